@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koers.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=koers.db";
+
+    /// <summary>
+    /// Registers <see cref="KoersDbContext"/> for the provider in `Database:Provider` (Sqlite by default,
+    /// or Postgres) with the connection string `ConnectionStrings:Koers`.
+    /// </summary>
+    public static IServiceCollection AddKoersData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ReadProvider(configuration);
+        var connectionString = configuration.GetConnectionString("Koers");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres, maar ConnectionStrings:Koers ontbreekt (zet bijvoorbeeld ConnectionStrings__Koers).");
+            }
+
+            services.AddDbContext<KoersDbContext, PostgresKoersDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRoot);
+            services.AddDbContext<KoersDbContext, SqliteKoersDbContext>(o => o.UseSqlite(sqlite));
+        }
+
+        return services;
+    }
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return value.Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Onbekende Database:Provider '{value}'. Kies Sqlite of Postgres."),
+        };
+    }
+
+    /// <summary>A relative SQLite file is placed under the content root, so the app finds it wherever it is started.</summary>
+    private static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        return builder.ToString();
+    }
+}
+
+// Design-time factories: `dotnet ef migrations add X --context SqliteKoersDbContext|PostgresKoersDbContext`.
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteKoersDbContext>
+{
+    public SqliteKoersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteKoersDbContext>().UseSqlite(DatabaseSetup.DefaultSqlite).Options);
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresKoersDbContext>
+{
+    public PostgresKoersDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresKoersDbContext>().UseNpgsql("Host=localhost;Database=koers_design").Options);
+}

@@ -1,0 +1,149 @@
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Data;
+
+/// <summary>
+/// The one model of Koers. Each provider has its own subclass so each keeps its own migrations
+/// (SQLite for the embedded default, PostgreSQL for production).
+/// </summary>
+public abstract class KoersDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Regio> Regios => Set<Regio>();
+    public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Medewerker> Medewerkers => Set<Medewerker>();
+    public DbSet<Inburgeraar> Inburgeraars => Set<Inburgeraar>();
+    public DbSet<MijlpaalRegel> Mijlpalen => Set<MijlpaalRegel>();
+    public DbSet<Termijnregel> Termijnen => Set<Termijnregel>();
+    public DbSet<Gezinslid> Gezinsleden => Set<Gezinslid>();
+    public DbSet<MijlpaalWijziging> MijlpaalWijzigingen => Set<MijlpaalWijziging>();
+    public DbSet<TermijnWijziging> TermijnWijzigingen => Set<TermijnWijziging>();
+    public DbSet<AuditRegel> Audit => Set<AuditRegel>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as their names: readable in SQL and stable when members are added.
+        configurationBuilder.Properties<Doelgroep>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Leerroute>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Fase>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Mijlpaal>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<TermijnCode>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<TermijnSoort>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Registratiebron>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<AuditActie>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Regio>(e =>
+        {
+            e.ToTable("regio");
+            e.Property(x => x.Naam).HasMaxLength(200);
+        });
+
+        b.Entity<Gemeente>(e =>
+        {
+            e.ToTable("gemeente");
+            e.Property(x => x.Code).HasMaxLength(6);
+            e.Property(x => x.Naam).HasMaxLength(200);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasOne(x => x.Regio).WithMany(r => r.Gemeenten).HasForeignKey(x => x.RegioId);
+            e.Ignore(x => x.Instellingen);
+        });
+
+        b.Entity<Team>(e =>
+        {
+            e.ToTable("team");
+            e.Property(x => x.Naam).HasMaxLength(200);
+            e.HasOne(x => x.Regio).WithMany(r => r.Teams).HasForeignKey(x => x.RegioId);
+        });
+
+        b.Entity<Medewerker>(e =>
+        {
+            e.ToTable("medewerker");
+            e.Property(x => x.Naam).HasMaxLength(200);
+            e.Property(x => x.Email).HasMaxLength(200);
+            e.HasOne(x => x.Team).WithMany(t => t.Leden).HasForeignKey(x => x.TeamId);
+        });
+
+        b.Entity<Inburgeraar>(e =>
+        {
+            e.ToTable("inburgeraar");
+            e.Property(x => x.Voornamen).HasMaxLength(200);
+            e.Property(x => x.Achternaam).HasMaxLength(200);
+            e.Property(x => x.Bsn).HasMaxLength(9);
+            e.Property(x => x.VNummer).HasMaxLength(10);
+            e.Property(x => x.Nationaliteit).HasMaxLength(100);
+            e.Property(x => x.Talen).HasMaxLength(500);
+            e.Property(x => x.Telefoon).HasMaxLength(40);
+            e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.Adres).HasMaxLength(300);
+            e.Property(x => x.AzcLocatie).HasMaxLength(200);
+            e.HasIndex(x => x.Bsn);
+            e.HasIndex(x => x.VNummer);
+            e.HasIndex(x => new { x.GemeenteId, x.Fase });
+            e.HasIndex(x => x.KlantregisseurId);
+            e.HasIndex(x => x.Achternaam);
+            e.HasOne(x => x.Gemeente).WithMany().HasForeignKey(x => x.GemeenteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Klantregisseur).WithMany().HasForeignKey(x => x.KlantregisseurId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(x => x.Mijlpalen).WithOne().HasForeignKey(x => x.InburgeraarId);
+            e.HasMany(x => x.Termijnen).WithOne(t => t.Inburgeraar).HasForeignKey(x => x.InburgeraarId);
+            e.HasMany(x => x.Gezinsleden).WithOne().HasForeignKey(x => x.InburgeraarId);
+            e.Ignore(x => x.VolledigeNaam);
+            e.Ignore(x => x.TalenLijst);
+        });
+
+        b.Entity<MijlpaalRegel>(e =>
+        {
+            e.ToTable("mijlpaal");
+            e.HasKey(x => new { x.InburgeraarId, x.Soort });
+        });
+
+        b.Entity<Termijnregel>(e =>
+        {
+            e.ToTable("termijn");
+            e.HasKey(x => new { x.InburgeraarId, x.Code });
+            e.Property(x => x.Toelichting).HasMaxLength(1000);
+            // The worklist asks: open, applicable deadlines up to a date.
+            e.HasIndex(x => new { x.Toepasselijk, x.Vervaldatum });
+        });
+
+        b.Entity<Gezinslid>(e =>
+        {
+            e.ToTable("gezinslid");
+            e.Property(x => x.Naam).HasMaxLength(200);
+            e.Property(x => x.Relatie).HasMaxLength(100);
+        });
+
+        b.Entity<MijlpaalWijziging>(e =>
+        {
+            e.ToTable("mijlpaal_wijziging");
+            e.Property(x => x.Door).HasMaxLength(200);
+            e.Property(x => x.Reden).HasMaxLength(1000);
+            e.HasIndex(x => x.InburgeraarId);
+        });
+
+        b.Entity<TermijnWijziging>(e =>
+        {
+            e.ToTable("termijn_wijziging");
+            e.Property(x => x.Aanleiding).HasMaxLength(1000);
+            e.HasIndex(x => x.InburgeraarId);
+        });
+
+        b.Entity<AuditRegel>(e =>
+        {
+            e.ToTable("audit");
+            e.Property(x => x.Gebruiker).HasMaxLength(200);
+            e.Property(x => x.Omschrijving).HasMaxLength(1000);
+            e.HasIndex(x => x.InburgeraarId);
+            e.HasIndex(x => x.Op);
+        });
+    }
+}
+
+public sealed class SqliteKoersDbContext(DbContextOptions<SqliteKoersDbContext> options) : KoersDbContext(options);
+
+public sealed class PostgresKoersDbContext(DbContextOptions<PostgresKoersDbContext> options) : KoersDbContext(options);

@@ -1,0 +1,190 @@
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+
+namespace Koers.Data.Model;
+
+/// <summary>A regional cooperation of municipalities sharing teams and partners.</summary>
+public class Regio
+{
+    public int Id { get; set; }
+    public required string Naam { get; set; }
+    public List<Gemeente> Gemeenten { get; set; } = [];
+    public List<Team> Teams { get; set; } = [];
+}
+
+public class Gemeente
+{
+    public int Id { get; set; }
+
+    /// <summary>CBS municipality code, e.g. GM0340.</summary>
+    public required string Code { get; set; }
+    public required string Naam { get; set; }
+    public int RegioId { get; set; }
+    public Regio? Regio { get; set; }
+
+    // Local policy the legal clock needs; configuration, not code.
+    public int VoortgangsgesprekIntervalMaanden { get; set; } = 3;
+    public int HercontactIntervalMaanden { get; set; } = 3;
+    public int OntzorgenMaanden { get; set; } = 6;
+
+    public ClockSettings Instellingen => new()
+    {
+        VoortgangsgesprekIntervalMaanden = VoortgangsgesprekIntervalMaanden,
+        HercontactIntervalMaanden = HercontactIntervalMaanden,
+        OntzorgenMaanden = OntzorgenMaanden,
+    };
+}
+
+public class Team
+{
+    public int Id { get; set; }
+    public required string Naam { get; set; }
+    public int RegioId { get; set; }
+    public Regio? Regio { get; set; }
+    public List<Medewerker> Leden { get; set; } = [];
+}
+
+/// <summary>A municipal employee; for now the klantregisseurs who own cases.</summary>
+public class Medewerker
+{
+    public int Id { get; set; }
+    public required string Naam { get; set; }
+    public required string Email { get; set; }
+    public int TeamId { get; set; }
+    public Team? Team { get; set; }
+}
+
+public enum Registratiebron
+{
+    Handmatig,
+    CoaKoppeling,
+}
+
+/// <summary>The case file of one inburgeraar. The id is a random GUID so it can be in URLs; the BSN never is.</summary>
+public class Inburgeraar
+{
+    public Guid Id { get; set; }
+    public required string Voornamen { get; set; }
+    public required string Achternaam { get; set; }
+    public DateOnly Geboortedatum { get; set; }
+    public string? Bsn { get; set; }
+    public string? VNummer { get; set; }
+    public required string Nationaliteit { get; set; }
+
+    /// <summary>Languages spoken, in the order given, separated by ';'.</summary>
+    public string Talen { get; set; } = string.Empty;
+    public Doelgroep Doelgroep { get; set; }
+    public int GemeenteId { get; set; }
+    public Gemeente? Gemeente { get; set; }
+    public int? KlantregisseurId { get; set; }
+    public Medewerker? Klantregisseur { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Email { get; set; }
+    public string? Adres { get; set; }
+    public string? AzcLocatie { get; set; }
+    public bool NogNietStartklaar { get; set; }
+    public Leerroute? Leerroute { get; set; }
+    public Registratiebron Bron { get; set; }
+
+    /// <summary>Derived from the milestones on every change; stored so lists can filter on it in SQL.</summary>
+    public Fase Fase { get; set; }
+    public DateTime AangemaaktOp { get; set; }
+    public DateTime GewijzigdOp { get; set; }
+
+    public List<MijlpaalRegel> Mijlpalen { get; set; } = [];
+    public List<Termijnregel> Termijnen { get; set; } = [];
+    public List<Gezinslid> Gezinsleden { get; set; } = [];
+
+    public string VolledigeNaam => $"{Voornamen} {Achternaam}";
+
+    public IReadOnlyList<string> TalenLijst =>
+        Talen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public DossierFeiten Feiten() => new()
+    {
+        Doelgroep = Doelgroep,
+        Geboortedatum = Geboortedatum,
+        Leerroute = Leerroute,
+        NogNietStartklaar = NogNietStartklaar,
+        Mijlpalen = Mijlpalen.ToDictionary(m => m.Soort, m => m.Datum),
+    };
+}
+
+public class MijlpaalRegel
+{
+    public Guid InburgeraarId { get; set; }
+    public Mijlpaal Soort { get; set; }
+    public DateOnly Datum { get; set; }
+}
+
+/// <summary>
+/// A computed deadline, stored so worklists over many thousands of cases are one indexed SQL query.
+/// Rewritten from <see cref="Koers.Domain.Clock.LegalClock"/> whenever the facts of the case change.
+/// </summary>
+public class Termijnregel
+{
+    public Guid InburgeraarId { get; set; }
+    public Inburgeraar? Inburgeraar { get; set; }
+    public TermijnCode Code { get; set; }
+    public TermijnSoort Soort { get; set; }
+    public bool Toepasselijk { get; set; }
+    public DateOnly? Startdatum { get; set; }
+    public DateOnly? Vervaldatum { get; set; }
+    public DateOnly? VoldaanOp { get; set; }
+    public required string Toelichting { get; set; }
+}
+
+public class Gezinslid
+{
+    public int Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public required string Naam { get; set; }
+    public DateOnly? Geboortedatum { get; set; }
+    public required string Relatie { get; set; }
+
+    /// <summary>When the family member has a case of their own (mixed statuses in one household).</summary>
+    public Guid? GekoppeldDossierId { get; set; }
+}
+
+/// <summary>Append-only history of milestone changes: who changed which date, when and why.</summary>
+public class MijlpaalWijziging
+{
+    public long Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public Mijlpaal Soort { get; set; }
+    public DateOnly? OudeDatum { get; set; }
+    public DateOnly? NieuweDatum { get; set; }
+    public required string Door { get; set; }
+    public DateTime Op { get; set; }
+    public string? Reden { get; set; }
+}
+
+/// <summary>Append-only history of recomputed deadlines: a changed fact that moved a deadline.</summary>
+public class TermijnWijziging
+{
+    public long Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public TermijnCode Code { get; set; }
+    public DateOnly? OudeVervaldatum { get; set; }
+    public DateOnly? NieuweVervaldatum { get; set; }
+    public required string Aanleiding { get; set; }
+    public DateTime Op { get; set; }
+}
+
+public enum AuditActie
+{
+    Inzien,
+    Aanmaken,
+    Wijzigen,
+}
+
+/// <summary>Append-only log of every read and change of a case. Holds no BSN, only the case id.</summary>
+public class AuditRegel
+{
+    public long Id { get; set; }
+    public DateTime Op { get; set; }
+    public required string Gebruiker { get; set; }
+    public AuditActie Actie { get; set; }
+    public Guid? InburgeraarId { get; set; }
+    public required string Omschrijving { get; set; }
+}

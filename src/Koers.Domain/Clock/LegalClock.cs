@@ -1,0 +1,235 @@
+using Koers.Domain.Dossier;
+using Koers.Domain.Sources;
+
+namespace Koers.Domain.Clock;
+
+/// <summary>
+/// The legal clock: from the facts of a case it computes every deadline with its source. Pure: the same
+/// facts always give the same deadlines, so a change of facts can be replayed and compared.
+/// </summary>
+public static class LegalClock
+{
+    public const int PipTermijnWeken = 10;
+    public const int InburgeringstermijnJaren = 3;
+    public const int BezwaartermijnWeken = 6;
+
+    public static IReadOnlyList<Termijn> Bereken(DossierFeiten feiten, ClockSettings? instellingen = null)
+    {
+        instellingen ??= ClockSettings.Default;
+        var termijnen = new List<Termijn>
+        {
+            PipVaststelling(feiten),
+            Inburgeringstermijn(feiten),
+            OntzorgenEinde(feiten, instellingen),
+            Voortgangsgesprek(feiten, instellingen),
+            Hercontact(feiten, instellingen),
+            Bezwaartermijn(feiten),
+        };
+
+        // A closed case (moved away, deregistered) has no running deadlines left here; keep the dates for
+        // the record, but take them off every worklist.
+        if (feiten.Afsluiting is { } afsluiting && afsluiting.Soort is Mijlpaal.Verhuisd or Mijlpaal.Uitgeschreven)
+        {
+            var reden = $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()} op {afsluiting.Datum:dd-MM-yyyy}.";
+            termijnen = termijnen
+                .Select(t => t.Toepasselijk && t.VoldaanOp is null ? t with { Toepasselijk = false, Toelichting = reden } : t)
+                .ToList();
+        }
+
+        return termijnen;
+    }
+
+    public static Termijn PipVaststelling(DossierFeiten feiten)
+    {
+        var bron = Bron.PipBinnenTienWeken;
+        if (!feiten.Doelgroep.ValtOnderWi2021())
+        {
+            return NietVanToepassing(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, feiten, bron);
+        }
+
+        var brp = feiten.Datum(Mijlpaal.BrpInschrijving);
+        var pip = feiten.Datum(Mijlpaal.PipVastgesteld);
+        if (brp is null)
+        {
+            if (pip is null && feiten.Afsluiting is { } afgeslotenZonderBrp)
+            {
+                return new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, false, null, null, null,
+                    $"Dossier afgesloten ({afgeslotenZonderBrp.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron);
+            }
+
+            return pip is { } vroeg
+                ? new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, true, null, null, vroeg,
+                    "PIP vastgesteld vóór de inschrijving in de BRP (bijvoorbeeld nog in het azc).", bron)
+                : new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, true, null, null, null,
+                    "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.", bron);
+        }
+
+        var uiterlijk = Kalender.WekenLater(brp.Value, PipTermijnWeken);
+        if (pip is null && feiten.Afsluiting is { } afsluiting)
+        {
+            return new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, false, brp, uiterlijk, null,
+                $"Dossier afgesloten ({afsluiting.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron);
+        }
+
+        return new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, true, brp, uiterlijk, pip,
+            $"{PipTermijnWeken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}.", bron);
+    }
+
+    public static Termijn Inburgeringstermijn(DossierFeiten feiten)
+    {
+        var bron = Bron.TermijnDrieJaar;
+        if (!feiten.Doelgroep.ValtOnderWi2021())
+        {
+            return NietVanToepassing(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, feiten, bron);
+        }
+
+        if (feiten.Datum(Mijlpaal.PipVastgesteld) is not { } pip)
+        {
+            return feiten.Afsluiting is { } afgesloten
+                ? new Termijn(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, false, null, null, null,
+                    $"Dossier afgesloten ({afgesloten.Soort.Omschrijving().ToLowerInvariant()}) voordat het PIP was vastgesteld.", bron)
+                : new Termijn(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, true, null, null, null,
+                    "Het PIP is nog niet vastgesteld; de termijn van 3 jaar begint bij vaststelling van het PIP.", bron);
+        }
+
+        var einde = Kalender.JarenLater(pip, InburgeringstermijnJaren);
+        var toelichting = $"{InburgeringstermijnJaren} jaar na vaststelling van het PIP op {pip:dd-MM-yyyy}.";
+        if (feiten.Datum(Mijlpaal.TermijnVerlengdTot) is { } verlengd && verlengd > einde)
+        {
+            toelichting += $" Door DUO verlengd van {einde:dd-MM-yyyy} tot {verlengd:dd-MM-yyyy} ({Bron.TermijnVerlengingDoorDuo}).";
+            einde = verlengd;
+        }
+
+        DateOnly? voldaan = feiten.Afsluiting is { } a && a.Soort is Mijlpaal.InburgeringsplichtVoldaan or Mijlpaal.Ontheffing
+            ? a.Datum
+            : null;
+        return new Termijn(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, true, pip, einde, voldaan, toelichting, bron);
+    }
+
+    public static Termijn OntzorgenEinde(DossierFeiten feiten, ClockSettings instellingen)
+    {
+        var bron = Bron.OntzorgenZesMaanden;
+        if (!feiten.Doelgroep.IsAsielgerelateerd())
+        {
+            return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, false, null, null, null,
+                $"Financieel ontzorgen geldt alleen voor asielstatushouders en nareizigers met bijstand ({Bron.OntzorgenDoelgroep}).", bron);
+        }
+
+        if (feiten.Datum(Mijlpaal.StartBijstand) is not { } start)
+        {
+            return feiten.Afsluiting is { } afgesloten
+                ? new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, false, null, null, null,
+                    $"Dossier afgesloten ({afgesloten.Soort.Omschrijving().ToLowerInvariant()}) zonder bekende ingang van de bijstand.", bron)
+                : new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, true, null, null, null,
+                    "De ingangsdatum van de bijstand ontbreekt; ontzorgen loopt vanaf de eerste dag van de bijstand.", bron);
+        }
+
+        var einde = Kalender.LaatsteDagVanPeriode(start, instellingen.OntzorgenMaanden);
+        return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, true, start, einde, null,
+            $"{instellingen.OntzorgenMaanden} maanden vanaf de ingang van de bijstand op {start:dd-MM-yyyy}.", bron);
+    }
+
+    public static Termijn Voortgangsgesprek(DossierFeiten feiten, ClockSettings instellingen)
+    {
+        var bron = Bron.VoortgangsgesprekCadans;
+        if (!feiten.Doelgroep.ValtOnderWi2021())
+        {
+            return NietVanToepassing(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, feiten, bron);
+        }
+
+        if (feiten.Afsluiting is { } afsluiting)
+        {
+            return new Termijn(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, false, null, null, null,
+                $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()}.", bron);
+        }
+
+        if (feiten.Datum(Mijlpaal.PipVastgesteld) is not { } pip)
+        {
+            return new Termijn(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, true, null, null, null,
+                "Voortgangsgesprekken beginnen na vaststelling van het PIP; dat is nog niet gebeurd.", bron);
+        }
+
+        var laatste = feiten.Datum(Mijlpaal.LaatsteVoortgangsgesprek);
+        var basis = laatste is { } l && l >= pip ? l : pip;
+        var volgende = Kalender.MaandenLater(basis, instellingen.VoortgangsgesprekIntervalMaanden);
+        var vanaf = basis == pip ? $"vaststelling van het PIP op {pip:dd-MM-yyyy}" : $"het laatste gesprek op {basis:dd-MM-yyyy}";
+        return new Termijn(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, true, basis, volgende, null,
+            $"Elke {instellingen.VoortgangsgesprekIntervalMaanden} maanden (gemeentelijke instelling), gerekend vanaf {vanaf}.", bron);
+    }
+
+    public static Termijn Hercontact(DossierFeiten feiten, ClockSettings instellingen)
+    {
+        var bron = Bron.HercontactNietStartklaar;
+        if (feiten.Doelgroep == Doelgroep.Vrijgesteld || !feiten.NogNietStartklaar
+            || feiten.Datum(Mijlpaal.PipVastgesteld) is not null || feiten.Afsluiting is not null)
+        {
+            return new Termijn(TermijnCode.Hercontact, TermijnSoort.Uiterlijk, false, null, null, null,
+                "Alleen voor wie nog niet kan starten en nog geen PIP heeft.", bron);
+        }
+
+        var basis = feiten.Datum(Mijlpaal.LaatsteContact) ?? feiten.Datum(Mijlpaal.Koppeling) ?? feiten.Datum(Mijlpaal.BrpInschrijving);
+        if (basis is null)
+        {
+            return new Termijn(TermijnCode.Hercontact, TermijnSoort.Uiterlijk, true, null, null, null,
+                "Geen datum van laatste contact, koppeling of BRP-inschrijving bekend om vanaf te rekenen.", bron);
+        }
+
+        var volgende = Kalender.MaandenLater(basis.Value, instellingen.HercontactIntervalMaanden);
+        return new Termijn(TermijnCode.Hercontact, TermijnSoort.Uiterlijk, true, basis, volgende, null,
+            $"Elke {instellingen.HercontactIntervalMaanden} maanden opnieuw contact zolang iemand nog niet kan starten, gerekend vanaf {basis:dd-MM-yyyy}.", bron);
+    }
+
+    public static Termijn Bezwaartermijn(DossierFeiten feiten)
+    {
+        var bron = Bron.BezwaarZesWeken;
+        if (!feiten.Doelgroep.ValtOnderWi2021() || feiten.Datum(Mijlpaal.PipVastgesteld) is not { } bekendgemaakt)
+        {
+            return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, false, null, null, null,
+                "Er is nog geen PIP-beschikking bekendgemaakt.", bron);
+        }
+
+        // Awb 6:8: the term starts the day after publication and lasts six weeks, so it ends on the same
+        // weekday six weeks later; the Algemene termijnenwet moves an end on a weekend or holiday.
+        var einde = Kalender.WekenLater(bekendgemaakt, BezwaartermijnWeken);
+        var verschoven = Termijnenwet.Verschuif(einde);
+        var toelichting = $"{BezwaartermijnWeken} weken na bekendmaking van de PIP-beschikking op {bekendgemaakt:dd-MM-yyyy}.";
+        if (verschoven != einde)
+        {
+            toelichting += $" Verschoven van {einde:dd-MM-yyyy} naar {verschoven:dd-MM-yyyy} ({Termijnenwet.Bron}).";
+        }
+
+        return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, true, bekendgemaakt.AddDays(1), verschoven, null, toelichting, bron);
+    }
+
+    /// <summary>The hours the route requires, each with its source. Empty when no Wi2021 route applies.</summary>
+    public static IReadOnlyList<Urennorm> Urennormen(DossierFeiten feiten)
+    {
+        if (!feiten.Doelgroep.ValtOnderWi2021())
+        {
+            return [];
+        }
+
+        var normen = new List<Urennorm>();
+        if (feiten.Leerroute == Leerroute.ZRoute)
+        {
+            normen.Add(new Urennorm("Z-route: taal en KNM", 800, null, "Taallessen bij een aanbieder met keurmerk.", Bron.ZRouteUren));
+            normen.Add(new Urennorm("Z-route: participatie", 800, null, "Participatie-uren naast de taal.", Bron.ZRouteUren));
+        }
+
+        if (feiten.Leerroute != Leerroute.Onderwijsroute)
+        {
+            var map = feiten.Doelgroep is Doelgroep.Gezinsmigrant or Doelgroep.OverigeMigrant ? Bron.MapPvtGezinsmigranten : Bron.MapUren;
+            normen.Add(new Urennorm("MAP (Module Arbeidsmarkt en Participatie)", 108, 40,
+                "Minimaal 40 uur praktijk; vrijstelling voor de onderwijsroute.", map));
+        }
+
+        normen.Add(new Urennorm("PVT (Participatieverklaringstraject)", 12, null, "Minimaal 12 uur, afgesloten met de participatieverklaring.", Bron.PvtUren));
+        return normen;
+    }
+
+    private static Termijn NietVanToepassing(TermijnCode code, TermijnSoort soort, DossierFeiten feiten, Citation bron) =>
+        new(code, soort, false, null, null, null,
+            $"Niet van toepassing voor doelgroep {feiten.Doelgroep.Omschrijving().ToLowerInvariant()}: geen Wi2021-termijnen"
+            + (feiten.Doelgroep.WaaromNietWi2021() is { } waarom ? $" ({waarom})." : "."),
+            bron);
+}

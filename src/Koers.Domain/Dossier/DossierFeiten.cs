@@ -1,0 +1,57 @@
+namespace Koers.Domain.Dossier;
+
+/// <summary>
+/// The facts of one case that the legal clock and the phase derive from. Immutable: a change of facts
+/// gives a new instance, so the clock before and after a change can be compared and the difference kept.
+/// </summary>
+public sealed record DossierFeiten
+{
+    public required Doelgroep Doelgroep { get; init; }
+    public DateOnly? Geboortedatum { get; init; }
+    public Leerroute? Leerroute { get; init; }
+
+    /// <summary>Set when the person cannot start yet (e.g. not motivated, illness); triggers periodic recontact.</summary>
+    public bool NogNietStartklaar { get; init; }
+
+    public IReadOnlyDictionary<Mijlpaal, DateOnly> Mijlpalen { get; init; } = new Dictionary<Mijlpaal, DateOnly>();
+
+    public DateOnly? Datum(Mijlpaal mijlpaal) =>
+        Mijlpalen.TryGetValue(mijlpaal, out var datum) ? datum : null;
+
+    public DossierFeiten Met(Mijlpaal mijlpaal, DateOnly? datum)
+    {
+        var copy = new Dictionary<Mijlpaal, DateOnly>(Mijlpalen);
+        if (datum is { } d)
+        {
+            copy[mijlpaal] = d;
+        }
+        else
+        {
+            copy.Remove(mijlpaal);
+        }
+
+        return this with { Mijlpalen = copy };
+    }
+
+    /// <summary>The closing milestone (voldaan, ontheffing, verhuisd, uitgeschreven) if there is one.</summary>
+    public (Mijlpaal Soort, DateOnly Datum)? Afsluiting =>
+        MijlpaalInfo.Afsluitend
+            .Where(Mijlpalen.ContainsKey)
+            .Select(m => ((Mijlpaal, DateOnly)?)(m, Mijlpalen[m]))
+            .FirstOrDefault();
+}
+
+/// <summary>Per-municipality settings the clock needs. Defaults follow the sources.</summary>
+public sealed record ClockSettings
+{
+    /// <summary>Months between progress talks (sources: a statutory cadence of 3 months).</summary>
+    public int VoortgangsgesprekIntervalMaanden { get; init; } = 3;
+
+    /// <summary>Months between contacts with someone who cannot start yet (sources: every 2 to 3 months).</summary>
+    public int HercontactIntervalMaanden { get; init; } = 3;
+
+    /// <summary>Length of mandatory financieel ontzorgen in months (law: 6; a municipality may extend).</summary>
+    public int OntzorgenMaanden { get; init; } = 6;
+
+    public static readonly ClockSettings Default = new();
+}

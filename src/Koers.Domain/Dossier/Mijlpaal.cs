@@ -1,0 +1,59 @@
+namespace Koers.Domain.Dossier;
+
+/// <summary>The dated facts of the klantreis, in the order they normally happen.</summary>
+public enum Mijlpaal
+{
+    Koppeling,
+    WarmeOverdracht,
+    BrpInschrijving,
+    StartBijstand,
+    BredeIntake,
+    Leerbaarheidstoets,
+    PipVastgesteld,
+    StartLeerroute,
+    /// <summary>Not an event but a new end date: DUO extended the inburgeringstermijn until this day.</summary>
+    TermijnVerlengdTot,
+    LaatsteVoortgangsgesprek,
+    LaatsteContact,
+    EindgesprekOfExamens,
+    InburgeringsplichtVoldaan,
+    Ontheffing,
+    Verhuisd,
+    Uitgeschreven,
+}
+
+public static class MijlpaalInfo
+{
+    public static readonly IReadOnlyList<Mijlpaal> All = Enum.GetValues<Mijlpaal>();
+
+    /// <summary>Milestones that end the guidance; a case has at most one of them.</summary>
+    public static readonly IReadOnlyList<Mijlpaal> Afsluitend =
+        [Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Ontheffing, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven];
+
+    public static string Omschrijving(this Mijlpaal mijlpaal) => mijlpaal switch
+    {
+        Mijlpaal.Koppeling => "Koppeling door COA",
+        Mijlpaal.WarmeOverdracht => "Warme overdracht",
+        Mijlpaal.BrpInschrijving => "Inschrijving BRP",
+        Mijlpaal.StartBijstand => "Ingang bijstand",
+        Mijlpaal.BredeIntake => "Brede intake afgerond",
+        Mijlpaal.Leerbaarheidstoets => "Leerbaarheidstoets afgenomen",
+        Mijlpaal.PipVastgesteld => "PIP vastgesteld",
+        Mijlpaal.StartLeerroute => "Start leerroute",
+        Mijlpaal.TermijnVerlengdTot => "Inburgeringstermijn verlengd tot",
+        Mijlpaal.LaatsteVoortgangsgesprek => "Laatste voortgangsgesprek",
+        Mijlpaal.LaatsteContact => "Laatste contact",
+        Mijlpaal.EindgesprekOfExamens => "Eindgesprek / examens",
+        Mijlpaal.InburgeringsplichtVoldaan => "Inburgeringsplicht voldaan",
+        Mijlpaal.Ontheffing => "Ontheffing",
+        Mijlpaal.Verhuisd => "Verhuisd naar andere gemeente",
+        Mijlpaal.Uitgeschreven => "Uitgeschreven",
+        _ => mijlpaal.ToString(),
+    };
+
+    /// <summary>Only the verlenging is a date that may lie in the future; all others record what happened.</summary>
+    public static bool MagInToekomst(this Mijlpaal mijlpaal) => mijlpaal == Mijlpaal.TermijnVerlengdTot;
+
+    public static bool TryParse(string? value, out Mijlpaal mijlpaal) =>
+        Enum.TryParse(value, ignoreCase: true, out mijlpaal) && Enum.IsDefined(mijlpaal);
+}

@@ -1,0 +1,74 @@
+namespace Koers.Domain.Identity;
+
+/// <summary>
+/// A burgerservicenummer: nine digits passing the elfproef
+/// (9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11, and not 0).
+/// Never put a BSN in a URL or a log line; use the case id.
+/// </summary>
+public readonly record struct Bsn
+{
+    public string Value { get; }
+
+    private Bsn(string value) => Value = value;
+
+    public static bool TryParse(string? input, out Bsn bsn, out string? error)
+    {
+        bsn = default;
+        var digits = (input ?? string.Empty).Trim().Replace(".", string.Empty).Replace(" ", string.Empty);
+        if (digits.Length == 8 && digits.All(char.IsAsciiDigit))
+        {
+            // Old BSNs were issued with 8 digits; they are padded with a leading zero.
+            digits = "0" + digits;
+        }
+
+        if (digits.Length != 9 || !digits.All(char.IsAsciiDigit))
+        {
+            error = "Een BSN bestaat uit 9 cijfers.";
+            return false;
+        }
+
+        if (!PassesElfproef(digits))
+        {
+            error = "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers.";
+            return false;
+        }
+
+        bsn = new Bsn(digits);
+        error = null;
+        return true;
+    }
+
+    public static bool PassesElfproef(string nineDigits)
+    {
+        var sum = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            sum += (9 - i) * (nineDigits[i] - '0');
+        }
+
+        sum -= nineDigits[8] - '0';
+        return sum != 0 && sum % 11 == 0;
+    }
+
+    /// <summary>Shows only the last three digits, for screens where the full number is not needed.</summary>
+    public string Masked => "******" + Value[^3..];
+
+    public override string ToString() => Value;
+}
+
+/// <summary>The IND's vreemdelingennummer: ten digits.</summary>
+public static class VNummer
+{
+    public static bool TryNormalize(string? input, out string vnummer, out string? error)
+    {
+        vnummer = (input ?? string.Empty).Trim().Replace(" ", string.Empty).Replace(".", string.Empty);
+        if (vnummer.Length == 10 && vnummer.All(char.IsAsciiDigit))
+        {
+            error = null;
+            return true;
+        }
+
+        error = "Een V-nummer bestaat uit 10 cijfers.";
+        return false;
+    }
+}

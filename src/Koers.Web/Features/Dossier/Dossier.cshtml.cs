@@ -1,0 +1,98 @@
+using System.Globalization;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Dossier;
+
+public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    /// <summary>Milestone dates as typed (yyyy-MM-dd), keyed by milestone name.</summary>
+    [BindProperty] public Dictionary<string, string?> Mijlpalen { get; set; } = [];
+    [BindProperty] public string? Reden { get; set; }
+
+    public Inburgeraar Dossier { get; private set; } = null!;
+    public DossierFeiten Feiten { get; private set; } = null!;
+    public IReadOnlyList<Termijn> Termijnen { get; private set; } = [];
+    public IReadOnlyList<Urennorm> Urennormen { get; private set; } = [];
+    public List<MijlpaalWijziging> MijlpaalHistorie { get; private set; } = [];
+    public List<TermijnWijziging> TermijnHistorie { get; private set; } = [];
+    public DateOnly Vandaag { get; private set; }
+    public Fase Fase { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LaadAsync("Scherm: dossier bekeken", ct)) return NotFound();
+        Mijlpalen = MijlpaalInfo.All.ToDictionary(m => m.ToString(), m => (string?)Shared.Weergave.DatumInvoer(Feiten.Datum(m)));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMijlpalenAsync(CancellationToken ct)
+    {
+        var wijzigingen = new Dictionary<Mijlpaal, DateOnly?>();
+        foreach (var mijlpaal in MijlpaalInfo.All)
+        {
+            var tekst = Mijlpalen.GetValueOrDefault(mijlpaal.ToString())?.Trim();
+            if (string.IsNullOrEmpty(tekst))
+            {
+                wijzigingen[mijlpaal] = null;
+            }
+            else if (DateOnly.TryParseExact(tekst, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var datum)
+                     || DateOnly.TryParseExact(tekst, "d-M-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out datum))
+            {
+                wijzigingen[mijlpaal] = datum;
+            }
+            else
+            {
+                ModelState.AddModelError($"Mijlpalen[{mijlpaal}]", $"{mijlpaal.Omschrijving()}: '{tekst}' is geen datum. Gebruik dd-mm-jjjj.");
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            var uitkomst = await service.ZetMijlpalenAsync(Id, wijzigingen, Reden, ct);
+            if (uitkomst.NietGevonden) return NotFound();
+            if (uitkomst.Gelukt)
+            {
+                TempData["Melding"] = "De mijlpalen zijn opgeslagen en de termijnen zijn opnieuw berekend.";
+                return Redirect($"/inburgeraars/{Id}#termijnen");
+            }
+
+            foreach (var (veld, meldingen) in uitkomst.Fouten)
+            {
+                foreach (var melding in meldingen)
+                {
+                    ModelState.AddModelError(MijlpaalInfo.TryParse(veld, out var m) ? $"Mijlpalen[{m}]" : veld, melding);
+                }
+            }
+        }
+
+        if (!await LaadAsync("Scherm: dossier bekeken na geweigerde wijziging", ct)) return NotFound();
+        return Page();
+    }
+
+    private async Task<bool> LaadAsync(string doel, CancellationToken ct)
+    {
+        var dossier = await service.InzienAsync(Id, doel, ct);
+        if (dossier is null) return false;
+        Dossier = dossier;
+        Feiten = dossier.Feiten();
+        Vandaag = klok.Vandaag;
+        Fase = FaseBepaling.Bepaal(Feiten);
+        Termijnen = LegalClock.Bereken(Feiten, dossier.Gemeente!.Instellingen);
+        Urennormen = LegalClock.Urennormen(Feiten);
+        MijlpaalHistorie = await db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        TermijnHistorie = await db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        return true;
+    }
+
+    public IReadOnlyList<string> Fouten(Mijlpaal mijlpaal) =>
+        ModelState.TryGetValue($"Mijlpalen[{mijlpaal}]", out var e) ? e.Errors.Select(x => x.ErrorMessage).ToList() : [];
+}

@@ -1,0 +1,416 @@
+using System.Net.Mail;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Domain.Identity;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Dossier;
+
+/// <summary>
+/// The commands on a case file. Each validates everything first and saves in one transaction, so a
+/// refused change leaves nothing half-saved; each change recomputes the legal clock and keeps history.
+/// </summary>
+public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker)
+{
+    public async Task<Uitkomst<Guid>> RegistreerAsync(InburgeraarInvoer invoer, Registratiebron bron, CancellationToken ct = default)
+    {
+        var fouten = new FoutenLijst();
+        var (gemeente, klantregisseur) = await ControleerInvoerAsync(invoer, null, fouten, ct);
+        if (bron == Registratiebron.CoaKoppeling && invoer.Koppelingsdatum is null)
+        {
+            fouten.Voeg(nameof(invoer.Koppelingsdatum), "Een koppeling door het COA heeft een koppelingsdatum nodig.");
+        }
+
+        var inburgeraar = new Inburgeraar
+        {
+            Id = Guid.NewGuid(),
+            Voornamen = string.Empty,
+            Achternaam = string.Empty,
+            Nationaliteit = string.Empty,
+            Bron = bron,
+            AangemaaktOp = klok.NuUtc,
+        };
+        Neem(invoer, inburgeraar, gemeente, klantregisseur);
+        if (invoer.Koppelingsdatum is { } koppeling)
+        {
+            inburgeraar.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = inburgeraar.Id, Soort = Mijlpaal.Koppeling, Datum = koppeling });
+        }
+
+        foreach (var o in MijlpaalRegels.Controleer(inburgeraar.Feiten(), klok.Vandaag))
+        {
+            fouten.Voeg(o.Veld == nameof(Mijlpaal.Koppeling) ? nameof(invoer.Koppelingsdatum) : o.Veld, o.Melding);
+        }
+
+        if (fouten.Any)
+        {
+            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        }
+
+        inburgeraar.Fase = FaseBepaling.Bepaal(inburgeraar.Feiten());
+        inburgeraar.Termijnen.AddRange(Bereken(inburgeraar, gemeente!));
+        db.Inburgeraars.Add(inburgeraar);
+        if (invoer.Koppelingsdatum is { } k)
+        {
+            db.MijlpaalWijzigingen.Add(Wijziging(inburgeraar.Id, Mijlpaal.Koppeling, null, k,
+                bron == Registratiebron.CoaKoppeling ? "Koppeling door COA" : "Registratie"));
+        }
+
+        Audit(AuditActie.Aanmaken, inburgeraar.Id,
+            bron == Registratiebron.CoaKoppeling ? "Dossier aangemaakt uit COA-koppeling" : "Dossier handmatig aangemaakt");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(inburgeraar.Id);
+    }
+
+    public async Task<Uitkomst<Guid>> WijzigAsync(Guid id, InburgeraarInvoer invoer, CancellationToken ct = default)
+    {
+        var inburgeraar = await LaadAsync(id, ct);
+        if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
+
+        var fouten = new FoutenLijst();
+        var (gemeente, klantregisseur) = await ControleerInvoerAsync(invoer, id, fouten, ct);
+        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+
+        var voor = inburgeraar.Feiten();
+        Neem(invoer, inburgeraar, gemeente, klantregisseur);
+        foreach (var o in MijlpaalRegels.Controleer(inburgeraar.Feiten(), klok.Vandaag))
+        {
+            fouten.Voeg(o.Veld, o.Melding);
+        }
+
+        if (fouten.Any)
+        {
+            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        }
+
+        HerberekenKlok(inburgeraar, gemeente!, voor, "Persoonsgegevens gewijzigd");
+        inburgeraar.GewijzigdOp = klok.NuUtc;
+        Audit(AuditActie.Wijzigen, id, "Persoonsgegevens gewijzigd");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(id);
+    }
+
+    /// <summary>Sets (or clears, with null) milestone dates together; validated as one new history.</summary>
+    public async Task<Uitkomst<Guid>> ZetMijlpalenAsync(Guid id, IReadOnlyDictionary<Mijlpaal, DateOnly?> wijzigingen, string? reden, CancellationToken ct = default)
+    {
+        var inburgeraar = await LaadAsync(id, ct);
+        if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
+
+        var voor = inburgeraar.Feiten();
+        var na = voor;
+        foreach (var (soort, datum) in wijzigingen)
+        {
+            na = na.Met(soort, datum);
+        }
+
+        var fouten = new FoutenLijst();
+        foreach (var o in MijlpaalRegels.Controleer(na, klok.Vandaag))
+        {
+            fouten.Voeg(o.Veld, o.Melding);
+        }
+
+        if (reden?.Length > 1000)
+        {
+            fouten.Voeg("Reden", "De reden mag hoogstens 1000 tekens zijn.");
+        }
+
+        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+
+        var gewijzigd = new List<string>();
+        foreach (var (soort, datum) in wijzigingen)
+        {
+            var oud = voor.Datum(soort);
+            if (oud == datum) continue;
+            var regel = inburgeraar.Mijlpalen.FirstOrDefault(m => m.Soort == soort);
+            if (datum is null)
+            {
+                if (regel is not null) inburgeraar.Mijlpalen.Remove(regel);
+            }
+            else if (regel is null)
+            {
+                inburgeraar.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = id, Soort = soort, Datum = datum.Value });
+            }
+            else
+            {
+                regel.Datum = datum.Value;
+            }
+
+            db.MijlpaalWijzigingen.Add(Wijziging(id, soort, oud, datum, reden));
+            gewijzigd.Add(soort.Omschrijving());
+        }
+
+        if (gewijzigd.Count == 0) return Uitkomst<Guid>.Ok(id);
+
+        HerberekenKlok(inburgeraar, inburgeraar.Gemeente!, voor, "Mijlpaal gewijzigd: " + string.Join(", ", gewijzigd));
+        inburgeraar.GewijzigdOp = klok.NuUtc;
+        Audit(AuditActie.Wijzigen, id, "Mijlpalen gewijzigd: " + string.Join(", ", gewijzigd));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(id);
+    }
+
+    /// <summary>Loads a case for reading and writes the read to the audit log.</summary>
+    public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
+    {
+        var inburgeraar = await db.Inburgeraars.AsNoTracking()
+            .Include(i => i.Gemeente)
+            .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
+            .Include(i => i.Mijlpalen)
+            .Include(i => i.Gezinsleden)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inburgeraar is null) return null;
+
+        Audit(AuditActie.Inzien, id, doel);
+        await db.SaveChangesAsync(ct);
+        return inburgeraar;
+    }
+
+    private async Task<Inburgeraar?> LaadAsync(Guid id, CancellationToken ct) =>
+        await db.Inburgeraars
+            .Include(i => i.Gemeente)
+            .Include(i => i.Mijlpalen)
+            .Include(i => i.Termijnen)
+            .Include(i => i.Gezinsleden)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    private async Task<(Gemeente?, Medewerker?)> ControleerInvoerAsync(InburgeraarInvoer invoer, Guid? eigenId, FoutenLijst fouten, CancellationToken ct)
+    {
+        Verplicht(invoer.Voornamen, nameof(invoer.Voornamen), "Vul de voornamen in.", 200, fouten);
+        Verplicht(invoer.Achternaam, nameof(invoer.Achternaam), "Vul de achternaam in.", 200, fouten);
+        Verplicht(invoer.Nationaliteit, nameof(invoer.Nationaliteit), "Vul de nationaliteit in (of 'staatloos' / 'onbekend').", 100, fouten);
+
+        if (invoer.Geboortedatum is null)
+        {
+            fouten.Voeg(nameof(invoer.Geboortedatum), "Vul de geboortedatum in.");
+        }
+        else if (invoer.Geboortedatum > klok.Vandaag)
+        {
+            fouten.Voeg(nameof(invoer.Geboortedatum), "De geboortedatum ligt in de toekomst.");
+        }
+        else if (invoer.Geboortedatum < new DateOnly(1900, 1, 1))
+        {
+            fouten.Voeg(nameof(invoer.Geboortedatum), "De geboortedatum ligt vóór 1900; controleer het jaar.");
+        }
+
+        var heeftBsn = !string.IsNullOrWhiteSpace(invoer.Bsn);
+        var heeftVNummer = !string.IsNullOrWhiteSpace(invoer.VNummer);
+        if (!heeftBsn && !heeftVNummer)
+        {
+            fouten.Voeg(nameof(invoer.Bsn), "Vul een BSN of een V-nummer in (of allebei).");
+        }
+
+        if (heeftBsn)
+        {
+            if (!Bsn.TryParse(invoer.Bsn, out var bsn, out var fout))
+            {
+                fouten.Voeg(nameof(invoer.Bsn), fout!);
+            }
+            else
+            {
+                invoer.Bsn = bsn.Value;
+                if (await db.Inburgeraars.AnyAsync(i => i.Bsn == bsn.Value && i.Id != eigenId, ct))
+                {
+                    fouten.Voeg(nameof(invoer.Bsn), "Er bestaat al een dossier met dit BSN. Zoek dat dossier op in plaats van een nieuw te maken.");
+                }
+            }
+        }
+
+        if (heeftVNummer)
+        {
+            if (!VNummer.TryNormalize(invoer.VNummer, out var vnummer, out var fout))
+            {
+                fouten.Voeg(nameof(invoer.VNummer), fout!);
+            }
+            else
+            {
+                invoer.VNummer = vnummer;
+            }
+        }
+
+        if (invoer.Doelgroep is null || !Enum.IsDefined(invoer.Doelgroep.Value))
+        {
+            fouten.Voeg(nameof(invoer.Doelgroep), "Kies een doelgroep.");
+        }
+
+        if (invoer.Leerroute is { } route && !Enum.IsDefined(route))
+        {
+            fouten.Voeg(nameof(invoer.Leerroute), "Onbekende leerroute.");
+        }
+
+        Gemeente? gemeente = null;
+        if (string.IsNullOrWhiteSpace(invoer.Gemeente))
+        {
+            fouten.Voeg(nameof(invoer.Gemeente), "Kies een gemeente.");
+        }
+        else
+        {
+            var code = invoer.Gemeente.Trim().ToUpperInvariant();
+            gemeente = await db.Gemeenten.FirstOrDefaultAsync(g => g.Code == code, ct);
+            if (gemeente is null)
+            {
+                fouten.Voeg(nameof(invoer.Gemeente), $"Onbekende gemeente '{invoer.Gemeente.Trim()}'. Kies een gemeente die in Koers is ingericht.");
+            }
+        }
+
+        Medewerker? klantregisseur = null;
+        if (invoer.KlantregisseurId is { } kid)
+        {
+            klantregisseur = await db.Medewerkers.Include(m => m.Team).FirstOrDefaultAsync(m => m.Id == kid, ct);
+            if (klantregisseur is null)
+            {
+                fouten.Voeg(nameof(invoer.KlantregisseurId), "Onbekende klantregisseur.");
+            }
+            else if (gemeente is not null && klantregisseur.Team!.RegioId != gemeente.RegioId)
+            {
+                fouten.Voeg(nameof(invoer.KlantregisseurId), $"{klantregisseur.Naam} werkt niet in de regio van gemeente {gemeente.Naam}.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(invoer.Email) && !MailAddress.TryCreate(invoer.Email.Trim(), out _))
+        {
+            fouten.Voeg(nameof(invoer.Email), "Dit is geen geldig e-mailadres.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(invoer.Telefoon) && !invoer.Telefoon.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')'))
+        {
+            fouten.Voeg(nameof(invoer.Telefoon), "Een telefoonnummer bevat alleen cijfers, spaties, '+', '-' en haakjes.");
+        }
+
+        Optioneel(invoer.Telefoon, nameof(invoer.Telefoon), 40, fouten);
+        Optioneel(invoer.Email, nameof(invoer.Email), 200, fouten);
+        Optioneel(invoer.Adres, nameof(invoer.Adres), 300, fouten);
+        Optioneel(invoer.AzcLocatie, nameof(invoer.AzcLocatie), 200, fouten);
+        invoer.Talen = (invoer.Talen ?? []).Select(t => t?.Trim() ?? string.Empty).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (invoer.Talen.Any(t => t.Contains(';')) || string.Join(";", invoer.Talen).Length > 500)
+        {
+            fouten.Voeg(nameof(invoer.Talen), "Talen mogen geen ';' bevatten en samen hoogstens 500 tekens zijn.");
+        }
+
+        invoer.Gezinsleden ??= [];
+        for (var i = 0; i < invoer.Gezinsleden.Count; i++)
+        {
+            var lid = invoer.Gezinsleden[i];
+            Verplicht(lid.Naam, $"Gezinsleden[{i}].Naam", $"Gezinslid {i + 1}: vul de naam in.", 200, fouten);
+            Verplicht(lid.Relatie, $"Gezinsleden[{i}].Relatie", $"Gezinslid {i + 1}: vul de relatie in (bijvoorbeeld partner of kind).", 100, fouten);
+            if (lid.Geboortedatum > klok.Vandaag)
+            {
+                fouten.Voeg($"Gezinsleden[{i}].Geboortedatum", $"Gezinslid {i + 1}: de geboortedatum ligt in de toekomst.");
+            }
+        }
+
+        return (gemeente, klantregisseur);
+    }
+
+    private static void Verplicht(string? waarde, string veld, string melding, int max, FoutenLijst fouten)
+    {
+        if (string.IsNullOrWhiteSpace(waarde)) fouten.Voeg(veld, melding);
+        else if (waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
+    }
+
+    private static void Optioneel(string? waarde, string veld, int max, FoutenLijst fouten)
+    {
+        if (waarde is not null && waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
+    }
+
+    private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
+
+    private static void Neem(InburgeraarInvoer invoer, Inburgeraar doel, Gemeente? gemeente, Medewerker? klantregisseur)
+    {
+        doel.Voornamen = invoer.Voornamen?.Trim() ?? string.Empty;
+        doel.Achternaam = invoer.Achternaam?.Trim() ?? string.Empty;
+        doel.Geboortedatum = invoer.Geboortedatum ?? default;
+        doel.Bsn = Schoon(invoer.Bsn);
+        doel.VNummer = Schoon(invoer.VNummer);
+        doel.Nationaliteit = invoer.Nationaliteit?.Trim() ?? string.Empty;
+        doel.Talen = string.Join(";", invoer.Talen);
+        doel.Doelgroep = invoer.Doelgroep ?? default;
+        doel.Gemeente = gemeente;
+        doel.GemeenteId = gemeente?.Id ?? 0;
+        doel.Klantregisseur = klantregisseur;
+        doel.KlantregisseurId = klantregisseur?.Id;
+        doel.Telefoon = Schoon(invoer.Telefoon);
+        doel.Email = Schoon(invoer.Email);
+        doel.Adres = Schoon(invoer.Adres);
+        doel.AzcLocatie = Schoon(invoer.AzcLocatie);
+        doel.NogNietStartklaar = invoer.NogNietStartklaar;
+        doel.Leerroute = invoer.Leerroute;
+        doel.Gezinsleden.Clear();
+        doel.Gezinsleden.AddRange(invoer.Gezinsleden.Select(g => new Gezinslid
+        {
+            InburgeraarId = doel.Id,
+            Naam = g.Naam!.Trim(),
+            Relatie = g.Relatie!.Trim(),
+            Geboortedatum = g.Geboortedatum,
+        }));
+    }
+
+    private static IEnumerable<Termijnregel> Bereken(Inburgeraar inburgeraar, Gemeente gemeente) =>
+        LegalClock.Bereken(inburgeraar.Feiten(), gemeente.Instellingen).Select(t => new Termijnregel
+        {
+            InburgeraarId = inburgeraar.Id,
+            Code = t.Code,
+            Soort = t.Soort,
+            Toepasselijk = t.Toepasselijk,
+            Startdatum = t.Startdatum,
+            Vervaldatum = t.Vervaldatum,
+            VoldaanOp = t.VoldaanOp,
+            Toelichting = t.Toelichting,
+        });
+
+    /// <summary>Rewrites the stored deadlines and records every deadline whose date moved.</summary>
+    private void HerberekenKlok(Inburgeraar inburgeraar, Gemeente gemeente, DossierFeiten voor, string aanleiding)
+    {
+        var oud = LegalClock.Bereken(voor, gemeente.Instellingen).ToDictionary(t => t.Code);
+        var nieuw = Bereken(inburgeraar, gemeente).ToList();
+        foreach (var termijn in nieuw)
+        {
+            var bestaand = inburgeraar.Termijnen.FirstOrDefault(t => t.Code == termijn.Code);
+            if (bestaand is null)
+            {
+                inburgeraar.Termijnen.Add(termijn);
+            }
+            else
+            {
+                bestaand.Soort = termijn.Soort;
+                bestaand.Toepasselijk = termijn.Toepasselijk;
+                bestaand.Startdatum = termijn.Startdatum;
+                bestaand.Vervaldatum = termijn.Vervaldatum;
+                bestaand.VoldaanOp = termijn.VoldaanOp;
+                bestaand.Toelichting = termijn.Toelichting;
+            }
+
+            var vorige = oud.GetValueOrDefault(termijn.Code);
+            if (vorige?.Vervaldatum != termijn.Vervaldatum)
+            {
+                db.TermijnWijzigingen.Add(new TermijnWijziging
+                {
+                    InburgeraarId = inburgeraar.Id,
+                    Code = termijn.Code,
+                    OudeVervaldatum = vorige?.Vervaldatum,
+                    NieuweVervaldatum = termijn.Vervaldatum,
+                    Aanleiding = aanleiding.Length > 1000 ? aanleiding[..1000] : aanleiding,
+                    Op = klok.NuUtc,
+                });
+            }
+        }
+
+        inburgeraar.Fase = FaseBepaling.Bepaal(inburgeraar.Feiten());
+    }
+
+    private MijlpaalWijziging Wijziging(Guid id, Mijlpaal soort, DateOnly? oud, DateOnly? nieuw, string? reden) => new()
+    {
+        InburgeraarId = id,
+        Soort = soort,
+        OudeDatum = oud,
+        NieuweDatum = nieuw,
+        Door = gebruiker.Naam,
+        Op = klok.NuUtc,
+        Reden = string.IsNullOrWhiteSpace(reden) ? null : reden.Trim(),
+    };
+
+    private void Audit(AuditActie actie, Guid id, string omschrijving) =>
+        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = actie, InburgeraarId = id, Omschrijving = omschrijving });
+}

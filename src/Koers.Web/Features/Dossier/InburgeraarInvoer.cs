@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Koers.Domain.Dossier;
+
+namespace Koers.Web.Features.Dossier;
+
+/// <summary>
+/// What a user may set on a case, by form or API. Ids, phase, deadlines and history are not here on
+/// purpose: they are derived or server-owned, so no request can assign them.
+/// </summary>
+public sealed class InburgeraarInvoer
+{
+    [Description("Voornamen")] public string? Voornamen { get; set; }
+    [Description("Achternaam (met voorvoegsels)")] public string? Achternaam { get; set; }
+    public DateOnly? Geboortedatum { get; set; }
+    [Description("Burgerservicenummer, 9 cijfers (elfproef). BSN en/of V-nummer is verplicht.")] public string? Bsn { get; set; }
+    [Description("V-nummer van de IND, 10 cijfers.")] public string? VNummer { get; set; }
+    public string? Nationaliteit { get; set; }
+    public List<string> Talen { get; set; } = [];
+    public Doelgroep? Doelgroep { get; set; }
+    [Description("CBS-gemeentecode, bijvoorbeeld GM1724.")] public string? Gemeente { get; set; }
+    public int? KlantregisseurId { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Email { get; set; }
+    public string? Adres { get; set; }
+    public string? AzcLocatie { get; set; }
+    public DateOnly? Koppelingsdatum { get; set; }
+    public bool NogNietStartklaar { get; set; }
+    public Leerroute? Leerroute { get; set; }
+    public List<GezinslidInvoer> Gezinsleden { get; set; } = [];
+}
+
+public sealed class GezinslidInvoer
+{
+    public string? Naam { get; set; }
+    public DateOnly? Geboortedatum { get; set; }
+    [Description("Bijvoorbeeld partner, kind, ouder.")] public string? Relatie { get; set; }
+}
+
+/// <summary>The outcome of a command: done, or the reasons it was refused (field → Dutch messages). Nothing is saved when refused.</summary>
+public sealed class Uitkomst<T>
+{
+    public T? Waarde { get; private init; }
+    public Dictionary<string, string[]> Fouten { get; private init; } = [];
+    public bool NietGevonden { get; private init; }
+    public bool Gelukt => Fouten.Count == 0 && !NietGevonden;
+
+    public static Uitkomst<T> Ok(T waarde) => new() { Waarde = waarde };
+    public static Uitkomst<T> Geweigerd(Dictionary<string, string[]> fouten) => new() { Fouten = fouten };
+    public static Uitkomst<T> Onbekend() => new() { NietGevonden = true };
+}
+
+internal sealed class FoutenLijst
+{
+    private readonly Dictionary<string, List<string>> _fouten = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Voeg(string veld, string melding)
+    {
+        if (!_fouten.TryGetValue(veld, out var lijst))
+        {
+            _fouten[veld] = lijst = [];
+        }
+
+        lijst.Add(melding);
+    }
+
+    public bool Any => _fouten.Count > 0;
+
+    public Dictionary<string, string[]> AlsDictionary() => _fouten.ToDictionary(f => f.Key, f => f.Value.ToArray());
+}

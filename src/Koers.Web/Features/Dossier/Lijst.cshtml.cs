@@ -1,0 +1,47 @@
+using Koers.Data;
+using Koers.Domain.Dossier;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Dossier;
+
+public sealed class LijstModel(KoersDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }
+    [BindProperty(SupportsGet = true)] public Fase? Fase { get; set; }
+    [BindProperty(SupportsGet = true)] public int Pagina { get; set; } = 1;
+    public const int PaginaGrootte = 50;
+
+    public int Totaal { get; private set; }
+    public List<InburgeraarSamenvatting> Regels { get; private set; } = [];
+    public List<(string Code, string Naam)> Gemeenten { get; private set; } = [];
+    public Dictionary<Fase, int> PerFase { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
+        var q = db.Inburgeraars.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Gemeente)) q = q.Where(i => i.Gemeente!.Code == Gemeente);
+        PerFase = await q.GroupBy(i => i.Fase).Select(g => new { g.Key, Aantal = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Aantal, ct);
+        if (Fase is { } f) q = q.Where(i => i.Fase == f);
+        if (!string.IsNullOrWhiteSpace(Zoek))
+        {
+            var z = Zoek.Trim().ToLower();
+            q = q.Where(i => i.Achternaam.ToLower().Contains(z) || i.Voornamen.ToLower().Contains(z));
+        }
+
+        Totaal = await q.CountAsync(ct);
+        Pagina = Math.Max(1, Pagina);
+        Regels = await q.OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Id)
+            .Skip((Pagina - 1) * PaginaGrootte).Take(PaginaGrootte)
+            .Select(i => new InburgeraarSamenvatting(i.Id, i.Voornamen + " " + i.Achternaam, i.Geboortedatum, i.Doelgroep,
+                i.Gemeente!.Naam, i.Klantregisseur != null ? i.Klantregisseur.Naam : null, i.Fase))
+            .ToListAsync(ct);
+    }
+
+    public string Link(int pagina) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/inburgeraars",
+        new Dictionary<string, string?> { ["zoek"] = Zoek, ["gemeente"] = Gemeente, ["fase"] = Fase?.ToString(), ["pagina"] = pagina.ToString() }
+            .Where(kv => !string.IsNullOrEmpty(kv.Value)));
+}

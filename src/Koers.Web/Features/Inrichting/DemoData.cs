@@ -1,0 +1,274 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Domain.Identity;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Inrichting;
+
+/// <summary>
+/// Synthetic demo data: one region of four municipalities with about 200 inburgeraars spread over every
+/// stage of the klantreis. Deterministic (fixed seed) and entirely made up: BSNs are drawn from the
+/// 999xxxxxx test range and pass the elfproef; names are combinations from short lists.
+/// </summary>
+public sealed class DemoData(KoersDbContext db, Klok klok)
+{
+    private static readonly string[] Voornamen =
+    [
+        "Amal", "Yonas", "Fatima", "Mehmet", "Olena", "Ahmad", "Selam", "Dawit", "Layla", "Omar", "Hanna", "Reza",
+        "Zainab", "Tesfay", "Mariam", "Yusuf", "Iryna", "Samir", "Nour", "Aziz", "Helen", "Khalid", "Rahel", "Farid",
+    ];
+
+    private static readonly string[] Achternamen =
+    [
+        "Haddad", "Tesfamariam", "Yilmaz", "Kovalenko", "Rahimi", "Al-Masri", "Gebremedhin", "Demir", "Hosseini",
+        "Shevchenko", "Abdi", "Nasser", "Kidane", "Aydin", "Karimi", "Bondarenko", "Saleh", "Berhane", "Ozturk", "Sultani",
+    ];
+
+    private static readonly (string Land, string[] Talen)[] Herkomst =
+    [
+        ("Syrische", ["Arabisch", "Koerdisch"]), ("Eritrese", ["Tigrinya", "Arabisch"]), ("Turkse", ["Turks"]),
+        ("Oekraïense", ["Oekraïens", "Russisch"]), ("Afghaanse", ["Dari", "Pasjtoe"]), ("Iraanse", ["Farsi"]),
+        ("Jemenitische", ["Arabisch"]), ("Somalische", ["Somalisch", "Engels"]),
+    ];
+
+    public async Task SeedAsync(int aantal = 200, CancellationToken ct = default)
+    {
+        if (await db.Gemeenten.AnyAsync(ct)) return;
+
+        var regio = new Regio { Naam = "Regio De Kempen (demo)" };
+        var gemeenten = new[]
+        {
+            new Gemeente { Code = "GM1724", Naam = "Bergeijk", Regio = regio },
+            new Gemeente { Code = "GM1728", Naam = "Bladel", Regio = regio, VoortgangsgesprekIntervalMaanden = 2 },
+            new Gemeente { Code = "GM0770", Naam = "Eersel", Regio = regio },
+            new Gemeente { Code = "GM1667", Naam = "Reusel-De Mierden", Regio = regio, HercontactIntervalMaanden = 2 },
+        };
+        var noord = new Team { Naam = "Team Inburgering Noord", Regio = regio };
+        var zuid = new Team { Naam = "Team Inburgering Zuid", Regio = regio };
+        var regisseurs = new[]
+        {
+            new Medewerker { Naam = "Sanne de Vries", Email = "sanne.devries@kempen.example", Team = noord },
+            new Medewerker { Naam = "Mohamed Bakker", Email = "mohamed.bakker@kempen.example", Team = noord },
+            new Medewerker { Naam = "Lotte Jansen", Email = "lotte.jansen@kempen.example", Team = noord },
+            new Medewerker { Naam = "Priya van Dijk", Email = "priya.vandijk@kempen.example", Team = zuid },
+            new Medewerker { Naam = "Joost Smits", Email = "joost.smits@kempen.example", Team = zuid },
+            new Medewerker { Naam = "Esra Visser", Email = "esra.visser@kempen.example", Team = zuid },
+        };
+        db.AddRange(gemeenten);
+        db.AddRange(regisseurs);
+
+        var random = new Random(2021);
+        var vandaag = klok.Vandaag;
+        var gebruikteBsns = new HashSet<string>();
+        for (var n = 0; n < aantal; n++)
+        {
+            var gemeente = gemeenten[n % gemeenten.Length];
+            var regisseur = regisseurs[(n % gemeenten.Length < 2 ? 0 : 3) + random.Next(3)];
+            var doelgroep = KiesDoelgroep(random);
+            var (land, talen) = Herkomst[random.Next(Herkomst.Length)];
+            var inburgeraar = new Inburgeraar
+            {
+                Id = DeterministicGuid(random),
+                Voornamen = Voornamen[random.Next(Voornamen.Length)],
+                Achternaam = Achternamen[random.Next(Achternamen.Length)],
+                Geboortedatum = vandaag.AddDays(-random.Next(18 * 365, 60 * 365)),
+                Bsn = random.Next(10) < 9 ? NieuwBsn(random, gebruikteBsns) : null,
+                VNummer = doelgroep.IsAsielgerelateerd() ? random.NextInt64(1_000_000_000, 9_999_999_999).ToString() : null,
+                Nationaliteit = land,
+                Talen = string.Join(";", talen.Take(1 + random.Next(talen.Length))),
+                Doelgroep = doelgroep,
+                Gemeente = gemeente,
+                Klantregisseur = random.Next(20) == 0 ? null : regisseur,
+                Telefoon = $"06-{random.Next(10_000_000, 99_999_999)}",
+                Bron = doelgroep.IsAsielgerelateerd() ? Registratiebron.CoaKoppeling : Registratiebron.Handmatig,
+                AangemaaktOp = klok.NuUtc,
+                GewijzigdOp = klok.NuUtc,
+            };
+            inburgeraar.Bsn ??= null;
+            if (inburgeraar.Bsn is null && inburgeraar.VNummer is null)
+            {
+                inburgeraar.Bsn = NieuwBsn(random, gebruikteBsns);
+            }
+
+            var feiten = Klantreis(random, doelgroep, vandaag, out var leerroute, out var nietStartklaar);
+            inburgeraar.Leerroute = leerroute;
+            inburgeraar.NogNietStartklaar = nietStartklaar;
+            if (doelgroep.IsAsielgerelateerd() && feiten.ContainsKey(Mijlpaal.Koppeling) && !feiten.ContainsKey(Mijlpaal.BrpInschrijving))
+            {
+                inburgeraar.AzcLocatie = random.Next(2) == 0 ? "azc Budel-Cranendonck" : "azc Oisterwijk";
+            }
+            else
+            {
+                inburgeraar.Adres = $"Demostraat {random.Next(1, 200)}, {gemeente.Naam}";
+            }
+
+            inburgeraar.Mijlpalen.AddRange(feiten.Select(f => new MijlpaalRegel { InburgeraarId = inburgeraar.Id, Soort = f.Key, Datum = f.Value }));
+            if (random.Next(4) == 0)
+            {
+                inburgeraar.Gezinsleden.Add(new Gezinslid { Naam = $"{Voornamen[random.Next(Voornamen.Length)]} {inburgeraar.Achternaam}", Relatie = "kind", Geboortedatum = vandaag.AddDays(-random.Next(365, 15 * 365)) });
+            }
+
+            var dossierFeiten = inburgeraar.Feiten();
+            inburgeraar.Fase = FaseBepaling.Bepaal(dossierFeiten);
+            inburgeraar.Termijnen.AddRange(LegalClock.Bereken(dossierFeiten, gemeente.Instellingen).Select(t => new Termijnregel
+            {
+                InburgeraarId = inburgeraar.Id, Code = t.Code, Soort = t.Soort, Toepasselijk = t.Toepasselijk,
+                Startdatum = t.Startdatum, Vervaldatum = t.Vervaldatum, VoldaanOp = t.VoldaanOp, Toelichting = t.Toelichting,
+            }));
+            db.Inburgeraars.Add(inburgeraar);
+            db.MijlpaalWijzigingen.AddRange(feiten.Select(f => new MijlpaalWijziging
+            {
+                InburgeraarId = inburgeraar.Id, Soort = f.Key, NieuweDatum = f.Value, Door = "demodata", Op = klok.NuUtc, Reden = "Demodata",
+            }));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Doelgroep KiesDoelgroep(Random random) => random.Next(100) switch
+    {
+        < 55 => Doelgroep.Asielstatushouder,
+        < 65 => Doelgroep.Nareiziger,
+        < 83 => Doelgroep.Gezinsmigrant,
+        < 88 => Doelgroep.OverigeMigrant,
+        < 97 => Doelgroep.Ondertussengroep,
+        _ => Doelgroep.Vrijgesteld,
+    };
+
+    /// <summary>
+    /// A plausible history up to a randomly chosen stage, ending before today. Lead times follow the
+    /// sources loosely: BRP 1-5 months after koppeling, PIP around the 10-week mark (some late).
+    /// </summary>
+    private static Dictionary<Mijlpaal, DateOnly> Klantreis(Random random, Doelgroep doelgroep, DateOnly vandaag, out Leerroute? leerroute, out bool nietStartklaar)
+    {
+        var asiel = doelgroep.IsAsielgerelateerd();
+        var stappen = new List<(Mijlpaal, int)>();
+        var dag = 0;
+        void Stap(Mijlpaal m, int min, int max)
+        {
+            dag += random.Next(min, max + 1);
+            stappen.Add((m, dag));
+        }
+
+        if (asiel)
+        {
+            Stap(Mijlpaal.Koppeling, 0, 0);
+            Stap(Mijlpaal.WarmeOverdracht, 5, 25);
+            Stap(Mijlpaal.BrpInschrijving, 20, 130);
+            Stap(Mijlpaal.StartBijstand, 0, 10);
+        }
+        else
+        {
+            Stap(Mijlpaal.BrpInschrijving, 0, 0);
+        }
+
+        var brp = dag;
+        Stap(Mijlpaal.Leerbaarheidstoets, 10, 30);
+        Stap(Mijlpaal.BredeIntake, 5, 25);
+        dag = brp;
+        Stap(Mijlpaal.PipVastgesteld, 45, 95);
+        var pip = dag;
+        Stap(Mijlpaal.StartLeerroute, 20, 110);
+        Stap(Mijlpaal.LaatsteVoortgangsgesprek, 60, 95);
+        dag = pip;
+        Stap(Mijlpaal.EindgesprekOfExamens, 700, 1000);
+        Stap(Mijlpaal.InburgeringsplichtVoldaan, 10, 60);
+
+        leerroute = null;
+        nietStartklaar = false;
+        if (!doelgroep.ValtOnderWi2021())
+        {
+            // Wi2013 and exempted people: known to the municipality, no Wi2021 route.
+            stappen = stappen.Where(s => s.Item1 is Mijlpaal.Koppeling or Mijlpaal.BrpInschrijving or Mijlpaal.StartBijstand).ToList();
+        }
+
+        // How far along this person is: an index into the ordered steps, sometimes with a closing twist.
+        var geordend = stappen.OrderBy(s => s.Item2).ToList();
+        var tot = random.Next(1, geordend.Count + 1);
+        var gekozen = geordend.Take(tot).ToList();
+        var laatste = gekozen[^1].Item2;
+        var slack = random.Next(0, 90);
+        var start = vandaag.AddDays(-(laatste + slack));
+        var feiten = gekozen.ToDictionary(s => s.Item1, s => start.AddDays(s.Item2));
+
+        if (feiten.ContainsKey(Mijlpaal.LaatsteVoortgangsgesprek) && !feiten.ContainsKey(Mijlpaal.StartLeerroute))
+        {
+            feiten.Remove(Mijlpaal.LaatsteVoortgangsgesprek);
+        }
+
+        if (feiten.ContainsKey(Mijlpaal.PipVastgesteld) && doelgroep.ValtOnderWi2021())
+        {
+            leerroute = random.Next(100) switch
+            {
+                < 55 => Leerroute.ZRoute,
+                < 90 => Leerroute.B1Route,
+                _ => doelgroep.IsAsielgerelateerd() ? Leerroute.Onderwijsroute : Leerroute.B1Route,
+            };
+        }
+        else if (random.Next(6) == 0)
+        {
+            nietStartklaar = true;
+            var basis = feiten.Values.Max();
+            var contact = basis.AddDays(random.Next(0, 80));
+            if (contact <= vandaag) feiten[Mijlpaal.LaatsteContact] = contact;
+        }
+
+        // Most running cases had a recent progress talk; some are overdue, as in real caseloads.
+        if (feiten.TryGetValue(Mijlpaal.PipVastgesteld, out var pipDatum) && doelgroep.ValtOnderWi2021()
+            && !feiten.ContainsKey(Mijlpaal.InburgeringsplichtVoldaan) && random.Next(100) < 85)
+        {
+            var gesprek = vandaag.AddDays(-random.Next(3, 100));
+            if (gesprek > pipDatum) feiten[Mijlpaal.LaatsteVoortgangsgesprek] = gesprek;
+        }
+
+        // A few cases moved away or got an ontheffing before the end.
+        var eind = feiten.Values.Max();
+        var draai = random.Next(100);
+        if (!feiten.ContainsKey(Mijlpaal.InburgeringsplichtVoldaan) && eind < vandaag.AddDays(-20))
+        {
+            var sluit = eind.AddDays(random.Next(1, 20));
+            if (draai < 4) feiten[Mijlpaal.Verhuisd] = sluit;
+            else if (draai < 6 && feiten.ContainsKey(Mijlpaal.PipVastgesteld)) feiten[Mijlpaal.Ontheffing] = sluit;
+            else if (draai < 7) feiten[Mijlpaal.Uitgeschreven] = sluit;
+        }
+
+        return feiten;
+    }
+
+    private static string NieuwBsn(Random random, HashSet<string> gebruikt)
+    {
+        while (true)
+        {
+            var kandidaat = "999" + random.Next(0, 1_000_000).ToString("D6");
+            if (Bsn.PassesElfproef(kandidaat) && gebruikt.Add(kandidaat)) return kandidaat;
+        }
+    }
+
+    private static Guid DeterministicGuid(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 layout, so it looks like any other id
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+}
+
+public static class DatabaseStartup
+{
+    /// <summary>Applies migrations, then seeds demo data when configured (default: on for SQLite, off for PostgreSQL).</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+        await db.Database.MigrateAsync();
+        var seedDefault = DatabaseSetup.ReadProvider(configuration) == DatabaseProvider.Sqlite;
+        if (configuration.GetValue("Koers:DemoData", seedDefault))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Koers.Data;
+using Koers.Domain.Clock;
+using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Werkvoorraad;
+
+public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok klok) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Team { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }
+    [BindProperty(SupportsGet = true)] public TermijnCode? Termijn { get; set; }
+    [BindProperty(SupportsGet = true)] public Signaal Signaal { get; set; } = Signaal.Alle;
+    [BindProperty(SupportsGet = true)] public Sortering Sortering { get; set; } = Sortering.Vervaldatum;
+    [BindProperty(SupportsGet = true)] public bool Aflopend { get; set; }
+    [BindProperty(SupportsGet = true)] public int Pagina { get; set; } = 1;
+
+    public WerkvoorraadPagina Resultaat { get; private set; } = new(0, 0, 0, []);
+    public DateOnly Vandaag { get; private set; }
+    public List<(int Id, string Naam, string Team)> Regisseurs { get; private set; } = [];
+    public List<(int Id, string Naam)> Teams { get; private set; } = [];
+    public List<(string Code, string Naam)> Gemeenten { get; private set; } = [];
+    public const int PaginaGrootte = 50;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Vandaag = klok.Vandaag;
+        Regisseurs = (await db.Medewerkers.AsNoTracking().OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
+            .Select(m => (m.Id, m.Naam, m.Team)).ToList();
+        Teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Naam).Select(t => new { t.Id, t.Naam }).ToListAsync(ct)).Select(t => (t.Id, t.Naam)).ToList();
+        Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
+        Resultaat = await query.HaalAsync(new WerkvoorraadFilter
+        {
+            KlantregisseurId = Klantregisseur,
+            TeamId = Team,
+            Gemeente = Gemeente,
+            Termijn = Termijn,
+            Signaal = Signaal,
+            Sortering = Sortering,
+            Aflopend = Aflopend,
+            Pagina = Pagina,
+            PaginaGrootte = PaginaGrootte,
+        }, Vandaag, ct);
+    }
+
+    /// <summary>The current filter with one value changed, for sort headers and paging links.</summary>
+    public string Link(Sortering? sortering = null, int? pagina = null, Signaal? signaal = null)
+    {
+        var s = sortering ?? Sortering;
+        var aflopend = sortering is null ? Aflopend : sortering == Sortering && !Aflopend;
+        var q = new Dictionary<string, string?>
+        {
+            ["klantregisseur"] = Klantregisseur?.ToString(),
+            ["team"] = Team?.ToString(),
+            ["gemeente"] = Gemeente,
+            ["termijn"] = Termijn?.ToString(),
+            ["signaal"] = (signaal ?? Signaal).ToString(),
+            ["sortering"] = s.ToString(),
+            ["aflopend"] = aflopend ? "true" : null,
+            ["pagina"] = (pagina ?? (sortering is null && signaal is null ? Pagina : 1)).ToString(),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/werkvoorraad", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    public string? SortAria(Sortering kolom) =>
+        kolom != Sortering ? null : Aflopend ? "descending" : "ascending";
+}

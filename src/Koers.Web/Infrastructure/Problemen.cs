@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koers.Web.Infrastructure;
+
+/// <summary>Problem+json answers (RFC 9457) with Dutch titles, as the NL API design rules ask.</summary>
+public static class Problemen
+{
+    public static ValidationProblem Validatie(Dictionary<string, string[]> fouten) =>
+        TypedResults.ValidationProblem(
+            fouten.ToDictionary(f => CamelCase(f.Key), f => f.Value),
+            title: "De invoer is niet geldig",
+            detail: "Er is niets opgeslagen. Herstel de genoemde velden en probeer het opnieuw.",
+            type: "https://koers.example/problemen/ongeldige-invoer");
+
+    public static ProblemHttpResult NietGevonden() =>
+        TypedResults.Problem(statusCode: 404, title: "Dossier niet gevonden",
+            detail: "Er is geen dossier met deze id, of u mag het niet inzien.");
+
+    private static string CamelCase(string veld) =>
+        string.Join('.', veld.Split('.').Select(d => d.Length == 0 ? d : char.ToLowerInvariant(d[0]) + d[1..]));
+
+    /// <summary>
+    /// Turns unreadable requests (malformed JSON, a wrong type, an unknown field) into a Dutch 400 problem;
+    /// everything else into a 500 problem without internals.
+    /// </summary>
+    public static async Task SchrijfAsync(HttpContext context)
+    {
+        var fout = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var problemen = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        var (status, titel, detail) = fout switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Het verzoek is geen geldige JSON",
+                Uitleg(json)),
+            BadHttpRequestException bad when bad.StatusCode == 413 => (413, "Het verzoek is te groot", "Stuur minder gegevens in één keer."),
+            BadHttpRequestException => (400, "Het verzoek is niet leesbaar",
+                "Controleer de parameters en de body (Content-Type application/json)."),
+            _ => (500, "Er ging iets mis in Koers", "De fout is vastgelegd. Probeer het later opnieuw of neem contact op met functioneel beheer."),
+        };
+        context.Response.StatusCode = status;
+        await problemen.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = titel, Detail = detail },
+        });
+    }
+
+    private static string Uitleg(JsonException json)
+    {
+        var pad = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? null : json.Path.TrimStart('$', '.');
+        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return pad is null ? "Het verzoek bevat een onbekend veld." : $"Onbekend veld '{pad}': dit veld bestaat niet of mag niet worden gezet.";
+        }
+
+        return pad is null
+            ? "De body is geen geldige JSON. Er is niets opgeslagen."
+            : $"Het veld '{pad}' heeft een ongeldige waarde (datums als JJJJ-MM-DD). Er is niets opgeslagen.";
+    }
+}
