@@ -34,7 +34,7 @@ public static class Weergave
 /// <summary>SVG &lt;text&gt; elements, written from C# because Razor reserves the &lt;text&gt; tag.</summary>
 public static class Svg
 {
-    public static Microsoft.AspNetCore.Html.HtmlString Tekst(double x, double y, int grootte, string kleur, string inhoud) =>
+    public static Microsoft.AspNetCore.Html.HtmlString Tekst(double x, double y, int grootte, string kleur, string inhoud, string anker = "middle") =>
         new(string.Create(CultureInfo.InvariantCulture,
-            $"<text x=\"{x:0.0}\" y=\"{y:0.0}\" font-size=\"{grootte}\" text-anchor=\"middle\" fill=\"{System.Net.WebUtility.HtmlEncode(kleur)}\">{System.Net.WebUtility.HtmlEncode(inhoud)}</text>"));
+            $"<text x=\"{x:0.0}\" y=\"{y:0.0}\" font-size=\"{grootte}\" text-anchor=\"{anker}\" fill=\"{System.Net.WebUtility.HtmlEncode(kleur)}\">{System.Net.WebUtility.HtmlEncode(inhoud)}</text>"));
 }
