@@ -162,6 +162,19 @@ else
     fi
 fi
 
+# ---------------------------------------------------------------- Chromium
+# The browser tests drive Debian's Chromium through Playwright; install it when missing and allowed.
+if [ ! -x "${KOERS_CHROMIUM:-/usr/bin/chromium}" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        log "Chromium not found, installing it with apt-get"
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >/dev/null 2>&1 || true
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core </dev/null >/dev/null 2>&1 \
+            || log "apt-get install chromium failed; the browser tests will fail"
+    else
+        log "Chromium not found at ${KOERS_CHROMIUM:-/usr/bin/chromium}; install it (apt-get install chromium) or set KOERS_CHROMIUM"
+    fi
+fi
+
 # ---------------------------------------------------------------- dotnet test
 mkdir -p "$RESULTS_DIR"
 rm -f "$RESULTS_DIR"/*.trx

@@ -22,6 +22,13 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<MijlpaalWijziging> MijlpaalWijzigingen => Set<MijlpaalWijziging>();
     public DbSet<TermijnWijziging> TermijnWijzigingen => Set<TermijnWijziging>();
     public DbSet<AuditRegel> Audit => Set<AuditRegel>();
+    public DbSet<Intakegesprek> Intakegesprekken => Set<Intakegesprek>();
+    public DbSet<LeefgebiedVerslag> Leefgebieden => Set<LeefgebiedVerslag>();
+    public DbSet<Diploma> Diplomas => Set<Diploma>();
+    public DbSet<BredeIntake> BredeIntakes => Set<BredeIntake>();
+    public DbSet<Leerbaarheidstoets> Leerbaarheidstoetsen => Set<Leerbaarheidstoets>();
+    public DbSet<PipVersie> PipVersies => Set<PipVersie>();
+    public DbSet<Beschikking> Beschikkingen => Set<Beschikking>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,6 +41,12 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
         configurationBuilder.Properties<TermijnSoort>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<Registratiebron>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<AuditActie>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Koers.Domain.Intake.TolkSoort>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Koers.Domain.Intake.Leefgebied>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Koers.Domain.Intake.Diplomawaardering>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<LbtBron>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<PipStatus>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<BeschikkingSoort>().HaveConversion<string>().HaveMaxLength(40);
     }
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -49,6 +62,11 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("gemeente");
             e.Property(x => x.Code).HasMaxLength(6);
             e.Property(x => x.Naam).HasMaxLength(200);
+            e.Property(x => x.Afdeling).HasMaxLength(200);
+            e.Property(x => x.Postadres).HasMaxLength(300);
+            e.Property(x => x.Telefoon).HasMaxLength(40);
+            e.Property(x => x.Website).HasMaxLength(200);
+            e.Property(x => x.BezwaarAdres).HasMaxLength(300);
             e.HasIndex(x => x.Code).IsUnique();
             e.HasOne(x => x.Regio).WithMany(r => r.Gemeenten).HasForeignKey(x => x.RegioId);
             e.Ignore(x => x.Instellingen);
@@ -131,6 +149,77 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("termijn_wijziging");
             e.Property(x => x.Aanleiding).HasMaxLength(1000);
             e.HasIndex(x => x.InburgeraarId);
+        });
+
+        b.Entity<Intakegesprek>(e =>
+        {
+            e.ToTable("intakegesprek");
+            e.Property(x => x.Tolktaal).HasMaxLength(100);
+            e.Property(x => x.Aanwezigen).HasMaxLength(500);
+            e.Property(x => x.Notities).HasMaxLength(4000);
+            e.Property(x => x.VastgelegdDoor).HasMaxLength(200);
+            e.HasIndex(x => x.InburgeraarId);
+            e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        });
+
+        b.Entity<LeefgebiedVerslag>(e =>
+        {
+            e.ToTable("leefgebied_verslag");
+            e.HasKey(x => new { x.InburgeraarId, x.Leefgebied });
+            e.Property(x => x.AntwoordenJson).HasMaxLength(20000);
+            e.Property(x => x.Notities).HasMaxLength(4000);
+            e.Property(x => x.GewijzigdDoor).HasMaxLength(200);
+            e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        });
+
+        b.Entity<Diploma>(e =>
+        {
+            e.ToTable("diploma");
+            e.Property(x => x.Omschrijving).HasMaxLength(300);
+            e.Property(x => x.Land).HasMaxLength(100);
+            e.Property(x => x.WaarderingUitkomst).HasMaxLength(300);
+            e.HasIndex(x => x.InburgeraarId);
+            e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        });
+
+        b.Entity<BredeIntake>(e =>
+        {
+            e.ToTable("brede_intake");
+            e.HasKey(x => x.InburgeraarId);
+            e.Property(x => x.AfgerondDoor).HasMaxLength(200);
+            e.HasOne<Inburgeraar>().WithOne().HasForeignKey<BredeIntake>(x => x.InburgeraarId);
+        });
+
+        b.Entity<Leerbaarheidstoets>(e =>
+        {
+            e.ToTable("leerbaarheidstoets");
+            e.HasKey(x => x.InburgeraarId);
+            e.Property(x => x.Afnemer).HasMaxLength(200);
+            e.Property(x => x.RedenOverslaan).HasMaxLength(1000);
+            e.HasOne<Inburgeraar>().WithOne().HasForeignKey<Leerbaarheidstoets>(x => x.InburgeraarId);
+        });
+
+        b.Entity<PipVersie>(e =>
+        {
+            e.ToTable("pip_versie");
+            e.Property(x => x.InhoudJson).HasMaxLength(50000);
+            e.Property(x => x.RedenBijstelling).HasMaxLength(2000);
+            e.Property(x => x.RedenTeLaat).HasMaxLength(2000);
+            e.Property(x => x.VastgesteldDoor).HasMaxLength(200);
+            e.HasIndex(x => new { x.InburgeraarId, x.Versie }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.Leerroute });
+            e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        });
+
+        b.Entity<Beschikking>(e =>
+        {
+            e.ToTable("beschikking");
+            e.Property(x => x.Kenmerk).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.AangemaaktDoor).HasMaxLength(200);
+            e.HasIndex(x => x.InburgeraarId);
+            e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+            e.HasOne<PipVersie>().WithMany().HasForeignKey(x => x.PipVersieId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<AuditRegel>(e =>

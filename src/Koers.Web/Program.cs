@@ -4,6 +4,8 @@ using System.Text.Json.Serialization;
 using Koers.Data;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Inrichting;
+using Koers.Web.Features.Intake;
+using Koers.Web.Features.Pip;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,6 +22,8 @@ builder.Services.AddScoped<HuidigeGebruiker>();
 builder.Services.AddScoped<DossierService>();
 builder.Services.AddScoped<WerkvoorraadQuery>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<IntakeService>();
+builder.Services.AddScoped<PipService>();
 
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddMvcOptions(o => NederlandseMeldingen.Zet(o.ModelBindingMessageProvider));
@@ -66,6 +70,8 @@ var api = app.MapGroup("/api/v1");
 api.MapDossierApi();
 api.MapWerkvoorraadApi();
 api.MapInrichtingApi();
+api.MapIntakeApi();
+api.MapPipApi();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapRazorPages();
 

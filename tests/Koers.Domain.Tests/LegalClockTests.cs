@@ -616,6 +616,60 @@ public class LegalClockTests
         }
 
         [Fact]
+        public void Na_een_bijstelling_loopt_de_termijn_vanaf_de_laatste_beschikking()
+        {
+            // PIP 10 March 2026, bijstelling published Tuesday 2 June 2026 + 42 days = Tuesday 14 July 2026.
+            var feiten = Statushouder((Mijlpaal.PipVastgesteld, "2026-03-10")) with { LaatsteBeschikking = D("2026-06-02") };
+
+            var termijn = LegalClock.Bezwaartermijn(feiten);
+
+            Assert.True(termijn.Toepasselijk);
+            Assert.Equal(D("2026-06-03"), termijn.Startdatum);
+            Assert.Equal(D("2026-07-14"), termijn.Vervaldatum);
+            Assert.Contains("laatste beschikking (bijstelling van het PIP) op 02-06-2026", termijn.Toelichting);
+            Assert.Equal(Bron.BezwaarZesWeken, termijn.Bron);
+        }
+
+        [Fact]
+        public void Laatste_beschikking_op_de_dag_van_het_PIP_is_de_PIP_beschikking()
+        {
+            var feiten = Statushouder((Mijlpaal.PipVastgesteld, "2026-03-10")) with { LaatsteBeschikking = D("2026-03-10") };
+
+            var termijn = LegalClock.Bezwaartermijn(feiten);
+
+            Assert.Equal(D("2026-04-21"), termijn.Vervaldatum);
+            Assert.Contains("de PIP-beschikking op 10-03-2026", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Bijstelling_met_einde_op_feestdag_schuift_ook_door()
+        {
+            // Bijstelling Friday 13 November 2026 + 42 days = Friday 25 December 2026 → Monday 28 December.
+            var feiten = Statushouder((Mijlpaal.PipVastgesteld, "2026-03-10")) with { LaatsteBeschikking = D("2026-11-13") };
+
+            Assert.Equal(D("2026-12-28"), LegalClock.Bezwaartermijn(feiten).Vervaldatum);
+        }
+
+        [Fact]
+        public void Zonder_bijstelling_blijft_de_PIP_datum_gelden()
+        {
+            var termijn = LegalClock.Bezwaartermijn(Statushouder((Mijlpaal.PipVastgesteld, "2026-03-10")));
+
+            Assert.Null(Statushouder().LaatsteBeschikking);
+            Assert.Equal(D("2026-04-21"), termijn.Vervaldatum);
+            Assert.Contains("de PIP-beschikking", termijn.Toelichting);
+            Assert.DoesNotContain("bijstelling", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Laatste_beschikking_niet_voor_de_ondertussengroep()
+        {
+            var feiten = Feiten(Doelgroep.Ondertussengroep, (Mijlpaal.PipVastgesteld, "2026-03-10")) with { LaatsteBeschikking = D("2026-06-02") };
+
+            Assert.False(LegalClock.Bezwaartermijn(feiten).Toepasselijk);
+        }
+
+        [Fact]
         public void Niet_voor_de_ondertussengroep()
         {
             var termijn = LegalClock.Bezwaartermijn(Feiten(Doelgroep.Ondertussengroep, (Mijlpaal.PipVastgesteld, "2026-03-10")));

@@ -27,6 +27,13 @@ public class Gemeente
     public int HercontactIntervalMaanden { get; set; } = 3;
     public int OntzorgenMaanden { get; set; } = 6;
 
+    // Letterhead of decision letters (beschikkingen); configuration per municipality.
+    public string Afdeling { get; set; } = "Team Inburgering";
+    public string? Postadres { get; set; }
+    public string? Telefoon { get; set; }
+    public string? Website { get; set; }
+    public string? BezwaarAdres { get; set; }
+
     public ClockSettings Instellingen => new()
     {
         VoortgangsgesprekIntervalMaanden = VoortgangsgesprekIntervalMaanden,
@@ -86,6 +93,9 @@ public class Inburgeraar
     public Leerroute? Leerroute { get; set; }
     public Registratiebron Bron { get; set; }
 
+    /// <summary>Publication date of the newest beschikking; starts the bezwaartermijn.</summary>
+    public DateOnly? LaatsteBeschikkingOp { get; set; }
+
     /// <summary>Derived from the milestones on every change; stored so lists can filter on it in SQL.</summary>
     public Fase Fase { get; set; }
     public DateTime AangemaaktOp { get; set; }
@@ -106,6 +116,7 @@ public class Inburgeraar
         Geboortedatum = Geboortedatum,
         Leerroute = Leerroute,
         NogNietStartklaar = NogNietStartklaar,
+        LaatsteBeschikking = LaatsteBeschikkingOp,
         Mijlpalen = Mijlpalen.ToDictionary(m => m.Soort, m => m.Datum),
     };
 }

@@ -182,7 +182,10 @@ public static class LegalClock
     public static Termijn Bezwaartermijn(DossierFeiten feiten)
     {
         var bron = Bron.BezwaarZesWeken;
-        if (!feiten.Doelgroep.ValtOnderWi2021() || feiten.Datum(Mijlpaal.PipVastgesteld) is not { } bekendgemaakt)
+
+        // The term runs from the newest beschikking: a bijstelling of the PIP when there is one, else the PIP itself.
+        var bijstelling = feiten.LaatsteBeschikking is { } laatste && laatste != feiten.Datum(Mijlpaal.PipVastgesteld);
+        if (!feiten.Doelgroep.ValtOnderWi2021() || (feiten.LaatsteBeschikking ?? feiten.Datum(Mijlpaal.PipVastgesteld)) is not { } bekendgemaakt)
         {
             return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, false, null, null, null,
                 "Er is nog geen PIP-beschikking bekendgemaakt.", bron);
@@ -192,7 +195,8 @@ public static class LegalClock
         // weekday six weeks later; the Algemene termijnenwet moves an end on a weekend or holiday.
         var einde = Kalender.WekenLater(bekendgemaakt, BezwaartermijnWeken);
         var verschoven = Termijnenwet.Verschuif(einde);
-        var toelichting = $"{BezwaartermijnWeken} weken na bekendmaking van de PIP-beschikking op {bekendgemaakt:dd-MM-yyyy}.";
+        var welke = bijstelling ? "de laatste beschikking (bijstelling van het PIP)" : "de PIP-beschikking";
+        var toelichting = $"{BezwaartermijnWeken} weken na bekendmaking van {welke} op {bekendgemaakt:dd-MM-yyyy}.";
         if (verschoven != einde)
         {
             toelichting += $" Verschoven van {einde:dd-MM-yyyy} naar {verschoven:dd-MM-yyyy} ({Termijnenwet.Bron}).";

@@ -13,6 +13,9 @@ public sealed record DossierFeiten
     /// <summary>Set when the person cannot start yet (e.g. not motivated, illness); triggers periodic recontact.</summary>
     public bool NogNietStartklaar { get; init; }
 
+    /// <summary>Publication date of the newest beschikking (a PIP bijstelling); the bezwaartermijn runs from it.</summary>
+    public DateOnly? LaatsteBeschikking { get; init; }
+
     public IReadOnlyDictionary<Mijlpaal, DateOnly> Mijlpalen { get; init; } = new Dictionary<Mijlpaal, DateOnly>();
 
     public DateOnly? Datum(Mijlpaal mijlpaal) =>

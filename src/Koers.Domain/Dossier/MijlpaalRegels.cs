@@ -3,7 +3,7 @@ using Koers.Domain.Clock;
 namespace Koers.Domain.Dossier;
 
 /// <summary>A rule a change would break, in plain Dutch, tied to the field it is about.</summary>
-public sealed record Overtreding(string Veld, string Melding);
+public sealed record Overtreding(string Veld, string Melding, Koers.Domain.Sources.Citation? Bron = null);
 
 /// <summary>Checks that the milestones of a case are a possible history before anything is saved.</summary>
 public static class MijlpaalRegels

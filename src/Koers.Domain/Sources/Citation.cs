@@ -85,4 +85,116 @@ public static class Bron
     public static readonly Citation Bsn11Proef = new(
         "Wet algemene bepalingen burgerservicenummer", "art. 1, onder b (elfproef: Logius BSN-specificatie)",
         "Een burgerservicenummer bestaat uit negen cijfers en voldoet aan de elfproef.");
+
+    // Brede intake, leerbaarheidstoets and PIP (seed 001; DUO M2M rules: duonl/gemeente-m2m-inburgering README).
+    private const string DuoPip = "DUO M2M-koppelvlak PIP (duonl/gemeente-m2m-inburgering)";
+    private const string DuoPipRegels = "API/PIP validatieregels";
+
+    public static readonly Citation BredeIntakeVerplicht = new(
+        Evaluatie, "regels 1716, 1733-1747 (Wi2021 art. 14 lid 3; Besluit inburgering 2021 art. 5.2)",
+        "De brede intake is verplicht voor elke inburgeraar. ... De onderwerpen die volgens de Wet inburgering in ieder geval aan bod dienen te komen bij de brede intake zijn: gevolgd onderwijs en werkervaring in land van herkomst, persoonlijke omstandigheden waaronder de fysieke en mentale gezondheid van de inburgeraar, en indien relevant een verkenning van mogelijkheden om kind(eren) van de inburgeraar deel te laten namen aan voorschoolse educatie. Daarnaast ligt het in de rede dat er ook wordt geïnformeerd naar gezinssituatie en het sociale netwerk in Nederland. Het besluit inburgering voegt hier nog drie onderwerpen aan toe: taalniveau, de mogelijkheden tot arbeidsparticipatie en de zelfredzaamheid.");
+
+    public static readonly Citation VoorschoolseEducatie = new(
+        Evaluatie, "regels 3508-3512",
+        "Voorschoolse educatie houdt in dat jonge kinderen (tussen de 2,5 en 4 jaar oud) van inburgeraars voor een aantal uur per week naar een voorschool kunnen. Vroegschoolse educatie is extra educatie voor kleuters (groep 1 en 2) die daar een indicatie voor hebben.");
+
+    public static readonly Citation LbtVoorIedereen = new(
+        Evaluatie, "regels 227-229",
+        "Een onderdeel van de brede intake is de leerbaarheidstoets. Gemeenten zijn verplicht om deze voor alle inburgeraars af te nemen.");
+
+    public static readonly Citation LbtVeertigVragen = new(
+        Evaluatie, "regels 229-233",
+        "De leerbaarheidstoets is een digitale toets, bestaande uit veertig vragen, die antwoord geeft op de vraag: kan deze inburgeraar naar verwachting binnen drie jaar de B1-route succesvol afleggen?");
+
+    public static readonly Citation LbtCesuur = new(
+        Evaluatie, "regels 2031-2033, 4090-4094 (cesuur 28 sinds 12 april 2023: Divosa, maatregelen leerbaarheidstoets)",
+        "voorheen kreeg men het oordeel ‘haalbaar’ als men 31 van de 40 vragen goed had; dit werd naar beneden bijgesteld naar 28 van de 40");
+
+    public static readonly Citation LbtConformOfAfwijkend = new(
+        Evaluatie, "regels 6920-6926, 4136-4140",
+        "wanneer iemand tussen 0-27 punten scoort op de LBT scoort en toch in de B1-route of de O-route wordt ingedeeld, dan is deze indeling ‘in tegenstelling tot de uitslag van de LBT’. En als iemand tussen 0-27 punten scoort en in de Z-route wordt ingedeeld, dan is dit ‘conform de uitslag van de LBT’.");
+
+    public static readonly Citation LbtScoreBanden = new(
+        Evaluatie, "regels 4068-4084 (tabel 1, bron DUO), 6927-6928 (voetnoot 72)",
+        "Score: <20, 20-27, 28-30, >30; ‘nog niet bekend’: Deze inburgeraars hebben wel al een LBT gemaakt maar nog geen leeroute toegewezen gekregen");
+
+    public static readonly Citation DuoLbtResultaat = new(
+        "DUO M2M-koppelvlak Leerbaarheidstoets (duonl/gemeente-m2m-inburgering)", "API/Leerbaarheidstoets openapi.yml, Resultaat",
+        "benodigdeScore: De grenswaarde vanaf waar de B1 route mogelijk zou moeten zijn. datumAfname: De datum waarop de uitslag van de leerbaarheidstoets is geregistreerd door DUO.");
+
+    public static readonly Citation AfwijkingLbtMotiveren = new(
+        Evaluatie, "regels 1785-1787",
+        "Indien er bij de vaststelling van de leerroute wordt afgeweken van de uitkomst van de leerbaarheidstoets, dan moeten de redenen daarvoor worden opgenomen in het PIP.");
+
+    public static readonly Citation PipEinddoelen = new(
+        Evaluatie, "regels 309-315",
+        "In dit PIP moeten persoonlijke einddoelen voor de inburgering worden opgenomen, wordt een keuze voor de leerroute gemaakt en geeft de gemeente aan welke begeleiding en ondersteuning de gemeente zal bieden.");
+
+    public static readonly Citation PipInhoudLeerrouteMapPvt = new(
+        Evaluatie, "regels 1823-1827",
+        "Er moet in ieder geval in komen te staan welke leerroute de inburgeraar gaat volgen, hoe de MAP en PVT worden ingevuld en hoe er invulling wordt gegeven aan voor- en vroegschoolse educatie (VVE).");
+
+    public static readonly Citation PipModulesKnm = new(
+        Evaluatie, "regels 4294-4296",
+        "Dit format bevat informatie over de leerroute die de inburgeraar zal volgen, KNM, PvT, MAP en deelname aan voorschoolse educatie.");
+
+    public static readonly Citation OnderwijsrouteNietLeenbaar = new(
+        Evaluatie, "regels 4891-4893",
+        "Gezinsmigranten komen vaak in de B1-route terecht. Zij kunnen vaak niet in de onderwijsroute terecht omdat zij het bedrag voor deze route niet kunnen lenen bij DUO.");
+
+    public static readonly Citation InburgeringsaanbodGemeente = new(
+        Evaluatie, "regels 761-765",
+        "Gemeenten zijn verantwoordelijk geworden om de inburgeraar te leren kennen, een passend inburgeringsaanbod te doen en de inburgeraar te begeleiden gedurende de gehele inburgeringstermijn.");
+
+    public static readonly Citation PipTussentijdsWijzigen = new(
+        Evaluatie, "regels 12210-12211",
+        "Daarnaast is er de mogelijkheid om het PIP, afhankelijk van de voortgang, tussentijds te wijzigen.");
+
+    public static readonly Citation Motiveringsbeginsel = new(
+        "Algemene wet bestuursrecht", "art. 3:46",
+        "Een besluit dient te berusten op een deugdelijke motivering.");
+
+    public static readonly Citation DuoDagtekeningIsOndertekening = new(
+        DuoPip, "API/PIP openapi.yml, dagtekeningPip",
+        "dagtekeningPip: De datum wanneer het document ondertekend is.");
+
+    public static readonly Citation DuoDagtekeningNaVestiging = new(
+        DuoPip, DuoPipRegels,
+        "De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente liggen.");
+
+    public static readonly Citation DuoDagtekeningNaVorigePip = new(
+        DuoPip, DuoPipRegels,
+        "De datum dagtekening mag bij een gewijzigde PIP niet voor de start van de datum dagtekening van de initiële PIP OF voor de datum dagtekening van de actuele PIP liggen.");
+
+    public static readonly Citation DuoGeenA2Onderwijsroute = new(
+        DuoPip, DuoPipRegels,
+        "Niveau A2 mag niet in combinatie met de onderwijsroute worden aangeleverd.");
+
+    public static readonly Citation DuoGeenB1ZRoute = new(
+        DuoPip, DuoPipRegels,
+        "Niveau B1 mag niet in combinatie met de Z-route worden aangeleverd.");
+
+    public static readonly Citation DuoGeenA2EerstePip = new(
+        DuoPip, DuoPipRegels,
+        "Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd als dit de eerste PIP is die wordt aangeleverd voor de persoon ongeacht welke gemeente.");
+
+    public static readonly Citation DuoStandaardNiveauB1 = new(
+        DuoPip, DuoPipRegels,
+        "Als het Niveau niet wordt aangeleverd in het verzoekbericht dan wordt Niveau B1 vastgesteld als er sprake is van de B1-route of onderwijsroute");
+
+    public static readonly Citation DuoIntensiteitB1 = new(
+        DuoPip, DuoPipRegels + " (geschatteIntensiteitB1Route: minimum 1, maximum 9999)",
+        "Geschatte intensiteit B1 route mag alleen aangeleverd worden bij een de B1-route en bij asielmigranten.");
+
+    public static readonly Citation DuoAanbodNietVoorPip = new(
+        "DUO M2M-koppelvlak Inburgeringsaanbod (duonl/gemeente-m2m-inburgering)", "API/Inburgeringsaanbod validatieregels",
+        "De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP");
+
+    public static readonly Citation ZRouteOpplussen = new(
+        Evaluatie, "regels 6996-6997",
+        "Al is het wel mogelijk om de Z-route ‘op te plussen’ en examens te laten doen op A2-niveau.");
+
+    public static readonly Citation B1RouteAfschalen = new(
+        Evaluatie, "regels 1914-1916",
+        "Wanneer na verloop van tijd blijkt dat B1 niveau toch niet (op alle onderdelen) haalbaar is kan de inburgeraar (onderdelen van) het inburgeringsexamen op A2-niveau doen.");
 }

@@ -95,33 +95,49 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// <summary>Sets (or clears, with null) milestone dates together; validated as one new history.</summary>
     public async Task<Uitkomst<Guid>> ZetMijlpalenAsync(Guid id, IReadOnlyDictionary<Mijlpaal, DateOnly?> wijzigingen, string? reden, CancellationToken ct = default)
     {
-        var inburgeraar = await LaadAsync(id, ct);
+        var inburgeraar = await LaadVoorWijzigingAsync(id, ct);
         if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
 
-        var voor = inburgeraar.Feiten();
-        var na = voor;
-        foreach (var (soort, datum) in wijzigingen)
-        {
-            na = na.Met(soort, datum);
-        }
-
         var fouten = new FoutenLijst();
-        foreach (var o in MijlpaalRegels.Controleer(na, klok.Vandaag))
-        {
-            fouten.Voeg(o.Veld, o.Melding);
-        }
-
         if (reden?.Length > 1000)
         {
             fouten.Voeg("Reden", "De reden mag hoogstens 1000 tekens zijn.");
         }
 
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        foreach (var o in PasMijlpalenToe(inburgeraar, wijzigingen, reden))
+        {
+            fouten.Voeg(o.Veld, o.Melding);
+        }
 
+        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(id);
+    }
+
+    /// <summary>
+    /// Applies milestone changes to a tracked case without saving, so other commands (intake, PIP) can change
+    /// milestones in their own transaction. Returns the rule violations; on violations nothing is changed.
+    /// </summary>
+    /// <param name="voor">The facts before the command started, when it already changed other fields of the case.</param>
+    /// <param name="aanleiding">Forces a recomputation of the clock with this reason even without milestone changes.</param>
+    internal IReadOnlyList<Overtreding> PasMijlpalenToe(Inburgeraar inburgeraar, IReadOnlyDictionary<Mijlpaal, DateOnly?> wijzigingen, string? reden,
+        DossierFeiten? voor = null, string? aanleiding = null)
+    {
+        voor ??= inburgeraar.Feiten();
+        var na = inburgeraar.Feiten();
+        foreach (var (soort, datum) in wijzigingen)
+        {
+            na = na.Met(soort, datum);
+        }
+
+        var overtredingen = MijlpaalRegels.Controleer(na, klok.Vandaag);
+        if (overtredingen.Count > 0) return overtredingen;
+
+        var id = inburgeraar.Id;
         var gewijzigd = new List<string>();
         foreach (var (soort, datum) in wijzigingen)
         {
-            var oud = voor.Datum(soort);
+            var oud = inburgeraar.Feiten().Datum(soort);
             if (oud == datum) continue;
             var regel = inburgeraar.Mijlpalen.FirstOrDefault(m => m.Soort == soort);
             if (datum is null)
@@ -141,14 +157,19 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             gewijzigd.Add(soort.Omschrijving());
         }
 
-        if (gewijzigd.Count == 0) return Uitkomst<Guid>.Ok(id);
+        if (gewijzigd.Count > 0 || aanleiding is not null)
+        {
+            aanleiding ??= "Mijlpaal gewijzigd: " + string.Join(", ", gewijzigd);
+            HerberekenKlok(inburgeraar, inburgeraar.Gemeente!, voor, aanleiding);
+            inburgeraar.GewijzigdOp = klok.NuUtc;
+            if (gewijzigd.Count > 0) Audit(AuditActie.Wijzigen, id, "Mijlpalen gewijzigd: " + string.Join(", ", gewijzigd));
+        }
 
-        HerberekenKlok(inburgeraar, inburgeraar.Gemeente!, voor, "Mijlpaal gewijzigd: " + string.Join(", ", gewijzigd));
-        inburgeraar.GewijzigdOp = klok.NuUtc;
-        Audit(AuditActie.Wijzigen, id, "Mijlpalen gewijzigd: " + string.Join(", ", gewijzigd));
-        await db.SaveChangesAsync(ct);
-        return Uitkomst<Guid>.Ok(id);
+        return [];
     }
+
+    /// <summary>Loads a case with everything a change needs, tracked.</summary>
+    internal async Task<Inburgeraar?> LaadVoorWijzigingAsync(Guid id, CancellationToken ct) => await LaadAsync(id, ct);
 
     /// <summary>Loads a case for reading and writes the read to the audit log.</summary>
     public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
@@ -411,6 +432,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         Reden = string.IsNullOrWhiteSpace(reden) ? null : reden.Trim(),
     };
 
-    private void Audit(AuditActie actie, Guid id, string omschrijving) =>
+    internal void Audit(AuditActie actie, Guid id, string omschrijving) =>
         db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = actie, InburgeraarId = id, Omschrijving = omschrijving });
 }

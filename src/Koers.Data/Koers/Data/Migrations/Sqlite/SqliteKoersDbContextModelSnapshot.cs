@@ -53,11 +53,125 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("audit", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Beschikking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kenmerk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PipVersieId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("PipVersieId");
+
+                    b.ToTable("beschikking", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.BredeIntake", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfgerondDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AfgerondOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("brede_intake", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Diploma", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Jaar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Land")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Waardering")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaarderingUitkomst")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("diploma", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Afdeling")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BezwaarAdres")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -75,11 +189,23 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<int>("OntzorgenMaanden")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Postadres")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegioId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Telefoon")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("VoortgangsgesprekIntervalMaanden")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -180,6 +306,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<int?>("KlantregisseurId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LaatsteBeschikkingOp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Leerroute")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -223,6 +352,125 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("GemeenteId", "Fase");
 
                     b.ToTable("inburgeraar", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Intakegesprek", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aanwezigen")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoShow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notities")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tolk")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tolktaal")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("intakegesprek", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leefgebied")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AntwoordenJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notities")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId", "Leefgebied");
+
+                    b.ToTable("leefgebied_verslag", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Leerbaarheidstoets", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Aangemeld")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Afgenomen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Afnemer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bron")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CesuurVolgensDuo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overgeslagen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedenOverslaan")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("leerbaarheidstoets", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Medewerker", b =>
@@ -305,6 +553,66 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("mijlpaal_wijziging", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Dagtekening")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InhoudJson")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedenBijstelling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedenTeLaat")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TeLaat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VastgesteldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Versie")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Leerroute");
+
+                    b.ToTable("pip_versie", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>
@@ -417,6 +725,39 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("termijn", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Beschikking", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.PipVersie", null)
+                        .WithMany()
+                        .HasForeignKey("PipVersieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.BredeIntake", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.BredeIntake", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Diploma", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -455,6 +796,33 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Klantregisseur");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Intakegesprek", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Leerbaarheidstoets", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Leerbaarheidstoets", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Medewerker", b =>
                 {
                     b.HasOne("Koers.Data.Model.Team", "Team")
@@ -470,6 +838,15 @@ namespace Koers.Data.Migrations.Sqlite
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany("Mijlpalen")
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Koers.Web.Infrastructure.Pdf;
+
+namespace Koers.Web.Features.Pip.Beschikking;
+
+/// <summary>
+/// The beschikking that establishes (or changes) a persoonlijk plan inburgering en participatie,
+/// written in plain Dutch (B1) with the rechtsmiddelenclausule of Awb 6:5.
+/// </summary>
+public static class BeschikkingBrief
+{
+    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>"24 november 2026".</summary>
+    public static string Datum(DateOnly datum) => datum.ToString("d MMMM yyyy", Nl);
+
+    public static byte[] Maak(BeschikkingGegevens g)
+    {
+        ArgumentNullException.ThrowIfNull(g);
+        var onderwerp = g.IsBijstelling
+            ? $"Wijziging van uw persoonlijk plan inburgering en participatie (PIP), versie {g.Versie}"
+            : "Uw persoonlijk plan inburgering en participatie (PIP)";
+
+        var kenmerken = new List<(string, string)>
+        {
+            ("Datum", Datum(g.Datum)),
+            ("Ons kenmerk", g.Kenmerk),
+            ("Onderwerp", onderwerp),
+        };
+        if (Gevuld(g.Klantregisseur)) kenmerken.Add(("Contactpersoon", g.Klantregisseur!));
+
+        var brief = new BriefPdf(g.Briefhoofd)
+            .Titel($"{onderwerp} – {g.Kenmerk}")
+            .Adressering(g.Adresregels)
+            .Kenmerken(kenmerken)
+            .Alinea($"Beste {g.Naam},");
+
+        Besluit(brief, g);
+        Plan(brief, g);
+        if (Gevuld(g.MotivatieAfwijkingLbt)) AfwijkingLeerbaarheidstoets(brief, g);
+
+        brief.Kop("Uw inburgeringstermijn")
+            .Alinea($"Uw inburgeringstermijn loopt van {Datum(g.TermijnStart)} tot en met {Datum(g.TermijnEinde)}. "
+                + "Voor het einde van deze termijn moet u klaar zijn met uw inburgering. "
+                + "Denkt u dat dit niet lukt, bijvoorbeeld door ziekte? Neem dan op tijd contact met ons op.");
+
+        RechtenEnPlichten(brief, g);
+        Bezwaar(brief, g);
+
+        brief.Kop("Heeft u vragen?")
+            .Alinea(Gevuld(g.Klantregisseur)
+                ? $"Neem dan contact op met uw klantregisseur, {g.Klantregisseur}. Bel ons op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief."
+                : $"Bel ons dan op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief.")
+            .Ruimte(2)
+            .Alinea($"Met vriendelijke groet,\n\n{g.Ondertekenaar}");
+
+        return brief.Maak();
+    }
+
+    private static void Besluit(BriefPdf brief, BeschikkingGegevens g)
+    {
+        if (!g.IsBijstelling)
+        {
+            brief.Alinea("U moet inburgeren. Daarom hebben wij samen met u een plan gemaakt: het persoonlijk plan "
+                    + "inburgering en participatie. Wij noemen dit plan het PIP. In het PIP staat hoe u gaat inburgeren. "
+                    + "Bijvoorbeeld welke leerroute u volgt, wat uw doelen zijn en welke hulp u krijgt.")
+                .Kop("Besluit: wij stellen uw persoonlijk plan inburgering en participatie (PIP) vast")
+                .Alinea("Dit betekent dat uw plan vanaf nu geldt. U moet zich aan de afspraken in het plan houden. "
+                    + "Wij nemen dit besluit op grond van de Wet inburgering 2021 (persoonlijk plan inburgering en participatie).");
+            return;
+        }
+
+        brief.Alinea("U heeft een persoonlijk plan inburgering en participatie (PIP). In het PIP staat hoe u inburgert. "
+                + "Wij hebben uw plan met u besproken en passen het aan.")
+            .Kop($"Besluit: wij wijzigen uw PIP (versie {g.Versie})")
+            .Alinea($"Dit betekent dat vanaf nu versie {g.Versie} van uw PIP geldt. Deze versie vervangt uw vorige plan. "
+                + "Wij nemen dit besluit op grond van de Wet inburgering 2021 (persoonlijk plan inburgering en participatie).");
+        if (Gevuld(g.RedenBijstelling))
+            brief.Alinea($"Waarom wij uw plan wijzigen: {g.RedenBijstelling}");
+        if (g.Wijzigingen.Count > 0)
+            brief.Alinea("Dit verandert er in uw plan:").Opsomming(g.Wijzigingen);
+        brief.Alinea("Hieronder staat uw hele plan, zoals het vanaf nu geldt.");
+    }
+
+    private static void Plan(BriefPdf brief, BeschikkingGegevens g)
+    {
+        var overzicht = new List<(string, string)>
+        {
+            ("Naam", g.Naam),
+            ("Geboortedatum", Datum(g.Geboortedatum)),
+            ("Leerroute", g.Leerroute),
+        };
+        if (Gevuld(g.Aanbieder)) overzicht.Add(("Aanbieder", g.Aanbieder!));
+        if (g.GeplandeStart is { } start) overzicht.Add(("Geplande start", Datum(start)));
+        if (Gevuld(g.Participatie)) overzicht.Add(("Participatie", g.Participatie!));
+        if (Gevuld(g.Klantregisseur)) overzicht.Add(("Klantregisseur", g.Klantregisseur!));
+
+        brief.Kop("Uw plan").Alinea("Dit hebben wij met u afgesproken.").Tabel(overzicht);
+
+        if (g.Niveaus.Count > 0)
+            brief.Alinea("Dit zijn de taalniveaus die u moet halen:").Tabel(g.Niveaus.Select(n => (n.Vaardigheid, n.Niveau)).ToList());
+        if (g.Onderdelen.Count > 0)
+            brief.Alinea("Dit zijn de onderdelen van uw inburgering:").Opsomming(g.Onderdelen);
+
+        brief.Kop("Uw doelen").Tabel([("Hoofddoel", g.Hoofddoel)]);
+        if (g.Subdoelen.Count > 0)
+            brief.Alinea("Om dit doel te halen, werkt u aan deze subdoelen:").Opsomming(g.Subdoelen);
+
+        if (g.Aandachtspunten.Count > 0)
+            brief.Kop("Waar wij rekening mee houden")
+                .Alinea("Bij uw plan houden wij rekening met:")
+                .Opsomming(g.Aandachtspunten);
+
+        if (g.Begeleiding.Count > 0)
+            brief.Kop("Hulp en begeleiding")
+                .Alinea("U krijgt deze hulp en begeleiding:")
+                .Opsomming(g.Begeleiding);
+    }
+
+    private static void AfwijkingLeerbaarheidstoets(BriefPdf brief, BeschikkingGegevens g)
+    {
+        brief.Kop("Waarom wij afwijken van de uitslag van de leerbaarheidstoets")
+            .Alinea(Gevuld(g.LbtUitslag)
+                ? $"U heeft de leerbaarheidstoets gedaan. De uitslag was: {g.LbtUitslag}. Wij hebben toch gekozen voor de {g.Leerroute}. Dit is de reden:"
+                : $"Wij hebben voor u een andere leerroute gekozen dan de uitslag van de leerbaarheidstoets: de {g.Leerroute}. Dit is de reden:")
+            .Alinea(g.MotivatieAfwijkingLbt!);
+    }
+
+    private static void RechtenEnPlichten(BriefPdf brief, BeschikkingGegevens g)
+    {
+        brief.Kop("Uw rechten en plichten")
+            .Alinea("Dit moet u doen:")
+            .Opsomming(
+            [
+                "U doet mee aan alle onderdelen van uw plan.",
+                "U komt op tijd naar de lessen en afspraken.",
+                "Bent u ziek, kunt u niet komen of gaat er iets mis? Neem dan zo snel mogelijk contact met ons op.",
+                $"U komt naar de voortgangsgesprekken. Daarin bespreken wij hoe het met uw inburgering gaat. Wij spreken u {g.AantalVoortgangsgesprekken}.",
+            ])
+            .Alinea("Houdt u zich niet aan de afspraken in uw plan? Dan krijgt u eerst een waarschuwing. "
+                + "Houdt u zich daarna nog steeds niet aan de afspraken? Dan kunnen wij u een boete geven.")
+            .Alinea("Dit zijn uw rechten:")
+            .Opsomming(
+            [
+                "U heeft recht op begeleiding bij uw inburgering. In uw plan staat welke begeleiding u krijgt.",
+                "Past uw plan niet meer bij uw situatie? Dan kunt u ons vragen om het plan aan te passen.",
+                "Wij gebruiken uw gegevens alleen om uw inburgering te regelen. Wij delen uw gegevens alleen als dat nodig is "
+                    + "en de wet het toestaat, bijvoorbeeld met DUO en met de taalschool. U mag altijd vragen welke gegevens wij van u hebben.",
+            ]);
+    }
+
+    private static void Bezwaar(BriefPdf brief, BeschikkingGegevens g)
+    {
+        brief.Kop("Niet eens met dit besluit?")
+            .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. "
+                + "Die brief heet een bezwaarschrift.")
+            .Alinea($"U kunt bezwaar maken binnen zes weken na de dag van verzending of uitreiking van deze brief, "
+                + $"dus uiterlijk op {Datum(g.BezwaarTermijnEinde)}.")
+            .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
+            .Alinea("Zet in uw bezwaarschrift:")
+            .Opsomming(
+            [
+                "uw naam en adres;",
+                "de datum;",
+                $"over welk besluit het gaat: noem het kenmerk ({g.Kenmerk}) en de datum ({Datum(g.Datum)}) van deze brief;",
+                "waarom u het niet eens bent met dit besluit;",
+                "uw handtekening.",
+            ])
+            .Alinea("Dit staat in artikel 6:5 van de Algemene wet bestuursrecht. Stuur ook een kopie van deze brief mee.")
+            .Alinea("Tijdens het bezwaar blijft dit besluit gelden. Is er haast? Dan kunt u de voorzieningenrechter "
+                + "van de rechtbank vragen om een voorlopige voorziening. Daarvoor betaalt u griffierecht.");
+    }
+
+    private static bool Gevuld(string? s) => !string.IsNullOrWhiteSpace(s);
+}

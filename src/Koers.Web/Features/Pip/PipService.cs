@@ -1,0 +1,389 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Domain.Intake;
+using Koers.Domain.Pip;
+using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Pip.Beschikking;
+using Koers.Web.Infrastructure;
+using Koers.Web.Infrastructure.Pdf;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Pip;
+
+/// <summary>What a klantregisseur fills in for a PIP (a draft until it is vastgesteld).</summary>
+public sealed class PipInvoer
+{
+    public Leerroute? Leerroute { get; set; }
+    public Dictionary<Vaardigheid, Taalniveau> Niveaus { get; set; } = [];
+    public bool Knm { get; set; } = true;
+    public Alfabetisering Alfabetisering { get; set; }
+    public bool Pvt { get; set; } = true;
+    public bool Map { get; set; } = true;
+    public ParticipatieVorm Participatie { get; set; }
+    public string? ParticipatieOmschrijving { get; set; }
+    public bool MaatschappelijkeBegeleiding { get; set; }
+    public bool Ontzorgen { get; set; }
+    public Hoofddoel? Hoofddoel { get; set; }
+    public List<string> Subdoelen { get; set; } = [];
+    public List<Aandachtspunt> Aandachtspunten { get; set; } = [];
+    public string? Aanbieder { get; set; }
+    public DateOnly? GeplandeStart { get; set; }
+    public int? GeschatteIntensiteitB1 { get; set; }
+    public string? MotivatieAfwijkingLbt { get; set; }
+    public int? AantalVoortgangsgesprekkenPerJaar { get; set; }
+
+    public PipInhoud AlsInhoud() => new()
+    {
+        Leerroute = Leerroute,
+        Niveaus = (Niveaus ?? []).ToDictionary(n => n.Key, n => n.Value),
+        Knm = Knm,
+        Alfabetisering = Alfabetisering,
+        Pvt = Pvt,
+        Map = Map,
+        Participatie = Participatie,
+        ParticipatieOmschrijving = string.IsNullOrWhiteSpace(ParticipatieOmschrijving) ? null : ParticipatieOmschrijving.Trim(),
+        MaatschappelijkeBegeleiding = MaatschappelijkeBegeleiding,
+        Ontzorgen = Ontzorgen,
+        Hoofddoel = Hoofddoel,
+        Subdoelen = (Subdoelen ?? []).Select(s => s?.Trim() ?? string.Empty).Where(s => s.Length > 0).ToList(),
+        Aandachtspunten = (Aandachtspunten ?? []).Distinct().ToList(),
+        Aanbieder = string.IsNullOrWhiteSpace(Aanbieder) ? null : Aanbieder.Trim(),
+        GeplandeStart = GeplandeStart,
+        GeschatteIntensiteitB1 = GeschatteIntensiteitB1,
+        MotivatieAfwijkingLbt = string.IsNullOrWhiteSpace(MotivatieAfwijkingLbt) ? null : MotivatieAfwijkingLbt.Trim(),
+        AantalVoortgangsgesprekkenPerJaar = AantalVoortgangsgesprekkenPerJaar,
+    };
+
+    public static PipInvoer Van(PipInhoud i) => new()
+    {
+        Leerroute = i.Leerroute,
+        Niveaus = i.Niveaus.ToDictionary(n => n.Key, n => n.Value),
+        Knm = i.Knm,
+        Alfabetisering = i.Alfabetisering,
+        Pvt = i.Pvt,
+        Map = i.Map,
+        Participatie = i.Participatie,
+        ParticipatieOmschrijving = i.ParticipatieOmschrijving,
+        MaatschappelijkeBegeleiding = i.MaatschappelijkeBegeleiding,
+        Ontzorgen = i.Ontzorgen,
+        Hoofddoel = i.Hoofddoel,
+        Subdoelen = i.Subdoelen.ToList(),
+        Aandachtspunten = i.Aandachtspunten.ToList(),
+        Aanbieder = i.Aanbieder,
+        GeplandeStart = i.GeplandeStart,
+        GeschatteIntensiteitB1 = i.GeschatteIntensiteitB1,
+        MotivatieAfwijkingLbt = i.MotivatieAfwijkingLbt,
+        AantalVoortgangsgesprekkenPerJaar = i.AantalVoortgangsgesprekkenPerJaar,
+    };
+}
+
+public sealed class VaststellingInvoer
+{
+    public DateOnly? Dagtekening { get; set; }
+    public string? RedenTeLaat { get; set; }
+    public string? RedenBijstelling { get; set; }
+}
+
+public sealed record PipStand(
+    PipVersie? Concept,
+    PipInhoud? ConceptInhoud,
+    PipVersie? Huidige,
+    PipInhoud? HuidigeInhoud,
+    IReadOnlyList<PipVersie> Versies,
+    IReadOnlyList<BeschikkingInfo> Beschikkingen,
+    PipControle? Controle,
+    LbtFeiten? Leerbaarheidstoets,
+    bool IntakeAfgerond,
+    DateOnly? UiterlijkeDatum);
+
+public sealed record BeschikkingInfo(Guid Id, Guid PipVersieId, BeschikkingSoort Soort, DateOnly Datum, string Kenmerk, string Sha256, int Bytes, DateTime AangemaaktOp);
+
+/// <summary>
+/// The PIP as a formal decision: drafts, validation against DUO's and the law's rules, vaststelling with a
+/// generated beschikking (PDF, stored and hashed), and bijstellingen as new versions with their own beschikking.
+/// </summary>
+public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
+{
+    internal static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static PipInhoud LeesInhoud(string json) => JsonSerializer.Deserialize<PipInhoud>(json, JsonOpties) ?? new PipInhoud();
+
+    public async Task<PipStand?> HaalAsync(Guid id, CancellationToken ct = default)
+    {
+        var inburgeraar = await db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inburgeraar is null) return null;
+        var versies = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id).OrderByDescending(p => p.Versie).ToListAsync(ct);
+        var beschikkingen = await db.Beschikkingen.AsNoTracking().Where(b => b.InburgeraarId == id).OrderByDescending(b => b.AangemaaktOp)
+            .Select(b => new BeschikkingInfo(b.Id, b.PipVersieId, b.Soort, b.Datum, b.Kenmerk, b.Sha256, b.Pdf.Length, b.AangemaaktOp)).ToListAsync(ct);
+        var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
+        var intake = await db.BredeIntakes.AsNoTracking().FirstOrDefaultAsync(b => b.InburgeraarId == id, ct);
+        var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
+        var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
+        var conceptInhoud = concept is null ? null : LeesInhoud(concept.InhoudJson);
+        var huidigeInhoud = huidige is null ? null : LeesInhoud(huidige.InhoudJson);
+        var context = Context(inburgeraar, versies, toets, intake, klok.Vandaag);
+        var controle = conceptInhoud is null ? null : PipRegels.Controleer(PipRegels.Normaliseer(conceptInhoud), context);
+        var brp = inburgeraar.Feiten().Datum(Mijlpaal.BrpInschrijving);
+        return new PipStand(concept, conceptInhoud, huidige, huidigeInhoud, versies, beschikkingen, controle, toets?.Feiten(),
+            intake?.AfgerondOp is not null, brp is { } b ? Kalender.WekenLater(b, LegalClock.PipTermijnWeken) : null);
+    }
+
+    /// <summary>Saves the draft. A draft may break rules; they are shown, and block only the vaststelling.</summary>
+    public async Task<Uitkomst<PipControle>> ConceptOpslaanAsync(Guid id, PipInvoer invoer, CancellationToken ct = default)
+    {
+        var inburgeraar = await db.Inburgeraars.Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inburgeraar is null) return Uitkomst<PipControle>.Onbekend();
+        var fouten = ControleerInvoer(invoer);
+        if (fouten.Count > 0) return Uitkomst<PipControle>.Geweigerd(fouten);
+
+        var inhoud = invoer.AlsInhoud();
+        var versies = await db.PipVersies.Where(p => p.InburgeraarId == id).ToListAsync(ct);
+        var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
+        if (concept is null)
+        {
+            concept = new PipVersie
+            {
+                Id = Guid.NewGuid(),
+                InburgeraarId = id,
+                Versie = versies.Count == 0 ? 1 : versies.Max(v => v.Versie) + 1,
+                Status = PipStatus.Concept,
+                AangemaaktOp = klok.NuUtc,
+            };
+            db.PipVersies.Add(concept);
+        }
+
+        concept.InhoudJson = JsonSerializer.Serialize(inhoud, JsonOpties);
+        concept.Leerroute = inhoud.Leerroute;
+        concept.GewijzigdOp = klok.NuUtc;
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen");
+        await db.SaveChangesAsync(ct);
+
+        var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
+        var intake = await db.BredeIntakes.AsNoTracking().FirstOrDefaultAsync(b => b.InburgeraarId == id, ct);
+        return Uitkomst<PipControle>.Ok(PipRegels.Controleer(PipRegels.Normaliseer(inhoud), Context(inburgeraar, versies, toets, intake, klok.Vandaag)));
+    }
+
+    /// <summary>Starts a bijstelling: a new draft that begins as a copy of the PIP in force.</summary>
+    public async Task<Uitkomst<int>> BijstellingStartenAsync(Guid id, CancellationToken ct = default)
+    {
+        var versies = await db.PipVersies.Where(p => p.InburgeraarId == id).ToListAsync(ct);
+        if (!await db.Inburgeraars.AnyAsync(i => i.Id == id, ct)) return Uitkomst<int>.Onbekend();
+        var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
+        if (huidige is null) return Uitkomst<int>.Geweigerd(new() { ["Pip"] = ["Er is nog geen vastgesteld PIP om bij te stellen."] });
+        if (versies.Any(v => v.Status == PipStatus.Concept)) return Uitkomst<int>.Geweigerd(new() { ["Pip"] = ["Er is al een concept; werk dat bij of stel het vast."] });
+        var concept = new PipVersie
+        {
+            Id = Guid.NewGuid(),
+            InburgeraarId = id,
+            Versie = versies.Max(v => v.Versie) + 1,
+            Status = PipStatus.Concept,
+            InhoudJson = huidige.InhoudJson,
+            Leerroute = huidige.Leerroute,
+            AangemaaktOp = klok.NuUtc,
+            GewijzigdOp = klok.NuUtc,
+        };
+        db.PipVersies.Add(concept);
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Bijstelling PIP gestart (versie {concept.Versie})");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<int>.Ok(concept.Versie);
+    }
+
+    /// <summary>Sets the draft as the PIP in force, generates and stores the beschikking, and starts or keeps the clock.</summary>
+    public async Task<Uitkomst<Guid>> VaststellenAsync(Guid id, VaststellingInvoer invoer, CancellationToken ct = default)
+    {
+        var inburgeraar = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
+        await db.Entry(inburgeraar).Reference(i => i.Klantregisseur).LoadAsync(ct);
+        var versies = await db.PipVersies.Where(p => p.InburgeraarId == id).ToListAsync(ct);
+        var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
+        var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
+        var fouten = new Dictionary<string, string[]>();
+        void Fout(string veld, string melding) => fouten[veld] = fouten.TryGetValue(veld, out var al) ? [.. al, melding] : [melding];
+
+        if (concept is null)
+        {
+            Fout("Pip", "Er is geen concept-PIP om vast te stellen.");
+            return Uitkomst<Guid>.Geweigerd(fouten);
+        }
+
+        if (invoer.Dagtekening is null) Fout("Dagtekening", "Vul de dagtekening (datum van het besluit) in.");
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var dagtekening = invoer.Dagtekening!.Value;
+        var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
+        var intake = await db.BredeIntakes.AsNoTracking().FirstOrDefaultAsync(b => b.InburgeraarId == id, ct);
+        var context = Context(inburgeraar, versies, toets, intake, klok.Vandaag) with { Dagtekening = dagtekening };
+        var nieuw = PipRegels.Normaliseer(LeesInhoud(concept.InhoudJson));
+        var vorige = huidige is null ? null : LeesInhoud(huidige.InhoudJson);
+        var overtredingen = vorige is null
+            ? PipRegels.Controleer(nieuw, context).Fouten
+            : BijstellingRegels.Controleer(vorige, nieuw, context, invoer.RedenBijstelling);
+        foreach (var o in overtredingen) Fout(o.Veld, o.Melding);
+
+        var feitenVoor = inburgeraar.Feiten();
+        var brp = feitenVoor.Datum(Mijlpaal.BrpInschrijving);
+        var teLaat = vorige is null && brp is { } b && dagtekening > Kalender.WekenLater(b, LegalClock.PipTermijnWeken);
+        if (teLaat && (invoer.RedenTeLaat?.Trim().Length ?? 0) < 10)
+        {
+            Fout("RedenTeLaat", $"Het PIP wordt later vastgesteld dan 10 weken na de BRP-inschrijving (uiterlijk {Kalender.WekenLater(brp!.Value, LegalClock.PipTermijnWeken):dd-MM-yyyy}). Leg vast waarom (minstens 10 tekens).");
+        }
+
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        // Apply: the first PIP starts the inburgeringstermijn; a bijstelling keeps it and restarts only the bezwaartermijn.
+        inburgeraar.Leerroute = nieuw.Leerroute;
+        inburgeraar.LaatsteBeschikkingOp = dagtekening;
+        var mijlpalen = new Dictionary<Mijlpaal, DateOnly?>();
+        if (vorige is null) mijlpalen[Mijlpaal.PipVastgesteld] = dagtekening;
+        var mijlpaalFouten = dossiers.PasMijlpalenToe(inburgeraar, mijlpalen, vorige is null ? "PIP vastgesteld" : "PIP bijgesteld", feitenVoor,
+            vorige is null ? "PIP vastgesteld (beschikking)" : $"PIP bijgesteld (versie {concept.Versie})");
+        if (mijlpaalFouten.Count > 0)
+        {
+            foreach (var o in mijlpaalFouten) Fout(o.Veld == nameof(Mijlpaal.PipVastgesteld) ? "Dagtekening" : o.Veld, o.Melding);
+            return Uitkomst<Guid>.Geweigerd(fouten);
+        }
+
+        concept.Status = PipStatus.Vastgesteld;
+        concept.Dagtekening = dagtekening;
+        concept.InhoudJson = JsonSerializer.Serialize(nieuw, JsonOpties);
+        concept.Leerroute = nieuw.Leerroute;
+        concept.TeLaat = teLaat;
+        concept.RedenTeLaat = teLaat ? invoer.RedenTeLaat!.Trim() : null;
+        concept.RedenBijstelling = vorige is null ? null : invoer.RedenBijstelling?.Trim();
+        concept.VastgesteldDoor = gebruiker.Naam;
+        concept.GewijzigdOp = klok.NuUtc;
+        if (huidige is not null) huidige.Status = PipStatus.Vervangen;
+
+        var feitenNa = inburgeraar.Feiten();
+        var termijn = LegalClock.Inburgeringstermijn(feitenNa);
+        var bezwaar = LegalClock.Bezwaartermijn(feitenNa);
+        var gemeente = inburgeraar.Gemeente!;
+        var kenmerk = $"PIP-{gemeente.Code}-{dagtekening:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V{concept.Versie}";
+        var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),
+            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), bezwaar.Vervaldatum ?? dagtekening.AddDays(42));
+        var pdf = BeschikkingBrief.Maak(gegevens);
+        var beschikking = new Data.Model.Beschikking
+        {
+            Id = Guid.NewGuid(),
+            InburgeraarId = id,
+            PipVersieId = concept.Id,
+            Soort = vorige is null ? BeschikkingSoort.PipVaststelling : BeschikkingSoort.PipBijstelling,
+            Datum = dagtekening,
+            Kenmerk = kenmerk,
+            Pdf = pdf,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            AangemaaktDoor = gebruiker.Naam,
+            AangemaaktOp = klok.NuUtc,
+        };
+        db.Beschikkingen.Add(beschikking);
+        dossiers.Audit(AuditActie.Wijzigen, id, vorige is null ? $"PIP vastgesteld, beschikking {kenmerk}" : $"PIP bijgesteld, beschikking {kenmerk}");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(beschikking.Id);
+    }
+
+    public async Task<Data.Model.Beschikking?> BeschikkingAsync(Guid id, Guid beschikkingId, CancellationToken ct = default)
+    {
+        var beschikking = await db.Beschikkingen.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beschikkingId && b.InburgeraarId == id, ct);
+        if (beschikking is null) return null;
+        dossiers.Audit(AuditActie.Inzien, id, $"Beschikking {beschikking.Kenmerk} geopend");
+        await db.SaveChangesAsync(ct);
+        return beschikking;
+    }
+
+    private static Dictionary<string, string[]> ControleerInvoer(PipInvoer invoer)
+    {
+        var fouten = new Dictionary<string, string[]>();
+        if (invoer.Leerroute is { } r && !Enum.IsDefined(r)) fouten["Leerroute"] = ["Onbekende leerroute."];
+        if ((invoer.Niveaus ?? []).Any(n => !Enum.IsDefined(n.Key) || !Enum.IsDefined(n.Value))) fouten["Niveaus"] = ["Onbekend taalniveau of onbekende vaardigheid."];
+        if ((invoer.Subdoelen ?? []).Count > 30) fouten["Subdoelen"] = ["Hoogstens 30 subdoelen."];
+        if ((invoer.Subdoelen ?? []).Any(s => s?.Length > 500)) fouten["Subdoelen"] = ["Een subdoel is hoogstens 500 tekens."];
+        if (invoer.MotivatieAfwijkingLbt?.Length > 4000) fouten["MotivatieAfwijkingLbt"] = ["Hoogstens 4000 tekens."];
+        if (invoer.ParticipatieOmschrijving?.Length > 1000) fouten["ParticipatieOmschrijving"] = ["Hoogstens 1000 tekens."];
+        if (invoer.Aanbieder?.Length > 200) fouten["Aanbieder"] = ["Hoogstens 200 tekens."];
+        if (invoer.AantalVoortgangsgesprekkenPerJaar is < 1 or > 52) fouten["AantalVoortgangsgesprekkenPerJaar"] = ["Kies tussen 1 en 52 gesprekken per jaar."];
+        return fouten;
+    }
+
+    private static PipContext Context(Inburgeraar inburgeraar, IReadOnlyList<PipVersie> versies, Leerbaarheidstoets? toets, BredeIntake? intake, DateOnly vandaag)
+    {
+        var feiten = inburgeraar.Feiten();
+        var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
+        return new PipContext
+        {
+            Doelgroep = inburgeraar.Doelgroep,
+            Dagtekening = vandaag,
+            Koppeling = feiten.Datum(Mijlpaal.Koppeling),
+            BrpInschrijving = feiten.Datum(Mijlpaal.BrpInschrijving),
+            Leerbaarheidstoets = toets?.Feiten(),
+            IntakeAfgerond = intake?.AfgerondOp is not null,
+            VorigeDagtekening = huidige?.Dagtekening,
+            VorigePip = huidige is null ? null : LeesInhoud(huidige.InhoudJson),
+            HeeftEerderPipGehad = versies.Any(v => v.Status is PipStatus.Vastgesteld or PipStatus.Vervangen),
+            Vandaag = vandaag,
+        };
+    }
+
+    private BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
+        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly bezwaarEinde)
+    {
+        var onderdelen = new List<string>();
+        if (pip.Knm) onderdelen.Add("Kennis van de Nederlandse Maatschappij (KNM)");
+        if (pip.Pvt) onderdelen.Add("Participatieverklaringstraject (PVT), minimaal 12 uur");
+        if (pip.Map) onderdelen.Add("Module Arbeidsmarkt en Participatie (MAP), 108 uur waarvan minimaal 40 uur praktijk");
+        if (pip.Alfabetisering != Alfabetisering.Nvt) onderdelen.Add(pip.Alfabetisering.Omschrijving());
+        if (pip.Leerroute == Leerroute.ZRoute) onderdelen.Add("Z-route: 800 uur taal en KNM en 800 uur participatie");
+        var begeleiding = new List<string>();
+        if (pip.MaatschappelijkeBegeleiding) begeleiding.Add("Maatschappelijke begeleiding");
+        if (pip.Ontzorgen) begeleiding.Add("Financieel ontzorgen: de gemeente betaalt de eerste zes maanden van uw bijstand de vaste lasten (huur, energie, water, zorgverzekering)");
+        var gesprekken = pip.AantalVoortgangsgesprekkenPerJaar is { } n
+            ? $"{n} keer per jaar"
+            : $"elke {gemeente.VoortgangsgesprekIntervalMaanden} maanden";
+        string? lbt = toets is null ? null
+            : toets.Overgeslagen ? $"niet afgenomen ({toets.RedenOverslaan})"
+            : toets.Score is { } s && toets.Afgenomen is { } a ? $"{s} van de 40 vragen goed; {LbtRegels.Uitkomst(toets).Omschrijving()}" : null;
+        return new BeschikkingGegevens(
+            Briefhoofd: new Briefhoofd(
+                $"Gemeente {gemeente.Naam}",
+                gemeente.Afdeling,
+                gemeente.Postadres ?? $"Postbus 1, {gemeente.Naam}",
+                gemeente.Telefoon ?? "14 0497",
+                gemeente.Website ?? $"www.{gemeente.Naam.ToLowerInvariant().Replace(' ', '-')}.nl",
+                gemeente.BezwaarAdres ?? $"Het college van burgemeester en wethouders van {gemeente.Naam}, Postbus 1, {gemeente.Naam}"),
+            Datum: datum,
+            Kenmerk: kenmerk,
+            Versie: versie.Versie,
+            IsBijstelling: vorige is not null,
+            RedenBijstelling: vorige is null ? null : versie.RedenBijstelling,
+            Wijzigingen: vorige is null ? [] : BijstellingRegels.Wijzigingen(vorige, pip),
+            Naam: i.VolledigeNaam,
+            Adresregels: (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Geboortedatum: i.Geboortedatum,
+            Klantregisseur: i.Klantregisseur?.Naam,
+            Leerroute: pip.Leerroute?.Omschrijving() ?? "—",
+            Niveaus: pip.Niveaus.OrderBy(n => n.Key).Select(n => (n.Key.Omschrijving(), n.Value.Omschrijving())).ToList(),
+            Onderdelen: onderdelen,
+            Participatie: pip.Participatie == ParticipatieVorm.Geen ? null
+                : pip.Participatie.Omschrijving() + (pip.ParticipatieOmschrijving is { } po ? $": {po}" : string.Empty),
+            Hoofddoel: pip.Hoofddoel?.Omschrijving() ?? "—",
+            Subdoelen: pip.Subdoelen,
+            Aandachtspunten: pip.Aandachtspunten.Select(a => a.Omschrijving()).ToList(),
+            Begeleiding: begeleiding,
+            Aanbieder: pip.Aanbieder,
+            GeplandeStart: pip.GeplandeStart,
+            MotivatieAfwijkingLbt: pip.MotivatieAfwijkingLbt,
+            LbtUitslag: lbt,
+            TermijnStart: termijnStart,
+            TermijnEinde: termijnEinde,
+            AantalVoortgangsgesprekken: gesprekken,
+            BezwaarTermijnEinde: bezwaarEinde,
+            Ondertekenaar: $"het college van burgemeester en wethouders van {gemeente.Naam}");
+    }
+}
