@@ -230,6 +230,9 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => x.InburgeraarId);
             e.HasIndex(x => x.Op);
         });
+
+        // Feature areas (ontzorgen, monitor, …) keep their mapping next to their entities.
+        b.ApplyConfigurationsFromAssembly(typeof(KoersDbContext).Assembly);
     }
 }
 

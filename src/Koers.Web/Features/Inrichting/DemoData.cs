@@ -3,6 +3,10 @@ using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Identity;
+using Koers.Domain.Intake;
+using Koers.Domain.Pip;
+using Koers.Web.Features.Pip;
+using Koers.Web.Features.Pip.Beschikking;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -111,6 +115,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok)
                 inburgeraar.Gezinsleden.Add(new Gezinslid { Naam = $"{Voornamen[random.Next(Voornamen.Length)]} {inburgeraar.Achternaam}", Relatie = "kind", Geboortedatum = vandaag.AddDays(-random.Next(365, 15 * 365)) });
             }
 
+            VoegKlantreisDetailsToe(new Random(n), inburgeraar, gemeente, feiten);
             var dossierFeiten = inburgeraar.Feiten();
             inburgeraar.Fase = FaseBepaling.Bepaal(dossierFeiten);
             inburgeraar.Termijnen.AddRange(LegalClock.Bereken(dossierFeiten, gemeente.Instellingen).Select(t => new Termijnregel
@@ -126,6 +131,104 @@ public sealed class DemoData(KoersDbContext db, Klok klok)
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The records behind the milestones, so a demo case looks like one worked in Koers: intake talks and
+    /// leefgebieden, the leerbaarheidstoets, and the PIP with its beschikking (a real generated letter).
+    /// </summary>
+    private void VoegKlantreisDetailsToe(Random random, Inburgeraar inburgeraar, Gemeente gemeente, Dictionary<Mijlpaal, DateOnly> feiten)
+    {
+        var id = inburgeraar.Id;
+        var route = inburgeraar.Leerroute;
+        if (feiten.TryGetValue(Mijlpaal.Leerbaarheidstoets, out var toetsDatum))
+        {
+            var haalbaar = route is Leerroute.B1Route or Leerroute.Onderwijsroute || (route is null && random.Next(2) == 0);
+            var afwijking = random.Next(10) == 0;
+            var score = haalbaar ^ afwijking ? random.Next(28, 41) : random.Next(8, 28);
+            db.Leerbaarheidstoetsen.Add(new Data.Model.Leerbaarheidstoets
+            {
+                InburgeraarId = id, Aangemeld = toetsDatum.AddDays(-random.Next(5, 20)), Afgenomen = toetsDatum,
+                Afnemer = random.Next(2) == 0 ? "KCC-medewerker (gecertificeerd)" : "Bibliotheek (gecertificeerd)",
+                Score = score, GewijzigdOp = klok.NuUtc,
+            });
+        }
+
+        if (feiten.TryGetValue(Mijlpaal.BredeIntake, out var intakeDatum))
+        {
+            db.Intakegesprekken.Add(new Intakegesprek
+            {
+                InburgeraarId = id, Datum = intakeDatum.AddDays(-random.Next(7, 21)), Tolk = TolkSoort.Telefoontolk,
+                Tolktaal = inburgeraar.TalenLijst.FirstOrDefault(), Aanwezigen = "klantregisseur, inburgeraar", VastgelegdDoor = "demodata", VastgelegdOp = klok.NuUtc,
+            });
+            db.Intakegesprekken.Add(new Intakegesprek
+            {
+                InburgeraarId = id, Datum = intakeDatum, Tolk = TolkSoort.TolkAanwezig, Tolktaal = inburgeraar.TalenLijst.FirstOrDefault(),
+                Aanwezigen = "klantregisseur, inburgeraar, maatschappelijk begeleider", VastgelegdDoor = "demodata", VastgelegdOp = klok.NuUtc,
+            });
+            foreach (var definitie in Leefgebieden.Alle)
+            {
+                var antwoorden = definitie.Velden.Where(v => v.Verplicht || random.Next(2) == 0).ToDictionary(v => v.Sleutel, v => v.Soort switch
+                {
+                    VeldSoort.Keuze => v.Opties![random.Next(v.Opties.Count)],
+                    VeldSoort.JaNee => random.Next(2) == 0 ? "ja" : "nee",
+                    VeldSoort.Getal => random.Next(0, 16).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    _ => "Besproken in het intakegesprek.",
+                });
+                db.Leefgebieden.Add(new LeefgebiedVerslag
+                {
+                    InburgeraarId = id, Leefgebied = definitie.Leefgebied, GewijzigdDoor = "demodata", GewijzigdOp = klok.NuUtc,
+                    AntwoordenJson = System.Text.Json.JsonSerializer.Serialize(antwoorden),
+                });
+            }
+
+            db.BredeIntakes.Add(new BredeIntake { InburgeraarId = id, AfgerondOp = intakeDatum, AfgerondDoor = "demodata" });
+        }
+
+        if (feiten.TryGetValue(Mijlpaal.PipVastgesteld, out var pipDatum) && route is { } leerroute)
+        {
+            var asiel = inburgeraar.Doelgroep.IsAsielgerelateerd();
+            var inhoud = new PipInhoud
+            {
+                Leerroute = leerroute,
+                Niveaus = leerroute == Leerroute.ZRoute ? new Dictionary<Vaardigheid, Taalniveau>()
+                    : Enum.GetValues<Vaardigheid>().ToDictionary(v => v, _ => Taalniveau.B1),
+                Map = leerroute != Leerroute.Onderwijsroute,
+                Participatie = leerroute == Leerroute.ZRoute ? ParticipatieVorm.Dagbesteding : ParticipatieVorm.Vrijwilligerswerk,
+                MaatschappelijkeBegeleiding = asiel,
+                Ontzorgen = asiel && feiten.ContainsKey(Mijlpaal.StartBijstand),
+                Hoofddoel = leerroute switch
+                {
+                    Leerroute.Onderwijsroute => Hoofddoel.OpleidingMetStudiefinanciering,
+                    Leerroute.ZRoute => Hoofddoel.MaatschappelijkFitWorden,
+                    _ => Hoofddoel.BetaaldWerken,
+                },
+                Subdoelen = ["Ik spreek Nederlands met mijn buren", "Ik weet hoe ik mijn post regel"],
+                Aanbieder = leerroute switch { Leerroute.Onderwijsroute => "Koning Willem I College", Leerroute.ZRoute => "Stavoor", _ => "Werkvloertaal" },
+                GeplandeStart = pipDatum.AddDays(30),
+            };
+            var brp = feiten.GetValueOrDefault(Mijlpaal.BrpInschrijving);
+            var teLaat = brp != default && pipDatum > brp.AddDays(70);
+            var versie = new PipVersie
+            {
+                Id = Guid.NewGuid(), InburgeraarId = id, Versie = 1, Status = PipStatus.Vastgesteld, Leerroute = leerroute,
+                InhoudJson = System.Text.Json.JsonSerializer.Serialize(inhoud, PipService.JsonOpties), Dagtekening = pipDatum,
+                TeLaat = teLaat, RedenTeLaat = teLaat ? "Wachtlijst voor de intake bij de taalschool." : null,
+                VastgesteldDoor = inburgeraar.Klantregisseur?.Naam ?? "demodata", AangemaaktOp = klok.NuUtc, GewijzigdOp = klok.NuUtc,
+            };
+            db.PipVersies.Add(versie);
+            inburgeraar.LaatsteBeschikkingOp = pipDatum;
+            var termijnEinde = feiten.TryGetValue(Mijlpaal.TermijnVerlengdTot, out var verlengd) ? verlengd : Kalender.JarenLater(pipDatum, 3);
+            var kenmerk = $"PIP-{gemeente.Code}-{pipDatum:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V1";
+            var pdf = BeschikkingBrief.Maak(PipService.Gegevens(inburgeraar, gemeente, inhoud, null, versie, pipDatum, kenmerk, null,
+                pipDatum, termijnEinde, Termijnenwet.Verschuif(pipDatum.AddDays(42))));
+            db.Beschikkingen.Add(new Data.Model.Beschikking
+            {
+                Id = Guid.NewGuid(), InburgeraarId = id, PipVersieId = versie.Id, Soort = BeschikkingSoort.PipVaststelling, Datum = pipDatum,
+                Kenmerk = kenmerk, Pdf = pdf, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
+                AangemaaktDoor = "demodata", AangemaaktOp = klok.NuUtc,
+            });
+        }
     }
 
     private static Doelgroep KiesDoelgroep(Random random) => random.Next(100) switch

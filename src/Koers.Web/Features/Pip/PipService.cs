@@ -331,7 +331,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         };
     }
 
-    private BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
+    internal static BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
         string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly bezwaarEinde)
     {
         var onderdelen = new List<string>();
@@ -364,7 +364,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             RedenBijstelling: vorige is null ? null : versie.RedenBijstelling,
             Wijzigingen: vorige is null ? [] : BijstellingRegels.Wijzigingen(vorige, pip),
             Naam: i.VolledigeNaam,
-            Adresregels: (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Adresregels: [i.VolledigeNaam, .. (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             Geboortedatum: i.Geboortedatum,
             Klantregisseur: i.Klantregisseur?.Naam,
             Leerroute: pip.Leerroute?.Omschrijving() ?? "—",
