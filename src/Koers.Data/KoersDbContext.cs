@@ -1,6 +1,7 @@
 using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Data;
@@ -9,7 +10,7 @@ namespace Koers.Data;
 /// The one model of Koers. Each provider has its own subclass so each keeps its own migrations
 /// (SQLite for the embedded default, PostgreSQL for production).
 /// </summary>
-public abstract class KoersDbContext(DbContextOptions options) : DbContext(options)
+public abstract class KoersDbContext(DbContextOptions options) : IdentityDbContext<Gebruiker>(options)
 {
     public DbSet<Regio> Regios => Set<Regio>();
     public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
@@ -51,6 +52,14 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<Gebruiker>(e =>
+        {
+            e.Property(x => x.Weergavenaam).HasMaxLength(200);
+            e.HasOne(x => x.Medewerker).WithMany().HasForeignKey(x => x.MedewerkerId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => x.InburgeraarId);
+        });
+
         b.Entity<Regio>(e =>
         {
             e.ToTable("regio");
@@ -85,6 +94,7 @@ public abstract class KoersDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Naam).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(200);
             e.HasOne(x => x.Team).WithMany(t => t.Leden).HasForeignKey(x => x.TeamId);
+            e.HasOne(x => x.Gemeente).WithMany().HasForeignKey(x => x.GemeenteId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<Inburgeraar>(e =>

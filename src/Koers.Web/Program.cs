@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Koers.Data;
+using Koers.Web.Features.Audit;
+using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Inrichting;
 using Koers.Web.Features.Intake;
@@ -24,8 +26,21 @@ builder.Services.AddScoped<WerkvoorraadQuery>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<IntakeService>();
 builder.Services.AddScoped<PipService>();
+builder.Services.AddScoped<AuditQuery>();
+builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
+// Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
 
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/Dossier", Beleid.Dossierwerk);
+        o.Conventions.AuthorizeFolder("/Intake", Beleid.Dossierwerk);
+        o.Conventions.AuthorizeFolder("/Pip", Beleid.Dossierwerk);
+        o.Conventions.AuthorizeFolder("/Werkvoorraad", Beleid.Dossierwerk);
+        o.Conventions.AllowAnonymousToPage("/Fout");
+    })
     .AddMvcOptions(o => NederlandseMeldingen.Zet(o.ModelBindingMessageProvider));
 builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -52,7 +67,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandler = ctx => ctx.Request.Path.StartsWithSegments("/api")
         ? Problemen.SchrijfAsync(ctx)
-        : Task.Run(() => ctx.Response.Redirect("/Fout")),
+        : Task.Run(() => ctx.Response.Redirect("/fout")),
 });
 app.UseStatusCodePages(async ctx =>
 {
@@ -63,16 +78,28 @@ app.UseStatusCodePages(async ctx =>
     }
 });
 
+app.UseBeveiligingsHeaders();
+app.UseVerzoekLimiet();
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
+{
+    app.UseHsts();
+}
+
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");
-api.MapDossierApi();
-api.MapWerkvoorraadApi();
+api.MapInloggenApi();
+var dossierwerk = api.MapGroup("").RequireAuthorization(Beleid.Dossierwerk);
+dossierwerk.MapDossierApi();
+dossierwerk.MapWerkvoorraadApi();
+dossierwerk.MapIntakeApi();
+dossierwerk.MapPipApi();
 api.MapInrichtingApi();
-api.MapIntakeApi();
-api.MapPipApi();
-app.MapOpenApi("/openapi/{documentName}.json");
+api.MapAuditApi();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration);

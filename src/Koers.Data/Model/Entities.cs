@@ -8,6 +8,12 @@ public class Regio
 {
     public int Id { get; set; }
     public required string Naam { get; set; }
+
+    /// <summary>
+    /// A regional cooperation may let its staff work on the cases of all its municipalities; without this,
+    /// a klantregisseur sees only the cases of their own municipality.
+    /// </summary>
+    public bool DeeltDossiers { get; set; }
     public List<Gemeente> Gemeenten { get; set; } = [];
     public List<Team> Teams { get; set; } = [];
 }
@@ -57,6 +63,10 @@ public class Medewerker
     public int Id { get; set; }
     public required string Naam { get; set; }
     public required string Email { get; set; }
+
+    /// <summary>The municipality the employee works for; with a sharing region, they see the whole region.</summary>
+    public int? GemeenteId { get; set; }
+    public Gemeente? Gemeente { get; set; }
     public int TeamId { get; set; }
     public Team? Team { get; set; }
 }

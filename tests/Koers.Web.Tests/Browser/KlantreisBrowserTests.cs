@@ -55,8 +55,15 @@ public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixtur
         var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam", AcceptDownloads = true });
         var page = await context.NewPageAsync();
 
-        // Brede intake: one talk, then every leefgebied with its mandatory fields, then complete.
+        // Sign in as a klantregisseur of the region, through the login page.
         await page.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/intake");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/inloggen"));
+        await page.FillAsync("#Email", "sanne.devries@kempen.example");
+        await page.FillAsync("#Wachtwoord", "Koers-demo-2026");
+        await page.ClickAsync("button:has-text('Inloggen')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Brede intake");
+
+        // Brede intake: one talk, then every leefgebied with its mandatory fields, then complete.
         await page.GetByText("Gesprek toevoegen").ClickAsync();
         await page.FillAsync("#Gesprek_Datum", "2026-05-04");
         await page.SelectOptionAsync("#Gesprek_Tolk", "Telefoontolk");

@@ -1,7 +1,11 @@
 using Koers.Data;
+using Koers.Data.Model;
+using Koers.Web.Features.Beveiliging;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -26,6 +30,9 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
     public static readonly DateOnly Vandaag = new(2026, 6, 16);
 
     public VasteTijd Tijd { get; } = new(Nu);
+
+    /// <summary>Everything the app logged, to prove that no BSN ever reaches a log line.</summary>
+    public LogVanger Logs { get; } = new();
     public abstract DatabaseProvider Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -36,11 +43,54 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Koers", ConnectionString);
         builder.UseSetting("Koers:DemoData", "true");
         builder.UseSetting("Koers:DemoAantal", "60");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Tijd);
         });
+    }
+
+    /// <summary>
+    /// The default user of test clients: a case worker with every staff role for the whole Kempen region, so
+    /// feature tests run as a signed-in user. Security tests use <see cref="ClientAls"/> for a specific user.
+    /// </summary>
+    public const string TestGebruiker = "test@koers.example";
+
+    private int _testGebruikerGemaakt;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        MaakTestGebruiker();
+        client.DefaultRequestHeaders.Add(TestAuthenticatie.Header, TestGebruiker);
+    }
+
+    /// <summary>A client signed in as the given demo user (or anonymous with null).</summary>
+    public HttpClient ClientAls(string? email, bool volgRedirects = true)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = volgRedirects });
+        client.DefaultRequestHeaders.Remove(TestAuthenticatie.Header);
+        if (email is not null) client.DefaultRequestHeaders.Add(TestAuthenticatie.Header, email);
+        return client;
+    }
+
+    private void MaakTestGebruiker()
+    {
+        if (Interlocked.Exchange(ref _testGebruikerGemaakt, 1) == 1) return;
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
+        var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+        if (users.FindByEmailAsync(TestGebruiker).GetAwaiter().GetResult() is not null) return;
+        var regio = db.Regios.Single(r => r.Naam.Contains("Kempen"));
+        var team = db.Teams.First(t => t.RegioId == regio.Id);
+        var medewerker = new Medewerker { Naam = "Test Gebruiker", Email = TestGebruiker, TeamId = team.Id };
+        db.Medewerkers.Add(medewerker);
+        db.SaveChanges();
+        var gebruiker = new Gebruiker { UserName = TestGebruiker, Email = TestGebruiker, Weergavenaam = "Test Gebruiker", MedewerkerId = medewerker.Id };
+        users.CreateAsync(gebruiker).GetAwaiter().GetResult();
+        users.AddToRolesAsync(gebruiker, [Rollen.Klantregisseur, Rollen.Teamleider, Rollen.Beleidsmedewerker, Rollen.FunctioneelBeheerder, Rollen.Auditor])
+            .GetAwaiter().GetResult();
     }
 
     public T MetDatabase<T>(Func<KoersDbContext, T> werk)
@@ -89,5 +139,28 @@ public sealed class PostgresFactory : KoersFactory
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
         cmd.ExecuteNonQuery();
+    }
+}
+
+public sealed class LogVanger : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _regels = new();
+
+    public IReadOnlyCollection<string> Regels => _regels;
+
+    public ILogger CreateLogger(string categoryName) => new Vanger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Vanger(LogVanger eigenaar, string categorie) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            eigenaar._regels.Enqueue($"{categorie}: {formatter(state, exception)} {exception}");
     }
 }

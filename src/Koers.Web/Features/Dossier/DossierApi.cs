@@ -61,11 +61,11 @@ public static class DossierApi
     }
 
     private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Lijst(
-        KoersDbContext db, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
+        KoersDbContext db, Beveiliging.Toegang toegang, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
     {
         var fouten = new Dictionary<string, string[]>();
         if (!Keuze.TryLees<Fase>(fase, "fase", fouten, out var faseKeuze)) return Problemen.Validatie(fouten);
-        var q = db.Inburgeraars.AsNoTracking();
+        var q = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
         if (!string.IsNullOrWhiteSpace(gemeente)) q = q.Where(i => i.Gemeente!.Code == gemeente.Trim().ToUpperInvariant());
         if (faseKeuze is { } f) q = q.Where(i => i.Fase == f);
         if (klantregisseurId is { } k) q = q.Where(i => i.KlantregisseurId == k);

@@ -13,7 +13,7 @@ namespace Koers.Web.Features.Dossier;
 /// The commands on a case file. Each validates everything first and saves in one transaction, so a
 /// refused change leaves nothing half-saved; each change recomputes the legal clock and keeps history.
 /// </summary>
-public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
 {
     public async Task<Uitkomst<Guid>> RegistreerAsync(InburgeraarInvoer invoer, Registratiebron bron, CancellationToken ct = default)
     {
@@ -174,7 +174,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// <summary>Loads a case for reading and writes the read to the audit log.</summary>
     public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
     {
-        var inburgeraar = await db.Inburgeraars.AsNoTracking()
+        var inburgeraar = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
             .Include(i => i.Gemeente)
             .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
             .Include(i => i.Mijlpalen)
@@ -189,7 +189,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     }
 
     private async Task<Inburgeraar?> LaadAsync(Guid id, CancellationToken ct) =>
-        await db.Inburgeraars
+        await (await toegang.DossiersAsync(db.Inburgeraars, ct))
             .Include(i => i.Gemeente)
             .Include(i => i.Mijlpalen)
             .Include(i => i.Termijnen)
@@ -273,6 +273,10 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             if (gemeente is null)
             {
                 fouten.Voeg(nameof(invoer.Gemeente), $"Onbekende gemeente '{invoer.Gemeente.Trim()}'. Kies een gemeente die in Koers is ingericht.");
+            }
+            else if (!await toegang.MagWerkenInGemeenteAsync(gemeente.Id, ct))
+            {
+                fouten.Voeg(nameof(invoer.Gemeente), $"U werkt niet voor gemeente {gemeente.Naam} en kunt daar geen dossiers vastleggen.");
             }
         }
 

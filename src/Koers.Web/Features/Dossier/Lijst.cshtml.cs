@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class LijstModel(KoersDbContext db) : PageModel
+public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
     [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }
@@ -22,7 +22,7 @@ public sealed class LijstModel(KoersDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
-        var q = db.Inburgeraars.AsNoTracking();
+        var q = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
         if (!string.IsNullOrWhiteSpace(Gemeente)) q = q.Where(i => i.Gemeente!.Code == Gemeente);
         PerFase = await q.GroupBy(i => i.Fase).Select(g => new { g.Key, Aantal = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Aantal, ct);
         if (Fase is { } f) q = q.Where(i => i.Fase == f);

@@ -8,6 +8,7 @@ using Koers.Domain.Pip;
 using Koers.Web.Features.Pip;
 using Koers.Web.Features.Pip.Beschikking;
 using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Inrichting;
@@ -17,7 +18,7 @@ namespace Koers.Web.Features.Inrichting;
 /// stage of the klantreis. Deterministic (fixed seed) and entirely made up: BSNs are drawn from the
 /// 999xxxxxx test range and pass the elfproef; names are combinations from short lists.
 /// </summary>
-public sealed class DemoData(KoersDbContext db, Klok klok)
+public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker> users, RoleManager<IdentityRole> roles, IConfiguration configuration)
 {
     private static readonly string[] Voornamen =
     [
@@ -42,7 +43,8 @@ public sealed class DemoData(KoersDbContext db, Klok klok)
     {
         if (await db.Gemeenten.AnyAsync(ct)) return;
 
-        var regio = new Regio { Naam = "Regio De Kempen (demo)" };
+        // De Kempen: one executor (like KempenPlus) works for four municipalities, so cases are shared.
+        var regio = new Regio { Naam = "Regio De Kempen (demo)", DeeltDossiers = true };
         var gemeenten = new[]
         {
             new Gemeente { Code = "GM1724", Naam = "Bergeijk", Regio = regio },
@@ -61,16 +63,33 @@ public sealed class DemoData(KoersDbContext db, Klok klok)
             new Medewerker { Naam = "Joost Smits", Email = "joost.smits@kempen.example", Team = zuid },
             new Medewerker { Naam = "Esra Visser", Email = "esra.visser@kempen.example", Team = zuid },
         };
+        for (var i = 0; i < regisseurs.Length; i++) regisseurs[i].Gemeente = gemeenten[i % gemeenten.Length];
+        var teamleider = new Medewerker { Naam = "Anouk van den Berg", Email = "anouk.vandenberg@kempen.example", Team = noord, Gemeente = gemeenten[0] };
+
+        // Weert and Nederweert: each municipality keeps its own cases (no sharing), for the isolation rules.
+        var weertRegio = new Regio { Naam = "Regio Weert (demo)", DeeltDossiers = false };
+        var weert = new Gemeente { Code = "GM0988", Naam = "Weert", Regio = weertRegio };
+        var nederweert = new Gemeente { Code = "GM0946", Naam = "Nederweert", Regio = weertRegio };
+        var weertTeam = new Team { Naam = "Team Statushouders Weert", Regio = weertRegio };
+        var weertRegisseurs = new[]
+        {
+            new Medewerker { Naam = "Fleur Hendriks", Email = "fleur.hendriks@weert.example", Team = weertTeam, Gemeente = weert },
+            new Medewerker { Naam = "Bram Peeters", Email = "bram.peeters@nederweert.example", Team = weertTeam, Gemeente = nederweert },
+        };
         db.AddRange(gemeenten);
         db.AddRange(regisseurs);
+        db.Add(teamleider);
+        db.AddRange(weert, nederweert);
+        db.AddRange(weertRegisseurs);
 
         var random = new Random(2021);
         var vandaag = klok.Vandaag;
         var gebruikteBsns = new HashSet<string>();
         for (var n = 0; n < aantal; n++)
         {
-            var gemeente = gemeenten[n % gemeenten.Length];
-            var regisseur = regisseurs[(n % gemeenten.Length < 2 ? 0 : 3) + random.Next(3)];
+            var inWeert = n % 10 == 9;
+            var gemeente = inWeert ? (n % 20 == 9 ? weert : nederweert) : gemeenten[n % gemeenten.Length];
+            var regisseur = inWeert ? weertRegisseurs[gemeente == weert ? 0 : 1] : regisseurs[(n % gemeenten.Length < 2 ? 0 : 3) + random.Next(3)];
             var doelgroep = KiesDoelgroep(random);
             var (land, talen) = Herkomst[random.Next(Herkomst.Length)];
             var inburgeraar = new Inburgeraar
@@ -131,6 +150,39 @@ public sealed class DemoData(KoersDbContext db, Klok klok)
         }
 
         await db.SaveChangesAsync(ct);
+        await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
+    }
+
+    /// <summary>Demo accounts for every role (README lists them); all share one password from configuration.</summary>
+    private async Task GebruikersAsync(IEnumerable<Medewerker> regisseurs, Medewerker teamleider, Gemeente thuis, CancellationToken ct)
+    {
+        foreach (var rol in Rollen.Alle)
+        {
+            if (!await roles.RoleExistsAsync(rol)) await roles.CreateAsync(new IdentityRole(rol));
+        }
+
+        var wachtwoord = configuration["Koers:DemoWachtwoord"] ?? "Koers-demo-2026";
+        async Task Maak(string email, string naam, string[] rollen, Action<Gebruiker>? extra = null)
+        {
+            var gebruiker = new Gebruiker { UserName = email, Email = email, EmailConfirmed = true, Weergavenaam = naam };
+            extra?.Invoke(gebruiker);
+            var resultaat = await users.CreateAsync(gebruiker, wachtwoord);
+            if (!resultaat.Succeeded) throw new InvalidOperationException(string.Join(" ", resultaat.Errors.Select(e => e.Description)));
+            await users.AddToRolesAsync(gebruiker, rollen);
+        }
+
+        foreach (var m in regisseurs)
+        {
+            await Maak(m.Email, m.Naam, [Rollen.Klantregisseur], g => g.MedewerkerId = m.Id);
+        }
+
+        await Maak(teamleider.Email, teamleider.Naam, [Rollen.Teamleider], g => g.MedewerkerId = teamleider.Id);
+        await Maak("beleid@kempen.example", "Ruud Beleid (beleidsmedewerker)", [Rollen.Beleidsmedewerker], g => g.GemeenteId = thuis.Id);
+        await Maak("beheer@kempen.example", "Ilse Beheer (functioneel beheer)", [Rollen.FunctioneelBeheerder], g => g.GemeenteId = thuis.Id);
+        await Maak("auditor@kempen.example", "Kees Controle (auditor)", [Rollen.Auditor], g => g.GemeenteId = thuis.Id);
+        await Maak("partner@taalschool.example", "Taalschool De Brug (ketenpartner)", [Rollen.Partner]);
+        var eigen = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id).OrderBy(i => i.Achternaam).Select(i => i.Id).FirstAsync(ct);
+        await Maak("inburgeraar@demo.example", "Demo-inburgeraar", [Rollen.Inburgeraar], g => g.InburgeraarId = eigen);
     }
 
     /// <summary>

@@ -58,13 +58,13 @@ public sealed record IntakeStand(
 /// The brede intake and the leerbaarheidstoets: drafts are saved as they are typed (values checked, completeness
 /// not); completing the intake requires every mandatory leefgebied and sets the milestone on the legal clock.
 /// </summary>
-public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
 {
     private static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web);
 
     public async Task<IntakeStand?> HaalAsync(Guid id, CancellationToken ct = default)
     {
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == id, ct)) return null;
+        if (!await toegang.MagDossierAsync(id, ct)) return null;
         var gesprekken = await db.Intakegesprekken.AsNoTracking().Where(g => g.InburgeraarId == id).OrderBy(g => g.Datum).ThenBy(g => g.Id).ToListAsync(ct);
         var verslagen = await db.Leefgebieden.AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct);
         var diplomas = await db.Diplomas.AsNoTracking().Where(d => d.InburgeraarId == id).OrderBy(d => d.Id).ToListAsync(ct);
@@ -79,7 +79,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
 
     public async Task<Uitkomst<long>> GesprekToevoegenAsync(Guid id, GesprekInvoer invoer, CancellationToken ct = default)
     {
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == id, ct)) return Uitkomst<long>.Onbekend();
+        if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<long>.Onbekend();
         var fouten = new Dictionary<string, string[]>();
         if (invoer.Datum is null) fouten["Datum"] = ["Vul de datum van het gesprek in."];
         else if (invoer.Datum > klok.Vandaag) fouten["Datum"] = ["De datum van het gesprek ligt in de toekomst."];
@@ -111,7 +111,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     /// <summary>Saves a draft of one leefgebied: values are checked, missing fields are fine until completion.</summary>
     public async Task<Uitkomst<Leefgebied>> LeefgebiedOpslaanAsync(Guid id, Leefgebied leefgebied, LeefgebiedInvoer invoer, CancellationToken ct = default)
     {
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == id, ct)) return Uitkomst<Leefgebied>.Onbekend();
+        if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Leefgebied>.Onbekend();
         var antwoorden = (invoer.Antwoorden ?? []).ToDictionary(a => a.Key, a => string.IsNullOrWhiteSpace(a.Value) ? null : a.Value.Trim());
         var fouten = new Dictionary<string, string[]>();
         foreach (var o in IntakeRegels.ControleerWaarden(leefgebied, antwoorden))
@@ -140,7 +140,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
 
     public async Task<Uitkomst<long>> DiplomaToevoegenAsync(Guid id, DiplomaInvoer invoer, CancellationToken ct = default)
     {
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == id, ct)) return Uitkomst<long>.Onbekend();
+        if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<long>.Onbekend();
         var fouten = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(invoer.Omschrijving)) fouten["Omschrijving"] = ["Vul in welk diploma het is."];
         Lengte(invoer.Omschrijving, "Omschrijving", 300, fouten);

@@ -107,7 +107,7 @@ public sealed record BeschikkingInfo(Guid Id, Guid PipVersieId, BeschikkingSoort
 /// The PIP as a formal decision: drafts, validation against DUO's and the law's rules, vaststelling with a
 /// generated beschikking (PDF, stored and hashed), and bijstellingen as new versions with their own beschikking.
 /// </summary>
-public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
 {
     internal static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web)
     {
@@ -118,7 +118,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
     public async Task<PipStand?> HaalAsync(Guid id, CancellationToken ct = default)
     {
-        var inburgeraar = await db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var inburgeraar = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inburgeraar is null) return null;
         var versies = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id).OrderByDescending(p => p.Versie).ToListAsync(ct);
         var beschikkingen = await db.Beschikkingen.AsNoTracking().Where(b => b.InburgeraarId == id).OrderByDescending(b => b.AangemaaktOp)
@@ -139,7 +139,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
     /// <summary>Saves the draft. A draft may break rules; they are shown, and block only the vaststelling.</summary>
     public async Task<Uitkomst<PipControle>> ConceptOpslaanAsync(Guid id, PipInvoer invoer, CancellationToken ct = default)
     {
-        var inburgeraar = await db.Inburgeraars.Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
+        var inburgeraar = await (await toegang.DossiersAsync(db.Inburgeraars, ct)).Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inburgeraar is null) return Uitkomst<PipControle>.Onbekend();
         var fouten = ControleerInvoer(invoer);
         if (fouten.Count > 0) return Uitkomst<PipControle>.Geweigerd(fouten);
@@ -175,7 +175,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
     public async Task<Uitkomst<int>> BijstellingStartenAsync(Guid id, CancellationToken ct = default)
     {
         var versies = await db.PipVersies.Where(p => p.InburgeraarId == id).ToListAsync(ct);
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == id, ct)) return Uitkomst<int>.Onbekend();
+        if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<int>.Onbekend();
         var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
         if (huidige is null) return Uitkomst<int>.Geweigerd(new() { ["Pip"] = ["Er is nog geen vastgesteld PIP om bij te stellen."] });
         if (versies.Any(v => v.Status == PipStatus.Concept)) return Uitkomst<int>.Geweigerd(new() { ["Pip"] = ["Er is al een concept; werk dat bij of stel het vast."] });
@@ -291,6 +291,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
     public async Task<Data.Model.Beschikking?> BeschikkingAsync(Guid id, Guid beschikkingId, CancellationToken ct = default)
     {
+        if (!await toegang.MagDossierAsync(id, ct)) return null;
         var beschikking = await db.Beschikkingen.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beschikkingId && b.InburgeraarId == id, ct);
         if (beschikking is null) return null;
         dossiers.Audit(AuditActie.Inzien, id, $"Beschikking {beschikking.Kenmerk} geopend");

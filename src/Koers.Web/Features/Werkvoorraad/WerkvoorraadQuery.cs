@@ -54,7 +54,7 @@ public sealed record WerkvoorraadPagina(int Totaal, int Verlopen, int Binnenkort
 /// The worklist: every open deadline that is overdue or due within the horizon (default 14 days), from
 /// the stored deadlines in one SQL query, so it stays fast on a national caseload.
 /// </summary>
-public sealed class WerkvoorraadQuery(KoersDbContext db)
+public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toegang)
 {
     public async Task<WerkvoorraadPagina> HaalAsync(WerkvoorraadFilter filter, DateOnly vandaag, CancellationToken ct = default)
     {
@@ -64,6 +64,9 @@ public sealed class WerkvoorraadQuery(KoersDbContext db)
             // A period that has already ended (e.g. ontzorgen) needs no more action; a missed deadline does.
             .Where(t => t.Soort == TermijnSoort.Uiterlijk || t.Vervaldatum >= vandaag);
 
+        var bereik = await toegang.BereikAsync(ct);
+        var gemeenten = bereik.WerktMetDossiers ? bereik.Gemeenten.ToList() : [];
+        basis = basis.Where(t => gemeenten.Contains(t.Inburgeraar!.GemeenteId));
         if (filter.KlantregisseurId is { } kid) basis = basis.Where(t => t.Inburgeraar!.KlantregisseurId == kid);
         if (filter.TeamId is { } tid) basis = basis.Where(t => t.Inburgeraar!.Klantregisseur!.TeamId == tid);
         if (!string.IsNullOrWhiteSpace(filter.Gemeente))

@@ -1,0 +1,45 @@
+using Koers.Data.Model;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koers.Web.Features.Beveiliging;
+
+[AllowAnonymous]
+public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Wachtwoord { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public IReadOnlyList<AuthenticationScheme> Extern { get; private set; } = [];
+
+    public async Task OnGetAsync() => Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Wachtwoord))
+        {
+            ModelState.AddModelError(nameof(Email), "Vul uw e-mailadres en wachtwoord in.");
+            return Page();
+        }
+
+        var gebruiker = await users.FindByEmailAsync(Email.Trim());
+        var resultaat = gebruiker is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(gebruiker, Wachtwoord, isPersistent: false, lockoutOnFailure: true);
+        if (resultaat.Succeeded) return LocalRedirect(VeiligDoel());
+        if (resultaat.RequiresTwoFactor) return RedirectToPage("/Beveiliging/Tweestaps", new { ReturnUrl = VeiligDoel() });
+        ModelState.AddModelError(nameof(Email), resultaat.IsLockedOut
+            ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
+            : "Het e-mailadres of het wachtwoord klopt niet.");
+        return Page();
+    }
+
+    public IActionResult OnPostExtern(string schema) =>
+        Challenge(signIn.ConfigureExternalAuthenticationProperties(schema, Url.Page("/Beveiliging/Extern", new { ReturnUrl = VeiligDoel() })), schema);
+
+    private string VeiligDoel() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Koers.Data;
+using Koers.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Beveiliging;
+
+/// <summary>What the signed-in user may see: which municipalities' cases, or only their own file, or none.</summary>
+public sealed record Bereik(
+    bool Ingelogd,
+    IReadOnlySet<string> Rollen,
+    IReadOnlySet<int> Gemeenten,
+    Guid? EigenDossier,
+    string Naam,
+    int? MedewerkerId)
+{
+    public static readonly Bereik Niemand = new(false, new HashSet<string>(), new HashSet<int>(), null, "anoniem", null);
+
+    public bool Heeft(string rol) => Rollen.Contains(rol);
+
+    public bool WerktMetDossiers => Rollen.Overlaps(Data.Model.Rollen.Dossierrollen);
+}
+
+/// <summary>
+/// Decides every read and write of a case on role and municipality (consent for partners follows with the
+/// chain-partner feature). A case outside the user's reach answers 404, never 403, so ids cannot be probed.
+/// </summary>
+public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db)
+{
+    private Bereik? _bereik;
+
+    public async Task<Bereik> BereikAsync(CancellationToken ct = default)
+    {
+        if (_bereik is not null) return _bereik;
+        var user = http.HttpContext?.User;
+        var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (user?.Identity?.IsAuthenticated != true || id is null) return _bereik = Bereik.Niemand;
+
+        var gebruiker = await db.Users.AsNoTracking()
+            .Include(g => g.Medewerker).ThenInclude(m => m!.Team).ThenInclude(t => t!.Regio)
+            .FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (gebruiker is null) return _bereik = Bereik.Niemand;
+
+        var rollen = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        var gemeenten = new HashSet<int>();
+        var thuis = gebruiker.Medewerker?.GemeenteId ?? gebruiker.GemeenteId;
+        if (thuis is { } g) gemeenten.Add(g);
+        var regio = gebruiker.Medewerker?.Team?.Regio;
+        if (regio is null && thuis is { } gid)
+        {
+            regio = await db.Gemeenten.AsNoTracking().Where(x => x.Id == gid).Select(x => x.Regio).FirstOrDefaultAsync(ct);
+        }
+
+        // A sharing region (one executor for several municipalities) opens all its municipalities; so does
+        // the absence of a home municipality for staff of a region-wide team.
+        if (regio is not null && (regio.DeeltDossiers || thuis is null))
+        {
+            gemeenten.UnionWith(await db.Gemeenten.AsNoTracking().Where(x => x.RegioId == regio.Id).Select(x => x.Id).ToListAsync(ct));
+        }
+
+        return _bereik = new Bereik(true, rollen, gemeenten, gebruiker.InburgeraarId,
+            string.IsNullOrEmpty(gebruiker.Weergavenaam) ? gebruiker.UserName ?? gebruiker.Id : gebruiker.Weergavenaam, gebruiker.MedewerkerId);
+    }
+
+    /// <summary>Only the cases this user may open as a case worker.</summary>
+    public async Task<IQueryable<Inburgeraar>> DossiersAsync(IQueryable<Inburgeraar> bron, CancellationToken ct = default)
+    {
+        var bereik = await BereikAsync(ct);
+        if (bereik.WerktMetDossiers)
+        {
+            var gemeenten = bereik.Gemeenten.ToList();
+            return bron.Where(i => gemeenten.Contains(i.GemeenteId));
+        }
+
+        if (bereik.Heeft(Data.Model.Rollen.Inburgeraar) && bereik.EigenDossier is { } eigen)
+        {
+            return bron.Where(i => i.Id == eigen);
+        }
+
+        return bron.Where(_ => false);
+    }
+
+    public async Task<bool> MagDossierAsync(Guid id, CancellationToken ct = default) =>
+        await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
+
+    /// <summary>Creating or changing cases: case workers, and only in a municipality within their reach.</summary>
+    public async Task<bool> MagWerkenInGemeenteAsync(int gemeenteId, CancellationToken ct = default)
+    {
+        var bereik = await BereikAsync(ct);
+        return bereik.WerktMetDossiers && bereik.Gemeenten.Contains(gemeenteId);
+    }
+}
