@@ -27,6 +27,7 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<IntakeService>();
 builder.Services.AddScoped<PipService>();
 builder.Services.AddScoped<AuditQuery>();
+builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
@@ -99,6 +100,7 @@ dossierwerk.MapIntakeApi();
 dossierwerk.MapPipApi();
 api.MapInrichtingApi();
 api.MapAuditApi();
+Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 

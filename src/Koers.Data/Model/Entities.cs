@@ -103,6 +103,9 @@ public class Inburgeraar
     public Leerroute? Leerroute { get; set; }
     public Registratiebron Bron { get; set; }
 
+    /// <summary>Set when the retention period after closure has passed and personal data was removed.</summary>
+    public DateTime? GeanonimiseerdOp { get; set; }
+
     /// <summary>Publication date of the newest beschikking; starts the bezwaartermijn.</summary>
     public DateOnly? LaatsteBeschikkingOp { get; set; }
 

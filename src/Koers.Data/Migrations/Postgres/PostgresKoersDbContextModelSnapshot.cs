@@ -389,6 +389,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTime?>("GeanonimiseerdOp")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("Geboortedatum")
                         .HasColumnType("date");
 

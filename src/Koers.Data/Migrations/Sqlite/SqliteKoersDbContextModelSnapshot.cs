@@ -376,6 +376,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GeanonimiseerdOp")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Geboortedatum")
                         .HasColumnType("TEXT");
 

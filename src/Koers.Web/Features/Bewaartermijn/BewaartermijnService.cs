@@ -1,0 +1,89 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Dossier;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Bewaartermijn;
+
+public sealed record TeAnonimiserenDossier(Guid Id, string Gemeente, Fase Fase, DateOnly AfgeslotenOp, DateOnly BewarenTot);
+
+public sealed record BewaarRapport(int BewaarMaanden, DateOnly Peildatum, IReadOnlyList<TeAnonimiserenDossier> Dossiers);
+
+/// <summary>
+/// Retention: closed cases keep their personal data for a configured number of months after closure
+/// (Koers:Bewaren:MaandenNaAfsluiting, default 24), then the data that identifies the person is removed.
+/// Dates, route and phase stay, so the monitor's figures do not change. A dry run lists what would happen;
+/// only a functioneel beheerder can run it, and each anonymised case is written to the audit log.
+/// </summary>
+public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang toegang, HuidigeGebruiker gebruiker, IConfiguration configuration)
+{
+    private static readonly Mijlpaal[] Afsluitend = [.. MijlpaalInfo.Afsluitend];
+
+    public int BewaarMaanden => Math.Clamp(configuration.GetValue("Koers:Bewaren:MaandenNaAfsluiting", 24), 1, 1200);
+
+    public async Task<BewaarRapport> ProefAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var gemeenten = bereik.Gemeenten.ToList();
+        var peildatum = klok.Vandaag;
+        var grens = peildatum.AddMonths(-BewaarMaanden);
+        var kandidaten = await db.Inburgeraars.AsNoTracking()
+            .Where(i => i.GeanonimiseerdOp == null && gemeenten.Contains(i.GemeenteId))
+            .Select(i => new
+            {
+                i.Id,
+                Gemeente = i.Gemeente!.Naam,
+                i.Fase,
+                Afgesloten = i.Mijlpalen.Where(m => Afsluitend.Contains(m.Soort)).Select(m => (DateOnly?)m.Datum).Max(),
+            })
+            .Where(x => x.Afgesloten != null && x.Afgesloten <= grens)
+            .OrderBy(x => x.Afgesloten)
+            .ToListAsync(ct);
+        return new BewaarRapport(BewaarMaanden, peildatum,
+            kandidaten.Select(k => new TeAnonimiserenDossier(k.Id, k.Gemeente, k.Fase, k.Afgesloten!.Value, k.Afgesloten.Value.AddMonths(BewaarMaanden))).ToList());
+    }
+
+    /// <summary>Anonymises exactly the cases of the dry run (recomputed now), in one transaction.</summary>
+    public async Task<int> UitvoerenAsync(CancellationToken ct = default)
+    {
+        var rapport = await ProefAsync(ct);
+        var ids = rapport.Dossiers.Select(d => d.Id).ToList();
+        if (ids.Count == 0) return 0;
+
+        await using var transactie = await db.Database.BeginTransactionAsync(ct);
+        var dossiers = await db.Inburgeraars.Include(i => i.Gezinsleden).Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        foreach (var d in dossiers)
+        {
+            d.Voornamen = "Geanonimiseerd";
+            d.Achternaam = d.Id.ToString("N")[..8];
+            d.Geboortedatum = new DateOnly(d.Geboortedatum.Year, 1, 1);
+            d.Bsn = null;
+            d.VNummer = null;
+            d.Telefoon = null;
+            d.Email = null;
+            d.Adres = null;
+            d.AzcLocatie = null;
+            d.Talen = string.Empty;
+            d.Gezinsleden.Clear();
+            d.GeanonimiseerdOp = klok.NuUtc;
+            db.Audit.Add(new AuditRegel
+            {
+                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = d.Id,
+                Omschrijving = $"Geanonimiseerd: bewaartermijn van {rapport.BewaarMaanden} maanden na afsluiting verstreken",
+            });
+        }
+
+        await db.Leefgebieden.Where(l => ids.Contains(l.InburgeraarId)).ExecuteDeleteAsync(ct);
+        await db.Diplomas.Where(l => ids.Contains(l.InburgeraarId)).ExecuteDeleteAsync(ct);
+        await db.Intakegesprekken.Where(g => ids.Contains(g.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Notities, (string?)null).SetProperty(g => g.Aanwezigen, (string?)null), ct);
+        await db.Beschikkingen.Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
+        await db.MijlpaalWijzigingen.Where(w => ids.Contains(w.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Reden, (string?)null), ct);
+        await db.SaveChangesAsync(ct);
+        await transactie.CommitAsync(ct);
+        return dossiers.Count;
+    }
+}
