@@ -664,6 +664,386 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("mijlpaal_wijziging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalregel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Bedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal>("BedragPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<Guid>("BetaalrunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BetalingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("CrediteurNaam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<int>("Dagen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DagenInMaand")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndToEndId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Maand")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Tot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BetaalrunId");
+
+                    b.HasIndex("BetalingId");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("GemeenteId", "Maand", "InburgeraarId", "BetalingId")
+                        .IsUnique();
+
+                    b.ToTable("ontzorgen_betaalregel", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AantalTransacties")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DebiteurBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("DebiteurIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("DebiteurNaam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Maand")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MsgId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal>("Totaal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateOnly>("Uitvoerdatum")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Volgnummer")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Xml")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MsgId")
+                        .IsUnique();
+
+                    b.HasIndex("GemeenteId", "Maand", "Volgnummer")
+                        .IsUnique();
+
+                    b.ToTable("ontzorgen_betaalrun", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBeleid", b =>
+                {
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Benadering")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DebiteurBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("DebiteurIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("DebiteurNaam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<bool>("GasEnStroom")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Huur")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OverigeLasten")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TrainingAanbod")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("VerlengenToegestaan")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Water")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Zorgverzekering")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("GemeenteId");
+
+                    b.ToTable("ontzorgen_beleid", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBetaling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("BedragPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Betalingskenmerk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<string>("Omschrijving")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Vanaf")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Verwijderd")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("ontzorgen_betaling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenEvaluatie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Gehouden")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("ontzorgen_evaluatie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorging", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Afspraken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Besluit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("Besluitdatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverdrachtAan")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("SchuldenAfgehandeldOp")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SchuldenGesignaleerd")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SchuldenNotitie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("SchuldenOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TrainingAfgerond")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TrainingGepland")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TrainingNaam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("VerlengdTot")
+                        .HasColumnType("date");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("SchuldenGesignaleerd");
+
+                    b.HasIndex("VerlengdTot");
+
+                    b.ToTable("ontzorging", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1110,6 +1490,82 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalregel", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Ontzorgen.Betaalrun", null)
+                        .WithMany("Regels")
+                        .HasForeignKey("BetaalrunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Ontzorgen.OntzorgenBetaling", null)
+                        .WithMany()
+                        .HasForeignKey("BetalingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBeleid", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Ontzorgen.OntzorgenBeleid", "GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBetaling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenEvaluatie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorging", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Ontzorgen.Ontzorging", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -1199,6 +1655,11 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
+                {
+                    b.Navigation("Regels");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>

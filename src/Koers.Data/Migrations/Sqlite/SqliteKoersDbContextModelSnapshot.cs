@@ -645,6 +645,382 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("mijlpaal_wijziging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalregel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Bedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BedragPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BetaalrunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BetalingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrediteurNaam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dagen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DagenInMaand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndToEndId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Maand")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Tot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BetaalrunId");
+
+                    b.HasIndex("BetalingId");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("GemeenteId", "Maand", "InburgeraarId", "BetalingId")
+                        .IsUnique();
+
+                    b.ToTable("ontzorgen_betaalregel", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AantalTransacties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DebiteurBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurNaam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Maand")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MsgId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Totaal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Uitvoerdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Volgnummer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Xml")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MsgId")
+                        .IsUnique();
+
+                    b.HasIndex("GemeenteId", "Maand", "Volgnummer")
+                        .IsUnique();
+
+                    b.ToTable("ontzorgen_betaalrun", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBeleid", b =>
+                {
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Benadering")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebiteurNaam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GasEnStroom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Huur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverigeLasten")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingAanbod")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("VerlengenToegestaan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Water")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Zorgverzekering")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GemeenteId");
+
+                    b.ToTable("ontzorgen_beleid", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBetaling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BedragPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Betalingskenmerk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Vanaf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verwijderd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("ontzorgen_betaling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenEvaluatie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Gehouden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("ontzorgen_evaluatie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorging", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Afspraken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Besluit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Besluitdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdrachtAan")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SchuldenAfgehandeldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SchuldenGesignaleerd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchuldenNotitie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SchuldenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TrainingAfgerond")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TrainingGepland")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingNaam")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VerlengdTot")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("SchuldenGesignaleerd");
+
+                    b.HasIndex("VerlengdTot");
+
+                    b.ToTable("ontzorging", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1081,6 +1457,82 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalregel", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Ontzorgen.Betaalrun", null)
+                        .WithMany("Regels")
+                        .HasForeignKey("BetaalrunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Ontzorgen.OntzorgenBetaling", null)
+                        .WithMany()
+                        .HasForeignKey("BetalingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBeleid", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Ontzorgen.OntzorgenBeleid", "GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenBetaling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenEvaluatie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorging", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Ontzorgen.Ontzorging", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -1170,6 +1622,11 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
+                {
+                    b.Navigation("Regels");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>

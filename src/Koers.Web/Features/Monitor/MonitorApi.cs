@@ -1,0 +1,134 @@
+using Koers.Data;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Monitor;
+
+/// <summary>The monitor under /api/v1/monitor: all figures as tables, exports, and the cases behind a figure.</summary>
+public static class MonitorApi
+{
+    public static RouteGroupBuilder MapMonitorApi(this RouteGroupBuilder api)
+    {
+        // The figures are for policy staff and team leads; the names behind them only for those who work with cases.
+        var monitor = api.MapGroup("/monitor").WithTags("Monitor");
+        var g = monitor.MapGroup("").RequireAuthorization(Beleid.Monitor);
+
+        g.MapGet("/", async ([AsParameters] MonitorVraag vraag, MonitorLezer lezer, MonitorOverzichtBouwer bouwer, CancellationToken ct) =>
+            {
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                return filter is null ? (IResult)Problemen.Validatie(fouten) : TypedResults.Ok(await bouwer.BouwAsync(filter, ct));
+            })
+            .Produces<MonitorOverzicht>()
+            .ProducesValidationProblem()
+            .WithSummary("Alle cijfers van de monitor voor een gemeente of regio en een periode")
+            .WithDescription("Aantallen van 1 tot en met 4 staan er als \"<5\" (waarde null, verborgen true), tenzij verbergKleineAantallen=false.");
+
+        g.MapGet("/tabellen/{tabel}", async (string tabel, [AsParameters] MonitorVraag vraag, MonitorLezer lezer, MonitorOverzichtBouwer bouwer, CancellationToken ct) =>
+            {
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                if (filter is null) return (IResult)Problemen.Validatie(fouten);
+                var overzicht = await bouwer.BouwAsync(filter, ct);
+                return overzicht.Tabellen.FirstOrDefault(t => string.Equals(t.Id, tabel, StringComparison.OrdinalIgnoreCase)) is { } t
+                    ? TypedResults.Ok(t)
+                    : OnbekendeTabel(tabel, overzicht);
+            })
+            .Produces<Tabel>()
+            .ProducesValidationProblem()
+            .WithSummary("Eén tabel van de monitor");
+
+        g.MapGet("/tabellen/{tabel}.{formaat}", Export)
+            .Produces(200, contentType: TabelExport.CsvType)
+            .Produces(200, contentType: TabelExport.XlsxType)
+            .ProducesValidationProblem()
+            .WithSummary("Een tabel (of 'alle') als CSV of Excel")
+            .WithDescription("formaat: csv (puntkomma's, decimale komma, UTF-8 met BOM) of xlsx (één blad per tabel en een blad 'toelichting').");
+
+        monitor.MapGet("/dossiers", async ([AsParameters] MonitorVraag vraag, string? figuur, string? sleutel, int? pagina, int? paginaGrootte,
+                MonitorLezer lezer, MonitorDoorklik doorklik, CancellationToken ct) =>
+            {
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                Keuze.TryLees<Figuur>(figuur, "figuur", fouten, out var f);
+                if (f is null && !fouten.ContainsKey("figuur")) fouten["figuur"] = ["Kies een figuur: " + string.Join(", ", Enum.GetNames<Figuur>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])) + "."];
+                if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
+                var lijst = await doorklik.HaalAsync(f!.Value, sleutel, filter, pagina ?? 1, paginaGrootte ?? 100, ct);
+                return lijst is null
+                    ? Problemen.Validatie(new() { ["sleutel"] = [$"Onbekende sleutel '{sleutel}' voor figuur {f}."] })
+                    : TypedResults.Ok(lijst);
+            })
+            .RequireAuthorization(Beleid.Dossierwerk)
+            .Produces<DoorklikLijst>()
+            .ProducesValidationProblem()
+            .WithSummary("De dossiers achter een cijfer (namen en links; elk opvragen komt in de audit met doel 'Monitor: doorklik')");
+
+        return api;
+    }
+
+    private static async Task<IResult> Export(string tabel, string formaat, [AsParameters] MonitorVraag vraag,
+        MonitorLezer lezer, MonitorOverzichtBouwer bouwer, CancellationToken ct)
+    {
+        var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+        var soort = formaat.ToLowerInvariant();
+        if (soort is not ("csv" or "xlsx")) fouten["formaat"] = [$"Onbekend formaat '{formaat}'. Kies csv of xlsx."];
+        if (filter is null || fouten.Count > 0) return Problemen.Validatie(fouten);
+
+        var overzicht = await bouwer.BouwAsync(filter, ct);
+        var tabellen = string.Equals(tabel, "alle", StringComparison.OrdinalIgnoreCase)
+            ? overzicht.Tabellen
+            : overzicht.Tabellen.Where(t => string.Equals(t.Id, tabel, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (tabellen.Count == 0) return OnbekendeTabel(tabel, overzicht);
+
+        var naam = $"koers-monitor-{(tabellen.Count == 1 ? tabellen[0].Id : "alle")}-{Bestandsdeel(filter)}";
+        return soort == "csv"
+            ? TypedResults.File(TabelExport.Csv(tabellen), TabelExport.CsvType, naam + ".csv")
+            : TypedResults.File(TabelExport.Xlsx(tabellen, Toelichting(overzicht)), TabelExport.XlsxType, naam + ".xlsx");
+    }
+
+    public static IReadOnlyList<(string, string)> Toelichting(MonitorOverzicht o) =>
+    [
+        ("Selectie", o.Bereik),
+        ("Periode", $"{o.Filter.Periode.Omschrijving} ({o.Filter.Periode.Van:yyyy-MM-dd} t/m {o.Filter.Periode.Tot:yyyy-MM-dd})"),
+        ("Gemaakt op", o.Vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        ("Kleine aantallen", o.Filter.VerbergKleineAantallen
+            ? "Aantallen van 1 tot en met 4 zijn verborgen (<5); cijfers die daarvan zijn afgeleid ook ((<5)); x is een aantal dat verborgen is omdat er anders een klein aantal uit terug te rekenen is."
+            : "Alle aantallen zijn zichtbaar (verbergen uitgezet)."),
+        ("Budgetmodel", o.Budget.Model),
+    ];
+
+    private static string Bestandsdeel(MonitorFilter f) =>
+        (f.GemeenteCode ?? (f.RegioId is { } r ? $"regio{r}" : "alle")).ToLowerInvariant() + "-" + f.Periode.Van.ToString("yyyyMMdd") + "-" + f.Periode.Tot.ToString("yyyyMMdd");
+
+    private static ProblemHttpResult OnbekendeTabel(string tabel, MonitorOverzicht overzicht) =>
+        TypedResults.Problem(statusCode: 404, title: "Tabel niet gevonden",
+            detail: $"Er is geen tabel '{tabel}'. Kies uit: alle, {string.Join(", ", overzicht.Tabellen.Select(t => t.Id))}.");
+}
+
+/// <summary>Reads a monitor request for the screens and the API alike, and checks that the place and person exist.</summary>
+public sealed class MonitorLezer(KoersDbContext db, Klok klok, KleineAantallenBeleid beleid)
+{
+    public async Task<(MonitorFilter? Filter, Dictionary<string, string[]> Fouten)> LeesAsync(MonitorVraag vraag, CancellationToken ct = default)
+    {
+        var fouten = new Dictionary<string, string[]>();
+        var filter = MonitorFilter.Lees(vraag, klok.Vandaag, beleid.Verberg(vraag.VerbergKleineAantallen), fouten) is { } gelezen
+            ? gelezen with { MetDoorklik = beleid.MagDoorklikken }
+            : null;
+        if (filter?.GemeenteCode is { } code && !await db.Gemeenten.AnyAsync(g => g.Code == code, ct))
+        {
+            fouten["gemeente"] = [$"Onbekende gemeente '{code}'."];
+        }
+
+        if (filter?.RegioId is { } regio && !await db.Regios.AnyAsync(r => r.Id == regio, ct))
+        {
+            fouten["regio"] = [$"Onbekende regio {regio}."];
+        }
+
+        if (filter?.KlantregisseurId is { } k && !await db.Medewerkers.AnyAsync(m => m.Id == k, ct))
+        {
+            fouten["klantregisseur"] = [$"Onbekende klantregisseur {k}."];
+        }
+
+        return (fouten.Count > 0 ? null : filter, fouten);
+    }
+}

@@ -1,0 +1,513 @@
+using Koers.Data;
+using Koers.Domain.Dossier;
+using Koers.Domain.Monitor;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Koers.Web.Features.Monitor;
+
+public sealed record PeriodeDto(PeriodeSoort Soort, DateOnly Van, DateOnly Tot, string Omschrijving);
+
+public sealed record MonitorFilterDto(
+    string? Gemeente, int? Regio, int? Klantregisseur, Doelgroep? Doelgroep, PeriodeDto Periode, bool VerbergKleineAantallen);
+
+public sealed record Kerngetal(string Titel, Cel Cel, string? Toelichting = null);
+
+public sealed record NietBeschikbaar(string Onderwerp, string Reden);
+
+/// <summary>The budget model in words, with its sources, for the screen and the report.</summary>
+public sealed record BudgetToelichting(int Jaar, int? BedragenUitJaar, string Model, bool PrestatieVanToepassing, int? PrestatieJaar,
+    bool MeegenomenGetoond, IReadOnlyList<BronVerwijzing> Bronnen);
+
+/// <summary>Everything the monitor shows for one filter: key figures, tables (with their charts), budget and gaps.</summary>
+public sealed record MonitorOverzicht(
+    MonitorFilterDto Filter,
+    string Bereik,
+    DateOnly Vandaag,
+    IReadOnlyList<Kerngetal> Kerngetallen,
+    IReadOnlyList<Tabel> Tabellen,
+    BudgetToelichting Budget,
+    IReadOnlyList<NietBeschikbaar> NietBeschikbaar)
+{
+    public Tabel Tabel(string id) => Tabellen.Single(t => t.Id == id);
+}
+
+/// <summary>Turns the SQL figures into the tables of the monitor, with small counts hidden and links to the cases.</summary>
+public sealed class MonitorOverzichtBouwer(
+    MonitorQuery query,
+    KoersDbContext db,
+    Klok klok,
+    IOptions<BudgetInstellingen> budgetOpties,
+    IOptions<MonitorInstellingen> monitorOpties)
+{
+    public const int OntwikkelingJaren = 5;
+
+    public static readonly IReadOnlyList<NietBeschikbaar> NogNietBeschikbaar =
+    [
+        new("Wachttijden per partner (taalschool, MAP, PVT, maatschappelijke begeleiding)",
+            "Koers legt nog geen verwijzingen naar partners vast; zodra dat kan, komen de wachttijden hier."),
+        new("Participatie over tijd (werk, opleiding, vrijwilligerswerk)",
+            "Koers registreert de participatie nog niet per periode; daarom toont de monitor hier nog geen cijfers."),
+        new("Handhaving (waarschuwingen, boetes, maatregelen)",
+            "Handhaving is nog niet gebouwd in Koers."),
+        new("Werkelijke kosten per component",
+            "Koers registreert nog geen kosten of facturen; de budgettabel toont alleen de verwachte uitkering. Ook elders zijn kosten nog niet apart in beeld (Evaluatie Kempen, regels 788-789)."),
+    ];
+
+    public async Task<MonitorOverzicht> BouwAsync(MonitorFilter f, CancellationToken ct = default)
+    {
+        var c = new Cellen(f.VerbergKleineAantallen);
+        var gemeenten = await query.GemeentenAsync(f, ct);
+        var tabellen = new List<Tabel>();
+
+        var (perMaand, perGemeente) = await query.InstroomAsync(f, gemeenten, ct);
+        var taakstellingTonen = f.Doelgroep is null && f.KlantregisseurId is null;
+        tabellen.Add(InstroomPerMaand(f, c, perMaand, gemeenten, taakstellingTonen));
+        tabellen.Add(InstroomPerGemeente(f, c, perGemeente, taakstellingTonen));
+
+        var fasen = await query.FasenAsync(f, ct);
+        tabellen.Add(Fasen(f, c, fasen));
+
+        var doorlooptijden = await query.DoorlooptijdenAsync(f, ct);
+        tabellen.Add(Doorlooptijden(f, c, doorlooptijden));
+
+        tabellen.Add(Routes(f, c, await query.RoutesAsync(f, ct)));
+        tabellen.Add(Lbt(f, c, await query.LbtAsync(f, ct)));
+
+        var resultaten = await query.ResultatenAsync(f, ct);
+        tabellen.Add(Resultaten(f, c, resultaten));
+
+        var caseload = await query.CaseloadAsync(f, ct);
+        tabellen.Add(Caseload(f, c, caseload));
+
+        var ontwikkeling = await query.OntwikkelingAsync(f, f.Periode.Tot.Year, OntwikkelingJaren, ct);
+        tabellen.Add(Ontwikkeling(f, c, ontwikkeling));
+
+        var (budgetTabellen, budget, raming) = await BudgetAsync(f, c, gemeenten, ct);
+        tabellen.AddRange(budgetTabellen);
+        if (c.Verberg)
+        {
+            tabellen = tabellen.Select(t => Optellingen.TryGetValue(t.Id, out var o) ? Optelling.Secundair(t, o) : t).ToList();
+        }
+
+        var instroomTotaal = perMaand.Sum(v => v.Asiel + v.Overig);
+        var brpPip = doorlooptijden.Single(d => d.Soort == Doorlooptijd.BrpPip);
+        var lopend = caseload.Sum(x => x.Lopend);
+        var voldaanBinnen = resultaten[Resultaat.VoldaanBinnenTermijn];
+        var kerngetallen = new List<Kerngetal>
+        {
+            new("Instroom", c.Aantal(instroomTotaal, Link(f, Figuur.Instroom, "alle")), f.Periode.Omschrijving),
+            new("Lopende dossiers", c.Aantal(lopend, Link(f, Figuur.Caseload, "alle")), "stand van vandaag"),
+            new("Mediaan BRP → PIP", Dagen(c.Dagen(brpPip.MediaanDagen, brpPip.Aantal)), $"{brpPip.Aantal} PIP's in de periode"),
+            new("PIP binnen 10 weken", c.Percentage(brpPip.BinnenNorm ?? 0, brpPip.Aantal), "van de PIP's in de periode"),
+            new("Voldaan binnen termijn", c.Aantal(voldaanBinnen, Link(f, Figuur.Resultaat, nameof(Resultaat.VoldaanBinnenTermijn))), f.Periode.Omschrijving),
+            new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : c.Bedrag(raming.VerwachteUitkering, raming.Asielmigranten, raming.Gezinsmigranten), "model van Koers"),
+        };
+
+        return new MonitorOverzicht(
+            new MonitorFilterDto(f.GemeenteCode, f.RegioId, f.KlantregisseurId, f.Doelgroep,
+                new PeriodeDto(f.Periode.Soort, f.Periode.Van, f.Periode.Tot, f.Periode.Omschrijving), f.VerbergKleineAantallen),
+            await BereikAsync(f, gemeenten, ct),
+            klok.Vandaag,
+            kerngetallen,
+            tabellen,
+            budget,
+            NogNietBeschikbaar);
+    }
+
+    /// <summary>How the counts of each table add up, for secondary suppression.</summary>
+    private static readonly Dictionary<string, Optelling> Optellingen = new()
+    {
+        ["instroom-maand"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
+        ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
+        ["fasen"] = new(["aantal"], null, true, ["aandeel"]),
+        ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
+        ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
+        ["lbt"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
+        ["resultaten"] = new(["aantal"], null, true, ["aandeel"]),
+        ["caseload"] = new(["lopend"], null, true, ["bezetting"]),
+        ["budget-aantallen"] = new(["aantal"], null, true),
+    };
+
+    private static Cel Dagen(Cel cel) => cel.Waarde is null ? cel : cel with { Tekst = cel.Tekst + " dagen" };
+
+    public static string? Link(MonitorFilter f, Figuur figuur, string sleutel) =>
+        !f.MetDoorklik ? null : f.Url("/monitor/dossiers", new Dictionary<string, string?> { ["figuur"] = figuur.ToString(), ["sleutel"] = sleutel });
+
+    public async Task<string> BereikAsync(MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct)
+    {
+        var delen = new List<string>();
+        if (f.GemeenteCode is not null) delen.Add(gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"Gemeente {f.GemeenteCode} (onbekend)");
+        if (f.RegioId is not null) delen.Add(gemeenten.Count > 0 ? gemeenten[0].Regio : "Onbekende regio");
+        if (delen.Count == 0) delen.Add("Alle gemeenten");
+        if (f.KlantregisseurId is { } k)
+        {
+            var naam = await db.Medewerkers.AsNoTracking().Where(m => m.Id == k).Select(m => m.Naam).FirstOrDefaultAsync(ct);
+            delen.Add($"klantregisseur {naam ?? "onbekend"}");
+        }
+
+        if (f.Doelgroep is { } d) delen.Add($"doelgroep {d.Omschrijving().ToLowerInvariant()}");
+        return string.Join(" · ", delen);
+    }
+
+    // ---------------------------------------------------------------- inflow
+
+    private decimal? Taakstelling(IEnumerable<GemeenteInfo> gemeenten, Periode periode)
+    {
+        decimal som = 0;
+        foreach (var g in gemeenten)
+        {
+            if (Domain.Monitor.Taakstelling.NaarRato(monitorOpties.Value.TaakstellingVoor(g.Code), periode) is not { } deel) return null;
+            som += deel;
+        }
+
+        return Math.Round(som, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static readonly Kolom[] InstroomKolommen =
+    [
+        new("asiel", "Asielstatushouders en nareizigers", KolomSoort.Aantal),
+        new("overig", "Overige doelgroepen", KolomSoort.Aantal),
+        new("totaal", "Totaal", KolomSoort.Aantal),
+        new("taakstelling", "Taakstelling (naar rato)", KolomSoort.Getal),
+        new("realisatie", "Realisatie t.o.v. taakstelling", KolomSoort.Percentage),
+    ];
+
+    private static Cel Realisatie(Cellen c, int asiel, decimal? taakstelling)
+    {
+        if (taakstelling is not { } t || t <= 0) return Cel.Leeg;
+        if (c.Verberg && KleineAantallen.Verbergen(asiel)) return new Cel(null, Cellen.Afgeleid, true);
+        var p = Math.Round(100m * asiel / t, 1, MidpointRounding.AwayFromZero);
+        return new Cel(p, p.ToString("0.#", new System.Globalization.CultureInfo("nl-NL")) + "%");
+    }
+
+    private Rij InstroomRij(MonitorFilter f, Cellen c, string sleutel, string label, int asiel, int overig, decimal? taak, bool totaal = false, string? kort = null) =>
+        new(sleutel, label,
+        [
+            c.Aantal(asiel, Link(f, Figuur.Instroom, "asiel")),
+            c.Aantal(overig, Link(f, Figuur.Instroom, "overig")),
+            c.Aantal(asiel + overig, Link(f, Figuur.Instroom, "alle")),
+            Cellen.Getal(taak),
+            Realisatie(c, asiel, taak),
+        ], totaal, kort);
+
+    private Tabel InstroomPerMaand(MonitorFilter f, Cellen c, IReadOnlyList<InstroomVak> vakken, IReadOnlyList<GemeenteInfo> gemeenten, bool taakstellingTonen)
+    {
+        var rijen = vakken.Select(v => InstroomRij(f with { Periode = v.Vak }, c, v.Vak.Van.ToString("yyyy-MM"),
+                v.Vak.Omschrijving, v.Asiel, v.Overig, taakstellingTonen ? Taakstelling(gemeenten, v.Vak) : null, kort: v.Vak.KorteNaam))
+            .ToList();
+        rijen.Add(InstroomRij(f, c, "totaal", "Totaal", vakken.Sum(v => v.Asiel), vakken.Sum(v => v.Overig),
+            taakstellingTonen ? Taakstelling(gemeenten, f.Periode) : null, totaal: true));
+        return new Tabel("instroom-maand", $"Instroom per maand, {f.Periode.Omschrijving}", "Maand", InstroomKolommen, rijen,
+            Toelichting: "Nieuwe dossiers op de datum van de koppeling door het COA, of de inschrijving in de BRP als er geen koppeling is (gezinsmigranten, overige migranten). "
+                + "De taakstelling gaat over te huisvesten statushouders en staat daarom naast de instroom van asielstatushouders en nareizigers; per halfjaar ingesteld en naar rato verdeeld over de maanden. "
+                + (taakstellingTonen ? monitorOpties.Value.TaakstellingBron : "Bij een filter op klantregisseur of doelgroep is de taakstelling niet te vergelijken en wordt ze niet getoond."),
+            Bronnen: [BronVerwijzing.Van(MonitorBron.TaakstellingHalfjaarlijks)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling"));
+    }
+
+    private Tabel InstroomPerGemeente(MonitorFilter f, Cellen c, IReadOnlyList<InstroomGemeente> perGemeente, bool taakstellingTonen)
+    {
+        var rijen = perGemeente.Select(g => InstroomRij(f with { GemeenteCode = g.Gemeente.Code, RegioId = null }, c, g.Gemeente.Code, g.Gemeente.Naam,
+                g.Asiel, g.Overig, taakstellingTonen ? Taakstelling([g.Gemeente], f.Periode) : null))
+            .ToList();
+        rijen.Add(InstroomRij(f, c, "totaal", "Totaal", perGemeente.Sum(g => g.Asiel), perGemeente.Sum(g => g.Overig),
+            taakstellingTonen ? Taakstelling(perGemeente.Select(g => g.Gemeente), f.Periode) : null, totaal: true));
+        return new Tabel("instroom-gemeente", $"Instroom per gemeente, {f.Periode.Omschrijving}", "Gemeente", InstroomKolommen, rijen,
+            Toelichting: "Zelfde telling als per maand, per gemeente tegen de taakstelling van die gemeente.",
+            Bronnen: [BronVerwijzing.Van(MonitorBron.TaakstellingHalfjaarlijks)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling"));
+    }
+
+    // ---------------------------------------------------------------- stage, lead times, routes, results, caseload
+
+    private static Tabel Fasen(MonitorFilter f, Cellen c, IReadOnlyDictionary<Fase, int> fasen)
+    {
+        var totaal = fasen.Values.Sum();
+        var rijen = Enum.GetValues<Fase>()
+            .Select(fase => new Rij(fase.ToString(), fase.Omschrijving(),
+                [c.Aantal(fasen[fase], Link(f, Figuur.Fase, fase.ToString())), c.Percentage(fasen[fase], totaal)]))
+            .ToList();
+        rijen.Add(new Rij("totaal", "Totaal", [c.Aantal(totaal), totaal > 0 ? Cellen.Getal(100, "0'%'") : Cel.Leeg], true));
+        return new Tabel("fasen", "Fase van alle dossiers (stand van vandaag)", "Fase",
+            [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
+            Toelichting: "De fase van elk dossier in de selectie op dit moment; de gekozen periode telt hier niet mee.",
+            Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
+    }
+
+    public static string Omschrijving(Doorlooptijd soort) => soort switch
+    {
+        Doorlooptijd.KoppelingBrp => "Koppeling → inschrijving BRP",
+        Doorlooptijd.BrpIntake => "Inschrijving BRP → brede intake afgerond",
+        Doorlooptijd.BrpPip => "Inschrijving BRP → PIP vastgesteld",
+        Doorlooptijd.PipStartLeerroute => "PIP vastgesteld → start leerroute",
+        _ => soort.ToString(),
+    };
+
+    private static Tabel Doorlooptijden(MonitorFilter f, Cellen c, IReadOnlyList<DoorlooptijdCijfer> cijfers)
+    {
+        var rijen = cijfers.Select(d =>
+        {
+            var pip = d.Soort == Doorlooptijd.BrpPip;
+            var binnen = d.BinnenNorm ?? 0;
+            return new Rij(d.Soort.ToString(), Omschrijving(d.Soort),
+            [
+                c.Aantal(d.Aantal, Link(f, Figuur.Doorlooptijd, d.Soort.ToString())),
+                c.Dagen(d.MediaanDagen, d.Aantal),
+                pip ? c.Aantal(binnen, Link(f, Figuur.PipTijdig, "binnen")) : Cel.Leeg,
+                pip ? c.Aantal(d.Aantal - binnen, Link(f, Figuur.PipTijdig, "buiten")) : Cel.Leeg,
+                pip ? c.Percentage(binnen, d.Aantal) : Cel.Leeg,
+            ]);
+        }).ToList();
+        return new Tabel("doorlooptijden", $"Doorlooptijden (mediaan), {f.Periode.Omschrijving}", "Doorlooptijd",
+        [
+            new("aantal", "Dossiers", KolomSoort.Aantal),
+            new("mediaan", "Mediaan (dagen)", KolomSoort.Dagen),
+            new("binnen", "PIP binnen 10 weken", KolomSoort.Aantal),
+            new("buiten", "PIP na 10 weken", KolomSoort.Aantal),
+            new("aandeel", "Aandeel PIP binnen 10 weken", KolomSoort.Percentage),
+        ], rijen,
+            Toelichting: "Dossiers waarvan de tweede mijlpaal in de periode valt; de mediaan is de middelste doorlooptijd (bij een even aantal het gemiddelde van de twee middelste). "
+                + $"Het PIP moet binnen 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP zijn vastgesteld.",
+            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["mediaan"], Norm: MonitorQuery.PipNormDagen, NormLabel: "10 weken (PIP-norm)", Eenheid: "dagen"));
+    }
+
+    private static readonly Leerroute[] Routevolgorde = [Leerroute.B1Route, Leerroute.Onderwijsroute, Leerroute.ZRoute];
+
+    private static IReadOnlyList<Kolom> RouteKolommen() =>
+        [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("totaal", "Totaal", KolomSoort.Aantal)];
+
+    private static Tabel Routes(MonitorFilter f, Cellen c, IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> routes)
+    {
+        var doelgroepen = Enum.GetValues<Doelgroep>()
+            .Where(d => d.ValtOnderWi2021() || routes.Keys.Any(k => k.Doelgroep == d))
+            .ToList();
+        Rij Regel(string sleutel, string label, Func<Leerroute, int> aantal, bool totaal = false) =>
+            new(sleutel, label,
+            [
+                .. Routevolgorde.Select(r => c.Aantal(aantal(r), Link(f, Figuur.Route, $"{sleutel}:{r}"))),
+                c.Aantal(Routevolgorde.Sum(aantal), Link(f, Figuur.Route, $"{sleutel}:alle")),
+            ], totaal);
+        var rijen = doelgroepen.Select(d => Regel(d.ToString(), d.Omschrijving(), r => routes.GetValueOrDefault((d, r)))).ToList();
+        rijen.Add(Regel("alle", "Totaal", r => routes.Where(k => k.Key.Leerroute == r).Sum(k => k.Value), true));
+        return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep", RouteKolommen(), rijen,
+            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld.",
+            Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString())]));
+    }
+
+    private static Tabel Lbt(MonitorFilter f, Cellen c, IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int> lbt)
+    {
+        Rij Regel(string sleutel, string label, Func<Leerroute, int> aantal, bool totaal = false) =>
+            new(sleutel, label,
+            [
+                .. Routevolgorde.Select(r => c.Aantal(aantal(r), Link(f, Figuur.Lbt, $"{sleutel}:{r}"))),
+                c.Aantal(Routevolgorde.Sum(aantal), Link(f, Figuur.Lbt, $"{sleutel}:alle")),
+            ], totaal);
+        var rijen = Enum.GetValues<LbtVergelijking>()
+            .Select(v => Regel(v.ToString(), v.Omschrijving(), r => lbt.GetValueOrDefault((v, r))))
+            .ToList();
+        rijen.Add(Regel("alle", "Totaal", r => lbt.Where(k => k.Key.Leerroute == r).Sum(k => k.Value), true));
+        return new Tabel("lbt", $"Leerroute tegenover de leerbaarheidstoets, PIP vastgesteld in {f.Periode.Omschrijving}", "Uitkomst", RouteKolommen(), rijen,
+            Toelichting: "Conform: Z-route onder de cesuur, of B1-/onderwijsroute op of boven de cesuur. Afwijking omhoog: B1- of onderwijsroute onder de cesuur. "
+                + "Afwijking omlaag: Z-route op of boven de cesuur. De cesuur is de benodigde score van DUO, anders 31 (tot 12 april 2023) of 28.",
+            Bronnen: [BronVerwijzing.Van(MonitorBron.LbtConformOfAfwijkend), BronVerwijzing.Van(Koers.Domain.Sources.Bron.LbtCesuur)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString())]));
+    }
+
+    public static string Omschrijving(Resultaat resultaat) => resultaat switch
+    {
+        Resultaat.VoldaanBinnenTermijn => "Inburgeringsplicht voldaan binnen de termijn",
+        Resultaat.VoldaanNaTermijn => "Inburgeringsplicht voldaan na de termijn",
+        Resultaat.VoldaanTermijnOnbekend => "Inburgeringsplicht voldaan, termijn onbekend",
+        Resultaat.Ontheffing => "Ontheffing",
+        Resultaat.Verhuisd => "Verhuisd (uitval)",
+        Resultaat.Uitgeschreven => "Uitgeschreven (uitval)",
+        _ => resultaat.ToString(),
+    };
+
+    private static Tabel Resultaten(MonitorFilter f, Cellen c, IReadOnlyDictionary<Resultaat, int> resultaten)
+    {
+        var totaal = resultaten.Values.Sum();
+        var rijen = Enum.GetValues<Resultaat>()
+            .Select(r => new Rij(r.ToString(), Omschrijving(r),
+                [c.Aantal(resultaten[r], Link(f, Figuur.Resultaat, r.ToString())), c.Percentage(resultaten[r], totaal)]))
+            .ToList();
+        rijen.Add(new Rij("alle", "Totaal afgesloten", [c.Aantal(totaal, Link(f, Figuur.Resultaat, "alle")), totaal > 0 ? Cellen.Getal(100, "0'%'") : Cel.Leeg], true));
+        return new Tabel("resultaten", $"Resultaten: dossiers afgesloten in {f.Periode.Omschrijving}", "Resultaat",
+            [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
+            Toelichting: "Binnen de termijn: voldaan uiterlijk op het einde van de inburgeringstermijn (3 jaar na het PIP, met verlenging door DUO). "
+                + "Verhuisd en uitgeschreven tellen als uitval.",
+            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.TermijnDrieJaar)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
+    }
+
+    private Tabel Caseload(MonitorFilter f, Cellen c, IReadOnlyList<CaseloadCijfer> caseload)
+    {
+        var norm = monitorOpties.Value.CaseloadNorm;
+        var rijen = caseload.Select(k =>
+        {
+            var sleutel = k.MedewerkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "geen";
+            var aantal = c.Aantal(k.Lopend, Link(f, Figuur.Caseload, sleutel));
+            var bezetting = norm <= 0 || k.MedewerkerId is null ? Cel.Leeg
+                : aantal.Verborgen ? new Cel(null, Cellen.Afgeleid, true)
+                : Cellen.Getal(Math.Round(100m * k.Lopend / norm, 1), "0.#'%'");
+            return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
+        }).ToList();
+        rijen.Add(new Rij("alle", "Totaal", [Cel.Leeg, c.Aantal(caseload.Sum(k => k.Lopend), Link(f, Figuur.Caseload, "alle")), Cel.Leeg, Cel.Leeg], true));
+        return new Tabel("caseload", "Caseload per klantregisseur (lopende dossiers, stand van vandaag)", "Klantregisseur",
+        [
+            new("team", "Team", KolomSoort.Tekst),
+            new("lopend", "Lopende dossiers", KolomSoort.Aantal),
+            new("norm", "Norm", KolomSoort.Getal),
+            new("bezetting", "Ten opzichte van de norm", KolomSoort.Percentage),
+        ], rijen,
+            Toelichting: $"Dossiers die nog niet zijn afgesloten, per klantregisseur; de periode telt hier niet mee. Norm: {norm} dossiers per klantregisseur (instelling Koers:Monitor:CaseloadNorm).",
+            Bronnen: [BronVerwijzing.Van(MonitorBron.CaseloadNorm)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["lopend"], Norm: norm, NormLabel: $"norm {norm}"));
+    }
+
+    private static Tabel Ontwikkeling(MonitorFilter f, Cellen c, IReadOnlyList<JaarCijfer> jaren)
+    {
+        var rijen = jaren.Select(j =>
+        {
+            var jf = f with { Periode = Periode.Jaar(j.Jaar) };
+            return new Rij(j.Jaar.ToString(System.Globalization.CultureInfo.InvariantCulture), j.Jaar.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [
+                c.Aantal(j.Instroom, Link(jf, Figuur.Instroom, "alle")),
+                c.Aantal(j.PipVastgesteld, Link(jf, Figuur.Pip, "alle")),
+                c.Aantal(j.Voldaan, Link(jf, Figuur.Resultaat, "voldaan")),
+                c.Aantal(j.Uitval, Link(jf, Figuur.Resultaat, "uitval")),
+            ]);
+        }).ToList();
+        return new Tabel("ontwikkeling", $"Ontwikkeling over {OntwikkelingJaren} jaar, {jaren[0].Jaar}–{jaren[^1].Jaar}", "Jaar",
+        [
+            new("instroom", "Instroom", KolomSoort.Aantal),
+            new("pip", "PIP vastgesteld", KolomSoort.Aantal),
+            new("voldaan", "Inburgeringsplicht voldaan", KolomSoort.Aantal),
+            new("uitval", "Uitval (verhuisd, uitgeschreven)", KolomSoort.Aantal),
+        ], rijen,
+            Toelichting: "Per kalenderjaar, met dezelfde tellingen als hierboven; het laatste jaar is het jaar van de gekozen periode.",
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["instroom", "pip", "voldaan", "uitval"]));
+    }
+
+    // ---------------------------------------------------------------- budget
+
+    private async Task<(IReadOnlyList<Tabel> Tabellen, BudgetToelichting Toelichting, Uitkeringsraming? Raming)> BudgetAsync(
+        MonitorFilter f, Cellen c, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct)
+    {
+        var opties = budgetOpties.Value;
+        var jaar = f.Periode.Begrotingsjaar;
+        var regels = opties.Regels(jaar);
+        var jaarFilter = f with { Periode = Periode.Jaar(jaar) };
+        var starters = await query.StartersAsync(jaarFilter, ct);
+
+        var prestatieJaar = jaar - opties.PrestatieTerugJaren;
+        var cohortFilter = f with { Periode = Periode.Jaar(prestatieJaar) };
+        var cohort = await query.StartersAsync(cohortFilter, ct);
+
+        var meegenomenTonen = f.KlantregisseurId is null && f.Doelgroep is null;
+        var meegenomen = meegenomenTonen ? opties.MeegenomenVoor(jaar, gemeenten.Select(g => g.Code)) : 0;
+        var raming = regels is null ? null
+            : SpecifiekeUitkering.Bereken(regels, jaar, starters.Asielmigranten, starters.Gezinsmigranten, cohort.Totaal, cohort.VoldaanBinnenTermijn, meegenomen);
+
+        var tabellen = new List<Tabel>
+        {
+            new("budget-aantallen", $"Inburgeraars die in {jaar} in de gemeente kwamen wonen (telling voor de uitkering)", "Groep",
+                [new("aantal", "Inburgeraars", KolomSoort.Aantal)],
+                [
+                    new("asielmigrant", "Asielmigranten (asielstatushouders en nareizigers)", [c.Aantal(starters.Asielmigranten, Link(jaarFilter, Figuur.Start, "asielmigrant"))]),
+                    new("gezinsmigrant", "Gezinsmigranten", [c.Aantal(starters.Gezinsmigranten, Link(jaarFilter, Figuur.Start, "gezinsmigrant"))]),
+                    new("alle", "Totaal", [c.Aantal(starters.Totaal, Link(jaarFilter, Figuur.Start, "alle"))], true),
+                ],
+                Toelichting: "Geteld op de datum van inschrijving in de BRP: de gemeente ontvangt de middelen zodra iemand in de gemeente is gehuisvest. Overige migranten en de ondertussengroep hebben geen bedrag in de bron en tellen niet mee.",
+                Bronnen: [BronVerwijzing.Van(MonitorBron.UitkeringBijHuisvesting)],
+                Grafiek: null),
+        };
+
+        var verbergBedragen = new[] { starters.Asielmigranten, starters.Gezinsmigranten };
+        if (raming is not null)
+        {
+            var rijen = raming.PerComponent.Select(k => new Rij(k.Component.ToString(), k.Component.Omschrijving(),
+            [
+                Cellen.Euro(k.PerAsielmigrant),
+                Cellen.Euro(k.PerGezinsmigrant),
+                c.Bedrag(k.Asielmigranten, verbergBedragen),
+                c.Bedrag(k.Gezinsmigranten, verbergBedragen),
+                c.Bedrag(k.Totaal, verbergBedragen),
+                Cellen.Tekst("nog niet beschikbaar"),
+            ])).ToList();
+            rijen.Add(new Rij("totaal", "Totaal",
+            [
+                Cellen.Euro(raming.PerComponent.Sum(k => k.PerAsielmigrant)),
+                Cellen.Euro(raming.PerComponent.Sum(k => k.PerGezinsmigrant)),
+                c.Bedrag(raming.PerComponent.Sum(k => k.Asielmigranten), verbergBedragen),
+                c.Bedrag(raming.PerComponent.Sum(k => k.Gezinsmigranten), verbergBedragen),
+                c.Bedrag(raming.Basis, verbergBedragen),
+                Cellen.Tekst("nog niet beschikbaar"),
+            ], true));
+            tabellen.Add(new Tabel("budget-componenten", $"Uitkering per component, {jaar}", "Component",
+            [
+                new("perAsielmigrant", "Per asielmigrant", KolomSoort.Bedrag),
+                new("perGezinsmigrant", "Per gezinsmigrant", KolomSoort.Bedrag),
+                new("asielmigranten", "Asielmigranten", KolomSoort.Bedrag),
+                new("gezinsmigranten", "Gezinsmigranten", KolomSoort.Bedrag),
+                new("totaal", "Totaal", KolomSoort.Bedrag),
+                new("kosten", "Werkelijke kosten", KolomSoort.Tekst),
+            ], rijen,
+                Toelichting: $"Gemiddelde bedragen per inburgeraar (exclusief btw){(regels!.Jaar != jaar ? $", ingesteld voor {regels.Jaar} en later" : "")}, maal het aantal inburgeraars per groep. "
+                    + "De bron noemt als totaal € 12.712 en € 589; de componenten tellen op tot € 12.713 en € 590 (afronding in de bron). Koers telt de componenten op. "
+                    + "Werkelijke kosten registreert Koers nog niet.",
+                Bronnen: [BronVerwijzing.Van(MonitorBron.BedragenPerInburgeraar), BronVerwijzing.Van(MonitorBron.SpecifiekeUitkering), BronVerwijzing.Van(MonitorBron.MapKostenNietInBeeld)],
+                Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["totaal"], Eenheid: "euro")));
+
+            var prestatieRijen = new List<Rij>
+            {
+                new("basis", "Uitkering volgens aantallen", [c.Bedrag(raming.Basis, verbergBedragen)]),
+            };
+            if (raming.PrestatieVanToepassing)
+            {
+                prestatieRijen.Add(new("vast", $"Vast deel ({(1 - regels.Prestatieaandeel) * 100:0.#}%)", [c.Bedrag(raming.VastDeel, verbergBedragen)]));
+                prestatieRijen.Add(new("prestatieMaximaal", $"Prestatiedeel, maximaal ({regels.Prestatieaandeel * 100:0.#}%)", [c.Bedrag(raming.PrestatieMaximaal, verbergBedragen)]));
+                prestatieRijen.Add(new("prestatieVerwacht", $"Prestatiedeel volgens resultaat {raming.PrestatieJaar} (model)",
+                    [raming.PrestatieVerwacht is { } pv ? c.Bedrag(pv, [.. verbergBedragen, cohort.Totaal, cohort.VoldaanBinnenTermijn, cohort.Totaal - cohort.VoldaanBinnenTermijn]) : Cellen.Tekst("niet te bepalen (geen dossiers in " + raming.PrestatieJaar + ")")]));
+            }
+
+            prestatieRijen.Add(new("verwacht", "Verwachte uitkering", [c.Bedrag(raming.VerwachteUitkering, raming.PrestatieVerwacht is null ? verbergBedragen : [.. verbergBedragen, cohort.Totaal, cohort.VoldaanBinnenTermijn, cohort.Totaal - cohort.VoldaanBinnenTermijn])], true));
+            prestatieRijen.Add(new("meegenomen", $"Meegenomen uit {jaar - 1} (meeneemregeling)", [meegenomenTonen ? Cellen.Euro(raming.Meegenomen) : Cellen.Tekst("niet van toepassing bij dit filter")]));
+            prestatieRijen.Add(new("beschikbaar", $"Beschikbaar in {jaar}", [c.Bedrag(raming.Beschikbaar, raming.PrestatieVerwacht is null ? verbergBedragen : [.. verbergBedragen, cohort.Totaal, cohort.VoldaanBinnenTermijn, cohort.Totaal - cohort.VoldaanBinnenTermijn])], true));
+            tabellen.Add(new Tabel("budget-raming", $"Verwachte uitkering en beschikbaar budget, {jaar}", "Onderdeel",
+                [new("bedrag", "Bedrag", KolomSoort.Bedrag)], prestatieRijen,
+                Toelichting: "Meegenomen: overschot uit het vorige jaar, per gemeente ingesteld (Koers:Budget:Meegenomen).",
+                Bronnen: [BronVerwijzing.Van(MonitorBron.Prestatiebekostiging), BronVerwijzing.Van(MonitorBron.Meeneemregeling)],
+                Grafiek: null));
+        }
+
+        tabellen.Add(new Tabel("prestatie", $"Resultaat van {prestatieJaar} (t-2) voor de prestatiebekostiging", "Dossiers",
+            [new("aantal", "Inburgeraars", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)],
+            [
+                new("cohort", $"In {prestatieJaar} in de gemeente komen wonen", [c.Aantal(cohort.Totaal, Link(cohortFilter, Figuur.Start, "alle")), cohort.Totaal > 0 ? Cellen.Getal(100, "0'%'") : Cel.Leeg]),
+                new("voldaan", "Daarvan inburgeringsplicht voldaan binnen de termijn (tot nu toe)",
+                    [c.Aantal(cohort.VoldaanBinnenTermijn, Link(cohortFilter, Figuur.Start, "voldaan")), c.Percentage(cohort.VoldaanBinnenTermijn, cohort.Totaal)]),
+            ],
+            Toelichting: "Het aandeel dat binnen de termijn voldeed, bepaalt in het model van Koers welk deel van het prestatiedeel de gemeente ontvangt.",
+            Bronnen: [BronVerwijzing.Van(MonitorBron.Prestatiebekostiging), BronVerwijzing.Van(MonitorBron.PrestatieIndicator)],
+            Grafiek: null));
+
+        var model = raming is null
+            ? $"Voor {jaar} zijn geen bedragen ingesteld (Koers:Budget:Jaren)."
+            : raming.PrestatieVanToepassing
+                ? $"Model van Koers: verwachte uitkering = aantal inburgeraars per groep × gemiddeld bedrag per component. Vanaf {opties.PrestatieVanaf} is {regels!.Prestatieaandeel * 100:0.#}% daarvan prestatie-afhankelijk, "
+                  + $"met de prestatie over t-2 ({prestatieJaar}). Koers rekent dat deel als {regels.Prestatieaandeel * 100:0.#}% van de uitkering × het aandeel van de inburgeraars die in {prestatieJaar} in de gemeente kwamen wonen "
+                  + "en tot nu toe binnen hun termijn aan de inburgeringsplicht voldeden. De bronnen noemen alleen de 10%, de t-2 en de indicator (inburgeraars die hun traject afrondden met diploma of certificaat); "
+                  + "de precieze rijksformule staat er niet in. Dit is dus een benadering, geen beschikking."
+                : $"Model van Koers: verwachte uitkering = aantal inburgeraars per groep × gemiddeld bedrag per component. Prestatiebekostiging geldt pas vanaf {opties.PrestatieVanaf}.";
+        var toelichting = new BudgetToelichting(jaar, regels?.Jaar, model, raming?.PrestatieVanToepassing ?? false, raming?.PrestatieJaar, meegenomenTonen,
+        [
+            BronVerwijzing.Van(MonitorBron.BedragenPerInburgeraar), BronVerwijzing.Van(MonitorBron.Prestatiebekostiging),
+            BronVerwijzing.Van(MonitorBron.PrestatieIndicator), BronVerwijzing.Van(MonitorBron.Meeneemregeling),
+        ]);
+        return (tabellen, toelichting, raming);
+    }
+}
