@@ -103,6 +103,10 @@ public class Inburgeraar
     public Leerroute? Leerroute { get; set; }
     public Registratiebron Bron { get; set; }
 
+    /// <summary>Ontzorgen decision copied onto the case so the legal clock (and the worklist) knows it.</summary>
+    public DateOnly? OntzorgenVerlengdTot { get; set; }
+    public bool OntzorgenAfgezien { get; set; }
+
     /// <summary>Set when the retention period after closure has passed and personal data was removed.</summary>
     public DateTime? GeanonimiseerdOp { get; set; }
 
@@ -130,6 +134,8 @@ public class Inburgeraar
         Leerroute = Leerroute,
         NogNietStartklaar = NogNietStartklaar,
         LaatsteBeschikking = LaatsteBeschikkingOp,
+        OntzorgenVerlengdTot = OntzorgenVerlengdTot,
+        OntzorgenAfgezien = OntzorgenAfgezien,
         Mijlpalen = Mijlpalen.ToDictionary(m => m.Soort, m => m.Datum),
     };
 }

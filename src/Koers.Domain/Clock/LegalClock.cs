@@ -124,9 +124,22 @@ public static class LegalClock
                     "De ingangsdatum van de bijstand ontbreekt; ontzorgen loopt vanaf de eerste dag van de bijstand.", bron);
         }
 
+        if (feiten.OntzorgenAfgezien)
+        {
+            return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, false, start, null, null,
+                "De gemeente heeft besloten af te zien van financieel ontzorgen.", bron);
+        }
+
         var einde = Kalender.LaatsteDagVanPeriode(start, instellingen.OntzorgenMaanden);
-        return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, true, start, einde, null,
-            $"{instellingen.OntzorgenMaanden} maanden vanaf de ingang van de bijstand op {start:dd-MM-yyyy}.", bron);
+        var toelichting = $"{instellingen.OntzorgenMaanden} maanden vanaf de ingang van de bijstand op {start:dd-MM-yyyy}.";
+        if (feiten.OntzorgenVerlengdTot is { } verlengd && verlengd > einde)
+        {
+            // After the mandatory six months the municipality may extend (seed 001 L1884-1888).
+            toelichting += $" Door de gemeente verlengd van {einde:dd-MM-yyyy} tot {verlengd:dd-MM-yyyy}.";
+            einde = verlengd;
+        }
+
+        return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, true, start, einde, null, toelichting, bron);
     }
 
     public static Termijn Voortgangsgesprek(DossierFeiten feiten, ClockSettings instellingen)

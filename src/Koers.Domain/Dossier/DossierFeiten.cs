@@ -16,6 +16,12 @@ public sealed record DossierFeiten
     /// <summary>Publication date of the newest beschikking (a PIP bijstelling); the bezwaartermijn runs from it.</summary>
     public DateOnly? LaatsteBeschikking { get; init; }
 
+    /// <summary>The municipality extended financieel ontzorgen until this day (a local decision after the 6 months).</summary>
+    public DateOnly? OntzorgenVerlengdTot { get; init; }
+
+    /// <summary>The municipality decided not to apply ontzorgen ('nee, tenzij' or a reasoned waiver).</summary>
+    public bool OntzorgenAfgezien { get; init; }
+
     public IReadOnlyDictionary<Mijlpaal, DateOnly> Mijlpalen { get; init; } = new Dictionary<Mijlpaal, DateOnly>();
 
     public DateOnly? Datum(Mijlpaal mijlpaal) =>

@@ -50,6 +50,29 @@ public abstract class OntzorgenApiTests(KoersFactory factory)
     private async Task MijlpaalAsync(string id, string soort, string datum) =>
         Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/{soort}", new { datum })).StatusCode);
 
+    [Fact]
+    public async Task Verlengen_en_afzien_verschuiven_de_termijn_op_de_werkvoorraad()
+    {
+        var id = await DossierAsync("GM1724", "2026-01-01"); // legal end 30 June 2026
+        async Task<JsonNode> TermijnAsync() => (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/termijnen")).LeesAsync())["termijnen"]!.AsArray()
+            .Single(t => t!["code"]!.GetValue<string>() == "ontzorgenEinde")!;
+        bool OpWerkvoorraad(JsonNode lijst) => lijst["regels"]!.AsArray().Any(r => r!["inburgeraarId"]!.GetValue<string>() == id && r["code"]!.GetValue<string>() == "ontzorgenEinde");
+
+        Assert.Equal("2026-06-30", (await TermijnAsync())["vervaldatum"]!.GetValue<string>());
+        Assert.True(OpWerkvoorraad(await (await _client.GetAsync("/api/v1/werkvoorraad?termijn=ontzorgenEinde&paginaGrootte=500")).LeesAsync()));
+
+        Assert.Equal(HttpStatusCode.OK, (await BesluitAsync(id, "verlengen", "Eindevaluatie: nog niet zelfredzaam.", "2026-09-30")).StatusCode);
+        var verlengd = await TermijnAsync();
+        Assert.Equal("2026-09-30", verlengd["vervaldatum"]!.GetValue<string>());
+        Assert.Contains("verlengd", verlengd["toelichting"]!.GetValue<string>());
+        Assert.False(OpWerkvoorraad(await (await _client.GetAsync("/api/v1/werkvoorraad?termijn=ontzorgenEinde&paginaGrootte=500")).LeesAsync()));
+        var historie = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/historie")).LeesAsync();
+        Assert.Contains(historie["termijnen"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "ontzorgenEinde" && w["nieuweVervaldatum"]?.GetValue<string>() == "2026-09-30");
+
+        Assert.Equal(HttpStatusCode.OK, (await BesluitAsync(id, "afzien", "Klant is aantoonbaar financieel zelfredzaam.")).StatusCode);
+        Assert.Equal("nietVanToepassing", (await TermijnAsync())["status"]!.GetValue<string>());
+    }
+
     private async Task<JsonNode> OntzorgenAsync(string id) => await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/ontzorgen")).LeesAsync();
 
     private async Task<HttpResponseMessage> BesluitAsync(string id, string besluit = "toepassen", string? reden = null, string? verlengdTot = null) =>

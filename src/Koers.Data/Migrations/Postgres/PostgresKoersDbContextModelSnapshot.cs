@@ -419,6 +419,12 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<bool>("NogNietStartklaar")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("OntzorgenAfgezien")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("OntzorgenVerlengdTot")
+                        .HasColumnType("date");
+
                     b.Property<string>("Talen")
                         .IsRequired()
                         .HasMaxLength(500)

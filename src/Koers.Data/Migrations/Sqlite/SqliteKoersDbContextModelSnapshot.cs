@@ -406,6 +406,12 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<bool>("NogNietStartklaar")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OntzorgenAfgezien")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OntzorgenVerlengdTot")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Talen")
                         .IsRequired()
                         .HasMaxLength(500)

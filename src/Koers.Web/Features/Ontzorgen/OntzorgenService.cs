@@ -80,7 +80,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
 
         var klokTermijn = LegalClock.Bereken(feiten, gemeente.Instellingen).Single(t => t.Code == TermijnCode.OntzorgenEinde);
         var start = feiten.Datum(Mijlpaal.StartBijstand);
-        var standaardEinde = start is null ? null : LegalClock.OntzorgenEinde(feiten, gemeente.Instellingen).Vervaldatum;
+        var standaardEinde = start is null ? null : LegalClock.OntzorgenEinde(feiten with { OntzorgenVerlengdTot = null, OntzorgenAfgezien = false }, gemeente.Instellingen).Vervaldatum;
         var periode = OntzorgenRegels.Periode(feiten, gemeente.OntzorgenMaanden, o?.Besluit, o?.VerlengdTot);
         var regels = beleid.Regels();
 
@@ -134,7 +134,8 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var gemeente = inburgeraar.Gemeente!;
         var beleid = await beleidService.VoorGemeenteAsync(gemeente, ct);
         var feiten = inburgeraar.Feiten();
-        var standaardEinde = feiten.Datum(Mijlpaal.StartBijstand) is null ? null : LegalClock.OntzorgenEinde(feiten, gemeente.Instellingen).Vervaldatum;
+        var standaardEinde = feiten.Datum(Mijlpaal.StartBijstand) is null ? null
+            : LegalClock.OntzorgenEinde(feiten with { OntzorgenVerlengdTot = null, OntzorgenAfgezien = false }, gemeente.Instellingen).Vervaldatum;
         var overtredingen = OntzorgenRegels.ControleerBesluit(invoer.Besluit, invoer.Reden, invoer.Besluitdatum, invoer.VerlengdTot, beleid.Regels(), standaardEinde, klok.Vandaag);
         if (overtredingen.Count > 0) return Uitkomst<Guid>.Geweigerd(AlsFouten(overtredingen));
 
@@ -145,6 +146,11 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.Besluitdatum = invoer.Besluitdatum;
         o.VerlengdTot = besluit == OntzorgenBesluit.Verlengen ? invoer.VerlengdTot : null;
         Gewijzigd(o);
+
+        // The decision moves the legal clock's end of ontzorgen, so the worklist and history follow it.
+        inburgeraar.OntzorgenAfgezien = besluit == OntzorgenBesluit.Afzien;
+        inburgeraar.OntzorgenVerlengdTot = o.VerlengdTot;
+        dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), o.Reden, feiten, $"Ontzorgen: besluit ‘{besluit.Omschrijving().ToLowerInvariant()}’");
         dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: besluit ‘{besluit.Omschrijving().ToLowerInvariant()}’ vastgelegd"
             + (besluit == OntzorgenBesluit.Verlengen ? $", verlengd tot {invoer.VerlengdTot:dd-MM-yyyy}" : string.Empty));
         await db.SaveChangesAsync(ct);
