@@ -162,6 +162,18 @@ public class Termijnregel
     public DateOnly? Vervaldatum { get; set; }
     public DateOnly? VoldaanOp { get; set; }
     public required string Toelichting { get; set; }
+
+    public static Termijnregel Uit(Guid inburgeraarId, Termijn t) => new()
+    {
+        InburgeraarId = inburgeraarId,
+        Code = t.Code,
+        Soort = t.Soort,
+        Toepasselijk = t.Toepasselijk,
+        Startdatum = t.Startdatum,
+        Vervaldatum = t.Vervaldatum,
+        VoldaanOp = t.VoldaanOp,
+        Toelichting = t.Toelichting,
+    };
 }
 
 public class Gezinslid

@@ -373,17 +373,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     }
 
     private static IEnumerable<Termijnregel> Bereken(Inburgeraar inburgeraar, Gemeente gemeente) =>
-        LegalClock.Bereken(inburgeraar.Feiten(), gemeente.Instellingen).Select(t => new Termijnregel
-        {
-            InburgeraarId = inburgeraar.Id,
-            Code = t.Code,
-            Soort = t.Soort,
-            Toepasselijk = t.Toepasselijk,
-            Startdatum = t.Startdatum,
-            Vervaldatum = t.Vervaldatum,
-            VoldaanOp = t.VoldaanOp,
-            Toelichting = t.Toelichting,
-        });
+        LegalClock.Bereken(inburgeraar.Feiten(), gemeente.Instellingen).Select(t => Termijnregel.Uit(inburgeraar.Id, t));
 
     /// <summary>Rewrites the stored deadlines and records every deadline whose date moved.</summary>
     private void HerberekenKlok(Inburgeraar inburgeraar, Gemeente gemeente, DossierFeiten voor, string aanleiding)

@@ -137,11 +137,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             VoegKlantreisDetailsToe(new Random(n), inburgeraar, gemeente, feiten);
             var dossierFeiten = inburgeraar.Feiten();
             inburgeraar.Fase = FaseBepaling.Bepaal(dossierFeiten);
-            inburgeraar.Termijnen.AddRange(LegalClock.Bereken(dossierFeiten, gemeente.Instellingen).Select(t => new Termijnregel
-            {
-                InburgeraarId = inburgeraar.Id, Code = t.Code, Soort = t.Soort, Toepasselijk = t.Toepasselijk,
-                Startdatum = t.Startdatum, Vervaldatum = t.Vervaldatum, VoldaanOp = t.VoldaanOp, Toelichting = t.Toelichting,
-            }));
+            inburgeraar.Termijnen.AddRange(LegalClock.Bereken(dossierFeiten, gemeente.Instellingen).Select(t => Termijnregel.Uit(inburgeraar.Id, t)));
             db.Inburgeraars.Add(inburgeraar);
             db.MijlpaalWijzigingen.AddRange(feiten.Select(f => new MijlpaalWijziging
             {

@@ -114,10 +114,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Leefgebied>.Onbekend();
         var antwoorden = (invoer.Antwoorden ?? []).ToDictionary(a => a.Key, a => string.IsNullOrWhiteSpace(a.Value) ? null : a.Value.Trim());
         var fouten = new Dictionary<string, string[]>();
-        foreach (var o in IntakeRegels.ControleerWaarden(leefgebied, antwoorden))
-        {
-            fouten[o.Veld] = fouten.TryGetValue(o.Veld, out var al) ? [.. al, o.Melding] : [o.Melding];
-        }
+        VoegToe(fouten, IntakeRegels.ControleerWaarden(leefgebied, antwoorden));
 
         Lengte(invoer.Notities, "Notities", 4000, fouten);
         if (fouten.Count > 0) return Uitkomst<Leefgebied>.Geweigerd(fouten);
@@ -171,10 +168,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         var stand = await HaalAsync(id, ct);
         if (stand is null) return Uitkomst<DateOnly>.Onbekend();
         var fouten = new Dictionary<string, string[]>();
-        foreach (var o in stand.Ontbrekend)
-        {
-            fouten[o.Veld] = fouten.TryGetValue(o.Veld, out var al) ? [.. al, o.Melding] : [o.Melding];
-        }
+        VoegToe(fouten, stand.Ontbrekend);
 
         if (stand.Gesprekken.All(g => g.NoShow))
         {
@@ -220,10 +214,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
             RedenOverslaan = Schoon(invoer.RedenOverslaan),
         };
         var fouten = new Dictionary<string, string[]>();
-        foreach (var o in LbtRegels.Controleer(feiten, klok.Vandaag))
-        {
-            fouten[o.Veld] = fouten.TryGetValue(o.Veld, out var al) ? [.. al, o.Melding] : [o.Melding];
-        }
+        VoegToe(fouten, LbtRegels.Controleer(feiten, klok.Vandaag));
 
         Lengte(invoer.Afnemer, "Afnemer", 200, fouten);
         Lengte(invoer.RedenOverslaan, "RedenOverslaan", 1000, fouten);
@@ -259,6 +250,14 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
 
     private static Dictionary<string, string?> Lees(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string?>>(json, JsonOpties) ?? [];
+
+    private static void VoegToe(Dictionary<string, string[]> fouten, IEnumerable<Overtreding> overtredingen)
+    {
+        foreach (var o in overtredingen)
+        {
+            fouten[o.Veld] = fouten.TryGetValue(o.Veld, out var al) ? [.. al, o.Melding] : [o.Melding];
+        }
+    }
 
     private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 
