@@ -28,6 +28,7 @@ builder.Services.AddScoped<WerkvoorraadQuery>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<IntakeService>();
 builder.Services.AddScoped<PipService>();
+builder.Services.AddLocalization();
 builder.Services.AddOntzorgen();
 builder.Services.AddMonitor();
 builder.Services.AddScoped<AuditQuery>();
@@ -65,11 +66,18 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 var app = builder.Build();
 
 var nl = new CultureInfo("nl-NL");
+// Formatting (dates, numbers) stays Dutch everywhere; only the UI language of the portal can change, by
+// '?taal=ar' or the language cookie the portal sets. No Accept-Language, so staff screens stay as they are.
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(nl),
     SupportedCultures = [nl],
-    SupportedUICultures = [nl],
+    SupportedUICultures = [nl, .. Koers.Web.Features.Portaal.Talen.Culturen],
+    RequestCultureProviders =
+    [
+        new QueryStringRequestCultureProvider { QueryStringKey = Koers.Web.Features.Portaal.Talen.Parameter, UIQueryStringKey = Koers.Web.Features.Portaal.Talen.Parameter },
+        new CookieRequestCultureProvider(),
+    ],
 });
 
 app.UseExceptionHandler(new ExceptionHandlerOptions

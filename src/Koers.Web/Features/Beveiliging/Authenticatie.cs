@@ -15,6 +15,7 @@ public static class Beleid
     public const string Monitor = "Monitor";
     public const string Beheer = "Beheer";
     public const string Audit = "Audit";
+    public const string Portaal = "Portaal";
 }
 
 /// <summary>
@@ -101,7 +102,8 @@ public static class Authenticatie
             .AddPolicy(Beleid.Dossierwerk, p => p.RequireRole(Rollen.Klantregisseur, Rollen.Teamleider))
             .AddPolicy(Beleid.Monitor, p => p.RequireRole(Rollen.Beleidsmedewerker, Rollen.Teamleider))
             .AddPolicy(Beleid.Beheer, p => p.RequireRole(Rollen.FunctioneelBeheerder))
-            .AddPolicy(Beleid.Audit, p => p.RequireRole(Rollen.Auditor));
+            .AddPolicy(Beleid.Audit, p => p.RequireRole(Rollen.Auditor))
+            .AddPolicy(Beleid.Portaal, p => p.RequireRole(Rollen.Inburgeraar));
         services.AddScoped<Toegang>();
         return services;
     }

@@ -1,0 +1,82 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Pip;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Pip;
+using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Portaal;
+
+public sealed record Inzage(string Wie, DateTime OpLokaal);
+
+/// <summary>
+/// The inburgeraar's own page: their PIP in plain words, their deadlines, hours, letters, who looked at their
+/// file and how to reach their klantregisseur. Every visit is written to the audit log.
+/// </summary>
+[Authorize(Policy = Beleid.Portaal)]
+public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipService pips, KoersDbContext db, Klok klok) : PageModel
+{
+    public const string Doel = "Portaal: eigen dossier bekeken";
+    public const int MaxInzage = 50;
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public Inburgeraar? Dossier { get; private set; }
+    public PipVersie? Pip { get; private set; }
+    public PipInhoud? PipInhoud { get; private set; }
+    public IReadOnlyList<BeschikkingInfo> Beschikkingen { get; private set; } = [];
+    public IReadOnlyList<Termijn> Termijnen { get; private set; } = [];
+    public IReadOnlyList<Urennorm> Urennormen { get; private set; } = [];
+    public IReadOnlyList<Inzage> Inzages { get; private set; } = [];
+    public int InzagesTotaal { get; private set; }
+    public DateOnly Vandaag => klok.Vandaag;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        // '?taal=ar' switches the language for this request (the localization middleware) and remembers it.
+        var taal = Request.Query[Talen.Parameter].ToString();
+        if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal);
+
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id) return Page();
+        var dossier = await dossiers.InzienAsync(id, Doel, ct);
+        if (dossier is null) return Page();
+        Dossier = dossier;
+
+        var stand = await pips.HaalAsync(id, ct);
+        Pip = stand?.Huidige;
+        PipInhoud = stand?.HuidigeInhoud;
+        Beschikkingen = stand?.Beschikkingen ?? [];
+
+        var feiten = dossier.Feiten();
+        var alle = LegalClock.Bereken(feiten, dossier.Gemeente!.Instellingen);
+        Termijnen = alle.Where(t => t.Code is TermijnCode.Inburgeringstermijn or TermijnCode.Voortgangsgesprek or TermijnCode.OntzorgenEinde).ToList();
+        Urennormen = LegalClock.Urennormen(feiten);
+
+        var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien);
+        InzagesTotaal = await inzage.CountAsync(ct);
+        var rijen = await inzage.OrderByDescending(a => a.Id).Take(MaxInzage).Select(a => new { a.Gebruiker, a.Op }).ToListAsync(ct);
+        Inzages = rijen.Select(r => new Inzage(r.Gebruiker, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.Op, DateTimeKind.Utc), Amsterdam))).ToList();
+        return Page();
+    }
+
+    public IActionResult OnPostTaal(string? taal)
+    {
+        if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal!);
+        return Redirect("/mijn");
+    }
+
+    public static string UrenSleutel(Urennorm norm) => norm.Onderdeel switch
+    {
+        var o when o.StartsWith("Z-route: taal", StringComparison.Ordinal) => "Uren_ZTaal",
+        var o when o.StartsWith("Z-route: participatie", StringComparison.Ordinal) => "Uren_ZParticipatie",
+        var o when o.StartsWith("MAP", StringComparison.Ordinal) => "Uren_Map",
+        var o when o.StartsWith("PVT", StringComparison.Ordinal) => "Uren_Pvt",
+        _ => string.Empty,
+    };
+}

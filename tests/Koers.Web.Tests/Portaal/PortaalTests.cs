@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net;
+using System.Resources;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using AngleSharp.Html.Parser;
+using Koers.Data.Model;
+using Koers.Web.Features.Portaal;
+using Koers.Web.Tests.Infrastructure;
+
+namespace Koers.Web.Tests.Portaal;
+
+/// <summary>The inburgeraar's own page: languages, own file only, roles, and the audit of every visit.</summary>
+public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+{
+    private const string Inburgeraar = "inburgeraar@demo.example";
+    private const string Klantregisseur = "sanne.devries@kempen.example";
+    private static readonly string[] Talen = ["en", "ar", "fa", "ti", "tr", "uk"];
+
+    private Guid EigenDossier => factory.MetDatabase(db => db.Users.Single(u => u.Email == Inburgeraar).InburgeraarId!.Value);
+
+    private static string ResourcesMap()
+    {
+        var map = new DirectoryInfo(AppContext.BaseDirectory);
+        while (map is not null && !File.Exists(Path.Combine(map.FullName, "Koers.sln"))) map = map.Parent;
+        Assert.NotNull(map);
+        return Path.Combine(map.FullName, "src", "Koers.Web", "Features", "Portaal", "Resources");
+    }
+
+    private static Dictionary<string, string> LeesResx(string pad) =>
+        XDocument.Load(pad).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? string.Empty);
+
+    [Fact]
+    public void Elke_tekst_bestaat_in_elke_taal()
+    {
+        var map = ResourcesMap();
+        var nl = LeesResx(Path.Combine(map, "Portaal.resx"));
+        Assert.NotEmpty(nl);
+        Assert.All(nl, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), $"Portaal.resx: '{kv.Key}' is leeg"));
+        var fouten = new List<string>();
+        foreach (var taal in Talen)
+        {
+            var bestand = Path.Combine(map, $"Portaal.{taal}.resx");
+            Assert.True(File.Exists(bestand), $"{bestand} ontbreekt");
+            var vertaling = LeesResx(bestand);
+            fouten.AddRange(nl.Keys.Where(k => !vertaling.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).Select(k => $"{taal}: {k}"));
+            fouten.AddRange(vertaling.Keys.Except(nl.Keys).Select(k => $"{taal}: onbekende sleutel {k}"));
+            // Placeholders must survive translation: '{0}' in Dutch is '{0}' in every language.
+            fouten.AddRange(nl.Where(kv => vertaling.TryGetValue(kv.Key, out var v) && !Plekken(kv.Value).SetEquals(Plekken(v)))
+                .Select(kv => $"{taal}: {kv.Key} heeft andere {{n}}-plekken"));
+        }
+
+        Assert.Empty(fouten);
+    }
+
+    private static HashSet<string> Plekken(string tekst) => Regex.Matches(tekst, @"\{\d+\}").Select(m => m.Value).ToHashSet();
+
+    [Fact]
+    public void Elke_taal_zit_als_satellietassembly_in_de_build()
+    {
+        var bron = new ResourceManager("Koers.Web.Features.Portaal.Resources.Portaal", typeof(Program).Assembly);
+        var nl = bron.GetResourceSet(CultureInfo.InvariantCulture, true, false)!.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToList();
+        foreach (var taal in Talen)
+        {
+            var set = bron.GetResourceSet(new CultureInfo(taal), true, tryParents: false);
+            Assert.True(set is not null, $"Geen satellietassembly voor '{taal}' (SatelliteResourceLanguages?)");
+            Assert.All(nl, k => Assert.False(string.IsNullOrWhiteSpace(set!.GetString(k)), $"{taal}: {k}"));
+        }
+    }
+
+    [Fact]
+    public async Task Portaal_in_het_Nederlands_en_in_het_Arabisch_van_rechts_naar_links()
+    {
+        var client = factory.ClientAls(Inburgeraar);
+
+        var nl = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn"));
+        Assert.Equal("nl", nl.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("ltr", nl.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("Mijn inburgering", nl.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(nl.QuerySelector("#plan"));
+        Assert.NotNull(nl.QuerySelector("#data"));
+        Assert.NotNull(nl.QuerySelector("#brieven"));
+        Assert.NotNull(nl.QuerySelector("#contact"));
+        Assert.NotNull(nl.QuerySelector("#inzage"));
+        Assert.Contains("Wie heeft uw dossier bekeken?", nl.Body!.TextContent);
+
+        var ar = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn?taal=ar"));
+        Assert.Equal("ar", ar.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("rtl", ar.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("اندماجي", ar.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Matches(@"\p{IsArabic}{4,}", ar.QuerySelector("#inzage")!.TextContent);
+
+        // The choice is remembered in a cookie: the next visit without '?taal' is still Arabic.
+        var weer = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn"));
+        Assert.Equal("rtl", weer.DocumentElement.GetAttribute("dir"));
+
+        // Farsi is right-to-left too; Ukrainian is not.
+        var fa = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn?taal=fa"));
+        Assert.Equal("rtl", fa.DocumentElement.GetAttribute("dir"));
+        var uk = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn?taal=uk"));
+        Assert.Equal("ltr", uk.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("Моя інтеграція", uk.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Taalkeuze_met_formulier_zet_een_cookie()
+    {
+        var client = factory.ClientAls(Inburgeraar);
+        var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn?taal=nl"));
+        var formulier = pagina.QuerySelector("form.koers-portaal__taal")!;
+        var token = formulier.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var antwoord = await client.PostAsync(formulier.GetAttribute("action") ?? "/mijn?handler=Taal", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["taal"] = "tr",
+        }));
+        antwoord.EnsureSuccessStatusCode();
+        var tr = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        Assert.Equal("tr", tr.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Uyumum", tr.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Alleen_eigen_beschikkingen()
+    {
+        var eigen = EigenDossier;
+        var andere = factory.MetDatabase(db => db.Beschikkingen.Where(b => b.InburgeraarId != eigen).Select(b => b.Id).First());
+        var client = factory.ClientAls(Inburgeraar, volgRedirects: false);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/mijn/beschikkingen/{andere}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/mijn/beschikkingen/{Guid.NewGuid()}")).StatusCode);
+
+        var eigenBeschikking = factory.MetDatabase(db => db.Beschikkingen.Where(b => b.InburgeraarId == eigen).Select(b => (Guid?)b.Id).FirstOrDefault());
+        if (eigenBeschikking is { } id)
+        {
+            var pdf = await client.GetAsync($"/mijn/beschikkingen/{id}");
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+            var html = await client.GetStringAsync("/mijn");
+            Assert.Contains($"/mijn/beschikkingen/{id}", html);
+        }
+    }
+
+    [Fact]
+    public async Task Medewerker_kan_het_portaal_niet_openen()
+    {
+        foreach (var email in new[] { Klantregisseur, "auditor@kempen.example", "beleid@kempen.example" })
+        {
+            var antwoord = await factory.ClientAls(email, volgRedirects: false).GetAsync("/mijn");
+            Assert.True(antwoord.StatusCode is HttpStatusCode.Forbidden
+                || (antwoord.StatusCode == HttpStatusCode.Redirect && antwoord.Headers.Location!.OriginalString.Contains("geen-toegang")),
+                $"{email}: {antwoord.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Inburgeraar_kan_geen_werkschermen_of_api_openen()
+    {
+        var client = factory.ClientAls(Inburgeraar, volgRedirects: false);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/inburgeraars")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/v1/inburgeraars/{EigenDossier}")).StatusCode);
+        foreach (var pad in new[] { "/werkvoorraad", "/inburgeraars", $"/inburgeraars/{EigenDossier}", "/monitor", "/audit" })
+        {
+            var antwoord = await client.GetAsync(pad);
+            Assert.True(antwoord.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+                || (antwoord.StatusCode == HttpStatusCode.Redirect && antwoord.Headers.Location!.OriginalString.Contains("geen-toegang")),
+                $"{pad}: {antwoord.StatusCode}");
+        }
+
+        var start = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("/mijn", start.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Elk_bezoek_staat_in_de_audit_en_in_de_inzage()
+    {
+        var eigen = EigenDossier;
+        int Tel() => factory.MetDatabase(db => db.Audit.Count(a => a.InburgeraarId == eigen && a.Actie == AuditActie.Inzien && a.Omschrijving == IndexModel.Doel));
+        var voor = Tel();
+        var client = factory.ClientAls(Inburgeraar);
+
+        await client.GetStringAsync("/mijn");
+        var html = await client.GetStringAsync("/mijn?taal=en");
+
+        Assert.Equal(voor + 2, Tel());
+        var inzage = new HtmlParser().ParseDocument(html).QuerySelector("#inzage")!;
+        var gebruiker = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == eigen && a.Omschrijving == IndexModel.Doel).OrderByDescending(a => a.Id).Select(a => a.Gebruiker).First());
+        Assert.Contains(gebruiker, inzage.TextContent);
+        Assert.Contains("Who has looked at your file?", inzage.TextContent);
+    }
+}
