@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Koers.Web.Tests.Browser;
+
+/// <summary>
+/// WCAG 2.1 AA: axe-core (Browser/axe/axe.min.js, MPL-2.0) runs on every page, per role, in Chromium;
+/// and the main flow (inloggen, werkvoorraad, dossier) works with the keyboard only.
+/// </summary>
+public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixture<BrowserFactory>
+{
+    private const string Wachtwoord = "Koers-demo-2026";
+
+    // Results axe can only report as "needs review" (incomplete) but that are always errors for our pages.
+    private const string OokOnvolledig = "['duplicate-id', 'duplicate-id-active', 'duplicate-id-aria', 'aria-prohibited-attr']";
+    private static readonly string AxePad = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js");
+
+    [Fact]
+    public async Task Inlogpagina_voldoet_aan_wcag_21_aa()
+    {
+        var (context, page) = await NieuwePaginaAsync();
+        var fouten = new StringBuilder();
+        await ControleerAsync(page, "/inloggen", fouten);
+        await context.CloseAsync();
+        Assert.True(fouten.Length == 0, fouten.ToString());
+    }
+
+    [Fact]
+    public async Task Schermen_van_de_klantregisseur_voldoen_aan_wcag_21_aa()
+    {
+        var (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, "sanne.devries@kempen.example");
+        var id = await page.EvaluateAsync<string>(
+            "async () => { const r = await fetch('/api/v1/inburgeraars?fase=inUitvoering&paginaGrootte=1'); const j = await r.json(); return j.resultaten[0].id; }");
+        Assert.False(string.IsNullOrEmpty(id));
+
+        var fouten = new StringBuilder();
+        foreach (var pad in new[]
+                 {
+                     "/werkvoorraad", "/inburgeraars", "/inburgeraars/nieuw", "/inburgeraars/nieuw?bron=coa",
+                     $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
+                     $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken",
+                     "/beheer/ontzorgen/betaalruns", "/account",
+                 })
+        {
+            await ControleerAsync(page, pad, fouten);
+        }
+
+        await context.CloseAsync();
+        Assert.True(fouten.Length == 0, fouten.ToString());
+    }
+
+    [Theory]
+    [InlineData("beleid@kempen.example", "/monitor")]
+    [InlineData("auditor@kempen.example", "/audit")]
+    [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
+    [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
+    [InlineData("inburgeraar@demo.example", "/mijn")]
+    [InlineData("inburgeraar@demo.example", "/mijn?taal=ar")]
+    [InlineData("inburgeraar@demo.example", "/account")]
+    public async Task Scherm_voldoet_aan_wcag_21_aa(string email, string pad)
+    {
+        var (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, email);
+        var fouten = new StringBuilder();
+        await ControleerAsync(page, pad, fouten);
+        await context.CloseAsync();
+        Assert.True(fouten.Length == 0, fouten.ToString());
+    }
+
+    [Fact]
+    public async Task Hoofdroute_werkt_alleen_met_het_toetsenbord()
+    {
+        var (context, page) = await NieuwePaginaAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/inloggen");
+
+        // The skip link is the first Tab stop.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Direct naar de inhoud", (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
+
+        // Tab to the e-mail field, type, Tab to the password, type, Enter.
+        await TabNaarAsync(page, "() => document.activeElement.id === 'Email'");
+        await page.Keyboard.TypeAsync("sanne.devries@kempen.example");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Wachtwoord", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.TypeAsync(Wachtwoord);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/werkvoorraad"));
+
+        // Tab to the first case link in the werkvoorraad and open it with Enter.
+        await TabNaarAsync(page, "() => { const a = document.activeElement; return a && a.tagName === 'A' && /^\\/inburgeraars\\/[0-9a-f-]{36}$/i.test(a.getAttribute('href') || ''); }");
+        var href = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href) + "$"));
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    private static async Task TabNaarAsync(IPage page, string isDoel)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>(isDoel))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Na 60 keer Tab niet bij het doel ({isDoel}) op {page.Url}");
+    }
+
+    private async Task<(IBrowserContext, IPage)> NieuwePaginaAsync()
+    {
+        // axe is injected as a script tag; the app's CSP (script-src 'self') would block it, so bypass CSP in the test browser only.
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam", BypassCSP = true });
+        return (context, await context.NewPageAsync());
+    }
+
+    private async Task InloggenAsync(IPage page, string email)
+    {
+        await page.GotoAsync($"{browser.BaseUrl}/inloggen");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Wachtwoord", Wachtwoord);
+        await page.ClickAsync("button:has-text('Inloggen')");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
+    }
+
+    private async Task ControleerAsync(IPage page, string pad, StringBuilder fouten)
+    {
+        var response = await page.GotoAsync($"{browser.BaseUrl}{pad}");
+        if (response is null || !response.Ok || page.Url.Contains("/inloggen", StringComparison.Ordinal) != pad.StartsWith("/inloggen", StringComparison.Ordinal))
+        {
+            fouten.AppendLine($"{pad}: pagina niet geopend (status {response?.Status}, url {page.Url})");
+            return;
+        }
+
+        await page.AddScriptTagAsync(new() { Path = AxePad });
+        var resultaat = await page.EvaluateAsync<JsonElement>(
+            "() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })" +
+            ".then(r => r.violations.concat(r.incomplete.filter(i => " + OokOnvolledig + ".includes(i.id))).map(v => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, " +
+            "nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ') + (n.failureSummary ? ' — ' + n.failureSummary.replace(/\\s+/g, ' ') : '')) })))");
+        foreach (var v in resultaat.EnumerateArray())
+        {
+            fouten.AppendLine($"{pad}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()} " +
+                              $"[{v.GetProperty("nodes").GetInt32()} elementen] {v.GetProperty("helpUrl").GetString()}");
+            foreach (var t in v.GetProperty("targets").EnumerateArray())
+            {
+                fouten.AppendLine($"    {t.GetString()}");
+            }
+        }
+    }
+}
