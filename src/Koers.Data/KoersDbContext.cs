@@ -30,6 +30,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Leerbaarheidstoets> Leerbaarheidstoetsen => Set<Leerbaarheidstoets>();
     public DbSet<PipVersie> PipVersies => Set<PipVersie>();
     public DbSet<Beschikking> Beschikkingen => Set<Beschikking>();
+    public DbSet<Bericht> Berichten => Set<Bericht>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -230,6 +231,15 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.HasIndex(x => x.InburgeraarId);
             e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
             e.HasOne<PipVersie>().WithMany().HasForeignKey(x => x.PipVersieId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Bericht>(e =>
+        {
+            e.ToTable("bericht");
+            e.Property(x => x.Tekst).HasMaxLength(Bericht.MaxLengte);
+            e.Property(x => x.Afzender).HasMaxLength(200);
+            e.HasIndex(x => x.InburgeraarId);
+            e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
         });
 
         b.Entity<AuditRegel>(e =>

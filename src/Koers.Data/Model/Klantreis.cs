@@ -130,3 +130,15 @@ public class Beschikking
     public required string AangemaaktDoor { get; set; }
     public DateTime AangemaaktOp { get; set; }
 }
+
+/// <summary>A message from the inburgeraar to their klantregisseur, sent from the portal.</summary>
+public class Bericht
+{
+    public const int MaxLengte = 2000;
+
+    public long Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public required string Tekst { get; set; }
+    public DateTime VerstuurdOp { get; set; }
+    public required string Afzender { get; set; }
+}

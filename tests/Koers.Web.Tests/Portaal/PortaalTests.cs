@@ -188,4 +188,32 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Contains(gebruiker, inzage.TextContent);
         Assert.Contains("Who has looked at your file?", inzage.TextContent);
     }
+
+    [Fact]
+    public async Task Bericht_aan_de_klantregisseur_komt_op_het_dossier()
+    {
+        var client = factory.ClientAls(Inburgeraar, volgRedirects: false);
+        async Task<HttpResponseMessage> Stuur(string tekst)
+        {
+            var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync("/mijn"));
+            var token = pagina.QuerySelector("form[action*=Bericht] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await client.PostAsync("/mijn?handler=Bericht", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["tekst"] = tekst,
+            }));
+        }
+
+        var leeg = await Stuur("   ");
+        Assert.Equal(System.Net.HttpStatusCode.OK, leeg.StatusCode);
+        Assert.Contains("Schrijf eerst een bericht", await leeg.Content.ReadAsStringAsync());
+
+        var tekst = $"Ik ben volgende week ziek, testbericht {Guid.NewGuid():N}";
+        var goed = await Stuur(tekst);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, goed.StatusCode);
+
+        var id = factory.MetDatabase(db => db.Users.Single(u => u.Email == Inburgeraar).InburgeraarId!.Value);
+        var dossier = await factory.ClientAls(Klantregisseur).GetStringAsync($"/inburgeraars/{id}");
+        Assert.Contains(tekst, dossier);
+        Assert.Equal(1, factory.MetDatabase(db => db.Berichten.Count(b => b.InburgeraarId == id && b.Tekst == tekst)));
+    }
 }

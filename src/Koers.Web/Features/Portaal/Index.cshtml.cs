@@ -65,6 +65,29 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         return Page();
     }
 
+    /// <summary>A message to the klantregisseur; it appears on the case page. Empty or too long is refused, nothing lost.</summary>
+    public async Task<IActionResult> OnPostBerichtAsync(string? tekst, CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !await toegang.MagDossierAsync(id, ct)) return NotFound();
+        var schoon = tekst?.Trim() ?? string.Empty;
+        if (schoon.Length == 0 || schoon.Length > Bericht.MaxLengte)
+        {
+            BerichtFout = schoon.Length == 0 ? "BerichtLeeg" : "BerichtTeLang";
+            BerichtTekst = tekst;
+            return await OnGetAsync(ct);
+        }
+
+        db.Berichten.Add(new Bericht { InburgeraarId = id, Tekst = schoon, VerstuurdOp = klok.NuUtc, Afzender = bereik.Naam });
+        dossiers.Audit(AuditActie.Wijzigen, id, "Portaal: bericht aan de klantregisseur gestuurd");
+        await db.SaveChangesAsync(ct);
+        TempData["BerichtVerstuurd"] = true;
+        return Redirect("/mijn#bericht");
+    }
+
+    public string? BerichtFout { get; private set; }
+    public string? BerichtTekst { get; private set; }
+
     public IActionResult OnPostTaal(string? taal)
     {
         if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal!);
