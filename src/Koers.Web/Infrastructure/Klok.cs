@@ -7,5 +7,9 @@ public sealed class Klok(TimeProvider time)
 
     public DateTime NuUtc => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>A stored UTC moment as Dutch wall-clock time, for screens, letters and files.</summary>
+    public static DateTime NaarNederlandseTijd(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam);
+
     public DateOnly Vandaag => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
 }

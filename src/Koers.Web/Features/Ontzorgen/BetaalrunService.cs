@@ -34,7 +34,6 @@ public sealed record BetaalrunUitkomst(Guid? BetaalrunId, string Melding, Betaal
 /// </summary>
 public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService beleidService, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>The earliest month a run may pay: the Wi2021 took effect on 1 January 2022.</summary>
     public static readonly DateOnly EersteMaand = new(2022, 1, 1);
@@ -91,7 +90,7 @@ public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService b
         var uitvoerdatum = invoer.Uitvoerdatum ?? StandaardUitvoerdatum(voorstel.Maand);
         var xml = Pain001.Maak(new Pain001Opdracht(
             msgId,
-            TimeZoneInfo.ConvertTimeFromUtc(klok.NuUtc, Amsterdam),
+            Klok.NaarNederlandseTijd(klok.NuUtc),
             msgId + "-1",
             uitvoerdatum,
             beleidGemeente.DebiteurNaam,

@@ -85,11 +85,10 @@ public static class OntzorgenWeergave
 
     public static string Maand(DateOnly maand) => OntzorgenRegels.MaandNaam(maand);
 
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>A stored UTC moment as Dutch local time: "16 juni 2026 10:00".</summary>
     public static string Tijdstip(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam).ToString("d MMMM yyyy HH:mm", Nl);
+        Koers.Web.Infrastructure.Klok.NaarNederlandseTijd(utc).ToString("d MMMM yyyy HH:mm", Nl);
 
     public static string MaandCode(DateOnly maand) => maand.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

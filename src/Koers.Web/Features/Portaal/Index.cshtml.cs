@@ -24,7 +24,6 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
 {
     public const string Doel = "Portaal: eigen dossier bekeken";
     public const int MaxInzage = 50;
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public Inburgeraar? Dossier { get; private set; }
     public PipVersie? Pip { get; private set; }
@@ -61,7 +60,7 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien);
         InzagesTotaal = await inzage.CountAsync(ct);
         var rijen = await inzage.OrderByDescending(a => a.Id).Take(MaxInzage).Select(a => new { a.Gebruiker, a.Op }).ToListAsync(ct);
-        Inzages = rijen.Select(r => new Inzage(r.Gebruiker, TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(r.Op, DateTimeKind.Utc), Amsterdam))).ToList();
+        Inzages = rijen.Select(r => new Inzage(r.Gebruiker, Klok.NaarNederlandseTijd(r.Op))).ToList();
         return Page();
     }
 
