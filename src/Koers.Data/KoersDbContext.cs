@@ -31,6 +31,10 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PipVersie> PipVersies => Set<PipVersie>();
     public DbSet<Beschikking> Beschikkingen => Set<Beschikking>();
     public DbSet<Bericht> Berichten => Set<Bericht>();
+    public DbSet<Model.Keten.Partnerorganisatie> Partnerorganisaties => Set<Model.Keten.Partnerorganisatie>();
+    public DbSet<Model.Keten.Machtiging> Machtigingen => Set<Model.Keten.Machtiging>();
+    public DbSet<Model.Keten.Urenregistratie> Urenregistraties => Set<Model.Keten.Urenregistratie>();
+    public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -59,6 +63,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.Weergavenaam).HasMaxLength(200);
             e.HasOne(x => x.Medewerker).WithMany().HasForeignKey(x => x.MedewerkerId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.InburgeraarId);
+            e.HasOne<Model.Keten.Partnerorganisatie>().WithMany().HasForeignKey(x => x.PartnerorganisatieId).OnDelete(DeleteBehavior.SetNull);
         });
 
         b.Entity<Regio>(e =>

@@ -45,4 +45,7 @@ public class Gebruiker : IdentityUser
 
     /// <summary>Home municipality for users without a Medewerker record (beleid, beheer, auditor).</summary>
     public int? GemeenteId { get; set; }
+
+    /// <summary>For chain-partner staff: their organisation. What they see of a case is decided by consent.</summary>
+    public int? PartnerorganisatieId { get; set; }
 }

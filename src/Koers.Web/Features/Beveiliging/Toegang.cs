@@ -12,9 +12,12 @@ public sealed record Bereik(
     IReadOnlySet<int> Gemeenten,
     Guid? EigenDossier,
     string Naam,
-    int? MedewerkerId)
+    int? MedewerkerId,
+    int? PartnerorganisatieId = null)
 {
     public static readonly Bereik Niemand = new(false, new HashSet<string>(), new HashSet<int>(), null, "anoniem", null);
+
+    public bool IsPartner => Heeft(Data.Model.Rollen.Partner) && PartnerorganisatieId is not null;
 
     public bool Heeft(string rol) => Rollen.Contains(rol);
 
@@ -22,10 +25,11 @@ public sealed record Bereik(
 }
 
 /// <summary>
-/// Decides every read and write of a case on role and municipality (consent for partners follows with the
-/// chain-partner feature). A case outside the user's reach answers 404, never 403, so ids cannot be probed.
+/// Decides every read and write of a case on role and municipality, and for chain partners on the inburgeraar's
+/// consent (machtiging) per data category. A case outside the user's reach answers 404, never 403, so ids
+/// cannot be probed.
 /// </summary>
-public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db)
+public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok)
 {
     private Bereik? _bereik;
 
@@ -59,7 +63,8 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db)
         }
 
         return _bereik = new Bereik(true, rollen, gemeenten, gebruiker.InburgeraarId,
-            string.IsNullOrEmpty(gebruiker.Weergavenaam) ? gebruiker.UserName ?? gebruiker.Id : gebruiker.Weergavenaam, gebruiker.MedewerkerId);
+            string.IsNullOrEmpty(gebruiker.Weergavenaam) ? gebruiker.UserName ?? gebruiker.Id : gebruiker.Weergavenaam, gebruiker.MedewerkerId,
+            gebruiker.PartnerorganisatieId);
     }
 
     /// <summary>Only the cases this user may open as a case worker.</summary>
@@ -89,4 +94,25 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db)
         var bereik = await BereikAsync(ct);
         return bereik.WerktMetDossiers && bereik.Gemeenten.Contains(gemeenteId);
     }
+
+    /// <summary>
+    /// The cases a chain-partner user may see for one data category: those with a consent of the inburgeraar for
+    /// the user's organisation that is active today and includes that category. Nothing for anyone else.
+    /// </summary>
+    public async Task<IQueryable<Inburgeraar>> PartnerDossiersAsync(
+        IQueryable<Inburgeraar> bron, Data.Model.Keten.Gegevenscategorie categorie, CancellationToken ct = default)
+    {
+        var bereik = await BereikAsync(ct);
+        if (!bereik.IsPartner || categorie == Data.Model.Keten.Gegevenscategorie.Geen) return bron.Where(_ => false);
+        var partner = bereik.PartnerorganisatieId!.Value;
+        var vandaag = klok.Vandaag;
+        var machtigingen = db.Machtigingen.Where(m =>
+            m.PartnerorganisatieId == partner && m.IngetrokkenOp == null && m.Van <= vandaag &&
+            (m.Tot == null || m.Tot >= vandaag) && (m.Categorieen & categorie) == categorie);
+        return bron.Where(i => i.GeanonimiseerdOp == null && machtigingen.Any(m => m.InburgeraarId == i.Id));
+    }
+
+    /// <summary>Whether the signed-in partner user may see this category of this case today.</summary>
+    public async Task<bool> MagPartnerAsync(Guid id, Data.Model.Keten.Gegevenscategorie categorie, CancellationToken ct = default) =>
+        await (await PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), categorie, ct)).AnyAsync(i => i.Id == id, ct);
 }
