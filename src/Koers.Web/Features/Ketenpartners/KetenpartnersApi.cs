@@ -58,8 +58,10 @@ public static class Ketenpartners
         partner.MapGet("/dossiers/{id:guid}", async Task<Results<Ok<PartnerDossierDto>, ProblemHttpResult>> (Guid id, PartnerInzage s, CancellationToken ct) =>
             await s.DossierAsync(id, null, ct) is { } d ? TypedResults.Ok(d) : Problemen.NietGevonden())
             .WithSummary("Eén dossier, alleen de categorieën met een geldige machtiging; zonder machtiging 404");
-        partner.MapGet("/dossiers/{id:guid}/{categorie}", async Task<Results<Ok<PartnerDossierDto>, ProblemHttpResult>> (Guid id, Gegevenscategorie categorie, PartnerInzage s, CancellationToken ct) =>
-            categorie != Gegevenscategorie.Geen && MachtigingService.Categorieen.Contains(categorie) && await s.DossierAsync(id, categorie, ct) is { } d
+        partner.MapGet("/dossiers/{id:guid}/{categorie}", async Task<Results<Ok<PartnerDossierDto>, ProblemHttpResult>> (Guid id, string categorie, PartnerInzage s, CancellationToken ct) =>
+            // Read as text (camelCase like every enum in the API); an unknown category is as absent as an unconsented one.
+            Enum.TryParse<Gegevenscategorie>(categorie, ignoreCase: true, out var c) && !int.TryParse(categorie, out _) && MachtigingService.Categorieen.Contains(c)
+                && await s.DossierAsync(id, c, ct) is { } d
                 ? TypedResults.Ok(d) : Problemen.NietGevonden())
             .WithSummary("Eén categorie van een dossier (bijvoorbeeld gezondheid); 404 zonder machtiging voor die categorie");
         partner.MapGet("/verwijzingen", async (VerwijzingService s, bool? alleenWachtend, CancellationToken ct) => TypedResults.Ok(await s.VoorPartnerAsync(alleenWachtend ?? false, ct)))
