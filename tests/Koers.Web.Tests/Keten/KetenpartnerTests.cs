@@ -412,6 +412,74 @@ public abstract class KetenpartnerTests(KoersFactory factory)
         var ids = pagina.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
+
+    [Fact]
+    public async Task Scherm_waarschuwt_bij_gezondheid_naar_een_taalaanbieder_en_bewaart_de_invoer()
+    {
+        var id = await DossierAsync();
+        var taal = Partner(Partnersoort.Taalaanbieder);
+        var pagina = new HtmlParser().ParseDocument(await _staf.GetStringAsync($"/inburgeraars/{id}/machtigingen"));
+        var token = pagina.QuerySelector("#nieuw form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var velden = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", token), new("Invoer.PartnerorganisatieId", taal.ToString()), new("Invoer.Categorieen", "Basisgegevens"),
+            new("Invoer.Categorieen", "Gezondheid"), new("Invoer.Van", "2026-06-01"), new("Invoer.Vorm", "Formulier met tolk"),
+        };
+        var antwoord = await _staf.PostAsync($"/inburgeraars/{id}/machtigingen", new FormUrlEncodedContent(velden));
+        Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+        var na = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        Assert.Contains("taalaanbieder", na.QuerySelector("#foutsamenvatting")!.TextContent);
+        Assert.True(na.QuerySelector("#categorie-Gezondheid")!.HasAttribute("checked"));
+        Assert.Equal("Formulier met tolk", na.QuerySelector("#Invoer_Vorm")!.GetAttribute("value"));
+        Assert.Equal(0, factory.MetDatabase(db => db.Machtigingen.Count(m => m.InburgeraarId == id)));
+
+        velden.Add(new("Invoer.GezondheidUitdrukkelijk", "true"));
+        var goed = await _staf.PostAsync($"/inburgeraars/{id}/machtigingen", new FormUrlEncodedContent(velden));
+        Assert.Equal(HttpStatusCode.OK, goed.StatusCode); // redirected back to the tab
+        Assert.Contains("De machtiging is vastgelegd.", await goed.Content.ReadAsStringAsync());
+        Assert.Equal(Gegevenscategorie.Basisgegevens | Gegevenscategorie.Gezondheid, factory.MetDatabase(db => db.Machtigingen.Single(m => m.InburgeraarId == id).Categorieen));
+    }
+
+    [Fact]
+    public async Task Partner_accepteert_een_aanmelding_op_het_scherm()
+    {
+        var (id, partner, client) = Opzet();
+        Machtig(id, partner, Gegevenscategorie.Basisgegevens);
+        Assert.Equal(HttpStatusCode.Created, (await _staf.PostJsonAsync($"/api/v1/inburgeraars/{id}/verwijzingen", new { partnerorganisatieId = partner, onderdeel = "taal" })).StatusCode);
+        var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync("/partner/wachtlijst"));
+        var formulier = Assert.Single(pagina.QuerySelectorAll("form.utrecht-form"));
+        var token = formulier.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var actie = formulier.GetAttribute("action")!;
+
+        var zonderReden = await client.PostAsync(actie, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Beslissing.Besluit"] = "Afwijzen" }));
+        Assert.Contains("reden van de afwijzing", await zonderReden.Content.ReadAsStringAsync());
+        var ok = await client.PostAsync(actie, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Beslissing.Besluit"] = "Accepteren", ["Beslissing.Intakedatum"] = "2026-06-22", ["Beslissing.Startdatum"] = "2026-08-31",
+        }));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var v = factory.MetDatabase(db => db.Verwijzingen.Single(x => x.InburgeraarId == id));
+        Assert.Equal(Verwijzingsstatus.Geaccepteerd, v.Status);
+        Assert.Equal(new DateOnly(2026, 8, 31), v.Startdatum);
+        Assert.Contains("Geaccepteerd, wacht op start", await _staf.GetStringAsync($"/inburgeraars/{id}/verwijzingen"));
+    }
+
+    [Fact]
+    public async Task Demo_partners_zien_hun_dossiers_en_de_taalschool_krijgt_nooit_gezondheid()
+    {
+        var taalschool = factory.ClientAls("partner@taalschool.example");
+        var lijst = (await (await taalschool.GetAsync("/api/v1/partner/dossiers")).LeesAsync()).AsArray();
+        Assert.NotEmpty(lijst);
+        Assert.All(lijst, d => Assert.DoesNotContain("gezondheid", d!["categorieen"]!.AsArray().Select(c => c!.GetValue<string>())));
+        Assert.Equal(0, factory.MetDatabase(db => db.Machtigingen.Count(m => m.Partnerorganisatie!.Soort == Partnersoort.Taalaanbieder
+            && ((int)m.Categorieen & (int)Gegevenscategorie.Gezondheid) != 0)));
+        Assert.Equal(HttpStatusCode.OK, (await taalschool.GetAsync("/partner")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await taalschool.GetAsync("/partner/wachtlijst")).StatusCode);
+        Assert.NotEmpty((await (await factory.ClientAls("partner@vluchtelingenwerk.example").GetAsync("/api/v1/partner/dossiers")).LeesAsync()).AsArray());
+        // Every status appears in the demo referrals.
+        var statussen = factory.MetDatabase(db => db.Verwijzingen.Select(v => v.Status).Distinct().ToList());
+        Assert.Equal(Enum.GetValues<Verwijzingsstatus>().Length, statussen.Count);
+    }
 }
 
 public sealed class SqliteKetenpartnerTests(SqliteFactory factory) : KetenpartnerTests(factory), IClassFixture<SqliteFactory>;
