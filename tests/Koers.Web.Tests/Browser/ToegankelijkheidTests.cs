@@ -53,6 +53,24 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         Assert.True(fouten.Length == 0, fouten.ToString());
     }
 
+    [Fact]
+    public async Task Schermen_van_ketenpartner_dossier_en_partnerbeheer_voldoen_aan_wcag_21_aa()
+    {
+        var fouten = new StringBuilder();
+        var (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, "partner@vluchtelingenwerk.example");
+        var id = await page.EvaluateAsync<string>("async () => (await (await fetch('/api/v1/partner/dossiers')).json())[0].id");
+        await ControleerAsync(page, $"/partner/dossiers/{id}", fouten);
+        await context.CloseAsync();
+
+        (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, "beheer@kempen.example");
+        var partner = await page.EvaluateAsync<int>("async () => (await (await fetch('/api/v1/beheer/partners')).json())[0].id");
+        await ControleerAsync(page, $"/beheer/partners/{partner}", fouten);
+        await context.CloseAsync();
+        Assert.True(fouten.Length == 0, fouten.ToString());
+    }
+
     [Theory]
     [InlineData("beleid@kempen.example", "/monitor")]
     [InlineData("auditor@kempen.example", "/audit")]
