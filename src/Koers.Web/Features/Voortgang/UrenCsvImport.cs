@@ -337,12 +337,14 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
     {
         using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
         // Injection escaping: the file is opened in spreadsheets, and a cell starting with '=' must stay text.
-        using (var csv = CsvWriter.Create(schrijver, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(schrijver, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, ValidateFieldCount = false }, leaveOpen: true))
         {
             csv.WriteRecord(["regel", "reden", .. kop]);
             foreach (var r in fouten)
             {
-                csv.WriteRecord([r.Regel.ToString(CultureInfo.InvariantCulture), string.Join("; ", r.Fouten), .. r.Velden]);
+                // A short row is padded so every line of the download has the same columns.
+                var velden = r.Velden.Length >= kop.Length ? r.Velden : [.. r.Velden, .. Enumerable.Repeat(string.Empty, kop.Length - r.Velden.Length)];
+                csv.WriteRecord([r.Regel.ToString(CultureInfo.InvariantCulture), string.Join("; ", r.Fouten), .. velden]);
             }
         }
 
