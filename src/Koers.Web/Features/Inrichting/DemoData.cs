@@ -147,6 +147,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
 
         await db.SaveChangesAsync(ct);
         await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
+        await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
     }
 
     /// <summary>Demo accounts for every role (README lists them); all share one password from configuration.</summary>
