@@ -479,6 +479,101 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         Assert.Equal("partner", examen["bron"]!.GetValue<string>());
         Assert.True(examen["behaald"]!.GetValue<bool>());
     }
+
+    // ---- screens ------------------------------------------------------------------------------------------------
+
+    private static string Token(AngleSharp.Html.Dom.IHtmlDocument doc, string formSelector) =>
+        doc.QuerySelector($"{formSelector} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    [Fact]
+    public async Task Scherm_uren_en_gesprek_vastleggen_met_foutmeldingen_die_de_invoer_bewaren()
+    {
+        var (id, _) = await DossierAsync(pip: "2026-01-12");
+        var url = $"/inburgeraars/{id}/voortgang";
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync(url));
+        Assert.Equal("page", pagina.QuerySelector($"nav.koers-tabs a[href='{url}']")!.GetAttribute("aria-current"));
+        var token = Token(pagina, "#uren-invoer form");
+
+        var fout = await _client.PostAsync($"{url}?handler=Uren", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Uren.Week"] = "2026-06-10", ["Uren.Soort"] = "Taal", ["Uren.Uren"] = "12,5", ["Uren.AfwezigUren"] = "abc",
+        }));
+        Assert.Equal(HttpStatusCode.OK, fout.StatusCode);
+        var foutPagina = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync());
+        Assert.Contains("geen aantal uren", foutPagina.QuerySelector("#foutsamenvatting")!.TextContent);
+        Assert.Equal("12,5", foutPagina.QuerySelector("#Uren_Uren")!.GetAttribute("value"));
+        Assert.Equal("2026-06-10", foutPagina.QuerySelector("#Uren_Week")!.GetAttribute("value"));
+        Assert.Equal(0, AantalUren(id));
+
+        var weekFout = await _client.PostAsync($"{url}?handler=Uren", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Uren.Week"] = "2026-06-10", ["Uren.Soort"] = "Taal", ["Uren.Uren"] = "12,5",
+        }));
+        var weekPagina = new HtmlParser().ParseDocument(await weekFout.Content.ReadAsStringAsync());
+        Assert.Contains("geen maandag", weekPagina.QuerySelector("#Uren_Week-fout")!.TextContent);
+        Assert.Equal("true", weekPagina.QuerySelector("#Uren_Week")!.GetAttribute("aria-invalid"));
+
+        var goed = await _client.PostAsync($"{url}?handler=Uren", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Uren.Week"] = "2026-W24", ["Uren.Soort"] = "Taal", ["Uren.Uren"] = "12,5", ["Uren.AfwezigUren"] = "1.5", ["Uren.AfwezigGemeld"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.OK, goed.StatusCode); // followed the redirect
+        var na = new HtmlParser().ParseDocument(await goed.Content.ReadAsStringAsync());
+        Assert.Contains("week 2026-W24 zijn vastgelegd", na.QuerySelector("[role=status]")!.TextContent);
+        var regel = factory.MetDatabase(db => db.Urenregistraties.Single(u => u.InburgeraarId == id));
+        Assert.Equal((12.5m, 1.5m, true, (int?)null, Gegevensbron.Gemeente), (regel.Uren, regel.AfwezigUren, regel.AfwezigGemeld, regel.PartnerorganisatieId, regel.Bron));
+
+        var gesprek = await _client.PostAsync($"{url}?handler=Verslag", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Verslag.Status"] = "Gehouden", ["Verslag.Datum"] = "2026-06-12", ["Verslag.Verslag"] = "Goed gesprek.",
+            ["Verslag.Afspraken[0].Omschrijving"] = "Bibliotheekpas aanvragen", ["Verslag.Afspraken[0].Eigenaar"] = "",
+        }));
+        var gesprekFout = new HtmlParser().ParseDocument(await gesprek.Content.ReadAsStringAsync());
+        Assert.Contains("vul in wie dit doet", gesprekFout.QuerySelector("#foutsamenvatting")!.TextContent);
+        Assert.Equal("Bibliotheekpas aanvragen", gesprekFout.QuerySelector("#Verslag_Afspraken_0__Omschrijving")!.GetAttribute("value"));
+        Assert.False(factory.MetDatabase(db => db.Mijlpalen.Any(m => m.InburgeraarId == id && m.Soort == Mijlpaal.LaatsteVoortgangsgesprek)));
+
+        await _client.PostAsync($"{url}?handler=Verslag", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Verslag.Status"] = "Gehouden", ["Verslag.Datum"] = "2026-06-12", ["Verslag.Verslag"] = "Goed gesprek.",
+            ["Verslag.Afspraken[0].Omschrijving"] = "Bibliotheekpas aanvragen", ["Verslag.Afspraken[0].Eigenaar"] = "Inburgeraar",
+        }));
+        Assert.Equal(new DateOnly(2026, 6, 12), factory.MetDatabase(db => db.Mijlpalen.Single(m => m.InburgeraarId == id && m.Soort == Mijlpaal.LaatsteVoortgangsgesprek).Datum));
+        var daarna = new HtmlParser().ParseDocument(await _client.GetStringAsync(url));
+        Assert.Contains("12 sep 2026", daarna.QuerySelector("#volgend-gesprek")!.TextContent);
+        Assert.Contains("Bibliotheekpas aanvragen", daarna.QuerySelector("#gesprekslijst")!.TextContent);
+        var ids = daarna.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Scherm_partner_uploadt_presentielijst_en_ziet_het_resultaat()
+    {
+        var (partner, pid, _) = Partner();
+        var (id, bsn) = await DossierAsync();
+        Machtig(pid, id, Volledig);
+        var pagina = new HtmlParser().ParseDocument(await partner.GetStringAsync("/partner/rapportage/upload"));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(pagina, "#uploadformulier")), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes($"bsn;week;soort;uren\n{bsn};2026-W24;taal;9\n{bsn};2026-W24;zwemmen;2\n")), "Bestand", "lijst.csv" },
+        };
+        var response = await partner.PostAsync("/partner/rapportage/upload", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var resultaat = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Toegevoegd: 1", resultaat.QuerySelector("#tellingen")!.TextContent.Replace("\n", " ").Replace("  ", " "));
+        Assert.Contains("onbekende soort", resultaat.QuerySelector("#foutregels")!.TextContent);
+        var download = resultaat.QuerySelector("a[download]")!.GetAttribute("href")!;
+        Assert.Contains("onbekende soort", await partner.GetStringAsync(download));
+        Assert.Equal(1, AantalUren(id));
+
+        var leeg = await partner.PostAsync("/partner/rapportage/upload", new MultipartFormDataContent { { new StringContent(Token(pagina, "#uploadformulier")), "__RequestVerificationToken" } });
+        Assert.Contains("Kies een CSV-bestand", new HtmlParser().ParseDocument(await leeg.Content.ReadAsStringAsync()).QuerySelector("#foutsamenvatting")!.TextContent);
+
+        // Staff cannot open the partner pages.
+        var staff = await factory.ClientAls(KoersFactory.TestGebruiker, volgRedirects: false).GetAsync("/partner/rapportage");
+        Assert.NotEqual(HttpStatusCode.OK, staff.StatusCode);
+    }
 }
 
 public sealed class SqliteVoortgangApiTests(SqliteFactory factory) : VoortgangApiTests(factory), IClassFixture<SqliteFactory>;
