@@ -36,12 +36,12 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         var wie = await RapporteurAsync(id, ct);
         if (wie is null) return Uitkomst<Opslagresultaat>.Onbekend();
 
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         DateOnly week = default;
         if (!Week.TryParse(invoer.Week, out week, out var weekFout)) fouten.Voeg(nameof(invoer.Week), Zin(weekFout!));
         if (invoer.Soort is not { } soort || !Enum.IsDefined(soort)) fouten.Voeg(nameof(invoer.Soort), "Kies de soort uren.");
         if (invoer.Uren is null) fouten.Voeg(nameof(invoer.Uren), "Vul het aantal aanwezige uren in (0 als er geen les was).");
-        if (fouten.Any) return Uitkomst<Opslagresultaat>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Opslagresultaat>.Geweigerd(fouten);
 
         var uren = invoer.Uren!.Value;
         var afwezig = invoer.AfwezigUren ?? 0;
@@ -50,7 +50,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
             fouten.Voeg(veld, Zin(melding));
         }
 
-        if (fouten.Any) return Uitkomst<Opslagresultaat>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Opslagresultaat>.Geweigerd(fouten);
 
         var bestaand = await db.Urenregistraties.FirstOrDefaultAsync(u =>
             u.InburgeraarId == id && u.PartnerorganisatieId == wie.PartnerorganisatieId && u.Soort == invoer.Soort && u.Week == week, ct);
@@ -91,7 +91,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
     {
         var wie = await RapporteurAsync(id, ct);
         if (wie is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.Vaardigheid is not { } vaardigheid || !Enum.IsDefined(vaardigheid)) fouten.Voeg(nameof(invoer.Vaardigheid), "Kies de vaardigheid.");
         Datum(invoer.Datum, nameof(invoer.Datum), fouten);
         var niveau = invoer.Niveau?.Trim() ?? string.Empty;
@@ -99,7 +99,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         var gevonden = toegestaan.FirstOrDefault(n => string.Equals(n, niveau, StringComparison.OrdinalIgnoreCase));
         if (gevonden is null) fouten.Voeg(nameof(invoer.Niveau), $"Kies een niveau: {string.Join(", ", toegestaan)}.");
         Notitie(invoer.Notitie, nameof(invoer.Notitie), false, fouten);
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var regel = new Vaardigheidsvoortgang
         {
@@ -116,7 +116,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
     {
         var wie = await RapporteurAsync(id, ct);
         if (wie is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         // Partners report exam components; the Z-route eindgesprek and onderwijsroute are closure (the municipality).
         if (invoer.Onderdeel is not { } onderdeel || !Enum.IsDefined(onderdeel) || onderdeel is Examenonderdeel.ZRouteEindgesprek or Examenonderdeel.Onderwijsroute)
         {
@@ -130,7 +130,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         if (invoer.Score is < 0 or > 1000) fouten.Voeg(nameof(invoer.Score), "De score ligt tussen 0 en 1000.");
         var kenmerk = Schoon(invoer.Kenmerk);
         if (kenmerk?.Length > 80) fouten.Voeg(nameof(invoer.Kenmerk), "Het kenmerk is hoogstens 80 tekens.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         // The partner's key is made unique per reporter, so two schools using the same numbering never collide.
         var sleutel = kenmerk is null ? null : $"{(wie.PartnerorganisatieId is { } p ? $"P{p}" : "G")}:{kenmerk}";
@@ -164,11 +164,11 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
     {
         var wie = await RapporteurAsync(id, ct);
         if (wie is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.Soort is not { } soort || !Enum.IsDefined(soort)) fouten.Voeg(nameof(invoer.Soort), "Kies de soort signaal.");
         Datum(invoer.Datum, nameof(invoer.Datum), fouten);
         Notitie(invoer.Notitie, nameof(invoer.Notitie), true, fouten);
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var signaal = new Voortgangssignaal
         {
@@ -181,14 +181,14 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         return Uitkomst<Guid>.Ok(signaal.Id);
     }
 
-    private void Datum(DateOnly? datum, string veld, FoutenLijst fouten)
+    private void Datum(DateOnly? datum, string veld, Dictionary<string, string[]> fouten)
     {
         if (datum is null) fouten.Voeg(veld, "Vul de datum in.");
         else if (datum > klok.Vandaag) fouten.Voeg(veld, "De datum ligt in de toekomst.");
         else if (datum < new DateOnly(2022, 1, 1)) fouten.Voeg(veld, "De datum ligt vóór de Wet inburgering 2021 (1 januari 2022).");
     }
 
-    private static void Notitie(string? tekst, string veld, bool verplicht, FoutenLijst fouten)
+    private static void Notitie(string? tekst, string veld, bool verplicht, Dictionary<string, string[]> fouten)
     {
         if (verplicht && string.IsNullOrWhiteSpace(tekst)) fouten.Voeg(veld, "Beschrijf kort wat er aan de hand is.");
         else if (tekst?.Trim().Length > MaxNotitie) fouten.Voeg(veld, $"Hoogstens {MaxNotitie} tekens.");

@@ -87,12 +87,12 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
     {
         var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.GeplandOp is not { } datum) fouten.Voeg(nameof(invoer.GeplandOp), "Vul de datum van het gesprek in.");
         else if (datum < klok.Vandaag) fouten.Voeg(nameof(invoer.GeplandOp), "Die datum is voorbij. Leg een gevoerd gesprek vast met ‘Gesprek vastleggen’.");
         else if (datum > klok.Vandaag.AddYears(1)) fouten.Voeg(nameof(invoer.GeplandOp), "Plan hoogstens een jaar vooruit.");
         if (dossier.Feiten().Datum(Mijlpaal.PipVastgesteld) is null) fouten.Voeg(nameof(invoer.GeplandOp), "Er is nog geen PIP vastgesteld; voortgangsgesprekken volgen na het PIP.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var gesprek = new Voortgangsgesprek
         {
@@ -119,7 +119,7 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
             if (gesprek is null) return Uitkomst<Guid>.Onbekend();
         }
 
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.Status is not ({ } status and (Gespreksstatus.Gehouden or Gespreksstatus.NietVerschenen)))
         {
             fouten.Voeg(nameof(invoer.Status), "Kies of het gesprek is gehouden of dat de inburgeraar niet verscheen.");
@@ -142,7 +142,7 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
         }
 
         if (invoer.Status == Gespreksstatus.NietVerschenen && afspraken.Count > 0) fouten.Voeg(nameof(invoer.Afspraken), "Bij een gesprek waarvoor de inburgeraar niet verscheen, zijn geen afspraken gemaakt.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         if (gesprek is null)
         {
@@ -196,11 +196,11 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
         var signaal = await db.Voortgangssignalen.FirstOrDefaultAsync(s => s.Id == signaalId && s.InburgeraarId == id, ct);
         if (signaal is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (string.IsNullOrWhiteSpace(invoer.Afhandeling)) fouten.Voeg(nameof(invoer.Afhandeling), "Beschrijf wat er met het signaal is gedaan.");
         else if (invoer.Afhandeling.Trim().Length > 2000) fouten.Voeg(nameof(invoer.Afhandeling), "Hoogstens 2000 tekens.");
         if (signaal.AfgehandeldOp is not null) fouten.Voeg(nameof(invoer.Afhandeling), "Dit signaal is al afgehandeld.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         signaal.AfgehandeldOp = klok.NuUtc;
         signaal.AfgehandeldDoor = gebruiker.Naam;
         signaal.Afhandeling = invoer.Afhandeling!.Trim();
