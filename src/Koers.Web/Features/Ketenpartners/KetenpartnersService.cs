@@ -117,7 +117,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         }
 
         var regios = await RegiosAsync(ct);
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var naam = invoer.Naam?.Trim();
         if (string.IsNullOrEmpty(naam)) fouten.Voeg(nameof(PartnerInvoer.Naam), "Vul de naam van de organisatie in.");
         else if (naam.Length > 200) fouten.Voeg(nameof(PartnerInvoer.Naam), "De naam is te lang (hoogstens 200 tekens).");
@@ -134,7 +134,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
 
         if (invoer.Contactpersoon?.Trim().Length > 200) fouten.Voeg(nameof(PartnerInvoer.Contactpersoon), "De naam van de contactpersoon is te lang (hoogstens 200 tekens).");
         if (invoer.Telefoon?.Trim().Length > 40) fouten.Voeg(nameof(PartnerInvoer.Telefoon), "Het telefoonnummer is te lang (hoogstens 40 tekens).");
-        if (fouten.Any) return Uitkomst<int>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<int>.Geweigerd(fouten);
 
         partner ??= db.Partnerorganisaties.Add(new Partnerorganisatie { Naam = naam! }).Entity;
         partner.Naam = naam!;
@@ -152,7 +152,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
     public async Task<Uitkomst<int>> ContractToevoegenAsync(int partnerId, ContractInvoer invoer, CancellationToken ct)
     {
         if (!await (await BinnenBereikAsync(ct)).AnyAsync(p => p.Id == partnerId, ct)) return Uitkomst<int>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.Onderdeel is null) fouten.Voeg(nameof(ContractInvoer.Onderdeel), "Kies het onderdeel van het contract.");
         if (invoer.Van is null) fouten.Voeg(nameof(ContractInvoer.Van), "Vul de begindatum van het contract in.");
         if (invoer.Van is { } van && invoer.Tot is { } tot && tot < van) fouten.Voeg(nameof(ContractInvoer.Tot), "De einddatum ligt vóór de begindatum.");
@@ -160,7 +160,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         if (invoer.Prijs is not { } prijs || prijs <= 0 || prijs > 1_000_000) fouten.Voeg(nameof(ContractInvoer.Prijs), "Vul een prijs in euro's in, meer dan 0 en hoogstens 1000000.");
         else if (decimal.Round(prijs, 2) != prijs) fouten.Voeg(nameof(ContractInvoer.Prijs), "Vul de prijs in hele centen in.");
         if (invoer.Kenmerk?.Trim().Length > 100) fouten.Voeg(nameof(ContractInvoer.Kenmerk), "Het kenmerk is te lang (hoogstens 100 tekens).");
-        if (fouten.Any) return Uitkomst<int>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<int>.Geweigerd(fouten);
 
         var contract = new Partnercontract
         {

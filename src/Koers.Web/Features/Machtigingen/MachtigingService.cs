@@ -92,7 +92,7 @@ public sealed class MachtigingService(KoersDbContext db, Toegang toegang, Dossie
     public async Task<Uitkomst<Guid>> RegistreerAsync(Guid id, MachtigingInvoer invoer, CancellationToken ct)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var partners = await PartnersVoorAsync(id, ct);
         var partner = partners.FirstOrDefault(p => p.Id == invoer.PartnerorganisatieId);
         if (invoer.PartnerorganisatieId is null) fouten.Voeg(nameof(MachtigingInvoer.PartnerorganisatieId), "Kies de ketenpartner.");
@@ -110,7 +110,7 @@ public sealed class MachtigingService(KoersDbContext db, Toegang toegang, Dossie
         var vorm = invoer.Vorm?.Trim();
         if (string.IsNullOrEmpty(vorm)) fouten.Voeg(nameof(MachtigingInvoer.Vorm), "Vul in hoe de inburgeraar tekende, bijvoorbeeld ‘Ondertekend formulier’.");
         else if (vorm.Length > 200) fouten.Voeg(nameof(MachtigingInvoer.Vorm), "Te lang (hoogstens 200 tekens).");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var bereik = await toegang.BereikAsync(ct);
         var m = new Machtiging

@@ -68,7 +68,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
     {
         var bereik = await toegang.BereikAsync(ct);
         if (!bereik.WerktMetDossiers || !await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var vandaag = klok.Vandaag;
         Partnerorganisatie? partner = null;
         if (invoer.PartnerorganisatieId is null) fouten.Voeg(nameof(VerwijzingInvoer.PartnerorganisatieId), "Kies de ketenpartner.");
@@ -90,13 +90,13 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
 
         if (invoer.Onderdeel is null) fouten.Voeg(nameof(VerwijzingInvoer.Onderdeel), "Kies waarvoor u de inburgeraar aanmeldt.");
         if (invoer.Toelichting?.Trim().Length > 2000) fouten.Voeg(nameof(VerwijzingInvoer.Toelichting), "De toelichting is te lang (hoogstens 2000 tekens).");
-        if (!fouten.Any && await db.Verwijzingen.AnyAsync(v => v.InburgeraarId == id && v.PartnerorganisatieId == partner!.Id && v.Onderdeel == invoer.Onderdeel
+        if (fouten.Count == 0 && await db.Verwijzingen.AnyAsync(v => v.InburgeraarId == id && v.PartnerorganisatieId == partner!.Id && v.Onderdeel == invoer.Onderdeel
                 && (v.Status == Verwijzingsstatus.Aangemeld || v.Status == Verwijzingsstatus.Geaccepteerd), ct))
         {
             fouten.Voeg(nameof(VerwijzingInvoer.Onderdeel), "Deze inburgeraar is voor dit onderdeel al bij deze partner aangemeld.");
         }
 
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         var v = new Verwijzing
         {
             Id = Guid.NewGuid(), InburgeraarId = id, PartnerorganisatieId = partner!.Id, Onderdeel = invoer.Onderdeel!.Value, Status = Verwijzingsstatus.Aangemeld,
@@ -160,7 +160,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
             .FirstOrDefaultAsync(x => x.Id == verwijzingId && x.PartnerorganisatieId == bereik.PartnerorganisatieId, ct);
         if (v is null || !await toegang.MagPartnerAsync(v.InburgeraarId, Gegevenscategorie.Basisgegevens, ct)) return Uitkomst<Guid>.Onbekend();
 
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.Besluit is null) fouten.Voeg(nameof(BeslissingInvoer.Besluit), "Kies: accepteren, afwijzen of afronden.");
         if (v.Status is Verwijzingsstatus.Ingetrokken or Verwijzingsstatus.Afgerond or Verwijzingsstatus.Afgewezen)
         {
@@ -177,7 +177,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
             if (invoer.Startdatum is { } s2 && invoer.Intakedatum is { } i2 && s2 < i2) fouten.Voeg(nameof(BeslissingInvoer.Startdatum), "De startdatum ligt vóór de intakedatum.");
         }
 
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         switch (invoer.Besluit!.Value)
         {
             case PartnerBesluit.Accepteren:

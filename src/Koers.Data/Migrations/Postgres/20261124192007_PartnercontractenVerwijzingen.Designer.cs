@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Koers.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKoersDbContext))]
-    [Migration("20261124182025_PartnercontractenVerwijzingen")]
+    [Migration("20261124192007_PartnercontractenVerwijzingen")]
     partial class PartnercontractenVerwijzingen
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKoersDbContext))]
-    [Migration("20261124182020_PartnercontractenVerwijzingen")]
+    [Migration("20261124191951_PartnercontractenVerwijzingen")]
     partial class PartnercontractenVerwijzingen
     {
         /// <inheritdoc />
