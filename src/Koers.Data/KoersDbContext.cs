@@ -35,6 +35,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Machtiging> Machtigingen => Set<Model.Keten.Machtiging>();
     public DbSet<Model.Keten.Urenregistratie> Urenregistraties => Set<Model.Keten.Urenregistratie>();
     public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
+    public DbSet<Model.Planning.Taakslot> Taaksloten => Set<Model.Planning.Taakslot>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

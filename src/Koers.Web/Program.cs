@@ -12,6 +12,8 @@ using Koers.Web.Features.Monitor;
 using Koers.Web.Features.Pip;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure;
+using Koers.Web.Infrastructure.Planning;
+using Koers.Web.Features.Termijnen;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -34,6 +36,7 @@ builder.Services.AddMonitor();
 builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
+builder.Services.AddPlanning();
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
@@ -119,6 +122,7 @@ api.MapMonitorApi();
 api.MapOntzorgenApi();
 api.MapAuditApi();
 Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
+api.MapTermijnenApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 

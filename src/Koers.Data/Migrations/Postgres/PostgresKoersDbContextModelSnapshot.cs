@@ -1362,6 +1362,38 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("pip_versie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Planning.Taakslot", b =>
+                {
+                    b.Property<string>("Naam")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Eigenaar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LaatstVoltooidDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LaatstVoltooidOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LaatstePeriode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Uitvoeringen")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("VerlooptOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Naam");
+
+                    b.ToTable("taakslot", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>
                 {
                     b.Property<int>("Id")
