@@ -52,13 +52,16 @@ if [ -z "${KOERS_BENCH_PG:-}" ]; then
         -o "-p $PGPORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=2GB -c work_mem=16MB -c maintenance_work_mem=512MB -c synchronous_commit=off -c max_wal_size=4GB -c effective_cache_size=12GB -c random_page_cost=1.1" \
         start >/dev/null
     psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE koers_bench" >/dev/null
-    export KOERS_BENCH_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=koers_bench;Max Pool Size=200"
-    log "PostgreSQL $("$PG_BIN/pg_ctl" --version | awk '{print $3}') on 127.0.0.1:$PGPORT"
+    export KOERS_BENCH_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=koers_bench"
+    PG_VERSION="$("$PG_BIN/pg_ctl" --version | awk '{print $3}')"
+    log "PostgreSQL $PG_VERSION on 127.0.0.1:$PGPORT"
 fi
 
+if [ -z "${KOERS_BENCH_SKIP_BUILD:-}" ]; then
 log "build (Release)"
 dotnet build -c Release -v q -nologo src/Koers.Web/Koers.Web.csproj >/dev/null
 dotnet build -c Release -v q -nologo bench/Koers.Bench/Koers.Bench.csproj >/dev/null
+fi
 BENCH="dotnet bench/Koers.Bench/bin/Release/net10.0/Koers.Bench.dll"
 
 log "genereer $GEVALLEN dossiers"
@@ -87,7 +90,7 @@ set -e
     echo "# Koers benchmark, $GEVALLEN cases"
     echo
     echo "Machine: $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
-    echo "PostgreSQL $(psql "$(echo "$KOERS_BENCH_PG" | sed 's/;Max Pool Size=200//; s/Host=/host=/; s/;Port=/ port=/; s/;Username=/ user=/; s/;Database=/ dbname=/')" -Atc 'show server_version' 2>/dev/null || echo '?') on the same machine; .NET $(dotnet --version)."
+    echo "PostgreSQL ${PG_VERSION:-(extern)} on the same machine; .NET $(dotnet --version)."
     echo "Data set generated in ${GEN_S} s:"
     echo
     echo '```'

@@ -56,7 +56,7 @@ public static class Lastclient
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/api/v1/werkvoorraad?klantregisseurId={gebruikers[i % gebruikers.Count].MedewerkerId}"),
             (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
         await Scenario("werkvoorraad pagina", vus,
-            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/werkvoorraad?klantregisseurId={gebruikers[i % gebruikers.Count].MedewerkerId}"),
+            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/werkvoorraad?klantregisseur={gebruikers[i % gebruikers.Count].MedewerkerId}"),
             (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
 
         // 2. A case page (an audited read).
