@@ -52,7 +52,7 @@ if [ -z "${KOERS_BENCH_PG:-}" ]; then
         -o "-p $PGPORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=2GB -c work_mem=16MB -c maintenance_work_mem=512MB -c synchronous_commit=off -c max_wal_size=4GB -c effective_cache_size=12GB -c random_page_cost=1.1" \
         start >/dev/null
     psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE koers_bench" >/dev/null
-    export KOERS_BENCH_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=koers_bench"
+    export KOERS_BENCH_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=koers_bench;No Reset On Close=true;Max Auto Prepare=50"
     PG_VERSION="$("$PG_BIN/pg_ctl" --version | awk '{print $3}')"
     log "PostgreSQL $PG_VERSION on 127.0.0.1:$PGPORT"
 fi

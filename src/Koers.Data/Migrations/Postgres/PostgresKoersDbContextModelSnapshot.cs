@@ -878,6 +878,10 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasKey("InburgeraarId", "Soort");
 
+                    b.HasIndex("Soort", "Datum");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Soort", "Datum"), new[] { "InburgeraarId" });
+
                     b.ToTable("mijlpaal", (string)null);
                 });
 
@@ -1507,6 +1511,10 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("InburgeraarId", "Code");
+
+                    b.HasIndex("Code", "Vervaldatum");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Code", "Vervaldatum"), new[] { "InburgeraarId", "Toepasselijk", "VoldaanOp" });
 
                     b.HasIndex("Toepasselijk", "Vervaldatum");
 

@@ -855,6 +855,9 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasKey("InburgeraarId", "Soort");
 
+                    b.HasIndex("Soort", "Datum")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "InburgeraarId" });
+
                     b.ToTable("mijlpaal", (string)null);
                 });
 
@@ -1472,6 +1475,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("InburgeraarId", "Code");
+
+                    b.HasIndex("Code", "Vervaldatum")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "InburgeraarId", "Toepasselijk", "VoldaanOp" });
 
                     b.HasIndex("Toepasselijk", "Vervaldatum");
 
