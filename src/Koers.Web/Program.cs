@@ -16,6 +16,8 @@ using Koers.Web.Features.Pip;
 using Koers.Web.Features.Voortgang;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure;
+using Koers.Web.Infrastructure.Planning;
+using Koers.Web.Features.Termijnen;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +42,7 @@ builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
+builder.Services.AddPlanning();
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
@@ -129,6 +132,7 @@ api.MapKetenpartnersApi();
 api.MapMachtigingenApi();
 api.MapVerwijzingenApi();
 Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
+api.MapTermijnenApi();
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 

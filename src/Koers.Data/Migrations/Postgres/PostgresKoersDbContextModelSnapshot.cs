@@ -1226,6 +1226,10 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasKey("InburgeraarId", "Soort");
 
+                    b.HasIndex("Soort", "Datum");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Soort", "Datum"), new[] { "InburgeraarId" });
+
                     b.ToTable("mijlpaal", (string)null);
                 });
 
@@ -1710,6 +1714,38 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("pip_versie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Planning.Taakslot", b =>
+                {
+                    b.Property<string>("Naam")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Eigenaar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LaatstVoltooidDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LaatstVoltooidOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LaatstePeriode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Uitvoeringen")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("VerlooptOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Naam");
+
+                    b.ToTable("taakslot", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>
                 {
                     b.Property<int>("Id")
@@ -1823,6 +1859,10 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.HasKey("InburgeraarId", "Code");
+
+                    b.HasIndex("Code", "Vervaldatum");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Code", "Vervaldatum"), new[] { "InburgeraarId", "Toepasselijk", "VoldaanOp" });
 
                     b.HasIndex("Toepasselijk", "Vervaldatum");
 

@@ -1199,6 +1199,9 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasKey("InburgeraarId", "Soort");
 
+                    b.HasIndex("Soort", "Datum")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "InburgeraarId" });
+
                     b.ToTable("mijlpaal", (string)null);
                 });
 
@@ -1677,6 +1680,38 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("pip_versie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Planning.Taakslot", b =>
+                {
+                    b.Property<string>("Naam")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Eigenaar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaatstVoltooidDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LaatstVoltooidOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaatstePeriode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Uitvoeringen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerlooptOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Naam");
+
+                    b.ToTable("taakslot", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>
                 {
                     b.Property<int>("Id")
@@ -1784,6 +1819,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("InburgeraarId", "Code");
+
+                    b.HasIndex("Code", "Vervaldatum")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "InburgeraarId", "Toepasselijk", "VoldaanOp" });
 
                     b.HasIndex("Toepasselijk", "Vervaldatum");
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Werkvoorraad;
 
-public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok klok) : PageModel
+public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok klok, Beveiliging.Toegang toegang) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -28,10 +28,18 @@ public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Vandaag = klok.Vandaag;
-        Regisseurs = (await db.Medewerkers.AsNoTracking().OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
+        // The filter lists hold only what is within the user's reach: nationally there are thousands of staff, and the
+        // names of other municipalities' staff are none of this user's business.
+        var bereik = await toegang.BereikAsync(ct);
+        var ids = bereik.Gemeenten.ToList();
+        Regisseurs = (await db.Medewerkers.AsNoTracking()
+                .Where(m => m.GemeenteId == null ? m.Team!.Regio!.Gemeenten.Any(g => ids.Contains(g.Id)) : ids.Contains(m.GemeenteId.Value))
+                .OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
             .Select(m => (m.Id, m.Naam, m.Team)).ToList();
-        Teams = (await db.Teams.AsNoTracking().OrderBy(t => t.Naam).Select(t => new { t.Id, t.Naam }).ToListAsync(ct)).Select(t => (t.Id, t.Naam)).ToList();
-        Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
+        Teams = (await db.Teams.AsNoTracking().Where(t => t.Regio!.Gemeenten.Any(g => ids.Contains(g.Id)))
+            .OrderBy(t => t.Naam).Select(t => new { t.Id, t.Naam }).ToListAsync(ct)).Select(t => (t.Id, t.Naam)).ToList();
+        Gemeenten = (await db.Gemeenten.AsNoTracking().Where(g => ids.Contains(g.Id))
+            .OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
         Resultaat = await query.HaalAsync(new WerkvoorraadFilter
         {
             KlantregisseurId = Klantregisseur,

@@ -1,0 +1,335 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Koers.Bench;
+
+/// <summary>
+/// Load client: N virtual users in a closed loop against a running Koers (loopback), each signed in with its own
+/// bearer token, after a warm-up. Per scenario the median and p99 latency, throughput and errors; then the bare SQL
+/// doing the same work with Npgsql at the same concurrency, and the ratio (the application's overhead).
+/// </summary>
+public static class Lastclient
+{
+    private sealed record Gebruiker(string Email, int MedewerkerId, string Token, Guid[] Dossiers, string GemeenteCode);
+
+    public sealed record Meting(string Scenario, int Gelijktijdig, int Aantal, int Fouten, double MedianMs, double P99Ms, double PerSeconde, string? Eerstefout);
+
+    public static async Task<int> DraaiAsync(Opties opties)
+    {
+        var url = opties.Tekst("url") ?? "http://127.0.0.1:5080";
+        var vus = opties.Int("gebruikers", 100);
+        var duur = TimeSpan.FromSeconds(opties.Int("duur", 20));
+        var opwarmen = TimeSpan.FromSeconds(opties.Int("opwarmen", 5));
+        var uit = opties.Tekst("uit");
+        var alleen = opties.Tekst("scenario");
+        var pg = opties.Pg;
+        var vandaag = opties.Datum("vandaag");
+
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(120) };
+        await using var bron = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(pg) { MaxPoolSize = Math.Max(100, vus + 10) }.ConnectionString).Build();
+
+        Console.WriteLine($"Koers-last: {url}, {vus} virtuele gebruikers, {duur.TotalSeconds} s per scenario na {opwarmen.TotalSeconds} s opwarmen");
+        var gebruikers = await GebruikersAsync(http, bron, vus);
+        var beleid = await TokenAsync(http, "beleid@bench.example");
+        var beheer = await TokenAsync(http, "beheer@bench.example");
+        var grootste = gebruikers.GroupBy(g => g.GemeenteCode).OrderByDescending(g => g.Count()).First().Key;
+
+        var metingen = new List<(Meting App, Meting? Sql)>();
+        async Task Scenario(string naam, int gelijktijdig, Func<int, Random, Task<(bool, string?)>> app, Func<int, Random, Task>? sql)
+        {
+            if (alleen is not null && !naam.Contains(alleen, StringComparison.OrdinalIgnoreCase)) return;
+            var a = await MeetAsync(naam, gelijktijdig, duur, opwarmen, app);
+            Meting? s = null;
+            if (sql is not null) s = await MeetAsync(naam + " (SQL)", gelijktijdig, duur, opwarmen, async (i, r) => { await sql(i, r); return (true, null); });
+            Druk(a, s);
+            metingen.Add((a, s));
+        }
+
+        // 1. The worklist of one klantregisseur (API and HTML page).
+        await Scenario("werkvoorraad API", vus,
+            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/api/v1/werkvoorraad?klantregisseurId={gebruikers[i % gebruikers.Count].MedewerkerId}"),
+            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
+        await Scenario("werkvoorraad pagina", vus,
+            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/werkvoorraad?klantregisseur={gebruikers[i % gebruikers.Count].MedewerkerId}"),
+            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
+
+        // 2. A case page (an audited read).
+        await Scenario("dossier API", vus,
+            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return Haal(http, g.Token, $"/api/v1/inburgeraars/{g.Dossiers[r.Next(g.Dossiers.Length)]}"); },
+            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
+        await Scenario("dossier pagina", vus,
+            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return Haal(http, g.Token, $"/inburgeraars/{g.Dossiers[r.Next(g.Dossiers.Length)]}"); },
+            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
+
+        // 3. The municipal and the national dashboard (policy staff: a few at a time, not a hundred).
+        var monitorVus = Math.Min(vus, opties.Int("monitorgebruikers", 4));
+        await Scenario($"monitor gemeente {grootste}", monitorVus,
+            (_, _) => Haal(http, beleid, $"/api/v1/monitor?gemeente={grootste}&jaar={vandaag.Year}"),
+            (_, _) => BareSql.MonitorAsync(bron, grootste, vandaag.Year));
+        await Scenario("monitor landelijk", monitorVus,
+            (_, _) => Haal(http, beleid, $"/api/v1/monitor?jaar={vandaag.Year}"),
+            (_, _) => BareSql.MonitorAsync(bron, null, vandaag.Year));
+
+        // 4. Deadline recomputation of all cases: once with nothing to change, once after a national policy change.
+        var herberekening = new List<string>();
+        if (alleen is null || "herberekening".Contains(alleen, StringComparison.OrdinalIgnoreCase))
+        {
+            herberekening.Add(await HerberekenAsync(http, beheer, "zonder wijzigingen"));
+            await using (var cmd = bron.CreateCommand("""UPDATE gemeente SET "VoortgangsgesprekIntervalMaanden" = CASE WHEN "VoortgangsgesprekIntervalMaanden" = 3 THEN 4 ELSE 3 END"""))
+            {
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            herberekening.Add(await HerberekenAsync(http, beheer, "na wijziging voortgangsgesprek-interval in alle gemeenten"));
+            foreach (var regel in herberekening) Console.WriteLine(regel);
+        }
+
+        var md = Markdown(metingen, herberekening, vus, duur, opwarmen);
+        if (uit is not null)
+        {
+            await File.WriteAllTextAsync(uit, md);
+            Console.WriteLine($"Resultaten geschreven naar {uit}");
+        }
+
+        var fouten = metingen.Sum(m => m.App.Fouten);
+        Console.WriteLine(fouten == 0 ? "Geen fouten tijdens de lastrun." : $"{fouten} fouten tijdens de lastrun!");
+        return fouten == 0 ? 0 : 1;
+    }
+
+    private static async Task<List<Gebruiker>> GebruikersAsync(HttpClient http, NpgsqlDataSource bron, int aantal)
+    {
+        // Klantregisseurs spread over the country (every n-th by id), each with the cases they own.
+        var kandidaten = new List<(int Id, string Email, string Gemeente)>();
+        await using (var cmd = bron.CreateCommand("""
+            SELECT m."Id", m."Email", g."Code" FROM medewerker m JOIN gemeente g ON g."Id" = m."GemeenteId"
+            WHERE EXISTS (SELECT 1 FROM inburgeraar i WHERE i."KlantregisseurId" = m."Id") ORDER BY m."Id"
+            """))
+        await using (var rd = await cmd.ExecuteReaderAsync())
+        {
+            while (await rd.ReadAsync()) kandidaten.Add((rd.GetInt32(0), rd.GetString(1), rd.GetString(2)));
+        }
+
+        var stap = Math.Max(1, kandidaten.Count / aantal);
+        var gekozen = kandidaten.Where((_, i) => i % stap == 0).Take(aantal).ToList();
+        var lijst = new List<Gebruiker>();
+        var sw = Stopwatch.StartNew();
+        foreach (var k in gekozen)
+        {
+            var dossiers = new List<Guid>();
+            await using (var cmd = bron.CreateCommand("""SELECT "Id" FROM inburgeraar WHERE "KlantregisseurId" = $1 LIMIT 40"""))
+            {
+                cmd.Parameters.AddWithValue(k.Id);
+                await using var rd = await cmd.ExecuteReaderAsync();
+                while (await rd.ReadAsync()) dossiers.Add(rd.GetGuid(0));
+            }
+
+            lijst.Add(new Gebruiker(k.Email, k.Id, await TokenAsync(http, k.Email), [.. dossiers], k.Gemeente));
+        }
+
+        Console.WriteLine($"  {lijst.Count} klantregisseurs ingelogd in {sw.Elapsed.TotalSeconds:F1} s");
+        return lijst;
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string email)
+    {
+        var antwoord = await http.PostAsJsonAsync("/api/v1/inloggen", new { email, wachtwoord = Generator.Wachtwoord });
+        antwoord.EnsureSuccessStatusCode();
+        var json = await antwoord.Content.ReadFromJsonAsync<JsonObject>();
+        return json!["accessToken"]!.GetValue<string>();
+    }
+
+    private static async Task<(bool, string?)> Haal(HttpClient http, string token, string pad)
+    {
+        using var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
+        verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var antwoord = await http.SendAsync(verzoek, HttpCompletionOption.ResponseContentRead);
+        await antwoord.Content.ReadAsByteArrayAsync();
+        return antwoord.IsSuccessStatusCode ? (true, null) : (false, $"{(int)antwoord.StatusCode} {pad}");
+    }
+
+    private static async Task<string> HerberekenAsync(HttpClient http, string token, string wat)
+    {
+        var sw = Stopwatch.StartNew();
+        using var verzoek = new HttpRequestMessage(HttpMethod.Post, "/api/v1/beheer/termijnen/herberekening");
+        verzoek.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var antwoord = await http.SendAsync(verzoek);
+        var tekst = await antwoord.Content.ReadAsStringAsync();
+        return $"| herberekening {wat} | {(int)antwoord.StatusCode} | {sw.Elapsed.TotalSeconds:F2} s | `{tekst}` |";
+    }
+
+    /// <summary>Closed loop: every virtual user sends its next request when the previous answer is in.</summary>
+    private static async Task<Meting> MeetAsync(string naam, int gelijktijdig, TimeSpan duur, TimeSpan opwarmen, Func<int, Random, Task<(bool Ok, string? Fout)>> werk)
+    {
+        var metingen = new List<double>[gelijktijdig];
+        var fouten = new int[gelijktijdig];
+        string? eerste = null;
+        var klok = Stopwatch.StartNew();
+        var meetVanaf = opwarmen;
+        var stop = opwarmen + duur;
+        var taken = Enumerable.Range(0, gelijktijdig).Select(i => Task.Run(async () =>
+        {
+            var r = new Random(i);
+            metingen[i] = new List<double>(4096);
+            while (klok.Elapsed < stop)
+            {
+                var begin = klok.Elapsed;
+                bool ok;
+                string? fout;
+                try
+                {
+                    (ok, fout) = await werk(i, r);
+                }
+                catch (Exception e)
+                {
+                    (ok, fout) = (false, e.GetType().Name + ": " + e.Message);
+                }
+
+                if (begin < meetVanaf) continue;
+                metingen[i].Add((klok.Elapsed - begin).TotalMilliseconds);
+                if (!ok)
+                {
+                    fouten[i]++;
+                    eerste ??= fout; // a benign race: any one of the first errors will do
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(taken);
+        var alle = metingen.SelectMany(m => m).Order().ToArray();
+        double P(double p) => alle.Length == 0 ? double.NaN : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
+        return new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / duur.TotalSeconds, eerste);
+    }
+
+    private static void Druk(Meting a, Meting? s) =>
+        Console.WriteLine($"  {a.Scenario,-32} n={a.Aantal,7} fouten={a.Fouten,4} p50={a.MedianMs,8:F1} ms p99={a.P99Ms,8:F1} ms {a.PerSeconde,8:F1}/s"
+            + (s is null ? string.Empty : $" | SQL p50={s.MedianMs:F1} p99={s.P99Ms:F1} {s.PerSeconde:F1}/s | ratio p50 {a.MedianMs / s.MedianMs:F1}x")
+            + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}"));
+
+    private static string Markdown(List<(Meting App, Meting? Sql)> metingen, List<string> herberekening, int vus, TimeSpan duur, TimeSpan opwarmen)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured after {3} s warm-up per scenario.", DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds));
+        sb.AppendLine();
+        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (a, s) in metingen)
+        {
+            var sql = s is null ? "– | – | – | – | – |"
+                : string.Format(c, "{0:F1} | {1:F1} | {2:F1} | {3:F1}× | {4:F1}× |", s.MedianMs, s.P99Ms, s.PerSeconde, a.MedianMs / s.MedianMs, a.P99Ms / s.P99Ms);
+            sb.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4:F1} | {5:F1} | {6:F1} | ", a.Scenario, a.Gelijktijdig, a.Aantal, a.Fouten, a.MedianMs, a.P99Ms, a.PerSeconde) + sql);
+        }
+
+        if (herberekening.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("| recomputation | status | wall time | server result |");
+            sb.AppendLine("|---|---|---:|---|");
+            foreach (var r in herberekening) sb.AppendLine(r);
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>
+/// The bare SQL doing the same work as the application, hand-written against the same tables, for the overhead ratio.
+/// The worklist and case page are the same queries the app runs (access check included); the monitor is a
+/// representative subset (inflow, PIPs and routes, deadlines) since the dashboard runs many aggregate queries.
+/// </summary>
+public static class BareSql
+{
+    public static async Task WerkvoorraadAsync(NpgsqlDataSource bron, int medewerker, DateOnly vandaag)
+    {
+        await using var conn = await bron.OpenConnectionAsync();
+        // Access: the user's municipalities (own, or the region when it shares cases), then counts and the first page.
+        await using var cmd = new NpgsqlCommand("""
+            WITH bereik AS (
+                SELECT g2."Id" FROM medewerker m JOIN gemeente g ON g."Id" = m."GemeenteId" JOIN regio r ON r."Id" = g."RegioId"
+                JOIN gemeente g2 ON g2."Id" = g."Id" OR (r."DeeltDossiers" AND g2."RegioId" = r."Id") WHERE m."Id" = $1),
+            basis AS (
+                SELECT t."InburgeraarId", t."Code", t."Soort", t."Vervaldatum", i."Achternaam", i."Voornamen", i."Fase", i."GemeenteId", i."KlantregisseurId"
+                FROM termijn t JOIN inburgeraar i ON i."Id" = t."InburgeraarId"
+                WHERE t."Toepasselijk" AND t."VoldaanOp" IS NULL AND t."Vervaldatum" <= $2 AND (t."Soort" = 'Uiterlijk' OR t."Vervaldatum" >= $3)
+                  AND i."KlantregisseurId" = $1 AND i."GemeenteId" IN (SELECT "Id" FROM bereik))
+            SELECT (SELECT count(*) FROM basis WHERE "Vervaldatum" < $3), (SELECT count(*) FROM basis WHERE "Vervaldatum" >= $3), NULL, NULL, NULL, NULL
+            UNION ALL
+            SELECT * FROM (SELECT NULL::bigint, NULL::bigint, b."InburgeraarId"::text, g."Naam", k."Naam", b."Vervaldatum"::text FROM basis b
+                JOIN gemeente g ON g."Id" = b."GemeenteId" LEFT JOIN medewerker k ON k."Id" = b."KlantregisseurId"
+                ORDER BY b."Vervaldatum", b."Achternaam", b."InburgeraarId" LIMIT 100) p
+            """, conn);
+        cmd.Parameters.AddWithValue(medewerker);
+        cmd.Parameters.AddWithValue(vandaag.AddDays(14));
+        cmd.Parameters.AddWithValue(vandaag);
+        await Lees(cmd);
+    }
+
+    public static async Task DossierAsync(NpgsqlDataSource bron, Guid id, string gebruiker)
+    {
+        await using var conn = await bron.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(conn)
+        {
+            BatchCommands =
+            {
+                new("""SELECT i.*, g."Naam", k."Naam", t."Naam" FROM inburgeraar i JOIN gemeente g ON g."Id" = i."GemeenteId" LEFT JOIN medewerker k ON k."Id" = i."KlantregisseurId" LEFT JOIN team t ON t."Id" = k."TeamId" WHERE i."Id" = $1""") { Parameters = { new() { Value = id } } },
+                new("""SELECT * FROM mijlpaal WHERE "InburgeraarId" = $1""") { Parameters = { new() { Value = id } } },
+                new("""SELECT * FROM termijn WHERE "InburgeraarId" = $1""") { Parameters = { new() { Value = id } } },
+                new("""SELECT * FROM gezinslid WHERE "InburgeraarId" = $1""") { Parameters = { new() { Value = id } } },
+                new("""INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "Omschrijving") VALUES (now(), $1, 'Inzien', $2, 'bench: bare SQL')""")
+                    { Parameters = { new() { Value = gebruiker }, new() { Value = id } } },
+            },
+        };
+        await using var rd = await batch.ExecuteReaderAsync();
+        do
+        {
+            while (await rd.ReadAsync())
+            {
+            }
+        }
+        while (await rd.NextResultAsync());
+    }
+
+    public static async Task MonitorAsync(NpgsqlDataSource bron, string? gemeente, int jaar)
+    {
+        await using var conn = await bron.OpenConnectionAsync();
+        var filter = gemeente is null ? "TRUE" : """g."Code" = $3""";
+        await using var batch = new NpgsqlBatch(conn);
+        string[] sqls =
+        [
+            $"""SELECT i."Doelgroep", count(*) FROM inburgeraar i JOIN gemeente g ON g."Id" = i."GemeenteId" JOIN mijlpaal m ON m."InburgeraarId" = i."Id" AND m."Soort" = 'BrpInschrijving' WHERE m."Datum" BETWEEN $1 AND $2 AND {filter} GROUP BY 1""",
+            $"""SELECT p."Leerroute", count(*), sum(CASE WHEN p."TeLaat" THEN 1 ELSE 0 END) FROM pip_versie p JOIN inburgeraar i ON i."Id" = p."InburgeraarId" JOIN gemeente g ON g."Id" = i."GemeenteId" WHERE p."Dagtekening" BETWEEN $1 AND $2 AND {filter} GROUP BY 1""",
+            $"""SELECT i."Fase", count(*) FROM inburgeraar i JOIN gemeente g ON g."Id" = i."GemeenteId" WHERE {filter} GROUP BY 1""",
+            $"""SELECT width_bucket(l."Score", 0, 50, 10), count(*) FROM leerbaarheidstoets l JOIN inburgeraar i ON i."Id" = l."InburgeraarId" JOIN gemeente g ON g."Id" = i."GemeenteId" WHERE l."Afgenomen" BETWEEN $1 AND $2 AND {filter} GROUP BY 1""",
+        ];
+        foreach (var sql in sqls)
+        {
+            var c = new NpgsqlBatchCommand(sql);
+            c.Parameters.Add(new() { Value = new DateOnly(jaar, 1, 1) });
+            c.Parameters.Add(new() { Value = new DateOnly(jaar, 12, 31) });
+            if (gemeente is not null) c.Parameters.Add(new() { Value = gemeente });
+            batch.BatchCommands.Add(c);
+        }
+
+        await using var rd = await batch.ExecuteReaderAsync();
+        do
+        {
+            while (await rd.ReadAsync())
+            {
+            }
+        }
+        while (await rd.NextResultAsync());
+    }
+
+    private static async Task Lees(NpgsqlCommand cmd)
+    {
+        await using var rd = await cmd.ExecuteReaderAsync();
+        while (await rd.ReadAsync())
+        {
+        }
+    }
+}

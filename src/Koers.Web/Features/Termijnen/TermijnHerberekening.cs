@@ -1,0 +1,346 @@
+using System.Diagnostics;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Koers.Web.Features.Termijnen;
+
+public sealed record HerberekeningResultaat(
+    int Dossiers,
+    int OpenDossiers,
+    int TermijnenGewijzigd,
+    int VervaldatumsVerschoven,
+    int FasesGewijzigd,
+    long Milliseconden,
+    long CpuMillisecondenProces);
+
+/// <summary>
+/// Recomputes the stored deadlines (Termijnregels) and phase of every open case with the same domain clock the
+/// per-case path uses (<see cref="LegalClock"/>, <see cref="FaseBepaling"/>, <see cref="Termijnregel.Uit"/>), so a
+/// changed municipal setting or rule reaches every case. Works in batches: reads facts and stored deadlines of a
+/// batch in three queries, compares in memory, and writes only what changed, set-based (on PostgreSQL binary COPY
+/// into a temp table and one upsert; on SQLite ordinary batched EF writes). A moved due date is kept in the
+/// deadline history, as a change by hand would be.
+/// </summary>
+public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<TermijnHerberekening> log)
+{
+    public const int Batchgrootte = 25_000;
+
+    public async Task<HerberekeningResultaat> HerberekenAlleAsync(string aanleiding, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var instellingen = await db.Gemeenten.AsNoTracking()
+            .Select(g => new { g.Id, g.VoortgangsgesprekIntervalMaanden, g.HercontactIntervalMaanden, g.OntzorgenMaanden })
+            .ToDictionaryAsync(g => g.Id, g => new ClockSettings
+            {
+                VoortgangsgesprekIntervalMaanden = g.VoortgangsgesprekIntervalMaanden,
+                HercontactIntervalMaanden = g.HercontactIntervalMaanden,
+                OntzorgenMaanden = g.OntzorgenMaanden,
+            }, ct);
+
+        // Anonymised cases keep no facts worth a clock; everything else is looked at, only open cases are rewritten.
+        var ids = await db.Inburgeraars.AsNoTracking().Where(i => i.GeanonimiseerdOp == null)
+            .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
+
+        int open = 0, gewijzigd = 0, verschoven = 0, fases = 0;
+        var nu = klok.NuUtc;
+        var reden = aanleiding.Length > 1000 ? aanleiding[..1000] : aanleiding;
+        foreach (var batch in ids.Chunk(Batchgrootte))
+        {
+            var uitkomst = await BatchAsync(batch, instellingen, reden, nu, ct);
+            open += uitkomst.Open;
+            gewijzigd += uitkomst.Termijnen;
+            verschoven += uitkomst.Verschoven;
+            fases += uitkomst.Fases;
+        }
+
+        db.Audit.Add(new AuditRegel
+        {
+            Op = nu,
+            Gebruiker = "systeem",
+            Actie = AuditActie.Wijzigen,
+            Omschrijving = $"{reden}: {open} open dossiers herberekend, {gewijzigd} termijnen en {fases} fasen gewijzigd.",
+        });
+        await db.SaveChangesAsync(ct);
+
+        log.LogInformation("Termijnen herberekend: {Dossiers} dossiers ({Open} open), {Termijnen} termijnen, {Fases} fasen gewijzigd in {Ms} ms",
+            ids.Count, open, gewijzigd, fases, stopwatch.ElapsedMilliseconds);
+        // The process CPU time says what the run cost this instance, apart from waiting for the database or a busy machine.
+        var cpuMs = (long)(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        return new HerberekeningResultaat(ids.Count, open, gewijzigd, verschoven, fases, stopwatch.ElapsedMilliseconds, cpuMs);
+    }
+
+    private sealed record Feitenrij(Guid Id, int GemeenteId, Doelgroep Doelgroep, DateOnly Geboortedatum, Leerroute? Leerroute,
+        bool NogNietStartklaar, DateOnly? LaatsteBeschikkingOp, DateOnly? OntzorgenVerlengdTot, bool OntzorgenAfgezien, Fase Fase);
+
+    private async Task<(int Open, int Termijnen, int Verschoven, int Fases)> BatchAsync(
+        Guid[] batch, IReadOnlyDictionary<int, ClockSettings> instellingen, string aanleiding, DateTime nu, CancellationToken ct)
+    {
+        var (dossiers, mijlpalen, opgeslagen) = db is PostgresKoersDbContext ? await LeesPostgresAsync(batch, ct) : await LeesEfAsync(batch, ct);
+
+        var teSchrijven = new List<(Termijnregel Regel, bool Nieuw)>();
+        var historie = new List<TermijnWijziging>();
+        var nieuweFase = new List<(Guid Id, Fase Fase)>();
+        var open = 0;
+        foreach (var d in dossiers)
+        {
+            var feiten = new DossierFeiten
+            {
+                Doelgroep = d.Doelgroep,
+                Geboortedatum = d.Geboortedatum,
+                Leerroute = d.Leerroute,
+                NogNietStartklaar = d.NogNietStartklaar,
+                LaatsteBeschikking = d.LaatsteBeschikkingOp,
+                OntzorgenVerlengdTot = d.OntzorgenVerlengdTot,
+                OntzorgenAfgezien = d.OntzorgenAfgezien,
+                Mijlpalen = mijlpalen[d.Id].ToDictionary(m => m.Soort, m => m.Datum),
+            };
+
+            // A closed case keeps the deadlines it had when it closed (they are off every worklist already).
+            if (feiten.Afsluiting is not null) continue;
+            open++;
+
+            var bestaand = opgeslagen[d.Id].ToDictionary(t => t.Code);
+            var klok = instellingen.TryGetValue(d.GemeenteId, out var s) ? s : ClockSettings.Default;
+            foreach (var termijn in LegalClock.Bereken(feiten, klok))
+            {
+                var regel = Termijnregel.Uit(d.Id, termijn);
+                var oud = bestaand.GetValueOrDefault(termijn.Code);
+                if (oud is not null && Gelijk(oud, regel)) continue;
+                teSchrijven.Add((regel, oud is null));
+                if (oud?.Vervaldatum != regel.Vervaldatum)
+                {
+                    historie.Add(new TermijnWijziging
+                    {
+                        InburgeraarId = d.Id,
+                        Code = regel.Code,
+                        OudeVervaldatum = oud?.Vervaldatum,
+                        NieuweVervaldatum = regel.Vervaldatum,
+                        Aanleiding = aanleiding,
+                        Op = nu,
+                    });
+                }
+            }
+
+            var fase = FaseBepaling.Bepaal(feiten);
+            if (fase != d.Fase) nieuweFase.Add((d.Id, fase));
+        }
+
+        if (teSchrijven.Count == 0 && nieuweFase.Count == 0) return (open, 0, 0, 0);
+
+        var strategie = db.Database.CreateExecutionStrategy();
+        await strategie.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (db is PostgresKoersDbContext)
+            {
+                await SchrijfPostgresAsync(teSchrijven.Select(t => t.Regel).ToList(), historie, ct);
+            }
+            else
+            {
+                await SchrijfEfAsync(teSchrijven, historie, ct);
+            }
+
+            // Set-based: one UPDATE per phase value, not one per case.
+            foreach (var groep in nieuweFase.GroupBy(f => f.Fase))
+            {
+                var fase = groep.Key;
+                foreach (var deel in groep.Select(g => g.Id).Chunk(5_000))
+                {
+                    var deelLijst = deel.ToList();
+                    await db.Inburgeraars.Where(i => deelLijst.Contains(i.Id)).ExecuteUpdateAsync(u => u.SetProperty(i => i.Fase, fase), ct);
+                }
+            }
+
+            await tx.CommitAsync(ct);
+        });
+
+        return (open, teSchrijven.Count, historie.Count, nieuweFase.Count);
+    }
+
+    private async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>, ILookup<Guid, Termijnregel>)> LeesEfAsync(Guid[] batch, CancellationToken ct)
+    {
+        var lijst = batch.ToList();
+        var dossiers = await db.Inburgeraars.AsNoTracking().Where(i => lijst.Contains(i.Id))
+            .Select(i => new Feitenrij(i.Id, i.GemeenteId, i.Doelgroep, i.Geboortedatum, i.Leerroute, i.NogNietStartklaar,
+                i.LaatsteBeschikkingOp, i.OntzorgenVerlengdTot, i.OntzorgenAfgezien, i.Fase))
+            .ToListAsync(ct);
+        var mijlpalen = (await db.Mijlpalen.AsNoTracking().Where(m => lijst.Contains(m.InburgeraarId))
+                .Select(m => new { m.InburgeraarId, m.Soort, m.Datum }).ToListAsync(ct))
+            .ToLookup(m => m.InburgeraarId, m => (m.Soort, m.Datum));
+        var opgeslagen = (await db.Termijnen.AsNoTracking().Where(t => lijst.Contains(t.InburgeraarId)).ToListAsync(ct))
+            .ToLookup(t => t.InburgeraarId);
+        return (dossiers, mijlpalen, opgeslagen);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the batch is a range of the primary key (ids come sorted from the database), so each read is one
+    /// index range scan, and rows are read with a plain data reader: at national scale the materialisation of two
+    /// million rows through EF was most of the run time.
+    /// </summary>
+    private async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>, ILookup<Guid, Termijnregel>)> LeesPostgresAsync(Guid[] batch, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var (van, tot) = (batch[0], batch[^1]);
+            var dossiers = new List<Feitenrij>(batch.Length);
+            await using (var cmd = new NpgsqlCommand("""
+                SELECT "Id", "GemeenteId", "Doelgroep", "Geboortedatum", "Leerroute", "NogNietStartklaar", "LaatsteBeschikkingOp",
+                       "OntzorgenVerlengdTot", "OntzorgenAfgezien", "Fase"
+                FROM inburgeraar WHERE "Id" BETWEEN $1 AND $2 AND "GeanonimiseerdOp" IS NULL
+                """, conn))
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { Value = van });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = tot });
+                await using var rd = await cmd.ExecuteReaderAsync(ct);
+                while (await rd.ReadAsync(ct))
+                {
+                    dossiers.Add(new Feitenrij(rd.GetGuid(0), rd.GetInt32(1), Enum.Parse<Doelgroep>(rd.GetString(2)), rd.GetFieldValue<DateOnly>(3),
+                        rd.IsDBNull(4) ? null : Enum.Parse<Leerroute>(rd.GetString(4)), rd.GetBoolean(5),
+                        rd.IsDBNull(6) ? null : rd.GetFieldValue<DateOnly>(6), rd.IsDBNull(7) ? null : rd.GetFieldValue<DateOnly>(7),
+                        rd.GetBoolean(8), Enum.Parse<Fase>(rd.GetString(9))));
+                }
+            }
+
+            var mijlpalen = new List<(Guid Id, Mijlpaal Soort, DateOnly Datum)>(batch.Length * 8);
+            await using (var cmd = new NpgsqlCommand("""SELECT "InburgeraarId", "Soort", "Datum" FROM mijlpaal WHERE "InburgeraarId" BETWEEN $1 AND $2""", conn))
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { Value = van });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = tot });
+                await using var rd = await cmd.ExecuteReaderAsync(ct);
+                while (await rd.ReadAsync(ct))
+                {
+                    mijlpalen.Add((rd.GetGuid(0), Enum.Parse<Mijlpaal>(rd.GetString(1)), rd.GetFieldValue<DateOnly>(2)));
+                }
+            }
+
+            // Stored deadlines only of open cases (closed ones are left as they are): the largest read, with text.
+            var perDossier = mijlpalen.ToLookup(m => m.Id, m => (m.Soort, m.Datum));
+            var open = dossiers.Where(d => !MijlpaalInfo.Afsluitend.Any(a => perDossier[d.Id].Any(m => m.Soort == a))).Select(d => d.Id).ToArray();
+            var termijnen = new List<Termijnregel>(open.Length * 6);
+            await using (var cmd = new NpgsqlCommand("""
+                SELECT "InburgeraarId", "Code", "Soort", "Toepasselijk", "Startdatum", "Vervaldatum", "VoldaanOp", "Toelichting"
+                FROM termijn WHERE "InburgeraarId" BETWEEN $1 AND $2 AND "InburgeraarId" = ANY($3)
+                """, conn))
+            {
+                cmd.Parameters.Add(new NpgsqlParameter { Value = van });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = tot });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = open });
+                await using var rd = await cmd.ExecuteReaderAsync(ct);
+                while (await rd.ReadAsync(ct))
+                {
+                    termijnen.Add(new Termijnregel
+                    {
+                        InburgeraarId = rd.GetGuid(0),
+                        Code = Enum.Parse<TermijnCode>(rd.GetString(1)),
+                        Soort = Enum.Parse<TermijnSoort>(rd.GetString(2)),
+                        Toepasselijk = rd.GetBoolean(3),
+                        Startdatum = rd.IsDBNull(4) ? null : rd.GetFieldValue<DateOnly>(4),
+                        Vervaldatum = rd.IsDBNull(5) ? null : rd.GetFieldValue<DateOnly>(5),
+                        VoldaanOp = rd.IsDBNull(6) ? null : rd.GetFieldValue<DateOnly>(6),
+                        Toelichting = rd.GetString(7),
+                    });
+                }
+            }
+
+            return (dossiers, perDossier, termijnen.ToLookup(t => t.InburgeraarId));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    internal static bool Gelijk(Termijnregel a, Termijnregel b) =>
+        a.Soort == b.Soort && a.Toepasselijk == b.Toepasselijk && a.Startdatum == b.Startdatum && a.Vervaldatum == b.Vervaldatum
+        && a.VoldaanOp == b.VoldaanOp && a.Toelichting == b.Toelichting;
+
+    private async Task SchrijfEfAsync(List<(Termijnregel Regel, bool Nieuw)> regels, List<TermijnWijziging> historie, CancellationToken ct)
+    {
+        foreach (var (regel, nieuw) in regels)
+        {
+            if (nieuw) db.Termijnen.Add(regel);
+            else db.Termijnen.Update(regel);
+        }
+
+        db.TermijnWijzigingen.AddRange(historie);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task SchrijfPostgresAsync(List<Termijnregel> regels, List<TermijnWijziging> historie, CancellationToken ct)
+    {
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = """
+                CREATE TEMP TABLE IF NOT EXISTS herberekening_termijn (LIKE termijn INCLUDING DEFAULTS) ON COMMIT DELETE ROWS;
+                """;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        if (regels.Count > 0)
+        {
+            await using (var copy = await conn.BeginBinaryImportAsync(
+                """COPY herberekening_termijn ("InburgeraarId", "Code", "Soort", "Toepasselijk", "Startdatum", "Vervaldatum", "VoldaanOp", "Toelichting") FROM STDIN (FORMAT BINARY)""", ct))
+            {
+                foreach (var r in regels)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(r.InburgeraarId, NpgsqlDbType.Uuid, ct);
+                    await copy.WriteAsync(r.Code.ToString(), NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(r.Soort.ToString(), NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(r.Toepasselijk, NpgsqlDbType.Boolean, ct);
+                    await SchrijfDatum(copy, r.Startdatum, ct);
+                    await SchrijfDatum(copy, r.Vervaldatum, ct);
+                    await SchrijfDatum(copy, r.VoldaanOp, ct);
+                    await copy.WriteAsync(r.Toelichting, NpgsqlDbType.Varchar, ct);
+                }
+
+                await copy.CompleteAsync(ct);
+            }
+
+            await using var upsert = conn.CreateCommand();
+            upsert.CommandText = """
+                INSERT INTO termijn ("InburgeraarId", "Code", "Soort", "Toepasselijk", "Startdatum", "Vervaldatum", "VoldaanOp", "Toelichting")
+                SELECT "InburgeraarId", "Code", "Soort", "Toepasselijk", "Startdatum", "Vervaldatum", "VoldaanOp", "Toelichting" FROM herberekening_termijn
+                ON CONFLICT ("InburgeraarId", "Code") DO UPDATE SET
+                    "Soort" = EXCLUDED."Soort", "Toepasselijk" = EXCLUDED."Toepasselijk", "Startdatum" = EXCLUDED."Startdatum",
+                    "Vervaldatum" = EXCLUDED."Vervaldatum", "VoldaanOp" = EXCLUDED."VoldaanOp", "Toelichting" = EXCLUDED."Toelichting";
+                """;
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+
+        if (historie.Count > 0)
+        {
+            await using var copy = await conn.BeginBinaryImportAsync(
+                """COPY termijn_wijziging ("InburgeraarId", "Code", "OudeVervaldatum", "NieuweVervaldatum", "Aanleiding", "Op") FROM STDIN (FORMAT BINARY)""", ct);
+            foreach (var h in historie)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(h.InburgeraarId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(h.Code.ToString(), NpgsqlDbType.Varchar, ct);
+                await SchrijfDatum(copy, h.OudeVervaldatum, ct);
+                await SchrijfDatum(copy, h.NieuweVervaldatum, ct);
+                await copy.WriteAsync(h.Aanleiding, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(h.Op, NpgsqlDbType.TimestampTz, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+    }
+
+    private static async Task SchrijfDatum(NpgsqlBinaryImporter copy, DateOnly? datum, CancellationToken ct)
+    {
+        if (datum is { } d) await copy.WriteAsync(d, NpgsqlDbType.Date, ct);
+        else await copy.WriteNullAsync(ct);
+    }
+}

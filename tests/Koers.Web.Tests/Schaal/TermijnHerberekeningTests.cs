@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Termijnen;
+using Koers.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koers.Web.Tests.Schaal;
+
+/// <summary>
+/// The bulk recomputation of all deadlines gives exactly what the per-case path (DossierService.PasMijlpalenToe with the
+/// legal clock) gives, writes only what changed, keeps the history of moved due dates, and is idempotent.
+/// Each test changes a municipal setting of its own municipality, so the tests of a class do not disturb each other.
+/// </summary>
+public abstract class TermijnHerberekeningTests(KoersFactory factory)
+{
+    private async Task<HerberekeningResultaat> HerberekenAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TermijnHerberekening>().HerberekenAlleAsync("Test: herberekening");
+    }
+
+    private void ZetInterval(string gemeente, int voortgang, int hercontact) => factory.MetDatabase(db =>
+        db.Gemeenten.Where(g => g.Code == gemeente).ExecuteUpdate(s => s
+            .SetProperty(g => g.VoortgangsgesprekIntervalMaanden, voortgang)
+            .SetProperty(g => g.HercontactIntervalMaanden, hercontact)));
+
+    /// <summary>The cases of a municipality where the per-case path would still change a stored deadline or phase.</summary>
+    private List<Guid> AfwijkendVanPerDossierPad(string gemeente)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+        var dossiers = scope.ServiceProvider.GetRequiredService<DossierService>();
+        var afwijkend = new List<Guid>();
+        var ids = db.Inburgeraars.Where(i => i.Gemeente!.Code == gemeente).Select(i => i.Id).ToList();
+        Assert.NotEmpty(ids);
+        foreach (var id in ids)
+        {
+            var inburgeraar = db.Inburgeraars.Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Termijnen).Include(i => i.Gezinsleden)
+                .AsSplitQuery().Single(i => i.Id == id);
+            if (inburgeraar.Feiten().Afsluiting is not null) continue;
+            var fase = inburgeraar.Fase;
+            Assert.Empty(dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), null, aanleiding: "Controle per dossier"));
+            var gewijzigd = db.ChangeTracker.Entries<Termijnregel>().Any(e => e.State != EntityState.Unchanged) || inburgeraar.Fase != fase;
+            if (gewijzigd) afwijkend.Add(id);
+            db.ChangeTracker.Clear(); // nothing of the per-case path is saved: it is only the yardstick
+        }
+
+        return afwijkend;
+    }
+
+    [Fact]
+    public async Task Geeft_hetzelfde_als_het_pad_per_dossier_en_schrijft_alleen_wat_verandert()
+    {
+        // Bladel holds a progress talk every 2 months in the demo; policy moves it to 5 and recontact to 4.
+        ZetInterval("GM1728", 5, 4);
+        var voor = AfwijkendVanPerDossierPad("GM1728");
+        Assert.NotEmpty(voor); // the setting really changes deadlines, so this test can fail
+        var historieVoor = factory.MetDatabase(db => db.TermijnWijzigingen.Count(w => w.Aanleiding == "Test: herberekening"));
+
+        var uitkomst = await HerberekenAsync();
+
+        Assert.True(uitkomst.TermijnenGewijzigd >= voor.Count, $"{uitkomst.TermijnenGewijzigd} termijnen gewijzigd voor {voor.Count} dossiers");
+        Assert.True(uitkomst.OpenDossiers > 0 && uitkomst.OpenDossiers <= uitkomst.Dossiers);
+        Assert.Empty(AfwijkendVanPerDossierPad("GM1728"));
+
+        // Every moved due date is in the history with its old and new date, like a change by hand.
+        var historie = factory.MetDatabase(db => db.TermijnWijzigingen.Where(w => w.Aanleiding == "Test: herberekening").ToList());
+        Assert.Equal(uitkomst.VervaldatumsVerschoven, historie.Count - historieVoor);
+        Assert.Contains(historie, w => w.Code == TermijnCode.Voortgangsgesprek && voor.Contains(w.InburgeraarId)
+            && w.OudeVervaldatum is { } oud && w.NieuweVervaldatum is { } nieuw && nieuw > oud);
+
+        // The stored rows equal the legal clock on the case's facts, field by field.
+        factory.MetDatabase(db =>
+        {
+            foreach (var i in db.Inburgeraars.Include(x => x.Gemeente).Include(x => x.Mijlpalen).Include(x => x.Termijnen)
+                         .Where(x => voor.Contains(x.Id)).AsSplitQuery().ToList())
+            {
+                var verwacht = LegalClock.Bereken(i.Feiten(), i.Gemeente!.Instellingen).Select(t => Termijnregel.Uit(i.Id, t)).ToList();
+                Assert.Equal(verwacht.Count, i.Termijnen.Count);
+                Assert.All(verwacht, v => Assert.True(TermijnHerberekening.Gelijk(v, i.Termijnen.Single(t => t.Code == v.Code)), $"{i.Id} {v.Code}"));
+                Assert.Equal(FaseBepaling.Bepaal(i.Feiten()), i.Fase);
+            }
+
+            return 0;
+        });
+
+        // A second run finds nothing left to do.
+        var nogmaals = await HerberekenAsync();
+        Assert.Equal(0, nogmaals.TermijnenGewijzigd);
+        Assert.Equal(0, nogmaals.FasesGewijzigd);
+        Assert.Equal(uitkomst.OpenDossiers, nogmaals.OpenDossiers);
+    }
+
+    [Fact]
+    public async Task Laat_afgesloten_dossiers_ongemoeid()
+    {
+        // A closed case keeps the deadlines it had when it closed, even when the policy changes afterwards.
+        ZetInterval("GM1667", 6, 5);
+        var afgesloten = factory.MetDatabase(db => db.Inburgeraars.Include(i => i.Mijlpalen).Include(i => i.Termijnen)
+            .Where(i => i.Gemeente!.Code == "GM1667").AsSplitQuery().ToList()
+            .Where(i => i.Feiten().Afsluiting is not null)
+            .ToDictionary(i => i.Id, i => i.Termijnen.OrderBy(t => t.Code).Select(t => (t.Code, t.Vervaldatum, t.Toelichting)).ToList()));
+
+        Assert.NotEmpty(afgesloten);
+        await HerberekenAsync();
+
+        factory.MetDatabase(db =>
+        {
+            foreach (var (id, termijnen) in afgesloten)
+            {
+                var nu = db.Termijnen.Where(t => t.InburgeraarId == id).Select(t => new { t.Code, t.Vervaldatum, t.Toelichting }).ToList().OrderBy(t => t.Code);
+                Assert.Equal(termijnen, nu.Select(t => (t.Code, t.Vervaldatum, t.Toelichting)).ToList());
+            }
+
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Beheer_start_de_herberekening_via_de_api_en_ziet_de_stand()
+    {
+        var client = factory.CreateClient();
+        var antwoord = await client.PostAsync("/api/v1/beheer/termijnen/herberekening", null);
+        Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+        var uitkomst = await antwoord.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(uitkomst!["openDossiers"]!.GetValue<int>() > 0);
+
+        var stand = await client.GetFromJsonAsync<JsonObject>("/api/v1/beheer/termijnen/herberekening");
+        Assert.False(stand!["bezig"]!.GetValue<bool>());
+        Assert.True(stand["uitvoeringen"]!.GetValue<int>() >= 1);
+        Assert.NotNull(stand["laatstVoltooidDoor"]?.GetValue<string>());
+        Assert.True(factory.MetDatabase(db => db.Audit.Any(a => a.Omschrijving.StartsWith("Herberekening van de termijnen op verzoek van"))));
+
+        // A klantregisseur is no beheerder.
+        var regisseur = factory.ClientAls("sanne.devries@kempen.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await regisseur.PostAsync("/api/v1/beheer/termijnen/herberekening", null)).StatusCode);
+    }
+}
+
+public sealed class SqliteTermijnHerberekeningTests(SqliteFactory factory) : TermijnHerberekeningTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresTermijnHerberekeningTests(PostgresFactory factory) : TermijnHerberekeningTests(factory), IClassFixture<PostgresFactory>;
