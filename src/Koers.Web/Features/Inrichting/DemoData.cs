@@ -146,6 +146,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         }
 
         await db.SaveChangesAsync(ct);
+        await Handhaving.HandhavingDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
         await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
     }
 
