@@ -42,6 +42,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                      "/werkvoorraad", "/inburgeraars", "/inburgeraars/nieuw", "/inburgeraars/nieuw?bron=coa",
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
                      $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken",
+                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting",
                      "/beheer/ontzorgen/betaalruns", "/account",
                  })
         {
@@ -57,6 +58,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("auditor@kempen.example", "/audit")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
+    [InlineData("beheer@kempen.example", "/beheer/handhaving?gemeente=GM1724")]
     [InlineData("inburgeraar@demo.example", "/mijn")]
     [InlineData("inburgeraar@demo.example", "/mijn?taal=ar")]
     [InlineData("inburgeraar@demo.example", "/account")]

@@ -77,6 +77,17 @@ public abstract class HandhavingApiTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Openapi_beschrijft_de_handhaving_en_afsluiting()
+    {
+        var paden = (await (await _client.GetAsync("/openapi/v1.json")).LeesAsync())["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/handhaving/ladder/{gemeente}", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tekortkomingId}/besluiten", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/handhaving/brieven/{besluitId}", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/afsluiting", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/overdrachtsdossier", paden);
+    }
+
+    [Fact]
     public async Task Ongeldige_ladder_wordt_geweigerd_met_reden_per_veld()
     {
         var zonderBedragEnTeVroeg = new
