@@ -94,14 +94,14 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
     public async Task<Uitkomst<Guid>> ExamenresultaatAsync(Guid id, ExamenresultaatInvoer invoer, CancellationToken ct = default)
     {
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (invoer.Onderdeel is not { } onderdeel || !Enum.IsDefined(onderdeel)) fouten.Voeg("Onderdeel", "Kies het examenonderdeel.");
         else if (onderdeel == Examenonderdeel.ZRouteEindgesprek) fouten.Voeg("Onderdeel", "Leg het Z-route eindgesprek vast bij 'Eindgesprek Z-route', met verslag.");
         Datum(invoer.Datum, "Datum", fouten);
         var niveau = string.IsNullOrWhiteSpace(invoer.Niveau) ? null : invoer.Niveau.Trim().ToUpperInvariant();
         if (niveau is not null && niveau is not ("A0" or "A1" or "A2" or "B1" or "B2" or "C1" or "C2")) fouten.Voeg("Niveau", "Kies een niveau zoals A2 of B1, of laat het leeg.");
         if (invoer.Score is < 0 or > 1000) fouten.Voeg("Score", "De score ligt tussen 0 en 1000.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var resultaat = new Examenresultaat
         {
@@ -118,12 +118,12 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
     {
         var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (dossier.Leerroute != Leerroute.ZRoute) fouten.Voeg("Datum", "Een eindgesprek hoort bij de Z-route; dit dossier volgt een andere leerroute.");
         Datum(invoer.Datum, "Datum", fouten);
         if (string.IsNullOrWhiteSpace(invoer.Verslag)) fouten.Voeg("Verslag", "Schrijf een kort verslag van het eindgesprek.");
         else if (invoer.Verslag.Length > 8000) fouten.Voeg("Verslag", "Het verslag is hoogstens 8000 tekens.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;
         var gesprek = new Eindgesprek { Id = Guid.NewGuid(), InburgeraarId = id, Datum = datum, Verslag = invoer.Verslag!.Trim(), Behaald = invoer.Behaald, Door = gebruiker.Naam, Op = klok.NuUtc };
@@ -136,7 +136,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         });
         var overtredingen = dossiers.PasMijlpalenToe(dossier, new Dictionary<Mijlpaal, DateOnly?> { [Mijlpaal.EindgesprekOfExamens] = datum }, "Z-route eindgesprek");
         foreach (var o in overtredingen) fouten.Voeg("Datum", o.Melding);
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
         dossiers.Audit(AuditActie.Aanmaken, id, $"Z-route eindgesprek vastgelegd ({(invoer.Behaald ? "afgerond" : "niet afgerond")})");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(gesprek.Id);
@@ -146,7 +146,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
     {
         var dossier = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Include(i => i.Termijnen).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         Datum(invoer.Datum, "Datum", fouten);
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van de aanvraag (bijvoorbeeld ziekte of zwangerschap).");
         else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
@@ -156,7 +156,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         else if (invoer.Datum is { } d && invoer.GevraagdTot <= d) fouten.Voeg("GevraagdTot", "De gevraagde datum ligt niet na de aanvraagdatum.");
         if (await db.Set<Verlengingsaanvraag>().AnyAsync(v => v.InburgeraarId == id && v.Status == VerlengingStatus.Aangevraagd, ct))
             fouten.Voeg("Reden", "Er loopt al een aanvraag bij DUO. Leg eerst het besluit daarop vast.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var aanvraag = new Verlengingsaanvraag
         {
@@ -176,12 +176,12 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
         var aanvraag = await db.Set<Verlengingsaanvraag>().FirstOrDefaultAsync(v => v.Id == aanvraagId && v.InburgeraarId == id, ct);
         if (aanvraag is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (aanvraag.Status != VerlengingStatus.Aangevraagd) fouten.Voeg("Toegekend", $"Op deze aanvraag is al besloten ({aanvraag.Status.ToString().ToLowerInvariant()}).");
         Datum(invoer.Datum, "Datum", fouten);
         if (invoer.Datum is { } d && d < aanvraag.AangevraagdOp) fouten.Voeg("Datum", "Het besluit ligt vóór de aanvraag.");
         if (invoer.Toegekend && invoer.ToegekendTot is null) fouten.Voeg("ToegekendTot", "Vul in tot wanneer DUO de termijn heeft verlengd.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         aanvraag.Status = invoer.Toegekend ? VerlengingStatus.Toegekend : VerlengingStatus.Afgewezen;
         aanvraag.BesluitOp = invoer.Datum;
@@ -191,7 +191,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
             var overtredingen = dossiers.PasMijlpalenToe(dossier, new Dictionary<Mijlpaal, DateOnly?> { [Mijlpaal.TermijnVerlengdTot] = invoer.ToegekendTot },
                 "Verlenging toegekend door DUO");
             foreach (var o in overtredingen) fouten.Voeg("ToegekendTot", o.Melding);
-            if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         dossiers.Audit(AuditActie.Wijzigen, id, invoer.Toegekend
@@ -205,18 +205,18 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
     {
         var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var bestaand = await db.Set<Data.Model.Keten.Afsluiting>().AsNoTracking().FirstOrDefaultAsync(a => a.InburgeraarId == id, ct);
         if (bestaand is not null)
         {
             fouten.Voeg("Soort", $"Dit dossier is al afgesloten op {bestaand.Datum:dd-MM-yyyy} ({bestaand.Soort.Omschrijving().ToLowerInvariant()}). Een dossier wordt maar één keer afgesloten.");
-            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         if (dossier.Feiten().Afsluiting is { } al)
         {
             fouten.Voeg("Soort", $"Dit dossier heeft al een afsluitende mijlpaal: {al.Soort.Omschrijving().ToLowerInvariant()} op {al.Datum:dd-MM-yyyy}.");
-            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         if (invoer.Soort is not { } soort || !Enum.IsDefined(soort)) fouten.Voeg("Soort", "Kies hoe de begeleiding eindigt.");
@@ -239,14 +239,14 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
             }
         }
 
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var afsluitSoort = invoer.Soort!.Value;
         var datum = invoer.Datum!.Value;
         var overtredingen = dossiers.PasMijlpalenToe(dossier, new Dictionary<Mijlpaal, DateOnly?> { [afsluitSoort.Mijlpaal()] = datum },
             $"Afsluiting: {afsluitSoort.Omschrijving()}");
         foreach (var o in overtredingen) fouten.Voeg("Datum", o.Melding);
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         db.Add(new Data.Model.Keten.Afsluiting
         {
@@ -269,7 +269,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         return Uitkomst<Guid>.Ok(id);
     }
 
-    private void Datum(DateOnly? datum, string veld, FoutenLijst fouten)
+    private void Datum(DateOnly? datum, string veld, Dictionary<string, string[]> fouten)
     {
         if (datum is null) fouten.Voeg(veld, "Vul de datum in.");
         else if (datum > klok.Vandaag) fouten.Voeg(veld, "De datum ligt in de toekomst. Leg alleen vast wat al gebeurd is.");

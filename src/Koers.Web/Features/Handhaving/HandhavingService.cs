@@ -112,7 +112,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var gevonden = await LadderAsync(gemeenteCode, ct);
         if (gevonden is null) return Uitkomst<string>.Onbekend();
         var gemeente = gevonden.Value.Gemeente;
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var invoerStappen = invoer.Stappen ?? [];
         for (var i = 0; i < invoerStappen.Count; i++)
         {
@@ -123,7 +123,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var ladder = invoerStappen.Select((s, i) => new Ladderstap(i + 1, s.Soort ?? Handhavingssoort.Contact, s.Naam?.Trim() ?? string.Empty,
             s.Brieftekst?.Trim() ?? string.Empty, s.ReactietermijnDagen ?? 0, s.Bedrag)).ToList();
         foreach (var o in Handhavingsladder.Controleer(ladder)) fouten.Voeg(o.Veld, o.Melding);
-        if (fouten.Any) return Uitkomst<string>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<string>.Geweigerd(fouten);
 
         var oud = await db.Set<HandhavingLadderstap>().Where(s => s.GemeenteId == gemeente.Id).ToListAsync(ct);
         db.RemoveRange(oud);
@@ -177,7 +177,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
     {
         var dossier = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var toegestaan = Handhavingsladder.Verplichtingen(await HuidigePipAsync(id, ct));
         if (invoer.Verplichting is not { } verplichting || !Enum.IsDefined(verplichting)) fouten.Voeg("Verplichting", "Kies de verplichting uit het PIP die niet is nagekomen.");
         else if (!toegestaan.Contains(verplichting))
@@ -185,7 +185,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         DatumControle(invoer.Datum, "Datum", fouten);
         if (string.IsNullOrWhiteSpace(invoer.Omschrijving)) fouten.Voeg("Omschrijving", "Beschrijf wat er niet is nagekomen (bijvoorbeeld: drie weken niet bij de taalles).");
         else if (invoer.Omschrijving.Length > 2000) fouten.Voeg("Omschrijving", "De omschrijving is hoogstens 2000 tekens.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var t = new Tekortkoming
         {
@@ -207,11 +207,11 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var t = await db.Set<Tekortkoming>().Include(x => x.Besluiten).FirstOrDefaultAsync(x => x.Id == tekortkomingId && x.InburgeraarId == id, ct);
         if (t is null) return Uitkomst<Guid>.Onbekend();
 
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (t.AfgeslotenOp is not null)
         {
             fouten.Voeg("Actie", $"Deze tekortkoming is al afgesloten op {t.AfgeslotenOp:dd-MM-yyyy}; leg een nieuwe vast als dat nodig is.");
-            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         var (ladder, _) = await LadderVanAsync(dossier.GemeenteId, ct);
@@ -219,7 +219,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (voorstel is null)
         {
             fouten.Voeg("Actie", "De ladder is doorlopen: er is geen volgende stap. Sluit de tekortkoming af met een reden.");
-            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         var stap = voorstel.Stap;
@@ -233,7 +233,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.IsSanctie(stap.Soort) && !invoer.Bevestigd)
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().ToLowerInvariant()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;
         var nemen = invoer.Actie == BesluitActie.Nemen;
@@ -284,12 +284,12 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
         var besluit = await db.Set<Handhavingsbesluit>().FirstOrDefaultAsync(b => b.Id == besluitId && b.InburgeraarId == id, ct);
         if (besluit is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (string.IsNullOrWhiteSpace(invoer.Uitkomst)) fouten.Voeg("Uitkomst", "Beschrijf de uitkomst (bijvoorbeeld: inburgeraar is weer aanwezig).");
         else if (invoer.Uitkomst.Length > 2000) fouten.Voeg("Uitkomst", "De uitkomst is hoogstens 2000 tekens.");
         DatumControle(invoer.Datum, "Datum", fouten);
         if (invoer.Datum is { } d && d < besluit.Datum) fouten.Voeg("Datum", "De uitkomst ligt vóór de stap zelf.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
         besluit.Uitkomst = invoer.Uitkomst!.Trim();
         besluit.UitkomstOp = invoer.Datum;
         dossiers.Audit(AuditActie.Wijzigen, id, $"Handhaving: uitkomst van stap '{besluit.Stapnaam}' vastgelegd");
@@ -302,11 +302,11 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
         var t = await db.Set<Tekortkoming>().FirstOrDefaultAsync(x => x.Id == tekortkomingId && x.InburgeraarId == id, ct);
         if (t is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (t.AfgeslotenOp is not null) fouten.Voeg("Reden", $"Deze tekortkoming is al afgesloten op {t.AfgeslotenOp:dd-MM-yyyy}.");
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van het afsluiten (bijvoorbeeld: weer aanwezig sinds 1 juni).");
         else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
         t.AfgeslotenOp = klok.Vandaag;
         t.AfgeslotenDoor = gebruiker.Naam;
         t.RedenAfsluiting = invoer.Reden!.Trim();
@@ -349,7 +349,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             .OrderBy(r => r.ReactieUiterlijk).ToList();
     }
 
-    private void DatumControle(DateOnly? datum, string veld, FoutenLijst fouten)
+    private void DatumControle(DateOnly? datum, string veld, Dictionary<string, string[]> fouten)
     {
         if (datum is null) fouten.Voeg(veld, "Vul de datum in.");
         else if (datum > klok.Vandaag) fouten.Voeg(veld, "De datum ligt in de toekomst. Leg alleen vast wat al gebeurd is.");

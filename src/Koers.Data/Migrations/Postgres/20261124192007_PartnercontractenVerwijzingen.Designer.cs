@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Koers.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKoersDbContext))]
-    [Migration("20261124183236_Handhaving")]
-    partial class Handhaving
+    [Migration("20261124192007_PartnercontractenVerwijzingen")]
+    partial class PartnercontractenVerwijzingen
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -546,80 +546,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("intakegesprek", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
-                {
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Door")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("NieuweGemeente")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Ontheffingsgrond")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Toelichting")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("InburgeraarId");
-
-                    b.ToTable("afsluiting", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Behaald")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Door")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Verslag")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.ToTable("eindgesprek", (string)null);
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -680,142 +606,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("examenresultaat", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<decimal?>("Bedrag")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<string>("Brieftekst")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<int>("GemeenteId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("GewijzigdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("GewijzigdOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Naam")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("ReactietermijnDagen")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Volgorde")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GemeenteId", "Volgorde")
-                        .IsUnique();
-
-                    b.ToTable("handhaving_ladderstap", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal?>("Bedrag")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<string>("BevestigdDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Door")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kenmerk")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Overgeslagen")
-                        .HasColumnType("boolean");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("bytea");
-
-                    b.Property<DateOnly?>("ReactieUiterlijk")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reden")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Stapnaam")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("TekortkomingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Uitkomst")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly?>("UitkomstOp")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Volgorde")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.HasIndex("TekortkomingId");
-
-                    b.HasIndex("ReactieUiterlijk", "UitkomstOp");
-
-                    b.ToTable("handhavingsbesluit", (string)null);
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +660,52 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("machtiging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kenmerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Prijs")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Tariefsoort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("partnercontract", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.Property<int>("Id")
@@ -914,54 +750,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("RegioId");
 
                     b.ToTable("partnerorganisatie", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AfgeslotenDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("AfgeslotenOp")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Omschrijving")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("RedenAfsluiting")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Verplichting")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.ToTable("tekortkoming", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -1020,50 +808,67 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("urenregistratie", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateOnly>("AangevraagdOp")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("BesluitOp")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Door")
+                    b.Property<string>("AangemeldDoor")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateOnly>("GevraagdTot")
+                    b.Property<DateOnly>("AangemeldOp")
                         .HasColumnType("date");
+
+                    b.Property<string>("BeslistDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("BeslistOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("InburgeraarId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("Intakedatum")
+                        .HasColumnType("date");
 
-                    b.Property<string>("Reden")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Onderdeel")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<DateOnly?>("ToegekendTot")
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RedenAfwijzing")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("Startdatum")
                         .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
 
-                    b.ToTable("verlengingsaanvraag", (string)null);
+                    b.HasIndex("PartnerorganisatieId", "Status");
+
+                    b.ToTable("verwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2024,24 +1829,6 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithOne()
-                        .HasForeignKey("Koers.Data.Model.Keten.Afsluiting", "InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2054,30 +1841,6 @@ namespace Koers.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Gemeente", null)
-                        .WithMany()
-                        .HasForeignKey("GemeenteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Keten.Tekortkoming", null)
-                        .WithMany("Besluiten")
-                        .HasForeignKey("TekortkomingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
@@ -2097,6 +1860,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Partnerorganisatie");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -2106,15 +1878,6 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Regio");
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -2131,13 +1894,21 @@ namespace Koers.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2350,11 +2121,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
-                {
-                    b.Navigation("Besluiten");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKoersDbContext))]
-    [Migration("20261124183126_Handhaving")]
-    partial class Handhaving
+    [Migration("20261124191951_PartnercontractenVerwijzingen")]
+    partial class PartnercontractenVerwijzingen
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -529,80 +529,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("intakegesprek", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
-                {
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Door")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NieuweGemeente")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Ontheffingsgrond")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Toelichting")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("InburgeraarId");
-
-                    b.ToTable("afsluiting", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Behaald")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Door")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Verslag")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.ToTable("eindgesprek", (string)null);
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,140 +589,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("examenresultaat", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("Bedrag")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Brieftekst")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("GemeenteId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("GewijzigdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("GewijzigdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Naam")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReactietermijnDagen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Volgorde")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GemeenteId", "Volgorde")
-                        .IsUnique();
-
-                    b.ToTable("handhaving_ladderstap", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Bedrag")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BevestigdDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Door")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kenmerk")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("Op")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Overgeslagen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Pdf")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly?>("ReactieUiterlijk")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reden")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Stapnaam")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TekortkomingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Uitkomst")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("UitkomstOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Volgorde")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.HasIndex("TekortkomingId");
-
-                    b.HasIndex("ReactieUiterlijk", "UitkomstOp");
-
-                    b.ToTable("handhavingsbesluit", (string)null);
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
                 {
                     b.Property<Guid>("Id")
@@ -851,6 +643,50 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("machtiging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kenmerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Prijs")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tariefsoort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("partnercontract", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.Property<int>("Id")
@@ -893,54 +729,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("RegioId");
 
                     b.ToTable("partnerorganisatie", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AfgeslotenDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("AfgeslotenOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Omschrijving")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RedenAfsluiting")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Verplichting")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.ToTable("tekortkoming", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -997,50 +785,67 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("urenregistratie", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("AangevraagdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("BesluitOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Door")
+                    b.Property<string>("AangemeldDoor")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("GevraagdTot")
+                    b.Property<DateOnly>("AangemeldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeslistDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BeslistOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InburgeraarId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("Op")
+                    b.Property<DateOnly?>("Intakedatum")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reden")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Onderdeel")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ToegekendTot")
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RedenAfwijzing")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Startdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
 
-                    b.ToTable("verlengingsaanvraag", (string)null);
+                    b.HasIndex("PartnerorganisatieId", "Status");
+
+                    b.ToTable("verwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -1983,24 +1788,6 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithOne()
-                        .HasForeignKey("Koers.Data.Model.Keten.Afsluiting", "InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2013,30 +1800,6 @@ namespace Koers.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Gemeente", null)
-                        .WithMany()
-                        .HasForeignKey("GemeenteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Keten.Tekortkoming", null)
-                        .WithMany("Besluiten")
-                        .HasForeignKey("TekortkomingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
@@ -2056,6 +1819,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Partnerorganisatie");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -2065,15 +1837,6 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Regio");
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -2090,13 +1853,21 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2309,11 +2080,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
-                {
-                    b.Navigation("Besluiten");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
