@@ -43,6 +43,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
                      $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken",
                      $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
+                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting",
                      "/beheer/ontzorgen/betaalruns", "/account",
                  })
         {
@@ -80,6 +81,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("partner@taalschool.example", "/partner")]
     [InlineData("partner@taalschool.example", "/partner/wachtlijst")]
     [InlineData("partner@vluchtelingenwerk.example", "/partner")]
+    [InlineData("beheer@kempen.example", "/beheer/handhaving?gemeente=GM1724")]
     [InlineData("inburgeraar@demo.example", "/mijn")]
     [InlineData("inburgeraar@demo.example", "/mijn?taal=ar")]
     [InlineData("inburgeraar@demo.example", "/account")]

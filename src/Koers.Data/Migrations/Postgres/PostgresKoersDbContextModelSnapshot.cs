@@ -543,6 +543,80 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("intakegesprek", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NieuweGemeente")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Ontheffingsgrond")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Toelichting")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("afsluiting", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Behaald")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verslag")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("eindgesprek", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -601,6 +675,142 @@ namespace Koers.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("examenresultaat", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Bedrag")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("Brieftekst")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReactietermijnDagen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Volgorde")
+                        .IsUnique();
+
+                    b.ToTable("handhaving_ladderstap", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Bedrag")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("BevestigdDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kenmerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Overgeslagen")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly?>("ReactieUiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stapnaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TekortkomingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("UitkomstOp")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("TekortkomingId");
+
+                    b.HasIndex("ReactieUiterlijk", "UitkomstOp");
+
+                    b.ToTable("handhavingsbesluit", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
@@ -747,6 +957,54 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("RegioId");
 
                     b.ToTable("partnerorganisatie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AfgeslotenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AfgeslotenOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RedenAfsluiting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verplichting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("tekortkoming", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -907,6 +1165,52 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("InburgeraarId", "Vaardigheid", "Datum");
 
                     b.ToTable("vaardigheidsvoortgang", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AangevraagdOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("BesluitOp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("GevraagdTot")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ToegekendTot")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("verlengingsaanvraag", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
@@ -2105,6 +2409,24 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Keten.Afsluiting", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2117,6 +2439,30 @@ namespace Koers.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Tekortkoming", null)
+                        .WithMany("Besluiten")
+                        .HasForeignKey("TekortkomingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
@@ -2156,6 +2502,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Regio");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2191,6 +2546,15 @@ namespace Koers.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
@@ -2452,6 +2816,11 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
+                {
+                    b.Navigation("Besluiten");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>

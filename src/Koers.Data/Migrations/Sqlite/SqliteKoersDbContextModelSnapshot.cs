@@ -526,6 +526,80 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("intakegesprek", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NieuweGemeente")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ontheffingsgrond")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("afsluiting", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Behaald")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verslag")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("eindgesprek", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -584,6 +658,140 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("examenresultaat", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Bedrag")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Brieftekst")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReactietermijnDagen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Volgorde")
+                        .IsUnique();
+
+                    b.ToTable("handhaving_ladderstap", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Bedrag")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BevestigdDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kenmerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overgeslagen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Pdf")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("ReactieUiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stapnaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TekortkomingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UitkomstOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Volgorde")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("TekortkomingId");
+
+                    b.HasIndex("ReactieUiterlijk", "UitkomstOp");
+
+                    b.ToTable("handhavingsbesluit", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
@@ -726,6 +934,54 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("RegioId");
 
                     b.ToTable("partnerorganisatie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfgeslotenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AfgeslotenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedenAfsluiting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verplichting")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("tekortkoming", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -884,6 +1140,52 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("InburgeraarId", "Vaardigheid", "Datum");
 
                     b.ToTable("vaardigheidsvoortgang", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AangevraagdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BesluitOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GevraagdTot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToegekendTot")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("verlengingsaanvraag", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
@@ -2060,6 +2362,24 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Afsluiting", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Keten.Afsluiting", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Eindgesprek", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Examenresultaat", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2072,6 +2392,30 @@ namespace Koers.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.HandhavingLadderstap", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Handhavingsbesluit", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Tekortkoming", null)
+                        .WithMany("Besluiten")
+                        .HasForeignKey("TekortkomingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
@@ -2111,6 +2455,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Regio");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2146,6 +2499,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verlengingsaanvraag", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
@@ -2407,6 +2769,11 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Tekortkoming", b =>
+                {
+                    b.Navigation("Besluiten");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>

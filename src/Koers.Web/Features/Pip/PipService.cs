@@ -331,6 +331,15 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         };
     }
 
+    /// <summary>The municipality's letterhead, shared by every letter Koers writes (beschikkingen, handhaving).</summary>
+    internal static Briefhoofd BriefhoofdVan(Gemeente gemeente) => new(
+        $"Gemeente {gemeente.Naam}",
+        gemeente.Afdeling,
+        gemeente.Postadres ?? $"Postbus 1, {gemeente.Naam}",
+        gemeente.Telefoon ?? "14 0497",
+        gemeente.Website ?? $"www.{gemeente.Naam.ToLowerInvariant().Replace(' ', '-')}.nl",
+        gemeente.BezwaarAdres ?? $"Het college van burgemeester en wethouders van {gemeente.Naam}, Postbus 1, {gemeente.Naam}");
+
     internal static BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
         string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly bezwaarEinde)
     {
@@ -350,13 +359,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             : toets.Overgeslagen ? $"niet afgenomen ({toets.RedenOverslaan})"
             : toets.Score is { } s && toets.Afgenomen is { } a ? $"{s} van de 40 vragen goed; {LbtRegels.Uitkomst(toets).Omschrijving()}" : null;
         return new BeschikkingGegevens(
-            Briefhoofd: new Briefhoofd(
-                $"Gemeente {gemeente.Naam}",
-                gemeente.Afdeling,
-                gemeente.Postadres ?? $"Postbus 1, {gemeente.Naam}",
-                gemeente.Telefoon ?? "14 0497",
-                gemeente.Website ?? $"www.{gemeente.Naam.ToLowerInvariant().Replace(' ', '-')}.nl",
-                gemeente.BezwaarAdres ?? $"Het college van burgemeester en wethouders van {gemeente.Naam}, Postbus 1, {gemeente.Naam}"),
+            Briefhoofd: BriefhoofdVan(gemeente),
             Datum: datum,
             Kenmerk: kenmerk,
             Versie: versie.Versie,

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Koers.Domain.Dossier;
+using Koers.Domain.Pip;
+
+namespace Koers.Domain.Handhaving;
+
+/// <summary>The kinds of step on the escalation ladder, from mild to heavy.</summary>
+public enum Handhavingssoort
+{
+    Contact,
+    Brief,
+    AangetekendeWaarschuwing,
+    BoeteWi2021,
+    MaatregelParticipatiewet,
+}
+
+/// <summary>The PIP obligation that was not met; only those in the current PIP can be chosen (brede intake/PIP always).</summary>
+public enum PipVerplichting
+{
+    BredeIntakeEnPip,
+    Taal,
+    Knm,
+    Map,
+    Pvt,
+    Participatie,
+}
+
+/// <summary>One configured step of a municipality's ladder.</summary>
+public sealed record Ladderstap(int Volgorde, Handhavingssoort Soort, string Naam, string Brieftekst, int ReactietermijnDagen, decimal? Bedrag);
+
+/// <summary>A step already decided on for one tekortkoming: taken or skipped.</summary>
+public sealed record GenomenStap(int Volgorde, bool Overgeslagen, DateOnly Datum, DateOnly? ReactieUiterlijk);
+
+/// <summary>What Koers proposes as the next step, and why. Only a proposal: a person decides.</summary>
+public sealed record Voorstel(Ladderstap Stap, string Reden, bool ReactietermijnLoopt);
+
+public static class Handhavingsladder
+{
+    /// <summary>A boete above this is certainly a typing error; the real maximum comes from the municipality's verordening.</summary>
+    public const decimal MaximaalBedrag = 10_000m;
+    public const int MaximaalStappen = 10;
+
+    /// <summary>The placeholders a letter template may use.</summary>
+    public static readonly IReadOnlyList<string> Plaatshouders =
+        ["{naam}", "{verplichting}", "{omschrijving}", "{datum}", "{reactiedatum}", "{bedrag}", "{gemeente}"];
+
+    /// <summary>The ladder of the sources (gesprek, waarschuwingen, boete) for a municipality that configured none.</summary>
+    public static IReadOnlyList<Ladderstap> Standaard { get; } =
+    [
+        new(1, Handhavingssoort.Contact, "Gesprek over de afspraken", string.Empty, 14, null),
+        new(2, Handhavingssoort.Brief, "Brief: herinnering aan de afspraken",
+            "Op {datum} hebben wij vastgesteld dat u zich niet houdt aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
+            + "Wij vragen u om vóór {reactiedatum} contact met ons op te nemen. Dan bespreken wij samen hoe u weer meedoet.", 14, null),
+        new(3, Handhavingssoort.AangetekendeWaarschuwing, "Aangetekende waarschuwing",
+            "U houdt zich nog steeds niet aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
+            + "Dit is een waarschuwing. Houdt u zich vóór {reactiedatum} weer aan de afspraak? Dan volgt er geen boete. "
+            + "Doet u dat niet, dan kunnen wij u een bestuurlijke boete opleggen.", 14, null),
+        new(4, Handhavingssoort.BoeteWi2021, "Bestuurlijke boete (Wet inburgering 2021)",
+            "Wij hebben u eerder gewaarschuwd, maar u houdt zich nog steeds niet aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
+            + "Daarom leggen wij u een bestuurlijke boete op van {bedrag}. Wij hebben daarbij rekening gehouden met uw omstandigheden.", 42, 250m),
+    ];
+
+    /// <summary>
+    /// The next step: the first configured step after the heaviest one already decided on (taken or skipped).
+    /// Null when the ladder is finished. The proposal says whether the previous response period still runs, so the
+    /// person deciding sees it; it never takes the step itself.
+    /// </summary>
+    public static Voorstel? Volgende(IReadOnlyList<Ladderstap> ladder, IReadOnlyList<GenomenStap> genomen, DateOnly vandaag)
+    {
+        var gesorteerd = ladder.OrderBy(s => s.Volgorde).ToList();
+        var laatste = genomen.OrderBy(g => g.Volgorde).ThenBy(g => g.Datum).LastOrDefault();
+        var volgende = laatste is null ? gesorteerd.FirstOrDefault() : gesorteerd.FirstOrDefault(s => s.Volgorde > laatste.Volgorde);
+        if (volgende is null) return null;
+        if (laatste is null) return new(volgende, $"Eerste stap van de ladder: {volgende.Naam}.", false);
+
+        var vorige = gesorteerd.FirstOrDefault(s => s.Volgorde == laatste.Volgorde)?.Naam ?? $"stap {laatste.Volgorde}";
+        var wat = laatste.Overgeslagen ? "overgeslagen" : "genomen";
+        if (laatste.ReactieUiterlijk is { } uiterlijk && !laatste.Overgeslagen)
+        {
+            return uiterlijk >= vandaag
+                ? new(volgende, $"Vorige stap '{vorige}' {wat} op {Datum(laatste.Datum)}; de reactietermijn loopt nog tot en met {Datum(uiterlijk)}.", true)
+                : new(volgende, $"Vorige stap '{vorige}' {wat} op {Datum(laatste.Datum)}; de reactietermijn is verstreken op {Datum(uiterlijk)}.", false);
+        }
+
+        return new(volgende, $"Vorige stap '{vorige}' {wat} op {Datum(laatste.Datum)}.", false);
+    }
+
+    /// <summary>Checks a configured ladder; returns (field, message) pairs, fields indexed like "Stappen[2].Bedrag".</summary>
+    public static IReadOnlyList<Overtreding> Controleer(IReadOnlyList<Ladderstap> ladder)
+    {
+        var fouten = new List<Overtreding>();
+        if (ladder.Count == 0) fouten.Add(new("Stappen", "Een ladder heeft minstens één stap."));
+        if (ladder.Count > MaximaalStappen) fouten.Add(new("Stappen", $"Een ladder heeft hoogstens {MaximaalStappen} stappen."));
+        for (var i = 0; i < ladder.Count; i++)
+        {
+            var s = ladder[i];
+            var veld = $"Stappen[{i}]";
+            if (!Enum.IsDefined(s.Soort)) fouten.Add(new($"{veld}.Soort", $"Stap {i + 1}: onbekende soort."));
+            if (string.IsNullOrWhiteSpace(s.Naam)) fouten.Add(new($"{veld}.Naam", $"Stap {i + 1}: vul een naam in."));
+            else if (s.Naam.Length > 200) fouten.Add(new($"{veld}.Naam", $"Stap {i + 1}: de naam is hoogstens 200 tekens."));
+            if (s.ReactietermijnDagen is < 0 or > 365) fouten.Add(new($"{veld}.ReactietermijnDagen", $"Stap {i + 1}: de reactietermijn is 0 tot 365 dagen."));
+            if (HeeftBrief(s.Soort) && string.IsNullOrWhiteSpace(s.Brieftekst))
+                fouten.Add(new($"{veld}.Brieftekst", $"Stap {i + 1}: een {Omschrijving(s.Soort).ToLowerInvariant()} heeft een brieftekst nodig."));
+            if (s.Brieftekst?.Length > 8000) fouten.Add(new($"{veld}.Brieftekst", $"Stap {i + 1}: de brieftekst is hoogstens 8000 tekens."));
+            if (s.Brieftekst is { } tekst && OnbekendePlaatshouders(tekst) is { Count: > 0 } onbekend)
+                fouten.Add(new($"{veld}.Brieftekst", $"Stap {i + 1}: onbekende plaatshouder {string.Join(", ", onbekend)}. Gebruik {string.Join(", ", Plaatshouders)}."));
+            if (s.Soort == Handhavingssoort.BoeteWi2021)
+            {
+                if (s.Bedrag is null or <= 0) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: een boete heeft een bedrag groter dan € 0 nodig."));
+                else if (s.Bedrag > MaximaalBedrag) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: het bedrag is hoogstens € {MaximaalBedrag:N0}."));
+            }
+            else if (s.Bedrag is not null) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: alleen een boete heeft een bedrag."));
+        }
+
+        var soorten = ladder.Select(s => s.Soort).ToList();
+        if (soorten.Count(s => s is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet) > 0
+            && !soorten.TakeWhile(s => s is not (Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet))
+                .Any(s => s is Handhavingssoort.Brief or Handhavingssoort.AangetekendeWaarschuwing))
+        {
+            // The sources: first a talk, then warnings, only then a boete.
+            fouten.Add(new("Stappen", "Vóór een boete of maatregel staat minstens één brief of waarschuwing op de ladder."));
+        }
+
+        return fouten;
+    }
+
+    public static bool HeeftBrief(Handhavingssoort soort) => soort != Handhavingssoort.Contact;
+
+    /// <summary>A boete or maatregel is a sanction (a besluit open to bezwaar): it needs an explicit confirmation.</summary>
+    public static bool IsSanctie(Handhavingssoort soort) => soort is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet;
+
+    /// <summary>The obligations that can be broken under this PIP (without a PIP only the brede intake/PIP cooperation).</summary>
+    public static IReadOnlyList<PipVerplichting> Verplichtingen(PipInhoud? pip)
+    {
+        var lijst = new List<PipVerplichting> { PipVerplichting.BredeIntakeEnPip };
+        if (pip is null) return lijst;
+        if (pip.Leerroute is not null) lijst.Add(PipVerplichting.Taal);
+        if (pip.Knm) lijst.Add(PipVerplichting.Knm);
+        if (pip.Map) lijst.Add(PipVerplichting.Map);
+        if (pip.Pvt) lijst.Add(PipVerplichting.Pvt);
+        if (pip.Participatie != ParticipatieVorm.Geen || pip.Leerroute == Leerroute.ZRoute) lijst.Add(PipVerplichting.Participatie);
+        return lijst;
+    }
+
+    public static string VulIn(string sjabloon, IReadOnlyDictionary<string, string> waarden)
+    {
+        var tekst = sjabloon;
+        foreach (var (sleutel, waarde) in waarden) tekst = tekst.Replace(sleutel, waarde, StringComparison.Ordinal);
+        return tekst;
+    }
+
+    private static List<string> OnbekendePlaatshouders(string tekst) =>
+        System.Text.RegularExpressions.Regex.Matches(tekst, @"\{[a-z]+\}").Select(m => m.Value).Where(p => !Plaatshouders.Contains(p)).Distinct().ToList();
+
+    public static string Omschrijving(this Handhavingssoort soort) => soort switch
+    {
+        Handhavingssoort.Contact => "Contact (gesprek)",
+        Handhavingssoort.Brief => "Brief",
+        Handhavingssoort.AangetekendeWaarschuwing => "Aangetekende waarschuwing",
+        Handhavingssoort.BoeteWi2021 => "Boete (Wet inburgering 2021)",
+        Handhavingssoort.MaatregelParticipatiewet => "Maatregel (Participatiewet)",
+        _ => soort.ToString(),
+    };
+
+    public static string Omschrijving(this PipVerplichting verplichting) => verplichting switch
+    {
+        PipVerplichting.BredeIntakeEnPip => "Meewerken aan de brede intake en het PIP",
+        PipVerplichting.Taal => "Aanwezig zijn bij de taallessen",
+        PipVerplichting.Knm => "Kennis van de Nederlandse Maatschappij (KNM)",
+        PipVerplichting.Map => "Module Arbeidsmarkt en Participatie (MAP)",
+        PipVerplichting.Pvt => "Participatieverklaringstraject (PVT)",
+        PipVerplichting.Participatie => "Participatie (werk, vrijwilligerswerk of activering)",
+        _ => verplichting.ToString(),
+    };
+
+    private static string Datum(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+}

@@ -1,0 +1,87 @@
+using Koers.Domain.Afsluiting;
+using Koers.Domain.Dossier;
+using Koers.Domain.Handhaving;
+using Koers.Domain.Pip;
+
+namespace Koers.Domain.Tests.Handhaving;
+
+public class HandhavingsladderTests
+{
+    private static readonly DateOnly Vandaag = new(2026, 6, 16);
+    private static readonly IReadOnlyList<Ladderstap> Ladder = Handhavingsladder.Standaard;
+
+    [Fact]
+    public void Zonder_genomen_stappen_is_de_eerste_stap_het_voorstel()
+    {
+        var v = Handhavingsladder.Volgende(Ladder, [], Vandaag)!;
+        Assert.Equal(1, v.Stap.Volgorde);
+        Assert.Equal(Handhavingssoort.Contact, v.Stap.Soort);
+        Assert.False(v.ReactietermijnLoopt);
+    }
+
+    [Fact]
+    public void Na_een_overgeslagen_stap_volgt_de_stap_daarna_ook_als_de_ladder_niet_op_volgorde_staat()
+    {
+        var doorElkaar = Ladder.Reverse().ToList();
+        var v = Handhavingsladder.Volgende(doorElkaar, [new GenomenStap(1, false, new(2026, 5, 1), new(2026, 5, 15)), new GenomenStap(2, true, new(2026, 5, 20), null)], Vandaag)!;
+        Assert.Equal(Handhavingssoort.AangetekendeWaarschuwing, v.Stap.Soort);
+        Assert.Contains("overgeslagen", v.Reden);
+    }
+
+    [Fact]
+    public void Lopende_reactietermijn_wordt_gemeld_maar_blokkeert_niet()
+    {
+        var v = Handhavingsladder.Volgende(Ladder, [new GenomenStap(1, false, new(2026, 6, 10), new(2026, 6, 24))], Vandaag)!;
+        Assert.True(v.ReactietermijnLoopt);
+        Assert.Contains("loopt nog tot en met 24 juni 2026", v.Reden);
+        var verstreken = Handhavingsladder.Volgende(Ladder, [new GenomenStap(1, false, new(2026, 6, 1), new(2026, 6, 15))], Vandaag)!;
+        Assert.False(verstreken.ReactietermijnLoopt);
+        Assert.Contains("verstreken op 15 juni 2026", verstreken.Reden);
+    }
+
+    [Fact]
+    public void Na_de_laatste_stap_is_er_geen_voorstel()
+    {
+        Assert.Null(Handhavingsladder.Volgende(Ladder, [new GenomenStap(4, false, new(2026, 6, 1), null)], Vandaag));
+    }
+
+    [Fact]
+    public void De_standaardladder_is_geldig_en_een_boete_zonder_waarschuwing_ervoor_niet()
+    {
+        Assert.Empty(Handhavingsladder.Controleer(Ladder));
+        var fouten = Handhavingsladder.Controleer([new(1, Handhavingssoort.Contact, "Gesprek", "", 7, null), new(2, Handhavingssoort.BoeteWi2021, "Boete", "Boete {bedrag}", 42, 100m)]);
+        Assert.Contains(fouten, f => f.Veld == "Stappen");
+        var bedrag = Handhavingsladder.Controleer([new(1, Handhavingssoort.Brief, "Brief", "x", 7, 5m), new(2, Handhavingssoort.BoeteWi2021, "Boete", "y", 42, 0m)]);
+        Assert.Contains(bedrag, f => f.Veld == "Stappen[0].Bedrag");
+        Assert.Contains(bedrag, f => f.Veld == "Stappen[1].Bedrag");
+    }
+
+    [Fact]
+    public void Verplichtingen_volgen_het_pip()
+    {
+        Assert.Equal([PipVerplichting.BredeIntakeEnPip], Handhavingsladder.Verplichtingen(null));
+        var z = Handhavingsladder.Verplichtingen(new PipInhoud { Leerroute = Leerroute.ZRoute, Knm = true, Map = false, Pvt = true, Participatie = ParticipatieVorm.Geen });
+        Assert.Equal([PipVerplichting.BredeIntakeEnPip, PipVerplichting.Taal, PipVerplichting.Knm, PipVerplichting.Pvt, PipVerplichting.Participatie], z);
+    }
+
+    [Fact]
+    public void Plaatshouders_worden_ingevuld()
+    {
+        Assert.Equal("Beste Amal, vóór 1 juli.", Handhavingsladder.VulIn("Beste {naam}, vóór {reactiedatum}.", new Dictionary<string, string> { ["{naam}"] = "Amal", ["{reactiedatum}"] = "1 juli" }));
+    }
+
+    [Theory]
+    [InlineData(Leerroute.B1Route, new[] { "Lezen", "Luisteren", "Schrijven", "Spreken" }, new[] { "Knm" })]
+    [InlineData(Leerroute.ZRoute, new[] { "Lezen" }, new[] { "ZRouteEindgesprek" })]
+    [InlineData(Leerroute.Onderwijsroute, new[] { "Onderwijsroute" }, new string[0])]
+    public void Voldaan_vraagt_de_onderdelen_van_de_leerroute(Leerroute route, string[] behaald, string[] ontbrekend)
+    {
+        Assert.Equal(ontbrekend, Afsluitingsregels.Ontbrekend(route, behaald));
+    }
+
+    [Fact]
+    public void Elke_afsluiting_is_een_afsluitende_mijlpaal()
+    {
+        Assert.All(Enum.GetValues<Afsluitingssoort>(), s => Assert.Contains(s.Mijlpaal(), MijlpaalInfo.Afsluitend));
+    }
+}

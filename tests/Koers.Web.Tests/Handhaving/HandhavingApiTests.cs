@@ -1,0 +1,243 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Koers.Web.Tests.Infrastructure;
+using Koers.Web.Tests.Pdf;
+
+namespace Koers.Web.Tests.Handhaving;
+
+/// <summary>
+/// The escalation ladder: configuration per municipality, the proposal order, nothing happening without a person's
+/// decision, letters as PDF with their hash, the worklist of passed response deadlines, and access. The clock stands
+/// on 16 June 2026. Ladder changes use GM1667, cases GM1724 (default ladder), so tests do not see each other's changes.
+/// </summary>
+public abstract class HandhavingApiTests(KoersFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<string> DossierAsync(string gemeente = "GM1724", string naam = "Proefpersoon")
+    {
+        var invoer = Testdata.Inburgeraar(gemeente: gemeente, koppelingsdatum: "2026-01-05");
+        invoer["achternaam"] = naam;
+        var response = await _client.PostJsonAsync("/api/v1/koppelingen", invoer);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.LeesAsync())["id"]!.GetValue<string>();
+    }
+
+    private async Task<(string Id, JsonNode Stand)> TekortkomingAsync(string id, string verplichting = "bredeIntakeEnPip", string datum = "2026-05-01")
+    {
+        var response = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen",
+            new { verplichting, datum, omschrijving = "Drie afspraken voor de brede intake niet gekomen, zonder bericht." });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stand = await response.LeesAsync();
+        return (stand["tekortkomingen"]![0]!["id"]!.GetValue<string>(), stand);
+    }
+
+    private Task<HttpResponseMessage> BesluitAsync(string id, string tid, string actie, int? volgorde, string datum, bool bevestigd = false, string reden = "Afgewogen in teamoverleg.") =>
+        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd });
+
+    private async Task<JsonNode> TekortkomingStandAsync(string id, string tid) =>
+        (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == tid)!;
+
+    private static async Task<string[]> FoutveldenAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        return (await response.LeesAsync())["errors"]!.AsObject().Select(e => e.Key).ToArray();
+    }
+
+    [Fact]
+    public async Task Standaardladder_zonder_inrichting_en_eigen_ladder_per_gemeente()
+    {
+        var standaard = await (await _client.GetAsync("/api/v1/handhaving/ladder/GM1728")).LeesAsync();
+        Assert.True(standaard["standaard"]!.GetValue<bool>());
+        Assert.Equal(["contact", "brief", "aangetekendeWaarschuwing", "boeteWi2021"], standaard["stappen"]!.AsArray().Select(s => s!["soort"]!.GetValue<string>()));
+
+        var ladder = new
+        {
+            stappen = new object[]
+            {
+                new { soort = "brief", naam = "Eerste brief", brieftekst = "Beste {naam}, u kwam niet: {verplichting}. Reageer vóór {reactiedatum}.", reactietermijnDagen = 10 },
+                new { soort = "maatregelParticipatiewet", naam = "Maatregel bijstand", brieftekst = "Wij verlagen uw bijstand.", reactietermijnDagen = 0 },
+                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete van {bedrag}.", reactietermijnDagen = 42, bedrag = 340m },
+            },
+        };
+        var opgeslagen = await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM1667", ladder);
+        Assert.Equal(HttpStatusCode.OK, opgeslagen.StatusCode);
+        var eigen = await (await _client.GetAsync("/api/v1/handhaving/ladder/GM1667")).LeesAsync();
+        Assert.False(eigen["standaard"]!.GetValue<bool>());
+        Assert.Equal(["brief", "maatregelParticipatiewet", "boeteWi2021"], eigen["stappen"]!.AsArray().Select(s => s!["soort"]!.GetValue<string>()));
+        Assert.Equal(340m, eigen["stappen"]![2]!["bedrag"]!.GetValue<decimal>());
+        // Another municipality keeps the default.
+        Assert.True((await (await _client.GetAsync("/api/v1/handhaving/ladder/GM1728")).LeesAsync())["standaard"]!.GetValue<bool>());
+
+        // A case in GM1667 gets that municipality's first step proposed.
+        var id = await DossierAsync("GM1667");
+        var (_, stand) = await TekortkomingAsync(id);
+        Assert.Equal("Eerste brief", stand["tekortkomingen"]![0]!["voorstel"]!["naam"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Openapi_beschrijft_de_handhaving_en_afsluiting()
+    {
+        var paden = (await (await _client.GetAsync("/openapi/v1.json")).LeesAsync())["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/handhaving/ladder/{gemeente}", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tekortkomingId}/besluiten", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/handhaving/brieven/{besluitId}", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/afsluiting", paden);
+        Assert.Contains("/api/v1/inburgeraars/{id}/overdrachtsdossier", paden);
+    }
+
+    [Fact]
+    public async Task Ongeldige_ladder_wordt_geweigerd_met_reden_per_veld()
+    {
+        var zonderBedragEnTeVroeg = new
+        {
+            stappen = new object[]
+            {
+                new { soort = "contact", naam = "Gesprek", reactietermijnDagen = 7 },
+                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete {onbekend}", reactietermijnDagen = 42 },
+            },
+        };
+        var velden = await FoutveldenAsync(await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM1728", zonderBedragEnTeVroeg));
+        Assert.Contains("stappen[1].bedrag", velden);
+        Assert.Contains("stappen[1].brieftekst", velden);
+        Assert.Contains("stappen", velden); // a boete without an earlier letter or warning
+        Assert.Contains("stappen", await FoutveldenAsync(await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM1728", new { stappen = Array.Empty<object>() })));
+        Assert.True((await (await _client.GetAsync("/api/v1/handhaving/ladder/GM1728")).LeesAsync())["standaard"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/v1/handhaving/ladder/GM0988")).StatusCode); // Weert: outside the reach
+    }
+
+    [Fact]
+    public async Task Voorstel_volgt_de_ladder_en_er_gebeurt_niets_zonder_besluit()
+    {
+        var id = await DossierAsync(naam: "Ladder");
+        var (tid, stand) = await TekortkomingAsync(id);
+        var t = stand["tekortkomingen"]![0]!;
+        Assert.Empty(t["stappen"]!.AsArray());
+        Assert.Equal(1, t["voorstel"]!["volgorde"]!.GetValue<int>());
+        Assert.Equal("contact", t["voorstel"]!["soort"]!.GetValue<string>());
+
+        // Reading again (time passing, pages opened) takes no step.
+        t = await TekortkomingStandAsync(id, tid);
+        Assert.Empty(t["stappen"]!.AsArray());
+        Assert.Equal(0, factory.MetDatabase(db => db.Set<Koers.Data.Model.Keten.Handhavingsbesluit>().Count(b => b.TekortkomingId == Guid.Parse(tid))));
+
+        // Step 1 taken: a talk has no letter; the response period is 14 days.
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 1, "2026-06-01")).StatusCode);
+        t = await TekortkomingStandAsync(id, tid);
+        var stap1 = t["stappen"]![0]!;
+        Assert.Equal("2026-06-15", stap1["reactieUiterlijk"]!.GetValue<string>());
+        Assert.Null(stap1["brief"]);
+        Assert.Equal(2, t["voorstel"]!["volgorde"]!.GetValue<int>());
+        Assert.Contains("verstreken", t["voorstel"]!["reden"]!.GetValue<string>());
+
+        // A stale page that still shows step 1 cannot decide again; step 2 skipped with a reason.
+        Assert.Contains("volgorde", await FoutveldenAsync(await BesluitAsync(id, tid, "nemen", 1, "2026-06-02")));
+        Assert.Contains("reden", await FoutveldenAsync(await BesluitAsync(id, tid, "overslaan", 2, "2026-06-02", reden: " ")));
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "overslaan", 2, "2026-06-02", reden: "Gesprek was al helder; meteen waarschuwen.")).StatusCode);
+        t = await TekortkomingStandAsync(id, tid);
+        Assert.True(t["stappen"]![1]!["overgeslagen"]!.GetValue<bool>());
+        Assert.Null(t["stappen"]![1]!["brief"]);
+        Assert.Equal("aangetekendeWaarschuwing", t["voorstel"]!["soort"]!.GetValue<string>());
+
+        // Step 3: the warning letter, generated, stored, hashed.
+        var genomen = await BesluitAsync(id, tid, "nemen", 3, "2026-06-03");
+        Assert.Equal(HttpStatusCode.Created, genomen.StatusCode);
+        var stap3 = await genomen.LeesAsync();
+        Assert.Equal("2026-06-17", stap3["reactieUiterlijk"]!.GetValue<string>());
+        var pdf = await _client.GetByteArrayAsync(stap3["brief"]!.GetValue<string>());
+        Assert.Equal(stap3["sha256"]!.GetValue<string>(), Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        var brief = GelezenPdf.Lees(pdf);
+        Assert.Contains("Gemeente Bergeijk", brief.Tekst);
+        Assert.Contains("Beste Testa Ladder", brief.Tekst);
+        Assert.Contains("Dit is een waarschuwing", brief.Tekst);
+        Assert.Contains("Meewerken aan de brede intake en het PIP", brief.Tekst);
+        Assert.Contains("17 juni 2026", brief.Tekst);
+        Assert.Contains(stap3["kenmerk"]!.GetValue<string>(), brief.Tekst);
+        Assert.DoesNotContain("{", brief.Tekst);
+        Assert.Contains("reactietermijn loopt nog", (await TekortkomingStandAsync(id, tid))["voorstel"]!["reden"]!.GetValue<string>());
+
+        // Step 4, the boete: refused without the explicit confirmation, nothing stored; then taken.
+        Assert.Contains("bevestigd", await FoutveldenAsync(await BesluitAsync(id, tid, "nemen", 4, "2026-06-16")));
+        Assert.Equal(3, (await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray().Count);
+        var boete = await (await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true)).LeesAsync();
+        Assert.Equal(250m, boete["bedrag"]!.GetValue<decimal>());
+        Assert.Equal(KoersFactory.TestGebruiker, boete["bevestigdDoor"]!.GetValue<string>());
+        var boeteBrief = GelezenPdf.Lees(await _client.GetByteArrayAsync(boete["brief"]!.GetValue<string>()));
+        Assert.Contains("€ 250,00", boeteBrief.Tekst.Replace('\u00A0', ' '));
+        Assert.Contains("bezwaar", boeteBrief.Tekst);
+        Assert.Contains("28 juli 2026", boeteBrief.Tekst); // six weeks after 16 June
+
+        // The ladder is finished: no proposal, no further step; closing needs a reason and happens once.
+        t = await TekortkomingStandAsync(id, tid);
+        Assert.Null(t["voorstel"]);
+        Assert.Contains("actie", await FoutveldenAsync(await BesluitAsync(id, tid, "nemen", 5, "2026-06-16")));
+        Assert.Contains("reden", await FoutveldenAsync(await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/afsluiten", new { reden = "" })));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/afsluiten", new { reden = "Boete betaald, weer aanwezig." })).StatusCode);
+        Assert.Contains("reden", await FoutveldenAsync(await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/afsluiten", new { reden = "Nogmaals." })));
+
+        var audit = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == Guid.Parse(id)).Select(a => a.Omschrijving).ToList());
+        Assert.Contains(audit, a => a.Contains("stap 'Gesprek over de afspraken' genomen"));
+        Assert.Contains(audit, a => a.Contains("overgeslagen"));
+        Assert.Contains(audit, a => a.Contains($"Handhavingsbrief {stap3["kenmerk"]!.GetValue<string>()} geopend"));
+    }
+
+    [Fact]
+    public async Task Verplichting_moet_in_het_pip_staan_en_invoer_wordt_gecontroleerd()
+    {
+        var id = await DossierAsync(naam: "Zonderpip");
+        var geweigerd = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen", new { verplichting = "knm", datum = "2026-06-01", omschrijving = "KNM gemist" });
+        var fout = await geweigerd.LeesAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, geweigerd.StatusCode);
+        Assert.Contains("staat niet in het huidige PIP", fout["errors"]!["verplichting"]![0]!.GetValue<string>());
+        var velden = await FoutveldenAsync(await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen", new { datum = "2026-07-01" }));
+        Assert.Equal(["datum", "omschrijving", "verplichting"], velden.Order());
+        Assert.Empty((await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray());
+        Assert.Equal(["bredeIntakeEnPip"], (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["verplichtingen"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Verstreken_reactietermijn_staat_op_de_werkvoorraad_tot_de_uitkomst_is_vastgelegd()
+    {
+        var id = await DossierAsync(naam: "Termijn");
+        var (tid, _) = await TekortkomingAsync(id);
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 1, "2026-05-01")).StatusCode); // reactie uiterlijk 15 May
+        async Task<bool> OpLijstAsync() => (await (await _client.GetAsync("/api/v1/handhaving/verstreken?gemeente=GM1724")).LeesAsync()).AsArray()
+            .Any(r => r!["inburgeraarId"]!.GetValue<string>() == id);
+        Assert.True(await OpLijstAsync());
+        var werkvoorraad = await _client.GetStringAsync("/werkvoorraad?gemeente=GM1724");
+        Assert.Contains($"/inburgeraars/{id}/handhaving", werkvoorraad);
+
+        var stap = (await TekortkomingStandAsync(id, tid))["stappen"]![0]!["id"]!.GetValue<string>();
+        Assert.Contains("datum", await FoutveldenAsync(await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/besluiten/{stap}/uitkomst", new { uitkomst = "Gebeld", datum = "2026-04-01" })));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/besluiten/{stap}/uitkomst", new { uitkomst = "Gebeld; komt weer.", datum = "2026-05-20" })).StatusCode);
+        Assert.False(await OpLijstAsync());
+    }
+
+    [Fact]
+    public async Task Andere_gemeente_en_andere_rollen_krijgen_niets()
+    {
+        var id = await DossierAsync(naam: "Afgeschermd");
+        var (tid, _) = await TekortkomingAsync(id);
+        var stap = await (await BesluitAsync(id, tid, "nemen", 1, "2026-06-01")).LeesAsync();
+        var weert = factory.ClientAls("fleur.hendriks@weert.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen",
+            new { verplichting = "bredeIntakeEnPip", datum = "2026-06-01", omschrijving = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten",
+            new { actie = "nemen", volgorde = 2, datum = "2026-06-02", reden = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/api/v1/inburgeraars/{id}/handhaving/brieven/{stap["id"]!.GetValue<string>()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/inburgeraars/{id}/handhaving")).StatusCode);
+        Assert.DoesNotContain(id, await weert.GetStringAsync("/api/v1/handhaving/verstreken"));
+        Assert.Single((await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray());
+
+        // A chain partner or an inburgeraar has no handhaving at all; a klantregisseur cannot change the ladder.
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example").GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("sanne.devries@kempen.example").PutJsonAsync("/api/v1/handhaving/ladder/GM1724",
+            new { stappen = new[] { new { soort = "contact", naam = "x", reactietermijnDagen = 1 } } })).StatusCode);
+    }
+}
+
+public sealed class SqliteHandhavingApiTests(SqliteFactory factory) : HandhavingApiTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresHandhavingApiTests(PostgresFactory factory) : HandhavingApiTests(factory), IClassFixture<PostgresFactory>;
