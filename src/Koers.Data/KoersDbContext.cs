@@ -35,6 +35,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Machtiging> Machtigingen => Set<Model.Keten.Machtiging>();
     public DbSet<Model.Keten.Urenregistratie> Urenregistraties => Set<Model.Keten.Urenregistratie>();
     public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
+    public DbSet<Model.Keten.Partnercontract> Partnercontracten => Set<Model.Keten.Partnercontract>();
+    public DbSet<Model.Keten.Verwijzing> Verwijzingen => Set<Model.Keten.Verwijzing>();
     public DbSet<Model.Keten.Vaardigheidsvoortgang> Vaardigheidsvoortgang => Set<Model.Keten.Vaardigheidsvoortgang>();
     public DbSet<Model.Keten.Voortgangssignaal> Voortgangssignalen => Set<Model.Keten.Voortgangssignaal>();
     public DbSet<Model.Keten.Voortgangsgesprek> Voortgangsgesprekken => Set<Model.Keten.Voortgangsgesprek>();

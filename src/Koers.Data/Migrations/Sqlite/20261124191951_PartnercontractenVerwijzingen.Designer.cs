@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKoersDbContext))]
-    [Migration("20261124182107_Voortgang")]
-    partial class Voortgang
+    [Migration("20261124191951_PartnercontractenVerwijzingen")]
+    partial class PartnercontractenVerwijzingen
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -643,6 +643,50 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("machtiging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kenmerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Prijs")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tariefsoort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("partnercontract", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.Property<int>("Id")
@@ -741,241 +785,67 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("urenregistratie", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Urenupload", b =>
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Bestandsnaam")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Bijgewerkt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Door")
+                    b.Property<string>("AangemeldDoor")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Fouten")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FoutenCsv")
-                        .IsRequired()
+                    b.Property<DateOnly>("AangemeldOp")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Ongewijzigd")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("BeslistDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("Op")
+                    b.Property<DateOnly?>("BeslistOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Intakedatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PartnerorganisatieId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Regels")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Toegevoegd")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnerorganisatieId", "Op");
-
-                    b.ToTable("urenupload", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Vaardigheidsvoortgang", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Bron")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Niveau")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notitie")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PartnerorganisatieId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Vaardigheid")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnerorganisatieId");
-
-                    b.HasIndex("InburgeraarId", "Vaardigheid", "Datum");
-
-                    b.ToTable("vaardigheidsvoortgang", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsafspraak", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Eigenaar")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Gedaan")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Omschrijving")
-                        .IsRequired()
+                    b.Property<string>("RedenAfwijzing")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("Uiterlijk")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VoortgangsgesprekId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("VoortgangsgesprekId");
-
-                    b.ToTable("voortgangsafspraak", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Aanwezigen")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("GeplandOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
+                    b.Property<DateOnly?>("Startdatum")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Verslag")
-                        .HasMaxLength(8000)
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
 
-                    b.ToTable("voortgangsgesprek", (string)null);
-                });
+                    b.HasIndex("PartnerorganisatieId", "Status");
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangssignaal", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AfgehandeldDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AfgehandeldOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Afhandeling")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Bron")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notitie")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PartnerorganisatieId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PartnerorganisatieId");
-
-                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
-
-                    b.ToTable("voortgangssignaal", (string)null);
+                    b.ToTable("verwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -1949,6 +1819,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Partnerorganisatie");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -1974,59 +1853,21 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Urenupload", b =>
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
-                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
 
-            modelBuilder.Entity("Koers.Data.Model.Keten.Vaardigheidsvoortgang", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
-                        .WithMany()
-                        .HasForeignKey("PartnerorganisatieId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsafspraak", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
-                        .WithMany("Afspraken")
-                        .HasForeignKey("VoortgangsgesprekId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangssignaal", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
-                        .WithMany()
-                        .HasForeignKey("PartnerorganisatieId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2239,11 +2080,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
-                {
-                    b.Navigation("Afspraken");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
