@@ -41,7 +41,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                  {
                      "/werkvoorraad", "/inburgeraars", "/inburgeraars/nieuw", "/inburgeraars/nieuw?bron=coa",
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
-                     $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken",
+                     $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken", $"/inburgeraars/{id}/voortgang",
                      $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
                      $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting",
                      "/beheer/ontzorgen/betaalruns", "/account",
@@ -85,6 +85,8 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("inburgeraar@demo.example", "/mijn")]
     [InlineData("inburgeraar@demo.example", "/mijn?taal=ar")]
     [InlineData("inburgeraar@demo.example", "/account")]
+    [InlineData("partner@taalschool.example", "/partner/rapportage")]
+    [InlineData("partner@taalschool.example", "/partner/rapportage/upload")]
     public async Task Scherm_voldoet_aan_wcag_21_aa(string email, string pad)
     {
         var (context, page) = await NieuwePaginaAsync();
