@@ -5,6 +5,7 @@ using Koers.Data;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Duo;
 using Koers.Web.Features.Inrichting;
 using Koers.Web.Features.Intake;
 using Koers.Web.Features.Ontzorgen;
@@ -34,6 +35,7 @@ builder.Services.AddMonitor();
 builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
+builder.Services.AddDuo(builder.Configuration, builder.Environment);
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
@@ -119,6 +121,7 @@ api.MapMonitorApi();
 api.MapOntzorgenApi();
 api.MapAuditApi();
 Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
+app.MapDuo(api);
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 
