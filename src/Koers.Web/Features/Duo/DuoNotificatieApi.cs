@@ -29,7 +29,8 @@ public static partial class DuoNotificatieApi
 
     public static void MapDuoNotificatieApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Pad, OntvangAsync)
+        // Mapped on the /api/v1 group; DUO is configured with our base address …/api/v1/duo, as its spec's path is /notificaties.
+        app.MapPost("/duo/notificaties", OntvangAsync)
             .AllowAnonymous() // authenticated by DUO's own bearer token below, not by a Koers login
             .WithTags("DUO")
             .WithSummary("Notificatie van DUO ontvangen (Notificatie API 1.8.0, opvoerenNotificatie)")

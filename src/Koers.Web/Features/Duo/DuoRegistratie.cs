@@ -71,6 +71,10 @@ public sealed record DossierDuo(IReadOnlyList<UitgaandRegel> Uitgaand, IReadOnly
 /// <summary>Read side for the beheer page, the case page and the API. BSNs leave only masked.</summary>
 public sealed class DuoOverzicht(KoersDbContext db)
 {
+    private static readonly System.Globalization.CultureInfo Nl = new("nl-NL");
+
+    public static string Tijd(DateTime utc) => Klok.NaarNederlandseTijd(utc).ToString("d MMM yyyy HH:mm", Nl);
+
     public async Task<IReadOnlyList<InboxRegel>> InboxAsync(InboxStatus? status, CancellationToken ct = default)
     {
         var s = status ?? InboxStatus.Geparkeerd;
