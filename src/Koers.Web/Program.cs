@@ -36,6 +36,7 @@ builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
 builder.Services.AddDuo(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
@@ -122,6 +123,7 @@ api.MapOntzorgenApi();
 api.MapAuditApi();
 Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
 app.MapDuo(api);
+Koers.Web.Features.Coa.CoaApi.MapCoaApi(api);
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 
