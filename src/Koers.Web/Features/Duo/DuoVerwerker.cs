@@ -71,10 +71,10 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             throw new DuoFunctioneleFout($"{g.Code}: DUO meldt een nieuwe inburgeringsplichtige, maar de inburgeringsplicht staat bij DUO op 'nee' ({plicht.RedenGeenInburgeringsplicht ?? "geen reden"}).");
         }
 
-        var code = opties.Gemeente?.Trim().ToUpperInvariant();
-        var gemeente = code is null
-            ? await db.Gemeenten.OrderBy(x => x.Id).FirstOrDefaultAsync(ct)
-            : await db.Gemeenten.FirstOrDefaultAsync(x => x.Code == code, ct);
+        // Which municipality DUO notified is configuration (Duo:Gemeente), never a guess.
+        var code = opties.Gemeente?.Trim().ToUpperInvariant()
+                   ?? throw new DuoFunctioneleFout("Duo:Gemeente is niet ingesteld: Koers weet niet in welke gemeente het nieuwe dossier hoort.");
+        var gemeente = await db.Gemeenten.FirstOrDefaultAsync(x => x.Code == code, ct);
         if (gemeente is null) throw new DuoFunctioneleFout($"Gemeente '{code}' (Duo:Gemeente) is niet ingericht in Koers.");
 
         var id = Guid.NewGuid();
