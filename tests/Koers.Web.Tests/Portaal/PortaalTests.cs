@@ -19,28 +19,36 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
     private Guid EigenDossier => factory.MetDatabase(db => db.Users.Single(u => u.Email == Inburgeraar).InburgeraarId!.Value);
 
-    private static string ResourcesMap()
+    private static string ResourcesMap(string feature)
     {
         var map = new DirectoryInfo(AppContext.BaseDirectory);
         while (map is not null && !File.Exists(Path.Combine(map.FullName, "Koers.sln"))) map = map.Parent;
         Assert.NotNull(map);
-        return Path.Combine(map.FullName, "src", "Koers.Web", "Features", "Portaal", "Resources");
+        return Path.Combine(map.FullName, "src", "Koers.Web", "Features", feature, "Resources");
     }
+
+    /// <summary>The portal's own texts and the shared header/footer the portal shows around them.</summary>
+    public static TheoryData<string, string> Tekstbestanden => new()
+    {
+        { "Portaal", "Portaal" },
+        { "Shared", "Kop" },
+    };
 
     private static Dictionary<string, string> LeesResx(string pad) =>
         XDocument.Load(pad).Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? string.Empty);
 
-    [Fact]
-    public void Elke_tekst_bestaat_in_elke_taal()
+    [Theory]
+    [MemberData(nameof(Tekstbestanden))]
+    public void Elke_tekst_bestaat_in_elke_taal(string feature, string naam)
     {
-        var map = ResourcesMap();
-        var nl = LeesResx(Path.Combine(map, "Portaal.resx"));
+        var map = ResourcesMap(feature);
+        var nl = LeesResx(Path.Combine(map, $"{naam}.resx"));
         Assert.NotEmpty(nl);
-        Assert.All(nl, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), $"Portaal.resx: '{kv.Key}' is leeg"));
+        Assert.All(nl, kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), $"{naam}.resx: '{kv.Key}' is leeg"));
         var fouten = new List<string>();
         foreach (var taal in Talen)
         {
-            var bestand = Path.Combine(map, $"Portaal.{taal}.resx");
+            var bestand = Path.Combine(map, $"{naam}.{taal}.resx");
             Assert.True(File.Exists(bestand), $"{bestand} ontbreekt");
             var vertaling = LeesResx(bestand);
             fouten.AddRange(nl.Keys.Where(k => !vertaling.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).Select(k => $"{taal}: {k}"));
@@ -55,10 +63,11 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
     private static HashSet<string> Plekken(string tekst) => Regex.Matches(tekst, @"\{\d+\}").Select(m => m.Value).ToHashSet();
 
-    [Fact]
-    public void Elke_taal_zit_als_satellietassembly_in_de_build()
+    [Theory]
+    [MemberData(nameof(Tekstbestanden))]
+    public void Elke_taal_zit_als_satellietassembly_in_de_build(string feature, string naam)
     {
-        var bron = new ResourceManager("Koers.Web.Features.Portaal.Resources.Portaal", typeof(Program).Assembly);
+        var bron = new ResourceManager($"Koers.Web.Features.{feature}.Resources.{naam}", typeof(Program).Assembly);
         var nl = bron.GetResourceSet(CultureInfo.InvariantCulture, true, false)!.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToList();
         foreach (var taal in Talen)
         {
@@ -89,6 +98,11 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal("rtl", ar.DocumentElement.GetAttribute("dir"));
         Assert.Equal("اندماجي", ar.QuerySelector("h1")!.TextContent.Trim());
         Assert.Matches(@"\p{IsArabic}{4,}", ar.QuerySelector("#inzage")!.TextContent);
+        // The shared header and footer follow the portal's language too.
+        Assert.Equal("انتقل إلى المحتوى", ar.QuerySelector(".koers-skiplink")!.TextContent.Trim());
+        Assert.Equal("القائمة الرئيسية", ar.QuerySelector("nav.koers-nav")!.GetAttribute("aria-label"));
+        Assert.Matches(@"\p{IsArabic}{4,}", ar.QuerySelector("footer")!.TextContent);
+        Assert.DoesNotContain("Direct naar de inhoud", ar.DocumentElement.OuterHtml);
 
         // The choice is remembered in a cookie: the next visit without '?taal' is still Arabic.
         var weer = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn"));
@@ -215,5 +229,33 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         var dossier = await factory.ClientAls(Klantregisseur).GetStringAsync($"/inburgeraars/{id}");
         Assert.Contains(tekst, dossier);
         Assert.Equal(1, factory.MetDatabase(db => db.Berichten.Count(b => b.InburgeraarId == id && b.Tekst == tekst)));
+    }
+
+    [Fact]
+    public async Task Inloggen_in_de_gekozen_taal_en_anders_in_het_Nederlands()
+    {
+        var anoniem = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var nl = new HtmlParser().ParseDocument(await anoniem.GetStringAsync("/inloggen"));
+        Assert.Equal("Inloggen bij Koers", nl.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("ltr", nl.DocumentElement.GetAttribute("dir"));
+
+        var ar = await anoniem.GetAsync("/inloggen?taal=ar");
+        var arDoc = new HtmlParser().ParseDocument(await ar.Content.ReadAsStringAsync());
+        Assert.Equal("rtl", arDoc.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("تسجيل الدخول إلى Koers", arDoc.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("كلمة المرور", arDoc.QuerySelector("label[for=Wachtwoord]")!.TextContent.Trim());
+        Assert.DoesNotContain("Wachtwoord<", arDoc.Body!.InnerHtml);
+        // The choice is remembered for the portal after login.
+        Assert.Contains(ar.Headers.GetValues("Set-Cookie"), c => c.Contains("uic%3Dar", StringComparison.Ordinal));
+
+        // A wrong password is explained in the chosen language, in the translated error summary.
+        var token = arDoc.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var fout = await anoniem.PostAsync("/inloggen?taal=ar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Email"] = "niemand@demo.example", ["Wachtwoord"] = "fout",
+        }));
+        var foutDoc = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync());
+        Assert.Equal("لم يُحفظ أي شيء. صحّح أولًا:", foutDoc.QuerySelector("#foutsamenvatting-titel")!.TextContent.Trim());
+        Assert.Contains("البريد الإلكتروني أو كلمة المرور غير صحيحة.", foutDoc.QuerySelector("#foutsamenvatting")!.TextContent);
     }
 }

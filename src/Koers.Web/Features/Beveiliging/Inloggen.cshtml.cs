@@ -15,14 +15,24 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public IReadOnlyList<AuthenticationScheme> Extern { get; private set; } = [];
 
-    public async Task OnGetAsync() => Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+    public async Task OnGetAsync()
+    {
+        Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        // A language picked here is remembered like the portal's choice, so the portal opens in it after login.
+        if (Request.Query[Portaal.Talen.Parameter].ToString() is var taal && Portaal.Talen.Bestaat(taal))
+        {
+            Portaal.Talen.Onthoud(HttpContext, taal);
+        }
+    }
+
+    private Shared.Resources.Kopteksten Teksten => new(Portaal.Talen.Huidig);
 
     public async Task<IActionResult> OnPostAsync()
     {
         Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Wachtwoord))
         {
-            ModelState.AddModelError(nameof(Email), "Vul uw e-mailadres en wachtwoord in.");
+            ModelState.AddModelError(nameof(Email), Teksten["FoutLeeg"]);
             return Page();
         }
 
@@ -33,8 +43,8 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
         if (resultaat.Succeeded) return LocalRedirect(VeiligDoel());
         if (resultaat.RequiresTwoFactor) return RedirectToPage("/Beveiliging/Tweestaps", new { ReturnUrl = VeiligDoel() });
         ModelState.AddModelError(nameof(Email), resultaat.IsLockedOut
-            ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw."
-            : "Het e-mailadres of het wachtwoord klopt niet.");
+            ? Teksten["FoutGeblokkeerd"]
+            : Teksten["FoutOnjuist"]);
         return Page();
     }
 

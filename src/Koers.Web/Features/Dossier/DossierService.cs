@@ -17,7 +17,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
 {
     public async Task<Uitkomst<Guid>> RegistreerAsync(InburgeraarInvoer invoer, Registratiebron bron, CancellationToken ct = default)
     {
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var (gemeente, klantregisseur) = await ControleerInvoerAsync(invoer, null, fouten, ct);
         if (bron == Registratiebron.CoaKoppeling && invoer.Koppelingsdatum is null)
         {
@@ -44,9 +44,9 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             fouten.Voeg(o.Veld == nameof(Mijlpaal.Koppeling) ? nameof(invoer.Koppelingsdatum) : o.Veld, o.Melding);
         }
 
-        if (fouten.Any)
+        if (fouten.Count > 0)
         {
-            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         inburgeraar.Fase = FaseBepaling.Bepaal(inburgeraar.Feiten());
@@ -69,9 +69,9 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         var inburgeraar = await LaadAsync(id, ct);
         if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
 
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         var (gemeente, klantregisseur) = await ControleerInvoerAsync(invoer, id, fouten, ct);
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var voor = inburgeraar.Feiten();
         Neem(invoer, inburgeraar, gemeente, klantregisseur);
@@ -80,9 +80,9 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             fouten.Voeg(o.Veld, o.Melding);
         }
 
-        if (fouten.Any)
+        if (fouten.Count > 0)
         {
-            return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+            return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         HerberekenKlok(inburgeraar, gemeente!, voor, "Persoonsgegevens gewijzigd");
@@ -98,7 +98,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         var inburgeraar = await LaadVoorWijzigingAsync(id, ct);
         if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
 
-        var fouten = new FoutenLijst();
+        var fouten = Veldfouten.Nieuw();
         if (reden?.Length > 1000)
         {
             fouten.Voeg("Reden", "De reden mag hoogstens 1000 tekens zijn.");
@@ -109,7 +109,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             fouten.Voeg(o.Veld, o.Melding);
         }
 
-        if (fouten.Any) return Uitkomst<Guid>.Geweigerd(fouten.AlsDictionary());
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
     }
@@ -197,7 +197,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, ct);
 
-    private async Task<(Gemeente?, Medewerker?)> ControleerInvoerAsync(InburgeraarInvoer invoer, Guid? eigenId, FoutenLijst fouten, CancellationToken ct)
+    private async Task<(Gemeente?, Medewerker?)> ControleerInvoerAsync(InburgeraarInvoer invoer, Guid? eigenId, Dictionary<string, string[]> fouten, CancellationToken ct)
     {
         Verplicht(invoer.Voornamen, nameof(invoer.Voornamen), "Vul de voornamen in.", 200, fouten);
         Verplicht(invoer.Achternaam, nameof(invoer.Achternaam), "Vul de achternaam in.", 200, fouten);
@@ -329,13 +329,13 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         return (gemeente, klantregisseur);
     }
 
-    private static void Verplicht(string? waarde, string veld, string melding, int max, FoutenLijst fouten)
+    private static void Verplicht(string? waarde, string veld, string melding, int max, Dictionary<string, string[]> fouten)
     {
         if (string.IsNullOrWhiteSpace(waarde)) fouten.Voeg(veld, melding);
         else if (waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
     }
 
-    private static void Optioneel(string? waarde, string veld, int max, FoutenLijst fouten)
+    private static void Optioneel(string? waarde, string veld, int max, Dictionary<string, string[]> fouten)
     {
         if (waarde is not null && waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
     }

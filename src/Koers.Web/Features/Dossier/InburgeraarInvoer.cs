@@ -48,22 +48,3 @@ public sealed class Uitkomst<T>
     public static Uitkomst<T> Geweigerd(Dictionary<string, string[]> fouten) => new() { Fouten = fouten };
     public static Uitkomst<T> Onbekend() => new() { NietGevonden = true };
 }
-
-internal sealed class FoutenLijst
-{
-    private readonly Dictionary<string, List<string>> _fouten = new(StringComparer.OrdinalIgnoreCase);
-
-    public void Voeg(string veld, string melding)
-    {
-        if (!_fouten.TryGetValue(veld, out var lijst))
-        {
-            _fouten[veld] = lijst = [];
-        }
-
-        lijst.Add(melding);
-    }
-
-    public bool Any => _fouten.Count > 0;
-
-    public Dictionary<string, string[]> AlsDictionary() => _fouten.ToDictionary(f => f.Key, f => f.Value.ToArray());
-}

@@ -80,14 +80,14 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     public async Task<Uitkomst<long>> GesprekToevoegenAsync(Guid id, GesprekInvoer invoer, CancellationToken ct = default)
     {
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<long>.Onbekend();
-        var fouten = new Dictionary<string, string[]>();
-        if (invoer.Datum is null) fouten["Datum"] = ["Vul de datum van het gesprek in."];
-        else if (invoer.Datum > klok.Vandaag) fouten["Datum"] = ["De datum van het gesprek ligt in de toekomst."];
-        if (!Enum.IsDefined(invoer.Tolk)) fouten["Tolk"] = ["Onbekende soort tolk."];
-        if (invoer.Tolk != TolkSoort.Geen && string.IsNullOrWhiteSpace(invoer.Tolktaal)) fouten["Tolktaal"] = ["Vul in in welke taal getolkt is."];
-        Lengte(invoer.Aanwezigen, "Aanwezigen", 500, fouten);
-        Lengte(invoer.Notities, "Notities", 4000, fouten);
-        Lengte(invoer.Tolktaal, "Tolktaal", 100, fouten);
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.Datum is null) fouten.Voeg("Datum", "Vul de datum van het gesprek in.");
+        else if (invoer.Datum > klok.Vandaag) fouten.Voeg("Datum", "De datum van het gesprek ligt in de toekomst.");
+        if (!Enum.IsDefined(invoer.Tolk)) fouten.Voeg("Tolk", "Onbekende soort tolk.");
+        if (invoer.Tolk != TolkSoort.Geen && string.IsNullOrWhiteSpace(invoer.Tolktaal)) fouten.Voeg("Tolktaal", "Vul in in welke taal getolkt is.");
+        fouten.Lengte(invoer.Aanwezigen, "Aanwezigen", 500);
+        fouten.Lengte(invoer.Notities, "Notities", 4000);
+        fouten.Lengte(invoer.Tolktaal, "Tolktaal", 100);
         if (fouten.Count > 0) return Uitkomst<long>.Geweigerd(fouten);
 
         var gesprek = new Intakegesprek
@@ -113,10 +113,10 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     {
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Leefgebied>.Onbekend();
         var antwoorden = (invoer.Antwoorden ?? []).ToDictionary(a => a.Key, a => string.IsNullOrWhiteSpace(a.Value) ? null : a.Value.Trim());
-        var fouten = new Dictionary<string, string[]>();
-        VoegToe(fouten, IntakeRegels.ControleerWaarden(leefgebied, antwoorden));
+        var fouten = Veldfouten.Nieuw();
+        fouten.Voeg(IntakeRegels.ControleerWaarden(leefgebied, antwoorden));
 
-        Lengte(invoer.Notities, "Notities", 4000, fouten);
+        fouten.Lengte(invoer.Notities, "Notities", 4000);
         if (fouten.Count > 0) return Uitkomst<Leefgebied>.Geweigerd(fouten);
 
         var verslag = await db.Leefgebieden.FirstOrDefaultAsync(l => l.InburgeraarId == id && l.Leefgebied == leefgebied, ct);
@@ -138,13 +138,13 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     public async Task<Uitkomst<long>> DiplomaToevoegenAsync(Guid id, DiplomaInvoer invoer, CancellationToken ct = default)
     {
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<long>.Onbekend();
-        var fouten = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(invoer.Omschrijving)) fouten["Omschrijving"] = ["Vul in welk diploma het is."];
-        Lengte(invoer.Omschrijving, "Omschrijving", 300, fouten);
-        Lengte(invoer.Land, "Land", 100, fouten);
-        Lengte(invoer.WaarderingUitkomst, "WaarderingUitkomst", 300, fouten);
-        if (invoer.Jaar is { } jaar && (jaar < 1940 || jaar > klok.Vandaag.Year)) fouten["Jaar"] = [$"Het jaar moet tussen 1940 en {klok.Vandaag.Year} liggen."];
-        if (!Enum.IsDefined(invoer.Waardering)) fouten["Waardering"] = ["Onbekende stand van de diplomawaardering."];
+        var fouten = Veldfouten.Nieuw();
+        if (string.IsNullOrWhiteSpace(invoer.Omschrijving)) fouten.Voeg("Omschrijving", "Vul in welk diploma het is.");
+        fouten.Lengte(invoer.Omschrijving, "Omschrijving", 300);
+        fouten.Lengte(invoer.Land, "Land", 100);
+        fouten.Lengte(invoer.WaarderingUitkomst, "WaarderingUitkomst", 300);
+        if (invoer.Jaar is { } jaar && (jaar < 1940 || jaar > klok.Vandaag.Year)) fouten.Voeg("Jaar", $"Het jaar moet tussen 1940 en {klok.Vandaag.Year} liggen.");
+        if (!Enum.IsDefined(invoer.Waardering)) fouten.Voeg("Waardering", "Onbekende stand van de diplomawaardering.");
         if (fouten.Count > 0) return Uitkomst<long>.Geweigerd(fouten);
 
         var diploma = new Data.Model.Diploma
@@ -167,12 +167,12 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     {
         var stand = await HaalAsync(id, ct);
         if (stand is null) return Uitkomst<DateOnly>.Onbekend();
-        var fouten = new Dictionary<string, string[]>();
-        VoegToe(fouten, stand.Ontbrekend);
+        var fouten = Veldfouten.Nieuw();
+        fouten.Voeg(stand.Ontbrekend);
 
         if (stand.Gesprekken.All(g => g.NoShow))
         {
-            fouten["Gesprekken"] = ["Leg eerst minstens één gevoerd intakegesprek vast."];
+            fouten.Voeg("Gesprekken", "Leg eerst minstens één gevoerd intakegesprek vast.");
         }
 
         var afgerond = datum ?? klok.Vandaag;
@@ -213,11 +213,11 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
             Overgeslagen = invoer.Overgeslagen,
             RedenOverslaan = Schoon(invoer.RedenOverslaan),
         };
-        var fouten = new Dictionary<string, string[]>();
-        VoegToe(fouten, LbtRegels.Controleer(feiten, klok.Vandaag));
+        var fouten = Veldfouten.Nieuw();
+        fouten.Voeg(LbtRegels.Controleer(feiten, klok.Vandaag));
 
-        Lengte(invoer.Afnemer, "Afnemer", 200, fouten);
-        Lengte(invoer.RedenOverslaan, "RedenOverslaan", 1000, fouten);
+        fouten.Lengte(invoer.Afnemer, "Afnemer", 200);
+        fouten.Lengte(invoer.RedenOverslaan, "RedenOverslaan", 1000);
         if (fouten.Count > 0) return Uitkomst<LbtFeiten>.Geweigerd(fouten);
 
         var mijlpaal = feiten.Afgenomen ?? (feiten.Overgeslagen ? klok.Vandaag : null);
@@ -251,18 +251,5 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     private static Dictionary<string, string?> Lees(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string?>>(json, JsonOpties) ?? [];
 
-    private static void VoegToe(Dictionary<string, string[]> fouten, IEnumerable<Overtreding> overtredingen)
-    {
-        foreach (var o in overtredingen)
-        {
-            fouten[o.Veld] = fouten.TryGetValue(o.Veld, out var al) ? [.. al, o.Melding] : [o.Melding];
-        }
-    }
-
     private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
-
-    private static void Lengte(string? waarde, string veld, int max, Dictionary<string, string[]> fouten)
-    {
-        if (waarde is not null && waarde.Trim().Length > max) fouten[veld] = [$"Hoogstens {max} tekens."];
-    }
 }

@@ -80,41 +80,40 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
         if (gevonden is null) return Uitkomst<string>.Onbekend();
         var (gemeente, beleid) = gevonden.Value;
 
-        var fouten = new Dictionary<string, string[]>();
-        void Fout(string veld, string melding) => fouten[veld] = fouten.TryGetValue(veld, out var al) ? [.. al, melding] : [melding];
+        var fouten = Veldfouten.Nieuw();
 
-        if (invoer.Benadering is null || !Enum.IsDefined(invoer.Benadering.Value)) Fout(nameof(invoer.Benadering), "Kies ‘ja, tenzij’ of ‘nee, tenzij’.");
-        if (invoer.OntzorgenMaanden is null) Fout(nameof(invoer.OntzorgenMaanden), "Vul de standaardduur in maanden in.");
+        if (invoer.Benadering is null || !Enum.IsDefined(invoer.Benadering.Value)) fouten.Voeg(nameof(invoer.Benadering), "Kies ‘ja, tenzij’ of ‘nee, tenzij’.");
+        if (invoer.OntzorgenMaanden is null) fouten.Voeg(nameof(invoer.OntzorgenMaanden), "Vul de standaardduur in maanden in.");
         else if (invoer.OntzorgenMaanden < MinimaleMaanden)
         {
-            Fout(nameof(invoer.OntzorgenMaanden), $"De wet schrijft minimaal {MinimaleMaanden} maanden ontzorgen voor ({Bron.OntzorgenZesMaanden}). Kortere maatwerk-afspraken legt u per dossier vast.");
+            fouten.Voeg(nameof(invoer.OntzorgenMaanden), $"De wet schrijft minimaal {MinimaleMaanden} maanden ontzorgen voor ({Bron.OntzorgenZesMaanden}). Kortere maatwerk-afspraken legt u per dossier vast.");
         }
-        else if (invoer.OntzorgenMaanden > MaximaleMaanden) Fout(nameof(invoer.OntzorgenMaanden), $"Kies hoogstens {MaximaleMaanden} maanden; langer ontzorgen is een verlenging per dossier.");
+        else if (invoer.OntzorgenMaanden > MaximaleMaanden) fouten.Voeg(nameof(invoer.OntzorgenMaanden), $"Kies hoogstens {MaximaleMaanden} maanden; langer ontzorgen is een verlenging per dossier.");
 
         if (!invoer.Huur && !invoer.GasEnStroom && !invoer.Water && !invoer.Zorgverzekering && string.IsNullOrWhiteSpace(invoer.OverigeLasten))
         {
-            Fout(nameof(invoer.Huur), "Kies minstens één vaste last die de gemeente betaalt.");
+            fouten.Voeg(nameof(invoer.Huur), "Kies minstens één vaste last die de gemeente betaalt.");
         }
 
-        if (invoer.OverigeLasten?.Trim().Length > 500) Fout(nameof(invoer.OverigeLasten), "Hoogstens 500 tekens.");
-        if (invoer.TrainingAanbod?.Trim().Length > 200) Fout(nameof(invoer.TrainingAanbod), "Hoogstens 200 tekens.");
+        if (invoer.OverigeLasten?.Trim().Length > 500) fouten.Voeg(nameof(invoer.OverigeLasten), "Hoogstens 500 tekens.");
+        if (invoer.TrainingAanbod?.Trim().Length > 200) fouten.Voeg(nameof(invoer.TrainingAanbod), "Hoogstens 200 tekens.");
 
-        if (string.IsNullOrWhiteSpace(invoer.DebiteurNaam)) Fout(nameof(invoer.DebiteurNaam), "Vul de naam van de rekeninghouder in waarvan de gemeente betaalt.");
-        else if (invoer.DebiteurNaam.Trim().Length > 70) Fout(nameof(invoer.DebiteurNaam), "De naam is hoogstens 70 tekens (grens van een SEPA-overboeking).");
-        else if (SepaTekst.Schoon(invoer.DebiteurNaam, 70).Length == 0) Fout(nameof(invoer.DebiteurNaam), "Schrijf de naam in Latijnse letters.");
+        if (string.IsNullOrWhiteSpace(invoer.DebiteurNaam)) fouten.Voeg(nameof(invoer.DebiteurNaam), "Vul de naam van de rekeninghouder in waarvan de gemeente betaalt.");
+        else if (invoer.DebiteurNaam.Trim().Length > 70) fouten.Voeg(nameof(invoer.DebiteurNaam), "De naam is hoogstens 70 tekens (grens van een SEPA-overboeking).");
+        else if (SepaTekst.Schoon(invoer.DebiteurNaam, 70).Length == 0) fouten.Voeg(nameof(invoer.DebiteurNaam), "Schrijf de naam in Latijnse letters.");
 
         string? iban = null;
         if (!string.IsNullOrWhiteSpace(invoer.DebiteurIban))
         {
             if (Iban.TryParse(invoer.DebiteurIban, out var geldig, out var ibanFout)) iban = geldig.Value;
-            else Fout(nameof(invoer.DebiteurIban), ibanFout!);
+            else fouten.Voeg(nameof(invoer.DebiteurIban), ibanFout!);
         }
 
         string? bic = null;
         if (!string.IsNullOrWhiteSpace(invoer.DebiteurBic))
         {
-            if (!Bic.TryNormaliseer(invoer.DebiteurBic, out var b, out var bicFout)) Fout(nameof(invoer.DebiteurBic), bicFout!);
-            else if (iban is not null && Bic.Land(b) != iban[..2]) Fout(nameof(invoer.DebiteurBic), $"Deze BIC hoort bij een bank in {Bic.Land(b)}, het IBAN bij een rekening in {iban[..2]}.");
+            if (!Bic.TryNormaliseer(invoer.DebiteurBic, out var b, out var bicFout)) fouten.Voeg(nameof(invoer.DebiteurBic), bicFout!);
+            else if (iban is not null && Bic.Land(b) != iban[..2]) fouten.Voeg(nameof(invoer.DebiteurBic), $"Deze BIC hoort bij een bank in {Bic.Land(b)}, het IBAN bij een rekening in {iban[..2]}.");
             else bic = b;
         }
 

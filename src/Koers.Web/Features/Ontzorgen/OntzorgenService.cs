@@ -137,7 +137,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var standaardEinde = feiten.Datum(Mijlpaal.StartBijstand) is null ? null
             : LegalClock.OntzorgenEinde(feiten with { OntzorgenVerlengdTot = null, OntzorgenAfgezien = false }, gemeente.Instellingen).Vervaldatum;
         var overtredingen = OntzorgenRegels.ControleerBesluit(invoer.Besluit, invoer.Reden, invoer.Besluitdatum, invoer.VerlengdTot, beleid.Regels(), standaardEinde, klok.Vandaag);
-        if (overtredingen.Count > 0) return Uitkomst<Guid>.Geweigerd(AlsFouten(overtredingen));
+        if (overtredingen.Count > 0) return Uitkomst<Guid>.Geweigerd(Veldfouten.Van(overtredingen));
 
         var o = await OntzorgingAsync(id, ct);
         var besluit = invoer.Besluit!.Value;
@@ -190,16 +190,16 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
 
         var controle = OntzorgenRegels.ControleerBetaling(invoer.Soort, invoer.Naam, invoer.Iban, invoer.Bic, invoer.Betalingskenmerk, invoer.BedragPerMaand,
             invoer.Vanaf, invoer.Tot, invoer.Omschrijving, beleid.Regels(), gemeente.Naam);
-        var fouten = AlsFouten(controle.Fouten);
+        var fouten = Veldfouten.Van(controle.Fouten);
         if (betaling is null && bestaande.Count >= MaximumBetalingen)
         {
-            fouten["Soort"] = [$"Een dossier heeft hoogstens {MaximumBetalingen} ontvangers."];
+            fouten.Voeg("Soort", $"Een dossier heeft hoogstens {MaximumBetalingen} ontvangers.");
         }
 
         var kenmerk = invoer.Betalingskenmerk?.Trim();
         if (controle.Iban is { } iban && bestaande.Any(b => b.Id != betalingId && b.Iban == iban && string.Equals(b.Betalingskenmerk, kenmerk, StringComparison.OrdinalIgnoreCase)))
         {
-            fouten["Iban"] = ["Er is al een ontvanger met dit IBAN en dit betalingskenmerk; zo zou er dubbel betaald worden. Wijzig die ontvanger in plaats van een nieuwe toe te voegen."];
+            fouten.Voeg("Iban", "Er is al een ontvanger met dit IBAN en dit betalingskenmerk; zo zou er dubbel betaald worden. Wijzig die ontvanger in plaats van een nieuwe toe te voegen.");
         }
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -249,30 +249,29 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var geladen = await LaadAsync(id, ct);
         if (geladen.Dossier is not { } inburgeraar) return geladen.Weigering<Guid>();
         var vandaag = klok.Vandaag;
-        var fouten = new Dictionary<string, string[]>();
-        void Fout(string veld, string melding) => fouten[veld] = fouten.TryGetValue(veld, out var al) ? [.. al, melding] : [melding];
+        var fouten = Veldfouten.Nieuw();
 
-        if (invoer.TrainingNaam?.Trim().Length > 200) Fout(nameof(invoer.TrainingNaam), "De naam van de training is hoogstens 200 tekens.");
+        if (invoer.TrainingNaam?.Trim().Length > 200) fouten.Voeg(nameof(invoer.TrainingNaam), "De naam van de training is hoogstens 200 tekens.");
         if (invoer.TrainingAfgerond is { } af)
         {
-            if (af > vandaag) Fout(nameof(invoer.TrainingAfgerond), "De training is nog niet afgerond: de datum ligt in de toekomst.");
-            if (string.IsNullOrWhiteSpace(invoer.TrainingNaam)) Fout(nameof(invoer.TrainingNaam), "Vul in welke training is afgerond.");
+            if (af > vandaag) fouten.Voeg(nameof(invoer.TrainingAfgerond), "De training is nog niet afgerond: de datum ligt in de toekomst.");
+            if (string.IsNullOrWhiteSpace(invoer.TrainingNaam)) fouten.Voeg(nameof(invoer.TrainingNaam), "Vul in welke training is afgerond.");
         }
 
-        if (invoer.TrainingGepland is not null && string.IsNullOrWhiteSpace(invoer.TrainingNaam)) Fout(nameof(invoer.TrainingNaam), "Vul in welke training is gepland.");
-        if (invoer.Afspraken?.Trim().Length > 4000) Fout(nameof(invoer.Afspraken), "De afspraken zijn hoogstens 4000 tekens.");
-        if (invoer.OverdrachtAan?.Trim().Length > 200) Fout(nameof(invoer.OverdrachtAan), "Hoogstens 200 tekens.");
+        if (invoer.TrainingGepland is not null && string.IsNullOrWhiteSpace(invoer.TrainingNaam)) fouten.Voeg(nameof(invoer.TrainingNaam), "Vul in welke training is gepland.");
+        if (invoer.Afspraken?.Trim().Length > 4000) fouten.Voeg(nameof(invoer.Afspraken), "De afspraken zijn hoogstens 4000 tekens.");
+        if (invoer.OverdrachtAan?.Trim().Length > 200) fouten.Voeg(nameof(invoer.OverdrachtAan), "Hoogstens 200 tekens.");
 
         var evaluaties = invoer.Evaluaties ?? [];
-        if (evaluaties.Count > MaximumEvaluaties) Fout(nameof(invoer.Evaluaties), $"Hoogstens {MaximumEvaluaties} evaluatiemomenten.");
+        if (evaluaties.Count > MaximumEvaluaties) fouten.Voeg(nameof(invoer.Evaluaties), $"Hoogstens {MaximumEvaluaties} evaluatiemomenten.");
         for (var i = 0; i < evaluaties.Count; i++)
         {
             var e = evaluaties[i];
             var pad = $"Evaluaties[{i}]";
-            if (e.Soort is null || !Enum.IsDefined(e.Soort.Value)) Fout($"{pad}.Soort", $"Evaluatiemoment {i + 1}: kies de soort.");
-            if (e.Datum is null) Fout($"{pad}.Datum", $"Evaluatiemoment {i + 1}: vul de datum in.");
-            else if (e.Gehouden && e.Datum > vandaag) Fout($"{pad}.Datum", $"Evaluatiemoment {i + 1}: een gesprek in de toekomst kan nog niet gehouden zijn.");
-            if (e.Verslag?.Trim().Length > 2000) Fout($"{pad}.Verslag", $"Evaluatiemoment {i + 1}: het verslag is hoogstens 2000 tekens.");
+            if (e.Soort is null || !Enum.IsDefined(e.Soort.Value)) fouten.Voeg($"{pad}.Soort", $"Evaluatiemoment {i + 1}: kies de soort.");
+            if (e.Datum is null) fouten.Voeg($"{pad}.Datum", $"Evaluatiemoment {i + 1}: vul de datum in.");
+            else if (e.Gehouden && e.Datum > vandaag) fouten.Voeg($"{pad}.Datum", $"Evaluatiemoment {i + 1}: een gesprek in de toekomst kan nog niet gehouden zijn.");
+            if (e.Verslag?.Trim().Length > 2000) fouten.Voeg($"{pad}.Verslag", $"Evaluatiemoment {i + 1}: het verslag is hoogstens 2000 tekens.");
         }
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -331,13 +330,13 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
     {
         var geladen = await LaadAsync(id, ct);
         if (geladen.Dossier is not { } inburgeraar) return geladen.Weigering<Guid>();
-        var fouten = new Dictionary<string, string[]>();
-        if (invoer.Datum > klok.Vandaag) fouten[nameof(invoer.Datum)] = ["De datum ligt in de toekomst."];
-        if (invoer.Notitie?.Trim().Length > 1000) fouten[nameof(invoer.Notitie)] = ["De notitie is hoogstens 1000 tekens."];
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.Datum > klok.Vandaag) fouten.Voeg(nameof(invoer.Datum), "De datum ligt in de toekomst.");
+        if (invoer.Notitie?.Trim().Length > 1000) fouten.Voeg(nameof(invoer.Notitie), "De notitie is hoogstens 1000 tekens.");
         if (invoer.Gesignaleerd)
         {
-            if (invoer.Datum is null) fouten[nameof(invoer.Datum)] = ["Vul in wanneer de schulden zijn gesignaleerd."];
-            if (string.IsNullOrWhiteSpace(invoer.Notitie)) fouten[nameof(invoer.Notitie)] = ["Beschrijf kort wat er is gesignaleerd, bijvoorbeeld ‘huurachterstand van twee maanden, melding woningcorporatie’."];
+            if (invoer.Datum is null) fouten.Voeg(nameof(invoer.Datum), "Vul in wanneer de schulden zijn gesignaleerd.");
+            if (string.IsNullOrWhiteSpace(invoer.Notitie)) fouten.Voeg(nameof(invoer.Notitie), "Beschrijf kort wat er is gesignaleerd, bijvoorbeeld ‘huurachterstand van twee maanden, melding woningcorporatie’.");
         }
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -399,9 +398,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.GewijzigdOp = klok.NuUtc;
         o.GewijzigdDoor = gebruiker.Naam;
     }
-
-    internal static Dictionary<string, string[]> AlsFouten(IEnumerable<Overtreding> overtredingen) =>
-        overtredingen.GroupBy(o => o.Veld).ToDictionary(g => g.Key, g => g.Select(o => o.Melding).ToArray());
 
     private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 }

@@ -205,16 +205,15 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var versies = await db.PipVersies.Where(p => p.InburgeraarId == id).ToListAsync(ct);
         var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
         var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
-        var fouten = new Dictionary<string, string[]>();
-        void Fout(string veld, string melding) => fouten[veld] = fouten.TryGetValue(veld, out var al) ? [.. al, melding] : [melding];
+        var fouten = Veldfouten.Nieuw();
 
         if (concept is null)
         {
-            Fout("Pip", "Er is geen concept-PIP om vast te stellen.");
+            fouten.Voeg("Pip", "Er is geen concept-PIP om vast te stellen.");
             return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
-        if (invoer.Dagtekening is null) Fout("Dagtekening", "Vul de dagtekening (datum van het besluit) in.");
+        if (invoer.Dagtekening is null) fouten.Voeg("Dagtekening", "Vul de dagtekening (datum van het besluit) in.");
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var dagtekening = invoer.Dagtekening!.Value;
@@ -226,14 +225,14 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var overtredingen = vorige is null
             ? PipRegels.Controleer(nieuw, context).Fouten
             : BijstellingRegels.Controleer(vorige, nieuw, context, invoer.RedenBijstelling);
-        foreach (var o in overtredingen) Fout(o.Veld, o.Melding);
+        foreach (var o in overtredingen) fouten.Voeg(o.Veld, o.Melding);
 
         var feitenVoor = inburgeraar.Feiten();
         var brp = feitenVoor.Datum(Mijlpaal.BrpInschrijving);
         var teLaat = vorige is null && brp is { } b && dagtekening > Kalender.WekenLater(b, LegalClock.PipTermijnWeken);
         if (teLaat && (invoer.RedenTeLaat?.Trim().Length ?? 0) < 10)
         {
-            Fout("RedenTeLaat", $"Het PIP wordt later vastgesteld dan 10 weken na de BRP-inschrijving (uiterlijk {Kalender.WekenLater(brp!.Value, LegalClock.PipTermijnWeken):dd-MM-yyyy}). Leg vast waarom (minstens 10 tekens).");
+            fouten.Voeg("RedenTeLaat", $"Het PIP wordt later vastgesteld dan 10 weken na de BRP-inschrijving (uiterlijk {Kalender.WekenLater(brp!.Value, LegalClock.PipTermijnWeken):dd-MM-yyyy}). Leg vast waarom (minstens 10 tekens).");
         }
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -247,7 +246,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             vorige is null ? "PIP vastgesteld (beschikking)" : $"PIP bijgesteld (versie {concept.Versie})");
         if (mijlpaalFouten.Count > 0)
         {
-            foreach (var o in mijlpaalFouten) Fout(o.Veld == nameof(Mijlpaal.PipVastgesteld) ? "Dagtekening" : o.Veld, o.Melding);
+            foreach (var o in mijlpaalFouten) fouten.Voeg(o.Veld == nameof(Mijlpaal.PipVastgesteld) ? "Dagtekening" : o.Veld, o.Melding);
             return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
@@ -303,15 +302,15 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
     private static Dictionary<string, string[]> ControleerInvoer(PipInvoer invoer)
     {
-        var fouten = new Dictionary<string, string[]>();
-        if (invoer.Leerroute is { } r && !Enum.IsDefined(r)) fouten["Leerroute"] = ["Onbekende leerroute."];
-        if ((invoer.Niveaus ?? []).Any(n => !Enum.IsDefined(n.Key) || !Enum.IsDefined(n.Value))) fouten["Niveaus"] = ["Onbekend taalniveau of onbekende vaardigheid."];
-        if ((invoer.Subdoelen ?? []).Count > 30) fouten["Subdoelen"] = ["Hoogstens 30 subdoelen."];
-        if ((invoer.Subdoelen ?? []).Any(s => s?.Length > 500)) fouten["Subdoelen"] = ["Een subdoel is hoogstens 500 tekens."];
-        if (invoer.MotivatieAfwijkingLbt?.Length > 4000) fouten["MotivatieAfwijkingLbt"] = ["Hoogstens 4000 tekens."];
-        if (invoer.ParticipatieOmschrijving?.Length > 1000) fouten["ParticipatieOmschrijving"] = ["Hoogstens 1000 tekens."];
-        if (invoer.Aanbieder?.Length > 200) fouten["Aanbieder"] = ["Hoogstens 200 tekens."];
-        if (invoer.AantalVoortgangsgesprekkenPerJaar is < 1 or > 52) fouten["AantalVoortgangsgesprekkenPerJaar"] = ["Kies tussen 1 en 52 gesprekken per jaar."];
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.Leerroute is { } r && !Enum.IsDefined(r)) fouten.Voeg("Leerroute", "Onbekende leerroute.");
+        if ((invoer.Niveaus ?? []).Any(n => !Enum.IsDefined(n.Key) || !Enum.IsDefined(n.Value))) fouten.Voeg("Niveaus", "Onbekend taalniveau of onbekende vaardigheid.");
+        if ((invoer.Subdoelen ?? []).Count > 30) fouten.Voeg("Subdoelen", "Hoogstens 30 subdoelen.");
+        if ((invoer.Subdoelen ?? []).Any(s => s?.Length > 500)) fouten.Voeg("Subdoelen", "Een subdoel is hoogstens 500 tekens.");
+        if (invoer.MotivatieAfwijkingLbt?.Length > 4000) fouten.Voeg("MotivatieAfwijkingLbt", "Hoogstens 4000 tekens.");
+        if (invoer.ParticipatieOmschrijving?.Length > 1000) fouten.Voeg("ParticipatieOmschrijving", "Hoogstens 1000 tekens.");
+        if (invoer.Aanbieder?.Length > 200) fouten.Voeg("Aanbieder", "Hoogstens 200 tekens.");
+        if (invoer.AantalVoortgangsgesprekkenPerJaar is < 1 or > 52) fouten.Voeg("AantalVoortgangsgesprekkenPerJaar", "Kies tussen 1 en 52 gesprekken per jaar.");
         return fouten;
     }
 

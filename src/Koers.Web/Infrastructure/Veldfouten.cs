@@ -1,0 +1,33 @@
+using Koers.Domain.Dossier;
+
+namespace Koers.Web.Infrastructure;
+
+/// <summary>
+/// The one way Koers collects validation messages per field: a dictionary from field name to messages, which is
+/// exactly the "errors" member of a problem+json answer and what pages copy into ModelState. A field can collect
+/// several messages; domain rules deliver theirs as <see cref="Overtreding"/>s.
+/// </summary>
+public static class Veldfouten
+{
+    public static Dictionary<string, string[]> Nieuw() => new(StringComparer.OrdinalIgnoreCase);
+
+    public static Dictionary<string, string[]> Van(IEnumerable<Overtreding> overtredingen) => Nieuw().Voeg(overtredingen);
+
+    public static Dictionary<string, string[]> Voeg(this Dictionary<string, string[]> fouten, string veld, string melding)
+    {
+        fouten[veld] = fouten.TryGetValue(veld, out var al) ? [.. al, melding] : [melding];
+        return fouten;
+    }
+
+    /// <summary>Adds the domain's findings; <paramref name="veldNaam"/> maps a rule's field to the form's field where they differ.</summary>
+    public static Dictionary<string, string[]> Voeg(
+        this Dictionary<string, string[]> fouten, IEnumerable<Overtreding> overtredingen, Func<string, string>? veldNaam = null)
+    {
+        foreach (var o in overtredingen) fouten.Voeg(veldNaam?.Invoke(o.Veld) ?? o.Veld, o.Melding);
+        return fouten;
+    }
+
+    /// <summary>A free-text field longer than its column: refused rather than cut off silently.</summary>
+    public static Dictionary<string, string[]> Lengte(this Dictionary<string, string[]> fouten, string? waarde, string veld, int max) =>
+        waarde is not null && waarde.Trim().Length > max ? fouten.Voeg(veld, $"Hoogstens {max} tekens.") : fouten;
+}
