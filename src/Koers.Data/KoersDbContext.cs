@@ -35,6 +35,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Machtiging> Machtigingen => Set<Model.Keten.Machtiging>();
     public DbSet<Model.Keten.Urenregistratie> Urenregistraties => Set<Model.Keten.Urenregistratie>();
     public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
+    public DbSet<Model.Keten.Partnercontract> Partnercontracten => Set<Model.Keten.Partnercontract>();
+    public DbSet<Model.Keten.Verwijzing> Verwijzingen => Set<Model.Keten.Verwijzing>();
     public DbSet<Model.Duo.DuoNotificatie> DuoNotificaties => Set<Model.Duo.DuoNotificatie>();
     public DbSet<Model.Duo.DuoUitgaandBericht> DuoUitgaandeBerichten => Set<Model.Duo.DuoUitgaandBericht>();
 

@@ -42,6 +42,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                      "/werkvoorraad", "/inburgeraars", "/inburgeraars/nieuw", "/inburgeraars/nieuw?bron=coa",
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
                      $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken",
+                     $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
                      "/beheer/ontzorgen/betaalruns", "/account",
                  })
         {
@@ -52,11 +53,33 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         Assert.True(fouten.Length == 0, fouten.ToString());
     }
 
+    [Fact]
+    public async Task Schermen_van_ketenpartner_dossier_en_partnerbeheer_voldoen_aan_wcag_21_aa()
+    {
+        var fouten = new StringBuilder();
+        var (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, "partner@vluchtelingenwerk.example");
+        var id = await page.EvaluateAsync<string>("async () => (await (await fetch('/api/v1/partner/dossiers')).json())[0].id");
+        await ControleerAsync(page, $"/partner/dossiers/{id}", fouten);
+        await context.CloseAsync();
+
+        (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, "beheer@kempen.example");
+        var partner = await page.EvaluateAsync<int>("async () => (await (await fetch('/api/v1/beheer/partners')).json())[0].id");
+        await ControleerAsync(page, $"/beheer/partners/{partner}", fouten);
+        await context.CloseAsync();
+        Assert.True(fouten.Length == 0, fouten.ToString());
+    }
+
     [Theory]
     [InlineData("beleid@kempen.example", "/monitor")]
     [InlineData("auditor@kempen.example", "/audit")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
+    [InlineData("beheer@kempen.example", "/beheer/partners")]
+    [InlineData("partner@taalschool.example", "/partner")]
+    [InlineData("partner@taalschool.example", "/partner/wachtlijst")]
+    [InlineData("partner@vluchtelingenwerk.example", "/partner")]
     [InlineData("inburgeraar@demo.example", "/mijn")]
     [InlineData("inburgeraar@demo.example", "/mijn?taal=ar")]
     [InlineData("inburgeraar@demo.example", "/account")]

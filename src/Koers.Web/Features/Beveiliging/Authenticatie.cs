@@ -16,6 +16,7 @@ public static class Beleid
     public const string Beheer = "Beheer";
     public const string Audit = "Audit";
     public const string Portaal = "Portaal";
+    public const string Partner = "Partner";
 }
 
 /// <summary>
@@ -103,7 +104,8 @@ public static class Authenticatie
             .AddPolicy(Beleid.Monitor, p => p.RequireRole(Rollen.Beleidsmedewerker, Rollen.Teamleider))
             .AddPolicy(Beleid.Beheer, p => p.RequireRole(Rollen.FunctioneelBeheerder))
             .AddPolicy(Beleid.Audit, p => p.RequireRole(Rollen.Auditor))
-            .AddPolicy(Beleid.Portaal, p => p.RequireRole(Rollen.Inburgeraar));
+            .AddPolicy(Beleid.Portaal, p => p.RequireRole(Rollen.Inburgeraar))
+            .AddPolicy(Beleid.Partner, p => p.RequireRole(Rollen.Partner));
         services.AddScoped<Toegang>();
         return services;
     }

@@ -20,7 +20,8 @@ public sealed record Inzage(string Wie, DateTime OpLokaal);
 /// file and how to reach their klantregisseur. Every visit is written to the audit log.
 /// </summary>
 [Authorize(Policy = Beleid.Portaal)]
-public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipService pips, KoersDbContext db, Klok klok) : PageModel
+public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipService pips, KoersDbContext db, Klok klok,
+    Machtigingen.MachtigingService machtigingen) : PageModel
 {
     public const string Doel = "Portaal: eigen dossier bekeken";
     public const int MaxInzage = 50;
@@ -61,7 +62,34 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         InzagesTotaal = await inzage.CountAsync(ct);
         var rijen = await inzage.OrderByDescending(a => a.Id).Take(MaxInzage).Select(a => new { a.Gebruiker, a.Op }).ToListAsync(ct);
         Inzages = rijen.Select(r => new Inzage(r.Gebruiker, Klok.NaarNederlandseTijd(r.Op))).ToList();
+        Machtigingen = ((await machtigingen.LijstAsync(id, ct)) ?? []).Where(m => m.Actief).ToList();
         return Page();
+    }
+
+    /// <summary>The consents in force: who may see which of the inburgeraar's data.</summary>
+    public IReadOnlyList<Machtigingen.MachtigingDto> Machtigingen { get; private set; } = [];
+
+    /// <summary>The consent whose withdrawal was not confirmed, so its form shows the message.</summary>
+    public Guid? IntrekkenFout { get; private set; }
+
+    /// <summary>
+    /// The inburgeraar withdraws a consent, after ticking the confirmation (no script needed). It takes effect at
+    /// once: the partner's next request is refused.
+    /// </summary>
+    public async Task<IActionResult> OnPostIntrekkenAsync(Guid machtiging, bool bevestigd, CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id) return NotFound();
+        if (!bevestigd)
+        {
+            IntrekkenFout = machtiging;
+            return await OnGetAsync(ct);
+        }
+
+        var u = await machtigingen.IntrekkenAsync(id, machtiging, "Ingetrokken door de inburgeraar in Mijn inburgering", ct);
+        if (u.NietGevonden) return NotFound();
+        TempData["MachtigingIngetrokken"] = true;
+        return Redirect("/mijn#machtigingen");
     }
 
     /// <summary>A message to the klantregisseur; it appears on the case page. Empty or too long is refused, nothing lost.</summary>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Koers.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKoersDbContext))]
-    [Migration("20261124183116_DuoUitwisseling")]
-    partial class DuoUitwisseling
+    [Migration("20261124192007_PartnercontractenVerwijzingen")]
+    partial class PartnercontractenVerwijzingen
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -199,158 +199,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("diploma", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Duo.DuoNotificatie", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AfgehandeldDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Afzender")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("BerichtId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Bsn")
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
-
-                    b.Property<string>("GebeurtenisId")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<Guid?>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LaatsteFout")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("OntvangenOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Persoonssleutel")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Pogingen")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("RegistratieDatumTijd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Resultaat")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<long?>("VNummer")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime?>("VerwerktOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("VolgendePogingOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BerichtId")
-                        .IsUnique();
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.HasIndex("Status", "Persoonssleutel", "RegistratieDatumTijd");
-
-                    b.ToTable("duo_notificatie", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Duo.DuoUitgaandBericht", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AangemaaktDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("AangemaaktOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("Antwoordcode")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("InhoudJson")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Melding")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Methode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Omschrijving")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Pad")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Pogingen")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Soort")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime?>("VerzondenOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("VolgendePogingOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InburgeraarId");
-
-                    b.HasIndex("Status", "AangemaaktOp");
-
-                    b.ToTable("duo_uitgaand_bericht", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Gebruiker", b =>
@@ -812,6 +660,52 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("machtiging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kenmerk")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Prijs")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Tariefsoort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("partnercontract", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.Property<int>("Id")
@@ -912,6 +806,69 @@ namespace Koers.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("urenregistratie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemeldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("AangemeldOp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BeslistDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("BeslistOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Intakedatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RedenAfwijzing")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("Startdatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("PartnerorganisatieId", "Status");
+
+                    b.ToTable("verwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -1810,15 +1767,6 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Duo.DuoUitgaandBericht", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Gebruiker", b =>
                 {
                     b.HasOne("Koers.Data.Model.Medewerker", "Medewerker")
@@ -1912,6 +1860,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Partnerorganisatie");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnerorganisatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -1935,6 +1892,23 @@ namespace Koers.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PartnerorganisatieId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>

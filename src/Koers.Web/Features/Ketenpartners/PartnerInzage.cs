@@ -1,0 +1,137 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Data.Model.Keten;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Domain.Intake;
+using Koers.Domain.Pip;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Machtigingen;
+using Koers.Web.Features.Pip;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Ketenpartners;
+
+public sealed record PartnerDossierRegel(Guid Id, string Naam, string Gemeente, IReadOnlyList<Gegevenscategorie> Categorieen, DateOnly? MachtigingTot);
+
+public sealed record BasisgegevensDto(string Voornamen, string Achternaam, DateOnly Geboortedatum, string? Telefoon, string? Email, string? Adres,
+    IReadOnlyList<string> Talen, string Gemeente);
+
+public sealed record UrennormDto(string Onderdeel, int Uren, int? WaarvanPraktijk);
+
+public sealed record LeerrouteDto(Leerroute? Leerroute, IReadOnlyDictionary<Vaardigheid, Taalniveau> Niveaus, bool Knm, bool Map, bool Pvt,
+    ParticipatieVorm? Participatie, DateOnly? GeplandeStart, IReadOnlyList<UrennormDto> Urennormen);
+
+public sealed record LeefgebiedDto(Leefgebied Leefgebied, string AntwoordenJson, string? Notities);
+
+public sealed record GezinslidDto(string Naam, string Relatie, DateOnly? Geboortedatum);
+
+public sealed record UrenDto(Urensoort Soort, decimal Uren, decimal AfwezigUren);
+
+/// <summary>What a partner sees of one case: only the categories consented to; the others are null, not empty.</summary>
+public sealed record PartnerDossierDto(Guid Id, IReadOnlyList<Gegevenscategorie> Categorieen, BasisgegevensDto? Basisgegevens, LeerrouteDto? Leerroute,
+    IReadOnlyList<LeefgebiedDto>? Gezondheid, IReadOnlyList<LeefgebiedDto>? WerkEnParticipatie, IReadOnlyList<GezinslidDto>? Gezin,
+    IReadOnlyList<UrenDto>? Voortgang);
+
+/// <summary>
+/// Reads of case data by chain-partner users. Access is decided only by <see cref="Toegang.PartnerDossiersAsync"/> (active
+/// consent of the user's organisation for the category); every read is written to the audit with the user and organisation.
+/// </summary>
+public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok)
+{
+    private async Task<string> WieAsync(CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var org = await db.Partnerorganisaties.AsNoTracking().Where(p => p.Id == bereik.PartnerorganisatieId).Select(p => p.Naam).FirstOrDefaultAsync(ct);
+        var wie = $"{bereik.Naam} ({org})";
+        return wie.Length > 200 ? wie[..200] : wie;
+    }
+
+    private async Task AuditAsync(Guid? id, string omschrijving, CancellationToken ct)
+    {
+        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = await WieAsync(ct), Actie = AuditActie.Inzien, InburgeraarId = id, Omschrijving = omschrijving });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The partner's consented cases (basisgegevens), with the categories each consent opens.</summary>
+    public async Task<IReadOnlyList<PartnerDossierRegel>> DossiersAsync(CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.IsPartner) return [];
+        var zichtbaar = await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), Gegevenscategorie.Basisgegevens, ct);
+        var rijen = await zichtbaar.OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen)
+            .Select(i => new { i.Id, Naam = i.Voornamen + " " + i.Achternaam, Gemeente = i.Gemeente!.Naam }).ToListAsync(ct);
+        var ids = rijen.Select(r => r.Id).ToList();
+        var machtigingen = await ActieveMachtigingenAsync(ids, bereik.PartnerorganisatieId!.Value, ct);
+        var lijst = rijen.Select(r =>
+        {
+            var eigen = machtigingen.Where(m => m.InburgeraarId == r.Id).ToList();
+            var cat = eigen.Aggregate(Gegevenscategorie.Geen, (a, m) => a | m.Categorieen);
+            var tot = eigen.Any(m => m.Tot is null) ? null : eigen.Max(m => m.Tot);
+            return new PartnerDossierRegel(r.Id, r.Naam, r.Gemeente, MachtigingService.Lijst(cat), tot);
+        }).ToList();
+        foreach (var r in lijst) db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = await WieAsync(ct), Actie = AuditActie.Inzien, InburgeraarId = r.Id, Omschrijving = "Ketenpartner: naam in de lijst van dossiers getoond" });
+        await db.SaveChangesAsync(ct);
+        return lijst;
+    }
+
+    private async Task<List<Machtiging>> ActieveMachtigingenAsync(List<Guid> ids, int partner, CancellationToken ct)
+    {
+        var vandaag = klok.Vandaag;
+        return await db.Machtigingen.AsNoTracking()
+            .Where(m => ids.Contains(m.InburgeraarId) && m.PartnerorganisatieId == partner && m.IngetrokkenOp == null && m.Van <= vandaag && (m.Tot == null || m.Tot >= vandaag))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// One case as the partner may see it, or null (404) without an active consent for basisgegevens. With
+    /// <paramref name="alleen"/> only that category, or null when it is not consented.
+    /// </summary>
+    public async Task<PartnerDossierDto?> DossierAsync(Guid id, Gegevenscategorie? alleen, CancellationToken ct)
+    {
+        var vereist = alleen ?? Gegevenscategorie.Basisgegevens;
+        if (!await toegang.MagPartnerAsync(id, vereist, ct)) return null;
+        var bereik = await toegang.BereikAsync(ct);
+        var machtigingen = await ActieveMachtigingenAsync([id], bereik.PartnerorganisatieId!.Value, ct);
+        var cat = machtigingen.Aggregate(Gegevenscategorie.Geen, (a, m) => a | m.Categorieen);
+        if (alleen is { } a1) cat &= a1;
+        bool Mag(Gegevenscategorie c) => cat.HasFlag(c);
+
+        var i = await db.Inburgeraars.AsNoTracking().Include(x => x.Gemeente).Include(x => x.Mijlpalen).Include(x => x.Gezinsleden)
+            .AsSplitQuery().FirstAsync(x => x.Id == id, ct);
+
+        BasisgegevensDto? basis = Mag(Gegevenscategorie.Basisgegevens)
+            ? new(i.Voornamen, i.Achternaam, i.Geboortedatum, i.Telefoon, i.Email, i.Adres, i.TalenLijst, i.Gemeente!.Naam)
+            : null;
+
+        LeerrouteDto? route = null;
+        if (Mag(Gegevenscategorie.Leerroute))
+        {
+            var pip = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status == PipStatus.Vastgesteld)
+                .OrderByDescending(p => p.Versie).FirstOrDefaultAsync(ct);
+            var inhoud = pip is null ? null : PipService.LeesInhoud(pip.InhoudJson);
+            var normen = LegalClock.Urennormen(i.Feiten()).Select(n => new UrennormDto(n.Onderdeel, n.Uren, n.WaarvanPraktijk)).ToList();
+            route = new LeerrouteDto(inhoud?.Leerroute ?? i.Leerroute, inhoud?.Niveaus ?? new Dictionary<Vaardigheid, Taalniveau>(), inhoud?.Knm ?? false,
+                inhoud?.Map ?? false, inhoud?.Pvt ?? false, inhoud?.Participatie, inhoud?.GeplandeStart, normen);
+        }
+
+        async Task<IReadOnlyList<LeefgebiedDto>> LeefgebiedenAsync(params Leefgebied[] gebieden) =>
+            (await db.Leefgebieden.AsNoTracking().Where(l => l.InburgeraarId == id && gebieden.Contains(l.Leefgebied)).ToListAsync(ct))
+            .OrderBy(l => l.Leefgebied).Select(l => new LeefgebiedDto(l.Leefgebied, l.AntwoordenJson, l.Notities)).ToList();
+
+        var gezondheid = Mag(Gegevenscategorie.Gezondheid) ? await LeefgebiedenAsync(Leefgebied.FysiekeGezondheid, Leefgebied.MentaleGezondheid) : null;
+        var werk = Mag(Gegevenscategorie.WerkEnParticipatie) ? await LeefgebiedenAsync(Leefgebied.Opleiding, Leefgebied.Werkervaring, Leefgebied.Werknemersvaardigheden) : null;
+        var gezin = Mag(Gegevenscategorie.Gezin) ? i.Gezinsleden.Select(g => new GezinslidDto(g.Naam, g.Relatie, g.Geboortedatum)).ToList() : null;
+        IReadOnlyList<UrenDto>? voortgang = null;
+        if (Mag(Gegevenscategorie.Voortgang))
+        {
+            var uren = await db.Urenregistraties.AsNoTracking().Where(u => u.InburgeraarId == id).ToListAsync(ct);
+            voortgang = uren.GroupBy(u => u.Soort).OrderBy(g => g.Key).Select(g => new UrenDto(g.Key, g.Sum(u => u.Uren), g.Sum(u => u.AfwezigUren))).ToList();
+        }
+
+        var lijst = MachtigingService.Lijst(cat);
+        await AuditAsync(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))})", ct);
+        return new PartnerDossierDto(id, lijst, basis, route, gezondheid, werk, gezin, voortgang);
+    }
+}
