@@ -37,6 +37,10 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
     public DbSet<Model.Keten.Partnercontract> Partnercontracten => Set<Model.Keten.Partnercontract>();
     public DbSet<Model.Keten.Verwijzing> Verwijzingen => Set<Model.Keten.Verwijzing>();
+    public DbSet<Model.Keten.Vaardigheidsvoortgang> Vaardigheidsvoortgang => Set<Model.Keten.Vaardigheidsvoortgang>();
+    public DbSet<Model.Keten.Voortgangssignaal> Voortgangssignalen => Set<Model.Keten.Voortgangssignaal>();
+    public DbSet<Model.Keten.Voortgangsgesprek> Voortgangsgesprekken => Set<Model.Keten.Voortgangsgesprek>();
+    public DbSet<Model.Keten.Urenupload> Urenuploads => Set<Model.Keten.Urenupload>();
     public DbSet<Model.Duo.DuoNotificatie> DuoNotificaties => Set<Model.Duo.DuoNotificatie>();
     public DbSet<Model.Duo.DuoUitgaandBericht> DuoUitgaandeBerichten => Set<Model.Duo.DuoUitgaandBericht>();
 

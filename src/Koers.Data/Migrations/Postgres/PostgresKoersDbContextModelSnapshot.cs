@@ -957,6 +957,110 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("urenregistratie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Urenupload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bestandsnaam")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Bijgewerkt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Fouten")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FoutenCsv")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ongewijzigd")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Regels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Toegevoegd")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId", "Op");
+
+                    b.ToTable("urenupload", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Vaardigheidsvoortgang", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bron")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Notitie")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Vaardigheid")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.HasIndex("InburgeraarId", "Vaardigheid", "Datum");
+
+                    b.ToTable("vaardigheidsvoortgang", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1018,6 +1122,141 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("PartnerorganisatieId", "Status");
 
                     b.ToTable("verwijzing", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsafspraak", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Eigenaar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Gedaan")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("Uiterlijk")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("VoortgangsgesprekId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoortgangsgesprekId");
+
+                    b.ToTable("voortgangsafspraak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Aanwezigen")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("GeplandOp")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("voortgangsgesprek", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangssignaal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("AfgehandeldOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Afhandeling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Bron")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notitie")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
+
+                    b.ToTable("voortgangssignaal", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2052,6 +2291,29 @@ namespace Koers.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Urenupload", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Vaardigheidsvoortgang", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2067,6 +2329,38 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Partnerorganisatie");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsafspraak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
+                        .WithMany("Afspraken")
+                        .HasForeignKey("VoortgangsgesprekId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangssignaal", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2279,6 +2573,11 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
+                {
+                    b.Navigation("Afspraken");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>

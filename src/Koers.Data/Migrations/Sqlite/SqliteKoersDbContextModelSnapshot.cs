@@ -932,6 +932,110 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("urenregistratie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Urenupload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bestandsnaam")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bijgewerkt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fouten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoutenCsv")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ongewijzigd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Regels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Toegevoegd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId", "Op");
+
+                    b.ToTable("urenupload", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Vaardigheidsvoortgang", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bron")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notitie")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vaardigheid")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.HasIndex("InburgeraarId", "Vaardigheid", "Datum");
+
+                    b.ToTable("vaardigheidsvoortgang", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -993,6 +1097,139 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("PartnerorganisatieId", "Status");
 
                     b.ToTable("verwijzing", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsafspraak", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Eigenaar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Gedaan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Uiterlijk")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoortgangsgesprekId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoortgangsgesprekId");
+
+                    b.ToTable("voortgangsafspraak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aanwezigen")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GeplandOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("voortgangsgesprek", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangssignaal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AfgehandeldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Afhandeling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bron")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notitie")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
+
+                    b.ToTable("voortgangssignaal", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2009,6 +2246,29 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Urenupload", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Vaardigheidsvoortgang", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Verwijzing", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -2024,6 +2284,38 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Partnerorganisatie");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsafspraak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
+                        .WithMany("Afspraken")
+                        .HasForeignKey("VoortgangsgesprekId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangssignaal", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
@@ -2236,6 +2528,11 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Mijlpalen");
 
                     b.Navigation("Termijnen");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
+                {
+                    b.Navigation("Afspraken");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>

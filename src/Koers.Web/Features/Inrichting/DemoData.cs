@@ -148,6 +148,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await db.SaveChangesAsync(ct);
         await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
         await Ketenpartners.KetenpartnersDemo.SeedAsync(db, users, configuration["Koers:DemoWachtwoord"] ?? "Koers-demo-2026", vandaag, klok.NuUtc, ct);
+        await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
     }
 
     /// <summary>Demo accounts for every role (README lists them); all share one password from configuration.</summary>

@@ -1,3 +1,4 @@
+using Vaardigheid = Koers.Domain.Pip.Vaardigheid;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;

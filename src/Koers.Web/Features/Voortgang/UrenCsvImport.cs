@@ -1,0 +1,363 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Data.Model.Keten;
+using Koers.Domain.Identity;
+using Koers.Domain.Voortgang;
+using Koers.Web.Features.Dossier;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Voortgang;
+
+public sealed record CsvRegelUitkomst(int Regel, string Status, string? Reden);
+
+public sealed record CsvUitkomst(Guid UploadId, string Bestandsnaam, int Regels, int Toegevoegd, int Bijgewerkt, int Ongewijzigd, int Fouten,
+    IReadOnlyList<CsvRegelUitkomst> Resultaten);
+
+/// <summary>
+/// A partner's attendance list as CSV. Every row is checked on its own: bad rows come back with their row number
+/// and reason, good rows are kept, and the same file uploaded again changes nothing (each row reports
+/// "ongewijzigd"). A person outside the partner's consent gets the same answer as an unknown person, so the
+/// upload cannot be used to find out who is in Koers. All lookups are batched: one query for the people, one for
+/// the stored weeks, one save.
+/// </summary>
+public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, RapportageService rapportage)
+{
+    public const long MaxBytes = 4 * 1024 * 1024;
+    public const int MaxRegels = 20_000;
+
+    public static readonly IReadOnlyList<string> Kolommen = ["bsn", "vnummer", "koers_id", "week", "soort", "uren", "afwezig_uren", "afwezig_gemeld"];
+    private static readonly string[] Verplicht = ["week", "soort", "uren"];
+    private static readonly string[] Persoon = ["bsn", "vnummer", "koers_id"];
+    public const string GeenMachtiging = "geen machtiging voor deze persoon";
+
+    private sealed record Rij(int Regel, string[] Velden)
+    {
+        public List<string> Fouten { get; } = [];
+        public string? Bsn { get; set; }
+        public string? VNummer { get; set; }
+        public Guid? KoersId { get; set; }
+        public Guid? Dossier { get; set; }
+        public DateOnly Week { get; set; }
+        public Urensoort Soort { get; set; }
+        public decimal Uren { get; set; }
+        public decimal Afwezig { get; set; }
+        public bool Gemeld { get; set; }
+        public string? Status { get; set; }
+    }
+
+    public async Task<Uitkomst<CsvUitkomst>> VerwerkAsync(Stream inhoud, long lengte, string? bestandsnaam, CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.IsPartner) return Fout("Alleen medewerkers van een ketenpartner kunnen een presentielijst uploaden.");
+        var partner = bereik.PartnerorganisatieId!.Value;
+        if (lengte > MaxBytes) return Fout($"Het bestand is te groot: hoogstens {MaxBytes / 1024 / 1024} MB (ongeveer {MaxRegels:N0} regels).");
+
+        using var buffer = new MemoryStream();
+        await inhoud.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBytes) return Fout($"Het bestand is te groot: hoogstens {MaxBytes / 1024 / 1024} MB.");
+        var bytes = buffer.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        // UTF-8 with or without BOM; a BOM is skipped by the reader.
+        string tekst;
+        try
+        {
+            tekst = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Fout("Het bestand is geen UTF-8-tekst. Sla de lijst op als 'CSV UTF-8' en probeer het opnieuw.");
+        }
+
+        if (tekst.Length > 0 && tekst[0] == '\uFEFF') tekst = tekst[1..];
+        if (string.IsNullOrWhiteSpace(tekst)) return Fout("Het bestand is leeg. Verwacht: een kopregel en per regel één persoon, week en soort uren.");
+
+        var eersteRegel = tekst.Split('\n', 2)[0];
+        var scheiding = eersteRegel.Count(c => c == ';') >= eersteRegel.Count(c => c == ',') ? ';' : ',';
+        var opties = new CsvReaderOptions
+        {
+            Separator = scheiding,
+            HasHeader = true,
+            TrimWhitespace = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Recover,
+        };
+
+        string[] kopOrigineel;
+        var rijen = new List<Rij>();
+        try
+        {
+            using var csv = CsvReader.FromText(tekst, opties);
+            kopOrigineel = csv.Headers.Select(h => h ?? string.Empty).ToArray();
+            var kop = kopOrigineel.Select(NormaliseerKop).ToArray();
+            var kopFout = ControleerKop(kop);
+            if (kopFout is not null) return Fout(kopFout);
+            var index = kop.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+
+            while (csv.Read())
+            {
+                if (rijen.Count >= MaxRegels) return Fout($"Het bestand heeft meer dan {MaxRegels:N0} regels; splits het in kleinere bestanden.");
+                var velden = new string[csv.FieldCount];
+                for (var i = 0; i < velden.Length; i++) velden[i] = csv.GetString(i);
+                if (velden.All(string.IsNullOrWhiteSpace)) continue;
+                rijen.Add(Lees(new Rij((int)csv.LineNumber, velden), index, kop.Length));
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            return Fout($"Het bestand is geen geldige CSV: {e.Message}");
+        }
+
+        if (rijen.Count == 0) return Fout("Het bestand bevat alleen een kopregel en geen regels met uren.");
+
+        await KoppelPersonenAsync(rijen, ct);
+        MarkeerDubbele(rijen);
+
+        var goed = rijen.Where(r => r.Fouten.Count == 0).ToList();
+        var ids = goed.Select(r => r.Dossier!.Value).Distinct().ToList();
+        var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
+        if (goed.Count > 0)
+        {
+            var van = goed.Min(r => r.Week);
+            var tot = goed.Max(r => r.Week);
+            bestaand = (await db.Urenregistraties
+                    .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
+                    .ToListAsync(ct))
+                .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
+        }
+
+        var wie = new Rapporteur(partner, Gegevensbron.PartnerCsv);
+        foreach (var r in goed)
+        {
+            var uitkomst = rapportage.Schrijf(bestaand.GetValueOrDefault((r.Dossier!.Value, r.Soort, r.Week)), r.Dossier.Value, wie, r.Soort, r.Week,
+                r.Uren, r.Afwezig, r.Afwezig > 0 && r.Gemeld, Gegevensbron.PartnerCsv);
+            r.Status = uitkomst switch
+            {
+                Opslagresultaat.Toegevoegd => "toegevoegd",
+                Opslagresultaat.Bijgewerkt => "bijgewerkt",
+                _ => "ongewijzigd",
+            };
+        }
+
+        var naam = Weergavenaam(bestandsnaam);
+        var fouten = rijen.Where(r => r.Fouten.Count > 0).ToList();
+        var upload = new Urenupload
+        {
+            Id = Guid.NewGuid(), PartnerorganisatieId = partner, Bestandsnaam = naam, Sha256 = sha, Regels = rijen.Count,
+            Toegevoegd = goed.Count(r => r.Status == "toegevoegd"), Bijgewerkt = goed.Count(r => r.Status == "bijgewerkt"),
+            Ongewijzigd = goed.Count(r => r.Status == "ongewijzigd"), Fouten = fouten.Count,
+            FoutenCsv = FoutenCsv(kopOrigineel, fouten), Op = klok.NuUtc, Door = gebruiker.Naam,
+        };
+        db.Urenuploads.Add(upload);
+
+        // One audit line per case whose hours changed, and one for the upload itself.
+        foreach (var groep in goed.Where(r => r.Status != "ongewijzigd").GroupBy(r => r.Dossier!.Value))
+        {
+            db.Audit.Add(new AuditRegel
+            {
+                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = groep.Key,
+                Omschrijving = $"Voortgang: {groep.Count()} urenregel(s) via CSV-upload {upload.Id} (ketenpartner {partner})",
+            });
+        }
+
+        db.Audit.Add(new AuditRegel
+        {
+            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Aanmaken,
+            Omschrijving = $"CSV-upload presentielijst {upload.Id} (ketenpartner {partner}): {upload.Regels} regels, {upload.Toegevoegd} toegevoegd, " +
+                $"{upload.Bijgewerkt} bijgewerkt, {upload.Ongewijzigd} ongewijzigd, {upload.Fouten} fout",
+        });
+        await db.SaveChangesAsync(ct);
+
+        var resultaten = rijen.Select(r => new CsvRegelUitkomst(r.Regel, r.Status ?? "fout", r.Fouten.Count > 0 ? string.Join("; ", r.Fouten) : null)).ToList();
+        return Uitkomst<CsvUitkomst>.Ok(new CsvUitkomst(upload.Id, naam, upload.Regels, upload.Toegevoegd, upload.Bijgewerkt, upload.Ongewijzigd, upload.Fouten, resultaten));
+    }
+
+    /// <summary>An earlier upload of the signed-in partner; another organisation's upload is 'not found'.</summary>
+    public async Task<Urenupload?> HaalAsync(Guid uploadId, CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.IsPartner) return null;
+        return await db.Urenuploads.AsNoTracking().FirstOrDefaultAsync(u => u.Id == uploadId && u.PartnerorganisatieId == bereik.PartnerorganisatieId, ct);
+    }
+
+    private static Uitkomst<CsvUitkomst> Fout(string melding) => Uitkomst<CsvUitkomst>.Geweigerd(new() { ["Bestand"] = [melding] });
+
+    internal static string NormaliseerKop(string kop)
+    {
+        var k = kop.Trim().Trim('\uFEFF').ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
+        return k switch
+        {
+            "v_nummer" or "vnr" => "vnummer",
+            "koersid" or "id" => "koers_id",
+            "afwezig" => "afwezig_uren",
+            "gemeld" => "afwezig_gemeld",
+            _ => k,
+        };
+    }
+
+    private static string? ControleerKop(string[] kop)
+    {
+        var voorbeeld = "Verwachte kolommen: bsn of vnummer of koers_id, week, soort, uren, afwezig_uren, afwezig_gemeld.";
+        if (kop.Length == 0 || kop.All(string.IsNullOrEmpty)) return "De kopregel ontbreekt. " + voorbeeld;
+        var onbekend = kop.Where(k => !Kolommen.Contains(k)).ToList();
+        if (onbekend.Count > 0) return $"Onbekende kolom(men): {string.Join(", ", onbekend.Select(k => $"'{k}'"))}. {voorbeeld}";
+        var dubbel = kop.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (dubbel.Count > 0) return $"Kolom(men) staan dubbel in de kopregel: {string.Join(", ", dubbel)}.";
+        var mist = Verplicht.Where(v => !kop.Contains(v)).ToList();
+        if (mist.Count > 0) return $"Verplichte kolom(men) ontbreken: {string.Join(", ", mist)}. {voorbeeld}";
+        if (!Persoon.Any(kop.Contains)) return "Een kolom om de persoon te herkennen ontbreekt: bsn, vnummer of koers_id. " + voorbeeld;
+        return null;
+    }
+
+    private Rij Lees(Rij r, Dictionary<string, int> index, int aantalKolommen)
+    {
+        string? Veld(string naam) => index.TryGetValue(naam, out var i) && i < r.Velden.Length && !string.IsNullOrWhiteSpace(r.Velden[i]) ? r.Velden[i].Trim() : null;
+        if (r.Velden.Length != aantalKolommen)
+        {
+            r.Fouten.Add($"{r.Velden.Length} kolommen in plaats van {aantalKolommen}");
+            return r;
+        }
+
+        var bsn = Veld("bsn");
+        var vnummer = Veld("vnummer");
+        var koersId = Veld("koers_id");
+        if (bsn is null && vnummer is null && koersId is null) r.Fouten.Add("geen bsn, vnummer of koers_id");
+        if (bsn is not null)
+        {
+            if (Bsn.TryParse(bsn, out var b, out _)) r.Bsn = b.Value;
+            else r.Fouten.Add("bsn is ongeldig (9 cijfers met elfproef)");
+        }
+
+        if (vnummer is not null)
+        {
+            if (VNummer.TryNormalize(vnummer, out var v, out _)) r.VNummer = v;
+            else r.Fouten.Add("vnummer is ongeldig");
+        }
+
+        if (koersId is not null)
+        {
+            if (Guid.TryParse(koersId, out var g)) r.KoersId = g;
+            else r.Fouten.Add("koers_id is geen geldige id");
+        }
+
+        if (Week.TryParse(Veld("week"), out var week, out var weekFout)) r.Week = week;
+        else r.Fouten.Add(weekFout!);
+
+        var soortTekst = Veld("soort");
+        if (Soort(soortTekst) is { } soort) r.Soort = soort;
+        else r.Fouten.Add(soortTekst is null ? "soort ontbreekt" : $"onbekende soort '{soortTekst}' (taal, knm, participatie, map_theorie, map_praktijk of pvt)");
+
+        var urenTekst = Veld("uren");
+        var urenGoed = Urenregels.TryParse(urenTekst, out var uren);
+        if (!urenGoed) r.Fouten.Add(urenTekst is null ? "uren ontbreken" : $"uren '{urenTekst}' is geen getal");
+        var afwezigTekst = Veld("afwezig_uren");
+        decimal afwezig = 0;
+        var afwezigGoed = afwezigTekst is null || Urenregels.TryParse(afwezigTekst, out afwezig);
+        if (!afwezigGoed) r.Fouten.Add($"afwezig_uren '{afwezigTekst}' is geen getal");
+        var gemeldTekst = Veld("afwezig_gemeld");
+        if (Gemeld(gemeldTekst) is { } gemeld) r.Gemeld = gemeld;
+        else r.Fouten.Add($"afwezig_gemeld '{gemeldTekst}' is geen ja of nee");
+
+        if (urenGoed && afwezigGoed && r.Week != default)
+        {
+            r.Fouten.AddRange(Urenregels.Controleer(uren, afwezig, r.Week, klok.Vandaag).Select(f => f.Melding));
+        }
+
+        r.Uren = uren;
+        r.Afwezig = afwezig;
+        return r;
+    }
+
+    internal static Urensoort? Soort(string? tekst) =>
+        (tekst?.Trim().ToLowerInvariant().Replace("_", "").Replace("-", "").Replace(" ", "")) switch
+        {
+            "taal" => Urensoort.Taal,
+            "knm" => Urensoort.Knm,
+            "participatie" => Urensoort.Participatie,
+            "maptheorie" => Urensoort.MapTheorie,
+            "mappraktijk" => Urensoort.MapPraktijk,
+            "pvt" => Urensoort.Pvt,
+            _ => null,
+        };
+
+    private static bool? Gemeld(string? tekst) => tekst?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "nee" or "n" or "0" or "false" or "ongemeld" => false,
+        "ja" or "j" or "1" or "true" or "gemeld" => true,
+        _ => null,
+    };
+
+    /// <summary>Resolves every row's person in one query over the partner's consented cases only.</summary>
+    private async Task KoppelPersonenAsync(List<Rij> rijen, CancellationToken ct)
+    {
+        var bsns = rijen.Where(r => r.Bsn is not null).Select(r => r.Bsn!).Distinct().ToList();
+        var vnummers = rijen.Where(r => r.VNummer is not null).Select(r => r.VNummer!).Distinct().ToList();
+        var ids = rijen.Where(r => r.KoersId is not null).Select(r => r.KoersId!.Value).Distinct().ToList();
+        var zichtbaar = await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), Gegevenscategorie.Voortgang, ct);
+        var gevonden = await zichtbaar
+            .Where(i => (i.Bsn != null && bsns.Contains(i.Bsn)) || (i.VNummer != null && vnummers.Contains(i.VNummer)) || ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Bsn, i.VNummer })
+            .ToListAsync(ct);
+        var opBsn = gevonden.Where(g => g.Bsn is not null).ToDictionary(g => g.Bsn!, g => g.Id);
+        var opVNummer = gevonden.Where(g => g.VNummer is not null).GroupBy(g => g.VNummer!).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First().Id : (Guid?)null);
+        var opId = gevonden.Select(g => g.Id).ToHashSet();
+
+        foreach (var r in rijen.Where(r => r.Bsn is not null || r.VNummer is not null || r.KoersId is not null))
+        {
+            // Every identifier given must point to the same consented case; any mismatch reads as "no consent".
+            var kandidaten = new List<Guid?>();
+            if (r.Bsn is not null) kandidaten.Add(opBsn.TryGetValue(r.Bsn, out var b) ? b : null);
+            if (r.VNummer is not null) kandidaten.Add(opVNummer.GetValueOrDefault(r.VNummer));
+            if (r.KoersId is { } k) kandidaten.Add(opId.Contains(k) ? k : null);
+            if (r.Fouten.Any(f => f.StartsWith("bsn ") || f.StartsWith("vnummer ") || f.StartsWith("koers_id "))) continue;
+            if (kandidaten.Any(x => x is null) || kandidaten.Distinct().Count() != 1) r.Fouten.Insert(0, GeenMachtiging);
+            else r.Dossier = kandidaten[0];
+        }
+    }
+
+    private static void MarkeerDubbele(List<Rij> rijen)
+    {
+        var eerste = new Dictionary<(Guid, Urensoort, DateOnly), int>();
+        foreach (var r in rijen.Where(r => r.Dossier is not null && r.Week != default && !r.Fouten.Any(f => f.StartsWith("onbekende soort") || f == "soort ontbreekt")))
+        {
+            var sleutel = (r.Dossier!.Value, r.Soort, r.Week);
+            if (eerste.TryGetValue(sleutel, out var regel)) r.Fouten.Add($"dubbele regel: zelfde persoon, week en soort als regel {regel}");
+            else eerste[sleutel] = r.Regel;
+        }
+    }
+
+    private static string FoutenCsv(string[] kop, List<Rij> fouten)
+    {
+        using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
+        // Injection escaping: the file is opened in spreadsheets, and a cell starting with '=' must stay text.
+        using (var csv = CsvWriter.Create(schrijver, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, ValidateFieldCount = false }, leaveOpen: true))
+        {
+            csv.WriteRecord(["regel", "reden", .. kop]);
+            foreach (var r in fouten)
+            {
+                // A short row is padded so every line of the download has the same columns.
+                var velden = r.Velden.Length >= kop.Length ? r.Velden : [.. r.Velden, .. Enumerable.Repeat(string.Empty, kop.Length - r.Velden.Length)];
+                csv.WriteRecord([r.Regel.ToString(CultureInfo.InvariantCulture), string.Join("; ", r.Fouten), .. velden]);
+            }
+        }
+
+        return schrijver.ToString();
+    }
+
+    /// <summary>The name as shown to the user: no directories, no control characters, bounded; never used as a path.</summary>
+    internal static string Weergavenaam(string? naam)
+    {
+        var kaal = (naam ?? string.Empty).Replace('\\', '/');
+        kaal = kaal[(kaal.LastIndexOf('/') + 1)..];
+        kaal = new string(kaal.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (kaal.Length == 0) kaal = "presentielijst.csv";
+        return kaal.Length > 200 ? kaal[..200] : kaal;
+    }
+}
