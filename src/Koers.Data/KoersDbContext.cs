@@ -42,6 +42,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Voortgangsgesprek> Voortgangsgesprekken => Set<Model.Keten.Voortgangsgesprek>();
     public DbSet<Model.Keten.Urenupload> Urenuploads => Set<Model.Keten.Urenupload>();
     public DbSet<Model.Planning.Taakslot> Taaksloten => Set<Model.Planning.Taakslot>();
+    public DbSet<Model.Duo.DuoNotificatie> DuoNotificaties => Set<Model.Duo.DuoNotificatie>();
+    public DbSet<Model.Duo.DuoUitgaandBericht> DuoUitgaandeBerichten => Set<Model.Duo.DuoUitgaandBericht>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

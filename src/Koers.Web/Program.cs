@@ -5,6 +5,7 @@ using Koers.Data;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Duo;
 using Koers.Web.Features.Inrichting;
 using Koers.Web.Features.Intake;
 using Koers.Web.Features.Ketenpartners;
@@ -46,6 +47,8 @@ builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
 builder.Services.AddPlanning();
+builder.Services.AddDuo(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
@@ -141,6 +144,8 @@ api.MapMachtigingenApi();
 api.MapVerwijzingenApi();
 Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
 api.MapTermijnenApi();
+app.MapDuo(api);
+Koers.Web.Features.Coa.CoaApi.MapCoaApi(api);
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapRazorPages();
 

@@ -75,6 +75,8 @@ public enum Registratiebron
 {
     Handmatig,
     CoaKoppeling,
+    /// <summary>Created from a DUO notification (SS101 and the like) for an unknown BSN.</summary>
+    DuoMelding,
 }
 
 /// <summary>The case file of one inburgeraar. The id is a random GUID so it can be in URLs; the BSN never is.</summary>

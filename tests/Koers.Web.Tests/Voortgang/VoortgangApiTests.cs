@@ -207,6 +207,34 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         Assert.Equal(2, AantalUren(id));
     }
 
+    [Fact]
+    public async Task Uren_van_een_zroute_gaan_als_totaal_per_soort_naar_duo_en_van_een_b1_route_niet()
+    {
+        var (partner, pid, _) = Partner();
+        var (z, _) = await DossierAsync(Leerroute.ZRoute);
+        var (b1, _) = await DossierAsync(Leerroute.B1Route);
+        Machtig(pid, z, Volledig);
+        Machtig(pid, b1, Volledig);
+        foreach (var body in new object[]
+                 {
+                     new { week = "2026-W23", soort = "taal", uren = 10 }, new { week = "2026-W24", soort = "taal", uren = 6.5 },
+                     new { week = "2026-W24", soort = "knm", uren = 2 }, new { week = "2026-W24", soort = "participatie", uren = 8 },
+                 })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await partner.PutJsonAsync($"/api/v1/partner/inburgeraars/{z}/uren", body)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await partner.PutJsonAsync($"/api/v1/partner/inburgeraars/{b1}/uren", new { week = "2026-W24", soort = "taal", uren = 9 })).StatusCode);
+
+        var berichten = factory.MetDatabase(db => db.DuoUitgaandeBerichten.Where(b => b.InburgeraarId == z || b.InburgeraarId == b1).ToList());
+        Assert.DoesNotContain(berichten, b => b.InburgeraarId == b1);
+        // DUO keeps one total per kind: language + KNM together (10 + 6.5 + 2, whole hours), participation apart.
+        Assert.Contains(berichten, b => b.Soort == Koers.Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles && b.Methode == "PUT"
+            && b.Pad.EndsWith("/uren/participatietaalles", StringComparison.Ordinal) && b.InhoudJson.Replace(" ", "").Contains(":18}"));
+        Assert.Contains(berichten, b => b.Soort == Koers.Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten && b.InhoudJson.Replace(" ", "").Contains(":8}"));
+        Assert.DoesNotContain(berichten, b => b.InhoudJson.Replace(" ", "").Contains(":19}"));
+    }
+
     // ---- CSV ----------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -198,6 +198,158 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("diploma", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Duo.DuoNotificatie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Afzender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("BerichtId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bsn")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("GebeurtenisId")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid?>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LaatsteFout")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("OntvangenOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Persoonssleutel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegistratieDatumTijd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resultaat")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("VNummer")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("VerwerktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("VolgendePogingOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BerichtId")
+                        .IsUnique();
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Status", "Persoonssleutel", "RegistratieDatumTijd");
+
+                    b.ToTable("duo_notificatie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Duo.DuoUitgaandBericht", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Antwoordcode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InhoudJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Melding")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Methode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Pad")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("VerzondenOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("VolgendePogingOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Status", "AangemaaktOp");
+
+                    b.ToTable("duo_uitgaand_bericht", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gebruiker", b =>
                 {
                     b.Property<string>("Id")
@@ -2339,6 +2491,15 @@ namespace Koers.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Diploma", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Duo.DuoUitgaandBericht", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()

@@ -187,6 +187,156 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("diploma", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Duo.DuoNotificatie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Afzender")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BerichtId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bsn")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GebeurtenisId")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaatsteFout")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OntvangenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Persoonssleutel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegistratieDatumTijd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultaat")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VNummer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerwerktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VolgendePogingOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BerichtId")
+                        .IsUnique();
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Status", "Persoonssleutel", "RegistratieDatumTijd");
+
+                    b.ToTable("duo_notificatie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Duo.DuoUitgaandBericht", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Antwoordcode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InhoudJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Melding")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Methode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pad")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerzondenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VolgendePogingOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Status", "AangemaaktOp");
+
+                    b.ToTable("duo_uitgaand_bericht", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gebruiker", b =>
                 {
                     b.Property<string>("Id")
@@ -2292,6 +2442,15 @@ namespace Koers.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Diploma", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Duo.DuoUitgaandBericht", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()

@@ -107,7 +107,7 @@ public sealed record BeschikkingInfo(Guid Id, Guid PipVersieId, BeschikkingSoort
 /// The PIP as a formal decision: drafts, validation against DUO's and the law's rules, vaststelling with a
 /// generated beschikking (PDF, stored and hashed), and bijstellingen as new versions with their own beschikking.
 /// </summary>
-public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duoOutbox)
 {
     internal static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web)
     {
@@ -284,6 +284,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         };
         db.Beschikkingen.Add(beschikking);
         dossiers.Audit(AuditActie.Wijzigen, id, vorige is null ? $"PIP vastgesteld, beschikking {kenmerk}" : $"PIP bijgesteld, beschikking {kenmerk}");
+        // Queued for DUO in the same transaction: the PIP is never set without its message to DUO, nor the reverse.
+        duoOutbox.MeldPip(inburgeraar, nieuw, dagtekening, eerstePip: !context.HeeftEerderPipGehad, huidige?.Dagtekening);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(beschikking.Id);
     }

@@ -16,7 +16,7 @@ public sealed record Rapporteur(int? PartnerorganisatieId, Gegevensbron Bron);
 /// Access is decided by <see cref="Beveiliging.Toegang"/> only: a partner needs an active consent including
 /// Voortgang, staff need the case within their reach; anything else is 'not found' and nothing is stored.
 /// </summary>
-public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers)
+public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers, Duo.DuoOutbox duo)
 {
     public const int MaxNotitie = 2000;
 
@@ -58,10 +58,46 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         if (resultaat != Opslagresultaat.Ongewijzigd)
         {
             dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgang: {invoer.Soort.Value.Omschrijving()}-uren week {Week.IsoNotatie(week)} {(resultaat == Opslagresultaat.Toegevoegd ? "vastgelegd" : "gewijzigd")}{Door(wie)}");
+            await MeldZrouteUrenAanDuoAsync([id], ct);
             await db.SaveChangesAsync(ct);
         }
 
         return Uitkomst<Opslagresultaat>.Ok(resultaat);
+    }
+
+    /// <summary>
+    /// Queues DUO's new totals for Z-route cases whose hours changed (GevolgdeUren API: DUO keeps one total per kind,
+    /// language + KNM at a course provider and participation activities). Totals include the changes not yet saved,
+    /// so the message is stored in the same transaction as the hours it reports.
+    /// </summary>
+    internal async Task MeldZrouteUrenAanDuoAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var zroute = await db.Inburgeraars.AsNoTracking()
+            .Where(i => ids.Contains(i.Id) && i.Leerroute == Koers.Domain.Dossier.Leerroute.ZRoute).Select(i => i.Id).ToListAsync(ct);
+        if (zroute.Count == 0) return;
+        Urensoort[] telt = [Urensoort.Taal, Urensoort.Knm, Urensoort.Participatie];
+        var opgeslagen = await db.Urenregistraties.AsNoTracking()
+            .Where(u => zroute.Contains(u.InburgeraarId) && telt.Contains(u.Soort))
+            .Select(u => new { u.Id, u.InburgeraarId, u.Soort, u.Uren }).ToListAsync(ct);
+        var regels = opgeslagen.ToDictionary(u => (object)u.Id, u => (u.InburgeraarId, u.Soort, u.Uren));
+        foreach (var e in db.ChangeTracker.Entries<Urenregistratie>())
+        {
+            var u = e.Entity;
+            if (!zroute.Contains(u.InburgeraarId) || !telt.Contains(u.Soort)) continue;
+            object sleutel = e.State == EntityState.Added ? e : u.Id;
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged) regels[sleutel] = (u.InburgeraarId, u.Soort, u.Uren);
+            else if (e.State == EntityState.Deleted) regels.Remove(sleutel);
+        }
+
+        foreach (var id in zroute)
+        {
+            var vanCase = regels.Values.Where(r => r.InburgeraarId == id).ToList();
+            var taal = vanCase.Where(r => r.Soort != Urensoort.Participatie).Sum(r => r.Uren);
+            var participatie = vanCase.Where(r => r.Soort == Urensoort.Participatie).Sum(r => r.Uren);
+            // DUO counts whole hours.
+            await duo.MeldGevolgdeUrenAsync(id, Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles, (int)Math.Floor(taal), ct);
+            await duo.MeldGevolgdeUrenAsync(id, Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten, (int)Math.Floor(participatie), ct);
+        }
     }
 
     /// <summary>Adds or updates one week's hours on the tracked set; the unique key makes a repeated report a no-op.</summary>

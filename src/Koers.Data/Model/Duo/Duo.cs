@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Koers.Data.Model.Duo;
+
+public enum InboxStatus
+{
+    /// <summary>Stored, waiting to be processed (or to be retried after <see cref="DuoNotificatie.VolgendePogingOp"/>).</summary>
+    Ontvangen,
+    Verwerkt,
+    /// <summary>Could not be processed; a person must look at it (retry or mark resolved).</summary>
+    Geparkeerd,
+    /// <summary>Parked and then marked resolved by a person, without processing.</summary>
+    Afgehandeld,
+}
+
+/// <summary>
+/// One notification DUO sent to our Notificatie API, stored before anything else happens ("store first, process
+/// after"). Unique on DUO's berichtId, so a notification delivered twice is stored once. Processed per person in
+/// DUO's order (registratieDatumTijd, then arrival).
+/// </summary>
+public class DuoNotificatie
+{
+    public long Id { get; set; }
+
+    /// <summary>DUO's berichtId header (a UUID): the idempotency key.</summary>
+    public Guid BerichtId { get; set; }
+    public required string GebeurtenisId { get; set; }
+    public DateTime RegistratieDatumTijd { get; set; }
+    public string? Bsn { get; set; }
+    public long? VNummer { get; set; }
+
+    /// <summary>"B:&lt;bsn&gt;" or "V:&lt;vnummer&gt;": events of one person are processed in order.</summary>
+    public required string Persoonssleutel { get; set; }
+
+    /// <summary>The OIN of the sender (bron header).</summary>
+    public required string Afzender { get; set; }
+    public DateTime OntvangenOp { get; set; }
+    public InboxStatus Status { get; set; }
+    public int Pogingen { get; set; }
+    public DateTime? VolgendePogingOp { get; set; }
+    public string? LaatsteFout { get; set; }
+    public DateTime? VerwerktOp { get; set; }
+
+    /// <summary>What processing did, in Dutch, for the beheer page.</summary>
+    public string? Resultaat { get; set; }
+    public Guid? InburgeraarId { get; set; }
+    public string? AfgehandeldDoor { get; set; }
+}
+
+public enum OutboxSoort
+{
+    Pip,
+    UrenTaallesKnm,
+    UrenParticipatieactiviteiten,
+    UrenParticipatieTaalles,
+}
+
+public enum OutboxStatus
+{
+    Wachtend,
+    Verzonden,
+    /// <summary>DUO (or our own check of DUO's rules) refused the message; shown on the case.</summary>
+    Geweigerd,
+    /// <summary>DUO could not be reached after all retries; a person must look at it.</summary>
+    Mislukt,
+}
+
+/// <summary>
+/// A message for DUO, written in the same transaction as the change it reports (a PIP vastgesteld, hours), and
+/// sent afterwards by the sender, which records DUO's answer. A refusal stays visible on the case.
+/// </summary>
+public class DuoUitgaandBericht
+{
+    public Guid Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public OutboxSoort Soort { get; set; }
+
+    /// <summary>Path under DUO's base address, e.g. personen/{bsn}/PIP; holds a BSN, so never logged.</summary>
+    public required string Pad { get; set; }
+    public required string Methode { get; set; }
+    public required string InhoudJson { get; set; }
+    public required string Omschrijving { get; set; }
+    public OutboxStatus Status { get; set; }
+    public int Pogingen { get; set; }
+    public DateTime? VolgendePogingOp { get; set; }
+    public int? Antwoordcode { get; set; }
+
+    /// <summary>DUO's fouttekst(en) on a refusal, or our own reason.</summary>
+    public string? Melding { get; set; }
+    public DateTime AangemaaktOp { get; set; }
+    public required string AangemaaktDoor { get; set; }
+    public DateTime? VerzondenOp { get; set; }
+}
+
+public sealed class DuoConfiguratie : IEntityTypeConfiguration<DuoNotificatie>, IEntityTypeConfiguration<DuoUitgaandBericht>
+{
+    public void Configure(EntityTypeBuilder<DuoNotificatie> e)
+    {
+        e.ToTable("duo_notificatie");
+        e.Property(x => x.GebeurtenisId).HasMaxLength(6);
+        e.Property(x => x.Bsn).HasMaxLength(9);
+        e.Property(x => x.Persoonssleutel).HasMaxLength(20);
+        e.Property(x => x.Afzender).HasMaxLength(20);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.LaatsteFout).HasMaxLength(2000);
+        e.Property(x => x.Resultaat).HasMaxLength(2000);
+        e.Property(x => x.AfgehandeldDoor).HasMaxLength(200);
+        e.HasIndex(x => x.BerichtId).IsUnique();
+        // The processor asks: open events, per person, in DUO's order.
+        e.HasIndex(x => new { x.Status, x.Persoonssleutel, x.RegistratieDatumTijd });
+        e.HasIndex(x => x.InburgeraarId);
+    }
+
+    public void Configure(EntityTypeBuilder<DuoUitgaandBericht> e)
+    {
+        e.ToTable("duo_uitgaand_bericht");
+        e.Property(x => x.Soort).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Pad).HasMaxLength(200);
+        e.Property(x => x.Methode).HasMaxLength(10);
+        e.Property(x => x.InhoudJson).HasMaxLength(4000);
+        e.Property(x => x.Omschrijving).HasMaxLength(300);
+        e.Property(x => x.Melding).HasMaxLength(4000);
+        e.Property(x => x.AangemaaktDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.Status, x.AangemaaktOp });
+        e.HasIndex(x => x.InburgeraarId);
+        e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+    }
+}

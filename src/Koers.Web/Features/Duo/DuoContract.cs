@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Koers.Web.Features.Duo;
+
+// Records mirroring the schemas of DUO's published OpenAPI files (Spec/*.openapi.yml, commit f4973d4). Property
+// names are DUO's (camelCase); coded enumerations stay strings with DUO's exact values, checked in the contract tests.
+
+/// <summary>Notificatie API 1.8.0, schema Notificatie (the body DUO posts to us).</summary>
+public sealed record DuoNotificatieBericht(
+    DateTimeOffset RegistratieDatumTijd,
+    string GebeurtenisId,
+    string? Bsn = null,
+    long? VNummer = null);
+
+/// <summary>Schema Foutmelding, used by every DUO API for functional errors.</summary>
+public sealed record DuoFoutmelding(string Fouttekst);
+
+/// <summary>Inburgeringsplicht API 1.2.2, schema Inburgeringsplicht.</summary>
+public sealed record DuoInburgeringsplicht(
+    bool IndicatorInburgeringsplicht,
+    DateOnly? Begindatum = null,
+    DateOnly? Einddatum = null,
+    DateOnly? Wijzigingsdatum = null,
+    DateOnly? DatumKennisgevingInburgeringsplicht = null,
+    string? RedenGeenInburgeringsplicht = null);
+
+/// <summary>Inburgeringsplicht API 1.2.2, schema Doelgroep.</summary>
+public sealed record DuoDoelgroep(
+    string? Indeling = null,
+    DateOnly? Begindatum = null,
+    string? GedetailleerdeDoelgroep = null,
+    string? AsielrechtenWijzigingVerblijfsdoel = null);
+
+/// <summary>Leerbaarheidstoets API 1.2.0, schema Resultaat (scores as text "ddd,dd").</summary>
+public sealed record DuoLbtResultaat(string Resultaat, string BehaaldeScore, string BenodigdeScore, DateOnly DatumAfname);
+
+/// <summary>Inburgeringstermijn API 1.0.0, schema Inburgeringstermijn.</summary>
+public sealed record DuoInburgeringstermijn(
+    DateOnly Startdatum,
+    DateOnly Einddatum,
+    DateOnly? Wijzigingsdatum = null,
+    string? Verlengingsgrondcode = null,
+    string? Verlengingsgrondomschrijving = null);
+
+/// <summary>Examen API 1.0.0, schema Examenresultaat.</summary>
+public sealed record DuoExamenresultaat(
+    DateOnly Examendatum,
+    string Resultaat,
+    string Onderdeel,
+    string? RedenGeenResultaat = null,
+    string? Niveau = null);
+
+/// <summary>PIP API 1.2.0, schema PIP (the body of POST /personen/{bsn}/PIP).</summary>
+public sealed record DuoPip(
+    DateOnly DagtekeningPip,
+    string Leerroute,
+    string? Niveau = null,
+    int? GeschatteIntensiteitB1Route = null,
+    bool? IndicatorMagOpleidingAfmaken = null,
+    string? IndicatorAlfabetiseringsonderwijs = null);
+
+/// <summary>PIP API 1.2.0, schema Gemeente (the answer of GET /personen/{bsn}/PIP).</summary>
+public sealed record DuoGemeentePip(string Gemeentecode, DuoPip Pip);
+
+/// <summary>GevolgdeUren API 1.0.0: TaallesEnKnmBredeIntake, ParticipatieactiviteitenBredeIntake, ParticipatieAlsTaalles.</summary>
+public sealed record DuoUren(int Uren);
+
+public static class DuoJson
+{
+    /// <summary>DUO's JSON: camelCase, no nulls sent, unknown fields from DUO tolerated (a newer minor version may add some).</summary>
+    public static readonly JsonSerializerOptions Opties = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

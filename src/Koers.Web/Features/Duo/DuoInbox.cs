@@ -1,0 +1,178 @@
+using Koers.Data;
+using Koers.Data.Model.Duo;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Duo;
+
+/// <summary>A reason an event cannot be processed that no retry will fix: parked at once for a person.</summary>
+public sealed class DuoFunctioneleFout(string melding) : Exception(melding);
+
+/// <summary>
+/// Processes stored DUO notifications: per person in DUO's order (registratieDatumTijd, then arrival), each in its
+/// own transaction together with its effects, so a crash leaves the event unprocessed and nothing half-done. An event
+/// waits while an earlier event of the same person is open or parked. Failures are retried with backoff and parked
+/// after <see cref="DuoOpties.MaxPogingen"/>. On PostgreSQL each event is claimed with FOR UPDATE SKIP LOCKED, so
+/// several Koers instances never process the same event; on SQLite one instance is assumed.
+/// </summary>
+public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOpties opties, Klok klok, ILogger<DuoInbox> log)
+{
+    /// <summary>Processes what is due now; returns how many events were handled (processed, retried or parked).</summary>
+    public async Task<int> VerwerkAsync(CancellationToken ct = default)
+    {
+        var totaal = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var ids = await KandidatenAsync(ct);
+            if (ids.Count == 0) break;
+            var gedaan = 0;
+            foreach (var id in ids)
+            {
+                if (await VerwerkEenAsync(id, ct)) gedaan++;
+            }
+
+            totaal += gedaan;
+            if (gedaan == 0) break; // everything we saw was taken by another instance
+        }
+
+        return totaal;
+    }
+
+    private async Task<List<long>> KandidatenAsync(CancellationToken ct)
+    {
+        var nu = klok.NuUtc;
+        var open = new[] { InboxStatus.Ontvangen, InboxStatus.Geparkeerd };
+        return await db.DuoNotificaties.AsNoTracking()
+            .Where(n => n.Status == InboxStatus.Ontvangen && (n.VolgendePogingOp == null || n.VolgendePogingOp <= nu))
+            .Where(n => !db.DuoNotificaties.Any(p => p.Persoonssleutel == n.Persoonssleutel && open.Contains(p.Status) &&
+                (p.RegistratieDatumTijd < n.RegistratieDatumTijd || (p.RegistratieDatumTijd == n.RegistratieDatumTijd && p.Id < n.Id))))
+            .OrderBy(n => n.RegistratieDatumTijd).ThenBy(n => n.Id)
+            .Select(n => n.Id)
+            .Take(50)
+            .ToListAsync(ct);
+    }
+
+    private async Task<bool> VerwerkEenAsync(long id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var n = await ClaimAsync(id, ct);
+        if (n is null)
+        {
+            await tx.RollbackAsync(ct);
+            return false;
+        }
+
+        await tx.CreateSavepointAsync("effecten", ct);
+        try
+        {
+            var (resultaat, inburgeraarId) = await verwerker.VerwerkAsync(n, ct);
+            n.Status = InboxStatus.Verwerkt;
+            n.VerwerktOp = klok.NuUtc;
+            n.Resultaat = Kort(resultaat);
+            n.InburgeraarId = inburgeraarId ?? n.InburgeraarId;
+            n.LaatsteFout = null;
+            n.Pogingen++;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Undo the effects only; the claim (row lock) is kept while the failure is recorded.
+            await tx.RollbackToSavepointAsync("effecten", ct);
+            db.ChangeTracker.Clear();
+            n = await db.DuoNotificaties.FirstAsync(x => x.Id == id, ct);
+            n.Pogingen++;
+            var functioneel = e is DuoFunctioneleFout or DuoWeigeringException;
+            n.LaatsteFout = Kort(e is DuoFunctioneleFout or DuoWeigeringException or DuoOnbereikbaarException
+                ? e.Message
+                : "Technische fout bij verwerken: " + e.GetType().Name);
+            if (functioneel || n.Pogingen >= opties.MaxPogingen)
+            {
+                n.Status = InboxStatus.Geparkeerd;
+                n.VolgendePogingOp = null;
+            }
+            else
+            {
+                n.VolgendePogingOp = klok.NuUtc + DuoOpties.Wachttijd(n.Pogingen);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            // The event id and code only: a BSN never reaches a log line.
+            log.LogWarning("DUO-notificatie {Id} ({Gebeurtenis}) niet verwerkt, poging {Poging}: {Fout}", id, n.GebeurtenisId, n.Pogingen, n.Status);
+            return true;
+        }
+    }
+
+    private async Task<DuoNotificatie?> ClaimAsync(long id, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await db.DuoNotificaties
+                .FromSqlRaw("SELECT * FROM duo_notificatie WHERE \"Id\" = {0} AND \"Status\" = 'Ontvangen' FOR UPDATE SKIP LOCKED", id)
+                .FirstOrDefaultAsync(ct);
+        }
+
+        return await db.DuoNotificaties.FirstOrDefaultAsync(n => n.Id == id && n.Status == InboxStatus.Ontvangen, ct);
+    }
+
+    /// <summary>A person asks to try a parked event again (it then waits its turn per person again).</summary>
+    public async Task<bool> OpnieuwAsync(long id, string door, CancellationToken ct = default)
+    {
+        var n = await db.DuoNotificaties.FirstOrDefaultAsync(x => x.Id == id && x.Status == InboxStatus.Geparkeerd, ct);
+        if (n is null) return false;
+        n.Status = InboxStatus.Ontvangen;
+        n.Pogingen = 0;
+        n.VolgendePogingOp = null;
+        n.AfgehandeldDoor = Kort($"Opnieuw aangeboden door {door}");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>A person resolved a parked event by hand; later events of the person are no longer held up by it.</summary>
+    public async Task<bool> AfhandelenAsync(long id, string door, string? toelichting, CancellationToken ct = default)
+    {
+        var n = await db.DuoNotificaties.FirstOrDefaultAsync(x => x.Id == id && x.Status == InboxStatus.Geparkeerd, ct);
+        if (n is null) return false;
+        n.Status = InboxStatus.Afgehandeld;
+        n.AfgehandeldDoor = door;
+        n.Resultaat = Kort("Handmatig afgehandeld" + (string.IsNullOrWhiteSpace(toelichting) ? "" : ": " + toelichting.Trim()));
+        n.VerwerktOp = klok.NuUtc;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    internal static string Kort(string tekst) => tekst.Length > 2000 ? tekst[..2000] : tekst;
+}
+
+/// <summary>Runs the inbox processor and the outbox sender in the background, one pass every few seconds.</summary>
+public sealed class DuoAchtergrond(IServiceScopeFactory scopes, DuoOpties opties, ILogger<DuoAchtergrond> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DuoInbox>().VerwerkAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<DuoOutbox>().VerstuurAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogError(e, "DUO-uitwisseling: ronde mislukt");
+            }
+
+            try
+            {
+                await Task.Delay(opties.Interval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}

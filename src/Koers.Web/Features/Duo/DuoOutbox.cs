@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Data.Model.Duo;
+using Koers.Domain.Duo;
+using Koers.Domain.Pip;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Duo;
+
+/// <summary>
+/// Messages for DUO. <see cref="MeldPip"/> and <see cref="MeldGevolgdeUrenAsync"/> only add a message to the
+/// caller's context, so it is saved in the same transaction as the change it reports; <see cref="VerstuurAsync"/>
+/// sends them later and records DUO's answer. A message is first checked against DUO's own rules, so a refusal by
+/// DUO is the exception; any refusal is kept and shown on the case.
+/// </summary>
+public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties, Klok klok, HuidigeGebruiker gebruiker, ILogger<DuoOutbox> log)
+{
+    /// <summary>Queues the vastgestelde PIP (POST /personen/{bsn}/PIP). Call before the PIP's own SaveChanges.</summary>
+    public DuoUitgaandBericht MeldPip(Inburgeraar inburgeraar, PipInhoud inhoud, DateOnly dagtekening, bool eerstePip, DateOnly? vorigeDagtekening)
+    {
+        var velden = DuoPipControle.Velden(inhoud, dagtekening, inburgeraar.Doelgroep, eerstePip, vorigeDagtekening);
+        var bericht = new DuoPip(dagtekening, velden.Leerroute, velden.Niveau, velden.GeschatteIntensiteitB1Route, null, velden.Alfabetisering);
+        var fouten = DuoPipControle.Controleer(velden).ToList();
+        return Voeg(inburgeraar, OutboxSoort.Pip, "POST", "PIP", bericht, $"PIP met dagtekening {dagtekening:dd-MM-yyyy}", fouten);
+    }
+
+    /// <summary>
+    /// Queues reported hours (GevolgdeUren API: PUT …/uren/bredeintake/taallesknm, …/participatieactiviteiten,
+    /// …/participatietaalles). DUO keeps one total per kind, so the newest total replaces the earlier one. The caller saves.
+    /// </summary>
+    public async Task<DuoUitgaandBericht?> MeldGevolgdeUrenAsync(Guid inburgeraarId, OutboxSoort soort, int uren, CancellationToken ct = default)
+    {
+        var inburgeraar = await db.Inburgeraars.FirstOrDefaultAsync(i => i.Id == inburgeraarId, ct);
+        if (inburgeraar is null) return null;
+        var pad = soort switch
+        {
+            OutboxSoort.UrenTaallesKnm => "uren/bredeintake/taallesknm",
+            OutboxSoort.UrenParticipatieactiviteiten => "uren/participatieactiviteiten",
+            OutboxSoort.UrenParticipatieTaalles => "uren/participatietaalles",
+            _ => throw new ArgumentOutOfRangeException(nameof(soort)),
+        };
+        var fouten = new List<string>();
+        if (uren is < 0 or > 9999) fouten.Add("DUO accepteert 0 tot en met 9999 uur.");
+        return Voeg(inburgeraar, soort, "PUT", pad, new DuoUren(uren), $"Gevolgde uren ({pad}): {uren}", fouten);
+    }
+
+    private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string pad, T inhoud, string omschrijving, List<string> fouten)
+    {
+        if (string.IsNullOrEmpty(i.Bsn)) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");
+        var bericht = new DuoUitgaandBericht
+        {
+            Id = Guid.NewGuid(),
+            InburgeraarId = i.Id,
+            Soort = soort,
+            Methode = methode,
+            Pad = $"personen/{i.Bsn}/{pad}",
+            InhoudJson = JsonSerializer.Serialize(inhoud, DuoJson.Opties),
+            Omschrijving = omschrijving,
+            // Refused by our own copy of DUO's rules: never sent, shown on the case like a refusal by DUO.
+            Status = fouten.Count > 0 ? OutboxStatus.Geweigerd : OutboxStatus.Wachtend,
+            Melding = fouten.Count > 0 ? "Niet verzonden, Koers controleerde de regels van DUO: " + string.Join(" ", fouten) : null,
+            AangemaaktOp = klok.NuUtc,
+            AangemaaktDoor = gebruiker.Naam,
+        };
+        db.DuoUitgaandeBerichten.Add(bericht);
+        return bericht;
+    }
+
+    /// <summary>Sends due messages; returns how many were handled.</summary>
+    public async Task<int> VerstuurAsync(CancellationToken ct = default)
+    {
+        var nu = klok.NuUtc;
+        var ids = await db.DuoUitgaandeBerichten.AsNoTracking()
+            .Where(b => b.Status == OutboxStatus.Wachtend && (b.VolgendePogingOp == null || b.VolgendePogingOp <= nu))
+            .OrderBy(b => b.AangemaaktOp)
+            .Select(b => b.Id)
+            .Take(50)
+            .ToListAsync(ct);
+        var gedaan = 0;
+        foreach (var id in ids)
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var b = db.Database.IsNpgsql()
+                ? await db.DuoUitgaandeBerichten.FromSqlRaw(
+                    "SELECT * FROM duo_uitgaand_bericht WHERE \"Id\" = {0} AND \"Status\" = 'Wachtend' FOR UPDATE SKIP LOCKED", id).FirstOrDefaultAsync(ct)
+                : await db.DuoUitgaandeBerichten.FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.Wachtend, ct);
+            if (b is null) continue;
+            b.Pogingen++;
+            try
+            {
+                b.Antwoordcode = await duo.VerstuurAsync(b.Methode, b.Pad, b.InhoudJson, ct);
+                b.Status = OutboxStatus.Verzonden;
+                b.VerzondenOp = klok.NuUtc;
+                b.Melding = null;
+                Audit(b.InburgeraarId, $"Naar DUO verzonden: {b.Omschrijving}");
+            }
+            catch (DuoWeigeringException w)
+            {
+                b.Status = OutboxStatus.Geweigerd;
+                b.Antwoordcode = w.Status;
+                b.Melding = DuoInbox.Kort("DUO weigerde: " + string.Join(" ", w.Fouten));
+                Audit(b.InburgeraarId, $"DUO weigerde: {b.Omschrijving}");
+            }
+            catch (DuoOnbereikbaarException o)
+            {
+                b.Melding = o.Message;
+                if (b.Pogingen >= opties.MaxPogingen)
+                {
+                    b.Status = OutboxStatus.Mislukt;
+                    b.VolgendePogingOp = null;
+                }
+                else
+                {
+                    b.VolgendePogingOp = klok.NuUtc + DuoOpties.Wachttijd(b.Pogingen);
+                }
+
+                log.LogWarning("Bericht {Id} naar DUO niet verzonden (poging {Poging})", b.Id, b.Pogingen);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            gedaan++;
+        }
+
+        return gedaan;
+    }
+
+    /// <summary>Offers a refused or failed message again (after the case was corrected, a new message is better).</summary>
+    public async Task<bool> OpnieuwAsync(Guid id, CancellationToken ct = default)
+    {
+        var b = await db.DuoUitgaandeBerichten.FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.Mislukt, ct);
+        if (b is null) return false;
+        b.Status = OutboxStatus.Wachtend;
+        b.Pogingen = 0;
+        b.VolgendePogingOp = null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private void Audit(Guid id, string omschrijving) =>
+        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = "Koers (DUO-koppeling)", Actie = AuditActie.Wijzigen, InburgeraarId = id, Omschrijving = omschrijving });
+}

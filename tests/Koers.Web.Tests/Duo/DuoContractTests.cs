@@ -1,0 +1,171 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Koers.Domain.Dossier;
+using Koers.Domain.Duo;
+using Koers.Domain.Pip;
+using Koers.Web.Features.Duo;
+
+namespace Koers.Web.Tests.Duo;
+
+/// <summary>
+/// Contract tests against DUO's published OpenAPI files: Koers' records carry exactly the schema's fields, every
+/// coded value Koers sends is in DUO's enums, the paths Koers calls exist, and what the simulator and Koers put on
+/// the wire validates against the schema.
+/// </summary>
+public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture<DuoSqliteOmgeving>
+{
+    public static TheoryData<Type, string, string> Records => new()
+    {
+        { typeof(DuoNotificatieBericht), "Notificatie", "Notificatie" },
+        { typeof(DuoFoutmelding), "PIP", "Foutmelding" },
+        { typeof(DuoInburgeringsplicht), "Inburgeringsplicht", "Inburgeringsplicht" },
+        { typeof(DuoDoelgroep), "Inburgeringsplicht", "Doelgroep" },
+        { typeof(DuoLbtResultaat), "Leerbaarheidstoets", "Resultaat" },
+        { typeof(DuoInburgeringstermijn), "Inburgeringstermijn", "Inburgeringstermijn" },
+        { typeof(DuoExamenresultaat), "Examen", "Examenresultaat" },
+        { typeof(DuoPip), "PIP", "PIP" },
+        { typeof(DuoGemeentePip), "PIP", "Gemeente" },
+        { typeof(DuoUren), "GevolgdeUren", "TaallesEnKnmBredeIntake" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Records))]
+    public void Record_heeft_precies_de_velden_van_het_schema(Type record, string api, string schema)
+    {
+        var s = Spec.Schema(Spec.Laad(api), schema);
+        var schemaVelden = s.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var verplicht = s.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+        var recordVelden = record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.DeclaringType == record && p.Name != "EqualityContract")
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
+
+        Assert.Empty(recordVelden.Except(schemaVelden));
+        Assert.Empty(verplicht.Except(recordVelden));
+        // And the other way round: no schema field is silently dropped.
+        Assert.Empty(schemaVelden.Except(recordVelden));
+    }
+
+    [Theory]
+    [InlineData("Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht", "get")]
+    [InlineData("Inburgeringsplicht", "/personen/{bsn}/doelgroep", "get")]
+    [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/resultaten", "get")]
+    [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn", "get")]
+    [InlineData("Examen", "/personen/{bsn}/examens/resultaten", "get")]
+    [InlineData("PIP", "/personen/{bsn}/PIP", "post")]
+    [InlineData("PIP", "/personen/{bsn}/PIP", "get")]
+    [InlineData("GevolgdeUren", "/personen/{bsn}/uren/bredeintake/taallesknm", "put")]
+    [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatieactiviteiten", "put")]
+    [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatietaalles", "put")]
+    [InlineData("Notificatie", "/notificaties", "post")]
+    public void Pad_dat_Koers_gebruikt_staat_in_de_spec(string api, string pad, string methode)
+    {
+        var doc = Spec.Laad(api);
+        Assert.True(doc.GetProperty("paths").TryGetProperty(pad, out var p), pad);
+        Assert.True(p.TryGetProperty(methode, out _), $"{methode} {pad}");
+        if (api == "Notificatie") Assert.EndsWith(pad, DuoNotificatieApi.Pad, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Elke_doelgroepindeling_en_elk_examenonderdeel_van_DUO_heeft_een_vertaling()
+    {
+        foreach (var indeling in Spec.Enum(Spec.Laad("Inburgeringsplicht"), "Doelgroepindeling"))
+        {
+            Assert.NotNull(DuoVertaling.Doelgroep(indeling));
+        }
+
+        foreach (var onderdeel in Spec.Enum(Spec.Laad("Examen"), "ExamenonderdeelWI2021Inburgering"))
+        {
+            var naam = DuoVertaling.Examenonderdeel(onderdeel);
+            Assert.True(naam is not null && Enum.TryParse<Koers.Data.Model.Keten.Examenonderdeel>(naam, out _), onderdeel);
+        }
+
+        Assert.Null(DuoVertaling.Doelgroep("Iets anders"));
+    }
+
+    [Fact]
+    public void Codes_die_Koers_naar_DUO_stuurt_staan_in_de_enums_van_de_PIP_spec()
+    {
+        var pip = Spec.Laad("PIP");
+        var routes = Spec.Enum(pip, "Leerroute");
+        foreach (var r in Enum.GetValues<Leerroute>()) Assert.Contains(DuoVertaling.Leerroute(r), routes);
+        var alfa = Spec.Enum(pip, "Alfabetiseringsonderwijs");
+        foreach (var a in Enum.GetValues<Alfabetisering>()) Assert.Contains(DuoVertaling.Alfabetisering(a), alfa);
+        var niveaus = Spec.Enum(pip, "NiveauPip");
+        Assert.Contains(DuoVertaling.Niveau(new PipInhoud { Leerroute = Leerroute.B1Route }), niveaus);
+        Assert.Contains(DuoVertaling.Niveau(new PipInhoud { Leerroute = Leerroute.B1Route, Niveaus = new Dictionary<Vaardigheid, Taalniveau> { [Vaardigheid.Lezen] = Taalniveau.A2 } }), niveaus);
+        Assert.Null(DuoVertaling.Niveau(new PipInhoud { Leerroute = Leerroute.ZRoute }));
+    }
+
+    [Fact]
+    public void Elke_gebeurtenis_uit_de_DUO_catalogus_is_bekend_in_Koers()
+    {
+        var tekst = File.ReadAllText(Path.Combine(Spec.Map, "Gebeurtenissen.md"));
+        var codes = Regex.Matches(tekst, @"^\|\s*(SS\d{3})\s*\|", RegexOptions.Multiline).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.True(codes.Count >= 25, $"maar {codes.Count} codes gevonden");
+        foreach (var code in codes) Assert.True(DuoGebeurtenissen.Zoek(code) is not null, code);
+        Assert.Equal(DuoReactie.NieuwePlichtige, DuoGebeurtenissen.Zoek("SS101")!.Reactie);
+        Assert.Equal(DuoReactie.ToetsResultaat, DuoGebeurtenissen.Zoek("SS131")!.Reactie);
+        Assert.Equal(DuoReactie.Examenresultaat, DuoGebeurtenissen.Zoek("SS199")!.Reactie);
+    }
+
+    [Fact]
+    public void Wat_Koers_verstuurt_voldoet_aan_het_schema()
+    {
+        var pip = Spec.Laad("PIP");
+        var bericht = new DuoPip(new DateOnly(2026, 6, 15), "B", "B1", 600, null, "NVT");
+        var json = JsonSerializer.SerializeToElement(bericht, DuoJson.Opties);
+        Assert.Empty(Spec.Valideer(json, Spec.Antwoord(pip, "/personen/{bsn}/PIP", "post", "request"), pip));
+
+        var fout = JsonSerializer.SerializeToElement(bericht with { Leerroute = "X", GeschatteIntensiteitB1Route = 10000 }, DuoJson.Opties);
+        Assert.Equal(2, Spec.Valideer(fout, Spec.Antwoord(pip, "/personen/{bsn}/PIP", "post", "request"), pip).Count); // the validator itself can fail
+
+        var notificatie = Spec.Laad("Notificatie");
+        var n = JsonSerializer.SerializeToElement(new DuoNotificatieBericht(DateTimeOffset.UtcNow, "SS101", "999990019"), DuoJson.Opties);
+        Assert.Empty(Spec.Valideer(n, Spec.Schema(notificatie, "Notificatie"), notificatie));
+
+        var uren = Spec.Laad("GevolgdeUren");
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoUren(120), DuoJson.Opties),
+            Spec.Antwoord(uren, "/personen/{bsn}/uren/participatieactiviteiten", "put", "request"), uren));
+    }
+
+    [Fact]
+    public async Task Antwoorden_van_de_simulator_voldoen_aan_de_gepubliceerde_schemas()
+    {
+        var bsn = Infrastructure.Testdata.NieuwBsn();
+        var sim = omgeving.Sim;
+        var p = sim.Persoon(bsn);
+        p.Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 1, 5), DatumKennisgevingInburgeringsplicht: new DateOnly(2026, 1, 5));
+        p.Doelgroep = new DuoDoelgroep("Asielstatushouder", new DateOnly(2026, 1, 5), "Asielstatushouder");
+        p.Lbt.Add(new DuoLbtResultaat("B1-route haalbaar", "31,00", "28,00", new DateOnly(2026, 2, 1)));
+        p.Termijn = new DuoInburgeringstermijn(new DateOnly(2026, 3, 1), new DateOnly(2029, 3, 1));
+        p.Examens.Add(new DuoExamenresultaat(new DateOnly(2026, 5, 1), "Geslaagd", "LE", Niveau: "B1"));
+
+        var gevallen = new (string Api, string Pad, string SpecPad)[]
+        {
+            ("Inburgeringsplicht", "inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht"),
+            ("Inburgeringsplicht", "doelgroep", "/personen/{bsn}/doelgroep"),
+            ("Leerbaarheidstoets", "lbt/resultaten", "/personen/{bsn}/lbt/resultaten"),
+            ("Inburgeringstermijn", "inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn"),
+            ("Examen", "examens/resultaten", "/personen/{bsn}/examens/resultaten"),
+        };
+        using var client = omgeving.App.CreateClient();
+        foreach (var (api, pad, specPad) in gevallen)
+        {
+            using var verzoek = new HttpRequestMessage(HttpMethod.Get, $"/duo-simulator/v1/personen/{bsn}/{pad}");
+            verzoek.Headers.Add("bron", "00000001999999999000");
+            verzoek.Headers.Add("doel", "00000001888888888000");
+            verzoek.Headers.Add("berichtId", Guid.NewGuid().ToString());
+            using var antwoord = await client.SendAsync(verzoek);
+            Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+            var doc = Spec.Laad(api);
+            var json = JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement;
+            Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, specPad, "get", "200"), doc));
+        }
+
+        // Without DUO's headers the simulator refuses, as Digikoppeling would.
+        using var kaal = await client.GetAsync($"/duo-simulator/v1/personen/{bsn}/inburgeringsplicht");
+        Assert.Equal(HttpStatusCode.BadRequest, kaal.StatusCode);
+    }
+}

@@ -1,0 +1,459 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Koers.Data.Model;
+using Koers.Data.Model.Duo;
+using Koers.Data.Model.Keten;
+using Koers.Domain.Dossier;
+using Koers.Web.Features.Duo;
+using Koers.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koers.Web.Tests.Duo;
+
+/// <summary>
+/// The whole exchange with DUO through the simulator: notifications in (idempotent, ordered per person, retried,
+/// parked, never lost) and messages out (PIP checked first, DUO's refusal shown on the case).
+/// </summary>
+public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 16, 7, 0, 0, TimeSpan.Zero);
+
+    private T Db<T>(Func<Koers.Data.KoersDbContext, T> werk)
+    {
+        using var scope = omgeving.App.Services.CreateScope();
+        return werk(scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>());
+    }
+
+    private SimPersoon Plichtig(string bsn, string indeling = "Asielstatushouder")
+    {
+        var p = omgeving.Sim.Persoon(bsn);
+        p.Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 1, 5));
+        p.Doelgroep = new DuoDoelgroep(indeling, new DateOnly(2026, 1, 5));
+        return p;
+    }
+
+    private List<DuoNotificatie> Meldingen(string bsn) =>
+        Db(db => db.DuoNotificaties.AsNoTracking().Where(n => n.Bsn == bsn).OrderBy(n => n.RegistratieDatumTijd).ToList());
+
+    private Inburgeraar? Dossier(string bsn) =>
+        Db(db => db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen).FirstOrDefault(i => i.Bsn == bsn));
+
+    [Fact]
+    public async Task Zonder_token_of_met_fout_token_401_en_niets_opgeslagen()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var json = $$"""{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101","bsn":"{{bsn}}"}""";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await omgeving.NotificeerAsync(json, token: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await omgeving.NotificeerAsync(json, token: "fout")).StatusCode);
+        Assert.Empty(Meldingen(bsn));
+    }
+
+    public static TheoryData<string, string> Misvormd => new()
+    {
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","bsn":"BSN"}""", "gebeurtenisId" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"ss101","bsn":"BSN"}""", "gebeurtenisId" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS1011","bsn":"BSN"}""", "none" },
+        { """{"registratieDatumTijd":"16-06-2026","gebeurtenisId":"SS101","bsn":"BSN"}""", "registratieDatumTijd" },
+        { """{"gebeurtenisId":"SS101","bsn":"BSN"}""", "registratieDatumTijd" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101","bsn":"123456789"}""", "bsn" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101","bsn":12345678}""", "bsn" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101","vNummer":99999999999}""", "vNummer" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101"}""", "bsn" },
+        { """{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101","bsn":"BSN" """, "body" },
+        { """["SS101"]""", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Misvormd))]
+    public async Task Misvormde_notificatie_400_problem_json_en_niets_opgeslagen(string sjabloon, string veld)
+    {
+        var bsn = Testdata.NieuwBsn();
+        var voor = Db(db => db.DuoNotificaties.Count());
+        var antwoord = await omgeving.NotificeerAsync(sjabloon.Replace("BSN", bsn, StringComparison.Ordinal));
+        if (veld == "none")
+        {
+            // "SS1011" is 6 characters of [0-9A-Z]: valid per the pattern, so stored (and later parked as unknown code).
+            Assert.Equal(HttpStatusCode.Created, antwoord.StatusCode);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, antwoord.StatusCode);
+        Assert.Equal("application/problem+json", antwoord.Content.Headers.ContentType!.MediaType);
+        var probleem = await antwoord.LeesAsync();
+        Assert.NotNull(probleem["errors"]![veld]);
+        Assert.Equal(voor, Db(db => db.DuoNotificaties.Count()));
+    }
+
+    [Fact]
+    public async Task Notificatie_zonder_berichtId_header_400()
+    {
+        var antwoord = await omgeving.NotificeerAsync("""{"registratieDatumTijd":"2026-06-16T07:00:00Z","gebeurtenisId":"SS101","bsn":"999990019"}""", metKoppen: false);
+        Assert.Equal(HttpStatusCode.BadRequest, antwoord.StatusCode);
+        Assert.NotNull((await antwoord.LeesAsync())["errors"]!["berichtId"]);
+    }
+
+    [Fact]
+    public async Task Dezelfde_notificatie_twee_keer_wordt_een_keer_opgeslagen_en_verwerkt()
+    {
+        var bsn = Testdata.NieuwBsn();
+        Plichtig(bsn, "Gezinsmigrant en overige migrant");
+        var id = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await omgeving.NotificeerAsync("SS101", bsn, T0, id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await omgeving.NotificeerAsync("SS101", bsn, T0, id)).StatusCode);
+        Assert.Single(Meldingen(bsn));
+
+        await omgeving.VerwerkAsync();
+        await omgeving.VerwerkAsync();
+        var dossier = Dossier(bsn);
+        Assert.NotNull(dossier);
+        Assert.Equal(Doelgroep.Gezinsmigrant, dossier.Doelgroep);
+        Assert.Equal(Registratiebron.DuoMelding, dossier.Bron);
+        Assert.Equal("GM1724", Db(db => db.Gemeenten.Single(g => g.Id == dossier.GemeenteId).Code));
+
+        // The same event again but as a new DUO message: noted, no second case.
+        Assert.Equal(HttpStatusCode.Created, (await omgeving.NotificeerAsync("SS101", bsn, T0.AddMinutes(1))).StatusCode);
+        await omgeving.VerwerkAsync();
+        Assert.Equal(1, Db(db => db.Inburgeraars.Count(i => i.Bsn == bsn)));
+        Assert.All(Meldingen(bsn), n => Assert.Equal(InboxStatus.Verwerkt, n.Status));
+        Assert.Contains("bestond al", Meldingen(bsn)[1].Resultaat);
+        Assert.Equal(1, Db(db => db.Audit.Count(a => a.InburgeraarId == dossier.Id && a.Actie == AuditActie.Aanmaken)));
+    }
+
+    [Fact]
+    public async Task Meldingen_die_in_omgekeerde_volgorde_binnenkomen_worden_in_DUO_volgorde_verwerkt()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var p = Plichtig(bsn);
+        p.Lbt.Add(new DuoLbtResultaat("B1-route niet haalbaar", "24,00", "28,00", new DateOnly(2026, 4, 2)));
+        p.Termijn = new DuoInburgeringstermijn(new DateOnly(2026, 6, 1), new DateOnly(2029, 6, 1));
+        p.Examens.Add(new DuoExamenresultaat(new DateOnly(2026, 6, 10), "Geslaagd", "KNM"));
+        p.Examens.Add(new DuoExamenresultaat(new DateOnly(2026, 6, 11), "Gezakt", "SP", Niveau: "A2"));
+        p.Examens.Add(new DuoExamenresultaat(new DateOnly(2026, 6, 12), "Geen", "LE", "Absent"));
+
+        // Arrival order: exam, termijn, toets, new person. DUO's order is the reverse.
+        await omgeving.NotificeerAsync("SS199", bsn, T0.AddMinutes(30));
+        await omgeving.NotificeerAsync("SS102", bsn, T0.AddMinutes(20));
+        await omgeving.NotificeerAsync("SS131", bsn, T0.AddMinutes(10));
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        await omgeving.VerwerkAsync();
+
+        var meldingen = Meldingen(bsn);
+        Assert.All(meldingen, n => Assert.Equal(InboxStatus.Verwerkt, n.Status));
+        var dossier = Dossier(bsn)!;
+        Assert.Equal(new DateOnly(2026, 4, 2), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.Leerbaarheidstoets).Datum);
+        Assert.Equal(new DateOnly(2026, 6, 1), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.PipVastgesteld).Datum);
+        var toets = Db(db => db.Leerbaarheidstoetsen.AsNoTracking().Single(t => t.InburgeraarId == dossier.Id));
+        Assert.Equal((LbtBron.Duo, 24, 28), (toets.Bron, toets.Score, toets.CesuurVolgensDuo));
+        var examens = Db(db => db.Examenresultaten.AsNoTracking().Where(e => e.InburgeraarId == dossier.Id).OrderBy(e => e.Datum).ToList());
+        Assert.Equal([(Examenonderdeel.Knm, true), (Examenonderdeel.Spreken, false)], examens.Select(e => (e.Onderdeel, e.Behaald)));
+        Assert.All(examens, e => Assert.Equal(Gegevensbron.Duo, e.Bron));
+
+        // Processed in DUO's order: the case was created before the toets, the toets before the termijn.
+        var audit = Db(db => db.Audit.AsNoTracking().Where(a => a.InburgeraarId == dossier.Id && a.Gebruiker == DuoVerwerker.Gebruiker).OrderBy(a => a.Id).Select(a => a.Omschrijving).ToList());
+        Assert.StartsWith("Dossier aangemaakt uit DUO-melding SS101", audit[0]);
+        Assert.Contains("SS131", audit[1]);
+        Assert.Contains("SS102", audit[2]);
+        Assert.Contains("SS199", audit[3]);
+
+        // Delivering the exam event again (a new message) adds no second copy of the results.
+        await omgeving.NotificeerAsync("SS199", bsn, T0.AddMinutes(40));
+        await omgeving.VerwerkAsync();
+        Assert.Equal(2, Db(db => db.Examenresultaten.Count(e => e.InburgeraarId == dossier.Id)));
+    }
+
+    [Fact]
+    public async Task Verlenging_door_DUO_verschuift_het_einde_van_de_termijn_met_historie()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var p = Plichtig(bsn);
+        p.Termijn = new DuoInburgeringstermijn(new DateOnly(2026, 6, 1), new DateOnly(2029, 6, 1));
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        await omgeving.NotificeerAsync("SS102", bsn, T0.AddMinutes(1));
+        await omgeving.VerwerkAsync();
+        p.Termijn = p.Termijn with { Einddatum = new DateOnly(2029, 12, 1), Verlengingsgrondomschrijving = "Ambtshalve" };
+        await omgeving.NotificeerAsync("SS103", bsn, T0.AddMinutes(2));
+        await omgeving.VerwerkAsync();
+
+        var dossier = Dossier(bsn)!;
+        Assert.Equal(new DateOnly(2029, 12, 1), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.TermijnVerlengdTot).Datum);
+        Assert.True(Db(db => db.MijlpaalWijzigingen.Any(w => w.InburgeraarId == dossier.Id && w.Soort == Mijlpaal.TermijnVerlengdTot && w.Reden!.Contains("DUO"))));
+    }
+
+    [Fact]
+    public async Task Onverwerkbare_melding_wordt_geparkeerd_en_houdt_latere_meldingen_van_die_persoon_vast()
+    {
+        var bsn = Testdata.NieuwBsn();
+        // DUO does not know the person yet: SS101 cannot be reconciled.
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        await omgeving.NotificeerAsync("SS137", bsn, T0.AddMinutes(5));
+        await omgeving.VerwerkAsync();
+        var meldingen = Meldingen(bsn);
+        Assert.Equal(InboxStatus.Geparkeerd, meldingen[0].Status);
+        Assert.Contains("DUO kent deze persoon niet", meldingen[0].LaatsteFout);
+        Assert.Equal(InboxStatus.Ontvangen, meldingen[1].Status); // waits for its predecessor
+        Assert.Null(Dossier(bsn));
+
+        // The beheer page shows it with the reason and without the full BSN.
+        var html = await omgeving.App.CreateClient().GetStringAsync("/beheer/duo");
+        Assert.Contains("DUO kent deze persoon niet", html);
+        Assert.DoesNotContain(bsn, html);
+        var inbox = (await (await omgeving.App.CreateClient().GetAsync("/api/v1/duo/inbox?status=Geparkeerd")).LeesAsync()).AsArray();
+        Assert.Contains(inbox, r => r!["id"]!.GetValue<long>() == meldingen[0].Id);
+
+        // DUO now knows the person; a person offers the event again: both are processed, in order.
+        Plichtig(bsn);
+        var opnieuw = await omgeving.App.CreateClient().PostAsync($"/api/v1/duo/inbox/{meldingen[0].Id}/opnieuw", null);
+        Assert.Equal(HttpStatusCode.NoContent, opnieuw.StatusCode);
+        await omgeving.VerwerkAsync();
+        Assert.All(Meldingen(bsn), n => Assert.Equal(InboxStatus.Verwerkt, n.Status));
+        Assert.NotNull(Dossier(bsn));
+    }
+
+    [Fact]
+    public async Task Storing_bij_DUO_wordt_opnieuw_geprobeerd_met_wachttijd_en_daarna_geparkeerd()
+    {
+        var bsn = Testdata.NieuwBsn();
+        Plichtig(bsn);
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        var nu = omgeving.Basis.Tijd.Nu;
+        try
+        {
+            omgeving.DuoStoring = true;
+            await omgeving.VerwerkAsync();
+            var n = Meldingen(bsn).Single();
+            Assert.Equal((InboxStatus.Ontvangen, 1), (n.Status, n.Pogingen));
+            Assert.True(n.VolgendePogingOp > nu.UtcDateTime);
+            Assert.Null(Dossier(bsn)); // nothing half-done
+
+            // Not due yet: nothing happens.
+            await omgeving.VerwerkAsync();
+            Assert.Equal(1, Meldingen(bsn).Single().Pogingen);
+
+            // Past the backoff it is retried, and after the last attempt parked with the reason.
+            for (var i = 0; i < 4; i++)
+            {
+                omgeving.Basis.Tijd.Nu = omgeving.Basis.Tijd.Nu.AddHours(2);
+                await omgeving.VerwerkAsync();
+            }
+
+            n = Meldingen(bsn).Single();
+            Assert.Equal((InboxStatus.Geparkeerd, 5), (n.Status, n.Pogingen));
+            Assert.Contains("503", n.LaatsteFout);
+
+            omgeving.DuoStoring = false;
+            Assert.Equal(HttpStatusCode.NoContent, (await omgeving.App.CreateClient().PostAsync($"/api/v1/duo/inbox/{n.Id}/opnieuw", null)).StatusCode);
+            await omgeving.VerwerkAsync();
+            Assert.Equal(InboxStatus.Verwerkt, Meldingen(bsn).Single().Status);
+            Assert.NotNull(Dossier(bsn));
+        }
+        finally
+        {
+            omgeving.DuoStoring = false;
+            omgeving.Basis.Tijd.Nu = nu;
+        }
+    }
+
+    [Fact]
+    public async Task Crash_tussen_ontvangen_en_verwerken_verliest_niets()
+    {
+        var bsn = Testdata.NieuwBsn();
+        Plichtig(bsn);
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        Assert.Equal(InboxStatus.Ontvangen, Meldingen(bsn).Single().Status);
+
+        // The instance that received it is gone before processing; a new one starts on the same database.
+        omgeving.Herstart();
+        Plichtig(bsn); // the new instance's simulator (DUO) still knows the person
+        await omgeving.VerwerkAsync();
+        Assert.Equal(InboxStatus.Verwerkt, Meldingen(bsn).Single().Status);
+        Assert.NotNull(Dossier(bsn));
+    }
+
+    [Fact]
+    public async Task Simulator_maakt_via_de_echte_Notificatie_API_een_dossier_aan()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var client = omgeving.App.CreateClient();
+        var antwoord = await client.PostJsonAsync("/api/v1/duo-simulator/gebeurtenissen", new { bsn, gebeurtenisId = "SS101", doelgroep = "Asielstatushouder" });
+        Assert.Equal(HttpStatusCode.Accepted, antwoord.StatusCode);
+        await omgeving.VerwerkAsync();
+        var dossier = Dossier(bsn)!;
+        Assert.Equal(Doelgroep.Asielstatushouder, dossier.Doelgroep);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/duo-simulator/gebeurtenissen", new { bsn, gebeurtenisId = "SS131", behaaldeScore = "29,00" })).StatusCode);
+        await omgeving.VerwerkAsync();
+        Assert.Equal(29, Db(db => db.Leerbaarheidstoetsen.Single(t => t.InburgeraarId == dossier.Id).Score));
+
+        var fout = await client.PostJsonAsync("/api/v1/duo-simulator/gebeurtenissen", new { bsn = "123456789", gebeurtenisId = "SS101" });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+    }
+
+    /// <summary>Fills every leefgebied and completes the brede intake (as KlantreisApiTests does).</summary>
+    private static async Task IntakeVolledigAsync(HttpClient client, string id)
+    {
+        await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/gesprekken", new { datum = "2026-05-04", tolk = "telefoontolk", tolktaal = "Tigrinya" });
+        var definities = (await (await client.GetAsync("/api/v1/leefgebieden")).LeesAsync()).AsArray();
+        foreach (var d in definities)
+        {
+            var antwoorden = new Dictionary<string, string?>();
+            foreach (var veld in d!["velden"]!.AsArray().Where(v => v!["verplicht"]!.GetValue<bool>()))
+            {
+                antwoorden[veld!["sleutel"]!.GetValue<string>()] = veld["soort"]!.GetValue<string>() switch
+                {
+                    "keuze" => veld["opties"]![0]!.GetValue<string>(),
+                    "jaNee" => "nee",
+                    "getal" => "4",
+                    _ => "ingevuld",
+                };
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/intake/leefgebieden/{d["leefgebied"]!.GetValue<string>()}", new { antwoorden, notities = "notitie" })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/afronden", new { datum = "2026-05-20" })).StatusCode);
+    }
+
+    private async Task<string> DossierMetVastgesteldPipAsync(string bsn, string leerroute, DateOnly? duoPlichtSinds = null)
+    {
+        var client = omgeving.App.CreateClient();
+        var invoer = Testdata.Inburgeraar(bsn: bsn, koppelingsdatum: "2026-03-02");
+        var r = await client.PostJsonAsync("/api/v1/koppelingen", invoer);
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        var p = omgeving.Sim.Persoon(bsn);
+        p.Plicht = new DuoInburgeringsplicht(true, duoPlichtSinds ?? new DateOnly(2026, 1, 5));
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
+        await IntakeVolledigAsync(client, id);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
+            new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
+        var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new
+        {
+            leerroute, knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
+            aanbieder = "Taalschool", geplandeStart = "2026-07-01",
+        })).LeesAsync();
+        Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
+        var vast = await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15", redenTeLaat = "Wachten op de uitslag van de proefles." });
+        Assert.Equal(HttpStatusCode.Created, vast.StatusCode);
+        return id;
+    }
+
+    [Fact]
+    public async Task Vastgesteld_PIP_gaat_via_de_outbox_naar_DUO()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var id = await DossierMetVastgesteldPipAsync(bsn, "b1Route");
+        var bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.InburgeraarId == Guid.Parse(id)));
+        Assert.Equal((OutboxSoort.Pip, OutboxStatus.Wachtend), (bericht.Soort, bericht.Status));
+        var pip = Spec.Laad("PIP");
+        Assert.Empty(Spec.Valideer(System.Text.Json.JsonDocument.Parse(bericht.InhoudJson).RootElement, Spec.Antwoord(pip, "/personen/{bsn}/PIP", "post", "request"), pip));
+
+        await omgeving.VerstuurAsync();
+        bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.Id == bericht.Id));
+        Assert.Equal((OutboxStatus.Verzonden, 201), (bericht.Status, bericht.Antwoordcode));
+        var ontvangen = Assert.Single(omgeving.Sim.Persoon(bsn).Pips);
+        Assert.Equal((new DateOnly(2026, 6, 15), "B", "B1"), (ontvangen.DagtekeningPip, ontvangen.Leerroute, ontvangen.Niveau));
+
+        // Sending again changes nothing: the message is done.
+        await omgeving.VerstuurAsync();
+        Assert.Single(omgeving.Sim.Persoon(bsn).Pips);
+    }
+
+    [Fact]
+    public async Task Weigering_door_DUO_staat_op_het_dossier()
+    {
+        var bsn = Testdata.NieuwBsn();
+        // DUO has the plicht start after the dagtekening: DUO refuses (Koers cannot know this date).
+        var id = await DossierMetVastgesteldPipAsync(bsn, "b1Route", duoPlichtSinds: new DateOnly(2026, 6, 16));
+        await omgeving.VerstuurAsync();
+        var bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.InburgeraarId == Guid.Parse(id)));
+        Assert.Equal((OutboxStatus.Geweigerd, 403), (bericht.Status, bericht.Antwoordcode));
+        Assert.Contains("begindatum van de inburgeringsplicht", bericht.Melding);
+        Assert.Empty(omgeving.Sim.Persoon(bsn).Pips);
+
+        var api = await (await omgeving.App.CreateClient().GetAsync($"/api/v1/inburgeraars/{id}/duo")).LeesAsync();
+        Assert.Equal("geweigerd", api["uitgaand"]![0]!["status"]!.GetValue<string>());
+        var html = await omgeving.App.CreateClient().GetStringAsync($"/inburgeraars/{id}");
+        Assert.Contains("DUO heeft 1 bericht(en) niet aangenomen", html);
+        Assert.Contains("begindatum van de inburgeringsplicht", html);
+    }
+
+    [Fact]
+    public async Task Gevolgde_uren_gaan_via_de_outbox_en_een_dossier_zonder_BSN_wordt_niet_verstuurd()
+    {
+        var bsn = Testdata.NieuwBsn();
+        Plichtig(bsn);
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        await omgeving.VerwerkAsync();
+        var dossier = Dossier(bsn)!;
+        using (var scope = omgeving.App.Services.CreateScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<DuoOutbox>();
+            Assert.NotNull(await outbox.MeldGevolgdeUrenAsync(dossier.Id, OutboxSoort.UrenParticipatieactiviteiten, 40));
+            Assert.Equal(OutboxStatus.Geweigerd, (await outbox.MeldGevolgdeUrenAsync(dossier.Id, OutboxSoort.UrenTaallesKnm, 10000))!.Status);
+            await scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>().SaveChangesAsync();
+        }
+
+        await omgeving.VerstuurAsync();
+        Assert.Equal(40, omgeving.Sim.Persoon(bsn).Uren["participatieactiviteiten"]);
+        Assert.False(omgeving.Sim.Persoon(bsn).Uren.ContainsKey("bredeintake/taallesknm"));
+    }
+}
+
+public sealed class SqliteDuoUitwisselingTests(DuoSqliteOmgeving omgeving) : DuoUitwisselingTests(omgeving), IClassFixture<DuoSqliteOmgeving>;
+
+public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) : DuoUitwisselingTests(omgeving), IClassFixture<DuoPostgresOmgeving>
+{
+    private readonly DuoPostgresOmgeving _omgeving = omgeving;
+
+    [Fact]
+    public async Task Twee_instanties_verwerken_een_stoot_meldingen_elk_precies_een_keer()
+    {
+        // 15 persons with a case, 4 events each, in DUO's order per person.
+        var bsns = Enumerable.Range(0, 15).Select(_ => Testdata.NieuwBsn()).ToList();
+        var t = new DateTimeOffset(2026, 6, 16, 6, 0, 0, TimeSpan.Zero);
+        foreach (var bsn in bsns)
+        {
+            var p = _omgeving.Sim.Persoon(bsn);
+            p.Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 1, 5));
+            await _omgeving.NotificeerAsync("SS101", bsn, t);
+        }
+
+        await _omgeving.VerwerkAsync();
+        var ids = new List<Guid>();
+        foreach (var bsn in bsns)
+        {
+            for (var i = 1; i <= 4; i++) await _omgeving.NotificeerAsync(i % 2 == 0 ? "SS137" : "SS109", bsn, t.AddMinutes(i));
+        }
+
+        // A second Koers instance on the same database, processing at the same time as the first.
+        var tweede = _omgeving.Maak();
+        try
+        {
+            await Task.WhenAll(
+                Task.Run(() => _omgeving.VerwerkAsync()), Task.Run(() => _omgeving.VerwerkAsync(tweede)),
+                Task.Run(() => _omgeving.VerwerkAsync()), Task.Run(() => _omgeving.VerwerkAsync(tweede)));
+        }
+        finally
+        {
+            tweede.Dispose();
+        }
+
+        using var scope = _omgeving.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+        var meldingen = await db.DuoNotificaties.AsNoTracking().Where(n => bsns.Contains(n.Bsn!) && n.GebeurtenisId != "SS101").ToListAsync();
+        Assert.Equal(60, meldingen.Count);
+        Assert.All(meldingen, n => Assert.Equal((InboxStatus.Verwerkt, 1), (n.Status, n.Pogingen)));
+        var dossiers = await db.Inburgeraars.Where(i => bsns.Contains(i.Bsn!)).Select(i => i.Id).ToListAsync();
+        Assert.Equal(15, dossiers.Count);
+        var audit = await db.Audit.AsNoTracking().Where(a => dossiers.Contains(a.InburgeraarId!.Value) && a.Gebruiker == DuoVerwerker.Gebruiker && a.Actie == AuditActie.Wijzigen)
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(60, audit.Count); // each event's effect exactly once
+        // And per person in DUO's order: SS109, SS137, SS109, SS137.
+        foreach (var d in dossiers)
+        {
+            var codes = audit.Where(a => a.InburgeraarId == d).Select(a => a.Omschrijving[12..17]).ToList();
+            Assert.Equal(["SS109", "SS137", "SS109", "SS137"], codes);
+        }
+    }
+}
