@@ -28,6 +28,20 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         { typeof(DuoPip), "PIP", "PIP" },
         { typeof(DuoGemeentePip), "PIP", "Gemeente" },
         { typeof(DuoUren), "GevolgdeUren", "TaallesEnKnmBredeIntake" },
+        { typeof(DuoVrijstelling), "Vrijstelling", "Vrijstelling" },
+        { typeof(DuoGeheleVrijstelling), "Vrijstelling", "GeheleVrijstelling" },
+        { typeof(DuoTijdelijkeVrijstelling), "Vrijstelling", "TijdelijkeVrijstelling" },
+        { typeof(DuoGedeeltelijkeVrijstelling), "Vrijstelling", "GedeeltelijkeVrijstelling" },
+        { typeof(DuoOntheffing), "Ontheffing", "Ontheffing" },
+        { typeof(DuoGeheleOntheffing), "Ontheffing", "GeheleOntheffing" },
+        { typeof(DuoGedeeltelijkeOntheffing), "Ontheffing", "GedeeltelijkeOntheffing" },
+        { typeof(DuoDatumMap), "MapPvtZroute", "DatumMap" },
+        { typeof(DuoResultaatMap), "MapPvtZroute", "ResultaatMap" },
+        { typeof(DuoDatumPvt), "MapPvtZroute", "DatumPvt" },
+        { typeof(DuoResultaatPvt), "MapPvtZroute", "ResultaatPvt" },
+        { typeof(DuoResultaatZroute), "MapPvtZroute", "ResultaatZroute" },
+        { typeof(DuoGevolgdeUren), "GevolgdeUren", "Gemeente" },
+        { typeof(DuoInburgeringsaanbod), "Inburgeringsaanbod", "Inburgeringsaanbod" },
     };
 
     [Theory]
@@ -39,7 +53,8 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         var verplicht = s.TryGetProperty("required", out var r) ? r.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
         var recordVelden = record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.DeclaringType == record && p.Name != "EqualityContract")
-            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet();
+            .Select(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .ToHashSet();
 
         Assert.Empty(recordVelden.Except(schemaVelden));
         Assert.Empty(verplicht.Except(recordVelden));
@@ -58,6 +73,11 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/bredeintake/taallesknm", "put")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatieactiviteiten", "put")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatietaalles", "put")]
+    [InlineData("GevolgdeUren", "/personen/{bsn}/uren", "get")]
+    [InlineData("Vrijstelling", "/personen/{bsn}/vrijstellingen", "get")]
+    [InlineData("Ontheffing", "/personen/{bsn}/ontheffingen", "get")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/map", "get")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "get")]
     [InlineData("Notificatie", "/notificaties", "post")]
     public void Pad_dat_Koers_gebruikt_staat_in_de_spec(string api, string pad, string methode)
     {

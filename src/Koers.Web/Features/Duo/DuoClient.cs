@@ -85,6 +85,19 @@ public sealed class DuoClient(HttpClient http, DuoOpties opties, IServiceProvide
     public Task<DuoGemeentePip?> PipAsync(string bsn, CancellationToken ct = default) =>
         HaalAsync<DuoGemeentePip>($"personen/{bsn}/PIP", ct);
 
+    public async Task<IReadOnlyList<DuoVrijstelling>> VrijstellingenAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoVrijstelling>>($"personen/{bsn}/vrijstellingen", ct) ?? [];
+
+    public async Task<IReadOnlyList<DuoOntheffing>> OntheffingenAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoOntheffing>>($"personen/{bsn}/ontheffingen", ct) ?? [];
+
+    public Task<DuoDatumMap?> MapAsync(string bsn, CancellationToken ct = default) => HaalAsync<DuoDatumMap>($"personen/{bsn}/map", ct);
+
+    public Task<DuoDatumPvt?> PvtAsync(string bsn, CancellationToken ct = default) => HaalAsync<DuoDatumPvt>($"personen/{bsn}/pvt", ct);
+
+    public async Task<IReadOnlyList<DuoGevolgdeUren>> GevolgdeUrenAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoGevolgdeUren>>($"personen/{bsn}/uren", ct) ?? [];
+
     /// <summary>Sends a prepared message (outbox). Returns the status code; throws on refusal or failure.</summary>
     public async Task<int> VerstuurAsync(string methode, string pad, string json, CancellationToken ct = default)
     {

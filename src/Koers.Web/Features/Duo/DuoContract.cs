@@ -66,6 +66,62 @@ public sealed record DuoGemeentePip(string Gemeentecode, DuoPip Pip);
 /// <summary>GevolgdeUren API 1.0.0: TaallesEnKnmBredeIntake, ParticipatieactiviteitenBredeIntake, ParticipatieAlsTaalles.</summary>
 public sealed record DuoUren(int Uren);
 
+/// <summary>Vrijstelling API, schema Vrijstelling: exactly one of the three kinds is filled.</summary>
+public sealed record DuoVrijstelling(
+    [property: JsonPropertyName("GeheleVrijstelling")] DuoGeheleVrijstelling? GeheleVrijstelling = null,
+    [property: JsonPropertyName("TijdelijkeVrijstelling")] DuoTijdelijkeVrijstelling? TijdelijkeVrijstelling = null,
+    [property: JsonPropertyName("GedeeltelijkeVrijstelling")] DuoGedeeltelijkeVrijstelling? GedeeltelijkeVrijstelling = null);
+
+/// <summary>Vrijstelling API, schema GeheleVrijstelling.</summary>
+public sealed record DuoGeheleVrijstelling(string Oordeel, string Reden, DateOnly? DatumOordeel = null);
+
+/// <summary>Vrijstelling API, schema TijdelijkeVrijstelling.</summary>
+public sealed record DuoTijdelijkeVrijstelling(string Oordeel, string Reden, DateOnly? DatumOordeel = null, DateOnly? Startdatum = null, DateOnly? Einddatum = null);
+
+/// <summary>Vrijstelling API, schema GedeeltelijkeVrijstelling.</summary>
+public sealed record DuoGedeeltelijkeVrijstelling(string Reden, string Oordeel, DateOnly? DatumOordeel = null, string? Examenonderdeel = null, string? Examenniveau = null);
+
+/// <summary>Ontheffing API, schema Ontheffing: whole or partial.</summary>
+public sealed record DuoOntheffing(
+    [property: JsonPropertyName("GeheleOntheffing")] DuoGeheleOntheffing? GeheleOntheffing = null,
+    [property: JsonPropertyName("GedeeltelijkeOntheffing")] DuoGedeeltelijkeOntheffing? GedeeltelijkeOntheffing = null);
+
+/// <summary>Ontheffing API, schema GeheleOntheffing.</summary>
+public sealed record DuoGeheleOntheffing(string Oordeel, DateOnly DatumOordeel, string Grond);
+
+/// <summary>Ontheffing API, schema GedeeltelijkeOntheffing.</summary>
+public sealed record DuoGedeeltelijkeOntheffing(string Oordeel, DateOnly DatumOordeel, string Grond, string? Examenonderdeel = null, int? UrenBelastbaarheidParticipatieactiviteit = null);
+
+/// <summary>MapPvtZroute API, schema DatumMap (GET /personen/{bsn}/map).</summary>
+public sealed record DuoDatumMap(DateOnly DatumEindgesprekMap);
+
+/// <summary>MapPvtZroute API, schema ResultaatMap (PUT /personen/{bsn}/map); verwijtbaar is DUO's J/N.</summary>
+public sealed record DuoResultaatMap(DateOnly? DatumEindgesprekMap = null, string? Verwijtbaar = null);
+
+/// <summary>MapPvtZroute API, schema DatumPvt (GET /personen/{bsn}/pvt).</summary>
+public sealed record DuoDatumPvt(DateOnly DatumOndertekeningPvt);
+
+/// <summary>MapPvtZroute API, schema ResultaatPvt (PUT /personen/{bsn}/pvt).</summary>
+public sealed record DuoResultaatPvt(DateOnly? DatumOndertekeningPvt = null, string? Verwijtbaar = null);
+
+/// <summary>MapPvtZroute API, schema ResultaatZroute (PUT /personen/{bsn}/zroute).</summary>
+public sealed record DuoResultaatZroute(DateOnly? DatumAfrondingZroute = null);
+
+/// <summary>GevolgdeUren API, schema Gemeente (GET /personen/{bsn}/uren: the totals each municipality reported).</summary>
+public sealed record DuoGevolgdeUren(
+    string? Gemeentecode = null,
+    DateOnly? BekendTot = null,
+    [property: JsonPropertyName("ParticipatieAlsTaalles")] DuoUren? ParticipatieAlsTaalles = null,
+    [property: JsonPropertyName("ParticipatieactiviteitenBredeIntake")] DuoUren? ParticipatieactiviteitenBredeIntake = null,
+    [property: JsonPropertyName("TaallesEnKnmBredeIntake")] DuoUren? TaallesEnKnmBredeIntake = null);
+
+/// <summary>Inburgeringsaanbod API, schema Inburgeringsaanbod (POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}).</summary>
+public sealed record DuoInburgeringsaanbod(
+    string IndicatorAlfabetiseringsonderwijs,
+    DateOnly? DatumInburgeringsaanbod = null,
+    DateOnly? VerwachteStartdatumOpleiding = null,
+    DateOnly? VerwachteEinddatumOpleiding = null);
+
 public static class DuoJson
 {
     /// <summary>DUO's JSON: camelCase, no nulls sent, unknown fields from DUO tolerated (a newer minor version may add some).</summary>
