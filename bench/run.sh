@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Koers benchmark on a fresh machine, end to end:
 #
-#     bash bench/run.sh [--gevallen 150000] [--gebruikers 100] [--duur 20]
+#     bash bench/run.sh [--gevallen 150000] [--gebruikers 100] [--duur 20] [--denktijd 0 (ms between a user's requests)]
 #
 # 1. starts a throwaway PostgreSQL cluster on loopback (like scripts/test.sh; removed again on exit),
 # 2. builds Koers and the bench tool in Release,
@@ -14,13 +14,14 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=5; PORT=${KOERS_BENCH_PORT:-5080}
+GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=5; DENKTIJD=0; PORT=${KOERS_BENCH_PORT:-5080}
 while [ $# -gt 0 ]; do
     case "$1" in
         --gevallen) GEVALLEN=$2; shift 2 ;;
         --gebruikers) GEBRUIKERS=$2; shift 2 ;;
         --duur) DUUR=$2; shift 2 ;;
         --opwarmen) OPWARMEN=$2; shift 2 ;;
+        --denktijd) DENKTIJD=$2; shift 2 ;;
         *) echo "onbekende optie $1"; exit 2 ;;
     esac
 done
@@ -83,7 +84,7 @@ mkdir -p bench/results
 UIT="bench/results/$(date -u +%Y%m%dT%H%M)Z-${GEVALLEN}.md"
 TABEL="/tmp/koers-bench-tabel-$$.md"
 set +e
-$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --uit "$TABEL"
+$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --denktijd "$DENKTIJD" --uit "$TABEL"
 RC=$?
 set -e
 {

@@ -25,6 +25,9 @@ public static class Lastclient
         var vus = opties.Int("gebruikers", 100);
         var duur = TimeSpan.FromSeconds(opties.Int("duur", 20));
         var opwarmen = TimeSpan.FromSeconds(opties.Int("opwarmen", 5));
+        // 0: closed loop (the next request as soon as the answer is in: a stress test). Above 0: each user waits a
+        // think time of 0.5-1.5x this many ms between requests, the way people using the screens do.
+        _denktijdMs = opties.Int("denktijd", 0);
         var uit = opties.Tekst("uit");
         var alleen = opties.Tekst("scenario");
         var pg = opties.Pg;
@@ -163,7 +166,12 @@ public static class Lastclient
         return $"| herberekening {wat} | {(int)antwoord.StatusCode} | {sw.Elapsed.TotalSeconds:F2} s | `{tekst}` |";
     }
 
-    /// <summary>Closed loop: every virtual user sends its next request when the previous answer is in.</summary>
+    private static int _denktijdMs;
+
+    /// <summary>
+    /// Every virtual user sends its next request when the previous answer is in, after a think time when one is set
+    /// (<c>--denktijd</c>); latency is measured per request, never including the think time.
+    /// </summary>
     private static async Task<Meting> MeetAsync(string naam, int gelijktijdig, TimeSpan duur, TimeSpan opwarmen, Func<int, Random, Task<(bool Ok, string? Fout)>> werk)
     {
         var metingen = new List<double>[gelijktijdig];
@@ -190,8 +198,10 @@ public static class Lastclient
                     (ok, fout) = (false, e.GetType().Name + ": " + e.Message);
                 }
 
+                var duurMs = (klok.Elapsed - begin).TotalMilliseconds;
+                if (_denktijdMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(_denktijdMs * (0.5 + r.NextDouble())));
                 if (begin < meetVanaf) continue;
-                metingen[i].Add((klok.Elapsed - begin).TotalMilliseconds);
+                metingen[i].Add(duurMs);
                 if (!ok)
                 {
                     fouten[i]++;
@@ -214,7 +224,8 @@ public static class Lastclient
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured after {3} s warm-up per scenario.", DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds));
+        sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured after {3} s warm-up per scenario; think time {4}.", DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds,
+            _denktijdMs > 0 ? $"0.5-1.5 x {_denktijdMs} ms" : "none (closed loop)"));
         sb.AppendLine();
         sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -143,6 +143,17 @@ public abstract class AfsluitingApiTests(KoersFactory factory)
         Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten",
             new { actie = "nemen", volgorde = 2, datum = "2026-05-03", reden = "Herinnering." })).StatusCode);
 
+        // A progress talk with an agreed action: the new municipality must be able to carry on with it.
+        factory.MetDatabase(db =>
+        {
+            db.Voortgangsgesprekken.Add(new Koers.Data.Model.Keten.Voortgangsgesprek
+            {
+                Id = Guid.NewGuid(), InburgeraarId = Guid.Parse(id), GeplandOp = new DateOnly(2026, 5, 10), Datum = new DateOnly(2026, 5, 10),
+                Status = Koers.Data.Model.Keten.Gespreksstatus.Gehouden, Verslag = "Gaat goed met taal.", VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "test",
+                Afspraken = [new Koers.Data.Model.Keten.Voortgangsafspraak { Omschrijving = "Aanmelden bij vrijwilligerswerk", Eigenaar = "inburgeraar" }],
+            });
+            return db.SaveChanges();
+        });
         Assert.Contains("nieuweGemeente", (await FoutenAsync(await AfsluitenAsync(id, new { soort = "verhuisd", datum = "2026-06-01", toelichting = "Verhuisd" }))).Select(f => f.Key));
         Assert.Equal(HttpStatusCode.Created, (await AfsluitenAsync(id, new { soort = "verhuisd", datum = "2026-06-01", toelichting = "Verhuisd naar familie.", nieuweGemeente = "Eindhoven (GM0772)" })).StatusCode);
 
@@ -164,6 +175,9 @@ public abstract class AfsluitingApiTests(KoersFactory factory)
         Assert.Equal(2, json["handhaving"]![0]!["stappen"]!.AsArray().Count);
         Assert.Contains(json["mijlpalen"]!.AsArray(), m => m!["soort"]!.GetValue<string>() == "verhuisd");
         Assert.NotEmpty(json["termijnen"]!.AsArray());
+        var gesprek = Assert.Single(json["voortgangsgesprekken"]!.AsArray());
+        Assert.Equal("Aanmelden bij vrijwilligerswerk", gesprek!["afspraken"]![0]!["omschrijving"]!.GetValue<string>());
+        Assert.NotNull(json["verwijzingen"]);
         // Nothing of the other case.
         Assert.DoesNotContain(ander, jsonTekst);
         Assert.DoesNotContain(bsnAnder, jsonTekst);

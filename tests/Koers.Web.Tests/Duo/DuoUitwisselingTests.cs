@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json.Nodes;
 using Koers.Data.Model;
@@ -178,6 +179,38 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         var dossier = Dossier(bsn)!;
         Assert.Equal(new DateOnly(2029, 12, 1), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.TermijnVerlengdTot).Datum);
         Assert.True(Db(db => db.MijlpaalWijzigingen.Any(w => w.InburgeraarId == dossier.Id && w.Soort == Mijlpaal.TermijnVerlengdTot && w.Reden!.Contains("DUO"))));
+    }
+
+    [Fact]
+    public async Task Een_klantregisseur_ziet_alleen_DUO_meldingen_van_dossiers_binnen_zijn_bereik()
+    {
+        var bsn = Testdata.NieuwBsn();
+        Plichtig(bsn);
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        await omgeving.VerwerkAsync();
+        var melding = Assert.Single(Meldingen(bsn));
+        Assert.NotNull(melding.InburgeraarId); // a case in GM1724 (Kempen)
+
+        HttpClient Als(string email)
+        {
+            var client = omgeving.App.CreateClient();
+            client.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
+            client.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, email);
+            return client;
+        }
+
+        async Task<bool> ZietAsync(string email)
+        {
+            var lijst = (await (await Als(email).GetAsync("/api/v1/duo/inbox?status=Verwerkt")).LeesAsync()).AsArray();
+            return lijst.Any(r => r!["id"]!.GetValue<long>() == melding.Id);
+        }
+
+        Assert.True(await ZietAsync("sanne.devries@kempen.example"));
+        Assert.False(await ZietAsync("fleur.hendriks@weert.example"));
+        // Nor can Weert act on it: the event is 'not found' for them.
+        var weert = Als("fleur.hendriks@weert.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.PostAsync($"/api/v1/duo/inbox/{melding.Id}/opnieuw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.PostAsJsonAsync($"/api/v1/duo/inbox/{melding.Id}/afhandelen", new { toelichting = "x" })).StatusCode);
     }
 
     [Fact]

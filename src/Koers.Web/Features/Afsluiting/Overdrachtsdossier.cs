@@ -51,6 +51,12 @@ public sealed class Overdrachtsdossier(KoersDbContext db, DossierService dossier
         var verlengingen = await db.Set<Verlengingsaanvraag>().AsNoTracking().Where(v => v.InburgeraarId == id).ToListAsync(ct);
         var afsluiting = await db.Set<Data.Model.Keten.Afsluiting>().AsNoTracking().FirstOrDefaultAsync(a => a.InburgeraarId == id, ct);
         var machtigingen = await db.Machtigingen.AsNoTracking().Where(m => m.InburgeraarId == id).ToListAsync(ct);
+        // What the chain partners and the municipality did along the way, so the new municipality can carry on.
+        var verwijzingen = await db.Verwijzingen.AsNoTracking().Include(v => v.Partnerorganisatie).Where(v => v.InburgeraarId == id).OrderBy(v => v.AangemeldOp).ToListAsync(ct);
+        var voortgangsgesprekken = await db.Voortgangsgesprekken.AsNoTracking().Include(g => g.Afspraken).Where(g => g.InburgeraarId == id).OrderBy(g => g.GeplandOp).ToListAsync(ct);
+        var vaardigheden = await db.Vaardigheidsvoortgang.AsNoTracking().Where(v => v.InburgeraarId == id).OrderBy(v => v.Datum).ToListAsync(ct);
+        var signalen = await db.Voortgangssignalen.AsNoTracking().Where(v => v.InburgeraarId == id).OrderBy(v => v.Datum).ToListAsync(ct);
+        var ontzorging = await db.Set<Data.Model.Ontzorgen.Ontzorging>().AsNoTracking().FirstOrDefaultAsync(o => o.InburgeraarId == id, ct);
 
         var bestanden = new List<(string Naam, byte[] Inhoud)>();
         string Pdf(string map, string? kenmerk, byte[] inhoud)
@@ -100,6 +106,23 @@ public sealed class Overdrachtsdossier(KoersDbContext db, DossierService dossier
                 }).ToList(),
             }).ToList(),
             machtigingen = machtigingen.Select(m => new { m.PartnerorganisatieId, categorieen = m.Categorieen.ToString(), m.Van, m.Tot, m.IngetrokkenOp }),
+            verwijzingen = verwijzingen.Select(v => new
+            {
+                partner = v.Partnerorganisatie?.Naam, v.Onderdeel, v.Status, v.AangemeldOp, v.BeslistOp, v.RedenAfwijzing, v.Intakedatum, v.Startdatum,
+                wachtdagen = v.Wachtdagen(klok.Vandaag),
+            }),
+            voortgangsgesprekken = voortgangsgesprekken.Select(g => new
+            {
+                g.GeplandOp, g.Status, g.Datum, g.Aanwezigen, g.Verslag,
+                afspraken = g.Afspraken.Select(a => new { a.Omschrijving, a.Eigenaar, a.Uiterlijk, a.Gedaan }),
+            }),
+            vaardigheden = vaardigheden.Select(v => new { v.Vaardigheid, v.Datum, v.Niveau, v.Notitie, v.Bron }),
+            signalen = signalen.Select(v => new { v.Soort, v.Datum, v.Notitie, v.Bron, v.AfgehandeldOp, v.Afhandeling }),
+            ontzorgen = ontzorging is null ? null : new
+            {
+                ontzorging.Besluit, ontzorging.Reden, ontzorging.Besluitdatum, ontzorging.VerlengdTot, ontzorging.TrainingNaam, ontzorging.TrainingAfgerond,
+                ontzorging.Afspraken, ontzorging.OverdrachtAan, ontzorging.SchuldenGesignaleerd, ontzorging.SchuldenOp, ontzorging.SchuldenAfgehandeldOp,
+            },
             afsluiting = afsluiting is null ? null : new { afsluiting.Soort, afsluiting.Datum, afsluiting.Toelichting, afsluiting.Ontheffingsgrond, afsluiting.NieuweGemeente },
         };
 

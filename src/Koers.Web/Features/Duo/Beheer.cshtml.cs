@@ -29,6 +29,7 @@ public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoSimul
 
     public async Task<IActionResult> OnPostOpnieuwAsync(long id, CancellationToken ct)
     {
+        if (!await overzicht.MagAsync(id, ct)) return NotFound();
         TempData["Melding"] = await inbox.OpnieuwAsync(id, gebruiker.Naam, ct)
             ? $"Melding {id} wordt opnieuw verwerkt."
             : $"Melding {id} is niet (meer) geparkeerd.";
@@ -44,6 +45,7 @@ public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoSimul
             return Page();
         }
 
+        if (!await overzicht.MagAsync(id, ct)) return NotFound();
         TempData["Melding"] = await inbox.AfhandelenAsync(id, gebruiker.Naam, Toelichting, ct)
             ? $"Melding {id} is als afgehandeld gemarkeerd."
             : $"Melding {id} is niet (meer) geparkeerd.";

@@ -40,11 +40,12 @@ public static class DuoRegistratie
         beheer.MapGet("/inbox", async (InboxStatus? status, DuoOverzicht overzicht, CancellationToken ct) =>
                 TypedResults.Ok(await overzicht.InboxAsync(status, ct)))
             .WithSummary("DUO-notificaties (standaard: geparkeerd)");
-        beheer.MapPost("/inbox/{id:long}/opnieuw", async (long id, DuoInbox inbox, HuidigeGebruiker g, CancellationToken ct) =>
-                await inbox.OpnieuwAsync(id, g.Naam, ct) ? Results.NoContent() : Problemen.Validatie(new() { ["id"] = ["Geen geparkeerde melding met dit nummer."] }))
+        beheer.MapPost("/inbox/{id:long}/opnieuw", async (long id, DuoInbox inbox, DuoOverzicht overzicht, HuidigeGebruiker g, CancellationToken ct) =>
+                !await overzicht.MagAsync(id, ct) ? Problemen.NietGevonden() : await inbox.OpnieuwAsync(id, g.Naam, ct) ? Results.NoContent() : Problemen.Validatie(new() { ["id"] = ["Geen geparkeerde melding met dit nummer."] }))
             .WithSummary("Geparkeerde notificatie opnieuw aanbieden");
-        beheer.MapPost("/inbox/{id:long}/afhandelen", async (long id, AfhandelInvoer? invoer, DuoInbox inbox, HuidigeGebruiker g, CancellationToken ct) =>
+        beheer.MapPost("/inbox/{id:long}/afhandelen", async (long id, AfhandelInvoer? invoer, DuoInbox inbox, DuoOverzicht overzicht, HuidigeGebruiker g, CancellationToken ct) =>
             {
+                if (!await overzicht.MagAsync(id, ct)) return Problemen.NietGevonden();
                 if (invoer?.Toelichting?.Length > 1000) return Problemen.Validatie(new() { ["toelichting"] = ["Hoogstens 1000 tekens."] });
                 return await inbox.AfhandelenAsync(id, g.Naam, invoer?.Toelichting, ct) ? Results.NoContent() : Problemen.Validatie(new() { ["id"] = ["Geen geparkeerde melding met dit nummer."] });
             })
@@ -69,8 +70,26 @@ public sealed record UitgaandRegel(Guid Id, OutboxSoort Soort, string Omschrijvi
 public sealed record DossierDuo(IReadOnlyList<UitgaandRegel> Uitgaand, IReadOnlyList<InboxRegel> Ontvangen);
 
 /// <summary>Read side for the beheer page, the case page and the API. BSNs leave only masked.</summary>
-public sealed class DuoOverzicht(KoersDbContext db)
+public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang)
 {
+    /// <summary>
+    /// The events this user may see: a functioneel beheerder all of them (BSN masked; they resolve technical
+    /// parking), a klantregisseur or teamleider only events linked to a case within their reach, so one
+    /// municipality never sees another's inburgeraars through the DUO inbox.
+    /// </summary>
+    private async Task<IQueryable<DuoNotificatie>> ZichtbaarAsync(CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var alle = db.DuoNotificaties.AsNoTracking();
+        if (bereik.Heeft(Rollen.FunctioneelBeheerder)) return alle;
+        var dossiers = (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Select(i => i.Id);
+        return alle.Where(n => n.InburgeraarId != null && dossiers.Contains(n.InburgeraarId.Value));
+    }
+
+    /// <summary>Whether this user may retry or resolve the event (same rule as seeing it).</summary>
+    public async Task<bool> MagAsync(long id, CancellationToken ct = default) =>
+        await (await ZichtbaarAsync(ct)).AnyAsync(n => n.Id == id, ct);
+
     private static readonly System.Globalization.CultureInfo Nl = new("nl-NL");
 
     public static string Tijd(DateTime utc) => Klok.NaarNederlandseTijd(utc).ToString("d MMM yyyy HH:mm", Nl);
@@ -78,7 +97,7 @@ public sealed class DuoOverzicht(KoersDbContext db)
     public async Task<IReadOnlyList<InboxRegel>> InboxAsync(InboxStatus? status, CancellationToken ct = default)
     {
         var s = status ?? InboxStatus.Geparkeerd;
-        var rijen = await db.DuoNotificaties.AsNoTracking().Where(n => n.Status == s)
+        var rijen = await (await ZichtbaarAsync(ct)).Where(n => n.Status == s)
             .OrderByDescending(n => n.OntvangenOp).ThenByDescending(n => n.Id).Take(200).ToListAsync(ct);
         return rijen.Select(Regel).ToList();
     }
