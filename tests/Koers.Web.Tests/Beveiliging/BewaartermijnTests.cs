@@ -28,6 +28,19 @@ public sealed class BewaartermijnTests(SqliteFactory factory) : IClassFixture<Sq
         Assert.DoesNotContain(recent, ids);
         Assert.Equal("Proefpersoon", (await (await client.GetAsync($"/api/v1/inburgeraars/{oud}")).LeesAsync())["achternaam"]!.GetValue<string>()); // dry run changed nothing
 
+        // Free text from the inburgeraar and from partners on the old case.
+        var oudId = Guid.Parse(oud);
+        factory.MetDatabase(db =>
+        {
+            db.Berichten.Add(new Bericht { InburgeraarId = oudId, Tekst = "Mijn buurman Jan helpt mij", Afzender = "inburgeraar", VerstuurdOp = DateTime.UtcNow });
+            db.Voortgangssignalen.Add(new Koers.Data.Model.Keten.Voortgangssignaal
+            {
+                Id = Guid.NewGuid(), InburgeraarId = oudId, Soort = Koers.Data.Model.Keten.Voortgangssignaalsoort.Afwezigheid, Datum = new DateOnly(2024, 1, 8),
+                Notitie = "Ziek door zorgen om familie", Bron = Koers.Data.Model.Keten.Gegevensbron.Partner, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "docent",
+            });
+            return db.SaveChanges();
+        });
+
         var uitgevoerd = await (await beheer.PostAsync("/api/v1/beheer/bewaartermijn/uitvoeren", null)).LeesAsync();
         Assert.Equal(ids.Count, uitgevoerd["geanonimiseerd"]!.GetValue<int>());
 
@@ -39,6 +52,8 @@ public sealed class BewaartermijnTests(SqliteFactory factory) : IClassFixture<Sq
         Assert.Equal("voldaan", na["fase"]!.GetValue<string>()); // figures for the monitor stay
         Assert.Equal("Proefpersoon", (await (await client.GetAsync($"/api/v1/inburgeraars/{recent}")).LeesAsync())["achternaam"]!.GetValue<string>());
         Assert.True(factory.MetDatabase(db => db.Audit.Any(a => a.InburgeraarId == Guid.Parse(oud) && a.Omschrijving.StartsWith("Geanonimiseerd"))));
+        Assert.False(factory.MetDatabase(db => db.Berichten.Any(b => b.InburgeraarId == oudId)));
+        Assert.Equal(string.Empty, factory.MetDatabase(db => db.Voortgangssignalen.Single(v => v.InburgeraarId == oudId).Notitie));
 
         var opnieuw = await (await beheer.GetAsync("/api/v1/beheer/bewaartermijn")).LeesAsync();
         Assert.DoesNotContain(opnieuw["dossiers"]!.AsArray(), d => d!["id"]!.GetValue<string>() == oud);

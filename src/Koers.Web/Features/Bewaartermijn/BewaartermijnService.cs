@@ -82,6 +82,26 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         await db.Beschikkingen.Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
         await db.MijlpaalWijzigingen.Where(w => ids.Contains(w.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Reden, (string?)null), ct);
+        // Free text written along the way (by the inburgeraar, partners and staff) can name anyone and anything:
+        // it goes; the dated facts (hours, results, steps taken) stay for the figures.
+        await db.Berichten.Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
+        await db.Vaardigheidsvoortgang.Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Notitie, (string?)null), ct);
+        await db.Voortgangssignalen.Where(v => ids.Contains(v.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Notitie, string.Empty).SetProperty(v => v.Afhandeling, (string?)null), ct);
+        await db.Set<Data.Model.Keten.Voortgangsafspraak>().Where(a => db.Voortgangsgesprekken.Any(g => g.Id == a.VoortgangsgesprekId && ids.Contains(g.InburgeraarId)))
+            .ExecuteDeleteAsync(ct);
+        await db.Voortgangsgesprekken.Where(g => ids.Contains(g.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Verslag, (string?)null).SetProperty(g => g.Aanwezigen, (string?)null), ct);
+        await db.Verwijzingen.Where(v => ids.Contains(v.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Toelichting, (string?)null).SetProperty(v => v.RedenAfwijzing, (string?)null), ct);
+        await db.Set<Data.Model.Keten.Tekortkoming>().Where(t => ids.Contains(t.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Omschrijving, string.Empty).SetProperty(t => t.RedenAfsluiting, (string?)null), ct);
+        // Letters carry name and address: the PDF goes, its hash stays as proof that a letter was sent.
+        await db.Set<Data.Model.Keten.Handhavingsbesluit>().Where(b => ids.Contains(b.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Pdf, (byte[]?)null).SetProperty(b => b.Reden, string.Empty).SetProperty(b => b.Uitkomst, (string?)null), ct);
+        await db.Set<Data.Model.Keten.Eindgesprek>().Where(e => ids.Contains(e.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Verslag, string.Empty), ct);
+        await db.Set<Data.Model.Keten.Verlengingsaanvraag>().Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Reden, string.Empty), ct);
+        await db.Set<Data.Model.Keten.Afsluiting>().Where(a => ids.Contains(a.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Toelichting, string.Empty), ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;

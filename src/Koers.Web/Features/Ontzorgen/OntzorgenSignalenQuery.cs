@@ -37,11 +37,15 @@ public sealed class OntzorgenSignalenQuery(KoersDbContext db, Beveiliging.Toegan
         if (code is not null) dossiers = dossiers.Where(i => i.Gemeente!.Code == code);
 
         var ontzorgingen = db.Set<Ontzorging>().AsNoTracking();
+        // The few cases with something to signal, found from the deadline and ontzorging side (a range on the
+        // termijn index, the ontzorging rows) rather than by probing every asylum case in reach: at national scale
+        // the per-case OR of two EXISTS cost 20-30 ms on every worklist page.
+        var kandidaatIds = db.Termijnen
+            .Where(t => t.Code == TermijnCode.OntzorgenEinde && t.Toepasselijk && t.Vervaldatum >= vandaag && t.Vervaldatum <= horizon)
+            .Select(t => t.InburgeraarId)
+            .Union(ontzorgingen.Where(o => o.SchuldenGesignaleerd || (o.VerlengdTot >= vandaag && o.VerlengdTot <= horizon)).Select(o => o.InburgeraarId));
         var kandidaten = await dossiers
-            .Where(i => db.Termijnen.Any(t => t.InburgeraarId == i.Id && t.Code == TermijnCode.OntzorgenEinde && t.Toepasselijk
-                                              && t.Vervaldatum >= vandaag && t.Vervaldatum <= horizon)
-                        || ontzorgingen.Any(o => o.InburgeraarId == i.Id
-                                                 && (o.SchuldenGesignaleerd || (o.VerlengdTot >= vandaag && o.VerlengdTot <= horizon))))
+            .Where(i => kandidaatIds.Contains(i.Id))
             .Select(i => new
             {
                 i.Id,
