@@ -1,3 +1,4 @@
+using static Koers.Web.Infrastructure.Invoer;
 using System.Net.Mail;
 using Koers.Data;
 using Koers.Data.Model;
@@ -339,8 +340,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     {
         if (waarde is not null && waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
     }
-
-    private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 
     private static void Neem(InburgeraarInvoer invoer, Inburgeraar doel, Gemeente? gemeente, Medewerker? klantregisseur)
     {

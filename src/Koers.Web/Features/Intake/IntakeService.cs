@@ -1,3 +1,4 @@
+using static Koers.Web.Infrastructure.Invoer;
 using System.Text.Json;
 using Koers.Data;
 using Koers.Data.Model;
@@ -250,6 +251,4 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
 
     private static Dictionary<string, string?> Lees(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string?>>(json, JsonOpties) ?? [];
-
-    private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 }

@@ -1,3 +1,4 @@
+using static Koers.Web.Infrastructure.Invoer;
 using System.ComponentModel;
 using Koers.Data;
 using Koers.Data.Model;
@@ -140,9 +141,9 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         partner.Naam = naam!;
         partner.Soort = invoer.Soort!.Value;
         partner.RegioId = regioId!.Value;
-        partner.Contactpersoon = Leeg(invoer.Contactpersoon);
-        partner.Email = Leeg(email);
-        partner.Telefoon = Leeg(invoer.Telefoon);
+        partner.Contactpersoon = Schoon(invoer.Contactpersoon);
+        partner.Email = Schoon(email);
+        partner.Telefoon = Schoon(invoer.Telefoon);
         partner.Capaciteit = invoer.Capaciteit;
         partner.Actief = invoer.Actief;
         await db.SaveChangesAsync(ct);
@@ -165,7 +166,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         var contract = new Partnercontract
         {
             PartnerorganisatieId = partnerId, Onderdeel = invoer.Onderdeel!.Value, Leerroute = invoer.Leerroute, Van = invoer.Van!.Value, Tot = invoer.Tot,
-            Tariefsoort = invoer.Tariefsoort!.Value, Prijs = invoer.Prijs!.Value, Kenmerk = Leeg(invoer.Kenmerk),
+            Tariefsoort = invoer.Tariefsoort!.Value, Prijs = invoer.Prijs!.Value, Kenmerk = Schoon(invoer.Kenmerk),
         };
         db.Partnercontracten.Add(contract);
         await db.SaveChangesAsync(ct);
@@ -211,6 +212,4 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         var m = gesorteerd.Count / 2;
         return gesorteerd.Count % 2 == 1 ? gesorteerd[m] : (gesorteerd[m - 1] + gesorteerd[m]) / 2;
     }
-
-    private static string? Leeg(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

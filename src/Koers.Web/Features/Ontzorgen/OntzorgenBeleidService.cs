@@ -1,3 +1,4 @@
+using static Koers.Web.Infrastructure.Invoer;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Ontzorgen;
@@ -201,6 +202,4 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
         db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = actie, InburgeraarId = null, Omschrijving = Kort(omschrijving) });
 
     private static string Kort(string tekst) => tekst.Length > 1000 ? tekst[..1000] : tekst;
-
-    private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 }

@@ -1,3 +1,4 @@
+using static Koers.Web.Infrastructure.Invoer;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Ontzorgen;
@@ -398,6 +399,4 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.GewijzigdOp = klok.NuUtc;
         o.GewijzigdDoor = gebruiker.Naam;
     }
-
-    private static string? Schoon(string? waarde) => string.IsNullOrWhiteSpace(waarde) ? null : waarde.Trim();
 }

@@ -1,3 +1,4 @@
+using static Koers.Web.Infrastructure.Invoer;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
@@ -229,8 +230,6 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         if (verplicht && string.IsNullOrWhiteSpace(tekst)) fouten.Voeg(veld, "Beschrijf kort wat er aan de hand is.");
         else if (tekst?.Trim().Length > MaxNotitie) fouten.Voeg(veld, $"Hoogstens {MaxNotitie} tekens.");
     }
-
-    private static string? Schoon(string? tekst) => string.IsNullOrWhiteSpace(tekst) ? null : tekst.Trim();
 
     private static string Door(Rapporteur wie) => wie.PartnerorganisatieId is { } p ? $" (ketenpartner {p})" : string.Empty;
 
