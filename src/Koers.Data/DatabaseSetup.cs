@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public static class DatabaseSetup
     public const string DefaultSqlite = "Data Source=koers.db";
 
     /// <summary>
-    /// Registers <see cref="KoersDbContext"/> for the provider in `Database:Provider` (Sqlite by default,
+    /// Registers <see cref="KoersDbContext"/> (with every <see cref="IInterceptor"/> registered as a service) for the provider in `Database:Provider` (Sqlite by default,
     /// or Postgres) with the connection string `ConnectionStrings:Koers`.
     /// </summary>
     public static IServiceCollection AddKoersData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -31,12 +32,12 @@ public static class DatabaseSetup
                     "Database:Provider is Postgres, maar ConnectionStrings:Koers ontbreekt (zet bijvoorbeeld ConnectionStrings__Koers).");
             }
 
-            services.AddDbContext<KoersDbContext, PostgresKoersDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<KoersDbContext, SqliteKoersDbContext>(o => o.UseSqlite(sqlite));
+            services.AddDbContext<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         return services;

@@ -163,6 +163,39 @@ public sealed class BeveiligingTests(SqliteFactory factory) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Overplaatsing_naar_een_andere_gemeente_geldt_meteen()
+    {
+        // The reach is cached for a minute, but a saved change to the staff member empties that cache at once.
+        var weert = factory.ClientAls(Weert);
+        Assert.Equal(HttpStatusCode.OK, (await weert.GetAsync($"/api/v1/inburgeraars/{DossierIn("GM0988")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/api/v1/inburgeraars/{DossierIn("GM1724")}")).StatusCode);
+        int? Verplaats(string code) => factory.MetDatabase(db =>
+        {
+            var medewerker = db.Medewerkers.Single(m => m.Id == db.Users.Single(u => u.Email == Weert).MedewerkerId);
+            var oud = medewerker.GemeenteId;
+            medewerker.GemeenteId = db.Gemeenten.Single(g => g.Code == code).Id;
+            db.SaveChanges();
+            return oud;
+        });
+        var oud = Verplaats("GM1724");
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await weert.GetAsync($"/api/v1/inburgeraars/{DossierIn("GM1724")}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/api/v1/inburgeraars/{DossierIn("GM0988")}")).StatusCode);
+        }
+        finally
+        {
+            factory.MetDatabase(db =>
+            {
+                db.Medewerkers.Single(m => m.Id == db.Users.Single(u => u.Email == Weert).MedewerkerId).GemeenteId = oud;
+                return db.SaveChanges();
+            });
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await weert.GetAsync($"/api/v1/inburgeraars/{DossierIn("GM0988")}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Elke_inzage_wordt_gelogd_en_alleen_de_auditor_leest_het_log()
     {
         var id = DossierIn("GM1724");

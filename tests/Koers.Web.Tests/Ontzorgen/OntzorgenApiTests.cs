@@ -486,6 +486,48 @@ public abstract class OntzorgenApiTests(KoersFactory factory)
     // ---- signals ------------------------------------------------------------------------------------------------
 
     [Fact]
+    public async Task Signalen_per_klantregisseur_zijn_precies_die_van_zijn_dossiers()
+    {
+        // One klantregisseur's signals are found by probing their cases; a municipality's from the deadlines within
+        // the horizon. Both paths must give the same signals.
+        var eindigt = await DossierAsync("GM1728", "2026-01-01", naam: "Eindigt");
+        await BesluitAsync(eindigt);
+        var schulden = await DossierAsync("GM1728", "2025-10-01", naam: "Schulden");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{schulden}/ontzorgen/schulden",
+            new { gesignaleerd = true, datum = "2026-06-10", notitie = "Huurachterstand." })).StatusCode);
+        var andere = await DossierAsync("GM1728", "2026-01-01", naam: "Andere");
+        var (regisseur, collega) = factory.MetDatabase(db =>
+        {
+            var twee = db.Medewerkers.Where(m => m.Gemeente!.Code == "GM1728").OrderBy(m => m.Id).Select(m => m.Id).Take(2).ToList();
+            return (twee[0], twee[1]);
+        });
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Where(i => i.Id == Guid.Parse(eindigt) || i.Id == Guid.Parse(schulden)).ExecuteUpdate(u => u.SetProperty(i => i.KlantregisseurId, regisseur));
+            return db.Inburgeraars.Where(i => i.Id == Guid.Parse(andere)).ExecuteUpdate(u => u.SetProperty(i => i.KlantregisseurId, collega));
+        });
+
+        async Task<List<(string Id, string Soort)>> SignalenAsync(string filter) =>
+            (await (await _client.GetAsync("/api/v1/ontzorgen/signalen?" + filter)).LeesAsync()).AsArray()
+            .Select(s => (s!["inburgeraarId"]!.GetValue<string>(), s["soort"]!.GetValue<string>())).ToList();
+        var gemeente = await SignalenAsync("gemeente=GM1728");
+        var vanRegisseur = factory.MetDatabase(db => db.Inburgeraars.Where(i => i.KlantregisseurId == regisseur).Select(i => i.Id).ToList()).Select(i => i.ToString()).ToHashSet();
+
+        var perRegisseur = await SignalenAsync($"klantregisseurId={regisseur}");
+        Assert.Contains((eindigt, "eindigtBinnenkort"), perRegisseur);
+        Assert.Contains((schulden, "schuldenGesignaleerd"), perRegisseur);
+        Assert.DoesNotContain(perRegisseur, s => s.Id == andere);
+        Assert.Equal(gemeente.Where(s => vanRegisseur.Contains(s.Id)).Order(), perRegisseur.Order());
+        Assert.Contains(await SignalenAsync($"klantregisseurId={collega}"), s => s.Id == andere);
+
+        // The worklist page filtered on the klantregisseur shows their signals, not their colleague's.
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/werkvoorraad?klantregisseur={regisseur}"));
+        var sectie = pagina.QuerySelector("#signalen-ontzorgen")!;
+        Assert.NotNull(sectie.QuerySelector($"a[href='/inburgeraars/{eindigt}/ontzorgen']"));
+        Assert.Null(sectie.QuerySelector($"a[href='/inburgeraars/{andere}/ontzorgen']"));
+    }
+
+    [Fact]
     public async Task Signalen_op_de_werkvoorraad()
     {
         // Bijstand from 1 January 2026: ontzorgen ends 30 June, 14 days from today.

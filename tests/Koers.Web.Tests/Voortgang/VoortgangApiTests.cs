@@ -474,6 +474,38 @@ public abstract class VoortgangApiTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Signaalsectie_op_de_werkvoorraad_is_begrensd()
+    {
+        // 60 open signals on one case: the section shows 8, folds out 42 more, and says how many it did not show.
+        var (id, _) = await DossierAsync();
+        var notitie = $"Begrenzing {Guid.NewGuid():N}";
+        factory.MetDatabase(db =>
+        {
+            db.Voortgangssignalen.AddRange(Enumerable.Range(0, 60).Select(n => new Voortgangssignaal
+            {
+                Id = Guid.NewGuid(), InburgeraarId = id, Soort = Voortgangssignaalsoort.Afwezigheid,
+                Datum = new DateOnly(2026, 1, 1).AddDays(n), Notitie = notitie, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "test",
+            }));
+            return db.SaveChanges();
+        });
+        try
+        {
+            var gemeente = factory.MetDatabase(db => db.Inburgeraars.Where(i => i.Id == id).Select(i => i.Gemeente!.Code).Single());
+            var sectie = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/werkvoorraad?gemeente={gemeente}")).QuerySelector("#signalen-voortgang")!;
+            var eigen = sectie.QuerySelectorAll("li").Where(li => li.TextContent.Contains(notitie)).ToList();
+            Assert.InRange(eigen.Count, 1, Koers.Web.Features.Werkvoorraad.Signaalsectie.Maximaal);
+            Assert.Equal(Koers.Web.Features.Werkvoorraad.Signaalsectie.Maximaal, sectie.QuerySelectorAll("li").Length);
+            Assert.Equal(Koers.Web.Features.Werkvoorraad.Signaalsectie.Zichtbaar, sectie.QuerySelectorAll(":scope > ul > li").Length);
+            Assert.Contains("niet getoond", sectie.QuerySelector("details")!.TextContent);
+            Assert.Contains("Afwezigheid: <strong>", sectie.InnerHtml);
+        }
+        finally
+        {
+            factory.MetDatabase(db => db.Voortgangssignalen.Where(v => v.Notitie == notitie).ExecuteDelete());
+        }
+    }
+
+    [Fact]
     public async Task Signaal_van_partner_staat_op_de_werkvoorraad_tot_het_is_afgehandeld()
     {
         var (partner, pid, _) = Partner();

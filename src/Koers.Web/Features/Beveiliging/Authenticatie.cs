@@ -107,6 +107,9 @@ public static class Authenticatie
             .AddPolicy(Beleid.Portaal, p => p.RequireRole(Rollen.Inburgeraar))
             .AddPolicy(Beleid.Partner, p => p.RequireRole(Rollen.Partner));
         services.AddScoped<Toegang>();
+        services.AddMemoryCache();
+        services.AddSingleton<Bereikcache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, BereikWijzigingen>();
         return services;
     }
 

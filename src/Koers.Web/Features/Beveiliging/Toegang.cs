@@ -29,7 +29,7 @@ public sealed record Bereik(
 /// consent (machtiging) per data category. A case outside the user's reach answers 404, never 403, so ids
 /// cannot be probed.
 /// </summary>
-public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok)
+public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok, Bereikcache bereikcache)
 {
     private Bereik? _bereik;
 
@@ -40,12 +40,19 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
         var id = user?.FindFirstValue(ClaimTypes.NameIdentifier);
         if (user?.Identity?.IsAuthenticated != true || id is null) return _bereik = Bereik.Niemand;
 
+        var gegevens = await bereikcache.HaalAsync(id, () => LaadAsync(id, ct));
+        if (gegevens is null) return _bereik = Bereik.Niemand;
+        var rollen = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        return _bereik = new Bereik(true, rollen, gegevens.Gemeenten, gegevens.EigenDossier, gegevens.Naam, gegevens.MedewerkerId, gegevens.PartnerorganisatieId);
+    }
+
+    private async Task<Bereikcache.Gegevens?> LaadAsync(string id, CancellationToken ct)
+    {
         var gebruiker = await db.Users.AsNoTracking()
             .Include(g => g.Medewerker).ThenInclude(m => m!.Team).ThenInclude(t => t!.Regio)
             .FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (gebruiker is null) return _bereik = Bereik.Niemand;
+        if (gebruiker is null) return null;
 
-        var rollen = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
         var gemeenten = new HashSet<int>();
         var thuis = gebruiker.Medewerker?.GemeenteId ?? gebruiker.GemeenteId;
         if (thuis is { } g) gemeenten.Add(g);
@@ -62,7 +69,7 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
             gemeenten.UnionWith(await db.Gemeenten.AsNoTracking().Where(x => x.RegioId == regio.Id).Select(x => x.Id).ToListAsync(ct));
         }
 
-        return _bereik = new Bereik(true, rollen, gemeenten, gebruiker.InburgeraarId,
+        return new Bereikcache.Gegevens(gemeenten, gebruiker.InburgeraarId,
             string.IsNullOrEmpty(gebruiker.Weergavenaam) ? gebruiker.UserName ?? gebruiker.Id : gebruiker.Weergavenaam, gebruiker.MedewerkerId,
             gebruiker.PartnerorganisatieId);
     }

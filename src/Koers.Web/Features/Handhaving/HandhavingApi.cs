@@ -71,7 +71,8 @@ public static class HandhavingApi
         g.MapGet("/brieven/{besluitId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid besluitId, HandhavingService service, CancellationToken ct) =>
             await service.BriefAsync(id, besluitId, ct) is { } b ? TypedResults.File(b.Pdf!, "application/pdf", $"{b.Kenmerk}.pdf") : Problemen.NietGevonden())
             .WithSummary("De brief van een genomen stap als PDF");
-        api.MapGet("/handhaving/verstreken", async (string? gemeente, HandhavingService service, CancellationToken ct) => TypedResults.Ok(await service.VerstrekenAsync(gemeente, ct)))
+        api.MapGet("/handhaving/verstreken", async (string? gemeente, int? klantregisseurId, int? teamId, HandhavingService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.VerstrekenAsync(new Werkvoorraad.Dossierselectie(gemeente, klantregisseurId, teamId), ct)))
             .WithTags("Handhaving").RequireAuthorization(Beveiliging.Beleid.Dossierwerk)
             .WithSummary("Genomen stappen waarvan de reactietermijn is verstreken zonder vastgelegde uitkomst");
         return api;

@@ -326,14 +326,9 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
     }
 
     /// <summary>Taken steps whose response deadline passed without a recorded outcome, on open tekortkomingen within reach.</summary>
-    public async Task<IReadOnlyList<VerstrekenReactie>> VerstrekenAsync(string? gemeenteCode, CancellationToken ct = default)
+    public async Task<IReadOnlyList<VerstrekenReactie>> VerstrekenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
     {
-        var dossiersInBereik = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
-        if (!string.IsNullOrWhiteSpace(gemeenteCode))
-        {
-            var code = gemeenteCode.Trim().ToUpperInvariant();
-            dossiersInBereik = dossiersInBereik.Where(i => i.Gemeente!.Code == code);
-        }
+        var dossiersInBereik = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct));
 
         var vandaag = klok.Vandaag;
         var regels = await (
@@ -354,4 +349,16 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (datum is null) fouten.Voeg(veld, "Vul de datum in.");
         else if (datum > klok.Vandaag) fouten.Voeg(veld, "De datum ligt in de toekomst. Leg alleen vast wat al gebeurd is.");
     }
+
+    /// <summary>The worklist section of steps whose response period has passed.</summary>
+    public static Werkvoorraad.Signaalsectie Sectie(IReadOnlyList<VerstrekenReactie> verstreken) => new(
+        "signalen-handhaving",
+        "Handhaving: reactietermijn verstreken",
+        verstreken.Select(x => new Werkvoorraad.SignaalRegel(x.InburgeraarId, x.Naam, $"/inburgeraars/{x.InburgeraarId}/handhaving", "Verstreken", true,
+            $"{x.Stapnaam} ({x.Verplichting.Omschrijving()}) · {Shared.Weergave.Datum(x.ReactieUiterlijk)} · {x.Gemeente}")).ToList(),
+        "Geen verstreken reactietermijnen.",
+        [],
+        [],
+        verstreken.Count == 1 ? "1 stap wacht op uw besluit over de volgende stap of op de uitkomst."
+            : $"{verstreken.Count} stappen wachten op uw besluit over de volgende stap of op de uitkomst.");
 }

@@ -92,7 +92,7 @@ public static class OntzorgenApi
             return TypedResults.Ok(Dto(g, b));
         }).WithSummary("Beleid wijzigen: ja/nee tenzij, standaardduur, vaste lasten, verlengen, training, rekening van de gemeente");
 
-        o.MapGet("/signalen", async Task<Results<Ok<IReadOnlyList<OntzorgenSignaalRegel>>, ValidationProblem>> (string? gemeente, OntzorgenSignalenQuery query,
+        o.MapGet("/signalen", async Task<Results<Ok<IReadOnlyList<OntzorgenSignaalRegel>>, ValidationProblem>> (string? gemeente, int? klantregisseurId, int? teamId, OntzorgenSignalenQuery query,
             OntzorgenBeleidService beleid, Klok klok, CancellationToken ct) =>
         {
             if (!string.IsNullOrWhiteSpace(gemeente) && (await beleid.GemeentenAsync(ct)).All(g => !string.Equals(g.Code, gemeente.Trim(), StringComparison.OrdinalIgnoreCase)))
@@ -100,8 +100,8 @@ public static class OntzorgenApi
                 return Problemen.Validatie(new() { ["gemeente"] = [$"Onbekende gemeente '{gemeente.Trim()}'. Gebruik een CBS-code, bijvoorbeeld GM1724."] });
             }
 
-            return TypedResults.Ok(await query.HaalAsync(gemeente, klok.Vandaag, ct));
-        }).WithSummary("Signalen: ontzorgen eindigt binnen 4 weken, verlenging beoordelen, schulden gesignaleerd");
+            return TypedResults.Ok(await query.HaalAsync(new Werkvoorraad.Dossierselectie(gemeente, klantregisseurId, teamId), klok.Vandaag, ct));
+        }).WithSummary("Signalen: ontzorgen eindigt binnen 4 weken, verlenging beoordelen, schulden gesignaleerd (optioneel per gemeente, klantregisseur of team)");
 
         o.MapGet("/betaalruns", async (string? gemeente, BetaalrunService runs, CancellationToken ct) =>
                 TypedResults.Ok((await runs.LijstAsync(gemeente, ct)).Select(r => Dto(r, [], null)).ToList()))

@@ -4,6 +4,7 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Ontzorgen;
 using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Werkvoorraad;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Ontzorgen;
@@ -27,25 +28,23 @@ public sealed record OntzorgenSignaalRegel(
 /// </summary>
 public sealed class OntzorgenSignalenQuery(KoersDbContext db, Beveiliging.Toegang toegang)
 {
-    public async Task<IReadOnlyList<OntzorgenSignaalRegel>> HaalAsync(string? gemeente, DateOnly vandaag, CancellationToken ct = default)
+    public async Task<IReadOnlyList<OntzorgenSignaalRegel>> HaalAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct = default)
     {
         var horizon = vandaag.AddDays(OntzorgenRegels.VerlengingSignaalDagen);
-        var code = string.IsNullOrWhiteSpace(gemeente) ? null : gemeente.Trim().ToUpperInvariant();
-
-        var dossiers = (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+        var dossiers = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
             .Where(i => i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger);
-        if (code is not null) dossiers = dossiers.Where(i => i.Gemeente!.Code == code);
 
         var ontzorgingen = db.Set<Ontzorging>().AsNoTracking();
-        // The few cases with something to signal, found from the deadline and ontzorging side (a range on the
-        // termijn index, the ontzorging rows) rather than by probing every asylum case in reach: at national scale
-        // the per-case OR of two EXISTS cost 20-30 ms on every worklist page.
-        var kandidaatIds = db.Termijnen
-            .Where(t => t.Code == TermijnCode.OntzorgenEinde && t.Toepasselijk && t.Vervaldatum >= vandaag && t.Vervaldatum <= horizon)
-            .Select(t => t.InburgeraarId)
-            .Union(ontzorgingen.Where(o => o.SchuldenGesignaleerd || (o.VerlengdTot >= vandaag && o.VerlengdTot <= horizon)).Select(o => o.InburgeraarId));
-        var kandidaten = await dossiers
-            .Where(i => kandidaatIds.Contains(i.Id))
+        var eindtermijnen = db.Termijnen.Where(t => t.Code == TermijnCode.OntzorgenEinde && t.Toepasselijk && t.Vervaldatum >= vandaag && t.Vervaldatum <= horizon);
+        var metSignaal = ontzorgingen.Where(o => o.SchuldenGesignaleerd || (o.VerlengdTot >= vandaag && o.VerlengdTot <= horizon));
+        // Two ways to the few cases with something to signal, the same set either way (a test holds them equal):
+        // one klantregisseur's few dozen cases are cheapest probed one by one on the primary keys; for a whole
+        // municipality or region, start from the deadlines within the horizon (a range on the termijn index) and the
+        // ontzorging rows, rather than probing thousands of asylum cases (that cost 20-30 ms per worklist page).
+        var gevonden = selectie.KlantregisseurId is not null
+            ? dossiers.Where(i => eindtermijnen.Any(t => t.InburgeraarId == i.Id) || metSignaal.Any(o => o.InburgeraarId == i.Id))
+            : dossiers.Where(i => eindtermijnen.Select(t => t.InburgeraarId).Union(metSignaal.Select(o => o.InburgeraarId)).Contains(i.Id));
+        var kandidaten = await gevonden
             .Select(i => new
             {
                 i.Id,
@@ -97,5 +96,20 @@ public sealed class OntzorgenSignalenQuery(KoersDbContext db, Beveiliging.Toegan
         }
 
         return regels.OrderBy(r => r.Soort == OntzorgenSignaalSoort.SchuldenGesignaleerd ? 0 : 1).ThenBy(r => r.Datum).ThenBy(r => r.Naam).ToList();
+    }
+
+    /// <summary>The worklist section; its links keep the municipality filter.</summary>
+    public static Signaalsectie Sectie(IReadOnlyList<OntzorgenSignaalRegel> signalen, Dossierselectie selectie)
+    {
+        var filter = selectie.GemeenteCode is { } code ? $"?gemeente={Uri.EscapeDataString(code)}" : "";
+        return new Signaalsectie(
+            "signalen-ontzorgen",
+            "Signalen ontzorgen",
+            signalen.Select(x => new SignaalRegel(x.InburgeraarId, x.Naam, $"/inburgeraars/{x.InburgeraarId}/ontzorgen", x.Omschrijving,
+                x.Soort == OntzorgenSignaalSoort.SchuldenGesignaleerd,
+                $"{Shared.Weergave.Datum(x.Datum)} ({Shared.Weergave.Dagen(x.DagenResterend)}) · {x.Gemeente} · {x.Klantregisseur ?? "niet toegewezen"}")).ToList(),
+            "Geen signalen ontzorgen.",
+            Enum.GetValues<OntzorgenSignaalSoort>().Select(s => new Signaalsectie.Telling(s.Omschrijving(), signalen.Count(x => x.Soort == s))).ToList(),
+            [new("Beleid", "/beheer/ontzorgen" + filter), new("Betaalruns", "/beheer/ontzorgen/betaalruns" + filter)]);
     }
 }

@@ -55,8 +55,8 @@ public static class VoortgangApi
                 VoortgangService voortgang, CancellationToken ct) => Leeg(await voortgang.AfspraakAsync(id, afspraakId, invoer.Gedaan, ct)))
             .WithSummary("Een afspraak uit een voortgangsgesprek afvinken (of weer openzetten)");
 
-        api.MapGet("/voortgang/signalen", async (string? gemeente, VoortgangService voortgang, CancellationToken ct) =>
-                TypedResults.Ok(await voortgang.OpenSignalenAsync(gemeente, ct)))
+        api.MapGet("/voortgang/signalen", async (string? gemeente, int? klantregisseurId, int? teamId, VoortgangService voortgang, CancellationToken ct) =>
+                TypedResults.Ok(await voortgang.OpenSignalenAsync(new Werkvoorraad.Dossierselectie(gemeente, klantregisseurId, teamId), ct)))
             .WithTags("Voortgang").RequireAuthorization(Beveiliging.Beleid.Dossierwerk)
             .WithSummary("Open signalen van ketenpartners (afwezigheid, (dreigende) uitval) in de dossiers binnen bereik");
 

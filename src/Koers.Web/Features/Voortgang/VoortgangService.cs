@@ -210,15 +210,10 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
     }
 
     /// <summary>Open signals of the cases within the staff user's reach, newest first, for the worklist.</summary>
-    public async Task<IReadOnlyList<VoortgangSignaalRegel>> OpenSignalenAsync(string? gemeente, CancellationToken ct = default)
+    public async Task<IReadOnlyList<VoortgangSignaalRegel>> OpenSignalenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
     {
-        var dossiersInBereik = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return [];
-        if (!string.IsNullOrWhiteSpace(gemeente))
-        {
-            var code = gemeente.Trim().ToUpperInvariant();
-            dossiersInBereik = dossiersInBereik.Where(i => i.Gemeente!.Code == code);
-        }
+        var dossiersInBereik = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct));
 
         var rijen = await (from s in db.Voortgangssignalen.AsNoTracking()
                            join i in dossiersInBereik on s.InburgeraarId equals i.Id
@@ -280,4 +275,15 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
     }
 
     private static string Anoniem(Guid id) => $"Inburgeraar {id.ToString()[..8]}";
+
+    /// <summary>The worklist section of open partner signals.</summary>
+    public static Werkvoorraad.Signaalsectie Sectie(IReadOnlyList<VoortgangSignaalRegel> signalen) => new(
+        "signalen-voortgang",
+        "Signalen voortgang",
+        signalen.Select(x => new Werkvoorraad.SignaalRegel(x.InburgeraarId, x.Naam, $"/inburgeraars/{x.InburgeraarId}/voortgang#signalen", x.Soort.Omschrijving(),
+            x.Soort == Voortgangssignaalsoort.Uitval,
+            $"{Shared.Weergave.Datum(x.Datum)} · {x.Melder}: {x.Notitie} · {x.Klantregisseur ?? "niet toegewezen"}")).ToList(),
+        "Geen open signalen van ketenpartners.",
+        Enum.GetValues<Voortgangssignaalsoort>().Select(s => new Werkvoorraad.Signaalsectie.Telling(s.Omschrijving(), signalen.Count(x => x.Soort == s))).ToList(),
+        []);
 }

@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Werkvoorraad;
 
-public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok klok, Beveiliging.Toegang toegang) : PageModel
+public sealed class IndexModel(
+    WerkvoorraadQuery query,
+    KoersDbContext db,
+    Klok klok,
+    Beveiliging.Toegang toegang,
+    Ontzorgen.OntzorgenSignalenQuery ontzorgen,
+    Voortgang.VoortgangService voortgang,
+    Handhaving.HandhavingService handhaving) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -23,6 +30,7 @@ public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok 
     public List<(int Id, string Naam, string Team)> Regisseurs { get; private set; } = [];
     public List<(int Id, string Naam)> Teams { get; private set; } = [];
     public List<(string Code, string Naam)> Gemeenten { get; private set; } = [];
+    public IReadOnlyList<Signaalsectie> Signalen { get; private set; } = [];
     public const int PaginaGrootte = 50;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -52,6 +60,16 @@ public sealed class IndexModel(WerkvoorraadQuery query, KoersDbContext db, Klok 
             Pagina = Pagina,
             PaginaGrootte = PaginaGrootte,
         }, Vandaag, ct);
+
+        // The signal sections follow the same selection as the table: filtered on one klantregisseur, they show that
+        // klantregisseur's signals.
+        var selectie = new Dossierselectie(Gemeente, Klantregisseur, Team);
+        Signalen =
+        [
+            Ontzorgen.OntzorgenSignalenQuery.Sectie(await ontzorgen.HaalAsync(selectie, Vandaag, ct), selectie),
+            Voortgang.VoortgangService.Sectie(await voortgang.OpenSignalenAsync(selectie, ct)),
+            Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
+        ];
     }
 
     /// <summary>The current filter with one value changed, for sort headers and paging links.</summary>

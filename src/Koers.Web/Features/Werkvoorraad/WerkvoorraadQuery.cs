@@ -77,8 +77,11 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toe
 
         if (filter.Termijn is { } termijn) basis = basis.Where(t => t.Code == termijn);
 
-        var verlopen = await basis.CountAsync(t => t.Vervaldatum < vandaag, ct);
-        var binnenkort = await basis.CountAsync(t => t.Vervaldatum >= vandaag, ct);
+        // Both counts in one pass over the same rows (one statement instead of two on every worklist request).
+        var tellingen = await basis.GroupBy(_ => 1)
+            .Select(g => new { Verlopen = g.Count(t => t.Vervaldatum < vandaag), Binnenkort = g.Count(t => t.Vervaldatum >= vandaag) })
+            .FirstOrDefaultAsync(ct);
+        var (verlopen, binnenkort) = (tellingen?.Verlopen ?? 0, tellingen?.Binnenkort ?? 0);
 
         var gefilterd = filter.Signaal switch
         {

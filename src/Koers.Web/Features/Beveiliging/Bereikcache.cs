@@ -1,0 +1,100 @@
+using Koers.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
+
+namespace Koers.Web.Features.Beveiliging;
+
+/// <summary>
+/// Keeps the database part of a user's reach (home municipality, region, own file, partner organisation) for a
+/// minute, so the access check does not cost two queries on every request. Roles are not cached: they come from the
+/// sign-in claims on each request. Any saved change to users, staff, teams, regions or municipalities empties the
+/// cache at once on this instance (<see cref="BereikWijzigingen"/>); another instance sees it within
+/// <see cref="Duur"/> at the latest.
+/// </summary>
+public sealed class Bereikcache(IMemoryCache cache)
+{
+    public static readonly TimeSpan Duur = TimeSpan.FromSeconds(60);
+
+    public sealed record Gegevens(IReadOnlySet<int> Gemeenten, Guid? EigenDossier, string Naam, int? MedewerkerId, int? PartnerorganisatieId);
+
+    private CancellationTokenSource _versie = new();
+
+    public async Task<Gegevens?> HaalAsync(string gebruikerId, Func<Task<Gegevens?>> laad)
+    {
+        var sleutel = ("koers-bereik", gebruikerId);
+        if (cache.TryGetValue(sleutel, out Gegevens? bekend)) return bekend;
+        var versie = _versie;
+        var gegevens = await laad();
+        // Loaded while a change was saved: do not keep what may be the old reach.
+        if (versie.IsCancellationRequested) return gegevens;
+        using var entry = cache.CreateEntry(sleutel);
+        entry.Value = gegevens;
+        entry.AbsoluteExpirationRelativeToNow = Duur;
+        entry.AddExpirationToken(new CancellationChangeToken(versie.Token));
+        return gegevens;
+    }
+
+    public void Vergeet()
+    {
+        var oud = Interlocked.Exchange(ref _versie, new CancellationTokenSource());
+        oud.Cancel();
+        oud.Dispose();
+    }
+}
+
+/// <summary>Empties the <see cref="Bereikcache"/> when a change that can alter someone's reach is saved.</summary>
+public sealed class BereikWijzigingen(Bereikcache cache) : SaveChangesInterceptor
+{
+    // Contexts whose pending save touches reach, so the cache is emptied again once it is committed.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _lopend = [];
+
+    private void Voor(DbContext? context)
+    {
+        if (context is null || !context.ChangeTracker.Entries().Any(e =>
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
+                e.Entity is Gebruiker or Medewerker or Team or Regio or Gemeente)) return;
+        cache.Vergeet();
+        _lopend.AddOrUpdate(context, true);
+    }
+
+    // Again after the commit: a request that loaded the reach between the first emptying and the commit could
+    // otherwise have cached the old one.
+    private void Na(DbContext? context)
+    {
+        if (context is not null && _lopend.Remove(context)) cache.Vergeet();
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Voor(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Voor(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Na(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        Na(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Na(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        Na(eventData.Context);
+        return Task.CompletedTask;
+    }
+}

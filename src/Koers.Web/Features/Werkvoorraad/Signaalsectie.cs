@@ -1,0 +1,33 @@
+namespace Koers.Web.Features.Werkvoorraad;
+
+/// <summary>One line in a signal section: a status label, the case (linked to the tab where it is handled) and details.</summary>
+public sealed record SignaalRegel(Guid InburgeraarId, string Naam, string Href, string Label, bool Urgent, string Details);
+
+/// <summary>
+/// A section of signals above the worklist (ontzorgen, voortgang, handhaving), rendered by the one partial
+/// <c>_Signalen.cshtml</c>. The section is bounded: the first <see cref="Zichtbaar"/> lines show, up to
+/// <see cref="Maximaal"/> more fold out, and beyond that the user is asked to narrow the filter. A region-wide view
+/// can hold hundreds of signals; rendering all of them on every worklist page made the page slow and unreadable.
+/// </summary>
+public sealed record Signaalsectie(
+    string Id,
+    string Titel,
+    IReadOnlyList<SignaalRegel> Regels,
+    string Leeg,
+    IReadOnlyList<Signaalsectie.Telling> Tellingen,
+    IReadOnlyList<Signaalsectie.Link> Links,
+    string? Inleiding = null)
+{
+    public const int Zichtbaar = 8;
+    public const int Maximaal = 50;
+
+    public sealed record Telling(string Label, int Aantal);
+
+    public sealed record Link(string Tekst, string Href);
+
+    public IEnumerable<SignaalRegel> Eerste => Regels.Take(Zichtbaar);
+
+    public IEnumerable<SignaalRegel> Uitklapbaar => Regels.Skip(Zichtbaar).Take(Maximaal - Zichtbaar);
+
+    public int NietGetoond => Math.Max(0, Regels.Count - Maximaal);
+}
