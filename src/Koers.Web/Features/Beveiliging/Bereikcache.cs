@@ -21,19 +21,24 @@ public sealed class Bereikcache(IMemoryCache cache)
 
     private CancellationTokenSource _versie = new();
 
-    public async Task<Gegevens?> HaalAsync(string gebruikerId, Func<Task<Gegevens?>> laad)
+    public Task<Gegevens?> HaalAsync(string gebruikerId, Func<Task<Gegevens?>> laad) => HaalAsync(("koers-bereik", gebruikerId), laad);
+
+    /// <summary>
+    /// Anything else that is derived only from users, staff, teams, regions and municipalities (such as the worklist's
+    /// filter lists per reach) can be kept the same way, and is emptied by the same changes.
+    /// </summary>
+    public async Task<T> HaalAsync<T>(object sleutel, Func<Task<T>> laad)
     {
-        var sleutel = ("koers-bereik", gebruikerId);
-        if (cache.TryGetValue(sleutel, out Gegevens? bekend)) return bekend;
+        if (cache.TryGetValue(sleutel, out T? bekend)) return bekend!;
         var versie = _versie;
-        var gegevens = await laad();
-        // Loaded while a change was saved: do not keep what may be the old reach.
-        if (versie.IsCancellationRequested) return gegevens;
+        var waarde = await laad();
+        // Loaded while a change was saved: do not keep what may be the old state.
+        if (versie.IsCancellationRequested) return waarde;
         using var entry = cache.CreateEntry(sleutel);
-        entry.Value = gegevens;
+        entry.Value = waarde;
         entry.AbsoluteExpirationRelativeToNow = Duur;
         entry.AddExpirationToken(new CancellationChangeToken(versie.Token));
-        return gegevens;
+        return waarde;
     }
 
     public void Vergeet()
