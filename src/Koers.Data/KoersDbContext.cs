@@ -157,6 +157,11 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.HasIndex(x => new { x.Toepasselijk, x.Vervaldatum });
             // Monitor and signals ask for one deadline kind across all cases (e.g. the inburgeringstermijn).
             e.HasIndex(x => new { x.Code, x.Vervaldatum }).IncludeProperties(x => new { x.InburgeraarId, x.Toepasselijk, x.VoldaanOp });
+            // The worklist of a municipality, region or klantregisseur goes from the cases to their open deadlines:
+            // only open ones are indexed, with what the worklist reads, so each case costs one index-only probe.
+            e.HasIndex(x => x.InburgeraarId).HasDatabaseName("IX_termijn_open")
+                .HasFilter("\"Toepasselijk\" AND \"VoldaanOp\" IS NULL")
+                .IncludeProperties(x => new { x.Code, x.Soort, x.Vervaldatum });
         });
 
         b.Entity<Gezinslid>(e =>

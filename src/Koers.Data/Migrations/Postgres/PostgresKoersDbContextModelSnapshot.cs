@@ -2316,6 +2316,12 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasKey("InburgeraarId", "Code");
 
+                    b.HasIndex("InburgeraarId")
+                        .HasDatabaseName("IX_termijn_open")
+                        .HasFilter("\"Toepasselijk\" AND \"VoldaanOp\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("InburgeraarId"), new[] { "Code", "Soort", "Vervaldatum" });
+
                     b.HasIndex("Code", "Vervaldatum");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Code", "Vervaldatum"), new[] { "InburgeraarId", "Toepasselijk", "VoldaanOp" });

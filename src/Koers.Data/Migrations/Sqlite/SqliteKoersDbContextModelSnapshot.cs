@@ -2272,6 +2272,11 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasKey("InburgeraarId", "Code");
 
+                    b.HasIndex("InburgeraarId")
+                        .HasDatabaseName("IX_termijn_open")
+                        .HasFilter("\"Toepasselijk\" AND \"VoldaanOp\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Code", "Soort", "Vervaldatum" });
+
                     b.HasIndex("Code", "Vervaldatum")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "InburgeraarId", "Toepasselijk", "VoldaanOp" });
 

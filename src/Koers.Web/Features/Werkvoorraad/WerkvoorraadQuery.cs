@@ -77,69 +77,71 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toe
 
         if (filter.Termijn is { } termijn) basis = basis.Where(t => t.Code == termijn);
 
-        // Both counts in one pass over the same rows (one statement instead of two on every worklist request).
-        var tellingen = await basis.GroupBy(_ => 1)
-            .Select(g => new { Verlopen = g.Count(t => t.Vervaldatum < vandaag), Binnenkort = g.Count(t => t.Vervaldatum >= vandaag) })
-            .FirstOrDefaultAsync(ct);
-        var (verlopen, binnenkort) = (tellingen?.Verlopen ?? 0, tellingen?.Binnenkort ?? 0);
+        // One statement fetches every row that needs attention in the selection; counting, sorting and paging happen
+        // here. Even a sharing region's whole worklist is a few thousand rows, and PostgreSQL reaches them fastest
+        // from the cases (municipality or klantregisseur index, then each case's deadlines). With ORDER BY ... LIMIT
+        // in SQL it instead walked the national deadline index in date order until it had found a page of this
+        // region's rows: 0.2-0.5 s per region-wide page at 150,000 cases, and a second statement for the counts.
+        var alle = await basis.Select(t => new Rij(
+                t.InburgeraarId,
+                t.Inburgeraar!.Achternaam,
+                t.Inburgeraar.Voornamen,
+                t.Inburgeraar.Gemeente!.Naam,
+                t.Inburgeraar.Klantregisseur != null ? t.Inburgeraar.Klantregisseur.Naam : null,
+                t.Inburgeraar.Fase,
+                t.Code,
+                t.Soort,
+                t.Vervaldatum!.Value))
+            .ToListAsync(ct);
 
-        var gefilterd = filter.Signaal switch
+        // The tiles always show both numbers, also when the list shows only one kind.
+        var verlopen = alle.Count(r => r.Vervaldatum < vandaag);
+        var binnenkort = alle.Count - verlopen;
+        var rijen = filter.Signaal switch
         {
-            Signaal.Verlopen => basis.Where(t => t.Vervaldatum < vandaag),
-            Signaal.Binnenkort => basis.Where(t => t.Vervaldatum >= vandaag),
-            _ => basis,
-        };
-
-        var totaal = filter.Signaal switch
-        {
-            Signaal.Verlopen => verlopen,
-            Signaal.Binnenkort => binnenkort,
-            _ => verlopen + binnenkort,
-        };
-
-        var projectie = gefilterd.Select(t => new
-        {
-            t.InburgeraarId,
-            t.Inburgeraar!.Achternaam,
-            t.Inburgeraar.Voornamen,
-            Gemeente = t.Inburgeraar.Gemeente!.Naam,
-            Klantregisseur = t.Inburgeraar.Klantregisseur != null ? t.Inburgeraar.Klantregisseur.Naam : null,
-            t.Inburgeraar.Fase,
-            t.Code,
-            t.Soort,
-            Vervaldatum = t.Vervaldatum!.Value,
-        });
-
-        var geordend = (filter.Sortering, filter.Aflopend) switch
-        {
-            (Sortering.Naam, false) => projectie.OrderBy(r => r.Achternaam).ThenBy(r => r.Voornamen).ThenBy(r => r.Vervaldatum),
-            (Sortering.Naam, true) => projectie.OrderByDescending(r => r.Achternaam).ThenByDescending(r => r.Voornamen).ThenBy(r => r.Vervaldatum),
-            (Sortering.Gemeente, false) => projectie.OrderBy(r => r.Gemeente).ThenBy(r => r.Vervaldatum),
-            (Sortering.Gemeente, true) => projectie.OrderByDescending(r => r.Gemeente).ThenBy(r => r.Vervaldatum),
-            (Sortering.Klantregisseur, false) => projectie.OrderBy(r => r.Klantregisseur).ThenBy(r => r.Vervaldatum),
-            (Sortering.Klantregisseur, true) => projectie.OrderByDescending(r => r.Klantregisseur).ThenBy(r => r.Vervaldatum),
-            (Sortering.Termijn, false) => projectie.OrderBy(r => r.Code).ThenBy(r => r.Vervaldatum),
-            (Sortering.Termijn, true) => projectie.OrderByDescending(r => r.Code).ThenBy(r => r.Vervaldatum),
-            (_, true) => projectie.OrderByDescending(r => r.Vervaldatum).ThenBy(r => r.Achternaam),
-            _ => projectie.OrderBy(r => r.Vervaldatum).ThenBy(r => r.Achternaam),
+            Signaal.Verlopen => alle.Where(r => r.Vervaldatum < vandaag).ToList(),
+            Signaal.Binnenkort => alle.Where(r => r.Vervaldatum >= vandaag).ToList(),
+            _ => alle,
         };
 
         var grootte = Math.Clamp(filter.PaginaGrootte, 1, 500);
         var pagina = Math.Max(1, filter.Pagina);
-        var rijen = await geordend.ThenBy(r => r.InburgeraarId).Skip((pagina - 1) * grootte).Take(grootte).ToListAsync(ct);
-
-        var regels = rijen.Select(r => new WerkvoorraadRegel(
-            r.InburgeraarId,
-            $"{r.Voornamen} {r.Achternaam}",
-            r.Gemeente,
-            r.Klantregisseur,
-            r.Fase,
-            r.Code,
-            r.Soort,
-            r.Vervaldatum,
-            r.Vervaldatum.DayNumber - vandaag.DayNumber,
-            r.Vervaldatum < vandaag)).ToList();
+        var regels = Sorteer(rijen, filter.Sortering, filter.Aflopend)
+            .Skip((pagina - 1) * grootte).Take(grootte)
+            .Select(r => new WerkvoorraadRegel(
+                r.InburgeraarId,
+                $"{r.Voornamen} {r.Achternaam}",
+                r.Gemeente,
+                r.Klantregisseur,
+                r.Fase,
+                r.Code,
+                r.Soort,
+                r.Vervaldatum,
+                r.Vervaldatum.DayNumber - vandaag.DayNumber,
+                r.Vervaldatum < vandaag)).ToList();
+        var totaal = rijen.Count;
 
         return new WerkvoorraadPagina(totaal, verlopen, binnenkort, regels);
     }
+
+    private sealed record Rij(
+        Guid InburgeraarId, string Achternaam, string Voornamen, string Gemeente, string? Klantregisseur, Fase Fase,
+        TermijnCode Code, TermijnSoort Soort, DateOnly Vervaldatum);
+
+    // Names sort the Dutch way (case-insensitive, accents after their letter), whatever the database's collation.
+    private static readonly StringComparer Namen = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true);
+
+    private static IEnumerable<Rij> Sorteer(List<Rij> rijen, Sortering sortering, bool aflopend) => (sortering, aflopend) switch
+    {
+        (Sortering.Naam, false) => rijen.OrderBy(r => r.Achternaam, Namen).ThenBy(r => r.Voornamen, Namen).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Naam, true) => rijen.OrderByDescending(r => r.Achternaam, Namen).ThenByDescending(r => r.Voornamen, Namen).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Gemeente, false) => rijen.OrderBy(r => r.Gemeente, Namen).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Gemeente, true) => rijen.OrderByDescending(r => r.Gemeente, Namen).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Klantregisseur, false) => rijen.OrderBy(r => r.Klantregisseur, Namen).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Klantregisseur, true) => rijen.OrderByDescending(r => r.Klantregisseur, Namen).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Termijn, false) => rijen.OrderBy(r => r.Code).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (Sortering.Termijn, true) => rijen.OrderByDescending(r => r.Code).ThenBy(r => r.Vervaldatum).ThenBy(r => r.InburgeraarId),
+        (_, true) => rijen.OrderByDescending(r => r.Vervaldatum).ThenBy(r => r.Achternaam, Namen).ThenBy(r => r.InburgeraarId),
+        _ => rijen.OrderBy(r => r.Vervaldatum).ThenBy(r => r.Achternaam, Namen).ThenBy(r => r.InburgeraarId),
+    };
 }
