@@ -18,7 +18,7 @@ namespace Koers.Bench;
 /// </summary>
 public static class Ketenlast
 {
-    public sealed record Bulkregel(string Scenario, string Omvang, double AppPerSeconde, double? SqlPerSeconde, string Toelichting);
+    public sealed record Bulkregel(string Scenario, string Omvang, double AppPerSeconde, double? SqlPerSeconde, string Toelichting, bool Mislukt = false);
 
     private sealed record Partner(int Id, string Email, string Token, Geval[] Gevallen);
 
@@ -311,7 +311,7 @@ public static class Ketenlast
               $"{verwerkt:N0} processed ({verwerkt / drain.Value.TotalSeconds:F0}/s), {geparkeerd:N0} parked";
         Console.WriteLine("  DUO burst: " + toelichting);
         return (app, sql, new Bulkregel("DUO burst", $"{aantal:N0} notifications for {personen.Count:N0} persons, {verzenders} senders",
-            aantal / wand.TotalSeconds, sql.PerSeconde, toelichting));
+            aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: drain is null));
     }
 
     private static async Task<(bool, string?)> StuurAsync(HttpClient http, string token, Guid berichtId, string json)

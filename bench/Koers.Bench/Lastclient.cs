@@ -114,7 +114,7 @@ public static class Lastclient
                 metingen.Add((d.App, d.Sql));
                 bulk.Add(d.Bulk);
                 // An inbox that does not empty in time is a failure of the run, like an error response.
-                if (d.Bulk.Toelichting.Contains("NOT drained", StringComparison.Ordinal))
+                if (d.Bulk.Mislukt)
                 {
                     metingen.Add((d.App with { Scenario = "DUO inbox drain", Fouten = 1, Eerstefout = d.Bulk.Toelichting }, null));
                 }
