@@ -2,19 +2,22 @@
 # The Koers benchmark on a fresh machine, end to end:
 #
 #     bash bench/run.sh [--gevallen 150000] [--gebruikers 100] [--duur 20] [--denktijd 0 (ms between a user's requests)]
+#                       [--scenario <part of a scenario name, e.g. csv or duo>]
 #
 # 1. starts a throwaway PostgreSQL cluster on loopback (like scripts/test.sh; removed again on exit),
 # 2. builds Koers and the bench tool in Release,
 # 3. generates the synthetic national data set (bench/Koers.Bench genereer),
 # 4. starts Koers (Release, Production settings, no demo data, no nightly timer) against that database,
-# 5. runs the load scenarios and the bare-SQL comparison (bench/Koers.Bench last),
+# 5. runs the load scenarios and the bare-SQL comparison (bench/Koers.Bench last), including the partner CSV upload
+#    and the DUO burst (Koers gets a random DUO notification token for this run, the load client the same one),
 # 6. writes bench/results/<UTC timestamp>.md with the machine, PostgreSQL version and the numbers.
-# Set KOERS_BENCH_PG to use an existing (empty) database instead of a throwaway cluster.
+# Set KOERS_BENCH_PG to use an existing (empty) database instead of a throwaway cluster; KOERS_BENCH_PORT (Koers,
+# default 5080) and KOERS_BENCH_PG_PORT (the throwaway cluster, default 56432) move the ports.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=5; DENKTIJD=0; PORT=${KOERS_BENCH_PORT:-5080}
+GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=5; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}
 while [ $# -gt 0 ]; do
     case "$1" in
         --gevallen) GEVALLEN=$2; shift 2 ;;
@@ -22,6 +25,7 @@ while [ $# -gt 0 ]; do
         --duur) DUUR=$2; shift 2 ;;
         --opwarmen) OPWARMEN=$2; shift 2 ;;
         --denktijd) DENKTIJD=$2; shift 2 ;;
+        --scenario) SCENARIO=$2; shift 2 ;;
         *) echo "onbekende optie $1"; exit 2 ;;
     esac
 done
@@ -71,6 +75,11 @@ $BENCH genereer --gevallen "$GEVALLEN" --pg "$KOERS_BENCH_PG" | tee /tmp/koers-b
 GEN_S=$(( $(date +%s) - START ))
 
 log "start Koers op 127.0.0.1:$PORT"
+# The DUO Notificatie API refuses every message without a configured token: one random token per run, handed to the
+# load client through the environment (not the command line). The inbox processor runs in the background whatever
+# Koers__Planning__Aan says (Duo:Achtergrond is on by default), so the burst's drain is measured as in production.
+export KOERS_BENCH_DUO_TOKEN="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__Provider=Postgres \
     ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \
     dotnet src/Koers.Web/bin/Release/net10.0/Koers.Web.dll >/tmp/koers-bench-app-$$.log 2>&1 &
@@ -84,7 +93,7 @@ mkdir -p bench/results
 UIT="bench/results/$(date -u +%Y%m%dT%H%M)Z-${GEVALLEN}.md"
 TABEL="/tmp/koers-bench-tabel-$$.md"
 set +e
-$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --denktijd "$DENKTIJD" --uit "$TABEL"
+$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --denktijd "$DENKTIJD" ${SCENARIO:+--scenario "$SCENARIO"} --uit "$TABEL"
 RC=$?
 set -e
 {

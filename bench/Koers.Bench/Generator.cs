@@ -124,7 +124,7 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         voortgang.Klaar();
         Console.WriteLine("  ANALYZE …");
         await VoerUitAsync(conn, "ANALYZE");
-        Console.WriteLine($"Klaar in {totaal.Elapsed.TotalSeconds:F1} s. Inloggen: <klantregisseur-e-mail> of beleid@bench.example / beheer@bench.example, wachtwoord {Wachtwoord}");
+        Console.WriteLine($"Klaar in {totaal.Elapsed.TotalSeconds:F1} s. Inloggen: <klantregisseur-e-mail>, partner.r01@bench.example … of beleid@bench.example / beheer@bench.example, wachtwoord {Wachtwoord}");
     }
 
     private Geval Klantreis(Random r, int gemeente, DateOnly start)
@@ -297,12 +297,26 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         db.Users.AddRange(beleid, beheer);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = beleid.Id, RoleId = rollen[Rollen.Beleidsmedewerker] });
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = beheer.Id, RoleId = rollen[Rollen.FunctioneelBeheerder] });
+
+        // One log-in per taalschool (partner.r01@bench.example …) for the partner CSV upload; what it sees is decided
+        // by the consents written with the cases below.
+        for (var i = 0; i < partners.Count; i++)
+        {
+            var p = Maak(PartnerEmail(i), $"Medewerker {partners[i].Naam}");
+            p.PartnerorganisatieId = partners[i].Id;
+            db.Users.Add(p);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = p.Id, RoleId = rollen[Rollen.Partner] });
+        }
+
         await db.SaveChangesAsync();
-        Console.WriteLine($"  inrichting: {Regios} regio's, {Gemeenten} gemeenten, {medewerkers.Sum(m => m.Count):N0} klantregisseurs met inlog");
+        Console.WriteLine($"  inrichting: {Regios} regio's, {Gemeenten} gemeenten, {medewerkers.Sum(m => m.Count):N0} klantregisseurs met inlog, {partners.Count} taalscholen met inlog");
 
         return (gemeenten.Select(g => g.Id).ToArray(), medewerkers.Select(l => l.Select(m => m.Id).ToArray()).ToArray(),
             partners.Select(p => p.Id).ToArray(), gemeenten.Select(g => g.Instellingen).ToArray());
     }
+
+    /// <summary>The log-in of the taalschool of region index <paramref name="regio"/> (0-based).</summary>
+    public static string PartnerEmail(int regio) => $"partner.r{regio + 1:00}@bench.example";
 
     private int _teller;
 
@@ -316,6 +330,7 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         var toetsen = new List<object?[]>();
         var pips = new List<object?[]>();
         var uren = new List<object?[]>();
+        var machtigingen = new List<object?[]>();
         var audit = new List<object?[]>();
         foreach (var g in blok)
         {
@@ -374,6 +389,10 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
             {
                 var maandag = vandaag.AddDays(-(((int)vandaag.DayOfWeek + 6) % 7));
                 var partner = partners[g.Gemeente % Regios];
+                // The inburgeraar's consent for the region's taalschool (basic data, PIP, progress), so the partner
+                // sees the case and may report its hours. No random draw: the rest of the data set stays as it was.
+                machtigingen.Add([Guid.CreateVersion7(), g.Id, partner, (int)(Gegevenscategorie.Basisgegevens | Gegevenscategorie.Leerroute | Gegevenscategorie.Voortgang),
+                    startRoute, null, "Ondertekend formulier (benchmarkdata)", Nu, "generator"]);
                 for (var w = maandag.AddDays(-7); w >= startRoute && w > vandaag.AddDays(-183); w = w.AddDays(-7))
                 {
                     var afwezig = r.Next(10) == 0 ? 3m : 0m;
@@ -414,6 +433,10 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
             [("InburgeraarId", NpgsqlDbType.Uuid), ("PartnerorganisatieId", NpgsqlDbType.Integer), ("Soort", NpgsqlDbType.Varchar), ("Week", NpgsqlDbType.Date),
              ("Uren", NpgsqlDbType.Numeric), ("AfwezigUren", NpgsqlDbType.Numeric), ("AfwezigGemeld", NpgsqlDbType.Boolean), ("Bron", NpgsqlDbType.Varchar),
              ("VastgelegdOp", NpgsqlDbType.TimestampTz), ("VastgelegdDoor", NpgsqlDbType.Varchar)], uren);
+        await KopieerAsync(conn, "machtiging",
+            [("Id", NpgsqlDbType.Uuid), ("InburgeraarId", NpgsqlDbType.Uuid), ("PartnerorganisatieId", NpgsqlDbType.Integer), ("Categorieen", NpgsqlDbType.Integer),
+             ("Van", NpgsqlDbType.Date), ("Tot", NpgsqlDbType.Date), ("Vorm", NpgsqlDbType.Varchar), ("VastgelegdOp", NpgsqlDbType.TimestampTz),
+             ("VastgelegdDoor", NpgsqlDbType.Varchar)], machtigingen);
         await KopieerAsync(conn, "audit",
             [("Op", NpgsqlDbType.TimestampTz), ("Gebruiker", NpgsqlDbType.Varchar), ("Actie", NpgsqlDbType.Varchar), ("InburgeraarId", NpgsqlDbType.Uuid),
              ("Omschrijving", NpgsqlDbType.Varchar)], audit);

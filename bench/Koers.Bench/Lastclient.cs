@@ -93,7 +93,35 @@ public static class Lastclient
             foreach (var regel in herberekening) Console.WriteLine(regel);
         }
 
-        var md = Markdown(metingen, herberekening, vus, duur, opwarmen);
+        // 5. Chain partners and DUO: a 10,000-row attendance CSV per taalschool, and a burst of DUO notifications with
+        //    the time the inbox needs to process them. A fixed amount of work each (see Ketenlast).
+        var bulk = new List<Ketenlast.Bulkregel>();
+        if (alleen is null || "partner csv".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("csv", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var (a, s, b) in await Ketenlast.CsvAsync(http, bron, opties.Int("csvgebruikers", 2), opties.Int("csvregels", 10_000), opties.Int("csvuploads", 5), vandaag))
+            {
+                metingen.Add((a, s));
+                bulk.Add(b);
+            }
+        }
+
+        if (alleen is null || "duo burst".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("duo", StringComparison.OrdinalIgnoreCase))
+        {
+            var duo = await Ketenlast.DuoAsync(http, bron, opties.Tekst("duotoken") ?? Environment.GetEnvironmentVariable("KOERS_BENCH_DUO_TOKEN"),
+                opties.Int("duoverzenders", 20), opties.Int("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Int("duodrain", 600)));
+            if (duo is { } d)
+            {
+                metingen.Add((d.App, d.Sql));
+                bulk.Add(d.Bulk);
+                // An inbox that does not empty in time is a failure of the run, like an error response.
+                if (d.Bulk.Mislukt)
+                {
+                    metingen.Add((d.App with { Scenario = "DUO inbox drain", Fouten = 1, Eerstefout = d.Bulk.Toelichting }, null));
+                }
+            }
+        }
+
+        var md = Markdown(metingen, herberekening, bulk, vus, duur, opwarmen);
         if (uit is not null)
         {
             await File.WriteAllTextAsync(uit, md);
@@ -139,7 +167,7 @@ public static class Lastclient
         return lijst;
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string email)
+    internal static async Task<string> TokenAsync(HttpClient http, string email)
     {
         var antwoord = await http.PostAsJsonAsync("/api/v1/inloggen", new { email, wachtwoord = Generator.Wachtwoord });
         antwoord.EnsureSuccessStatusCode();
@@ -215,12 +243,57 @@ public static class Lastclient
         return new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / duur.TotalSeconds, eerste);
     }
 
-    private static void Druk(Meting a, Meting? s) =>
+    /// <summary>
+    /// A fixed amount of work instead of a fixed duration: <paramref name="gelijktijdig"/> workers take the next of
+    /// <paramref name="totaal"/> items (worker index, item index) until none is left. Returns the latencies and the
+    /// wall time; requests per second is items / wall time.
+    /// </summary>
+    internal static async Task<(Meting Meting, TimeSpan Wand)> MeetReeksAsync(string naam, int gelijktijdig, int totaal, Func<int, int, Task<(bool Ok, string? Fout)>> werk)
+    {
+        var metingen = new List<double>[gelijktijdig];
+        var fouten = new int[gelijktijdig];
+        string? eerste = null;
+        var volgende = -1;
+        var klok = Stopwatch.StartNew();
+        var taken = Enumerable.Range(0, gelijktijdig).Select(i => Task.Run(async () =>
+        {
+            metingen[i] = [];
+            int k;
+            while ((k = Interlocked.Increment(ref volgende)) < totaal)
+            {
+                var begin = klok.Elapsed;
+                bool ok;
+                string? fout;
+                try
+                {
+                    (ok, fout) = await werk(i, k);
+                }
+                catch (Exception e)
+                {
+                    (ok, fout) = (false, e.GetType().Name + ": " + e.Message);
+                }
+
+                metingen[i].Add((klok.Elapsed - begin).TotalMilliseconds);
+                if (!ok)
+                {
+                    fouten[i]++;
+                    eerste ??= fout;
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(taken);
+        var wand = klok.Elapsed;
+        var alle = metingen.SelectMany(m => m).Order().ToArray();
+        double P(double p) => alle.Length == 0 ? double.NaN : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
+        return (new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / wand.TotalSeconds, eerste), wand);
+    }
+
+    internal static void Druk(Meting a, Meting? s) =>
         Console.WriteLine($"  {a.Scenario,-32} n={a.Aantal,7} fouten={a.Fouten,4} p50={a.MedianMs,8:F1} ms p99={a.P99Ms,8:F1} ms {a.PerSeconde,8:F1}/s"
             + (s is null ? string.Empty : $" | SQL p50={s.MedianMs:F1} p99={s.P99Ms:F1} {s.PerSeconde:F1}/s | ratio p50 {a.MedianMs / s.MedianMs:F1}x")
             + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}"));
 
-    private static string Markdown(List<(Meting App, Meting? Sql)> metingen, List<string> herberekening, int vus, TimeSpan duur, TimeSpan opwarmen)
+    private static string Markdown(List<(Meting App, Meting? Sql)> metingen, List<string> herberekening, List<Ketenlast.Bulkregel> bulk, int vus, TimeSpan duur, TimeSpan opwarmen)
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
@@ -242,6 +315,20 @@ public static class Lastclient
             sb.AppendLine("| recomputation | status | wall time | server result |");
             sb.AppendLine("|---|---|---:|---|");
             foreach (var r in herberekening) sb.AppendLine(r);
+        }
+
+        if (bulk.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Partner CSV and DUO burst: a fixed amount of work after a warm-up; their requests above are uploads and notifications.");
+            sb.AppendLine();
+            sb.AppendLine("| bulk scenario | work | app rows/s | bare SQL rows/s | SQL/app | outcome |");
+            sb.AppendLine("|---|---|---:|---:|---:|---|");
+            foreach (var b in bulk)
+            {
+                sb.AppendLine(string.Format(c, "| {0} | {1} | {2:F0} | {3} | {4} | {5} |", b.Scenario, b.Omvang, b.AppPerSeconde,
+                    b.SqlPerSeconde is { } s ? s.ToString("F0", c) : "–", b.SqlPerSeconde is { } t ? (t / b.AppPerSeconde).ToString("F1", c) + "×" : "–", b.Toelichting));
+            }
         }
 
         return sb.ToString();

@@ -2,7 +2,8 @@ using Koers.Bench;
 
 // Koers benchmark: a synthetic national data set and a load client. See bench/README.md.
 //   genereer --gevallen 150000 --pg "<connstr>" [--seed 2021] [--vandaag 2026-06-16]
-//   last --url http://127.0.0.1:5080 --pg "<connstr>" [--gebruikers 100] [--duur 20] [--opwarmen 5] [--uit results.md]
+//   last --url http://127.0.0.1:5080 --pg "<connstr>" [--gebruikers 100] [--duur 20] [--opwarmen 5] [--uit results.md] [--scenario csv]
+//        [--csvgebruikers 2 --csvregels 10000 --csvuploads 5] [--duotoken T (or KOERS_BENCH_DUO_TOKEN) --duomeldingen 5000 --duoverzenders 20 --duodrain 600]
 var opties = Opties.Lees(args.Skip(1).ToArray());
 switch (args.FirstOrDefault())
 {

@@ -21,31 +21,7 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         return id;
     }
 
-    private async Task IntakeVolledigAsync(string id)
-    {
-        await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/gesprekken", new { datum = "2026-05-04", tolk = "telefoontolk", tolktaal = "Tigrinya" });
-        var definities = (await (await _client.GetAsync("/api/v1/leefgebieden")).LeesAsync()).AsArray();
-        foreach (var d in definities)
-        {
-            var antwoorden = new Dictionary<string, string?>();
-            foreach (var veld in d!["velden"]!.AsArray().Where(v => v!["verplicht"]!.GetValue<bool>()))
-            {
-                antwoorden[veld!["sleutel"]!.GetValue<string>()] = veld["soort"]!.GetValue<string>() switch
-                {
-                    "keuze" => veld["opties"]![0]!.GetValue<string>(),
-                    "jaNee" => "nee",
-                    "getal" => "4",
-                    _ => "ingevuld",
-                };
-            }
-
-            var r = await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/intake/leefgebieden/{d["leefgebied"]!.GetValue<string>()}", new { antwoorden, notities = "notitie" });
-            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        }
-
-        var af = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/afronden", new { datum = "2026-05-20" });
-        Assert.Equal(HttpStatusCode.OK, af.StatusCode);
-    }
+    private Task IntakeVolledigAsync(string id) => Testdata.IntakeVolledigAsync(_client, id);
 
     private async Task LbtAsync(string id, int score) =>
         Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",

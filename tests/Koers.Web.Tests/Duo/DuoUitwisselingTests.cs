@@ -322,31 +322,6 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
     }
 
-    /// <summary>Fills every leefgebied and completes the brede intake (as KlantreisApiTests does).</summary>
-    private static async Task IntakeVolledigAsync(HttpClient client, string id)
-    {
-        await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/gesprekken", new { datum = "2026-05-04", tolk = "telefoontolk", tolktaal = "Tigrinya" });
-        var definities = (await (await client.GetAsync("/api/v1/leefgebieden")).LeesAsync()).AsArray();
-        foreach (var d in definities)
-        {
-            var antwoorden = new Dictionary<string, string?>();
-            foreach (var veld in d!["velden"]!.AsArray().Where(v => v!["verplicht"]!.GetValue<bool>()))
-            {
-                antwoorden[veld!["sleutel"]!.GetValue<string>()] = veld["soort"]!.GetValue<string>() switch
-                {
-                    "keuze" => veld["opties"]![0]!.GetValue<string>(),
-                    "jaNee" => "nee",
-                    "getal" => "4",
-                    _ => "ingevuld",
-                };
-            }
-
-            Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/intake/leefgebieden/{d["leefgebied"]!.GetValue<string>()}", new { antwoorden, notities = "notitie" })).StatusCode);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/afronden", new { datum = "2026-05-20" })).StatusCode);
-    }
-
     private async Task<string> DossierMetVastgesteldPipAsync(string bsn, string leerroute, DateOnly? duoPlichtSinds = null)
     {
         var client = omgeving.App.CreateClient();
@@ -357,7 +332,7 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         var p = omgeving.Sim.Persoon(bsn);
         p.Plicht = new DuoInburgeringsplicht(true, duoPlichtSinds ?? new DateOnly(2026, 1, 5));
         Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
-        await IntakeVolledigAsync(client, id);
+        await Testdata.IntakeVolledigAsync(client, id);
         Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
             new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
         var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Koers.Web.Tests.Infrastructure;
 
 public static class Testdata
@@ -18,6 +20,37 @@ public static class Testdata
             var laatste = som % 11;
             if (laatste < 10) return prefix + laatste;
         }
+    }
+
+    /// <summary>
+    /// Completes the brede intake of a case through the API: an intake talk, every leefgebied with its required
+    /// fields answered (the first option, "nee", 4 or text), then closing the intake. Shared by the klantreis and
+    /// DUO tests, which both need a case ready for its PIP.
+    /// </summary>
+    public static async Task IntakeVolledigAsync(HttpClient client, string id)
+    {
+        await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/gesprekken", new { datum = "2026-05-04", tolk = "telefoontolk", tolktaal = "Tigrinya" });
+        var definities = (await (await client.GetAsync("/api/v1/leefgebieden")).LeesAsync()).AsArray();
+        foreach (var d in definities)
+        {
+            var antwoorden = new Dictionary<string, string?>();
+            foreach (var veld in d!["velden"]!.AsArray().Where(v => v!["verplicht"]!.GetValue<bool>()))
+            {
+                antwoorden[veld!["sleutel"]!.GetValue<string>()] = veld["soort"]!.GetValue<string>() switch
+                {
+                    "keuze" => veld["opties"]![0]!.GetValue<string>(),
+                    "jaNee" => "nee",
+                    "getal" => "4",
+                    _ => "ingevuld",
+                };
+            }
+
+            var r = await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/intake/leefgebieden/{d["leefgebied"]!.GetValue<string>()}", new { antwoorden, notities = "notitie" });
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        }
+
+        var af = await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/afronden", new { datum = "2026-05-20" });
+        Assert.Equal(HttpStatusCode.OK, af.StatusCode);
     }
 
     public static Dictionary<string, object?> Inburgeraar(string? bsn = null, string gemeente = "GM1724", string doelgroep = "asielstatushouder",

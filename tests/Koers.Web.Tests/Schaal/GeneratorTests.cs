@@ -80,4 +80,31 @@ public sealed class GeneratorTests : IAsyncLifetime
         // Every case with a klantregisseur is within that person's municipality.
         Assert.False(await db.Inburgeraars.AnyAsync(i => i.Klantregisseur != null && i.Klantregisseur.GemeenteId != i.GemeenteId));
     }
+
+    [Fact]
+    public async Task Taalscholen_hebben_een_inlog_en_machtigingen_voor_de_lopende_dossiers_van_hun_regio()
+    {
+        await using var db = Db();
+        var partnerRol = await db.Roles.SingleAsync(r => r.Name == Rollen.Partner);
+        var eerste = await db.Users.SingleAsync(u => u.Email == Generator.PartnerEmail(0));
+        Assert.NotNull(eerste.PartnerorganisatieId);
+        Assert.True(await db.UserRoles.AnyAsync(ur => ur.UserId == eerste.Id && ur.RoleId == partnerRol.Id));
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<Gebruiker>().VerifyHashedPassword(eerste, eerste.PasswordHash!, Generator.Wachtwoord));
+        Assert.Equal(Generator.Regios, await db.Users.CountAsync(u => u.PartnerorganisatieId != null));
+
+        // Consents only for cases in the partner's own region, for progress data, and for every case with reported hours.
+        var machtigingen = await db.Machtigingen.AsNoTracking().ToListAsync();
+        Assert.NotEmpty(machtigingen);
+        var regioVanPartner = await db.Partnerorganisaties.ToDictionaryAsync(p => p.Id, p => p.RegioId);
+        var regioVanDossier = await db.Inburgeraars.Select(i => new { i.Id, i.Gemeente!.RegioId }).ToDictionaryAsync(x => x.Id, x => x.RegioId);
+        Assert.All(machtigingen, m =>
+        {
+            Assert.Equal(regioVanPartner[m.PartnerorganisatieId], regioVanDossier[m.InburgeraarId]);
+            Assert.True(m.Categorieen.HasFlag(Data.Model.Keten.Gegevenscategorie.Voortgang));
+            Assert.True(m.IsActiefOp(Peildatum));
+        });
+        var gemachtigd = machtigingen.Select(m => (m.InburgeraarId, m.PartnerorganisatieId)).ToHashSet();
+        var uren = await db.Urenregistraties.Select(u => new { u.InburgeraarId, u.PartnerorganisatieId }).Distinct().ToListAsync();
+        Assert.All(uren, u => Assert.Contains((u.InburgeraarId, u.PartnerorganisatieId!.Value), gemachtigd));
+    }
 }

@@ -109,6 +109,11 @@ public sealed class DuoConfiguratie : IEntityTypeConfiguration<DuoNotificatie>, 
         e.HasIndex(x => x.BerichtId).IsUnique();
         // The processor asks: open events, per person, in DUO's order.
         e.HasIndex(x => new { x.Status, x.Persoonssleutel, x.RegistratieDatumTijd });
+        // … and takes the first 50 of them in that order. Only the waiting events, in the order asked, so the query
+        // reads 50 index entries instead of sorting the whole backlog on every round: 0.5 ms instead of 15 ms with
+        // 5,000 waiting and 40-55 ms with 50,000 (EXPLAIN ANALYZE on PostgreSQL 15, bench/README.md).
+        e.HasIndex(x => new { x.RegistratieDatumTijd, x.Id }).HasDatabaseName("IX_duo_notificatie_wachtend")
+            .HasFilter("\"Status\" = 'Ontvangen'");
         e.HasIndex(x => x.InburgeraarId);
     }
 

@@ -3,13 +3,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Koers.Data.Model.Keten;
 
-/// <summary>The skills a language partner reports progress on (the exam components plus KNM).</summary>
+/// <summary>
+/// The skills a language partner reports progress on: exactly the four language skills of
+/// <see cref="Koers.Domain.Pip.Vaardigheid"/> (the PIP's levels, as DUO codes them) plus KNM, which has no language
+/// level and so is not a PIP skill. It stays a separate enum because the PIP's skills must not include KNM (the PIP
+/// keys language levels on them). The shared members take their values from the domain enum, so renaming or
+/// removing a PIP skill breaks the build here, and VaardigheidTests fails when a skill is added to one side only.
+/// Stored as strings: the names must stay. Where both namespaces are in scope, say which one is meant (as
+/// PartnerInzage does with a using-alias).
+/// </summary>
 public enum Vaardigheid
 {
-    Lezen,
-    Luisteren,
-    Schrijven,
-    Spreken,
+    Lezen = (int)Koers.Domain.Pip.Vaardigheid.Lezen,
+    Luisteren = (int)Koers.Domain.Pip.Vaardigheid.Luisteren,
+    Schrijven = (int)Koers.Domain.Pip.Vaardigheid.Schrijven,
+    Spreken = (int)Koers.Domain.Pip.Vaardigheid.Spreken,
     Knm,
 }
 
