@@ -260,6 +260,10 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasIndex("InburgeraarId");
 
+                    b.HasIndex("RegistratieDatumTijd", "Id")
+                        .HasDatabaseName("IX_duo_notificatie_wachtend")
+                        .HasFilter("\"Status\" = 'Ontvangen'");
+
                     b.HasIndex("Status", "Persoonssleutel", "RegistratieDatumTijd");
 
                     b.ToTable("duo_notificatie", (string)null);
