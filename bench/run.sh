@@ -17,7 +17,7 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=5; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}
+GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}
 while [ $# -gt 0 ]; do
     case "$1" in
         --gevallen) GEVALLEN=$2; shift 2 ;;
