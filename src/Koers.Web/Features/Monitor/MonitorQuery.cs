@@ -70,10 +70,12 @@ public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int Vo
 /// is loaded into memory. Each figure has one row query that both the count and its drill-down use, so the
 /// number on the screen and the list behind it cannot drift apart.
 ///
-/// Medians are computed by the database too, without window functions or percentile_cont (SQLite has none):
-/// count the lead times, then let the database order them and skip to the middle (OFFSET (n-1)/2 LIMIT 1 or 2).
-/// Lead times in days are DateOnly.DayNumber differences, which EF translates on both providers
-/// (julianday on SQLite, date subtraction on PostgreSQL). So only one or two numbers per median leave the database.
+/// Built for national scale (issue #10: 150,000 cases, under 500 ms): the row queries start from the milestone
+/// index (Soort, Datum), so a period reads only that period's milestones, and join the case only for what they
+/// show (gemeente, doelgroep, route). Figures that read the same rows are counted in one grouped query; the
+/// development over five years reads the milestone index alone when the filter does not narrow the cases.
+/// Medians come from a frequency table (GROUP BY the number of days): exact, one query for all four lead times,
+/// and the same SQL on both providers (SQLite has no percentile_cont).
 /// </summary>
 public sealed class MonitorQuery(KoersDbContext db)
 {
@@ -95,6 +97,9 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal sealed class PaarRij
     {
         public Guid Id { get; init; }
+
+        /// <summary>The later milestone: it tells which lead time this is (each lead time ends at another kind).</summary>
+        public Mijlpaal Eind { get; init; }
         public int Dagen { get; init; }
     }
 
@@ -109,6 +114,7 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal sealed class LbtRij
     {
         public Guid Id { get; init; }
+        public Doelgroep Doelgroep { get; init; }
         public Leerroute Leerroute { get; init; }
         public LbtVergelijking Vergelijking { get; init; }
     }
@@ -125,6 +131,7 @@ public sealed class MonitorQuery(KoersDbContext db)
         public Guid Id { get; init; }
         public Uitkeringsgroep Groep { get; init; }
         public bool VoldaanBinnenTermijn { get; init; }
+        public DateOnly Datum { get; init; }
     }
 
     /// <summary>The cases in the filter's place and group; the period is applied per figure.</summary>
@@ -138,24 +145,54 @@ public sealed class MonitorQuery(KoersDbContext db)
         return q;
     }
 
-    /// <summary>Inflow: the koppeling date, or the BRP date when there was no koppeling (gezinsmigranten, overigen).</summary>
+    /// <summary>Whether the filter narrows the cases at all; the national view does not.</summary>
+    private static bool Beperkt(MonitorFilter f) =>
+        f.GemeenteCode is not null || f.RegioId is not null || f.KlantregisseurId is not null || f.Doelgroep is not null;
+
+    /// <summary>
+    /// Milestones of the cases in scope. Without a narrowing filter every milestone belongs to a case in scope, so
+    /// the case table is not read at all (a join PostgreSQL cannot drop by itself); otherwise a semi-join.
+    /// </summary>
+    internal IQueryable<MijlpaalRegel> MijlpalenIn(MonitorFilter f)
+    {
+        var q = db.Mijlpalen.AsNoTracking();
+        if (!Beperkt(f)) return q;
+        var scope = Scope(f);
+        return q.Where(m => scope.Any(i => i.Id == m.InburgeraarId));
+    }
+
+    /// <summary>
+    /// Inflow: the koppeling date, or the BRP date when there was no koppeling (gezinsmigranten, overigen).
+    /// Written as koppelingen in the period plus BRP dates in the period of cases without a koppeling, so both
+    /// halves are a range on the milestone index instead of a pass over every case.
+    /// </summary>
     internal IQueryable<InstroomRij> Instroom(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join k in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.Koppeling) on i.Id equals k.InburgeraarId into kj
-               from k in kj.DefaultIfEmpty()
-               join b in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.BrpInschrijving) on i.Id equals b.InburgeraarId into bj
-               from b in bj.DefaultIfEmpty()
-               let datum = k != null ? (DateOnly?)k.Datum : b != null ? (DateOnly?)b.Datum : null
-               where datum >= van && datum <= tot
-               select new InstroomRij
-               {
-                   Id = i.Id,
-                   GemeenteId = i.GemeenteId,
-                   Asiel = i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger,
-                   Datum = datum!.Value,
-               };
+        var gekoppeld =
+            from k in db.Mijlpalen
+            where k.Soort == Mijlpaal.Koppeling && k.Datum >= van && k.Datum <= tot
+            join i in Scope(f) on k.InburgeraarId equals i.Id
+            select new InstroomRij
+            {
+                Id = i.Id,
+                GemeenteId = i.GemeenteId,
+                Asiel = i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger,
+                Datum = k.Datum,
+            };
+        var zonderKoppeling =
+            from b in db.Mijlpalen
+            where b.Soort == Mijlpaal.BrpInschrijving && b.Datum >= van && b.Datum <= tot
+                  && !db.Mijlpalen.Any(k => k.InburgeraarId == b.InburgeraarId && k.Soort == Mijlpaal.Koppeling)
+            join i in Scope(f) on b.InburgeraarId equals i.Id
+            select new InstroomRij
+            {
+                Id = i.Id,
+                GemeenteId = i.GemeenteId,
+                Asiel = i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger,
+                Datum = b.Datum,
+            };
+        return gekoppeld.Concat(zonderKoppeling);
     }
 
     public static (Mijlpaal Van, Mijlpaal Tot) Mijlpalen(Doorlooptijd soort) => soort switch
@@ -167,25 +204,39 @@ public sealed class MonitorQuery(KoersDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(soort)),
     };
 
-    /// <summary>Cases with both milestones whose later one falls in the period, with the days between them.</summary>
-    internal IQueryable<PaarRij> Paren(MonitorFilter f, Doorlooptijd soort)
+    /// <summary>The lead time that ends at this milestone (every lead time ends at a different kind).</summary>
+    public static Doorlooptijd DoorlooptijdNaar(Mijlpaal eind) =>
+        Enum.GetValues<Doorlooptijd>().Single(d => Mijlpalen(d).Tot == eind);
+
+    /// <summary>
+    /// Cases with both milestones whose later one falls in the period, with the days between them, for one or
+    /// more lead times at once: the later milestone is read by range, the earlier one by primary key.
+    /// </summary>
+    internal IQueryable<PaarRij> Paren(MonitorFilter f, params Doorlooptijd[] soorten)
     {
-        var (start, eind) = Mijlpalen(soort);
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join a in db.Mijlpalen on i.Id equals a.InburgeraarId
-               join b in db.Mijlpalen on i.Id equals b.InburgeraarId
-               where a.Soort == start && b.Soort == eind && b.Datum >= van && b.Datum <= tot
-               select new PaarRij { Id = i.Id, Dagen = b.Datum.DayNumber - a.Datum.DayNumber };
+        var eindes = soorten.Select(s => Mijlpalen(s).Tot).ToList();
+        return from b in MijlpalenIn(f)
+               where eindes.Contains(b.Soort) && b.Datum >= van && b.Datum <= tot
+               join a in db.Mijlpalen
+                   on new
+                   {
+                       b.InburgeraarId,
+                       Soort = b.Soort == Mijlpaal.BrpInschrijving ? Mijlpaal.Koppeling
+                           : b.Soort == Mijlpaal.StartLeerroute ? Mijlpaal.PipVastgesteld
+                           : Mijlpaal.BrpInschrijving,
+                   }
+                   equals new { a.InburgeraarId, a.Soort }
+               select new PaarRij { Id = b.InburgeraarId, Eind = b.Soort, Dagen = b.Datum.DayNumber - a.Datum.DayNumber };
     }
 
     /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route of the case.</summary>
     internal IQueryable<PipRij> Pips(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join p in db.Mijlpalen on i.Id equals p.InburgeraarId
+        return from p in db.Mijlpalen
                where p.Soort == Mijlpaal.PipVastgesteld && p.Datum >= van && p.Datum <= tot
+               join i in Scope(f) on p.InburgeraarId equals i.Id
                select new PipRij { Id = i.Id, Doelgroep = i.Doelgroep, Leerroute = i.Leerroute, Datum = p.Datum };
     }
 
@@ -201,6 +252,7 @@ public sealed class MonitorQuery(KoersDbContext db)
         select new LbtRij
         {
             Id = p.Id,
+            Doelgroep = p.Doelgroep,
             Leerroute = p.Leerroute!.Value,
             Vergelijking = l == null || l.Overgeslagen || l.Score == null || l.Afgenomen == null
                 ? LbtVergelijking.GeenUitslag
@@ -209,20 +261,20 @@ public sealed class MonitorQuery(KoersDbContext db)
                     : (p.Leerroute == Leerroute.ZRoute ? LbtVergelijking.Conform : LbtVergelijking.AfwijkingOmhoog),
         };
 
+    private static readonly Mijlpaal[] Afsluitend =
+        [Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Ontheffing, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven];
+
     /// <summary>Cases closed in the period; 'within the term' compares with the stored inburgeringstermijn (incl. DUO's extension).</summary>
     internal IQueryable<ResultaatRij> Resultaten(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join m in db.Mijlpalen on i.Id equals m.InburgeraarId
-               where (m.Soort == Mijlpaal.InburgeringsplichtVoldaan || m.Soort == Mijlpaal.Ontheffing
-                      || m.Soort == Mijlpaal.Verhuisd || m.Soort == Mijlpaal.Uitgeschreven)
-                     && m.Datum >= van && m.Datum <= tot
-               join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on i.Id equals t.InburgeraarId into tj
+        return from m in MijlpalenIn(f)
+               where Afsluitend.Contains(m.Soort) && m.Datum >= van && m.Datum <= tot
+               join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on m.InburgeraarId equals t.InburgeraarId into tj
                from t in tj.DefaultIfEmpty()
                select new ResultaatRij
                {
-                   Id = i.Id,
+                   Id = m.InburgeraarId,
                    Datum = m.Datum,
                    Resultaat = m.Soort == Mijlpaal.InburgeringsplichtVoldaan
                        ? (t == null || t.Vervaldatum == null
@@ -245,10 +297,10 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal IQueryable<StartRij> Starters(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               where i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger || i.Doelgroep == Doelgroep.Gezinsmigrant
-               join b in db.Mijlpalen on i.Id equals b.InburgeraarId
+        return from b in db.Mijlpalen
                where b.Soort == Mijlpaal.BrpInschrijving && b.Datum >= van && b.Datum <= tot
+               join i in Scope(f) on b.InburgeraarId equals i.Id
+               where i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger || i.Doelgroep == Doelgroep.Gezinsmigrant
                join v in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.InburgeringsplichtVoldaan) on i.Id equals v.InburgeraarId into vj
                from v in vj.DefaultIfEmpty()
                join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on i.Id equals t.InburgeraarId into tj
@@ -256,6 +308,7 @@ public sealed class MonitorQuery(KoersDbContext db)
                select new StartRij
                {
                    Id = i.Id,
+                   Datum = b.Datum,
                    Groep = i.Doelgroep == Doelgroep.Gezinsmigrant ? Uitkeringsgroep.Gezinsmigrant : Uitkeringsgroep.Asielmigrant,
                    VoldaanBinnenTermijn = v != null && t != null && t.Vervaldatum != null && v.Datum <= t.Vervaldatum,
                };
@@ -273,73 +326,91 @@ public sealed class MonitorQuery(KoersDbContext db)
             .ToListAsync(ct);
     }
 
+    /// <summary>Inflow per month and per municipality in one grouped query (both are sums of the same cells).</summary>
     public async Task<(IReadOnlyList<InstroomVak> PerMaand, IReadOnlyList<InstroomGemeente> PerGemeente)> InstroomAsync(
         MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct = default)
     {
-        var perMaand = await Instroom(f)
-            .GroupBy(r => new { r.Datum.Year, r.Datum.Month, r.Asiel })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Asiel, Aantal = g.Count() })
-            .ToListAsync(ct);
-        var perGemeente = await Instroom(f)
-            .GroupBy(r => new { r.GemeenteId, r.Asiel })
-            .Select(g => new { g.Key.GemeenteId, g.Key.Asiel, Aantal = g.Count() })
+        var cellen = await Instroom(f)
+            .GroupBy(r => new { r.GemeenteId, r.Datum.Year, r.Datum.Month, r.Asiel })
+            .Select(g => new { g.Key.GemeenteId, g.Key.Year, g.Key.Month, g.Key.Asiel, Aantal = g.Count() })
             .ToListAsync(ct);
 
         var vakken = f.Periode.Maanden().Select(vak => new InstroomVak(vak,
-                perMaand.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && r.Asiel).Sum(r => r.Aantal),
-                perMaand.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal)))
+                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && r.Asiel).Sum(r => r.Aantal),
+                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal)))
             .ToList();
+        var perGemeente = cellen.ToLookup(r => r.GemeenteId);
         var gemeenteRijen = gemeenten.Select(g => new InstroomGemeente(g,
-                perGemeente.Where(r => r.GemeenteId == g.Id && r.Asiel).Sum(r => r.Aantal),
-                perGemeente.Where(r => r.GemeenteId == g.Id && !r.Asiel).Sum(r => r.Aantal)))
+                perGemeente[g.Id].Where(r => r.Asiel).Sum(r => r.Aantal),
+                perGemeente[g.Id].Where(r => !r.Asiel).Sum(r => r.Aantal)))
             .ToList();
         return (vakken, gemeenteRijen);
     }
 
-    public async Task<IReadOnlyDictionary<Fase, int>> FasenAsync(MonitorFilter f, CancellationToken ct = default)
+    /// <summary>
+    /// Stage of every case and the caseload of running cases, from one pass over the cases: grouped by stage and,
+    /// for running cases only, by klantregisseur.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<Fase, int> Fasen, IReadOnlyList<CaseloadCijfer> Caseload)> FasenEnCaseloadAsync(
+        MonitorFilter f, CancellationToken ct = default)
     {
-        var rijen = await Scope(f).GroupBy(i => i.Fase).Select(g => new { Fase = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        return Enum.GetValues<Fase>().ToDictionary(fase => fase, fase => rijen.Where(r => r.Fase == fase).Sum(r => r.Aantal));
+        var rijen = await Scope(f)
+            .GroupBy(i => new
+            {
+                i.Fase,
+                Regisseur = i.Fase == Fase.Voldaan || i.Fase == Fase.Ontheven || i.Fase == Fase.Verhuisd || i.Fase == Fase.Uitgeschreven
+                    ? null
+                    : i.KlantregisseurId,
+            })
+            .Select(g => new { g.Key.Fase, g.Key.Regisseur, Aantal = g.Count() })
+            .ToListAsync(ct);
+        var fasen = Enum.GetValues<Fase>().ToDictionary(fase => fase, fase => rijen.Where(r => r.Fase == fase).Sum(r => r.Aantal));
+
+        var lopend = rijen.Where(r => !r.Fase.IsAfgesloten())
+            .GroupBy(r => r.Regisseur)
+            .Select(g => new { Id = g.Key, Aantal = g.Sum(r => r.Aantal) })
+            .ToList();
+        var ids = lopend.Where(r => r.Id != null).Select(r => r.Id!.Value).ToList();
+        var namen = (await db.Medewerkers.AsNoTracking().Where(m => ids.Contains(m.Id))
+                .Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
+            .ToDictionary(n => n.Id);
+        var caseload = lopend
+            .Select(r => r.Id is { } id && namen.TryGetValue(id, out var n)
+                ? new CaseloadCijfer(id, n.Naam, n.Team, r.Aantal)
+                : new CaseloadCijfer(null, "Niet toegewezen", null, r.Aantal))
+            .OrderBy(c => c.MedewerkerId is null).ThenBy(c => c.Naam, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), false))
+            .ToList();
+        return (fasen, caseload);
     }
 
+    /// <summary>All four lead times from one frequency table (lead time, days, how many); medians and the norm from it.</summary>
     public async Task<IReadOnlyList<DoorlooptijdCijfer>> DoorlooptijdenAsync(MonitorFilter f, CancellationToken ct = default)
     {
-        var lijst = new List<DoorlooptijdCijfer>();
-        foreach (var soort in Enum.GetValues<Doorlooptijd>())
-        {
-            var dagen = Paren(f, soort).Select(p => p.Dagen);
-            var aantal = await dagen.CountAsync(ct);
-            double? mediaan = null;
-            if (aantal > 0)
-            {
-                var (overslaan, nemen) = MediaanPositie.Van(aantal);
-                var midden = await dagen.OrderBy(d => d).Skip(overslaan).Take(nemen).ToListAsync(ct);
-                mediaan = MediaanPositie.Mediaan(midden);
-            }
-
-            int? binnen = soort == Doorlooptijd.BrpPip ? await dagen.CountAsync(d => d <= PipNormDagen, ct) : null;
-            lijst.Add(new DoorlooptijdCijfer(soort, aantal, mediaan, binnen));
-        }
-
-        return lijst;
-    }
-
-    public async Task<IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int>> RoutesAsync(MonitorFilter f, CancellationToken ct = default)
-    {
-        var rijen = await Pips(f).Where(p => p.Leerroute != null)
-            .GroupBy(p => new { p.Doelgroep, p.Leerroute })
-            .Select(g => new { g.Key.Doelgroep, g.Key.Leerroute, Aantal = g.Count() })
+        var verdeling = await Paren(f, Enum.GetValues<Doorlooptijd>())
+            .GroupBy(p => new { p.Eind, p.Dagen })
+            .Select(g => new { g.Key.Eind, g.Key.Dagen, Aantal = g.Count() })
             .ToListAsync(ct);
-        return rijen.ToDictionary(r => (r.Doelgroep, r.Leerroute!.Value), r => r.Aantal);
+        return Enum.GetValues<Doorlooptijd>().Select(soort =>
+        {
+            var eind = Mijlpalen(soort).Tot;
+            var rijen = verdeling.Where(r => r.Eind == eind).ToList();
+            var aantal = rijen.Sum(r => r.Aantal);
+            int? binnen = soort == Doorlooptijd.BrpPip ? rijen.Where(r => r.Dagen <= PipNormDagen).Sum(r => r.Aantal) : null;
+            return new DoorlooptijdCijfer(soort, aantal, MediaanPositie.UitVerdeling(rijen.Select(r => (r.Dagen, r.Aantal))), binnen);
+        }).ToList();
     }
 
-    public async Task<IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int>> LbtAsync(MonitorFilter f, CancellationToken ct = default)
+    /// <summary>Routes per doelgroep and route against the leerbaarheidstoets: the same PIPs, one grouped query.</summary>
+    public async Task<(IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> Routes,
+        IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int> Lbt)> RoutesEnLbtAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var rijen = await Lbt(f)
-            .GroupBy(r => new { r.Vergelijking, r.Leerroute })
-            .Select(g => new { g.Key.Vergelijking, g.Key.Leerroute, Aantal = g.Count() })
+            .GroupBy(r => new { r.Doelgroep, r.Leerroute, r.Vergelijking })
+            .Select(g => new { g.Key.Doelgroep, g.Key.Leerroute, g.Key.Vergelijking, Aantal = g.Count() })
             .ToListAsync(ct);
-        return rijen.ToDictionary(r => (r.Vergelijking, r.Leerroute), r => r.Aantal);
+        return (
+            rijen.GroupBy(r => (r.Doelgroep, r.Leerroute)).ToDictionary(g => g.Key, g => g.Sum(r => r.Aantal)),
+            rijen.GroupBy(r => (r.Vergelijking, r.Leerroute)).ToDictionary(g => g.Key, g => g.Sum(r => r.Aantal)));
     }
 
     public async Task<IReadOnlyDictionary<Resultaat, int>> ResultatenAsync(MonitorFilter f, CancellationToken ct = default)
@@ -348,48 +419,54 @@ public sealed class MonitorQuery(KoersDbContext db)
         return Enum.GetValues<Resultaat>().ToDictionary(r => r, r => rijen.Where(x => x.Resultaat == r).Sum(x => x.Aantal));
     }
 
-    public async Task<IReadOnlyList<CaseloadCijfer>> CaseloadAsync(MonitorFilter f, CancellationToken ct = default)
+    /// <summary>The grant counts for several calendar years (the budget year and the t-2 cohort) in one query.</summary>
+    public async Task<IReadOnlyDictionary<int, StartCijfer>> StartersAsync(MonitorFilter f, IReadOnlyCollection<int> jaren, CancellationToken ct = default)
     {
-        var rijen = await Lopend(f).GroupBy(i => i.KlantregisseurId).Select(g => new { Id = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        var ids = rijen.Where(r => r.Id != null).Select(r => r.Id!.Value).ToList();
-        var namen = await db.Medewerkers.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct);
-        return rijen
-            .Select(r => r.Id is { } id && namen.FirstOrDefault(n => n.Id == id) is { } n
-                ? new CaseloadCijfer(id, n.Naam, n.Team, r.Aantal)
-                : new CaseloadCijfer(null, "Niet toegewezen", null, r.Aantal))
-            .OrderBy(c => c.MedewerkerId is null).ThenBy(c => c.Naam, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), false))
-            .ToList();
-    }
-
-    public async Task<StartCijfer> StartersAsync(MonitorFilter f, CancellationToken ct = default)
-    {
-        var rijen = await Starters(f)
-            .GroupBy(r => new { r.Groep, r.VoldaanBinnenTermijn })
-            .Select(g => new { g.Key.Groep, g.Key.VoldaanBinnenTermijn, Aantal = g.Count() })
+        var bereik = f with { Periode = Periode.Eigen(new DateOnly(jaren.Min(), 1, 1), new DateOnly(jaren.Max(), 12, 31)) };
+        var rijen = await Starters(bereik)
+            .GroupBy(r => new { r.Datum.Year, r.Groep, r.VoldaanBinnenTermijn })
+            .Select(g => new { g.Key.Year, g.Key.Groep, g.Key.VoldaanBinnenTermijn, Aantal = g.Count() })
             .ToListAsync(ct);
-        return new StartCijfer(
-            rijen.Where(r => r.Groep == Uitkeringsgroep.Asielmigrant).Sum(r => r.Aantal),
-            rijen.Where(r => r.Groep == Uitkeringsgroep.Gezinsmigrant).Sum(r => r.Aantal),
-            rijen.Where(r => r.VoldaanBinnenTermijn).Sum(r => r.Aantal));
+        return jaren.Distinct().ToDictionary(jaar => jaar, jaar =>
+        {
+            var inJaar = rijen.Where(r => r.Year == jaar).ToList();
+            return new StartCijfer(
+                inJaar.Where(r => r.Groep == Uitkeringsgroep.Asielmigrant).Sum(r => r.Aantal),
+                inJaar.Where(r => r.Groep == Uitkeringsgroep.Gezinsmigrant).Sum(r => r.Aantal),
+                inJaar.Where(r => r.VoldaanBinnenTermijn).Sum(r => r.Aantal));
+        });
     }
 
-    /// <summary>Inflow, PIPs, results and drop-out per calendar year, for the development over time.</summary>
+    private static readonly Mijlpaal[] OntwikkelingSoorten =
+    [
+        Mijlpaal.Koppeling, Mijlpaal.BrpInschrijving, Mijlpaal.PipVastgesteld,
+        Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven,
+    ];
+
+    /// <summary>
+    /// Inflow, PIPs, results and drop-out per calendar year, for the development over time: one grouped query on
+    /// the milestones. The counts need no case column, so the same definitions as <see cref="Instroom"/>,
+    /// <see cref="Pips"/> and <see cref="Resultaten"/> (which the drill-down lists use) reduce to milestone kinds:
+    /// inflow is a koppeling, or a BRP date without a koppeling; voldaan is InburgeringsplichtVoldaan (within the
+    /// term or not); drop-out is Verhuisd or Uitgeschreven.
+    /// </summary>
     public async Task<IReadOnlyList<JaarCijfer>> OntwikkelingAsync(MonitorFilter f, int totJaar, int jaren, CancellationToken ct = default)
     {
-        var bereik = f with { Periode = Periode.Eigen(new DateOnly(totJaar - jaren + 1, 1, 1), new DateOnly(totJaar, 12, 31)) };
-        var instroom = await Instroom(bereik).GroupBy(r => r.Datum.Year).Select(g => new { Jaar = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        var pips = await Pips(bereik).GroupBy(r => r.Datum.Year).Select(g => new { Jaar = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        var resultaten = await Resultaten(bereik)
-            .GroupBy(r => new { r.Datum.Year, r.Resultaat })
-            .Select(g => new { Jaar = g.Key.Year, g.Key.Resultaat, Aantal = g.Count() })
+        var (van, tot) = (new DateOnly(totJaar - jaren + 1, 1, 1), new DateOnly(totJaar, 12, 31));
+        var rijen = await MijlpalenIn(f)
+            .Where(m => OntwikkelingSoorten.Contains(m.Soort) && m.Datum >= van && m.Datum <= tot
+                        && (m.Soort != Mijlpaal.BrpInschrijving
+                            || !db.Mijlpalen.Any(k => k.InburgeraarId == m.InburgeraarId && k.Soort == Mijlpaal.Koppeling)))
+            .GroupBy(m => new { m.Soort, m.Datum.Year })
+            .Select(g => new { g.Key.Soort, g.Key.Year, Aantal = g.Count() })
             .ToListAsync(ct);
+        int Tel(int jaar, params Mijlpaal[] soorten) => rijen.Where(r => r.Year == jaar && soorten.Contains(r.Soort)).Sum(r => r.Aantal);
         return Enumerable.Range(totJaar - jaren + 1, jaren).Select(jaar => new JaarCijfer(
                 jaar,
-                instroom.Where(r => r.Jaar == jaar).Sum(r => r.Aantal),
-                pips.Where(r => r.Jaar == jaar).Sum(r => r.Aantal),
-                resultaten.Where(r => r.Jaar == jaar && r.Resultaat is Resultaat.VoldaanBinnenTermijn or Resultaat.VoldaanNaTermijn or Resultaat.VoldaanTermijnOnbekend).Sum(r => r.Aantal),
-                resultaten.Where(r => r.Jaar == jaar && r.Resultaat is Resultaat.Verhuisd or Resultaat.Uitgeschreven).Sum(r => r.Aantal)))
+                Tel(jaar, Mijlpaal.Koppeling, Mijlpaal.BrpInschrijving),
+                Tel(jaar, Mijlpaal.PipVastgesteld),
+                Tel(jaar, Mijlpaal.InburgeringsplichtVoldaan),
+                Tel(jaar, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven)))
             .ToList();
     }
 
