@@ -1,5 +1,6 @@
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Data.Model.Monitor;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
@@ -70,19 +71,17 @@ public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int Vo
 /// is loaded into memory. Each figure has one row query that both the count and its drill-down use, so the
 /// number on the screen and the list behind it cannot drift apart.
 ///
-/// Built for national scale (issue #10: 150,000 cases, under 500 ms): the row queries start from the milestone
-/// index (Soort, Datum), so a period reads only that period's milestones, and join the case only for what they
-/// show (gemeente, doelgroep, route). Figures that read the same rows are counted in one grouped query; the
-/// development over five years reads the milestone index alone when the filter does not narrow the cases.
-/// Medians come from a frequency table (GROUP BY the number of days): exact, one query for all four lead times,
-/// and the same SQL on both providers (SQLite has no percentile_cont).
+/// Built for national scale (issue #10: 150,000 cases, under 500 ms also with four users at once): the row
+/// queries read <see cref="MonitorDossier"/>, one row per case with its dimensions and milestone dates side by side,
+/// kept in step with every save (see there). A figure is then a range scan on one date column, without the joins
+/// of milestone with milestone and with the case that cost seconds at that scale. Figures that read the same rows
+/// are counted in one grouped query. Medians come from a frequency table (GROUP BY the number of days): exact,
+/// one query for all four lead times, and the same SQL on both providers (SQLite has no percentile_cont).
 /// </summary>
 public sealed class MonitorQuery(KoersDbContext db)
 {
     /// <summary>The PIP norm in days: 10 weeks after BRP, as the legal clock computes it (Kalender.WekenLater).</summary>
     public const int PipNormDagen = LegalClock.PipTermijnWeken * 7;
-
-    private static readonly DateOnly HuidigeCesuurVanaf = LbtRegels.HuidigeCesuurVanaf;
 
     // ---------------------------------------------------------------- row queries
 
@@ -97,9 +96,7 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal sealed class PaarRij
     {
         public Guid Id { get; init; }
-
-        /// <summary>The later milestone: it tells which lead time this is (each lead time ends at another kind).</summary>
-        public Mijlpaal Eind { get; init; }
+        public Doorlooptijd Soort { get; init; }
         public int Dagen { get; init; }
     }
 
@@ -135,64 +132,29 @@ public sealed class MonitorQuery(KoersDbContext db)
     }
 
     /// <summary>The cases in the filter's place and group; the period is applied per figure.</summary>
-    internal IQueryable<Inburgeraar> Scope(MonitorFilter f)
+    internal IQueryable<MonitorDossier> Scope(MonitorFilter f)
     {
-        var q = db.Inburgeraars.AsNoTracking();
-        if (f.GemeenteCode is { } code) q = q.Where(i => i.Gemeente!.Code == code);
-        if (f.RegioId is { } regio) q = q.Where(i => i.Gemeente!.RegioId == regio);
-        if (f.KlantregisseurId is { } k) q = q.Where(i => i.KlantregisseurId == k);
-        if (f.Doelgroep is { } d) q = q.Where(i => i.Doelgroep == d);
+        var q = db.MonitorDossiers.AsNoTracking();
+        if (f.GemeenteCode is { } code) q = q.Where(d => db.Gemeenten.Any(g => g.Id == d.GemeenteId && g.Code == code));
+        if (f.RegioId is { } regio) q = q.Where(d => db.Gemeenten.Any(g => g.Id == d.GemeenteId && g.RegioId == regio));
+        if (f.KlantregisseurId is { } k) q = q.Where(d => d.KlantregisseurId == k);
+        if (f.Doelgroep is { } dg) q = q.Where(d => d.Doelgroep == dg);
         return q;
     }
 
-    /// <summary>Whether the filter narrows the cases at all; the national view does not.</summary>
-    private static bool Beperkt(MonitorFilter f) =>
-        f.GemeenteCode is not null || f.RegioId is not null || f.KlantregisseurId is not null || f.Doelgroep is not null;
-
-    /// <summary>
-    /// Milestones of the cases in scope. Without a narrowing filter every milestone belongs to a case in scope, so
-    /// the case table is not read at all (a join PostgreSQL cannot drop by itself); otherwise a semi-join.
-    /// </summary>
-    internal IQueryable<MijlpaalRegel> MijlpalenIn(MonitorFilter f)
-    {
-        var q = db.Mijlpalen.AsNoTracking();
-        if (!Beperkt(f)) return q;
-        var scope = Scope(f);
-        return q.Where(m => scope.Any(i => i.Id == m.InburgeraarId));
-    }
-
-    /// <summary>
-    /// Inflow: the koppeling date, or the BRP date when there was no koppeling (gezinsmigranten, overigen).
-    /// Written as koppelingen in the period plus BRP dates in the period of cases without a koppeling, so both
-    /// halves are a range on the milestone index instead of a pass over every case.
-    /// </summary>
+    /// <summary>Inflow: the koppeling date, or the BRP date when there was no koppeling (gezinsmigranten, overigen).</summary>
     internal IQueryable<InstroomRij> Instroom(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        var gekoppeld =
-            from k in db.Mijlpalen
-            where k.Soort == Mijlpaal.Koppeling && k.Datum >= van && k.Datum <= tot
-            join i in Scope(f) on k.InburgeraarId equals i.Id
-            select new InstroomRij
+        return Scope(f)
+            .Where(d => d.Instroom >= van && d.Instroom <= tot)
+            .Select(d => new InstroomRij
             {
-                Id = i.Id,
-                GemeenteId = i.GemeenteId,
-                Asiel = i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger,
-                Datum = k.Datum,
-            };
-        var zonderKoppeling =
-            from b in db.Mijlpalen
-            where b.Soort == Mijlpaal.BrpInschrijving && b.Datum >= van && b.Datum <= tot
-                  && !db.Mijlpalen.Any(k => k.InburgeraarId == b.InburgeraarId && k.Soort == Mijlpaal.Koppeling)
-            join i in Scope(f) on b.InburgeraarId equals i.Id
-            select new InstroomRij
-            {
-                Id = i.Id,
-                GemeenteId = i.GemeenteId,
-                Asiel = i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger,
-                Datum = b.Datum,
-            };
-        return gekoppeld.Concat(zonderKoppeling);
+                Id = d.InburgeraarId,
+                GemeenteId = d.GemeenteId,
+                Asiel = d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger,
+                Datum = d.Instroom!.Value,
+            });
     }
 
     public static (Mijlpaal Van, Mijlpaal Tot) Mijlpalen(Doorlooptijd soort) => soort switch
@@ -204,90 +166,86 @@ public sealed class MonitorQuery(KoersDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(soort)),
     };
 
-    /// <summary>The lead time that ends at this milestone (every lead time ends at a different kind).</summary>
-    public static Doorlooptijd DoorlooptijdNaar(Mijlpaal eind) =>
-        Enum.GetValues<Doorlooptijd>().Single(d => Mijlpalen(d).Tot == eind);
-
-    /// <summary>
-    /// Cases with both milestones whose later one falls in the period, with the days between them, for one or
-    /// more lead times at once: the later milestone is read by range, the earlier one by primary key.
-    /// </summary>
-    internal IQueryable<PaarRij> Paren(MonitorFilter f, params Doorlooptijd[] soorten)
+    /// <summary>Cases with both milestones whose later one falls in the period, with the days between them.</summary>
+    internal IQueryable<PaarRij> Paren(MonitorFilter f, Doorlooptijd soort)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        var eindes = soorten.Select(s => Mijlpalen(s).Tot).ToList();
-        return from b in MijlpalenIn(f)
-               where eindes.Contains(b.Soort) && b.Datum >= van && b.Datum <= tot
-               join a in db.Mijlpalen
-                   on new
-                   {
-                       b.InburgeraarId,
-                       Soort = b.Soort == Mijlpaal.BrpInschrijving ? Mijlpaal.Koppeling
-                           : b.Soort == Mijlpaal.StartLeerroute ? Mijlpaal.PipVastgesteld
-                           : Mijlpaal.BrpInschrijving,
-                   }
-                   equals new { a.InburgeraarId, a.Soort }
-               select new PaarRij { Id = b.InburgeraarId, Eind = b.Soort, Dagen = b.Datum.DayNumber - a.Datum.DayNumber };
+        var q = Scope(f);
+        // The milestone pairs of Mijlpalen(soort), as columns of the case row.
+        return soort switch
+        {
+            Doorlooptijd.KoppelingBrp => q.Where(d => d.Koppeling != null && d.Brp >= van && d.Brp <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingBrp, Dagen = d.Brp!.Value.DayNumber - d.Koppeling!.Value.DayNumber }),
+            Doorlooptijd.BrpIntake => q.Where(d => d.Brp != null && d.Intake >= van && d.Intake <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpIntake, Dagen = d.Intake!.Value.DayNumber - d.Brp!.Value.DayNumber }),
+            Doorlooptijd.BrpPip => q.Where(d => d.Brp != null && d.Pip >= van && d.Pip <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpPip, Dagen = d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber }),
+            Doorlooptijd.PipStartLeerroute => q.Where(d => d.Pip != null && d.StartLeerroute >= van && d.StartLeerroute <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.PipStartLeerroute, Dagen = d.StartLeerroute!.Value.DayNumber - d.Pip!.Value.DayNumber }),
+            _ => throw new ArgumentOutOfRangeException(nameof(soort)),
+        };
     }
 
     /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route of the case.</summary>
     internal IQueryable<PipRij> Pips(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from p in db.Mijlpalen
-               where p.Soort == Mijlpaal.PipVastgesteld && p.Datum >= van && p.Datum <= tot
-               join i in Scope(f) on p.InburgeraarId equals i.Id
-               select new PipRij { Id = i.Id, Doelgroep = i.Doelgroep, Leerroute = i.Leerroute, Datum = p.Datum };
+        return Scope(f)
+            .Where(d => d.Pip >= van && d.Pip <= tot)
+            .Select(d => new PipRij { Id = d.InburgeraarId, Doelgroep = d.Doelgroep, Leerroute = d.Leerroute, Datum = d.Pip!.Value });
     }
 
     /// <summary>
-    /// Route against the leerbaarheidstoets in SQL; mirrors <see cref="LbtVergelijkingRegels.Vergelijk"/>
-    /// (cesuur: DUO's benodigde score, else 31 before 12 April 2023 and 28 from then on).
+    /// Route against the leerbaarheidstoets of the cases whose PIP was set in the period (same cases as
+    /// <see cref="Pips"/> with a route); mirrors <see cref="LbtVergelijkingRegels.Vergelijk"/>.
     /// </summary>
-    internal IQueryable<LbtRij> Lbt(MonitorFilter f) =>
-        from p in Pips(f)
-        where p.Leerroute != null
-        join l in db.Leerbaarheidstoetsen on p.Id equals l.InburgeraarId into lj
-        from l in lj.DefaultIfEmpty()
-        select new LbtRij
-        {
-            Id = p.Id,
-            Doelgroep = p.Doelgroep,
-            Leerroute = p.Leerroute!.Value,
-            Vergelijking = l == null || l.Overgeslagen || l.Score == null || l.Afgenomen == null
-                ? LbtVergelijking.GeenUitslag
-                : l.Score >= (l.CesuurVolgensDuo ?? (l.Afgenomen < HuidigeCesuurVanaf ? LbtRegels.OudeCesuur : LbtRegels.HuidigeCesuur))
-                    ? (p.Leerroute == Leerroute.ZRoute ? LbtVergelijking.AfwijkingOmlaag : LbtVergelijking.Conform)
-                    : (p.Leerroute == Leerroute.ZRoute ? LbtVergelijking.Conform : LbtVergelijking.AfwijkingOmhoog),
-        };
+    internal IQueryable<LbtRij> Lbt(MonitorFilter f)
+    {
+        var (van, tot) = (f.Periode.Van, f.Periode.Tot);
+        // LbtScore is null without a usable result (skipped, no score or no date); LbtCesuur is the cesuur that
+        // applies to it, both set by MonitorDossiers from the leerbaarheidstoets.
+        return Scope(f)
+            .Where(d => d.Pip >= van && d.Pip <= tot && d.Leerroute != null)
+            .Select(d => new LbtRij
+            {
+                Id = d.InburgeraarId,
+                Doelgroep = d.Doelgroep,
+                Leerroute = d.Leerroute!.Value,
+                Vergelijking = d.LbtScore == null
+                    ? LbtVergelijking.GeenUitslag
+                    : d.LbtScore >= d.LbtCesuur
+                        ? (d.Leerroute == Leerroute.ZRoute ? LbtVergelijking.AfwijkingOmlaag : LbtVergelijking.Conform)
+                        : (d.Leerroute == Leerroute.ZRoute ? LbtVergelijking.Conform : LbtVergelijking.AfwijkingOmhoog),
+            });
+    }
 
-    private static readonly Mijlpaal[] Afsluitend =
-        [Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Ontheffing, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven];
-
-    /// <summary>Cases closed in the period; 'within the term' compares with the stored inburgeringstermijn (incl. DUO's extension).</summary>
+    /// <summary>
+    /// Cases closed in the period, one row per closing milestone in it; 'within the term' compares with the stored
+    /// inburgeringstermijn (incl. DUO's extension).
+    /// </summary>
     internal IQueryable<ResultaatRij> Resultaten(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from m in MijlpalenIn(f)
-               where Afsluitend.Contains(m.Soort) && m.Datum >= van && m.Datum <= tot
-               join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on m.InburgeraarId equals t.InburgeraarId into tj
-               from t in tj.DefaultIfEmpty()
-               select new ResultaatRij
-               {
-                   Id = m.InburgeraarId,
-                   Datum = m.Datum,
-                   Resultaat = m.Soort == Mijlpaal.InburgeringsplichtVoldaan
-                       ? (t == null || t.Vervaldatum == null
-                           ? Resultaat.VoldaanTermijnOnbekend
-                           : m.Datum <= t.Vervaldatum ? Resultaat.VoldaanBinnenTermijn : Resultaat.VoldaanNaTermijn)
-                       : m.Soort == Mijlpaal.Ontheffing ? Resultaat.Ontheffing
-                       : m.Soort == Mijlpaal.Verhuisd ? Resultaat.Verhuisd
-                       : Resultaat.Uitgeschreven,
-               };
+        var q = Scope(f);
+        var voldaan = q.Where(d => d.Voldaan >= van && d.Voldaan <= tot)
+            .Select(d => new ResultaatRij
+            {
+                Id = d.InburgeraarId,
+                Datum = d.Voldaan!.Value,
+                Resultaat = d.TermijnEinde == null ? Resultaat.VoldaanTermijnOnbekend
+                    : d.Voldaan <= d.TermijnEinde ? Resultaat.VoldaanBinnenTermijn : Resultaat.VoldaanNaTermijn,
+            });
+        var ontheffing = q.Where(d => d.Ontheffing >= van && d.Ontheffing <= tot)
+            .Select(d => new ResultaatRij { Id = d.InburgeraarId, Datum = d.Ontheffing!.Value, Resultaat = Resultaat.Ontheffing });
+        var verhuisd = q.Where(d => d.Verhuisd >= van && d.Verhuisd <= tot)
+            .Select(d => new ResultaatRij { Id = d.InburgeraarId, Datum = d.Verhuisd!.Value, Resultaat = Resultaat.Verhuisd });
+        var uitgeschreven = q.Where(d => d.Uitgeschreven >= van && d.Uitgeschreven <= tot)
+            .Select(d => new ResultaatRij { Id = d.InburgeraarId, Datum = d.Uitgeschreven!.Value, Resultaat = Resultaat.Uitgeschreven });
+        return voldaan.Concat(ontheffing).Concat(verhuisd).Concat(uitgeschreven);
     }
 
     /// <summary>Running cases today (not closed), whatever the period.</summary>
-    internal IQueryable<Inburgeraar> Lopend(MonitorFilter f) =>
+    internal IQueryable<MonitorDossier> Lopend(MonitorFilter f) =>
         Scope(f).Where(i => i.Fase != Fase.Voldaan && i.Fase != Fase.Ontheven && i.Fase != Fase.Verhuisd && i.Fase != Fase.Uitgeschreven);
 
     /// <summary>
@@ -297,21 +255,16 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal IQueryable<StartRij> Starters(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from b in db.Mijlpalen
-               where b.Soort == Mijlpaal.BrpInschrijving && b.Datum >= van && b.Datum <= tot
-               join i in Scope(f) on b.InburgeraarId equals i.Id
-               where i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger || i.Doelgroep == Doelgroep.Gezinsmigrant
-               join v in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.InburgeringsplichtVoldaan) on i.Id equals v.InburgeraarId into vj
-               from v in vj.DefaultIfEmpty()
-               join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on i.Id equals t.InburgeraarId into tj
-               from t in tj.DefaultIfEmpty()
-               select new StartRij
-               {
-                   Id = i.Id,
-                   Datum = b.Datum,
-                   Groep = i.Doelgroep == Doelgroep.Gezinsmigrant ? Uitkeringsgroep.Gezinsmigrant : Uitkeringsgroep.Asielmigrant,
-                   VoldaanBinnenTermijn = v != null && t != null && t.Vervaldatum != null && v.Datum <= t.Vervaldatum,
-               };
+        return Scope(f)
+            .Where(d => d.Brp >= van && d.Brp <= tot
+                        && (d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger || d.Doelgroep == Doelgroep.Gezinsmigrant))
+            .Select(d => new StartRij
+            {
+                Id = d.InburgeraarId,
+                Datum = d.Brp!.Value,
+                Groep = d.Doelgroep == Doelgroep.Gezinsmigrant ? Uitkeringsgroep.Gezinsmigrant : Uitkeringsgroep.Asielmigrant,
+                VoldaanBinnenTermijn = d.Voldaan != null && d.TermijnEinde != null && d.Voldaan <= d.TermijnEinde,
+            });
     }
 
     // ---------------------------------------------------------------- aggregates
@@ -386,14 +339,14 @@ public sealed class MonitorQuery(KoersDbContext db)
     /// <summary>All four lead times from one frequency table (lead time, days, how many); medians and the norm from it.</summary>
     public async Task<IReadOnlyList<DoorlooptijdCijfer>> DoorlooptijdenAsync(MonitorFilter f, CancellationToken ct = default)
     {
-        var verdeling = await Paren(f, Enum.GetValues<Doorlooptijd>())
-            .GroupBy(p => new { p.Eind, p.Dagen })
-            .Select(g => new { g.Key.Eind, g.Key.Dagen, Aantal = g.Count() })
+        var soorten = Enum.GetValues<Doorlooptijd>();
+        var verdeling = await soorten.Skip(1).Aggregate(Paren(f, soorten[0]), (q, s) => q.Concat(Paren(f, s)))
+            .GroupBy(p => new { p.Soort, p.Dagen })
+            .Select(g => new { g.Key.Soort, g.Key.Dagen, Aantal = g.Count() })
             .ToListAsync(ct);
-        return Enum.GetValues<Doorlooptijd>().Select(soort =>
+        return soorten.Select(soort =>
         {
-            var eind = Mijlpalen(soort).Tot;
-            var rijen = verdeling.Where(r => r.Eind == eind).ToList();
+            var rijen = verdeling.Where(r => r.Soort == soort).ToList();
             var aantal = rijen.Sum(r => r.Aantal);
             int? binnen = soort == Doorlooptijd.BrpPip ? rijen.Where(r => r.Dagen <= PipNormDagen).Sum(r => r.Aantal) : null;
             return new DoorlooptijdCijfer(soort, aantal, MediaanPositie.UitVerdeling(rijen.Select(r => (r.Dagen, r.Aantal))), binnen);
@@ -437,36 +390,27 @@ public sealed class MonitorQuery(KoersDbContext db)
         });
     }
 
-    private static readonly Mijlpaal[] OntwikkelingSoorten =
-    [
-        Mijlpaal.Koppeling, Mijlpaal.BrpInschrijving, Mijlpaal.PipVastgesteld,
-        Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven,
-    ];
-
     /// <summary>
-    /// Inflow, PIPs, results and drop-out per calendar year, for the development over time: one grouped query on
-    /// the milestones. The counts need no case column, so the same definitions as <see cref="Instroom"/>,
-    /// <see cref="Pips"/> and <see cref="Resultaten"/> (which the drill-down lists use) reduce to milestone kinds:
-    /// inflow is a koppeling, or a BRP date without a koppeling; voldaan is InburgeringsplichtVoldaan (within the
-    /// term or not); drop-out is Verhuisd or Uitgeschreven.
+    /// Inflow, PIPs, results and drop-out per calendar year, for the development over time: one pass over the
+    /// cases with a conditional count per year and figure (the same definitions as <see cref="Instroom"/>,
+    /// <see cref="Pips"/> and <see cref="Resultaten"/>, which the drill-down lists use).
     /// </summary>
     public async Task<IReadOnlyList<JaarCijfer>> OntwikkelingAsync(MonitorFilter f, int totJaar, int jaren, CancellationToken ct = default)
     {
         var (van, tot) = (new DateOnly(totJaar - jaren + 1, 1, 1), new DateOnly(totJaar, 12, 31));
-        var rijen = await MijlpalenIn(f)
-            .Where(m => OntwikkelingSoorten.Contains(m.Soort) && m.Datum >= van && m.Datum <= tot
-                        && (m.Soort != Mijlpaal.BrpInschrijving
-                            || !db.Mijlpalen.Any(k => k.InburgeraarId == m.InburgeraarId && k.Soort == Mijlpaal.Koppeling)))
-            .GroupBy(m => new { m.Soort, m.Datum.Year })
+        var q = Scope(f);
+        var instroom = q.Where(d => d.Instroom >= van && d.Instroom <= tot).Select(d => new { Soort = 0, d.Instroom!.Value.Year });
+        var pip = q.Where(d => d.Pip >= van && d.Pip <= tot).Select(d => new { Soort = 1, d.Pip!.Value.Year });
+        var voldaan = q.Where(d => d.Voldaan >= van && d.Voldaan <= tot).Select(d => new { Soort = 2, d.Voldaan!.Value.Year });
+        var verhuisd = q.Where(d => d.Verhuisd >= van && d.Verhuisd <= tot).Select(d => new { Soort = 3, d.Verhuisd!.Value.Year });
+        var uitgeschreven = q.Where(d => d.Uitgeschreven >= van && d.Uitgeschreven <= tot).Select(d => new { Soort = 3, d.Uitgeschreven!.Value.Year });
+        var rijen = await instroom.Concat(pip).Concat(voldaan).Concat(verhuisd).Concat(uitgeschreven)
+            .GroupBy(r => new { r.Soort, r.Year })
             .Select(g => new { g.Key.Soort, g.Key.Year, Aantal = g.Count() })
             .ToListAsync(ct);
-        int Tel(int jaar, params Mijlpaal[] soorten) => rijen.Where(r => r.Year == jaar && soorten.Contains(r.Soort)).Sum(r => r.Aantal);
-        return Enumerable.Range(totJaar - jaren + 1, jaren).Select(jaar => new JaarCijfer(
-                jaar,
-                Tel(jaar, Mijlpaal.Koppeling, Mijlpaal.BrpInschrijving),
-                Tel(jaar, Mijlpaal.PipVastgesteld),
-                Tel(jaar, Mijlpaal.InburgeringsplichtVoldaan),
-                Tel(jaar, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven)))
+        int Tel(int jaar, int soort) => rijen.Where(r => r.Year == jaar && r.Soort == soort).Sum(r => r.Aantal);
+        return Enumerable.Range(totJaar - jaren + 1, jaren)
+            .Select(jaar => new JaarCijfer(jaar, Tel(jaar, 0), Tel(jaar, 1), Tel(jaar, 2), Tel(jaar, 3)))
             .ToList();
     }
 
@@ -490,7 +434,7 @@ public sealed class MonitorQuery(KoersDbContext db)
 
             case Figuur.Fase:
                 return Enum.TryParse<Fase>(s, true, out var fase) && Enum.IsDefined(fase) && !int.TryParse(s, out _)
-                    ? Scope(f).Where(i => i.Fase == fase).Select(i => i.Id)
+                    ? Scope(f).Where(i => i.Fase == fase).Select(i => i.InburgeraarId)
                     : null;
 
             case Figuur.Doorlooptijd:
@@ -532,9 +476,9 @@ public sealed class MonitorQuery(KoersDbContext db)
                     : null;
 
             case Figuur.Caseload:
-                if (Is("alle")) return Lopend(f).Select(i => i.Id);
-                if (Is("geen")) return Lopend(f).Where(i => i.KlantregisseurId == null).Select(i => i.Id);
-                return int.TryParse(s, out var medewerker) ? Lopend(f).Where(i => i.KlantregisseurId == medewerker).Select(i => i.Id) : null;
+                if (Is("alle")) return Lopend(f).Select(i => i.InburgeraarId);
+                if (Is("geen")) return Lopend(f).Where(i => i.KlantregisseurId == null).Select(i => i.InburgeraarId);
+                return int.TryParse(s, out var medewerker) ? Lopend(f).Where(i => i.KlantregisseurId == medewerker).Select(i => i.InburgeraarId) : null;
 
             case Figuur.Start:
                 if (Is("alle")) return Starters(f).Select(r => r.Id);
