@@ -1802,10 +1802,6 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasIndex("GemeenteId");
 
-                    b.HasIndex("Instroom");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Instroom"), new[] { "GemeenteId", "Doelgroep" });
-
                     b.HasIndex("Intake");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Intake"), new[] { "Brp" });
@@ -1835,6 +1831,10 @@ namespace Koers.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Voldaan"), new[] { "TermijnEinde" });
 
                     b.HasIndex("Fase", "KlantregisseurId");
+
+                    b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven"), new[] { "GemeenteId", "Doelgroep" });
 
                     b.ToTable("monitor_dossier", (string)null);
                 });

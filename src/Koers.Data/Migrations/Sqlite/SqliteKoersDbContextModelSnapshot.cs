@@ -1767,9 +1767,6 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasIndex("GemeenteId");
 
-                    b.HasIndex("Instroom")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GemeenteId", "Doelgroep" });
-
                     b.HasIndex("Intake")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Brp" });
 
@@ -1795,6 +1792,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "TermijnEinde" });
 
                     b.HasIndex("Fase", "KlantregisseurId");
+
+                    b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GemeenteId", "Doelgroep" });
 
                     b.ToTable("monitor_dossier", (string)null);
                 });

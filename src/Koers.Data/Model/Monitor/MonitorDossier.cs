@@ -58,7 +58,9 @@ public sealed class MonitorDossierConfiguratie : IEntityTypeConfiguration<Monito
         e.HasKey(x => x.InburgeraarId);
         e.HasOne<Inburgeraar>().WithOne().HasForeignKey<MonitorDossier>(x => x.InburgeraarId).OnDelete(DeleteBehavior.Cascade);
         // Each period figure reads one date range; the included columns make it index-only on PostgreSQL.
-        e.HasIndex(x => x.Instroom).IncludeProperties(x => new { x.GemeenteId, x.Doelgroep });
+        // Inflow by range, and the five-year development (inflow, PIP, voldaan, drop-out per year) as one
+        // index-only pass, half the cost of reading the table.
+        e.HasIndex(x => new { x.Instroom, x.Pip, x.Voldaan, x.Verhuisd, x.Uitgeschreven }).IncludeProperties(x => new { x.GemeenteId, x.Doelgroep });
         e.HasIndex(x => x.Brp).IncludeProperties(x => new { x.Koppeling, x.Doelgroep, x.Voldaan, x.TermijnEinde });
         e.HasIndex(x => x.Pip).IncludeProperties(x => new { x.Brp, x.Doelgroep, x.Leerroute, x.LbtScore, x.LbtCesuur });
         e.HasIndex(x => x.Intake).IncludeProperties(x => x.Brp);
@@ -115,7 +117,17 @@ public static class MonitorDossiers
             "Voldaan" = excluded."Voldaan", "Ontheffing" = excluded."Ontheffing", "Verhuisd" = excluded."Verhuisd",
             "Uitgeschreven" = excluded."Uitgeschreven", "TermijnEinde" = excluded."TermijnEinde",
             "LbtScore" = excluded."LbtScore", "LbtCesuur" = excluded."LbtCesuur"
+        WHERE {Verschil}
         """;
+
+    // Only rows that differ are written: a rebuild at start-up leaves unchanged rows (and PostgreSQL's
+    // visibility map, which keeps the monitor's scans index-only) alone.
+    private static readonly string Verschil = string.Join(" OR ",
+        new[]
+        {
+            "GemeenteId", "KlantregisseurId", "Doelgroep", "Leerroute", "Fase", "Instroom", "Koppeling", "Brp", "Intake", "Pip",
+            "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde", "LbtScore", "LbtCesuur",
+        }.Select(k => $"monitor_dossier.\"{k}\" IS DISTINCT FROM excluded.\"{k}\""));
 
     private const int Blok = 200;
 

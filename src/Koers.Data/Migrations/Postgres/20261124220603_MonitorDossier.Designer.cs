@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Koers.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKoersDbContext))]
-    [Migration("20261124213613_MonitorDossier")]
+    [Migration("20261124220603_MonitorDossier")]
     partial class MonitorDossier
     {
         /// <inheritdoc />
@@ -1805,10 +1805,6 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasIndex("GemeenteId");
 
-                    b.HasIndex("Instroom");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Instroom"), new[] { "GemeenteId", "Doelgroep" });
-
                     b.HasIndex("Intake");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Intake"), new[] { "Brp" });
@@ -1838,6 +1834,10 @@ namespace Koers.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Voldaan"), new[] { "TermijnEinde" });
 
                     b.HasIndex("Fase", "KlantregisseurId");
+
+                    b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven"), new[] { "GemeenteId", "Doelgroep" });
 
                     b.ToTable("monitor_dossier", (string)null);
                 });

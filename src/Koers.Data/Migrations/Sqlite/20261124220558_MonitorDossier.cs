@@ -62,9 +62,9 @@ namespace Koers.Data.Migrations.Sqlite
                 column: "GemeenteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_monitor_dossier_Instroom",
+                name: "IX_monitor_dossier_Instroom_Pip_Voldaan_Verhuisd_Uitgeschreven",
                 table: "monitor_dossier",
-                column: "Instroom");
+                columns: new[] { "Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_monitor_dossier_Intake",

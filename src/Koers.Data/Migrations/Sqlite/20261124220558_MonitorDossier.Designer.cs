@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKoersDbContext))]
-    [Migration("20261124213603_MonitorDossier")]
+    [Migration("20261124220558_MonitorDossier")]
     partial class MonitorDossier
     {
         /// <inheritdoc />
@@ -1770,9 +1770,6 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasIndex("GemeenteId");
 
-                    b.HasIndex("Instroom")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GemeenteId", "Doelgroep" });
-
                     b.HasIndex("Intake")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Brp" });
 
@@ -1798,6 +1795,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "TermijnEinde" });
 
                     b.HasIndex("Fase", "KlantregisseurId");
+
+                    b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GemeenteId", "Doelgroep" });
 
                     b.ToTable("monitor_dossier", (string)null);
                 });

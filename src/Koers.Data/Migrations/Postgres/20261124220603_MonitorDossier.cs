@@ -63,9 +63,9 @@ namespace Koers.Data.Migrations.Postgres
                 column: "GemeenteId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_monitor_dossier_Instroom",
+                name: "IX_monitor_dossier_Instroom_Pip_Voldaan_Verhuisd_Uitgeschreven",
                 table: "monitor_dossier",
-                column: "Instroom")
+                columns: new[] { "Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven" })
                 .Annotation("Npgsql:IndexInclude", new[] { "GemeenteId", "Doelgroep" });
 
             migrationBuilder.CreateIndex(
