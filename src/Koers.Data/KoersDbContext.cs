@@ -1,4 +1,5 @@
 using Koers.Data.Model;
+using Koers.Data.Model.Monitor;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Medewerker> Medewerkers => Set<Medewerker>();
     public DbSet<Inburgeraar> Inburgeraars => Set<Inburgeraar>();
     public DbSet<MijlpaalRegel> Mijlpalen => Set<MijlpaalRegel>();
+    public DbSet<MonitorDossier> MonitorDossiers => Set<MonitorDossier>();
     public DbSet<Termijnregel> Termijnen => Set<Termijnregel>();
     public DbSet<Gezinslid> Gezinsleden => Set<Gezinslid>();
     public DbSet<MijlpaalWijziging> MijlpaalWijzigingen => Set<MijlpaalWijziging>();
@@ -63,6 +65,10 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
         configurationBuilder.Properties<PipStatus>().HaveConversion<string>().HaveMaxLength(40);
         configurationBuilder.Properties<BeschikkingSoort>().HaveConversion<string>().HaveMaxLength(40);
     }
+
+    // Keeps the monitor's per-case table (Model/Monitor/MonitorDossier.cs) in step with every save.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(MonitorDossierBijwerker.Instantie);
 
     protected override void OnModelCreating(ModelBuilder b)
     {

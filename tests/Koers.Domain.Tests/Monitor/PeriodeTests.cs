@@ -144,3 +144,36 @@ public class MediaanPositieTests
     [Fact]
     public void Zonder_waarden_is_er_geen_mediaan() => Assert.Throws<ArgumentOutOfRangeException>(() => MediaanPositie.Van(0));
 }
+
+public class MediaanUitVerdelingTests
+{
+    private static double MediaanInGeheugen(List<int> waarden)
+    {
+        var s = waarden.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2.0;
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 5)]
+    [InlineData(7, 3)]
+    [InlineData(10, 4)]
+    [InlineData(101, 40)]
+    [InlineData(1000, 400)]
+    public void Gelijk_aan_de_mediaan_van_alle_waarden_gesorteerd(int n, int spreiding)
+    {
+        // Many repeats (as lead times in days have), in random order, also with negative values (dates entered wrongly).
+        var random = new Random(n * 31 + spreiding);
+        var waarden = Enumerable.Range(0, n).Select(_ => random.Next(-3, spreiding)).ToList();
+        var verdeling = waarden.GroupBy(w => w).Select(g => (g.Key, g.Count())).Reverse();
+        Assert.Equal(MediaanInGeheugen(waarden), MediaanPositie.UitVerdeling(verdeling));
+    }
+
+    [Fact]
+    public void Even_aantal_over_twee_verschillende_waarden_is_hun_gemiddelde() =>
+        // 46, 61 (the 2024 BRP → PIP of the monitor's own test data): 53.5.
+        Assert.Equal(53.5, MediaanPositie.UitVerdeling([(61, 1), (46, 1)]));
+
+    [Fact]
+    public void Lege_verdeling_heeft_geen_mediaan() => Assert.Null(MediaanPositie.UitVerdeling([(5, 0)]));
+}

@@ -424,5 +424,8 @@ public static class DatabaseStartup
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200));
         }
+
+        // The monitor's per-case table: rebuilt once at start for rows written outside EF (bulk loads, older versions).
+        await Koers.Data.Model.Monitor.MonitorDossiers.VernieuwAllesAsync(db);
     }
 }

@@ -66,19 +66,19 @@ public sealed class MonitorOverzichtBouwer(
         tabellen.Add(InstroomPerMaand(f, c, perMaand, gemeenten, taakstellingTonen));
         tabellen.Add(InstroomPerGemeente(f, c, perGemeente, taakstellingTonen));
 
-        var fasen = await query.FasenAsync(f, ct);
+        var (fasen, caseload) = await query.FasenEnCaseloadAsync(f, ct);
         tabellen.Add(Fasen(f, c, fasen));
 
         var doorlooptijden = await query.DoorlooptijdenAsync(f, ct);
         tabellen.Add(Doorlooptijden(f, c, doorlooptijden));
 
-        tabellen.Add(Routes(f, c, await query.RoutesAsync(f, ct)));
-        tabellen.Add(Lbt(f, c, await query.LbtAsync(f, ct)));
+        var (routes, lbt) = await query.RoutesEnLbtAsync(f, ct);
+        tabellen.Add(Routes(f, c, routes));
+        tabellen.Add(Lbt(f, c, lbt));
 
         var resultaten = await query.ResultatenAsync(f, ct);
         tabellen.Add(Resultaten(f, c, resultaten));
 
-        var caseload = await query.CaseloadAsync(f, ct);
         tabellen.Add(Caseload(f, c, caseload));
 
         var ontwikkeling = await query.OntwikkelingAsync(f, f.Periode.Tot.Year, OntwikkelingJaren, ct);
@@ -401,11 +401,10 @@ public sealed class MonitorOverzichtBouwer(
         var jaar = f.Periode.Begrotingsjaar;
         var regels = opties.Regels(jaar);
         var jaarFilter = f with { Periode = Periode.Jaar(jaar) };
-        var starters = await query.StartersAsync(jaarFilter, ct);
-
         var prestatieJaar = jaar - opties.PrestatieTerugJaren;
         var cohortFilter = f with { Periode = Periode.Jaar(prestatieJaar) };
-        var cohort = await query.StartersAsync(cohortFilter, ct);
+        var perJaar = await query.StartersAsync(f, [jaar, prestatieJaar], ct);
+        var (starters, cohort) = (perJaar[jaar], perJaar[prestatieJaar]);
 
         var meegenomenTonen = f.KlantregisseurId is null && f.Doelgroep is null;
         var meegenomen = meegenomenTonen ? opties.MeegenomenVoor(jaar, gemeenten.Select(g => g.Code)) : 0;

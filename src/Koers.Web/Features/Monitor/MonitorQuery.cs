@@ -1,5 +1,6 @@
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Data.Model.Monitor;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
@@ -70,17 +71,17 @@ public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int Vo
 /// is loaded into memory. Each figure has one row query that both the count and its drill-down use, so the
 /// number on the screen and the list behind it cannot drift apart.
 ///
-/// Medians are computed by the database too, without window functions or percentile_cont (SQLite has none):
-/// count the lead times, then let the database order them and skip to the middle (OFFSET (n-1)/2 LIMIT 1 or 2).
-/// Lead times in days are DateOnly.DayNumber differences, which EF translates on both providers
-/// (julianday on SQLite, date subtraction on PostgreSQL). So only one or two numbers per median leave the database.
+/// Built for national scale (issue #10: 150,000 cases, under 500 ms also with four users at once): the row
+/// queries read <see cref="MonitorDossier"/>, one row per case with its dimensions and milestone dates side by side,
+/// kept in step with every save (see there). A figure is then a range scan on one date column, without the joins
+/// of milestone with milestone and with the case that cost seconds at that scale. Figures that read the same rows
+/// are counted in one grouped query. Medians come from a frequency table (GROUP BY the number of days): exact,
+/// one query for all four lead times, and the same SQL on both providers (SQLite has no percentile_cont).
 /// </summary>
 public sealed class MonitorQuery(KoersDbContext db)
 {
     /// <summary>The PIP norm in days: 10 weeks after BRP, as the legal clock computes it (Kalender.WekenLater).</summary>
     public const int PipNormDagen = LegalClock.PipTermijnWeken * 7;
-
-    private static readonly DateOnly HuidigeCesuurVanaf = LbtRegels.HuidigeCesuurVanaf;
 
     // ---------------------------------------------------------------- row queries
 
@@ -95,6 +96,7 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal sealed class PaarRij
     {
         public Guid Id { get; init; }
+        public Doorlooptijd Soort { get; init; }
         public int Dagen { get; init; }
     }
 
@@ -109,6 +111,7 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal sealed class LbtRij
     {
         public Guid Id { get; init; }
+        public Doelgroep Doelgroep { get; init; }
         public Leerroute Leerroute { get; init; }
         public LbtVergelijking Vergelijking { get; init; }
     }
@@ -125,16 +128,17 @@ public sealed class MonitorQuery(KoersDbContext db)
         public Guid Id { get; init; }
         public Uitkeringsgroep Groep { get; init; }
         public bool VoldaanBinnenTermijn { get; init; }
+        public DateOnly Datum { get; init; }
     }
 
     /// <summary>The cases in the filter's place and group; the period is applied per figure.</summary>
-    internal IQueryable<Inburgeraar> Scope(MonitorFilter f)
+    internal IQueryable<MonitorDossier> Scope(MonitorFilter f)
     {
-        var q = db.Inburgeraars.AsNoTracking();
-        if (f.GemeenteCode is { } code) q = q.Where(i => i.Gemeente!.Code == code);
-        if (f.RegioId is { } regio) q = q.Where(i => i.Gemeente!.RegioId == regio);
-        if (f.KlantregisseurId is { } k) q = q.Where(i => i.KlantregisseurId == k);
-        if (f.Doelgroep is { } d) q = q.Where(i => i.Doelgroep == d);
+        var q = db.MonitorDossiers.AsNoTracking();
+        if (f.GemeenteCode is { } code) q = q.Where(d => db.Gemeenten.Any(g => g.Id == d.GemeenteId && g.Code == code));
+        if (f.RegioId is { } regio) q = q.Where(d => db.Gemeenten.Any(g => g.Id == d.GemeenteId && g.RegioId == regio));
+        if (f.KlantregisseurId is { } k) q = q.Where(d => d.KlantregisseurId == k);
+        if (f.Doelgroep is { } dg) q = q.Where(d => d.Doelgroep == dg);
         return q;
     }
 
@@ -142,20 +146,15 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal IQueryable<InstroomRij> Instroom(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join k in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.Koppeling) on i.Id equals k.InburgeraarId into kj
-               from k in kj.DefaultIfEmpty()
-               join b in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.BrpInschrijving) on i.Id equals b.InburgeraarId into bj
-               from b in bj.DefaultIfEmpty()
-               let datum = k != null ? (DateOnly?)k.Datum : b != null ? (DateOnly?)b.Datum : null
-               where datum >= van && datum <= tot
-               select new InstroomRij
-               {
-                   Id = i.Id,
-                   GemeenteId = i.GemeenteId,
-                   Asiel = i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger,
-                   Datum = datum!.Value,
-               };
+        return Scope(f)
+            .Where(d => d.Instroom >= van && d.Instroom <= tot)
+            .Select(d => new InstroomRij
+            {
+                Id = d.InburgeraarId,
+                GemeenteId = d.GemeenteId,
+                Asiel = d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger,
+                Datum = d.Instroom!.Value,
+            });
     }
 
     public static (Mijlpaal Van, Mijlpaal Tot) Mijlpalen(Doorlooptijd soort) => soort switch
@@ -170,72 +169,83 @@ public sealed class MonitorQuery(KoersDbContext db)
     /// <summary>Cases with both milestones whose later one falls in the period, with the days between them.</summary>
     internal IQueryable<PaarRij> Paren(MonitorFilter f, Doorlooptijd soort)
     {
-        var (start, eind) = Mijlpalen(soort);
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join a in db.Mijlpalen on i.Id equals a.InburgeraarId
-               join b in db.Mijlpalen on i.Id equals b.InburgeraarId
-               where a.Soort == start && b.Soort == eind && b.Datum >= van && b.Datum <= tot
-               select new PaarRij { Id = i.Id, Dagen = b.Datum.DayNumber - a.Datum.DayNumber };
+        var q = Scope(f);
+        // The milestone pairs of Mijlpalen(soort), as columns of the case row.
+        return soort switch
+        {
+            Doorlooptijd.KoppelingBrp => q.Where(d => d.Koppeling != null && d.Brp >= van && d.Brp <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingBrp, Dagen = d.Brp!.Value.DayNumber - d.Koppeling!.Value.DayNumber }),
+            Doorlooptijd.BrpIntake => q.Where(d => d.Brp != null && d.Intake >= van && d.Intake <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpIntake, Dagen = d.Intake!.Value.DayNumber - d.Brp!.Value.DayNumber }),
+            Doorlooptijd.BrpPip => q.Where(d => d.Brp != null && d.Pip >= van && d.Pip <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpPip, Dagen = d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber }),
+            Doorlooptijd.PipStartLeerroute => q.Where(d => d.Pip != null && d.StartLeerroute >= van && d.StartLeerroute <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.PipStartLeerroute, Dagen = d.StartLeerroute!.Value.DayNumber - d.Pip!.Value.DayNumber }),
+            _ => throw new ArgumentOutOfRangeException(nameof(soort)),
+        };
     }
 
     /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route of the case.</summary>
     internal IQueryable<PipRij> Pips(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join p in db.Mijlpalen on i.Id equals p.InburgeraarId
-               where p.Soort == Mijlpaal.PipVastgesteld && p.Datum >= van && p.Datum <= tot
-               select new PipRij { Id = i.Id, Doelgroep = i.Doelgroep, Leerroute = i.Leerroute, Datum = p.Datum };
+        return Scope(f)
+            .Where(d => d.Pip >= van && d.Pip <= tot)
+            .Select(d => new PipRij { Id = d.InburgeraarId, Doelgroep = d.Doelgroep, Leerroute = d.Leerroute, Datum = d.Pip!.Value });
     }
 
     /// <summary>
-    /// Route against the leerbaarheidstoets in SQL; mirrors <see cref="LbtVergelijkingRegels.Vergelijk"/>
-    /// (cesuur: DUO's benodigde score, else 31 before 12 April 2023 and 28 from then on).
+    /// Route against the leerbaarheidstoets of the cases whose PIP was set in the period (same cases as
+    /// <see cref="Pips"/> with a route); mirrors <see cref="LbtVergelijkingRegels.Vergelijk"/>.
     /// </summary>
-    internal IQueryable<LbtRij> Lbt(MonitorFilter f) =>
-        from p in Pips(f)
-        where p.Leerroute != null
-        join l in db.Leerbaarheidstoetsen on p.Id equals l.InburgeraarId into lj
-        from l in lj.DefaultIfEmpty()
-        select new LbtRij
-        {
-            Id = p.Id,
-            Leerroute = p.Leerroute!.Value,
-            Vergelijking = l == null || l.Overgeslagen || l.Score == null || l.Afgenomen == null
-                ? LbtVergelijking.GeenUitslag
-                : l.Score >= (l.CesuurVolgensDuo ?? (l.Afgenomen < HuidigeCesuurVanaf ? LbtRegels.OudeCesuur : LbtRegels.HuidigeCesuur))
-                    ? (p.Leerroute == Leerroute.ZRoute ? LbtVergelijking.AfwijkingOmlaag : LbtVergelijking.Conform)
-                    : (p.Leerroute == Leerroute.ZRoute ? LbtVergelijking.Conform : LbtVergelijking.AfwijkingOmhoog),
-        };
+    internal IQueryable<LbtRij> Lbt(MonitorFilter f)
+    {
+        var (van, tot) = (f.Periode.Van, f.Periode.Tot);
+        // LbtScore is null without a usable result (skipped, no score or no date); LbtCesuur is the cesuur that
+        // applies to it, both set by MonitorDossiers from the leerbaarheidstoets.
+        return Scope(f)
+            .Where(d => d.Pip >= van && d.Pip <= tot && d.Leerroute != null)
+            .Select(d => new LbtRij
+            {
+                Id = d.InburgeraarId,
+                Doelgroep = d.Doelgroep,
+                Leerroute = d.Leerroute!.Value,
+                Vergelijking = d.LbtScore == null
+                    ? LbtVergelijking.GeenUitslag
+                    : d.LbtScore >= d.LbtCesuur
+                        ? (d.Leerroute == Leerroute.ZRoute ? LbtVergelijking.AfwijkingOmlaag : LbtVergelijking.Conform)
+                        : (d.Leerroute == Leerroute.ZRoute ? LbtVergelijking.Conform : LbtVergelijking.AfwijkingOmhoog),
+            });
+    }
 
-    /// <summary>Cases closed in the period; 'within the term' compares with the stored inburgeringstermijn (incl. DUO's extension).</summary>
+    /// <summary>
+    /// Cases closed in the period, one row per closing milestone in it; 'within the term' compares with the stored
+    /// inburgeringstermijn (incl. DUO's extension).
+    /// </summary>
     internal IQueryable<ResultaatRij> Resultaten(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               join m in db.Mijlpalen on i.Id equals m.InburgeraarId
-               where (m.Soort == Mijlpaal.InburgeringsplichtVoldaan || m.Soort == Mijlpaal.Ontheffing
-                      || m.Soort == Mijlpaal.Verhuisd || m.Soort == Mijlpaal.Uitgeschreven)
-                     && m.Datum >= van && m.Datum <= tot
-               join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on i.Id equals t.InburgeraarId into tj
-               from t in tj.DefaultIfEmpty()
-               select new ResultaatRij
-               {
-                   Id = i.Id,
-                   Datum = m.Datum,
-                   Resultaat = m.Soort == Mijlpaal.InburgeringsplichtVoldaan
-                       ? (t == null || t.Vervaldatum == null
-                           ? Resultaat.VoldaanTermijnOnbekend
-                           : m.Datum <= t.Vervaldatum ? Resultaat.VoldaanBinnenTermijn : Resultaat.VoldaanNaTermijn)
-                       : m.Soort == Mijlpaal.Ontheffing ? Resultaat.Ontheffing
-                       : m.Soort == Mijlpaal.Verhuisd ? Resultaat.Verhuisd
-                       : Resultaat.Uitgeschreven,
-               };
+        var q = Scope(f);
+        var voldaan = q.Where(d => d.Voldaan >= van && d.Voldaan <= tot)
+            .Select(d => new ResultaatRij
+            {
+                Id = d.InburgeraarId,
+                Datum = d.Voldaan!.Value,
+                Resultaat = d.TermijnEinde == null ? Resultaat.VoldaanTermijnOnbekend
+                    : d.Voldaan <= d.TermijnEinde ? Resultaat.VoldaanBinnenTermijn : Resultaat.VoldaanNaTermijn,
+            });
+        var ontheffing = q.Where(d => d.Ontheffing >= van && d.Ontheffing <= tot)
+            .Select(d => new ResultaatRij { Id = d.InburgeraarId, Datum = d.Ontheffing!.Value, Resultaat = Resultaat.Ontheffing });
+        var verhuisd = q.Where(d => d.Verhuisd >= van && d.Verhuisd <= tot)
+            .Select(d => new ResultaatRij { Id = d.InburgeraarId, Datum = d.Verhuisd!.Value, Resultaat = Resultaat.Verhuisd });
+        var uitgeschreven = q.Where(d => d.Uitgeschreven >= van && d.Uitgeschreven <= tot)
+            .Select(d => new ResultaatRij { Id = d.InburgeraarId, Datum = d.Uitgeschreven!.Value, Resultaat = Resultaat.Uitgeschreven });
+        return voldaan.Concat(ontheffing).Concat(verhuisd).Concat(uitgeschreven);
     }
 
     /// <summary>Running cases today (not closed), whatever the period.</summary>
-    internal IQueryable<Inburgeraar> Lopend(MonitorFilter f) =>
+    internal IQueryable<MonitorDossier> Lopend(MonitorFilter f) =>
         Scope(f).Where(i => i.Fase != Fase.Voldaan && i.Fase != Fase.Ontheven && i.Fase != Fase.Verhuisd && i.Fase != Fase.Uitgeschreven);
 
     /// <summary>
@@ -245,20 +255,16 @@ public sealed class MonitorQuery(KoersDbContext db)
     internal IQueryable<StartRij> Starters(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-        return from i in Scope(f)
-               where i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger || i.Doelgroep == Doelgroep.Gezinsmigrant
-               join b in db.Mijlpalen on i.Id equals b.InburgeraarId
-               where b.Soort == Mijlpaal.BrpInschrijving && b.Datum >= van && b.Datum <= tot
-               join v in db.Mijlpalen.Where(m => m.Soort == Mijlpaal.InburgeringsplichtVoldaan) on i.Id equals v.InburgeraarId into vj
-               from v in vj.DefaultIfEmpty()
-               join t in db.Termijnen.Where(t => t.Code == TermijnCode.Inburgeringstermijn) on i.Id equals t.InburgeraarId into tj
-               from t in tj.DefaultIfEmpty()
-               select new StartRij
-               {
-                   Id = i.Id,
-                   Groep = i.Doelgroep == Doelgroep.Gezinsmigrant ? Uitkeringsgroep.Gezinsmigrant : Uitkeringsgroep.Asielmigrant,
-                   VoldaanBinnenTermijn = v != null && t != null && t.Vervaldatum != null && v.Datum <= t.Vervaldatum,
-               };
+        return Scope(f)
+            .Where(d => d.Brp >= van && d.Brp <= tot
+                        && (d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger || d.Doelgroep == Doelgroep.Gezinsmigrant))
+            .Select(d => new StartRij
+            {
+                Id = d.InburgeraarId,
+                Datum = d.Brp!.Value,
+                Groep = d.Doelgroep == Doelgroep.Gezinsmigrant ? Uitkeringsgroep.Gezinsmigrant : Uitkeringsgroep.Asielmigrant,
+                VoldaanBinnenTermijn = d.Voldaan != null && d.TermijnEinde != null && d.Voldaan <= d.TermijnEinde,
+            });
     }
 
     // ---------------------------------------------------------------- aggregates
@@ -273,73 +279,86 @@ public sealed class MonitorQuery(KoersDbContext db)
             .ToListAsync(ct);
     }
 
+    /// <summary>Inflow per month and per municipality in one grouped query (both are sums of the same cells).</summary>
     public async Task<(IReadOnlyList<InstroomVak> PerMaand, IReadOnlyList<InstroomGemeente> PerGemeente)> InstroomAsync(
         MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct = default)
     {
-        var perMaand = await Instroom(f)
-            .GroupBy(r => new { r.Datum.Year, r.Datum.Month, r.Asiel })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Asiel, Aantal = g.Count() })
-            .ToListAsync(ct);
-        var perGemeente = await Instroom(f)
-            .GroupBy(r => new { r.GemeenteId, r.Asiel })
-            .Select(g => new { g.Key.GemeenteId, g.Key.Asiel, Aantal = g.Count() })
+        var cellen = await Instroom(f)
+            .GroupBy(r => new { r.GemeenteId, r.Datum.Year, r.Datum.Month, r.Asiel })
+            .Select(g => new { g.Key.GemeenteId, g.Key.Year, g.Key.Month, g.Key.Asiel, Aantal = g.Count() })
             .ToListAsync(ct);
 
         var vakken = f.Periode.Maanden().Select(vak => new InstroomVak(vak,
-                perMaand.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && r.Asiel).Sum(r => r.Aantal),
-                perMaand.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal)))
+                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && r.Asiel).Sum(r => r.Aantal),
+                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal)))
             .ToList();
+        var perGemeente = cellen.ToLookup(r => r.GemeenteId);
         var gemeenteRijen = gemeenten.Select(g => new InstroomGemeente(g,
-                perGemeente.Where(r => r.GemeenteId == g.Id && r.Asiel).Sum(r => r.Aantal),
-                perGemeente.Where(r => r.GemeenteId == g.Id && !r.Asiel).Sum(r => r.Aantal)))
+                perGemeente[g.Id].Where(r => r.Asiel).Sum(r => r.Aantal),
+                perGemeente[g.Id].Where(r => !r.Asiel).Sum(r => r.Aantal)))
             .ToList();
         return (vakken, gemeenteRijen);
     }
 
-    public async Task<IReadOnlyDictionary<Fase, int>> FasenAsync(MonitorFilter f, CancellationToken ct = default)
+    /// <summary>
+    /// Stage of every case and the caseload of running cases, from one pass over the cases grouped by stage and
+    /// klantregisseur.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<Fase, int> Fasen, IReadOnlyList<CaseloadCijfer> Caseload)> FasenEnCaseloadAsync(
+        MonitorFilter f, CancellationToken ct = default)
     {
-        var rijen = await Scope(f).GroupBy(i => i.Fase).Select(g => new { Fase = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        return Enum.GetValues<Fase>().ToDictionary(fase => fase, fase => rijen.Where(r => r.Fase == fase).Sum(r => r.Aantal));
+        // Grouped in the order of the index (Fase, KlantregisseurId), so PostgreSQL streams it from an index-only scan.
+        var rijen = await Scope(f)
+            .GroupBy(i => new { i.Fase, Regisseur = i.KlantregisseurId })
+            .Select(g => new { g.Key.Fase, g.Key.Regisseur, Aantal = g.Count() })
+            .ToListAsync(ct);
+        var fasen = Enum.GetValues<Fase>().ToDictionary(fase => fase, fase => rijen.Where(r => r.Fase == fase).Sum(r => r.Aantal));
+
+        var lopend = rijen.Where(r => !r.Fase.IsAfgesloten())
+            .GroupBy(r => r.Regisseur)
+            .Select(g => new { Id = g.Key, Aantal = g.Sum(r => r.Aantal) })
+            .ToList();
+        var ids = lopend.Where(r => r.Id != null).Select(r => r.Id!.Value).ToList();
+        var namen = (await db.Medewerkers.AsNoTracking().Where(m => ids.Contains(m.Id))
+                .Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
+            .ToDictionary(n => n.Id);
+        var caseload = lopend
+            .Select(r => r.Id is { } id && namen.TryGetValue(id, out var n)
+                ? new CaseloadCijfer(id, n.Naam, n.Team, r.Aantal)
+                : new CaseloadCijfer(null, "Niet toegewezen", null, r.Aantal))
+            .OrderBy(c => c.MedewerkerId is null).ThenBy(c => c.Naam, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), false))
+            .ToList();
+        return (fasen, caseload);
     }
 
+    /// <summary>All four lead times from one frequency table (lead time, days, how many); medians and the norm from it.</summary>
     public async Task<IReadOnlyList<DoorlooptijdCijfer>> DoorlooptijdenAsync(MonitorFilter f, CancellationToken ct = default)
     {
-        var lijst = new List<DoorlooptijdCijfer>();
-        foreach (var soort in Enum.GetValues<Doorlooptijd>())
-        {
-            var dagen = Paren(f, soort).Select(p => p.Dagen);
-            var aantal = await dagen.CountAsync(ct);
-            double? mediaan = null;
-            if (aantal > 0)
-            {
-                var (overslaan, nemen) = MediaanPositie.Van(aantal);
-                var midden = await dagen.OrderBy(d => d).Skip(overslaan).Take(nemen).ToListAsync(ct);
-                mediaan = MediaanPositie.Mediaan(midden);
-            }
-
-            int? binnen = soort == Doorlooptijd.BrpPip ? await dagen.CountAsync(d => d <= PipNormDagen, ct) : null;
-            lijst.Add(new DoorlooptijdCijfer(soort, aantal, mediaan, binnen));
-        }
-
-        return lijst;
-    }
-
-    public async Task<IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int>> RoutesAsync(MonitorFilter f, CancellationToken ct = default)
-    {
-        var rijen = await Pips(f).Where(p => p.Leerroute != null)
-            .GroupBy(p => new { p.Doelgroep, p.Leerroute })
-            .Select(g => new { g.Key.Doelgroep, g.Key.Leerroute, Aantal = g.Count() })
+        var soorten = Enum.GetValues<Doorlooptijd>();
+        var verdeling = await soorten.Skip(1).Aggregate(Paren(f, soorten[0]), (q, s) => q.Concat(Paren(f, s)))
+            .GroupBy(p => new { p.Soort, p.Dagen })
+            .Select(g => new { g.Key.Soort, g.Key.Dagen, Aantal = g.Count() })
             .ToListAsync(ct);
-        return rijen.ToDictionary(r => (r.Doelgroep, r.Leerroute!.Value), r => r.Aantal);
+        return soorten.Select(soort =>
+        {
+            var rijen = verdeling.Where(r => r.Soort == soort).ToList();
+            var aantal = rijen.Sum(r => r.Aantal);
+            int? binnen = soort == Doorlooptijd.BrpPip ? rijen.Where(r => r.Dagen <= PipNormDagen).Sum(r => r.Aantal) : null;
+            return new DoorlooptijdCijfer(soort, aantal, MediaanPositie.UitVerdeling(rijen.Select(r => (r.Dagen, r.Aantal))), binnen);
+        }).ToList();
     }
 
-    public async Task<IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int>> LbtAsync(MonitorFilter f, CancellationToken ct = default)
+    /// <summary>Routes per doelgroep and route against the leerbaarheidstoets: the same PIPs, one grouped query.</summary>
+    public async Task<(IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> Routes,
+        IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int> Lbt)> RoutesEnLbtAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var rijen = await Lbt(f)
-            .GroupBy(r => new { r.Vergelijking, r.Leerroute })
-            .Select(g => new { g.Key.Vergelijking, g.Key.Leerroute, Aantal = g.Count() })
+            .GroupBy(r => new { r.Doelgroep, r.Leerroute, r.Vergelijking })
+            .Select(g => new { g.Key.Doelgroep, g.Key.Leerroute, g.Key.Vergelijking, Aantal = g.Count() })
             .ToListAsync(ct);
-        return rijen.ToDictionary(r => (r.Vergelijking, r.Leerroute), r => r.Aantal);
+        return (
+            rijen.GroupBy(r => (r.Doelgroep, r.Leerroute)).ToDictionary(g => g.Key, g => g.Sum(r => r.Aantal)),
+            rijen.GroupBy(r => (r.Vergelijking, r.Leerroute)).ToDictionary(g => g.Key, g => g.Sum(r => r.Aantal)));
     }
 
     public async Task<IReadOnlyDictionary<Resultaat, int>> ResultatenAsync(MonitorFilter f, CancellationToken ct = default)
@@ -348,48 +367,54 @@ public sealed class MonitorQuery(KoersDbContext db)
         return Enum.GetValues<Resultaat>().ToDictionary(r => r, r => rijen.Where(x => x.Resultaat == r).Sum(x => x.Aantal));
     }
 
-    public async Task<IReadOnlyList<CaseloadCijfer>> CaseloadAsync(MonitorFilter f, CancellationToken ct = default)
+    /// <summary>The grant counts for several calendar years (the budget year and the t-2 cohort) in one query.</summary>
+    public async Task<IReadOnlyDictionary<int, StartCijfer>> StartersAsync(MonitorFilter f, IReadOnlyCollection<int> jaren, CancellationToken ct = default)
     {
-        var rijen = await Lopend(f).GroupBy(i => i.KlantregisseurId).Select(g => new { Id = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        var ids = rijen.Where(r => r.Id != null).Select(r => r.Id!.Value).ToList();
-        var namen = await db.Medewerkers.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct);
-        return rijen
-            .Select(r => r.Id is { } id && namen.FirstOrDefault(n => n.Id == id) is { } n
-                ? new CaseloadCijfer(id, n.Naam, n.Team, r.Aantal)
-                : new CaseloadCijfer(null, "Niet toegewezen", null, r.Aantal))
-            .OrderBy(c => c.MedewerkerId is null).ThenBy(c => c.Naam, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), false))
-            .ToList();
-    }
-
-    public async Task<StartCijfer> StartersAsync(MonitorFilter f, CancellationToken ct = default)
-    {
-        var rijen = await Starters(f)
-            .GroupBy(r => new { r.Groep, r.VoldaanBinnenTermijn })
-            .Select(g => new { g.Key.Groep, g.Key.VoldaanBinnenTermijn, Aantal = g.Count() })
+        // One range per year (not the years in between), glued with UNION ALL.
+        var perJaar = jaren.Distinct().Select(jaar => Starters(f with { Periode = Periode.Jaar(jaar) })).ToList();
+        var rijen = await perJaar.Skip(1).Aggregate(perJaar[0], (q, j) => q.Concat(j))
+            .GroupBy(r => new { r.Datum.Year, r.Groep, r.VoldaanBinnenTermijn })
+            .Select(g => new { g.Key.Year, g.Key.Groep, g.Key.VoldaanBinnenTermijn, Aantal = g.Count() })
             .ToListAsync(ct);
-        return new StartCijfer(
-            rijen.Where(r => r.Groep == Uitkeringsgroep.Asielmigrant).Sum(r => r.Aantal),
-            rijen.Where(r => r.Groep == Uitkeringsgroep.Gezinsmigrant).Sum(r => r.Aantal),
-            rijen.Where(r => r.VoldaanBinnenTermijn).Sum(r => r.Aantal));
+        return jaren.Distinct().ToDictionary(jaar => jaar, jaar =>
+        {
+            var inJaar = rijen.Where(r => r.Year == jaar).ToList();
+            return new StartCijfer(
+                inJaar.Where(r => r.Groep == Uitkeringsgroep.Asielmigrant).Sum(r => r.Aantal),
+                inJaar.Where(r => r.Groep == Uitkeringsgroep.Gezinsmigrant).Sum(r => r.Aantal),
+                inJaar.Where(r => r.VoldaanBinnenTermijn).Sum(r => r.Aantal));
+        });
     }
 
-    /// <summary>Inflow, PIPs, results and drop-out per calendar year, for the development over time.</summary>
+    /// <summary>
+    /// Inflow, PIPs, results and drop-out per calendar year, for the development over time: one pass over the
+    /// cases (the same definitions as <see cref="Instroom"/>,
+    /// <see cref="Pips"/> and <see cref="Resultaten"/>, which the drill-down lists use).
+    /// </summary>
     public async Task<IReadOnlyList<JaarCijfer>> OntwikkelingAsync(MonitorFilter f, int totJaar, int jaren, CancellationToken ct = default)
     {
-        var bereik = f with { Periode = Periode.Eigen(new DateOnly(totJaar - jaren + 1, 1, 1), new DateOnly(totJaar, 12, 31)) };
-        var instroom = await Instroom(bereik).GroupBy(r => r.Datum.Year).Select(g => new { Jaar = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        var pips = await Pips(bereik).GroupBy(r => r.Datum.Year).Select(g => new { Jaar = g.Key, Aantal = g.Count() }).ToListAsync(ct);
-        var resultaten = await Resultaten(bereik)
-            .GroupBy(r => new { r.Datum.Year, r.Resultaat })
-            .Select(g => new { Jaar = g.Key.Year, g.Key.Resultaat, Aantal = g.Count() })
+        var (van, tot) = (new DateOnly(totJaar - jaren + 1, 1, 1), new DateOnly(totJaar, 12, 31));
+        // One pass over the cases instead of five ranges glued together: group by the combination of the five years
+        // (a few hundred combinations), then add each combination's count to the years it touches.
+        var rijen = await Scope(f)
+            .Where(d => (d.Instroom >= van && d.Instroom <= tot) || (d.Pip >= van && d.Pip <= tot) || (d.Voldaan >= van && d.Voldaan <= tot)
+                        || (d.Verhuisd >= van && d.Verhuisd <= tot) || (d.Uitgeschreven >= van && d.Uitgeschreven <= tot))
+            .GroupBy(d => new
+            {
+                Instroom = d.Instroom.HasValue ? d.Instroom.Value.Year : (int?)null,
+                Pip = d.Pip.HasValue ? d.Pip.Value.Year : (int?)null,
+                Voldaan = d.Voldaan.HasValue ? d.Voldaan.Value.Year : (int?)null,
+                Verhuisd = d.Verhuisd.HasValue ? d.Verhuisd.Value.Year : (int?)null,
+                Uitgeschreven = d.Uitgeschreven.HasValue ? d.Uitgeschreven.Value.Year : (int?)null,
+            })
+            .Select(g => new { g.Key.Instroom, g.Key.Pip, g.Key.Voldaan, g.Key.Verhuisd, g.Key.Uitgeschreven, Aantal = g.Count() })
             .ToListAsync(ct);
-        return Enumerable.Range(totJaar - jaren + 1, jaren).Select(jaar => new JaarCijfer(
-                jaar,
-                instroom.Where(r => r.Jaar == jaar).Sum(r => r.Aantal),
-                pips.Where(r => r.Jaar == jaar).Sum(r => r.Aantal),
-                resultaten.Where(r => r.Jaar == jaar && r.Resultaat is Resultaat.VoldaanBinnenTermijn or Resultaat.VoldaanNaTermijn or Resultaat.VoldaanTermijnOnbekend).Sum(r => r.Aantal),
-                resultaten.Where(r => r.Jaar == jaar && r.Resultaat is Resultaat.Verhuisd or Resultaat.Uitgeschreven).Sum(r => r.Aantal)))
+        return Enumerable.Range(totJaar - jaren + 1, jaren)
+            .Select(jaar => new JaarCijfer(jaar,
+                rijen.Where(r => r.Instroom == jaar).Sum(r => r.Aantal),
+                rijen.Where(r => r.Pip == jaar).Sum(r => r.Aantal),
+                rijen.Where(r => r.Voldaan == jaar).Sum(r => r.Aantal),
+                rijen.Where(r => r.Verhuisd == jaar).Sum(r => r.Aantal) + rijen.Where(r => r.Uitgeschreven == jaar).Sum(r => r.Aantal)))
             .ToList();
     }
 
@@ -413,7 +438,7 @@ public sealed class MonitorQuery(KoersDbContext db)
 
             case Figuur.Fase:
                 return Enum.TryParse<Fase>(s, true, out var fase) && Enum.IsDefined(fase) && !int.TryParse(s, out _)
-                    ? Scope(f).Where(i => i.Fase == fase).Select(i => i.Id)
+                    ? Scope(f).Where(i => i.Fase == fase).Select(i => i.InburgeraarId)
                     : null;
 
             case Figuur.Doorlooptijd:
@@ -455,9 +480,9 @@ public sealed class MonitorQuery(KoersDbContext db)
                     : null;
 
             case Figuur.Caseload:
-                if (Is("alle")) return Lopend(f).Select(i => i.Id);
-                if (Is("geen")) return Lopend(f).Where(i => i.KlantregisseurId == null).Select(i => i.Id);
-                return int.TryParse(s, out var medewerker) ? Lopend(f).Where(i => i.KlantregisseurId == medewerker).Select(i => i.Id) : null;
+                if (Is("alle")) return Lopend(f).Select(i => i.InburgeraarId);
+                if (Is("geen")) return Lopend(f).Where(i => i.KlantregisseurId == null).Select(i => i.InburgeraarId);
+                return int.TryParse(s, out var medewerker) ? Lopend(f).Where(i => i.KlantregisseurId == medewerker).Select(i => i.InburgeraarId) : null;
 
             case Figuur.Start:
                 if (Is("alle")) return Starters(f).Select(r => r.Id);

@@ -1,0 +1,250 @@
+using System.Runtime.CompilerServices;
+using Koers.Domain.Clock;
+using Koers.Domain.Dossier;
+using Koers.Domain.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Koers.Data.Model.Monitor;
+
+/// <summary>
+/// One row per case with what the monitor counts: the case's dimensions and the dates of its milestones side by
+/// side (a materialised pivot of inburgeraar, mijlpaal and the inburgeringstermijn). At national scale (issue #10,
+/// 150,000 cases) counting the monitor's figures from the normalised tables needs joins of milestone with milestone
+/// and with the case for every figure (seconds per dashboard); on this narrow table each figure is one range scan.
+///
+/// It is derived data only, never edited by hand: <see cref="MonitorDossierBijwerker"/> rewrites a case's row in
+/// the same SaveChanges that changes the case, its milestones or its inburgeringstermijn, and
+/// <see cref="MonitorDossiers.VernieuwAllesAsync"/> rebuilds all rows (at start-up and nightly, for data written
+/// outside EF such as bulk loads). The case's own row goes with it (cascade).
+/// </summary>
+public class MonitorDossier
+{
+    public Guid InburgeraarId { get; set; }
+    public int GemeenteId { get; set; }
+    public int? KlantregisseurId { get; set; }
+    public Doelgroep Doelgroep { get; set; }
+    public Leerroute? Leerroute { get; set; }
+    public Fase Fase { get; set; }
+
+    /// <summary>Inflow date: the koppeling, or the BRP date when there was no koppeling.</summary>
+    public DateOnly? Instroom { get; set; }
+    public DateOnly? Koppeling { get; set; }
+    public DateOnly? Brp { get; set; }
+    public DateOnly? Intake { get; set; }
+    public DateOnly? Pip { get; set; }
+    public DateOnly? StartLeerroute { get; set; }
+    public DateOnly? Voldaan { get; set; }
+    public DateOnly? Ontheffing { get; set; }
+    public DateOnly? Verhuisd { get; set; }
+    public DateOnly? Uitgeschreven { get; set; }
+
+    /// <summary>End of the inburgeringstermijn (incl. DUO's extension), as the legal clock stored it.</summary>
+    public DateOnly? TermijnEinde { get; set; }
+
+    /// <summary>Score of the leerbaarheidstoets; null when skipped or without a result.</summary>
+    public int? LbtScore { get; set; }
+
+    /// <summary>The cesuur that applies to that score: DUO's benodigde score, else 31 before 12 April 2023 and 28 from then on.</summary>
+    public int? LbtCesuur { get; set; }
+}
+
+public sealed class MonitorDossierConfiguratie : IEntityTypeConfiguration<MonitorDossier>
+{
+    public void Configure(EntityTypeBuilder<MonitorDossier> e)
+    {
+        e.ToTable("monitor_dossier");
+        e.HasKey(x => x.InburgeraarId);
+        e.HasOne<Inburgeraar>().WithOne().HasForeignKey<MonitorDossier>(x => x.InburgeraarId).OnDelete(DeleteBehavior.Cascade);
+        // Each period figure reads one date range; the included columns make it index-only on PostgreSQL.
+        // Inflow by range, and the five-year development (inflow, PIP, voldaan, drop-out per year) as one
+        // index-only pass, half the cost of reading the table.
+        e.HasIndex(x => new { x.Instroom, x.Pip, x.Voldaan, x.Verhuisd, x.Uitgeschreven }).IncludeProperties(x => new { x.GemeenteId, x.Doelgroep });
+        e.HasIndex(x => x.Brp).IncludeProperties(x => new { x.Koppeling, x.Doelgroep, x.Voldaan, x.TermijnEinde });
+        e.HasIndex(x => x.Pip).IncludeProperties(x => new { x.Brp, x.Doelgroep, x.Leerroute, x.LbtScore, x.LbtCesuur });
+        e.HasIndex(x => x.Intake).IncludeProperties(x => x.Brp);
+        e.HasIndex(x => x.StartLeerroute).IncludeProperties(x => x.Pip);
+        // Closing dates are empty for most cases: partial indexes (PostgreSQL and SQLite both have them).
+        e.HasIndex(x => x.Voldaan).HasFilter("\"Voldaan\" IS NOT NULL").IncludeProperties(x => x.TermijnEinde);
+        e.HasIndex(x => x.Ontheffing).HasFilter("\"Ontheffing\" IS NOT NULL");
+        e.HasIndex(x => x.Verhuisd).HasFilter("\"Verhuisd\" IS NOT NULL");
+        e.HasIndex(x => x.Uitgeschreven).HasFilter("\"Uitgeschreven\" IS NOT NULL");
+        // Stage and caseload of all cases: an index-only scan instead of reading the table.
+        e.HasIndex(x => new { x.Fase, x.KlantregisseurId });
+        e.HasIndex(x => x.GemeenteId);
+        e.HasIndex(x => x.KlantregisseurId);
+    }
+}
+
+/// <summary>Rewrites rows of <see cref="MonitorDossier"/> from the normalised tables, in SQL both providers accept.</summary>
+public static class MonitorDossiers
+{
+    private static string Max(Mijlpaal soort) => $"MAX(CASE WHEN m.\"Soort\" = '{soort}' THEN m.\"Datum\" END)";
+
+    private static readonly Mijlpaal[] Gebruikt =
+    [
+        Mijlpaal.Koppeling, Mijlpaal.BrpInschrijving, Mijlpaal.BredeIntake, Mijlpaal.PipVastgesteld, Mijlpaal.StartLeerroute,
+        Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Ontheffing, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven,
+    ];
+
+    // An upsert (INSERT ... ON CONFLICT DO UPDATE, the same on PostgreSQL and SQLite) so two saves of one case
+    // at the same time cannot collide on the key.
+    private static string Sql(string waar) => $"""
+        INSERT INTO monitor_dossier ("InburgeraarId", "GemeenteId", "KlantregisseurId", "Doelgroep", "Leerroute", "Fase",
+            "Instroom", "Koppeling", "Brp", "Intake", "Pip", "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde",
+            "LbtScore", "LbtCesuur")
+        SELECT i."Id", i."GemeenteId", i."KlantregisseurId", i."Doelgroep", i."Leerroute", i."Fase",
+            COALESCE({Max(Mijlpaal.Koppeling)}, {Max(Mijlpaal.BrpInschrijving)}),
+            {Max(Mijlpaal.Koppeling)}, {Max(Mijlpaal.BrpInschrijving)}, {Max(Mijlpaal.BredeIntake)}, {Max(Mijlpaal.PipVastgesteld)},
+            {Max(Mijlpaal.StartLeerroute)}, {Max(Mijlpaal.InburgeringsplichtVoldaan)}, {Max(Mijlpaal.Ontheffing)},
+            {Max(Mijlpaal.Verhuisd)}, {Max(Mijlpaal.Uitgeschreven)},
+            t."Vervaldatum",
+            CASE WHEN l."Overgeslagen" OR l."Afgenomen" IS NULL THEN NULL ELSE l."Score" END,
+            CASE WHEN l."Overgeslagen" OR l."Afgenomen" IS NULL OR l."Score" IS NULL THEN NULL
+                ELSE COALESCE(l."CesuurVolgensDuo", CASE WHEN l."Afgenomen" < '{LbtRegels.HuidigeCesuurVanaf:yyyy-MM-dd}' THEN {LbtRegels.OudeCesuur} ELSE {LbtRegels.HuidigeCesuur} END) END
+        FROM inburgeraar i
+        LEFT JOIN termijn t ON t."InburgeraarId" = i."Id" AND t."Code" = '{TermijnCode.Inburgeringstermijn}'
+        LEFT JOIN leerbaarheidstoets l ON l."InburgeraarId" = i."Id"
+        LEFT JOIN mijlpaal m ON m."InburgeraarId" = i."Id" AND m."Soort" IN ({string.Join(", ", Gebruikt.Select(s => $"'{s}'"))})
+        WHERE {waar}
+        GROUP BY i."Id", i."GemeenteId", i."KlantregisseurId", i."Doelgroep", i."Leerroute", i."Fase",
+            t."Vervaldatum", l."Overgeslagen", l."Afgenomen", l."Score", l."CesuurVolgensDuo"
+        ON CONFLICT ("InburgeraarId") DO UPDATE SET
+            "GemeenteId" = excluded."GemeenteId", "KlantregisseurId" = excluded."KlantregisseurId", "Doelgroep" = excluded."Doelgroep",
+            "Leerroute" = excluded."Leerroute", "Fase" = excluded."Fase", "Instroom" = excluded."Instroom", "Koppeling" = excluded."Koppeling",
+            "Brp" = excluded."Brp", "Intake" = excluded."Intake", "Pip" = excluded."Pip", "StartLeerroute" = excluded."StartLeerroute",
+            "Voldaan" = excluded."Voldaan", "Ontheffing" = excluded."Ontheffing", "Verhuisd" = excluded."Verhuisd",
+            "Uitgeschreven" = excluded."Uitgeschreven", "TermijnEinde" = excluded."TermijnEinde",
+            "LbtScore" = excluded."LbtScore", "LbtCesuur" = excluded."LbtCesuur"
+        WHERE {Verschil}
+        """;
+
+    // Only rows that differ are written: a rebuild at start-up leaves unchanged rows (and PostgreSQL's
+    // visibility map, which keeps the monitor's scans index-only) alone.
+    private static readonly string Verschil = string.Join(" OR ",
+        new[]
+        {
+            "GemeenteId", "KlantregisseurId", "Doelgroep", "Leerroute", "Fase", "Instroom", "Koppeling", "Brp", "Intake", "Pip",
+            "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde", "LbtScore", "LbtCesuur",
+        }.Select(k => $"monitor_dossier.\"{k}\" IS DISTINCT FROM excluded.\"{k}\""));
+
+    private const int Blok = 200;
+
+    /// <summary>Rewrites the rows of these cases (a case that no longer exists has lost its row by cascade).</summary>
+    public static async Task VernieuwAsync(DbContext db, IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        foreach (var blok in ids.Distinct().Chunk(Blok))
+        {
+            var plaatsen = string.Join(", ", blok.Select((_, n) => $"{{{n}}}"));
+            await db.Database.ExecuteSqlRawAsync(Sql($"i.\"Id\" IN ({plaatsen})"), blok.Cast<object>().ToArray(), ct);
+        }
+    }
+
+    /// <summary>Rebuilds every row: after loads that bypass EF, and as the nightly check.</summary>
+    public static async Task<int> VernieuwAllesAsync(DbContext db, CancellationToken ct = default)
+    {
+        // A national rebuild reads every milestone: seconds, more on a busy machine than the default 30 s allow.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        try
+        {
+            return await db.Database.ExecuteSqlRawAsync(Sql("1 = 1"), ct);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+    }
+}
+
+/// <summary>
+/// Keeps <see cref="MonitorDossier"/> in step with every SaveChanges: notes which cases had their dimensions,
+/// milestones, leerbaarheidstoets or inburgeringstermijn changed, and rewrites those rows right after the save (inside the caller's
+/// transaction when there is one).
+/// </summary>
+public sealed class MonitorDossierBijwerker : SaveChangesInterceptor
+{
+    public static readonly MonitorDossierBijwerker Instantie = new();
+
+    private static readonly ConditionalWeakTable<DbContext, HashSet<Guid>> Open = new();
+
+    private static readonly string[] Dimensies =
+    [
+        nameof(Inburgeraar.GemeenteId), nameof(Inburgeraar.KlantregisseurId), nameof(Inburgeraar.Doelgroep),
+        nameof(Inburgeraar.Leerroute), nameof(Inburgeraar.Fase),
+    ];
+
+    private static void Noteer(DbContext? db)
+    {
+        if (db is null) return;
+        var ids = new HashSet<Guid>();
+        foreach (var e in db.ChangeTracker.Entries())
+        {
+            switch (e.Entity)
+            {
+                case Inburgeraar i when e.State == EntityState.Added
+                                        || (e.State == EntityState.Modified && Dimensies.Any(p => e.Property(p).IsModified)):
+                    ids.Add(i.Id);
+                    break;
+                case MijlpaalRegel m when e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    ids.Add(m.InburgeraarId);
+                    break;
+                case Leerbaarheidstoets l:
+                    ids.Add(l.InburgeraarId);
+                    break;
+                case Termijnregel t when t.Code == TermijnCode.Inburgeringstermijn
+                                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    ids.Add(t.InburgeraarId);
+                    break;
+            }
+        }
+
+        if (ids.Count == 0) return;
+        var open = Open.GetOrCreateValue(db);
+        lock (open) open.UnionWith(ids);
+    }
+
+    private static Guid[] Neem(DbContext? db)
+    {
+        if (db is null || !Open.TryGetValue(db, out var open)) return [];
+        lock (open)
+        {
+            var ids = open.ToArray();
+            open.Clear();
+            return ids;
+        }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Noteer(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Noteer(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (Neem(eventData.Context) is { Length: > 0 } ids) MonitorDossiers.VernieuwAsync(eventData.Context!, ids).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (Neem(eventData.Context) is { Length: > 0 } ids) await MonitorDossiers.VernieuwAsync(eventData.Context!, ids, cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Neem(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Neem(eventData.Context);
+        return Task.CompletedTask;
+    }
+}
