@@ -99,6 +99,35 @@ public abstract class TermijnHerberekeningTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Monitor_volgt_de_fase_en_het_termijneinde_van_de_herberekening()
+    {
+        // The recomputation writes set-based, past the EF interceptor that keeps monitor_dossier in step; it must
+        // refresh the monitor rows of the cases it changed itself.
+        var (id, fase, einde) = factory.MetDatabase(db => db.Termijnen
+            .Where(t => t.Code == TermijnCode.Inburgeringstermijn && t.Toepasselijk && t.Vervaldatum != null && t.VoldaanOp == null
+                && t.Inburgeraar!.Fase == Fase.InUitvoering)
+            .Select(t => new { t.InburgeraarId, t.Inburgeraar!.Fase, t.Vervaldatum }).AsEnumerable()
+            .Select(x => (x.InburgeraarId, x.Fase, x.Vervaldatum!.Value)).First());
+        var fout = einde.AddDays(-100);
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Where(i => i.Id == id).ExecuteUpdate(u => u.SetProperty(i => i.Fase, Fase.Intake));
+            db.Termijnen.Where(t => t.InburgeraarId == id && t.Code == TermijnCode.Inburgeringstermijn).ExecuteUpdate(u => u.SetProperty(t => t.Vervaldatum, fout));
+            return db.MonitorDossiers.Where(m => m.InburgeraarId == id).ExecuteUpdate(u => u.SetProperty(m => m.Fase, Fase.Intake).SetProperty(m => m.TermijnEinde, fout));
+        });
+
+        var uitkomst = await HerberekenAsync();
+
+        Assert.True(uitkomst.FasesGewijzigd >= 1);
+        var (inburgeraar, monitor) = factory.MetDatabase(db => (
+            db.Inburgeraars.Where(i => i.Id == id).Select(i => i.Fase).Single(),
+            db.MonitorDossiers.Where(m => m.InburgeraarId == id).Select(m => new { m.Fase, m.TermijnEinde }).Single()));
+        Assert.Equal(fase, inburgeraar);
+        Assert.Equal(fase, monitor.Fase);
+        Assert.Equal(einde, monitor.TermijnEinde);
+    }
+
+    [Fact]
     public async Task Laat_afgesloten_dossiers_ongemoeid()
     {
         // A closed case keeps the deadlines it had when it closed, even when the policy changes afterwards.

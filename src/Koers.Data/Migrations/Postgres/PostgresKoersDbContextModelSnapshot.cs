@@ -1734,6 +1734,115 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("mijlpaal_wijziging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Monitor.MonitorDossier", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Brp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Doelgroep")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Fase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Instroom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Intake")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("KlantregisseurId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Koppeling")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LbtCesuur")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LbtScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("Ontheffing")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Pip")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StartLeerroute")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TermijnEinde")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Uitgeschreven")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Verhuisd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Voldaan")
+                        .HasColumnType("date");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("Brp");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Brp"), new[] { "Koppeling", "Doelgroep", "Voldaan", "TermijnEinde" });
+
+                    b.HasIndex("GemeenteId");
+
+                    b.HasIndex("Intake");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Intake"), new[] { "Brp" });
+
+                    b.HasIndex("KlantregisseurId");
+
+                    b.HasIndex("Ontheffing")
+                        .HasFilter("\"Ontheffing\" IS NOT NULL");
+
+                    b.HasIndex("Pip");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Pip"), new[] { "Brp", "Doelgroep", "Leerroute", "LbtScore", "LbtCesuur" });
+
+                    b.HasIndex("StartLeerroute");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("StartLeerroute"), new[] { "Pip" });
+
+                    b.HasIndex("Uitgeschreven")
+                        .HasFilter("\"Uitgeschreven\" IS NOT NULL");
+
+                    b.HasIndex("Verhuisd")
+                        .HasFilter("\"Verhuisd\" IS NOT NULL");
+
+                    b.HasIndex("Voldaan")
+                        .HasFilter("\"Voldaan\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Voldaan"), new[] { "TermijnEinde" });
+
+                    b.HasIndex("Fase", "KlantregisseurId");
+
+                    b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven"), new[] { "GemeenteId", "Doelgroep" });
+
+                    b.ToTable("monitor_dossier", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalregel", b =>
                 {
                     b.Property<long>("Id")
@@ -2818,6 +2927,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany("Mijlpalen")
                         .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Monitor.MonitorDossier", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Monitor.MonitorDossier", "InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

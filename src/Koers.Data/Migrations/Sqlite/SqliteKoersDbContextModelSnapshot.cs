@@ -1700,6 +1700,109 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("mijlpaal_wijziging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Monitor.MonitorDossier", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Brp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Doelgroep")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fase")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Instroom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Intake")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("KlantregisseurId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Koppeling")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LbtCesuur")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LbtScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Ontheffing")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Pip")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartLeerroute")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TermijnEinde")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Uitgeschreven")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Verhuisd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Voldaan")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("Brp")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Koppeling", "Doelgroep", "Voldaan", "TermijnEinde" });
+
+                    b.HasIndex("GemeenteId");
+
+                    b.HasIndex("Intake")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Brp" });
+
+                    b.HasIndex("KlantregisseurId");
+
+                    b.HasIndex("Ontheffing")
+                        .HasFilter("\"Ontheffing\" IS NOT NULL");
+
+                    b.HasIndex("Pip")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Brp", "Doelgroep", "Leerroute", "LbtScore", "LbtCesuur" });
+
+                    b.HasIndex("StartLeerroute")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Pip" });
+
+                    b.HasIndex("Uitgeschreven")
+                        .HasFilter("\"Uitgeschreven\" IS NOT NULL");
+
+                    b.HasIndex("Verhuisd")
+                        .HasFilter("\"Verhuisd\" IS NOT NULL");
+
+                    b.HasIndex("Voldaan")
+                        .HasFilter("\"Voldaan\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "TermijnEinde" });
+
+                    b.HasIndex("Fase", "KlantregisseurId");
+
+                    b.HasIndex("Instroom", "Pip", "Voldaan", "Verhuisd", "Uitgeschreven")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GemeenteId", "Doelgroep" });
+
+                    b.ToTable("monitor_dossier", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalregel", b =>
                 {
                     b.Property<long>("Id")
@@ -2768,6 +2871,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany("Mijlpalen")
                         .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Monitor.MonitorDossier", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Monitor.MonitorDossier", "InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -158,6 +158,13 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 }
             }
 
+            // The monitor's per-case table follows saves through an EF interceptor; these set-based writes bypass it.
+            // Of what is recomputed here it holds the phase and the end of the inburgeringstermijn.
+            var voorMonitor = nieuweFase.Select(f => f.Id)
+                .Concat(teSchrijven.Where(t => t.Regel.Code == TermijnCode.Inburgeringstermijn).Select(t => t.Regel.InburgeraarId))
+                .ToHashSet();
+            if (voorMonitor.Count > 0) await Data.Model.Monitor.MonitorDossiers.VernieuwAsync(db, voorMonitor, ct);
+
             await tx.CommitAsync(ct);
         });
 
