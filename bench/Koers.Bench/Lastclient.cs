@@ -65,6 +65,12 @@ public static class Lastclient
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/werkvoorraad?klantregisseur={gebruikers[i % gebruikers.Count].MedewerkerId}"),
             (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
 
+        // 1b. The same users' worklist page without a filter: every case of their municipality, or of their region when it
+        //     shares cases (a team lead's view, and what a klantregisseur sees on opening the page).
+        await Scenario("werkvoorraad regio pagina", vus,
+            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
+            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
+
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,
             (i, r) => { var g = gebruikers[i % gebruikers.Count]; return Haal(http, g.Token, $"/api/v1/inburgeraars/{g.Dossiers[r.Next(g.Dossiers.Length)]}"); },
@@ -345,7 +351,7 @@ public static class Lastclient
 /// </summary>
 public static class BareSql
 {
-    public static async Task WerkvoorraadAsync(NpgsqlDataSource bron, int medewerker, DateOnly vandaag)
+    public static async Task WerkvoorraadAsync(NpgsqlDataSource bron, int medewerker, DateOnly vandaag, bool alleenEigen = true)
     {
         await using var conn = await bron.OpenConnectionAsync();
         // Access: the user's municipalities (own, or the region when it shares cases), then counts and the first page.
@@ -357,7 +363,7 @@ public static class BareSql
                 SELECT t."InburgeraarId", t."Code", t."Soort", t."Vervaldatum", i."Achternaam", i."Voornamen", i."Fase", i."GemeenteId", i."KlantregisseurId"
                 FROM termijn t JOIN inburgeraar i ON i."Id" = t."InburgeraarId"
                 WHERE t."Toepasselijk" AND t."VoldaanOp" IS NULL AND t."Vervaldatum" <= $2 AND (t."Soort" = 'Uiterlijk' OR t."Vervaldatum" >= $3)
-                  AND i."KlantregisseurId" = $1 AND i."GemeenteId" IN (SELECT "Id" FROM bereik))
+                  AND (i."KlantregisseurId" = $1 OR NOT $4) AND i."GemeenteId" IN (SELECT "Id" FROM bereik))
             SELECT (SELECT count(*) FROM basis WHERE "Vervaldatum" < $3), (SELECT count(*) FROM basis WHERE "Vervaldatum" >= $3), NULL, NULL, NULL, NULL
             UNION ALL
             SELECT * FROM (SELECT NULL::bigint, NULL::bigint, b."InburgeraarId"::text, g."Naam", k."Naam", b."Vervaldatum"::text FROM basis b
@@ -367,6 +373,7 @@ public static class BareSql
         cmd.Parameters.AddWithValue(medewerker);
         cmd.Parameters.AddWithValue(vandaag.AddDays(14));
         cmd.Parameters.AddWithValue(vandaag);
+        cmd.Parameters.AddWithValue(alleenEigen);
         await Lees(cmd);
     }
 
