@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
@@ -163,11 +162,9 @@ public static class MonitorDossiers
 /// milestones, leerbaarheidstoets or inburgeringstermijn changed, and rewrites those rows right after the save (inside the caller's
 /// transaction when there is one).
 /// </summary>
-public sealed class MonitorDossierBijwerker : SaveChangesInterceptor
+public sealed class MonitorDossierBijwerker : NaOpslaanInterceptor<HashSet<Guid>>
 {
     public static readonly MonitorDossierBijwerker Instantie = new();
-
-    private static readonly ConditionalWeakTable<DbContext, HashSet<Guid>> Open = new();
 
     private static readonly string[] Dimensies =
     [
@@ -175,9 +172,8 @@ public sealed class MonitorDossierBijwerker : SaveChangesInterceptor
         nameof(Inburgeraar.Leerroute), nameof(Inburgeraar.Fase),
     ];
 
-    private static void Noteer(DbContext? db)
+    protected override HashSet<Guid>? Noteer(DbContext db)
     {
-        if (db is null) return;
         var ids = new HashSet<Guid>();
         foreach (var e in db.ChangeTracker.Entries())
         {
@@ -200,51 +196,8 @@ public sealed class MonitorDossierBijwerker : SaveChangesInterceptor
             }
         }
 
-        if (ids.Count == 0) return;
-        var open = Open.GetOrCreateValue(db);
-        lock (open) open.UnionWith(ids);
+        return ids.Count == 0 ? null : ids;
     }
 
-    private static Guid[] Neem(DbContext? db)
-    {
-        if (db is null || !Open.TryGetValue(db, out var open)) return [];
-        lock (open)
-        {
-            var ids = open.ToArray();
-            open.Clear();
-            return ids;
-        }
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Noteer(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Noteer(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (Neem(eventData.Context) is { Length: > 0 } ids) MonitorDossiers.VernieuwAsync(eventData.Context!, ids).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (Neem(eventData.Context) is { Length: > 0 } ids) await MonitorDossiers.VernieuwAsync(eventData.Context!, ids, cancellationToken);
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Neem(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Neem(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override Task NaAsync(DbContext db, HashSet<Guid> ids, CancellationToken ct) => MonitorDossiers.VernieuwAsync(db, ids, ct);
 }

@@ -1,6 +1,6 @@
+using Koers.Data;
 using Koers.Data.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 
@@ -50,56 +50,24 @@ public sealed class Bereikcache(IMemoryCache cache)
 }
 
 /// <summary>Empties the <see cref="Bereikcache"/> when a change that can alter someone's reach is saved.</summary>
-public sealed class BereikWijzigingen(Bereikcache cache) : SaveChangesInterceptor
+public sealed class BereikWijzigingen(Bereikcache cache) : NaOpslaanInterceptor<object>
 {
-    // Contexts whose pending save touches reach, so the cache is emptied again once it is committed.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _lopend = [];
+    private static readonly object Geraakt = new();
 
-    private void Voor(DbContext? context)
+    protected override object? Noteer(DbContext context)
     {
-        if (context is null || !context.ChangeTracker.Entries().Any(e =>
+        if (!context.ChangeTracker.Entries().Any(e =>
                 e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
-                e.Entity is Gebruiker or Medewerker or Team or Regio or Gemeente)) return;
+                e.Entity is Gebruiker or Medewerker or Team or Regio or Gemeente)) return null;
         cache.Vergeet();
-        _lopend.AddOrUpdate(context, true);
+        return Geraakt;
     }
 
     // Again after the commit: a request that loaded the reach between the first emptying and the commit could
     // otherwise have cached the old one.
-    private void Na(DbContext? context)
+    protected override Task NaAsync(DbContext context, object notitie, CancellationToken ct)
     {
-        if (context is not null && _lopend.Remove(context)) cache.Vergeet();
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Voor(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        Voor(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Na(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
-    {
-        Na(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Na(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
-    {
-        Na(eventData.Context);
+        cache.Vergeet();
         return Task.CompletedTask;
     }
 }
