@@ -46,6 +46,7 @@ builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
+builder.Services.AddKoersLogboek();
 builder.Services.AddPlanning();
 builder.Services.AddDuo(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
