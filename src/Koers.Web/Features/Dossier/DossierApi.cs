@@ -46,7 +46,10 @@ public static class DossierApi
     {
         var g = api.MapGroup("/inburgeraars").WithTags("Inburgeraars");
 
-        g.MapGet("/", Lijst).WithSummary("Inburgeraars zoeken en filteren");
+        g.MapGet("/", Lijst).WithSummary("Inburgeraars filteren en op naam zoeken (zoeken op BSN of V-nummer: POST /zoeken)");
+        g.MapPost("/zoeken", (ZoekInvoer invoer, KoersDbContext db, Beveiliging.Toegang toegang, CancellationToken ct) =>
+                Zoek(db, toegang, invoer.Gemeente, invoer.Fase, invoer.KlantregisseurId, invoer.Zoek, invoer.Pagina ?? 1, invoer.PaginaGrootte ?? 50, ct))
+            .WithSummary("Inburgeraars zoeken, ook op BSN of V-nummer (in de body, nooit in de URL)");
         g.MapPost("/", Registreer).WithSummary("Inburgeraar handmatig registreren");
         g.MapGet("/{id:guid}", Haal).WithSummary("Eén dossier");
         g.MapPut("/{id:guid}", Wijzig).WithSummary("Persoonsgegevens wijzigen (mijlpalen via /mijlpalen)");
@@ -63,17 +66,25 @@ public static class DossierApi
     private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Lijst(
         KoersDbContext db, Beveiliging.Toegang toegang, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
     {
+        // A BSN or V-nummer in a query string reaches access logs and proxies: refused, so clients learn to POST it.
+        if (Zoekterm.IsNummer(zoek))
+        {
+            return Problemen.Validatie(new() { ["zoek"] = ["Zoek op BSN of V-nummer met POST /api/v1/inburgeraars/zoeken: een BSN of V-nummer hoort niet in een URL."] });
+        }
+
+        return await Zoek(db, toegang, gemeente, fase, klantregisseurId, zoek, pagina, paginaGrootte, ct);
+    }
+
+    private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Zoek(
+        KoersDbContext db, Beveiliging.Toegang toegang, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina, int paginaGrootte, CancellationToken ct)
+    {
         var fouten = new Dictionary<string, string[]>();
         if (!Keuze.TryLees<Fase>(fase, "fase", fouten, out var faseKeuze)) return Problemen.Validatie(fouten);
         var q = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
         if (!string.IsNullOrWhiteSpace(gemeente)) q = q.Where(i => i.Gemeente!.Code == gemeente.Trim().ToUpperInvariant());
         if (faseKeuze is { } f) q = q.Where(i => i.Fase == f);
         if (klantregisseurId is { } k) q = q.Where(i => i.KlantregisseurId == k);
-        if (!string.IsNullOrWhiteSpace(zoek))
-        {
-            var z = zoek.Trim().ToLower();
-            q = q.Where(i => i.Achternaam.ToLower().Contains(z) || i.Voornamen.ToLower().Contains(z));
-        }
+        q = Zoekterm.Filter(q, zoek);
 
         paginaGrootte = Math.Clamp(paginaGrootte, 1, 500);
         pagina = Math.Max(1, pagina);

@@ -8,7 +8,8 @@ namespace Koers.Web.Features.Dossier;
 
 public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Zoek { get; set; }
+    /// <summary>Name, BSN or V-nummer. Posted, never in the URL: a URL lands in access logs and browser history.</summary>
+    [BindProperty] public string? Zoek { get; set; }
     [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }
     [BindProperty(SupportsGet = true)] public Fase? Fase { get; set; }
     [BindProperty(SupportsGet = true)] public int Pagina { get; set; } = 1;
@@ -19,18 +20,22 @@ public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang) :
     public List<(string Code, string Naam)> Gemeenten { get; private set; } = [];
     public Dictionary<Fase, int> PerFase { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct)
+    {
+        Zoek = null;
+        return LaadAsync(ct);
+    }
+
+    public Task OnPostAsync(CancellationToken ct) => LaadAsync(ct);
+
+    private async Task LaadAsync(CancellationToken ct)
     {
         Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
         var q = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
         if (!string.IsNullOrWhiteSpace(Gemeente)) q = q.Where(i => i.Gemeente!.Code == Gemeente);
         PerFase = await q.GroupBy(i => i.Fase).Select(g => new { g.Key, Aantal = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Aantal, ct);
         if (Fase is { } f) q = q.Where(i => i.Fase == f);
-        if (!string.IsNullOrWhiteSpace(Zoek))
-        {
-            var z = Zoek.Trim().ToLower();
-            q = q.Where(i => i.Achternaam.ToLower().Contains(z) || i.Voornamen.ToLower().Contains(z));
-        }
+        q = Zoekterm.Filter(q, Zoek);
 
         Totaal = await q.CountAsync(ct);
         Pagina = Math.Max(1, Pagina);
@@ -41,7 +46,8 @@ public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang) :
             .ToListAsync(ct);
     }
 
+    /// <summary>Paging link without a search term (a search pages through posted forms).</summary>
     public string Link(int pagina) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/inburgeraars",
-        new Dictionary<string, string?> { ["zoek"] = Zoek, ["gemeente"] = Gemeente, ["fase"] = Fase?.ToString(), ["pagina"] = pagina.ToString() }
+        new Dictionary<string, string?> { ["gemeente"] = Gemeente, ["fase"] = Fase?.ToString(), ["pagina"] = pagina.ToString() }
             .Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

@@ -1,0 +1,50 @@
+using Koers.Data.Model;
+
+namespace Koers.Web.Features.Dossier;
+
+/// <summary>Body of POST /api/v1/inburgeraars/zoeken: the list filters, with the search term out of the URL.</summary>
+public sealed record ZoekInvoer(string? Zoek, string? Gemeente, string? Fase, int? KlantregisseurId, int? Pagina, int? PaginaGrootte);
+
+/// <summary>
+/// One search term for the case list, the same on the screen and in the API. A BSN (9 digits, or an old one of 8;
+/// dots and spaces allowed) or a V-nummer (10 digits) finds that one case; any other term matches names. A number
+/// is only ever accepted from a form or JSON body: a URL ends up in access logs, browser history and proxies, so
+/// <see cref="IsNummer"/> lets the GET endpoints refuse it.
+/// </summary>
+public static class Zoekterm
+{
+    public static IQueryable<Inburgeraar> Filter(IQueryable<Inburgeraar> q, string? zoek)
+    {
+        if (string.IsNullOrWhiteSpace(zoek)) return q;
+        var cijfers = Cijfers(zoek);
+        if (cijfers is { Length: 8 or 9 })
+        {
+            var bsn = cijfers.PadLeft(9, '0');
+            return q.Where(i => i.Bsn == bsn);
+        }
+
+        if (cijfers is { Length: 10 }) return q.Where(i => i.VNummer == cijfers);
+        var z = zoek.Trim().ToLower();
+        return q.Where(i => i.Achternaam.ToLower().Contains(z) || i.Voornamen.ToLower().Contains(z));
+    }
+
+    /// <summary>True when the term holds a run of 8 or more digits: a BSN or V-nummer, which never goes in a URL.</summary>
+    public static bool IsNummer(string? zoek)
+    {
+        if (string.IsNullOrEmpty(zoek)) return false;
+        var run = 0;
+        foreach (var c in zoek)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : c is '.' or ' ' && run > 0 ? run : 0;
+            if (run >= 8) return true;
+        }
+
+        return false;
+    }
+
+    private static string? Cijfers(string zoek)
+    {
+        var s = zoek.Trim().Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        return s.Length > 0 && s.All(char.IsAsciiDigit) ? s : null;
+    }
+}
