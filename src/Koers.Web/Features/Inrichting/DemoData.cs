@@ -15,8 +15,10 @@ namespace Koers.Web.Features.Inrichting;
 
 /// <summary>
 /// Synthetic demo data: one region of four municipalities with about 200 inburgeraars spread over every
-/// stage of the klantreis. Deterministic (fixed seed) and entirely made up: BSNs are drawn from the
-/// 999xxxxxx test range and pass the elfproef; names are combinations from short lists.
+/// stage of the klantreis. The content is deterministic (fixed seed) and entirely made up: BSNs are drawn from the
+/// 999xxxxxx test range and pass the elfproef; names are combinations from short lists. The ids are random per
+/// install, so no two installs share a case id. Seeded only on request (Koers:DemoData, see
+/// <see cref="Beveiliging.Startcontroles"/>).
 /// </summary>
 public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker> users, RoleManager<IdentityRole> roles, IConfiguration configuration)
 {
@@ -94,7 +96,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             var (land, talen) = Herkomst[random.Next(Herkomst.Length)];
             var inburgeraar = new Inburgeraar
             {
-                Id = DeterministicGuid(random),
+                Id = NieuwId(random),
                 Voornamen = Voornamen[random.Next(Voornamen.Length)],
                 Achternaam = Achternamen[random.Next(Achternamen.Length)],
                 Geboortedatum = vandaag.AddDays(-random.Next(18 * 365, 60 * 365)),
@@ -180,7 +182,10 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Maak("beheer@kempen.example", "Ilse Beheer (functioneel beheer)", [Rollen.FunctioneelBeheerder], g => g.GemeenteId = thuis.Id);
         await Maak("auditor@kempen.example", "Kees Controle (auditor)", [Rollen.Auditor], g => g.GemeenteId = thuis.Id);
         await Maak("partner@taalschool.example", "Taalschool De Brug (ketenpartner)", [Rollen.Partner]);
-        var eigen = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id).OrderBy(i => i.Achternaam).Select(i => i.Id).FirstAsync(ct);
+        // Ordered on content only (ids are random), so every install links the same demo person.
+        var eigen = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id)
+            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Geboortedatum).ThenBy(i => i.Bsn).ThenBy(i => i.VNummer)
+            .Select(i => i.Id).FirstAsync(ct);
         await Maak("inburgeraar@demo.example", "Demo-inburgeraar", [Rollen.Inburgeraar], g => g.InburgeraarId = eigen);
     }
 
@@ -401,29 +406,37 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         }
     }
 
-    private static Guid DeterministicGuid(Random random)
+    /// <summary>
+    /// A random id. The 16 bytes the former fixed id took from the seeded generator are still drawn, so names, BSNs and
+    /// phases stay exactly as before; only the id differs per install (a fixed one would be a known handle on every install).
+    /// </summary>
+    private static Guid NieuwId(Random random)
     {
-        var bytes = new byte[16];
-        random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 layout, so it looks like any other id
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
+        random.NextBytes(new byte[16]);
+        return Guid.NewGuid();
     }
 }
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies migrations, then seeds demo data when configured (default: on for SQLite, off for PostgreSQL).</summary>
+    /// <summary>
+    /// Applies migrations, then seeds demo data only when Koers:DemoData is true (appsettings.Development.json sets it,
+    /// so `dotnet run` starts with the demo). Refuses to start an unsafe install; see <see cref="Beveiliging.Startcontroles"/>.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
     {
+        var env = services.GetRequiredService<IHostEnvironment>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+        Beveiliging.Startcontroles.ControleerLoggen(db, configuration, env);
+        var demo = Beveiliging.Startcontroles.DemodataGevraagd(configuration, env);
         await db.Database.MigrateAsync();
-        var seedDefault = DatabaseSetup.ReadProvider(configuration) == DatabaseProvider.Sqlite;
-        if (configuration.GetValue("Koers:DemoData", seedDefault))
+        if (demo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200));
         }
+
+        await Beveiliging.Startcontroles.ControleerDemowachtwoordAsync(scope.ServiceProvider, env);
 
         // The monitor's per-case table: rebuilt once at start for rows written outside EF (bulk loads, older versions).
         await Koers.Data.Model.Monitor.MonitorDossiers.VernieuwAllesAsync(db);

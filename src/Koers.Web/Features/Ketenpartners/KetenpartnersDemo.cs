@@ -46,8 +46,10 @@ public static class KetenpartnersDemo
         // Cases that have a PIP or are further along are the ones partners work on.
         var dossiers = await db.Inburgeraars.AsNoTracking()
             .Where(i => i.Leerroute != null && i.GeanonimiseerdOp == null)
-            .Select(i => new { i.Id, i.Doelgroep, RegioId = i.Gemeente!.RegioId, i.Leerroute })
-            .OrderBy(i => i.Id).ToListAsync(ct);
+            .Select(i => new { i.Id, i.Doelgroep, RegioId = i.Gemeente!.RegioId, i.Leerroute, i.Bsn, i.VNummer })
+            .ToListAsync(ct);
+        // In content order, not id order: demo ids are random per install, the demo's content is not.
+        dossiers = [.. dossiers.OrderBy(i => i.Bsn ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer ?? "", StringComparer.Ordinal)];
         var random = new Random(2026);
         var statussen = new[] { Verwijzingsstatus.Aangemeld, Verwijzingsstatus.Geaccepteerd, Verwijzingsstatus.Geaccepteerd, Verwijzingsstatus.Afgewezen, Verwijzingsstatus.Ingetrokken, Verwijzingsstatus.Afgerond, Verwijzingsstatus.Geaccepteerd, Verwijzingsstatus.Aangemeld };
         var n = 0;

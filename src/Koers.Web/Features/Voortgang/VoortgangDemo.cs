@@ -19,9 +19,11 @@ public static class VoortgangDemo
         var random = new Random(2024);
         var vandaag = klok.Vandaag;
         var dezeWeek = Week.Maandag(vandaag);
-        var dossiers = await db.Inburgeraars.Include(i => i.Mijlpalen)
+        var dossiers = (await db.Inburgeraars.Include(i => i.Mijlpalen)
             .Where(i => i.GeanonimiseerdOp == null && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.PipVastgesteld))
-            .OrderBy(i => i.Id).ToListAsync(ct);
+            .ToListAsync(ct))
+            // In content order, not id order: demo ids are random per install, the demo's content is not.
+            .OrderBy(i => i.Bsn ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer ?? "", StringComparer.Ordinal).ToList();
         var partners = await db.Partnerorganisaties.Where(p => p.Actief && p.Soort == Partnersoort.Taalaanbieder).ToListAsync(ct);
         var gemeenten = (await db.Gemeenten.ToListAsync(ct)).ToDictionary(g => g.Id);
 
