@@ -419,6 +419,8 @@ public static class DatabaseStartup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
         await db.Database.MigrateAsync();
+        // Before anything reads or adds a BSN: clear values from before encryption are encrypted (Koers:Bsn).
+        await Beveiliging.BsnRegistratie.BijwerkenAsync(scope.ServiceProvider, configuration);
         var seedDefault = DatabaseSetup.ReadProvider(configuration) == DatabaseProvider.Sqlite;
         if (configuration.GetValue("Koers:DemoData", seedDefault))
         {
