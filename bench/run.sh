@@ -69,6 +69,11 @@ dotnet build -c Release -v q -nologo bench/Koers.Bench/Koers.Bench.csproj >/dev/
 fi
 BENCH="dotnet bench/Koers.Bench/bin/Release/net10.0/Koers.Bench.dll"
 
+# BSNs are stored encrypted (Koers:Bsn): one fresh key pair per run, read by the generator, Koers and the load
+# client from the environment. The data set is thrown away with the run, so are the keys.
+export Koers__Bsn__Sleutels__1="$(head -c 32 /dev/urandom | base64)"
+export Koers__Bsn__IndexSleutels__1="$(head -c 32 /dev/urandom | base64)"
+
 log "genereer $GEVALLEN dossiers"
 START=$(date +%s)
 $BENCH genereer --gevallen "$GEVALLEN" --pg "$KOERS_BENCH_PG" | tee /tmp/koers-bench-genereer-$$.log

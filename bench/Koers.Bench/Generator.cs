@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
+using Koers.Data.Versleuteling;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Pip;
@@ -18,7 +19,8 @@ namespace Koers.Bench;
 /// A synthetic national data set for PostgreSQL: 342 municipalities in 35 regions, klantregisseurs with log-ins, and
 /// N cases spread evenly over five years of intake, each with milestones, stored deadlines (computed by the real
 /// <see cref="LegalClock"/>), LBT, PIP, weekly hours, milestone history and audit rows. Deterministic (one seed),
-/// entirely made up. Bulk tables are written with binary COPY; the small set-up tables through EF.
+/// entirely made up. Bulk tables are written with binary COPY; the small set-up tables through EF. BSNs and V-nummers
+/// are written as Koers stores them: encrypted, with their blind index, with the keys Koers runs with.
 /// Distributions (with their sources, all under /work/shared/domain):
 /// - doelgroep: 38% gezins-/overige migrant, 62% asiel (seed-001-first-phase.md L427, DUO peildatum 8-12-2023);
 ///   the split asielstatushouder/nareiziger (52/10) and 2% vrijgesteld are assumptions (no source figure);
@@ -29,7 +31,7 @@ namespace Koers.Bench;
 ///   housing (seed-001 L94); caseload 40 per klantregisseur (seed-000-002-003-practice.md L568);
 /// - 90% pass within 3 years (seed-001 L465-466); intake 30,000 a year nationally (issue #10).
 /// </summary>
-public sealed class Generator(string verbinding, int gevallen, int seed, DateOnly vandaag)
+public sealed class Generator(string verbinding, int gevallen, int seed, DateOnly vandaag, BsnBescherming bescherming)
 {
     public const string Wachtwoord = "Koers-bench-2026";
     public const int Gemeenten = 342;
@@ -83,7 +85,7 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         var random = new Random(seed);
         Console.WriteLine($"Koers-generator: {gevallen:N0} gevallen, {Gemeenten} gemeenten, seed {seed}, peildatum {vandaag:yyyy-MM-dd}");
 
-        var options = new DbContextOptionsBuilder<PostgresKoersDbContext>().UseNpgsql(verbinding).Options;
+        var options = new DbContextOptionsBuilder<PostgresKoersDbContext>().UseNpgsql(verbinding).UseBsnBescherming(bescherming).Options;
         await using (var db = new PostgresKoersDbContext(options))
         {
             db.Database.SetCommandTimeout(600);
@@ -362,11 +364,13 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
             var n = ++_teller;
             var vnummer = bsn is null || g.Doelgroep.IsAsielgerelateerd() ? (2_000_000_000L + n).ToString() : null;
             inburgeraars.Add([
-                g.Id, Voornamen[r.Next(Voornamen.Length)], Achternamen[r.Next(Achternamen.Length)], feiten.Geboortedatum, bsn, vnummer,
+                g.Id, Voornamen[r.Next(Voornamen.Length)], Achternamen[r.Next(Achternamen.Length)], feiten.Geboortedatum,
+                bsn is null ? null : bescherming.Versleutel(bsn), vnummer is null ? null : bescherming.Versleutel(vnummer),
                 herkomst.Land, herkomst.Taal, g.Doelgroep.ToString(), gemeenteIds[g.Gemeente], r.Next(25) == 0 ? null : kr[r.Next(kr.Length)],
                 $"06-{r.Next(10_000_000, 99_999_999)}", null, $"Benchstraat {r.Next(1, 400)}", null, g.NietStartklaar, g.Leerroute?.ToString(),
                 (g.Doelgroep.IsAsielgerelateerd() ? Registratiebron.CoaKoppeling : Registratiebron.Handmatig).ToString(), null, false, null,
                 feiten.LaatsteBeschikking, fase.ToString(), aangemaakt, Nu,
+                bsn is null ? null : bescherming.Index(Nummersoort.Bsn, bsn), vnummer is null ? null : bescherming.Index(Nummersoort.VNummer, vnummer),
             ]);
             foreach (var (soort, datum) in g.Mijlpalen)
             {
@@ -425,7 +429,8 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
              ("Email", NpgsqlDbType.Varchar), ("Adres", NpgsqlDbType.Varchar), ("AzcLocatie", NpgsqlDbType.Varchar), ("NogNietStartklaar", NpgsqlDbType.Boolean),
              ("Leerroute", NpgsqlDbType.Varchar), ("Bron", NpgsqlDbType.Varchar), ("OntzorgenVerlengdTot", NpgsqlDbType.Date), ("OntzorgenAfgezien", NpgsqlDbType.Boolean),
              ("GeanonimiseerdOp", NpgsqlDbType.TimestampTz), ("LaatsteBeschikkingOp", NpgsqlDbType.Date), ("Fase", NpgsqlDbType.Varchar),
-             ("AangemaaktOp", NpgsqlDbType.TimestampTz), ("GewijzigdOp", NpgsqlDbType.TimestampTz)], inburgeraars);
+             ("AangemaaktOp", NpgsqlDbType.TimestampTz), ("GewijzigdOp", NpgsqlDbType.TimestampTz),
+             ("BsnIndex", NpgsqlDbType.Varchar), ("VNummerIndex", NpgsqlDbType.Varchar)], inburgeraars);
         await KopieerAsync(conn, "mijlpaal", [("InburgeraarId", NpgsqlDbType.Uuid), ("Soort", NpgsqlDbType.Varchar), ("Datum", NpgsqlDbType.Date)], mijlpalen);
         await KopieerAsync(conn, "mijlpaal_wijziging",
             [("InburgeraarId", NpgsqlDbType.Uuid), ("Soort", NpgsqlDbType.Varchar), ("OudeDatum", NpgsqlDbType.Date), ("NieuweDatum", NpgsqlDbType.Date),

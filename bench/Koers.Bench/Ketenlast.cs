@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Koers.Data.Versleuteling;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -35,10 +36,10 @@ public static class Ketenlast
     /// hours of every row (real writes); "herhaald": the same file again (the idempotent path, nothing written).
     /// </summary>
     public static async Task<List<(Lastclient.Meting App, Lastclient.Meting? Sql, Bulkregel Bulk)>> CsvAsync(
-        HttpClient http, NpgsqlDataSource bron, int gebruikers, int regels, int uploads, DateOnly vandaag)
+        HttpClient http, NpgsqlDataSource bron, BsnBescherming bescherming, int gebruikers, int regels, int uploads, DateOnly vandaag)
     {
         var uit = new List<(Lastclient.Meting, Lastclient.Meting?, Bulkregel)>();
-        var partners = await PartnersAsync(http, bron, gebruikers);
+        var partners = await PartnersAsync(http, bron, bescherming, gebruikers);
         if (partners.Count == 0)
         {
             Console.WriteLine("  partner CSV: geen taalschool met machtigingen gevonden (genereer de data opnieuw met deze versie van de generator)");
@@ -89,7 +90,7 @@ public static class Ketenlast
         public void Leeg() => Toegevoegd = Bijgewerkt = Ongewijzigd = Fouten = 0;
     }
 
-    private static async Task<List<Partner>> PartnersAsync(HttpClient http, NpgsqlDataSource bron, int aantal)
+    private static async Task<List<Partner>> PartnersAsync(HttpClient http, NpgsqlDataSource bron, BsnBescherming bescherming, int aantal)
     {
         // The taalschools with the most consented cases, each with its log-in.
         var gekozen = new List<(int Id, string Email)>();
@@ -117,7 +118,12 @@ public static class Ketenlast
             {
                 cmd.Parameters.AddWithValue(id);
                 await using var rd = await cmd.ExecuteReaderAsync();
-                while (await rd.ReadAsync()) gevallen.Add(new Geval(rd.GetGuid(0), rd.IsDBNull(1) ? null : rd.GetString(1), rd.IsDBNull(2) ? null : rd.GetString(2)));
+                // The numbers are stored encrypted; the partner's file has them in the clear.
+                while (await rd.ReadAsync())
+                {
+                    gevallen.Add(new Geval(rd.GetGuid(0), rd.IsDBNull(1) ? null : bescherming.Ontsleutel(rd.GetString(1)),
+                        rd.IsDBNull(2) ? null : bescherming.Ontsleutel(rd.GetString(2))));
+                }
             }
 
             lijst.Add(new Partner(id, email, await Lastclient.TokenAsync(http, email), [.. gevallen]));
@@ -241,7 +247,7 @@ public static class Ketenlast
     /// has processed them all (the drain). The bare SQL is the same number of single-row inserts.
     /// </summary>
     public static async Task<(Lastclient.Meting App, Lastclient.Meting? Sql, Bulkregel Bulk)?> DuoAsync(
-        HttpClient http, NpgsqlDataSource bron, string? token, int verzenders, int aantal, TimeSpan maxDrain)
+        HttpClient http, NpgsqlDataSource bron, BsnBescherming bescherming, string? token, int verzenders, int aantal, TimeSpan maxDrain)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -256,7 +262,7 @@ public static class Ketenlast
         {
             cmd.Parameters.AddWithValue(Math.Max(1, aantal / 2));
             await using var rd = await cmd.ExecuteReaderAsync();
-            while (await rd.ReadAsync()) personen.Add(rd.GetString(0));
+            while (await rd.ReadAsync()) personen.Add(bescherming.Ontsleutel(rd.GetString(0)));
         }
 
         if (personen.Count == 0)
@@ -284,17 +290,19 @@ public static class Ketenlast
         TimeSpan? drain = leeg ? klok.Elapsed : null;
 
         // Bare SQL: the same messages as single-row inserts (once per berichtId), stored as already handled so the
-        // running inbox leaves them alone; removed afterwards.
+        // running inbox leaves them alone; removed afterwards. Stored as Koers stores them: BSN encrypted, person key
+        // the blind index, both computed here as the app does per message.
         var (sql, _) = await Lastclient.MeetReeksAsync("DUO burst (SQL)", verzenders, aantal, async (_, k) =>
         {
             await using var cmd = bron.CreateCommand("""
                 INSERT INTO duo_notificatie ("BerichtId", "GebeurtenisId", "RegistratieDatumTijd", "Bsn", "Persoonssleutel", "Afzender", "OntvangenOp", "Status", "Pogingen", "Resultaat")
-                VALUES ($1, $2, $3, $4, 'B:' || $4, $5, now(), 'Afgehandeld', 0, 'bench: bare SQL') ON CONFLICT ("BerichtId") DO NOTHING
+                VALUES ($1, $2, $3, $4, $5, $6, now(), 'Afgehandeld', 0, 'bench: bare SQL') ON CONFLICT ("BerichtId") DO NOTHING
                 """);
             cmd.Parameters.AddWithValue(Guid.NewGuid());
             cmd.Parameters.AddWithValue(Signalen[k % Signalen.Length]);
             cmd.Parameters.AddWithValue(basis.AddMilliseconds(k).UtcDateTime);
-            cmd.Parameters.AddWithValue(personen[k % personen.Count]);
+            cmd.Parameters.AddWithValue(bescherming.Versleutel(personen[k % personen.Count]));
+            cmd.Parameters.AddWithValue(bescherming.Persoonssleutel(personen[k % personen.Count], null));
             cmd.Parameters.AddWithValue(DuoOin);
             await cmd.ExecuteNonQueryAsync();
             return (true, null);

@@ -107,7 +107,7 @@ public static class Lastclient
         var bulk = new List<Ketenlast.Bulkregel>();
         if (alleen is null || "partner csv".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("csv", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var (a, s, b) in await Ketenlast.CsvAsync(http, bron, opties.Int("csvgebruikers", 2), opties.Int("csvregels", 10_000), opties.Int("csvuploads", 5), vandaag))
+            foreach (var (a, s, b) in await Ketenlast.CsvAsync(http, bron, opties.Bsn, opties.Int("csvgebruikers", 2), opties.Int("csvregels", 10_000), opties.Int("csvuploads", 5), vandaag))
             {
                 metingen.Add((a, s));
                 bulk.Add(b);
@@ -116,7 +116,7 @@ public static class Lastclient
 
         if (alleen is null || "duo burst".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("duo", StringComparison.OrdinalIgnoreCase))
         {
-            var duo = await Ketenlast.DuoAsync(http, bron, opties.Tekst("duotoken") ?? Environment.GetEnvironmentVariable("KOERS_BENCH_DUO_TOKEN"),
+            var duo = await Ketenlast.DuoAsync(http, bron, opties.Bsn, opties.Tekst("duotoken") ?? Environment.GetEnvironmentVariable("KOERS_BENCH_DUO_TOKEN"),
                 opties.Int("duoverzenders", 20), opties.Int("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Int("duodrain", 600)));
             if (duo is { } d)
             {

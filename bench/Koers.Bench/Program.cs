@@ -1,4 +1,5 @@
 using Koers.Bench;
+using Microsoft.Extensions.Configuration;
 
 // Koers benchmark: a synthetic national data set and a load client. See bench/README.md.
 //   genereer --gevallen 150000 --pg "<connstr>" [--seed 2021] [--vandaag 2026-06-16]
@@ -8,7 +9,7 @@ var opties = Opties.Lees(args.Skip(1).ToArray());
 switch (args.FirstOrDefault())
 {
     case "genereer":
-        await new Generator(opties.Pg, opties.Int("gevallen", 150_000), opties.Int("seed", 2021), opties.Datum("vandaag")).GenereerAsync();
+        await new Generator(opties.Pg, opties.Int("gevallen", 150_000), opties.Int("seed", 2021), opties.Datum("vandaag"), opties.Bsn).GenereerAsync();
         return 0;
     case "last":
         return await Lastclient.DraaiAsync(opties);
@@ -37,6 +38,18 @@ namespace Koers.Bench
             ?? throw new ArgumentException("--pg <connectiestring> ontbreekt");
 
         public string? Tekst(string naam) => waarden.GetValueOrDefault(naam);
+
+        /// <summary>
+        /// The BSN keys of the Koers under test, from the same environment variables Koers reads (Koers__Bsn__Sleutels__1,
+        /// Koers__Bsn__IndexSleutels__1, …; run.sh makes a fresh pair per run): the generator writes what Koers can read.
+        /// </summary>
+        public Koers.Data.Versleuteling.BsnBescherming Bsn => _bsn ??= Koers.Data.Versleuteling.BsnBescherming.UitConfiguratie(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(
+                Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                    .Where(e => ((string)e.Key).StartsWith("Koers__Bsn__", StringComparison.OrdinalIgnoreCase))
+                    .Select(e => KeyValuePair.Create(((string)e.Key).Replace("__", ":"), (string?)e.Value))).Build());
+
+        private Koers.Data.Versleuteling.BsnBescherming? _bsn;
 
         public int Int(string naam, int standaard) => waarden.TryGetValue(naam, out var w) ? int.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : standaard;
 

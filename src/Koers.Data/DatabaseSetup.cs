@@ -1,3 +1,4 @@
+using Koers.Data.Versleuteling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,7 +19,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Registers <see cref="KoersDbContext"/> (with every <see cref="IInterceptor"/> registered as a service) for the provider in `Database:Provider` (Sqlite by default,
-    /// or Postgres) with the connection string `ConnectionStrings:Koers`.
+    /// or Postgres) with the connection string `ConnectionStrings:Koers`. The BSN keys (<see cref="BsnBescherming"/>) must be registered too.
     /// </summary>
     public static IServiceCollection AddKoersData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -32,12 +33,14 @@ public static class DatabaseSetup
                     "Database:Provider is Postgres, maar ConnectionStrings:Koers ontbreekt (zet bijvoorbeeld ConnectionStrings__Koers).");
             }
 
-            services.AddDbContext<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddDbContext<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())
+                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
         }
         else
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+            services.AddDbContext<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>())
+                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
         }
 
         return services;

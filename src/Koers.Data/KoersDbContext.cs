@@ -123,16 +123,12 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.ToTable("inburgeraar");
             e.Property(x => x.Voornamen).HasMaxLength(200);
             e.Property(x => x.Achternaam).HasMaxLength(200);
-            e.Property(x => x.Bsn).HasMaxLength(9);
-            e.Property(x => x.VNummer).HasMaxLength(10);
             e.Property(x => x.Nationaliteit).HasMaxLength(100);
             e.Property(x => x.Talen).HasMaxLength(500);
             e.Property(x => x.Telefoon).HasMaxLength(40);
             e.Property(x => x.Email).HasMaxLength(200);
             e.Property(x => x.Adres).HasMaxLength(300);
             e.Property(x => x.AzcLocatie).HasMaxLength(200);
-            e.HasIndex(x => x.Bsn);
-            e.HasIndex(x => x.VNummer);
             e.HasIndex(x => new { x.GemeenteId, x.Fase });
             e.HasIndex(x => x.KlantregisseurId);
             e.HasIndex(x => x.Achternaam);
@@ -283,6 +279,9 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
 
         // Feature areas (ontzorgen, monitor, …) keep their mapping next to their entities.
         b.ApplyConfigurationsFromAssembly(typeof(KoersDbContext).Assembly);
+
+        // BSNs, V-nummers and what carries them are encrypted at rest, with a blind index to find them by.
+        Versleuteling.BsnModel.Configureer(b, Versleuteling.BsnModel.BeschermingVan(this));
     }
 }
 

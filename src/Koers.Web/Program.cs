@@ -27,6 +27,7 @@ using Microsoft.AspNetCore.Routing;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddBsnBescherming(builder.Configuration, builder.Environment);
 builder.Services.AddKoersData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Klok>();

@@ -86,8 +86,17 @@ public class Inburgeraar
     public required string Voornamen { get; set; }
     public required string Achternaam { get; set; }
     public DateOnly Geboortedatum { get; set; }
+    /// <summary>Clear in memory; encrypted in the database (Koers.Data/Versleuteling). Find a case by BSN through <see cref="BsnIndex"/>.</summary>
     public string? Bsn { get; set; }
+
+    /// <summary>Clear in memory; encrypted in the database, like <see cref="Bsn"/>.</summary>
     public string? VNummer { get; set; }
+
+    /// <summary>Blind index (keyed hash) of <see cref="Bsn"/>, kept on every save by BsnIndexBijwerker; what lookups compare.</summary>
+    public string? BsnIndex { get; private set; }
+
+    /// <summary>Blind index of <see cref="VNummer"/>.</summary>
+    public string? VNummerIndex { get; private set; }
     public required string Nationaliteit { get; set; }
 
     /// <summary>Languages spoken, in the order given, separated by ';'.</summary>

@@ -35,10 +35,10 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
     }
 
     private List<DuoNotificatie> Meldingen(string bsn) =>
-        Db(db => db.DuoNotificaties.AsNoTracking().Where(n => n.Bsn == bsn).OrderBy(n => n.RegistratieDatumTijd).ToList());
+        Db(db => db.DuoNotificatiesVan(bsn).AsNoTracking().OrderBy(n => n.RegistratieDatumTijd).ToList());
 
     private Inburgeraar? Dossier(string bsn) =>
-        Db(db => db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen).FirstOrDefault(i => i.Bsn == bsn));
+        Db(db => db.InburgeraarsMetBsn(bsn).AsNoTracking().Include(i => i.Mijlpalen).FirstOrDefault());
 
     [Fact]
     public async Task Zonder_token_of_met_fout_token_401_en_niets_opgeslagen()
@@ -115,7 +115,7 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         // The same event again but as a new DUO message: noted, no second case.
         Assert.Equal(HttpStatusCode.Created, (await omgeving.NotificeerAsync("SS101", bsn, T0.AddMinutes(1))).StatusCode);
         await omgeving.VerwerkAsync();
-        Assert.Equal(1, Db(db => db.Inburgeraars.Count(i => i.Bsn == bsn)));
+        Assert.Equal(1, Db(db => db.InburgeraarsMetBsn(bsn).Count()));
         Assert.All(Meldingen(bsn), n => Assert.Equal(InboxStatus.Verwerkt, n.Status));
         Assert.Contains("bestond al", Meldingen(bsn)[1].Resultaat);
         Assert.Equal(1, Db(db => db.Audit.Count(a => a.InburgeraarId == dossier.Id && a.Actie == AuditActie.Aanmaken)));
@@ -449,10 +449,10 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
 
         using var scope = _omgeving.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
-        var meldingen = await db.DuoNotificaties.AsNoTracking().Where(n => bsns.Contains(n.Bsn!) && n.GebeurtenisId != "SS101").ToListAsync();
+        var meldingen = await db.DuoNotificatiesVan(bsns).AsNoTracking().Where(n => n.GebeurtenisId != "SS101").ToListAsync();
         Assert.Equal(60, meldingen.Count);
         Assert.All(meldingen, n => Assert.Equal((InboxStatus.Verwerkt, 1), (n.Status, n.Pogingen)));
-        var dossiers = await db.Inburgeraars.Where(i => bsns.Contains(i.Bsn!)).Select(i => i.Id).ToListAsync();
+        var dossiers = await db.InburgeraarsMetBsn(bsns).Select(i => i.Id).ToListAsync();
         Assert.Equal(15, dossiers.Count);
         var audit = await db.Audit.AsNoTracking().Where(a => dossiers.Contains(a.InburgeraarId!.Value) && a.Gebruiker == DuoVerwerker.Gebruiker && a.Actie == AuditActie.Wijzigen)
             .OrderBy(a => a.Id).ToListAsync();

@@ -43,6 +43,7 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Koers", ConnectionString);
         builder.UseSetting("Koers:DemoData", "true");
         builder.UseSetting("Koers:DemoAantal", "60");
+        TestSleutels.Instellen(builder);
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {

@@ -1,6 +1,7 @@
 using Koers.Bench;
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Data.Versleuteling;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Web.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class GeneratorTests : IAsyncLifetime
     private readonly string _database = $"koers_gen_{Guid.NewGuid():N}";
     private string Verbinding => new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = _database }.ConnectionString;
 
-    public Task InitializeAsync() => new Generator(Verbinding, 500, 7, Peildatum).GenereerAsync();
+    public Task InitializeAsync() => new Generator(Verbinding, 500, 7, Peildatum, TestSleutels.Bescherming()).GenereerAsync();
 
     public async Task DisposeAsync()
     {
@@ -32,7 +33,7 @@ public sealed class GeneratorTests : IAsyncLifetime
         await cmd.ExecuteNonQueryAsync();
     }
 
-    private PostgresKoersDbContext Db() => new(new DbContextOptionsBuilder<PostgresKoersDbContext>().UseNpgsql(Verbinding).Options);
+    private PostgresKoersDbContext Db() => new(new DbContextOptionsBuilder<PostgresKoersDbContext>().UseNpgsql(Verbinding).UseBsnBescherming(TestSleutels.Bescherming()).Options);
 
     [Fact]
     public async Task Vult_een_lege_database_consistent_met_de_wettelijke_klok()

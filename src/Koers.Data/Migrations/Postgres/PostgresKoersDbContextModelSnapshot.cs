@@ -219,8 +219,8 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("Bsn")
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("GebeurtenisId")
                         .IsRequired()
@@ -239,8 +239,8 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.Property<string>("Persoonssleutel")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<int>("Pogingen")
                         .HasColumnType("integer");
@@ -257,8 +257,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<long?>("VNummer")
-                        .HasColumnType("bigint");
+                    b.Property<string>("VNummer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime?>("VerwerktOp")
                         .HasColumnType("timestamp with time zone");
@@ -323,8 +324,8 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.Property<string>("Pad")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<int>("Pogingen")
                         .HasColumnType("integer");
@@ -564,8 +565,12 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Bsn")
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("BsnIndex")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Doelgroep")
                         .IsRequired()
@@ -627,8 +632,12 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("VNummer")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VNummerIndex")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.Property<string>("Voornamen")
                         .IsRequired()
@@ -639,11 +648,11 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasIndex("Achternaam");
 
-                    b.HasIndex("Bsn");
+                    b.HasIndex("BsnIndex");
 
                     b.HasIndex("KlantregisseurId");
 
-                    b.HasIndex("VNummer");
+                    b.HasIndex("VNummerIndex");
 
                     b.HasIndex("GemeenteId", "Fase");
 

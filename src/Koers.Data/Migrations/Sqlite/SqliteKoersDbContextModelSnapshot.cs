@@ -206,7 +206,7 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Bsn")
-                        .HasMaxLength(9)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GebeurtenisId")
@@ -226,7 +226,7 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.Property<string>("Persoonssleutel")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Pogingen")
@@ -244,8 +244,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("VNummer")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("VNummer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VerwerktOp")
                         .HasColumnType("TEXT");
@@ -310,7 +311,7 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.Property<string>("Pad")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Pogingen")
@@ -547,7 +548,11 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Bsn")
-                        .HasMaxLength(9)
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BsnIndex")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Doelgroep")
@@ -610,7 +615,11 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VNummer")
-                        .HasMaxLength(10)
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VNummerIndex")
+                        .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Voornamen")
@@ -622,11 +631,11 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasIndex("Achternaam");
 
-                    b.HasIndex("Bsn");
+                    b.HasIndex("BsnIndex");
 
                     b.HasIndex("KlantregisseurId");
 
-                    b.HasIndex("VNummer");
+                    b.HasIndex("VNummerIndex");
 
                     b.HasIndex("GemeenteId", "Fase");
 

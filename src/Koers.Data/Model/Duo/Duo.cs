@@ -30,7 +30,7 @@ public class DuoNotificatie
     public string? Bsn { get; set; }
     public long? VNummer { get; set; }
 
-    /// <summary>"B:&lt;bsn&gt;" or "V:&lt;vnummer&gt;": events of one person are processed in order.</summary>
+    /// <summary>The blind index of the BSN (or else of the V-nummer): events of one person are processed in order.</summary>
     public required string Persoonssleutel { get; set; }
 
     /// <summary>The OIN of the sender (bron header).</summary>
@@ -76,7 +76,7 @@ public class DuoUitgaandBericht
     public Guid InburgeraarId { get; set; }
     public OutboxSoort Soort { get; set; }
 
-    /// <summary>Path under DUO's base address, e.g. personen/{bsn}/PIP; holds a BSN, so never logged.</summary>
+    /// <summary>Path under DUO's base address, e.g. personen/{bsn}/PIP; holds a BSN, so encrypted at rest and never logged.</summary>
     public required string Pad { get; set; }
     public required string Methode { get; set; }
     public required string InhoudJson { get; set; }
@@ -98,9 +98,8 @@ public sealed class DuoConfiguratie : IEntityTypeConfiguration<DuoNotificatie>, 
     public void Configure(EntityTypeBuilder<DuoNotificatie> e)
     {
         e.ToTable("duo_notificatie");
+        // Bsn, VNummer (encrypted) and Persoonssleutel (blind index): Versleuteling/BsnModel.cs.
         e.Property(x => x.GebeurtenisId).HasMaxLength(6);
-        e.Property(x => x.Bsn).HasMaxLength(9);
-        e.Property(x => x.Persoonssleutel).HasMaxLength(20);
         e.Property(x => x.Afzender).HasMaxLength(20);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.LaatsteFout).HasMaxLength(2000);
@@ -120,9 +119,9 @@ public sealed class DuoConfiguratie : IEntityTypeConfiguration<DuoNotificatie>, 
     public void Configure(EntityTypeBuilder<DuoUitgaandBericht> e)
     {
         e.ToTable("duo_uitgaand_bericht");
+        // Pad (encrypted, it holds the BSN): Versleuteling/BsnModel.cs.
         e.Property(x => x.Soort).HasConversion<string>().HasMaxLength(40);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-        e.Property(x => x.Pad).HasMaxLength(200);
         e.Property(x => x.Methode).HasMaxLength(10);
         e.Property(x => x.InhoudJson).HasMaxLength(4000);
         e.Property(x => x.Omschrijving).HasMaxLength(300);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Koers.Data;
+using Koers.Data.Versleuteling;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
 using Koers.Domain.Identity;
@@ -56,7 +57,7 @@ public sealed record CoaRapport(int Aangemaakt, int Bijgewerkt, int Ongewijzigd,
 /// bad rows reported with row number and reason. A person is matched on V-nummer or BSN, so importing the same file
 /// twice changes nothing. The file name is never used; the format is read from the content.
 /// </summary>
-public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegang toegang)
+public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegang toegang, BsnBescherming bescherming)
 {
     public const int MaxBytes = 2 * 1024 * 1024;
     public const int MaxRijen = 5000;
@@ -215,10 +216,10 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
 
         // Match on V-nummer or BSN, within the user's reach; a match elsewhere is reported, not duplicated.
         var bestaand = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
-            .Where(i => i.VNummer == vnummer || (bsn != null && i.Bsn == bsn))
+            .MetBsnOfVNummer(bescherming, bsn, vnummer)
             .Select(i => new { i.Id })
             .FirstOrDefaultAsync(ct);
-        if (bestaand is null && await db.Inburgeraars.AnyAsync(i => i.VNummer == vnummer || (bsn != null && i.Bsn == bsn), ct))
+        if (bestaand is null && await db.Inburgeraars.MetBsnOfVNummer(bescherming, bsn, vnummer).AnyAsync(ct))
         {
             return new CoaRegel(nr, CoaUitkomst.Fout, "Er bestaat al een dossier voor deze persoon in een gemeente waarvoor u niet werkt.", null);
         }

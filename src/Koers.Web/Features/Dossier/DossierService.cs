@@ -1,6 +1,7 @@
 using static Koers.Web.Infrastructure.Invoer;
 using System.Net.Mail;
 using Koers.Data;
+using Koers.Data.Versleuteling;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
@@ -14,7 +15,7 @@ namespace Koers.Web.Features.Dossier;
 /// The commands on a case file. Each validates everything first and saves in one transaction, so a
 /// refused change leaves nothing half-saved; each change recomputes the legal clock and keeps history.
 /// </summary>
-public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, BsnBescherming bescherming)
 {
     public async Task<Uitkomst<Guid>> RegistreerAsync(InburgeraarInvoer invoer, Registratiebron bron, CancellationToken ct = default)
     {
@@ -233,7 +234,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             else
             {
                 invoer.Bsn = bsn.Value;
-                if (await db.Inburgeraars.AnyAsync(i => i.Bsn == bsn.Value && i.Id != eigenId, ct))
+                if (await db.Inburgeraars.MetBsn(bescherming, bsn.Value).AnyAsync(i => i.Id != eigenId, ct))
                 {
                     fouten.Voeg(nameof(invoer.Bsn), "Er bestaat al een dossier met dit BSN. Zoek dat dossier op in plaats van een nieuw te maken.");
                 }

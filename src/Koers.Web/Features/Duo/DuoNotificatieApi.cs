@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Koers.Data;
 using Koers.Data.Model.Duo;
+using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public static partial class DuoNotificatieApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> OntvangAsync(HttpContext http, KoersDbContext db, DuoOpties opties, Klok klok, CancellationToken ct)
+    private static async Task<IResult> OntvangAsync(HttpContext http, KoersDbContext db, DuoOpties opties, Klok klok, BsnBescherming bescherming, CancellationToken ct)
     {
         http.Response.Headers["API-Version"] = ApiVersie;
         if (!Geautoriseerd(http.Request, opties))
@@ -82,7 +83,7 @@ public static partial class DuoNotificatieApi
             RegistratieDatumTijd = bericht.RegistratieDatumTijd.UtcDateTime,
             Bsn = bericht.Bsn,
             VNummer = bericht.VNummer,
-            Persoonssleutel = bericht.Bsn is { } b ? "B:" + b : "V:" + bericht.VNummer!.Value.ToString(CultureInfo.InvariantCulture),
+            Persoonssleutel = bescherming.Persoonssleutel(bericht.Bsn, bericht.VNummer),
             Afzender = bron,
             OntvangenOp = klok.NuUtc,
             Status = InboxStatus.Ontvangen,

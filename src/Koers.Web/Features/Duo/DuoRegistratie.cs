@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Duo;
+using Koers.Data.Versleuteling;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed record UitgaandRegel(Guid Id, OutboxSoort Soort, string Omschrijvi
 public sealed record DossierDuo(IReadOnlyList<UitgaandRegel> Uitgaand, IReadOnlyList<InboxRegel> Ontvangen);
 
 /// <summary>Read side for the beheer page, the case page and the API. BSNs leave only masked.</summary>
-public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang)
+public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang, BsnBescherming bescherming)
 {
     /// <summary>
     /// The events this user may see: a functioneel beheerder all of them (BSN masked; they resolve technical
@@ -107,9 +108,10 @@ public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang)
         var uit = await db.DuoUitgaandeBerichten.AsNoTracking().Where(b => b.InburgeraarId == inburgeraarId)
             .OrderByDescending(b => b.AangemaaktOp).Take(50).ToListAsync(ct);
         var bsn = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
-        var sleutel = bsn is null ? null : "B:" + bsn;
+        // Also the events of this person not (yet) linked to the case, by the blind index of the BSN.
+        var sleutels = bsn is null ? [] : bescherming.Indexen(Nummersoort.Bsn, bsn);
         var ontvangen = await db.DuoNotificaties.AsNoTracking()
-            .Where(n => n.InburgeraarId == inburgeraarId || (sleutel != null && n.Persoonssleutel == sleutel))
+            .Where(n => n.InburgeraarId == inburgeraarId || sleutels.Contains(n.Persoonssleutel))
             .OrderByDescending(n => n.RegistratieDatumTijd).Take(50).ToListAsync(ct);
         return new DossierDuo(
             uit.Select(b => new UitgaandRegel(b.Id, b.Soort, b.Omschrijving, b.Status, b.Antwoordcode, b.Melding, b.AangemaaktOp, b.VerzondenOp)).ToList(),

@@ -3,6 +3,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Duo;
 using Koers.Data.Model.Keten;
+using Koers.Data.Versleuteling;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Duo;
@@ -17,7 +18,7 @@ namespace Koers.Web.Features.Duo;
 /// relevant DUO API and brings the case in line. Every effect is idempotent (doing it twice changes nothing) and
 /// audited. Changes are tracked on the context; <see cref="DuoInbox"/> saves them together with the event's status.
 /// </summary>
-public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierService dossiers, DuoOpties opties, Klok klok)
+public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierService dossiers, DuoOpties opties, Klok klok, BsnBescherming bescherming)
 {
     public const string Gebruiker = "DUO (notificatie)";
 
@@ -26,10 +27,10 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         var gebeurtenis = DuoGebeurtenissen.Zoek(n.GebeurtenisId)
                           ?? throw new DuoFunctioneleFout($"Onbekende gebeurtenis {n.GebeurtenisId}: staat niet in de gebeurteniscatalogus van DUO.");
         var vnummer = n.VNummer?.ToString("D10", CultureInfo.InvariantCulture);
-        var inburgeraar = await db.Inburgeraars
+        var inburgeraar = await db.Inburgeraars.MetBsnOfVNummer(bescherming, n.Bsn, vnummer)
             .Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Termijnen)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(i => (n.Bsn != null && i.Bsn == n.Bsn) || (vnummer != null && i.VNummer == vnummer), ct);
+            .FirstOrDefaultAsync(ct);
         if (n.Bsn is null)
         {
             // DUO's APIs are all keyed on the BSN; with only a V-nummer a person must link it.

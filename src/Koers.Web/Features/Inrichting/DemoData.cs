@@ -431,6 +431,8 @@ public static class DatabaseStartup
         Beveiliging.Startcontroles.ControleerLoggen(db, configuration, env);
         var demo = Beveiliging.Startcontroles.DemodataGevraagd(configuration, env);
         await db.Database.MigrateAsync();
+        // Before anything reads or adds a BSN: clear values from before encryption are encrypted (Koers:Bsn).
+        await Beveiliging.BsnRegistratie.BijwerkenAsync(scope.ServiceProvider, configuration);
         if (demo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200));

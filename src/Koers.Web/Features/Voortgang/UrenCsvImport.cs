@@ -5,6 +5,7 @@ using CsvHelper;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
+using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
 using Koers.Domain.Voortgang;
 using Koers.Web.Features.Dossier;
@@ -25,7 +26,7 @@ public sealed record CsvUitkomst(Guid UploadId, string Bestandsnaam, int Regels,
 /// upload cannot be used to find out who is in Koers. All lookups are batched: one query for the people, one for
 /// the stored weeks, one save.
 /// </summary>
-public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, RapportageService rapportage)
+public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming)
 {
     public const long MaxBytes = 4 * 1024 * 1024;
     public const int MaxRegels = 20_000;
@@ -298,12 +299,13 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
     /// <summary>Resolves every row's person in one query over the partner's consented cases only.</summary>
     private async Task KoppelPersonenAsync(List<Rij> rijen, CancellationToken ct)
     {
-        var bsns = rijen.Where(r => r.Bsn is not null).Select(r => r.Bsn!).Distinct().ToList();
-        var vnummers = rijen.Where(r => r.VNummer is not null).Select(r => r.VNummer!).Distinct().ToList();
+        // The numbers are encrypted in the database: match on their blind indexes.
+        var bsns = bescherming.Indexen(Nummersoort.Bsn, rijen.Where(r => r.Bsn is not null).Select(r => r.Bsn!).Distinct());
+        var vnummers = bescherming.Indexen(Nummersoort.VNummer, rijen.Where(r => r.VNummer is not null).Select(r => r.VNummer!).Distinct());
         var ids = rijen.Where(r => r.KoersId is not null).Select(r => r.KoersId!.Value).Distinct().ToList();
         var zichtbaar = await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), Gegevenscategorie.Voortgang, ct);
         var gevonden = await zichtbaar
-            .Where(i => (i.Bsn != null && bsns.Contains(i.Bsn)) || (i.VNummer != null && vnummers.Contains(i.VNummer)) || ids.Contains(i.Id))
+            .Where(i => bsns.Contains(i.BsnIndex!) || vnummers.Contains(i.VNummerIndex!) || ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Bsn, i.VNummer })
             .ToListAsync(ct);
         var opBsn = gevonden.Where(g => g.Bsn is not null).ToDictionary(g => g.Bsn!, g => g.Id);
