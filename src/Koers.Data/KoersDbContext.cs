@@ -2,6 +2,7 @@ using Koers.Data.Model;
 using Koers.Data.Model.Monitor;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,10 @@ namespace Koers.Data;
 /// The one model of Koers. Each provider has its own subclass so each keeps its own migrations
 /// (SQLite for the embedded default, PostgreSQL for production).
 /// </summary>
-public abstract class KoersDbContext(DbContextOptions options) : IdentityDbContext<Gebruiker>(options)
+public abstract class KoersDbContext(DbContextOptions options) : IdentityDbContext<Gebruiker>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys, shared by all instances (mapping: Model/DataProtectionSleutel.cs).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Regio> Regios => Set<Regio>();
     public DbSet<Gemeente> Gemeenten => Set<Gemeente>();
     public DbSet<Team> Teams => Set<Team>();

@@ -48,6 +48,7 @@ builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
 builder.Services.AddKoersLogboek();
+builder.Services.AddApiCsrf();
 builder.Services.AddPlanning();
 builder.Services.AddDuo(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
@@ -125,10 +126,12 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseApiCsrfBescherming();
 app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");
 api.MapInloggenApi();
+api.MapAntiforgeryApi();
 var dossierwerk = api.MapGroup("").RequireAuthorization(Beleid.Dossierwerk);
 dossierwerk.MapDossierApi();
 dossierwerk.MapWerkvoorraadApi();

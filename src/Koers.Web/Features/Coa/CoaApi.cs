@@ -19,7 +19,7 @@ public static class CoaApi
             })
             .RequireAuthorization(Beleid.Dossierwerk)
             // Multipart upload by API clients (bearer token); the browser form is the Razor page, which has its own token.
-            // The cookie is SameSite=Lax, so a cross-site form cannot post here with a session.
+            // A request signed in by the session cookie is checked by ApiCsrf (Origin + X-CSRF-TOKEN) before it gets here.
             .DisableAntiforgery()
             .WithTags("COA")
             .WithSummary("COA-koppelingen en warme overdracht importeren (CSV of JSON), met een rapport per rij");
