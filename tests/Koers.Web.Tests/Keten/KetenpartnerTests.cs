@@ -127,6 +127,29 @@ public abstract class KetenpartnerTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Ingetrokken_categorie_verdwijnt_uit_het_gecombineerde_dossier_terwijl_een_andere_machtiging_actief_blijft()
+    {
+        // Two consents of the same partner: one for Gezin (withdrawn), one for Basisgegevens and Leerroute (still active).
+        // The combined view (page, API and list) must show only what the active one opens.
+        var (id, partner, client) = Opzet(Partnersoort.MaatschappelijkeBegeleiding);
+        Machtig(id, partner, Gegevenscategorie.Gezin, ingetrokken: true);
+        Machtig(id, partner, Gegevenscategorie.Basisgegevens | Gegevenscategorie.Leerroute);
+
+        var dossier = await (await client.GetAsync($"/api/v1/partner/dossiers/{id}")).LeesAsync();
+        Assert.Equal(["basisgegevens", "leerroute"], dossier["categorieen"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray());
+        Assert.Null(dossier["gezin"]);
+        Assert.NotNull(dossier["leerroute"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/partner/dossiers/{id}/gezin")).StatusCode);
+
+        var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync($"/partner/dossiers/{id}"));
+        Assert.Null(pagina.QuerySelector("#gezin"));
+        Assert.NotNull(pagina.QuerySelector("#leerroute"));
+
+        var regel = (await (await client.GetAsync("/api/v1/partner/dossiers")).LeesAsync()).AsArray().Single(d => d!["id"]!.GetValue<string>() == id.ToString())!;
+        Assert.DoesNotContain("gezin", regel["categorieen"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Gezondheid_gaat_alleen_uitdrukkelijk_naar_een_taalaanbieder()
     {
         var id = await DossierAsync();
