@@ -42,7 +42,7 @@ builder.Services.AddOntzorgen();
 builder.Services.AddVoortgang();
 builder.Services.AddHandhaving();
 builder.Services.AddMonitor();
-builder.Services.AddScoped<AuditQuery>();
+builder.Services.AddAudit();
 builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
@@ -123,6 +123,7 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAuditVerzoeken();
 app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");
