@@ -276,8 +276,23 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.ToTable("audit");
             e.Property(x => x.Gebruiker).HasMaxLength(200);
             e.Property(x => x.Omschrijving).HasMaxLength(1000);
+            e.Property(x => x.Rol).HasMaxLength(200);
+            e.Property(x => x.Organisatie).HasMaxLength(200);
+            e.Property(x => x.IpAdres).HasMaxLength(45);
+            // Defaults so plain INSERTs that predate these columns (bench generator, bare-SQL scenarios) still work.
+            e.Property(x => x.Doel).HasMaxLength(100).HasDefaultValue(string.Empty);
+            e.Property(x => x.Resultaat).HasConversion<string>().HasMaxLength(20).HasDefaultValue(AuditResultaat.Toegestaan).HasSentinel((AuditResultaat)(-1));
+            e.Property(x => x.VorigeHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            // Sealing sets it once; as a concurrency token a second sealer that raced for the same row fails instead of overwriting.
+            e.Property(x => x.Volgnummer).IsConcurrencyToken();
             e.HasIndex(x => x.InburgeraarId);
             e.HasIndex(x => x.Op);
+            // One row per position: two sealers can never both extend the chain from the same row (no fork).
+            e.HasIndex(x => x.Volgnummer).IsUnique();
+            // The rows still to be sealed, found without scanning the whole log.
+            e.HasIndex(x => x.Id).HasDatabaseName("IX_audit_onverzegeld").HasFilter("\"Volgnummer\" IS NULL");
+            e.HasIndex(x => x.RegioId);
         });
 
         // Feature areas (ontzorgen, monitor, …) keep their mapping next to their entities.

@@ -43,7 +43,7 @@ builder.Services.AddOntzorgen();
 builder.Services.AddVoortgang();
 builder.Services.AddHandhaving();
 builder.Services.AddMonitor();
-builder.Services.AddScoped<AuditQuery>();
+builder.Services.AddAudit();
 builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
@@ -127,6 +127,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseApiCsrfBescherming();
+app.UseAuditVerzoeken();
 app.UseAuthorization();
 
 var api = app.MapGroup("/api/v1");

@@ -231,13 +231,52 @@ public enum AuditActie
     Wijzigen,
 }
 
-/// <summary>Append-only log of every read and change of a case. Holds no BSN, only the case id.</summary>
+/// <summary>Whether the attempt recorded in an audit row was allowed or refused by the access checks.</summary>
+public enum AuditResultaat
+{
+    Toegestaan,
+    Geweigerd,
+}
+
+/// <summary>
+/// Append-only log of every read and change of a case, and of every refused attempt. Holds no BSN, only the case id.
+/// Who (user, role, organisation, IP address), when, what, for which purpose (doelbinding) and with what result.
+/// Rows are chained: <see cref="Volgnummer"/>, <see cref="VorigeHash"/> and <see cref="Hash"/> are set by the sealing
+/// step (Koers.Web Features/Audit/AuditKeten), not by the writer, so writing stays one plain INSERT.
+/// </summary>
 public class AuditRegel
 {
     public long Id { get; set; }
     public DateTime Op { get; set; }
+
+    /// <summary>The account name (e-mail) of the signed-in user, or the name of a system actor (e.g. the DUO link).</summary>
     public required string Gebruiker { get; set; }
     public AuditActie Actie { get; set; }
     public Guid? InburgeraarId { get; set; }
     public required string Omschrijving { get; set; }
+
+    /// <summary>The roles of the user at that moment (comma separated), or "Systeem".</summary>
+    public string? Rol { get; set; }
+
+    /// <summary>The organisation the user acted for: a municipality, a region, a chain partner; "Koers" for the system.</summary>
+    public string? Organisatie { get; set; }
+
+    /// <summary>The region of the acting user's organisation; with the case's region it decides which auditor sees the row.</summary>
+    public int? RegioId { get; set; }
+
+    /// <summary>The client address of the request (behind a proxy: as set by the forwarded-headers middleware).</summary>
+    public string? IpAdres { get; set; }
+
+    /// <summary>The purpose of the processing (doelbinding), e.g. "dossierbehandeling", "ketenpartner voortgang", "monitor", "audit".</summary>
+    public string Doel { get; set; } = string.Empty;
+    public AuditResultaat Resultaat { get; set; }
+
+    /// <summary>Position in the hash chain (1, 2, …), set when the row is sealed; null while not yet sealed.</summary>
+    public long? Volgnummer { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the row before it in the chain (64 zeros for the first).</summary>
+    public string? VorigeHash { get; set; }
+
+    /// <summary>SHA-256 (hex) over the canonical content of this row and <see cref="VorigeHash"/>.</summary>
+    public string? Hash { get; set; }
 }

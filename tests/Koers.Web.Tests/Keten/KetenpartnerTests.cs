@@ -127,6 +127,29 @@ public abstract class KetenpartnerTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Ingetrokken_categorie_verdwijnt_uit_het_gecombineerde_dossier_terwijl_een_andere_machtiging_actief_blijft()
+    {
+        // Two consents of the same partner: one for Gezin (withdrawn), one for Basisgegevens and Leerroute (still active).
+        // The combined view (page, API and list) must show only what the active one opens.
+        var (id, partner, client) = Opzet(Partnersoort.MaatschappelijkeBegeleiding);
+        Machtig(id, partner, Gegevenscategorie.Gezin, ingetrokken: true);
+        Machtig(id, partner, Gegevenscategorie.Basisgegevens | Gegevenscategorie.Leerroute);
+
+        var dossier = await (await client.GetAsync($"/api/v1/partner/dossiers/{id}")).LeesAsync();
+        Assert.Equal(["basisgegevens", "leerroute"], dossier["categorieen"]!.AsArray().Select(c => c!.GetValue<string>()).ToArray());
+        Assert.Null(dossier["gezin"]);
+        Assert.NotNull(dossier["leerroute"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/partner/dossiers/{id}/gezin")).StatusCode);
+
+        var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync($"/partner/dossiers/{id}"));
+        Assert.Null(pagina.QuerySelector("#gezin"));
+        Assert.NotNull(pagina.QuerySelector("#leerroute"));
+
+        var regel = (await (await client.GetAsync("/api/v1/partner/dossiers")).LeesAsync()).AsArray().Single(d => d!["id"]!.GetValue<string>() == id.ToString())!;
+        Assert.DoesNotContain("gezin", regel["categorieen"]!.AsArray().Select(c => c!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Gezondheid_gaat_alleen_uitdrukkelijk_naar_een_taalaanbieder()
     {
         var id = await DossierAsync();
@@ -169,12 +192,16 @@ public abstract class KetenpartnerTests(KoersFactory factory)
     }
 
     [Fact]
-    public async Task Elke_partnerinzage_staat_in_het_auditlog_met_naam_en_organisatie()
+    public async Task Elke_partnerinzage_staat_in_het_auditlog_met_account_organisatie_en_doel()
     {
-        var (id, partner, client) = Opzet(Partnersoort.MaatschappelijkeBegeleiding);
+        var id = await DossierAsync();
+        var partner = Partner(Partnersoort.MaatschappelijkeBegeleiding);
+        var email = PartnerGebruiker(partner);
+        var client = factory.ClientAls(email);
         Machtig(id, partner, Gegevenscategorie.Basisgegevens | Gegevenscategorie.Gezin);
         var org = factory.MetDatabase(db => db.Partnerorganisaties.Single(p => p.Id == partner).Naam);
-        int Inzages() => factory.MetDatabase(db => db.Audit.Count(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien && a.Gebruiker.Contains(org)));
+        int Inzages() => factory.MetDatabase(db => db.Audit.Count(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien
+            && a.Resultaat == AuditResultaat.Toegestaan && a.Organisatie == org));
 
         Assert.Equal(0, Inzages());
         await client.GetAsync("/api/v1/partner/dossiers");
@@ -183,10 +210,48 @@ public abstract class KetenpartnerTests(KoersFactory factory)
         await client.GetAsync($"/api/v1/partner/dossiers/{id}/gezin");
         await client.GetAsync($"/partner/dossiers/{id}");
         Assert.Equal(4, Inzages());
-        Assert.Contains("Pim Partner", factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id && a.Gebruiker.Contains(org)).Select(a => a.Gebruiker).First()));
-        // A refused read leaves no trace of data, but also no false "read".
-        await client.GetAsync($"/api/v1/partner/dossiers/{id}/gezondheid");
+        var regels = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id && a.Organisatie == org).ToList());
+        Assert.All(regels, a =>
+        {
+            Assert.Equal(email, a.Gebruiker);
+            Assert.Equal("Ketenpartner", a.Rol);
+            Assert.Equal("ketenpartner begeleiding", a.Doel);
+        });
+
+        // A refused read leaves no trace of data, and no false "read": it is a refused attempt, with its reason.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/partner/dossiers/{id}/gezondheid")).StatusCode);
         Assert.Equal(4, Inzages());
+        var geweigerd = factory.MetDatabase(db => db.Audit.Single(a => a.InburgeraarId == id && a.Resultaat == AuditResultaat.Geweigerd));
+        Assert.Equal(email, geweigerd.Gebruiker);
+        Assert.Equal(org, geweigerd.Organisatie);
+        Assert.Contains("zonder geldige machtiging voor Gezondheid", geweigerd.Omschrijving);
+    }
+
+    [Fact]
+    public async Task Lezen_verwijzen_en_rapporteren_door_een_partner_staan_onder_een_en_dezelfde_identiteit()
+    {
+        // Before: the consented read was logged as "Pim Partner (organisation)", the referral list as "Pim Partner" and a
+        // progress report under the e-mail address. An auditor searching on one of them missed the others.
+        var id = await DossierAsync();
+        var partner = Partner(Partnersoort.Taalaanbieder);
+        var email = PartnerGebruiker(partner);
+        var client = factory.ClientAls(email);
+        Machtig(id, partner, Gegevenscategorie.Basisgegevens | Gegevenscategorie.Voortgang);
+        Assert.Equal(HttpStatusCode.Created, (await _staf.PostJsonAsync($"/api/v1/inburgeraars/{id}/verwijzingen", new { partnerorganisatieId = partner, onderdeel = "taal" })).StatusCode);
+        var org = factory.MetDatabase(db => db.Partnerorganisaties.Single(p => p.Id == partner).Naam);
+        var voor = factory.MetDatabase(db => db.Audit.Max(a => a.Id));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/partner/dossiers/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/partner/verwijzingen")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/partner/inburgeraars/{id}/voortgang")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/partner/inburgeraars/{id}/uren", new { week = "2026-W23", soort = "taal", uren = 6 })).StatusCode);
+
+        var regels = factory.MetDatabase(db => db.Audit.Where(a => a.Id > voor && a.Organisatie == org).ToList());
+        Assert.True(regels.Count >= 4, string.Join("\n", regels.Select(r => r.Omschrijving)));
+        Assert.All(regels, a => Assert.Equal(email, a.Gebruiker));
+        Assert.Empty(factory.MetDatabase(db => db.Audit.Where(a => a.Id > voor && (a.Gebruiker.Contains("Pim Partner") || a.Gebruiker.Contains(org))).ToList()));
+        Assert.Contains(regels, a => a.Doel == "ketenpartner voortgang");
+        Assert.Contains(regels, a => a.Doel == "ketenpartner begeleiding");
     }
 
     [Fact]

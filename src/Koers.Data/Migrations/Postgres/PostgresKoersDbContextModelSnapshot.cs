@@ -35,13 +35,28 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Doel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Gebruiker")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("InburgeraarId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("IpAdres")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
 
                     b.Property<string>("Omschrijving")
                         .IsRequired()
@@ -51,11 +66,46 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<DateTime>("Op")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Organisatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RegioId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Resultaat")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Toegestaan");
+
+                    b.Property<string>("Rol")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("Volgnummer")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VorigeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_audit_onverzegeld")
+                        .HasFilter("\"Volgnummer\" IS NULL");
 
                     b.HasIndex("InburgeraarId");
 
                     b.HasIndex("Op");
+
+                    b.HasIndex("RegioId");
+
+                    b.HasIndex("Volgnummer")
+                        .IsUnique();
 
                     b.ToTable("audit", (string)null);
                 });

@@ -28,12 +28,27 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Doel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Gebruiker")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAdres")
+                        .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Omschrijving")
@@ -44,11 +59,46 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<DateTime>("Op")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Organisatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resultaat")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Toegestaan");
+
+                    b.Property<string>("Rol")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Volgnummer")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VorigeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_audit_onverzegeld")
+                        .HasFilter("\"Volgnummer\" IS NULL");
 
                     b.HasIndex("InburgeraarId");
 
                     b.HasIndex("Op");
+
+                    b.HasIndex("RegioId");
+
+                    b.HasIndex("Volgnummer")
+                        .IsUnique();
 
                     b.ToTable("audit", (string)null);
                 });

@@ -2,38 +2,88 @@ using System.Globalization;
 using System.Text;
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Audit;
 
-public sealed record AuditFilter(Guid? Dossier, string? Gebruiker, AuditActie? Actie, DateOnly? Van, DateOnly? Tot);
+public sealed record AuditFilter(Guid? Dossier, string? Gebruiker, AuditActie? Actie, DateOnly? Van, DateOnly? Tot, AuditResultaat? Resultaat = null);
 
-public sealed record AuditRegelDto(long Id, DateTime Op, string Gebruiker, AuditActie Actie, Guid? InburgeraarId, string Omschrijving);
+public sealed record AuditRegelDto(long Id, DateTime Op, string Gebruiker, string? Rol, string? Organisatie, string? IpAdres, AuditActie Actie,
+    AuditResultaat Resultaat, string Doel, Guid? InburgeraarId, string Omschrijving, long? Volgnummer);
 
-/// <summary>Reads the append-only audit log for the auditor, and the AVG inzage (who looked at my file).</summary>
-public sealed class AuditQuery(KoersDbContext db)
+/// <summary>Reads the append-only audit log for the auditor (own region only), and the AVG inzage (who looked at my file).</summary>
+public sealed class AuditQuery(KoersDbContext db, Toegang toegang, HuidigeGebruiker gebruiker, Klok klok)
 {
+    /// <summary>
+    /// The rows an auditor may read: those about a case of the auditor's region, those written by someone acting for that
+    /// region (a refused attempt on another region's case included), and system rows that concern no case and no region.
+    /// Nothing for anyone who is not an auditor with a region.
+    /// </summary>
+    public async Task<IQueryable<AuditRegel>> ZichtbaarAsync(CancellationToken ct = default)
+    {
+        if (await toegang.AuditRegioAsync(ct) is not { } regio) return db.Audit.AsNoTracking().Where(_ => false);
+        var gemeenten = (await toegang.BereikAsync(ct)).Regio.ToList();
+        return db.Audit.AsNoTracking().Where(a =>
+            a.RegioId == regio
+            || (a.InburgeraarId != null && db.Inburgeraars.Any(i => i.Id == a.InburgeraarId && gemeenten.Contains(i.GemeenteId)))
+            || (a.RegioId == null && a.InburgeraarId == null));
+    }
+
+    /// <summary>The auditor's search; the search itself is audited too (purpose 'audit').</summary>
     public async Task<(int Totaal, List<AuditRegelDto> Regels)> ZoekAsync(AuditFilter f, int max, CancellationToken ct = default)
     {
-        var q = db.Audit.AsNoTracking().AsQueryable();
+        var q = await ZichtbaarAsync(ct);
         if (f.Dossier is { } d) q = q.Where(a => a.InburgeraarId == d);
         if (!string.IsNullOrWhiteSpace(f.Gebruiker)) q = q.Where(a => a.Gebruiker.Contains(f.Gebruiker.Trim()));
         if (f.Actie is { } actie) q = q.Where(a => a.Actie == actie);
+        if (f.Resultaat is { } resultaat) q = q.Where(a => a.Resultaat == resultaat);
         if (f.Van is { } van) { var v = van.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.Op >= v); }
         if (f.Tot is { } tot) { var t = tot.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.Op < t); }
         var totaal = await q.CountAsync(ct);
         var regels = await q.OrderByDescending(a => a.Id).Take(max)
-            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Actie, a.InburgeraarId, a.Omschrijving)).ToListAsync(ct);
+            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
+            .ToListAsync(ct);
+
+        var omschrijving = $"Auditlog doorzocht: {totaal} regels (filter: {Beschrijf(f)})";
+        db.Audit.Add(new AuditRegel
+        {
+            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien, InburgeraarId = f.Dossier,
+            Omschrijving = omschrijving.Length > 1000 ? omschrijving[..1000] : omschrijving,
+        });
+        await db.SaveChangesAsync(ct);
         return (totaal, regels);
+    }
+
+    /// <summary>AVG inzage: the allowed reads of one case (a refused attempt is not a "look"). The caller checked access.</summary>
+    public Task<List<AuditRegelDto>> InzagesAsync(Guid dossier, int max, CancellationToken ct = default) =>
+        db.Audit.AsNoTracking().Where(a => a.InburgeraarId == dossier && a.Actie == AuditActie.Inzien && a.Resultaat == AuditResultaat.Toegestaan)
+            .OrderByDescending(a => a.Id).Take(max)
+            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
+            .ToListAsync(ct);
+
+    private static string Beschrijf(AuditFilter f)
+    {
+        var delen = new List<string>();
+        if (f.Dossier is { } d) delen.Add($"dossier {d}");
+        if (!string.IsNullOrWhiteSpace(f.Gebruiker)) delen.Add($"gebruiker '{f.Gebruiker.Trim()}'");
+        if (f.Actie is { } a) delen.Add($"actie {a}");
+        if (f.Resultaat is { } r) delen.Add($"resultaat {r}");
+        if (f.Van is { } van) delen.Add($"van {van:yyyy-MM-dd}");
+        if (f.Tot is { } tot) delen.Add($"tot en met {tot:yyyy-MM-dd}");
+        return delen.Count == 0 ? "geen" : string.Join(", ", delen);
     }
 
     public static string AlsCsv(IEnumerable<AuditRegelDto> regels)
     {
-        var sb = new StringBuilder("id;tijdstip_utc;gebruiker;actie;dossier;omschrijving\n");
+        var sb = new StringBuilder("id;volgnummer;tijdstip_utc;gebruiker;rol;organisatie;ip_adres;actie;resultaat;doel;dossier;omschrijving\n");
         foreach (var r in regels)
         {
-            sb.Append(r.Id).Append(';').Append(r.Op.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).Append(';')
-              .Append(Csv(r.Gebruiker)).Append(';').Append(r.Actie).Append(';').Append(r.InburgeraarId).Append(';').Append(Csv(r.Omschrijving)).Append('\n');
+            sb.Append(r.Id).Append(';').Append(r.Volgnummer).Append(';').Append(r.Op.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)).Append(';')
+              .Append(Csv(r.Gebruiker)).Append(';').Append(Csv(r.Rol ?? string.Empty)).Append(';').Append(Csv(r.Organisatie ?? string.Empty)).Append(';')
+              .Append(Csv(r.IpAdres ?? string.Empty)).Append(';').Append(r.Actie).Append(';').Append(r.Resultaat).Append(';').Append(Csv(r.Doel)).Append(';')
+              .Append(r.InburgeraarId).Append(';').Append(Csv(r.Omschrijving)).Append('\n');
         }
 
         return sb.ToString();

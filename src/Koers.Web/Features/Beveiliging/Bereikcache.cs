@@ -7,7 +7,7 @@ using Microsoft.Extensions.Primitives;
 namespace Koers.Web.Features.Beveiliging;
 
 /// <summary>
-/// Keeps the database part of a user's reach (home municipality, region, own file, partner organisation) for a
+/// Keeps the database part of a user's reach (home municipality, region, own file, partner organisation and its region) for a
 /// minute, so the access check does not cost two queries on every request. Roles are not cached: they come from the
 /// sign-in claims on each request. Any saved change to users, staff, teams, regions or municipalities empties the
 /// cache at once on this instance (<see cref="BereikWijzigingen"/>); another instance sees it within
@@ -17,7 +17,8 @@ public sealed class Bereikcache(IMemoryCache cache)
 {
     public static readonly TimeSpan Duur = TimeSpan.FromSeconds(60);
 
-    public sealed record Gegevens(IReadOnlySet<int> Gemeenten, Guid? EigenDossier, string Naam, int? MedewerkerId, int? PartnerorganisatieId);
+    public sealed record Gegevens(IReadOnlySet<int> Gemeenten, Guid? EigenDossier, string Naam, int? MedewerkerId, int? PartnerorganisatieId,
+        int? RegioId, IReadOnlySet<int> RegioGemeenten, string Organisatie);
 
     private CancellationTokenSource _versie = new();
 
@@ -58,7 +59,7 @@ public sealed class BereikWijzigingen(Bereikcache cache) : NaOpslaanInterceptor<
     {
         if (!context.ChangeTracker.Entries().Any(e =>
                 e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
-                e.Entity is Gebruiker or Medewerker or Team or Regio or Gemeente)) return null;
+                e.Entity is Gebruiker or Medewerker or Team or Regio or Gemeente or Data.Model.Keten.Partnerorganisatie)) return null;
         cache.Vergeet();
         return Geraakt;
     }

@@ -13,9 +13,18 @@ public sealed record Bereik(
     Guid? EigenDossier,
     string Naam,
     int? MedewerkerId,
-    int? PartnerorganisatieId = null)
+    int? PartnerorganisatieId = null,
+    int? RegioId = null,
+    IReadOnlySet<int>? RegioGemeenten = null,
+    string Organisatie = "onbekend")
 {
     public static readonly Bereik Niemand = new(false, new HashSet<string>(), new HashSet<int>(), null, "anoniem", null);
+
+    /// <summary>
+    /// All municipalities of the user's region (of the partner's region for a chain partner). Figures (monitor) and the audit
+    /// trail are kept per region; case files per <see cref="Gemeenten"/>, which is narrower when the region does not share.
+    /// </summary>
+    public IReadOnlySet<int> Regio => RegioGemeenten ?? new HashSet<int>();
 
     public bool IsPartner => Heeft(Data.Model.Rollen.Partner) && PartnerorganisatieId is not null;
 
@@ -29,9 +38,12 @@ public sealed record Bereik(
 /// consent (machtiging) per data category. A case outside the user's reach answers 404, never 403, so ids
 /// cannot be probed.
 /// </summary>
-public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok, Bereikcache bereikcache)
+public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok, Bereikcache bereikcache, Audit.AuditVerzoek verzoek)
 {
     private Bereik? _bereik;
+
+    /// <summary>The reach when this request already loaded it (the audit writer uses it without another query).</summary>
+    public Bereik? Geladen => _bereik;
 
     public async Task<Bereik> BereikAsync(CancellationToken ct = default)
     {
@@ -43,7 +55,8 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
         var gegevens = await bereikcache.HaalAsync(id, () => LaadAsync(id, ct));
         if (gegevens is null) return _bereik = Bereik.Niemand;
         var rollen = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-        return _bereik = new Bereik(true, rollen, gegevens.Gemeenten, gegevens.EigenDossier, gegevens.Naam, gegevens.MedewerkerId, gegevens.PartnerorganisatieId);
+        return _bereik = new Bereik(true, rollen, gegevens.Gemeenten, gegevens.EigenDossier, gegevens.Naam, gegevens.MedewerkerId, gegevens.PartnerorganisatieId,
+            gegevens.RegioId, gegevens.RegioGemeenten, gegevens.Organisatie);
     }
 
     private async Task<Bereikcache.Gegevens?> LaadAsync(string id, CancellationToken ct)
@@ -62,16 +75,35 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
             regio = await db.Gemeenten.AsNoTracking().Where(x => x.Id == gid).Select(x => x.Regio).FirstOrDefaultAsync(ct);
         }
 
+        // A chain partner belongs to the region of its organisation; it sees cases of that region only (with consent).
+        string? partnernaam = null;
+        if (gebruiker.PartnerorganisatieId is { } pid)
+        {
+            var partner = await db.Partnerorganisaties.AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.Naam, p.Regio }).FirstOrDefaultAsync(ct);
+            partnernaam = partner?.Naam;
+            regio ??= partner?.Regio;
+        }
+
+        var regioGemeenten = regio is null
+            ? new HashSet<int>()
+            : (await db.Gemeenten.AsNoTracking().Where(x => x.RegioId == regio.Id).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
+
         // A sharing region (one executor for several municipalities) opens all its municipalities; so does
         // the absence of a home municipality for staff of a region-wide team.
-        if (regio is not null && (regio.DeeltDossiers || thuis is null))
+        if (regio is not null && gebruiker.PartnerorganisatieId is null && (regio.DeeltDossiers || thuis is null))
         {
-            gemeenten.UnionWith(await db.Gemeenten.AsNoTracking().Where(x => x.RegioId == regio.Id).Select(x => x.Id).ToListAsync(ct));
+            gemeenten.UnionWith(regioGemeenten);
         }
+
+        var thuisnaam = thuis is { } t ? await db.Gemeenten.AsNoTracking().Where(x => x.Id == t).Select(x => x.Naam).FirstOrDefaultAsync(ct) : null;
+        var organisatie = partnernaam
+            ?? (thuisnaam is not null ? $"Gemeente {thuisnaam}" : null)
+            ?? regio?.Naam
+            ?? (gebruiker.InburgeraarId is not null ? "Inburgeraar (eigen dossier)" : "onbekend");
 
         return new Bereikcache.Gegevens(gemeenten, gebruiker.InburgeraarId,
             string.IsNullOrEmpty(gebruiker.Weergavenaam) ? gebruiker.UserName ?? gebruiker.Id : gebruiker.Weergavenaam, gebruiker.MedewerkerId,
-            gebruiker.PartnerorganisatieId);
+            gebruiker.PartnerorganisatieId, regio?.Id, regioGemeenten, organisatie);
     }
 
     /// <summary>Only the cases this user may open as a case worker.</summary>
@@ -92,8 +124,35 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
         return bron.Where(_ => false);
     }
 
-    public async Task<bool> MagDossierAsync(Guid id, CancellationToken ct = default) =>
-        await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
+    /// <summary>
+    /// Whether the user may open this case. Both answers are noted for the audit: a refusal becomes a 'geweigerd' row, an
+    /// allowed read that no feature logged gets a row at the end of the request (<see cref="Audit.AuditVerzoeken"/>).
+    /// </summary>
+    public async Task<bool> MagDossierAsync(Guid id, CancellationToken ct = default)
+    {
+        var mag = await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
+        Noteer(id, mag, "Dossier buiten het bereik van de gebruiker (andere gemeente of regio, of onbekend)");
+        return mag;
+    }
+
+    /// <summary>
+    /// For a feature that loaded a case through <see cref="DossiersAsync"/> itself: notes a refusal (not found within reach)
+    /// for the audit, as <see cref="MagDossierAsync"/> does.
+    /// </summary>
+    public void NoteerDossier(Guid id, bool gevonden) =>
+        Noteer(id, gevonden, "Dossier buiten het bereik van de gebruiker (andere gemeente of regio, of onbekend)");
+
+    /// <summary>
+    /// Notes an attempt on a case outside the user's reach that the feature refuses without saying so (the user gets a
+    /// neutral message, not a 404); it is audited as refused all the same.
+    /// </summary>
+    public void WeigerZonderAntwoord(Guid id, string reden) => verzoek.GeweigerdInStilte.TryAdd(id, reden);
+
+    private void Noteer(Guid id, bool toegestaan, string reden)
+    {
+        if (toegestaan) verzoek.Toegestaan.Add(id);
+        else verzoek.Geweigerd.TryAdd(id, reden);
+    }
 
     /// <summary>Creating or changing cases: case workers, and only in a municipality within their reach.</summary>
     public async Task<bool> MagWerkenInGemeenteAsync(int gemeenteId, CancellationToken ct = default)
@@ -103,23 +162,64 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
     }
 
     /// <summary>
-    /// The cases a chain-partner user may see for one data category: those with a consent of the inburgeraar for
-    /// the user's organisation that is active today and includes that category. Nothing for anyone else.
+    /// The cases a chain-partner user may see for one data category: those of the partner's own region with a consent of the
+    /// inburgeraar for the user's organisation that is active today and includes that category. Nothing for anyone else.
     /// </summary>
     public async Task<IQueryable<Inburgeraar>> PartnerDossiersAsync(
         IQueryable<Inburgeraar> bron, Data.Model.Keten.Gegevenscategorie categorie, CancellationToken ct = default)
     {
         var bereik = await BereikAsync(ct);
         if (!bereik.IsPartner || categorie == Data.Model.Keten.Gegevenscategorie.Geen) return bron.Where(_ => false);
-        var partner = bereik.PartnerorganisatieId!.Value;
-        var vandaag = klok.Vandaag;
-        var machtigingen = db.Machtigingen.Where(m =>
-            m.PartnerorganisatieId == partner && m.IngetrokkenOp == null && m.Van <= vandaag &&
-            (m.Tot == null || m.Tot >= vandaag) && (m.Categorieen & categorie) == categorie);
-        return bron.Where(i => i.GeanonimiseerdOp == null && machtigingen.Any(m => m.InburgeraarId == i.Id));
+        var machtigingen = ActieveMachtigingen(bereik.PartnerorganisatieId!.Value).Where(m => (m.Categorieen & categorie) == categorie);
+        // A consent row cannot open a case of another region (such a row should not exist, but the read side does not rely on that).
+        var regio = bereik.Regio.ToList();
+        return bron.Where(i => i.GeanonimiseerdOp == null && regio.Contains(i.GemeenteId) && machtigingen.Any(m => m.InburgeraarId == i.Id));
     }
 
-    /// <summary>Whether the signed-in partner user may see this category of this case today.</summary>
-    public async Task<bool> MagPartnerAsync(Guid id, Data.Model.Keten.Gegevenscategorie categorie, CancellationToken ct = default) =>
-        await (await PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), categorie, ct)).AnyAsync(i => i.Id == id, ct);
+    /// <summary>Whether the signed-in partner user may see this category of this case today (noted for the audit).</summary>
+    public async Task<bool> MagPartnerAsync(Guid id, Data.Model.Keten.Gegevenscategorie categorie, CancellationToken ct = default)
+    {
+        var mag = await (await PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), categorie, ct)).AnyAsync(i => i.Id == id, ct);
+        Noteer(id, mag, $"Ketenpartner zonder geldige machtiging voor {categorie} (of dossier buiten de regio van de partner)");
+        return mag;
+    }
+
+    /// <summary>
+    /// The categories the partner may see of each of these cases today: the union of its active consents, for cases that pass
+    /// <see cref="PartnerDossiersAsync"/>. The one place that decides which consent counts, for the combined view as for access.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Data.Model.Keten.Gegevenscategorie>> PartnerCategorieenAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var bereik = await BereikAsync(ct);
+        if (!bereik.IsPartner || ids.Count == 0) return new Dictionary<Guid, Data.Model.Keten.Gegevenscategorie>();
+        var lijst = ids.ToList();
+        var regio = bereik.Regio.ToList();
+        var rijen = await ActieveMachtigingen(bereik.PartnerorganisatieId!.Value)
+            .Where(m => lijst.Contains(m.InburgeraarId))
+            .Join(db.Inburgeraars.Where(i => i.GeanonimiseerdOp == null && regio.Contains(i.GemeenteId)), m => m.InburgeraarId, i => i.Id, (m, _) => new { m.InburgeraarId, m.Categorieen })
+            .ToListAsync(ct);
+        return rijen.GroupBy(r => r.InburgeraarId)
+            .ToDictionary(g => g.Key, g => g.Aggregate(Data.Model.Keten.Gegevenscategorie.Geen, (a, r) => a | r.Categorieen));
+    }
+
+    /// <summary>Consents of the organisation in force today: not withdrawn, begun, not ended (the last day counts).</summary>
+    private IQueryable<Data.Model.Keten.Machtiging> ActieveMachtigingen(int partner)
+    {
+        var vandaag = klok.Vandaag;
+        return db.Machtigingen.AsNoTracking().Where(m =>
+            m.PartnerorganisatieId == partner && m.IngetrokkenOp == null && m.Van <= vandaag && (m.Tot == null || m.Tot >= vandaag));
+    }
+
+    /// <summary>
+    /// The municipalities whose figures the user may see in the monitor: all of the user's region (policy and team leads work
+    /// for the region), never another region's.
+    /// </summary>
+    public async Task<IReadOnlySet<int>> MonitorGemeentenAsync(CancellationToken ct = default) => (await BereikAsync(ct)).Regio;
+
+    /// <summary>The region whose audit trail an auditor may read; null for anyone else or an auditor without a region.</summary>
+    public async Task<int?> AuditRegioAsync(CancellationToken ct = default)
+    {
+        var bereik = await BereikAsync(ct);
+        return bereik.Heeft(Data.Model.Rollen.Auditor) ? bereik.RegioId : null;
+    }
 }

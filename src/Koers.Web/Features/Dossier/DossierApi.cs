@@ -47,8 +47,8 @@ public static class DossierApi
         var g = api.MapGroup("/inburgeraars").WithTags("Inburgeraars");
 
         g.MapGet("/", Lijst).WithSummary("Inburgeraars filteren en op naam zoeken (zoeken op BSN of V-nummer: POST /zoeken)");
-        g.MapPost("/zoeken", (ZoekInvoer invoer, KoersDbContext db, Beveiliging.Toegang toegang, CancellationToken ct) =>
-                Zoek(db, toegang, invoer.Gemeente, invoer.Fase, invoer.KlantregisseurId, invoer.Zoek, invoer.Pagina ?? 1, invoer.PaginaGrootte ?? 50, ct))
+        g.MapPost("/zoeken", (ZoekInvoer invoer, KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, CancellationToken ct) =>
+                Zoek(db, toegang, bescherming, invoer.Gemeente, invoer.Fase, invoer.KlantregisseurId, invoer.Zoek, invoer.Pagina ?? 1, invoer.PaginaGrootte ?? 50, ct))
             .WithSummary("Inburgeraars zoeken, ook op BSN of V-nummer (in de body, nooit in de URL)");
         g.MapPost("/", Registreer).WithSummary("Inburgeraar handmatig registreren");
         g.MapGet("/{id:guid}", Haal).WithSummary("Eén dossier");
@@ -64,7 +64,7 @@ public static class DossierApi
     }
 
     private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Lijst(
-        KoersDbContext db, Beveiliging.Toegang toegang, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
+        KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
     {
         // A BSN or V-nummer in a query string reaches access logs and proxies: refused, so clients learn to POST it.
         if (Zoekterm.IsNummer(zoek))
@@ -72,11 +72,11 @@ public static class DossierApi
             return Problemen.Validatie(new() { ["zoek"] = ["Zoek op BSN of V-nummer met POST /api/v1/inburgeraars/zoeken: een BSN of V-nummer hoort niet in een URL."] });
         }
 
-        return await Zoek(db, toegang, gemeente, fase, klantregisseurId, zoek, pagina, paginaGrootte, ct);
+        return await Zoek(db, toegang, bescherming, gemeente, fase, klantregisseurId, zoek, pagina, paginaGrootte, ct);
     }
 
     private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Zoek(
-        KoersDbContext db, Beveiliging.Toegang toegang, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina, int paginaGrootte, CancellationToken ct)
+        KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina, int paginaGrootte, CancellationToken ct)
     {
         var fouten = new Dictionary<string, string[]>();
         if (!Keuze.TryLees<Fase>(fase, "fase", fouten, out var faseKeuze)) return Problemen.Validatie(fouten);
@@ -84,7 +84,7 @@ public static class DossierApi
         if (!string.IsNullOrWhiteSpace(gemeente)) q = q.Where(i => i.Gemeente!.Code == gemeente.Trim().ToUpperInvariant());
         if (faseKeuze is { } f) q = q.Where(i => i.Fase == f);
         if (klantregisseurId is { } k) q = q.Where(i => i.KlantregisseurId == k);
-        q = Zoekterm.Filter(q, zoek);
+        q = Zoekterm.Filter(q, zoek, bescherming);
 
         paginaGrootte = Math.Clamp(paginaGrootte, 1, 500);
         pagina = Math.Max(1, pagina);

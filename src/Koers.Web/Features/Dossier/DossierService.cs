@@ -183,6 +183,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             .Include(i => i.Gezinsleden)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, ct);
+        toegang.NoteerDossier(id, inburgeraar is not null);
         if (inburgeraar is null) return null;
 
         Audit(AuditActie.Inzien, id, doel);
@@ -190,14 +191,18 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         return inburgeraar;
     }
 
-    private async Task<Inburgeraar?> LaadAsync(Guid id, CancellationToken ct) =>
-        await (await toegang.DossiersAsync(db.Inburgeraars, ct))
+    private async Task<Inburgeraar?> LaadAsync(Guid id, CancellationToken ct)
+    {
+        var inburgeraar = await (await toegang.DossiersAsync(db.Inburgeraars, ct))
             .Include(i => i.Gemeente)
             .Include(i => i.Mijlpalen)
             .Include(i => i.Termijnen)
             .Include(i => i.Gezinsleden)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, ct);
+        toegang.NoteerDossier(id, inburgeraar is not null);
+        return inburgeraar;
+    }
 
     private async Task<(Gemeente?, Medewerker?)> ControleerInvoerAsync(InburgeraarInvoer invoer, Guid? eigenId, Dictionary<string, string[]> fouten, CancellationToken ct)
     {
@@ -234,10 +239,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             else
             {
                 invoer.Bsn = bsn.Value;
-                if (await db.Inburgeraars.MetBsn(bescherming, bsn.Value).AnyAsync(i => i.Id != eigenId, ct))
-                {
-                    fouten.Voeg(nameof(invoer.Bsn), "Er bestaat al een dossier met dit BSN. Zoek dat dossier op in plaats van een nieuw te maken.");
-                }
+                await ControleerDubbelBsnAsync(bsn.Value, eigenId, fouten, ct);
             }
         }
 
@@ -329,6 +331,31 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         }
 
         return (gemeente, klantregisseur);
+    }
+
+    public const string BsnBestaatAl = "Er bestaat al een dossier met dit BSN. Zoek dat dossier op in plaats van een nieuw te maken.";
+
+    /// <summary>Says nothing about cases outside the user's reach: not that one exists, nor where.</summary>
+    public const string BsnNietRegistreerbaar = "Dit BSN kan niet worden geregistreerd. Neem contact op met functioneel beheer.";
+
+    /// <summary>
+    /// A BSN belongs to one case. Within the user's reach the message helps (open that case); outside it, the message is the
+    /// same whatever the reason, so a klantregisseur cannot learn that the person is known in another municipality or region.
+    /// That refusal is audited on the other case, so functioneel beheer and the auditor can trace it.
+    /// </summary>
+    private async Task ControleerDubbelBsnAsync(string bsn, Guid? eigenId, Dictionary<string, string[]> fouten, CancellationToken ct)
+    {
+        var bestaand = await db.Inburgeraars.AsNoTracking().MetBsn(bescherming, bsn).Where(i => i.Id != eigenId).Select(i => i.Id).ToListAsync(ct);
+        if (bestaand.Count == 0) return;
+        var binnenBereik = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => bestaand.Contains(i.Id), ct);
+        if (binnenBereik)
+        {
+            fouten.Voeg(nameof(InburgeraarInvoer.Bsn), BsnBestaatAl);
+            return;
+        }
+
+        fouten.Voeg(nameof(InburgeraarInvoer.Bsn), BsnNietRegistreerbaar);
+        foreach (var id in bestaand) toegang.WeigerZonderAntwoord(id, "Registratie met een BSN dat al in een dossier buiten het bereik van de gebruiker staat");
     }
 
     private static void Verplicht(string? waarde, string veld, string melding, int max, Dictionary<string, string[]> fouten)

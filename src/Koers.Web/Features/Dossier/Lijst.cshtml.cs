@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang) : PageModel
+public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming) : PageModel
 {
     /// <summary>Name, BSN or V-nummer. Posted, never in the URL: a URL lands in access logs and browser history.</summary>
     [BindProperty] public string? Zoek { get; set; }
@@ -35,7 +35,7 @@ public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang) :
         if (!string.IsNullOrWhiteSpace(Gemeente)) q = q.Where(i => i.Gemeente!.Code == Gemeente);
         PerFase = await q.GroupBy(i => i.Fase).Select(g => new { g.Key, Aantal = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Aantal, ct);
         if (Fase is { } f) q = q.Where(i => i.Fase == f);
-        q = Zoekterm.Filter(q, Zoek);
+        q = Zoekterm.Filter(q, Zoek, bescherming);
 
         Totaal = await q.CountAsync(ct);
         Pagina = Math.Max(1, Pagina);

@@ -1,4 +1,5 @@
 using Koers.Data.Model;
+using Koers.Data.Versleuteling;
 
 namespace Koers.Web.Features.Dossier;
 
@@ -13,17 +14,17 @@ public sealed record ZoekInvoer(string? Zoek, string? Gemeente, string? Fase, in
 /// </summary>
 public static class Zoekterm
 {
-    public static IQueryable<Inburgeraar> Filter(IQueryable<Inburgeraar> q, string? zoek)
+    public static IQueryable<Inburgeraar> Filter(IQueryable<Inburgeraar> q, string? zoek, BsnBescherming bescherming)
     {
         if (string.IsNullOrWhiteSpace(zoek)) return q;
         var cijfers = Cijfers(zoek);
         if (cijfers is { Length: 8 or 9 })
         {
             var bsn = cijfers.PadLeft(9, '0');
-            return q.Where(i => i.Bsn == bsn);
+            return q.MetBsn(bescherming, bsn);
         }
 
-        if (cijfers is { Length: 10 }) return q.Where(i => i.VNummer == cijfers);
+        if (cijfers is { Length: 10 }) return q.MetVNummer(bescherming, cijfers);
         var z = zoek.Trim().ToLower();
         return q.Where(i => i.Achternaam.ToLower().Contains(z) || i.Voornamen.ToLower().Contains(z));
     }

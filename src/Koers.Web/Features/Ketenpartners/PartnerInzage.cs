@@ -36,24 +36,14 @@ public sealed record PartnerDossierDto(Guid Id, IReadOnlyList<Gegevenscategorie>
     IReadOnlyList<UrenDto>? Voortgang);
 
 /// <summary>
-/// Reads of case data by chain-partner users. Access is decided only by <see cref="Toegang.PartnerDossiersAsync"/> (active
-/// consent of the user's organisation for the category); every read is written to the audit with the user and organisation.
+/// Reads of case data by chain-partner users. Access and the categories shown are decided only by <see cref="Toegang"/>
+/// (active consent of the user's organisation, a case of the partner's region); every read is written to the audit under
+/// the user's account, like every other audit row, with the organisation filled in by the audit infrastructure.
 /// </summary>
-public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok)
+public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok, HuidigeGebruiker gebruiker)
 {
-    private async Task<string> WieAsync(CancellationToken ct)
-    {
-        var bereik = await toegang.BereikAsync(ct);
-        var org = await db.Partnerorganisaties.AsNoTracking().Where(p => p.Id == bereik.PartnerorganisatieId).Select(p => p.Naam).FirstOrDefaultAsync(ct);
-        var wie = $"{bereik.Naam} ({org})";
-        return wie.Length > 200 ? wie[..200] : wie;
-    }
-
-    private async Task AuditAsync(Guid? id, string omschrijving, CancellationToken ct)
-    {
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = await WieAsync(ct), Actie = AuditActie.Inzien, InburgeraarId = id, Omschrijving = omschrijving });
-        await db.SaveChangesAsync(ct);
-    }
+    private void Audit(Guid id, string omschrijving) =>
+        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien, InburgeraarId = id, Omschrijving = omschrijving });
 
     /// <summary>The partner's consented cases (basisgegevens), with the categories each consent opens.</summary>
     public async Task<IReadOnlyList<PartnerDossierRegel>> DossiersAsync(CancellationToken ct)
@@ -64,25 +54,23 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok)
         var rijen = await zichtbaar.OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen)
             .Select(i => new { i.Id, Naam = i.Voornamen + " " + i.Achternaam, Gemeente = i.Gemeente!.Naam }).ToListAsync(ct);
         var ids = rijen.Select(r => r.Id).ToList();
-        var machtigingen = await ActieveMachtigingenAsync(ids, bereik.PartnerorganisatieId!.Value, ct);
-        var lijst = rijen.Select(r =>
-        {
-            var eigen = machtigingen.Where(m => m.InburgeraarId == r.Id).ToList();
-            var cat = eigen.Aggregate(Gegevenscategorie.Geen, (a, m) => a | m.Categorieen);
-            var tot = eigen.Any(m => m.Tot is null) ? null : eigen.Max(m => m.Tot);
-            return new PartnerDossierRegel(r.Id, r.Naam, r.Gemeente, MachtigingService.Lijst(cat), tot);
-        }).ToList();
-        foreach (var r in lijst) db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = await WieAsync(ct), Actie = AuditActie.Inzien, InburgeraarId = r.Id, Omschrijving = "Ketenpartner: naam in de lijst van dossiers getoond" });
+        var categorieen = await toegang.PartnerCategorieenAsync(ids, ct);
+        var looptijd = await LooptijdAsync(ids, bereik.PartnerorganisatieId!.Value, ct);
+        var lijst = rijen.Select(r => new PartnerDossierRegel(r.Id, r.Naam, r.Gemeente,
+            MachtigingService.Lijst(categorieen.GetValueOrDefault(r.Id)), looptijd.GetValueOrDefault(r.Id))).ToList();
+        foreach (var r in lijst) Audit(r.Id, "Ketenpartner: naam in de lijst van dossiers getoond");
         await db.SaveChangesAsync(ct);
         return lijst;
     }
 
-    private async Task<List<Machtiging>> ActieveMachtigingenAsync(List<Guid> ids, int partner, CancellationToken ct)
+    /// <summary>Until when the partner's consents for each case run (null: until withdrawn); which consents count is Toegang's.</summary>
+    private async Task<Dictionary<Guid, DateOnly?>> LooptijdAsync(List<Guid> ids, int partner, CancellationToken ct)
     {
         var vandaag = klok.Vandaag;
-        return await db.Machtigingen.AsNoTracking()
+        var rijen = await db.Machtigingen.AsNoTracking()
             .Where(m => ids.Contains(m.InburgeraarId) && m.PartnerorganisatieId == partner && m.IngetrokkenOp == null && m.Van <= vandaag && (m.Tot == null || m.Tot >= vandaag))
-            .ToListAsync(ct);
+            .Select(m => new { m.InburgeraarId, m.Tot }).ToListAsync(ct);
+        return rijen.GroupBy(m => m.InburgeraarId).ToDictionary(g => g.Key, g => g.Any(m => m.Tot is null) ? null : g.Max(m => m.Tot));
     }
 
     /// <summary>
@@ -93,9 +81,7 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok)
     {
         var vereist = alleen ?? Gegevenscategorie.Basisgegevens;
         if (!await toegang.MagPartnerAsync(id, vereist, ct)) return null;
-        var bereik = await toegang.BereikAsync(ct);
-        var machtigingen = await ActieveMachtigingenAsync([id], bereik.PartnerorganisatieId!.Value, ct);
-        var cat = machtigingen.Aggregate(Gegevenscategorie.Geen, (a, m) => a | m.Categorieen);
+        var cat = (await toegang.PartnerCategorieenAsync([id], ct)).GetValueOrDefault(id);
         if (alleen is { } a1) cat &= a1;
         bool Mag(Gegevenscategorie c) => cat.HasFlag(c);
 
@@ -132,7 +118,8 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok)
         }
 
         var lijst = MachtigingService.Lijst(cat);
-        await AuditAsync(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))})", ct);
+        Audit(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))})");
+        await db.SaveChangesAsync(ct);
         return new PartnerDossierDto(id, lijst, basis, route, gezondheid, werk, gezin, voortgang);
     }
 }

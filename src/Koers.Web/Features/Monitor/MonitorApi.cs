@@ -105,28 +105,44 @@ public static class MonitorApi
             detail: $"Er is geen tabel '{tabel}'. Kies uit: alle, {string.Join(", ", overzicht.Tabellen.Select(t => t.Id))}.");
 }
 
-/// <summary>Reads a monitor request for the screens and the API alike, and checks that the place and person exist.</summary>
-public sealed class MonitorLezer(KoersDbContext db, Klok klok, KleineAantallenBeleid beleid)
+/// <summary>
+/// Reads a monitor request for the screens and the API alike, limits it to the user's region, and checks that the place and
+/// person exist there. A municipality, region or klantregisseur of another region is answered exactly as an unknown one,
+/// so the monitor cannot be used to find out what exists elsewhere.
+/// </summary>
+public sealed class MonitorLezer(KoersDbContext db, Klok klok, KleineAantallenBeleid beleid, Toegang toegang)
 {
     public async Task<(MonitorFilter? Filter, Dictionary<string, string[]> Fouten)> LeesAsync(MonitorVraag vraag, CancellationToken ct = default)
     {
         var fouten = new Dictionary<string, string[]>();
+        var bereik = await toegang.BereikAsync(ct);
+        var regioGemeenten = (await toegang.MonitorGemeentenAsync(ct)).ToList();
         var filter = MonitorFilter.Lees(vraag, klok.Vandaag, beleid.Verberg(vraag.VerbergKleineAantallen), fouten) is { } gelezen
-            ? gelezen with { MetDoorklik = beleid.MagDoorklikken }
+            ? gelezen with { MetDoorklik = beleid.MagDoorklikken, Bereik = regioGemeenten }
             : null;
-        if (filter?.GemeenteCode is { } code && !await db.Gemeenten.AnyAsync(g => g.Code == code, ct))
+        int? gemeenteId = null;
+        if (filter?.GemeenteCode is { } code)
         {
-            fouten["gemeente"] = [$"Onbekende gemeente '{code}'."];
+            gemeenteId = await db.Gemeenten.Where(g => g.Code == code && regioGemeenten.Contains(g.Id)).Select(g => (int?)g.Id).FirstOrDefaultAsync(ct);
+            if (gemeenteId is null) fouten["gemeente"] = [$"Onbekende gemeente '{code}'."];
         }
 
-        if (filter?.RegioId is { } regio && !await db.Regios.AnyAsync(r => r.Id == regio, ct))
+        if (filter?.RegioId is { } regio && regio != bereik.RegioId)
         {
             fouten["regio"] = [$"Onbekende regio {regio}."];
         }
 
-        if (filter?.KlantregisseurId is { } k && !await db.Medewerkers.AnyAsync(m => m.Id == k, ct))
+        if (filter?.KlantregisseurId is { } k && !await db.Medewerkers.AnyAsync(m => m.Id == k && m.Team!.RegioId == bereik.RegioId, ct))
         {
             fouten["klantregisseur"] = [$"Onbekende klantregisseur {k}."];
+        }
+
+        // Counts under 5 only of cases the user may open: a team lead of a region that does not share case files sees the
+        // other municipality's figures suppressed, whatever verbergKleineAantallen says.
+        if (filter is { VerbergKleineAantallen: false })
+        {
+            IEnumerable<int> selectie = gemeenteId is { } g ? [g] : regioGemeenten;
+            if (!selectie.All(bereik.Gemeenten.Contains)) filter = filter with { VerbergKleineAantallen = true };
         }
 
         return (fouten.Count > 0 ? null : filter, fouten);

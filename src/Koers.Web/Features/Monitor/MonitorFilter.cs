@@ -46,6 +46,12 @@ public sealed record MonitorFilter
     public bool MetDoorklik { get; init; } = true;
 
     /// <summary>
+    /// The municipalities whose cases the user may see figures of (their region), set by <see cref="MonitorLezer"/> and
+    /// applied to every figure, table, export and drill-down whatever else the filter says. Empty: nothing.
+    /// </summary>
+    public IReadOnlyList<int> Bereik { get; init; } = [];
+
+    /// <summary>
     /// Reads and checks a request. Errors are per field in Dutch; on errors the filter is null.
     /// </summary>
     public static MonitorFilter? Lees(MonitorVraag vraag, DateOnly vandaag, bool verberg, Dictionary<string, string[]> fouten)
@@ -176,8 +182,9 @@ public sealed record MonitorFilter
 
 /// <summary>
 /// Decides whether small counts are hidden for the current user: on by default, and only users who work with case
-/// files (klantregisseur, teamleider) may switch it off with verbergKleineAantallen=false. Policy staff always
-/// see "&lt;5". A different rule (another role, a setting) plugs in at <see cref="MagKleineAantallenZien"/>.
+/// files (klantregisseur, teamleider) may switch it off with verbergKleineAantallen=false — and then only for a selection
+/// of municipalities whose cases they may open themselves (<see cref="MonitorLezer"/> checks that part). Policy staff
+/// always see "&lt;5". A different rule (another role, a setting) plugs in at <see cref="MagKleineAantallenZien"/>.
 /// </summary>
 public sealed class KleineAantallenBeleid(IHttpContextAccessor accessor)
 {

@@ -140,7 +140,7 @@ public sealed class MonitorOverzichtBouwer(
         var delen = new List<string>();
         if (f.GemeenteCode is not null) delen.Add(gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"Gemeente {f.GemeenteCode} (onbekend)");
         if (f.RegioId is not null) delen.Add(gemeenten.Count > 0 ? gemeenten[0].Regio : "Onbekende regio");
-        if (delen.Count == 0) delen.Add("Alle gemeenten");
+        if (delen.Count == 0) delen.Add(gemeenten.Count > 0 ? $"Alle gemeenten van {gemeenten[0].Regio}" : "Geen gemeenten");
         if (f.KlantregisseurId is { } k)
         {
             var naam = await db.Medewerkers.AsNoTracking().Where(m => m.Id == k).Select(m => m.Naam).FirstOrDefaultAsync(ct);

@@ -8,17 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Monitor;
 
-/// <summary>What the filter form offers: regions, municipalities and klantregisseurs.</summary>
+/// <summary>What the filter form offers: the user's region, its municipalities and its klantregisseurs (nothing of another region).</summary>
 public sealed record FilterKeuzes(
     IReadOnlyList<(int Id, string Naam)> Regios,
     IReadOnlyList<(string Code, string Naam, string Regio)> Gemeenten,
     IReadOnlyList<(int Id, string Naam)> Klantregisseurs)
 {
-    public static async Task<FilterKeuzes> LaadAsync(KoersDbContext db, CancellationToken ct)
+    public static async Task<FilterKeuzes> LaadAsync(KoersDbContext db, Toegang toegang, CancellationToken ct)
     {
-        var regios = await db.Regios.AsNoTracking().OrderBy(r => r.Naam).Select(r => new { r.Id, r.Naam }).ToListAsync(ct);
-        var gemeenten = await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam, Regio = g.Regio!.Naam }).ToListAsync(ct);
-        var regisseurs = await db.Medewerkers.AsNoTracking().OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam }).ToListAsync(ct);
+        var regio = (await toegang.BereikAsync(ct)).RegioId;
+        var regios = await db.Regios.AsNoTracking().Where(r => r.Id == regio).OrderBy(r => r.Naam).Select(r => new { r.Id, r.Naam }).ToListAsync(ct);
+        var gemeenten = await db.Gemeenten.AsNoTracking().Where(g => g.RegioId == regio).OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam, Regio = g.Regio!.Naam }).ToListAsync(ct);
+        var regisseurs = await db.Medewerkers.AsNoTracking().Where(m => m.Team!.RegioId == regio).OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam }).ToListAsync(ct);
         return new FilterKeuzes(
             regios.Select(r => (r.Id, r.Naam)).ToList(),
             gemeenten.Select(g => (g.Code, g.Naam, g.Regio)).ToList(),
@@ -27,7 +28,7 @@ public sealed record FilterKeuzes(
 }
 
 /// <summary>Shared by the dashboard and the printable report: read the filter, build the overview.</summary>
-public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db) : PageModel
+public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : PageModel
 {
     public MonitorVraag Vraag { get; private set; } = new();
     public MonitorFilter? Filter { get; private set; }
@@ -38,7 +39,7 @@ public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer b
     public async Task<IActionResult> OnGetAsync([FromQuery] MonitorVraag vraag, CancellationToken ct)
     {
         Vraag = vraag;
-        Keuzes = await FilterKeuzes.LaadAsync(db, ct);
+        Keuzes = await FilterKeuzes.LaadAsync(db, toegang, ct);
         (Filter, Fouten) = await lezer.LeesAsync(vraag, ct);
         if (Filter is null)
         {
@@ -56,10 +57,10 @@ public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer b
 }
 
 [Authorize(Policy = Beleid.Monitor)]
-public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db) : MonitorPagina(lezer, bouwer, db);
+public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : MonitorPagina(lezer, bouwer, db, toegang);
 
 [Authorize(Policy = Beleid.Monitor)]
-public sealed class RapportModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db) : MonitorPagina(lezer, bouwer, db);
+public sealed class RapportModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : MonitorPagina(lezer, bouwer, db, toegang);
 
 /// <summary>The cases behind one figure: names and links, audited per case as 'Monitor: doorklik'.</summary>
 [Authorize(Policy = Beleid.Dossierwerk)]

@@ -134,7 +134,9 @@ public sealed class MonitorQuery(KoersDbContext db)
     /// <summary>The cases in the filter's place and group; the period is applied per figure.</summary>
     internal IQueryable<MonitorDossier> Scope(MonitorFilter f)
     {
-        var q = db.MonitorDossiers.AsNoTracking();
+        // The user's reach first: no filter value (gemeente, regio, klantregisseur) can widen it.
+        var bereik = f.Bereik;
+        var q = db.MonitorDossiers.AsNoTracking().Where(d => bereik.Contains(d.GemeenteId));
         if (f.GemeenteCode is { } code) q = q.Where(d => db.Gemeenten.Any(g => g.Id == d.GemeenteId && g.Code == code));
         if (f.RegioId is { } regio) q = q.Where(d => db.Gemeenten.Any(g => g.Id == d.GemeenteId && g.RegioId == regio));
         if (f.KlantregisseurId is { } k) q = q.Where(d => d.KlantregisseurId == k);
@@ -271,7 +273,8 @@ public sealed class MonitorQuery(KoersDbContext db)
 
     public async Task<IReadOnlyList<GemeenteInfo>> GemeentenAsync(MonitorFilter f, CancellationToken ct = default)
     {
-        var q = db.Gemeenten.AsNoTracking();
+        var bereik = f.Bereik;
+        var q = db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id));
         if (f.GemeenteCode is { } code) q = q.Where(g => g.Code == code);
         if (f.RegioId is { } regio) q = q.Where(g => g.RegioId == regio);
         return await q.OrderBy(g => g.Naam)

@@ -58,7 +58,7 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         Termijnen = alle.Where(t => t.Code is TermijnCode.Inburgeringstermijn or TermijnCode.Voortgangsgesprek or TermijnCode.OntzorgenEinde).ToList();
         Urennormen = LegalClock.Urennormen(feiten);
 
-        var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien);
+        var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien && a.Resultaat == AuditResultaat.Toegestaan);
         InzagesTotaal = await inzage.CountAsync(ct);
         var rijen = await inzage.OrderByDescending(a => a.Id).Take(MaxInzage).Select(a => new { a.Gebruiker, a.Op }).ToListAsync(ct);
         Inzages = rijen.Select(r => new Inzage(r.Gebruiker, Klok.NaarNederlandseTijd(r.Op))).ToList();

@@ -40,7 +40,7 @@ public sealed record VerwijzingDto(Guid Id, Guid InburgeraarId, string? Naam, in
 /// Referrals of a case to a chain partner. The klantregisseur refers (only with an active consent covering at least
 /// basisgegevens); the partner accepts or declines and sets intake and start dates. Every step is audited on the case.
 /// </summary>
-public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, DossierService dossiers, Klok klok)
+public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
 {
     public static string Status(Verwijzing v, DateOnly vandaag) => v.Status switch
     {
@@ -145,7 +145,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
             .OrderBy(r => r.v.WachtOp(vandaag) ? 0 : 1).ThenBy(r => r.v.AangemeldOp).Select(r => Dto(r.v, r.Naam, vandaag)).ToList();
         db.Audit.Add(new AuditRegel
         {
-            Op = klok.NuUtc, Gebruiker = bereik.Naam, Actie = AuditActie.Inzien,
+            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien,
             Omschrijving = $"Ketenpartner: {(alleenWachtend ? "wachtlijst" : "aanmeldingen")} bekeken ({lijst.Count} dossiers)",
         });
         await db.SaveChangesAsync(ct);
