@@ -1,3 +1,4 @@
+using Koers.Web.Tests.Infrastructure;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
@@ -29,6 +30,7 @@ public sealed class DemodataTests
             builder.UseSetting("ConnectionStrings:Koers", $"Data Source={pad};Pooling=false");
             builder.UseSetting("Duo:Achtergrond", "false");
             builder.UseSetting("Koers:Planning:Aan", "false");
+            TestSleutels.Instellen(builder); // BSN keys: without them Koers refuses to start before any demo check runs
             foreach (var (sleutel, waarde) in instellingen ?? new Dictionary<string, string>()) builder.UseSetting(sleutel, waarde);
             if (diensten is not null) builder.ConfigureTestServices(diensten);
         }

@@ -21,7 +21,7 @@ public static class HandhavingDemo
     {
         var lopend = await db.Inburgeraars.Include(i => i.Gemeente).Include(i => i.Klantregisseur)
             .Where(i => i.Fase == Fase.InUitvoering).OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen)
-            .ThenBy(i => i.Geboortedatum).ThenBy(i => i.Bsn).ThenBy(i => i.VNummer).Take(5).ToListAsync(ct);
+            .ThenBy(i => i.Geboortedatum).ThenBy(i => i.BsnIndex).ThenBy(i => i.VNummerIndex).Take(5).ToListAsync(ct);
         var ladder = Handhavingsladder.Standaard;
         var omschrijvingen = new[]
         {
@@ -82,7 +82,7 @@ public static class HandhavingDemo
         // Closure records for cases whose milestones already end them, so the Afsluiting tab tells the same story.
         var afgesloten = await db.Inburgeraars.Include(i => i.Mijlpalen)
             .Where(i => i.Mijlpalen.Any(m => m.Soort == Mijlpaal.InburgeringsplichtVoldaan || m.Soort == Mijlpaal.Ontheffing || m.Soort == Mijlpaal.Verhuisd))
-            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Geboortedatum).ThenBy(i => i.Bsn).ThenBy(i => i.VNummer).Take(12).ToListAsync(ct);
+            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Geboortedatum).ThenBy(i => i.BsnIndex).ThenBy(i => i.VNummerIndex).Take(12).ToListAsync(ct);
         foreach (var i in afgesloten)
         {
             var (soort, datum) = i.Feiten().Afsluiting!.Value;

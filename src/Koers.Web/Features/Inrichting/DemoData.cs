@@ -184,7 +184,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Maak("partner@taalschool.example", "Taalschool De Brug (ketenpartner)", [Rollen.Partner]);
         // Ordered on content only (ids are random), so every install links the same demo person.
         var eigen = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id)
-            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Geboortedatum).ThenBy(i => i.Bsn).ThenBy(i => i.VNummer)
+            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Geboortedatum).ThenBy(i => i.BsnIndex).ThenBy(i => i.VNummerIndex)
             .Select(i => i.Id).FirstAsync(ct);
         await Maak("inburgeraar@demo.example", "Demo-inburgeraar", [Rollen.Inburgeraar], g => g.InburgeraarId = eigen);
     }
