@@ -15,7 +15,7 @@ namespace Koers.Web.Tests.Beveiliging;
 /// Sign-in, roles, municipal isolation, audit and hostile input. Each test fails when the protection it
 /// covers is removed (e.g. the Toegang filter, the antiforgery check, the body-size limit).
 /// </summary>
-public sealed class BeveiligingTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
+public abstract class BeveiligingTests(KoersFactory factory)
 {
     private const string Klantregisseur = "sanne.devries@kempen.example";   // Kempen: a sharing region
     private const string Weert = "fleur.hendriks@weert.example";           // Weert: no sharing
@@ -304,3 +304,7 @@ public sealed class BeveiligingTests(SqliteFactory factory) : IClassFixture<Sqli
         return (code % 1_000_000).ToString("D6");
     }
 }
+
+public sealed class SqliteBeveiligingTests(SqliteFactory factory) : BeveiligingTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresBeveiligingTests(PostgresFactory factory) : BeveiligingTests(factory), IClassFixture<PostgresFactory>;
