@@ -290,6 +290,24 @@ public abstract class BeveiligingTests(KoersFactory factory)
         Assert.DoesNotContain(factory.MetDatabase(db => db.Audit.Select(a => a.Omschrijving).ToList()), o => o.Contains(bsn));
     }
 
+    [Fact]
+    public async Task Dubbel_bsn_uit_een_andere_regio_verraadt_niet_dat_de_persoon_daar_bekend_is()
+    {
+        var bsn = Testdata.NieuwBsn();
+        Assert.Equal(HttpStatusCode.Created, (await factory.ClientAls(Klantregisseur).PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn))).StatusCode);
+
+        // Weert tries the same BSN: refused, with a message that does not say the person exists elsewhere.
+        var weert = await factory.ClientAls(Weert).PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn, gemeente: "GM0988"));
+        Assert.Equal(HttpStatusCode.BadRequest, weert.StatusCode);
+        var melding = (await weert.LeesAsync())["errors"]!["bsn"]!.AsArray().Single()!.GetValue<string>();
+        Assert.Equal(Koers.Web.Features.Dossier.DossierService.BsnNietRegistreerbaar, melding);
+        Assert.DoesNotContain("bestaat al", melding);
+
+        // Within reach the klantregisseur is told plainly, so no duplicate case is made.
+        var kempen = await factory.ClientAls(Klantregisseur).PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn, gemeente: "GM1728"));
+        Assert.Equal(Koers.Web.Features.Dossier.DossierService.BsnBestaatAl, (await kempen.LeesAsync())["errors"]!["bsn"]!.AsArray().Single()!.GetValue<string>());
+    }
+
     /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), written here independently of ASP.NET Core Identity.</summary>
     private static string Totp(string base32Sleutel, DateTimeOffset tijd)
     {

@@ -191,6 +191,29 @@ public abstract class KetenpartnerTests(KoersFactory factory)
         Assert.Empty((await (await client.GetAsync("/api/v1/partner/dossiers")).LeesAsync()).AsArray());
     }
 
+    /// <summary>
+    /// The read side of region isolation on its own: a consent row that names a partner of another region (the write side
+    /// refuses it, see above; here it is put in the database directly, as a migration or a bug might) still opens nothing.
+    /// </summary>
+    [Fact]
+    public async Task Regio_isolatie_aan_de_leeskant_een_machtiging_voor_een_partner_uit_een_andere_regio_opent_niets()
+    {
+        var id = await DossierAsync("GM1724");
+        var weert = Partner(Partnersoort.Taalaanbieder, "Weert");
+        Machtig(id, weert, Gegevenscategorie.Basisgegevens | Gegevenscategorie.Voortgang);
+        var client = factory.ClientAls(PartnerGebruiker(weert));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/partner/dossiers/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/partner/dossiers/{id}/voortgang")).StatusCode);
+        Assert.Empty((await (await client.GetAsync("/api/v1/partner/dossiers")).LeesAsync()).AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/partner/dossiers/{id}")).StatusCode);
+
+        // The same consent for a partner of the case's own region does open it: the refusal above is the region rule.
+        var kempen = Partner(Partnersoort.Taalaanbieder);
+        Machtig(id, kempen, Gegevenscategorie.Basisgegevens | Gegevenscategorie.Voortgang);
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientAls(PartnerGebruiker(kempen)).GetAsync($"/api/v1/partner/dossiers/{id}")).StatusCode);
+    }
+
     [Fact]
     public async Task Elke_partnerinzage_staat_in_het_auditlog_met_account_organisatie_en_doel()
     {
