@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,35 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Koers.Web.Tests.Beveiliging;
 
 /// <summary>Koers with a DUO notification token, so DUO's bearer-authenticated call can be checked beside the CSRF guard.</summary>
-public sealed class CsrfFactory : KoersFactory
-{
-    public const string DuoToken = "duo-csrf-test-token-6b2f0c";
-    private readonly string _pad = Path.Combine(Path.GetTempPath(), $"koers-csrf-{Guid.NewGuid():N}.db");
-    public override Koers.Data.DatabaseProvider Provider => Koers.Data.DatabaseProvider.Sqlite;
-    protected override string ConnectionString => $"Data Source={_pad};Pooling=false";
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Duo:NotificatieToken", DuoToken);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        foreach (var bestand in new[] { _pad, _pad + "-wal", _pad + "-shm" })
-        {
-            if (File.Exists(bestand)) File.Delete(bestand);
-        }
-    }
-}
-
 /// <summary>
 /// CSRF on the JSON API (ApiCsrf): a request signed in by the session cookie of a real sign-in may only change
 /// something with this site's Origin and a valid antiforgery token in X-CSRF-TOKEN. Each refused request is checked
 /// in the database: nothing changed. Bearer tokens (API clients, DUO) need neither.
 /// </summary>
-public sealed class ApiCsrfTests(CsrfFactory factory) : IClassFixture<CsrfFactory>
+public abstract class ApiCsrfTests(KoersFactory factory)
 {
     private const string Wachtwoord = "Koers-demo-2026";
     private const string Beheer = "beheer@kempen.example";
@@ -205,7 +183,10 @@ public sealed class ApiCsrfTests(CsrfFactory factory) : IClassFixture<CsrfFactor
         {
             Content = new StringContent("""{"registratieDatumTijd":"2026-06-15T10:00:00Z","gebeurtenisId":"E1","bsn":"999990019"}""", Encoding.UTF8, "application/json"),
         };
-        duo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CsrfFactory.DuoToken);
+        // The Test environment has no DUO token (the endpoint then refuses everything); give this app one, as an install does.
+        var opties = factory.Services.GetRequiredService<Koers.Web.Features.Duo.DuoOpties>();
+        opties.NotificatieToken ??= "duo-csrf-test-token-6b2f0c";
+        duo.Headers.Authorization = new AuthenticationHeaderValue("Bearer", opties.NotificatieToken);
         duo.Headers.Add("bron", "00000001888888888000");
         duo.Headers.Add("doel", "00000001999999999000");
         duo.Headers.Add("berichtId", berichtId.ToString());
@@ -214,3 +195,7 @@ public sealed class ApiCsrfTests(CsrfFactory factory) : IClassFixture<CsrfFactor
         Assert.True(factory.MetDatabase(db => db.DuoNotificaties.Any(n => n.BerichtId == berichtId)));
     }
 }
+
+public sealed class SqliteApiCsrfTests(SqliteFactory factory) : ApiCsrfTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresApiCsrfTests(PostgresFactory factory) : ApiCsrfTests(factory), IClassFixture<PostgresFactory>;
