@@ -29,6 +29,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBsnBescherming(builder.Configuration, builder.Environment);
 builder.Services.AddKoersData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddKoersDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Klok>();
 builder.Services.AddHttpContextAccessor();
