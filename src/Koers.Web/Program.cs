@@ -29,6 +29,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBsnBescherming(builder.Configuration, builder.Environment);
 builder.Services.AddKoersData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddKoersDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Klok>();
 builder.Services.AddHttpContextAccessor();
@@ -47,13 +48,21 @@ builder.Services.AddAudit();
 builder.Services.AddKetenpartners();
 builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
 builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
+builder.Services.AddKoersCookies(builder.Environment);
+builder.Services.AddKoersProxy(builder.Configuration);
+builder.Services.AddSnelheidslimieten(builder.Configuration);
 builder.Services.AddKoersLogboek();
 builder.Services.AddApiCsrf();
 builder.Services.AddPlanning();
 builder.Services.AddDuo(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes);
+// No 'Server: Kestrel' header: it only tells an attacker which server and version family to try.
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes;
+    k.AddServerHeader = false;
+});
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
 
 builder.Services.AddRazorPages(o =>
@@ -85,6 +94,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 }));
 
 var app = builder.Build();
+app.UseKoersProxy(app.Configuration);
 
 var nl = new CultureInfo("nl-NL");
 // Formatting (dates, numbers) stays Dutch everywhere; only the UI language of the portal can change, by
@@ -97,7 +107,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders =
     [
         new QueryStringRequestCultureProvider { QueryStringKey = Koers.Web.Features.Portaal.Talen.Parameter, UIQueryStringKey = Koers.Web.Features.Portaal.Talen.Parameter },
-        new CookieRequestCultureProvider(),
+        new CookieRequestCultureProvider { CookieName = app.Services.GetRequiredService<Cookienamen>().Taal },
     ],
 });
 
@@ -123,9 +133,10 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
     app.UseHsts();
 }
 
-app.UseStaticFiles();
+app.UseStatischeBestanden();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSnelheidslimieten();
 app.UseApiCsrfBescherming();
 app.UseAuditVerzoeken();
 app.UseAuthorization();

@@ -44,6 +44,12 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
         builder.UseSetting("Koers:DemoData", "true");
         builder.UseSetting("Koers:DemoAantal", "60");
         TestSleutels.Instellen(builder);
+        // The rate limits (Koers:Beveiliging:Limieten) are raised far above what any test does: the other tests share one
+        // client IP and one user. SnelheidslimietenTests lower them again for their own hosts.
+        foreach (var limiet in new[] { "InloggenPerIp", "InloggenPerAccount", "Exports", "Uploads" })
+        {
+            builder.UseSetting($"Koers:Beveiliging:Limieten:{limiet}:Aantal", "1000000");
+        }
         builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {

@@ -14,6 +14,9 @@ public static class TestSleutels
     public const string IndexSleutel1 = "vLAm9wgJUlx69pTPc41JrIpHInSnDcXhcIKW84SNbkQ=";
     public const string IndexSleutel2 = "69L3WAyTIxlxzUKcWc5fjlppUitJDl+47CcPoyhQXvM=";
 
+    /// <summary>Koers:DataProtection:Sleutel: protects the data-protection key ring stored in the database.</summary>
+    public const string DataProtectieSleutel = "2q8c0i4mUpH0V9m7cJb3t1uQ0yWfXn6sLr5eKd2aZgo=";
+
     /// <summary>Sets the test keys on an app under test (KoersFactory does this for every test).</summary>
     public static void Instellen(IWebHostBuilder builder)
     {
@@ -21,6 +24,7 @@ public static class TestSleutels
         builder.UseSetting("Koers:Bsn:ActieveSleutel", "1");
         builder.UseSetting("Koers:Bsn:IndexSleutels:1", IndexSleutel1);
         builder.UseSetting("Koers:Bsn:ActieveIndexSleutel", "1");
+        builder.UseSetting("Koers:DataProtection:Sleutel", DataProtectieSleutel);
     }
 
     /// <summary>The same keys as a service, for tools that write or read the database directly (the bench generator).</summary>

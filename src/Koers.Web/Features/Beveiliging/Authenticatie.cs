@@ -50,10 +50,9 @@ public static class Authenticatie
                 o.LoginPath = "/inloggen";
                 o.LogoutPath = "/uitloggen";
                 o.AccessDeniedPath = "/geen-toegang";
-                o.Cookie.Name = "koers";
+                // Name (__Host- prefix) and Secure flag: see Cookienamen.
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 // An API call gets a status code, not a login page.

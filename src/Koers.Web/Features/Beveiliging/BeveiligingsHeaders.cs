@@ -22,9 +22,12 @@ public static class BeveiligingsHeaders
             h["Referrer-Policy"] = "no-referrer";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/inburgeraars"))
+            // Pages, API answers, exports and PDFs carry personal data: no browser, proxy or shared computer may keep a
+            // copy. Only the static files (css, scripts, fonts) may be cached; see Cachebeleid.
+            if (!Cachebeleid.IsStatisch(context))
             {
                 h.CacheControl = "no-store";
+                h.Pragma = "no-cache";
             }
 
             return Task.CompletedTask;

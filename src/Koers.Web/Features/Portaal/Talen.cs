@@ -33,7 +33,7 @@ public static class Talen
 
     /// <summary>Remembers the choice for a year; formatting stays nl-NL.</summary>
     public static void Onthoud(HttpContext http, string code) =>
-        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+        http.Response.Cookies.Append(http.RequestServices.GetRequiredService<Koers.Web.Features.Beveiliging.Cookienamen>().Taal,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(new CultureInfo("nl-NL"), new CultureInfo(code))),
             new CookieOptions
             {
@@ -41,7 +41,8 @@ public static class Talen
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
-                Secure = http.Request.IsHttps,
+                Secure = http.RequestServices.GetRequiredService<Koers.Web.Features.Beveiliging.Cookienamen>().Veilig(http.Request),
+                Path = "/",
             });
 
     /// <summary>A date as words in the chosen language, always on the Gregorian calendar (legal dates are Dutch dates).</summary>

@@ -336,19 +336,51 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         }
     }
 
+    /// <summary>At most this many refused rows are kept for the download (the upload's answer still lists them all).</summary>
+    public const int MaxOpgeslagenFoutregels = 1_000;
+
+    /// <summary>At most this many characters of refused rows are kept per upload; every upload stays in the database.</summary>
+    public const int MaxOpgeslagenFoutTekens = 256 * 1024;
+
+    private static readonly CsvWriterOptions FoutenOpties = new() { Separator = ';', Injection = CsvInjection.Escape, ValidateFieldCount = false };
+
+    /// <summary>
+    /// The refused rows as CSV for the partner's download, bounded in rows and characters: uploads are kept, and a partner
+    /// (or a script) sending many large files full of errors must not grow the database without limit. What is cut off is
+    /// said in the file's last row.
+    /// </summary>
     private static string FoutenCsv(string[] kop, List<Rij> fouten)
+    {
+        var opgeslagen = new StringBuilder(Regel(["regel", "reden", .. kop]));
+        var bewaard = 0;
+        foreach (var r in fouten)
+        {
+            // A short row is padded so every line of the download has the same columns.
+            var velden = r.Velden.Length >= kop.Length ? r.Velden : [.. r.Velden, .. Enumerable.Repeat(string.Empty, kop.Length - r.Velden.Length)];
+            var regel = Regel([r.Regel.ToString(CultureInfo.InvariantCulture), string.Join("; ", r.Fouten), .. velden]);
+            if (bewaard >= MaxOpgeslagenFoutregels || opgeslagen.Length + regel.Length > MaxOpgeslagenFoutTekens) break;
+            opgeslagen.Append(regel);
+            bewaard++;
+        }
+
+        if (bewaard < fouten.Count)
+        {
+            opgeslagen.Append(Regel([string.Empty,
+                $"AFGEKAPT: {fouten.Count - bewaard} van de {fouten.Count} foute regels staan niet in dit bestand (er worden hoogstens " +
+                $"{MaxOpgeslagenFoutregels} regels en {MaxOpgeslagenFoutTekens / 1024} kB bewaard). Het antwoord op de upload noemt elke foute regel; " +
+                "verbeter het bestand en upload het opnieuw."]));
+        }
+
+        return opgeslagen.ToString();
+    }
+
+    private static string Regel(string[] velden)
     {
         using var schrijver = new StringWriter(CultureInfo.InvariantCulture);
         // Injection escaping: the file is opened in spreadsheets, and a cell starting with '=' must stay text.
-        using (var csv = CsvWriter.Create(schrijver, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, ValidateFieldCount = false }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(schrijver, FoutenOpties, leaveOpen: true))
         {
-            csv.WriteRecord(["regel", "reden", .. kop]);
-            foreach (var r in fouten)
-            {
-                // A short row is padded so every line of the download has the same columns.
-                var velden = r.Velden.Length >= kop.Length ? r.Velden : [.. r.Velden, .. Enumerable.Repeat(string.Empty, kop.Length - r.Velden.Length)];
-                csv.WriteRecord([r.Regel.ToString(CultureInfo.InvariantCulture), string.Join("; ", r.Fouten), .. velden]);
-            }
+            csv.WriteRecord(velden);
         }
 
         return schrijver.ToString();
