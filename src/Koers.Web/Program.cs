@@ -126,6 +126,7 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessiecontrole();
 app.UseApiCsrfBescherming();
 app.UseAuditVerzoeken();
 app.UseAuthorization();
