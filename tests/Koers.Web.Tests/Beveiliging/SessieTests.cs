@@ -61,6 +61,11 @@ public abstract class SessieTests(KoersFactory factory)
     [InlineData("inburgeraar@demo.example", "/mijn")]
     public async Task Uitlogknop_in_de_kop_draagt_antiforgery_token_en_beeindigt_de_sessie(string email, string pagina)
     {
+        var (ander, _) = await InloggenAsync(factory, email);
+        var zonderToken = await ander.PostAsync("/uitloggen", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, zonderToken.StatusCode); // a foreign site cannot log a user out
+        Assert.True(await IngelogdAsync(ander));
+
         var (browser, _) = await InloggenAsync(factory, email);
         Assert.True(await IngelogdAsync(browser));
 
@@ -132,11 +137,15 @@ public abstract class SessieTests(KoersFactory factory)
         const string email = "priya.vandijk@kempen.example";
         var (browser, _) = await InloggenAsync(factory, email);
         var (access, _) = await TokenAsync(factory, email);
+        var uitlogToken = Sessiehulp.Token(await browser.GetStringAsync("/account"), "header");
 
         await MetGebruikerAsync(email, (users, g) => users.SetLockoutEndDateAsync(g, DateTimeOffset.MaxValue)); // deactivated
 
         Assert.False(await IngelogdAsync(browser));
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiAsync(MetBearer(factory, access)));
+        // The logout button on the page still open in that browser does not end in a 400.
+        var uit = await browser.PostAsync("/uitloggen", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = uitlogToken }));
+        Assert.Equal(HttpStatusCode.Redirect, uit.StatusCode);
     }
 
     [Fact]
