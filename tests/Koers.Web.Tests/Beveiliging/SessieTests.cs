@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using static Koers.Web.Tests.Beveiliging.Sessiehulp;
 
@@ -346,3 +347,19 @@ public abstract class SessieTests(KoersFactory factory)
 public sealed class SqliteSessieTests(SqliteFactory f) : SessieTests(f), IClassFixture<SqliteFactory>;
 
 public sealed class PostgresSessieTests(PostgresFactory f) : SessieTests(f), IClassFixture<PostgresFactory>;
+
+/// <summary>Koers:Beveiliging:TweestapsVerplichtVoor replaces the default list instead of adding to it.</summary>
+public sealed class SessieOptiesTests
+{
+    private static Koers.Web.Features.Beveiliging.SessieOpties Bind(Dictionary<string, string?> waarden) =>
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(waarden).Build()
+            .GetSection(Koers.Web.Features.Beveiliging.SessieOpties.Sectie).Get<Koers.Web.Features.Beveiliging.SessieOpties>() ?? new();
+
+    [Fact]
+    public void Tweestaps_verplicht_volgt_de_configuratie_en_anders_beheer_en_auditor()
+    {
+        Assert.Equal([Rollen.FunctioneelBeheerder, Rollen.Auditor], Bind([]).VerplichtVoor);
+        Assert.Equal([Rollen.Beleidsmedewerker], Bind(new() { ["Koers:Beveiliging:TweestapsVerplichtVoor:0"] = Rollen.Beleidsmedewerker }).VerplichtVoor);
+        Assert.Empty(Bind(new() { ["Koers:Beveiliging:TweestapsVerplichtVoor:0"] = "Geen" }).VerplichtVoor);
+    }
+}

@@ -78,7 +78,7 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         if (gebruiker is null) return false;
         Gebruiker = gebruiker;
         Rollen = await users.GetRolesAsync(gebruiker);
-        TweestapsVerplicht = Rollen.Any(r => sessies.Value.TweestapsVerplichtVoor.Contains(r, StringComparer.OrdinalIgnoreCase));
+        TweestapsVerplicht = Rollen.Any(r => sessies.Value.VerplichtVoor.Contains(r, StringComparer.OrdinalIgnoreCase));
         if (!gebruiker.TwoFactorEnabled)
         {
             var sleutel = await users.GetAuthenticatorKeyAsync(gebruiker);

@@ -12,8 +12,18 @@ public sealed class SessieOpties
 {
     public const string Sectie = "Koers:Beveiliging";
 
-    /// <summary>Roles that may only work after switching on two-step sign-in (TOTP).</summary>
-    public string[] TweestapsVerplichtVoor { get; set; } = [Rollen.FunctioneelBeheerder, Rollen.Auditor];
+    /// <summary>
+    /// Roles that may only work after switching on two-step sign-in (TOTP). No initializer on purpose: the
+    /// configuration binder appends to an existing array, so a configured list could never drop a default role.
+    /// Unset means <see cref="StandaardTweestapsVerplichtVoor"/>; "Geen" as only entry switches the requirement off.
+    /// </summary>
+    public string[]? TweestapsVerplichtVoor { get; set; }
+
+    public static readonly string[] StandaardTweestapsVerplichtVoor = [Rollen.FunctioneelBeheerder, Rollen.Auditor];
+
+    public IReadOnlyList<string> VerplichtVoor => TweestapsVerplichtVoor is { Length: > 0 } lijst
+        ? lijst.Where(r => !string.IsNullOrWhiteSpace(r) && !r.Equals("Geen", StringComparison.OrdinalIgnoreCase)).ToArray()
+        : StandaardTweestapsVerplichtVoor;
 
     /// <summary>Lifetime of an API bearer token; short because a stolen token is only ended by its expiry or the stamp check.</summary>
     public int BearerTokenMinuten { get; set; } = 10;
@@ -138,7 +148,7 @@ public static class Sessiecontrole
             return true;
         }
 
-        var verplicht = services.GetRequiredService<IOptions<SessieOpties>>().Value.TweestapsVerplichtVoor;
+        var verplicht = services.GetRequiredService<IOptions<SessieOpties>>().Value.VerplichtVoor;
         if (stand.TweestapsAan || !stand.Rollen.Any(r => verplicht.Contains(r, StringComparer.OrdinalIgnoreCase))) return true;
         if (VrijBijVerplichteTweestaps.Any(p => context.Request.Path.StartsWithSegments(p))) return true;
 
