@@ -136,6 +136,7 @@ if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Test"))
 app.UseStatischeBestanden();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessiecontrole();
 app.UseSnelheidslimieten();
 app.UseApiCsrfBescherming();
 app.UseAuditVerzoeken();

@@ -29,14 +29,7 @@ public abstract class ApiCsrfTests(KoersFactory factory)
     /// <summary>A browser: signs in through the /inloggen form and keeps the session cookie (as BeveiligingTests does).</summary>
     private async Task<HttpClient> BrowserAsync(string email)
     {
-        var browser = factory.ClientAls(null, volgRedirects: false);
-        var pagina = new HtmlParser().ParseDocument(await browser.GetStringAsync("/inloggen"));
-        var token = pagina.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var inloggen = await browser.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["Email"] = email, ["Wachtwoord"] = Wachtwoord,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, inloggen.StatusCode);
+        var (browser, _) = await Sessiehulp.InloggenAsync(factory, email, wachtwoord: Wachtwoord); // with the TOTP step for beheer
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/gemeenten")).StatusCode); // signed in by the cookie alone
         return browser;
     }
@@ -165,7 +158,8 @@ public abstract class ApiCsrfTests(KoersFactory factory)
     public async Task Csrf_geldt_niet_voor_bearer_tokens_van_api_clients_en_duo()
     {
         var client = factory.ClientAls(null);
-        var inloggen = await client.PostJsonAsync("/api/v1/inloggen", new { email = Beheer, wachtwoord = Wachtwoord });
+        // Beheer must sign in with two steps (Koers:Beveiliging:TweestapsVerplichtVoor): the demo key's current code.
+        var inloggen = await client.PostJsonAsync("/api/v1/inloggen", new { email = Beheer, wachtwoord = Wachtwoord, code = Sessiehulp.Totp(Koers.Web.Features.Inrichting.DemoData.DemoAuthenticatorSleutel, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.OK, inloggen.StatusCode);
         var bearer = (await inloggen.LeesAsync())["accessToken"]!.GetValue<string>();
 

@@ -152,6 +152,14 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Wachtwoord", Wachtwoord);
         await page.ClickAsync("button:has-text('Inloggen')");
+        if (Koers.Web.Tests.Beveiliging.Sessiehulp.SleutelVan(email) is { } sleutel)
+        {
+            // Beheer and auditor must sign in with two steps; the demo accounts have the README's fixed key.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen/tweestaps"));
+            await page.FillAsync("#Code", Koers.Web.Tests.Beveiliging.Sessiehulp.Totp(sleutel, DateTimeOffset.UtcNow));
+            await page.ClickAsync("button:has-text('Verder')");
+        }
+
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
     }
 

@@ -46,6 +46,12 @@ public sealed class PortaalBrowserTests(BrowserFactory browser) : IClassFixture<
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artefacten, "portaal-nl-mobiel.png"), FullPage = true });
         breedte = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(breedte <= 390, $"De pagina is {breedte}px breed op een scherm van 390px.");
+
+        // Logout from the header really ends the session (the form carries its antiforgery token).
+        await page.ClickAsync("header form[data-koers=uitloggen] button");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen"));
+        await page.GotoAsync($"{browser.BaseUrl}/mijn");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen"));
         await context.CloseAsync();
     }
 }

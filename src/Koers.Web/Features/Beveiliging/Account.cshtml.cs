@@ -3,23 +3,32 @@ using Koers.Data.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Koers.Web.Features.Beveiliging;
 
-/// <summary>The signed-in user's own account: roles, and switching on two-step verification (TOTP).</summary>
-public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn) : PageModel
+/// <summary>
+/// The signed-in user's own account: roles, and switching two-step verification (TOTP) on or off. Both switches
+/// ask for the password again, so a borrowed unlocked screen or a stolen cookie cannot change how the account signs in.
+/// </summary>
+public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Wachtwoord { get; set; }
     public Gebruiker Gebruiker { get; private set; } = null!;
     public IList<string> Rollen { get; private set; } = [];
     public string? Sleutel { get; private set; }
     public string? OtpAuthUri { get; private set; }
+
+    /// <summary>True when a role of this user requires two-step sign-in (Koers:Beveiliging:TweestapsVerplichtVoor).</summary>
+    public bool TweestapsVerplicht { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LaadAsync() ? Page() : Challenge();
 
     public async Task<IActionResult> OnPostActiverenAsync()
     {
         if (!await LaadAsync()) return Challenge();
+        if (!await WachtwoordKloptAsync()) return Page();
         var code = (Code ?? string.Empty).Replace(" ", string.Empty).Replace("-", string.Empty);
         if (!await users.VerifyTwoFactorTokenAsync(Gebruiker, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
@@ -28,9 +37,39 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         }
 
         await users.SetTwoFactorEnabledAsync(Gebruiker, true);
-        await signIn.RefreshSignInAsync(Gebruiker);
+        await signIn.RefreshSignInAsync(Gebruiker); // the stamp changed; this browser gets a cookie with the new one
         TempData["Melding"] = "Inloggen in twee stappen staat aan.";
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostUitzettenAsync()
+    {
+        if (!await LaadAsync()) return Challenge();
+        if (TweestapsVerplicht)
+        {
+            ModelState.AddModelError(nameof(Wachtwoord), "Voor uw rol is inloggen in twee stappen verplicht; u kunt het niet uitzetten.");
+            return Page();
+        }
+
+        if (!await WachtwoordKloptAsync()) return Page();
+        await users.SetTwoFactorEnabledAsync(Gebruiker, false);
+        await users.ResetAuthenticatorKeyAsync(Gebruiker); // a later switch-on starts with a fresh key
+        await signIn.RefreshSignInAsync(Gebruiker);
+        TempData["Melding"] = "Inloggen in twee stappen staat uit.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Re-authentication; wrong passwords count towards the lockout like at sign-in.</summary>
+    private async Task<bool> WachtwoordKloptAsync()
+    {
+        var resultaat = string.IsNullOrEmpty(Wachtwoord)
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(Gebruiker, Wachtwoord, lockoutOnFailure: true);
+        if (resultaat.Succeeded) return true;
+        ModelState.AddModelError(nameof(Wachtwoord), resultaat.IsLockedOut
+            ? "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen."
+            : "Vul uw huidige wachtwoord in om dit te bevestigen.");
+        return false;
     }
 
     private async Task<bool> LaadAsync()
@@ -39,13 +78,16 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         if (gebruiker is null) return false;
         Gebruiker = gebruiker;
         Rollen = await users.GetRolesAsync(gebruiker);
+        TweestapsVerplicht = Rollen.Any(r => sessies.Value.VerplichtVoor.Contains(r, StringComparer.OrdinalIgnoreCase));
         if (!gebruiker.TwoFactorEnabled)
         {
             var sleutel = await users.GetAuthenticatorKeyAsync(gebruiker);
             if (string.IsNullOrEmpty(sleutel))
             {
-                await users.ResetAuthenticatorKeyAsync(gebruiker);
-                sleutel = await users.GetAuthenticatorKeyAsync(gebruiker);
+                // Not ResetAuthenticatorKeyAsync: that renews the security stamp, and merely opening this page
+                // must not end the user's other sessions. A key that is not switched on yet changes nothing.
+                sleutel = users.GenerateNewAuthenticatorKey();
+                await users.SetAuthenticationTokenAsync(gebruiker, "[AspNetUserStore]", "AuthenticatorKey", sleutel);
             }
 
             Sleutel = sleutel;

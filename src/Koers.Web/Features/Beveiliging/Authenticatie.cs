@@ -42,7 +42,28 @@ public static class Authenticatie
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddBearerToken(IdentityConstants.BearerScheme);
+        // Short-lived bearer tokens with a refresh token (POST /api/v1/inloggen/vernieuwen); both on the app's clock.
+        services.AddOptions<SessieOpties>().Bind(configuration.GetSection(SessieOpties.Sectie));
+        services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure<IOptions<SessieOpties>, TimeProvider>((o, sessies, tijd) =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(sessies.Value.BearerTokenMinuten);
+                o.RefreshTokenExpiration = TimeSpan.FromHours(sessies.Value.VernieuwTokenUren);
+                o.TimeProvider = tijd;
+            });
+        // The cookie re-checks its security stamp at least every minute (Sessiecontrole checks it on every request too).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, tijd) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = tijd;
+        });
+        foreach (var cookie in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.ExternalScheme })
+        {
+            services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(cookie).Configure<TimeProvider>((o, tijd) => o.TimeProvider = tijd);
+        }
+
+        services.AddSingleton<Stempelcache>();
         auth.AddIdentityCookies(c =>
         {
             c.ApplicationCookie?.Configure(o =>
@@ -93,6 +114,7 @@ public static class Authenticatie
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoersDbContext>()
+            .AddUserManager<KoersUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<NederlandseIdentityFouten>();

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Koers.Web.Features.Beveiliging;
 
 [AllowAnonymous]
-public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users) : PageModel
+public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users, IPasswordHasher<Gebruiker> hasher) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Wachtwoord { get; set; }
@@ -37,9 +37,18 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
         }
 
         var gebruiker = await users.FindByEmailAsync(Email.Trim());
-        var resultaat = gebruiker is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(gebruiker, Wachtwoord, isPersistent: false, lockoutOnFailure: true);
+        Microsoft.AspNetCore.Identity.SignInResult resultaat;
+        if (gebruiker is null)
+        {
+            // Same hash work and the same message as a wrong password: the page does not reveal which addresses exist.
+            Inlogpoging.DoeAlsOfOnbekend(hasher, Wachtwoord);
+            resultaat = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            resultaat = await signIn.PasswordSignInAsync(gebruiker, Wachtwoord, isPersistent: false, lockoutOnFailure: true);
+        }
+
         if (resultaat.Succeeded) return LocalRedirect(VeiligDoel());
         if (resultaat.RequiresTwoFactor) return RedirectToPage("/Beveiliging/Tweestaps", new { ReturnUrl = VeiligDoel() });
         ModelState.AddModelError(nameof(Email), resultaat.IsLockedOut

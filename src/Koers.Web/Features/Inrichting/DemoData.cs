@@ -154,6 +154,12 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
     }
 
+    /// <summary>
+    /// Synthetic TOTP key (base32) of the demo beheer and auditor accounts, documented in the README. Demo data only:
+    /// anyone can compute its codes, which is the point for a demo and worthless for a real account.
+    /// </summary>
+    public const string DemoAuthenticatorSleutel = "KOERSDEMOTOTPSLEUTELVOORDEMO2345";
+
     /// <summary>Demo accounts for every role (README lists them); all share one password from configuration.</summary>
     private async Task GebruikersAsync(IEnumerable<Medewerker> regisseurs, Medewerker teamleider, Gemeente thuis, CancellationToken ct)
     {
@@ -181,6 +187,15 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Maak("beleid@kempen.example", "Ruud Beleid (beleidsmedewerker)", [Rollen.Beleidsmedewerker], g => g.GemeenteId = thuis.Id);
         await Maak("beheer@kempen.example", "Ilse Beheer (functioneel beheer)", [Rollen.FunctioneelBeheerder], g => g.GemeenteId = thuis.Id);
         await Maak("auditor@kempen.example", "Kees Controle (auditor)", [Rollen.Auditor], g => g.GemeenteId = thuis.Id);
+        // These roles must sign in with two steps (Koers:Beveiliging:TweestapsVerplichtVoor); the demo accounts get a
+        // fixed, synthetic authenticator key from the README so a demo (and the tests) can compute the code.
+        foreach (var email in new[] { "beheer@kempen.example", "auditor@kempen.example" })
+        {
+            var gebruiker = (await users.FindByEmailAsync(email))!;
+            await users.SetAuthenticationTokenAsync(gebruiker, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorSleutel);
+            await users.SetTwoFactorEnabledAsync(gebruiker, true);
+        }
+
         await Maak("partner@taalschool.example", "Taalschool De Brug (ketenpartner)", [Rollen.Partner]);
         // Ordered on content only (ids are random), so every install links the same demo person.
         var eigen = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id)
