@@ -25,8 +25,8 @@ public sealed class InstantieFactory(DatabaseProvider provider, string connectio
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Koers:DataProtection:Sleutel", dataProtectieSleutel);
-        // Each instance its own content root copy is not possible in-process; instead every instance must read its keys
-        // from the database: the wrong-key test fails if any file-system key ring were shared.
+        // In one test process all instances share HOME, so a file-system key ring would be shared too. That is why the
+        // tests also check the configured repository and that an instance with another key accepts nothing from A.
     }
 
     /// <summary>A client without the test header and without a cookie jar: cookies are carried by hand between instances.</summary>
