@@ -16,8 +16,9 @@ public sealed class Limieten
 {
     public const string Sectie = "Koers:Beveiliging:Limieten";
 
-    /// <summary>Sign-in attempts per client IP: a password spray over many accounts from one place.</summary>
-    public Limiet InloggenPerIp { get; set; } = new() { Aantal = 30, Venster = TimeSpan.FromMinutes(5) };
+    /// <summary>Sign-in attempts per client IP: a password spray over many accounts from one place. Not lower: a town
+    /// hall's staff often share one outgoing address, and they all sign in around half past eight.</summary>
+    public Limiet InloggenPerIp { get; set; } = new() { Aantal = 100, Venster = TimeSpan.FromMinutes(5) };
 
     /// <summary>Sign-in attempts per account name, from anywhere: guessing one password from many addresses. Identity's
     /// lockout (5 failures) protects the password; this keeps the lockout itself from being hammered.</summary>
