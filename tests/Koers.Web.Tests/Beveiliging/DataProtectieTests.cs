@@ -105,7 +105,7 @@ public sealed class PostgresTweeInstantiesFixture : TweeInstantiesFixture
 public abstract class DataProtectieTests(TweeInstantiesFixture f)
 {
     private const string Wachtwoord = "Koers-demo-2026";
-    private const string Beheer = "beheer@kempen.example";
+    private const string Medewerker = "sanne.devries@kempen.example"; // a role without required two-step sign-in, so one form post signs in
 
     private static string Cookies(HttpResponseMessage antwoord) =>
         string.Join("; ", antwoord.Headers.TryGetValues("Set-Cookie", out var c) ? c.Select(x => x.Split(';')[0]) : []);
@@ -120,7 +120,7 @@ public abstract class DataProtectieTests(TweeInstantiesFixture f)
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var verzoek = new HttpRequestMessage(HttpMethod.Post, "/inloggen")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Email"] = Beheer, ["Wachtwoord"] = Wachtwoord }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Email"] = Medewerker, ["Wachtwoord"] = Wachtwoord }),
         };
         verzoek.Headers.Add("Cookie", antiforgery);
         var inloggen = await browser.SendAsync(verzoek);
@@ -131,7 +131,7 @@ public abstract class DataProtectieTests(TweeInstantiesFixture f)
 
     private static async Task<string> BearerAsync(InstantieFactory a)
     {
-        var inloggen = await a.Kaal().PostJsonAsync("/api/v1/inloggen", new { email = Beheer, wachtwoord = Wachtwoord });
+        var inloggen = await a.Kaal().PostJsonAsync("/api/v1/inloggen", new { email = Medewerker, wachtwoord = Wachtwoord });
         Assert.Equal(HttpStatusCode.OK, inloggen.StatusCode);
         return (await inloggen.LeesAsync())["accessToken"]!.GetValue<string>();
     }

@@ -93,7 +93,7 @@ public sealed class ProxyTests(ProductieProxyFactory factory) : IClassFixture<Pr
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Email"] = "beheer@kempen.example", ["Wachtwoord"] = ProductieProxyFactory.Demowachtwoord,
+                ["__RequestVerificationToken"] = token, ["Email"] = "sanne.devries@kempen.example", ["Wachtwoord"] = ProductieProxyFactory.Demowachtwoord,
             }),
         }.Van(proxy, doorgestuurdVoor: "203.0.113.5", proto: "https", host: Host);
         inloggen.Headers.Add("Cookie", string.Join("; ", SetCookies(pagina).Select(c => c.Split(';')[0])));
