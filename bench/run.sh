@@ -84,6 +84,15 @@ log "start Koers op 127.0.0.1:$PORT"
 # load client through the environment (not the command line). The inbox processor runs in the background whatever
 # Koers__Planning__Aan says (Duo:Achtergrond is on by default), so the burst's drain is measured as in production.
 export KOERS_BENCH_DUO_TOKEN="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# Production also wants its own data-protection key. The load client signs in hundreds of synthetic users from one
+# address and keeps each bearer token for the whole run, so the run raises the sign-in limits and the token lifetime
+# (the limits themselves are proven by SnelheidslimietenTests, not measured here).
+export Koers__DataProtection__Sleutel="$(head -c 32 /dev/urandom | base64)"
+export Koers__Beveiliging__BearerTokenMinuten=600
+export Koers__Beveiliging__Limieten__InloggenPerIp__Aantal=1000000
+export Koers__Beveiliging__Limieten__InloggenPerAccount__Aantal=1000000
+export Koers__Beveiliging__Limieten__Exports__Aantal=1000000
+export Koers__Beveiliging__Limieten__Uploads__Aantal=1000000
 Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__Provider=Postgres \
     ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \
