@@ -294,7 +294,7 @@ public class OntzorgenRegelsTests
     }
 
     [Theory]
-    [InlineData("Wóningstichting ‘De Kempen’ & Zn", 70, "Woningstichting De Kempen + Zn")]
+    [InlineData("Wóningstichting ‘De Kempen’ & Zn", 70, "Woningstichting 'De Kempen' + Zn")]
     [InlineData("Zorgverzekeraar Zilveren Kruis Achmea", 70, "Zorgverzekeraar Zilveren Kruis Achmea")]
     [InlineData("//HC-12//34", 35, "HC-12/34")]
     [InlineData("Brabant Water N.V.; klant #123", 70, "Brabant Water N.V. klant 123")]
@@ -304,4 +304,35 @@ public class OntzorgenRegelsTests
     {
         Assert.Equal(verwacht, SepaTekst.Schoon(invoer, maximum));
     }
+
+    /// <summary>
+    /// Names as they come from the languages of the portal and of the people Koers serves: no letter may fall out
+    /// (the old rule turned "Łódź" into "odz" and "Işık" into "Is k").
+    /// </summary>
+    [Theory]
+    [InlineData("Łódź Wałęsa", "Lodz Walesa")]                 // Polish
+    [InlineData("Işık Yıldız Çağlar Öztürk", "Isik Yildiz Caglar Ozturk")] // Turkish: dotless ı, ğ, ş, ç, ö
+    [InlineData("İbrahim Doğan", "Ibrahim Dogan")]             // Turkish dotted capital İ
+    [InlineData("Groß ẞTRASSE", "Gross SSTRASSE")]            // German
+    [InlineData("Søren Ærø Œuvre", "Soren AEro OEuvre")]      // Danish, French
+    [InlineData("Đurđević Šimić", "Durdevic Simic")]           // Croatian, Bosnian
+    [InlineData("Þórður Guðmundsdóttir", "THordur Gudmundsdottir")] // Icelandic
+    [InlineData("Məmmədov Əliyev", "Mammadov Aliyev")]         // Azerbaijani
+    [InlineData("Nguyễn Thị Hương", "Nguyen Thi Huong")]       // Vietnamese: stacked accents
+    [InlineData("O’Brien–Smith", "O'Brien-Smith")]             // typographic apostrophe and dash
+    [InlineData("Шевченко Юлія", "Shevchenko Yuliia")]         // Ukrainian, KMU 2010
+    [InlineData("Ярослав Євгенович Згурський", "Yaroslav Yevhenovych Zghurskyi")]
+    [InlineData("Знам'янка Київ", "Znamianka Kyiv")]
+    [InlineData("ЖУК Олена", "ZHUK Olena")]
+    public void Sepa_namen_worden_getranslitereerd_en_verliezen_geen_letter(string naam, string verwacht)
+    {
+        Assert.Equal(verwacht, SepaTekst.Schoon(naam, 70));
+        Assert.True(SepaTekst.HeeftLatijn(naam));
+    }
+
+    [Theory]
+    [InlineData("سكن")]     // Arabic
+    [InlineData("ሰላም")]     // Tigrinya (Ge'ez)
+    [InlineData("   ")]
+    public void Een_naam_zonder_latijnse_vorm_wordt_herkend(string naam) => Assert.False(SepaTekst.HeeftLatijn(naam));
 }

@@ -14,7 +14,7 @@ public class Pain001Tests
     private static XmlSchemaSet Schema([CallerFilePath] string bron = "")
     {
         var set = new XmlSchemaSet();
-        using var lezer = XmlReader.Create(Path.Combine(Path.GetDirectoryName(bron)!, "xsd", "pain.001.001.03.xsd"));
+        using var lezer = XmlReader.Create(Path.Combine(Path.GetDirectoryName(bron)!, "..", "..", "..", "src", "Koers.Web", "Features", "Ontzorgen", "xsd", "pain.001.001.03.xsd"));
         set.Add(null, lezer);
         set.Compile();
         return set;
@@ -53,7 +53,7 @@ public class Pain001Tests
 
         Assert.Empty(Fouten(doc));
         var nm = doc.Descendants(Pain + "Cdtr").First().Element(Pain + "Nm")!.Value;
-        Assert.StartsWith("Muller + Zohne Energie x", nm);
+        Assert.StartsWith("Muller + Zohne 'Energie' x", nm); // typographic quotes become the SEPA apostrophe
         Assert.Equal(70, nm.Length);
         Assert.Equal(140, doc.Descendants(Pain + "Ustrd").First().Value.Length);
         Assert.Equal("10000.00", doc.Descendants(Pain + "GrpHdr").Single().Element(Pain + "CtrlSum")!.Value);
@@ -75,5 +75,26 @@ public class Pain001Tests
     public void Zonder_transacties_geen_bestand()
     {
         Assert.Throws<ArgumentException>(() => Pain001.Maak(Opdracht() with { Transacties = [] }));
+    }
+
+    [Fact]
+    public void Maak_geeft_nooit_een_bestand_dat_niet_aan_het_schema_voldoet()
+    {
+        // A BIC of three letters and a receiver name that keeps no SEPA character: both break the schema.
+        var fout = Assert.Throws<OngeldigBetaalbestandException>(() => Pain001.Maak(Opdracht("ABC",
+            new Pain001Transactie("ONTZ-202607-BBBB", 10m, "سكن", "NL91ABNA0417164300", null, "H-1"))));
+        Assert.True(fout.Fouten.Count >= 2, string.Join(" | ", fout.Fouten));
+        Assert.Contains(fout.Fouten, f => f.Contains("BIC", StringComparison.Ordinal));
+        Assert.Contains(fout.Fouten, f => f.Contains("Nm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Controle_tegen_het_ingebouwde_schema_vindt_wat_de_losse_xsd_vindt()
+    {
+        var goed = Pain001.Maak(Opdracht());
+        Assert.Empty(Pain001.Controleer(goed));
+        var kapot = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(goed).Replace("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>XXX</PmtMtd>", StringComparison.Ordinal));
+        Assert.NotEmpty(Pain001.Controleer(kapot));
+        Assert.NotEmpty(Fouten(XDocument.Parse(System.Text.Encoding.UTF8.GetString(kapot))));
     }
 }

@@ -32,7 +32,7 @@ public sealed record BetaalrunUitkomst(Guid? BetaalrunId, string Melding, Betaal
 /// pro rata for a partial month, as one SEPA credit-transfer file (pain.001.001.03). Idempotent: a payment is stored
 /// with the unique key (municipality, month, case, payee), so a second run of a month only pays what is new.
 /// </summary>
-public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService beleidService, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService beleidService, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, ILogger<BetaalrunService> log)
 {
 
     /// <summary>The earliest month a run may pay: the Wi2021 took effect on 1 January 2022.</summary>
@@ -88,7 +88,21 @@ public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService b
         var volgnummer = await db.Set<Betaalrun>().CountAsync(r => r.GemeenteId == gemeente.Id && r.Maand == voorstel.Maand, ct) + 1;
         var msgId = $"KOERS-{gemeente.Code}-{voorstel.Maand:yyyyMM}-{volgnummer}";
         var uitvoerdatum = invoer.Uitvoerdatum ?? StandaardUitvoerdatum(voorstel.Maand);
-        var xml = Pain001.Maak(new Pain001Opdracht(
+        // A name that keeps no Latin letter (recorded in Arabic or Ge'ez script only) cannot go into a SEPA file: say which.
+        var zonderLatijn = voorstel.Nieuw.Where(r => !SepaTekst.HeeftLatijn(r.CrediteurNaam)).Select(r => r.CrediteurNaam).Distinct().ToList();
+        if (!SepaTekst.HeeftLatijn(beleidGemeente.DebiteurNaam)) zonderLatijn.Insert(0, beleidGemeente.DebiteurNaam);
+        if (zonderLatijn.Count > 0)
+        {
+            return Uitkomst<BetaalrunUitkomst>.Geweigerd(new Dictionary<string, string[]>
+            {
+                ["Ontvangers"] = [.. zonderLatijn.Select(n => $"De naam '{n}' heeft geen vorm in Latijnse letters, en een SEPA-bestand kent alleen die. Leg de naam vast zoals hij op de bankrekening staat (in Latijnse letters). Er is geen bestand gemaakt.")],
+            });
+        }
+
+        byte[] xml;
+        try
+        {
+            xml = Pain001.Maak(new Pain001Opdracht(
             msgId,
             Klok.NaarNederlandseTijd(klok.NuUtc),
             msgId + "-1",
@@ -97,6 +111,16 @@ public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService b
             beleidGemeente.DebiteurIban!,
             beleidGemeente.DebiteurBic,
             voorstel.Nieuw.Select(r => new Pain001Transactie(r.EndToEndId, r.Deel.Bedrag, r.CrediteurNaam, r.Iban, r.Bic, r.Omschrijving)).ToList()));
+        }
+        catch (OngeldigBetaalbestandException e)
+        {
+            // The schema messages quote field values (names, IBANs): they go to the user who may see them, not to the log.
+            log.LogError("Betaalrun {MsgId} gaf een bestand dat niet aan het schema voldoet ({Aantal} fouten); niet opgeslagen", msgId, e.Fouten.Count);
+            return Uitkomst<BetaalrunUitkomst>.Geweigerd(new Dictionary<string, string[]>
+            {
+                ["Bestand"] = ["Het betaalbestand voldoet niet aan de SEPA-standaard (pain.001.001.03) en is daarom niet gemaakt. Neem contact op met functioneel beheer.", .. e.Fouten],
+            });
+        }
 
         var run = new Betaalrun
         {

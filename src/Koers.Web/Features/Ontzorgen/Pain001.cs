@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using System.Xml.Schema;
 using Koers.Domain.Ontzorgen;
 
 namespace Koers.Web.Features.Ontzorgen;
@@ -121,7 +122,36 @@ public static class Pain001
             w.WriteEndDocument();
         }
 
-        return stream.ToArray();
+        var bestand = stream.ToArray();
+        var fouten = Controleer(bestand);
+        if (fouten.Count > 0) throw new OngeldigBetaalbestandException(fouten);
+        return bestand;
+    }
+
+    /// <summary>The official schema (embedded, see xsd/README.md), compiled once.</summary>
+    private static readonly Lazy<XmlSchemaSet> Schema = new(() =>
+    {
+        var set = new XmlSchemaSet();
+        using var bron = typeof(Pain001).Assembly.GetManifestResourceStream("Koers.Web.Features.Ontzorgen.pain.001.001.03.xsd")
+            ?? throw new InvalidOperationException("Het schema pain.001.001.03.xsd ontbreekt in Koers.Web.");
+        using var lezer = XmlReader.Create(bron);
+        set.Add(Namespace, lezer);
+        set.Compile();
+        return set;
+    });
+
+    /// <summary>Validates a file against the ISO 20022 schema; the messages of every violation, none when valid.</summary>
+    public static List<string> Controleer(byte[] bestand)
+    {
+        var fouten = new List<string>();
+        var instellingen = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = Schema.Value, DtdProcessing = DtdProcessing.Prohibit };
+        instellingen.ValidationEventHandler += (_, e) => fouten.Add(e.Message);
+        using var lezer = XmlReader.Create(new MemoryStream(bestand), instellingen);
+        while (lezer.Read())
+        {
+        }
+
+        return fouten;
     }
 
     /// <summary>Amounts with a decimal point and two decimals, as the schema and the EPC rules want.</summary>
@@ -139,4 +169,11 @@ public static class Pain001
         w.WriteEndElement();
         w.WriteEndElement();
     }
+}
+
+/// <summary>A betaalbestand that does not meet the pain.001.001.03 schema: it is not stored and not handed out.</summary>
+public sealed class OngeldigBetaalbestandException(IReadOnlyList<string> fouten)
+    : Exception("Het betaalbestand voldoet niet aan het schema pain.001.001.03: " + string.Join("; ", fouten))
+{
+    public IReadOnlyList<string> Fouten { get; } = fouten;
 }
