@@ -29,6 +29,29 @@ public abstract class CoaImportTests(KoersFactory factory)
     private static JsonNode Regel(JsonNode rapport, int rij) => rapport["regels"]!.AsArray().Single(r => r!["rij"]!.GetValue<int>() == rij)!;
 
     [Fact]
+    public async Task Talen_met_het_scheidingsteken_erin_worden_niet_stil_afgekapt()
+    {
+        var (los, gequote) = (VNummer(), VNummer());
+        var csv = $"""
+            vNummer;bsn;voornamen;achternaam;geboortedatum;nationaliteit;doelgroep;gemeente;koppelingsdatum;warmeOverdracht;azcLocatie;talen
+            {los};;Deniz;Scheiding;1990-02-03;Turkse;asielstatushouder;GM1724;2026-05-04;;AZC Budel;Turks;Koerdisch
+            {gequote};;Rojin;Scheiding;1991-02-03;Turkse;asielstatushouder;GM1724;2026-05-04;;AZC Budel;"Turks;Koerdisch"
+            """;
+        var rapport = await (await ImporteerAsync(csv)).LeesAsync();
+
+        // Unquoted: refused with the reason, not imported with "Turks" only.
+        var fout = Regel(rapport, 2);
+        Assert.Equal("fout", fout["uitkomst"]!.GetValue<string>());
+        Assert.Contains("aanhalingstekens", fout["melding"]!.GetValue<string>());
+        Assert.Equal(0, factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Count(i => i.VNummer == los)));
+
+        // Quoted: both languages kept.
+        Assert.Equal("aangemaakt", Regel(rapport, 3)["uitkomst"]!.GetValue<string>());
+        var talen = factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Single(i => i.VNummer == gequote).TalenLijst);
+        Assert.Equal(["Turks", "Koerdisch"], talen);
+    }
+
+    [Fact]
     public async Task Goede_rijen_worden_ingelezen_foute_gemeld_met_rijnummer_en_opnieuw_inlezen_verandert_niets()
     {
         var (v1, v2, v3) = (VNummer(), VNummer(), VNummer());

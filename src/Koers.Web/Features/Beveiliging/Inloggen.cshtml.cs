@@ -17,7 +17,7 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
 
     public async Task OnGetAsync()
     {
-        Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        Extern = await ExternAsync();
         // A language picked here is remembered like the portal's choice, so the portal opens in it after login.
         if (Request.Query[Portaal.Talen.Parameter].ToString() is var taal && Portaal.Talen.Bestaat(taal))
         {
@@ -25,11 +25,28 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
         }
     }
 
+    /// <summary>
+    /// The identity providers a user can be sent to (OpenID Connect). Identity lists every scheme with a display name,
+    /// which includes Koers's own policy scheme; a button for that one would lead nowhere, so only remote handlers count.
+    /// </summary>
+    private async Task<List<AuthenticationScheme>> ExternAsync() =>
+        (await signIn.GetExternalAuthenticationSchemesAsync()).Where(s => IsExtern(s.HandlerType)).ToList();
+
+    private static bool IsExtern(Type handler)
+    {
+        for (var t = handler; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(RemoteAuthenticationHandler<>)) return true;
+        }
+
+        return false;
+    }
+
     private Shared.Resources.Kopteksten Teksten => new(Portaal.Talen.Huidig);
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Extern = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        Extern = await ExternAsync();
         if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrEmpty(Wachtwoord))
         {
             ModelState.AddModelError(nameof(Email), Teksten["FoutLeeg"]);

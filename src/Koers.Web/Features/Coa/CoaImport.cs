@@ -33,6 +33,10 @@ public sealed class CoaRij
     public string? AzcLocatie { get; set; }
     public string? Talen { get; set; }
     public string? Telefoon { get; set; }
+
+    /// <summary>Why the row could not be read as it stands (set by the CSV reader, never by a JSON client).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? LeesFout { get; set; }
 }
 
 public enum CoaUitkomst
@@ -173,15 +177,26 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
             }
 
             string? Veld(string naam) => kop.Contains(naam) ? csv.GetStringOrNull(naam) : null;
+            var kolommen = csv.Headers.Count;
             while (csv.Read())
             {
+                // More values than columns: the separator stood inside a value ("Turks;Koerdisch" in a ';' file). Reading on
+                // would silently drop what follows, so the row is refused with the reason instead.
+                string? leesFout = null;
+                if (csv.FieldCount > kolommen && Enumerable.Range(kolommen, csv.FieldCount - kolommen).Any(i => !string.IsNullOrWhiteSpace(csv.GetString(i))))
+                {
+                    leesFout = $"Deze rij heeft {csv.FieldCount} waarden en de kopregel {kolommen} kolommen: waarschijnlijk staat het scheidingsteken " +
+                        $"'{csv.Separator}' in een waarde (bijvoorbeeld talen als Turks{csv.Separator}Koerdisch). Zet zo'n waarde tussen aanhalingstekens, " +
+                        "of scheid de talen met een ander teken (komma of puntkomma, niet het scheidingsteken van het bestand). Deze rij is niet ingelezen.";
+                }
+
                 // Rows are numbered as in a spreadsheet: the header is row 1.
                 rijen.Add(((int)csv.RowNumber + 1, new CoaRij
                 {
                     VNummer = Veld("vnummer"), Bsn = Veld("bsn"), Voornamen = Veld("voornamen"), Achternaam = Veld("achternaam"),
                     Geboortedatum = Veld("geboortedatum"), Nationaliteit = Veld("nationaliteit"), Doelgroep = Veld("doelgroep"),
                     Gemeente = Veld("gemeente"), Koppelingsdatum = Veld("koppelingsdatum"), WarmeOverdracht = Veld("warmeoverdracht"),
-                    AzcLocatie = Veld("azclocatie"), Talen = Veld("talen"), Telefoon = Veld("telefoon"),
+                    AzcLocatie = Veld("azclocatie"), Talen = Veld("talen"), Telefoon = Veld("telefoon"), LeesFout = leesFout,
                 }));
                 if (rijen.Count > MaxRijen) break;
             }
@@ -198,6 +213,7 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
     private async Task<CoaRegel> RijAsync(int nr, CoaRij rij, CancellationToken ct)
     {
         // First who it is (V-nummer, BSN); then what a new case needs, or only the warme overdracht for a known one.
+        if (rij.LeesFout is { } leesFout) return new CoaRegel(nr, CoaUitkomst.Fout, leesFout, null);
         var fouten = new List<string>();
         string? vnummer = null;
         if (string.IsNullOrWhiteSpace(rij.VNummer)) fouten.Add("V-nummer ontbreekt (het COA levert altijd een V-nummer).");
