@@ -123,7 +123,11 @@ app.UseStatusCodePages(async ctx =>
     {
         var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new() { HttpContext = ctx.HttpContext });
+        return;
     }
+
+    // A page or id that does not exist: Koers's own page, so the browser never shows its own (English) error.
+    await NietGevonden.ToonAsync(ctx);
 });
 
 app.UseBeveiligingsHeaders();

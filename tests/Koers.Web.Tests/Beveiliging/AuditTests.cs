@@ -89,6 +89,20 @@ public abstract class AuditTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Geweigerde_poging_via_de_dossierpagina_wordt_een_keer_gelogd_ook_met_de_404_pagina()
+    {
+        var kempen = DossierIn("GM1724");
+        var voor = Regels(kempen).Count;
+
+        var antwoord = await VraagAsync(WeertRegisseur, $"/inburgeraars/{kempen}", "198.51.100.24");
+
+        Assert.Equal(StatusCodes.Status404NotFound, antwoord.Response.StatusCode);
+        await Task.Delay(300); // a second (duplicate) row from the re-executed 404 page would land within this time
+        var regel = Assert.Single(await NieuweRegelsAsync(kempen, voor));
+        Assert.Equal((AuditResultaat.Geweigerd, "198.51.100.24"), (regel.Resultaat, regel.IpAdres));
+    }
+
+    [Fact]
     public async Task Geweigerde_poging_door_de_rol_wordt_gelogd()
     {
         var kempen = DossierIn("GM1724");

@@ -22,6 +22,13 @@ public sealed class AuditVerzoeken(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, AuditVerzoek verzoek, IServiceScopeFactory scopes, Klok klok)
     {
+        // The 404 page re-executes the pipeline inside the same request: the outer pass writes this request's rows.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
         await next(context);
         if (context.User.Identity is not { IsAuthenticated: true, Name: { } naam }) return;
         var regels = Regels(context, verzoek, naam, klok.NuUtc);
