@@ -209,13 +209,13 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         var bestaand = await db.Set<Data.Model.Keten.Afsluiting>().AsNoTracking().FirstOrDefaultAsync(a => a.InburgeraarId == id, ct);
         if (bestaand is not null)
         {
-            fouten.Voeg("Soort", $"Dit dossier is al afgesloten op {bestaand.Datum:dd-MM-yyyy} ({bestaand.Soort.Omschrijving().ToLowerInvariant()}). Een dossier wordt maar één keer afgesloten.");
+            fouten.Voeg("Soort", $"Dit dossier is al afgesloten op {bestaand.Datum:dd-MM-yyyy} ({bestaand.Soort.Omschrijving().InZin()}). Een dossier wordt maar één keer afgesloten.");
             return Uitkomst<Guid>.Geweigerd(fouten);
         }
 
         if (dossier.Feiten().Afsluiting is { } al)
         {
-            fouten.Voeg("Soort", $"Dit dossier heeft al een afsluitende mijlpaal: {al.Soort.Omschrijving().ToLowerInvariant()} op {al.Datum:dd-MM-yyyy}.");
+            fouten.Voeg("Soort", $"Dit dossier heeft al een afsluitende mijlpaal: {al.Soort.Omschrijving().InZin()} op {al.Datum:dd-MM-yyyy}.");
             return Uitkomst<Guid>.Geweigerd(fouten);
         }
 

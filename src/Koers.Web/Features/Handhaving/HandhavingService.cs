@@ -232,7 +232,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van uw besluit.");
         else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.IsSanctie(stap.Soort) && !invoer.Bevestigd)
-            fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().ToLowerInvariant()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
+            fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;

@@ -147,7 +147,7 @@ public sealed class MonitorOverzichtBouwer(
             delen.Add($"klantregisseur {naam ?? "onbekend"}");
         }
 
-        if (f.Doelgroep is { } d) delen.Add($"doelgroep {d.Omschrijving().ToLowerInvariant()}");
+        if (f.Doelgroep is { } d) delen.Add($"doelgroep {d.Omschrijving().InZin()}");
         return string.Join(" · ", delen);
     }
 

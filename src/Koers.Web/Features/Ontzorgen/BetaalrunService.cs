@@ -253,7 +253,7 @@ public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService b
             if (eigen.Count == 0) continue;
             if (OntzorgenRegels.WaaromNietVanToepassing(dossier.Doelgroep) is not null)
             {
-                overgeslagen.Add(new(dossier.Id, naam, $"Doelgroep {dossier.Doelgroep.Omschrijving().ToLowerInvariant()}: geen ontzorgen."));
+                overgeslagen.Add(new(dossier.Id, naam, $"Doelgroep {dossier.Doelgroep.Omschrijving().InZin()}: geen ontzorgen."));
                 continue;
             }
 

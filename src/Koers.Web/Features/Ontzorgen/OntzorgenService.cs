@@ -151,8 +151,8 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         // The decision moves the legal clock's end of ontzorgen, so the worklist and history follow it.
         inburgeraar.OntzorgenAfgezien = besluit == OntzorgenBesluit.Afzien;
         inburgeraar.OntzorgenVerlengdTot = o.VerlengdTot;
-        dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), o.Reden, feiten, $"Ontzorgen: besluit ‘{besluit.Omschrijving().ToLowerInvariant()}’");
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: besluit ‘{besluit.Omschrijving().ToLowerInvariant()}’ vastgelegd"
+        dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), o.Reden, feiten, $"Ontzorgen: besluit ‘{besluit.Omschrijving().InZin()}’");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: besluit ‘{besluit.Omschrijving().InZin()}’ vastgelegd"
             + (besluit == OntzorgenBesluit.Verlengen ? $", verlengd tot {invoer.VerlengdTot:dd-MM-yyyy}" : string.Empty));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);

@@ -117,7 +117,7 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
             var tekst = NiveauTekst.GetValueOrDefault(v.ToString());
             if (string.IsNullOrWhiteSpace(tekst)) continue;
             if (Enum.TryParse<Taalniveau>(tekst, out var niveau) && Enum.IsDefined(niveau)) Pip.Niveaus[v] = niveau;
-            else ModelState.AddModelError($"NiveauTekst[{v}]", $"Onbekend niveau '{tekst}' voor {v.Omschrijving().ToLowerInvariant()}.");
+            else ModelState.AddModelError($"NiveauTekst[{v}]", $"Onbekend niveau '{tekst}' voor {v.Omschrijving().InZin()}.");
         }
 
         Pip.Subdoelen = (SubdoelenTekst ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

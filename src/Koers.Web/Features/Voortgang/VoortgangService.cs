@@ -169,7 +169,7 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
             if (overtredingen.Count > 0) return Uitkomst<Guid>.Geweigerd(new() { [nameof(invoer.Datum)] = overtredingen.Select(o => o.Melding).ToArray() });
         }
 
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgangsgesprek van {gesprek.Datum:dd-MM-yyyy} vastgelegd: {gesprek.Status.Omschrijving().ToLowerInvariant()}, {gesprek.Afspraken.Count} afspraak/afspraken");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgangsgesprek van {gesprek.Datum:dd-MM-yyyy} vastgelegd: {gesprek.Status.Omschrijving().InZin()}, {gesprek.Afspraken.Count} afspraak/afspraken");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(gesprek.Id);
     }
