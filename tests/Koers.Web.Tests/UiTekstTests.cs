@@ -45,4 +45,21 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Contains("wachtwoord klopt niet", samenvatting);
         Assert.DoesNotContain("opgeslagen", samenvatting);
     }
+
+    [Theory]
+    [InlineData("WaarderingUitkomst", "Waardering uitkomst")]
+    [InlineData("Gezinsleden[0].Naam", "Naam")]
+    [InlineData("Telefoon", "Telefoon")]
+    public void Veldnaam_als_woorden(string veld, string label) => Assert.Equal(label, Koers.Web.Infrastructure.Veldfouten.Label(veld));
+
+    [Fact]
+    public async Task Te_lange_invoer_noemt_het_veld_en_hoeveel_te_lang_zodat_de_foutsamenvatting_leesbaar_is()
+    {
+        var invoer = Testdata.Inburgeraar();
+        invoer["telefoon"] = new string('1', 50);
+        var antwoord = await factory.CreateClient().PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.Equal(HttpStatusCode.BadRequest, antwoord.StatusCode);
+        var melding = (await antwoord.LeesAsync())["errors"]!["telefoon"]!.AsArray().Single()!.GetValue<string>();
+        Assert.Equal("Telefoon: hoogstens 40 tekens (nu 50).", melding);
+    }
 }

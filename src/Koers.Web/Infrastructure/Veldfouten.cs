@@ -27,7 +27,28 @@ public static class Veldfouten
         return fouten;
     }
 
-    /// <summary>A free-text field longer than its column: refused rather than cut off silently.</summary>
-    public static Dictionary<string, string[]> Lengte(this Dictionary<string, string[]> fouten, string? waarde, string veld, int max) =>
-        waarde is not null && waarde.Trim().Length > max ? fouten.Voeg(veld, $"Hoogstens {max} tekens.") : fouten;
+    /// <summary>A free-text field longer than its column: refused rather than cut off silently, naming the field.</summary>
+    public static Dictionary<string, string[]> Lengte(this Dictionary<string, string[]> fouten, string? waarde, string veld, int max, string? label = null) =>
+        waarde is not null && waarde.Trim().Length > max ? fouten.Voeg(veld, TeLang(label ?? Label(veld), max, waarde.Trim().Length)) : fouten;
+
+    /// <summary>
+    /// "Telefoon: hoogstens 40 tekens (nu 52)." The error summary lists messages without their form, so the message itself
+    /// names the field and says by how much it is over.
+    /// </summary>
+    public static string TeLang(string label, int max, int lengte) => $"{label}: hoogstens {max} tekens (nu {lengte}).";
+
+    /// <summary>A field name as words: "WaarderingUitkomst" → "Waardering uitkomst", "Gezinsleden[0].Naam" → "Naam".</summary>
+    public static string Label(string veld)
+    {
+        var naam = veld[(veld.LastIndexOf('.') + 1)..];
+        var sb = new System.Text.StringBuilder(naam.Length + 4);
+        for (var i = 0; i < naam.Length; i++)
+        {
+            var c = naam[i];
+            if (i > 0 && char.IsUpper(c) && char.IsLower(naam[i - 1])) sb.Append(' ').Append(char.ToLowerInvariant(c));
+            else sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
 }

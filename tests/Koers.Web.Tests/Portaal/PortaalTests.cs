@@ -255,7 +255,7 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
             ["__RequestVerificationToken"] = token, ["Email"] = "niemand@demo.example", ["Wachtwoord"] = "fout",
         }));
         var foutDoc = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync());
-        Assert.Equal("لم يُحفظ أي شيء. صحّح أولًا:", foutDoc.QuerySelector("#foutsamenvatting-titel")!.TextContent.Trim());
+        Assert.Equal("لم ينجح تسجيل الدخول:", foutDoc.QuerySelector("#foutsamenvatting-titel")!.TextContent.Trim()); // sign-in saves nothing, so the heading says what failed
         Assert.Contains("البريد الإلكتروني أو كلمة المرور غير صحيحة.", foutDoc.QuerySelector("#foutsamenvatting")!.TextContent);
     }
 }

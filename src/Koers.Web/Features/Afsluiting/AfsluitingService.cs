@@ -227,7 +227,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
             fouten.Voeg("Ontheffingsgrond", "Kies de grond van de ontheffing.");
         if (invoer.Soort == Afsluitingssoort.Verhuisd && string.IsNullOrWhiteSpace(invoer.NieuweGemeente))
             fouten.Voeg("NieuweGemeente", "Vul de gemeente in waarnaar de inburgeraar verhuist.");
-        else if (invoer.NieuweGemeente?.Length > 200) fouten.Voeg("NieuweGemeente", "Hoogstens 200 tekens.");
+        else if (invoer.NieuweGemeente?.Length > 200) fouten.Voeg("NieuweGemeente", Veldfouten.TeLang("Nieuwe gemeente", 200, invoer.NieuweGemeente.Length));
         if (invoer.Soort == Afsluitingssoort.InburgeringsplichtVoldaan)
         {
             var resultaten = await db.Examenresultaten.AsNoTracking().Where(e => e.InburgeraarId == id).ToListAsync(ct);

@@ -361,12 +361,12 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     private static void Verplicht(string? waarde, string veld, string melding, int max, Dictionary<string, string[]> fouten)
     {
         if (string.IsNullOrWhiteSpace(waarde)) fouten.Voeg(veld, melding);
-        else if (waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
+        else if (waarde.Trim().Length > max) fouten.Voeg(veld, Veldfouten.TeLang(Veldfouten.Label(veld), max, waarde.Trim().Length));
     }
 
     private static void Optioneel(string? waarde, string veld, int max, Dictionary<string, string[]> fouten)
     {
-        if (waarde is not null && waarde.Trim().Length > max) fouten.Voeg(veld, $"Hoogstens {max} tekens.");
+        if (waarde is not null && waarde.Trim().Length > max) fouten.Voeg(veld, Veldfouten.TeLang(Veldfouten.Label(veld), max, waarde.Trim().Length));
     }
 
     private static void Neem(InburgeraarInvoer invoer, Inburgeraar doel, Gemeente? gemeente, Medewerker? klantregisseur)
