@@ -28,8 +28,8 @@ public static class Veldfouten
     }
 
     /// <summary>A free-text field longer than its column: refused rather than cut off silently, naming the field.</summary>
-    public static Dictionary<string, string[]> Lengte(this Dictionary<string, string[]> fouten, string? waarde, string veld, int max, string? label = null) =>
-        waarde is not null && waarde.Trim().Length > max ? fouten.Voeg(veld, TeLang(label ?? Label(veld), max, waarde.Trim().Length)) : fouten;
+    public static Dictionary<string, string[]> Lengte(this Dictionary<string, string[]> fouten, string? waarde, string veld, int max) =>
+        waarde is not null && waarde.Trim().Length > max ? fouten.Voeg(veld, TeLang(Label(veld), max, waarde.Trim().Length)) : fouten;
 
     /// <summary>
     /// "Telefoon: hoogstens 40 tekens (nu 52)." The error summary lists messages without their form, so the message itself

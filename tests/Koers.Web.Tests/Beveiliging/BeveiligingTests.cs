@@ -103,7 +103,7 @@ public abstract class BeveiligingTests(KoersFactory factory)
         var stap2 = await browser.PostAsync("/inloggen/tweestaps", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = codePagina.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["Code"] = Totp(sleutel, DateTimeOffset.UtcNow), // Identity checks TOTP against the system clock
+            ["Code"] = Sessiehulp.Totp(sleutel, DateTimeOffset.UtcNow), // Identity checks TOTP against the system clock
         }));
         Assert.Equal(HttpStatusCode.Redirect, stap2.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/werkvoorraad")).StatusCode);
@@ -306,20 +306,6 @@ public abstract class BeveiligingTests(KoersFactory factory)
         // Within reach the klantregisseur is told plainly, so no duplicate case is made.
         var kempen = await factory.ClientAls(Klantregisseur).PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn, gemeente: "GM1728"));
         Assert.Equal(Koers.Web.Features.Dossier.DossierService.BsnBestaatAl, (await kempen.LeesAsync())["errors"]!["bsn"]!.AsArray().Single()!.GetValue<string>());
-    }
-
-    /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), written here independently of ASP.NET Core Identity.</summary>
-    private static string Totp(string base32Sleutel, DateTimeOffset tijd)
-    {
-        const string alfabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(base32Sleutel.ToUpperInvariant().Where(c => c != '=' && c != ' ').Select(c => Convert.ToString(alfabet.IndexOf(c), 2).PadLeft(5, '0')));
-        var sleutel = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-        var teller = BitConverter.GetBytes(tijd.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian) Array.Reverse(teller);
-        var hash = HMACSHA1.HashData(sleutel, teller);
-        var offset = hash[^1] & 0x0F;
-        var code = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (code % 1_000_000).ToString("D6");
     }
 }
 

@@ -87,12 +87,7 @@ public sealed class PostgresTweeInstantiesFixture : TweeInstantiesFixture
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = "postgres" }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
-        await cmd.ExecuteNonQueryAsync();
+        await PostgresFactory.VerwijderDatabaseAsync(_database);
     }
 }
 

@@ -140,12 +140,17 @@ public sealed class PostgresFactory : KoersFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        VerwijderDatabaseAsync(_database).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Drops a test database on the test server (open connections included), after clearing the pools that hold it.</summary>
+    public static async Task VerwijderDatabaseAsync(string database)
+    {
         NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PgServer) { Database = "postgres" }.ConnectionString);
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
-        cmd.ExecuteNonQuery();
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PgServer) { Database = "postgres" }.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 }
 

@@ -19,14 +19,7 @@ public sealed class GeneratorBsnTests : IAsyncLifetime
 
     public Task InitializeAsync() => new Generator(Verbinding, 200, 11, new DateOnly(2026, 6, 16), TestSleutels.Bescherming()).GenereerAsync();
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = "postgres" }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    public Task DisposeAsync() => PostgresFactory.VerwijderDatabaseAsync(_database);
 
     [Fact]
     public async Task De_generator_schrijft_versleuteld_met_index_en_Koers_vindt_de_gevallen_op_bsn_en_vnummer()

@@ -24,14 +24,7 @@ public sealed class GeneratorTests : IAsyncLifetime
 
     public Task InitializeAsync() => new Generator(Verbinding, 500, 7, Peildatum, TestSleutels.Bescherming()).GenereerAsync();
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = "postgres" }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    public Task DisposeAsync() => PostgresFactory.VerwijderDatabaseAsync(_database);
 
     private PostgresKoersDbContext Db() => new(new DbContextOptionsBuilder<PostgresKoersDbContext>().UseNpgsql(Verbinding).UseBsnBescherming(TestSleutels.Bescherming()).Options);
 

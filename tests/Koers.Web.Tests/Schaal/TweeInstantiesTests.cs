@@ -48,12 +48,7 @@ public sealed class TweeInstantiesTests : IAsyncLifetime
     {
         await _a.DisposeAsync();
         await _b.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = "postgres" }.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
-        await cmd.ExecuteNonQueryAsync();
+        await PostgresFactory.VerwijderDatabaseAsync(_database);
     }
 
     private static async Task<HerberekeningResultaat?> NachtAsync(KoersFactory factory, Barrier start)

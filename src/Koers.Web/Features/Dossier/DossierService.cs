@@ -308,10 +308,10 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             fouten.Voeg(nameof(invoer.Telefoon), "Een telefoonnummer bevat alleen cijfers, spaties, '+', '-' en haakjes.");
         }
 
-        Optioneel(invoer.Telefoon, nameof(invoer.Telefoon), 40, fouten);
-        Optioneel(invoer.Email, nameof(invoer.Email), 200, fouten);
-        Optioneel(invoer.Adres, nameof(invoer.Adres), 300, fouten);
-        Optioneel(invoer.AzcLocatie, nameof(invoer.AzcLocatie), 200, fouten);
+        fouten.Lengte(invoer.Telefoon, nameof(invoer.Telefoon), 40);
+        fouten.Lengte(invoer.Email, nameof(invoer.Email), 200);
+        fouten.Lengte(invoer.Adres, nameof(invoer.Adres), 300);
+        fouten.Lengte(invoer.AzcLocatie, nameof(invoer.AzcLocatie), 200);
         invoer.Talen = (invoer.Talen ?? []).Select(t => t?.Trim() ?? string.Empty).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (invoer.Talen.Any(t => t.Contains(';')) || string.Join(";", invoer.Talen).Length > 500)
         {
@@ -361,13 +361,9 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     private static void Verplicht(string? waarde, string veld, string melding, int max, Dictionary<string, string[]> fouten)
     {
         if (string.IsNullOrWhiteSpace(waarde)) fouten.Voeg(veld, melding);
-        else if (waarde.Trim().Length > max) fouten.Voeg(veld, Veldfouten.TeLang(Veldfouten.Label(veld), max, waarde.Trim().Length));
+        else fouten.Lengte(waarde, veld, max);
     }
 
-    private static void Optioneel(string? waarde, string veld, int max, Dictionary<string, string[]> fouten)
-    {
-        if (waarde is not null && waarde.Trim().Length > max) fouten.Voeg(veld, Veldfouten.TeLang(Veldfouten.Label(veld), max, waarde.Trim().Length));
-    }
 
     private static void Neem(InburgeraarInvoer invoer, Inburgeraar doel, Gemeente? gemeente, Medewerker? klantregisseur)
     {

@@ -96,7 +96,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
             fouten.Voeg(nameof(invoer.Huur), "Kies minstens één vaste last die de gemeente betaalt.");
         }
 
-        if (invoer.OverigeLasten?.Trim().Length > 500) fouten.Voeg(nameof(invoer.OverigeLasten), Veldfouten.TeLang("Overige lasten", 500, invoer.OverigeLasten.Trim().Length));
+        fouten.Lengte(invoer.OverigeLasten, nameof(invoer.OverigeLasten), 500);
         if (invoer.TrainingAanbod?.Trim().Length > 200) fouten.Voeg(nameof(invoer.TrainingAanbod), "Hoogstens 200 tekens.");
 
         if (string.IsNullOrWhiteSpace(invoer.DebiteurNaam)) fouten.Voeg(nameof(invoer.DebiteurNaam), "Vul de naam van de rekeninghouder in waarvan de gemeente betaalt.");

@@ -261,7 +261,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
 
         if (invoer.TrainingGepland is not null && string.IsNullOrWhiteSpace(invoer.TrainingNaam)) fouten.Voeg(nameof(invoer.TrainingNaam), "Vul in welke training is gepland.");
         if (invoer.Afspraken?.Trim().Length > 4000) fouten.Voeg(nameof(invoer.Afspraken), "De afspraken zijn hoogstens 4000 tekens.");
-        if (invoer.OverdrachtAan?.Trim().Length > 200) fouten.Voeg(nameof(invoer.OverdrachtAan), Veldfouten.TeLang("Overdracht aan", 200, invoer.OverdrachtAan.Trim().Length));
+        fouten.Lengte(invoer.OverdrachtAan, nameof(invoer.OverdrachtAan), 200);
 
         var evaluaties = invoer.Evaluaties ?? [];
         if (evaluaties.Count > MaximumEvaluaties) fouten.Voeg(nameof(invoer.Evaluaties), $"Hoogstens {MaximumEvaluaties} evaluatiemomenten.");
