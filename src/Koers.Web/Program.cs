@@ -19,6 +19,7 @@ using Koers.Web.Features.Pip;
 using Koers.Web.Features.Voortgang;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure;
+using Koers.Web.Infrastructure.Bedrijfsvoering;
 using Koers.Web.Infrastructure.Planning;
 using Koers.Web.Features.Termijnen;
 using Microsoft.AspNetCore.Http.Json;
@@ -56,6 +57,11 @@ builder.Services.AddApiCsrf();
 builder.Services.AddPlanning();
 builder.Services.AddDuo(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
+builder.Services.AddKoersGezondheid();
+builder.Services.AddKoersTelemetrie(builder.Configuration, builder.Environment);
+// SIGTERM: Kestrel stops accepting, in-flight requests and the current DUO event get this long to finish (the
+// Kubernetes grace period is longer), background leases are released on the way out.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Koers:AfsluitSeconden", 30)));
 // Uploads and bodies are bounded; a larger request is refused with 413 before it is read.
 // No 'Server: Kestrel' header: it only tells an attacker which server and version family to try.
 builder.WebHost.ConfigureKestrel(k =>
@@ -94,7 +100,17 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 }));
 
 var app = builder.Build();
+
+// `Koers.Web migrate`: bring the database to this version (under a lock) and exit; the Kubernetes migration Job.
+if (args.Contains(Migratie.Opdracht))
+{
+    await Migratie.VoerUitAsync(app.Services, app.Configuration);
+    return;
+}
+
 app.UseKoersProxy(app.Configuration);
+app.MapMetingen();
+app.UseSchemabewaking();
 
 var nl = new CultureInfo("nl-NL");
 // Formatting (dates, numbers) stays Dutch everywhere; only the UI language of the portal can change, by
@@ -169,6 +185,7 @@ api.MapTermijnenApi();
 app.MapDuo(api);
 Koers.Web.Features.Coa.CoaApi.MapCoaApi(api);
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapGezondheid();
 app.MapRazorPages();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration);

@@ -28,7 +28,10 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
             var gedaan = 0;
             foreach (var id in ids)
             {
-                if (await VerwerkEenAsync(id, ct)) gedaan++;
+                // Stop between events, never inside one: a claimed event is finished with its effects even when the
+                // host is stopping (SIGTERM), within the shutdown timeout, so a rolling update does not redo work.
+                if (ct.IsCancellationRequested) break;
+                if (await VerwerkEenAsync(id, CancellationToken.None)) gedaan++;
             }
 
             totaal += gedaan;

@@ -15,7 +15,7 @@ namespace Koers.Web.Features.Duo;
 /// sends them later and records DUO's answer. A message is first checked against DUO's own rules, so a refusal by
 /// DUO is the exception; any refusal is kept and shown on the case.
 /// </summary>
-public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties, Klok klok, HuidigeGebruiker gebruiker, ILogger<DuoOutbox> log)
+public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties, Klok klok, HuidigeGebruiker gebruiker, ILogger<DuoOutbox> log, Infrastructure.Bedrijfsvoering.KoersMetingen metingen)
 {
     /// <summary>Queues the vastgestelde PIP (POST /personen/{bsn}/PIP). Call before the PIP's own SaveChanges.</summary>
     public DuoUitgaandBericht MeldPip(Inburgeraar inburgeraar, PipInhoud inhoud, DateOnly dagtekening, bool eerstePip, DateOnly? vorigeDagtekening)
@@ -81,51 +81,61 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
         var gedaan = 0;
         foreach (var id in ids)
         {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var b = db.Database.IsNpgsql()
-                ? await db.DuoUitgaandeBerichten.FromSqlRaw(
-                    "SELECT * FROM duo_uitgaand_bericht WHERE \"Id\" = {0} AND \"Status\" = 'Wachtend' FOR UPDATE SKIP LOCKED", id).FirstOrDefaultAsync(ct)
-                : await db.DuoUitgaandeBerichten.FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.Wachtend, ct);
-            if (b is null) continue;
-            b.Pogingen++;
-            try
-            {
-                b.Antwoordcode = await duo.VerstuurAsync(b.Methode, b.Pad, b.InhoudJson, ct);
-                b.Status = OutboxStatus.Verzonden;
-                b.VerzondenOp = klok.NuUtc;
-                b.Melding = null;
-                Audit(b.InburgeraarId, $"Naar DUO verzonden: {b.Omschrijving}");
-            }
-            catch (DuoWeigeringException w)
-            {
-                b.Status = OutboxStatus.Geweigerd;
-                b.Antwoordcode = w.Status;
-                b.Melding = DuoInbox.Kort("DUO weigerde: " + string.Join(" ", w.Fouten));
-                Audit(b.InburgeraarId, $"DUO weigerde: {b.Omschrijving}");
-            }
-            catch (DuoOnbereikbaarException o)
-            {
-                b.Melding = o.Message;
-                if (b.Pogingen >= opties.MaxPogingen)
-                {
-                    b.Status = OutboxStatus.Mislukt;
-                    b.VolgendePogingOp = null;
-                }
-                else
-                {
-                    b.VolgendePogingOp = klok.NuUtc + DuoOpties.Wachttijd(b.Pogingen);
-                }
-
-                log.LogWarning("Bericht {Id} naar DUO niet verzonden (poging {Poging})", b.Id, b.Pogingen);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            gedaan++;
+            // As in the inbox: stop between messages, never inside one. A request cancelled halfway may have reached
+            // DUO without us recording it, and a POST sent again would give DUO a second PIP.
+            if (ct.IsCancellationRequested) break;
+            if (await VerstuurEenAsync(id, CancellationToken.None)) gedaan++;
         }
 
         return gedaan;
+    }
+
+    private async Task<bool> VerstuurEenAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var b = db.Database.IsNpgsql()
+            ? await db.DuoUitgaandeBerichten.FromSqlRaw(
+                "SELECT * FROM duo_uitgaand_bericht WHERE \"Id\" = {0} AND \"Status\" = 'Wachtend' FOR UPDATE SKIP LOCKED", id).FirstOrDefaultAsync(ct)
+            : await db.DuoUitgaandeBerichten.FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.Wachtend, ct);
+        if (b is null) return false;
+        b.Pogingen++;
+        try
+        {
+            b.Antwoordcode = await duo.VerstuurAsync(b.Methode, b.Pad, b.InhoudJson, ct);
+            b.Status = OutboxStatus.Verzonden;
+            b.VerzondenOp = klok.NuUtc;
+            b.Melding = null;
+            Audit(b.InburgeraarId, $"Naar DUO verzonden: {b.Omschrijving}");
+        }
+        catch (DuoWeigeringException w)
+        {
+            b.Status = OutboxStatus.Geweigerd;
+            b.Antwoordcode = w.Status;
+            b.Melding = DuoInbox.Kort("DUO weigerde: " + string.Join(" ", w.Fouten));
+            Audit(b.InburgeraarId, $"DUO weigerde: {b.Omschrijving}");
+            metingen.DuoUitgaandMislukt("geweigerd");
+        }
+        catch (DuoOnbereikbaarException o)
+        {
+            b.Melding = o.Message;
+            metingen.DuoUitgaandMislukt("onbereikbaar");
+            if (b.Pogingen >= opties.MaxPogingen)
+            {
+                b.Status = OutboxStatus.Mislukt;
+                b.VolgendePogingOp = null;
+            }
+            else
+            {
+                b.VolgendePogingOp = klok.NuUtc + DuoOpties.Wachttijd(b.Pogingen);
+            }
+
+            log.LogWarning("Bericht {Id} naar DUO niet verzonden (poging {Poging})", b.Id, b.Pogingen);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Offers a refused or failed message again (after the case was corrected, a new message is better).</summary>

@@ -438,24 +438,8 @@ public static class DatabaseStartup
     /// Applies migrations, then seeds demo data only when Koers:DemoData is true (appsettings.Development.json sets it,
     /// so `dotnet run` starts with the demo). Refuses to start an unsafe install; see <see cref="Beveiliging.Startcontroles"/>.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration)
-    {
-        var env = services.GetRequiredService<IHostEnvironment>();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
-        Beveiliging.Startcontroles.ControleerLoggen(db, configuration, env);
-        var demo = Beveiliging.Startcontroles.DemodataGevraagd(configuration, env);
-        await db.Database.MigrateAsync();
-        // Before anything reads or adds a BSN: clear values from before encryption are encrypted (Koers:Bsn).
-        await Beveiliging.BsnRegistratie.BijwerkenAsync(scope.ServiceProvider, configuration);
-        if (demo)
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200));
-        }
-
-        await Beveiliging.Startcontroles.ControleerDemowachtwoordAsync(scope.ServiceProvider, env);
-
-        // The monitor's per-case table: rebuilt once at start for rows written outside EF (bulk loads, older versions).
-        await Koers.Data.Model.Monitor.MonitorDossiers.VernieuwAllesAsync(db);
-    }
+    public static Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration) =>
+        Infrastructure.Bedrijfsvoering.Migratie.MigrerenBijStart(configuration)
+            ? Infrastructure.Bedrijfsvoering.Migratie.VoerUitAsync(services, configuration)
+            : Infrastructure.Bedrijfsvoering.Migratie.WachtOpSchemaAsync(services, configuration);
 }

@@ -17,7 +17,7 @@ public sealed class Instantie(IConfiguration configuration)
 /// lease is one atomic UPDATE (on PostgreSQL a second concurrent UPDATE waits for the first and then sees the
 /// lease taken; SQLite serialises writers), which works on both providers without advisory locks.
 /// </summary>
-public sealed class Taaksloten(KoersDbContext db, Klok klok, Instantie instantie)
+public sealed class Taaksloten(KoersDbContext db, Klok klok, Instantie instantie, Bedrijfsvoering.KoersMetingen metingen)
 {
     public string Eigenaar => instantie.Naam;
 
@@ -83,15 +83,19 @@ public sealed class Taaksloten(KoersDbContext db, Klok klok, Instantie instantie
         where T : class
     {
         if (!await ProbeerAsync(taak, periode, duur, ct)) return null;
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var uitkomst = await werk(ct);
             await VoltooiAsync(taak, periode, CancellationToken.None);
+            metingen.Taak(taak, "voltooid", System.Diagnostics.Stopwatch.GetElapsedTime(start));
             return uitkomst;
         }
-        catch
+        catch (Exception e)
         {
+            // Also on shutdown (cancelled): the lease is freed, so another instance takes the task at once.
             await GeefVrijAsync(taak, CancellationToken.None);
+            metingen.Taak(taak, e is OperationCanceledException ? "afgebroken" : "mislukt", System.Diagnostics.Stopwatch.GetElapsedTime(start));
             throw;
         }
     }
