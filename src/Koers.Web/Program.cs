@@ -104,7 +104,16 @@ var app = builder.Build();
 // `Koers.Web migrate`: bring the database to this version (under a lock) and exit; the Kubernetes migration Job.
 if (args.Contains(Migratie.Opdracht))
 {
-    await Migratie.VoerUitAsync(app.Services, app.Configuration);
+    try
+    {
+        await Migratie.VoerUitAsync(app.Services, app.Configuration);
+    }
+    catch (MigratieException e)
+    {
+        app.Logger.LogCritical("{Melding}", e.Message);
+        Environment.ExitCode = 1;
+    }
+
     return;
 }
 
@@ -188,7 +197,18 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapGezondheid();
 app.MapRazorPages();
 
-await app.Services.PrepareDatabaseAsync(app.Configuration);
+try
+{
+    await app.Services.PrepareDatabaseAsync(app.Configuration);
+}
+catch (MigratieException e)
+{
+    // The schema stayed behind: a clear line and exit code 1 (not a crash dump), so the orchestrator restarts later.
+    app.Logger.LogCritical("{Melding}", e.Message);
+    Environment.ExitCode = 1;
+    return;
+}
+
 app.Run();
 
 static void ConfigureJson(JsonSerializerOptions o)

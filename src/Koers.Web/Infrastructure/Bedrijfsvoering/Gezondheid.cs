@@ -138,6 +138,7 @@ public static class Gezondheid
     public static IServiceCollection AddKoersGezondheid(this IServiceCollection services)
     {
         services.AddSingleton<Schemastand>();
+        services.AddHostedService<AfsluitVertraging>();
         services.AddHttpClient(DuoCheck.Client);
         services.AddSingleton<DuoCheck>(); // one instance, so its one-minute memory holds
         services.AddHealthChecks()
@@ -226,4 +227,32 @@ public static class Gezondheid
             }
         });
     }
+}
+
+/// <summary>
+/// On SIGTERM, keeps serving for <c>Koers:AfsluitVertragingSeconden</c> (default 0) while /health/ready already says
+/// 503: the load balancer's next health check takes the instance out of the pool before Kestrel stops accepting, so
+/// no new request meets a closed port. Runs before the server stops (IHostedLifecycleService.StoppingAsync).
+/// </summary>
+public sealed class AfsluitVertraging(IConfiguration configuration, ILogger<AfsluitVertraging> log) : IHostedLifecycleService
+{
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        var seconden = configuration.GetValue("Koers:AfsluitVertragingSeconden", 0);
+        if (seconden <= 0) return;
+        log.LogInformation("Stoppen: nog {Seconden} s verzoeken aannemen terwijl de load balancer de instantie uit de pool haalt", seconden);
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(seconden), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

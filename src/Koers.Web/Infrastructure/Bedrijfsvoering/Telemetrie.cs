@@ -34,7 +34,9 @@ public sealed class KoersMetingen
             "Berichten aan DUO die niet verzonden konden worden (per poging), naar uitkomst: onbereikbaar of geweigerd.");
         _betaalruns = meter.CreateCounter<long>("koers.ontzorgen.betaalruns", "{run}", "Uitgevoerde betaalruns (SEPA-bestanden).");
         _taken = meter.CreateCounter<long>("koers.achtergrond.taken", "{uitvoering}", "Uitvoeringen van achtergrondtaken, naar taak en uitkomst.");
-        _taakduur = meter.CreateHistogram<double>("koers.achtergrond.duur", "s", "Duur van achtergrondtaken.");
+        // Seconds to an hour: the nightly recalculation of 150,000 cases takes minutes, a DUO round milliseconds.
+        _taakduur = meter.CreateHistogram<double>("koers.achtergrond.duur", "s", "Duur van achtergrondtaken.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600] });
         meter.CreateObservableGauge("koers.duo.inbox.wachtend", () => _inbox.Aantallen.Select(a => new Measurement<long>(a.Value, new KeyValuePair<string, object?>("status", a.Key))),
             "{notificatie}", "DUO-notificaties in de inbox die nog niet verwerkt zijn, naar status (Ontvangen, Geparkeerd).");
         meter.CreateObservableGauge("koers.duo.inbox.leeftijd", () => _inbox.OudsteSeconden ?? 0,
