@@ -1,0 +1,363 @@
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Koers.Web.Tests.Infrastructure;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Koers.Web.Tests.Deploy;
+
+/// <summary>
+/// Builds the OCI image once with deploy/image/build.sh (publish included) into a temporary folder; the tests read
+/// that layout. A missing tool (umoci, apt-get, dpkg-deb, tar) makes the build and so every test fail: CI installs
+/// them (.ci/run, APT_PACKAGES).
+/// </summary>
+public sealed class ImageBouw : IDisposable
+{
+    public string Map { get; } = Path.Combine(Path.GetTempPath(), $"koers-image-test-{Guid.NewGuid():N}");
+    public string Uitvoer { get; }
+    public int Afsluitcode { get; }
+    public TimeSpan Duur { get; }
+
+    public ImageBouw()
+    {
+        Directory.CreateDirectory(Map);
+        var klok = Stopwatch.StartNew();
+        var (code, uitvoer) = Proces.Draai("bash", [Path.Combine(Repo.Root, "deploy", "image", "build.sh"), Map], Repo.Root, TimeSpan.FromMinutes(8));
+        Duur = klok.Elapsed;
+        Afsluitcode = code;
+        Uitvoer = uitvoer;
+    }
+
+    public string Layout => Path.Combine(Map, "oci");
+
+    public void VereisGebouwd() =>
+        Assert.True(Afsluitcode == 0, $"deploy/image/build.sh eindigde met {Afsluitcode}:\n{Uitvoer}");
+
+    public JsonElement LeesBlob(string digest)
+    {
+        Assert.StartsWith("sha256:", digest);
+        var pad = Path.Combine(Layout, "blobs", "sha256", digest["sha256:".Length..]);
+        var bytes = File.ReadAllBytes(pad);
+        Assert.Equal(digest["sha256:".Length..], Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return JsonDocument.Parse(bytes).RootElement.Clone();
+    }
+
+    public JsonElement Manifest()
+    {
+        VereisGebouwd();
+        var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Layout, "index.json"))).RootElement;
+        var manifest = index.GetProperty("manifests").EnumerateArray()
+            .First(m => m.GetProperty("annotations").GetProperty("org.opencontainers.image.ref.name").GetString() == "latest");
+        Assert.Equal("application/vnd.oci.image.manifest.v1+json", manifest.GetProperty("mediaType").GetString());
+        return LeesBlob(manifest.GetProperty("digest").GetString()!);
+    }
+
+    public JsonElement Config() => LeesBlob(Manifest().GetProperty("config").GetProperty("digest").GetString()!);
+
+    public IEnumerable<string> LaagBlobs() =>
+        Manifest().GetProperty("layers").EnumerateArray().Select(l => Path.Combine(Layout, "blobs", "sha256", l.GetProperty("digest").GetString()!["sha256:".Length..]));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Map, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+[Trait("Categorie", "Deploy")]
+public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFixture<ImageBouw>
+{
+    [Fact]
+    public void Config_draait_als_koers_op_8080_in_productie()
+    {
+        uit.WriteLine($"build.sh duurde {bouw.Duur.TotalSeconds:F0} s");
+        var config = bouw.Config();
+        Assert.Equal("linux", config.GetProperty("os").GetString());
+        Assert.Equal("amd64", config.GetProperty("architecture").GetString());
+        var c = config.GetProperty("config");
+        Assert.Equal("10001:10001", c.GetProperty("User").GetString());
+        Assert.Equal(["/app/Koers.Web"], c.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.False(c.TryGetProperty("Cmd", out var cmd) && cmd.ValueKind == JsonValueKind.Array && cmd.GetArrayLength() > 0, "geen Cmd: de Job geeft 'migrate' als argument");
+        Assert.Equal(["8080/tcp"], c.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).ToArray());
+        var env = Omgeving(c);
+        Assert.Equal("Production", env["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
+        Assert.Equal("0", env["DOTNET_EnableDiagnostics"]);
+        Assert.Equal("/tmp", env["TMPDIR"]);
+        Assert.Equal("Postgres", env["Database__Provider"]);
+        Assert.DoesNotContain(env.Keys, k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.Contains("Sleutel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Laag_heeft_de_app_en_runtime_bibliotheken_maar_geen_bouwgereedschap()
+    {
+        var bestanden = new Dictionary<string, TarEntry>(StringComparer.Ordinal);
+        var inhoud = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var laag in bouw.LaagBlobs())
+        {
+            using var gz = new GZipStream(File.OpenRead(laag), CompressionMode.Decompress);
+            using var tar = new TarReader(gz);
+            while (tar.GetNextEntry() is { } entry)
+            {
+                var naam = entry.Name.TrimStart('.', '/').TrimEnd('/');
+                bestanden[naam] = entry;
+                if (naam is "etc/passwd" or "etc/group" && entry.DataStream is { } data) inhoud[naam] = new StreamReader(data).ReadToEnd();
+            }
+        }
+
+        uit.WriteLine($"{bestanden.Count} items in de laag");
+        Assert.True(bestanden.TryGetValue("app/Koers.Web", out var app), "app/Koers.Web ontbreekt");
+        Assert.True(app!.Mode.HasFlag(UnixFileMode.OtherExecute));
+        Assert.False(app.Mode.HasFlag(UnixFileMode.OtherWrite) || app.Mode.HasFlag(UnixFileMode.GroupWrite));
+        Assert.Equal(0, app.Uid);
+        foreach (var nodig in new[]
+                 {
+                     "app/Koers.Web.dll", "app/libcoreclr.so", "app/System.Private.CoreLib.dll", "app/appsettings.json", "app/libSkiaSharp.so",
+                     "usr/lib/x86_64-linux-gnu/libc.so.6", "usr/lib/x86_64-linux-gnu/libstdc++.so.6", "usr/lib/x86_64-linux-gnu/libgcc_s.so.1",
+                     "usr/lib/x86_64-linux-gnu/libicuuc.so.72", "usr/lib/x86_64-linux-gnu/libssl.so.3", "usr/lib/x86_64-linux-gnu/libcrypto.so.3",
+                     "etc/ssl/certs/ca-certificates.crt", "usr/share/zoneinfo/Europe/Amsterdam", "etc/passwd", "etc/group", "tmp", "lib64",
+                 })
+        {
+            Assert.True(bestanden.ContainsKey(nodig), $"{nodig} ontbreekt in de image");
+        }
+
+        Assert.Equal(TarEntryType.SymbolicLink, bestanden["lib64"].EntryType);
+        Assert.True(bestanden["tmp"].Mode.HasFlag(UnixFileMode.StickyBit));
+
+        // No SDK, package manager, compiler or shell; no development settings (they hold the public development keys).
+        string[] verboden = ["sh", "bash", "dash", "apt", "apt-get", "dpkg", "gcc", "cc", "c++", "g++", "ld", "make", "dotnet", "su", "sudo", "curl", "wget"];
+        var fout = bestanden.Keys.Where(n =>
+                n.Split('/').Contains("sdk") || n.Contains("/dotnet/sdk", StringComparison.Ordinal) || n.Contains("/apt/", StringComparison.Ordinal)
+                || n.EndsWith("appsettings.Development.json", StringComparison.Ordinal) || n.EndsWith(".pdb", StringComparison.Ordinal)
+                || n.EndsWith("/createdump", StringComparison.Ordinal)
+                || ((n.StartsWith("usr/bin/", StringComparison.Ordinal) || n.StartsWith("usr/sbin/", StringComparison.Ordinal) || n.StartsWith("usr/local/bin/", StringComparison.Ordinal))
+                    && verboden.Contains(Path.GetFileName(n))))
+            .ToList();
+        Assert.True(fout.Count == 0, "hoort niet in de image: " + string.Join(", ", fout));
+        Assert.DoesNotContain(bestanden.Keys, n => n.StartsWith("usr/bin/", StringComparison.Ordinal) && bestanden[n].EntryType != TarEntryType.Directory);
+        Assert.DoesNotContain(bestanden.Keys, n => n.StartsWith("usr/lib/gcc", StringComparison.Ordinal) || n.StartsWith("usr/include", StringComparison.Ordinal));
+
+        Assert.Contains("koers:x:10001:10001:", inhoud["etc/passwd"]);
+        Assert.Contains("koers:x:10001:", inhoud["etc/group"]);
+    }
+
+    /// <summary>
+    /// Starts the image's entrypoint from its unpacked root filesystem the way a container runtime would: with the
+    /// image's environment, as uid 10001, with the root filesystem read-only and only /tmp writable (a tmpfs, like the
+    /// emptyDir), against PostgreSQL. Needs root for the mount namespace and chroot (CI runs as root); without root the
+    /// published app is started directly with the image's environment, which checks less.
+    /// </summary>
+    [Fact]
+    public async Task Image_start_read_only_als_10001_en_stopt_netjes_op_SIGTERM()
+    {
+        var config = bouw.Config().GetProperty("config");
+        var env = Omgeving(config);
+        var entrypoint = config.GetProperty("Entrypoint")[0].GetString()!;
+        var rootfs = Path.Combine(bouw.Map, "rootfs");
+        Directory.CreateDirectory(rootfs);
+        foreach (var laag in bouw.LaagBlobs())
+        {
+            var (code, tekst) = Proces.Draai("tar", ["-xzf", laag, "-C", rootfs], bouw.Map, TimeSpan.FromMinutes(2));
+            Assert.True(code == 0, "tar -xzf: " + tekst);
+        }
+
+        var database = $"koers_image_{Guid.NewGuid():N}";
+        await using (var verbinding = new NpgsqlConnection(PostgresFactory.PgServer))
+        {
+            await verbinding.OpenAsync();
+            await using var maak = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", verbinding);
+            await maak.ExecuteNonQueryAsync();
+        }
+
+        var poort = VrijePoort();
+        var als = geteuid() == 0;
+        try
+        {
+            var start = als
+                ? new ProcessStartInfo("unshare", ["-m", "--propagation", "private", "sh", "-ec", """
+                      R="$1"; shift
+                      mount --bind "$R" "$R"
+                      mount -o remount,bind,ro "$R"
+                      mount -t tmpfs -o size=64m,mode=1777 tmpfs "$R/tmp"
+                      mount --rbind /proc "$R/proc"
+                      mount --rbind /dev "$R/dev"
+                      exec chroot --userspec=10001:10001 "$R" "$@"
+                      """, "start", rootfs, entrypoint])
+                : new ProcessStartInfo(Path.Combine(rootfs, entrypoint.TrimStart('/')));
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
+            start.UseShellExecute = false;
+            start.WorkingDirectory = als ? "/" : Path.Combine(rootfs, "app");
+            start.Environment.Clear();
+            foreach (var (k, v) in env) start.Environment[k] = v;
+            start.Environment["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
+            if (!als)
+            {
+                start.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(rootfs, "app");
+                start.Environment["TMPDIR"] = Path.GetTempPath();
+            }
+
+            // What a Kubernetes Secret and ConfigMap add (deploy/kubernetes/base); fresh keys, never the development ones.
+            start.Environment["ASPNETCORE_HTTP_PORTS"] = poort.ToString();
+            start.Environment["ConnectionStrings__Koers"] = new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = database, IncludeErrorDetail = false }.ConnectionString;
+            start.Environment["Koers__Bsn__Sleutels__1"] = Sleutel();
+            start.Environment["Koers__Bsn__ActieveSleutel"] = "1";
+            start.Environment["Koers__Bsn__IndexSleutels__1"] = Sleutel();
+            start.Environment["Koers__Bsn__ActieveIndexSleutel"] = "1";
+            start.Environment["Koers__DataProtection__Sleutel"] = Sleutel();
+            start.Environment["Koers__DemoData"] = "false";
+
+            var log = new StringBuilder();
+            using var proces = new Process { StartInfo = start };
+            proces.OutputDataReceived += (_, a) => { if (a.Data is not null) lock (log) log.AppendLine(a.Data); };
+            proces.ErrorDataReceived += (_, a) => { if (a.Data is not null) lock (log) log.AppendLine(a.Data); };
+            uit.WriteLine(als ? "start in chroot (read-only root, tmpfs /tmp, uid 10001)" : "geen root: start de gepubliceerde app direct");
+            var klok = Stopwatch.StartNew();
+            proces.Start();
+            proces.BeginOutputReadLine();
+            proces.BeginErrorReadLine();
+            try
+            {
+                using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
+                HttpStatusCode? status = null;
+                while (klok.Elapsed < TimeSpan.FromSeconds(90) && !proces.HasExited)
+                {
+                    try
+                    {
+                        status = (await http.GetAsync($"http://127.0.0.1:{poort}{Gezondheidspad}")).StatusCode;
+                        if (status == HttpStatusCode.OK) break;
+                    }
+                    catch (HttpRequestException)
+                    {
+                    }
+                    catch (TaskCanceledException)
+                    {
+                    }
+
+                    await Task.Delay(500);
+                }
+
+                Assert.True(status == HttpStatusCode.OK, $"{Gezondheidspad} gaf {status?.ToString() ?? "geen antwoord"} na {klok.Elapsed.TotalSeconds:F0} s; log:\n{Staart(log)}");
+                uit.WriteLine($"{Gezondheidspad} 200 na {klok.Elapsed.TotalSeconds:F1} s");
+
+                Assert.Equal(0, kill(proces.Id, 15));
+                var gestopt = klok.Elapsed;
+                using var binnen = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await proces.WaitForExitAsync(binnen.Token);
+                uit.WriteLine($"gestopt na SIGTERM in {(klok.Elapsed - gestopt).TotalSeconds:F1} s, code {proces.ExitCode}");
+                Assert.True(proces.ExitCode == 0, $"afsluitcode {proces.ExitCode} na SIGTERM; log:\n{Staart(log)}");
+                var tekst = log.ToString();
+                Assert.DoesNotContain("Read-only file system", tekst);
+                Assert.DoesNotContain("fail:", tekst);
+                Assert.DoesNotContain("crit:", tekst);
+            }
+            finally
+            {
+                if (!proces.HasExited) proces.Kill(entireProcessTree: true);
+            }
+        }
+        finally
+        {
+            await PostgresFactory.VerwijderDatabaseAsync(database);
+        }
+    }
+
+    /// <summary>Liveness: the endpoint the Kubernetes probes use.</summary>
+    private const string Gezondheidspad = "/inloggen";
+
+    private static Dictionary<string, string> Omgeving(JsonElement config) =>
+        config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()!.Split('=', 2)).ToDictionary(d => d[0], d => d[1], StringComparer.Ordinal);
+
+    private static string Sleutel() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private static string Staart(StringBuilder log)
+    {
+        lock (log)
+        {
+            var tekst = log.ToString();
+            return tekst.Length > 6000 ? tekst[^6000..] : tekst;
+        }
+    }
+
+    private static int VrijePoort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
+
+    [DllImport("libc")]
+    private static extern uint geteuid();
+}
+
+internal static class Repo
+{
+    public static string Root { get; } = Zoek();
+
+    private static string Zoek()
+    {
+        var map = new DirectoryInfo(AppContext.BaseDirectory);
+        while (map is not null && !File.Exists(Path.Combine(map.FullName, "Koers.sln"))) map = map.Parent;
+        return map?.FullName ?? throw new InvalidOperationException("Koers.sln niet gevonden");
+    }
+}
+
+internal static class Proces
+{
+    /// <summary>Runs a program to its end (or kills it after the timeout); returns its exit code and combined output.</summary>
+    public static (int Code, string Uitvoer) Draai(string programma, IEnumerable<string> argumenten, string map, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(programma, argumenten)
+        {
+            WorkingDirectory = map,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var uitvoer = new StringBuilder();
+        Process proces;
+        try
+        {
+            proces = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception fout)
+        {
+            return (127, $"{programma} kon niet starten: {fout.Message}");
+        }
+
+        using (proces)
+        {
+            proces.OutputDataReceived += (_, a) => { if (a.Data is not null) lock (uitvoer) uitvoer.AppendLine(a.Data); };
+            proces.ErrorDataReceived += (_, a) => { if (a.Data is not null) lock (uitvoer) uitvoer.AppendLine(a.Data); };
+            proces.BeginOutputReadLine();
+            proces.BeginErrorReadLine();
+            if (!proces.WaitForExit(timeout))
+            {
+                proces.Kill(entireProcessTree: true);
+                proces.WaitForExit();
+                lock (uitvoer) return (-1, $"{programma} duurde langer dan {timeout}:\n{uitvoer}");
+            }
+
+            proces.WaitForExit();
+            lock (uitvoer) return (proces.ExitCode, uitvoer.ToString());
+        }
+    }
+}
