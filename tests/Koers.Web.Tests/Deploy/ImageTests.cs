@@ -277,8 +277,8 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         }
     }
 
-    /// <summary>Liveness: the endpoint the Kubernetes probes use.</summary>
-    private const string Gezondheidspad = "/inloggen";
+    /// <summary>Until /health/live exists: a static file (a page over plain HTTP in Production refuses antiforgery).</summary>
+    private const string Gezondheidspad = "/css/koers.css";
 
     private static Dictionary<string, string> Omgeving(JsonElement config) =>
         config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()!.Split('=', 2)).ToDictionary(d => d[0], d => d[1], StringComparer.Ordinal);
@@ -306,6 +306,31 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
 
     [DllImport("libc")]
     private static extern uint geteuid();
+}
+
+/// <summary>The Dockerfile cannot be built here (no Docker); it must at least promise what build.sh's image does.</summary>
+[Trait("Categorie", "Deploy")]
+public sealed class DockerfileTests
+{
+    [Fact]
+    public void Dockerfile_draait_als_10001_op_8080_in_productie_zonder_sdk_in_de_runtime()
+    {
+        var tekst = File.ReadAllText(Path.Combine(Repo.Root, "deploy", "image", "Dockerfile"));
+        var stadia = System.Text.RegularExpressions.Regex.Split(tekst, @"^FROM ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var runtime = stadia[^1];
+        Assert.StartsWith("${RUNTIME_BASE_IMAGE} AS runtime", runtime);
+        Assert.Contains("ARG RUNTIME_BASE_IMAGE=debian:bookworm-slim", tekst);
+        Assert.Contains("USER 10001:10001", runtime);
+        Assert.Contains("EXPOSE 8080", runtime);
+        Assert.Contains("ASPNETCORE_ENVIRONMENT=Production", runtime);
+        Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", runtime);
+        Assert.Contains("DOTNET_EnableDiagnostics=0", runtime);
+        Assert.Contains("ENTRYPOINT [\"/app/Koers.Web\"]", runtime);
+        Assert.Contains("--self-contained true", tekst);
+        Assert.DoesNotContain("sdk", runtime.Replace("Geen SDK", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("build-essential", runtime);
+        Assert.DoesNotContain("gcc", runtime);
+    }
 }
 
 internal static class Repo

@@ -62,7 +62,10 @@ public sealed class KubernetesManifestTests
 
         var annotaties = deployment.Spec.Template.Metadata.Annotations;
         Assert.Equal("true", annotaties["prometheus.io/scrape"]);
-        Assert.Equal("8080", annotaties["prometheus.io/port"]);
+        // /metrics on its own port (Koers:Telemetrie:MetingenPoort), which the Service and so the ingress do not expose.
+        Assert.Equal("9090", annotaties["prometheus.io/port"]);
+        Assert.Equal(9090, deployment.Spec.Template.Spec.Containers.Single().Ports.Single(p => p.Name == "metrics").ContainerPort);
+        Assert.DoesNotContain(service.Spec.Ports, p => p.TargetPort.Value is "metrics" or "9090" || p.Port == 9090);
         Assert.Equal("/metrics", annotaties["prometheus.io/path"]);
 
         // The app's ConfigMap and Secret are what the containers read; the Job reads the same.
@@ -77,6 +80,8 @@ public sealed class KubernetesManifestTests
         Assert.Equal("false", config["Koers__Database__MigrerenBijStart"]);
         Assert.Equal("Production", config["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("Postgres", config["Database__Provider"]);
+        Assert.Equal("8080;9090", config["ASPNETCORE_HTTP_PORTS"]);
+        Assert.Equal("9090", config["Koers__Telemetrie__MetingenPoort"]);
     }
 
     [Fact]
@@ -85,12 +90,13 @@ public sealed class KubernetesManifestTests
         var policy = Render(Basis).Select(o => o.Object).OfType<V1NetworkPolicy>().Single();
         Assert.Equal(["Egress", "Ingress"], policy.Spec.PolicyTypes.Order(StringComparer.Ordinal).ToArray());
         Assert.Equal("koers", policy.Spec.PodSelector.MatchLabels["app.kubernetes.io/name"]);
-        Assert.All(policy.Spec.Ingress, regel =>
-        {
-            Assert.Equal(["8080"], regel.Ports.Select(p => p.Port.Value).ToArray());
-            Assert.All(regel.FromProperty, van => Assert.NotNull(van.NamespaceSelector));
-        });
-        Assert.Contains(policy.Spec.Ingress.SelectMany(r => r.FromProperty), van => van.NamespaceSelector.MatchLabels.Values.Contains("ingress-nginx"));
+        Assert.All(policy.Spec.Ingress, regel => Assert.All(regel.FromProperty, van => Assert.NotNull(van.NamespaceSelector)));
+        // 8080 only from the ingress controller's namespace; 9090 (/metrics) only from monitoring.
+        var perPoort = policy.Spec.Ingress.SelectMany(r => r.Ports.Select(p => (Poort: p.Port.Value, Van: r.FromProperty.Select(v => v.NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"]).ToArray())))
+            .ToDictionary(x => x.Poort, x => x.Van);
+        Assert.Equal(["8080", "9090"], perPoort.Keys.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["ingress-nginx"], perPoort["8080"]);
+        Assert.Equal(["monitoring"], perPoort["9090"]);
         var poorten = policy.Spec.Egress.SelectMany(r => r.Ports).Select(p => p.Port.Value).ToHashSet();
         Assert.Superset(new HashSet<string> { "5432", "53", "443" }, poorten);
         Assert.Subset(new HashSet<string> { "5432", "53", "443", "4317", "4318" }, poorten);
