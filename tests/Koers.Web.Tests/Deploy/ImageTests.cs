@@ -157,16 +157,18 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
     }
 
     /// <summary>
-    /// Starts the image's entrypoint from its unpacked root filesystem the way a container runtime would: with the
-    /// image's environment, as uid 10001, with the root filesystem read-only and only /tmp writable (a tmpfs, like the
-    /// emptyDir), against PostgreSQL. Needs root for the mount namespace and chroot (CI runs as root); without root the
-    /// published app is started directly with the image's environment, which checks less.
+    /// Runs the image the way Kubernetes does (deploy/kubernetes/base): first the migration Job (<c>Koers.Web
+    /// migrate</c>, must exit 0), then the app with <c>Koers__Database__MigrerenBijStart=false</c>, from the image's
+    /// unpacked root filesystem: with the image's environment, as uid 10001, the root filesystem mounted read-only and
+    /// only /tmp writable (a tmpfs, like the emptyDir), against PostgreSQL. Waits for /health/live and /health/ready,
+    /// checks that /metrics answers on the metrics port only, sends SIGTERM and expects exit code 0 within 30 s.
+    /// Needs root for the mount namespace and chroot (CI runs as root); without root the entrypoint is started directly
+    /// from the unpacked image (host's loader, same Debian), which checks less.
     /// </summary>
     [Fact]
-    public async Task Image_start_read_only_als_10001_en_stopt_netjes_op_SIGTERM()
+    public async Task Image_migreert_start_read_only_als_10001_en_stopt_netjes_op_SIGTERM()
     {
         var config = bouw.Config().GetProperty("config");
-        var env = Omgeving(config);
         var entrypoint = config.GetProperty("Entrypoint")[0].GetString()!;
         var rootfs = Path.Combine(bouw.Map, "rootfs");
         Directory.CreateDirectory(rootfs);
@@ -184,84 +186,95 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
             await maak.ExecuteNonQueryAsync();
         }
 
+        // What the ConfigMap and Secret add (deploy/kubernetes/base); fresh keys, never the development ones.
         var poort = VrijePoort();
-        var als = geteuid() == 0;
+        var metingen = VrijePoort();
+        var extra = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_HTTP_PORTS"] = $"{poort};{metingen}",
+            ["Koers__Telemetrie__MetingenPoort"] = metingen.ToString(),
+            ["Koers__Database__MigrerenBijStart"] = "false",
+            ["ConnectionStrings__Koers"] = new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = database, IncludeErrorDetail = false }.ConnectionString,
+            ["Koers__Bsn__Sleutels__1"] = Sleutel(),
+            ["Koers__Bsn__ActieveSleutel"] = "1",
+            ["Koers__Bsn__IndexSleutels__1"] = Sleutel(),
+            ["Koers__Bsn__ActieveIndexSleutel"] = "1",
+            ["Koers__DataProtection__Sleutel"] = Sleutel(),
+            ["Koers__DemoData"] = "false",
+        };
+        var klok = Stopwatch.StartNew();
         try
         {
-            var start = als
-                ? new ProcessStartInfo("unshare", ["-m", "--propagation", "private", "sh", "-ec", """
-                      R="$1"; shift
-                      mount --bind "$R" "$R"
-                      mount -o remount,bind,ro "$R"
-                      mount -t tmpfs -o size=64m,mode=1777 tmpfs "$R/tmp"
-                      mount --rbind /proc "$R/proc"
-                      mount --rbind /dev "$R/dev"
-                      exec chroot --userspec=10001:10001 "$R" "$@"
-                      """, "start", rootfs, entrypoint])
-                : new ProcessStartInfo(Path.Combine(rootfs, entrypoint.TrimStart('/')));
-            start.RedirectStandardOutput = true;
-            start.RedirectStandardError = true;
-            start.UseShellExecute = false;
-            start.WorkingDirectory = als ? "/" : Path.Combine(rootfs, "app");
-            start.Environment.Clear();
-            foreach (var (k, v) in env) start.Environment[k] = v;
-            start.Environment["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
-            if (!als)
+            // 1. The migration Job.
+            var migratielog = new StringBuilder();
+            using (var migratie = StartImage(rootfs, entrypoint, Omgeving(config), extra, ["migrate"], migratielog))
             {
-                start.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(rootfs, "app");
-                start.Environment["TMPDIR"] = Path.GetTempPath();
+                using var binnen = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+                try
+                {
+                    await migratie.WaitForExitAsync(binnen.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    migratie.Kill(entireProcessTree: true);
+                    Assert.Fail($"'migrate' duurde langer dan 3 minuten; log:\n{Staart(migratielog)}");
+                }
+
+                Assert.True(migratie.ExitCode == 0, $"'migrate' eindigde met {migratie.ExitCode}; log:\n{Staart(migratielog)}");
+                uit.WriteLine($"migrate klaar na {klok.Elapsed.TotalSeconds:F1} s");
             }
 
-            // What a Kubernetes Secret and ConfigMap add (deploy/kubernetes/base); fresh keys, never the development ones.
-            start.Environment["ASPNETCORE_HTTP_PORTS"] = poort.ToString();
-            start.Environment["ConnectionStrings__Koers"] = new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = database, IncludeErrorDetail = false }.ConnectionString;
-            start.Environment["Koers__Bsn__Sleutels__1"] = Sleutel();
-            start.Environment["Koers__Bsn__ActieveSleutel"] = "1";
-            start.Environment["Koers__Bsn__IndexSleutels__1"] = Sleutel();
-            start.Environment["Koers__Bsn__ActieveIndexSleutel"] = "1";
-            start.Environment["Koers__DataProtection__Sleutel"] = Sleutel();
-            start.Environment["Koers__DemoData"] = "false";
-
+            // 2. The app, without migrating at start.
             var log = new StringBuilder();
-            using var proces = new Process { StartInfo = start };
-            proces.OutputDataReceived += (_, a) => { if (a.Data is not null) lock (log) log.AppendLine(a.Data); };
-            proces.ErrorDataReceived += (_, a) => { if (a.Data is not null) lock (log) log.AppendLine(a.Data); };
-            uit.WriteLine(als ? "start in chroot (read-only root, tmpfs /tmp, uid 10001)" : "geen root: start de gepubliceerde app direct");
-            var klok = Stopwatch.StartNew();
-            proces.Start();
-            proces.BeginOutputReadLine();
-            proces.BeginErrorReadLine();
+            using var proces = StartImage(rootfs, entrypoint, Omgeving(config), extra, [], log);
+            var start = klok.Elapsed;
             try
             {
                 using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
-                HttpStatusCode? status = null;
-                while (klok.Elapsed < TimeSpan.FromSeconds(90) && !proces.HasExited)
+                foreach (var pad in new[] { "/health/live", "/health/ready" })
                 {
-                    try
+                    HttpStatusCode? status = null;
+                    while (klok.Elapsed - start < TimeSpan.FromSeconds(120) && !proces.HasExited)
                     {
-                        status = (await http.GetAsync($"http://127.0.0.1:{poort}{Gezondheidspad}")).StatusCode;
-                        if (status == HttpStatusCode.OK) break;
-                    }
-                    catch (HttpRequestException)
-                    {
-                    }
-                    catch (TaskCanceledException)
-                    {
+                        try
+                        {
+                            status = (await http.GetAsync($"http://127.0.0.1:{poort}{pad}")).StatusCode;
+                            if (status == HttpStatusCode.OK) break;
+                        }
+                        catch (HttpRequestException)
+                        {
+                        }
+                        catch (TaskCanceledException)
+                        {
+                        }
+
+                        await Task.Delay(250);
                     }
 
-                    await Task.Delay(500);
+                    Assert.True(status == HttpStatusCode.OK, $"{pad} gaf {status?.ToString() ?? "geen antwoord"} na {(klok.Elapsed - start).TotalSeconds:F0} s; log:\n{Staart(log)}");
+                    uit.WriteLine($"{pad} 200 na {(klok.Elapsed - start).TotalSeconds:F1} s");
                 }
 
-                Assert.True(status == HttpStatusCode.OK, $"{Gezondheidspad} gaf {status?.ToString() ?? "geen antwoord"} na {klok.Elapsed.TotalSeconds:F0} s; log:\n{Staart(log)}");
-                uit.WriteLine($"{Gezondheidspad} 200 na {klok.Elapsed.TotalSeconds:F1} s");
+                // /metrics only on the metrics port, which the Service (and so the ingress) does not expose.
+                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{metingen}/metrics")).StatusCode);
+                Assert.NotEqual(HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{poort}/metrics")).StatusCode);
 
                 Assert.Equal(0, kill(proces.Id, 15));
                 var gestopt = klok.Elapsed;
                 using var binnen = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await proces.WaitForExitAsync(binnen.Token);
+                try
+                {
+                    await proces.WaitForExitAsync(binnen.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.Fail($"niet gestopt binnen 30 s na SIGTERM; log:\n{Staart(log)}");
+                }
+
                 uit.WriteLine($"gestopt na SIGTERM in {(klok.Elapsed - gestopt).TotalSeconds:F1} s, code {proces.ExitCode}");
                 Assert.True(proces.ExitCode == 0, $"afsluitcode {proces.ExitCode} na SIGTERM; log:\n{Staart(log)}");
-                var tekst = log.ToString();
+                string tekst;
+                lock (log) tekst = log.ToString();
                 Assert.DoesNotContain("Read-only file system", tekst);
                 Assert.DoesNotContain("fail:", tekst);
                 Assert.DoesNotContain("crit:", tekst);
@@ -277,8 +290,45 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         }
     }
 
-    /// <summary>Until /health/live exists: a static file (a page over plain HTTP in Production refuses antiforgery).</summary>
-    private const string Gezondheidspad = "/css/koers.css";
+    /// <summary>Starts the image's entrypoint with <paramref name="argumenten"/> as a container runtime would (see above).</summary>
+    private Process StartImage(string rootfs, string entrypoint, Dictionary<string, string> imageOmgeving, Dictionary<string, string> extra,
+        string[] argumenten, StringBuilder log)
+    {
+        var alsRoot = geteuid() == 0;
+        var start = alsRoot
+            ? new ProcessStartInfo("unshare", ["-m", "--propagation", "private", "sh", "-ec", """
+                  R="$1"; shift
+                  mount --bind "$R" "$R"
+                  mount -o remount,bind,ro "$R"
+                  mount -t tmpfs -o size=64m,mode=1777 tmpfs "$R/tmp"
+                  mount --rbind /proc "$R/proc"
+                  mount --rbind /dev "$R/dev"
+                  exec chroot --userspec=10001:10001 "$R" "$@"
+                  """, "start", rootfs, entrypoint, .. argumenten])
+            : new ProcessStartInfo(Path.Combine(rootfs, entrypoint.TrimStart('/')), argumenten);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = alsRoot ? "/" : Path.Combine(rootfs, "app");
+        start.Environment.Clear();
+        foreach (var (k, v) in imageOmgeving) start.Environment[k] = v;
+        start.Environment["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin";
+        if (!alsRoot)
+        {
+            start.Environment["ASPNETCORE_CONTENTROOT"] = Path.Combine(rootfs, "app");
+            start.Environment["TMPDIR"] = Path.GetTempPath();
+        }
+
+        foreach (var (k, v) in extra) start.Environment[k] = v;
+        uit.WriteLine($"{(alsRoot ? "chroot (read-only root, tmpfs /tmp, uid 10001)" : "geen root: direct")}: {entrypoint} {string.Join(' ', argumenten)}");
+        var proces = new Process { StartInfo = start };
+        proces.OutputDataReceived += (_, a) => { if (a.Data is not null) lock (log) log.AppendLine(a.Data); };
+        proces.ErrorDataReceived += (_, a) => { if (a.Data is not null) lock (log) log.AppendLine(a.Data); };
+        proces.Start();
+        proces.BeginOutputReadLine();
+        proces.BeginErrorReadLine();
+        return proces;
+    }
 
     private static Dictionary<string, string> Omgeving(JsonElement config) =>
         config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()!.Split('=', 2)).ToDictionary(d => d[0], d => d[1], StringComparer.Ordinal);
@@ -290,7 +340,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         lock (log)
         {
             var tekst = log.ToString();
-            return tekst.Length > 6000 ? tekst[^6000..] : tekst;
+            return tekst.Length > 8000 ? tekst[^8000..] : tekst;
         }
     }
 
