@@ -94,7 +94,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         Assert.Equal(["/app/Koers.Web"], c.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()).ToArray());
         Assert.False(c.TryGetProperty("Cmd", out var cmd) && cmd.ValueKind == JsonValueKind.Array && cmd.GetArrayLength() > 0, "geen Cmd: de Job geeft 'migrate' als argument");
         Assert.Equal(["8080/tcp"], c.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).ToArray());
-        var env = Omgeving(c);
+        var env = ImageOmgeving(c);
         Assert.Equal("Production", env["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
         Assert.Equal("0", env["DOTNET_EnableDiagnostics"]);
@@ -207,7 +207,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         {
             // 1. The migration Job.
             var migratielog = new StringBuilder();
-            using (var migratie = StartImage(rootfs, entrypoint, Omgeving(config), extra, ["migrate"], migratielog))
+            using (var migratie = StartImage(rootfs, entrypoint, ImageOmgeving(config), extra, ["migrate"], migratielog))
             {
                 using var binnen = new CancellationTokenSource(TimeSpan.FromMinutes(3));
                 try
@@ -226,7 +226,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
 
             // 2. The app, without migrating at start.
             var log = new StringBuilder();
-            using var proces = StartImage(rootfs, entrypoint, Omgeving(config), extra, [], log);
+            using var proces = StartImage(rootfs, entrypoint, ImageOmgeving(config), extra, [], log);
             var start = klok.Elapsed;
             try
             {
@@ -330,7 +330,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         return proces;
     }
 
-    private static Dictionary<string, string> Omgeving(JsonElement config) =>
+    private static Dictionary<string, string> ImageOmgeving(JsonElement config) =>
         config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()!.Split('=', 2)).ToDictionary(d => d[0], d => d[1], StringComparer.Ordinal);
 
     private static string Sleutel() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
