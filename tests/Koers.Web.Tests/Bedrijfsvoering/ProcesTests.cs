@@ -59,8 +59,8 @@ public sealed class ProcesTests : IAsyncLifetime
         psi.Environment["Koers__DemoData"] = "true";
         psi.Environment["Koers__DemoAantal"] = "10";
         psi.Environment["Duo__Achtergrond"] = "false";
+        // Development says "simple" for people; production's default (appsettings.json) is JSON, set here as in production.
         psi.Environment["Logging__Console__FormatterName"] = "json";
-        psi.Environment["Logging__Console__FormatterOptions__IncludeScopes"] = "true";
         psi.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         foreach (var (k, v) in omgeving) psi.Environment[k] = v;
         var proces = new Proces(Process.Start(psi)!);
