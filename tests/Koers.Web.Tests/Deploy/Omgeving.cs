@@ -124,6 +124,9 @@ public sealed class Kindproces : IAsyncDisposable
         if (!_p.HasExited) _p.Kill(entireProcessTree: false);
     }
 
+    /// <summary>Until the process is gone (its sockets closed by the kernel).</summary>
+    public Task WachtOpEindeAsync(CancellationToken ct = default) => _p.WaitForExitAsync(ct);
+
     public async ValueTask DisposeAsync()
     {
         try
