@@ -113,7 +113,7 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
             if (!p.Loopt) throw new InvalidOperationException($"{p.Naam} is gestopt tijdens het starten:\n{p.Uitvoer}");
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{poort}/inloggen")).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync($"http://127.0.0.1:{poort}/health/ready")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {
@@ -160,7 +160,9 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
 
         backend koers
             balance roundrobin
-            option httpchk GET /inloggen
+            # Readiness, not liveness: an instance that cannot reach the database, is behind on the schema or is stopping
+            # (SIGTERM) gets no new requests; /health/live would keep sending them to it.
+            option httpchk GET /health/ready
             http-check expect status 200
             default-server inter 500ms fastinter 250ms downinter 1s fall 2 rise 2
             server k1 127.0.0.1:{{p1}} check
