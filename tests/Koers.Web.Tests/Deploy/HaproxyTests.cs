@@ -313,6 +313,7 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
 
         var berichten = Enumerable.Range(0, AantalDuo).Select(i => (Id: Guid.NewGuid(), Bsn: bsns[i % bsns.Count], Tijd: DateTimeOffset.UtcNow.AddMinutes(-30).AddSeconds(i))).ToList();
         var duoGeaccepteerd = new ConcurrentDictionary<Guid, int>();
+        var duoPogingen = new ConcurrentDictionary<string, Guid>();
         var duoVerstuurd = 0;
         var csvBezig = 0;
         var csvUitkomsten = new ConcurrentBag<(int Uploader, int Bestand, int Poging, Poging P, JsonObject? Uitkomst)>();
@@ -362,6 +363,7 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
                         verzoek.Headers.Add("berichtId", id.ToString());
                         return verzoek;
                     });
+                    duoPogingen[p.Id] = id;
                     if (p.Status == 201)
                     {
                         duoGeaccepteerd.AddOrUpdate(id, 1, (_, n) => n + 1);
@@ -400,6 +402,7 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
         lastFase.Stop();
         var (killMoment, k2Weg) = await gedood.Task;
         var verlorenAntwoord = 0;
+        var duoVerlorenAntwoord = 0;
         Assert.False(_k2.Loopt);
 
         // ---- Instance 1 works off the DUO inbox -----------------------------------------------------------------------
@@ -430,6 +433,9 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
             var nietVerwerkt = opgeslagen.Where(n => n.Status != Koers.Data.Model.Duo.InboxStatus.Verwerkt).ToList();
             Assert.True(nietVerwerkt.Count == 0, $"{nietVerwerkt.Count} niet verwerkt: {string.Join("; ", nietVerwerkt.Take(5).Select(n => $"{n.Status} {n.LaatsteFout}"))}");
             Assert.All(opgeslagen, n => Assert.Equal(1, n.Pogingen));
+            // A failed delivery that k2 had stored before it died: the answer was lost, the redelivery was a no-op.
+            var mislukteDuo = pogingen.Where(p => p.Soort == "duo" && !p.Gelukt).Select(p => duoPogingen[p.Id]).ToHashSet();
+            duoVerlorenAntwoord = opgeslagen.Count(n => mislukteDuo.Contains(n.BerichtId) && n.OntvangenOp <= k2Weg);
             // The effect of each event (an audit line on the case) exactly once per event, per person.
             var effecten = await DuoEffectenAsync(db);
             var perPersoon = opgeslagen.GroupBy(n => n.InburgeraarId!.Value).ToDictionary(g => g.Key, g => g.Count());
@@ -505,7 +511,7 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
             .AppendLine(CultureInfo.InvariantCulture, $"gestart nadat k2 weg was: {naKill.Count} verzoeken, waarvan mislukt: {naKill.Count(p => !p.Gelukt)}; door haproxy naar k1 omgeleid (redispatch): {omgeleid}")
             .AppendLine(CultureInfo.InvariantCulture, $"laatste fout {(laatsteFout is { } lf ? $"{(lf - killMoment).TotalMilliseconds:F0} ms" : "-")} na de kill; haproxy: {k2Down ?? "(k2 niet DOWN gemeld)"}")
             .AppendLine(CultureInfo.InvariantCulture, $"CSV: {csvUitkomsten.Count(c => c.Uitkomst is not null)} uploads geaccepteerd, {csvUitkomsten.Count(c => c.Uitkomst is null)} pogingen mislukt en opnieuw geüpload ({verlorenAntwoord} daarvan was al opgeslagen, alleen het antwoord ging verloren); uren-rijen precies één keer: {CsvUploaders * CsvBestanden * CsvDossiers * CsvWeken}")
-            .AppendLine(CultureInfo.InvariantCulture, $"DUO: {AantalDuo} berichten, {alle.Count(p => p.Soort == "duo") - AantalDuo} herleveringen; alle {AantalDuo} precies één keer opgeslagen en verwerkt (Pogingen = 1, één auditregel per melding); inbox leeg {verwerking.Elapsed.TotalSeconds:F1} s na de last")
+            .AppendLine(CultureInfo.InvariantCulture, $"DUO: {AantalDuo} berichten, {alle.Count(p => p.Soort == "duo") - AantalDuo} herleveringen ({duoVerlorenAntwoord} van de mislukte leveringen was al opgeslagen: antwoord verloren, herlevering zonder effect); alle {AantalDuo} precies één keer opgeslagen en verwerkt (Pogingen = 1, één auditregel per melding); inbox leeg {verwerking.Elapsed.TotalSeconds:F1} s na de last")
             .AppendLine(CultureInfo.InvariantCulture, $"totaal: {totaal.Elapsed.TotalSeconds:F0} s");
         await using (var db = Db())
         {
