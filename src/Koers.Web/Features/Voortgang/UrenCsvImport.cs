@@ -49,6 +49,18 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         public decimal Afwezig { get; set; }
         public bool Gemeld { get; set; }
         public string? Status { get; set; }
+
+        /// <summary>The row as read from the file (its own list of errors), for a second attempt at storing.</summary>
+        public Rij Kopie()
+        {
+            var k = new Rij(Regel, Velden)
+            {
+                Bsn = Bsn, VNummer = VNummer, KoersId = KoersId, Dossier = Dossier, Week = Week, Soort = Soort, Uren = Uren, Afwezig = Afwezig,
+                Gemeld = Gemeld, Status = Status,
+            };
+            k.Fouten.AddRange(Fouten);
+            return k;
+        }
     }
 
     public async Task<Uitkomst<CsvUitkomst>> VerwerkAsync(Stream inhoud, long lengte, string? bestandsnaam, CancellationToken ct = default)
@@ -118,6 +130,33 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
 
         if (rijen.Count == 0) return Fout("Het bestand bevat alleen een kopregel en geen regels met uren.");
 
+        // Behind a load balancer a partner's retry can run while the first attempt is still busy on another instance. Both
+        // read 'not stored yet' and add the same weeks; the unique index lets one commit and the other fail. The one that
+        // failed starts over on the rows as they are now (its rows then read 'ongewijzigd' or 'bijgewerkt'), as if it came
+        // a moment later, instead of answering 500.
+        for (var poging = 1; ; poging++)
+        {
+            try
+            {
+                return await SchrijfAsync(rijen.Select(r => r.Kopie()).ToList(), partner, sha, kopOrigineel, bestandsnaam, ct);
+            }
+            catch (DbUpdateException e) when (poging < 3 && UniekeSchending(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>A unique index refused the insert (PostgreSQL 23505, SQLite constraint 19): another writer was first.</summary>
+    private static bool UniekeSchending(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sq => sq.SqliteErrorCode == 19,
+        _ => false,
+    };
+
+    private async Task<Uitkomst<CsvUitkomst>> SchrijfAsync(List<Rij> rijen, int partner, string sha, string[] kopOrigineel, string? bestandsnaam, CancellationToken ct)
+    {
         await KoppelPersonenAsync(rijen, ct);
         MarkeerDubbele(rijen);
 
