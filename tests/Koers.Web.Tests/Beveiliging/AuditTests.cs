@@ -163,6 +163,41 @@ public abstract class AuditTests(KoersFactory factory)
         Assert.Contains(kempenLog["regels"]!.AsArray(), r => r!["gebruiker"]!.GetValue<string>() == KempenRegisseur);
     }
 
+    [Fact]
+    public async Task Een_gedode_verzegelaar_houdt_nieuwe_auditregels_hoogstens_een_minuut_tegen()
+    {
+        async Task<int> VerzegelAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AuditKeten>().VerzegelAsync();
+        }
+
+        await VerzegelAsync();
+        var nu = factory.Tijd.Nu;
+        try
+        {
+            // Another instance took the sealing lease just now and was killed (kill -9): it never frees it.
+            factory.MetDatabase(db => db.Taaksloten.Where(t => t.Naam == AuditKeten.Taak).ExecuteUpdate(s => s
+                .SetProperty(t => t.Eigenaar, "gedode-instantie")
+                .SetProperty(t => t.VerlooptOp, nu.UtcDateTime + AuditKeten.Lease)));
+            factory.MetDatabase(db =>
+            {
+                db.Audit.Add(new AuditRegel { Op = nu.UtcDateTime, Gebruiker = "test", Actie = AuditActie.Wijzigen, Omschrijving = "Na de kill" });
+                return db.SaveChanges();
+            });
+            Assert.Equal(0, await VerzegelAsync());
+
+            // A minute later this instance seals the new row: the killed holder's lease is short.
+            factory.Tijd.Nu = nu.AddMinutes(1);
+            Assert.True(await VerzegelAsync() >= 1);
+            Assert.Equal(0, factory.MetDatabase(db => db.Audit.Count(a => a.Volgnummer == null)));
+        }
+        finally
+        {
+            factory.Tijd.Nu = nu;
+        }
+    }
+
     private async Task<KetenControle> ControleerAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -66,6 +66,19 @@ public sealed class Taaksloten(KoersDbContext db, Klok klok, Instantie instantie
         }
     }
 
+    /// <summary>
+    /// Extends the lease this instance holds to <paramref name="duur"/> from now; false when it is no longer ours (it
+    /// expired and another instance took it), so the caller stops. Long work takes a short lease and renews it per
+    /// step: a killed holder then blocks others for one short lease, not for the whole job's worst case.
+    /// </summary>
+    public async Task<bool> VerlengAsync(string taak, TimeSpan duur, CancellationToken ct = default)
+    {
+        var tot = klok.NuUtc + duur;
+        var eigenaar = instantie.Naam;
+        return await db.Taaksloten.Where(t => t.Naam == taak && t.Eigenaar == eigenaar)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.VerlooptOp, tot), ct) == 1;
+    }
+
     /// <summary>Frees the lease after a failure, without marking the period done, so a later attempt retries.</summary>
     public async Task GeefVrijAsync(string taak, CancellationToken ct = default)
     {
