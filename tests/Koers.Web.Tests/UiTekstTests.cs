@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Koers.Domain.Dossier;
 using Koers.Web.Infrastructure;
 using Koers.Web.Tests.Infrastructure;
 
@@ -61,5 +62,45 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal(HttpStatusCode.BadRequest, antwoord.StatusCode);
         var melding = (await antwoord.LeesAsync())["errors"]!["telefoon"]!.AsArray().Single()!.GetValue<string>();
         Assert.Equal("Telefoon: hoogstens 40 tekens (nu 50).", melding);
+    }
+
+    /// <summary>
+    /// Enum values whose code name is not a Dutch word (PipVastgesteld, B1Route, InUitvoering …): where one reaches the
+    /// screen, a developer's name stands where the user expects 'PIP vastgesteld' or 'B1-route'.
+    /// </summary>
+    private static IEnumerable<string> Codenamen() =>
+        Enum.GetValues<Fase>().Select(f => f.ToString())
+            .Concat(Enum.GetValues<Leerroute>().Select(l => l.ToString()))
+            .Concat(Enum.GetValues<Doelgroep>().Select(d => d.ToString()))
+            // A name written together with an inner capital or a digit is code; 'Gevestigd' or 'Intake' is a word.
+            .Where(n => System.Text.RegularExpressions.Regex.IsMatch(n, "[a-z][A-Z]|[0-9]|^[A-Z][A-Z]"));
+
+    [Fact]
+    public async Task Dossierpaginas_tonen_fase_leerroute_en_doelgroep_in_woorden_niet_als_codenaam()
+    {
+        var client = factory.ClientAls("sanne.devries@kempen.example");
+        // Cases in every phase with a leerroute, so each page has a phase and a route to show.
+        var dossiers = factory.MetDatabase(db => db.Inburgeraars.Where(i => i.Leerroute != null && i.Gemeente!.Regio!.Naam.Contains("Kempen"))
+            .GroupBy(i => i.Fase).Select(g => g.OrderBy(i => i.Id).First().Id).ToList());
+        Assert.NotEmpty(dossiers);
+        var namen = Codenamen().ToList();
+        Assert.Contains("PipVastgesteld", namen);
+        Assert.Contains("B1Route", namen);
+        foreach (var id in dossiers)
+        {
+            foreach (var pad in new[] { "", "/afsluiting", "/pip", "/intake", "/leerbaarheidstoets", "/voortgang", "/handhaving", "/bewerken" })
+            {
+                using var antwoord = await client.GetAsync($"/inburgeraars/{id}{pad}");
+                Assert.True(antwoord.StatusCode == HttpStatusCode.OK, $"/inburgeraars/{id}{pad}: {antwoord.StatusCode}");
+                var doc = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+                foreach (var weg in doc.QuerySelectorAll("script, style, option").ToList()) weg.Remove();
+                // Text node by text node: 'Leerroute' in a <dt> and 'ZRoute' in the <dd> must not melt into one word.
+                var tekst = string.Join(' ', AngleSharp.Dom.NodeExtensions.GetDescendants(doc.Body!).OfType<AngleSharp.Dom.IText>().Select(t => t.Data));
+                foreach (var naam in namen)
+                {
+                    Assert.False(System.Text.RegularExpressions.Regex.IsMatch(tekst, $@"\b{naam}\b"), $"/inburgeraars/{id}{pad} toont '{naam}'");
+                }
+            }
+        }
     }
 }
