@@ -103,4 +103,17 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
             }
         }
     }
+
+    [Fact]
+    public async Task Elke_pagina_heeft_een_favicon_dat_bestaat()
+    {
+        var client = factory.ClientAls(null);
+        var doc = new HtmlParser().ParseDocument(await client.GetStringAsync("/inloggen"));
+        var href = doc.QuerySelector("link[rel=icon]")?.GetAttribute("href");
+        Assert.Equal("/favicon.svg", href);
+        using var icoon = await client.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, icoon.StatusCode);
+        Assert.Equal("image/svg+xml", icoon.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await icoon.Content.ReadAsStringAsync());
+    }
 }

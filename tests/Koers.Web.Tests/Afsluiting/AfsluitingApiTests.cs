@@ -185,6 +185,10 @@ public abstract class AfsluitingApiTests(KoersFactory factory)
         var html = Lees("samenvatting.html");
         Assert.Contains("Testa Verhuizer", html);
         Assert.DoesNotContain("Buurman", html);
+        // Read by people at the new municipality: words, not code names ('PipVaststelling', 'Verhuisd' as enum, 'B1Route').
+        Assert.Contains("Verhuisd naar een andere gemeente", html);
+        var zichtbaar = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ");
+        Assert.DoesNotMatch(@"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\b", zichtbaar);
         Assert.True(factory.MetDatabase(db => db.Audit.Any(a => a.InburgeraarId == Guid.Parse(id) && a.Omschrijving.StartsWith("Export: overdrachtsdossier"))));
 
         // Another municipality gets nothing.

@@ -186,7 +186,7 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
     }
 
     [Fact]
-    public async Task Elk_bezoek_staat_in_de_audit_en_in_de_inzage()
+    public async Task Elk_bezoek_staat_in_de_audit_maar_eigen_bezoek_niet_in_de_inzage()
     {
         var eigen = EigenDossier;
         int Tel() => factory.MetDatabase(db => db.Audit.Count(a => a.InburgeraarId == eigen && a.Actie == AuditActie.Inzien && a.Omschrijving == IndexModel.Doel));
@@ -199,7 +199,9 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal(voor + 2, Tel());
         var inzage = new HtmlParser().ParseDocument(html).QuerySelector("#inzage")!;
         var gebruiker = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == eigen && a.Omschrijving == IndexModel.Doel).OrderByDescending(a => a.Id).Select(a => a.Gebruiker).First());
-        Assert.Contains(gebruiker, inzage.TextContent);
+        // Every visit is audited, but the list shows who else looked: not the person's own visits (#25).
+        Assert.Equal("inburgeraar@demo.example", gebruiker);
+        Assert.DoesNotContain(gebruiker, inzage.TextContent);
         Assert.Contains("Who has looked at your file?", inzage.TextContent);
     }
 
@@ -257,5 +259,24 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         var foutDoc = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync());
         Assert.Equal("لم ينجح تسجيل الدخول:", foutDoc.QuerySelector("#foutsamenvatting-titel")!.TextContent.Trim()); // sign-in saves nothing, so the heading says what failed
         Assert.Contains("البريد الإلكتروني أو كلمة المرور غير صحيحة.", foutDoc.QuerySelector("#foutsamenvatting")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Wie_heeft_uw_dossier_bekeken_noemt_medewerkers_bij_naam_zonder_e_mailadres_en_niet_de_persoon_zelf()
+    {
+        // A staff member opens the case; the person opens the portal twice.
+        var medewerker = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await medewerker.GetAsync($"/inburgeraars/{EigenDossier}")).StatusCode);
+        var client = factory.ClientAls(Inburgeraar);
+        await client.GetStringAsync("/mijn");
+        await Task.Delay(300); // the request audit is written after the response
+        var doc = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn"));
+        var wie = doc.QuerySelectorAll("#inzage tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+
+        var naam = factory.MetDatabase(db => db.Users.Single(u => u.UserName == KoersFactory.TestGebruiker).Weergavenaam);
+        Assert.Contains(wie, w => w.StartsWith(naam, StringComparison.Ordinal));
+        Assert.DoesNotContain(wie, w => w.Contains('@'));
+        var eigenNaam = factory.MetDatabase(db => db.Users.Single(u => u.Email == Inburgeraar).Weergavenaam);
+        Assert.DoesNotContain(wie, w => w.Contains(eigenNaam, StringComparison.Ordinal) || w.Contains(Inburgeraar, StringComparison.Ordinal));
     }
 }

@@ -58,12 +58,45 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         Termijnen = alle.Where(t => t.Code is TermijnCode.Inburgeringstermijn or TermijnCode.Voortgangsgesprek or TermijnCode.OntzorgenEinde).ToList();
         Urennormen = LegalClock.Urennormen(feiten);
 
-        var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien && a.Resultaat == AuditResultaat.Toegestaan);
+        // Who else looked: the person's own visits (two rows per page load) are not news to them.
+        var zelf = User.Identity?.Name ?? "";
+        var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien && a.Resultaat == AuditResultaat.Toegestaan
+            && a.Gebruiker != zelf);
         InzagesTotaal = await inzage.CountAsync(ct);
         var rijen = await inzage.OrderByDescending(a => a.Id).Take(MaxInzage).Select(a => new { a.Gebruiker, a.Op }).ToListAsync(ct);
-        Inzages = rijen.Select(r => new Inzage(r.Gebruiker, Klok.NaarNederlandseTijd(r.Op))).ToList();
+        var namen = await NamenAsync(rijen.Select(r => r.Gebruiker).Distinct().ToList(), ct);
+        Inzages = rijen.Select(r => new Inzage(namen.GetValueOrDefault(r.Gebruiker, r.Gebruiker), Klok.NaarNederlandseTijd(r.Op))).ToList();
         Machtigingen = ((await machtigingen.LijstAsync(id, ct)) ?? []).Where(m => m.Actief).ToList();
         return Page();
+    }
+
+    /// <summary>
+    /// A staff account as the person knows it: name and organisation ('Sanne de Vries, gemeente Eersel'), never the
+    /// e-mail address the audit keeps. An account that no longer exists: its organisation is unknown, so only that a
+    /// staff member looked. System actors ('Koers (DUO-koppeling)') keep their name.
+    /// </summary>
+    private async Task<Dictionary<string, string>> NamenAsync(List<string> gebruikers, CancellationToken ct)
+    {
+        var accounts = await db.Users.AsNoTracking().Where(u => gebruikers.Contains(u.UserName!))
+            .Select(u => new { u.UserName, u.Weergavenaam, Gemeente = u.GemeenteId == null ? null : db.Gemeenten.Where(g => g.Id == u.GemeenteId).Select(g => g.Naam).FirstOrDefault(),
+                Partner = u.PartnerorganisatieId == null ? null : db.Partnerorganisaties.Where(p => p.Id == u.PartnerorganisatieId).Select(p => p.Naam).FirstOrDefault() })
+            .ToListAsync(ct);
+        var namen = new Dictionary<string, string>();
+        foreach (var g in gebruikers)
+        {
+            var a = accounts.FirstOrDefault(x => x.UserName == g);
+            var naam = a is null ? null : string.IsNullOrWhiteSpace(a.Weergavenaam) ? null : a.Weergavenaam;
+            var organisatie = a?.Partner ?? (a?.Gemeente is { } gm ? $"gemeente {gm}" : null);
+            namen[g] = (naam, organisatie) switch
+            {
+                ({ } n, { } o) => $"{n}, {o}",
+                ({ } n, null) => n,
+                (null, { } o) => o,
+                _ => g.Contains('@') ? "—" : g,
+            };
+        }
+
+        return namen;
     }
 
     /// <summary>The consents in force: who may see which of the inburgeraar's data.</summary>
