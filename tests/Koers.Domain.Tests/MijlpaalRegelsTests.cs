@@ -20,8 +20,8 @@ public class MijlpaalRegelsTests
             (Mijlpaal.StartLeerroute, "2026-04-01"),
             (Mijlpaal.LaatsteVoortgangsgesprek, "2026-05-15"),
             (Mijlpaal.LaatsteContact, "2026-05-20"),
-            (Mijlpaal.TermijnVerlengdTot, "2029-09-15"))
-        with { Geboortedatum = D("1990-05-05") };
+            (Mijlpaal.TermijnVerlengdTot, "2029-09-15")) with
+        { Geboortedatum = D("1990-05-05") };
 
     private static IReadOnlyList<Overtreding> Controleer(DossierFeiten feiten) => MijlpaalRegels.Controleer(feiten, Vandaag);
 
@@ -42,8 +42,8 @@ public class MijlpaalRegelsTests
     {
         var feiten = Statushouder(
             (Mijlpaal.Koppeling, "2026-06-01"), (Mijlpaal.WarmeOverdracht, "2026-06-01"),
-            (Mijlpaal.PipVastgesteld, "2026-06-01"), (Mijlpaal.StartLeerroute, "2026-06-01"))
-            with { Geboortedatum = D("2026-06-01") };
+            (Mijlpaal.PipVastgesteld, "2026-06-01"), (Mijlpaal.StartLeerroute, "2026-06-01")) with
+        { Geboortedatum = D("2026-06-01") };
 
         Assert.Empty(Controleer(feiten));
     }

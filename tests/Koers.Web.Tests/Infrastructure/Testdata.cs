@@ -55,18 +55,18 @@ public static class Testdata
 
     public static Dictionary<string, object?> Inburgeraar(string? bsn = null, string gemeente = "GM1724", string doelgroep = "asielstatushouder",
         string? koppelingsdatum = "2026-05-01", int? klantregisseurId = null) => new()
-    {
-        ["voornamen"] = "Testa",
-        ["achternaam"] = "Proefpersoon",
-        ["geboortedatum"] = "1990-03-14",
-        ["bsn"] = bsn ?? NieuwBsn(),
-        ["nationaliteit"] = "Eritrese",
-        ["talen"] = new[] { "Tigrinya", "Arabisch" },
-        ["doelgroep"] = doelgroep,
-        ["gemeente"] = gemeente,
-        ["klantregisseurId"] = klantregisseurId,
-        ["koppelingsdatum"] = koppelingsdatum,
-        ["telefoon"] = "06-12345678",
-        ["gezinsleden"] = new[] { new Dictionary<string, object?> { ["naam"] = "Kind Proefpersoon", ["relatie"] = "kind", ["geboortedatum"] = "2019-01-01" } },
-    };
+        {
+            ["voornamen"] = "Testa",
+            ["achternaam"] = "Proefpersoon",
+            ["geboortedatum"] = "1990-03-14",
+            ["bsn"] = bsn ?? NieuwBsn(),
+            ["nationaliteit"] = "Eritrese",
+            ["talen"] = new[] { "Tigrinya", "Arabisch" },
+            ["doelgroep"] = doelgroep,
+            ["gemeente"] = gemeente,
+            ["klantregisseurId"] = klantregisseurId,
+            ["koppelingsdatum"] = koppelingsdatum,
+            ["telefoon"] = "06-12345678",
+            ["gezinsleden"] = new[] { new Dictionary<string, object?> { ["naam"] = "Kind Proefpersoon", ["relatie"] = "kind", ["geboortedatum"] = "2019-01-01" } },
+        };
 }

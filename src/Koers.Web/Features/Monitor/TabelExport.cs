@@ -182,14 +182,17 @@ public static class TabelExport
         NumberingFormats = new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" },
             new NumberingFormat { NumberFormatId = 165, FormatCode = "0.0\"%\"" },
-            new NumberingFormat { NumberFormatId = 166, FormatCode = "\"€\" #,##0.00" }) { Count = 3 },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "\"€\" #,##0.00" })
+        { Count = 3 },
         Fonts = new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
-            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" })) { Count = 3 },
+            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "Calibri" }))
+        { Count = 3 },
         Fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
         Borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
         CellStyleFormats = new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         CellFormats = new CellFormats(
@@ -200,7 +203,8 @@ public static class TabelExport
             new CellFormat { NumberFormatId = 165, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 166, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true }) { Count = 8 },
+            new CellFormat { NumberFormatId = 0, FontId = 2, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true })
+        { Count = 8 },
         CellStyles = new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
     };
 }
