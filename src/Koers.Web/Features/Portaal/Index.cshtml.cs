@@ -78,8 +78,11 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
     private async Task<Dictionary<string, string>> NamenAsync(List<string> gebruikers, CancellationToken ct)
     {
         var accounts = await db.Users.AsNoTracking().Where(u => gebruikers.Contains(u.UserName!))
-            .Select(u => new { u.UserName, u.Weergavenaam, Gemeente = u.GemeenteId == null ? null : db.Gemeenten.Where(g => g.Id == u.GemeenteId).Select(g => g.Naam).FirstOrDefault(),
-                Partner = u.PartnerorganisatieId == null ? null : db.Partnerorganisaties.Where(p => p.Id == u.PartnerorganisatieId).Select(p => p.Naam).FirstOrDefault() })
+            .Select(u => new
+            {
+                u.UserName, u.Weergavenaam, Gemeente = u.GemeenteId == null ? null : db.Gemeenten.Where(g => g.Id == u.GemeenteId).Select(g => g.Naam).FirstOrDefault(),
+                Partner = u.PartnerorganisatieId == null ? null : db.Partnerorganisaties.Where(p => p.Id == u.PartnerorganisatieId).Select(p => p.Naam).FirstOrDefault()
+            })
             .ToListAsync(ct);
         var namen = new Dictionary<string, string>();
         foreach (var g in gebruikers)
