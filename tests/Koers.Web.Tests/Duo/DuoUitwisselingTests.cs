@@ -121,6 +121,59 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         Assert.Equal(1, Db(db => db.Audit.Count(a => a.InburgeraarId == dossier.Id && a.Actie == AuditActie.Aanmaken)));
     }
 
+    /// <summary>Cancels the host's stopping token at the moment the event's own result is written (SIGTERM mid-event).</summary>
+    private sealed class StopTijdensVerwerken(CancellationTokenSource stop) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private void Kijk(System.Data.Common.DbCommand c)
+        {
+            if (c.CommandText.Contains("UPDATE", StringComparison.Ordinal) && c.CommandText.Contains("duo_notificatie", StringComparison.Ordinal)) stop.Cancel();
+        }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Kijk(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Kijk(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Bij_stoppen_wordt_de_melding_in_behandeling_afgemaakt_en_de_volgende_blijft_liggen()
+    {
+        var eerste = Testdata.NieuwBsn();
+        var tweede = Testdata.NieuwBsn();
+        Plichtig(eerste, "Gezinsmigrant en overige migrant");
+        Plichtig(tweede, "Gezinsmigrant en overige migrant");
+        Assert.Equal(HttpStatusCode.Created, (await omgeving.NotificeerAsync("SS101", eerste, T0.AddYears(-5))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await omgeving.NotificeerAsync("SS101", tweede, T0.AddYears(-5).AddMinutes(1))).StatusCode);
+
+        // SIGTERM arrives while the first event's result is being written.
+        using var stop = new CancellationTokenSource();
+        using var app = omgeving.App.WithWebHostBuilder(b => Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(b,
+            s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(new StopTijdensVerwerken(stop))));
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DuoInbox>().VerwerkAsync(stop.Token);
+        }
+
+        Assert.True(stop.IsCancellationRequested, "De stop kwam niet tijdens het verwerken.");
+        // The claimed event is finished with its effect (a case), not rolled back to be done again by another instance …
+        Assert.Equal(InboxStatus.Verwerkt, Assert.Single(Meldingen(eerste)).Status);
+        Assert.NotNull(Dossier(eerste));
+        // … and the next one is left for the instance that takes over.
+        Assert.Equal(InboxStatus.Ontvangen, Assert.Single(Meldingen(tweede)).Status);
+        Assert.Null(Dossier(tweede));
+        await omgeving.VerwerkAsync();
+        Assert.Equal(InboxStatus.Verwerkt, Assert.Single(Meldingen(tweede)).Status);
+    }
+
     [Fact]
     public async Task Meldingen_die_in_omgekeerde_volgorde_binnenkomen_worden_in_DUO_volgorde_verwerkt()
     {
