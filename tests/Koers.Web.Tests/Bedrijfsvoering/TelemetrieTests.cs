@@ -126,6 +126,13 @@ public sealed partial class TelemetrieTests : IDisposable
             await db.SaveChangesAsync();
             await _app.Services.GetRequiredService<KoersMetingen>().VernieuwInboxAsync(db, klok.NuUtc);
             await scope.ServiceProvider.GetRequiredService<Taaksloten>().OnderSlotAsync("telemetrietest", null, TimeSpan.FromMinutes(1), _ => Task.FromResult("klaar"));
+
+            // An hours message to DUO, which is unreachable here (port 9): one failed send is counted.
+            var dossier = db.Inburgeraars.First(i => i.Bsn != null).Id;
+            var outbox = scope.ServiceProvider.GetRequiredService<DuoOutbox>();
+            Assert.NotNull(await outbox.MeldGevolgdeUrenAsync(dossier, OutboxSoort.UrenTaallesKnm, 12));
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await outbox.VerstuurAsync());
         }
 
         var tekst = await client.GetStringAsync("/metrics");
@@ -135,6 +142,7 @@ public sealed partial class TelemetrieTests : IDisposable
             @"koers_duo_inbox_wachtend\{[^}]*status=""Ontvangen""[^}]*\} 2\b",
             @"koers_duo_inbox_leeftijd_seconds\{[^}]*\} 600\b",
             @"koers_achtergrond_taken_total\{[^}]*taak=""telemetrietest""[^}]*uitkomst=""voltooid""[^}]*\} 1\b",
+            @"koers_duo_uitgaand_mislukt_total\{[^}]*uitkomst=""onbereikbaar""[^}]*\} 1\b",
         })
         {
             Assert.True(Regex.IsMatch(koers, patroon), $"{patroon} niet in:\n{koers}");
