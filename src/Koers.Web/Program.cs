@@ -40,6 +40,7 @@ builder.Services.AddScoped<WerkvoorraadQuery>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<IntakeService>();
 builder.Services.AddScoped<PipService>();
+builder.Services.AddScoped<Koers.Web.Features.Portaal.BerichtSignalen>();
 builder.Services.AddLocalization();
 builder.Services.AddOntzorgen();
 builder.Services.AddVoortgang();

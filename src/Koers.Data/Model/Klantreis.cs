@@ -141,4 +141,9 @@ public class Bericht
     public required string Tekst { get; set; }
     public DateTime VerstuurdOp { get; set; }
     public required string Afzender { get; set; }
+
+    /// <summary>When a staff member marked the message handled; until then it is a signal on the worklist.</summary>
+    public DateTime? AfgehandeldOp { get; set; }
+
+    public string? AfgehandeldDoor { get; set; }
 }

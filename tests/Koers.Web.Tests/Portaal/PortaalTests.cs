@@ -234,6 +234,42 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
     }
 
     [Fact]
+    public async Task Een_bericht_staat_op_de_werkvoorraad_tot_een_medewerker_het_afhandelt()
+    {
+        var client = factory.ClientAls(Inburgeraar, volgRedirects: false);
+        var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn"));
+        var token = pagina.QuerySelector("form[action*=Bericht] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var tekst = $"Mag mijn afspraak een week later? {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/mijn?handler=Bericht", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["tekst"] = tekst,
+        }))).StatusCode);
+        var id = EigenDossier;
+        var bericht = factory.MetDatabase(db => db.Berichten.Single(b => b.InburgeraarId == id && b.Tekst == tekst).Id);
+
+        string? Sectie(string html) => new HtmlParser().ParseDocument(html).QuerySelector("#signalen-berichten")?.TextContent;
+        var regisseur = factory.ClientAls(Klantregisseur, volgRedirects: false);
+        Assert.Contains(tekst[..40], Sectie(await regisseur.GetStringAsync("/werkvoorraad")));
+        // Another region's klantregisseur does not see it.
+        Assert.DoesNotContain(tekst[..40], Sectie(await factory.ClientAls("fleur.hendriks@weert.example").GetStringAsync("/werkvoorraad")) ?? "");
+
+        // The klantregisseur marks it handled on the case page: off the worklist, audited, shown as handled.
+        var dossier = new HtmlParser().ParseDocument(await regisseur.GetStringAsync($"/inburgeraars/{id}"));
+        var formulier = dossier.QuerySelectorAll("#berichten form").Single(f => f.QuerySelector("input[name=bericht]")!.GetAttribute("value") == bericht.ToString());
+        var afgehandeld = await regisseur.PostAsync($"/inburgeraars/{id}?handler=BerichtAfgehandeld", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = formulier.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["bericht"] = bericht.ToString(),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, afgehandeld.StatusCode);
+        Assert.DoesNotContain(tekst[..40], Sectie(await regisseur.GetStringAsync("/werkvoorraad")) ?? "");
+        Assert.NotNull(factory.MetDatabase(db => db.Berichten.Single(b => b.Id == bericht).AfgehandeldOp));
+        Assert.True(factory.MetDatabase(db => db.Audit.Any(a => a.InburgeraarId == id && a.Omschrijving.StartsWith("Bericht van de inburgeraar") && a.Gebruiker == Klantregisseur)));
+        Assert.Contains("afgehandeld", new HtmlParser().ParseDocument(await regisseur.GetStringAsync($"/inburgeraars/{id}")).QuerySelector("#berichten")!.TextContent);
+
+    }
+
+    [Fact]
     public async Task Inloggen_in_de_gekozen_taal_en_anders_in_het_Nederlands()
     {
         var anoniem = factory.CreateClient(new() { AllowAutoRedirect = false });

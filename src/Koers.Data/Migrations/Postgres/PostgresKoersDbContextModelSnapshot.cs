@@ -118,6 +118,12 @@ namespace Koers.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("AfgehandeldOp")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Afzender")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -109,6 +109,12 @@ namespace Koers.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AfgehandeldOp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Afzender")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok) : PageModel
+public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten, HuidigeGebruiker gebruiker) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -33,6 +33,14 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         if (!await LaadAsync("Scherm: dossier bekeken", ct)) return NotFound();
         Mijlpalen = MijlpaalInfo.All.ToDictionary(m => m.ToString(), m => (string?)Shared.Weergave.DatumInvoer(Feiten.Datum(m)));
         return Page();
+    }
+
+    /// <summary>A message from the inburgeraar is answered or dealt with: off the worklist, audited.</summary>
+    public async Task<IActionResult> OnPostBerichtAfgehandeldAsync(long bericht, CancellationToken ct)
+    {
+        if (!await LaadAsync("Scherm: bericht afgehandeld", ct)) return NotFound();
+        if (!await berichten.AfhandelenAsync(Id, bericht, gebruiker.Naam, klok.NuUtc, service, ct)) return NotFound();
+        return Redirect($"/inburgeraars/{Id}#berichten");
     }
 
     public async Task<IActionResult> OnPostMijlpalenAsync(CancellationToken ct)

@@ -15,7 +15,8 @@ public sealed class IndexModel(
     Beveiliging.Bereikcache bereikcache,
     Ontzorgen.OntzorgenSignalenQuery ontzorgen,
     Voortgang.VoortgangService voortgang,
-    Handhaving.HandhavingService handhaving) : PageModel
+    Handhaving.HandhavingService handhaving,
+    Portaal.BerichtSignalen berichten) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -76,6 +77,7 @@ public sealed class IndexModel(
             Ontzorgen.OntzorgenSignalenQuery.Sectie(await ontzorgen.HaalAsync(selectie, Vandaag, ct), selectie),
             Voortgang.VoortgangService.Sectie(await voortgang.OpenSignalenAsync(selectie, ct)),
             Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
+            Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
         ];
     }
 

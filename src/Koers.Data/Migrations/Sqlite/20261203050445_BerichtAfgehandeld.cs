@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Koers.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class BerichtAfgehandeld : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AfgehandeldDoor",
+                table: "bericht",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AfgehandeldOp",
+                table: "bericht",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AfgehandeldDoor",
+                table: "bericht");
+
+            migrationBuilder.DropColumn(
+                name: "AfgehandeldOp",
+                table: "bericht");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Web.Features.Werkvoorraad;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Portaal;
+
+public sealed record BerichtSignaal(long Id, Guid InburgeraarId, string Naam, string? Klantregisseur, DateTime VerstuurdOp, string Begin);
+
+/// <summary>
+/// Messages an inburgeraar sent from the portal that no staff member has marked handled yet: a section on the
+/// worklist, so a question is not left waiting until someone happens to open the case.
+/// </summary>
+public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toegang)
+{
+    public async Task<IReadOnlyList<BerichtSignaal>> OpenAsync(Dossierselectie selectie, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return [];
+        var dossiers = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct));
+        var rijen = await (from b in db.Berichten.AsNoTracking()
+                           join i in dossiers on b.InburgeraarId equals i.Id
+                           where b.AfgehandeldOp == null
+                           orderby b.VerstuurdOp
+                           select new { b.Id, b.InburgeraarId, i.Voornamen, i.Achternaam, Regisseur = i.Klantregisseur!.Naam, b.VerstuurdOp, b.Tekst })
+            .Take(Signaalsectie.Maximaal + 1).ToListAsync(ct);
+        return rijen.Select(r => new BerichtSignaal(r.Id, r.InburgeraarId, $"{r.Voornamen} {r.Achternaam}", r.Regisseur, r.VerstuurdOp,
+            r.Tekst.Length > 120 ? r.Tekst[..120] + "…" : r.Tekst)).ToList();
+    }
+
+    public static Signaalsectie Sectie(IReadOnlyList<BerichtSignaal> berichten) => new(
+        "signalen-berichten",
+        "Berichten van inburgeraars",
+        berichten.Select(b => new SignaalRegel(b.InburgeraarId, b.Naam, $"/inburgeraars/{b.InburgeraarId}#berichten", "Nieuw bericht", false,
+            $"{Infrastructure.Klok.NaarNederlandseTijd(b.VerstuurdOp):dd-MM-yyyy HH:mm} · {b.Begin} · {b.Klantregisseur ?? "niet toegewezen"}")).ToList(),
+        "Geen onbeantwoorde berichten.",
+        [new Signaalsectie.Telling("Nieuw bericht", berichten.Count)],
+        []);
+
+    /// <summary>Marks a message handled (the user may work on the case: checked by the caller), audited.</summary>
+    public async Task<bool> AfhandelenAsync(Guid inburgeraarId, long berichtId, string door, DateTime nu, Dossier.DossierService dossiers, CancellationToken ct = default)
+    {
+        var bericht = await db.Berichten.FirstOrDefaultAsync(b => b.Id == berichtId && b.InburgeraarId == inburgeraarId && b.AfgehandeldOp == null, ct);
+        if (bericht is null) return false;
+        bericht.AfgehandeldOp = nu;
+        bericht.AfgehandeldDoor = door;
+        dossiers.Audit(AuditActie.Wijzigen, inburgeraarId, $"Bericht van de inburgeraar van {Infrastructure.Klok.NaarNederlandseTijd(bericht.VerstuurdOp):dd-MM-yyyy HH:mm} afgehandeld");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
