@@ -315,4 +315,20 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         var eigenNaam = factory.MetDatabase(db => db.Users.Single(u => u.Email == Inburgeraar).Weergavenaam);
         Assert.DoesNotContain(wie, w => w.Contains(eigenNaam, StringComparison.Ordinal) || w.Contains(Inburgeraar, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Een_onbekende_taal_houdt_de_gekozen_taal_en_zegt_dat_de_taal_er_niet_is()
+    {
+        var client = factory.ClientAls(Inburgeraar);
+        await client.GetStringAsync("/mijn?taal=ar");
+        var doc = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn?taal=%3Cb%3Exx"));
+        Assert.Equal("ar", doc.DocumentElement.GetAttribute("lang"));
+        var melding = doc.QuerySelector("#taal-onbekend");
+        Assert.NotNull(melding);
+        Assert.Contains("<b>xx", melding.TextContent); // shown back as text …
+        Assert.Null(melding.QuerySelector("b"));          // … never as markup
+        Assert.Matches(@"\p{IsArabic}{4,}", melding.TextContent);
+        // A known language: no notice.
+        Assert.Null(new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn?taal=nl")).QuerySelector("#taal-onbekend"));
+    }
 }

@@ -41,6 +41,8 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         // '?taal=ar' switches the language for this request (the localization middleware) and remembers it.
         var taal = Request.Query[Talen.Parameter].ToString();
         if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal);
+        // An unknown code (a typo, an old link) keeps the current language, but says so instead of silently ignoring it.
+        else if (!string.IsNullOrWhiteSpace(taal)) OnbekendeTaal = taal.Length > 10 ? taal[..10] : taal;
 
         var bereik = await toegang.BereikAsync(ct);
         if (bereik.EigenDossier is not { } id) return Page();
@@ -149,6 +151,9 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
     }
 
     public string? BerichtFout { get; private set; }
+
+    /// <summary>The '?taal=' value that is not one of the portal's languages (shown back, cut to 10 characters).</summary>
+    public string? OnbekendeTaal { get; private set; }
     public string? BerichtTekst { get; private set; }
 
     public IActionResult OnPostTaal(string? taal)
