@@ -64,6 +64,32 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal("Telefoon: hoogstens 40 tekens (nu 50).", melding);
     }
 
+    [Fact]
+    public async Task Een_te_lange_notitie_wordt_geweigerd_met_veld_en_lengte_en_niet_door_de_browser_stil_afgekapt()
+    {
+        var client = factory.CreateClient();
+        var id = (await (await client.PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar())).LeesAsync())["id"]!.GetValue<string>();
+        // A maxlength on a free-text field makes the browser cut pasted text without a word; the server refuses instead.
+        foreach (var pad in new[] { "/intake", "/pip", "/handhaving", "/afsluiting", "/voortgang" })
+        {
+            var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync($"/inburgeraars/{id}{pad}"));
+            var afgekapt = pagina.QuerySelectorAll("textarea[maxlength], input[maxlength]").Select(e => e.GetAttribute("name")).ToList();
+            Assert.True(afgekapt.Count == 0, $"{pad}: maxlength op {string.Join(", ", afgekapt)}");
+        }
+
+        var url = $"/inburgeraars/{id}/intake";
+        var token = new HtmlParser().ParseDocument(await client.GetStringAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var notities = string.Concat(Enumerable.Repeat("Spreekt thuis Tigrinya, wil snel aan het werk. ", 120))[..5600];
+        var antwoord = await client.PostAsync($"{url}?handler=Gesprek", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Gesprek.Datum"] = "2026-01-05", ["Gesprek.Tolk"] = "Geen", ["Gesprek.Notities"] = notities,
+        }));
+        var doc = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        Assert.Contains("Notities: hoogstens 4000 tekens (nu 5600).", doc.QuerySelector("#foutsamenvatting")?.TextContent ?? "(geen foutsamenvatting)");
+        Assert.Equal(notities, doc.QuerySelector("#Gesprek_Notities")!.TextContent);
+        Assert.Equal(0, factory.MetDatabase(db => db.Intakegesprekken.Count(g => g.InburgeraarId == Guid.Parse(id))));
+    }
+
     /// <summary>
     /// Enum values whose code name is not a Dutch word (PipVastgesteld, B1Route, InUitvoering …): where one reaches the
     /// screen, a developer's name stands where the user expects 'PIP vastgesteld' or 'B1-route'.
