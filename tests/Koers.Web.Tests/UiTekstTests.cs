@@ -90,6 +90,27 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal(0, factory.MetDatabase(db => db.Intakegesprekken.Count(g => g.InburgeraarId == Guid.Parse(id))));
     }
 
+    [Theory]
+    [InlineData("/inburgeraars/nieuw")]
+    [InlineData("/inburgeraars/nieuw?bron=coa")]
+    public async Task Een_geboortedatum_in_de_toekomst_staat_een_keer_in_de_foutsamenvatting(string url)
+    {
+        var client = factory.CreateClient();
+        var token = new HtmlParser().ParseDocument(await client.GetStringAsync(url)).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var antwoord = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Invoer.Voornamen"] = "Amal", ["Invoer.Achternaam"] = "Haddad", ["Invoer.Nationaliteit"] = "Syrisch",
+            ["Invoer.Geboortedatum"] = "2099-01-01", ["Invoer.Bsn"] = Testdata.NieuwBsn(), ["Invoer.Koppelingsdatum"] = "2026-01-05",
+        }));
+        var samenvatting = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync()).QuerySelector("#foutsamenvatting")?.TextContent ?? "";
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(samenvatting, "geboortedatum ligt in de toekomst"));
+
+        var invoer = Testdata.Inburgeraar();
+        invoer["geboortedatum"] = "2099-01-01";
+        var api = await client.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.Single((await api.LeesAsync())["errors"]!["geboortedatum"]!.AsArray());
+    }
+
     /// <summary>
     /// Enum values whose code name is not a Dutch word (PipVastgesteld, B1Route, InUitvoering …): where one reaches the
     /// screen, a developer's name stands where the user expects 'PIP vastgesteld' or 'B1-route'.
