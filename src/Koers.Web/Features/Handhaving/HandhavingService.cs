@@ -166,6 +166,11 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
     private static List<GenomenStap> Genomen(Tekortkoming t) =>
         t.Besluiten.Select(b => new GenomenStap(b.Volgorde, b.Overgeslagen, b.Datum, b.ReactieUiterlijk)).ToList();
 
+    /// <summary>The dagtekening of the first PIP that was vastgesteld (later replaced or not): obligations from the PIP start there.</summary>
+    private Task<DateOnly?> EerstePipDagtekeningAsync(Guid id, CancellationToken ct) =>
+        db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status != PipStatus.Concept && p.Dagtekening != null)
+            .MinAsync(p => p.Dagtekening, ct);
+
     private async Task<PipInhoud?> HuidigePipAsync(Guid id, CancellationToken ct)
     {
         var json = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status == PipStatus.Vastgesteld)
@@ -183,6 +188,12 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         else if (!toegestaan.Contains(verplichting))
             fouten.Voeg("Verplichting", $"'{verplichting.Omschrijving()}' staat niet in het huidige PIP. Kies uit: {string.Join(", ", toegestaan.Select(v => v.Omschrijving()))}.");
         DatumControle(invoer.Datum, "Datum", fouten);
+        if (invoer.Verplichting is { } v && toegestaan.Contains(v) && invoer.Datum is { } datum
+            && Handhavingsladder.DatumFout(v, datum, await EerstePipDagtekeningAsync(id, ct)) is { } datumFout)
+        {
+            fouten.Voeg("Datum", datumFout);
+        }
+
         if (string.IsNullOrWhiteSpace(invoer.Omschrijving)) fouten.Voeg("Omschrijving", "Beschrijf wat er niet is nagekomen (bijvoorbeeld: drie weken niet bij de taalles).");
         else if (invoer.Omschrijving.Length > 2000) fouten.Voeg("Omschrijving", Veldfouten.TeLang(Veldfouten.Label("Omschrijving"), 2000, invoer.Omschrijving.Length));
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
