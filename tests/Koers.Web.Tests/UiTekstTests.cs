@@ -111,6 +111,27 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Single((await api.LeesAsync())["errors"]!["geboortedatum"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Het_lege_coa_formulier_noemt_kies_een_doelgroep_in_de_foutsamenvatting()
+    {
+        var client = factory.CreateClient();
+        var formulier = new HtmlParser().ParseDocument(await client.GetStringAsync("/inburgeraars/nieuw?bron=coa")).QuerySelector("main form[method=post]")!;
+        // What the browser sends when nothing is filled in: empty text fields, each select's preselected (or first) option,
+        // the hidden fields. A preselected doelgroep would be chosen for the user without a word; the user chooses it.
+        static string Gekozen(AngleSharp.Dom.IElement select) =>
+            (select.QuerySelector("option[selected]") ?? select.QuerySelector("option"))?.GetAttribute("value") ?? "";
+        var velden = formulier.QuerySelectorAll("input[name], select[name], textarea[name]")
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "radio"))
+            .Select(e => (Naam: e.GetAttribute("name")!, Waarde: e.TagName == "SELECT" ? Gekozen(e) : e.GetAttribute("type") == "hidden" ? e.GetAttribute("value") ?? "" : ""))
+            .ToList();
+        var antwoord = await client.PostAsync("/inburgeraars/nieuw", new FormUrlEncodedContent(velden.Select(v => new KeyValuePair<string, string>(v.Naam, v.Waarde))));
+        var doc = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        var samenvatting = doc.QuerySelector("#foutsamenvatting")?.TextContent ?? "(geen foutsamenvatting)";
+        Assert.Contains("Kies een doelgroep", samenvatting);
+        Assert.Contains("Vul de achternaam in", samenvatting);
+        Assert.NotNull(doc.QuerySelector("#foutsamenvatting a[href='#Invoer_Doelgroep']"));
+    }
+
     /// <summary>
     /// Enum values whose code name is not a Dutch word (PipVastgesteld, B1Route, InUitvoering …): where one reaches the
     /// screen, a developer's name stands where the user expects 'PIP vastgesteld' or 'B1-route'.
