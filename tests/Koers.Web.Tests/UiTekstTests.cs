@@ -64,6 +64,74 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal("Telefoon: hoogstens 40 tekens (nu 50).", melding);
     }
 
+    [Fact]
+    public async Task Een_te_lange_notitie_wordt_geweigerd_met_veld_en_lengte_en_niet_door_de_browser_stil_afgekapt()
+    {
+        var client = factory.CreateClient();
+        var id = (await (await client.PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar())).LeesAsync())["id"]!.GetValue<string>();
+        // A maxlength on a free-text field makes the browser cut pasted text without a word; the server refuses instead.
+        foreach (var pad in new[] { "/intake", "/pip", "/handhaving", "/afsluiting", "/voortgang" })
+        {
+            var pagina = new HtmlParser().ParseDocument(await client.GetStringAsync($"/inburgeraars/{id}{pad}"));
+            var afgekapt = pagina.QuerySelectorAll("textarea[maxlength], input[maxlength]").Select(e => e.GetAttribute("name")).ToList();
+            Assert.True(afgekapt.Count == 0, $"{pad}: maxlength op {string.Join(", ", afgekapt)}");
+        }
+
+        var url = $"/inburgeraars/{id}/intake";
+        var token = new HtmlParser().ParseDocument(await client.GetStringAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var notities = string.Concat(Enumerable.Repeat("Spreekt thuis Tigrinya, wil snel aan het werk. ", 120))[..5600];
+        var antwoord = await client.PostAsync($"{url}?handler=Gesprek", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Gesprek.Datum"] = "2026-01-05", ["Gesprek.Tolk"] = "Geen", ["Gesprek.Notities"] = notities,
+        }));
+        var doc = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        Assert.Contains("Notities: hoogstens 4000 tekens (nu 5600).", doc.QuerySelector("#foutsamenvatting")?.TextContent ?? "(geen foutsamenvatting)");
+        Assert.Equal(notities, doc.QuerySelector("#Gesprek_Notities")!.TextContent);
+        Assert.Equal(0, factory.MetDatabase(db => db.Intakegesprekken.Count(g => g.InburgeraarId == Guid.Parse(id))));
+    }
+
+    [Theory]
+    [InlineData("/inburgeraars/nieuw")]
+    [InlineData("/inburgeraars/nieuw?bron=coa")]
+    public async Task Een_geboortedatum_in_de_toekomst_staat_een_keer_in_de_foutsamenvatting(string url)
+    {
+        var client = factory.CreateClient();
+        var token = new HtmlParser().ParseDocument(await client.GetStringAsync(url)).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var antwoord = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Invoer.Voornamen"] = "Amal", ["Invoer.Achternaam"] = "Haddad", ["Invoer.Nationaliteit"] = "Syrisch",
+            ["Invoer.Geboortedatum"] = "2099-01-01", ["Invoer.Bsn"] = Testdata.NieuwBsn(), ["Invoer.Koppelingsdatum"] = "2026-01-05",
+        }));
+        var samenvatting = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync()).QuerySelector("#foutsamenvatting")?.TextContent ?? "";
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(samenvatting, "geboortedatum ligt in de toekomst"));
+
+        var invoer = Testdata.Inburgeraar();
+        invoer["geboortedatum"] = "2099-01-01";
+        var api = await client.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.Single((await api.LeesAsync())["errors"]!["geboortedatum"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Het_lege_coa_formulier_noemt_kies_een_doelgroep_in_de_foutsamenvatting()
+    {
+        var client = factory.CreateClient();
+        var formulier = new HtmlParser().ParseDocument(await client.GetStringAsync("/inburgeraars/nieuw?bron=coa")).QuerySelector("main form[method=post]")!;
+        // What the browser sends when nothing is filled in: empty text fields, each select's preselected (or first) option,
+        // the hidden fields. A preselected doelgroep would be chosen for the user without a word; the user chooses it.
+        static string Gekozen(AngleSharp.Dom.IElement select) =>
+            (select.QuerySelector("option[selected]") ?? select.QuerySelector("option"))?.GetAttribute("value") ?? "";
+        var velden = formulier.QuerySelectorAll("input[name], select[name], textarea[name]")
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "radio"))
+            .Select(e => (Naam: e.GetAttribute("name")!, Waarde: e.TagName == "SELECT" ? Gekozen(e) : e.GetAttribute("type") == "hidden" ? e.GetAttribute("value") ?? "" : ""))
+            .ToList();
+        var antwoord = await client.PostAsync("/inburgeraars/nieuw", new FormUrlEncodedContent(velden.Select(v => new KeyValuePair<string, string>(v.Naam, v.Waarde))));
+        var doc = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        var samenvatting = doc.QuerySelector("#foutsamenvatting")?.TextContent ?? "(geen foutsamenvatting)";
+        Assert.Contains("Kies een doelgroep", samenvatting);
+        Assert.Contains("Vul de achternaam in", samenvatting);
+        Assert.NotNull(doc.QuerySelector("#foutsamenvatting a[href='#Invoer_Doelgroep']"));
+    }
+
     /// <summary>
     /// Enum values whose code name is not a Dutch word (PipVastgesteld, B1Route, InUitvoering …): where one reaches the
     /// screen, a developer's name stands where the user expects 'PIP vastgesteld' or 'B1-route'.

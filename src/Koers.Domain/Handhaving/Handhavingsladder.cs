@@ -50,10 +50,10 @@ public static class Handhavingsladder
         new(1, Handhavingssoort.Contact, "Gesprek over de afspraken", string.Empty, 14, null),
         new(2, Handhavingssoort.Brief, "Brief: herinnering aan de afspraken",
             "Op {datum} hebben wij vastgesteld dat u zich niet houdt aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
-            + "Wij vragen u om vóór {reactiedatum} contact met ons op te nemen. Dan bespreken wij samen hoe u weer meedoet.", 14, null),
+            + "Wij vragen u om uiterlijk {reactiedatum} contact met ons op te nemen. Dan bespreken wij samen hoe u weer meedoet.", 14, null),
         new(3, Handhavingssoort.AangetekendeWaarschuwing, "Aangetekende waarschuwing",
             "U houdt zich nog steeds niet aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
-            + "Dit is een waarschuwing. Houdt u zich vóór {reactiedatum} weer aan de afspraak? Dan volgt er geen boete. "
+            + "Dit is een waarschuwing. Houdt u zich uiterlijk {reactiedatum} weer aan de afspraak? Dan volgt er geen boete. "
             + "Doet u dat niet, dan kunnen wij u een bestuurlijke boete opleggen.", 14, null),
         new(4, Handhavingssoort.BoeteWi2021, "Bestuurlijke boete (Wet inburgering 2021)",
             "Wij hebben u eerder gewaarschuwd, maar u houdt zich nog steeds niet aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
@@ -130,6 +130,21 @@ public static class Handhavingsladder
     public static bool IsSanctie(Handhavingssoort soort) => soort is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet;
 
     /// <summary>The obligations that can be broken under this PIP (without a PIP only the brede intake/PIP cooperation).</summary>
+    /// <summary>
+    /// Why a tekortkoming on this date cannot be recorded, or null when it can. Handhaving under Wet inburgering 2021
+    /// art. 35 concerns obligations the PIP imposes (besides cooperating with the brede intake and the PIP itself,
+    /// art. 14-16): before the PIP's dagtekening there is no such obligation, so nothing can have been not complied with.
+    /// <paramref name="eerstePip"/> is the dagtekening of the first PIP that was vastgesteld; null when there is none.
+    /// </summary>
+    public static string? DatumFout(PipVerplichting verplichting, DateOnly datum, DateOnly? eerstePip)
+    {
+        if (verplichting == PipVerplichting.BredeIntakeEnPip) return null;
+        if (eerstePip is null) return $"Er is nog geen vastgesteld PIP: '{verplichting.Omschrijving()}' is pas een verplichting vanaf de dagtekening van het PIP.";
+        return datum < eerstePip
+            ? $"De datum {datum:dd-MM-yyyy} ligt voor de dagtekening van het PIP ({eerstePip:dd-MM-yyyy}). '{verplichting.Omschrijving()}' is pas een verplichting vanaf die dag (art. 35 Wet inburgering 2021 gaat over verplichtingen uit het PIP)."
+            : null;
+    }
+
     public static IReadOnlyList<PipVerplichting> Verplichtingen(PipInhoud? pip)
     {
         var lijst = new List<PipVerplichting> { PipVerplichting.BredeIntakeEnPip };
@@ -142,9 +157,15 @@ public static class Handhavingsladder
         return lijst;
     }
 
+    /// <summary>
+    /// Fills in the placeholders. The letter states the response date once more under 'Wat moet u doen?' as "uiterlijk
+    /// &lt;datum&gt;"; a template that says "vóór {reactiedatum}" (the old default, still in ladders copied from it) would
+    /// then give two different deadlines for the same day ("vóór 16 december" is the 15th). One phrasing: uiterlijk.
+    /// </summary>
     public static string VulIn(string sjabloon, IReadOnlyDictionary<string, string> waarden)
     {
-        var tekst = sjabloon;
+        var tekst = System.Text.RegularExpressions.Regex.Replace(sjabloon, @"\b(?:v[óo]{1,2}r|V[óo]{1,2}r)(\s+)\{reactiedatum\}",
+            m => (char.IsUpper(m.Value[0]) ? "Uiterlijk" : "uiterlijk") + m.Groups[1].Value + "{reactiedatum}");
         foreach (var (sleutel, waarde) in waarden) tekst = tekst.Replace(sleutel, waarde, StringComparison.Ordinal);
         return tekst;
     }

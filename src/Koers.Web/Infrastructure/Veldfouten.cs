@@ -13,9 +13,11 @@ public static class Veldfouten
 
     public static Dictionary<string, string[]> Van(IEnumerable<Overtreding> overtredingen) => Nieuw().Voeg(overtredingen);
 
+    /// <summary>Adds a message to a field; the same message twice (a form check and a domain rule that agree) is kept once.</summary>
     public static Dictionary<string, string[]> Voeg(this Dictionary<string, string[]> fouten, string veld, string melding)
     {
-        fouten[veld] = fouten.TryGetValue(veld, out var al) ? [.. al, melding] : [melding];
+        if (fouten.TryGetValue(veld, out var al) && al.Contains(melding)) return fouten;
+        fouten[veld] = al is not null ? [.. al, melding] : [melding];
         return fouten;
     }
 

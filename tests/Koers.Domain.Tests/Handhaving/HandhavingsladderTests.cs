@@ -67,7 +67,7 @@ public class HandhavingsladderTests
     [Fact]
     public void Plaatshouders_worden_ingevuld()
     {
-        Assert.Equal("Beste Amal, vóór 1 juli.", Handhavingsladder.VulIn("Beste {naam}, vóór {reactiedatum}.", new Dictionary<string, string> { ["{naam}"] = "Amal", ["{reactiedatum}"] = "1 juli" }));
+        Assert.Equal("Beste Amal, uiterlijk 1 juli.", Handhavingsladder.VulIn("Beste {naam}, vóór {reactiedatum}.", new Dictionary<string, string> { ["{naam}"] = "Amal", ["{reactiedatum}"] = "1 juli" }));
     }
 
     [Theory]
@@ -83,5 +83,31 @@ public class HandhavingsladderTests
     public void Elke_afsluiting_is_een_afsluitende_mijlpaal()
     {
         Assert.All(Enum.GetValues<Afsluitingssoort>(), s => Assert.Contains(s.Mijlpaal(), MijlpaalInfo.Afsluitend));
+    }
+
+    [Fact]
+    public void Een_brief_noemt_de_reactiedatum_alleen_als_uiterlijk_niet_ook_als_voor()
+    {
+        var waarden = new Dictionary<string, string> { ["{reactiedatum}"] = "16 december 2026" };
+        foreach (var stap in Ladder)
+        {
+            var tekst = Handhavingsladder.VulIn(stap.Brieftekst, waarden);
+            Assert.DoesNotContain("vóór", tekst);
+            if (stap.Brieftekst.Contains("{reactiedatum}")) Assert.Contains("uiterlijk 16 december 2026", tekst);
+        }
+
+        // A ladder copied from the old default keeps its own text, but not the second phrasing of the deadline.
+        Assert.Equal("Reageer uiterlijk 16 december 2026. Uiterlijk 16 december 2026 dus.",
+            Handhavingsladder.VulIn("Reageer vóór {reactiedatum}. Voor {reactiedatum} dus.", waarden));
+    }
+
+    [Fact]
+    public void Een_tekortkoming_op_een_pip_verplichting_kan_niet_voor_de_dagtekening_van_het_pip_liggen()
+    {
+        var pip = new DateOnly(2026, 3, 2);
+        Assert.Contains("ligt voor de dagtekening van het PIP (02-03-2026)", Handhavingsladder.DatumFout(PipVerplichting.Taal, new(2026, 3, 1), pip));
+        Assert.Null(Handhavingsladder.DatumFout(PipVerplichting.Taal, pip, pip));
+        Assert.Contains("geen vastgesteld PIP", Handhavingsladder.DatumFout(PipVerplichting.Knm, new(2026, 3, 1), null));
+        Assert.Null(Handhavingsladder.DatumFout(PipVerplichting.BredeIntakeEnPip, new(2026, 1, 1), pip));
     }
 }

@@ -52,6 +52,31 @@ public abstract class CoaImportTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Talen_met_een_ander_teken_dan_het_scheidingsteken_blijven_alle_bewaard_en_een_verschoven_rij_wordt_geweigerd()
+    {
+        var (pijp, komma, verschoven) = (VNummer(), VNummer(), VNummer());
+        var csv = $"""
+            vNummer;bsn;voornamen;achternaam;geboortedatum;nationaliteit;doelgroep;gemeente;koppelingsdatum;warmeOverdracht;azcLocatie;talen;telefoon
+            {pijp};;Deniz;Talen;1990-02-03;Turkse;asielstatushouder;GM1724;2026-05-04;;AZC Budel;Turks | Koerdisch | Arabisch;0612345678
+            {komma};;Rojin;Talen;1991-02-03;Turkse;asielstatushouder;GM1724;2026-05-04;;AZC Budel;Turks, Koerdisch;
+            {verschoven};;Berfin;Talen;1992-02-03;Turkse;asielstatushouder;GM1724;2026-05-04;;AZC Budel;Turks;Koerdisch;
+            """;
+        var rapport = await (await ImporteerAsync(csv)).LeesAsync();
+
+        Assert.Equal("aangemaakt", Regel(rapport, 2)["uitkomst"]!.GetValue<string>());
+        Assert.Equal(["Turks", "Koerdisch", "Arabisch"], factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Single(i => i.VNummer == pijp).TalenLijst));
+        Assert.Equal("aangemaakt", Regel(rapport, 3)["uitkomst"]!.GetValue<string>());
+        Assert.Equal(["Turks", "Koerdisch"], factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Single(i => i.VNummer == komma).TalenLijst));
+
+        // "Turks;Koerdisch;" under talen;telefoon: Koerdisch would land in telefoon and the extra value is empty. Refused, row 4.
+        var fout = Regel(rapport, 4);
+        Assert.Equal("fout", fout["uitkomst"]!.GetValue<string>());
+        Assert.Contains("14 waarden en de kopregel 13 kolommen", fout["melding"]!.GetValue<string>());
+        Assert.Contains("'|'", fout["melding"]!.GetValue<string>());
+        Assert.Equal(0, factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Count(i => i.VNummer == verschoven)));
+    }
+
+    [Fact]
     public async Task Goede_rijen_worden_ingelezen_foute_gemeld_met_rijnummer_en_opnieuw_inlezen_verandert_niets()
     {
         var (v1, v2, v3) = (VNummer(), VNummer(), VNummer());

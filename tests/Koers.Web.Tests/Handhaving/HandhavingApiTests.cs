@@ -153,6 +153,10 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Contains("Dit is een waarschuwing", brief.Tekst);
         Assert.Contains("Meewerken aan de brede intake en het PIP", brief.Tekst);
         Assert.Contains("17 juni 2026", brief.Tekst);
+        // One phrasing for the deadline: the template's sentence and 'Wat moet u doen?' both say 'uiterlijk', never 'vóór'.
+        var doorlopend = System.Text.RegularExpressions.Regex.Replace(brief.Tekst, @"\s+", " ");
+        Assert.DoesNotContain("vóór", doorlopend);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(doorlopend, "uiterlijk 17 juni 2026"));
         Assert.Contains(stap3["kenmerk"]!.GetValue<string>(), brief.Tekst);
         Assert.DoesNotContain("{", brief.Tekst);
         Assert.Contains("reactietermijn loopt nog", (await TekortkomingStandAsync(id, tid))["voorstel"]!["reden"]!.GetValue<string>());
@@ -194,6 +198,31 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Equal(["datum", "omschrijving", "verplichting"], velden.Order());
         Assert.Empty((await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray());
         Assert.Equal(["bredeIntakeEnPip"], (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["verplichtingen"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Een_tekortkoming_op_een_pip_verplichting_gedateerd_voor_de_dagtekening_van_het_pip_wordt_geweigerd()
+    {
+        var id = await DossierAsync(naam: "Metpip");
+        factory.MetDatabase(db =>
+        {
+            db.PipVersies.Add(new Koers.Data.Model.PipVersie
+            {
+                Id = Guid.NewGuid(), InburgeraarId = Guid.Parse(id), Versie = 1, Status = Koers.Data.Model.PipStatus.Vastgesteld, InhoudJson = "{}",
+                Dagtekening = new DateOnly(2026, 3, 2), VastgesteldDoor = "test", AangemaaktOp = DateTime.UtcNow, GewijzigdOp = DateTime.UtcNow,
+            });
+            return db.SaveChanges();
+        });
+        var url = $"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen";
+        var geweigerd = await _client.PostJsonAsync(url, new { verplichting = "knm", datum = "2026-03-01", omschrijving = "KNM-les gemist" });
+        Assert.Equal(HttpStatusCode.BadRequest, geweigerd.StatusCode);
+        var melding = (await geweigerd.LeesAsync())["errors"]!["datum"]![0]!.GetValue<string>();
+        Assert.Contains("01-03-2026 ligt voor de dagtekening van het PIP (02-03-2026)", melding);
+        Assert.Empty((await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray());
+
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync(url, new { verplichting = "knm", datum = "2026-03-02", omschrijving = "KNM-les gemist" })).StatusCode);
+        // Not cooperating with the intake and the PIP itself comes before the PIP.
+        Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync(url, new { verplichting = "bredeIntakeEnPip", datum = "2026-02-01", omschrijving = "Niet op intake" })).StatusCode);
     }
 
     [Fact]

@@ -546,6 +546,35 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         doc.QuerySelector($"{formSelector} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
     [Fact]
+    public async Task Negatieve_en_absurde_uren_worden_geweigerd_ook_met_een_typografisch_minteken()
+    {
+        var (id, bsn) = await DossierAsync(pip: "2026-01-12");
+        var url = $"/inburgeraars/{id}/voortgang";
+        var token = Token(new HtmlParser().ParseDocument(await _client.GetStringAsync(url)), "#uren-invoer form");
+        foreach (var (uren, verwacht) in new[] { ("\u22123", "Aanwezige uren zijn negatief (-3)"), ("-3", "Aanwezige uren zijn negatief (-3)"), ("1200", "meer dan 60 uur in één week (1200)") })
+        {
+            var fout = await _client.PostAsync($"{url}?handler=Uren", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Uren.Week"] = "2026-W23", ["Uren.Soort"] = "Taal", ["Uren.Uren"] = uren,
+            }));
+            var pagina = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync());
+            Assert.Contains(verwacht, pagina.QuerySelector("#foutsamenvatting")?.TextContent ?? "(geen foutsamenvatting)");
+            Assert.Equal(uren, pagina.QuerySelector("#Uren_Uren")!.GetAttribute("value"));
+        }
+
+        Assert.Contains("Afwezige uren zijn negatief (-2)", await FoutAsync(await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/voortgang/uren", new { week = "2026-W23", soort = "taal", uren = 1, afwezigUren = -2 })));
+
+        var (partner, pid, _) = Partner();
+        Machtig(pid, id, Volledig);
+        var csv = string.Join("\n", "bsn;week;soort;uren;afwezig_uren", $"{bsn};2026-W23;taal;\u22123;", $"{bsn};2026-W22;taal;2;\u22121", "");
+        var r = await (await UploadAsync(partner, csv)).LeesAsync();
+        var regels = r["resultaten"]!.AsArray().ToDictionary(x => x!["regel"]!.GetValue<int>(), x => x!["reden"]?.GetValue<string>() ?? "");
+        Assert.Contains("aanwezige uren zijn negatief (-3)", regels[2]);
+        Assert.Contains("afwezige uren zijn negatief (-1)", regels[3]);
+        Assert.Equal(0, AantalUren(id));
+    }
+
+    [Fact]
     public async Task Scherm_uren_en_gesprek_vastleggen_met_foutmeldingen_die_de_invoer_bewaren()
     {
         var (id, _) = await DossierAsync(pip: "2026-01-12");

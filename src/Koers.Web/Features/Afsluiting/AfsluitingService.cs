@@ -122,7 +122,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         if (dossier.Leerroute != Leerroute.ZRoute) fouten.Voeg("Datum", "Een eindgesprek hoort bij de Z-route; dit dossier volgt een andere leerroute.");
         Datum(invoer.Datum, "Datum", fouten);
         if (string.IsNullOrWhiteSpace(invoer.Verslag)) fouten.Voeg("Verslag", "Schrijf een kort verslag van het eindgesprek.");
-        else if (invoer.Verslag.Length > 8000) fouten.Voeg("Verslag", "Het verslag is hoogstens 8000 tekens.");
+        else if (invoer.Verslag.Length > 8000) fouten.Voeg("Verslag", Veldfouten.TeLang(Veldfouten.Label("Verslag"), 8000, invoer.Verslag.Length));
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;
@@ -149,7 +149,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         var fouten = Veldfouten.Nieuw();
         Datum(invoer.Datum, "Datum", fouten);
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van de aanvraag (bijvoorbeeld ziekte of zwangerschap).");
-        else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
+        else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", Veldfouten.TeLang(Veldfouten.Label("Reden"), 2000, invoer.Reden.Length));
         var huidigEinde = dossier.Termijnen.FirstOrDefault(t => t.Code == Domain.Clock.TermijnCode.Inburgeringstermijn)?.Vervaldatum;
         if (invoer.GevraagdTot is null) fouten.Voeg("GevraagdTot", "Vul de gevraagde nieuwe einddatum in.");
         else if (huidigEinde is { } einde && invoer.GevraagdTot <= einde) fouten.Voeg("GevraagdTot", $"De gevraagde datum ligt niet na het huidige einde van de termijn ({einde:dd-MM-yyyy}).");
@@ -222,7 +222,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         if (invoer.Soort is not { } soort || !Enum.IsDefined(soort)) fouten.Voeg("Soort", "Kies hoe de begeleiding eindigt.");
         Datum(invoer.Datum, "Datum", fouten);
         if (string.IsNullOrWhiteSpace(invoer.Toelichting)) fouten.Voeg("Toelichting", "Geef een toelichting.");
-        else if (invoer.Toelichting.Length > 2000) fouten.Voeg("Toelichting", "De toelichting is hoogstens 2000 tekens.");
+        else if (invoer.Toelichting.Length > 2000) fouten.Voeg("Toelichting", Veldfouten.TeLang(Veldfouten.Label("Toelichting"), 2000, invoer.Toelichting.Length));
         if (invoer.Soort == Afsluitingssoort.Ontheffing && (invoer.Ontheffingsgrond is not { } grond || !Enum.IsDefined(grond)))
             fouten.Voeg("Ontheffingsgrond", "Kies de grond van de ontheffing.");
         if (invoer.Soort == Afsluitingssoort.Verhuisd && string.IsNullOrWhiteSpace(invoer.NieuweGemeente))

@@ -159,6 +159,9 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
 
     private static string Normaliseer(string kop) => kop.Trim().Replace("-", string.Empty).Replace("_", string.Empty).Replace(" ", string.Empty).ToLowerInvariant();
 
+    /// <summary>What may separate several languages in the talen value; in a CSV file any of these but the file's own separator.</summary>
+    private static readonly string[] TaalScheidingstekens = [",", ";", "|"];
+
     private static List<(int, CoaRij)> LeesCsv(string tekst, out string? fout)
     {
         fout = null;
@@ -181,13 +184,16 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
             while (csv.Read())
             {
                 // More values than columns: the separator stood inside a value ("Turks;Koerdisch" in a ';' file). Reading on
-                // would silently drop what follows, so the row is refused with the reason instead.
+                // would silently drop what follows, so the row is refused with the reason instead. That holds too when the
+                // extra values are empty: "Turks;Koerdisch;" under talen;telefoon puts Koerdisch in telefoon and the row
+                // ends in an empty extra value, which looks like a harmless trailing separator but is not.
                 string? leesFout = null;
-                if (csv.FieldCount > kolommen && Enumerable.Range(kolommen, csv.FieldCount - kolommen).Any(i => !string.IsNullOrWhiteSpace(csv.GetString(i))))
+                if (csv.FieldCount > kolommen)
                 {
                     leesFout = $"Deze rij heeft {csv.FieldCount} waarden en de kopregel {kolommen} kolommen: waarschijnlijk staat het scheidingsteken " +
-                        $"'{csv.Separator}' in een waarde (bijvoorbeeld talen als Turks{csv.Separator}Koerdisch). Zet zo'n waarde tussen aanhalingstekens, " +
-                        "of scheid de talen met een ander teken (komma of puntkomma, niet het scheidingsteken van het bestand). Deze rij is niet ingelezen.";
+                        $"'{csv.Separator}' in een waarde (bijvoorbeeld talen als Turks{csv.Separator}Koerdisch), of staat er een scheidingsteken te veel. " +
+                        "Zet zo'n waarde tussen aanhalingstekens, of scheid de talen met een ander teken dan het scheidingsteken van het bestand " +
+                        $"({string.Join(" of ", TaalScheidingstekens.Where(t => t != csv.Separator.ToString()).Select(t => $"'{t}'"))}). Deze rij is niet ingelezen.";
                 }
 
                 // Rows are numbered as in a spreadsheet: the header is row 1.
@@ -264,7 +270,7 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
             Koppelingsdatum = koppeling,
             AzcLocatie = rij.AzcLocatie,
             Telefoon = rij.Telefoon,
-            Talen = (rij.Talen ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            Talen = (rij.Talen ?? string.Empty).Split([';', ',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         };
         var uitkomst = await dossiers.RegistreerAsync(invoer, Registratiebron.CoaKoppeling, ct);
         if (!uitkomst.Gelukt) return new CoaRegel(nr, CoaUitkomst.Fout, string.Join(" ", uitkomst.Fouten.SelectMany(f => f.Value)), null);

@@ -13,7 +13,8 @@ public sealed class NieuwModel(KoersDbContext db, DossierService service) : Form
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (IsCoa) Invoer.Doelgroep = Koers.Domain.Dossier.Doelgroep.Asielstatushouder;
+        // No doelgroep is preselected, not even on the COA form: the COA couples nareizigers too, and a preselected
+        // 'asielstatushouder' would be chosen for the user without a word. An empty form says 'Kies een doelgroep'.
         await LaadKeuzesAsync(ct);
     }
 

@@ -166,6 +166,11 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
     private static List<GenomenStap> Genomen(Tekortkoming t) =>
         t.Besluiten.Select(b => new GenomenStap(b.Volgorde, b.Overgeslagen, b.Datum, b.ReactieUiterlijk)).ToList();
 
+    /// <summary>The dagtekening of the first PIP that was vastgesteld (later replaced or not): obligations from the PIP start there.</summary>
+    private Task<DateOnly?> EerstePipDagtekeningAsync(Guid id, CancellationToken ct) =>
+        db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status != PipStatus.Concept && p.Dagtekening != null)
+            .MinAsync(p => p.Dagtekening, ct);
+
     private async Task<PipInhoud?> HuidigePipAsync(Guid id, CancellationToken ct)
     {
         var json = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status == PipStatus.Vastgesteld)
@@ -183,8 +188,14 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         else if (!toegestaan.Contains(verplichting))
             fouten.Voeg("Verplichting", $"'{verplichting.Omschrijving()}' staat niet in het huidige PIP. Kies uit: {string.Join(", ", toegestaan.Select(v => v.Omschrijving()))}.");
         DatumControle(invoer.Datum, "Datum", fouten);
+        if (invoer.Verplichting is { } v && toegestaan.Contains(v) && invoer.Datum is { } datum
+            && Handhavingsladder.DatumFout(v, datum, await EerstePipDagtekeningAsync(id, ct)) is { } datumFout)
+        {
+            fouten.Voeg("Datum", datumFout);
+        }
+
         if (string.IsNullOrWhiteSpace(invoer.Omschrijving)) fouten.Voeg("Omschrijving", "Beschrijf wat er niet is nagekomen (bijvoorbeeld: drie weken niet bij de taalles).");
-        else if (invoer.Omschrijving.Length > 2000) fouten.Voeg("Omschrijving", "De omschrijving is hoogstens 2000 tekens.");
+        else if (invoer.Omschrijving.Length > 2000) fouten.Voeg("Omschrijving", Veldfouten.TeLang(Veldfouten.Label("Omschrijving"), 2000, invoer.Omschrijving.Length));
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var t = new Tekortkoming
@@ -230,7 +241,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (invoer.Datum is { } d && t.Besluiten.Count > 0 && d < t.Besluiten.Max(b => b.Datum))
             fouten.Voeg("Datum", "De datum ligt vóór de vorige stap.");
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van uw besluit.");
-        else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
+        else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", Veldfouten.TeLang(Veldfouten.Label("Reden"), 2000, invoer.Reden.Length));
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.IsSanctie(stap.Soort) && !invoer.Bevestigd)
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -286,7 +297,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (besluit is null) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
         if (string.IsNullOrWhiteSpace(invoer.Uitkomst)) fouten.Voeg("Uitkomst", "Beschrijf de uitkomst (bijvoorbeeld: inburgeraar is weer aanwezig).");
-        else if (invoer.Uitkomst.Length > 2000) fouten.Voeg("Uitkomst", "De uitkomst is hoogstens 2000 tekens.");
+        else if (invoer.Uitkomst.Length > 2000) fouten.Voeg("Uitkomst", Veldfouten.TeLang(Veldfouten.Label("Uitkomst"), 2000, invoer.Uitkomst.Length));
         DatumControle(invoer.Datum, "Datum", fouten);
         if (invoer.Datum is { } d && d < besluit.Datum) fouten.Voeg("Datum", "De uitkomst ligt vóór de stap zelf.");
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -305,7 +316,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var fouten = Veldfouten.Nieuw();
         if (t.AfgeslotenOp is not null) fouten.Voeg("Reden", $"Deze tekortkoming is al afgesloten op {t.AfgeslotenOp:dd-MM-yyyy}.");
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van het afsluiten (bijvoorbeeld: weer aanwezig sinds 1 juni).");
-        else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", "De reden is hoogstens 2000 tekens.");
+        else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", Veldfouten.TeLang(Veldfouten.Label("Reden"), 2000, invoer.Reden.Length));
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
         t.AfgeslotenOp = klok.Vandaag;
         t.AfgeslotenDoor = gebruiker.Naam;

@@ -260,7 +260,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         }
 
         if (invoer.TrainingGepland is not null && string.IsNullOrWhiteSpace(invoer.TrainingNaam)) fouten.Voeg(nameof(invoer.TrainingNaam), "Vul in welke training is gepland.");
-        if (invoer.Afspraken?.Trim().Length > 4000) fouten.Voeg(nameof(invoer.Afspraken), "De afspraken zijn hoogstens 4000 tekens.");
+        fouten.Lengte(invoer.Afspraken, nameof(invoer.Afspraken), 4000);
         fouten.Lengte(invoer.OverdrachtAan, nameof(invoer.OverdrachtAan), 200);
 
         var evaluaties = invoer.Evaluaties ?? [];

@@ -307,8 +307,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         if ((invoer.Niveaus ?? []).Any(n => !Enum.IsDefined(n.Key) || !Enum.IsDefined(n.Value))) fouten.Voeg("Niveaus", "Onbekend taalniveau of onbekende vaardigheid.");
         if ((invoer.Subdoelen ?? []).Count > 30) fouten.Voeg("Subdoelen", "Hoogstens 30 subdoelen.");
         if ((invoer.Subdoelen ?? []).Any(s => s?.Length > 500)) fouten.Voeg("Subdoelen", "Een subdoel is hoogstens 500 tekens.");
-        if (invoer.MotivatieAfwijkingLbt?.Length > 4000) fouten.Voeg("MotivatieAfwijkingLbt", "Hoogstens 4000 tekens.");
-        if (invoer.ParticipatieOmschrijving?.Length > 1000) fouten.Voeg("ParticipatieOmschrijving", "Hoogstens 1000 tekens.");
+        fouten.Lengte(invoer.MotivatieAfwijkingLbt, "MotivatieAfwijkingLbt", 4000);
+        fouten.Lengte(invoer.ParticipatieOmschrijving, "ParticipatieOmschrijving", 1000);
         if (invoer.Aanbieder?.Length > 200) fouten.Voeg("Aanbieder", "Hoogstens 200 tekens.");
         if (invoer.AantalVoortgangsgesprekkenPerJaar is < 1 or > 52) fouten.Voeg("AantalVoortgangsgesprekkenPerJaar", "Kies tussen 1 en 52 gesprekken per jaar.");
         return fouten;
