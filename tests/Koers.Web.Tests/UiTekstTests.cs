@@ -184,4 +184,40 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Equal("image/svg+xml", icoon.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<svg", await icoon.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Every link a role sees on its pages opens for that role: no "Uw rol geeft geen toegang", no 404.</summary>
+    [Theory]
+    [InlineData("beheer@kempen.example", "/beheer", new[] { "/beheer", "/beheer/ontzorgen", "/beheer/handhaving", "/beheer/partners", "/beheer/duo", "/beheer/bewaartermijn" })]
+    [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad", new[] { "/werkvoorraad", "/beheer/ontzorgen/betaalruns", "/monitor", "/beheer/duo" })]
+    public async Task Geen_doodlopende_links_voor_de_rol(string email, string start, string[] paginas)
+    {
+        var client = factory.ClientAls(email);
+        using (var begin = await client.GetAsync("/"))
+        {
+            Assert.Equal(start, begin.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        var links = new HashSet<string>();
+        foreach (var pagina in paginas)
+        {
+            using var antwoord = await client.GetAsync(pagina);
+            Assert.True(antwoord.StatusCode == HttpStatusCode.OK && antwoord.RequestMessage!.RequestUri!.AbsolutePath == pagina,
+                $"{email} op {pagina}: {antwoord.StatusCode} {antwoord.RequestMessage!.RequestUri}");
+            var doc = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+            foreach (var a in doc.QuerySelectorAll("a[href^='/']"))
+            {
+                var href = a.GetAttribute("href")!.Split('#')[0];
+                if (href.Length > 0) links.Add(href);
+            }
+        }
+
+        Assert.Contains(links, l => l != start);
+        foreach (var link in links)
+        {
+            using var antwoord = await client.GetAsync(link);
+            var eind = antwoord.RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.True(antwoord.StatusCode == HttpStatusCode.OK && eind != "/geen-toegang",
+                $"{email}: de link {link} eindigt op {eind} ({(int)antwoord.StatusCode})");
+        }
+    }
 }

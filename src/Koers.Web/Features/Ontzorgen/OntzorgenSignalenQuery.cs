@@ -110,6 +110,7 @@ public sealed class OntzorgenSignalenQuery(KoersDbContext db, Beveiliging.Toegan
                 $"{Shared.Weergave.Datum(x.Datum)} ({Shared.Weergave.Dagen(x.DagenResterend)}) · {x.Gemeente} · {x.Klantregisseur ?? "niet toegewezen"}")).ToList(),
             "Geen signalen ontzorgen.",
             Enum.GetValues<OntzorgenSignaalSoort>().Select(s => new Signaalsectie.Telling(s.Omschrijving(), signalen.Count(x => x.Soort == s))).ToList(),
-            [new("Beleid", "/beheer/ontzorgen" + filter), new("Betaalruns", "/beheer/ontzorgen/betaalruns" + filter)]);
+            // Not the policy page: only functioneel beheer may open it, and they reach it from their own menu.
+            [new("Betaalruns", "/beheer/ontzorgen/betaalruns" + filter)]);
     }
 }

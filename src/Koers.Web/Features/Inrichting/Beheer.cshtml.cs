@@ -1,0 +1,26 @@
+using Koers.Web.Features.Beveiliging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koers.Web.Features.Inrichting;
+
+/// <summary>
+/// The functioneel beheerder's start page: what they set up for the municipalities, one place to begin (before, they
+/// landed on their account page).
+/// </summary>
+[Authorize(Policy = Beleid.Beheer)]
+public sealed class BeheerModel : PageModel
+{
+    public sealed record Onderdeel(string Titel, string Href, string Uitleg);
+
+    public static readonly IReadOnlyList<Onderdeel> Onderdelen =
+    [
+        new("Ontzorgenbeleid", "/beheer/ontzorgen", "Per gemeente: standaardkeuze, duur, vaste lasten, verlenging, trainingsaanbod en de rekening waarvan de gemeente betaalt."),
+        new("Handhavingsladder", "/beheer/handhaving", "De stappen, brieven, reactietermijnen en boetebedragen per gemeente."),
+        new("Ketenpartners", "/beheer/partners", "Taalscholen en andere partners: accounts, contracten en wie welke dossiers mag zien."),
+        new("DUO", "/beheer/duo", "Berichten van en naar DUO: geparkeerde meldingen opnieuw aanbieden of afhandelen."),
+        new("Bewaartermijn", "/beheer/bewaartermijn", "Dossiers waarvan de bewaartermijn verstreken is: inzien en anonimiseren."),
+        new("Account en tweestapsverificatie", "/account", "Uw eigen account, wachtwoord en authenticator-app."),
+        new("API-beschrijving", "/openapi/v1.json", "De OpenAPI-beschrijving voor wie systemen koppelt."),
+    ];
+}
