@@ -75,6 +75,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [Theory]
     [InlineData("beleid@kempen.example", "/monitor")]
     [InlineData("auditor@kempen.example", "/audit")]
+    [InlineData("beheer@kempen.example", "/beheer")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
