@@ -124,6 +124,10 @@ public abstract class KetenpartnerTests(KoersFactory factory)
         Assert.NotNull(pagina.QuerySelector("#leerroute"));
         Assert.Null(pagina.QuerySelector("#gezondheid"));
         Assert.Null(pagina.QuerySelector("#gezin"));
+        // The key the partner's attendance CSV needs (koers_id), so hours can be reported without the BSN.
+        var sleutel = pagina.QuerySelector("#koers-id")!.TextContent;
+        Assert.Contains(id.ToString(), sleutel);
+        Assert.Contains(Koers.Web.Features.Voortgang.UrenCsvImport.Kolommen.Single(k => k == "koers_id"), sleutel);
     }
 
     [Fact]
