@@ -145,4 +145,24 @@ public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixtur
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artefacten, "dossier-na-pip.png"), FullPage = true });
         await context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Na_een_mislukte_verzending_staat_de_focus_op_de_foutsamenvatting_en_zegt_de_titel_fout()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/inloggen");
+        await page.FillAsync("#Email", "sanne.devries@kempen.example");
+        await page.FillAsync("#Wachtwoord", "helemaal-fout-123");
+        await page.ClickAsync("button:has-text('Inloggen')");
+        await Assertions.Expect(page.Locator("#foutsamenvatting")).ToBeVisibleAsync();
+        // A keyboard or screen reader user starts at the errors, not at the top of the page, and the title says so.
+        Assert.Equal("foutsamenvatting", await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
+        Assert.StartsWith("Fout: ", await page.TitleAsync());
+
+        // A page without errors keeps its plain title.
+        await page.GotoAsync($"{browser.BaseUrl}/inloggen");
+        Assert.DoesNotContain("Fout", await page.TitleAsync());
+        await context.CloseAsync();
+    }
 }
