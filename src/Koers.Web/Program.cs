@@ -105,16 +105,7 @@ var app = builder.Build();
 // `Koers.Web migrate`: bring the database to this version (under a lock) and exit; the Kubernetes migration Job.
 if (args.Contains(Migratie.Opdracht))
 {
-    try
-    {
-        await Migratie.VoerUitAsync(app.Services, app.Configuration);
-    }
-    catch (MigratieException e)
-    {
-        app.Logger.LogCritical("{Melding}", e.Message);
-        Environment.ExitCode = 1;
-    }
-
+    await BereidVoorAsync(() => Migratie.VoerUitAsync(app.Services, app.Configuration));
     return;
 }
 
@@ -198,19 +189,25 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapGezondheid();
 app.MapRazorPages();
 
-try
-{
-    await app.Services.PrepareDatabaseAsync(app.Configuration);
-}
-catch (MigratieException e)
-{
-    // The schema stayed behind: a clear line and exit code 1 (not a crash dump), so the orchestrator restarts later.
-    app.Logger.LogCritical("{Melding}", e.Message);
-    Environment.ExitCode = 1;
-    return;
-}
-
+if (!await BereidVoorAsync(() => app.Services.PrepareDatabaseAsync(app.Configuration))) return;
 app.Run();
+
+// The database step of `migrate` and of start-up. A schema that stays behind (or no migration lock) ends the process
+// with one clear line and exit code 1, not a crash dump, so the orchestrator restarts it later.
+async Task<bool> BereidVoorAsync(Func<Task> stap)
+{
+    try
+    {
+        await stap();
+        return true;
+    }
+    catch (MigratieException e)
+    {
+        app.Logger.LogCritical("{Melding}", e.Message);
+        Environment.ExitCode = 1;
+        return false;
+    }
+}
 
 static void ConfigureJson(JsonSerializerOptions o)
 {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten, HuidigeGebruiker gebruiker) : PageModel
+public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -38,8 +38,8 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
     /// <summary>A message from the inburgeraar is answered or dealt with: off the worklist, audited.</summary>
     public async Task<IActionResult> OnPostBerichtAfgehandeldAsync(long bericht, CancellationToken ct)
     {
-        if (!await LaadAsync("Scherm: bericht afgehandeld", ct)) return NotFound();
-        if (!await berichten.AfhandelenAsync(Id, bericht, gebruiker.Naam, klok.NuUtc, service, ct)) return NotFound();
+        // Only the message is needed: the case itself is not loaded (nor logged as read) to set one flag.
+        if (!await berichten.AfhandelenAsync(Id, bericht, ct)) return NotFound();
         return Redirect($"/inburgeraars/{Id}#berichten");
     }
 

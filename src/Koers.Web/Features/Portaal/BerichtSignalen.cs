@@ -11,7 +11,7 @@ public sealed record BerichtSignaal(long Id, Guid InburgeraarId, string Naam, st
 /// Messages an inburgeraar sent from the portal that no staff member has marked handled yet: a section on the
 /// worklist, so a question is not left waiting until someone happens to open the case.
 /// </summary>
-public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toegang)
+public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toegang, Dossier.DossierService dossiers, Infrastructure.Klok klok, Infrastructure.HuidigeGebruiker gebruiker)
 {
     public async Task<IReadOnlyList<BerichtSignaal>> OpenAsync(Dossierselectie selectie, CancellationToken ct = default)
     {
@@ -36,13 +36,17 @@ public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toega
         [new Signaalsectie.Telling("Nieuw bericht", berichten.Count)],
         []);
 
-    /// <summary>Marks a message handled (the user may work on the case: checked by the caller), audited.</summary>
-    public async Task<bool> AfhandelenAsync(Guid inburgeraarId, long berichtId, string door, DateTime nu, Dossier.DossierService dossiers, CancellationToken ct = default)
+    /// <summary>
+    /// Marks a message handled, audited; false (a 404 for the caller) when the case is outside the user's reach or the
+    /// message is not an open one of this case. The reach check is here, not in the page, so every caller has it.
+    /// </summary>
+    public async Task<bool> AfhandelenAsync(Guid inburgeraarId, long berichtId, CancellationToken ct = default)
     {
+        if (!await toegang.MagDossierAsync(inburgeraarId, ct)) return false;
         var bericht = await db.Berichten.FirstOrDefaultAsync(b => b.Id == berichtId && b.InburgeraarId == inburgeraarId && b.AfgehandeldOp == null, ct);
         if (bericht is null) return false;
-        bericht.AfgehandeldOp = nu;
-        bericht.AfgehandeldDoor = door;
+        bericht.AfgehandeldOp = klok.NuUtc;
+        bericht.AfgehandeldDoor = gebruiker.Naam;
         dossiers.Audit(AuditActie.Wijzigen, inburgeraarId, $"Bericht van de inburgeraar van {Infrastructure.Klok.NaarNederlandseTijd(bericht.VerstuurdOp):dd-MM-yyyy HH:mm} afgehandeld");
         await db.SaveChangesAsync(ct);
         return true;

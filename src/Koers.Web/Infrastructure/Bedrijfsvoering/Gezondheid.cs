@@ -17,7 +17,11 @@ public sealed class Schemastand(IServiceScopeFactory scopes, TimeProvider tijd)
     public static readonly TimeSpan Geldig = TimeSpan.FromSeconds(15);
 
     private readonly SemaphoreSlim _een = new(1, 1);
-    private (DateTimeOffset Op, IReadOnlyList<string> Open)? _laatst;
+
+    // A reference, replaced whole: requests read it without the semaphore, and a struct of two fields could tear.
+    private sealed record Stand(DateTimeOffset Op, IReadOnlyList<string> Open);
+
+    private volatile Stand? _laatst;
 
     /// <summary>The migrations not applied yet (empty: current); cached for <see cref="Geldig"/>.</summary>
     public async Task<IReadOnlyList<string>> OpenAsync(CancellationToken ct = default)
@@ -41,12 +45,9 @@ public sealed class Schemastand(IServiceScopeFactory scopes, TimeProvider tijd)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
         var open = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        _laatst = (tijd.GetUtcNow(), open);
+        _laatst = new Stand(tijd.GetUtcNow(), open);
         return open;
     }
-
-    /// <summary>Last known state without reading (null: never read).</summary>
-    public bool? LooptAchter => _laatst is { } l ? l.Open.Count > 0 : null;
 }
 
 /// <summary>The database answers a query.</summary>
@@ -104,7 +105,9 @@ public sealed class StoptCheck(IHostApplicationLifetime levensloop) : IHealthChe
 public sealed class DuoCheck(IHttpClientFactory http, DuoOpties opties, TimeProvider tijd) : IHealthCheck
 {
     public const string Client = "DuoGezondheid";
-    private (DateTimeOffset Op, HealthCheckResult Uitkomst)? _laatst;
+    private sealed record Uitslag(DateTimeOffset Op, HealthCheckResult Uitkomst);
+
+    private volatile Uitslag? _laatst;
     private static readonly TimeSpan Geldig = TimeSpan.FromMinutes(1);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
@@ -118,7 +121,8 @@ public sealed class DuoCheck(IHttpClientFactory http, DuoOpties opties, TimeProv
         {
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             cts.CancelAfter(TimeSpan.FromSeconds(3));
-            using var antwoord = await http.CreateClient(Client).SendAsync(new HttpRequestMessage(HttpMethod.Head, opties.BaseUrl), cts.Token);
+            using var verzoek = new HttpRequestMessage(HttpMethod.Head, opties.BaseUrl);
+            using var antwoord = await http.CreateClient(Client).SendAsync(verzoek, cts.Token);
             uitkomst = HealthCheckResult.Healthy($"DUO antwoordt ({(int)antwoord.StatusCode}).");
         }
         catch (Exception e)
@@ -126,7 +130,7 @@ public sealed class DuoCheck(IHttpClientFactory http, DuoOpties opties, TimeProv
             uitkomst = HealthCheckResult.Degraded($"DUO niet bereikbaar ({e.GetType().Name}); berichten wachten in de outbox.");
         }
 
-        _laatst = (nu, uitkomst);
+        _laatst = new Uitslag(nu, uitkomst);
         return uitkomst;
     }
 }

@@ -117,7 +117,8 @@ public sealed class BsnMaskerendeSpans : BaseProcessor<Activity>
         if (Nummers.BevatNummer(data.DisplayName)) data.DisplayName = Nummers.Maskeer(data.DisplayName);
         foreach (var e in data.Events)
         {
-            // Exception events quote messages; the span keeps the event but never a number in it.
+            // A recorded event cannot be changed. Exception recording is off in every instrumentation (the only source
+            // of events with free text), so this should never fire; if one does, the span is flagged for the collector.
             foreach (var t in e.Tags)
             {
                 if (t.Value is string s && Nummers.BevatNummer(s)) data.SetTag("koers.gebeurtenis.gemaskeerd", true);
