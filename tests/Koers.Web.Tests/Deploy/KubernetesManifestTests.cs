@@ -119,6 +119,39 @@ public sealed class KubernetesManifestTests
         }
     }
 
+    /// <summary>
+    /// The JSON schemas of the Kubernetes v1.36 OpenAPI spec (k8s-schema/README.md): types, required fields, formats
+    /// and enums, which strict reading does not check (a container without a name, an unknown protocol).
+    /// </summary>
+    [Fact]
+    public void Elk_document_voldoet_aan_de_JSON_schemas_van_Kubernetes_1_36()
+    {
+        var objecten = Render(Basis);
+        var (code, uitvoer) = ValideerTegenSchemas(objecten.Select(o => (o.Bestand, (object)o.Object)));
+        Assert.True(code == 0, uitvoer);
+        Assert.Contains($"gecontroleerd: {objecten.Count}, fouten: 0", uitvoer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void De_schemas_vinden_een_ontbrekend_verplicht_veld_en_een_ongeldige_waarde()
+    {
+        var objecten = Render(Basis);
+        var deployment = objecten.Select(o => o.Object).OfType<V1Deployment>().Single();
+        deployment.Spec.Template.Spec.Containers[0].Name = null;
+        var service = objecten.Select(o => o.Object).OfType<V1Service>().Single();
+        service.Spec.Ports[0].Protocol = "HTTPS";
+        var job = objecten.Select(o => o.Object).OfType<V1Job>().Single();
+        job.Spec.Template.Spec.Containers[0].ImagePullPolicy = "Soms";
+
+        var (code, uitvoer) = ValideerTegenSchemas(objecten.Select(o => (o.Bestand, (object)o.Object)));
+
+        Assert.Equal(1, code);
+        Assert.Contains("/spec/template/spec/containers/0 must have required property name", uitvoer, StringComparison.Ordinal);
+        Assert.Contains("/spec/ports/0/protocol must be equal to one of the allowed values", uitvoer, StringComparison.Ordinal);
+        Assert.Contains("/spec/template/spec/containers/0/imagePullPolicy must be equal to one of the allowed values", uitvoer, StringComparison.Ordinal);
+        Assert.Contains($"gecontroleerd: {objecten.Count}, fouten: 3", uitvoer, StringComparison.Ordinal);
+    }
+
     /// <summary>The checks above must catch a broken manifest, not only pass on a good one.</summary>
     [Fact]
     public void Een_fout_in_een_manifest_wordt_gevonden()
@@ -182,6 +215,33 @@ public sealed class KubernetesManifestTests
         }
 
         return resultaat;
+    }
+
+    /// <summary>
+    /// Runs k8s-schema.cjs on the Node.js Playwright ships with the test output (always there: Microsoft.Playwright
+    /// is a dependency of this project), so CI needs no Node.js, npm or network for this check.
+    /// </summary>
+    private static (int Code, string Uitvoer) ValideerTegenSchemas(IEnumerable<(string Bestand, object Object)> objecten)
+    {
+        var node = Path.Combine(AppContext.BaseDirectory, ".playwright", "node", "linux-x64", "node");
+        Assert.True(File.Exists(node), $"Node.js van Playwright ontbreekt: {node}");
+        var script = Path.Combine(Repo.Root, "tests", "Koers.Web.Tests", "Deploy", "k8s-schema", "k8s-schema.cjs");
+        var invoer = "[" + string.Join(",", objecten.Select(o =>
+            $"{{\"bestand\":{System.Text.Json.JsonSerializer.Serialize(o.Bestand)},\"object\":{KubernetesJson.Serialize(o.Object)}}}")) + "]";
+        var start = new System.Diagnostics.ProcessStartInfo(node, [script])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var proces = System.Diagnostics.Process.Start(start)!;
+        var fouten = proces.StandardError.ReadToEndAsync();
+        proces.StandardInput.Write(invoer);
+        proces.StandardInput.Close();
+        var uitvoer = proces.StandardOutput.ReadToEnd();
+        Assert.True(proces.WaitForExit(TimeSpan.FromMinutes(1)), "k8s-schema.cjs stopt niet");
+        return (proces.ExitCode, uitvoer + fouten.Result);
     }
 
     private static IKubernetesObject<V1ObjectMeta> LeesObject(string document, string bestand)
