@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -362,7 +363,7 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
             // BSNs from the 999 test range pass the elfproef; there are only ~90,000 of them, the rest get a V-nummer.
             var bsn = VolgendeBsn();
             var n = ++_teller;
-            var vnummer = bsn is null || g.Doelgroep.IsAsielgerelateerd() ? (2_000_000_000L + n).ToString() : null;
+            var vnummer = bsn is null || g.Doelgroep.IsAsielgerelateerd() ? (2_000_000_000L + n).ToString(CultureInfo.InvariantCulture) : null;
             inburgeraars.Add([
                 g.Id, Voornamen[r.Next(Voornamen.Length)], Achternamen[r.Next(Achternamen.Length)], feiten.Geboortedatum,
                 bsn is null ? null : bescherming.Versleutel(bsn), vnummer is null ? null : bescherming.Versleutel(vnummer),
@@ -465,7 +466,7 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
     {
         for (; _bsnStart < 1_000_000; _bsnStart++)
         {
-            var kandidaat = "999" + _bsnStart.ToString("D6");
+            var kandidaat = "999" + _bsnStart.ToString("D6", CultureInfo.InvariantCulture);
             if (Koers.Domain.Identity.Bsn.PassesElfproef(kandidaat))
             {
                 _bsnStart++;

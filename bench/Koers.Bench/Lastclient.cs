@@ -22,15 +22,15 @@ public static class Lastclient
     public static async Task<int> DraaiAsync(Opties opties)
     {
         var url = opties.Tekst("url") ?? "http://127.0.0.1:5080";
-        var vus = opties.Int("gebruikers", 100);
-        var duur = TimeSpan.FromSeconds(opties.Int("duur", 20));
+        var vus = opties.Getal("gebruikers", 100);
+        var duur = TimeSpan.FromSeconds(opties.Getal("duur", 20));
         // 15 s per scenario: .NET compiles hot code again, optimised, after its first ~30 calls (tiered JIT), in the
         // background. With 5 s the first thousand worklist pages still paid for that compilation (measured: 14 ms of
         // app CPU per page after 200 pages, under 4 ms after 2,000), so the figures described a cold server.
-        var opwarmen = TimeSpan.FromSeconds(opties.Int("opwarmen", 15));
+        var opwarmen = TimeSpan.FromSeconds(opties.Getal("opwarmen", 15));
         // 0: closed loop (the next request as soon as the answer is in: a stress test). Above 0: each user waits a
         // think time of 0.5-1.5x this many ms between requests, the way people using the screens do.
-        _denktijdMs = opties.Int("denktijd", 0);
+        _denktijdMs = opties.Getal("denktijd", 0);
         var uit = opties.Tekst("uit");
         var alleen = opties.Tekst("scenario");
         var pg = opties.Pg;
@@ -80,7 +80,7 @@ public static class Lastclient
             (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
 
         // 3. The municipal and the national dashboard (policy staff: a few at a time, not a hundred).
-        var monitorVus = Math.Min(vus, opties.Int("monitorgebruikers", 4));
+        var monitorVus = Math.Min(vus, opties.Getal("monitorgebruikers", 4));
         await Scenario($"monitor gemeente {grootste}", monitorVus,
             (_, _) => Haal(http, beleid, $"/api/v1/monitor?gemeente={grootste}&jaar={vandaag.Year}"),
             (_, _) => BareSql.MonitorAsync(bron, grootste, vandaag.Year));
@@ -107,7 +107,7 @@ public static class Lastclient
         var bulk = new List<Ketenlast.Bulkregel>();
         if (alleen is null || "partner csv".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("csv", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var (a, s, b) in await Ketenlast.CsvAsync(http, bron, opties.Bsn, opties.Int("csvgebruikers", 2), opties.Int("csvregels", 10_000), opties.Int("csvuploads", 5), vandaag))
+            foreach (var (a, s, b) in await Ketenlast.CsvAsync(http, bron, opties.Bsn, opties.Getal("csvgebruikers", 2), opties.Getal("csvregels", 10_000), opties.Getal("csvuploads", 5), vandaag))
             {
                 metingen.Add((a, s));
                 bulk.Add(b);
@@ -117,7 +117,7 @@ public static class Lastclient
         if (alleen is null || "duo burst".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("duo", StringComparison.OrdinalIgnoreCase))
         {
             var duo = await Ketenlast.DuoAsync(http, bron, opties.Bsn, opties.Tekst("duotoken") ?? Environment.GetEnvironmentVariable("KOERS_BENCH_DUO_TOKEN"),
-                opties.Int("duoverzenders", 20), opties.Int("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Int("duodrain", 600)));
+                opties.Getal("duoverzenders", 20), opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600)));
             if (duo is { } d)
             {
                 metingen.Add((d.App, d.Sql));

@@ -9,7 +9,7 @@ var opties = Opties.Lees(args.Skip(1).ToArray());
 switch (args.FirstOrDefault())
 {
     case "genereer":
-        await new Generator(opties.Pg, opties.Int("gevallen", 150_000), opties.Int("seed", 2021), opties.Datum("vandaag"), opties.Bsn).GenereerAsync();
+        await new Generator(opties.Pg, opties.Getal("gevallen", 150_000), opties.Getal("seed", 2021), opties.Datum("vandaag"), opties.Bsn).GenereerAsync();
         return 0;
     case "last":
         return await Lastclient.DraaiAsync(opties);
@@ -51,7 +51,7 @@ namespace Koers.Bench
 
         private Koers.Data.Versleuteling.BsnBescherming? _bsn;
 
-        public int Int(string naam, int standaard) => waarden.TryGetValue(naam, out var w) ? int.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : standaard;
+        public int Getal(string naam, int standaard) => waarden.TryGetValue(naam, out var w) ? int.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : standaard;
 
         public DateOnly Datum(string naam) => waarden.TryGetValue(naam, out var w) ? DateOnly.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.Now);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Domain.Identity;
 
 namespace Koers.Domain.Tests;
@@ -61,7 +62,7 @@ public class BsnTests
         var getest = 0;
         for (var n = 0; n < 300; n++)
         {
-            var acht = random.Next(10_000_000, 100_000_000).ToString("D8");
+            var acht = random.Next(10_000_000, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
             if (MaakGeldig(acht) is not { } geldig)
             {
                 continue; // no check digit 0-9 fits (the needed one would be 10)
@@ -90,7 +91,7 @@ public class BsnTests
         var geldig = 0;
         for (var n = 0; n < 5_000; n++)
         {
-            var nummer = random.Next(0, 1_000_000_000).ToString("D9");
+            var nummer = random.Next(0, 1_000_000_000).ToString("D9", CultureInfo.InvariantCulture);
             var verwacht = ReferentieElfproef(nummer);
             Assert.Equal(verwacht, Bsn.PassesElfproef(nummer));
             if (verwacht) geldig++;

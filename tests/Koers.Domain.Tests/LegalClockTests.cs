@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Sources;
@@ -29,7 +30,7 @@ public class LegalClockTests
             Assert.Equal(D(uiterlijk), termijn.Vervaldatum);
             Assert.Equal(70, termijn.Vervaldatum!.Value.DayNumber - D(brp).DayNumber);
             Assert.Null(termijn.VoldaanOp);
-            Assert.Contains(D(brp).ToString("dd-MM-yyyy"), termijn.Toelichting);
+            Assert.Contains(D(brp).ToString("dd-MM-yyyy", CultureInfo.InvariantCulture), termijn.Toelichting);
         }
 
         [Theory]
@@ -904,12 +905,12 @@ public class LegalClockTests
         {
             var normen = LegalClock.Urennormen(Statushouder() with { Leerroute = route });
 
-            var map = Assert.Single(normen, n => n.Onderdeel.StartsWith("MAP"));
+            var map = Assert.Single(normen, n => n.Onderdeel.StartsWith("MAP", StringComparison.Ordinal));
             Assert.Equal(108, map.Uren);
             Assert.Equal(40, map.WaarvanPraktijk);
             Assert.Equal(Bron.MapUren, map.Bron);
 
-            var pvt = Assert.Single(normen, n => n.Onderdeel.StartsWith("PVT"));
+            var pvt = Assert.Single(normen, n => n.Onderdeel.StartsWith("PVT", StringComparison.Ordinal));
             Assert.Equal(12, pvt.Uren);
             Assert.Null(pvt.WaarvanPraktijk);
             Assert.Equal(Bron.PvtUren, pvt.Bron);
@@ -941,7 +942,7 @@ public class LegalClockTests
         {
             var normen = LegalClock.Urennormen(Feiten(doelgroep) with { Leerroute = Leerroute.B1Route });
 
-            Assert.Equal(Bron.MapPvtGezinsmigranten, Assert.Single(normen, n => n.Onderdeel.StartsWith("MAP")).Bron);
+            Assert.Equal(Bron.MapPvtGezinsmigranten, Assert.Single(normen, n => n.Onderdeel.StartsWith("MAP", StringComparison.Ordinal)).Bron);
         }
 
         [Theory]

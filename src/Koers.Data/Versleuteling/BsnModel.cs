@@ -49,8 +49,8 @@ public static class BsnModel
         var tekst = new VersleutelConverter(bescherming);
         b.Entity<Inburgeraar>(e =>
         {
-            e.Property(x => x.Bsn).HasConversion(tekst).HasMaxLength(NummerLengte);
-            e.Property(x => x.VNummer).HasConversion(tekst).HasMaxLength(NummerLengte);
+            e.Property(x => x.Bsn).HasConversion((ValueConverter)tekst).HasMaxLength(NummerLengte);
+            e.Property(x => x.VNummer).HasConversion((ValueConverter)tekst).HasMaxLength(NummerLengte);
             e.Property(x => x.BsnIndex).HasMaxLength(IndexLengte);
             e.Property(x => x.VNummerIndex).HasMaxLength(IndexLengte);
             // Not unique, as the clear column was not: the duplicate check is the application's (DossierService).
@@ -59,13 +59,13 @@ public static class BsnModel
         });
         b.Entity<DuoNotificatie>(e =>
         {
-            e.Property(x => x.Bsn).HasConversion(tekst).HasMaxLength(NummerLengte);
+            e.Property(x => x.Bsn).HasConversion((ValueConverter)tekst).HasMaxLength(NummerLengte);
             e.Property(x => x.VNummer).HasConversion(new VersleutelGetalConverter(bescherming)).HasMaxLength(NummerLengte);
             e.Property(x => x.Persoonssleutel).HasMaxLength(IndexLengte);
         });
         // The path of a queued DUO message is personen/{bsn}/…; the refused rows of a partner upload repeat the file's bsn column.
-        b.Entity<DuoUitgaandBericht>().Property(x => x.Pad).HasConversion(tekst).HasMaxLength(400);
-        b.Entity<Urenupload>().Property(x => x.FoutenCsv).HasConversion(tekst);
+        b.Entity<DuoUitgaandBericht>().Property(x => x.Pad).HasConversion((ValueConverter)tekst).HasMaxLength(400);
+        b.Entity<Urenupload>().Property(x => x.FoutenCsv).HasConversion((ValueConverter)tekst);
     }
 
     internal static BsnBescherming Vereist(BsnBescherming? bescherming) => bescherming ?? throw new BsnSleutelFout(

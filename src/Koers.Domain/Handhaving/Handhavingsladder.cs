@@ -113,7 +113,7 @@ public static class Handhavingsladder
         }
 
         var soorten = ladder.Select(s => s.Soort).ToList();
-        if (soorten.Count(s => s is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet) > 0
+        if (soorten.Any(s => s is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet)
             && !soorten.TakeWhile(s => s is not (Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet))
                 .Any(s => s is Handhavingssoort.Brief or Handhavingssoort.AangetekendeWaarschuwing))
         {

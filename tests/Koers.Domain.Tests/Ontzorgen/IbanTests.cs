@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Koers.Domain.Ontzorgen;
 
@@ -12,15 +13,15 @@ public class IbanTests
     private static bool ReferentieGeldig(string iban)
     {
         var herschikt = iban[4..] + iban[..4];
-        var cijfers = string.Concat(herschikt.Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString()));
-        return BigInteger.Parse(cijfers) % 97 == 1;
+        var cijfers = string.Concat(herschikt.Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
+        return BigInteger.Parse(cijfers, CultureInfo.InvariantCulture) % 97 == 1;
     }
 
     /// <summary>Makes a valid IBAN from a country and a BBAN by computing the check digits: 98 − (number with "00") mod 97.</summary>
     private static string MaakGeldig(string land, string bban)
     {
-        var cijfers = string.Concat((bban + land + "00").Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString()));
-        var controle = 98 - (int)(BigInteger.Parse(cijfers) % 97);
+        var cijfers = string.Concat((bban + land + "00").Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
+        var controle = 98 - (int)(BigInteger.Parse(cijfers, CultureInfo.InvariantCulture) % 97);
         return $"{land}{controle:00}{bban}";
     }
 

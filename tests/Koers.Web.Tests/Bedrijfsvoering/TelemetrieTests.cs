@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -78,7 +79,7 @@ public sealed partial class TelemetrieTests : IDisposable
 
         await Task.Delay(200);
         var spans = Spans();
-        var http = spans.Where(s => s.Kind == ActivityKind.Client && s.GetTagItem("url.full") is string u && u.StartsWith("http://127.0.0.1:9/")).ToList();
+        var http = spans.Where(s => s.Kind == ActivityKind.Client && s.GetTagItem("url.full") is string u && u.StartsWith("http://127.0.0.1:9/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(http);
         Assert.All(http, s => Assert.Contains("personen/*********/inburgeringsplicht", (string)s.GetTagItem("url.full")!));
         Assert.Contains(spans, s => s.Kind == ActivityKind.Server && s.GetTagItem("http.route") is "/api/v1/werkvoorraad");
@@ -97,7 +98,7 @@ public sealed partial class TelemetrieTests : IDisposable
 
             foreach (var e in s.Events)
             {
-                foreach (var t in e.Tags) Assert.False(BsnAchtig().IsMatch(Convert.ToString(t.Value) ?? ""), $"{s.DisplayName} {e.Name}: {t.Key}");
+                foreach (var t in e.Tags) Assert.False(BsnAchtig().IsMatch(Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? ""), $"{s.DisplayName} {e.Name}: {t.Key}");
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
@@ -109,7 +110,7 @@ public abstract class ApiCsrfTests(KoersFactory factory)
     public async Task Csrf_multipart_upload_met_sessiecookie_vanaf_andere_site_wordt_geweigerd_en_slaat_niets_op()
     {
         var browser = await BrowserAsync(Klantregisseur);
-        var vnummer = "9" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9");
+        var vnummer = "9" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
         MultipartFormDataContent Bestand()
         {
             var form = new MultipartFormDataContent();

@@ -224,7 +224,10 @@ public sealed class BsnBeschermingTests
             var bsn = Bsn;
             var fout = Assert.Throws<BsnQueryFout>(() => db.Inburgeraars.Where(i => i.Bsn == bsn).ToList());
             Assert.Contains("BsnIndex", fout.Message);
+            // The string overload on purpose: it is the one a query on a protected column would use (CA1866 wants a char).
+#pragma warning disable CA1866
             Assert.Throws<BsnQueryFout>(() => db.Inburgeraars.Any(i => i.VNummer!.StartsWith("2")));
+#pragma warning restore CA1866
             Assert.Throws<BsnQueryFout>(() => db.Inburgeraars.OrderBy(i => i.Bsn).ToList());
             Assert.Throws<BsnQueryFout>(() => db.DuoNotificaties.Where(n => n.VNummer == 2000000001L).ToList());
             Assert.Throws<BsnQueryFout>(() => db.DuoUitgaandeBerichten.Where(u => u.Pad.Contains(bsn)).ToList());

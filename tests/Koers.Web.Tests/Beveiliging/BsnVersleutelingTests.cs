@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -120,7 +121,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         {
             db.DuoNotificaties.Add(new DuoNotificatie
             {
-                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, VNummer = long.Parse(vnummer),
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, VNummer = long.Parse(vnummer, CultureInfo.InvariantCulture),
                 Persoonssleutel = "wordt-berekend", Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Afgehandeld,
                 Resultaat = id.ToString(),
             });
@@ -143,7 +144,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
             foreach (var nummer in new[] { bsn, vnummer })
             {
                 var aantal = Rauw(alles, $"SELECT COUNT(*) FROM \"{tabel}\" WHERE \"{kolom}\" LIKE '%' || @p0 || '%'", nummer).Single()[0];
-                Assert.True(Convert.ToInt64(aantal) == 0, $"{tabel}.{kolom} bevat een BSN of V-nummer in klare tekst");
+                Assert.True(Convert.ToInt64(aantal, CultureInfo.InvariantCulture) == 0, $"{tabel}.{kolom} bevat een BSN of V-nummer in klare tekst");
             }
         }
 
@@ -233,7 +234,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         {
             db.DuoNotificaties.Add(new DuoNotificatie
             {
-                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, VNummer = long.Parse(vnummer), Persoonssleutel = "-",
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, VNummer = long.Parse(vnummer, CultureInfo.InvariantCulture), Persoonssleutel = "-",
                 Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Afgehandeld, Resultaat = merk,
             });
             db.DuoUitgaandeBerichten.Add(new DuoUitgaandBericht
@@ -252,7 +253,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         // What an older Koers left behind: clear numbers, no blind index, the old "B:" person key.
         var alles = factory.Services;
         Rauw(alles, "UPDATE inburgeraar SET \"Bsn\" = @p0, \"VNummer\" = @p1, \"BsnIndex\" = NULL, \"VNummerIndex\" = NULL WHERE \"Achternaam\" = @p2", bsn, vnummer, merk);
-        Rauw(alles, "UPDATE duo_notificatie SET \"Bsn\" = @p0, \"VNummer\" = @p1, \"Persoonssleutel\" = @p2 WHERE \"Resultaat\" = @p3", bsn, long.Parse(vnummer).ToString(), "B:" + bsn, merk);
+        Rauw(alles, "UPDATE duo_notificatie SET \"Bsn\" = @p0, \"VNummer\" = @p1, \"Persoonssleutel\" = @p2 WHERE \"Resultaat\" = @p3", bsn, long.Parse(vnummer, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), "B:" + bsn, merk);
         Rauw(alles, "UPDATE duo_uitgaand_bericht SET \"Pad\" = @p0 WHERE \"Omschrijving\" = @p1", $"personen/{bsn}/PIP", merk);
         Rauw(alles, "UPDATE urenupload SET \"FoutenCsv\" = @p0 WHERE \"Bestandsnaam\" = @p1", $"regel;reden;bsn\n2;geen machtiging;{bsn}\n", merk);
         Assert.Equal(bsn, Waarde(alles, "SELECT \"Bsn\" FROM inburgeraar WHERE \"Achternaam\" = @p0", merk));
@@ -282,7 +283,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         Assert.Equal(id, MetDb(nieuw, db => db.InburgeraarsMetBsn(bsn).Single().Id.ToString()));
         Assert.Equal(id, MetDb(nieuw, db => db.InburgeraarsMetVNummer(vnummer).Single().Id.ToString()));
         Assert.Equal($"personen/{bsn}/PIP", MetDb(nieuw, db => db.DuoUitgaandeBerichten.Single(u => u.Omschrijving == merk).Pad));
-        Assert.Equal(long.Parse(vnummer), MetDb(nieuw, db => db.DuoNotificatiesVan(bsn).Single().VNummer));
+        Assert.Equal(long.Parse(vnummer, CultureInfo.InvariantCulture), MetDb(nieuw, db => db.DuoNotificatiesVan(bsn).Single().VNummer));
         Assert.Equal(bsn, await BsnViaApiAsync(herstart.CreateClient(), id));
         var dubbel = await herstart.CreateClient().PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn));
         Assert.Equal(HttpStatusCode.BadRequest, dubbel.StatusCode);

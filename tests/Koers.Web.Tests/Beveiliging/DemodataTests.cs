@@ -87,7 +87,7 @@ public sealed class DemodataTests
     }
 
     [Fact]
-    public void Productie_weigert_te_starten_zolang_een_account_het_demo_wachtwoord_heeft()
+    public async Task Productie_weigert_te_starten_zolang_een_account_het_demo_wachtwoord_heeft()
     {
         using var bestand = new Bestand();
         // A database that once held the demo (say, a copy of a demo install), started as productie.
@@ -128,9 +128,9 @@ public sealed class DemodataTests
             var users = scope.ServiceProvider.GetRequiredService<UserManager<Gebruiker>>();
             foreach (var gebruiker in users.Users.Where(u => u.PasswordHash != null).ToList())
             {
-                if (!users.CheckPasswordAsync(gebruiker, Demowachtwoord).GetAwaiter().GetResult()) continue;
-                Assert.True(users.RemovePasswordAsync(gebruiker).GetAwaiter().GetResult().Succeeded);
-                Assert.True(users.AddPasswordAsync(gebruiker, "Een-eigen-wachtwoord-2026").GetAwaiter().GetResult().Succeeded);
+                if (!await users.CheckPasswordAsync(gebruiker, Demowachtwoord)) continue;
+                Assert.True((await users.RemovePasswordAsync(gebruiker)).Succeeded);
+                Assert.True((await users.AddPasswordAsync(gebruiker, "Een-eigen-wachtwoord-2026")).Succeeded);
             }
         }
 

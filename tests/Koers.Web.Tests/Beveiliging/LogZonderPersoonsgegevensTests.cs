@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -76,7 +77,7 @@ public abstract class LogZonderPersoonsgegevensTests(KoersFactory basis) : IDisp
         return werk(scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>());
     }
 
-    private static string VNummer() => "8" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9");
+    private static string VNummer() => "8" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Klantreis_met_DUO_op_Trace_zet_geen_BSN_of_V_nummer_in_log_links_of_Location()

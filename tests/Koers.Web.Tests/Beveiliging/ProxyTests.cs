@@ -63,7 +63,7 @@ public sealed class ProxyTests(ProductieProxyFactory factory) : IClassFixture<Pr
         var attributen = cookie.Split(';').Skip(1).Select(a => a.Trim().ToLowerInvariant()).ToList();
         Assert.Contains("secure", attributen);
         Assert.Contains("path=/", attributen);
-        Assert.DoesNotContain(attributen, a => a.StartsWith("domain="));
+        Assert.DoesNotContain(attributen, a => a.StartsWith("domain=", StringComparison.Ordinal));
         Assert.Contains("httponly", attributen);
     }
 

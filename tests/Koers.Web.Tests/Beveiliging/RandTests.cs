@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -58,7 +59,7 @@ public abstract class RandTests(KoersFactory factory)
 
         // 1,500 refused rows (an unknown kind): more rows than are kept.
         var veel = new StringBuilder("bsn;koers_id;week;soort;uren;afwezig_uren;afwezig_gemeld\n");
-        for (var i = 0; i < 1_500; i++) veel.Append($";{Guid.NewGuid()};2026-W24;zwemmen;4;;\n");
+        for (var i = 0; i < 1_500; i++) veel.Append(CultureInfo.InvariantCulture, $";{Guid.NewGuid()};2026-W24;zwemmen;4;;\n");
         var (antwoord, opgeslagen) = await UploadAsync(partner, veel.ToString());
         Assert.Equal(1_500, antwoord["fouten"]!.GetValue<int>());
         Assert.Equal(1_500, antwoord["resultaten"]!.AsArray().Count); // the answer itself still names every row
@@ -68,7 +69,7 @@ public abstract class RandTests(KoersFactory factory)
 
         // 300 rows of 3,000 characters each: more characters than are kept.
         var groot = new StringBuilder("bsn;koers_id;week;soort;uren;afwezig_uren;afwezig_gemeld\n");
-        for (var i = 0; i < 300; i++) groot.Append($";{Guid.NewGuid()};2026-W24;{new string('x', 3_000)};4;;\n");
+        for (var i = 0; i < 300; i++) groot.Append(CultureInfo.InvariantCulture, $";{Guid.NewGuid()};2026-W24;{new string('x', 3_000)};4;;\n");
         (antwoord, opgeslagen) = await UploadAsync(partner, groot.ToString());
         Assert.Equal(300, antwoord["fouten"]!.GetValue<int>());
         Assert.InRange(opgeslagen.Length, 1, UrenCsvImport.MaxOpgeslagenFoutTekens + 1_000); // the bound plus the note

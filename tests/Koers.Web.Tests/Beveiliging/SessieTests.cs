@@ -329,7 +329,15 @@ public abstract class SessieTests(KoersFactory factory)
 
     public sealed class Hashteller
     {
-        public int Aantal;
+        private int _aantal;
+
+        public int Aantal
+        {
+            get => Volatile.Read(ref _aantal);
+            set => Volatile.Write(ref _aantal, value);
+        }
+
+        public void Tel() => Interlocked.Increment(ref _aantal);
     }
 
     private sealed class TellendeHasher(IPasswordHasher<Gebruiker> echt, Hashteller teller) : IPasswordHasher<Gebruiker>
@@ -338,7 +346,7 @@ public abstract class SessieTests(KoersFactory factory)
 
         public PasswordVerificationResult VerifyHashedPassword(Gebruiker user, string hashedPassword, string providedPassword)
         {
-            Interlocked.Increment(ref teller.Aantal);
+            teller.Tel();
             return echt.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -93,9 +94,12 @@ public static class Sessiehulp
         var sleutel = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
         var teller = BitConverter.GetBytes(tijd.ToUnixTimeSeconds() / 30);
         if (BitConverter.IsLittleEndian) Array.Reverse(teller);
+        // RFC 6238 TOTP is HMAC-SHA1 by definition (what authenticator apps compute); not a choice of ours (CA5350).
+#pragma warning disable CA5350
         var hash = HMACSHA1.HashData(sleutel, teller);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0F;
         var code = ((hash[offset] & 0x7F) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (code % 1_000_000).ToString("D6");
+        return (code % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -27,7 +28,7 @@ public sealed class LimietFactory : KoersFactory
         base.ConfigureWebHost(builder);
         void Limiet(string naam, int aantal)
         {
-            builder.UseSetting($"Koers:Beveiliging:Limieten:{naam}:Aantal", aantal.ToString());
+            builder.UseSetting($"Koers:Beveiliging:Limieten:{naam}:Aantal", aantal.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting($"Koers:Beveiliging:Limieten:{naam}:Venster", "01:00:00"); // no window ends during a test
         }
 
@@ -191,7 +192,7 @@ public sealed class SnelheidslimietenTests(LimietFactory factory) : IClassFixtur
         var vnummers = new List<string>();
         MultipartFormDataContent Bestand()
         {
-            var vnummer = "9" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9");
+            var vnummer = "9" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
             vnummers.Add(vnummer);
             var form = new MultipartFormDataContent();
             var bestand = new ByteArrayContent(Encoding.UTF8.GetBytes(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -169,7 +170,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         var response = await page.GotoAsync($"{browser.BaseUrl}{pad}");
         if (response is null || !response.Ok || page.Url.Contains("/inloggen", StringComparison.Ordinal) != pad.StartsWith("/inloggen", StringComparison.Ordinal))
         {
-            fouten.AppendLine($"{pad}: pagina niet geopend (status {response?.Status}, url {page.Url})");
+            fouten.AppendLine(CultureInfo.InvariantCulture, $"{pad}: pagina niet geopend (status {response?.Status}, url {page.Url})");
             return;
         }
 
@@ -180,11 +181,11 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
             "nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ') + (n.failureSummary ? ' — ' + n.failureSummary.replace(/\\s+/g, ' ') : '')) })))");
         foreach (var v in resultaat.EnumerateArray())
         {
-            fouten.AppendLine($"{pad}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()} " +
+            fouten.AppendLine(CultureInfo.InvariantCulture, $"{pad}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()} " +
                               $"[{v.GetProperty("nodes").GetInt32()} elementen] {v.GetProperty("helpUrl").GetString()}");
             foreach (var t in v.GetProperty("targets").EnumerateArray())
             {
-                fouten.AppendLine($"    {t.GetString()}");
+                fouten.AppendLine(CultureInfo.InvariantCulture, $"    {t.GetString()}");
             }
         }
     }

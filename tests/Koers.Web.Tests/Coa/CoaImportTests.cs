@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -12,7 +13,7 @@ namespace Koers.Web.Tests.Coa;
 /// <summary>COA import of koppelingen and warme overdracht: row-level validation, a report, and re-import changes nothing.</summary>
 public abstract class CoaImportTests(KoersFactory factory)
 {
-    private static string VNummer() => "9" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9");
+    private static string VNummer() => "9" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString("D9", CultureInfo.InvariantCulture);
 
     private async Task<HttpResponseMessage> ImporteerAsync(byte[] inhoud, string bestandsnaam = "coa.csv", HttpClient? client = null)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -44,7 +45,7 @@ public sealed class GelijktijdigeUploadTests : IDisposable
         var csv = new StringBuilder("koers_id;week;soort;uren\n");
         foreach (var d in dossiers)
         {
-            foreach (var w in weken) csv.Append($"{d};{Week.IsoNotatie(w)};pvt;2\n");
+            foreach (var w in weken) csv.Append(CultureInfo.InvariantCulture, $"{d};{Week.IsoNotatie(w)};pvt;2\n");
         }
 
         var bytes = Encoding.UTF8.GetBytes(csv.ToString());

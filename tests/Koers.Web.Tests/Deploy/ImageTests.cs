@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
@@ -91,7 +92,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         Assert.Equal("amd64", config.GetProperty("architecture").GetString());
         var c = config.GetProperty("config");
         Assert.Equal("10001:10001", c.GetProperty("User").GetString());
-        Assert.Equal(["/app/Koers.Web"], c.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["/app/Koers.Web"], c.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.False(c.TryGetProperty("Cmd", out var cmd) && cmd.ValueKind == JsonValueKind.Array && cmd.GetArrayLength() > 0, "geen Cmd: de Job geeft 'migrate' als argument");
         Assert.Equal(["8080/tcp"], c.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).ToArray());
         var env = ImageOmgeving(c);
@@ -192,7 +193,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         var extra = new Dictionary<string, string>
         {
             ["ASPNETCORE_HTTP_PORTS"] = $"{poort};{metingen}",
-            ["Koers__Telemetrie__MetingenPoort"] = metingen.ToString(),
+            ["Koers__Telemetrie__MetingenPoort"] = metingen.ToString(CultureInfo.InvariantCulture),
             ["Koers__Database__MigrerenBijStart"] = "false",
             ["ConnectionStrings__Koers"] = new NpgsqlConnectionStringBuilder(PostgresFactory.PgServer) { Database = database, IncludeErrorDetail = false }.ConnectionString,
             ["Koers__Bsn__Sleutels__1"] = Sleutel(),
@@ -380,6 +381,14 @@ public sealed class DockerfileTests
         Assert.DoesNotContain("sdk", runtime.Replace("Geen SDK", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("build-essential", runtime);
         Assert.DoesNotContain("gcc", runtime);
+
+        // The build stage sees every file at the root that the build reads (central package versions, analyzer
+        // settings); without Directory.Packages.props the restore fails, without .editorconfig other rules apply.
+        var kopie = tekst.Split('\n').Single(r => r.StartsWith("COPY global.json", StringComparison.Ordinal));
+        foreach (var bestand in Directory.GetFiles(Repo.Root, "Directory.*.props").Select(Path.GetFileName).Append(".editorconfig").Append("global.json"))
+        {
+            Assert.Contains($" {bestand} ", kopie + " ", StringComparison.Ordinal);
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace Koers.Web.Tests.Infrastructure;
@@ -14,7 +15,7 @@ public static class Testdata
     {
         while (true)
         {
-            var prefix = "1" + Interlocked.Increment(ref _volgnummer).ToString("D7");
+            var prefix = "1" + Interlocked.Increment(ref _volgnummer).ToString("D7", CultureInfo.InvariantCulture);
             var som = 0;
             for (var i = 0; i < 8; i++) som += (9 - i) * (prefix[i] - '0');
             var laatste = som % 11;

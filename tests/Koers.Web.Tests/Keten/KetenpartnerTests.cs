@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
@@ -178,7 +179,7 @@ public abstract class KetenpartnerTests(KoersFactory factory)
         Assert.Equal(HttpStatusCode.Created, uitdrukkelijk.StatusCode);
         Assert.Contains("gezondheid", (await uitdrukkelijk.LeesAsync())["categorieen"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, (await taalClient.GetAsync($"/api/v1/partner/dossiers/{id}/gezondheid")).StatusCode);
-        Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList()), o => o.StartsWith("Machtiging vastgelegd"));
+        Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList()), o => o.StartsWith("Machtiging vastgelegd", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -514,7 +515,7 @@ public abstract class KetenpartnerTests(KoersFactory factory)
         var token = pagina.QuerySelector("#nieuw form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var velden = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", token), new("Invoer.PartnerorganisatieId", taal.ToString()), new("Invoer.Categorieen", "Basisgegevens"),
+            new("__RequestVerificationToken", token), new("Invoer.PartnerorganisatieId", taal.ToString(CultureInfo.InvariantCulture)), new("Invoer.Categorieen", "Basisgegevens"),
             new("Invoer.Categorieen", "Gezondheid"), new("Invoer.Van", "2026-06-01"), new("Invoer.Vorm", "Formulier met tolk"),
         };
         var antwoord = await _staf.PostAsync($"/inburgeraars/{id}/machtigingen", new FormUrlEncodedContent(velden));

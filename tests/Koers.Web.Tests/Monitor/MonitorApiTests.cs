@@ -533,11 +533,11 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         var workbook = document.WorkbookPart!;
         var bladen = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
         Assert.Contains(bladen, s => s.Name == "toelichting");
-        string?[][] Lees(string naam)
+        string[][] Lees(string naam)
         {
             var blad = (WorksheetPart)workbook.GetPartById(bladen.Single(s => s.Name == naam).Id!);
             return blad.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>()
-                .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text).ToArray())
+                .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? "").ToArray())
                 .ToArray();
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
@@ -77,9 +78,9 @@ public abstract class MonitorIsolatieTests(KoersFactory factory)
 
             // Without a place: the user's own region, and only that.
             var eigen = await (await client.GetAsync("/api/v1/monitor?jaar=2026&verbergKleineAantallen=false")).LeesAsync();
-            Assert.Equal(["GM0946", "GM0988"], Rijsleutels(eigen, "instroom-gemeente").Where(s => s.StartsWith("GM")).Order().ToArray());
+            Assert.Equal(["GM0946", "GM0988"], Rijsleutels(eigen, "instroom-gemeente").Where(s => s.StartsWith("GM", StringComparison.Ordinal)).Order().ToArray());
             Assert.DoesNotContain("Kempen", eigen["bereik"]!.GetValue<string>());
-            Assert.DoesNotContain(Rijsleutels(eigen, "caseload"), s => s == kempenRegisseur.ToString());
+            Assert.DoesNotContain(Rijsleutels(eigen, "caseload"), s => s == kempenRegisseur.ToString(CultureInfo.InvariantCulture));
         }
 
         // The drill-down (case workers only): no Kempen municipality, and the names are only of the user's own cases.

@@ -31,7 +31,7 @@ public abstract class OntzorgenApiTests(KoersFactory factory)
     {
         var bban = bank + rekening.ToString("D10", CultureInfo.InvariantCulture);
         var cijfers = string.Concat((bban + "NL00").Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
-        return $"NL{98 - (int)(BigInteger.Parse(cijfers) % 97):00}{bban}";
+        return $"NL{98 - (int)(BigInteger.Parse(cijfers, CultureInfo.InvariantCulture) % 97):00}{bban}";
     }
 
     private static decimal NaarRato(decimal bedrag, int dagen, int dagenInMaand) => Math.Round(bedrag * dagen / dagenInMaand, 2, MidpointRounding.AwayFromZero);
@@ -701,9 +701,9 @@ public abstract class OntzorgenApiTests(KoersFactory factory)
         Assert.True(stand["schulden"]!["gesignaleerd"]!.GetValue<bool>());
         Assert.Contains(stand["signalen"]!.AsArray(), s => s!["soort"]!.GetValue<string>() == "schuldenGesignaleerd");
         var audit = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == Guid.Parse(id)).Select(a => a.Omschrijving).ToList());
-        Assert.Contains(audit, a => a.StartsWith("Ontzorgen: afbouwplan bijgewerkt"));
-        Assert.Contains(audit, a => a.StartsWith("Ontzorgen: schulden gesignaleerd op 12-06-2026"));
-        Assert.Contains(audit, a => a.StartsWith("Scherm: ontzorgen bekeken"));
+        Assert.Contains(audit, a => a.StartsWith("Ontzorgen: afbouwplan bijgewerkt", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.StartsWith("Ontzorgen: schulden gesignaleerd op 12-06-2026", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.StartsWith("Scherm: ontzorgen bekeken", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record GelezenPdf(IReadOnlyList<string> Paginas, string? Titel, st
     /// <summary>All text, whitespace (line breaks too) collapsed to single spaces.</summary>
     public string Tekst => string.Join(" ", Paginas);
 
-    public int Telling(string fragment) => Regex.Matches(Tekst, Regex.Escape(fragment)).Count;
+    public int Telling(string fragment) => Regex.Count(Tekst, Regex.Escape(fragment));
 
     public static GelezenPdf Lees(byte[] pdf)
     {

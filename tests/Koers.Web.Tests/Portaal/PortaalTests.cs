@@ -255,19 +255,19 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
         // The klantregisseur marks it handled on the case page: off the worklist, audited, shown as handled.
         var dossier = new HtmlParser().ParseDocument(await regisseur.GetStringAsync($"/inburgeraars/{id}"));
-        var formulier = dossier.QuerySelectorAll("#berichten form").Single(f => f.QuerySelector("input[name=bericht]")!.GetAttribute("value") == bericht.ToString());
+        var formulier = dossier.QuerySelectorAll("#berichten form").Single(f => f.QuerySelector("input[name=bericht]")!.GetAttribute("value") == bericht.ToString(CultureInfo.InvariantCulture));
         // Another region's klantregisseur, with a valid token of their own, cannot mark it handled: 404, and it stays open.
         var weert = factory.ClientAls("fleur.hendriks@weert.example", volgRedirects: false);
         var weertToken = new HtmlParser().ParseDocument(await weert.GetStringAsync("/inburgeraars/nieuw"))
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.NotFound, (await weert.PostAsync($"/inburgeraars/{id}?handler=BerichtAfgehandeld", new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["__RequestVerificationToken"] = weertToken, ["bericht"] = bericht.ToString() }))).StatusCode);
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = weertToken, ["bericht"] = bericht.ToString(CultureInfo.InvariantCulture) }))).StatusCode);
         Assert.Null(factory.MetDatabase(db => db.Berichten.Single(b => b.Id == bericht).AfgehandeldOp));
 
         var afgehandeld = await regisseur.PostAsync($"/inburgeraars/{id}?handler=BerichtAfgehandeld", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = formulier.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-            ["bericht"] = bericht.ToString(),
+            ["bericht"] = bericht.ToString(CultureInfo.InvariantCulture),
         }));
         Assert.Equal(HttpStatusCode.Redirect, afgehandeld.StatusCode);
         Assert.DoesNotContain(tekst[..40], Sectie(await regisseur.GetStringAsync("/werkvoorraad")) ?? "");

@@ -40,8 +40,8 @@ public sealed class GeneratorBsnTests : IAsyncLifetime
         Assert.Equal(200, rijen.Count);
         Assert.All(rijen, r =>
         {
-            Assert.True(r.Bsn is null || (r.Bsn.StartsWith("v1:") && r.BsnIndex!.StartsWith("1:")), r.Bsn);
-            Assert.True(r.VNummer is null || (r.VNummer.StartsWith("v1:") && r.VNummerIndex!.StartsWith("1:")), r.VNummer);
+            Assert.True(r.Bsn is null || (r.Bsn.StartsWith("v1:", StringComparison.Ordinal) && r.BsnIndex!.StartsWith("1:", StringComparison.Ordinal)), r.Bsn);
+            Assert.True(r.VNummer is null || (r.VNummer.StartsWith("v1:", StringComparison.Ordinal) && r.VNummerIndex!.StartsWith("1:", StringComparison.Ordinal)), r.VNummer);
             Assert.Equal(r.Bsn is null, r.BsnIndex is null);
             Assert.Equal(r.VNummer is null, r.VNummerIndex is null);
         });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -314,7 +315,7 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         Machtig(pid, a, Volledig);
         // Comma-separated, with BOM, header in another case and order, V-less: only bsn.
         var csv = "\r\nWeek,Soort,BSN,Uren,Afwezig_Uren,Afwezig_Gemeld\r\n2026-W22,taal,{0},6,0,nee\r\n2026-W23,taal,{0},\"7,5\",1,ja\r\n2026-W24,map_praktijk,{0},4,0,\r\n";
-        csv = string.Format(csv, bsnA).TrimStart();
+        csv = string.Format(CultureInfo.InvariantCulture, csv, bsnA).TrimStart();
         var eerste = await (await UploadAsync(partner, csv, bom: true)).LeesAsync();
         Assert.Equal(3, eerste["toegevoegd"]!.GetValue<int>());
         Assert.Equal(0, eerste["fouten"]!.GetValue<int>());
@@ -375,7 +376,7 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         var start = new DateOnly(2022, 1, 3);
         foreach (var d in dossiers)
         {
-            for (var w = 0; w < 200; w++) regels.Append(d.Bsn).Append(';').Append(start.AddDays(7 * w).ToString("yyyy-MM-dd")).Append(";taal;").Append(w % 20).Append(";1;nee\n");
+            for (var w = 0; w < 200; w++) regels.Append(d.Bsn).Append(';').Append(start.AddDays(7 * w).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(";taal;").Append(w % 20).Append(";1;nee\n");
         }
 
         var klok = Stopwatch.StartNew();
@@ -517,7 +518,7 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         var signaal = (await gemeld.LeesAsync())["id"]!.GetValue<string>();
 
         var open = (await (await _client.GetAsync("/api/v1/voortgang/signalen")).LeesAsync()).AsArray();
-        Assert.Contains(open, s => s!["id"]!.GetValue<string>() == signaal && s["melder"]!.GetValue<string>().StartsWith("Taalschool"));
+        Assert.Contains(open, s => s!["id"]!.GetValue<string>() == signaal && s["melder"]!.GetValue<string>().StartsWith("Taalschool", StringComparison.Ordinal));
         var werkvoorraad = new HtmlParser().ParseDocument(await _client.GetStringAsync("/werkvoorraad"));
         Assert.Contains(werkvoorraad.QuerySelectorAll("#signalen-voortgang a"), a => a.GetAttribute("href") == $"/inburgeraars/{id}/voortgang#signalen");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
@@ -163,20 +164,20 @@ public sealed class Overdrachtsdossier(KoersDbContext db, DossierService dossier
         sb.Append("<h1>Overdrachtsdossier ").Append(E(i.VolledigeNaam)).Append("</h1>");
         sb.Append("<p>Gemeente ").Append(E(i.Gemeente?.Naam)).Append(afsluiting?.NieuweGemeente is { } naar ? $" → {E(naar)}" : string.Empty).Append("</p>");
         sb.Append("<h2>Persoon</h2><dl>");
-        foreach (var (k, v) in new (string, object?)[] { ("Geboortedatum", i.Geboortedatum.ToString("dd-MM-yyyy")), ("BSN", i.Bsn), ("Doelgroep", i.Doelgroep.Omschrijving()), ("Leerroute", i.Leerroute?.Omschrijving()), ("Fase", i.Fase.Omschrijving()) })
+        foreach (var (k, v) in new (string, object?)[] { ("Geboortedatum", i.Geboortedatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)), ("BSN", i.Bsn), ("Doelgroep", i.Doelgroep.Omschrijving()), ("Leerroute", i.Leerroute?.Omschrijving()), ("Fase", i.Fase.Omschrijving()) })
             sb.Append("<dt>").Append(E(k)).Append("</dt><dd>").Append(E(v)).Append("</dd>");
         sb.Append("</dl><h2>Mijlpalen</h2><ul>");
-        foreach (var m in i.Mijlpalen.OrderBy(m => m.Soort)) sb.Append("<li>").Append(E(m.Soort.Omschrijving())).Append(": ").Append(E(m.Datum.ToString("dd-MM-yyyy"))).Append("</li>");
+        foreach (var m in i.Mijlpalen.OrderBy(m => m.Soort)) sb.Append("<li>").Append(E(m.Soort.Omschrijving())).Append(": ").Append(E(m.Datum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))).Append("</li>");
         sb.Append("</ul><h2>Termijnen</h2><ul>");
-        foreach (var t in termijnen.Where(t => t.Toepasselijk).OrderBy(t => t.Code)) sb.Append("<li>").Append(E(t.Code.Omschrijving())).Append(": ").Append(E(t.Vervaldatum?.ToString("dd-MM-yyyy"))).Append("</li>");
+        foreach (var t in termijnen.Where(t => t.Toepasselijk).OrderBy(t => t.Code)) sb.Append("<li>").Append(E(t.Code.Omschrijving())).Append(": ").Append(E(t.Vervaldatum?.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))).Append("</li>");
         sb.Append("</ul><h2>Examenresultaten</h2><ul>");
-        foreach (var e in examens) sb.Append("<li>").Append(E(e.Onderdeel.Omschrijving())).Append(' ').Append(E(e.Datum.ToString("dd-MM-yyyy"))).Append(e.Behaald ? " behaald" : " niet behaald").Append("</li>");
+        foreach (var e in examens) sb.Append("<li>").Append(E(e.Onderdeel.Omschrijving())).Append(' ').Append(E(e.Datum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))).Append(e.Behaald ? " behaald" : " niet behaald").Append("</li>");
         sb.Append("</ul><h2>Handhaving</h2><ul>");
         foreach (var t in tekortkomingen)
-            sb.Append("<li>").Append(E(t.Verplichting.Omschrijving())).Append(" (").Append(E(t.Datum.ToString("dd-MM-yyyy"))).Append("): ")
+            sb.Append("<li>").Append(E(t.Verplichting.Omschrijving())).Append(" (").Append(E(t.Datum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))).Append("): ")
                 .Append(E(string.Join("; ", t.Besluiten.OrderBy(b => b.Volgorde).Select(b => $"{b.Stapnaam} {(b.Overgeslagen ? "overgeslagen" : "genomen")} {b.Datum:dd-MM-yyyy}")))).Append("</li>");
         sb.Append("</ul>");
-        if (afsluiting is not null) sb.Append("<h2>Afsluiting</h2><p>").Append(E(afsluiting.Soort.Omschrijving())).Append(", ").Append(E(afsluiting.Datum.ToString("dd-MM-yyyy"))).Append(": ").Append(E(afsluiting.Toelichting)).Append("</p>");
+        if (afsluiting is not null) sb.Append("<h2>Afsluiting</h2><p>").Append(E(afsluiting.Soort.Omschrijving())).Append(", ").Append(E(afsluiting.Datum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))).Append(": ").Append(E(afsluiting.Toelichting)).Append("</p>");
         sb.Append("</body></html>");
         return sb.ToString();
     }

@@ -13,7 +13,7 @@ namespace Koers.Web.Features.Beveiliging;
 /// cache at once on this instance (<see cref="BereikWijzigingen"/>); another instance sees it within
 /// <see cref="Duur"/> at the latest.
 /// </summary>
-public sealed class Bereikcache(IMemoryCache cache)
+public sealed class Bereikcache(IMemoryCache cache) : IDisposable
 {
     public static readonly TimeSpan Duur = TimeSpan.FromSeconds(60);
 
@@ -21,6 +21,9 @@ public sealed class Bereikcache(IMemoryCache cache)
         int? RegioId, IReadOnlySet<int> RegioGemeenten, string Organisatie);
 
     private CancellationTokenSource _versie = new();
+
+    /// <summary>The container disposes the singleton at shutdown.</summary>
+    public void Dispose() => _versie.Dispose();
 
     public Task<Gegevens?> HaalAsync(string gebruikerId, Func<Task<Gegevens?>> laad) => HaalAsync(("koers-bereik", gebruikerId), laad);
 

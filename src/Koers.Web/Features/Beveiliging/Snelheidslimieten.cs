@@ -204,7 +204,7 @@ public static class SnelheidslimietenInstellingen
         }
 
         // No IP or account name in the log: both are personal data; the kind and path are enough to see an attack.
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Snelheidslimieten))
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<Snelheidslimieten>()
             .LogWarning("Snelheidslimiet {Soort} bereikt voor {Methode} {Pad}", geraakt, context.Request.Method, context.Request.Path);
         var seconden = Math.Max(1, (int)Math.Ceiling(wacht.Value.TotalSeconds));
         context.Response.Headers.RetryAfter = seconden.ToString(CultureInfo.InvariantCulture);

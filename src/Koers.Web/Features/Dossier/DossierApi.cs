@@ -81,7 +81,11 @@ public static class DossierApi
         var fouten = new Dictionary<string, string[]>();
         if (!Keuze.TryLees<Fase>(fase, "fase", fouten, out var faseKeuze)) return Problemen.Validatie(fouten);
         var q = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
-        if (!string.IsNullOrWhiteSpace(gemeente)) q = q.Where(i => i.Gemeente!.Code == gemeente.Trim().ToUpperInvariant());
+        if (!string.IsNullOrWhiteSpace(gemeente))
+        {
+            var code = gemeente.Trim().ToUpperInvariant();
+            q = q.Where(i => i.Gemeente!.Code == code);
+        }
         if (faseKeuze is { } f) q = q.Where(i => i.Fase == f);
         if (klantregisseurId is { } k) q = q.Where(i => i.KlantregisseurId == k);
         q = Zoekterm.Filter(q, zoek, bescherming);

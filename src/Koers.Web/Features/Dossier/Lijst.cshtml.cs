@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Data;
 using Koers.Domain.Dossier;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,6 @@ public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang, K
 
     /// <summary>Paging link without a search term (a search pages through posted forms).</summary>
     public string Link(int pagina) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/inburgeraars",
-        new Dictionary<string, string?> { ["gemeente"] = Gemeente, ["fase"] = Fase?.ToString(), ["pagina"] = pagina.ToString() }
+        new Dictionary<string, string?> { ["gemeente"] = Gemeente, ["fase"] = Fase?.ToString(), ["pagina"] = pagina.ToString(CultureInfo.InvariantCulture) }
             .Where(kv => !string.IsNullOrEmpty(kv.Value)));
 }

@@ -25,8 +25,12 @@ public static class Zoekterm
         }
 
         if (cijfers is { Length: 10 }) return q.MetVNummer(bescherming, cijfers);
-        var z = zoek.Trim().ToLower();
+        var z = zoek.Trim().ToLowerInvariant();
+        // Runs as SQL: ToLower() becomes lower() on both providers; the culture-aware overloads the analyzers
+        // suggest (CA1304/CA1311/CA1862) have no SQL translation.
+#pragma warning disable CA1304, CA1311, CA1862
         return q.Where(i => i.Achternaam.ToLower().Contains(z) || i.Voornamen.ToLower().Contains(z));
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     /// <summary>True when the term holds a run of 8 or more digits: a BSN or V-nummer, which never goes in a URL.</summary>

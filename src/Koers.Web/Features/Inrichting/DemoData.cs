@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
@@ -101,7 +102,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
                 Achternaam = Achternamen[random.Next(Achternamen.Length)],
                 Geboortedatum = vandaag.AddDays(-random.Next(18 * 365, 60 * 365)),
                 Bsn = random.Next(10) < 9 ? NieuwBsn(random, gebruikteBsns) : null,
-                VNummer = doelgroep.IsAsielgerelateerd() ? random.NextInt64(1_000_000_000, 9_999_999_999).ToString() : null,
+                VNummer = doelgroep.IsAsielgerelateerd() ? random.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture) : null,
                 Nationaliteit = land,
                 Talen = string.Join(";", talen.Take(1 + random.Next(talen.Length))),
                 Doelgroep = doelgroep,
@@ -230,11 +231,11 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             db.Intakegesprekken.Add(new Intakegesprek
             {
                 InburgeraarId = id, Datum = intakeDatum.AddDays(-random.Next(7, 21)), Tolk = TolkSoort.Telefoontolk,
-                Tolktaal = inburgeraar.TalenLijst.FirstOrDefault(), Aanwezigen = "klantregisseur, inburgeraar", VastgelegdDoor = "demodata", VastgelegdOp = klok.NuUtc,
+                Tolktaal = inburgeraar.TalenLijst.Count > 0 ? inburgeraar.TalenLijst[0] : null, Aanwezigen = "klantregisseur, inburgeraar", VastgelegdDoor = "demodata", VastgelegdOp = klok.NuUtc,
             });
             db.Intakegesprekken.Add(new Intakegesprek
             {
-                InburgeraarId = id, Datum = intakeDatum, Tolk = TolkSoort.TolkAanwezig, Tolktaal = inburgeraar.TalenLijst.FirstOrDefault(),
+                InburgeraarId = id, Datum = intakeDatum, Tolk = TolkSoort.TolkAanwezig, Tolktaal = inburgeraar.TalenLijst.Count > 0 ? inburgeraar.TalenLijst[0] : null,
                 Aanwezigen = "klantregisseur, inburgeraar, maatschappelijk begeleider", VastgelegdDoor = "demodata", VastgelegdOp = klok.NuUtc,
             });
             foreach (var definitie in Leefgebieden.Alle)
@@ -416,7 +417,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
     {
         while (true)
         {
-            var kandidaat = "999" + random.Next(0, 1_000_000).ToString("D6");
+            var kandidaat = "999" + random.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
             if (Bsn.PassesElfproef(kandidaat) && gebruikt.Add(kandidaat)) return kandidaat;
         }
     }

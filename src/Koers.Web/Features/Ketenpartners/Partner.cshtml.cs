@@ -97,7 +97,7 @@ public sealed class PartnerModel(KetenpartnersService partners) : PageModel
         if (p is null) return false;
         Partner = p;
         Regios = await partners.RegiosAsync(ct);
-        Wachtlijst = (await partners.WachtlijstenAsync(Id, ct)).FirstOrDefault();
+        Wachtlijst = await partners.WachtlijstenAsync(Id, ct) is [var eerste, ..] ? eerste : null;
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Data;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
@@ -98,7 +99,7 @@ public static class MonitorApi
     ];
 
     private static string Bestandsdeel(MonitorFilter f) =>
-        (f.GemeenteCode ?? (f.RegioId is { } r ? $"regio{r}" : "alle")).ToLowerInvariant() + "-" + f.Periode.Van.ToString("yyyyMMdd") + "-" + f.Periode.Tot.ToString("yyyyMMdd");
+        (f.GemeenteCode ?? (f.RegioId is { } r ? $"regio{r}" : "alle")).ToLowerInvariant() + "-" + f.Periode.Van.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + f.Periode.Tot.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult OnbekendeTabel(string tabel, MonitorOverzicht overzicht) =>
         TypedResults.Problem(statusCode: 404, title: "Tabel niet gevonden",

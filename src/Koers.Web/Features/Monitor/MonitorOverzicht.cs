@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Data;
 using Koers.Domain.Dossier;
 using Koers.Domain.Monitor;
@@ -194,7 +195,7 @@ public sealed class MonitorOverzichtBouwer(
 
     private Tabel InstroomPerMaand(MonitorFilter f, Cellen c, IReadOnlyList<InstroomVak> vakken, IReadOnlyList<GemeenteInfo> gemeenten, bool taakstellingTonen)
     {
-        var rijen = vakken.Select(v => InstroomRij(f with { Periode = v.Vak }, c, v.Vak.Van.ToString("yyyy-MM"),
+        var rijen = vakken.Select(v => InstroomRij(f with { Periode = v.Vak }, c, v.Vak.Van.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                 v.Vak.Omschrijving, v.Asiel, v.Overig, taakstellingTonen ? Taakstelling(gemeenten, v.Vak) : null, kort: v.Vak.KorteNaam))
             .ToList();
         rijen.Add(InstroomRij(f, c, "totaal", "Totaal", vakken.Sum(v => v.Asiel), vakken.Sum(v => v.Overig),

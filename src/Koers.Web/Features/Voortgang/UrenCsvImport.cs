@@ -358,7 +358,7 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
             if (r.Bsn is not null) kandidaten.Add(opBsn.TryGetValue(r.Bsn, out var b) ? b : null);
             if (r.VNummer is not null) kandidaten.Add(opVNummer.GetValueOrDefault(r.VNummer));
             if (r.KoersId is { } k) kandidaten.Add(opId.Contains(k) ? k : null);
-            if (r.Fouten.Any(f => f.StartsWith("bsn ") || f.StartsWith("vnummer ") || f.StartsWith("koers_id "))) continue;
+            if (r.Fouten.Any(f => f.StartsWith("bsn ", StringComparison.Ordinal) || f.StartsWith("vnummer ", StringComparison.Ordinal) || f.StartsWith("koers_id ", StringComparison.Ordinal))) continue;
             if (kandidaten.Any(x => x is null) || kandidaten.Distinct().Count() != 1) r.Fouten.Insert(0, GeenMachtiging);
             else r.Dossier = kandidaten[0];
         }
@@ -367,7 +367,7 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
     private static void MarkeerDubbele(List<Rij> rijen)
     {
         var eerste = new Dictionary<(Guid, Urensoort, DateOnly), int>();
-        foreach (var r in rijen.Where(r => r.Dossier is not null && r.Week != default && !r.Fouten.Any(f => f.StartsWith("onbekende soort") || f == "soort ontbreekt")))
+        foreach (var r in rijen.Where(r => r.Dossier is not null && r.Week != default && !r.Fouten.Any(f => f.StartsWith("onbekende soort", StringComparison.Ordinal) || f == "soort ontbreekt")))
         {
             var sleutel = (r.Dossier!.Value, r.Soort, r.Week);
             if (eerste.TryGetValue(sleutel, out var regel)) r.Fouten.Add($"dubbele regel: zelfde persoon, week en soort als regel {regel}");

@@ -74,7 +74,7 @@ public static class VoortgangApi
                 if (request.HasFormContentType)
                 {
                     var form = await request.ReadFormAsync(ct);
-                    var bestand = form.Files.GetFile("bestand") ?? form.Files.FirstOrDefault();
+                    var bestand = form.Files.GetFile("bestand") ?? (form.Files.Count > 0 ? form.Files[0] : null);
                     if (bestand is null) return Problemen.Validatie(new() { ["Bestand"] = ["Kies een CSV-bestand (formulierveld 'bestand')."] });
                     await using var stroom = bestand.OpenReadStream();
                     return Csv(await import.VerwerkAsync(stroom, bestand.Length, bestand.FileName, ct));

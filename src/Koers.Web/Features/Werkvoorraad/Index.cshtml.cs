@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koers.Data;
 using Koers.Domain.Clock;
 using Koers.Web.Infrastructure;
@@ -88,14 +89,14 @@ public sealed class IndexModel(
         var aflopend = sortering is null ? Aflopend : sortering == Sortering && !Aflopend;
         var q = new Dictionary<string, string?>
         {
-            ["klantregisseur"] = Klantregisseur?.ToString(),
-            ["team"] = Team?.ToString(),
+            ["klantregisseur"] = Klantregisseur?.ToString(CultureInfo.InvariantCulture),
+            ["team"] = Team?.ToString(CultureInfo.InvariantCulture),
             ["gemeente"] = Gemeente,
             ["termijn"] = Termijn?.ToString(),
             ["signaal"] = (signaal ?? Signaal).ToString(),
             ["sortering"] = s.ToString(),
             ["aflopend"] = aflopend ? "true" : null,
-            ["pagina"] = (pagina ?? (sortering is null && signaal is null ? Pagina : 1)).ToString(),
+            ["pagina"] = (pagina ?? (sortering is null && signaal is null ? Pagina : 1)).ToString(CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/werkvoorraad", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }

@@ -12,11 +12,14 @@ namespace Koers.Web.Infrastructure.Bedrijfsvoering;
 /// most every <see cref="Geldig"/>; a schema that is <em>ahead</em> (a newer version migrated during a rolling
 /// upgrade) is fine by the expand/contract rule in docs/operations.md.
 /// </summary>
-public sealed class Schemastand(IServiceScopeFactory scopes, TimeProvider tijd)
+public sealed class Schemastand(IServiceScopeFactory scopes, TimeProvider tijd) : IDisposable
 {
     public static readonly TimeSpan Geldig = TimeSpan.FromSeconds(15);
 
     private readonly SemaphoreSlim _een = new(1, 1);
+
+    /// <summary>The container disposes the singleton at shutdown.</summary>
+    public void Dispose() => _een.Dispose();
 
     // A reference, replaced whole: requests read it without the semaphore, and a struct of two fields could tear.
     private sealed record Stand(DateTimeOffset Op, IReadOnlyList<string> Open);

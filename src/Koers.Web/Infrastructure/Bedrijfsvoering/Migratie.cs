@@ -100,13 +100,13 @@ public static class Migratie
         await BsnRegistratie.BijwerkenAsync(sp, configuration);
         if (demo)
         {
-            await sp.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200));
+            await sp.GetRequiredService<DemoData>().SeedAsync(configuration.GetValue("Koers:DemoAantal", 200), ct);
         }
 
         await Startcontroles.ControleerDemowachtwoordAsync(sp, env, ct);
 
         // The monitor's per-case table: rebuilt for rows written outside EF (bulk loads, older versions).
-        await Koers.Data.Model.Monitor.MonitorDossiers.VernieuwAllesAsync(db);
+        await Koers.Data.Model.Monitor.MonitorDossiers.VernieuwAllesAsync(db, ct);
     }
 
     /// <summary>
