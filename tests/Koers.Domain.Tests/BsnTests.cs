@@ -51,7 +51,7 @@ public class BsnTests
         Assert.True(Bsn.TryParse(invoer, out var bsn, out var fout));
         Assert.Null(fout);
         Assert.Equal(invoer, bsn.Value);
-        Assert.Equal(invoer, bsn.ToString());
+        Assert.Equal("******" + invoer[^3..], bsn.ToString());
         Assert.True(Bsn.PassesElfproef(invoer));
     }
 
@@ -181,6 +181,22 @@ public class BsnTests
         Assert.Equal(9, bsn.Masked.Length);
         Assert.Equal(3, bsn.Masked.Count(char.IsAsciiDigit));
         Assert.DoesNotContain("123456", bsn.Masked);
+    }
+
+    [Fact]
+    public void Een_bsn_of_vnummer_dat_per_ongeluk_in_tekst_belandt_toont_alleen_drie_cijfers()
+    {
+        Assert.True(Bsn.TryParse("123456782", out var bsn, out _));
+        Assert.True(VNummer.TryParse("12 3456 7890", out var vnummer, out _));
+        Assert.Equal("1234567890", vnummer.Value);
+
+        var tekst = $"{bsn} {vnummer} " + string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", bsn) + " " + new { bsn, vnummer };
+        Assert.DoesNotContain("123456", tekst);
+        Assert.DoesNotContain("1234567", tekst.Replace("123456782", "", StringComparison.Ordinal));
+        Assert.Contains("******782", tekst);
+        Assert.Contains("*******890", tekst);
+        Assert.False(VNummer.TryParse("12345", out _, out var fout));
+        Assert.Equal("Een V-nummer bestaat uit 10 cijfers.", fout);
     }
 
     [Fact]

@@ -53,12 +53,35 @@ public readonly record struct Bsn
     /// <summary>Shows only the last three digits, for screens where the full number is not needed.</summary>
     public string Masked => "******" + Value[^3..];
 
-    public override string ToString() => Value;
+    /// <summary>
+    /// Masked, like <see cref="Masked"/>: a BSN that reaches a log line, an exception message or an interpolated string
+    /// by accident shows three digits, not the number. Code that needs the number asks for <see cref="Value"/>.
+    /// </summary>
+    public override string ToString() => Masked;
 }
 
-/// <summary>The IND's vreemdelingennummer: ten digits.</summary>
-public static class VNummer
+/// <summary>
+/// The IND's vreemdelingennummer: ten digits. A value type like <see cref="Bsn"/>, masked in <see cref="ToString"/>
+/// for the same reason; <see cref="TryNormalize"/> stays for callers that keep the number as text.
+/// </summary>
+public readonly record struct VNummer
 {
+    public string Value { get; }
+
+    private VNummer(string value) => Value = value;
+
+    public static bool TryParse(string? input, out VNummer vnummer, out string? error)
+    {
+        var ok = TryNormalize(input, out var cijfers, out error);
+        vnummer = ok ? new VNummer(cijfers) : default;
+        return ok;
+    }
+
+    /// <summary>Shows only the last three digits.</summary>
+    public string Masked => "*******" + Value[^3..];
+
+    public override string ToString() => Masked;
+
     public static bool TryNormalize(string? input, out string vnummer, out string? error)
     {
         vnummer = (input ?? string.Empty).Trim().Replace(" ", string.Empty).Replace(".", string.Empty);
