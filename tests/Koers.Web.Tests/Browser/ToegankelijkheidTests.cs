@@ -127,6 +127,61 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         await context.CloseAsync();
     }
 
+    /// <summary>
+    /// WCAG 1.4.11 / 2.4.7: every Tab stop shows a focus ring of at least 2 px whose colour has 3:1 contrast with the
+    /// background it sits on (links, buttons, inputs, selects, checkboxes, the file input, tabs, scroll boxes, the nav).
+    /// </summary>
+    [Theory]
+    [InlineData("sanne.devries@kempen.example", "/inburgeraars/nieuw")]
+    [InlineData("sanne.devries@kempen.example", "/werkvoorraad")]
+    [InlineData("partner@taalschool.example", "/partner/rapportage/upload")]
+    public async Task Focus_is_zichtbaar_met_minstens_3_op_1_contrast(string email, string pad)
+    {
+        var (context, page) = await NieuwePaginaAsync();
+        await InloggenAsync(page, email);
+        await page.GotoAsync($"{browser.BaseUrl}{pad}");
+        var fouten = new List<string>();
+        var gezien = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 45; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var r = await page.EvaluateAsync<JsonElement>(FocusMeting);
+            if (r.ValueKind == JsonValueKind.Null) continue;
+            var wat = r.GetProperty("wat").GetString()!;
+            gezien.Add(r.GetProperty("soort").GetString()!);
+            var breedte = r.GetProperty("breedte").GetDouble();
+            var contrast = r.GetProperty("contrast").GetDouble();
+            if (breedte < 2 || contrast < 3)
+            {
+                fouten.Add(string.Create(CultureInfo.InvariantCulture, $"{wat}: ring {breedte} px, {r.GetProperty("kleur").GetString()} op {r.GetProperty("achtergrond").GetString()} = {contrast:0.0}:1"));
+            }
+        }
+
+        await context.CloseAsync();
+        Assert.True(gezien.Count >= 3, $"te weinig soorten Tab-stops op {pad}: {string.Join(", ", gezien)}");
+        Assert.True(fouten.Count == 0, $"{pad}:\n" + string.Join("\n", fouten.Distinct()));
+    }
+
+    // The focused element's outline (width, colour) against the first opaque background behind it; WCAG relative
+    // luminance and contrast ratio.
+    private const string FocusMeting = """
+        () => {
+          const e = document.activeElement;
+          if (!e || e === document.body) return null;
+          const st = getComputedStyle(e);
+          const rgb = c => { const m = c.match(/[\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; };
+          const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+          let bg = [255, 255, 255], n = e.parentElement;
+          while (n) { const c = rgb(getComputedStyle(n).backgroundColor); if ((c.length < 4 || c[3] > 0.5) && !(c[0] === 0 && c[1] === 0 && c[2] === 0 && c.length === 4 && c[3] === 0)) { bg = c; break; } n = n.parentElement; }
+          const breedte = st.outlineStyle === 'none' ? 0 : parseFloat(st.outlineWidth);
+          const kleur = rgb(st.outlineColor);
+          const a = lum(kleur), b = lum(bg);
+          const contrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          const soort = e.tagName.toLowerCase() + (e.type ? '[' + e.type + ']' : '');
+          return { wat: soort + (e.id ? '#' + e.id : '') + ' "' + (e.textContent || e.value || '').trim().slice(0, 30) + '"', soort, breedte, kleur: st.outlineColor, achtergrond: 'rgb(' + bg.slice(0, 3).join(', ') + ')', contrast };
+        }
+        """;
+
     private static async Task TabNaarAsync(IPage page, string isDoel)
     {
         for (var i = 0; i < 60; i++)
@@ -175,6 +230,36 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         }
 
         await page.AddScriptTagAsync(new() { Path = AxePad });
+        await AxeAsync(page, pad, fouten);
+
+        // WCAG 1.4.10 reflow: at 320 CSS px (400% zoom of 1280) the page does not scroll sideways; wide tables scroll
+        // inside their own box, which must take keyboard focus (axe: scrollable-region-focusable, only seen when they
+        // actually overflow).
+        await page.SetViewportSizeAsync(320, 640);
+        try
+        {
+            var breedte = await page.EvaluateAsync<JsonElement>(
+                "() => ({ pagina: document.documentElement.scrollWidth, venster: window.innerWidth, " +
+                "breed: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1 && !e.closest('[data-scroll], .koers-scroll, .koers-monitor-scroll, .koers-tijdlijn'); })" +
+                ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)') })");
+            var pagina = breedte.GetProperty("pagina").GetInt32();
+            var venster = breedte.GetProperty("venster").GetInt32();
+            if (pagina > venster)
+            {
+                var teBreed = string.Join(", ", breedte.GetProperty("breed").EnumerateArray().Select(e => e.GetString()));
+                fouten.AppendLine(CultureInfo.InvariantCulture, $"{pad} (320 px): de pagina is {pagina} px breed en scrollt opzij; te breed: {teBreed}");
+            }
+
+            await AxeAsync(page, pad + " (320 px)", fouten);
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(1280, 720);
+        }
+    }
+
+    private static async Task AxeAsync(IPage page, string pad, StringBuilder fouten)
+    {
         var resultaat = await page.EvaluateAsync<JsonElement>(
             "() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })" +
             ".then(r => r.violations.concat(r.incomplete.filter(i => " + OokOnvolledig + ".includes(i.id))).map(v => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, " +
