@@ -33,8 +33,9 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         return (stand["tekortkomingen"]![0]!["id"]!.GetValue<string>(), stand);
     }
 
-    private Task<HttpResponseMessage> BesluitAsync(string id, string tid, string actie, int? volgorde, string datum, bool bevestigd = false, string reden = "Afgewogen in teamoverleg.") =>
-        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd });
+    private Task<HttpResponseMessage> BesluitAsync(string id, string tid, string actie, int? volgorde, string datum, bool bevestigd = false, string reden = "Afgewogen in teamoverleg.",
+        string? verzenddatum = null) =>
+        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd, verzenddatum });
 
     private async Task<JsonNode> TekortkomingStandAsync(string id, string tid) =>
         (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == tid)!;
@@ -164,13 +165,15 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         // Step 4, the boete: refused without the explicit confirmation, nothing stored; then taken.
         Assert.Contains("bevestigd", await FoutveldenAsync(await BesluitAsync(id, tid, "nemen", 4, "2026-06-16")));
         Assert.Equal(3, (await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray().Count);
-        var boete = await (await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true)).LeesAsync();
+        var boete = await (await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true, verzenddatum: "2026-06-16")).LeesAsync();
         Assert.Equal(250m, boete["bedrag"]!.GetValue<decimal>());
         Assert.Equal(KoersFactory.TestGebruiker, boete["bevestigdDoor"]!.GetValue<string>());
         var boeteBrief = GelezenPdf.Lees(await _client.GetByteArrayAsync(boete["brief"]!.GetValue<string>()));
         Assert.Contains("€ 250,00", boeteBrief.Tekst.Replace('\u00A0', ' '));
         Assert.Contains("bezwaar", boeteBrief.Tekst);
-        Assert.Contains("28 juli 2026", boeteBrief.Tekst); // six weeks after 16 June
+        Assert.Contains("verzonden op 16 juni 2026", boeteBrief.Tekst);
+        Assert.Contains("uiterlijk op 28 juli 2026", boeteBrief.Tekst); // six weeks after sending on 16 June
+        Assert.Equal("2026-07-28", boete["bezwaarUiterlijk"]!.GetValue<string>());
 
         // The ladder is finished: no proposal, no further step; closing needs a reason and happens once.
         t = await TekortkomingStandAsync(id, tid);

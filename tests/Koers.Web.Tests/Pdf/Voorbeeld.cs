@@ -47,7 +47,7 @@ public static class Voorbeeld
         TermijnStart: new DateOnly(2026, 9, 1),
         TermijnEinde: new DateOnly(2029, 8, 31),
         AantalVoortgangsgesprekken: "elke 3 maanden",
-        BezwaarTermijnEinde: new DateOnly(2027, 1, 5),
+        Verzenddatum: new DateOnly(2026, 11, 24),
         Ondertekenaar: "het college van burgemeester en wethouders van Bergeijk");
 
     public static BeschikkingGegevens Bijstelling() => Vaststelling() with
@@ -63,6 +63,6 @@ public static class Voorbeeld
             "Het vrijwilligerswerk bij de Voedselbank stopt.",
         ],
         Participatie = "Betaald werk bij Zorggroep Kempen, 24 uur per week",
-        BezwaarTermijnEinde = new DateOnly(2027, 5, 24),
+        Verzenddatum = new DateOnly(2027, 4, 12),
     };
 }

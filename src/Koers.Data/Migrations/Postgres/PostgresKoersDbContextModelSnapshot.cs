@@ -189,6 +189,12 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VerzondenGeregistreerdDoor")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
@@ -657,6 +663,9 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<int?>("KlantregisseurId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("LaatsteBeschikkingNietVerzonden")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("LaatsteBeschikkingOp")
                         .HasColumnType("date");
 
@@ -1018,6 +1027,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("UitkomstOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Verzenddatum")
                         .HasColumnType("date");
 
                     b.Property<int>("Volgorde")

@@ -180,6 +180,12 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Verzenddatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerzondenGeregistreerdDoor")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
@@ -640,6 +646,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<int?>("KlantregisseurId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LaatsteBeschikkingNietVerzonden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("LaatsteBeschikkingOp")
                         .HasColumnType("TEXT");
 
@@ -997,6 +1006,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("UitkomstOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Verzenddatum")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Volgorde")

@@ -71,6 +71,9 @@ public class Handhavingsbesluit
     public string? Sha256 { get; set; }
     public required string Door { get; set; }
     public DateTime Op { get; set; }
+
+    /// <summary>Date the letter was sent (bekendmaking, Awb 3:41); for a sanction the bezwaartermijn runs from it.</summary>
+    public DateOnly? Verzenddatum { get; set; }
 }
 
 public sealed class HandhavingConfiguratie :

@@ -16,7 +16,7 @@ public sealed record HandhavingBriefGegevens(
     string? Klantregisseur,
     string Tekst,
     DateOnly? ReactieUiterlijk,
-    DateOnly BezwaarTermijnEinde,
+    DateOnly? Verzenddatum,
     string Ondertekenaar);
 
 /// <summary>
@@ -56,7 +56,7 @@ public static class HandhavingBrief
         {
             brief.Kop("Niet eens met dit besluit?")
                 .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. Die brief heet een bezwaarschrift.")
-                .Alinea($"U kunt bezwaar maken binnen zes weken na de dag van verzending van deze brief, dus uiterlijk op {BeschikkingBrief.Datum(g.BezwaarTermijnEinde)}.")
+                .Alinea(Bezwaarclausule.Termijn(g.Verzenddatum))
                 .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
                 .Alinea($"Noem in uw bezwaarschrift het kenmerk ({g.Kenmerk}), waarom u het niet eens bent met dit besluit, en zet uw naam, adres, de datum en uw handtekening erin. "
                     + "Dit staat in artikel 6:5 van de Algemene wet bestuursrecht.");

@@ -57,6 +57,7 @@ public static class HandhavingDemo
                     Uitkomst = s < n - 1 ? "Geen reactie." : null, UitkomstOp = s < n - 1 ? datum.AddDays(5) : null,
                     Door = "demodata", Op = nuUtc,
                 };
+                if (Handhavingsladder.HeeftBrief(stap.Soort)) b.Verzenddatum = datum;
                 if (Handhavingsladder.HeeftBrief(stap.Soort))
                 {
                     b.Kenmerk = $"HH-{i.Gemeente!.Code}-{datum:yyyy}-{i.Id.ToString("N")[..8].ToUpperInvariant()}-{s + 1}-{stap.Volgorde}";
@@ -71,7 +72,7 @@ public static class HandhavingDemo
                     b.Pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(PipService.BriefhoofdVan(i.Gemeente), datum, b.Kenmerk, stap.Soort, stap.Naam,
                         i.VolledigeNaam, [i.VolledigeNaam, .. (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                         i.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), b.ReactieUiterlijk,
-                        Termijnenwet.Verschuif(Kalender.WekenLater(datum, LegalClock.BezwaartermijnWeken)), $"het college van burgemeester en wethouders van {i.Gemeente.Naam}"));
+                        datum, $"het college van burgemeester en wethouders van {i.Gemeente.Naam}"));
                     b.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b.Pdf));
                 }
 

@@ -154,8 +154,7 @@ public static class BeschikkingBrief
         brief.Kop("Niet eens met dit besluit?")
             .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. "
                 + "Die brief heet een bezwaarschrift.")
-            .Alinea($"U kunt bezwaar maken binnen zes weken na de dag van verzending of uitreiking van deze brief, "
-                + $"dus uiterlijk op {Datum(g.BezwaarTermijnEinde)}.")
+            .Alinea(Bezwaarclausule.Termijn(g.Verzenddatum))
             .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
             .Alinea("Zet in uw bezwaarschrift:")
             .Opsomming(

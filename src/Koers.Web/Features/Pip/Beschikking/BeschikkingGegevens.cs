@@ -27,7 +27,7 @@ namespace Koers.Web.Features.Pip.Beschikking;
 /// <param name="MotivatieAfwijkingLbt">Why the leerroute differs from the leerbaarheidstoets; the section appears only when set.</param>
 /// <param name="LbtUitslag">Outcome of the leerbaarheidstoets in words, e.g. "advies Z-route".</param>
 /// <param name="AantalVoortgangsgesprekken">How often, e.g. "elke 3 maanden".</param>
-/// <param name="BezwaarTermijnEinde">Last day for a bezwaarschrift (six weeks after sending).</param>
+/// <param name="Verzenddatum">Date of sending when already recorded; the bezwaar clause then prints the last day.</param>
 /// <param name="Ondertekenaar">e.g. "het college van burgemeester en wethouders van Bergeijk".</param>
 public sealed record BeschikkingGegevens(
     Briefhoofd Briefhoofd,
@@ -56,5 +56,5 @@ public sealed record BeschikkingGegevens(
     DateOnly TermijnStart,
     DateOnly TermijnEinde,
     string AantalVoortgangsgesprekken,
-    DateOnly BezwaarTermijnEinde,
+    DateOnly? Verzenddatum,
     string Ondertekenaar);
