@@ -234,6 +234,7 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         Assert.Null(termijn["vervaldatum"]);
         Assert.Equal("nietBerekenbaar", termijn["status"]!.GetValue<string>());
 
+        Assert.Contains("Verzending vastleggen", await _client.GetStringAsync($"/inburgeraars/{id}/pip"));
         var url = $"/api/v1/inburgeraars/{id}/beschikkingen/{beschikking["id"]!.GetValue<string>()}/verzending";
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-04" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostJsonAsync(url, new { })).StatusCode);
@@ -247,6 +248,7 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         termijn = await TermijnAsync(id, "bezwaartermijn");
         Assert.Equal("2026-07-20", termijn["vervaldatum"]!.GetValue<string>());
         Assert.Equal("2026-06-07", termijn["startdatum"]!.GetValue<string>());
+        Assert.DoesNotContain("Verzending vastleggen", await _client.GetStringAsync($"/inburgeraars/{id}/pip"));
 
         // Recorded once; the recording is audited.
         var nogmaals = await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-08" });
