@@ -179,6 +179,15 @@ public abstract class KlantreisApiTests(KoersFactory factory)
             Assert.Contains("Gemeente Bergeijk", tekst);
         }
 
+        // Legal basis with articles and a motivation from this case's own recorded facts (toets score 30, intake answers).
+        var gelezen = Pdf.GelezenPdf.Lees(bytes);
+        Assert.Contains("op grond van de artikelen 14, 15 en 16 van de Wet inburgering 2021", gelezen.Tekst);
+        Assert.Contains("Waarom wij dit besluiten", gelezen.Tekst);
+        Assert.Contains("U had bij de leerbaarheidstoets 30 van de 40 vragen goed.", gelezen.Tekst);
+        Assert.Contains("Daarom volgt u de B1-route.", gelezen.Tekst);
+        Assert.Contains("hoogst gevolgde opleiding geen, 4 jaar onderwijs", gelezen.Tekst);
+        Assert.Contains("U zorgt voor 4 kinderen.", gelezen.Tekst);
+
         Assert.Equal("2029-06-15", (await TermijnAsync(id, "inburgeringstermijn"))["vervaldatum"]!.GetValue<string>());
         Assert.Equal("gehaald", (await TermijnAsync(id, "pipVaststelling"))["status"]!.GetValue<string>());
         Assert.Equal("b1Route", (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}")).LeesAsync())["leerroute"]!.GetValue<string>());

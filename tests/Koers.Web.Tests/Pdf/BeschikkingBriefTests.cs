@@ -24,9 +24,12 @@ public class BeschikkingBriefTests
             + "Uw bezwaarschrift moet dus uiterlijk op 5 januari 2027 bij ons zijn.",
             brief.Tekst);
         Assert.Contains("Postbus 10000 5570 GA Bergeijk", brief.Tekst);
+        Assert.Contains("Wij nemen dit besluit op grond van de artikelen 14, 15 en 16 van de Wet inburgering 2021", brief.Tekst);
+        Assert.Contains("Waarom wij dit besluiten", brief.Tekst);
+        foreach (var reden in Voorbeeld.Vaststelling().Motivering) Assert.Contains(reden, brief.Tekst);
         Assert.Contains("uw handtekening", brief.Tekst);
         Assert.Contains("Met vriendelijke groet, het college van burgemeester en wethouders van Bergeijk", brief.Tekst);
-        Assert.DoesNotContain("leerbaarheidstoets", brief.Tekst);
+        Assert.DoesNotContain("Waarom wij afwijken", brief.Tekst);
         Assert.DoesNotContain("versie", brief.Tekst);
     }
 

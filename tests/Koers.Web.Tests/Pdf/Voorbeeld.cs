@@ -42,6 +42,11 @@ public static class Voorbeeld
         Begeleiding: ["Maatschappelijke begeleiding door VluchtelingenWerk", "Financieel ontzorgen: de gemeente betaalt het eerste half jaar de vaste lasten"],
         Aanbieder: "Taalcentrum De Kempen",
         GeplandeStart: new DateOnly(2027, 1, 11),
+        Motivering:
+        [
+            "U had bij de leerbaarheidstoets 31 van de 40 vragen goed. Vanaf 28 goed is de verwachting dat u het B1-niveau binnen drie jaar kunt halen. Dat is bij u zo. Daarom volgt u de B1-route.",
+            "U zorgt voor 2 kinderen. U heeft kinderopvang nodig om te kunnen leren of werken.",
+        ],
         MotivatieAfwijkingLbt: null,
         LbtUitslag: null,
         TermijnStart: new DateOnly(2026, 9, 1),

@@ -278,8 +278,11 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var termijn = LegalClock.Inburgeringstermijn(feitenNa);
         var gemeente = inburgeraar.Gemeente!;
         var kenmerk = $"PIP-{gemeente.Code}-{dagtekening:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V{concept.Versie}";
+        var antwoorden = (await db.Leefgebieden.AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct))
+            .ToDictionary(l => l.Leefgebied, l => (IReadOnlyDictionary<string, string?>)Intake.IntakeService.Lees(l.AntwoordenJson));
+        var motivering = PipMotivering.Redenen(nieuw, toets?.Feiten(), antwoorden, inburgeraar.Doelgroep);
         var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),
-            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum);
+            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering);
         var pdf = BeschikkingBrief.Maak(gegevens);
         var beschikking = new Data.Model.Beschikking
         {
@@ -401,7 +404,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         gemeente.BezwaarAdres ?? $"Het college van burgemeester en wethouders van {gemeente.Naam}, Postbus 1, {gemeente.Naam}");
 
     internal static BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
-        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly? verzenddatum)
+        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly? verzenddatum, IReadOnlyList<string> motivering)
     {
         var onderdelen = new List<string>();
         if (pip.Knm) onderdelen.Add("Kennis van de Nederlandse Maatschappij (KNM)");
@@ -441,6 +444,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Begeleiding: begeleiding,
             Aanbieder: pip.Aanbieder,
             GeplandeStart: pip.GeplandeStart,
+            Motivering: motivering,
             MotivatieAfwijkingLbt: pip.MotivatieAfwijkingLbt,
             LbtUitslag: lbt,
             TermijnStart: termijnStart,
