@@ -988,6 +988,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Omstandigheden")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("Op")
                         .HasColumnType("timestamp with time zone");
 

@@ -967,6 +967,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Omstandigheden")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Op")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ public sealed record LadderDto(string Gemeente, string Naam, bool Standaard, IRe
 public sealed record VoorstelDto(int Volgorde, Handhavingssoort Soort, string Naam, string Reden, bool ReactietermijnLoopt, bool BevestigingNodig, decimal? Bedrag);
 public sealed record StapDto(Guid Id, int Volgorde, Handhavingssoort Soort, string Stapnaam, bool Overgeslagen, DateOnly Datum, string Reden, DateOnly? ReactieUiterlijk,
     decimal? Bedrag, string? BevestigdDoor, string? Uitkomst, DateOnly? UitkomstOp, string? Kenmerk, string? Sha256, string? Brief, string Door,
-    DateOnly? Verzenddatum, DateOnly? BezwaarUiterlijk);
+    DateOnly? Verzenddatum, DateOnly? BezwaarUiterlijk, string? Omstandigheden);
 public sealed record TekortkomingDto(Guid Id, PipVerplichting Verplichting, string VerplichtingOmschrijving, DateOnly Datum, string Omschrijving, string VastgelegdDoor,
     DateOnly? AfgeslotenOp, string? RedenAfsluiting, VoorstelDto? Voorstel, IReadOnlyList<StapDto> Stappen);
 public sealed record HandhavingDto(Guid InburgeraarId, IReadOnlyList<PipVerplichting> Verplichtingen, bool StandaardLadder, IReadOnlyList<LadderstapDto> Ladder,
@@ -97,7 +97,7 @@ public static class HandhavingApi
 
     internal static StapDto Dto(Guid id, Handhavingsbesluit b) => new(b.Id, b.Volgorde, b.Soort, b.Stapnaam, b.Overgeslagen, b.Datum, b.Reden, b.ReactieUiterlijk, b.Bedrag,
         b.BevestigdDoor, b.Uitkomst, b.UitkomstOp, b.Kenmerk, b.Sha256, b.Pdf is null ? null : $"/api/v1/inburgeraars/{id}/handhaving/brieven/{b.Id}", b.Door,
-        b.Verzenddatum, Handhavingsladder.IsSanctie(b.Soort) && b.Verzenddatum is { } v ? Domain.Clock.LegalClock.BezwaarEinde(v) : null);
+        b.Verzenddatum, Handhavingsladder.IsSanctie(b.Soort) && b.Verzenddatum is { } v ? Domain.Clock.LegalClock.BezwaarEinde(v) : null, b.Omstandigheden);
 
     private static HandhavingDto Dto(HandhavingStand s) => new(s.Dossier.Id, s.Verplichtingen, s.StandaardLadder, s.Ladder.Select(Dto).ToList(),
         s.Tekortkomingen.Select(t => new TekortkomingDto(t.Tekortkoming.Id, t.Tekortkoming.Verplichting, t.Tekortkoming.Verplichting.Omschrijving(), t.Tekortkoming.Datum,

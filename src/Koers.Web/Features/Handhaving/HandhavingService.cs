@@ -52,6 +52,9 @@ public sealed class StapBesluitInvoer
     /// <summary>For a boete or maatregel: the person confirms the circumstances were weighed (Dongemond 338-343).</summary>
     public bool Bevestigd { get; set; }
 
+    /// <summary>For a boete or maatregel: the personal circumstances weighed; required, printed in the letter.</summary>
+    public string? Omstandigheden { get; set; }
+
     /// <summary>When the letter leaves at once (or already left): the bezwaar clause of a sanction then names the last day.</summary>
     public DateOnly? Verzenddatum { get; set; }
 }
@@ -250,6 +253,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         else if (Pip.PipService.VerzenddatumFout(invoer.Verzenddatum, invoer.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.IsSanctie(stap.Soort) && !invoer.Bevestigd)
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
+        if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.OmstandighedenFout(stap.Soort, invoer.Omstandigheden) is { } omstandighedenFout)
+            fouten.Voeg("Omstandigheden", omstandighedenFout);
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;
@@ -261,6 +266,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             ReactieUiterlijk = nemen && stap.ReactietermijnDagen > 0 ? Termijnenwet.Verschuif(datum.AddDays(stap.ReactietermijnDagen)) : null,
             Bedrag = nemen ? stap.Bedrag : null,
             BevestigdDoor = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? gebruiker.Naam : null,
+            Omstandigheden = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? invoer.Omstandigheden!.Trim() : null,
             Door = gebruiker.Naam, Op = klok.NuUtc, Verzenddatum = invoer.Verzenddatum,
         };
 
@@ -283,7 +289,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
                 [dossier.VolledigeNaam, .. (dossier.Adres ?? dossier.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
                 invoer.Verzenddatum,
-                $"het college van burgemeester en wethouders van {gemeente.Naam}"));
+                $"het college van burgemeester en wethouders van {gemeente.Naam}",
+                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag));
             besluit.Pdf = pdf;
             besluit.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         }
@@ -294,6 +301,18 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             : $"Handhaving: stap '{stap.Naam}' overgeslagen");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(besluit.Id);
+    }
+
+    /// <summary>The facts of the tekortkoming and the steps already taken, as the letter states them.</summary>
+    internal static List<string> Feiten(Tekortkoming t)
+    {
+        var feiten = new List<string>
+        {
+            $"Op {Pip.Beschikking.BeschikkingBrief.Datum(t.Datum)} hebben wij vastgesteld dat u zich niet hield aan deze afspraak uit uw PIP: {t.Verplichting.Omschrijving().ToLowerInvariant()}. {t.Omschrijving}",
+        };
+        foreach (var eerder in t.Besluiten.Where(b => !b.Overgeslagen).OrderBy(b => b.Datum).ThenBy(b => b.Volgorde))
+            feiten.Add($"Op {Pip.Beschikking.BeschikkingBrief.Datum(eerder.Datum)}: {eerder.Stapnaam.ToLowerInvariant()}.{(eerder.Uitkomst is { } u ? $" Uitkomst: {u}" : string.Empty)}");
+        return feiten;
     }
 
     public async Task<Uitkomst<Guid>> UitkomstAsync(Guid id, Guid besluitId, UitkomstInvoer invoer, CancellationToken ct = default)
