@@ -1719,6 +1719,48 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("leerbaarheidstoets", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Besluitsoort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Functie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Besluitsoort")
+                        .IsUnique();
+
+                    b.ToTable("mandaat", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Medewerker", b =>
                 {
                     b.Property<int>("Id")
@@ -3000,6 +3042,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.Leerbaarheidstoets", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

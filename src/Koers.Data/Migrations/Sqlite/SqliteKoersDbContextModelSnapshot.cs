@@ -1690,6 +1690,46 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("leerbaarheidstoets", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Besluitsoort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Functie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Besluitsoort")
+                        .IsUnique();
+
+                    b.ToTable("mandaat", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Medewerker", b =>
                 {
                     b.Property<int>("Id")
@@ -2942,6 +2982,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.Leerbaarheidstoets", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

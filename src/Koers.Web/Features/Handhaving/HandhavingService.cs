@@ -289,7 +289,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
                 [dossier.VolledigeNaam, .. (dossier.Adres ?? dossier.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
                 invoer.Verzenddatum,
-                $"het college van burgemeester en wethouders van {gemeente.Naam}",
+                (await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.BesluitsoortInfo.VoorHandhaving(stap.Soort), ct)).Tekst,
                 Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag));
             besluit.Pdf = pdf;
             besluit.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));

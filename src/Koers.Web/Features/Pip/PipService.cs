@@ -281,8 +281,9 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var antwoorden = (await db.Leefgebieden.AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct))
             .ToDictionary(l => l.Leefgebied, l => (IReadOnlyDictionary<string, string?>)Intake.IntakeService.Lees(l.AntwoordenJson));
         var motivering = PipMotivering.Redenen(nieuw, toets?.Feiten(), antwoorden, inburgeraar.Doelgroep);
+        var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.PipBeschikking, ct);
         var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),
-            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering);
+            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering, ondertekening);
         var pdf = BeschikkingBrief.Maak(gegevens);
         var beschikking = new Data.Model.Beschikking
         {
@@ -404,7 +405,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         gemeente.BezwaarAdres ?? $"Het college van burgemeester en wethouders van {gemeente.Naam}, Postbus 1, {gemeente.Naam}");
 
     internal static BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
-        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly? verzenddatum, IReadOnlyList<string> motivering)
+        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly? verzenddatum, IReadOnlyList<string> motivering,
+        Domain.Besluiten.Ondertekening? ondertekening = null)
     {
         var onderdelen = new List<string>();
         if (pip.Knm) onderdelen.Add("Kennis van de Nederlandse Maatschappij (KNM)");
@@ -451,6 +453,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             TermijnEinde: termijnEinde,
             AantalVoortgangsgesprekken: gesprekken,
             Verzenddatum: verzenddatum,
-            Ondertekenaar: $"het college van burgemeester en wethouders van {gemeente.Naam}");
+            Ondertekenaar: (ondertekening ?? new Domain.Besluiten.Ondertekening(gemeente.Naam, null, null)).Tekst);
     }
 }
