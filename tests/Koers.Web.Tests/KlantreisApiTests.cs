@@ -187,6 +187,7 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         Assert.Contains("Daarom volgt u de B1-route.", gelezen.Tekst);
         Assert.Contains("hoogst gevolgde opleiding geen, 4 jaar onderwijs", gelezen.Tekst);
         Assert.Contains("U zorgt voor 4 kinderen.", gelezen.Tekst);
+        Assert.Contains("Testa Beschikking Teststraat 1 5571 AA Bergeijk", gelezen.Tekst); // addressee with full address
 
         Assert.Equal("2029-06-15", (await TermijnAsync(id, "inburgeringstermijn"))["vervaldatum"]!.GetValue<string>());
         Assert.Equal("gehaald", (await TermijnAsync(id, "pipVaststelling"))["status"]!.GetValue<string>());
@@ -265,6 +266,27 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         Assert.Equal("2026-07-20", (await TermijnAsync(id, "bezwaartermijn"))["vervaldatum"]!.GetValue<string>());
         var audit = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == Guid.Parse(id)).Select(a => a.Omschrijving).ToList());
         Assert.Contains(audit, a => a.Contains("Verzenddatum van beschikking") && a.Contains("06-06-2026"));
+    }
+
+    [Fact]
+    public async Task Zonder_volledig_adres_geen_beschikking()
+    {
+        var id = await NieuwDossierAsync(naam: "Zonderadres");
+        await IntakeVolledigAsync(id);
+        await LbtAsync(id, 30);
+        await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", GeldigB1Pip());
+        var dossier = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}")).LeesAsync();
+        Assert.Equal("Teststraat 1, 5571 AA Bergeijk", dossier["adres"]!.GetValue<string>());
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Single(i => i.Id == Guid.Parse(id)).Adres = "Teststraat 1, Bergeijk"; // no postcode
+            return db.SaveChanges();
+        });
+
+        var geweigerd = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15" });
+        Assert.Equal(HttpStatusCode.BadRequest, geweigerd.StatusCode);
+        Assert.Contains("niet volledig", (await geweigerd.LeesAsync())["errors"]!["adres"]![0]!.GetValue<string>());
+        Assert.Empty((await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/pip")).LeesAsync())["beschikkingen"]!.AsArray());
     }
 
     [Fact]

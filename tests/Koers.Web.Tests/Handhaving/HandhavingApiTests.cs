@@ -151,6 +151,7 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         var brief = GelezenPdf.Lees(pdf);
         Assert.Contains("Gemeente Bergeijk", brief.Tekst);
         Assert.Contains("Beste Testa Ladder", brief.Tekst);
+        Assert.Contains("Testa Ladder Teststraat 1 5571 AA Bergeijk", brief.Tekst); // addressee with full address
         Assert.Contains("Dit is een waarschuwing", brief.Tekst);
         Assert.Contains("Meewerken aan de brede intake en het PIP", brief.Tekst);
         Assert.Contains("17 juni 2026", brief.Tekst);
@@ -189,6 +190,7 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Contains("artikel 35 van de Wet inburgering 2021", boeteBrief.Tekst);
         Assert.Contains("ECLI:EU:C:2025:52", boeteBrief.Tekst);
         Assert.Contains("ECLI:NL:RVS:2025:3087", boeteBrief.Tekst);
+        Assert.Contains("Testa Ladder Teststraat 1 5571 AA Bergeijk", boeteBrief.Tekst);
         Assert.Contains("bezwaar", boeteBrief.Tekst);
         Assert.Contains("verzonden op 16 juni 2026", boeteBrief.Tekst);
         Assert.Contains("uiterlijk op 28 juli 2026", boeteBrief.Tekst); // six weeks after sending on 16 June

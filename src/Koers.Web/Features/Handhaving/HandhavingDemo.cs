@@ -71,7 +71,7 @@ public static class HandhavingDemo
                         ["{gemeente}"] = i.Gemeente.Naam,
                     };
                     b.Pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(PipService.BriefhoofdVan(i.Gemeente), datum, b.Kenmerk, stap.Soort, stap.Naam,
-                        i.VolledigeNaam, [i.VolledigeNaam, .. (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                        i.VolledigeNaam, Domain.Besluiten.Adressering.Regels(i.VolledigeNaam, i.Adres, i.AzcLocatie),
                         i.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), b.ReactieUiterlijk,
                         datum, $"het college van burgemeester en wethouders van {i.Gemeente.Naam}",
                         HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag));

@@ -255,6 +255,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.OmstandighedenFout(stap.Soort, invoer.Omstandigheden) is { } omstandighedenFout)
             fouten.Voeg("Omstandigheden", omstandighedenFout);
+        if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.HeeftBrief(stap.Soort) && Domain.Besluiten.Adressering.Fout(dossier.Adres, dossier.AzcLocatie) is { } adresFout)
+            fouten.Voeg("Actie", adresFout);
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;
@@ -286,7 +288,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             };
             var pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(
                 PipService.BriefhoofdVan(gemeente), datum, besluit.Kenmerk, stap.Soort, stap.Naam, dossier.VolledigeNaam,
-                [dossier.VolledigeNaam, .. (dossier.Adres ?? dossier.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Domain.Besluiten.Adressering.Regels(dossier.VolledigeNaam, dossier.Adres, dossier.AzcLocatie),
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
                 invoer.Verzenddatum,
                 (await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.BesluitsoortInfo.VoorHandhaving(stap.Soort), ct)).Tekst,

@@ -127,7 +127,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             }
             else
             {
-                inburgeraar.Adres = $"Demostraat {random.Next(1, 200)}, {gemeente.Naam}";
+                inburgeraar.Adres = $"Demostraat {random.Next(1, 200)}, 9999 ZZ {gemeente.Naam}"; // full but recognisably synthetic: decision letters need street, postcode and place
             }
 
             inburgeraar.Mijlpalen.AddRange(feiten.Select(f => new MijlpaalRegel { InburgeraarId = inburgeraar.Id, Soort = f.Key, Datum = f.Value }));

@@ -225,6 +225,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
         if (invoer.Dagtekening is null) fouten.Voeg("Dagtekening", "Vul de dagtekening (datum van het besluit) in.");
         if (VerzenddatumFout(invoer.Verzenddatum, invoer.Dagtekening, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
+        if (Domain.Besluiten.Adressering.Fout(inburgeraar.Adres, inburgeraar.AzcLocatie) is { } adresFout) fouten.Voeg("Adres", adresFout);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var dagtekening = invoer.Dagtekening!.Value;
@@ -432,7 +433,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             RedenBijstelling: vorige is null ? null : versie.RedenBijstelling,
             Wijzigingen: vorige is null ? [] : BijstellingRegels.Wijzigingen(vorige, pip),
             Naam: i.VolledigeNaam,
-            Adresregels: [i.VolledigeNaam, .. (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            Adresregels: Domain.Besluiten.Adressering.Regels(i.VolledigeNaam, i.Adres, i.AzcLocatie),
             Geboortedatum: i.Geboortedatum,
             Klantregisseur: i.Klantregisseur?.Naam,
             Leerroute: pip.Leerroute?.Omschrijving() ?? "—",
