@@ -627,7 +627,7 @@ public class LegalClockTests
             Assert.True(termijn.Toepasselijk);
             Assert.Equal(D("2026-06-03"), termijn.Startdatum);
             Assert.Equal(D("2026-07-14"), termijn.Vervaldatum);
-            Assert.Contains("laatste beschikking (bijstelling van het PIP) op 02-06-2026", termijn.Toelichting);
+            Assert.Contains("verzending van de laatste PIP-beschikking op 02-06-2026", termijn.Toelichting);
             Assert.Equal(Bron.BezwaarZesWeken, termijn.Bron);
         }
 
@@ -639,7 +639,7 @@ public class LegalClockTests
             var termijn = LegalClock.Bezwaartermijn(feiten);
 
             Assert.Equal(D("2026-04-21"), termijn.Vervaldatum);
-            Assert.Contains("de PIP-beschikking op 10-03-2026", termijn.Toelichting);
+            Assert.Contains("verzending van de laatste PIP-beschikking op 10-03-2026", termijn.Toelichting);
         }
 
         [Fact]
@@ -661,6 +661,39 @@ public class LegalClockTests
             Assert.Contains("de PIP-beschikking", termijn.Toelichting);
             Assert.DoesNotContain("bijstelling", termijn.Toelichting);
         }
+
+        [Fact]
+        public void Niet_verzonden_beschikking_geeft_geen_datum_in_plaats_van_een_verkeerde()
+        {
+            // Vastgesteld on 10 March, letter not sent yet: the dagtekening is not the bekendmaking (Awb 6:8 lid 1).
+            var feiten = Statushouder((Mijlpaal.PipVastgesteld, "2026-03-10")) with { LaatsteBeschikkingNietVerzonden = true };
+
+            var termijn = LegalClock.Bezwaartermijn(feiten);
+
+            Assert.True(termijn.Toepasselijk);
+            Assert.Null(termijn.Vervaldatum);
+            Assert.Equal(TermijnStatus.NietBerekenbaar, termijn.Status(D("2026-06-01")));
+            Assert.Contains("nog niet als verzonden geregistreerd", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Termijn_loopt_vanaf_de_verzenddatum_niet_vanaf_de_dagtekening()
+        {
+            // Dagtekening Tuesday 10 March 2026, sent Friday 13 March: 13 March + 42 days = Friday 24 April 2026.
+            var feiten = Statushouder((Mijlpaal.PipVastgesteld, "2026-03-10")) with { LaatsteBeschikking = D("2026-03-13") };
+
+            var termijn = LegalClock.Bezwaartermijn(feiten);
+
+            Assert.Equal(D("2026-03-14"), termijn.Startdatum);
+            Assert.Equal(D("2026-04-24"), termijn.Vervaldatum);
+        }
+
+        [Theory]
+        [InlineData("2026-06-06", "2026-07-20")] // sent on a Saturday (digital): ends Saturday 18 July → Monday 20 July
+        [InlineData("2026-11-13", "2026-12-28")] // ends on Christmas (Friday), then a weekend → Monday
+        [InlineData("2026-06-15", "2026-07-27")] // a working day: unchanged
+        public void Bezwaareinde_vanaf_verzending_met_termijnenwet(string verzonden, string einde) =>
+            Assert.Equal(D(einde), LegalClock.BezwaarEinde(D(verzonden)));
 
         [Fact]
         public void Laatste_beschikking_niet_voor_de_ondertussengroep()

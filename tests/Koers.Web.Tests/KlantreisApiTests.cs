@@ -161,7 +161,7 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         var controle = await (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", GeldigB1Pip())).LeesAsync();
         Assert.True(controle["magVastgesteld"]!.GetValue<bool>(), controle.ToJsonString());
 
-        var vastgesteld = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15" });
+        var vastgesteld = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15", verzenddatum = "2026-06-15" });
         Assert.Equal(HttpStatusCode.Created, vastgesteld.StatusCode);
         var beschikking = await vastgesteld.LeesAsync();
         Assert.Equal("pipVaststelling", beschikking["soort"]!.GetValue<string>());
@@ -175,9 +175,19 @@ public abstract class KlantreisApiTests(KoersFactory factory)
             var tekst = string.Join("\n", pdf.GetPages().Select(p => p.Text));
             Assert.Contains("Beschikking", tekst);
             Assert.Contains("B1-route", tekst);
-            Assert.Contains("27 juli 2026", tekst); // bezwaar until 15 June + 6 weeks
+            Assert.Contains("27 juli 2026", tekst); // bezwaar until 15 June (sent) + 6 weeks
             Assert.Contains("Gemeente Bergeijk", tekst);
         }
+
+        // Legal basis with articles and a motivation from this case's own recorded facts (toets score 30, intake answers).
+        var gelezen = Pdf.GelezenPdf.Lees(bytes);
+        Assert.Contains("op grond van de artikelen 14, 15 en 16 van de Wet inburgering 2021", gelezen.Tekst);
+        Assert.Contains("Waarom wij dit besluiten", gelezen.Tekst);
+        Assert.Contains("U had bij de leerbaarheidstoets 30 van de 40 vragen goed.", gelezen.Tekst);
+        Assert.Contains("Daarom volgt u de B1-route.", gelezen.Tekst);
+        Assert.Contains("hoogst gevolgde opleiding geen, 4 jaar onderwijs", gelezen.Tekst);
+        Assert.Contains("U zorgt voor 4 kinderen.", gelezen.Tekst);
+        Assert.Contains("Testa Beschikking Teststraat 1 5571 AA Bergeijk", gelezen.Tekst); // addressee with full address
 
         Assert.Equal("2029-06-15", (await TermijnAsync(id, "inburgeringstermijn"))["vervaldatum"]!.GetValue<string>());
         Assert.Equal("gehaald", (await TermijnAsync(id, "pipVaststelling"))["status"]!.GetValue<string>());
@@ -190,7 +200,7 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         var zonderReden = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-16" });
         Assert.Equal(HttpStatusCode.BadRequest, zonderReden.StatusCode);
         var metReden = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen",
-            new { dagtekening = "2026-06-16", redenBijstelling = "Spreken op B1 blijkt na de eerste maanden niet haalbaar." });
+            new { dagtekening = "2026-06-16", verzenddatum = "2026-06-16", redenBijstelling = "Spreken op B1 blijkt na de eerste maanden niet haalbaar." });
         Assert.Equal(HttpStatusCode.Created, metReden.StatusCode);
 
         var stand = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/pip")).LeesAsync();
@@ -205,6 +215,78 @@ public abstract class KlantreisApiTests(KoersFactory factory)
         var tekst2 = string.Join("\n", pdf2.GetPages().Select(p => p.Text));
         Assert.Contains("niet haalbaar", tekst2);
         Assert.Contains("A2", tekst2);
+    }
+
+    [Fact]
+    public async Task Bezwaartermijn_loopt_vanaf_de_vastgelegde_verzenddatum_en_schuift_over_het_weekend()
+    {
+        var id = await NieuwDossierAsync(naam: "Verzending");
+        await IntakeVolledigAsync(id);
+        await LbtAsync(id, 30);
+        await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", GeldigB1Pip());
+
+        // A date of sending before the dagtekening or in the future (the clock stands on 16 June) is refused, nothing stored.
+        foreach (var fout in new[] { "2026-06-04", "2026-06-17" })
+        {
+            var geweigerd = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-05", verzenddatum = fout });
+            Assert.Equal(HttpStatusCode.BadRequest, geweigerd.StatusCode);
+            Assert.NotNull((await geweigerd.LeesAsync())["errors"]!["verzenddatum"]);
+        }
+
+        // Vastgesteld Friday 5 June, not sent yet: the letter states the rule, the clock has no date rather than a wrong one.
+        var beschikking = await (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-05" })).LeesAsync();
+        Assert.Null(beschikking["verzenddatum"]);
+        var brief = Pdf.GelezenPdf.Lees(await _client.GetByteArrayAsync(beschikking["url"]!.GetValue<string>()));
+        Assert.Contains("binnen zes weken na de dag van verzending van deze brief", brief.Tekst);
+        Assert.DoesNotContain("17 juli 2026", brief.Tekst); // dagtekening + 6 weeks would be a wrong fixed date
+        Assert.DoesNotContain("uiterlijk op", brief.Tekst);
+        var termijn = await TermijnAsync(id, "bezwaartermijn");
+        Assert.Null(termijn["vervaldatum"]);
+        Assert.Equal("nietBerekenbaar", termijn["status"]!.GetValue<string>());
+
+        Assert.Contains("Verzending vastleggen", await _client.GetStringAsync($"/inburgeraars/{id}/pip"));
+        var url = $"/api/v1/inburgeraars/{id}/beschikkingen/{beschikking["id"]!.GetValue<string>()}/verzending";
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-04" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostJsonAsync(url, new { })).StatusCode);
+
+        // Sent Saturday 6 June (digitally): six weeks end Saturday 18 July, the Algemene termijnenwet moves it to Monday 20 July.
+        var verzonden = await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-06" });
+        Assert.Equal(HttpStatusCode.OK, verzonden.StatusCode);
+        var dto = await verzonden.LeesAsync();
+        Assert.Equal("2026-06-06", dto["verzenddatum"]!.GetValue<string>());
+        Assert.Equal("2026-07-20", dto["bezwaarUiterlijk"]!.GetValue<string>());
+        termijn = await TermijnAsync(id, "bezwaartermijn");
+        Assert.Equal("2026-07-20", termijn["vervaldatum"]!.GetValue<string>());
+        Assert.Equal("2026-06-07", termijn["startdatum"]!.GetValue<string>());
+        Assert.DoesNotContain("Verzending vastleggen", await _client.GetStringAsync($"/inburgeraars/{id}/pip"));
+
+        // Recorded once; the recording is audited.
+        var nogmaals = await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-08" });
+        Assert.Equal(HttpStatusCode.BadRequest, nogmaals.StatusCode);
+        Assert.Equal("2026-07-20", (await TermijnAsync(id, "bezwaartermijn"))["vervaldatum"]!.GetValue<string>());
+        var audit = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == Guid.Parse(id)).Select(a => a.Omschrijving).ToList());
+        Assert.Contains(audit, a => a.Contains("Verzenddatum van beschikking") && a.Contains("06-06-2026"));
+    }
+
+    [Fact]
+    public async Task Zonder_volledig_adres_geen_beschikking()
+    {
+        var id = await NieuwDossierAsync(naam: "Zonderadres");
+        await IntakeVolledigAsync(id);
+        await LbtAsync(id, 30);
+        await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", GeldigB1Pip());
+        var dossier = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}")).LeesAsync();
+        Assert.Equal("Teststraat 1, 5571 AA Bergeijk", dossier["adres"]!.GetValue<string>());
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Single(i => i.Id == Guid.Parse(id)).Adres = "Teststraat 1, Bergeijk"; // no postcode
+            return db.SaveChanges();
+        });
+
+        var geweigerd = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15" });
+        Assert.Equal(HttpStatusCode.BadRequest, geweigerd.StatusCode);
+        Assert.Contains("niet volledig", (await geweigerd.LeesAsync())["errors"]!["adres"]![0]!.GetValue<string>());
+        Assert.Empty((await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/pip")).LeesAsync())["beschikkingen"]!.AsArray());
     }
 
     [Fact]

@@ -121,8 +121,11 @@ public class Inburgeraar
     /// <summary>Set when the retention period after closure has passed and personal data was removed.</summary>
     public DateTime? GeanonimiseerdOp { get; set; }
 
-    /// <summary>Publication date of the newest beschikking; starts the bezwaartermijn.</summary>
+    /// <summary>Date of sending (bekendmaking) of the newest beschikking; starts the bezwaartermijn. Null while not sent.</summary>
     public DateOnly? LaatsteBeschikkingOp { get; set; }
+
+    /// <summary>The newest beschikking was made but its date of sending is not recorded yet (no bezwaartermijn yet).</summary>
+    public bool LaatsteBeschikkingNietVerzonden { get; set; }
 
     /// <summary>Derived from the milestones on every change; stored so lists can filter on it in SQL.</summary>
     public Fase Fase { get; set; }
@@ -145,6 +148,7 @@ public class Inburgeraar
         Leerroute = Leerroute,
         NogNietStartklaar = NogNietStartklaar,
         LaatsteBeschikking = LaatsteBeschikkingOp,
+        LaatsteBeschikkingNietVerzonden = LaatsteBeschikkingNietVerzonden,
         OntzorgenVerlengdTot = OntzorgenVerlengdTot,
         OntzorgenAfgezien = OntzorgenAfgezien,
         Mijlpalen = Mijlpalen.ToDictionary(m => m.Soort, m => m.Datum),

@@ -129,6 +129,13 @@ public class Beschikking
     public required string Sha256 { get; set; }
     public required string AangemaaktDoor { get; set; }
     public DateTime AangemaaktOp { get; set; }
+
+    /// <summary>
+    /// Date the letter was sent (bekendmaking, Awb 3:41); the bezwaartermijn runs from the day after (Awb 6:8 lid 1).
+    /// Null until someone records it. The letter states a fixed last day only when this was known when it was made.
+    /// </summary>
+    public DateOnly? Verzenddatum { get; set; }
+    public string? VerzondenGeregistreerdDoor { get; set; }
 }
 
 /// <summary>A message from the inburgeraar to their klantregisseur, sent from the portal.</summary>

@@ -195,21 +195,29 @@ public static class LegalClock
     public static Termijn Bezwaartermijn(DossierFeiten feiten)
     {
         var bron = Bron.BezwaarZesWeken;
-
-        // The term runs from the newest beschikking: a bijstelling of the PIP when there is one, else the PIP itself.
-        var bijstelling = feiten.LaatsteBeschikking is { } laatste && laatste != feiten.Datum(Mijlpaal.PipVastgesteld);
-        if (!feiten.Doelgroep.ValtOnderWi2021() || (feiten.LaatsteBeschikking ?? feiten.Datum(Mijlpaal.PipVastgesteld)) is not { } bekendgemaakt)
+        if (!feiten.Doelgroep.ValtOnderWi2021()
+            || (!feiten.LaatsteBeschikkingNietVerzonden && (feiten.LaatsteBeschikking ?? feiten.Datum(Mijlpaal.PipVastgesteld)) is null))
         {
             return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, false, null, null, null,
                 "Er is nog geen PIP-beschikking bekendgemaakt.", bron);
         }
 
-        // Awb 6:8: the term starts the day after publication and lasts six weeks, so it ends on the same
-        // weekday six weeks later; the Algemene termijnenwet moves an end on a weekend or holiday.
+        // Awb 6:8 lid 1: the term starts the day after the bekendmaking, which is the sending (Awb 3:41 lid 1), not the
+        // dagtekening. A letter that was made but not sent has no term yet: better no date than a wrong one.
+        if (feiten.LaatsteBeschikkingNietVerzonden)
+        {
+            return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, true, null, null, null,
+                "De laatste PIP-beschikking is nog niet als verzonden geregistreerd. De termijn van zes weken begint op de dag na verzending; leg de verzenddatum vast.", bron);
+        }
+
+        // The newest beschikking's date of sending; for a PIP recorded without a letter in Koers, its vaststelling.
+        var bekendgemaakt = (feiten.LaatsteBeschikking ?? feiten.Datum(Mijlpaal.PipVastgesteld))!.Value;
+        var verschoven = BezwaarEinde(bekendgemaakt);
         var einde = Kalender.WekenLater(bekendgemaakt, BezwaartermijnWeken);
-        var verschoven = Termijnenwet.Verschuif(einde);
-        var welke = bijstelling ? "de laatste beschikking (bijstelling van het PIP)" : "de PIP-beschikking";
-        var toelichting = $"{BezwaartermijnWeken} weken na bekendmaking van {welke} op {bekendgemaakt:dd-MM-yyyy}.";
+        // The date of sending no longer tells a first PIP from a bijstelling (both may be sent after their dagtekening).
+        var toelichting = feiten.LaatsteBeschikking is null
+            ? $"{BezwaartermijnWeken} weken na vaststelling van het PIP op {bekendgemaakt:dd-MM-yyyy} (geen verzenddatum van de PIP-beschikking in Koers)."
+            : $"{BezwaartermijnWeken} weken na verzending van de laatste PIP-beschikking op {bekendgemaakt:dd-MM-yyyy}.";
         if (verschoven != einde)
         {
             toelichting += $" Verschoven van {einde:dd-MM-yyyy} naar {verschoven:dd-MM-yyyy} ({Termijnenwet.Bron}).";
@@ -217,6 +225,14 @@ public static class LegalClock
 
         return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, true, bekendgemaakt.AddDays(1), verschoven, null, toelichting, bron);
     }
+
+    /// <summary>
+    /// The last day to object to a decision sent on <paramref name="verzonden"/>: six weeks from the day after
+    /// sending (Awb 6:7, 6:8 lid 1), so the same weekday six weeks later, moved past a weekend or holiday by the
+    /// Algemene termijnenwet (art. 1).
+    /// </summary>
+    public static DateOnly BezwaarEinde(DateOnly verzonden) =>
+        Termijnenwet.Verschuif(Kalender.WekenLater(verzonden, BezwaartermijnWeken));
 
     /// <summary>The hours the route requires, each with its source. Empty when no Wi2021 route applies.</summary>
     public static IReadOnlyList<Urennorm> Urennormen(DossierFeiten feiten)

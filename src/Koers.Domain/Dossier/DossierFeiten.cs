@@ -13,8 +13,17 @@ public sealed record DossierFeiten
     /// <summary>Set when the person cannot start yet (e.g. not motivated, illness); triggers periodic recontact.</summary>
     public bool NogNietStartklaar { get; init; }
 
-    /// <summary>Publication date of the newest beschikking (a PIP bijstelling); the bezwaartermijn runs from it.</summary>
+    /// <summary>
+    /// Date of sending (bekendmaking, Awb 3:41) of the newest beschikking; the bezwaartermijn runs from the day after
+    /// it (Awb 6:8 lid 1). Null while it has not been sent, or when no beschikking was made in Koers.
+    /// </summary>
     public DateOnly? LaatsteBeschikking { get; init; }
+
+    /// <summary>
+    /// True when the newest beschikking was made but its date of sending is not recorded yet: the bezwaartermijn
+    /// cannot be computed (the dagtekening is not the bekendmaking).
+    /// </summary>
+    public bool LaatsteBeschikkingNietVerzonden { get; init; }
 
     /// <summary>The municipality extended financieel ontzorgen until this day (a local decision after the 6 months).</summary>
     public DateOnly? OntzorgenVerlengdTot { get; init; }

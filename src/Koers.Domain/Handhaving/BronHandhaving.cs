@@ -26,6 +26,11 @@ public static class BronHandhaving
         Dongemond, "regels 338-343",
         "Waar het toch nodig is een boete op te leggen, doen we dat met inachtneming van de omstandigheden en altijd als instrument om te komen tot verandering in gedrag.");
 
+    public static readonly Citation OmstandighedenKeren = new(
+        "Hof van Justitie EU 4 februari 2025, C-158/23 (Keren), ECLI:EU:C:2025:52; ABRvS 9 juli 2025, ECLI:NL:RVS:2025:3087",
+        "changes-and-asks-2026.md (Law and case law)",
+        "fines for asylum status holders only in exceptional cases, after weighing personal circumstances; record them.");
+
     public static readonly Citation VoldaanB1 = new(
         Beleidsplan, "regels 167-170",
         "Om te slagen voor de B1-route moet de nieuwkomer slagen voor het centrale inburgeringsexamen op de onderdelen lezen, luisteren, schrijven en spreken op niveau B1 en Kennis van de Nederlandse Maatschappij.");

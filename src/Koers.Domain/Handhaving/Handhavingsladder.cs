@@ -126,6 +126,28 @@ public static class Handhavingsladder
 
     public static bool HeeftBrief(Handhavingssoort soort) => soort != Handhavingssoort.Contact;
 
+    /// <summary>Shortest account of weighed circumstances accepted: a tick box or "geen" is not a weighing.</summary>
+    public const int MinimaalOmstandigheden = 30;
+
+    /// <summary>
+    /// Why a sanction cannot be taken with this account of the circumstances, or null when it can. A boete for an
+    /// asylum status holder is allowed only after weighing the person's circumstances, and the weighing must be on
+    /// record (CJEU 4 February 2025, ECLI:EU:C:2025:52, Keren; ABRvS 9 July 2025, ECLI:NL:RVS:2025:3087 —
+    /// BronHandhaving.OmstandighedenKeren); the practice source asks the same (Dongemond 338-343).
+    /// </summary>
+    public static string? OmstandighedenFout(Handhavingssoort soort, string? omstandigheden)
+    {
+        if (!IsSanctie(soort)) return null;
+        var tekst = omstandigheden?.Trim() ?? string.Empty;
+        if (tekst.Length == 0)
+            return $"Beschrijf welke persoonlijke omstandigheden u hebt meegewogen (bijvoorbeeld gezondheid, zorg voor kinderen, geldzaken, begrip van de afspraak). Zonder deze afweging mag geen {Omschrijving(soort).InZinLokaal()} worden opgelegd.";
+        if (tekst.Length < MinimaalOmstandigheden)
+            return $"Beschrijf de meegewogen omstandigheden in minstens {MinimaalOmstandigheden} tekens: wat speelt er bij deze persoon, en waarom is de {Omschrijving(soort).InZinLokaal()} toch nodig?";
+        return tekst.Length > 4000 ? "De omstandigheden zijn hoogstens 4000 tekens." : null;
+    }
+
+    private static string InZinLokaal(this string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+
     /// <summary>A boete or maatregel is a sanction (a besluit open to bezwaar): it needs an explicit confirmation.</summary>
     public static bool IsSanctie(Handhavingssoort soort) => soort is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet;
 

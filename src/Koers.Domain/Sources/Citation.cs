@@ -150,6 +150,19 @@ public static class Bron
         Evaluatie, "regels 12210-12211",
         "Daarnaast is er de mogelijkheid om het PIP, afhankelijk van de voortgang, tussentijds te wijzigen.");
 
+    /// <summary>
+    /// The articles of the PIP decision itself. Art. 14 (brede intake) is in seed 001 L1796; the numbers 15 and 16 for the
+    /// PIP come from issue #16 and the handhaving rules (Wi2021 art. 14-16), not from a seed line: verify against
+    /// BWBR0044770 before relying on them in bezwaar.
+    /// </summary>
+    public static readonly Citation PipVaststellingGrondslag = new(
+        "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 14, 15 en 16 (Evaluatie regels 1796, 1843-1849)",
+        "Het PIP heeft de vorm van een beschikking. Dat betekent dat, hoewel het PIP volgens de MvT zoveel als mogelijk samen met de inburgeraar wordt opgesteld, het uiteindelijk de gemeente is die het PIP vaststelt.");
+
+    public static readonly Citation PipBegeleidingInPlan = new(
+        Evaluatie, "regels 1823-1829, 1873 (Besluit inburgering 2021 art. 5.3)",
+        "Ook de manier waarop de gemeente begeleiding en ondersteuning zal bieden moet worden opgenomen, bijvoorbeeld het aantal voortgangsgesprekken dat wordt ingepland.");
+
     public static readonly Citation Motiveringsbeginsel = new(
         "Algemene wet bestuursrecht", "art. 3:46",
         "Een besluit dient te berusten op een deugdelijke motivering.");

@@ -33,8 +33,9 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         return (stand["tekortkomingen"]![0]!["id"]!.GetValue<string>(), stand);
     }
 
-    private Task<HttpResponseMessage> BesluitAsync(string id, string tid, string actie, int? volgorde, string datum, bool bevestigd = false, string reden = "Afgewogen in teamoverleg.") =>
-        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd });
+    private Task<HttpResponseMessage> BesluitAsync(string id, string tid, string actie, int? volgorde, string datum, bool bevestigd = false, string reden = "Afgewogen in teamoverleg.",
+        string? verzenddatum = null, string? omstandigheden = null) =>
+        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd, verzenddatum, omstandigheden });
 
     private async Task<JsonNode> TekortkomingStandAsync(string id, string tid) =>
         (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == tid)!;
@@ -150,6 +151,7 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         var brief = GelezenPdf.Lees(pdf);
         Assert.Contains("Gemeente Bergeijk", brief.Tekst);
         Assert.Contains("Beste Testa Ladder", brief.Tekst);
+        Assert.Contains("Testa Ladder Teststraat 1 5571 AA Bergeijk", brief.Tekst); // addressee with full address
         Assert.Contains("Dit is een waarschuwing", brief.Tekst);
         Assert.Contains("Meewerken aan de brede intake en het PIP", brief.Tekst);
         Assert.Contains("17 juni 2026", brief.Tekst);
@@ -164,13 +166,35 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         // Step 4, the boete: refused without the explicit confirmation, nothing stored; then taken.
         Assert.Contains("bevestigd", await FoutveldenAsync(await BesluitAsync(id, tid, "nemen", 4, "2026-06-16")));
         Assert.Equal(3, (await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray().Count);
-        var boete = await (await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true)).LeesAsync();
+        // Confirmed but without the circumstances weighed (Keren, ECLI:EU:C:2025:52): refused with a clear message, nothing stored.
+        var zonderOmstandigheden = await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true);
+        Assert.Contains("omstandigheden", await FoutveldenAsync(zonderOmstandigheden));
+        var teKort = await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true, omstandigheden: "geen");
+        Assert.Contains("minstens 30 tekens", (await teKort.LeesAsync())["errors"]!["omstandigheden"]![0]!.GetValue<string>());
+        Assert.Equal(3, (await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray().Count);
+        const string omstandigheden = "Alleenstaande ouder van twee kinderen; opvang geregeld sinds april. Geen gezondheidsklachten gemeld; de afspraak is met tolk uitgelegd.";
+        var boete = await (await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true, verzenddatum: "2026-06-16", omstandigheden: omstandigheden,
+            reden: "Na de waarschuwing van 3 juni nog steeds niet gekomen, zonder bericht.")).LeesAsync();
+        Assert.Equal(omstandigheden, boete["omstandigheden"]!.GetValue<string>());
         Assert.Equal(250m, boete["bedrag"]!.GetValue<decimal>());
         Assert.Equal(KoersFactory.TestGebruiker, boete["bevestigdDoor"]!.GetValue<string>());
         var boeteBrief = GelezenPdf.Lees(await _client.GetByteArrayAsync(boete["brief"]!.GetValue<string>()));
         Assert.Contains("€ 250,00", boeteBrief.Tekst.Replace('\u00A0', ' '));
+        // The motivation: facts of this case, the circumstances weighed, why still needed, the amount and its basis.
+        Assert.Contains("Waarom wij dit besluiten", boeteBrief.Tekst);
+        Assert.Contains("Drie afspraken voor de brede intake niet gekomen, zonder bericht.", boeteBrief.Tekst);
+        Assert.Contains("Op 3 juni 2026: aangetekende waarschuwing.", boeteBrief.Tekst);
+        Assert.Contains(omstandigheden, boeteBrief.Tekst);
+        Assert.Contains("Waarom dit besluit toch nodig is: Na de waarschuwing van 3 juni nog steeds niet gekomen", boeteBrief.Tekst);
+        Assert.Contains("Bestuurlijke boete (Wet inburgering 2021)", boeteBrief.Tekst); // the ladder step the amount comes from
+        Assert.Contains("artikel 35 van de Wet inburgering 2021", boeteBrief.Tekst);
+        Assert.Contains("ECLI:EU:C:2025:52", boeteBrief.Tekst);
+        Assert.Contains("ECLI:NL:RVS:2025:3087", boeteBrief.Tekst);
+        Assert.Contains("Testa Ladder Teststraat 1 5571 AA Bergeijk", boeteBrief.Tekst);
         Assert.Contains("bezwaar", boeteBrief.Tekst);
-        Assert.Contains("28 juli 2026", boeteBrief.Tekst); // six weeks after 16 June
+        Assert.Contains("verzonden op 16 juni 2026", boeteBrief.Tekst);
+        Assert.Contains("uiterlijk op 28 juli 2026", boeteBrief.Tekst); // six weeks after sending on 16 June
+        Assert.Equal("2026-07-28", boete["bezwaarUiterlijk"]!.GetValue<string>());
 
         // The ladder is finished: no proposal, no further step; closing needs a reason and happens once.
         t = await TekortkomingStandAsync(id, tid);

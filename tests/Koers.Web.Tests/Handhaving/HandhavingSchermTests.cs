@@ -105,6 +105,29 @@ public abstract class HandhavingSchermTests(KoersFactory factory)
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Twee keer niet op intake.", GelezenPdf.Lees(await pdf.Content.ReadAsByteArrayAsync()).Tekst);
         Assert.Contains("Voorstel: stap 3, Aangetekende waarschuwing", doc.QuerySelector("[id^=voorstel-]")!.TextContent);
+
+        // The boete without the circumstances weighed is refused with a Dutch message; what was typed stays.
+        besluit = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(doc, "form[action$=Besluit]"),
+            ["Actief"] = tid, ["Besluit.Volgorde"] = "3", ["Besluit.Actie"] = "Nemen", ["Besluit.Datum"] = "2026-06-04", ["Besluit.Reden"] = "Waarschuwen.",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await _client.PostAsync($"{url}/Besluit", new FormUrlEncodedContent(besluit))).StatusCode);
+        doc = await PaginaAsync(url);
+        Assert.NotNull(doc.QuerySelector("textarea[name='Besluit.Omstandigheden']"));
+        besluit = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(doc, "form[action$=Besluit]"),
+            ["Actief"] = tid, ["Besluit.Volgorde"] = "4", ["Besluit.Actie"] = "Nemen", ["Besluit.Datum"] = "2026-06-16",
+            ["Besluit.Reden"] = "Na de waarschuwing nog steeds niet gekomen.", ["Besluit.Bevestigd"] = "true", ["Besluit.Omstandigheden"] = "",
+        };
+        var zonder = await _client.PostAsync($"{url}/Besluit", new FormUrlEncodedContent(besluit));
+        Assert.Equal(HttpStatusCode.OK, zonder.StatusCode);
+        var zonderDoc = new HtmlParser().ParseDocument(await zonder.Content.ReadAsStringAsync());
+        FoutsamenvattingWijstNaarVelden(zonderDoc);
+        Assert.Contains("Beschrijf welke persoonlijke omstandigheden u hebt meegewogen", zonderDoc.QuerySelector("#foutsamenvatting")!.TextContent);
+        Assert.Equal("Na de waarschuwing nog steeds niet gekomen.", zonderDoc.QuerySelector("textarea[name='Besluit.Reden']")!.TextContent);
+        Assert.Equal(3, factory.MetDatabase(db => db.Set<Koers.Data.Model.Keten.Handhavingsbesluit>().Count(b => b.TekortkomingId == Guid.Parse(tid))));
     }
 
     [Fact]

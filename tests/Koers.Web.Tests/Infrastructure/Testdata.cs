@@ -68,6 +68,8 @@ public static class Testdata
             ["klantregisseurId"] = klantregisseurId,
             ["koppelingsdatum"] = koppelingsdatum,
             ["telefoon"] = "06-12345678",
+            // A full (synthetic) address: decision letters are refused without one.
+            ["adres"] = "Teststraat 1, 5571 AA Bergeijk",
             ["gezinsleden"] = new[] { new Dictionary<string, object?> { ["naam"] = "Kind Proefpersoon", ["relatie"] = "kind", ["geboortedatum"] = "2019-01-01" } },
         };
 }

@@ -20,13 +20,37 @@ public class BeschikkingBriefTests
         Assert.Contains("24 november 2026", brief.Tekst);
         Assert.Contains("Wij spreken u elke 3 maanden.", brief.Tekst);
         Assert.Contains(
-            "U kunt bezwaar maken binnen zes weken na de dag van verzending of uitreiking van deze brief, dus uiterlijk op 5 januari 2027.",
+            "U kunt bezwaar maken binnen zes weken na de dag van verzending van deze brief. Wij hebben deze brief verzonden op 24 november 2026. "
+            + "Uw bezwaarschrift moet dus uiterlijk op 5 januari 2027 bij ons zijn.",
             brief.Tekst);
         Assert.Contains("Postbus 10000 5570 GA Bergeijk", brief.Tekst);
+        Assert.Contains("Wij nemen dit besluit op grond van de artikelen 14, 15 en 16 van de Wet inburgering 2021", brief.Tekst);
+        Assert.Contains("Waarom wij dit besluiten", brief.Tekst);
+        foreach (var reden in Voorbeeld.Vaststelling().Motivering) Assert.Contains(reden, brief.Tekst);
         Assert.Contains("uw handtekening", brief.Tekst);
         Assert.Contains("Met vriendelijke groet, het college van burgemeester en wethouders van Bergeijk", brief.Tekst);
-        Assert.DoesNotContain("leerbaarheidstoets", brief.Tekst);
+        Assert.DoesNotContain("Waarom wij afwijken", brief.Tekst);
         Assert.DoesNotContain("versie", brief.Tekst);
+    }
+
+    [Fact]
+    public void Zonder_verzenddatum_noemt_de_bezwaarclausule_de_regel_en_geen_datum()
+    {
+        // Dagtekening 24 November: a date computed from it (5 January) would be wrong if the letter leaves later.
+        var brief = GelezenPdf.Lees(BeschikkingBrief.Maak(Voorbeeld.Vaststelling() with { Verzenddatum = null }));
+
+        Assert.Contains("U kunt bezwaar maken binnen zes weken na de dag van verzending van deze brief. De termijn begint op de dag nadat wij deze brief hebben verzonden.", brief.Tekst);
+        Assert.DoesNotContain("uiterlijk op", brief.Tekst);
+        Assert.DoesNotContain("5 januari 2027", brief.Tekst);
+    }
+
+    [Fact]
+    public void Bezwaareinde_op_een_feestdag_schuift_in_de_brief_door_naar_de_werkdag()
+    {
+        // Sent Friday 13 November 2026: six weeks end on Christmas Day (Friday), then a weekend: Monday 28 December.
+        var brief = GelezenPdf.Lees(BeschikkingBrief.Maak(Voorbeeld.Vaststelling() with { Datum = new DateOnly(2026, 11, 12), Verzenddatum = new DateOnly(2026, 11, 13) }));
+
+        Assert.Contains("Wij hebben deze brief verzonden op 13 november 2026. Uw bezwaarschrift moet dus uiterlijk op 28 december 2026 bij ons zijn.", brief.Tekst);
     }
 
     [Fact]

@@ -42,12 +42,17 @@ public static class Voorbeeld
         Begeleiding: ["Maatschappelijke begeleiding door VluchtelingenWerk", "Financieel ontzorgen: de gemeente betaalt het eerste half jaar de vaste lasten"],
         Aanbieder: "Taalcentrum De Kempen",
         GeplandeStart: new DateOnly(2027, 1, 11),
+        Motivering:
+        [
+            "U had bij de leerbaarheidstoets 31 van de 40 vragen goed. Vanaf 28 goed is de verwachting dat u het B1-niveau binnen drie jaar kunt halen. Dat is bij u zo. Daarom volgt u de B1-route.",
+            "U zorgt voor 2 kinderen. U heeft kinderopvang nodig om te kunnen leren of werken.",
+        ],
         MotivatieAfwijkingLbt: null,
         LbtUitslag: null,
         TermijnStart: new DateOnly(2026, 9, 1),
         TermijnEinde: new DateOnly(2029, 8, 31),
         AantalVoortgangsgesprekken: "elke 3 maanden",
-        BezwaarTermijnEinde: new DateOnly(2027, 1, 5),
+        Verzenddatum: new DateOnly(2026, 11, 24),
         Ondertekenaar: "het college van burgemeester en wethouders van Bergeijk");
 
     public static BeschikkingGegevens Bijstelling() => Vaststelling() with
@@ -63,6 +68,6 @@ public static class Voorbeeld
             "Het vrijwilligerswerk bij de Voedselbank stopt.",
         ],
         Participatie = "Betaald werk bij Zorggroep Kempen, 24 uur per week",
-        BezwaarTermijnEinde = new DateOnly(2027, 5, 24),
+        Verzenddatum = new DateOnly(2027, 4, 12),
     };
 }

@@ -189,6 +189,12 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VerzondenGeregistreerdDoor")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
@@ -657,6 +663,9 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<int?>("KlantregisseurId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("LaatsteBeschikkingNietVerzonden")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("LaatsteBeschikkingOp")
                         .HasColumnType("date");
 
@@ -979,6 +988,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Omstandigheden")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("Op")
                         .HasColumnType("timestamp with time zone");
 
@@ -1018,6 +1030,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("UitkomstOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Verzenddatum")
                         .HasColumnType("date");
 
                     b.Property<int>("Volgorde")
@@ -1702,6 +1717,48 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("leerbaarheidstoets", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Besluitsoort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Functie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Besluitsoort")
+                        .IsUnique();
+
+                    b.ToTable("mandaat", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Medewerker", b =>
@@ -2985,6 +3042,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.Leerbaarheidstoets", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -180,6 +180,12 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Verzenddatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerzondenGeregistreerdDoor")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InburgeraarId");
@@ -640,6 +646,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<int?>("KlantregisseurId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LaatsteBeschikkingNietVerzonden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("LaatsteBeschikkingOp")
                         .HasColumnType("TEXT");
 
@@ -958,6 +967,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Omstandigheden")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Op")
                         .HasColumnType("TEXT");
 
@@ -997,6 +1009,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("UitkomstOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Verzenddatum")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Volgorde")
@@ -1673,6 +1688,46 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("leerbaarheidstoets", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Besluitsoort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Functie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Besluitsoort")
+                        .IsUnique();
+
+                    b.ToTable("mandaat", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Medewerker", b =>
@@ -2927,6 +2982,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.Leerbaarheidstoets", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -71,6 +71,15 @@ public class Handhavingsbesluit
     public string? Sha256 { get; set; }
     public required string Door { get; set; }
     public DateTime Op { get; set; }
+
+    /// <summary>
+    /// For a boete or maatregel: the personal circumstances that were weighed, in the decider's words. Required (CJEU
+    /// 4 February 2025, ECLI:EU:C:2025:52, Keren; ABRvS 9 July 2025, ECLI:NL:RVS:2025:3087) and printed in the letter.
+    /// </summary>
+    public string? Omstandigheden { get; set; }
+
+    /// <summary>Date the letter was sent (bekendmaking, Awb 3:41); for a sanction the bezwaartermijn runs from it.</summary>
+    public DateOnly? Verzenddatum { get; set; }
 }
 
 public sealed class HandhavingConfiguratie :

@@ -10,7 +10,8 @@ public sealed record LadderstapDto(int Volgorde, Handhavingssoort Soort, string 
 public sealed record LadderDto(string Gemeente, string Naam, bool Standaard, IReadOnlyList<LadderstapDto> Stappen, IReadOnlyList<string> Plaatshouders, IReadOnlyList<BronDto> Bronnen);
 public sealed record VoorstelDto(int Volgorde, Handhavingssoort Soort, string Naam, string Reden, bool ReactietermijnLoopt, bool BevestigingNodig, decimal? Bedrag);
 public sealed record StapDto(Guid Id, int Volgorde, Handhavingssoort Soort, string Stapnaam, bool Overgeslagen, DateOnly Datum, string Reden, DateOnly? ReactieUiterlijk,
-    decimal? Bedrag, string? BevestigdDoor, string? Uitkomst, DateOnly? UitkomstOp, string? Kenmerk, string? Sha256, string? Brief, string Door);
+    decimal? Bedrag, string? BevestigdDoor, string? Uitkomst, DateOnly? UitkomstOp, string? Kenmerk, string? Sha256, string? Brief, string Door,
+    DateOnly? Verzenddatum, DateOnly? BezwaarUiterlijk, string? Omstandigheden);
 public sealed record TekortkomingDto(Guid Id, PipVerplichting Verplichting, string VerplichtingOmschrijving, DateOnly Datum, string Omschrijving, string VastgelegdDoor,
     DateOnly? AfgeslotenOp, string? RedenAfsluiting, VoorstelDto? Voorstel, IReadOnlyList<StapDto> Stappen);
 public sealed record HandhavingDto(Guid InburgeraarId, IReadOnlyList<PipVerplichting> Verplichtingen, bool StandaardLadder, IReadOnlyList<LadderstapDto> Ladder,
@@ -71,6 +72,13 @@ public static class HandhavingApi
         g.MapGet("/brieven/{besluitId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid besluitId, HandhavingService service, CancellationToken ct) =>
             await service.BriefAsync(id, besluitId, ct) is { } b ? TypedResults.File(b.Pdf!, "application/pdf", $"{b.Kenmerk}.pdf") : Problemen.NietGevonden())
             .WithSummary("De brief van een genomen stap als PDF");
+        g.MapPost("/brieven/{besluitId:guid}/verzending", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (Guid id, Guid besluitId,
+            Pip.VerzendingInvoer invoer, HandhavingService service, CancellationToken ct) =>
+        {
+            var u = await service.VerzondenAsync(id, besluitId, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.NoContent() : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Verzenddatum van een brief vastleggen: bij een boete of maatregel loopt de bezwaartermijn vanaf de dag erna (Awb 6:8)");
         api.MapGet("/handhaving/verstreken", async (string? gemeente, int? klantregisseurId, int? teamId, HandhavingService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.VerstrekenAsync(new Werkvoorraad.Dossierselectie(gemeente, klantregisseurId, teamId), ct)))
             .WithTags("Handhaving").RequireAuthorization(Beveiliging.Beleid.Dossierwerk)
@@ -88,7 +96,8 @@ public static class HandhavingApi
             [BronDto.Van(BronHandhaving.Ladder), BronDto.Van(BronHandhaving.MaatregelOfBoete), BronDto.Van(BronHandhaving.Omstandigheden)]);
 
     internal static StapDto Dto(Guid id, Handhavingsbesluit b) => new(b.Id, b.Volgorde, b.Soort, b.Stapnaam, b.Overgeslagen, b.Datum, b.Reden, b.ReactieUiterlijk, b.Bedrag,
-        b.BevestigdDoor, b.Uitkomst, b.UitkomstOp, b.Kenmerk, b.Sha256, b.Pdf is null ? null : $"/api/v1/inburgeraars/{id}/handhaving/brieven/{b.Id}", b.Door);
+        b.BevestigdDoor, b.Uitkomst, b.UitkomstOp, b.Kenmerk, b.Sha256, b.Pdf is null ? null : $"/api/v1/inburgeraars/{id}/handhaving/brieven/{b.Id}", b.Door,
+        b.Verzenddatum, Handhavingsladder.IsSanctie(b.Soort) && b.Verzenddatum is { } v ? Domain.Clock.LegalClock.BezwaarEinde(v) : null, b.Omstandigheden);
 
     private static HandhavingDto Dto(HandhavingStand s) => new(s.Dossier.Id, s.Verplichtingen, s.StandaardLadder, s.Ladder.Select(Dto).ToList(),
         s.Tekortkomingen.Select(t => new TekortkomingDto(t.Tekortkoming.Id, t.Tekortkoming.Verplichting, t.Tekortkoming.Verplichting.Omschrijving(), t.Tekortkoming.Datum,

@@ -16,8 +16,12 @@ public sealed record HandhavingBriefGegevens(
     string? Klantregisseur,
     string Tekst,
     DateOnly? ReactieUiterlijk,
-    DateOnly BezwaarTermijnEinde,
-    string Ondertekenaar);
+    DateOnly? Verzenddatum,
+    string Ondertekenaar,
+    IReadOnlyList<string>? Feiten = null,
+    string? Omstandigheden = null,
+    string? RedenBesluit = null,
+    decimal? Bedrag = null);
 
 /// <summary>
 /// The letter of a ladder step, on the same letterhead and layout as the PIP beschikking (<see cref="BriefPdf"/>).
@@ -26,6 +30,35 @@ public sealed record HandhavingBriefGegevens(
 /// </summary>
 public static class HandhavingBrief
 {
+    /// <summary>
+    /// Awb 3:46-3:47 for a sanction: the facts, the personal circumstances weighed (CJEU 4 February 2025,
+    /// ECLI:EU:C:2025:52, Keren; ABRvS 9 July 2025, ECLI:NL:RVS:2025:3087), why it is still needed, the amount and its
+    /// basis, and the legal basis.
+    /// </summary>
+    private static void Motivering(BriefPdf brief, HandhavingBriefGegevens g)
+    {
+        brief.Kop("Waarom wij dit besluiten");
+        if (g.Feiten is { Count: > 0 } feiten) brief.Alinea("Dit is er gebeurd:").Opsomming(feiten);
+        brief.Kop("Uw persoonlijke omstandigheden")
+            .Alinea("Voordat wij dit besluit nemen, kijken wij naar uw persoonlijke situatie. Dit hebben wij meegewogen:")
+            .Alinea(g.Omstandigheden ?? "—");
+        if (!string.IsNullOrWhiteSpace(g.RedenBesluit)) brief.Alinea($"Waarom dit besluit toch nodig is: {g.RedenBesluit}");
+        if (g.Soort == Handhavingssoort.BoeteWi2021)
+        {
+            var bedrag = g.Bedrag is { } b ? b.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) : "—";
+            brief.Kop("Het bedrag")
+                .Alinea($"De boete is {bedrag}. Dit bedrag heeft het college van {g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty)} vastgesteld "
+                    + $"voor deze stap van de handhaving ({g.Stapnaam}).")
+                .Alinea("Wij leggen deze boete op op grond van artikel 35 van de Wet inburgering 2021, omdat u zich niet houdt aan een afspraak uit uw PIP. "
+                    + "Bij een boete moeten wij uw persoonlijke omstandigheden meewegen (Hof van Justitie van de Europese Unie 4 februari 2025, "
+                    + "ECLI:EU:C:2025:52; Raad van State 9 juli 2025, ECLI:NL:RVS:2025:3087).");
+        }
+        else
+        {
+            brief.Alinea("Wij nemen deze maatregel op grond van artikel 18 van de Participatiewet.");
+        }
+    }
+
     public static byte[] Maak(HandhavingBriefGegevens g)
     {
         var onderwerp = g.Soort switch
@@ -47,6 +80,9 @@ public static class HandhavingBrief
             brief.Alinea(alinea);
         }
 
+        if (Handhavingsladder.IsSanctie(g.Soort)) Motivering(brief, g);
+        else if (g.Feiten is { Count: > 0 } feiten) brief.Kop("Waarom u deze brief krijgt").Opsomming(feiten);
+
         if (g.ReactieUiterlijk is { } uiterlijk && !Handhavingsladder.IsSanctie(g.Soort))
         {
             brief.Kop("Wat moet u doen?").Alinea($"Neem uiterlijk {BeschikkingBrief.Datum(uiterlijk)} contact met ons op. Bel ons op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief.");
@@ -56,7 +92,7 @@ public static class HandhavingBrief
         {
             brief.Kop("Niet eens met dit besluit?")
                 .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. Die brief heet een bezwaarschrift.")
-                .Alinea($"U kunt bezwaar maken binnen zes weken na de dag van verzending van deze brief, dus uiterlijk op {BeschikkingBrief.Datum(g.BezwaarTermijnEinde)}.")
+                .Alinea(Bezwaarclausule.Termijn(g.Verzenddatum))
                 .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
                 .Alinea($"Noem in uw bezwaarschrift het kenmerk ({g.Kenmerk}), waarom u het niet eens bent met dit besluit, en zet uw naam, adres, de datum en uw handtekening erin. "
                     + "Dit staat in artikel 6:5 van de Algemene wet bestuursrecht.");

@@ -54,9 +54,11 @@ public static class HandhavingDemo
                     Datum = datum, Reden = s == 0 ? "Eerst in gesprek, zoals de ladder voorschrijft." : "Geen verbetering na de vorige stap.",
                     ReactieUiterlijk = stap.ReactietermijnDagen > 0 ? Termijnenwet.Verschuif(datum.AddDays(stap.ReactietermijnDagen)) : null,
                     Bedrag = stap.Bedrag, BevestigdDoor = Handhavingsladder.IsSanctie(stap.Soort) ? "demodata" : null,
+                    Omstandigheden = Handhavingsladder.IsSanctie(stap.Soort) ? "Gezondheid, zorg voor kinderen en geldzaken besproken; geen omstandigheid gevonden die het wegblijven verklaart." : null,
                     Uitkomst = s < n - 1 ? "Geen reactie." : null, UitkomstOp = s < n - 1 ? datum.AddDays(5) : null,
                     Door = "demodata", Op = nuUtc,
                 };
+                if (Handhavingsladder.HeeftBrief(stap.Soort)) b.Verzenddatum = datum;
                 if (Handhavingsladder.HeeftBrief(stap.Soort))
                 {
                     b.Kenmerk = $"HH-{i.Gemeente!.Code}-{datum:yyyy}-{i.Id.ToString("N")[..8].ToUpperInvariant()}-{s + 1}-{stap.Volgorde}";
@@ -69,13 +71,15 @@ public static class HandhavingDemo
                         ["{gemeente}"] = i.Gemeente.Naam,
                     };
                     b.Pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(PipService.BriefhoofdVan(i.Gemeente), datum, b.Kenmerk, stap.Soort, stap.Naam,
-                        i.VolledigeNaam, [i.VolledigeNaam, .. (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                        i.VolledigeNaam, Domain.Besluiten.Adressering.Regels(i.VolledigeNaam, i.Adres, i.AzcLocatie),
                         i.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), b.ReactieUiterlijk,
-                        Termijnenwet.Verschuif(Kalender.WekenLater(datum, LegalClock.BezwaartermijnWeken)), $"het college van burgemeester en wethouders van {i.Gemeente.Naam}"));
+                        datum, $"het college van burgemeester en wethouders van {i.Gemeente.Naam}",
+                        HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag));
                     b.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b.Pdf));
                 }
 
                 db.Add(b);
+                t.Besluiten.Add(b); // the next letter lists this step among the facts
             }
         }
 

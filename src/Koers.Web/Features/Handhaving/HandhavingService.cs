@@ -51,6 +51,12 @@ public sealed class StapBesluitInvoer
 
     /// <summary>For a boete or maatregel: the person confirms the circumstances were weighed (Dongemond 338-343).</summary>
     public bool Bevestigd { get; set; }
+
+    /// <summary>For a boete or maatregel: the personal circumstances weighed; required, printed in the letter.</summary>
+    public string? Omstandigheden { get; set; }
+
+    /// <summary>When the letter leaves at once (or already left): the bezwaar clause of a sanction then names the last day.</summary>
+    public DateOnly? Verzenddatum { get; set; }
 }
 
 public sealed class UitkomstInvoer
@@ -242,8 +248,15 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             fouten.Voeg("Datum", "De datum ligt vóór de vorige stap.");
         if (string.IsNullOrWhiteSpace(invoer.Reden)) fouten.Voeg("Reden", "Geef de reden van uw besluit.");
         else if (invoer.Reden.Length > 2000) fouten.Voeg("Reden", Veldfouten.TeLang(Veldfouten.Label("Reden"), 2000, invoer.Reden.Length));
+        if (invoer.Verzenddatum is not null && !(invoer.Actie == BesluitActie.Nemen && Handhavingsladder.HeeftBrief(stap.Soort)))
+            fouten.Voeg("Verzenddatum", "Alleen een genomen stap met een brief heeft een verzenddatum.");
+        else if (Pip.PipService.VerzenddatumFout(invoer.Verzenddatum, invoer.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.IsSanctie(stap.Soort) && !invoer.Bevestigd)
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
+        if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.OmstandighedenFout(stap.Soort, invoer.Omstandigheden) is { } omstandighedenFout)
+            fouten.Voeg("Omstandigheden", omstandighedenFout);
+        if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.HeeftBrief(stap.Soort) && Domain.Besluiten.Adressering.Fout(dossier.Adres, dossier.AzcLocatie) is { } adresFout)
+            fouten.Voeg("Actie", adresFout);
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var datum = invoer.Datum!.Value;
@@ -255,7 +268,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             ReactieUiterlijk = nemen && stap.ReactietermijnDagen > 0 ? Termijnenwet.Verschuif(datum.AddDays(stap.ReactietermijnDagen)) : null,
             Bedrag = nemen ? stap.Bedrag : null,
             BevestigdDoor = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? gebruiker.Naam : null,
-            Door = gebruiker.Naam, Op = klok.NuUtc,
+            Omstandigheden = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? invoer.Omstandigheden!.Trim() : null,
+            Door = gebruiker.Naam, Op = klok.NuUtc, Verzenddatum = invoer.Verzenddatum,
         };
 
         if (nemen && Handhavingsladder.HeeftBrief(stap.Soort))
@@ -274,10 +288,11 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             };
             var pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(
                 PipService.BriefhoofdVan(gemeente), datum, besluit.Kenmerk, stap.Soort, stap.Naam, dossier.VolledigeNaam,
-                [dossier.VolledigeNaam, .. (dossier.Adres ?? dossier.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Domain.Besluiten.Adressering.Regels(dossier.VolledigeNaam, dossier.Adres, dossier.AzcLocatie),
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
-                Termijnenwet.Verschuif(Kalender.WekenLater(datum, LegalClock.BezwaartermijnWeken)),
-                $"het college van burgemeester en wethouders van {gemeente.Naam}"));
+                invoer.Verzenddatum,
+                (await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.BesluitsoortInfo.VoorHandhaving(stap.Soort), ct)).Tekst,
+                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag));
             besluit.Pdf = pdf;
             besluit.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         }
@@ -288,6 +303,18 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             : $"Handhaving: stap '{stap.Naam}' overgeslagen");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(besluit.Id);
+    }
+
+    /// <summary>The facts of the tekortkoming and the steps already taken, as the letter states them.</summary>
+    internal static List<string> Feiten(Tekortkoming t)
+    {
+        var feiten = new List<string>
+        {
+            $"Op {Pip.Beschikking.BeschikkingBrief.Datum(t.Datum)} hebben wij vastgesteld dat u zich niet hield aan deze afspraak uit uw PIP: {t.Verplichting.Omschrijving().ToLowerInvariant()}. {t.Omschrijving}",
+        };
+        foreach (var eerder in t.Besluiten.Where(b => !b.Overgeslagen).OrderBy(b => b.Datum).ThenBy(b => b.Volgorde))
+            feiten.Add($"Op {Pip.Beschikking.BeschikkingBrief.Datum(eerder.Datum)}: {eerder.Stapnaam.ToLowerInvariant()}.{(eerder.Uitkomst is { } u ? $" Uitkomst: {u}" : string.Empty)}");
+        return feiten;
     }
 
     public async Task<Uitkomst<Guid>> UitkomstAsync(Guid id, Guid besluitId, UitkomstInvoer invoer, CancellationToken ct = default)
@@ -324,6 +351,23 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         dossiers.Audit(AuditActie.Wijzigen, id, $"Handhaving: tekortkoming afgesloten ({t.Verplichting.Omschrijving()})");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(t.Id);
+    }
+
+    /// <summary>Records the date a handhaving letter was sent; for a sanction the bezwaartermijn runs from the day after.</summary>
+    public async Task<Uitkomst<Guid>> VerzondenAsync(Guid id, Guid besluitId, Pip.VerzendingInvoer invoer, CancellationToken ct = default)
+    {
+        if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
+        var besluit = await db.Set<Handhavingsbesluit>().FirstOrDefaultAsync(b => b.Id == besluitId && b.InburgeraarId == id && b.Pdf != null, ct);
+        if (besluit is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (besluit.Verzenddatum is { } al) fouten.Voeg("Verzenddatum", $"De verzenddatum van deze brief is al vastgelegd: {al:dd-MM-yyyy}.");
+        else if (invoer.Verzenddatum is null) fouten.Voeg("Verzenddatum", "Vul de datum in waarop de brief is verzonden.");
+        else if (Pip.PipService.VerzenddatumFout(invoer.Verzenddatum, besluit.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        besluit.Verzenddatum = invoer.Verzenddatum;
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Handhaving: verzenddatum van brief {besluit.Kenmerk} vastgelegd: {invoer.Verzenddatum:dd-MM-yyyy}");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(besluit.Id);
     }
 
     public async Task<Handhavingsbesluit?> BriefAsync(Guid id, Guid besluitId, CancellationToken ct = default)

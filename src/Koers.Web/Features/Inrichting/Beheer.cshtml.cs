@@ -17,6 +17,7 @@ public sealed class BeheerModel : PageModel
     [
         new("Ontzorgenbeleid", "/beheer/ontzorgen", "Per gemeente: standaardkeuze, duur, vaste lasten, verlenging, trainingsaanbod en de rekening waarvan de gemeente betaalt."),
         new("Handhavingsladder", "/beheer/handhaving", "De stappen, brieven, reactietermijnen en boetebedragen per gemeente."),
+        new("Mandaatregister", "/beheer/mandaten", "Per gemeente wie besluiten ondertekent namens het college: naam en functie (artikel 10:10 Awb)."),
         new("Ketenpartners", "/beheer/partners", "Taalscholen en andere partners: accounts, contracten en wie welke dossiers mag zien."),
         new("DUO", "/beheer/duo", "Berichten van en naar DUO: geparkeerde meldingen opnieuw aanbieden of afhandelen."),
         new("Bewaartermijn", "/beheer/bewaartermijn", "Dossiers waarvan de bewaartermijn verstreken is: inzien en anonimiseren."),

@@ -128,7 +128,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             }
             else
             {
-                inburgeraar.Adres = $"Demostraat {random.Next(1, 200)}, {gemeente.Naam}";
+                inburgeraar.Adres = $"Demostraat {random.Next(1, 200)}, 9999 ZZ {gemeente.Naam}"; // full but recognisably synthetic: decision letters need street, postcode and place
             }
 
             inburgeraar.Mijlpalen.AddRange(feiten.Select(f => new MijlpaalRegel { InburgeraarId = inburgeraar.Id, Soort = f.Key, Datum = f.Value }));
@@ -293,12 +293,12 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             var termijnEinde = feiten.TryGetValue(Mijlpaal.TermijnVerlengdTot, out var verlengd) ? verlengd : Kalender.JarenLater(pipDatum, 3);
             var kenmerk = $"PIP-{gemeente.Code}-{pipDatum:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V1";
             var pdf = BeschikkingBrief.Maak(PipService.Gegevens(inburgeraar, gemeente, inhoud, null, versie, pipDatum, kenmerk, null,
-                pipDatum, termijnEinde, Termijnenwet.Verschuif(pipDatum.AddDays(42))));
+                pipDatum, termijnEinde, pipDatum, Domain.Pip.PipMotivering.Redenen(inhoud, null, new Dictionary<Domain.Intake.Leefgebied, IReadOnlyDictionary<string, string?>>(), inburgeraar.Doelgroep)));
             db.Beschikkingen.Add(new Data.Model.Beschikking
             {
                 Id = Guid.NewGuid(), InburgeraarId = id, PipVersieId = versie.Id, Soort = BeschikkingSoort.PipVaststelling, Datum = pipDatum,
                 Kenmerk = kenmerk, Pdf = pdf, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
-                AangemaaktDoor = "demodata", AangemaaktOp = klok.NuUtc,
+                AangemaaktDoor = "demodata", AangemaaktOp = klok.NuUtc, Verzenddatum = pipDatum, VerzondenGeregistreerdDoor = "demodata",
             });
         }
     }

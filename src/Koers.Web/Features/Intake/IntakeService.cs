@@ -249,6 +249,6 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         return Uitkomst<LbtFeiten>.Ok(toets.Feiten());
     }
 
-    private static Dictionary<string, string?> Lees(string json) =>
+    internal static Dictionary<string, string?> Lees(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string?>>(json, JsonOpties) ?? [];
 }

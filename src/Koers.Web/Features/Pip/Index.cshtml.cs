@@ -14,6 +14,7 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
     [BindProperty] public Dictionary<string, string?> NiveauTekst { get; set; } = [];
     [BindProperty] public string? SubdoelenTekst { get; set; }
     [BindProperty] public VaststellingInvoer Vaststelling { get; set; } = new();
+    [BindProperty] public VerzendingInvoer Verzending { get; set; } = new();
 
     public Inburgeraar Dossier { get; private set; } = null!;
     public PipStand Stand { get; private set; } = null!;
@@ -84,6 +85,16 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
             ? $"Bijstelling gestart: versie {uitkomst.Waarde} is een kopie van het huidige PIP. Pas aan wat verandert."
             : string.Join(" ", uitkomst.Fouten.SelectMany(f => f.Value));
         return Redirect($"/inburgeraars/{Id}/pip");
+    }
+
+    public async Task<IActionResult> OnPostVerzondenAsync(Guid beschikking, CancellationToken ct)
+    {
+        var uitkomst = await pips.VerzondenAsync(Id, beschikking, Verzending, ct);
+        if (uitkomst.NietGevonden) return NotFound();
+        TempData["Melding"] = uitkomst.Gelukt
+            ? "De verzenddatum is vastgelegd. De bezwaartermijn loopt vanaf de dag erna."
+            : string.Join(" ", uitkomst.Fouten.SelectMany(f => f.Value));
+        return Redirect($"/inburgeraars/{Id}/pip#beschikkingen");
     }
 
     public async Task<IActionResult> OnGetBeschikkingAsync(Guid beschikking, CancellationToken ct)

@@ -16,7 +16,8 @@ public sealed record ControleDto(bool MagVastgesteld, IReadOnlyList<OvertredingD
 }
 
 public sealed record PipVersieDto(Guid Id, int Versie, PipStatus Status, Leerroute? Leerroute, DateOnly? Dagtekening, bool TeLaat, string? RedenTeLaat, string? RedenBijstelling, PipInhoud Inhoud);
-public sealed record BeschikkingDto(Guid Id, Guid PipVersieId, BeschikkingSoort Soort, DateOnly Datum, string Kenmerk, string Sha256, int Bytes, string Url);
+public sealed record BeschikkingDto(Guid Id, Guid PipVersieId, BeschikkingSoort Soort, DateOnly Datum, string Kenmerk, string Sha256, int Bytes, string Url,
+    DateOnly? Verzenddatum, DateOnly? BezwaarUiterlijk);
 public sealed record PipStandDto(DateOnly? UiterlijkeDatum, bool IntakeAfgerond, PipVersieDto? Huidige, PipVersieDto? Concept, ControleDto? Controle, IReadOnlyList<PipVersieDto> Versies, IReadOnlyList<BeschikkingDto> Beschikkingen);
 
 /// <summary>API for the PIP: drafts, validation, vaststelling, bijstelling and the beschikkingen.</summary>
@@ -64,11 +65,20 @@ public static class PipApi
             var b = await pips.BeschikkingAsync(id, beschikkingId, ct);
             return b is null ? Problemen.NietGevonden() : TypedResults.File(b.Pdf, "application/pdf", $"{b.Kenmerk}.pdf");
         }).WithTags("Beschikkingen").WithSummary("De beschikking als PDF");
+        g.MapPost("/beschikkingen/{beschikkingId:guid}/verzending", async Task<Results<Ok<BeschikkingDto>, ValidationProblem, ProblemHttpResult>> (Guid id, Guid beschikkingId,
+            VerzendingInvoer invoer, PipService pips, CancellationToken ct) =>
+        {
+            var u = await pips.VerzondenAsync(id, beschikkingId, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
+            return TypedResults.Ok(Dto(id, (await pips.HaalAsync(id, ct))!.Beschikkingen.Single(x => x.Id == beschikkingId)));
+        }).WithTags("Beschikkingen").WithSummary("Verzenddatum vastleggen: de bezwaartermijn loopt vanaf de dag erna (Awb 6:8)");
         return api;
     }
 
     private static BeschikkingDto Dto(Guid id, BeschikkingInfo b) =>
-        new(b.Id, b.PipVersieId, b.Soort, b.Datum, b.Kenmerk, b.Sha256, b.Bytes, $"/api/v1/inburgeraars/{id}/beschikkingen/{b.Id}");
+        new(b.Id, b.PipVersieId, b.Soort, b.Datum, b.Kenmerk, b.Sha256, b.Bytes, $"/api/v1/inburgeraars/{id}/beschikkingen/{b.Id}",
+            b.Verzenddatum, b.Verzenddatum is { } v ? Koers.Domain.Clock.LegalClock.BezwaarEinde(v) : null);
 
     private static PipVersieDto Dto(PipVersie v) =>
         new(v.Id, v.Versie, v.Status, v.Leerroute, v.Dagtekening, v.TeLaat, v.RedenTeLaat, v.RedenBijstelling, PipService.LeesInhoud(v.InhoudJson));

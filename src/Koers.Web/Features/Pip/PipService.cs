@@ -85,6 +85,9 @@ public sealed class PipInvoer
 public sealed class VaststellingInvoer
 {
     public DateOnly? Dagtekening { get; set; }
+
+    /// <summary>When the letter is sent the same moment (or was already sent): the bezwaar clause then names the last day.</summary>
+    public DateOnly? Verzenddatum { get; set; }
     public string? RedenTeLaat { get; set; }
     public string? RedenBijstelling { get; set; }
 }
@@ -101,7 +104,14 @@ public sealed record PipStand(
     bool IntakeAfgerond,
     DateOnly? UiterlijkeDatum);
 
-public sealed record BeschikkingInfo(Guid Id, Guid PipVersieId, BeschikkingSoort Soort, DateOnly Datum, string Kenmerk, string Sha256, int Bytes, DateTime AangemaaktOp);
+public sealed record BeschikkingInfo(Guid Id, Guid PipVersieId, BeschikkingSoort Soort, DateOnly Datum, string Kenmerk, string Sha256, int Bytes, DateTime AangemaaktOp,
+    DateOnly? Verzenddatum);
+
+/// <summary>The recorded date a letter was sent (bekendmaking, Awb 3:41).</summary>
+public sealed class VerzendingInvoer
+{
+    public DateOnly? Verzenddatum { get; set; }
+}
 
 /// <summary>
 /// The PIP as a formal decision: drafts, validation against DUO's and the law's rules, vaststelling with a
@@ -122,7 +132,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         if (inburgeraar is null) return null;
         var versies = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id).OrderByDescending(p => p.Versie).ToListAsync(ct);
         var beschikkingen = await db.Beschikkingen.AsNoTracking().Where(b => b.InburgeraarId == id).OrderByDescending(b => b.AangemaaktOp)
-            .Select(b => new BeschikkingInfo(b.Id, b.PipVersieId, b.Soort, b.Datum, b.Kenmerk, b.Sha256, b.Pdf.Length, b.AangemaaktOp)).ToListAsync(ct);
+            .Select(b => new BeschikkingInfo(b.Id, b.PipVersieId, b.Soort, b.Datum, b.Kenmerk, b.Sha256, b.Pdf.Length, b.AangemaaktOp, b.Verzenddatum)).ToListAsync(ct);
         var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
         var intake = await db.BredeIntakes.AsNoTracking().FirstOrDefaultAsync(b => b.InburgeraarId == id, ct);
         var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
@@ -214,6 +224,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         }
 
         if (invoer.Dagtekening is null) fouten.Voeg("Dagtekening", "Vul de dagtekening (datum van het besluit) in.");
+        if (VerzenddatumFout(invoer.Verzenddatum, invoer.Dagtekening, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
+        if (Domain.Besluiten.Adressering.Fout(inburgeraar.Adres, inburgeraar.AzcLocatie) is { } adresFout) fouten.Voeg("Adres", adresFout);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var dagtekening = invoer.Dagtekening!.Value;
@@ -239,7 +251,9 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
         // Apply: the first PIP starts the inburgeringstermijn; a bijstelling keeps it and restarts only the bezwaartermijn.
         inburgeraar.Leerroute = nieuw.Leerroute;
-        inburgeraar.LaatsteBeschikkingOp = dagtekening;
+        // The bezwaartermijn runs from the sending, not the dagtekening (Awb 6:8 lid 1): unknown until it is recorded.
+        inburgeraar.LaatsteBeschikkingOp = invoer.Verzenddatum;
+        inburgeraar.LaatsteBeschikkingNietVerzonden = invoer.Verzenddatum is null;
         var mijlpalen = new Dictionary<Mijlpaal, DateOnly?>();
         if (vorige is null) mijlpalen[Mijlpaal.PipVastgesteld] = dagtekening;
         var mijlpaalFouten = dossiers.PasMijlpalenToe(inburgeraar, mijlpalen, vorige is null ? "PIP vastgesteld" : "PIP bijgesteld", feitenVoor,
@@ -263,11 +277,14 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
         var feitenNa = inburgeraar.Feiten();
         var termijn = LegalClock.Inburgeringstermijn(feitenNa);
-        var bezwaar = LegalClock.Bezwaartermijn(feitenNa);
         var gemeente = inburgeraar.Gemeente!;
         var kenmerk = $"PIP-{gemeente.Code}-{dagtekening:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V{concept.Versie}";
+        var antwoorden = (await db.Leefgebieden.AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct))
+            .ToDictionary(l => l.Leefgebied, l => (IReadOnlyDictionary<string, string?>)Intake.IntakeService.Lees(l.AntwoordenJson));
+        var motivering = PipMotivering.Redenen(nieuw, toets?.Feiten(), antwoorden, inburgeraar.Doelgroep);
+        var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.PipBeschikking, ct);
         var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),
-            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), bezwaar.Vervaldatum ?? dagtekening.AddDays(42));
+            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering, ondertekening);
         var pdf = BeschikkingBrief.Maak(gegevens);
         var beschikking = new Data.Model.Beschikking
         {
@@ -281,6 +298,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
             AangemaaktDoor = gebruiker.Naam,
             AangemaaktOp = klok.NuUtc,
+            Verzenddatum = invoer.Verzenddatum,
+            VerzondenGeregistreerdDoor = invoer.Verzenddatum is null ? null : gebruiker.Naam,
         };
         db.Beschikkingen.Add(beschikking);
         dossiers.Audit(AuditActie.Wijzigen, id, vorige is null ? $"PIP vastgesteld, beschikking {kenmerk}" : $"PIP bijgesteld, beschikking {kenmerk}");
@@ -288,6 +307,50 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         duoOutbox.MeldPip(inburgeraar, nieuw, dagtekening, eerstePip: !context.HeeftEerderPipGehad, huidige?.Dagtekening);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(beschikking.Id);
+    }
+
+    /// <summary>
+    /// Records the date a beschikking was sent. For the newest beschikking of the case this starts the bezwaartermijn
+    /// on the legal clock (Awb 6:8 lid 1). Recorded once: a wrong date is corrected by the beheerder, not overwritten here.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> VerzondenAsync(Guid id, Guid beschikkingId, VerzendingInvoer invoer, CancellationToken ct = default)
+    {
+        var inburgeraar = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
+        var beschikkingen = await db.Beschikkingen.Where(b => b.InburgeraarId == id).ToListAsync(ct);
+        var beschikking = beschikkingen.FirstOrDefault(b => b.Id == beschikkingId);
+        if (beschikking is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (beschikking.Verzenddatum is { } al)
+            fouten.Voeg("Verzenddatum", $"De verzenddatum van deze brief is al vastgelegd: {al:dd-MM-yyyy}.");
+        else if (invoer.Verzenddatum is null) fouten.Voeg("Verzenddatum", "Vul de datum in waarop de brief is verzonden.");
+        else if (VerzenddatumFout(invoer.Verzenddatum, beschikking.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var verzonden = invoer.Verzenddatum!.Value;
+        beschikking.Verzenddatum = verzonden;
+        beschikking.VerzondenGeregistreerdDoor = gebruiker.Naam;
+        var nieuwste = beschikkingen.OrderByDescending(b => b.AangemaaktOp).First();
+        if (nieuwste.Id == beschikking.Id)
+        {
+            var voor = inburgeraar.Feiten();
+            inburgeraar.LaatsteBeschikkingOp = verzonden;
+            inburgeraar.LaatsteBeschikkingNietVerzonden = false;
+            dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), null, voor, $"Beschikking {beschikking.Kenmerk} verzonden");
+        }
+
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Verzenddatum van beschikking {beschikking.Kenmerk} vastgelegd: {verzonden:dd-MM-yyyy}");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(beschikking.Id);
+    }
+
+    /// <summary>A letter cannot leave before its dagtekening, and a date of sending is a fact, so not in the future.</summary>
+    internal static string? VerzenddatumFout(DateOnly? verzenddatum, DateOnly? dagtekening, DateOnly vandaag)
+    {
+        if (verzenddatum is not { } v) return null;
+        if (dagtekening is { } d && v < d) return $"De verzenddatum ({v:dd-MM-yyyy}) ligt vóór de dagtekening ({d:dd-MM-yyyy}). Een brief gaat niet weg voordat hij gedateerd is.";
+        if (v > vandaag) return "De verzenddatum ligt in de toekomst. Leg de verzenddatum vast als de brief echt verzonden is.";
+        return null;
     }
 
     public async Task<Data.Model.Beschikking?> BeschikkingAsync(Guid id, Guid beschikkingId, CancellationToken ct = default)
@@ -343,7 +406,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         gemeente.BezwaarAdres ?? $"Het college van burgemeester en wethouders van {gemeente.Naam}, Postbus 1, {gemeente.Naam}");
 
     internal static BeschikkingGegevens Gegevens(Inburgeraar i, Gemeente gemeente, PipInhoud pip, PipInhoud? vorige, PipVersie versie, DateOnly datum,
-        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly bezwaarEinde)
+        string kenmerk, LbtFeiten? toets, DateOnly termijnStart, DateOnly termijnEinde, DateOnly? verzenddatum, IReadOnlyList<string> motivering,
+        Domain.Besluiten.Ondertekening? ondertekening = null)
     {
         var onderdelen = new List<string>();
         if (pip.Knm) onderdelen.Add("Kennis van de Nederlandse Maatschappij (KNM)");
@@ -369,7 +433,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             RedenBijstelling: vorige is null ? null : versie.RedenBijstelling,
             Wijzigingen: vorige is null ? [] : BijstellingRegels.Wijzigingen(vorige, pip),
             Naam: i.VolledigeNaam,
-            Adresregels: [i.VolledigeNaam, .. (i.Adres ?? i.AzcLocatie ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            Adresregels: Domain.Besluiten.Adressering.Regels(i.VolledigeNaam, i.Adres, i.AzcLocatie),
             Geboortedatum: i.Geboortedatum,
             Klantregisseur: i.Klantregisseur?.Naam,
             Leerroute: pip.Leerroute?.Omschrijving() ?? "—",
@@ -383,12 +447,13 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Begeleiding: begeleiding,
             Aanbieder: pip.Aanbieder,
             GeplandeStart: pip.GeplandeStart,
+            Motivering: motivering,
             MotivatieAfwijkingLbt: pip.MotivatieAfwijkingLbt,
             LbtUitslag: lbt,
             TermijnStart: termijnStart,
             TermijnEinde: termijnEinde,
             AantalVoortgangsgesprekken: gesprekken,
-            BezwaarTermijnEinde: bezwaarEinde,
-            Ondertekenaar: $"het college van burgemeester en wethouders van {gemeente.Naam}");
+            Verzenddatum: verzenddatum,
+            Ondertekenaar: (ondertekening ?? new Domain.Besluiten.Ondertekening(gemeente.Naam, null, null)).Tekst);
     }
 }

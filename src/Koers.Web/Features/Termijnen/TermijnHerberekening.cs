@@ -77,7 +77,8 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
     }
 
     private sealed record Feitenrij(Guid Id, int GemeenteId, Doelgroep Doelgroep, DateOnly Geboortedatum, Leerroute? Leerroute,
-        bool NogNietStartklaar, DateOnly? LaatsteBeschikkingOp, DateOnly? OntzorgenVerlengdTot, bool OntzorgenAfgezien, Fase Fase);
+        bool NogNietStartklaar, DateOnly? LaatsteBeschikkingOp, DateOnly? OntzorgenVerlengdTot, bool OntzorgenAfgezien, Fase Fase,
+        bool LaatsteBeschikkingNietVerzonden);
 
     private async Task<(int Open, int Termijnen, int Verschoven, int Fases)> BatchAsync(
         Guid[] batch, IReadOnlyDictionary<int, ClockSettings> instellingen, string aanleiding, DateTime nu, CancellationToken ct)
@@ -97,6 +98,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 Leerroute = d.Leerroute,
                 NogNietStartklaar = d.NogNietStartklaar,
                 LaatsteBeschikking = d.LaatsteBeschikkingOp,
+                LaatsteBeschikkingNietVerzonden = d.LaatsteBeschikkingNietVerzonden,
                 OntzorgenVerlengdTot = d.OntzorgenVerlengdTot,
                 OntzorgenAfgezien = d.OntzorgenAfgezien,
                 Mijlpalen = mijlpalen[d.Id].ToDictionary(m => m.Soort, m => m.Datum),
@@ -176,7 +178,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
         var lijst = batch.ToList();
         var dossiers = await db.Inburgeraars.AsNoTracking().Where(i => lijst.Contains(i.Id))
             .Select(i => new Feitenrij(i.Id, i.GemeenteId, i.Doelgroep, i.Geboortedatum, i.Leerroute, i.NogNietStartklaar,
-                i.LaatsteBeschikkingOp, i.OntzorgenVerlengdTot, i.OntzorgenAfgezien, i.Fase))
+                i.LaatsteBeschikkingOp, i.OntzorgenVerlengdTot, i.OntzorgenAfgezien, i.Fase, i.LaatsteBeschikkingNietVerzonden))
             .ToListAsync(ct);
         var mijlpalen = (await db.Mijlpalen.AsNoTracking().Where(m => lijst.Contains(m.InburgeraarId))
                 .Select(m => new { m.InburgeraarId, m.Soort, m.Datum }).ToListAsync(ct))
@@ -201,7 +203,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             var dossiers = new List<Feitenrij>(batch.Length);
             await using (var cmd = new NpgsqlCommand("""
                 SELECT "Id", "GemeenteId", "Doelgroep", "Geboortedatum", "Leerroute", "NogNietStartklaar", "LaatsteBeschikkingOp",
-                       "OntzorgenVerlengdTot", "OntzorgenAfgezien", "Fase"
+                       "OntzorgenVerlengdTot", "OntzorgenAfgezien", "Fase", "LaatsteBeschikkingNietVerzonden"
                 FROM inburgeraar WHERE "Id" BETWEEN $1 AND $2 AND "GeanonimiseerdOp" IS NULL
                 """, conn))
             {
@@ -213,7 +215,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                     dossiers.Add(new Feitenrij(rd.GetGuid(0), rd.GetInt32(1), Enum.Parse<Doelgroep>(rd.GetString(2)), rd.GetFieldValue<DateOnly>(3),
                         rd.IsDBNull(4) ? null : Enum.Parse<Leerroute>(rd.GetString(4)), rd.GetBoolean(5),
                         rd.IsDBNull(6) ? null : rd.GetFieldValue<DateOnly>(6), rd.IsDBNull(7) ? null : rd.GetFieldValue<DateOnly>(7),
-                        rd.GetBoolean(8), Enum.Parse<Fase>(rd.GetString(9))));
+                        rd.GetBoolean(8), Enum.Parse<Fase>(rd.GetString(9)), rd.GetBoolean(10)));
                 }
             }
 

@@ -37,6 +37,7 @@ public static class BeschikkingBrief
 
         Besluit(brief, g);
         Plan(brief, g);
+        Motivering(brief, g);
         if (Gevuld(g.MotivatieAfwijkingLbt)) AfwijkingLeerbaarheidstoets(brief, g);
 
         brief.Kop("Uw inburgeringstermijn")
@@ -66,7 +67,7 @@ public static class BeschikkingBrief
                     + "Bijvoorbeeld welke leerroute u volgt, wat uw doelen zijn en welke hulp u krijgt.")
                 .Kop("Besluit: wij stellen uw persoonlijk plan inburgering en participatie (PIP) vast")
                 .Alinea("Dit betekent dat uw plan vanaf nu geldt. U moet zich aan de afspraken in het plan houden. "
-                    + "Wij nemen dit besluit op grond van de Wet inburgering 2021 (persoonlijk plan inburgering en participatie).");
+                    + Domain.Pip.PipMotivering.GrondslagZin);
             return;
         }
 
@@ -74,7 +75,7 @@ public static class BeschikkingBrief
                 + "Wij hebben uw plan met u besproken en passen het aan.")
             .Kop($"Besluit: wij wijzigen uw PIP (versie {g.Versie})")
             .Alinea($"Dit betekent dat vanaf nu versie {g.Versie} van uw PIP geldt. Deze versie vervangt uw vorige plan. "
-                + "Wij nemen dit besluit op grond van de Wet inburgering 2021 (persoonlijk plan inburgering en participatie).");
+                + Domain.Pip.PipMotivering.GrondslagZin);
         if (Gevuld(g.RedenBijstelling))
             brief.Alinea($"Waarom wij uw plan wijzigen: {g.RedenBijstelling}");
         if (g.Wijzigingen.Count > 0)
@@ -117,6 +118,15 @@ public static class BeschikkingBrief
                 .Opsomming(g.Begeleiding);
     }
 
+    /// <summary>Awb 3:46-3:47: the reasons, from the case's own facts, why this plan follows.</summary>
+    private static void Motivering(BriefPdf brief, BeschikkingGegevens g)
+    {
+        if (g.Motivering.Count == 0) return;
+        brief.Kop("Waarom wij dit besluiten")
+            .Alinea("Wij hebben dit plan gemaakt op basis van de brede intake en de leerbaarheidstoets. Dit hebben wij meegewogen:")
+            .Opsomming(g.Motivering);
+    }
+
     private static void AfwijkingLeerbaarheidstoets(BriefPdf brief, BeschikkingGegevens g)
     {
         brief.Kop("Waarom wij afwijken van de uitslag van de leerbaarheidstoets")
@@ -154,8 +164,7 @@ public static class BeschikkingBrief
         brief.Kop("Niet eens met dit besluit?")
             .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. "
                 + "Die brief heet een bezwaarschrift.")
-            .Alinea($"U kunt bezwaar maken binnen zes weken na de dag van verzending of uitreiking van deze brief, "
-                + $"dus uiterlijk op {Datum(g.BezwaarTermijnEinde)}.")
+            .Alinea(Bezwaarclausule.Termijn(g.Verzenddatum))
             .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
             .Alinea("Zet in uw bezwaarschrift:")
             .Opsomming(

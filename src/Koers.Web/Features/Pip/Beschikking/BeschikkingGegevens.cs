@@ -24,10 +24,11 @@ namespace Koers.Web.Features.Pip.Beschikking;
 /// <param name="Aandachtspunten">What the municipality takes into account, e.g. "Zorg voor twee jonge kinderen".</param>
 /// <param name="Begeleiding">Support given, e.g. "Maatschappelijke begeleiding", "Financieel ontzorgen".</param>
 /// <param name="Aanbieder">Language school or other provider.</param>
+/// <param name="Motivering">Why this plan: one sentence per recorded fact (leerbaarheidstoets, brede intake) and what follows from it.</param>
 /// <param name="MotivatieAfwijkingLbt">Why the leerroute differs from the leerbaarheidstoets; the section appears only when set.</param>
 /// <param name="LbtUitslag">Outcome of the leerbaarheidstoets in words, e.g. "advies Z-route".</param>
 /// <param name="AantalVoortgangsgesprekken">How often, e.g. "elke 3 maanden".</param>
-/// <param name="BezwaarTermijnEinde">Last day for a bezwaarschrift (six weeks after sending).</param>
+/// <param name="Verzenddatum">Date of sending when already recorded; the bezwaar clause then prints the last day.</param>
 /// <param name="Ondertekenaar">e.g. "het college van burgemeester en wethouders van Bergeijk".</param>
 public sealed record BeschikkingGegevens(
     Briefhoofd Briefhoofd,
@@ -51,10 +52,11 @@ public sealed record BeschikkingGegevens(
     IReadOnlyList<string> Begeleiding,
     string? Aanbieder,
     DateOnly? GeplandeStart,
+    IReadOnlyList<string> Motivering,
     string? MotivatieAfwijkingLbt,
     string? LbtUitslag,
     DateOnly TermijnStart,
     DateOnly TermijnEinde,
     string AantalVoortgangsgesprekken,
-    DateOnly BezwaarTermijnEinde,
+    DateOnly? Verzenddatum,
     string Ondertekenaar);

@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Koers.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HandhavingOmstandigheden : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Omstandigheden",
+                table: "handhavingsbesluit",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Omstandigheden",
+                table: "handhavingsbesluit");
+        }
+    }
+}
