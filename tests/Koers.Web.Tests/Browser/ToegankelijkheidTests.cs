@@ -80,6 +80,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
+    [InlineData("beheer@kempen.example", "/beheer/mandaten")]
     [InlineData("partner@taalschool.example", "/partner")]
     [InlineData("partner@taalschool.example", "/partner/wachtlijst")]
     [InlineData("partner@vluchtelingenwerk.example", "/partner")]
