@@ -124,6 +124,8 @@ public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixtur
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artefacten, "pip-concept.png"), FullPage = true });
 
         await page.FillAsync("#Vaststelling_Dagtekening", "2026-06-15");
+        // Sent the same day: the bezwaar term runs from the day after sending (Awb 6:8), so the letter can name the date.
+        await page.FillAsync("#Vaststelling_Verzenddatum", "2026-06-15");
         await page.ClickAsync("button:has-text('PIP vaststellen')");
         await Assertions.Expect(page.Locator("#beschikkingen")).ToContainTextAsync("(PDF)");
 
@@ -135,7 +137,7 @@ public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixtur
         Assert.Contains("Rahel Browsertest", tekst);
         Assert.Contains("B1-route", tekst);
         Assert.Contains("Taalschool De Brug", tekst);
-        Assert.Contains("27 juli 2026", tekst); // bezwaar: 15 June + 6 weeks
+        Assert.Contains("27 juli 2026", tekst); // bezwaar: sent 15 June, six weeks from the next day
         Assert.Contains("15 juni 2029", tekst); // end of the inburgeringstermijn
 
         // The clock started: the dossier shows the termijn and the phase.
