@@ -10,6 +10,13 @@ public enum Onthulling
 
     /// <summary>A larger count hidden because otherwise a primary one could be worked out from the rest.</summary>
     Secundair,
+
+    /// <summary>
+    /// Withheld with its whole group of related counts, zeros and small ones alike, because no larger count is left to
+    /// hide: a reader then knows nothing of any of them (e.g. four "&lt;5" routes under a total "&lt;5" pin each other
+    /// down, since every "&lt;5" is at least 1).
+    /// </summary>
+    Ingetrokken,
 }
 
 /// <summary>A linear relation between published counts: the parts add up to the total.</summary>
@@ -48,14 +55,21 @@ public static class Geheimhouding
         var staat = aantallen.Select(a => KleineAantallen.Verbergen(a, grens) ? Onthulling.Primair : Onthulling.Zichtbaar).ToArray();
         var perCel = PerCel(aantallen.Count, sommen);
 
-        // Each round hides one more cell, so this ends after at most as many rounds as there are cells.
-        for (var ronde = 0; ronde <= aantallen.Count; ronde++)
+        // Each round moves a cell up (shown, hidden, withheld), so this ends after at most twice as many rounds as cells.
+        for (var ronde = 0; ronde <= 2 * aantallen.Count + 1; ronde++)
         {
             var bloot = Blootgesteld(aantallen, staat, sommen, grens);
             if (bloot.Count == 0) return staat;
-            var keuze = Kandidaat(bloot, aantallen, staat, sommen, perCel);
-            if (keuze is not { } k) return staat;
-            staat[k] = Onthulling.Secundair;
+            if (Kandidaat(bloot, aantallen, staat, sommen, perCel) is { } k)
+            {
+                staat[k] = Onthulling.Secundair;
+                continue;
+            }
+
+            // Nothing large is left to hide: withhold the whole group of counts linked to the exposed cells.
+            var groep = Groep(bloot, sommen, perCel);
+            if (groep.All(g => staat[g] == Onthulling.Ingetrokken)) return staat;
+            foreach (var g in groep) staat[g] = Onthulling.Ingetrokken;
         }
 
         return staat;
@@ -78,6 +92,8 @@ public static class Geheimhouding
             if (laag >= hoog) bloot.Add(cel);
         }
 
+        // A withheld zero that the relations fix tells a reader "nobody": that discloses no one.
+        bloot.RemoveWhere(c => staat[c] == Onthulling.Ingetrokken && aantallen[c] == 0);
         return [.. bloot];
     }
 
@@ -86,6 +102,7 @@ public static class Geheimhouding
     {
         Onthulling.Primair => (1, grens - 1),
         Onthulling.Secundair => (grens, double.PositiveInfinity),
+        Onthulling.Ingetrokken => (0, double.PositiveInfinity),
         _ => throw new ArgumentOutOfRangeException(nameof(staat)),
     };
 
@@ -177,6 +194,19 @@ public static class Geheimhouding
             var nietNul = Enumerable.Range(0, verborgen.Count).Where(j => Math.Abs(rij[j]) > Eps).ToList();
             if (nietNul.Count == 1) yield return verborgen[nietNul[0]];
         }
+    }
+
+    /// <summary>All cells connected to <paramref name="start"/> through relations that hold a hidden cell.</summary>
+    private static HashSet<int> Groep(IEnumerable<int> start, IReadOnlyList<Som> sommen, List<int>[] perCel)
+    {
+        var groep = new HashSet<int>(start);
+        var rij = new Queue<int>(groep);
+        while (rij.TryDequeue(out var cel))
+        {
+            foreach (var c in perCel[cel].SelectMany(s => sommen[s].Cellen).Where(groep.Add)) rij.Enqueue(c);
+        }
+
+        return groep;
     }
 
     private static List<int>[] PerCel(int aantal, IReadOnlyList<Som> sommen)

@@ -57,8 +57,8 @@ public sealed class MonitorOverzichtBouwer(
 
     public async Task<MonitorOverzicht> BouwAsync(MonitorFilter f, CancellationToken ct = default)
     {
-        var c = new Cellen(f.VerbergKleineAantallen);
         var gemeenten = await query.GemeentenAsync(f, ct);
+        var c = new Cellen(f.VerbergKleineAantallen, monitorOpties.Value.GrensVoor(gemeenten.Select(g => g.Code)));
         var tabellen = new List<Tabel>();
 
         var (perMaand, perGemeente) = await query.InstroomAsync(f, gemeenten, ct);
@@ -86,23 +86,26 @@ public sealed class MonitorOverzichtBouwer(
 
         var (budgetTabellen, budget, raming) = await BudgetAsync(f, c, gemeenten, ct);
         tabellen.AddRange(budgetTabellen);
-        if (c.Verberg)
+        if (c.Verberg) tabellen = [.. Optelling.Beveilig(tabellen, Optellingen, Koppelingen(f, resultaten.Keys), c)];
+
+        // The key figures are cells of the tables, so a hidden figure reads the same everywhere and no raw count
+        // stands under it.
+        Cel Uit(string tabel, string rij, string kolom)
         {
-            tabellen = tabellen.Select(t => Optellingen.TryGetValue(t.Id, out var o) ? Optelling.Secundair(t, o) : t).ToList();
+            var t = tabellen.SingleOrDefault(x => x.Id == tabel);
+            var r = t?.Rijen.SingleOrDefault(x => x.Sleutel == rij);
+            return t is null || r is null ? Cel.Leeg : r.Cellen[t.Index(kolom)];
         }
 
-        var instroomTotaal = perMaand.Sum(v => v.Asiel + v.Overig);
-        var brpPip = doorlooptijden.Single(d => d.Soort == Doorlooptijd.BrpPip);
-        var lopend = caseload.Sum(x => x.Lopend);
-        var voldaanBinnen = resultaten[Resultaat.VoldaanBinnenTermijn];
+        var pipAantal = Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "aantal");
         var kerngetallen = new List<Kerngetal>
         {
-            new("Instroom", c.Aantal(instroomTotaal, Link(f, Figuur.Instroom, "alle")), f.Periode.Omschrijving),
-            new("Lopende dossiers", c.Aantal(lopend, Link(f, Figuur.Caseload, "alle")), "stand van vandaag"),
-            new("Mediaan BRP → PIP", Dagen(c.Dagen(brpPip.MediaanDagen, brpPip.Aantal)), $"{brpPip.Aantal} PIP's in de periode"),
-            new("PIP binnen 10 weken", c.Percentage(brpPip.BinnenNorm ?? 0, brpPip.Aantal), "van de PIP's in de periode"),
-            new("Voldaan binnen termijn", c.Aantal(voldaanBinnen, Link(f, Figuur.Resultaat, nameof(Resultaat.VoldaanBinnenTermijn))), f.Periode.Omschrijving),
-            new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : c.Bedrag(raming.VerwachteUitkering, raming.Asielmigranten, raming.Gezinsmigranten), "model van Koers"),
+            new("Instroom", Uit("instroom-maand", "totaal", "totaal"), f.Periode.Omschrijving),
+            new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag"),
+            new("Mediaan BRP → PIP", Dagen(Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "mediaan")), $"{pipAantal.Tekst} PIP's in de periode"),
+            new("PIP binnen 10 weken", Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "aandeel"), "van de PIP's in de periode"),
+            new("Voldaan binnen termijn", Uit("resultaten", nameof(Resultaat.VoldaanBinnenTermijn), "aantal"), f.Periode.Omschrijving),
+            new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : Uit("budget-raming", "verwacht", "bedrag"), "model van Koers"),
         };
 
         return new MonitorOverzicht(
@@ -121,14 +124,48 @@ public sealed class MonitorOverzichtBouwer(
     {
         ["instroom-maand"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
         ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
-        ["fasen"] = new(["aantal"], null, true, ["aandeel"]),
+        ["fasen"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
         ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
         ["lbt"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
-        ["resultaten"] = new(["aantal"], null, true, ["aandeel"]),
+        ["resultaten"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
+        ["ontwikkeling"] = new([], null, false),
+        ["prestatie"] = new([], null, false, ["aandeel"]),
         ["caseload"] = new(["lopend"], null, true, ["bezetting"]),
         ["budget-aantallen"] = new(["aantal"], null, true),
     };
+
+    /// <summary>
+    /// The same figures in two tables, or parts in one and their sum in another: what a reader can put side by side.
+    /// </summary>
+    private static IEnumerable<Koppeling> Koppelingen(MonitorFilter f, IEnumerable<Resultaat> resultaten)
+    {
+        foreach (var k in new[] { "asiel", "overig", "totaal" })
+        {
+            yield return new([new("instroom-maand", "totaal", k)], new("instroom-gemeente", "totaal", k));
+        }
+
+        foreach (var k in Routevolgorde.Select(r => r.ToString()).Append("totaal"))
+        {
+            yield return new([new("routes", "alle", k)], new("lbt", "alle", k));
+        }
+
+        // Running cases are the stages that are not closed; the caseload adds up the same cases per klantregisseur.
+        yield return new([.. Enum.GetValues<Fase>().Where(x => !x.IsAfgesloten()).Select(x => new CelPlaats("fasen", x.ToString(), "aantal"))],
+            new("caseload", "alle", "lopend"));
+
+        // A calendar year is also a row of the development over the years.
+        if (f.Periode.Soort == PeriodeSoort.Jaar)
+        {
+            var jaar = f.Periode.Van.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return new([new("instroom-maand", "totaal", "totaal")], new("ontwikkeling", jaar, "instroom"));
+            var lijst = resultaten.ToList();
+            yield return new([.. lijst.Where(r => r.ToString().StartsWith("Voldaan", StringComparison.Ordinal)).Select(r => new CelPlaats("resultaten", r.ToString(), "aantal"))],
+                new("ontwikkeling", jaar, "voldaan"));
+            yield return new([new("resultaten", nameof(Resultaat.Verhuisd), "aantal"), new("resultaten", nameof(Resultaat.Uitgeschreven), "aantal")],
+                new("ontwikkeling", jaar, "uitval"));
+        }
+    }
 
     private static Cel Dagen(Cel cel) => cel.Waarde is null ? cel : cel with { Tekst = cel.Tekst + " dagen" };
 
@@ -177,7 +214,7 @@ public sealed class MonitorOverzichtBouwer(
     private static Cel Realisatie(Cellen c, int asiel, decimal? taakstelling)
     {
         if (taakstelling is not { } t || t <= 0) return Cel.Leeg;
-        if (c.Verberg && KleineAantallen.Verbergen(asiel)) return new Cel(null, Cellen.Afgeleid, true);
+        if (c.Verberg && KleineAantallen.Verbergen(asiel, c.Grens)) return new Cel(null, c.AfgeleidTekst, true);
         var p = Math.Round(100m * asiel / t, 1, MidpointRounding.AwayFromZero);
         return new Cel(p, p.ToString("0.#", new System.Globalization.CultureInfo("nl-NL")) + "%");
     }
@@ -351,7 +388,7 @@ public sealed class MonitorOverzichtBouwer(
             var sleutel = k.MedewerkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "geen";
             var aantal = c.Aantal(k.Lopend, Link(f, Figuur.Caseload, sleutel));
             var bezetting = norm <= 0 || k.MedewerkerId is null ? Cel.Leeg
-                : aantal.Verborgen ? new Cel(null, Cellen.Afgeleid, true)
+                : aantal.Verborgen ? new Cel(null, c.AfgeleidTekst, true)
                 : Cellen.Getal(Math.Round(100m * k.Lopend / norm, 1), "0.#'%'");
             return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
         }).ToList();
