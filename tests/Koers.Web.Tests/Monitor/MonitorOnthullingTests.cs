@@ -258,6 +258,20 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
     }
 
     [Fact]
+    public async Task Het_formulier_biedt_tonen_van_kleine_aantallen_alleen_aan_wie_dat_mag()
+    {
+        // The beleidsmedewerker always gets "<5" (the server ignores verbergKleineAantallen=false), so the form must not offer it.
+        var beleid = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ClientAls(Beleid).GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.NotNull(beleid.QuerySelector("form.koers-monitor-filter select[name='gemeente']"));
+        Assert.Empty(beleid.QuerySelectorAll("[name='verbergKleineAantallen']"));
+        Assert.DoesNotContain("Tonen</option>", beleid.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        // Whoever works with the cases may switch it off, and the form offers it.
+        var open = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await fixture.Client.GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.NotNull(open.QuerySelector("select[name='verbergKleineAantallen'] option[value='false']"));
+    }
+
+    [Fact]
     public async Task Het_gemeld_voorbeeld_binnen_en_na_tien_weken_beide_klein_met_zichtbaar_totaal_komt_niet_meer_voor()
     {
         // GM9801 in 2025: 4 PIPs, 3 within and 1 after 10 weeks. The total must not stand visible next to two "<5"s

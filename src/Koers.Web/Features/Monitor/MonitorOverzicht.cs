@@ -9,8 +9,9 @@ namespace Koers.Web.Features.Monitor;
 
 public sealed record PeriodeDto(PeriodeSoort Soort, DateOnly Van, DateOnly Tot, string Omschrijving);
 
+/// <param name="Grens">Counts from 1 to Grens-1 are hidden (when VerbergKleineAantallen): the strictest threshold of the municipalities.</param>
 public sealed record MonitorFilterDto(
-    string? Gemeente, int? Regio, int? Klantregisseur, Doelgroep? Doelgroep, PeriodeDto Periode, bool VerbergKleineAantallen);
+    string? Gemeente, int? Regio, int? Klantregisseur, Doelgroep? Doelgroep, PeriodeDto Periode, bool VerbergKleineAantallen, int Grens = KleineAantallen.Grens);
 
 public sealed record Kerngetal(string Titel, Cel Cel, string? Toelichting = null);
 
@@ -110,7 +111,7 @@ public sealed class MonitorOverzichtBouwer(
 
         return new MonitorOverzicht(
             new MonitorFilterDto(f.GemeenteCode, f.RegioId, f.KlantregisseurId, f.Doelgroep,
-                new PeriodeDto(f.Periode.Soort, f.Periode.Van, f.Periode.Tot, f.Periode.Omschrijving), f.VerbergKleineAantallen),
+                new PeriodeDto(f.Periode.Soort, f.Periode.Van, f.Periode.Tot, f.Periode.Omschrijving), f.VerbergKleineAantallen, c.Grens),
             await BereikAsync(f, gemeenten, ct),
             klok.Vandaag,
             kerngetallen,
@@ -199,7 +200,8 @@ public sealed class MonitorOverzichtBouwer(
             som += deel;
         }
 
-        return Math.Round(som, 2, MidpointRounding.AwayFromZero);
+        // Unrounded: the realisatie divides by it; only the shown figure is rounded (Cellen.Getal).
+        return som;
     }
 
     private static readonly Kolom[] InstroomKolommen =
@@ -213,9 +215,8 @@ public sealed class MonitorOverzichtBouwer(
 
     private static Cel Realisatie(Cellen c, int asiel, decimal? taakstelling)
     {
-        if (taakstelling is not { } t || t <= 0) return Cel.Leeg;
+        if (Domain.Monitor.Taakstelling.Realisatie(asiel, taakstelling) is not { } p) return Cel.Leeg;
         if (c.Verberg && KleineAantallen.Verbergen(asiel, c.Grens)) return new Cel(null, c.AfgeleidTekst, true);
-        var p = Math.Round(100m * asiel / t, 1, MidpointRounding.AwayFromZero);
         return new Cel(p, p.ToString("0.#", new System.Globalization.CultureInfo("nl-NL")) + "%");
     }
 
@@ -225,7 +226,7 @@ public sealed class MonitorOverzichtBouwer(
             c.Aantal(asiel, Link(f, Figuur.Instroom, "asiel")),
             c.Aantal(overig, Link(f, Figuur.Instroom, "overig")),
             c.Aantal(asiel + overig, Link(f, Figuur.Instroom, "alle")),
-            Cellen.Getal(taak),
+            Cellen.Getal(taak is { } t ? Math.Round(t, 2, MidpointRounding.AwayFromZero) : null),
             Realisatie(c, asiel, taak),
         ], totaal, kort);
 
