@@ -138,6 +138,9 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         // PIP → start: A1 31, A2 53 → 42.
         Is(2, o, "doorlooptijden", "PipStartLeerroute", "aantal");
         Is(42, o, "doorlooptijden", "PipStartLeerroute", "mediaan");
+        // Koppeling → PIP, its own lead time: A1 111, A2 155, A3 78 days → 111 (A4 has no koppeling).
+        Is(3, o, "doorlooptijden", "KoppelingPip", "aantal");
+        Is(111, o, "doorlooptijden", "KoppelingPip", "mediaan");
         Assert.Null(Waarde(o, "doorlooptijden", "KoppelingBrp", "binnen"));
 
         // An odd/even check on another period: 2024 has only C1 and C2 (BRP → PIP 46 and 61 days).
@@ -444,6 +447,10 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         var koppelingBrp = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b) && Datum(r, Mijlpaal.Koppeling) is not null)
             .Select(r => r.M[Mijlpaal.BrpInschrijving].DayNumber - r.M[Mijlpaal.Koppeling].DayNumber).ToList();
         Is((decimal?)MediaanInGeheugen(koppelingBrp), o, "doorlooptijden", "KoppelingBrp", "mediaan");
+        var koppelingPip = rijen.Where(r => Datum(r, Mijlpaal.PipVastgesteld) is { } p && InJaar(p) && Datum(r, Mijlpaal.Koppeling) is not null)
+            .Select(r => r.M[Mijlpaal.PipVastgesteld].DayNumber - r.M[Mijlpaal.Koppeling].DayNumber).ToList();
+        Is(koppelingPip.Count, o, "doorlooptijden", "KoppelingPip", "aantal");
+        Is((decimal?)MediaanInGeheugen(koppelingPip), o, "doorlooptijden", "KoppelingPip", "mediaan");
 
         // Route against the test with the domain rule, in memory.
         var pips = rijen.Where(r => Datum(r, Mijlpaal.PipVastgesteld) is { } p && InJaar(p) && r.Leerroute is not null).ToList();

@@ -280,6 +280,7 @@ public sealed class MonitorOverzichtBouwer(
         Doorlooptijd.BrpIntake => "Inschrijving BRP → brede intake afgerond",
         Doorlooptijd.BrpPip => "Inschrijving BRP → PIP vastgesteld",
         Doorlooptijd.PipStartLeerroute => "PIP vastgesteld → start leerroute",
+        Doorlooptijd.KoppelingPip => "Koppeling → PIP vastgesteld (hele wachttijd op het plan)",
         _ => soort.ToString(),
     };
 

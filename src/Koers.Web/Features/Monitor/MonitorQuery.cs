@@ -16,6 +16,12 @@ public enum Doorlooptijd
     BrpIntake,
     BrpPip,
     PipStartLeerroute,
+
+    /// <summary>
+    /// From the COA koppeling to the PIP: the whole wait a statushouder has for a plan, including the time before
+    /// housing that BRP → PIP leaves out (issue #24).
+    /// </summary>
+    KoppelingPip,
 }
 
 /// <summary>How a case ended in the period: the plicht met (within the term or not), an ontheffing, or a drop-out.</summary>
@@ -165,6 +171,7 @@ public sealed class MonitorQuery(KoersDbContext db)
         Doorlooptijd.BrpIntake => (Mijlpaal.BrpInschrijving, Mijlpaal.BredeIntake),
         Doorlooptijd.BrpPip => (Mijlpaal.BrpInschrijving, Mijlpaal.PipVastgesteld),
         Doorlooptijd.PipStartLeerroute => (Mijlpaal.PipVastgesteld, Mijlpaal.StartLeerroute),
+        Doorlooptijd.KoppelingPip => (Mijlpaal.Koppeling, Mijlpaal.PipVastgesteld),
         _ => throw new ArgumentOutOfRangeException(nameof(soort)),
     };
 
@@ -184,6 +191,8 @@ public sealed class MonitorQuery(KoersDbContext db)
                 .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpPip, Dagen = d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber }),
             Doorlooptijd.PipStartLeerroute => q.Where(d => d.Pip != null && d.StartLeerroute >= van && d.StartLeerroute <= tot)
                 .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.PipStartLeerroute, Dagen = d.StartLeerroute!.Value.DayNumber - d.Pip!.Value.DayNumber }),
+            Doorlooptijd.KoppelingPip => q.Where(d => d.Koppeling != null && d.Pip >= van && d.Pip <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingPip, Dagen = d.Pip!.Value.DayNumber - d.Koppeling!.Value.DayNumber }),
             _ => throw new ArgumentOutOfRangeException(nameof(soort)),
         };
     }
