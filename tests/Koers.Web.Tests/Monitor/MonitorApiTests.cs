@@ -211,6 +211,11 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Is(1, a, "ontwikkeling", "2024", "voldaan");                               // C5
         Is(1, a, "ontwikkeling", "2025", "voldaan");                               // C6
         Is(0, a, "ontwikkeling", "2025", "uitval");
+
+        // Moving away is not drop-out: B3 moved, C3 left the country (GM9802, 2025).
+        Is(1, b, "ontwikkeling", "2025", "uitval");
+        Is(1, b, "ontwikkeling", "2025", "verhuisd");
+        Assert.Contains("geen uitval", Tabel(b, "resultaten")["rijen"]!.AsArray().Single(r => r!["sleutel"]!.GetValue<string>() == nameof(Resultaat.Verhuisd))!["label"]!.GetValue<string>());
     }
 
     [Fact]

@@ -83,7 +83,8 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
             var jaar = periode["van"]!.GetValue<string>()[..4];
             w.Sommen.Add(([("instroom-maand", "totaal", "totaal")], ("ontwikkeling", jaar, "instroom")));
             w.Sommen.Add(([("resultaten", "VoldaanBinnenTermijn", "aantal"), ("resultaten", "VoldaanNaTermijn", "aantal"), ("resultaten", "VoldaanTermijnOnbekend", "aantal")], ("ontwikkeling", jaar, "voldaan")));
-            w.Sommen.Add(([("resultaten", "Verhuisd", "aantal"), ("resultaten", "Uitgeschreven", "aantal")], ("ontwikkeling", jaar, "uitval")));
+            w.Sommen.Add(([("resultaten", "Uitgeschreven", "aantal")], ("ontwikkeling", jaar, "uitval")));
+            w.Sommen.Add(([("resultaten", "Verhuisd", "aantal")], ("ontwikkeling", jaar, "verhuisd")));
         }
 
         // Only relations over count cells that are there in this view.

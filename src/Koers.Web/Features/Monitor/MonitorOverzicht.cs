@@ -163,8 +163,8 @@ public sealed class MonitorOverzichtBouwer(
             var lijst = resultaten.ToList();
             yield return new([.. lijst.Where(r => r.ToString().StartsWith("Voldaan", StringComparison.Ordinal)).Select(r => new CelPlaats("resultaten", r.ToString(), "aantal"))],
                 new("ontwikkeling", jaar, "voldaan"));
-            yield return new([new("resultaten", nameof(Resultaat.Verhuisd), "aantal"), new("resultaten", nameof(Resultaat.Uitgeschreven), "aantal")],
-                new("ontwikkeling", jaar, "uitval"));
+            yield return new([new("resultaten", nameof(Resultaat.Uitgeschreven), "aantal")], new("ontwikkeling", jaar, "uitval"));
+            yield return new([new("resultaten", nameof(Resultaat.Verhuisd), "aantal")], new("ontwikkeling", jaar, "verhuisd"));
         }
     }
 
@@ -361,7 +361,7 @@ public sealed class MonitorOverzichtBouwer(
         Resultaat.VoldaanNaTermijn => "Inburgeringsplicht voldaan na de termijn",
         Resultaat.VoldaanTermijnOnbekend => "Inburgeringsplicht voldaan, termijn onbekend",
         Resultaat.Ontheffing => "Ontheffing",
-        Resultaat.Verhuisd => "Verhuisd (uitval)",
+        Resultaat.Verhuisd => "Verhuisd naar een andere gemeente (geen uitval)",
         Resultaat.Uitgeschreven => "Uitgeschreven (uitval)",
         _ => resultaat.ToString(),
     };
@@ -377,7 +377,7 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("resultaten", $"Resultaten: dossiers afgesloten in {f.Periode.Omschrijving}", "Resultaat",
             [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
             Toelichting: "Binnen de termijn: voldaan uiterlijk op het einde van de inburgeringstermijn (3 jaar na het PIP, met verlenging door DUO). "
-                + "Verhuisd en uitgeschreven tellen als uitval.",
+                + "Uitgeschreven (vertrokken uit Nederland) telt als uitval. Verhuisd telt niet als uitval: de inburgeringsplicht gaat mee naar de nieuwe gemeente, die het dossier overneemt.",
             Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.TermijnDrieJaar)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
     }
@@ -418,6 +418,7 @@ public sealed class MonitorOverzichtBouwer(
                 c.Aantal(j.PipVastgesteld, Link(jf, Figuur.Pip, "alle")),
                 c.Aantal(j.Voldaan, Link(jf, Figuur.Resultaat, "voldaan")),
                 c.Aantal(j.Uitval, Link(jf, Figuur.Resultaat, "uitval")),
+                c.Aantal(j.Verhuisd, Link(jf, Figuur.Resultaat, nameof(Resultaat.Verhuisd))),
             ]);
         }).ToList();
         return new Tabel("ontwikkeling", $"Ontwikkeling over {OntwikkelingJaren} jaar, {jaren[0].Jaar}–{jaren[^1].Jaar}", "Jaar",
@@ -425,10 +426,11 @@ public sealed class MonitorOverzichtBouwer(
             new("instroom", "Instroom", KolomSoort.Aantal),
             new("pip", "PIP vastgesteld", KolomSoort.Aantal),
             new("voldaan", "Inburgeringsplicht voldaan", KolomSoort.Aantal),
-            new("uitval", "Uitval (verhuisd, uitgeschreven)", KolomSoort.Aantal),
+            new("uitval", "Uitval (uitgeschreven)", KolomSoort.Aantal),
+            new("verhuisd", "Verhuisd (geen uitval)", KolomSoort.Aantal),
         ], rijen,
             Toelichting: "Per kalenderjaar, met dezelfde tellingen als hierboven; het laatste jaar is het jaar van de gekozen periode.",
-            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["instroom", "pip", "voldaan", "uitval"]));
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["instroom", "pip", "voldaan", "uitval", "verhuisd"]));
     }
 
     // ---------------------------------------------------------------- budget

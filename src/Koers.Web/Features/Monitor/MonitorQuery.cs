@@ -66,7 +66,9 @@ public sealed record InstroomVak(Periode Vak, int Asiel, int Overig);
 public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig);
 public sealed record DoorlooptijdCijfer(Doorlooptijd Soort, int Aantal, double? MediaanDagen, int? BinnenNorm);
 public sealed record CaseloadCijfer(int? MedewerkerId, string Naam, string? Team, int Lopend);
-public sealed record JaarCijfer(int Jaar, int Instroom, int PipVastgesteld, int Voldaan, int Uitval);
+/// <param name="Uitval">Uitgeschreven (left the country): the plicht ends without being met.</param>
+/// <param name="Verhuisd">Moved to another municipality: not uitval, the plicht goes with the person.</param>
+public sealed record JaarCijfer(int Jaar, int Instroom, int PipVastgesteld, int Voldaan, int Uitval, int Verhuisd);
 public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int VoldaanBinnenTermijn)
 {
     public int Totaal => Asielmigranten + Gezinsmigranten;
@@ -426,7 +428,8 @@ public sealed class MonitorQuery(KoersDbContext db)
                 rijen.Where(r => r.Instroom == jaar).Sum(r => r.Aantal),
                 rijen.Where(r => r.Pip == jaar).Sum(r => r.Aantal),
                 rijen.Where(r => r.Voldaan == jaar).Sum(r => r.Aantal),
-                rijen.Where(r => r.Verhuisd == jaar).Sum(r => r.Aantal) + rijen.Where(r => r.Uitgeschreven == jaar).Sum(r => r.Aantal)))
+                rijen.Where(r => r.Uitgeschreven == jaar).Sum(r => r.Aantal),
+                rijen.Where(r => r.Verhuisd == jaar).Sum(r => r.Aantal)))
             .ToList();
     }
 
@@ -486,7 +489,8 @@ public sealed class MonitorQuery(KoersDbContext db)
             case Figuur.Resultaat:
                 if (Is("alle")) return Resultaten(f).Select(r => r.Id);
                 if (Is("voldaan")) return Resultaten(f).Where(r => r.Resultaat == Resultaat.VoldaanBinnenTermijn || r.Resultaat == Resultaat.VoldaanNaTermijn || r.Resultaat == Resultaat.VoldaanTermijnOnbekend).Select(r => r.Id);
-                if (Is("uitval")) return Resultaten(f).Where(r => r.Resultaat == Resultaat.Verhuisd || r.Resultaat == Resultaat.Uitgeschreven).Select(r => r.Id);
+                // Moving away is not uitval: the plicht goes with the person to the new municipality.
+                if (Is("uitval")) return Resultaten(f).Where(r => r.Resultaat == Resultaat.Uitgeschreven).Select(r => r.Id);
                 return Enum.TryParse<Resultaat>(s, true, out var resultaat) && Enum.IsDefined(resultaat) && !int.TryParse(s, out _)
                     ? Resultaten(f).Where(r => r.Resultaat == resultaat).Select(r => r.Id)
                     : null;
