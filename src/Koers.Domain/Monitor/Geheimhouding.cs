@@ -128,14 +128,19 @@ public static class Geheimhouding
             veranderd = false;
             foreach (var som in sommen)
             {
+                // Sums once per relation (linear in its size, for tables with hundreds of rows). Bounds narrowed while
+                // going through the parts stay valid bounds, so using the sums from before is sound; the next round
+                // picks up the rest.
                 var lDelen = som.Delen.Sum(d => laag[d]);
-                var hDelen = som.Delen.Sum(d => hoog[d]);
-                veranderd |= Vernauw(som.Totaal, lDelen, hDelen);
+                var hEindig = som.Delen.Where(d => !double.IsPositiveInfinity(hoog[d])).Sum(d => hoog[d]);
+                var hOneindig = som.Delen.Count(d => double.IsPositiveInfinity(hoog[d]));
+                veranderd |= Vernauw(som.Totaal, lDelen, hOneindig > 0 ? double.PositiveInfinity : hEindig);
                 foreach (var d in som.Delen)
                 {
                     // The other parts' bounds, without this part (an infinite sum cannot be subtracted from).
-                    var lAnder = som.Delen.Where(x => x != d).Sum(x => laag[x]);
-                    var hAnder = som.Delen.Where(x => x != d).Sum(x => hoog[x]);
+                    var lAnder = lDelen - laag[d];
+                    var eigenOneindig = double.IsPositiveInfinity(hoog[d]) ? 1 : 0;
+                    var hAnder = hOneindig - eigenOneindig > 0 ? double.PositiveInfinity : hEindig - (eigenOneindig == 1 ? 0 : hoog[d]);
                     veranderd |= Vernauw(d, laag[som.Totaal] - hAnder, hoog[som.Totaal] - lAnder);
                 }
             }
