@@ -468,6 +468,11 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
             }
         }
 
+        // Every PIP of the year is in the route table, those without a route under "onbekend".
+        var allePips = rijen.Where(r => Datum(r, Mijlpaal.PipVastgesteld) is { } p && InJaar(p)).ToList();
+        Is(allePips.Count, o, "routes", "alle", "totaal");
+        Is(allePips.Count(r => r.Leerroute is null), o, "routes", "alle", "onbekend");
+
         foreach (var d in new[] { Doelgroep.Asielstatushouder, Doelgroep.Gezinsmigrant })
         {
             Is(pips.Count(r => r.Doelgroep == d && r.Leerroute == Leerroute.ZRoute), o, "routes", d.ToString(), nameof(Leerroute.ZRoute));

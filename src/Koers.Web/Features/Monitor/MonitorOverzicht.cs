@@ -74,7 +74,7 @@ public sealed class MonitorOverzichtBouwer(
         tabellen.Add(Doorlooptijden(f, c, doorlooptijden));
 
         var (routes, lbt) = await query.RoutesEnLbtAsync(f, ct);
-        tabellen.Add(Routes(f, c, routes));
+        tabellen.Add(Routes(f, c, routes, await query.RouteOnbekendAsync(f, ct)));
         tabellen.Add(Lbt(f, c, lbt));
 
         var resultaten = await query.ResultatenAsync(f, ct);
@@ -127,7 +127,7 @@ public sealed class MonitorOverzichtBouwer(
         ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
         ["fasen"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
-        ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
+        ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute), "onbekend"], "totaal", true),
         ["lbt"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
         ["resultaten"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["ontwikkeling"] = new([], null, false),
@@ -146,7 +146,8 @@ public sealed class MonitorOverzichtBouwer(
             yield return new([new("instroom-maand", "totaal", k)], new("instroom-gemeente", "totaal", k));
         }
 
-        foreach (var k in Routevolgorde.Select(r => r.ToString()).Append("totaal"))
+        // Per route the same PIPs; the route table's total also holds the PIPs without a route, the test table's not.
+        foreach (var k in Routevolgorde.Select(r => r.ToString()))
         {
             yield return new([new("routes", "alle", k)], new("lbt", "alle", k));
         }
@@ -318,22 +319,27 @@ public sealed class MonitorOverzichtBouwer(
     private static IReadOnlyList<Kolom> RouteKolommen() =>
         [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("totaal", "Totaal", KolomSoort.Aantal)];
 
-    private static Tabel Routes(MonitorFilter f, Cellen c, IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> routes)
+    private static Tabel Routes(MonitorFilter f, Cellen c, IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> routes,
+        IReadOnlyDictionary<Doelgroep, int> onbekend)
     {
         var doelgroepen = Enum.GetValues<Doelgroep>()
-            .Where(d => d.ValtOnderWi2021() || routes.Keys.Any(k => k.Doelgroep == d))
+            .Where(d => d.ValtOnderWi2021() || routes.Keys.Any(k => k.Doelgroep == d) || onbekend.ContainsKey(d))
             .ToList();
-        Rij Regel(string sleutel, string label, Func<Leerroute, int> aantal, bool totaal = false) =>
+        Rij Regel(string sleutel, string label, Func<Leerroute, int> aantal, int zonder, bool totaal = false) =>
             new(sleutel, label,
             [
                 .. Routevolgorde.Select(r => c.Aantal(aantal(r), Link(f, Figuur.Route, $"{sleutel}:{r}"))),
-                c.Aantal(Routevolgorde.Sum(aantal), Link(f, Figuur.Route, $"{sleutel}:alle")),
+                c.Aantal(zonder, Link(f, Figuur.Route, $"{sleutel}:onbekend")),
+                c.Aantal(Routevolgorde.Sum(aantal) + zonder, Link(f, Figuur.Route, $"{sleutel}:alle")),
             ], totaal);
-        var rijen = doelgroepen.Select(d => Regel(d.ToString(), d.Omschrijving(), r => routes.GetValueOrDefault((d, r)))).ToList();
-        rijen.Add(Regel("alle", "Totaal", r => routes.Where(k => k.Key.Leerroute == r).Sum(k => k.Value), true));
-        return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep", RouteKolommen(), rijen,
-            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld.",
-            Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString())]));
+        var rijen = doelgroepen.Select(d => Regel(d.ToString(), d.Omschrijving(), r => routes.GetValueOrDefault((d, r)), onbekend.GetValueOrDefault(d))).ToList();
+        rijen.Add(Regel("alle", "Totaal", r => routes.Where(k => k.Key.Leerroute == r).Sum(k => k.Value), onbekend.Values.Sum(), true));
+        return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep",
+            [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("onbekend", "Route onbekend", KolomSoort.Aantal), new("totaal", "Totaal", KolomSoort.Aantal)],
+            rijen,
+            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld, zoals die nu in het dossier staat. "
+                + "Route onbekend: PIP vastgesteld, maar (nog) geen leerroute vastgelegd; zo valt geen PIP weg uit het totaal.",
+            Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString()), "onbekend"]));
     }
 
     private static Tabel Lbt(MonitorFilter f, Cellen c, IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int> lbt)

@@ -375,6 +375,11 @@ public sealed class MonitorQuery(KoersDbContext db)
             rijen.GroupBy(r => (r.Vergelijking, r.Leerroute)).ToDictionary(g => g.Key, g => g.Sum(r => r.Aantal)));
     }
 
+    /// <summary>PIPs set in the period without a route (yet), per doelgroep: the "onbekend" column of the route table.</summary>
+    public async Task<IReadOnlyDictionary<Doelgroep, int>> RouteOnbekendAsync(MonitorFilter f, CancellationToken ct = default) =>
+        (await Pips(f).Where(p => p.Leerroute == null).GroupBy(p => p.Doelgroep).Select(g => new { g.Key, Aantal = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Aantal);
+
     public async Task<IReadOnlyDictionary<Resultaat, int>> ResultatenAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var rijen = await Resultaten(f).GroupBy(r => r.Resultaat).Select(g => new { Resultaat = g.Key, Aantal = g.Count() }).ToListAsync(ct);
@@ -470,9 +475,13 @@ public sealed class MonitorQuery(KoersDbContext db)
 
             case Figuur.Route:
             {
-                if (delen.Length != 2 || !LeesOfAlle<Doelgroep>(delen[0], out var doelgroep) || !LeesOfAlle<Leerroute>(delen[1], out var route)) return null;
-                var q = Pips(f).Where(p => p.Leerroute != null);
+                // 'onbekend': PIPs without a route; 'alle': every PIP of the period, with or without a route.
+                var onbekend = delen.Length == 2 && string.Equals(delen[1], "onbekend", StringComparison.OrdinalIgnoreCase);
+                Leerroute? route = null;
+                if (delen.Length != 2 || !LeesOfAlle<Doelgroep>(delen[0], out var doelgroep) || (!onbekend && !LeesOfAlle(delen[1], out route))) return null;
+                var q = Pips(f);
                 if (doelgroep is { } d) q = q.Where(p => p.Doelgroep == d);
+                if (onbekend) q = q.Where(p => p.Leerroute == null);
                 if (route is { } r) q = q.Where(p => p.Leerroute == r);
                 return q.Select(p => p.Id);
             }
