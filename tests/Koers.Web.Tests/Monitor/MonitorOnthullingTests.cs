@@ -259,6 +259,30 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
     }
 
     [Fact]
+    public async Task Een_pip_zonder_leerroute_telt_mee_onder_route_onbekend()
+    {
+        // GM9802 has no PIP in 2024 in the fixture; add one without a route.
+        var c = fixture.Client;
+        var invoer = Testdata.Inburgeraar(gemeente: "GM9802", doelgroep: "asielstatushouder", koppelingsdatum: "2024-01-10");
+        invoer["gezinsleden"] = Array.Empty<object>();
+        var r = await c.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        foreach (var (soort, datum) in new[] { ("brpInschrijving", "2024-02-01"), ("pipVastgesteld", "2024-04-01") })
+        {
+            var m = await c.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/{soort}", new { datum });
+            Assert.True(m.StatusCode == HttpStatusCode.OK, await m.Content.ReadAsStringAsync());
+        }
+
+        var o = JsonNode.Parse(await c.GetStringAsync("/api/v1/monitor?gemeente=GM9802&jaar=2024&verbergKleineAantallen=false"))!;
+        var routes = o["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "routes")!;
+        var kolom = routes["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList();
+        var totaal = routes["rijen"]!.AsArray().Single(x => x!["sleutel"]!.GetValue<string>() == "alle")!["cellen"]!.AsArray();
+        Assert.Equal(1, totaal[kolom.IndexOf("onbekend")]!["waarde"]!.GetValue<decimal>());
+        Assert.Equal(1, totaal[kolom.IndexOf("totaal")]!["waarde"]!.GetValue<decimal>());
+    }
+
+    [Fact]
     public async Task Het_formulier_biedt_tonen_van_kleine_aantallen_alleen_aan_wie_dat_mag()
     {
         // The beleidsmedewerker always gets "<5" (the server ignores verbergKleineAantallen=false), so the form must not offer it.
