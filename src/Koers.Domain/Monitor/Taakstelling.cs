@@ -26,6 +26,14 @@ public static class Taakstelling
         return som;
     }
 
+    /// <summary>
+    /// Inflow as a percentage of the (pro-rata) taakstelling, to one decimal, from the unrounded taakstelling: a target
+    /// first rounded to hundredths gives 254.0% where 253.8% is right (11 against 26/6) and 300.2% for 300.0% (13 against
+    /// 26/6). Null without a positive target.
+    /// </summary>
+    public static decimal? Realisatie(int instroom, decimal? taakstelling) =>
+        taakstelling is { } t && t > 0 ? Math.Round(100m * instroom / t, 1, MidpointRounding.AwayFromZero) : null;
+
     /// <summary>The share of a half-year that a period inside it covers: months of 6, or days of the half-year.</summary>
     public static (int Teller, int Noemer) Deel(Periode deel, Halfjaar halfjaar)
     {

@@ -93,7 +93,7 @@ public static class MonitorApi
         ("Periode", $"{o.Filter.Periode.Omschrijving} ({o.Filter.Periode.Van:yyyy-MM-dd} t/m {o.Filter.Periode.Tot:yyyy-MM-dd})"),
         ("Gemaakt op", o.Vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
         ("Kleine aantallen", o.Filter.VerbergKleineAantallen
-            ? "Aantallen van 1 tot en met 4 zijn verborgen (<5); cijfers die daarvan zijn afgeleid ook ((<5)); x is een aantal dat verborgen is omdat er anders een klein aantal uit terug te rekenen is."
+            ? "Aantallen van 1 tot en met 4 zijn verborgen (<5); cijfers die daarvan zijn afgeleid ook ((<5)); x is een aantal dat verborgen is omdat er anders een klein aantal uit terug te rekenen is; . is een cijfer uit een groep die samen te klein is om iets van te tonen."
             : "Alle aantallen zijn zichtbaar (verbergen uitgezet)."),
         ("Budgetmodel", o.Budget.Model),
     ];

@@ -81,7 +81,7 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
             {
                 "alle" => $"dossiers afgesloten in {periode}",
                 "voldaan" => $"inburgeringsplicht voldaan in {periode}",
-                "uitval" => $"uitval (verhuisd of uitgeschreven) in {periode}",
+                "uitval" => $"uitval (uitgeschreven) in {periode}",
                 _ => $"{Enum<Resultaat>(sleutel, MonitorOverzichtBouwer.Omschrijving)}, in {periode}",
             },
             Figuur.Caseload => sleutel.ToLowerInvariant() switch

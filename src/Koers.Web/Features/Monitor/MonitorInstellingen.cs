@@ -85,6 +85,25 @@ public sealed class MonitorInstellingen
     /// <summary>Cases per klantregisseur the organisation plans with (Kempen, regels 1323-1325: 40).</summary>
     public int CaseloadNorm { get; set; } = 40;
 
+    /// <summary>
+    /// Counts from 1 to Grens-1 are hidden for policy staff (primary suppression). CBS uses 5 for most tables of people;
+    /// a municipality may set a stricter threshold (<see cref="GrensPerGemeente"/>).
+    /// </summary>
+    public int Grens { get; set; } = KleineAantallen.Grens;
+
+    /// <summary>Per municipality code a stricter threshold (Koers:Monitor:GrensPerGemeente:GM1724 = 10).</summary>
+    public Dictionary<string, int> GrensPerGemeente { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The threshold for a selection: the strictest of its municipalities, because a figure over several of them can
+    /// still be about one person of the strictest.
+    /// </summary>
+    public int GrensVoor(IEnumerable<string> gemeenteCodes)
+    {
+        var lookup = new Dictionary<string, int>(GrensPerGemeente, StringComparer.OrdinalIgnoreCase);
+        return gemeenteCodes.Select(code => lookup.GetValueOrDefault(code, Grens)).Append(Grens).Max();
+    }
+
     public IReadOnlyDictionary<Halfjaar, int> TaakstellingVoor(string gemeenteCode)
     {
         var lookup = new Dictionary<string, Dictionary<string, int>>(Taakstelling, StringComparer.OrdinalIgnoreCase);

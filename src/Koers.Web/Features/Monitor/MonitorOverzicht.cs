@@ -10,8 +10,9 @@ namespace Koers.Web.Features.Monitor;
 
 public sealed record PeriodeDto(PeriodeSoort Soort, DateOnly Van, DateOnly Tot, string Omschrijving);
 
+/// <param name="Grens">Counts from 1 to Grens-1 are hidden (when VerbergKleineAantallen): the strictest threshold of the municipalities.</param>
 public sealed record MonitorFilterDto(
-    string? Gemeente, int? Regio, int? Klantregisseur, Doelgroep? Doelgroep, PeriodeDto Periode, bool VerbergKleineAantallen);
+    string? Gemeente, int? Regio, int? Klantregisseur, Doelgroep? Doelgroep, PeriodeDto Periode, bool VerbergKleineAantallen, int Grens = KleineAantallen.Grens);
 
 public sealed record Kerngetal(string Titel, Cel Cel, string? Toelichting = null);
 
@@ -58,8 +59,8 @@ public sealed class MonitorOverzichtBouwer(
 
     public async Task<MonitorOverzicht> BouwAsync(MonitorFilter f, CancellationToken ct = default)
     {
-        var c = new Cellen(f.VerbergKleineAantallen);
         var gemeenten = await query.GemeentenAsync(f, ct);
+        var c = new Cellen(f.VerbergKleineAantallen, monitorOpties.Value.GrensVoor(gemeenten.Select(g => g.Code)));
         var tabellen = new List<Tabel>();
 
         var (perMaand, perGemeente) = await query.InstroomAsync(f, gemeenten, ct);
@@ -74,7 +75,7 @@ public sealed class MonitorOverzichtBouwer(
         tabellen.Add(Doorlooptijden(f, c, doorlooptijden));
 
         var (routes, lbt) = await query.RoutesEnLbtAsync(f, ct);
-        tabellen.Add(Routes(f, c, routes));
+        tabellen.Add(Routes(f, c, routes, await query.RouteOnbekendAsync(f, ct)));
         tabellen.Add(Lbt(f, c, lbt));
 
         var resultaten = await query.ResultatenAsync(f, ct);
@@ -87,28 +88,31 @@ public sealed class MonitorOverzichtBouwer(
 
         var (budgetTabellen, budget, raming) = await BudgetAsync(f, c, gemeenten, ct);
         tabellen.AddRange(budgetTabellen);
-        if (c.Verberg)
+        if (c.Verberg) tabellen = [.. Optelling.Beveilig(tabellen, Optellingen, Koppelingen(f, resultaten.Keys), c)];
+
+        // The key figures are cells of the tables, so a hidden figure reads the same everywhere and no raw count
+        // stands under it.
+        Cel Uit(string tabel, string rij, string kolom)
         {
-            tabellen = tabellen.Select(t => Optellingen.TryGetValue(t.Id, out var o) ? Optelling.Secundair(t, o) : t).ToList();
+            var t = tabellen.SingleOrDefault(x => x.Id == tabel);
+            var r = t?.Rijen.SingleOrDefault(x => x.Sleutel == rij);
+            return t is null || r is null ? Cel.Leeg : r.Cellen[t.Index(kolom)];
         }
 
-        var instroomTotaal = perMaand.Sum(v => v.Asiel + v.Overig);
-        var brpPip = doorlooptijden.Single(d => d.Soort == Doorlooptijd.BrpPip);
-        var lopend = caseload.Sum(x => x.Lopend);
-        var voldaanBinnen = resultaten[Resultaat.VoldaanBinnenTermijn];
+        var pipAantal = Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "aantal");
         var kerngetallen = new List<Kerngetal>
         {
-            new("Instroom", c.Aantal(instroomTotaal, Link(f, Figuur.Instroom, "alle")), f.Periode.Omschrijving),
-            new("Lopende dossiers", c.Aantal(lopend, Link(f, Figuur.Caseload, "alle")), "stand van vandaag"),
-            new("Mediaan BRP → PIP", Dagen(c.Dagen(brpPip.MediaanDagen, brpPip.Aantal)), $"{brpPip.Aantal} PIP's in de periode"),
-            new("PIP binnen 10 weken", c.Percentage(brpPip.BinnenNorm ?? 0, brpPip.Aantal), "van de PIP's in de periode"),
-            new("Voldaan binnen termijn", c.Aantal(voldaanBinnen, Link(f, Figuur.Resultaat, nameof(Resultaat.VoldaanBinnenTermijn))), f.Periode.Omschrijving),
-            new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : c.Bedrag(raming.VerwachteUitkering, raming.Asielmigranten, raming.Gezinsmigranten), "model van Koers"),
+            new("Instroom", Uit("instroom-maand", "totaal", "totaal"), f.Periode.Omschrijving),
+            new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag"),
+            new("Mediaan BRP → PIP", Dagen(Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "mediaan")), $"{pipAantal.Tekst} PIP's in de periode"),
+            new("PIP binnen 10 weken", Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "aandeel"), "van de PIP's in de periode"),
+            new("Voldaan binnen termijn", Uit("resultaten", nameof(Resultaat.VoldaanBinnenTermijn), "aantal"), f.Periode.Omschrijving),
+            new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : Uit("budget-raming", "verwacht", "bedrag"), "model van Koers"),
         };
 
         return new MonitorOverzicht(
             new MonitorFilterDto(f.GemeenteCode, f.RegioId, f.KlantregisseurId, f.Doelgroep,
-                new PeriodeDto(f.Periode.Soort, f.Periode.Van, f.Periode.Tot, f.Periode.Omschrijving), f.VerbergKleineAantallen),
+                new PeriodeDto(f.Periode.Soort, f.Periode.Van, f.Periode.Tot, f.Periode.Omschrijving), f.VerbergKleineAantallen, c.Grens),
             await BereikAsync(f, gemeenten, ct),
             klok.Vandaag,
             kerngetallen,
@@ -122,14 +126,49 @@ public sealed class MonitorOverzichtBouwer(
     {
         ["instroom-maand"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
         ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
-        ["fasen"] = new(["aantal"], null, true, ["aandeel"]),
+        ["fasen"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
-        ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
+        ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute), "onbekend"], "totaal", true),
         ["lbt"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
-        ["resultaten"] = new(["aantal"], null, true, ["aandeel"]),
+        ["resultaten"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
+        ["ontwikkeling"] = new([], null, false),
+        ["prestatie"] = new([], null, false, ["aandeel"]),
         ["caseload"] = new(["lopend"], null, true, ["bezetting"]),
         ["budget-aantallen"] = new(["aantal"], null, true),
     };
+
+    /// <summary>
+    /// The same figures in two tables, or parts in one and their sum in another: what a reader can put side by side.
+    /// </summary>
+    private static IEnumerable<Koppeling> Koppelingen(MonitorFilter f, IEnumerable<Resultaat> resultaten)
+    {
+        foreach (var k in new[] { "asiel", "overig", "totaal" })
+        {
+            yield return new([new("instroom-maand", "totaal", k)], new("instroom-gemeente", "totaal", k));
+        }
+
+        // Per route the same PIPs; the route table's total also holds the PIPs without a route, the test table's not.
+        foreach (var k in Routevolgorde.Select(r => r.ToString()))
+        {
+            yield return new([new("routes", "alle", k)], new("lbt", "alle", k));
+        }
+
+        // Running cases are the stages that are not closed; the caseload adds up the same cases per klantregisseur.
+        yield return new([.. Enum.GetValues<Fase>().Where(x => !x.IsAfgesloten()).Select(x => new CelPlaats("fasen", x.ToString(), "aantal"))],
+            new("caseload", "alle", "lopend"));
+
+        // A calendar year is also a row of the development over the years.
+        if (f.Periode.Soort == PeriodeSoort.Jaar)
+        {
+            var jaar = f.Periode.Van.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return new([new("instroom-maand", "totaal", "totaal")], new("ontwikkeling", jaar, "instroom"));
+            var lijst = resultaten.ToList();
+            yield return new([.. lijst.Where(r => r.ToString().StartsWith("Voldaan", StringComparison.Ordinal)).Select(r => new CelPlaats("resultaten", r.ToString(), "aantal"))],
+                new("ontwikkeling", jaar, "voldaan"));
+            yield return new([new("resultaten", nameof(Resultaat.Uitgeschreven), "aantal")], new("ontwikkeling", jaar, "uitval"));
+            yield return new([new("resultaten", nameof(Resultaat.Verhuisd), "aantal")], new("ontwikkeling", jaar, "verhuisd"));
+        }
+    }
 
     private static Cel Dagen(Cel cel) => cel.Waarde is null ? cel : cel with { Tekst = cel.Tekst + " dagen" };
 
@@ -163,7 +202,8 @@ public sealed class MonitorOverzichtBouwer(
             som += deel;
         }
 
-        return Math.Round(som, 2, MidpointRounding.AwayFromZero);
+        // Unrounded: the realisatie divides by it; only the shown figure is rounded (Cellen.Getal).
+        return som;
     }
 
     private static readonly Kolom[] InstroomKolommen =
@@ -177,9 +217,8 @@ public sealed class MonitorOverzichtBouwer(
 
     private static Cel Realisatie(Cellen c, int asiel, decimal? taakstelling)
     {
-        if (taakstelling is not { } t || t <= 0) return Cel.Leeg;
-        if (c.Verberg && KleineAantallen.Verbergen(asiel)) return new Cel(null, Cellen.Afgeleid, true);
-        var p = Math.Round(100m * asiel / t, 1, MidpointRounding.AwayFromZero);
+        if (Domain.Monitor.Taakstelling.Realisatie(asiel, taakstelling) is not { } p) return Cel.Leeg;
+        if (c.Verberg && KleineAantallen.Verbergen(asiel, c.Grens)) return new Cel(null, c.AfgeleidTekst, true);
         return new Cel(p, p.ToString("0.#", new System.Globalization.CultureInfo("nl-NL")) + "%");
     }
 
@@ -189,7 +228,7 @@ public sealed class MonitorOverzichtBouwer(
             c.Aantal(asiel, Link(f, Figuur.Instroom, "asiel")),
             c.Aantal(overig, Link(f, Figuur.Instroom, "overig")),
             c.Aantal(asiel + overig, Link(f, Figuur.Instroom, "alle")),
-            Cellen.Getal(taak),
+            Cellen.Getal(taak is { } t ? Math.Round(t, 2, MidpointRounding.AwayFromZero) : null),
             Realisatie(c, asiel, taak),
         ], totaal, kort);
 
@@ -243,6 +282,7 @@ public sealed class MonitorOverzichtBouwer(
         Doorlooptijd.BrpIntake => "Inschrijving BRP → brede intake afgerond",
         Doorlooptijd.BrpPip => "Inschrijving BRP → PIP vastgesteld",
         Doorlooptijd.PipStartLeerroute => "PIP vastgesteld → start leerroute",
+        Doorlooptijd.KoppelingPip => "Koppeling → PIP vastgesteld (hele wachttijd op het plan)",
         _ => soort.ToString(),
     };
 
@@ -280,22 +320,27 @@ public sealed class MonitorOverzichtBouwer(
     private static IReadOnlyList<Kolom> RouteKolommen() =>
         [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("totaal", "Totaal", KolomSoort.Aantal)];
 
-    private static Tabel Routes(MonitorFilter f, Cellen c, IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> routes)
+    private static Tabel Routes(MonitorFilter f, Cellen c, IReadOnlyDictionary<(Doelgroep Doelgroep, Leerroute Leerroute), int> routes,
+        IReadOnlyDictionary<Doelgroep, int> onbekend)
     {
         var doelgroepen = Enum.GetValues<Doelgroep>()
-            .Where(d => d.ValtOnderWi2021() || routes.Keys.Any(k => k.Doelgroep == d))
+            .Where(d => d.ValtOnderWi2021() || routes.Keys.Any(k => k.Doelgroep == d) || onbekend.ContainsKey(d))
             .ToList();
-        Rij Regel(string sleutel, string label, Func<Leerroute, int> aantal, bool totaal = false) =>
+        Rij Regel(string sleutel, string label, Func<Leerroute, int> aantal, int zonder, bool totaal = false) =>
             new(sleutel, label,
             [
                 .. Routevolgorde.Select(r => c.Aantal(aantal(r), Link(f, Figuur.Route, $"{sleutel}:{r}"))),
-                c.Aantal(Routevolgorde.Sum(aantal), Link(f, Figuur.Route, $"{sleutel}:alle")),
+                c.Aantal(zonder, Link(f, Figuur.Route, $"{sleutel}:onbekend")),
+                c.Aantal(Routevolgorde.Sum(aantal) + zonder, Link(f, Figuur.Route, $"{sleutel}:alle")),
             ], totaal);
-        var rijen = doelgroepen.Select(d => Regel(d.ToString(), d.Omschrijving(), r => routes.GetValueOrDefault((d, r)))).ToList();
-        rijen.Add(Regel("alle", "Totaal", r => routes.Where(k => k.Key.Leerroute == r).Sum(k => k.Value), true));
-        return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep", RouteKolommen(), rijen,
-            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld.",
-            Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString())]));
+        var rijen = doelgroepen.Select(d => Regel(d.ToString(), d.Omschrijving(), r => routes.GetValueOrDefault((d, r)), onbekend.GetValueOrDefault(d))).ToList();
+        rijen.Add(Regel("alle", "Totaal", r => routes.Where(k => k.Key.Leerroute == r).Sum(k => k.Value), onbekend.Values.Sum(), true));
+        return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep",
+            [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("onbekend", "Route onbekend", KolomSoort.Aantal), new("totaal", "Totaal", KolomSoort.Aantal)],
+            rijen,
+            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld, zoals die nu in het dossier staat. "
+                + "Route onbekend: PIP vastgesteld, maar (nog) geen leerroute vastgelegd; zo valt geen PIP weg uit het totaal.",
+            Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString()), "onbekend"]));
     }
 
     private static Tabel Lbt(MonitorFilter f, Cellen c, IReadOnlyDictionary<(LbtVergelijking Vergelijking, Leerroute Leerroute), int> lbt)
@@ -323,7 +368,7 @@ public sealed class MonitorOverzichtBouwer(
         Resultaat.VoldaanNaTermijn => "Inburgeringsplicht voldaan na de termijn",
         Resultaat.VoldaanTermijnOnbekend => "Inburgeringsplicht voldaan, termijn onbekend",
         Resultaat.Ontheffing => "Ontheffing",
-        Resultaat.Verhuisd => "Verhuisd (uitval)",
+        Resultaat.Verhuisd => "Verhuisd naar een andere gemeente (geen uitval)",
         Resultaat.Uitgeschreven => "Uitgeschreven (uitval)",
         _ => resultaat.ToString(),
     };
@@ -339,7 +384,7 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("resultaten", $"Resultaten: dossiers afgesloten in {f.Periode.Omschrijving}", "Resultaat",
             [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
             Toelichting: "Binnen de termijn: voldaan uiterlijk op het einde van de inburgeringstermijn (3 jaar na het PIP, met verlenging door DUO). "
-                + "Verhuisd en uitgeschreven tellen als uitval.",
+                + "Uitgeschreven (vertrokken uit Nederland) telt als uitval. Verhuisd telt niet als uitval: de inburgeringsplicht gaat mee naar de nieuwe gemeente, die het dossier overneemt.",
             Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.TermijnDrieJaar)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
     }
@@ -352,7 +397,7 @@ public sealed class MonitorOverzichtBouwer(
             var sleutel = k.MedewerkerId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "geen";
             var aantal = c.Aantal(k.Lopend, Link(f, Figuur.Caseload, sleutel));
             var bezetting = norm <= 0 || k.MedewerkerId is null ? Cel.Leeg
-                : aantal.Verborgen ? new Cel(null, Cellen.Afgeleid, true)
+                : aantal.Verborgen ? new Cel(null, c.AfgeleidTekst, true)
                 : Cellen.Getal(Math.Round(100m * k.Lopend / norm, 1), "0.#'%'");
             return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
         }).ToList();
@@ -380,6 +425,7 @@ public sealed class MonitorOverzichtBouwer(
                 c.Aantal(j.PipVastgesteld, Link(jf, Figuur.Pip, "alle")),
                 c.Aantal(j.Voldaan, Link(jf, Figuur.Resultaat, "voldaan")),
                 c.Aantal(j.Uitval, Link(jf, Figuur.Resultaat, "uitval")),
+                c.Aantal(j.Verhuisd, Link(jf, Figuur.Resultaat, nameof(Resultaat.Verhuisd))),
             ]);
         }).ToList();
         return new Tabel("ontwikkeling", $"Ontwikkeling over {OntwikkelingJaren} jaar, {jaren[0].Jaar}–{jaren[^1].Jaar}", "Jaar",
@@ -387,10 +433,11 @@ public sealed class MonitorOverzichtBouwer(
             new("instroom", "Instroom", KolomSoort.Aantal),
             new("pip", "PIP vastgesteld", KolomSoort.Aantal),
             new("voldaan", "Inburgeringsplicht voldaan", KolomSoort.Aantal),
-            new("uitval", "Uitval (verhuisd, uitgeschreven)", KolomSoort.Aantal),
+            new("uitval", "Uitval (uitgeschreven)", KolomSoort.Aantal),
+            new("verhuisd", "Verhuisd (geen uitval)", KolomSoort.Aantal),
         ], rijen,
             Toelichting: "Per kalenderjaar, met dezelfde tellingen als hierboven; het laatste jaar is het jaar van de gekozen periode.",
-            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["instroom", "pip", "voldaan", "uitval"]));
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["instroom", "pip", "voldaan", "uitval", "verhuisd"]));
     }
 
     // ---------------------------------------------------------------- budget

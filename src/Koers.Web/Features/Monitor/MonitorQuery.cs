@@ -16,6 +16,12 @@ public enum Doorlooptijd
     BrpIntake,
     BrpPip,
     PipStartLeerroute,
+
+    /// <summary>
+    /// From the COA koppeling to the PIP: the whole wait a statushouder has for a plan, including the time before
+    /// housing that BRP → PIP leaves out (issue #24).
+    /// </summary>
+    KoppelingPip,
 }
 
 /// <summary>How a case ended in the period: the plicht met (within the term or not), an ontheffing, or a drop-out.</summary>
@@ -60,7 +66,9 @@ public sealed record InstroomVak(Periode Vak, int Asiel, int Overig);
 public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig);
 public sealed record DoorlooptijdCijfer(Doorlooptijd Soort, int Aantal, double? MediaanDagen, int? BinnenNorm);
 public sealed record CaseloadCijfer(int? MedewerkerId, string Naam, string? Team, int Lopend);
-public sealed record JaarCijfer(int Jaar, int Instroom, int PipVastgesteld, int Voldaan, int Uitval);
+/// <param name="Uitval">Uitgeschreven (left the country): the plicht ends without being met.</param>
+/// <param name="Verhuisd">Moved to another municipality: not uitval, the plicht goes with the person.</param>
+public sealed record JaarCijfer(int Jaar, int Instroom, int PipVastgesteld, int Voldaan, int Uitval, int Verhuisd);
 public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int VoldaanBinnenTermijn)
 {
     public int Totaal => Asielmigranten + Gezinsmigranten;
@@ -165,6 +173,7 @@ public sealed class MonitorQuery(KoersDbContext db)
         Doorlooptijd.BrpIntake => (Mijlpaal.BrpInschrijving, Mijlpaal.BredeIntake),
         Doorlooptijd.BrpPip => (Mijlpaal.BrpInschrijving, Mijlpaal.PipVastgesteld),
         Doorlooptijd.PipStartLeerroute => (Mijlpaal.PipVastgesteld, Mijlpaal.StartLeerroute),
+        Doorlooptijd.KoppelingPip => (Mijlpaal.Koppeling, Mijlpaal.PipVastgesteld),
         _ => throw new ArgumentOutOfRangeException(nameof(soort)),
     };
 
@@ -184,6 +193,8 @@ public sealed class MonitorQuery(KoersDbContext db)
                 .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpPip, Dagen = d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber }),
             Doorlooptijd.PipStartLeerroute => q.Where(d => d.Pip != null && d.StartLeerroute >= van && d.StartLeerroute <= tot)
                 .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.PipStartLeerroute, Dagen = d.StartLeerroute!.Value.DayNumber - d.Pip!.Value.DayNumber }),
+            Doorlooptijd.KoppelingPip => q.Where(d => d.Koppeling != null && d.Pip >= van && d.Pip <= tot)
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingPip, Dagen = d.Pip!.Value.DayNumber - d.Koppeling!.Value.DayNumber }),
             _ => throw new ArgumentOutOfRangeException(nameof(soort)),
         };
     }
@@ -364,6 +375,11 @@ public sealed class MonitorQuery(KoersDbContext db)
             rijen.GroupBy(r => (r.Vergelijking, r.Leerroute)).ToDictionary(g => g.Key, g => g.Sum(r => r.Aantal)));
     }
 
+    /// <summary>PIPs set in the period without a route (yet), per doelgroep: the "onbekend" column of the route table.</summary>
+    public async Task<IReadOnlyDictionary<Doelgroep, int>> RouteOnbekendAsync(MonitorFilter f, CancellationToken ct = default) =>
+        (await Pips(f).Where(p => p.Leerroute == null).GroupBy(p => p.Doelgroep).Select(g => new { g.Key, Aantal = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Aantal);
+
     public async Task<IReadOnlyDictionary<Resultaat, int>> ResultatenAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var rijen = await Resultaten(f).GroupBy(r => r.Resultaat).Select(g => new { Resultaat = g.Key, Aantal = g.Count() }).ToListAsync(ct);
@@ -417,7 +433,8 @@ public sealed class MonitorQuery(KoersDbContext db)
                 rijen.Where(r => r.Instroom == jaar).Sum(r => r.Aantal),
                 rijen.Where(r => r.Pip == jaar).Sum(r => r.Aantal),
                 rijen.Where(r => r.Voldaan == jaar).Sum(r => r.Aantal),
-                rijen.Where(r => r.Verhuisd == jaar).Sum(r => r.Aantal) + rijen.Where(r => r.Uitgeschreven == jaar).Sum(r => r.Aantal)))
+                rijen.Where(r => r.Uitgeschreven == jaar).Sum(r => r.Aantal),
+                rijen.Where(r => r.Verhuisd == jaar).Sum(r => r.Aantal)))
             .ToList();
     }
 
@@ -458,9 +475,13 @@ public sealed class MonitorQuery(KoersDbContext db)
 
             case Figuur.Route:
             {
-                if (delen.Length != 2 || !LeesOfAlle<Doelgroep>(delen[0], out var doelgroep) || !LeesOfAlle<Leerroute>(delen[1], out var route)) return null;
-                var q = Pips(f).Where(p => p.Leerroute != null);
+                // 'onbekend': PIPs without a route; 'alle': every PIP of the period, with or without a route.
+                var onbekend = delen.Length == 2 && string.Equals(delen[1], "onbekend", StringComparison.OrdinalIgnoreCase);
+                Leerroute? route = null;
+                if (delen.Length != 2 || !LeesOfAlle<Doelgroep>(delen[0], out var doelgroep) || (!onbekend && !LeesOfAlle(delen[1], out route))) return null;
+                var q = Pips(f);
                 if (doelgroep is { } d) q = q.Where(p => p.Doelgroep == d);
+                if (onbekend) q = q.Where(p => p.Leerroute == null);
                 if (route is { } r) q = q.Where(p => p.Leerroute == r);
                 return q.Select(p => p.Id);
             }
@@ -477,7 +498,8 @@ public sealed class MonitorQuery(KoersDbContext db)
             case Figuur.Resultaat:
                 if (Is("alle")) return Resultaten(f).Select(r => r.Id);
                 if (Is("voldaan")) return Resultaten(f).Where(r => r.Resultaat == Resultaat.VoldaanBinnenTermijn || r.Resultaat == Resultaat.VoldaanNaTermijn || r.Resultaat == Resultaat.VoldaanTermijnOnbekend).Select(r => r.Id);
-                if (Is("uitval")) return Resultaten(f).Where(r => r.Resultaat == Resultaat.Verhuisd || r.Resultaat == Resultaat.Uitgeschreven).Select(r => r.Id);
+                // Moving away is not uitval: the plicht goes with the person to the new municipality.
+                if (Is("uitval")) return Resultaten(f).Where(r => r.Resultaat == Resultaat.Uitgeschreven).Select(r => r.Id);
                 return Enum.TryParse<Resultaat>(s, true, out var resultaat) && Enum.IsDefined(resultaat) && !int.TryParse(s, out _)
                     ? Resultaten(f).Where(r => r.Resultaat == resultaat).Select(r => r.Id)
                     : null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Koers.Domain.Monitor;
 using Koers.Domain.Sources;
 
@@ -23,6 +24,13 @@ public sealed record Kolom(string Sleutel, string Kop, KolomSoort Soort);
 public sealed record Cel(decimal? Waarde, string Tekst, bool Verborgen = false, string? Link = null)
 {
     public static readonly Cel Leeg = new(null, "—");
+
+    /// <summary>
+    /// The count behind a count cell, also when it is hidden: secondary suppression needs it. Never serialised, so no
+    /// answer or export carries a hidden number.
+    /// </summary>
+    [JsonIgnore]
+    public int? Ruw { get; init; }
 }
 
 /// <param name="KortLabel">A shorter label for a chart axis (e.g. "jan" for "januari 2025").</param>
@@ -61,26 +69,32 @@ public sealed record Tabel(
 }
 
 /// <summary>
-/// Makes cells under one privacy setting: with <see cref="Verberg"/> on, counts of 1 to 4 read "&lt;5" and
-/// figures derived from them "(&lt;5)", without a link (a list of names would give the count away).
+/// Makes cells under one privacy setting: with <see cref="Verberg"/> on, counts of 1 to <paramref name="grens"/>-1 read
+/// "&lt;5" and figures derived from them "(&lt;5)", without a link (a list of names would give the count away).
 /// </summary>
-public sealed class Cellen(bool verberg)
+public sealed class Cellen(bool verberg, int grens = KleineAantallen.Grens)
 {
     private static readonly CultureInfo Nl = new("nl-NL");
     public const string Afgeleid = "(<5)";
 
     public bool Verberg { get; } = verberg;
 
+    /// <summary>The threshold: the strictest of the municipalities in the selection (Koers:Monitor:Grens).</summary>
+    public int Grens { get; } = grens;
+
+    /// <summary>The text of a figure hidden because it is derived from a hidden count, e.g. "(&lt;5)".</summary>
+    public string AfgeleidTekst => $"({KleineAantallen.Tekst(Grens)})";
+
     public Cel Aantal(int aantal, string? link = null) =>
-        Verberg && KleineAantallen.Verbergen(aantal)
-            ? new Cel(null, KleineAantallen.Tekst(), true)
-            : new Cel(aantal, aantal.ToString("N0", Nl), false, aantal > 0 ? link : null);
+        Verberg && KleineAantallen.Verbergen(aantal, Grens)
+            ? new Cel(null, KleineAantallen.Tekst(Grens), true) { Ruw = aantal }
+            : new Cel(aantal, aantal.ToString("N0", Nl), false, aantal > 0 ? link : null) { Ruw = aantal };
 
     /// <summary>A share of <paramref name="noemer"/> cases, hidden when it would reveal a count under 5.</summary>
     public Cel Percentage(int teller, int noemer)
     {
         if (noemer == 0) return Cel.Leeg;
-        if (Verberg && KleineAantallen.VerbergAandeel(teller, noemer)) return new Cel(null, Afgeleid, true);
+        if (Verberg && KleineAantallen.VerbergAandeel(teller, noemer, Grens)) return new Cel(null, AfgeleidTekst, true);
         var p = Math.Round(100m * teller / noemer, 1, MidpointRounding.AwayFromZero);
         return new Cel(p, p.ToString("0.#", Nl) + "%");
     }
@@ -89,15 +103,15 @@ public sealed class Cellen(bool verberg)
     public Cel Dagen(double? dagen, int aantal)
     {
         if (aantal == 0 || dagen is null) return Cel.Leeg;
-        if (Verberg && KleineAantallen.Verbergen(aantal)) return new Cel(null, Afgeleid, true);
+        if (Verberg && KleineAantallen.Verbergen(aantal, Grens)) return new Cel(null, AfgeleidTekst, true);
         var d = Math.Round((decimal)dagen.Value, 1, MidpointRounding.AwayFromZero);
         return new Cel(d, d.ToString("0.#", Nl));
     }
 
     /// <summary>An amount computed from a number of people; hidden with that number.</summary>
     public Cel Bedrag(decimal bedrag, params int[] aantallen) =>
-        Verberg && aantallen.Any(a => KleineAantallen.Verbergen(a))
-            ? new Cel(null, Afgeleid, true)
+        Verberg && aantallen.Any(a => KleineAantallen.Verbergen(a, Grens))
+            ? new Cel(null, AfgeleidTekst, true)
             : new Cel(Math.Round(bedrag, 2), EuroTekst(bedrag));
 
     /// <summary>Policy figures that say nothing about people (a taakstelling, a norm): never hidden.</summary>
@@ -113,57 +127,116 @@ public sealed class Cellen(bool verberg)
         "€ " + Math.Round(bedrag, 0, MidpointRounding.AwayFromZero).ToString("N0", Nl);
 }
 
+/// <summary>A count cell of the overview: table id, row key, column key.</summary>
+public sealed record CelPlaats(string Tabel, string Rij, string Kolom);
+
+/// <summary>A relation between tables: the parts add up to the total (one part: the same figure twice).</summary>
+public sealed record Koppeling(IReadOnlyList<CelPlaats> Delen, CelPlaats Totaal);
+
 /// <summary>
 /// Which cells of a table add up: per row the part columns make the total column, per column the rows make the
-/// total row. With that, <see cref="Secundair"/> hides a second cell wherever one hidden count could be worked
-/// out by subtraction (secondary suppression), together with the shares derived from it.
+/// total row. With that and the relations between tables, <see cref="Beveilig"/> runs
+/// <see cref="Geheimhouding"/> over all counts of one overview at once (secondary suppression), and hides the shares
+/// and amounts derived from a hidden count.
 /// </summary>
-public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom, bool TotaalRij, IReadOnlyList<string>? Afgeleid = null)
+/// <param name="Afgeleid">Columns derived from the counts of their row (a share, an amount, a ratio to a norm).</param>
+/// <param name="AandeelVanTotaal">Columns that are a share of the total row: count / share gives the total.</param>
+public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom, bool TotaalRij, IReadOnlyList<string>? Afgeleid = null,
+    IReadOnlyList<string>? AandeelVanTotaal = null)
 {
     public const string Tekst = "x";
 
-    public static Tabel Secundair(Tabel tabel, Optelling optelling)
+    /// <summary>A count withheld with its whole group (<see cref="Onthulling.Ingetrokken"/>).</summary>
+    public const string Ingetrokken = ".";
+
+    public static IReadOnlyList<Tabel> Beveilig(IReadOnlyList<Tabel> tabellen, IReadOnlyDictionary<string, Optelling> optellingen,
+        IEnumerable<Koppeling> koppelingen, Cellen c)
     {
-        var cellen = tabel.Rijen.Select(r => r.Cellen.ToArray()).ToArray();
-        var delen = optelling.Delen.Select(tabel.Index).ToList();
-        var totaalKolom = optelling.TotaalKolom is { } t ? tabel.Index(t) : -1;
-        var totaalRij = optelling.TotaalRij ? tabel.Rijen.ToList().FindIndex(r => r.Totaal) : -1;
-        var gewoneRijen = Enumerable.Range(0, cellen.Length).Where(i => i != totaalRij).ToList();
+        ArgumentNullException.ThrowIfNull(tabellen);
+        ArgumentNullException.ThrowIfNull(optellingen);
+        ArgumentNullException.ThrowIfNull(c);
+        var cellen = tabellen.Select(t => t.Rijen.Select(r => r.Cellen.ToArray()).ToArray()).ToArray();
 
-        // Each constraint: the parts and the cell they add up to.
-        var sommen = new List<(List<(int R, int K)> Delen, (int R, int K) Som)>();
-        if (totaalKolom >= 0)
+        // Number every count cell of the overview.
+        var plaatsen = new List<(int T, int R, int K)>();
+        var nummer = new Dictionary<(int T, int R, int K), int>();
+        int? Nummer(int t, int r, int k)
         {
-            foreach (var r in Enumerable.Range(0, cellen.Length)) sommen.Add((delen.Select(k => (r, k)).ToList(), (r, totaalKolom)));
-        }
-
-        if (totaalRij >= 0)
-        {
-            foreach (var k in totaalKolom >= 0 ? [.. delen, totaalKolom] : delen) sommen.Add((gewoneRijen.Select(r => (r, k)).ToList(), (totaalRij, k)));
-        }
-
-        var extra = new HashSet<(int R, int K)>();
-        for (var veranderd = true; veranderd;)
-        {
-            veranderd = false;
-            foreach (var (onderdelen, som) in sommen)
+            if (t < 0 || r < 0 || k < 0 || cellen[t][r][k].Ruw is null) return null;
+            if (!nummer.TryGetValue((t, r, k), out var n))
             {
-                if (cellen[som.R][som.K].Verborgen || onderdelen.Count(p => cellen[p.R][p.K].Verborgen) != 1) continue;
-                var kandidaat = onderdelen.Where(p => !cellen[p.R][p.K].Verborgen && cellen[p.R][p.K].Waarde is > 0)
-                    .OrderBy(p => cellen[p.R][p.K].Waarde).Cast<(int R, int K)?>().FirstOrDefault() ?? som;
-                cellen[kandidaat.R][kandidaat.K] = new Cel(null, Tekst, true);
-                extra.Add(kandidaat);
-                veranderd = true;
+                n = plaatsen.Count;
+                plaatsen.Add((t, r, k));
+                nummer[(t, r, k)] = n;
+            }
+
+            return n;
+        }
+
+        var sommen = new List<Som>();
+        void Voeg(IEnumerable<int?> delen, int? totaal)
+        {
+            var d = delen.ToList();
+            // A relation with a cell that is not a count (not applicable here) is not one a reader can use.
+            if (totaal is { } t && d.Count > 0 && d.All(x => x is not null)) sommen.Add(new Som([.. d.Select(x => x!.Value)], t));
+        }
+
+        for (var t = 0; t < tabellen.Count; t++)
+        {
+            if (!optellingen.TryGetValue(tabellen[t].Id, out var o)) continue;
+            var tabel = tabellen[t];
+            var delen = o.Delen.Select(tabel.Index).ToList();
+            var totaalKolom = o.TotaalKolom is { } tk ? tabel.Index(tk) : -1;
+            var totaalRij = o.TotaalRij ? tabel.Rijen.ToList().FindIndex(r => r.Totaal) : -1;
+            var gewoneRijen = Enumerable.Range(0, cellen[t].Length).Where(i => i != totaalRij).ToList();
+            var ti = t;
+            if (totaalKolom >= 0)
+            {
+                foreach (var r in Enumerable.Range(0, cellen[t].Length)) Voeg(delen.Select(k => Nummer(ti, r, k)), Nummer(ti, r, totaalKolom));
+            }
+
+            if (totaalRij >= 0)
+            {
+                foreach (var k in totaalKolom >= 0 ? [.. delen, totaalKolom] : delen) Voeg(gewoneRijen.Select(r => Nummer(ti, r, k)), Nummer(ti, totaalRij, k));
             }
         }
 
-        // A share or amount in the same row would give a secondarily hidden count away.
-        var afgeleid = (optelling.Afgeleid ?? []).Select(tabel.Index).Where(i => i >= 0).ToList();
-        foreach (var r in extra.Select(p => p.R).Distinct())
+        int? Plaats(CelPlaats p)
         {
-            foreach (var k in afgeleid.Where(k => !cellen[r][k].Verborgen && cellen[r][k].Waarde is not null)) cellen[r][k] = new Cel(null, Cellen.Afgeleid, true);
+            var t = tabellen.ToList().FindIndex(x => x.Id == p.Tabel);
+            if (t < 0) return null;
+            return Nummer(t, tabellen[t].Rijen.ToList().FindIndex(r => r.Sleutel == p.Rij), tabellen[t].Index(p.Kolom));
         }
 
-        return tabel with { Rijen = tabel.Rijen.Select((rij, i) => rij with { Cellen = cellen[i] }).ToList() };
+        foreach (var k in koppelingen ?? []) Voeg(k.Delen.Select(Plaats), Plaats(k.Totaal));
+
+        var staat = Geheimhouding.Bepaal([.. plaatsen.Select(p => cellen[p.T][p.R][p.K].Ruw!.Value)], sommen, c.Grens);
+        var geraakt = new HashSet<(int T, int R)>();
+        for (var n = 0; n < plaatsen.Count; n++)
+        {
+            var (t, r, k) = plaatsen[n];
+            if (staat[n] == Onthulling.Zichtbaar) continue;
+            geraakt.Add((t, r));
+            if (staat[n] == Onthulling.Secundair) cellen[t][r][k] = new Cel(null, Tekst, true) { Ruw = cellen[t][r][k].Ruw };
+            if (staat[n] == Onthulling.Ingetrokken) cellen[t][r][k] = new Cel(null, Ingetrokken, true) { Ruw = cellen[t][r][k].Ruw };
+        }
+
+        // A share or amount in a row gives a hidden count of that row away, and a share of a hidden total gives the
+        // total away (count / share): hide them with it.
+        for (var t = 0; t < tabellen.Count; t++)
+        {
+            if (!optellingen.TryGetValue(tabellen[t].Id, out var o)) continue;
+            var afgeleid = (o.Afgeleid ?? []).Select(tabellen[t].Index).Where(i => i >= 0).ToList();
+            var vanTotaal = (o.AandeelVanTotaal ?? []).Select(tabellen[t].Index).Where(i => i >= 0).ToList();
+            var totaalRij = tabellen[t].Rijen.ToList().FindIndex(r => r.Totaal);
+            var totaalVerborgen = totaalRij >= 0 && geraakt.Contains((t, totaalRij));
+            for (var r = 0; r < cellen[t].Length; r++)
+            {
+                var kolommen = (geraakt.Contains((t, r)) ? afgeleid : []).Concat(totaalVerborgen ? vanTotaal : []);
+                foreach (var k in kolommen.Where(k => !cellen[t][r][k].Verborgen && cellen[t][r][k].Waarde is not null)) cellen[t][r][k] = new Cel(null, c.AfgeleidTekst, true);
+            }
+        }
+
+        return [.. tabellen.Select((tabel, t) => tabel with { Rijen = [.. tabel.Rijen.Select((rij, r) => rij with { Cellen = cellen[t][r] })] })];
     }
 }

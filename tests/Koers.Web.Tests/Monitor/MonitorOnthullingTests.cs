@@ -1,0 +1,315 @@
+using System.Globalization;
+using System.Net;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Koers.Domain.Dossier;
+using Koers.Web.Tests.Infrastructure;
+
+namespace Koers.Web.Tests.Monitor;
+
+/// <summary>
+/// An attacker with the beleidsmedewerker's login: reads every table of the monitor through the API, writes down every
+/// relation a reader can see (row and column totals, the same figure in two tables, months against the year, the key
+/// figures) and tries to work out each hidden count: by linear algebra over exact fractions (is the cell fixed by the
+/// relations?) and by narrowing its bounds ("&lt;5" is 1 to 4, "x" at least 5 — Koers is open source, so the rule is
+/// known). No hidden cell may come out as one value. Written apart from the monitor's own suppression code.
+/// </summary>
+public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TFactory> fixture) where TFactory : KoersFactory, new()
+{
+    private const string Beleid = "beleid@kempen.example";
+
+    private HttpClient ClientAls(string email)
+    {
+        var client = fixture.App.CreateClient();
+        client.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
+        client.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, email);
+        return client;
+    }
+
+    private sealed record Cel(string Tabel, string Rij, string Kolom, decimal? Waarde, string Tekst, bool Verborgen, bool Aantal);
+
+    /// <summary>All cells of one view, keyed (table, row, column).</summary>
+    private sealed class Weergave(JsonNode json)
+    {
+        public JsonNode Json { get; } = json;
+        public Dictionary<(string, string, string), Cel> Cellen { get; } = [];
+        public List<(List<(string, string, string)> Delen, (string, string, string) Totaal)> Sommen { get; } = [];
+    }
+
+    private static Weergave Lees(JsonNode json)
+    {
+        var w = new Weergave(json);
+        foreach (var t in json["tabellen"]!.AsArray())
+        {
+            var id = t!["id"]!.GetValue<string>();
+            var kolommen = t["kolommen"]!.AsArray().Select(k => (Sleutel: k!["sleutel"]!.GetValue<string>(), Soort: k["soort"]!.GetValue<string>())).ToList();
+            var rijen = t["rijen"]!.AsArray().Select(r => (Sleutel: r!["sleutel"]!.GetValue<string>(), Totaal: r["totaal"]!.GetValue<bool>(), Cellen: r["cellen"]!.AsArray())).ToList();
+            foreach (var r in rijen)
+            {
+                for (var i = 0; i < kolommen.Count; i++)
+                {
+                    var c = r.Cellen[i]!;
+                    w.Cellen[(id, r.Sleutel, kolommen[i].Sleutel)] = new Cel(id, r.Sleutel, kolommen[i].Sleutel, c["waarde"]?.GetValue<decimal>(),
+                        c["tekst"]!.GetValue<string>(), c["verborgen"]!.GetValue<bool>(), kolommen[i].Soort == "aantal");
+                }
+            }
+
+            // What the headings say: "Totaal" is the sum of the other count columns (the lead-time table: binnen + na =
+            // dossiers), and the total row the sum of the other rows.
+            var aantalKolommen = kolommen.Where(k => k.Soort == "aantal").Select(k => k.Sleutel).ToList();
+            var (delen, totaal) = id == "doorlooptijden"
+                ? (new List<string> { "binnen", "buiten" }, "aantal")
+                : (aantalKolommen.Where(k => k != "totaal").ToList(), aantalKolommen.Contains("totaal") ? "totaal" : null);
+            if (totaal is not null)
+            {
+                foreach (var r in rijen) w.Sommen.Add(([.. delen.Select(k => (id, r.Sleutel, k))], (id, r.Sleutel, totaal)));
+            }
+
+            if (rijen.Count(r => r.Totaal) == 1)
+            {
+                var som = rijen.Single(r => r.Totaal).Sleutel;
+                foreach (var k in aantalKolommen) w.Sommen.Add(([.. rijen.Where(r => !r.Totaal).Select(r => (id, r.Sleutel, k))], (id, som, k)));
+            }
+        }
+
+        // The same figures side by side in two tables.
+        foreach (var k in new[] { "asiel", "overig", "totaal" }) w.Sommen.Add(([("instroom-maand", "totaal", k)], ("instroom-gemeente", "totaal", k)));
+        foreach (var k in new[] { "B1Route", "Onderwijsroute", "ZRoute" }) w.Sommen.Add(([("routes", "alle", k)], ("lbt", "alle", k)));
+        w.Sommen.Add(([.. Enum.GetValues<Fase>().Where(f => !f.IsAfgesloten()).Select(f => ("fasen", f.ToString(), "aantal"))], ("caseload", "alle", "lopend")));
+        var periode = json["filter"]!["periode"]!;
+        if (periode["soort"]!.GetValue<string>() == "jaar")
+        {
+            var jaar = periode["van"]!.GetValue<string>()[..4];
+            w.Sommen.Add(([("instroom-maand", "totaal", "totaal")], ("ontwikkeling", jaar, "instroom")));
+            w.Sommen.Add(([("resultaten", "VoldaanBinnenTermijn", "aantal"), ("resultaten", "VoldaanNaTermijn", "aantal"), ("resultaten", "VoldaanTermijnOnbekend", "aantal")], ("ontwikkeling", jaar, "voldaan")));
+            w.Sommen.Add(([("resultaten", "Uitgeschreven", "aantal")], ("ontwikkeling", jaar, "uitval")));
+            w.Sommen.Add(([("resultaten", "Verhuisd", "aantal")], ("ontwikkeling", jaar, "verhuisd")));
+        }
+
+        // Only relations over count cells that are there in this view.
+        w.Sommen.RemoveAll(s => !s.Delen.Append(s.Totaal).All(c => w.Cellen.TryGetValue(c, out var cel) && cel.Aantal && (cel.Waarde is not null || cel.Verborgen)));
+        return w;
+    }
+
+    [GeneratedRegex(@"^<(\d+)$")]
+    private static partial Regex KleinRegex();
+
+    /// <summary>The hidden counts that the attacker works out exactly.</summary>
+    private static List<string> Bereken(Weergave w)
+    {
+        var verborgen = w.Cellen.Values.Where(c => c.Aantal && c.Verborgen).Select(c => (c.Tabel, c.Rij, c.Kolom)).Distinct().ToList();
+        if (verborgen.Count == 0) return [];
+        var index = verborgen.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var grens = w.Cellen.Values.Select(c => KleinRegex().Match(c.Tekst)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(5).Max();
+
+        // Bounds known beforehand.
+        var laag = new long[verborgen.Count];
+        var hoog = new long[verborgen.Count];
+        for (var i = 0; i < verborgen.Count; i++)
+        {
+            // "<5": 1 to 4; "x": a count of at least 5 hidden to protect one; ".": withheld, anything from 0.
+            (laag[i], hoog[i]) = w.Cellen[verborgen[i]].Tekst switch
+            {
+                var t when t.StartsWith('<') => (1, grens - 1),
+                "x" => (grens, long.MaxValue / 4),
+                _ => (0L, long.MaxValue / 4),
+            };
+        }
+
+        // Each relation: coefficients over the hidden cells = minus the shown part.
+        var vergelijkingen = new List<(BigInteger[] A, BigInteger B)>();
+        foreach (var (delen, totaal) in w.Sommen)
+        {
+            var a = new BigInteger[verborgen.Count];
+            BigInteger b = 0;
+            foreach (var (c, teken) in delen.Select(d => (d, 1)).Append((totaal, -1)))
+            {
+                var cel = w.Cellen[c];
+                if (cel.Verborgen) a[index[c]] += teken;
+                else b -= teken * (BigInteger)cel.Waarde!.Value;
+            }
+
+            if (a.Any(x => !x.IsZero)) vergelijkingen.Add((a, b));
+        }
+
+        var uitkomst = new HashSet<string>();
+
+        // 1. Exact linear algebra: reduce with fractions (common denominators kept by cross-multiplying).
+        // The last column holds the right-hand side, so a row with one hidden cell also gives its value.
+        var rijen = vergelijkingen.Select(v => v.A.Append(v.B).ToArray()).ToList();
+        var pivot = 0;
+        for (var k = 0; k < verborgen.Count && pivot < rijen.Count; k++)
+        {
+            var p = rijen.FindIndex(pivot, r => !r[k].IsZero);
+            if (p < 0) continue;
+            (rijen[p], rijen[pivot]) = (rijen[pivot], rijen[p]);
+            for (var r = 0; r < rijen.Count; r++)
+            {
+                if (r == pivot || rijen[r][k].IsZero) continue;
+                var (f, g) = (rijen[r][k], rijen[pivot][k]);
+                for (var j = 0; j <= verborgen.Count; j++) rijen[r][j] = rijen[r][j] * g - rijen[pivot][j] * f;
+            }
+
+            pivot++;
+        }
+
+        foreach (var rij in rijen.Take(pivot))
+        {
+            var nietNul = Enumerable.Range(0, verborgen.Count).Where(j => !rij[j].IsZero).ToList();
+            if (nietNul.Count != 1) continue;
+            var waarde = rij[verborgen.Count] / rij[nietNul[0]];
+            // A withheld zero that follows from the sums says "nobody": no disclosure.
+            if (waarde.IsZero && w.Cellen[verborgen[nietNul[0]]].Tekst == ".") continue;
+            uitkomst.Add($"{verborgen[nietNul[0]]} volgt uit de sommen: {waarde}");
+        }
+
+        // 2. Bounds: a part lies between the total minus the others' bounds; a total between its parts' bounds.
+        for (var ronde = 0; ronde < 1000; ronde++)
+        {
+            var veranderd = false;
+            foreach (var (a, b) in vergelijkingen)
+            {
+                // sum(a_i x_i) = b with a_i in {-1, 0, 1} (a cell in a relation once).
+                for (var i = 0; i < verborgen.Count; i++)
+                {
+                    if (a[i].IsZero) continue;
+                    long min = 0, max = 0;
+                    for (var j = 0; j < verborgen.Count; j++)
+                    {
+                        if (j == i || a[j].IsZero) continue;
+                        if (a[j] > 0) (min, max) = (min + laag[j], Math.Min(long.MaxValue / 4, max + hoog[j]));
+                        else (min, max) = (min - hoog[j], max - laag[j]);
+                    }
+
+                    // a_i x_i = b - rest, rest in [min, max].
+                    var (l, h) = a[i] > 0 ? ((long)b - max, (long)b - min) : (min - (long)b, max - (long)b);
+                    if (l > laag[i]) (laag[i], veranderd) = (l, true);
+                    if (h < hoog[i]) (hoog[i], veranderd) = (h, true);
+                }
+            }
+
+            if (!veranderd) break;
+        }
+
+        for (var i = 0; i < verborgen.Count; i++)
+        {
+            if (laag[i] >= hoog[i] && !(laag[i] == 0 && w.Cellen[verborgen[i]].Tekst == ".")) uitkomst.Add($"{verborgen[i]} ligt vast op {laag[i]}");
+        }
+
+        return [.. uitkomst];
+    }
+
+    private async Task<Weergave> HaalAsync(string query)
+    {
+        var response = await ClientAls(Beleid).GetAsync($"/api/v1/monitor?{query}");
+        var tekst = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, tekst);
+        return Lees(JsonNode.Parse(tekst)!);
+    }
+
+    public static TheoryData<string> Weergaven() =>
+    [
+        "gemeente=GM9801&jaar=2025",
+        "gemeente=GM9802&jaar=2025",
+        "gemeente=GM9801&jaar=2026",
+        "gemeente=GM9801&periode=kwartaal&jaar=2025&kwartaal=2",
+        "gemeente=GM9801&periode=maand&jaar=2025&maand=5",
+        "regio={regio}&jaar=2025",
+        "regio={regio}&jaar=2024",
+        "regio={regio}&periode=kwartaal&jaar=2025&kwartaal=1",
+        "regio={regio}&jaar=2025&doelgroep=gezinsmigrant",
+        "gemeente=GM1724&jaar=2025",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Weergaven))]
+    public async Task Geen_verborgen_aantal_is_terug_te_rekenen_uit_wat_de_beleidsmedewerker_ziet(string query)
+    {
+        var w = await HaalAsync(query.Replace("{regio}", fixture.Data.RegioId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        Assert.Empty(Bereken(w));
+
+        // A share or a ratio next to a hidden count gives it away (count = share × total); so does a share of a hidden total.
+        foreach (var c in w.Cellen.Values.Where(c => c.Aantal && c.Verborgen))
+        {
+            // The base row of a share table always reads 100%: that tells nothing.
+            var afgeleid = w.Cellen.Values.Where(x => x.Tabel == c.Tabel && x.Rij == c.Rij && x.Kolom is "aandeel" or "realisatie" or "bezetting" && x.Waarde is not null
+                && !(x.Tabel == "prestatie" && x.Rij == "cohort"));
+            if (c.Kolom is "asiel" or "aantal" or "lopend" or "binnen") Assert.Empty(afgeleid);
+        }
+
+        foreach (var tabel in new[] { "fasen", "resultaten" })
+        {
+            var totaal = w.Cellen.Values.Single(c => c.Tabel == tabel && c.Kolom == "aantal" && c.Rij is "totaal" or "alle");
+            if (totaal.Verborgen) Assert.DoesNotContain(w.Cellen.Values, c => c.Tabel == tabel && c.Kolom == "aandeel" && c.Rij is not ("totaal" or "alle") && c.Waarde is not null);
+        }
+
+        // The key figures are the table cells: hidden there, hidden here, and no raw count under them.
+        var kern = w.Json["kerngetallen"]!.AsArray().ToDictionary(k => k!["titel"]!.GetValue<string>(), k => k!);
+        void Gelijk(string titel, (string, string, string) cel) =>
+            Assert.Equal(w.Cellen[cel].Tekst, kern[titel]!["cel"]!["tekst"]!.GetValue<string>().Replace(" dagen", "", StringComparison.Ordinal));
+        Gelijk("Instroom", ("instroom-maand", "totaal", "totaal"));
+        Gelijk("Lopende dossiers", ("caseload", "alle", "lopend"));
+        Gelijk("Voldaan binnen termijn", ("resultaten", "VoldaanBinnenTermijn", "aantal"));
+        Gelijk("Mediaan BRP → PIP", ("doorlooptijden", "BrpPip", "mediaan"));
+        var pips = w.Cellen[("doorlooptijden", "BrpPip", "aantal")];
+        var toelichting = kern["Mediaan BRP → PIP"]!["toelichting"]!.GetValue<string>();
+        if (pips.Verborgen) Assert.DoesNotMatch(@"^\d", toelichting);
+    }
+
+    [Fact]
+    public async Task Een_pip_zonder_leerroute_telt_mee_onder_route_onbekend()
+    {
+        // GM9802 has no PIP in 2024 in the fixture; add one without a route.
+        var c = fixture.Client;
+        var invoer = Testdata.Inburgeraar(gemeente: "GM9802", doelgroep: "asielstatushouder", koppelingsdatum: "2024-01-10");
+        invoer["gezinsleden"] = Array.Empty<object>();
+        var r = await c.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        foreach (var (soort, datum) in new[] { ("brpInschrijving", "2024-02-01"), ("pipVastgesteld", "2024-04-01") })
+        {
+            var m = await c.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/{soort}", new { datum });
+            Assert.True(m.StatusCode == HttpStatusCode.OK, await m.Content.ReadAsStringAsync());
+        }
+
+        var o = JsonNode.Parse(await c.GetStringAsync("/api/v1/monitor?gemeente=GM9802&jaar=2024&verbergKleineAantallen=false"))!;
+        var routes = o["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "routes")!;
+        var kolom = routes["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList();
+        var totaal = routes["rijen"]!.AsArray().Single(x => x!["sleutel"]!.GetValue<string>() == "alle")!["cellen"]!.AsArray();
+        Assert.Equal(1, totaal[kolom.IndexOf("onbekend")]!["waarde"]!.GetValue<decimal>());
+        Assert.Equal(1, totaal[kolom.IndexOf("totaal")]!["waarde"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Het_formulier_biedt_tonen_van_kleine_aantallen_alleen_aan_wie_dat_mag()
+    {
+        // The beleidsmedewerker always gets "<5" (the server ignores verbergKleineAantallen=false), so the form must not offer it.
+        var beleid = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ClientAls(Beleid).GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.NotNull(beleid.QuerySelector("form.koers-monitor-filter select[name='gemeente']"));
+        Assert.Empty(beleid.QuerySelectorAll("[name='verbergKleineAantallen']"));
+        Assert.DoesNotContain("Tonen</option>", beleid.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        // Whoever works with the cases may switch it off, and the form offers it.
+        var open = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await fixture.Client.GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.NotNull(open.QuerySelector("select[name='verbergKleineAantallen'] option[value='false']"));
+    }
+
+    [Fact]
+    public async Task Het_gemeld_voorbeeld_binnen_en_na_tien_weken_beide_klein_met_zichtbaar_totaal_komt_niet_meer_voor()
+    {
+        // GM9801 in 2025: 4 PIPs, 3 within and 1 after 10 weeks. The total must not stand visible next to two "<5"s
+        // that it pins down, nor may the key figure print the count.
+        var w = await HaalAsync("gemeente=GM9801&jaar=2025");
+        Assert.Equal("<5", w.Cellen[("doorlooptijden", "BrpPip", "binnen")].Tekst);
+        Assert.Equal("<5", w.Cellen[("doorlooptijden", "BrpPip", "buiten")].Tekst);
+        Assert.True(w.Cellen[("doorlooptijden", "BrpPip", "aantal")].Verborgen);
+        var kern = w.Json["kerngetallen"]!.AsArray().Single(k => k!["titel"]!.GetValue<string>() == "Mediaan BRP → PIP")!;
+        Assert.DoesNotContain("4 PIP", kern["toelichting"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteMonitorOnthullingTests(SqliteMonitorFixture fixture) : MonitorOnthullingTests<SqliteFactory>(fixture), IClassFixture<SqliteMonitorFixture>;
+
+public sealed class PostgresMonitorOnthullingTests(PostgresMonitorFixture fixture) : MonitorOnthullingTests<PostgresFactory>(fixture), IClassFixture<PostgresMonitorFixture>;
