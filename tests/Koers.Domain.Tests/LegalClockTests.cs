@@ -1007,9 +1007,17 @@ public class LegalClockTests
 
     public class StatusEnDagen
     {
-        private static Termijn Maak(TermijnSoort soort, bool toepasselijk, string? verval, string? voldaan) =>
-            new(TermijnCode.PipVaststelling, soort, toepasselijk, null,
-                verval is null ? null : D(verval), voldaan is null ? null : D(voldaan), "test", Bron.PipBinnenTienWeken);
+        // The kind follows from the code: the PIP deadline is 'uiterlijk', the end of ontzorgen a period.
+        private static Termijn Maak(TermijnSoort soort, bool toepasselijk, string? verval, string? voldaan)
+        {
+            var code = soort == TermijnSoort.Uiterlijk ? TermijnCode.PipVaststelling : TermijnCode.OntzorgenEinde;
+            Assert.Equal(soort, code.Soort());
+            DateOnly? voldaanOp = voldaan is null ? null : D(voldaan);
+            if (!toepasselijk) return Termijn.NietVanToepassing(code, "test", Bron.PipBinnenTienWeken, vervaldatum: verval is null ? null : D(verval));
+            return verval is null
+                ? Termijn.NogNietTeBerekenen(code, "test", Bron.PipBinnenTienWeken, voldaanOp)
+                : Termijn.Loopt(code, D(verval).AddDays(-70), D(verval), voldaanOp, "test", Bron.PipBinnenTienWeken);
+        }
 
         [Theory]
         [InlineData(TermijnSoort.Uiterlijk, true, "2026-05-11", null, "2026-05-10", TermijnStatus.Open)]

@@ -32,7 +32,7 @@ public static class LegalClock
         {
             var reden = $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()} op {afsluiting.Datum:dd-MM-yyyy}.";
             termijnen = termijnen
-                .Select(t => t.Toepasselijk && t.VoldaanOp is null ? t with { Toepasselijk = false, Toelichting = reden } : t)
+                .Select(t => t.Toepasselijk && t.VoldaanOp is null ? t.BuitenToepassing(reden) : t)
                 .ToList();
         }
 
@@ -44,7 +44,7 @@ public static class LegalClock
         var bron = Bron.PipBinnenTienWeken;
         if (!feiten.Doelgroep.ValtOnderWi2021())
         {
-            return NietVanToepassing(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, feiten, bron);
+            return NietVanToepassing(TermijnCode.PipVaststelling, feiten, bron);
         }
 
         var brp = feiten.Datum(Mijlpaal.BrpInschrijving);
@@ -53,25 +53,25 @@ public static class LegalClock
         {
             if (pip is null && feiten.Afsluiting is { } afgeslotenZonderBrp)
             {
-                return new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, false, null, null, null,
+                return Termijn.NietVanToepassing(TermijnCode.PipVaststelling,
                     $"Dossier afgesloten ({afgeslotenZonderBrp.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron);
             }
 
             return pip is { } vroeg
-                ? new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, true, null, null, vroeg,
-                    "PIP vastgesteld vóór de inschrijving in de BRP (bijvoorbeeld nog in het azc).", bron)
-                : new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, true, null, null, null,
+                ? Termijn.NogNietTeBerekenen(TermijnCode.PipVaststelling,
+                    "PIP vastgesteld vóór de inschrijving in de BRP (bijvoorbeeld nog in het azc).", bron, voldaanOp: vroeg)
+                : Termijn.NogNietTeBerekenen(TermijnCode.PipVaststelling,
                     "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.", bron);
         }
 
         var uiterlijk = Kalender.WekenLater(brp.Value, PipTermijnWeken);
         if (pip is null && feiten.Afsluiting is { } afsluiting)
         {
-            return new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, false, brp, uiterlijk, null,
-                $"Dossier afgesloten ({afsluiting.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron);
+            return Termijn.NietVanToepassing(TermijnCode.PipVaststelling,
+                $"Dossier afgesloten ({afsluiting.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron, start: brp, vervaldatum: uiterlijk);
         }
 
-        return new Termijn(TermijnCode.PipVaststelling, TermijnSoort.Uiterlijk, true, brp, uiterlijk, pip,
+        return Termijn.Loopt(TermijnCode.PipVaststelling, brp.Value, uiterlijk, pip,
             $"{PipTermijnWeken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}.", bron);
     }
 
@@ -80,15 +80,15 @@ public static class LegalClock
         var bron = Bron.TermijnDrieJaar;
         if (!feiten.Doelgroep.ValtOnderWi2021())
         {
-            return NietVanToepassing(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, feiten, bron);
+            return NietVanToepassing(TermijnCode.Inburgeringstermijn, feiten, bron);
         }
 
         if (feiten.Datum(Mijlpaal.PipVastgesteld) is not { } pip)
         {
             return feiten.Afsluiting is { } afgesloten
-                ? new Termijn(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, false, null, null, null,
+                ? Termijn.NietVanToepassing(TermijnCode.Inburgeringstermijn,
                     $"Dossier afgesloten ({afgesloten.Soort.Omschrijving().ToLowerInvariant()}) voordat het PIP was vastgesteld.", bron)
-                : new Termijn(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, true, null, null, null,
+                : Termijn.NogNietTeBerekenen(TermijnCode.Inburgeringstermijn,
                     "Het PIP is nog niet vastgesteld; de termijn van 3 jaar begint bij vaststelling van het PIP.", bron);
         }
 
@@ -103,7 +103,7 @@ public static class LegalClock
         DateOnly? voldaan = feiten.Afsluiting is { } a && a.Soort is Mijlpaal.InburgeringsplichtVoldaan or Mijlpaal.Ontheffing
             ? a.Datum
             : null;
-        return new Termijn(TermijnCode.Inburgeringstermijn, TermijnSoort.Uiterlijk, true, pip, einde, voldaan, toelichting, bron);
+        return Termijn.Loopt(TermijnCode.Inburgeringstermijn, pip, einde, voldaan, toelichting, bron);
     }
 
     public static Termijn OntzorgenEinde(DossierFeiten feiten, ClockSettings instellingen)
@@ -111,23 +111,23 @@ public static class LegalClock
         var bron = Bron.OntzorgenZesMaanden;
         if (!feiten.Doelgroep.IsAsielgerelateerd())
         {
-            return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, false, null, null, null,
+            return Termijn.NietVanToepassing(TermijnCode.OntzorgenEinde,
                 $"Financieel ontzorgen geldt alleen voor asielstatushouders en nareizigers met bijstand ({Bron.OntzorgenDoelgroep}).", bron);
         }
 
         if (feiten.Datum(Mijlpaal.StartBijstand) is not { } start)
         {
             return feiten.Afsluiting is { } afgesloten
-                ? new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, false, null, null, null,
+                ? Termijn.NietVanToepassing(TermijnCode.OntzorgenEinde,
                     $"Dossier afgesloten ({afgesloten.Soort.Omschrijving().ToLowerInvariant()}) zonder bekende ingang van de bijstand.", bron)
-                : new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, true, null, null, null,
+                : Termijn.NogNietTeBerekenen(TermijnCode.OntzorgenEinde,
                     "De ingangsdatum van de bijstand ontbreekt; ontzorgen loopt vanaf de eerste dag van de bijstand.", bron);
         }
 
         if (feiten.OntzorgenAfgezien)
         {
-            return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, false, start, null, null,
-                "De gemeente heeft besloten af te zien van financieel ontzorgen.", bron);
+            return Termijn.NietVanToepassing(TermijnCode.OntzorgenEinde,
+                "De gemeente heeft besloten af te zien van financieel ontzorgen.", bron, start: start);
         }
 
         var einde = Kalender.LaatsteDagVanPeriode(start, instellingen.OntzorgenMaanden);
@@ -139,7 +139,7 @@ public static class LegalClock
             einde = verlengd;
         }
 
-        return new Termijn(TermijnCode.OntzorgenEinde, TermijnSoort.PeriodeEinde, true, start, einde, null, toelichting, bron);
+        return Termijn.Loopt(TermijnCode.OntzorgenEinde, start, einde, null, toelichting, bron);
     }
 
     public static Termijn Voortgangsgesprek(DossierFeiten feiten, ClockSettings instellingen)
@@ -147,18 +147,18 @@ public static class LegalClock
         var bron = Bron.VoortgangsgesprekCadans;
         if (!feiten.Doelgroep.ValtOnderWi2021())
         {
-            return NietVanToepassing(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, feiten, bron);
+            return NietVanToepassing(TermijnCode.Voortgangsgesprek, feiten, bron);
         }
 
         if (feiten.Afsluiting is { } afsluiting)
         {
-            return new Termijn(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, false, null, null, null,
+            return Termijn.NietVanToepassing(TermijnCode.Voortgangsgesprek,
                 $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()}.", bron);
         }
 
         if (feiten.Datum(Mijlpaal.PipVastgesteld) is not { } pip)
         {
-            return new Termijn(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, true, null, null, null,
+            return Termijn.NogNietTeBerekenen(TermijnCode.Voortgangsgesprek,
                 "Voortgangsgesprekken beginnen na vaststelling van het PIP; dat is nog niet gebeurd.", bron);
         }
 
@@ -166,7 +166,7 @@ public static class LegalClock
         var basis = laatste is { } l && l >= pip ? l : pip;
         var volgende = Kalender.MaandenLater(basis, instellingen.VoortgangsgesprekIntervalMaanden);
         var vanaf = basis == pip ? $"vaststelling van het PIP op {pip:dd-MM-yyyy}" : $"het laatste gesprek op {basis:dd-MM-yyyy}";
-        return new Termijn(TermijnCode.Voortgangsgesprek, TermijnSoort.Uiterlijk, true, basis, volgende, null,
+        return Termijn.Loopt(TermijnCode.Voortgangsgesprek, basis, volgende, null,
             $"Elke {instellingen.VoortgangsgesprekIntervalMaanden} maanden (gemeentelijke instelling), gerekend vanaf {vanaf}.", bron);
     }
 
@@ -176,19 +176,19 @@ public static class LegalClock
         if (feiten.Doelgroep == Doelgroep.Vrijgesteld || !feiten.NogNietStartklaar
             || feiten.Datum(Mijlpaal.PipVastgesteld) is not null || feiten.Afsluiting is not null)
         {
-            return new Termijn(TermijnCode.Hercontact, TermijnSoort.Uiterlijk, false, null, null, null,
+            return Termijn.NietVanToepassing(TermijnCode.Hercontact,
                 "Alleen voor wie nog niet kan starten en nog geen PIP heeft.", bron);
         }
 
         var basis = feiten.Datum(Mijlpaal.LaatsteContact) ?? feiten.Datum(Mijlpaal.Koppeling) ?? feiten.Datum(Mijlpaal.BrpInschrijving);
         if (basis is null)
         {
-            return new Termijn(TermijnCode.Hercontact, TermijnSoort.Uiterlijk, true, null, null, null,
+            return Termijn.NogNietTeBerekenen(TermijnCode.Hercontact,
                 "Geen datum van laatste contact, koppeling of BRP-inschrijving bekend om vanaf te rekenen.", bron);
         }
 
         var volgende = Kalender.MaandenLater(basis.Value, instellingen.HercontactIntervalMaanden);
-        return new Termijn(TermijnCode.Hercontact, TermijnSoort.Uiterlijk, true, basis, volgende, null,
+        return Termijn.Loopt(TermijnCode.Hercontact, basis.Value, volgende, null,
             $"Elke {instellingen.HercontactIntervalMaanden} maanden opnieuw contact zolang iemand nog niet kan starten, gerekend vanaf {basis:dd-MM-yyyy}.", bron);
     }
 
@@ -198,7 +198,7 @@ public static class LegalClock
         if (!feiten.Doelgroep.ValtOnderWi2021()
             || (!feiten.LaatsteBeschikkingNietVerzonden && (feiten.LaatsteBeschikking ?? feiten.Datum(Mijlpaal.PipVastgesteld)) is null))
         {
-            return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, false, null, null, null,
+            return Termijn.NietVanToepassing(TermijnCode.Bezwaartermijn,
                 "Er is nog geen PIP-beschikking bekendgemaakt.", bron);
         }
 
@@ -206,7 +206,7 @@ public static class LegalClock
         // dagtekening. A letter that was made but not sent has no term yet: better no date than a wrong one.
         if (feiten.LaatsteBeschikkingNietVerzonden)
         {
-            return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, true, null, null, null,
+            return Termijn.NogNietTeBerekenen(TermijnCode.Bezwaartermijn,
                 "De laatste PIP-beschikking is nog niet als verzonden geregistreerd. De termijn van zes weken begint op de dag na verzending; leg de verzenddatum vast.", bron);
         }
 
@@ -223,7 +223,7 @@ public static class LegalClock
             toelichting += $" Verschoven van {einde:dd-MM-yyyy} naar {verschoven:dd-MM-yyyy} ({Termijnenwet.Bron}).";
         }
 
-        return new Termijn(TermijnCode.Bezwaartermijn, TermijnSoort.PeriodeEinde, true, bekendgemaakt.AddDays(1), verschoven, null, toelichting, bron);
+        return Termijn.Loopt(TermijnCode.Bezwaartermijn, bekendgemaakt.AddDays(1), verschoven, null, toelichting, bron);
     }
 
     /// <summary>
@@ -260,8 +260,8 @@ public static class LegalClock
         return normen;
     }
 
-    private static Termijn NietVanToepassing(TermijnCode code, TermijnSoort soort, DossierFeiten feiten, Citation bron) =>
-        new(code, soort, false, null, null, null,
+    private static Termijn NietVanToepassing(TermijnCode code, DossierFeiten feiten, Citation bron) =>
+        Termijn.NietVanToepassing(code,
             $"Niet van toepassing voor doelgroep {feiten.Doelgroep.Omschrijving().ToLowerInvariant()}: geen Wi2021-termijnen"
             + (feiten.Doelgroep.WaaromNietWi2021() is { } waarom ? $" ({waarom})." : "."),
             bron);

@@ -33,6 +33,16 @@ public sealed class OnveranderlijkheidTests
         Assert.Empty(Veranderlijk(typeof(Onveranderlijk)));
     }
 
+    /// <summary>A deadline is one of three named cases (Loopt, NogNietTeBerekenen, NietVanToepassing), never eight positional arguments.</summary>
+    [Fact]
+    public void Een_termijn_ontstaat_alleen_via_zijn_benoemde_gevallen()
+    {
+        var termijn = typeof(Koers.Domain.Clock.Termijn);
+        Assert.Empty(termijn.GetConstructors(BindingFlags.Public | BindingFlags.Instance));
+        Assert.Equal(["Loopt", "NietVanToepassing", "NogNietTeBerekenen"],
+            termijn.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == termijn && !m.IsSpecialName).Select(m => m.Name).Order(StringComparer.Ordinal));
+    }
+
     private static IEnumerable<Type> Typen(Assembly assembly) =>
         assembly.GetTypes().Where(t => (t.IsPublic || t.IsNestedPublic) && !t.IsEnum && !t.IsInterface && !(t.IsAbstract && t.IsSealed));
 
