@@ -106,6 +106,26 @@ public abstract class HandhavingSchermTests(KoersFactory factory)
         Assert.Contains("Twee keer niet op intake.", GelezenPdf.Lees(await pdf.Content.ReadAsByteArrayAsync()).Tekst);
         Assert.Contains("Voorstel: stap 3, Aangetekende waarschuwing", doc.QuerySelector("[id^=voorstel-]")!.TextContent);
 
+        // The letter went out a day later: its sending date is recorded on the screen. Empty is refused with the
+        // summary pointing at the field; then the date shows and the form is gone.
+        var verzendForm = doc.QuerySelector("form[action$=Verzonden]")!;
+        var bid = verzendForm.QuerySelector("input[name=Actief]")!.GetAttribute("value")!;
+        var verzending = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(doc, "form[action$=Verzonden]"), ["Actief"] = bid, ["Verzending.Verzenddatum"] = "",
+        };
+        var leeg = await _client.PostAsync($"{url}/Verzonden", new FormUrlEncodedContent(verzending));
+        Assert.Equal(HttpStatusCode.OK, leeg.StatusCode);
+        var leegDoc = new HtmlParser().ParseDocument(await leeg.Content.ReadAsStringAsync());
+        FoutsamenvattingWijstNaarVelden(leegDoc);
+        Assert.Contains("Vul de datum in waarop de brief is verzonden", leegDoc.QuerySelector("#foutsamenvatting")!.TextContent);
+        verzending["Verzending.Verzenddatum"] = "2026-06-04";
+        Assert.Equal(HttpStatusCode.Redirect, (await _client.PostAsync($"{url}/Verzonden", new FormUrlEncodedContent(verzending))).StatusCode);
+        doc = await PaginaAsync(url);
+        Assert.Contains("Verzonden op 4 jun 2026", doc.QuerySelector($"#t-{Guid.Parse(tid):N}")!.TextContent);
+        Assert.DoesNotContain(doc.QuerySelectorAll("form[action$=Verzonden] input[name=Actief]"), i => i.GetAttribute("value") == bid);
+        Assert.Equal(new DateOnly(2026, 6, 4), factory.MetDatabase(db => db.Set<Koers.Data.Model.Keten.Handhavingsbesluit>().Single(b => b.Id == Guid.Parse(bid)).Verzenddatum));
+
         // The boete without the circumstances weighed is refused with a Dutch message; what was typed stays.
         besluit = new Dictionary<string, string>
         {

@@ -14,6 +14,7 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
     [BindProperty] public StapBesluitInvoer Besluit { get; set; } = new();
     [BindProperty] public UitkomstInvoer Uitkomst { get; set; } = new();
     [BindProperty] public AfsluitenInvoer Afsluiten { get; set; } = new();
+    [BindProperty] public Pip.VerzendingInvoer Verzending { get; set; } = new();
 
     public HandhavingStand Stand { get; private set; } = null!;
 
@@ -60,6 +61,21 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("De uitkomst is vastgelegd.", null);
             Toon(u.Fouten, nameof(Uitkomst));
+        }
+
+        return await OpnieuwAsync(ct);
+    }
+
+    /// <summary>The date a letter went out, recorded afterwards: the bezwaar term of a boete or maatregel runs from the next day.</summary>
+    public async Task<IActionResult> OnPostVerzondenAsync(CancellationToken ct)
+    {
+        if (Actief is not { } bid) return BadRequest();
+        if (ModelState.IsValid)
+        {
+            var u = await handhaving.VerzondenAsync(Id, bid, Verzending, ct);
+            if (u.NietGevonden) return NotFound();
+            if (u.Gelukt) return Klaar("De verzenddatum van de brief is vastgelegd.", null);
+            Toon(u.Fouten, nameof(Verzending));
         }
 
         return await OpnieuwAsync(ct);
