@@ -1,6 +1,7 @@
 using System.Globalization;
 using Koers.Domain.Dossier;
 using Koers.Domain.Pip;
+using Koers.Domain.Sources;
 
 namespace Koers.Domain.Handhaving;
 
@@ -32,7 +33,11 @@ public sealed record Ladderstap(int Volgorde, Handhavingssoort Soort, string Naa
 public sealed record GenomenStap(int Volgorde, bool Overgeslagen, DateOnly Datum, DateOnly? ReactieUiterlijk);
 
 /// <summary>What Koers proposes as the next step, and why. Only a proposal: a person decides.</summary>
-public sealed record Voorstel(Ladderstap Stap, string Reden, bool ReactietermijnLoopt);
+/// <summary>The proposed next step and why; the ladder it follows is the municipality's handhavingsbeleid (<see cref="Bron"/>).</summary>
+public sealed record Voorstel(Ladderstap Stap, string Reden, bool ReactietermijnLoopt)
+{
+    public Citation Bron => BronHandhaving.Ladder;
+}
 
 public static class Handhavingsladder
 {

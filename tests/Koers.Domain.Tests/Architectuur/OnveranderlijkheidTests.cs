@@ -43,6 +43,20 @@ public sealed class OnveranderlijkheidTests
             termijn.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.ReturnType == termijn && !m.IsSpecialName).Select(m => m.Name).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A result that explains itself (a Reden, Toelichting or Melding) also says where the rule comes from: a
+    /// <see cref="Citation"/> property, so a screen or letter can show the source beside the reason.
+    /// </summary>
+    [Fact]
+    public void Elk_resultaat_met_een_uitleg_noemt_zijn_bron()
+    {
+        string[] uitleg = ["Reden", "Toelichting", "Melding"];
+        var metUitleg = Typen(Domein).Where(t => t.GetProperties().Any(p => uitleg.Contains(p.Name) && p.PropertyType == typeof(string))).ToList();
+        Assert.True(metUitleg.Count >= 5, string.Join(", ", metUitleg.Select(t => t.Name)));
+        var zonderBron = metUitleg.Where(t => !t.GetProperties().Any(p => p.PropertyType == typeof(Citation))).Select(t => t.FullName).ToList();
+        Assert.True(zonderBron.Count == 0, "Uitleg zonder bron: " + string.Join(", ", zonderBron));
+    }
+
     private static IEnumerable<Type> Typen(Assembly assembly) =>
         assembly.GetTypes().Where(t => (t.IsPublic || t.IsNestedPublic) && !t.IsEnum && !t.IsInterface && !(t.IsAbstract && t.IsSealed));
 
