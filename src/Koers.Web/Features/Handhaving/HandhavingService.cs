@@ -360,9 +360,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var besluit = await db.Set<Handhavingsbesluit>().FirstOrDefaultAsync(b => b.Id == besluitId && b.InburgeraarId == id && b.Pdf != null, ct);
         if (besluit is null) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
-        if (besluit.Verzenddatum is { } al) fouten.Voeg("Verzenddatum", $"De verzenddatum van deze brief is al vastgelegd: {al:dd-MM-yyyy}.");
-        else if (invoer.Verzenddatum is null) fouten.Voeg("Verzenddatum", "Vul de datum in waarop de brief is verzonden.");
-        else if (Pip.PipService.VerzenddatumFout(invoer.Verzenddatum, besluit.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
+        if (Pip.PipService.LaterVerzondenFout(besluit.Verzenddatum, invoer.Verzenddatum, besluit.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         besluit.Verzenddatum = invoer.Verzenddatum;
         dossiers.Audit(AuditActie.Wijzigen, id, $"Handhaving: verzenddatum van brief {besluit.Kenmerk} vastgelegd: {invoer.Verzenddatum:dd-MM-yyyy}");

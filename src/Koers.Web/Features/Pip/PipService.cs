@@ -321,10 +321,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var beschikking = beschikkingen.FirstOrDefault(b => b.Id == beschikkingId);
         if (beschikking is null) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
-        if (beschikking.Verzenddatum is { } al)
-            fouten.Voeg("Verzenddatum", $"De verzenddatum van deze brief is al vastgelegd: {al:dd-MM-yyyy}.");
-        else if (invoer.Verzenddatum is null) fouten.Voeg("Verzenddatum", "Vul de datum in waarop de brief is verzonden.");
-        else if (VerzenddatumFout(invoer.Verzenddatum, beschikking.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
+        if (LaterVerzondenFout(beschikking.Verzenddatum, invoer.Verzenddatum, beschikking.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var verzonden = invoer.Verzenddatum!.Value;
@@ -352,6 +349,15 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         if (v > vandaag) return "De verzenddatum ligt in de toekomst. Leg de verzenddatum vast als de brief echt verzonden is.";
         return null;
     }
+
+    /// <summary>
+    /// Recording afterwards when a letter (beschikking or handhaving letter) went out: once only, a date is needed,
+    /// and it obeys <see cref="VerzenddatumFout"/>.
+    /// </summary>
+    internal static string? LaterVerzondenFout(DateOnly? alVastgelegd, DateOnly? verzenddatum, DateOnly dagtekening, DateOnly vandaag) =>
+        alVastgelegd is { } al ? $"De verzenddatum van deze brief is al vastgelegd: {al:dd-MM-yyyy}."
+        : verzenddatum is null ? "Vul de datum in waarop de brief is verzonden."
+        : VerzenddatumFout(verzenddatum, dagtekening, vandaag);
 
     public async Task<Data.Model.Beschikking?> BeschikkingAsync(Guid id, Guid beschikkingId, CancellationToken ct = default)
     {
