@@ -132,6 +132,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.Email).HasMaxLength(200);
             e.Property(x => x.Adres).HasMaxLength(300);
             e.Property(x => x.AzcLocatie).HasMaxLength(200);
+            e.Property(x => x.PipVorigeGemeente).HasMaxLength(4);
             e.HasIndex(x => new { x.GemeenteId, x.Fase });
             e.HasIndex(x => x.KlantregisseurId);
             e.HasIndex(x => x.Achternaam);

@@ -127,6 +127,21 @@ public class Inburgeraar
     /// <summary>The newest beschikking was made but its date of sending is not recorded yet (no bezwaartermijn yet).</summary>
     public bool LaatsteBeschikkingNietVerzonden { get; set; }
 
+    /// <summary>
+    /// The start of the inburgeringsplicht as DUO registered it (Inburgeringsplicht API, begindatum): DUO refuses a
+    /// PIP dated before it, and only DUO knows it.
+    /// </summary>
+    public DateOnly? DuoPlichtSinds { get; set; }
+
+    /// <summary>
+    /// The dagtekening of the PIP a previous municipality made, taken over from DUO (SS121): such a person's next PIP
+    /// is not their first, which Koers' own records cannot know.
+    /// </summary>
+    public DateOnly? PipVorigeGemeenteOp { get; set; }
+
+    /// <summary>DUO's four-digit code of the municipality that made that PIP.</summary>
+    public string? PipVorigeGemeente { get; set; }
+
     /// <summary>Derived from the milestones on every change; stored so lists can filter on it in SQL.</summary>
     public Fase Fase { get; set; }
     public DateTime AangemaaktOp { get; set; }

@@ -54,6 +54,15 @@ public static class FaseBepaling
     public static bool IsAfgesloten(this Fase fase) =>
         fase is Fase.Voldaan or Fase.Ontheven or Fase.Verhuisd or Fase.Uitgeschreven;
 
+    /// <summary>
+    /// Why no new decision or letter may go out for a case in this phase, or null when it may. A closed case (plicht
+    /// voldaan, ontheven, moved, ended, deceased) gets no PIP, bijstelling or handhaving step: a letter to someone
+    /// whose plicht ended, or who died, is wrong and hurtful.
+    /// </summary>
+    public static string? GeenBesluitenMeer(this Fase fase) => fase.IsAfgesloten()
+        ? $"Dit dossier is afgesloten ({fase.Omschrijving().ToLowerInvariant()}): er gaan geen besluiten of brieven meer uit."
+        : null;
+
     public static string Omschrijving(this Fase fase) => fase switch
     {
         Fase.Aangemeld => "Aangemeld",

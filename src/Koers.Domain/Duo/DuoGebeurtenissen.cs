@@ -1,4 +1,5 @@
 using System.Globalization;
+using Koers.Domain.Afsluiting;
 using Koers.Domain.Dossier;
 using Koers.Domain.Pip;
 using Koers.Domain.Sources;
@@ -20,11 +21,39 @@ public enum DuoReactie
     TermijnVerlengd,
     /// <summary>An exam result is known: read examens/resultaten.</summary>
     Examenresultaat,
-    /// <summary>Known event that needs a person's attention, not an automatic change (recorded on the case).</summary>
-    Signaal,
+    /// <summary>SS121: settled here with a PIP from the previous municipality: take over that PIP's date and the termijn.</summary>
+    PipVorigeGemeente,
+    /// <summary>SS137: registered for the leerbaarheidstoets: the date of registration goes on the case.</summary>
+    ToetsAangemeld,
+    /// <summary>The plicht ended (diploma, whole vrijstelling or ontheffing, withdrawn, death): the case is closed.</summary>
+    PlichtBeeindigd,
+    /// <summary>DUO decided on a request (vrijstelling, ontheffing, verlenging): recorded on the case for the klantregisseur.</summary>
+    DuoBesluit,
+    /// <summary>
+    /// An event DUO lists as planned but not yet in use (Attentiesignalen.md, "voorlopig nog niet relevant"): stored and
+    /// shown on the case, never parked as an error, so the day DUO starts sending it nothing breaks.
+    /// </summary>
+    NogNietInGebruik,
 }
 
-public sealed record DuoGebeurtenis(string Code, string Omschrijving, DuoReactie Reactie);
+/// <summary>Which DUO API holds the details of a decision DUO notified.</summary>
+public enum DuoBesluitbron
+{
+    Geen,
+    Vrijstelling,
+    Ontheffing,
+}
+
+/// <summary>
+/// One entry of DUO's event catalogue and what it means for the case: the reaction, how the case closes when the
+/// plicht ended, where DUO keeps the decision, and what the klantregisseur must do (null when nothing).
+/// </summary>
+public sealed record DuoGebeurtenis(string Code, string Omschrijving, DuoReactie Reactie)
+{
+    public Afsluitingssoort? Afsluiting { get; init; }
+    public DuoBesluitbron Besluitbron { get; init; } = DuoBesluitbron.Geen;
+    public string? Actie { get; init; }
+}
 
 /// <summary>
 /// DUO's event catalogue for the municipality (Gebeurtenissen/Gebeurtenissen.md in duonl/gemeente-m2m-inburgering).
@@ -40,6 +69,22 @@ public static class DuoGebeurtenissen
         "DUO M2M-koppelvlak inburgering (duonl/gemeente-m2m-inburgering, f4973d4)", "API/Notificatie/openapi.yml 1.8.0, POST /notificaties",
         "Het aanmaken (of aanleveren) van een notificatie zodat de ontvangende ketenpartner op de hoogte gesteld wordt van een gebeurtenis bij een andere ketenpartner en actie kan ondernemen.");
 
+    /// <summary>DUO's own advice on SS109-SS111 (Gebeurtenissen.md, "Intrekken Inburgeringsplicht").</summary>
+    public static readonly Citation BronIntrekken = new(
+        "DUO M2M-koppelvlak inburgering (duonl/gemeente-m2m-inburgering, f4973d4)", "Gebeurtenissen/Gebeurtenissen.md, Intrekken Inburgeringsplicht",
+        "De gemeente kan deze gebeurtenissen zien als aansporing om de administratie van verrichte inspanningen en resultaten voor zover relevant aan te vullen. Deze administratie is relevant voor het hervatten inburgeringsplicht, tenzij de persoon is overleden.");
+
+    /// <summary>The planned signals DUO does not send yet (Attentiesignalen.md).</summary>
+    public static readonly Citation BronNogNietInGebruik = new(
+        "DUO M2M-koppelvlak inburgering (duonl/gemeente-m2m-inburgering, f4973d4)", "Gebeurtenissen/Attentiesignalen.md",
+        "Alle informatie m.b.t. attentiesignalen even op deze pagina gezet als mental note. Is voorlopig nog niet relevant.");
+
+    private const string AanvullenInspanningen =
+        "Vul de vastgelegde inspanningen en resultaten aan: die tellen mee als de inburgeringsplicht later herleeft (DUO).";
+
+    private const string VerzoekAfgewezen =
+        "Informeer de inburgeraar over het besluit van DUO en bespreek het vervolg; de leerroute en de termijn lopen door.";
+
     private static readonly DuoGebeurtenis[] Alle =
     [
         new("SS101", "Persoon is inburgeringsplichtig", DuoReactie.NieuwePlichtige),
@@ -47,29 +92,83 @@ public static class DuoGebeurtenissen
         new("SS139", "Persoon is inburgeringsplichtig en de termijn van 10 weken voor vaststellen leerroute is gestart", DuoReactie.NieuwePlichtige),
         new("SS129", "Tijdelijke vrijstelling ingetrokken, nog geen leerroute bekend", DuoReactie.NieuwePlichtige),
         new("SS120", "Inburgeringsplichtige in gemeente gevestigd zonder PIP", DuoReactie.NieuwePlichtige),
-        new("SS121", "Inburgeringsplichtige in gemeente gevestigd met PIP vorige gemeente", DuoReactie.NieuwePlichtige),
+        new("SS121", "Inburgeringsplichtige in gemeente gevestigd met PIP vorige gemeente", DuoReactie.PipVorigeGemeente)
+        {
+            Actie = "Het PIP en de termijn van de vorige gemeente zijn overgenomen. Plan een gesprek en stel zo nodig het PIP bij.",
+        },
         new("SS124", "Doelgroep van asielstatushouder naar gezinsmigrant en overige migrant gewijzigd", DuoReactie.DoelgroepGewijzigd),
         new("SS125", "Doelgroep van gezinsmigrant en overige migrant naar asielstatushouder gewijzigd", DuoReactie.DoelgroepGewijzigd),
-        new("SS109", "Tijdelijke vrijstelling toegekend", DuoReactie.Signaal),
-        new("SS110", "Inburgeringsplicht ingetrokken", DuoReactie.Signaal),
-        new("SS111", "Persoon is overleden", DuoReactie.Signaal),
-        new("SS106", "Diploma behaald", DuoReactie.Signaal),
-        new("SS107", "Gehele vrijstelling toegekend", DuoReactie.Signaal),
-        new("SS108", "Gehele ontheffing toegekend", DuoReactie.Signaal),
-        new("SS137", "Persoon is aangemeld voor de leerbaarheidstoets", DuoReactie.Signaal),
+        new("SS109", "Tijdelijke vrijstelling toegekend", DuoReactie.DuoBesluit)
+        {
+            Besluitbron = DuoBesluitbron.Vrijstelling,
+            Actie = "De inburgeringsplicht rust tijdelijk. " + AanvullenInspanningen,
+        },
+        new("SS110", "Inburgeringsplicht ingetrokken", DuoReactie.PlichtBeeindigd)
+        {
+            Afsluiting = Afsluitingssoort.EindeBegeleiding,
+            Actie = "Het dossier is afgesloten: stop lopende trajecten en afspraken. " + AanvullenInspanningen,
+        },
+        new("SS111", "Persoon is overleden", DuoReactie.PlichtBeeindigd)
+        {
+            Afsluiting = Afsluitingssoort.EindeBegeleiding,
+            Actie = "Het dossier is afgesloten; betalingen en brieven zijn gestopt. Zeg lopende trajecten en afspraken af en informeer de ketenpartners.",
+        },
+        new("SS106", "Diploma behaald", DuoReactie.PlichtBeeindigd)
+        {
+            Afsluiting = Afsluitingssoort.InburgeringsplichtVoldaan,
+            Actie = "De inburgeringsplicht is voldaan en het dossier is afgesloten: rond lopende trajecten en ontzorgen af.",
+        },
+        new("SS107", "Gehele vrijstelling toegekend", DuoReactie.PlichtBeeindigd)
+        {
+            Afsluiting = Afsluitingssoort.EindeBegeleiding,
+            Besluitbron = DuoBesluitbron.Vrijstelling,
+            Actie = "Er geldt geen inburgeringsplicht meer en het dossier is afgesloten: rond lopende trajecten af.",
+        },
+        new("SS108", "Gehele ontheffing toegekend", DuoReactie.PlichtBeeindigd)
+        {
+            Afsluiting = Afsluitingssoort.Ontheffing,
+            Besluitbron = DuoBesluitbron.Ontheffing,
+            Actie = "De inburgeraar is ontheven en het dossier is afgesloten: rond lopende trajecten af.",
+        },
+        new("SS137", "Persoon is aangemeld voor de leerbaarheidstoets", DuoReactie.ToetsAangemeld),
         new("SS131", "Leerbaarheidstoets is afgenomen en resultaat is bekend", DuoReactie.ToetsResultaat),
         new("SS102", "Inburgeringstermijn gestart", DuoReactie.TermijnGestart),
         new("SS199", "Examenresultaat bekend", DuoReactie.Examenresultaat),
         new("SS103", "Inburgeringstermijn ambtshalve verlengd", DuoReactie.TermijnVerlengd),
         new("SS104", "Inburgeringstermijn op verzoek verlengd", DuoReactie.TermijnVerlengd),
         new("SS130", "Tijdelijke vrijstelling ingetrokken, PIP al bekend", DuoReactie.TermijnVerlengd),
-        new("SS113", "Verlenging inburgeringstermijn afgewezen", DuoReactie.Signaal),
-        new("SS114", "Gehele vrijstelling afgewezen", DuoReactie.Signaal),
-        new("SS115", "Tijdelijke vrijstelling afgewezen", DuoReactie.Signaal),
-        new("SS116", "Gedeeltelijke vrijstelling afgewezen", DuoReactie.Signaal),
-        new("SS117", "Gedeeltelijke vrijstelling toegekend", DuoReactie.Signaal),
-        new("SS118", "Ontheffing afgewezen", DuoReactie.Signaal),
-        new("SS119", "Gedeeltelijke ontheffing toegekend", DuoReactie.Signaal),
+        new("SS113", "Verlenging inburgeringstermijn afgewezen", DuoReactie.DuoBesluit)
+        {
+            Actie = "Bespreek met de inburgeraar dat de einddatum van de termijn blijft staan en wat nodig is om op tijd te voldoen.",
+        },
+        new("SS114", "Gehele vrijstelling afgewezen", DuoReactie.DuoBesluit) { Besluitbron = DuoBesluitbron.Vrijstelling, Actie = VerzoekAfgewezen },
+        new("SS115", "Tijdelijke vrijstelling afgewezen", DuoReactie.DuoBesluit) { Besluitbron = DuoBesluitbron.Vrijstelling, Actie = VerzoekAfgewezen },
+        new("SS116", "Gedeeltelijke vrijstelling afgewezen", DuoReactie.DuoBesluit) { Besluitbron = DuoBesluitbron.Vrijstelling, Actie = VerzoekAfgewezen },
+        new("SS117", "Gedeeltelijke vrijstelling toegekend", DuoReactie.DuoBesluit)
+        {
+            Besluitbron = DuoBesluitbron.Vrijstelling,
+            Actie = "Stel het PIP bij: voor het vrijgestelde onderdeel is geen examen meer nodig.",
+        },
+        new("SS118", "Ontheffing afgewezen", DuoReactie.DuoBesluit) { Besluitbron = DuoBesluitbron.Ontheffing, Actie = VerzoekAfgewezen },
+        new("SS119", "Gedeeltelijke ontheffing toegekend", DuoReactie.DuoBesluit)
+        {
+            Besluitbron = DuoBesluitbron.Ontheffing,
+            Actie = "Stel het PIP bij: voor het ontheven onderdeel is geen examen meer nodig.",
+        },
+
+        // Planned attention signals (SDI008), not sent yet: known, stored and shown.
+        new("SS112", "Verzoek verlenging ingediend", DuoReactie.NogNietInGebruik),
+        new("SS122", "Vertrokken naar andere gemeente", DuoReactie.NogNietInGebruik),
+        new("SS123", "Vertrokken uit Nederland", DuoReactie.NogNietInGebruik),
+        new("SS126", "Tien weken verstreken zonder leerroute", DuoReactie.NogNietInGebruik),
+        new("SS127", "Nog geen inburgeringsaanbod ontvangen", DuoReactie.NogNietInGebruik),
+        new("SS132", "Opleidingscontract ontvangen (nog geen PIP)", DuoReactie.NogNietInGebruik),
+        new("SS133", "Opleidingscontract ontvangen met taalniveau niet conform de leerroute", DuoReactie.NogNietInGebruik),
+        new("SS135", "Opleidingscontract ontvangen met te hoog taalniveau (Z-route)", DuoReactie.NogNietInGebruik),
+        new("SS136", "Opleidingscontract voor taalschakeltraject ontvangen, geen onderwijsroute", DuoReactie.NogNietInGebruik),
+        new("SS140", "Verzoek ontheffing op bijzondere individuele omstandigheden: advies gevraagd", DuoReactie.NogNietInGebruik),
+        new("SS141", "Z-route voldaan: tekst voor het certificaat beschikbaar", DuoReactie.NogNietInGebruik),
+        new("SS142", "Niet-vrijstellende opleiding beëindigd wegens uitschrijving", DuoReactie.NogNietInGebruik),
     ];
 
     private static readonly Dictionary<string, DuoGebeurtenis> PerCode = Alle.ToDictionary(g => g.Code, StringComparer.Ordinal);

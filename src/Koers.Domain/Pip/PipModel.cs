@@ -103,6 +103,12 @@ public sealed record PipContext
     public DateOnly? VorigeDagtekening { get; init; }
     public PipInhoud? VorigePip { get; init; }
 
+    /// <summary>
+    /// The start of the inburgeringsplicht as DUO has it (null when DUO has not told us): DUO refuses a PIP dated
+    /// before it, and only DUO knows the date, so Koers checks it with DUO's own value.
+    /// </summary>
+    public DateOnly? DuoPlichtSinds { get; init; }
+
     /// <summary>True when this person has had a PIP before, in any municipality (DUO rule on A2 with B1).</summary>
     public bool HeeftEerderPipGehad { get; init; }
     public DateOnly Vandaag { get; init; }

@@ -93,6 +93,13 @@ public static class PipRegels
                 Bron.DuoDagtekeningNaVestiging));
         }
 
+        if (context.DuoPlichtSinds is { } plicht && dagtekening < plicht)
+        {
+            fouten.Add(new(nameof(PipContext.Dagtekening),
+                $"De dagtekening ({dagtekening:dd-MM-yyyy}) ligt vóór de start van de inburgeringsplicht volgens DUO ({plicht:dd-MM-yyyy}); DUO neemt dit PIP dan niet aan.",
+                Bron.DuoDagtekeningNaStartPlicht));
+        }
+
         if (context.VorigeDagtekening is { } vorige && dagtekening < vorige)
         {
             fouten.Add(new(nameof(PipContext.Dagtekening),

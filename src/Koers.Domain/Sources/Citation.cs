@@ -175,6 +175,10 @@ public static class Bron
         DuoPip, DuoPipRegels,
         "De datum dagtekening mag niet voor de vestiging van de inburgeraar bij de gemeente liggen.");
 
+    public static readonly Citation DuoDagtekeningNaStartPlicht = new(
+        DuoPip, DuoPipRegels,
+        "De datum dagtekening mag niet voor de start van de inburgeringsplicht liggen.");
+
     public static readonly Citation DuoDagtekeningNaVorigePip = new(
         DuoPip, DuoPipRegels,
         "De datum dagtekening mag bij een gewijzigde PIP niet voor de start van de datum dagtekening van de initiële PIP OF voor de datum dagtekening van de actuele PIP liggen.");

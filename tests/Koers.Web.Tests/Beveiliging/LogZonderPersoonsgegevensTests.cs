@@ -132,6 +132,7 @@ public abstract class LogZonderPersoonsgegevensTests(KoersFactory basis) : IDisp
         var bsnGeweigerd = Bsn(); // DUO does not know this person
         var geweigerd = await client.PostJsonAsync("/api/v1/koppelingen", Testdata.Inburgeraar(bsn: bsnGeweigerd, koppelingsdatum: "2026-03-02"));
         var idGeweigerd = (await geweigerd.LeesAsync())["id"]!.GetValue<string>();
+        Sim.MaakOnbekend(bsnGeweigerd);
         using (var scope = App.Services.CreateScope())
         {
             var outbox = scope.ServiceProvider.GetRequiredService<DuoOutbox>();

@@ -131,6 +131,57 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
     }
 
     [Fact]
+    public void Geplande_attentiesignalen_zijn_bekend_en_worden_niet_geparkeerd()
+    {
+        var tekst = File.ReadAllText(Path.Combine(Spec.Map, "Attentiesignalen.md"));
+        var codes = Regex.Matches(tekst, @"\b(SS\d{3})\b").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.True(codes.Count >= 12, $"maar {codes.Count} codes gevonden");
+        foreach (var code in codes)
+        {
+            var g = DuoGebeurtenissen.Zoek(code);
+            Assert.True(g is not null, code);
+            Assert.Equal(DuoReactie.NogNietInGebruik, g.Reactie);
+        }
+
+        // Every event that closes a case says how, and every decision event says where DUO keeps the decision or what to do.
+        Assert.All(DuoGebeurtenissen.Catalogus.Where(g => g.Reactie == DuoReactie.PlichtBeeindigd), g => Assert.NotNull(g.Afsluiting));
+        Assert.All(DuoGebeurtenissen.Catalogus.Where(g => g.Reactie is DuoReactie.PlichtBeeindigd or DuoReactie.DuoBesluit), g => Assert.False(string.IsNullOrWhiteSpace(g.Actie), g.Code));
+    }
+
+    /// <summary>git's blob id of a file: SHA-1 over "blob {length}\0" and the bytes.</summary>
+    private static string GitBlob(byte[] inhoud)
+    {
+        var kop = System.Text.Encoding.ASCII.GetBytes($"blob {inhoud.Length}\0");
+#pragma warning disable CA5350 // SHA-1 is git's object id, compared with the upstream commit, not used for security
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData([.. kop, .. inhoud]));
+#pragma warning restore CA5350
+    }
+
+    [Fact]
+    public void De_kopie_van_de_specs_is_byte_gelijk_aan_de_gepubliceerde_commit_en_compleet()
+    {
+        // herkomst.tsv lists every API folder and event page of DUO's repository at the cited commit with git's blob
+        // id there (made with `git rev-parse <commit>:<path>`); a file edited by hand, or a new version copied without
+        // updating the list, fails here.
+        var regels = File.ReadAllLines(Path.Combine(Spec.Map, "herkomst.tsv")).Where(r => !r.StartsWith('#') && r.Length > 0)
+            .Select(r => r.Split('\t')).ToList();
+        Assert.Equal(12, regels.Count(r => r[0].StartsWith("API/", StringComparison.Ordinal))); // DUO's twelve APIs, Contactpersoon included
+        foreach (var r in regels)
+        {
+            Assert.Equal(r[2], GitBlob(File.ReadAllBytes(Path.Combine(Spec.Map, r[1]))));
+        }
+
+        // Each YAML copy has its JSON twin with the same version, and no spec file is outside the list.
+        var lokaal = Directory.GetFiles(Spec.Map, "*.openapi.yml").Select(Path.GetFileName).ToHashSet();
+        Assert.Equal(lokaal.Order(), regels.Select(r => r[1]).Where(f => f.EndsWith(".openapi.yml", StringComparison.Ordinal)).Order());
+        foreach (var yml in lokaal)
+        {
+            var versie = Regex.Match(File.ReadAllText(Path.Combine(Spec.Map, yml!)), @"^  version: ""?([0-9.]+)""?$", RegexOptions.Multiline).Groups[1].Value;
+            Assert.Equal(versie, Spec.Laad(yml![..^".openapi.yml".Length]).GetProperty("info").GetProperty("version").GetString());
+        }
+    }
+
+    [Fact]
     public void Wat_Koers_verstuurt_voldoet_aan_het_schema()
     {
         var pip = Spec.Laad("PIP");
@@ -162,8 +213,16 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         p.Termijn = new DuoInburgeringstermijn(new DateOnly(2026, 3, 1), new DateOnly(2029, 3, 1));
         p.Examens.Add(new DuoExamenresultaat(new DateOnly(2026, 5, 1), "Geslaagd", "LE", Niveau: "B1"));
 
+        p.Vrijstellingen.Add(new DuoVrijstelling(GedeeltelijkeVrijstelling: new DuoGedeeltelijkeVrijstelling("DIP", "Toekenning", new DateOnly(2026, 5, 2), "SP")));
+        p.Ontheffingen.Add(new DuoOntheffing(GeheleOntheffing: new DuoGeheleOntheffing("Afwijzing", new DateOnly(2026, 5, 3), "MED")));
+        p.Pips.Add(new DuoPip(new DateOnly(2026, 3, 1), "B", "B1", IndicatorAlfabetiseringsonderwijs: "NVT"));
+        p.PipGemeente = "0758";
+
         var gevallen = new (string Api, string Pad, string SpecPad)[]
         {
+            ("Vrijstelling", "vrijstellingen", "/personen/{bsn}/vrijstellingen"),
+            ("Ontheffing", "ontheffingen", "/personen/{bsn}/ontheffingen"),
+            ("PIP", "PIP", "/personen/{bsn}/PIP"),
             ("Inburgeringsplicht", "inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht"),
             ("Inburgeringsplicht", "doelgroep", "/personen/{bsn}/doelgroep"),
             ("Leerbaarheidstoets", "lbt/resultaten", "/personen/{bsn}/lbt/resultaten"),

@@ -90,6 +90,43 @@ public abstract class DuoOmgeving : IDisposable
     public Task<HttpResponseMessage> NotificeerAsync(string gebeurtenis, string bsn, DateTimeOffset tijd, Guid? berichtId = null) =>
         NotificeerAsync($$"""{"registratieDatumTijd":"{{tijd.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","gebeurtenisId":"{{gebeurtenis}}","bsn":"{{bsn}}"}""", berichtId);
 
+    /// <summary>
+    /// A case registered by Koers (koppeling 2 March, BRP 14 April, intake, toets) with a concept PIP ready to be
+    /// vastgesteld. By default DUO's plicht starts 5 January; <paramref name="simKent"/> false leaves DUO's data to
+    /// what the simulator learns from Koers itself.
+    /// </summary>
+    public async Task<string> DossierMetPipConceptAsync(string bsn, string leerroute, DateOnly? duoPlichtSinds = null, bool simKent = true)
+    {
+        var client = App.CreateClient();
+        var invoer = Testdata.Inburgeraar(bsn: bsn, koppelingsdatum: "2026-03-02");
+        var r = await client.PostJsonAsync("/api/v1/koppelingen", invoer);
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        if (simKent) Sim.Persoon(bsn).Plicht = new DuoInburgeringsplicht(true, duoPlichtSinds ?? new DateOnly(2026, 1, 5));
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
+        await Testdata.IntakeVolledigAsync(client, id);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
+            new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
+        var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new
+        {
+            leerroute, knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
+            aanbieder = "Taalschool", geplandeStart = "2026-07-01",
+        })).LeesAsync();
+        Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
+        return id;
+    }
+
+    /// <summary>Vaststellen of the concept with dagtekening 15 June 2026 (later than 10 weeks after BRP, so with a reason).</summary>
+    public async Task<HttpResponseMessage> VaststellenAsync(string id) =>
+        await App.CreateClient().PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15", redenTeLaat = "Wachten op de uitslag van de proefles." });
+
+    public async Task<string> DossierMetVastgesteldPipAsync(string bsn, string leerroute, DateOnly? duoPlichtSinds = null, bool simKent = true)
+    {
+        var id = await DossierMetPipConceptAsync(bsn, leerroute, duoPlichtSinds, simKent);
+        Assert.Equal(HttpStatusCode.Created, (await VaststellenAsync(id)).StatusCode);
+        return id;
+    }
+
     public void Dispose()
     {
         App.Dispose();

@@ -375,35 +375,11 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
     }
 
-    private async Task<string> DossierMetVastgesteldPipAsync(string bsn, string leerroute, DateOnly? duoPlichtSinds = null)
-    {
-        var client = omgeving.App.CreateClient();
-        var invoer = Testdata.Inburgeraar(bsn: bsn, koppelingsdatum: "2026-03-02");
-        var r = await client.PostJsonAsync("/api/v1/koppelingen", invoer);
-        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
-        var p = omgeving.Sim.Persoon(bsn);
-        p.Plicht = new DuoInburgeringsplicht(true, duoPlichtSinds ?? new DateOnly(2026, 1, 5));
-        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
-        await Testdata.IntakeVolledigAsync(client, id);
-        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
-            new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
-        var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new
-        {
-            leerroute, knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
-            aanbieder = "Taalschool", geplandeStart = "2026-07-01",
-        })).LeesAsync();
-        Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
-        var vast = await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen", new { dagtekening = "2026-06-15", redenTeLaat = "Wachten op de uitslag van de proefles." });
-        Assert.Equal(HttpStatusCode.Created, vast.StatusCode);
-        return id;
-    }
-
     [Fact]
     public async Task Vastgesteld_PIP_gaat_via_de_outbox_naar_DUO()
     {
         var bsn = Testdata.NieuwBsn();
-        var id = await DossierMetVastgesteldPipAsync(bsn, "b1Route");
+        var id = await omgeving.DossierMetVastgesteldPipAsync(bsn, "b1Route");
         var bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.InburgeraarId == Guid.Parse(id)));
         Assert.Equal((OutboxSoort.Pip, OutboxStatus.Wachtend), (bericht.Soort, bericht.Status));
         var pip = Spec.Laad("PIP");
@@ -425,7 +401,7 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
     {
         var bsn = Testdata.NieuwBsn();
         // DUO has the plicht start after the dagtekening: DUO refuses (Koers cannot know this date).
-        var id = await DossierMetVastgesteldPipAsync(bsn, "b1Route", duoPlichtSinds: new DateOnly(2026, 6, 16));
+        var id = await omgeving.DossierMetVastgesteldPipAsync(bsn, "b1Route", duoPlichtSinds: new DateOnly(2026, 6, 16));
         await omgeving.VerstuurAsync();
         var bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.InburgeraarId == Guid.Parse(id)));
         Assert.Equal((OutboxStatus.Geweigerd, 403), (bericht.Status, bericht.Antwoordcode));

@@ -268,6 +268,17 @@ namespace Koers.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Actie")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ActieAfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ActieAfgehandeldOp")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AfgehandeldDoor")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -639,6 +650,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("DuoPlichtSinds")
+                        .HasColumnType("date");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -685,6 +699,13 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("OntzorgenVerlengdTot")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PipVorigeGemeente")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly?>("PipVorigeGemeenteOp")
                         .HasColumnType("date");
 
                     b.Property<string>("Talen")

@@ -255,6 +255,17 @@ namespace Koers.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Actie")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActieAfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActieAfgehandeldOp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AfgehandeldDoor")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -622,6 +633,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DuoPlichtSinds")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -668,6 +682,13 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("OntzorgenVerlengdTot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PipVorigeGemeente")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PipVorigeGemeenteOp")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Talen")

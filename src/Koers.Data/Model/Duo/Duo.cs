@@ -46,6 +46,13 @@ public class DuoNotificatie
     public string? Resultaat { get; set; }
     public Guid? InburgeraarId { get; set; }
     public string? AfgehandeldDoor { get; set; }
+
+    /// <summary>What the klantregisseur must do because of this event (from DUO's catalogue); null when nothing.</summary>
+    public string? Actie { get; set; }
+
+    /// <summary>When and by whom the action was done: until then the event is on the worklist.</summary>
+    public DateTime? ActieAfgehandeldOp { get; set; }
+    public string? ActieAfgehandeldDoor { get; set; }
 }
 
 public enum OutboxSoort
@@ -105,6 +112,8 @@ public sealed class DuoConfiguratie : IEntityTypeConfiguration<DuoNotificatie>, 
         e.Property(x => x.LaatsteFout).HasMaxLength(2000);
         e.Property(x => x.Resultaat).HasMaxLength(2000);
         e.Property(x => x.AfgehandeldDoor).HasMaxLength(200);
+        e.Property(x => x.Actie).HasMaxLength(500);
+        e.Property(x => x.ActieAfgehandeldDoor).HasMaxLength(200);
         e.HasIndex(x => x.BerichtId).IsUnique();
         // The processor asks: open events, per person, in DUO's order.
         e.HasIndex(x => new { x.Status, x.Persoonssleutel, x.RegistratieDatumTijd });

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten) : PageModel
+public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten, Duo.DuoActies duoActies) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -41,6 +41,29 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         // Only the message is needed: the case itself is not loaded (nor logged as read) to set one flag.
         if (!await berichten.AfhandelenAsync(Id, bericht, ct)) return NotFound();
         return Redirect($"/inburgeraars/{Id}#berichten");
+    }
+
+    /// <summary>The action a DUO event asked for (a death, a decision, a PIP taken over) is done: off the worklist, audited.</summary>
+    public async Task<IActionResult> OnPostDuoActieAfgehandeldAsync(long melding, CancellationToken ct)
+    {
+        if (!await duoActies.AfhandelenAsync(Id, melding, ct)) return NotFound();
+        return Redirect($"/inburgeraars/{Id}#duo");
+    }
+
+    /// <summary>A parked DUO event of this case is offered again (after the case was corrected).</summary>
+    public async Task<IActionResult> OnPostDuoMeldingOpnieuwAsync(long melding, [FromServices] Duo.DuoInbox inbox, [FromServices] Beveiliging.Toegang toegang,
+        [FromServices] HuidigeGebruiker gebruiker, CancellationToken ct)
+    {
+        if (!await toegang.MagDossierAsync(Id, ct) || !await inbox.OpnieuwVoorDossierAsync(Id, melding, gebruiker.Naam, ct)) return NotFound();
+        return Redirect($"/inburgeraars/{Id}#duo");
+    }
+
+    /// <summary>A message DUO refused is offered again (DUO's data may have changed since).</summary>
+    public async Task<IActionResult> OnPostDuoBerichtOpnieuwAsync(Guid bericht, [FromServices] Duo.DuoOutbox outbox, [FromServices] Beveiliging.Toegang toegang, CancellationToken ct)
+    {
+        var vanDitDossier = await db.DuoUitgaandeBerichten.AsNoTracking().AnyAsync(b => b.Id == bericht && b.InburgeraarId == Id, ct);
+        if (!vanDitDossier || !await toegang.MagDossierAsync(Id, ct) || !await outbox.OpnieuwAsync(bericht, ct)) return NotFound();
+        return Redirect($"/inburgeraars/{Id}#duo");
     }
 
     public async Task<IActionResult> OnPostMijlpalenAsync(CancellationToken ct)

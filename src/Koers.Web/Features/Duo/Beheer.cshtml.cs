@@ -12,18 +12,19 @@ namespace Koers.Web.Features.Duo;
 /// the most recent processed ones. With the simulator on, a form lets the demo make DUO "do something".
 /// </summary>
 [Authorize(Policy = DuoRegistratie.Beleidsnaam)]
-public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoSimulator simulator, DuoOpties opties, HuidigeGebruiker gebruiker) : PageModel
+public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoOutbox outbox, DuoSimulator simulator, DuoOpties opties, HuidigeGebruiker gebruiker) : PageModel
 {
     public IReadOnlyList<InboxRegel> Geparkeerd { get; private set; } = [];
     public IReadOnlyList<InboxRegel> Verwerkt { get; private set; } = [];
     public IReadOnlyList<InboxRegel> Wachtend { get; private set; } = [];
+    public IReadOnlyList<(UitgaandRegel Bericht, Guid InburgeraarId)> Geweigerd { get; private set; } = [];
     public bool Simulator => opties.Simulator;
 
     [BindProperty] public SimGebeurtenis Simulatie { get; set; } = new();
     [BindProperty] public string? Toelichting { get; set; }
 
     public static IReadOnlyList<DuoGebeurtenis> Simuleerbaar { get; } =
-        new[] { "SS101", "SS131", "SS102", "SS103", "SS199", "SS137" }.Select(c => DuoGebeurtenissen.Zoek(c)!).ToList();
+        new[] { "SS101", "SS121", "SS137", "SS131", "SS102", "SS103", "SS199", "SS109", "SS117", "SS119", "SS113", "SS118", "SS106", "SS108", "SS110", "SS111" }.Select(c => DuoGebeurtenissen.Zoek(c)!).ToList();
 
     public async Task OnGetAsync(CancellationToken ct) => await LaadAsync(ct);
 
@@ -33,6 +34,15 @@ public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoSimul
         TempData["Melding"] = await inbox.OpnieuwAsync(id, gebruiker.Naam, ct)
             ? $"Melding {id} wordt opnieuw verwerkt."
             : $"Melding {id} is niet (meer) geparkeerd.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostVerstuurOpnieuwAsync(Guid bericht, CancellationToken ct)
+    {
+        if (!await overzicht.MagBerichtAsync(bericht, ct)) return NotFound();
+        TempData["Melding"] = await outbox.OpnieuwAsync(bericht, ct)
+            ? "Het bericht wordt opnieuw naar DUO verstuurd."
+            : "Dit bericht kan niet opnieuw worden verstuurd.";
         return RedirectToPage();
     }
 
@@ -71,6 +81,7 @@ public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoSimul
     {
         Geparkeerd = await overzicht.InboxAsync(InboxStatus.Geparkeerd, ct);
         Wachtend = await overzicht.InboxAsync(InboxStatus.Ontvangen, ct);
+        Geweigerd = await overzicht.WeigeringenAsync(ct);
         Verwerkt = (await overzicht.InboxAsync(InboxStatus.Verwerkt, ct)).Take(20).ToList();
     }
 }

@@ -15,7 +15,7 @@ public sealed class DuoFunctioneleFout(string melding) : Exception(melding);
 /// after <see cref="DuoOpties.MaxPogingen"/>. On PostgreSQL each event is claimed with FOR UPDATE SKIP LOCKED, so
 /// several Koers instances never process the same event; on SQLite one instance is assumed.
 /// </summary>
-public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOpties opties, Klok klok, ILogger<DuoInbox> log)
+public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOpties opties, Klok klok, ILogger<DuoInbox> log, Koers.Data.Versleuteling.BsnBescherming bescherming)
 {
     /// <summary>Processes what is due now; returns how many events were handled (processed, retried or parked).</summary>
     public async Task<int> VerwerkAsync(CancellationToken ct = default)
@@ -69,11 +69,12 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         await tx.CreateSavepointAsync("effecten", ct);
         try
         {
-            var (resultaat, inburgeraarId) = await verwerker.VerwerkAsync(n, ct);
+            var effect = await verwerker.VerwerkAsync(n, ct);
             n.Status = InboxStatus.Verwerkt;
             n.VerwerktOp = klok.NuUtc;
-            n.Resultaat = Kort(resultaat);
-            n.InburgeraarId = inburgeraarId ?? n.InburgeraarId;
+            n.Resultaat = Kort(effect.Resultaat);
+            n.InburgeraarId = effect.InburgeraarId ?? n.InburgeraarId;
+            n.Actie = effect.Actie;
             n.LaatsteFout = null;
             n.Pogingen++;
             await db.SaveChangesAsync(ct);
@@ -132,6 +133,15 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         n.AfgehandeldDoor = Kort($"Opnieuw aangeboden door {door}");
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>The same from the case page: only a parked event linked to (or with the BSN of) this case.</summary>
+    public async Task<bool> OpnieuwVoorDossierAsync(Guid inburgeraarId, long id, string door, CancellationToken ct = default)
+    {
+        var bsn = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
+        var sleutels = bsn is null ? [] : bescherming.Indexen(Koers.Data.Versleuteling.Nummersoort.Bsn, bsn);
+        var vanDitDossier = await db.DuoNotificaties.AnyAsync(n => n.Id == id && (n.InburgeraarId == inburgeraarId || sleutels.Contains(n.Persoonssleutel)), ct);
+        return vanDitDossier && await OpnieuwAsync(id, door, ct);
     }
 
     /// <summary>A person resolved a parked event by hand; later events of the person are no longer held up by it.</summary>

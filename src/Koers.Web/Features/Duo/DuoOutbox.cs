@@ -138,14 +138,22 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
         return true;
     }
 
-    /// <summary>Offers a refused or failed message again (after the case was corrected, a new message is better).</summary>
+    /// <summary>
+    /// Offers a message DUO refused, or that failed, again: DUO's data may have changed since (a person DUO did not
+    /// know yet, a plicht date corrected). A message Koers held back by DUO's rules itself is not offered: its content
+    /// is wrong and must be corrected on the case. Audited on the case.
+    /// </summary>
     public async Task<bool> OpnieuwAsync(Guid id, CancellationToken ct = default)
     {
-        var b = await db.DuoUitgaandeBerichten.FirstOrDefaultAsync(x => x.Id == id && x.Status == OutboxStatus.Mislukt, ct);
+        var b = await db.DuoUitgaandeBerichten.FirstOrDefaultAsync(x => x.Id == id
+            && (x.Status == OutboxStatus.Mislukt || (x.Status == OutboxStatus.Geweigerd && x.Antwoordcode != null)), ct);
         if (b is null) return false;
         b.Status = OutboxStatus.Wachtend;
         b.Pogingen = 0;
         b.VolgendePogingOp = null;
+        b.Melding = null;
+        b.Antwoordcode = null;
+        Audit(b.InburgeraarId, $"Opnieuw aangeboden aan DUO door {gebruiker.Naam}: {b.Omschrijving}");
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -4,6 +4,7 @@ using Koers.Data.Model.Duo;
 using Koers.Data.Versleuteling;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
+using Koers.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Duo;
@@ -29,6 +30,7 @@ public static class DuoRegistratie
         services.AddScoped<DuoInbox>();
         services.AddScoped<DuoOutbox>();
         services.AddScoped<DuoOverzicht>();
+        services.AddScoped<DuoActies>();
         if (opties.Achtergrond) services.AddHostedService<DuoAchtergrond>();
         services.AddAuthorizationBuilder().AddPolicy(Beleidsnaam, p => p.RequireRole(Rollen.FunctioneelBeheerder, Rollen.Klantregisseur, Rollen.Teamleider));
         return services;
@@ -51,6 +53,25 @@ public static class DuoRegistratie
                 return await inbox.AfhandelenAsync(id, g.Naam, invoer?.Toelichting, ct) ? Results.NoContent() : Problemen.Validatie(new() { ["id"] = ["Geen geparkeerde melding met dit nummer."] });
             })
             .WithSummary("Geparkeerde notificatie als afgehandeld markeren");
+        api.MapPost("/inburgeraars/{id:guid}/duo/meldingen/{melding:long}/actie-afgehandeld", async (Guid id, long melding, DuoActies acties, CancellationToken ct) =>
+                await acties.AfhandelenAsync(id, melding, ct) ? Results.NoContent() : Problemen.NietGevonden())
+            .RequireAuthorization(Beleid.Dossierwerk)
+            .WithTags("DUO")
+            .WithSummary("De actie op een DUO-melding (overlijden, besluit, overgenomen PIP) als gedaan markeren; verdwijnt van de werkvoorraad");
+        api.MapPost("/inburgeraars/{id:guid}/duo/meldingen/{melding:long}/opnieuw", async (Guid id, long melding, DuoInbox inbox, Toegang toegang, HuidigeGebruiker g, CancellationToken ct) =>
+                !await toegang.MagDossierAsync(id, ct) ? Problemen.NietGevonden()
+                : await inbox.OpnieuwVoorDossierAsync(id, melding, g.Naam, ct) ? Results.NoContent()
+                : Problemen.Validatie(new() { ["melding"] = ["Geen geparkeerde melding van dit dossier met dit nummer."] }))
+            .RequireAuthorization(Beleid.Dossierwerk)
+            .WithTags("DUO")
+            .WithSummary("Een geparkeerde DUO-melding van dit dossier opnieuw aanbieden");
+        api.MapPost("/duo/uitgaand/{bericht:guid}/opnieuw", async (Guid bericht, DuoOutbox outbox, DuoOverzicht overzicht, CancellationToken ct) =>
+                !await overzicht.MagBerichtAsync(bericht, ct) ? Problemen.NietGevonden()
+                : await outbox.OpnieuwAsync(bericht, ct) ? Results.NoContent()
+                : Problemen.Validatie(new() { ["bericht"] = ["Dit bericht kan niet opnieuw worden verstuurd: alleen een bericht dat DUO weigerde of dat mislukte. Een bericht dat Koers zelf tegenhield, moet eerst op het dossier worden verbeterd."] }))
+            .RequireAuthorization(Beleidsnaam)
+            .WithTags("DUO")
+            .WithSummary("Een door DUO geweigerd of mislukt bericht opnieuw versturen");
         api.MapGet("/inburgeraars/{id:guid}/duo", async (Guid id, DuoOverzicht overzicht, Toegang toegang, CancellationToken ct) =>
                 await toegang.MagDossierAsync(id, ct) ? Results.Ok(await overzicht.BerichtenAsync(id, ct)) : Problemen.NietGevonden())
             .RequireAuthorization(Beleid.Dossierwerk)
@@ -63,7 +84,12 @@ public static class DuoRegistratie
 public sealed record AfhandelInvoer(string? Toelichting);
 
 public sealed record InboxRegel(long Id, string GebeurtenisId, string? Omschrijving, DateTime RegistratieDatumTijd, DateTime OntvangenOp,
-    InboxStatus Status, int Pogingen, string? LaatsteFout, string? Resultaat, Guid? InburgeraarId, string? BsnGemaskeerd, string? AfgehandeldDoor);
+    InboxStatus Status, int Pogingen, string? LaatsteFout, string? Resultaat, Guid? InburgeraarId, string? BsnGemaskeerd, string? AfgehandeldDoor,
+    string? Actie = null, DateTime? ActieAfgehandeldOp = null, string? ActieAfgehandeldDoor = null)
+{
+    /// <summary>The klantregisseur still has to act on this event.</summary>
+    public bool ActieOpen => Actie is not null && ActieAfgehandeldOp is null;
+}
 
 public sealed record UitgaandRegel(Guid Id, OutboxSoort Soort, string Omschrijving, OutboxStatus Status, int? Antwoordcode, string? Melding,
     DateTime AangemaaktOp, DateTime? VerzondenOp);
@@ -121,5 +147,74 @@ public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang, BsnBescherm
     private static InboxRegel Regel(DuoNotificatie n) => new(n.Id, n.GebeurtenisId, Koers.Domain.Duo.DuoGebeurtenissen.Zoek(n.GebeurtenisId)?.Omschrijving,
         n.RegistratieDatumTijd, n.OntvangenOp, n.Status, n.Pogingen, n.LaatsteFout, n.Resultaat, n.InburgeraarId,
         n.Bsn is { Length: 9 } b ? "******" + b[^3..] : n.VNummer is { } v ? "V-nummer ****" + (v % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture) : null,
-        n.AfgehandeldDoor);
+        n.AfgehandeldDoor, n.Actie, n.ActieAfgehandeldOp, n.ActieAfgehandeldDoor);
+
+    /// <summary>Outgoing messages DUO refused or that failed, for the beheer page (within the user's reach).</summary>
+    public async Task<IReadOnlyList<(UitgaandRegel Bericht, Guid InburgeraarId)>> WeigeringenAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var berichten = db.DuoUitgaandeBerichten.AsNoTracking().Where(b => b.Status == OutboxStatus.Geweigerd || b.Status == OutboxStatus.Mislukt);
+        if (!bereik.Heeft(Rollen.FunctioneelBeheerder))
+        {
+            var dossiers = (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Select(i => i.Id);
+            berichten = berichten.Where(b => dossiers.Contains(b.InburgeraarId));
+        }
+
+        var rijen = await berichten.OrderByDescending(b => b.AangemaaktOp).Take(200).ToListAsync(ct);
+        return rijen.Select(b => (new UitgaandRegel(b.Id, b.Soort, b.Omschrijving, b.Status, b.Antwoordcode, b.Melding, b.AangemaaktOp, b.VerzondenOp), b.InburgeraarId)).ToList();
+    }
+
+    /// <summary>Whether this user may offer the outgoing message again (the case is within reach; beheer: all).</summary>
+    public async Task<bool> MagBerichtAsync(Guid id, CancellationToken ct = default)
+    {
+        var inburgeraarId = await db.DuoUitgaandeBerichten.AsNoTracking().Where(b => b.Id == id).Select(b => (Guid?)b.InburgeraarId).FirstOrDefaultAsync(ct);
+        if (inburgeraarId is null) return false;
+        return (await toegang.BereikAsync(ct)).Heeft(Rollen.FunctioneelBeheerder) || await toegang.MagDossierAsync(inburgeraarId.Value, ct);
+    }
+}
+
+public sealed record DuoActieSignaal(long Id, Guid InburgeraarId, string Naam, string? Klantregisseur, string GebeurtenisId, string? Omschrijving, DateTime RegistratieDatumTijd, string Actie);
+
+/// <summary>
+/// DUO events that ask the klantregisseur to act (a death, an ended plicht, a decision on vrijstelling or
+/// ontheffing, a PIP taken over): a section on the worklist until someone marks the action done, audited.
+/// </summary>
+public sealed class DuoActies(KoersDbContext db, Toegang toegang, Dossier.DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
+{
+    public async Task<IReadOnlyList<DuoActieSignaal>> OpenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return [];
+        var zichtbaar = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct));
+        var rijen = await (from n in db.DuoNotificaties.AsNoTracking()
+                           join i in zichtbaar on n.InburgeraarId equals i.Id
+                           where n.Actie != null && n.ActieAfgehandeldOp == null
+                           orderby n.RegistratieDatumTijd
+                           select new { n.Id, InburgeraarId = i.Id, i.Voornamen, i.Achternaam, Regisseur = i.Klantregisseur!.Naam, n.GebeurtenisId, n.RegistratieDatumTijd, n.Actie })
+            .Take(Werkvoorraad.Signaalsectie.Maximaal + 1).ToListAsync(ct);
+        return rijen.Select(r => new DuoActieSignaal(r.Id, r.InburgeraarId, $"{r.Voornamen} {r.Achternaam}", r.Regisseur, r.GebeurtenisId,
+            Koers.Domain.Duo.DuoGebeurtenissen.Zoek(r.GebeurtenisId)?.Omschrijving, r.RegistratieDatumTijd, r.Actie!)).ToList();
+    }
+
+    public static Werkvoorraad.Signaalsectie Sectie(IReadOnlyList<DuoActieSignaal> acties) => new(
+        "signalen-duo",
+        "Meldingen van DUO die om actie vragen",
+        acties.Select(a => new Werkvoorraad.SignaalRegel(a.InburgeraarId, a.Naam, $"/inburgeraars/{a.InburgeraarId}#duo", a.Omschrijving ?? a.GebeurtenisId,
+            a.GebeurtenisId is "SS111" or "SS110",
+            $"{Klok.NaarNederlandseTijd(a.RegistratieDatumTijd):dd-MM-yyyy} · {a.Actie} · {a.Klantregisseur ?? "niet toegewezen"}")).ToList(),
+        "Geen meldingen van DUO die om actie vragen.",
+        [new Werkvoorraad.Signaalsectie.Telling("Actie nodig", acties.Count)],
+        []);
+
+    /// <summary>Marks the action on one event done; false (a 404) when the case is out of reach or the action is not open.</summary>
+    public async Task<bool> AfhandelenAsync(Guid inburgeraarId, long meldingId, CancellationToken ct = default)
+    {
+        if (!await toegang.MagDossierAsync(inburgeraarId, ct)) return false;
+        var n = await db.DuoNotificaties.FirstOrDefaultAsync(x => x.Id == meldingId && x.InburgeraarId == inburgeraarId && x.Actie != null && x.ActieAfgehandeldOp == null, ct);
+        if (n is null) return false;
+        n.ActieAfgehandeldOp = klok.NuUtc;
+        n.ActieAfgehandeldDoor = gebruiker.Naam;
+        dossiers.Audit(AuditActie.Wijzigen, inburgeraarId, $"Actie op DUO-melding {n.GebeurtenisId} afgehandeld");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

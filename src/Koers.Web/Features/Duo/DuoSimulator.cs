@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Koers.Domain.Dossier;
 using Koers.Domain.Identity;
+using Microsoft.EntityFrameworkCore;
 using Koers.Web.Infrastructure;
 
 namespace Koers.Web.Features.Duo;
@@ -18,6 +20,11 @@ public sealed class SimPersoon
     public List<DuoExamenresultaat> Examens { get; } = [];
     public List<DuoPip> Pips { get; } = [];
     public Dictionary<string, int> Uren { get; } = [];
+    public List<DuoVrijstelling> Vrijstellingen { get; } = [];
+    public List<DuoOntheffing> Ontheffingen { get; } = [];
+
+    /// <summary>DUO's code of the municipality that made the newest PIP (GET …/PIP answers it).</summary>
+    public string? PipGemeente { get; set; }
 }
 
 /// <summary>A scenario step the demo (or a test) asks the simulator to play: change DUO's data, then notify Koers.</summary>
@@ -30,6 +37,9 @@ public sealed class SimGebeurtenis
     public DateOnly? Datum { get; set; }
     public string? Onderdeel { get; set; }
     public string? Resultaat { get; set; }
+
+    /// <summary>SS121: DUO's four-digit code of the previous municipality.</summary>
+    public string? Gemeentecode { get; set; }
 }
 
 /// <summary>
@@ -43,10 +53,43 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
     public const string NotificatieClient = "duo-simulator-notificaties";
 
     private readonly ConcurrentDictionary<string, SimPersoon> _personen = new();
+    private readonly ConcurrentDictionary<string, bool> _onbekend = new();
+
+    /// <summary>Makes DUO not know this BSN even when Koers has a case with it (a mistyped BSN): tests of DUO's 404.</summary>
+    public void MaakOnbekend(string bsn)
+    {
+        _personen.TryRemove(bsn, out _);
+        _onbekend[bsn] = true;
+    }
 
     public SimPersoon Persoon(string bsn) => _personen.GetOrAdd(bsn, b => new SimPersoon { Bsn = b });
 
-    public SimPersoon? Bekend(string bsn) => _personen.GetValueOrDefault(bsn);
+    /// <summary>
+    /// What DUO knows about this BSN. Real DUO knows every inburgeringsplichtige, also those a municipality registers
+    /// itself; the simulator learns them from Koers' own cases (plicht from the first date on the case, doelgroep as
+    /// recorded), so the demo never shows a refusal real DUO would not give. A BSN no case has stays unknown (404).
+    /// </summary>
+    public SimPersoon? Bekend(string bsn)
+    {
+        if (_personen.TryGetValue(bsn, out var bekend)) return bekend;
+        if (_onbekend.ContainsKey(bsn)) return null;
+        if (bsn.Length != 9 || !bsn.All(char.IsAsciiDigit)) return null;
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+        var bescherming = scope.ServiceProvider.GetRequiredService<Koers.Data.Versleuteling.BsnBescherming>();
+        var dossier = Koers.Data.Versleuteling.BsnZoeken.MetBsn(db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen), bescherming, bsn).FirstOrDefault();
+        if (dossier is null) return null;
+        var sinds = dossier.Mijlpalen.Select(m => (DateOnly?)m.Datum).Min() ?? DateOnly.FromDateTime(dossier.AangemaaktOp);
+        var eerste = DateOnly.FromDateTime(dossier.AangemaaktOp);
+        if (eerste < sinds) sinds = eerste;
+        var persoon = new SimPersoon
+        {
+            Bsn = bsn,
+            Plicht = new DuoInburgeringsplicht(true, sinds, DatumKennisgevingInburgeringsplicht: sinds),
+            Doelgroep = new DuoDoelgroep(dossier.Doelgroep.IsAsielgerelateerd() ? "Asielstatushouder" : "Gezinsmigrant en overige migrant", sinds),
+        };
+        return _personen.GetOrAdd(bsn, persoon);
+    }
 
     private DateOnly Vandaag => DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
 
@@ -76,6 +119,47 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
                 break;
             case "SS199":
                 p.Examens.Add(new DuoExamenresultaat(datum, g.Resultaat ?? "Geslaagd", g.Onderdeel ?? "LE", Niveau: "B1"));
+                break;
+            case "SS106":
+                p.Plicht = p.Plicht with { IndicatorInburgeringsplicht = false, Einddatum = datum, Wijzigingsdatum = datum, RedenGeenInburgeringsplicht = "Voldaan" };
+                break;
+            case "SS110" or "SS111":
+                p.Plicht = p.Plicht with
+                {
+                    IndicatorInburgeringsplicht = false,
+                    Einddatum = datum,
+                    Wijzigingsdatum = datum,
+                    RedenGeenInburgeringsplicht = g.GebeurtenisId == "SS111" ? "Overlijden" : "Overig",
+                };
+                break;
+            case "SS107" or "SS109" or "SS114" or "SS115" or "SS116" or "SS117":
+                p.Vrijstellingen.Add(g.GebeurtenisId switch
+                {
+                    "SS107" => new DuoVrijstelling(GeheleVrijstelling: new DuoGeheleVrijstelling("Toekenning", "DIP", datum)),
+                    "SS114" => new DuoVrijstelling(GeheleVrijstelling: new DuoGeheleVrijstelling("Afwijzing", "DIP", datum)),
+                    "SS109" => new DuoVrijstelling(TijdelijkeVrijstelling: new DuoTijdelijkeVrijstelling("Toekenning", "OPL", datum, datum, datum.AddYears(1))),
+                    "SS115" => new DuoVrijstelling(TijdelijkeVrijstelling: new DuoTijdelijkeVrijstelling("Afwijzing", "OPL", datum)),
+                    "SS116" => new DuoVrijstelling(GedeeltelijkeVrijstelling: new DuoGedeeltelijkeVrijstelling("DIP", "Afwijzing", datum, g.Onderdeel ?? "SP")),
+                    _ => new DuoVrijstelling(GedeeltelijkeVrijstelling: new DuoGedeeltelijkeVrijstelling("DIP", "Toekenning", datum, g.Onderdeel ?? "SP")),
+                });
+                if (g.GebeurtenisId == "SS107") p.Plicht = p.Plicht with { IndicatorInburgeringsplicht = false, Einddatum = datum, RedenGeenInburgeringsplicht = "Volledige vrijstelling" };
+                break;
+            case "SS108" or "SS118" or "SS119":
+                p.Ontheffingen.Add(g.GebeurtenisId switch
+                {
+                    "SS108" => new DuoOntheffing(GeheleOntheffing: new DuoGeheleOntheffing("Toekenning", datum, "MED")),
+                    "SS118" => new DuoOntheffing(GeheleOntheffing: new DuoGeheleOntheffing("Afwijzing", datum, "BIO")),
+                    _ => new DuoOntheffing(GedeeltelijkeOntheffing: new DuoGedeeltelijkeOntheffing("Toekenning", datum, "MED", g.Onderdeel ?? "SP")),
+                });
+                if (g.GebeurtenisId == "SS108") p.Plicht = p.Plicht with { IndicatorInburgeringsplicht = false, Einddatum = datum, RedenGeenInburgeringsplicht = "Volledige ontheffing" };
+                break;
+            case "SS121":
+                // Settled here with the previous municipality's PIP (B1-route, dated 8 weeks ago) and its termijn.
+                var dagtekening = datum.AddDays(-56);
+                p.Pips.Add(new DuoPip(dagtekening, "B", "B1", IndicatorAlfabetiseringsonderwijs: "NVT"));
+                p.PipGemeente = g.Gemeentecode ?? "0758";
+                p.Termijn ??= new DuoInburgeringstermijn(dagtekening, dagtekening.AddYears(3));
+                p.Plicht = p.Plicht with { Begindatum = p.Plicht.Begindatum ?? dagtekening.AddMonths(-3) };
                 break;
             case null or "":
                 return (null, "Kies een gebeurtenis.");
@@ -151,7 +235,11 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         sim.MapGet("/personen/{bsn}/examens/resultaten", (string bsn, DuoSimulator s) =>
             s.Bekend(bsn) is { } p ? Results.Ok(p.Examens) : Results.NotFound());
         sim.MapGet("/personen/{bsn}/PIP", (string bsn, DuoSimulator s, DuoOpties o) =>
-            s.Bekend(bsn) is { Pips.Count: > 0 } p ? Results.Ok(new DuoGemeentePip("0000", p.Pips[^1])) : Results.NotFound());
+            s.Bekend(bsn) is { Pips.Count: > 0 } p ? Results.Ok(new DuoGemeentePip(p.PipGemeente ?? Koers.Domain.Duo.DuoVertaling.Gemeentecode(o.Gemeente ?? "") ?? "0000", p.Pips[^1])) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/vrijstellingen", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p ? Results.Ok(p.Vrijstellingen) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/ontheffingen", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p ? Results.Ok(p.Ontheffingen) : Results.NotFound());
         sim.MapPost("/personen/{bsn}/PIP", async (string bsn, HttpRequest req, DuoSimulator s) =>
         {
             if (s.Bekend(bsn) is not { } p) return Results.NotFound();
@@ -169,6 +257,7 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             var fouten = s.ControleerPip(p, pip);
             if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
             p.Pips.Add(pip);
+            p.PipGemeente = null; // now ours
             return Results.StatusCode(201);
         });
         foreach (var soort in new[] { "bredeintake/taallesknm", "participatieactiviteiten", "participatietaalles" })

@@ -4,6 +4,7 @@ using Koers.Data.Model;
 using Koers.Data.Model.Duo;
 using Koers.Data.Model.Keten;
 using Koers.Data.Versleuteling;
+using Koers.Domain.Afsluiting;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Duo;
@@ -12,6 +13,9 @@ using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Duo;
+
+/// <summary>What processing one event did: a Dutch sentence, the case it concerns, and what a person must now do.</summary>
+public sealed record DuoEffect(string Resultaat, Guid? InburgeraarId, string? Actie);
 
 /// <summary>
 /// The effect of one DUO event on the case ("fetch and reconcile"): the notification is thin, so Koers reads the
@@ -22,7 +26,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
 {
     public const string Gebruiker = "DUO (notificatie)";
 
-    public async Task<(string Resultaat, Guid? InburgeraarId)> VerwerkAsync(DuoNotificatie n, CancellationToken ct)
+    public async Task<DuoEffect> VerwerkAsync(DuoNotificatie n, CancellationToken ct)
     {
         var gebeurtenis = DuoGebeurtenissen.Zoek(n.GebeurtenisId)
                           ?? throw new DuoFunctioneleFout($"Onbekende gebeurtenis {n.GebeurtenisId}: staat niet in de gebeurteniscatalogus van DUO.");
@@ -31,6 +35,14 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             .Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Termijnen)
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
+        if (gebeurtenis.Reactie == DuoReactie.NogNietInGebruik)
+        {
+            // DUO lists it as planned, not in use: stored and shown (linked to the case when there is one), never parked.
+            var tekst = $"Vastgelegd: {gebeurtenis.Omschrijving}. DUO gebruikt deze gebeurtenis nog niet ({DuoGebeurtenissen.BronNogNietInGebruik.Reference}); er volgt geen automatische wijziging.";
+            if (inburgeraar is not null) Audit(inburgeraar.Id, $"DUO-melding {gebeurtenis.Code}: {tekst}");
+            return new(tekst, inburgeraar?.Id, null);
+        }
+
         if (n.Bsn is null)
         {
             // DUO's APIs are all keyed on the BSN; with only a V-nummer a person must link it.
@@ -38,33 +50,153 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         }
 
         if (gebeurtenis.Reactie == DuoReactie.NieuwePlichtige) return await NieuwePlichtigeAsync(n, gebeurtenis, inburgeraar, ct);
+        if (gebeurtenis.Reactie == DuoReactie.PipVorigeGemeente)
+        {
+            var nieuw = await NieuwePlichtigeAsync(n, gebeurtenis, inburgeraar, ct);
+            var dossier = inburgeraar ?? db.Inburgeraars.Local.First(i => i.Id == nieuw.InburgeraarId);
+            var overgenomen = await PipVorigeGemeenteAsync(n.Bsn, dossier, ct);
+            Audit(dossier.Id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {overgenomen}");
+            return new($"{nieuw.Resultaat} {overgenomen}", dossier.Id, gebeurtenis.Actie);
+        }
+
         if (inburgeraar is null)
         {
             throw new DuoFunctioneleFout($"{gebeurtenis.Code} ({gebeurtenis.Omschrijving}): er is geen dossier met dit BSN in Koers.");
         }
 
-        var resultaat = gebeurtenis.Reactie switch
+        var (resultaat, actie) = gebeurtenis.Reactie switch
         {
-            DuoReactie.DoelgroepGewijzigd => await DoelgroepAsync(n.Bsn, inburgeraar, ct),
-            DuoReactie.ToetsResultaat => await ToetsAsync(n.Bsn, inburgeraar, ct),
-            DuoReactie.TermijnGestart => await TermijnGestartAsync(n.Bsn, inburgeraar, ct),
-            DuoReactie.TermijnVerlengd => await TermijnVerlengdAsync(n.Bsn, inburgeraar, ct),
-            DuoReactie.Examenresultaat => await ExamensAsync(n.Bsn, inburgeraar, ct),
-            _ => $"Vastgelegd op het dossier: {gebeurtenis.Omschrijving}.",
+            DuoReactie.DoelgroepGewijzigd => (await DoelgroepAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.ToetsAangemeld => (await ToetsAangemeldAsync(n, inburgeraar, ct), null),
+            DuoReactie.ToetsResultaat => (await ToetsAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.TermijnGestart => (await TermijnGestartAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.TermijnVerlengd => (await TermijnVerlengdAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.Examenresultaat => (await ExamensAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.PlichtBeeindigd => await PlichtBeeindigdAsync(n, gebeurtenis, inburgeraar, ct),
+            DuoReactie.DuoBesluit => ($"Besluit van DUO vastgelegd: {await BesluitAsync(n.Bsn, gebeurtenis, ct)}", gebeurtenis.Actie),
+            _ => throw new DuoFunctioneleFout($"{gebeurtenis.Code}: Koers weet niet wat deze gebeurtenis betekent."),
         };
         Audit(inburgeraar.Id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {resultaat}");
-        return (resultaat, inburgeraar.Id);
+        return new(resultaat, inburgeraar.Id, actie);
     }
 
-    private async Task<(string, Guid?)> NieuwePlichtigeAsync(DuoNotificatie n, DuoGebeurtenis g, Inburgeraar? bestaand, CancellationToken ct)
+    /// <summary>The day DUO registered the event, in Dutch time, never later than today.</summary>
+    private DateOnly Registratiedag(DuoNotificatie n)
+    {
+        var dag = DateOnly.FromDateTime(Klok.NaarNederlandseTijd(DateTime.SpecifyKind(n.RegistratieDatumTijd, DateTimeKind.Utc)));
+        return dag > klok.Vandaag ? klok.Vandaag : dag;
+    }
+
+    /// <summary>
+    /// The plicht ended (diploma, whole vrijstelling or ontheffing, withdrawn, death): the case closes with the
+    /// matching milestone. Closing as "einde begeleiding" ends ontzorgen payments the day before
+    /// (OntzorgenRegels.Periode), and a closed case gets no new letters (PIP, handhaving). Already closed: nothing changes.
+    /// </summary>
+    private async Task<(string, string?)> PlichtBeeindigdAsync(DuoNotificatie n, DuoGebeurtenis g, Inburgeraar i, CancellationToken ct)
+    {
+        var soort = g.Afsluiting ?? throw new InvalidOperationException($"{g.Code} heeft geen afsluitingssoort in de catalogus.");
+        var besluit = g.Besluitbron == DuoBesluitbron.Geen ? null : await BesluitAsync(n.Bsn!, g, ct);
+        var bestaand = await db.Set<Koers.Data.Model.Keten.Afsluiting>().AsNoTracking().FirstOrDefaultAsync(a => a.InburgeraarId == i.Id, ct);
+        if (bestaand is not null || i.Feiten().Afsluiting is not null)
+        {
+            return ($"Het dossier was al afgesloten{(bestaand is null ? "" : $" op {bestaand.Datum:dd-MM-yyyy} ({bestaand.Soort.Omschrijving().ToLowerInvariant()})")}; melding vastgelegd.", null);
+        }
+
+        var datum = Registratiedag(n);
+        var grond = soort == Afsluitingssoort.Ontheffing ? await OntheffingsgrondAsync(n.Bsn!, ct) : null;
+        Controleer(dossiers.PasMijlpalenToe(i, new Dictionary<Mijlpaal, DateOnly?> { [soort.Mijlpaal()] = datum }, $"Afsluiting na DUO-melding {g.Code}"));
+        db.Add(new Koers.Data.Model.Keten.Afsluiting
+        {
+            InburgeraarId = i.Id, Soort = soort, Datum = datum, Ontheffingsgrond = grond, Door = Gebruiker, Op = klok.NuUtc,
+            Toelichting = $"DUO meldde {g.Code}: {g.Omschrijving}.{(besluit is null ? "" : " " + besluit)}",
+        });
+        return ($"Dossier afgesloten op {datum:dd-MM-yyyy}: {soort.Omschrijving().ToLowerInvariant()} ({g.Omschrijving.ToLowerInvariant()}).{(besluit is null ? "" : " " + besluit)}", g.Actie);
+    }
+
+    private async Task<Ontheffingsgrond?> OntheffingsgrondAsync(string bsn, CancellationToken ct)
+    {
+        var gehele = (await duo.OntheffingenAsync(bsn, ct)).Select(o => o.GeheleOntheffing).OfType<DuoGeheleOntheffing>()
+            .OrderByDescending(o => o.DatumOordeel).FirstOrDefault();
+        return gehele?.Grond switch
+        {
+            "MED" => Ontheffingsgrond.Medisch,
+            "BIO" => Ontheffingsgrond.BijzondereIndividueleOmstandigheden,
+            _ => null,
+        };
+    }
+
+    /// <summary>DUO's decision behind the event, read from the Vrijstelling or Ontheffing API, in one Dutch sentence.</summary>
+    private async Task<string> BesluitAsync(string bsn, DuoGebeurtenis g, CancellationToken ct)
+    {
+        switch (g.Besluitbron)
+        {
+            case DuoBesluitbron.Vrijstelling:
+            {
+                var regels = (await duo.VrijstellingenAsync(bsn, ct)).Select(Omschrijf)
+                    .OrderByDescending(r => r.Item1).ToList();
+                return regels.Count == 0 ? $"{g.Omschrijving} (DUO geeft geen details)." : regels[0].Item2;
+            }
+            case DuoBesluitbron.Ontheffing:
+            {
+                var regels = (await duo.OntheffingenAsync(bsn, ct)).Select(Omschrijf)
+                    .OrderByDescending(r => r.Item1).ToList();
+                return regels.Count == 0 ? $"{g.Omschrijving} (DUO geeft geen details)." : regels[0].Item2;
+            }
+            default:
+                return g.Omschrijving + ".";
+        }
+    }
+
+    /// <summary>
+    /// SS121: the person brings a PIP from the previous municipality. Its date is taken over as the PIP milestone
+    /// (the termijn runs from it, as DUO has it), with the leerroute and any extension, and remembered so the next
+    /// PIP made here is not treated as the first (DUO's rule on A2 in the B1-route).
+    /// </summary>
+    private async Task<string> PipVorigeGemeenteAsync(string bsn, Inburgeraar i, CancellationToken ct)
+    {
+        var pip = await duo.PipAsync(bsn, ct) ?? throw new DuoFunctioneleFout("SS121: DUO meldt een PIP van de vorige gemeente, maar geeft geen PIP terug.");
+        var termijn = await duo.InburgeringstermijnAsync(bsn, ct);
+        i.PipVorigeGemeenteOp = pip.Pip.DagtekeningPip;
+        i.PipVorigeGemeente = pip.Gemeentecode;
+        var route = pip.Pip.Leerroute switch { "B" => Leerroute.B1Route, "O" => Leerroute.Onderwijsroute, "Z" => Leerroute.ZRoute, _ => (Leerroute?)null };
+        i.Leerroute ??= route;
+        var start = termijn?.Startdatum ?? pip.Pip.DagtekeningPip;
+        var wijzigingen = new Dictionary<Mijlpaal, DateOnly?>();
+        if (i.Feiten().Datum(Mijlpaal.PipVastgesteld) is null) wijzigingen[Mijlpaal.PipVastgesteld] = start;
+        if (termijn is not null && termijn.Einddatum > start.AddYears(3) && i.Feiten().Datum(Mijlpaal.TermijnVerlengdTot) != termijn.Einddatum)
+            wijzigingen[Mijlpaal.TermijnVerlengdTot] = termijn.Einddatum;
+        if (wijzigingen.Count > 0) Controleer(dossiers.PasMijlpalenToe(i, wijzigingen, "PIP van de vorige gemeente (DUO)"));
+        return $"PIP van gemeente {pip.Gemeentecode} met dagtekening {pip.Pip.DagtekeningPip:dd-MM-yyyy} overgenomen (leerroute {route?.Omschrijving() ?? pip.Pip.Leerroute})"
+               + (termijn is null ? "." : $"; inburgeringstermijn {termijn.Startdatum:dd-MM-yyyy} t/m {termijn.Einddatum:dd-MM-yyyy}.");
+    }
+
+    /// <summary>SS137: DUO registered the person for the leerbaarheidstoets; the date goes on the case when it has none.</summary>
+    private async Task<string> ToetsAangemeldAsync(DuoNotificatie n, Inburgeraar i, CancellationToken ct)
+    {
+        var dag = Registratiedag(n);
+        var toets = await db.Leerbaarheidstoetsen.FirstOrDefaultAsync(t => t.InburgeraarId == i.Id, ct);
+        if (toets?.Aangemeld is { } al) return $"Aanmelding voor de leerbaarheidstoets stond al op {al:dd-MM-yyyy}.";
+        if (toets is null)
+        {
+            toets = new Leerbaarheidstoets { InburgeraarId = i.Id };
+            db.Leerbaarheidstoetsen.Add(toets);
+        }
+
+        toets.Aangemeld = dag;
+        toets.GewijzigdOp = klok.NuUtc;
+        return $"Aangemeld voor de leerbaarheidstoets op {dag:dd-MM-yyyy} (volgens DUO).";
+    }
+
+    private async Task<DuoEffect> NieuwePlichtigeAsync(DuoNotificatie n, DuoGebeurtenis g, Inburgeraar? bestaand, CancellationToken ct)
     {
         var plicht = await duo.InburgeringsplichtAsync(n.Bsn!, ct)
                      ?? throw new DuoFunctioneleFout($"{g.Code}: DUO kent deze persoon niet (inburgeringsplicht 404).");
         var doelgroep = await duo.DoelgroepAsync(n.Bsn!, ct);
         if (bestaand is not null)
         {
+            bestaand.DuoPlichtSinds = plicht.Begindatum ?? bestaand.DuoPlichtSinds;
             Audit(bestaand.Id, $"DUO-melding {g.Code} ({g.Omschrijving}); het dossier bestond al.");
-            return ("Dossier bestond al; melding vastgelegd.", bestaand.Id);
+            return new("Dossier bestond al; melding vastgelegd.", bestaand.Id, null);
         }
 
         if (!plicht.IndicatorInburgeringsplicht)
@@ -92,6 +224,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             GemeenteId = gemeente.Id,
             Gemeente = gemeente,
             Bron = Registratiebron.DuoMelding,
+            DuoPlichtSinds = plicht.Begindatum,
             AangemaaktOp = klok.NuUtc,
             GewijzigdOp = klok.NuUtc,
         };
@@ -103,8 +236,9 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             Op = klok.NuUtc, Gebruiker = Gebruiker, Actie = AuditActie.Aanmaken, InburgeraarId = id,
             Omschrijving = $"Dossier aangemaakt uit DUO-melding {g.Code} ({g.Omschrijving}); doelgroep volgens DUO: {doelgroep?.Indeling ?? "onbekend"}.",
         });
-        return ($"Dossier aangemaakt in {gemeente.Naam} (doelgroep {inburgeraar.Doelgroep.Omschrijving()}).", id);
+        return new($"Dossier aangemaakt in {gemeente.Naam} (doelgroep {inburgeraar.Doelgroep.Omschrijving()}).", id, null);
     }
+
 
     private async Task<string> DoelgroepAsync(string bsn, Inburgeraar i, CancellationToken ct)
     {
@@ -206,6 +340,51 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
 
         return nieuw == 0 ? "Geen nieuwe examenresultaten." : $"{nieuw} nieuw(e) examenresultaat/-resultaten vastgelegd.";
     }
+
+    private static (DateOnly? Datum, string Tekst) Omschrijf(DuoVrijstelling v) => v switch
+    {
+        { GeheleVrijstelling: { } g } => (g.DatumOordeel, $"Gehele vrijstelling: {Oordeel(g.Oordeel)}{Op(g.DatumOordeel)}, reden {g.Reden}."),
+        { TijdelijkeVrijstelling: { } t } => (t.DatumOordeel,
+            $"Tijdelijke vrijstelling: {Oordeel(t.Oordeel)}{Op(t.DatumOordeel)}, reden {t.Reden}{(t.Startdatum is { } s ? $", van {s:dd-MM-yyyy}" : "")}{(t.Einddatum is { } e ? $" tot {e:dd-MM-yyyy}" : "")}."),
+        { GedeeltelijkeVrijstelling: { } d } => (d.DatumOordeel,
+            $"Gedeeltelijke vrijstelling: {Oordeel(d.Oordeel)}{Op(d.DatumOordeel)}, reden {d.Reden}{(d.Examenonderdeel is { } o ? $", onderdeel {Onderdeel(o)}" : "")}{(d.Examenniveau is { } n ? $" ({n})" : "")}."),
+        _ => (null, "Vrijstelling zonder details."),
+    };
+
+    private static (DateOnly? Datum, string Tekst) Omschrijf(DuoOntheffing o) => o switch
+    {
+        { GeheleOntheffing: { } g } => (g.DatumOordeel, $"Gehele ontheffing: {Oordeel(g.Oordeel)}{Op(g.DatumOordeel)}, grond {Grond(g.Grond)}."),
+        { GedeeltelijkeOntheffing: { } d } => (d.DatumOordeel,
+            $"Gedeeltelijke ontheffing: {Oordeel(d.Oordeel)}{Op(d.DatumOordeel)}, grond {Grond(d.Grond)}{(d.Examenonderdeel is { } e ? $", onderdeel {Onderdeel(e)}" : "")}."),
+        _ => (null, "Ontheffing zonder details."),
+    };
+
+    private static string Op(DateOnly? datum) => datum is { } d ? $" op {d:dd-MM-yyyy}" : "";
+
+    private static string Oordeel(string oordeel) => oordeel switch
+    {
+        "Toekenning" => "toegekend",
+        "Afwijzing" => "afgewezen",
+        _ => oordeel,
+    };
+
+    /// <summary>DUO's exam component codes in vrijstelling and ontheffing (LE, LU, SC, SP, KNM).</summary>
+    private static string Onderdeel(string code) => code switch
+    {
+        "LE" => "lezen",
+        "LU" => "luisteren",
+        "SC" => "schrijven",
+        "SP" => "spreken",
+        "KNM" => "KNM",
+        _ => code,
+    };
+
+    private static string Grond(string grond) => grond switch
+    {
+        "MED" => "medisch",
+        "BIO" => "bijzondere individuele omstandigheden",
+        _ => grond,
+    };
 
     private static void Controleer(IReadOnlyList<Overtreding> overtredingen)
     {

@@ -189,6 +189,12 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var dossier = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
+        if (Koers.Domain.Dossier.FaseBepaling.GeenBesluitenMeer(dossier.Fase) is { } afgesloten)
+        {
+            fouten.Voeg("Verplichting", afgesloten);
+            return Uitkomst<Guid>.Geweigerd(fouten);
+        }
+
         var toegestaan = Handhavingsladder.Verplichtingen(await HuidigePipAsync(id, ct));
         if (invoer.Verplichting is not { } verplichting || !Enum.IsDefined(verplichting)) fouten.Voeg("Verplichting", "Kies de verplichting uit het PIP die niet is nagekomen.");
         else if (!toegestaan.Contains(verplichting))
@@ -225,6 +231,12 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         if (t is null) return Uitkomst<Guid>.Onbekend();
 
         var fouten = Veldfouten.Nieuw();
+        if (Koers.Domain.Dossier.FaseBepaling.GeenBesluitenMeer(dossier.Fase) is { } afgesloten)
+        {
+            fouten.Voeg("Actie", afgesloten);
+            return Uitkomst<Guid>.Geweigerd(fouten);
+        }
+
         if (t.AfgeslotenOp is not null)
         {
             fouten.Voeg("Actie", $"Deze tekortkoming is al afgesloten op {t.AfgeslotenOp:dd-MM-yyyy}; leg een nieuwe vast als dat nodig is.");

@@ -216,6 +216,11 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
         var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
         var fouten = Veldfouten.Nieuw();
+        if (inburgeraar.Fase.GeenBesluitenMeer() is { } afgesloten)
+        {
+            fouten.Voeg("Pip", afgesloten);
+            return Uitkomst<Guid>.Geweigerd(fouten);
+        }
 
         if (concept is null)
         {
@@ -397,7 +402,9 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             IntakeAfgerond = intake?.AfgerondOp is not null,
             VorigeDagtekening = huidige?.Dagtekening,
             VorigePip = huidige is null ? null : LeesInhoud(huidige.InhoudJson),
-            HeeftEerderPipGehad = versies.Any(v => v.Status is PipStatus.Vastgesteld or PipStatus.Vervangen),
+            // A PIP from a previous municipality (DUO's SS121) counts too: Koers' own versions cannot know it.
+            HeeftEerderPipGehad = versies.Any(v => v.Status is PipStatus.Vastgesteld or PipStatus.Vervangen) || inburgeraar.PipVorigeGemeenteOp is not null,
+            DuoPlichtSinds = inburgeraar.DuoPlichtSinds,
             Vandaag = vandaag,
         };
     }
