@@ -71,6 +71,8 @@ builder.WebHost.ConfigureKestrel(k =>
 {
     k.Limits.MaxRequestBodySize = VerzoekLimiet.MaxBytes;
     k.AddServerHeader = false;
+    // Digikoppeling with TLS ending at Koers itself: ask HTTPS clients for a certificate (DUO's is judged on its endpoint).
+    if (!string.IsNullOrWhiteSpace(builder.Configuration["Duo:Digikoppeling:VertrouwdeCa"])) k.ConfigureHttpsDefaults(Koers.Web.Features.Duo.Digikoppeling.VraagClientCertificaat);
 });
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 10 * 1024 * 1024);
 
@@ -112,6 +114,7 @@ if (args.Contains(Migratie.Opdracht))
     return;
 }
 
+app.UseDigikoppelingHeaderFilter();
 app.UseKoersProxy(app.Configuration);
 app.MapMetingen();
 app.UseSchemabewaking();

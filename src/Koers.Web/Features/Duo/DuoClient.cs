@@ -38,6 +38,9 @@ public sealed class DuoOpties
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Mutual TLS with PKIoverheid certificates (Digikoppeling REST API profile); off until a CA bundle is named.</summary>
+    public DigikoppelingOpties Digikoppeling { get; set; } = new();
+
     internal void Vul()
     {
         if (Simulator && string.IsNullOrEmpty(NotificatieToken))

@@ -32,19 +32,41 @@ public static partial class DuoNotificatieApi
     {
         // Mapped on the /api/v1 group; DUO is configured with our base address …/api/v1/duo, as its spec's path is /notificaties.
         app.MapPost("/duo/notificaties", OntvangAsync)
-            .AllowAnonymous() // authenticated by DUO's own bearer token below, not by a Koers login
+            .AllowAnonymous() // authenticated below by DUO's PKIoverheid certificate (Digikoppeling) or, without it, a bearer token; not by a Koers login
             .WithTags("DUO")
             .WithSummary("Notificatie van DUO ontvangen (Notificatie API 1.8.0, opvoerenNotificatie)")
             .Accepts<DuoNotificatieBericht>("application/json")
             .Produces(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> OntvangAsync(HttpContext http, KoersDbContext db, DuoOpties opties, Klok klok, BsnBescherming bescherming, CancellationToken ct)
+    private static async Task<IResult> OntvangAsync(HttpContext http, KoersDbContext db, DuoOpties opties, Klok klok, BsnBescherming bescherming, ILoggerFactory logs, CancellationToken ct)
     {
         http.Response.Headers["API-Version"] = ApiVersie;
-        if (!Geautoriseerd(http.Request, opties))
+        if (opties.Digikoppeling.Aan)
+        {
+            // Digikoppeling: only DUO's PKIoverheid certificate counts; a bearer token is not enough.
+            var certificaat = await Digikoppeling.ClientCertificaatAsync(http, opties.Digikoppeling);
+            if (certificaat is null)
+            {
+                return TypedResults.Problem(statusCode: 401, title: "Niet geauthenticeerd",
+                    detail: "Deze koppeling vraagt een PKIoverheid-clientcertificaat (Digikoppeling).");
+            }
+
+            var oin = Digikoppeling.Oin(certificaat);
+            var fout = Digikoppeling.Fout(certificaat, CaVan(opties), opties.Digikoppeling.Intrekkingscontrole, client: true)
+                       ?? (oin != opties.DuoOin ? $"het OIN in het certificaat ({oin ?? "geen"}) is niet dat van DUO" : null)
+                       ?? (http.Request.Headers["bron"] != oin ? "de header 'bron' komt niet overeen met het OIN in het certificaat" : null);
+            if (fout is not null)
+            {
+                // The reason and the certificate's OIN only: nothing personal is in a certificate check.
+                logs.CreateLogger(typeof(DuoNotificatieApi)).LogWarning("DUO-notificatie geweigerd: {Reden}", fout);
+                return TypedResults.Problem(statusCode: 403, title: "Geen toegang", detail: $"Geweigerd: {fout}.");
+            }
+        }
+        else if (!Geautoriseerd(http.Request, opties))
         {
             return TypedResults.Problem(statusCode: 401, title: "Niet geauthenticeerd",
                 detail: "De afzender kan niet geauthentiseerd worden. Stuur het afgesproken token mee.");
@@ -168,6 +190,22 @@ public static partial class DuoNotificatieApi
         }
 
         return fouten.Count > 0 ? null : new DuoNotificatieBericht(tijd, gebeurtenis!, bsn, vnummer);
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2Collection? _ca;
+    private static string? _caPad;
+
+    /// <summary>DUO's CA bundle, read once per configured path.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2Collection CaVan(DuoOpties opties)
+    {
+        var pad = opties.Digikoppeling.VertrouwdeCa!;
+        if (_ca is null || _caPad != pad)
+        {
+            _ca = Digikoppeling.LaadCa(pad);
+            _caPad = pad;
+        }
+
+        return _ca;
     }
 
     private static bool Geautoriseerd(HttpRequest request, DuoOpties opties)

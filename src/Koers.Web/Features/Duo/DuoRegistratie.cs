@@ -23,7 +23,19 @@ public static class DuoRegistratie
         if (configuration["Duo:Gemeente"] is null && opties.Simulator) opties.Gemeente = "GM1724";
         opties.Vul();
         services.AddSingleton(opties);
-        services.AddHttpClient<DuoClient>(h => h.Timeout = TimeSpan.FromSeconds(30));
+        var duoClient = services.AddHttpClient<DuoClient>(h => h.Timeout = TimeSpan.FromSeconds(30));
+        if (opties.Digikoppeling.Aan)
+        {
+            // Every call to DUO carries our PKIoverheid certificate; DUO's server certificate must chain to DUO's CA.
+            // Loaded now, so a missing or wrong certificate stops the start instead of the first call to DUO.
+            _ = Digikoppeling.LaadCa(opties.Digikoppeling.VertrouwdeCa!);
+            if (!string.IsNullOrWhiteSpace(opties.BaseUrl)) _ = Digikoppeling.LaadEigenCertificaat(opties.Digikoppeling);
+            if (!string.IsNullOrWhiteSpace(opties.Digikoppeling.Certificaat))
+            {
+                duoClient.ConfigurePrimaryHttpMessageHandler(() => Digikoppeling.Handler(opties.Digikoppeling));
+            }
+        }
+
         services.AddHttpClient(DuoSimulator.NotificatieClient);
         services.AddSingleton<DuoSimulator>();
         services.AddScoped<DuoVerwerker>();

@@ -219,6 +219,17 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
                 var o = ctx.HttpContext.RequestServices.GetRequiredService<DuoOpties>();
                 if (!Guid.TryParse(h["berichtId"], out _) || h["doel"] != o.DuoOin) return Results.BadRequest();
                 if (h["bron"] != o.Oin) return Results.StatusCode(403);
+                if (o.Digikoppeling.Aan)
+                {
+                    // As DUO does on Digikoppeling: the caller's certificate must carry the OIN it claims in 'bron'.
+                    var certificaat = await ctx.HttpContext.Connection.GetClientCertificateAsync();
+                    if (certificaat is null || Digikoppeling.Oin(certificaat) != o.Oin
+                        || Digikoppeling.Fout(certificaat, Digikoppeling.LaadCa(o.Digikoppeling.VertrouwdeCa!), o.Digikoppeling.Intrekkingscontrole, client: true) is not null)
+                    {
+                        return Results.StatusCode(403);
+                    }
+                }
+
                 ctx.HttpContext.Response.Headers["API-Version"] = "1.0.0";
                 ctx.HttpContext.Response.Headers["berichtId"] = h["berichtId"].ToString();
                 return await next(ctx);
