@@ -111,6 +111,8 @@ public abstract class DuoOmgeving : IDisposable
         {
             leerroute, knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
             aanbieder = "Taalschool", geplandeStart = "2026-07-01",
+            // The toets advised the B1-route; another route needs its reason in the PIP.
+            motivatieAfwijkingLbt = leerroute == "b1Route" ? null : "Medische beperking maakt de B1-route nu niet haalbaar.",
         })).LeesAsync();
         Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
         return id;

@@ -397,6 +397,29 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
     }
 
     [Fact]
+    public async Task Afgeronde_Z_route_gaat_naar_DUO_na_het_PIP()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var id = await omgeving.DossierMetVastgesteldPipAsync(bsn, "zRoute");
+        var client = omgeving.App.CreateClient();
+        var gesprek = await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/eindgesprek", new { datum = "2026-06-16", verslag = "Z-route afgerond: zelfstandig boodschappen, bus en huisarts.", behaald = true });
+        Assert.True(gesprek.StatusCode == HttpStatusCode.Created, await gesprek.Content.ReadAsStringAsync());
+        var bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.InburgeraarId == Guid.Parse(id) && b.Soort == OutboxSoort.ZrouteAfgerond));
+        Assert.Equal(("PUT", $"personen/{bsn}/zroute"), (bericht.Methode, bericht.Pad));
+        var spec = Spec.Laad("MapPvtZroute");
+        Assert.Empty(Spec.Valideer(System.Text.Json.JsonDocument.Parse(bericht.InhoudJson).RootElement, Spec.Antwoord(spec, "/personen/{bsn}/zroute", "put", "request"), spec));
+
+        await omgeving.VerstuurAsync(); // the PIP first (older), then the Z-route
+        Assert.Equal(OutboxStatus.Verzonden, Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.Id == bericht.Id)).Status);
+        Assert.Equal(new DateOnly(2026, 6, 16), omgeving.Sim.Persoon(bsn).ZrouteAfgerond);
+
+        // A Z-route eindgesprek that did not end the route sends nothing.
+        var ander = await omgeving.DossierMetVastgesteldPipAsync(Testdata.NieuwBsn(), "zRoute");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync($"/api/v1/inburgeraars/{ander}/eindgesprek", new { datum = "2026-06-16", verslag = "Nog niet zover.", behaald = false })).StatusCode);
+        Assert.False(Db(db => db.DuoUitgaandeBerichten.Any(b => b.InburgeraarId == Guid.Parse(ander) && b.Soort == OutboxSoort.ZrouteAfgerond)));
+    }
+
+    [Fact]
     public async Task Weigering_door_DUO_staat_op_het_dossier()
     {
         var bsn = Testdata.NieuwBsn();

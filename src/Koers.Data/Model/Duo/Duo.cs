@@ -61,6 +61,8 @@ public enum OutboxSoort
     UrenTaallesKnm,
     UrenParticipatieactiviteiten,
     UrenParticipatieTaalles,
+    /// <summary>The Z-route completed (MAP,PVT,Zroute API: PUT /personen/{bsn}/zroute).</summary>
+    ZrouteAfgerond,
 }
 
 public enum OutboxStatus

@@ -69,7 +69,7 @@ public sealed record AfsluitingStand(
 /// (voldaan, ontheffing, verhuizing, einde begeleiding). Each closing event goes through the milestones
 /// (<see cref="DossierService.PasMijlpalenToe"/>), so the phase and the legal clock follow.
 /// </summary>
-public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duo)
 {
     public async Task<AfsluitingStand?> HaalAsync(Guid id, string doel, CancellationToken ct = default)
     {
@@ -138,6 +138,8 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         foreach (var o in overtredingen) fouten.Voeg("Datum", o.Melding);
         if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
         dossiers.Audit(AuditActie.Aanmaken, id, $"Z-route eindgesprek vastgelegd ({(invoer.Behaald ? "afgerond" : "niet afgerond")})");
+        // A completed Z-route is what DUO needs to know (it has no exam); saved together with the eindgesprek.
+        if (invoer.Behaald) duo.MeldZrouteAfgerond(dossier, datum);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(gesprek.Id);
     }

@@ -46,6 +46,19 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
         return Voeg(inburgeraar, soort, "PUT", pad, new DuoUren(uren), $"Gevolgde uren ({pad}): {uren}", fouten);
     }
 
+    /// <summary>
+    /// Queues the completion of the Z-route (PUT /personen/{bsn}/zroute, schema ResultaatZroute): the Z-route has no
+    /// exam, so DUO learns the plicht is met only from this date. DUO's rules (README, MAP/PVT): the municipality has a
+    /// current PIP and the date is not in the future. The caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldZrouteAfgerond(Inburgeraar inburgeraar, DateOnly datum)
+    {
+        var fouten = new List<string>();
+        if (datum > klok.Vandaag) fouten.Add("De datum afronding Z-route ligt in de toekomst.");
+        if (inburgeraar.Leerroute != Koers.Domain.Dossier.Leerroute.ZRoute) fouten.Add("Het dossier volgt niet de Z-route.");
+        return Voeg(inburgeraar, OutboxSoort.ZrouteAfgerond, "PUT", "zroute", new DuoResultaatZroute(datum), $"Z-route afgerond op {datum:dd-MM-yyyy}", fouten);
+    }
+
     private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string pad, T inhoud, string omschrijving, List<string> fouten)
     {
         if (string.IsNullOrEmpty(i.Bsn)) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");

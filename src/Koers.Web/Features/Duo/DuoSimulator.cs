@@ -23,6 +23,9 @@ public sealed class SimPersoon
     public List<DuoVrijstelling> Vrijstellingen { get; } = [];
     public List<DuoOntheffing> Ontheffingen { get; } = [];
 
+    /// <summary>The date the municipality reported the Z-route completed (PUT …/zroute).</summary>
+    public DateOnly? ZrouteAfgerond { get; set; }
+
     /// <summary>DUO's code of the municipality that made the newest PIP (GET …/PIP answers it).</summary>
     public string? PipGemeente { get; set; }
 }
@@ -91,7 +94,7 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         return _personen.GetOrAdd(bsn, persoon);
     }
 
-    private DateOnly Vandaag => DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
+    internal DateOnly Vandaag => DateOnly.FromDateTime(tijd.GetUtcNow().UtcDateTime);
 
     /// <summary>Changes DUO's data for the event, then sends the notification to Koers. Returns the berichtId.</summary>
     public async Task<(Guid? BerichtId, string? Fout)> SpeelAfAsync(SimGebeurtenis g, CancellationToken ct = default)
@@ -270,6 +273,15 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             p.Pips.Add(pip);
             p.PipGemeente = null; // now ours
             return Results.StatusCode(201);
+        });
+        sim.MapPut("/personen/{bsn}/zroute", (string bsn, DuoResultaatZroute resultaat, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            // DUO's rules (README, as for MAP and PVT): a current PIP of this municipality, no date in the future.
+            if (p.Pips.Count == 0) return Results.Json(new[] { new DuoFoutmelding("Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige.") }, statusCode: 403);
+            if (resultaat.DatumAfrondingZroute > s.Vandaag) return Results.Json(new[] { new DuoFoutmelding("De datum afronding Z-route mag niet in de toekomst liggen.") }, statusCode: 403);
+            p.ZrouteAfgerond = resultaat.DatumAfrondingZroute;
+            return Results.Ok();
         });
         foreach (var soort in new[] { "bredeintake/taallesknm", "participatieactiviteiten", "participatietaalles" })
         {
