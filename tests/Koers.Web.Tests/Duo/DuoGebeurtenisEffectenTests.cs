@@ -21,11 +21,7 @@ public abstract class DuoGebeurtenisEffectenTests(DuoOmgeving omgeving)
 {
     private static readonly DateTimeOffset T0 = new(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
 
-    private T Db<T>(Func<Koers.Data.KoersDbContext, T> werk)
-    {
-        using var scope = omgeving.App.Services.CreateScope();
-        return werk(scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>());
-    }
+    private T Db<T>(Func<Koers.Data.KoersDbContext, T> werk) => omgeving.Db(werk);
 
     private DuoNotificatie Melding(string bsn, string code) =>
         Db(db => db.DuoNotificatiesVan(bsn).AsNoTracking().Single(n => n.GebeurtenisId == code));
@@ -39,13 +35,7 @@ public abstract class DuoGebeurtenisEffectenTests(DuoOmgeving omgeving)
         return (await r.LeesAsync())["id"]!.GetValue<string>();
     }
 
-    private HttpClient Als(string email)
-    {
-        var client = omgeving.App.CreateClient();
-        client.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
-        client.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, email);
-        return client;
-    }
+    private HttpClient Als(string email) => omgeving.Als(email);
 
     private async Task SimuleerAsync(object gebeurtenis)
     {

@@ -90,6 +90,22 @@ public abstract class DuoOmgeving : IDisposable
     public Task<HttpResponseMessage> NotificeerAsync(string gebeurtenis, string bsn, DateTimeOffset tijd, Guid? berichtId = null) =>
         NotificeerAsync($$"""{"registratieDatumTijd":"{{tijd.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}}","gebeurtenisId":"{{gebeurtenis}}","bsn":"{{bsn}}"}""", berichtId);
 
+    /// <summary>Reads the database through a fresh scope of the current instance.</summary>
+    public T Db<T>(Func<Koers.Data.KoersDbContext, T> werk)
+    {
+        using var scope = App.Services.CreateScope();
+        return werk(scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>());
+    }
+
+    /// <summary>A client signed in as <paramref name="email"/> instead of the default all-roles test user.</summary>
+    public HttpClient Als(string email)
+    {
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
+        client.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, email);
+        return client;
+    }
+
     /// <summary>
     /// A case registered by Koers (koppeling 2 March, BRP 14 April, intake, toets) with a concept PIP ready to be
     /// vastgesteld. By default DUO's plicht starts 5 January; <paramref name="simKent"/> false leaves DUO's data to

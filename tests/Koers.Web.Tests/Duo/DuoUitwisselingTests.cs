@@ -20,11 +20,7 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
 {
     private static readonly DateTimeOffset T0 = new(2026, 6, 16, 7, 0, 0, TimeSpan.Zero);
 
-    private T Db<T>(Func<Koers.Data.KoersDbContext, T> werk)
-    {
-        using var scope = omgeving.App.Services.CreateScope();
-        return werk(scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>());
-    }
+    private T Db<T>(Func<Koers.Data.KoersDbContext, T> werk) => omgeving.Db(werk);
 
     private SimPersoon Plichtig(string bsn, string indeling = "Asielstatushouder")
     {
@@ -244,13 +240,7 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         var melding = Assert.Single(Meldingen(bsn));
         Assert.NotNull(melding.InburgeraarId); // a case in GM1724 (Kempen)
 
-        HttpClient Als(string email)
-        {
-            var client = omgeving.App.CreateClient();
-            client.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
-            client.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, email);
-            return client;
-        }
+        HttpClient Als(string email) => omgeving.Als(email);
 
         async Task<bool> ZietAsync(string email)
         {
