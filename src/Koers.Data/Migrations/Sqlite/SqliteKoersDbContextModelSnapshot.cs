@@ -491,6 +491,75 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.Geldzaak", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HuisvestingOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("KredietAangevraagdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KredietNotitie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("KredietToegekendBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("KredietToegekendOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("KredietUitbetaaldBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("KredietUitbetaaldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NettoBijstandPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("KredietUitbetaaldOp", "HuisvestingOp");
+
+                    b.ToTable("geldzaak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", b =>
+                {
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InrichtingskredietTermijnDagen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GemeenteId");
+
+                    b.ToTable("geldzaken_instellingen", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
                 {
                     b.Property<int>("Id")
@@ -2722,6 +2791,26 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Medewerker");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.Geldzaak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Geldzaken.Geldzaak", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", "GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
