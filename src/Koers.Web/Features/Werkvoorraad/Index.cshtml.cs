@@ -17,7 +17,8 @@ public sealed class IndexModel(
     Ontzorgen.OntzorgenSignalenQuery ontzorgen,
     Voortgang.VoortgangService voortgang,
     Handhaving.HandhavingService handhaving,
-    Portaal.BerichtSignalen berichten) : PageModel
+    Portaal.BerichtSignalen berichten,
+    Geldzaken.KredietSignalenQuery krediet) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -76,6 +77,7 @@ public sealed class IndexModel(
         Signalen =
         [
             Ontzorgen.OntzorgenSignalenQuery.Sectie(await ontzorgen.HaalAsync(selectie, Vandaag, ct), selectie),
+            Geldzaken.KredietSignalenQuery.Sectie(await krediet.HaalAsync(selectie, Vandaag, ct)),
             Voortgang.VoortgangService.Sectie(await voortgang.OpenSignalenAsync(selectie, ct)),
             Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
             Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
