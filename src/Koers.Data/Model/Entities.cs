@@ -33,6 +33,9 @@ public class Gemeente
     public int HercontactIntervalMaanden { get; set; } = 3;
     public int OntzorgenMaanden { get; set; } = 6;
 
+    /// <summary>Whether a voorlopig plan (pre-PIP) is made for someone still in an AZC; null: the default for this municipality.</summary>
+    public bool? VoorlopigPlan { get; set; }
+
     // Letterhead of decision letters (beschikkingen); configuration per municipality.
     public string Afdeling { get; set; } = "Team Inburgering";
     public string? Postadres { get; set; }

@@ -42,7 +42,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                  {
                      "/werkvoorraad", "/inburgeraars", "/inburgeraars/nieuw", "/inburgeraars/nieuw?bron=coa",
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
-                     $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/bewerken", $"/inburgeraars/{id}/voortgang",
+                     $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/pip/voorlopig", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/geldzaken", $"/inburgeraars/{id}/bewerken", $"/inburgeraars/{id}/voortgang",
                      $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
                      $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting",
                      "/beheer/ontzorgen/betaalruns", "/account",
@@ -87,6 +87,9 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("beheer@kempen.example", "/beheer/handhaving?gemeente=GM1724")]
     [InlineData("inburgeraar@demo.example", "/mijn")]
     [InlineData("inburgeraar@demo.example", "/mijn?taal=ar")]
+    [InlineData("inburgeraar@demo.example", "/mijn/geld")]
+    [InlineData("inburgeraar@demo.example", "/mijn/geld?taal=ar")]
+    [InlineData("beheer@kempen.example", "/beheer/geldzaken?gemeente=GM1724")]
     [InlineData("inburgeraar@demo.example", "/account")]
     [InlineData("partner@taalschool.example", "/partner/rapportage")]
     [InlineData("partner@taalschool.example", "/partner/rapportage/upload")]

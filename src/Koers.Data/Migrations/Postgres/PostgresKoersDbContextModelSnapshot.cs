@@ -515,6 +515,75 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.Geldzaak", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("HuisvestingOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("KredietAangevraagdOp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KredietNotitie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("KredietToegekendBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateOnly?>("KredietToegekendOp")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("KredietUitbetaaldBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateOnly?>("KredietUitbetaaldOp")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("NettoBijstandPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("KredietUitbetaaldOp", "HuisvestingOp");
+
+                    b.ToTable("geldzaak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", b =>
+                {
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InrichtingskredietTermijnDagen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GemeenteId");
+
+                    b.ToTable("geldzaken_instellingen", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
                 {
                     b.Property<int>("Id")
@@ -558,6 +627,9 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<string>("Telefoon")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool?>("VoorlopigPlan")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("VoortgangsgesprekIntervalMaanden")
                         .HasColumnType("integer");
@@ -2587,6 +2659,34 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("termijn", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InhoudJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("OpgesteldOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("OvergenomenOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("voorlopig_plan", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2803,6 +2903,26 @@ namespace Koers.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Medewerker");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.Geldzaak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Geldzaken.Geldzaak", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", "GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
@@ -3217,6 +3337,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.VoorlopigPlan", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -502,6 +502,75 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.Geldzaak", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HuisvestingOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("KredietAangevraagdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KredietNotitie")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("KredietToegekendBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("KredietToegekendOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("KredietUitbetaaldBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("KredietUitbetaaldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("NettoBijstandPerMaand")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.HasIndex("KredietUitbetaaldOp", "HuisvestingOp");
+
+                    b.ToTable("geldzaak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", b =>
+                {
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InrichtingskredietTermijnDagen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GemeenteId");
+
+                    b.ToTable("geldzaken_instellingen", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
                 {
                     b.Property<int>("Id")
@@ -543,6 +612,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<string>("Telefoon")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("VoorlopigPlan")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("VoortgangsgesprekIntervalMaanden")
                         .HasColumnType("INTEGER");
@@ -2533,6 +2605,34 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("termijn", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InhoudJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpgesteldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OvergenomenOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("voorlopig_plan", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2743,6 +2843,26 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Medewerker");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.Geldzaak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Geldzaken.Geldzaak", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.Geldzaken.GeldzakenInstellingen", "GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Gemeente", b =>
@@ -3157,6 +3277,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithOne()
+                        .HasForeignKey("Koers.Data.Model.VoorlopigPlan", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -102,6 +102,9 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         await db.Set<Data.Model.Keten.Eindgesprek>().Where(e => ids.Contains(e.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Verslag, string.Empty), ct);
         await db.Set<Data.Model.Keten.Verlengingsaanvraag>().Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Reden, string.Empty), ct);
         await db.Set<Data.Model.Keten.Afsluiting>().Where(a => ids.Contains(a.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Toelichting, string.Empty), ct);
+        // Geldzaken: the krediet's dates and amounts stay for the figures, the note goes; a voorlopig plan is free text and goes.
+        await db.Set<Data.Model.Geldzaken.Geldzaak>().Where(g => ids.Contains(g.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(g => g.KredietNotitie, (string?)null), ct);
+        await db.Set<Data.Model.VoorlopigPlan>().Where(p => ids.Contains(p.InburgeraarId)).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;

@@ -16,6 +16,7 @@ public sealed class BeheerModel : PageModel
     public static readonly IReadOnlyList<Onderdeel> Onderdelen =
     [
         new("Ontzorgenbeleid", "/beheer/ontzorgen", "Per gemeente: standaardkeuze, duur, vaste lasten, verlenging, trainingsaanbod en de rekening waarvan de gemeente betaalt."),
+        new("Geldzaken", "/beheer/geldzaken", "Per gemeente: de termijn waarbinnen het inrichtingskrediet na de huisvesting uitbetaald moet zijn."),
         new("Handhavingsladder", "/beheer/handhaving", "De stappen, brieven, reactietermijnen en boetebedragen per gemeente."),
         new("Mandaatregister", "/beheer/mandaten", "Per gemeente wie besluiten ondertekent namens het college: naam en functie (artikel 10:10 Awb)."),
         new("Ketenpartners", "/beheer/partners", "Taalscholen en andere partners: accounts, contracten en wie welke dossiers mag zien."),

@@ -153,6 +153,9 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
         await Ketenpartners.KetenpartnersDemo.SeedAsync(db, users, configuration["Koers:DemoWachtwoord"] ?? "Koers-demo-2026", vandaag, klok.NuUtc, ct);
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
+        var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
+        await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, klok.NuUtc, demoInburgeraar, ct);
+        await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
     }
 
     /// <summary>

@@ -374,7 +374,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         return beschikking;
     }
 
-    private static Dictionary<string, string[]> ControleerInvoer(PipInvoer invoer)
+    internal static Dictionary<string, string[]> ControleerInvoer(PipInvoer invoer)
     {
         var fouten = Veldfouten.Nieuw();
         if (invoer.Leerroute is { } r && !Enum.IsDefined(r)) fouten.Voeg("Leerroute", "Onbekende leerroute.");

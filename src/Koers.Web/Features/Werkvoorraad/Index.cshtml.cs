@@ -18,7 +18,8 @@ public sealed class IndexModel(
     Voortgang.VoortgangService voortgang,
     Handhaving.HandhavingService handhaving,
     Portaal.BerichtSignalen berichten,
-    Duo.DuoActies duo) : PageModel
+    Duo.DuoActies duo,
+    Geldzaken.KredietSignalenQuery krediet) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -77,6 +78,7 @@ public sealed class IndexModel(
         Signalen =
         [
             Ontzorgen.OntzorgenSignalenQuery.Sectie(await ontzorgen.HaalAsync(selectie, Vandaag, ct), selectie),
+            Geldzaken.KredietSignalenQuery.Sectie(await krediet.HaalAsync(selectie, Vandaag, ct)),
             Voortgang.VoortgangService.Sectie(await voortgang.OpenSignalenAsync(selectie, ct)),
             Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
             Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
