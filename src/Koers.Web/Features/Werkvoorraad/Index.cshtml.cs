@@ -17,7 +17,8 @@ public sealed class IndexModel(
     Ontzorgen.OntzorgenSignalenQuery ontzorgen,
     Voortgang.VoortgangService voortgang,
     Handhaving.HandhavingService handhaving,
-    Portaal.BerichtSignalen berichten) : PageModel
+    Portaal.BerichtSignalen berichten,
+    Participatie.ParticipatieService participatie) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -79,6 +80,7 @@ public sealed class IndexModel(
             Voortgang.VoortgangService.Sectie(await voortgang.OpenSignalenAsync(selectie, ct)),
             Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
             Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
+            Participatie.ParticipatieService.Sectie(await participatie.OpenAsync(selectie, ct), Vandaag),
         ];
     }
 
