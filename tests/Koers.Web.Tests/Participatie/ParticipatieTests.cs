@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Koers.Data.Model;
 using Koers.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koers.Web.Tests.Participatie;
 
@@ -199,6 +200,157 @@ public abstract class ParticipatieTests(KoersFactory factory)
         // The refused read of the other region is in the audit trail.
         Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id && a.Resultaat == AuditResultaat.Geweigerd).Select(a => a.Gebruiker).ToList()),
             g => g == "fleur.hendriks@weert.example");
+    }
+
+    [Fact]
+    public async Task De_beheerder_stelt_anker_momenten_vragen_en_ladder_in_per_gemeente()
+    {
+        // Bladel (GM1728), so the other tests keep Bergeijk's defaults.
+        var standaard = await (await _client.GetAsync("/api/v1/beheer/participatie/GM1728")).LeesAsync();
+        Assert.True(standaard["standaard"]!.GetValue<bool>());
+        Assert.Equal(6, standaard["ladder"]!.AsArray().Count);
+
+        var fout = await _client.PutJsonAsync("/api/v1/beheer/participatie/GM1728",
+            new { anker = "bredeIntake", maanden = "0, zes", vragen = new[] { "werk-betaald" }, treden = new[] { "Thuis", "thuis" } });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        var errors = (await fout.LeesAsync())["errors"]!;
+        Assert.Contains("'zes' is geen aantal maanden", errors["maanden"]![0]!.GetValue<string>());
+        Assert.Contains("andere naam", errors["treden"]![0]!.GetValue<string>());
+
+        var ok = await _client.PutJsonAsync("/api/v1/beheer/participatie/GM1728",
+            new { anker = "bredeIntake", maanden = "3, 0", vragen = new[] { "werk-betaald", "welbevinden-tevreden" }, treden = new[] { "Thuis", "Buiten de deur", "Vrijwilligerswerk", "Werk" } });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var inrichting = await ok.LeesAsync();
+        Assert.Equal([0, 3], inrichting["maanden"]!.AsArray().Select(m => m!.GetValue<int>()));
+        Assert.Equal(["werk-betaald", "welbevinden-tevreden"], inrichting["vragen"]!.AsArray().Select(v => v!["code"]!.GetValue<string>()));
+        Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.Omschrijving.StartsWith("Participatiemonitor gemeente Bladel")).Select(a => a.Omschrijving).ToList()),
+            a => a.Contains("anker Brede intake afgerond, meetmomenten 0,3 maanden, 2 vragen aan, 11 uit, ladder met 4 treden", StringComparison.Ordinal));
+
+        // A case in Bladel now follows it: moments from the brede intake, only the questions switched on, the four rungs.
+        var invoer = Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), gemeente: "GM1728", koppelingsdatum: "2026-01-05");
+        var id = (await (await _client.PostJsonAsync("/api/v1/koppelingen", invoer)).LeesAsync())["id"]!.GetValue<string>();
+        factory.MetDatabase(db =>
+        {
+            db.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = Guid.Parse(id), Soort = Koers.Domain.Dossier.Mijlpaal.BredeIntake, Datum = new DateOnly(2026, 4, 1) });
+            return db.SaveChanges();
+        });
+        var stand = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/participatie")).LeesAsync();
+        Assert.Equal(["2026-04-01:open", "2026-07-01:nogNiet"], stand["momenten"]!.AsArray().Select(m => $"{m!["datum"]}:{m["status"]}"));
+        Assert.Equal("Werk", stand["ladder"]!.AsArray()[3]!["naam"]!.GetValue<string>());
+        var uit = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/participatie/metingen",
+            new { maanden = 0, datum = "2026-06-01", antwoorden = new Dictionary<string, int?> { ["werk-opleiding"] = 1 } });
+        Assert.Contains("Onbekende vraag", (await uit.LeesAsync())["errors"]!["antwoorden[werk-opleiding]"]![0]!.GetValue<string>());
+
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync("/beheer/participatie?gemeente=GM1728"));
+        Assert.Contains("laatst gewijzigd door " + KoersFactory.TestGebruiker, pagina.GetElementById("inrichting-stand")!.TextContent);
+        Assert.Equal("Werk", pagina.GetElementById("trede-3")!.GetAttribute("value"));
+        Assert.Null(pagina.GetElementById("vraag-werk-opleiding")!.GetAttribute("checked"));
+
+        // Only the functioneel beheerder, and only within reach.
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("sanne.devries@kempen.example").GetAsync("/api/v1/beheer/participatie/GM1728")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PutJsonAsync("/api/v1/beheer/participatie/GM0988",
+            new { anker = "pip", maanden = "0", vragen = new[] { "werk-betaald" }, treden = new[] { "a", "b" } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task De_inburgeraar_vult_de_vragenlijst_in_in_het_portaal_in_eigen_taal()
+    {
+        var id = await DossierAsync();
+        var email = $"inburgeraar{Interlocked.Increment(ref _volgnummer)}-{Guid.NewGuid():N}@demo.example";
+        factory.MetDatabase(db =>
+        {
+            using var scope = factory.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Gebruiker>>();
+            var gebruiker = new Gebruiker { UserName = email, Email = email, Weergavenaam = "Inburgeraar", InburgeraarId = id };
+            Assert.True(users.CreateAsync(gebruiker).GetAwaiter().GetResult().Succeeded);
+            return users.AddToRoleAsync(gebruiker, Rollen.Inburgeraar).GetAwaiter().GetResult();
+        });
+        var client = factory.ClientAls(email);
+
+        Assert.NotNull(new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn")).GetElementById("participatie-open"));
+        var en = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn/participatie?taal=en"));
+        Assert.Equal("Questionnaire: taking part in the Netherlands", en.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Do you currently have paid work?", en.QuerySelector("[data-vraag='werk-betaald'] legend")!.TextContent.Trim());
+        Assert.Null(en.GetElementById("niet-vertaald"));
+
+        // Arabic: the interface in Arabic, right to left; the questions in Dutch (marked lang=nl) with the note.
+        var ar = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn/participatie?taal=ar"));
+        Assert.Equal("rtl", ar.DocumentElement.GetAttribute("dir"));
+        Assert.Matches(@"\p{IsArabic}{4,}", ar.GetElementById("niet-vertaald")!.TextContent);
+        var legend = ar.QuerySelector("[data-vraag='werk-betaald'] legend")!;
+        Assert.Equal(("Heeft u op dit moment betaald werk?", "nl"), (legend.TextContent.Trim(), legend.GetAttribute("lang")));
+
+        var token = ar.QuerySelector("#vragenlijst input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var leeg = new HtmlParser().ParseDocument(await (await client.PostAsync("/mijn/participatie",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Meting.Maanden"] = "6", ["__RequestVerificationToken"] = token }))).Content.ReadAsStringAsync());
+        Assert.Contains("يرجى الإجابة عن سؤال واحد على الأقل.", leeg.GetElementById("foutsamenvatting")!.TextContent);
+
+        var verstuurd = await client.PostAsync("/mijn/participatie", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Meting.Maanden"] = "6", ["Meting.Antwoorden[werk-betaald]"] = "0", ["Meting.Antwoorden[sociaal-netwerk]"] = "2", ["__RequestVerificationToken"] = token,
+        }));
+        var na = new HtmlParser().ParseDocument(await verstuurd.Content.ReadAsStringAsync());
+        Assert.Equal("شكرًا لك. تم إرسال إجاباتك.", na.GetElementById("verstuurd")!.TextContent.Trim());
+        Assert.NotNull(na.GetElementById("geen-vragenlijst"));
+        var meting = factory.MetDatabase(db => db.Set<Participatiemeting>().Include(m => m.Antwoorden).Single(m => m.InburgeraarId == id));
+        Assert.Equal((Invulwijze.Portaal, "ar", email, new DateOnly(2026, 6, 16), 2), (meting.Invulwijze, meting.Taal, meting.VastgelegdDoor, meting.Datum, meting.Antwoorden.Count));
+        Assert.Null(new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn")).GetElementById("participatie-open"));
+        Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id && a.Gebruiker == email).Select(a => a.Omschrijving).ToList()),
+            a => a == "Participatiemeting '6 maanden' vastgelegd (door de inburgeraar in het portaal, 2 van 13 vragen beantwoord)");
+
+        // The klantregisseur sees it on the case; staff cannot use the portal page.
+        var stand = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/participatie")).LeesAsync();
+        Assert.Equal("portaal", stand["metingen"]![0]!["invulwijze"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("sanne.devries@kempen.example", volgRedirects: false).GetAsync("/api/v1/mijn/participatie")).StatusCode);
+    }
+
+    [Fact]
+    public async Task De_monitor_telt_per_cohort_met_kleine_aantallen_verborgen()
+    {
+        // Seven people with their brede intake on 7 March 2019 (a day no demo case has), housed 1 March 2019.
+        var ids = new List<Guid>();
+        for (var n = 0; n < 7; n++)
+        {
+            var id = await DossierAsync(brp: null);
+            factory.MetDatabase(db =>
+            {
+                db.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = id, Soort = Koers.Domain.Dossier.Mijlpaal.BrpInschrijving, Datum = new DateOnly(2019, 3, 1) });
+                db.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = id, Soort = Koers.Domain.Dossier.Mijlpaal.BredeIntake, Datum = new DateOnly(2019, 3, 7) });
+                return db.SaveChanges();
+            });
+            var antwoorden = new Dictionary<string, int?> { ["werk-betaald"] = n < 6 ? 1 : 0, ["maatschappelijk-vereniging"] = n < 2 ? 1 : 0 };
+            Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/participatie/metingen", new { maanden = 6, datum = "2026-06-01", antwoorden })).StatusCode);
+            ids.Add(id);
+        }
+
+        await _client.PostJsonAsync($"/api/v1/inburgeraars/{ids[0]}/participatie/ladder", new { trede = 2, datum = "2026-01-10" });
+        await _client.PostJsonAsync($"/api/v1/inburgeraars/{ids[0]}/participatie/ladder", new { trede = 3, datum = "2026-05-10" });
+
+        var beleid = factory.ClientAls("beleid@kempen.example");
+        var antwoord = await beleid.GetAsync("/api/v1/monitor/participatie?van=2019-03-07&tot=2019-03-07");
+        Assert.True(antwoord.IsSuccessStatusCode, await antwoord.Content.ReadAsStringAsync());
+        var rapport = await antwoord.LeesAsync();
+        Assert.Equal("7", rapport["personen"]!["tekst"]!.GetValue<string>());
+        var perMoment = rapport["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "participatie-per-moment")!;
+        var rij = perMoment["rijen"]!.AsArray().Single()!;
+        Assert.Equal("6 maanden", rij["label"]!.GetValue<string>());
+        var cellen = rij["cellen"]!.AsArray().Select(c => c!["tekst"]!.GetValue<string>()).ToList();
+        // gemeten 7; werk 6; maatschappelijk 2 is small: "<5", and its share is hidden with it (the whole row's shares).
+        Assert.Equal("7", cellen[0]);
+        Assert.Equal("6", cellen[1]);
+        Assert.Equal("<5", cellen[3]);
+        Assert.Equal("(<5)", cellen[4]);
+        Assert.DoesNotContain(rij["cellen"]!.AsArray(), c => c!["tekst"]!.GetValue<string>() == "2");
+        var beweging = rapport["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "participatieladder-beweging")!;
+        Assert.All(beweging["rijen"]!.AsArray(), r => Assert.True(r!["cellen"]![0]!["verborgen"]!.GetValue<bool>() || r["cellen"]![0]!["tekst"]!.GetValue<string>() == "0"));
+
+        var pagina = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/monitor/participatie?van=2019-03-07&tot=2019-03-07"));
+        Assert.Contains("brede intake van 7 mrt 2019 tot en met 7 mrt 2019", pagina.GetElementById("cohort")!.TextContent);
+        Assert.NotNull(pagina.GetElementById("tabel-participatie-per-moment"));
+
+        // Case workers of another region and partners have no monitor; a klantregisseur has no monitor role either.
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("fleur.hendriks@weert.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);
     }
 
     private static string Token(AngleSharp.Dom.IDocument pagina) =>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Koers.Web.Features.Participatie;
 
 /// <summary>The cohort report of the participation monitor.</summary>
-public sealed record ParticipatieRapport(string Bereik, string Cohort, int Personen, IReadOnlyList<Tabel> Tabellen);
+/// <param name="Personen">The size of the cohort, suppressed like any count.</param>
+public sealed record ParticipatieRapport(string Bereik, string Cohort, Cel Personen, IReadOnlyList<Tabel> Tabellen);
 
 /// <summary>
 /// Cohort figures of the participation monitor for the Monitor: people whose brede intake falls in the period (the
@@ -37,10 +38,14 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         if (f.Doelgroep is { } dg) cohort = cohort.Where(i => i.Doelgroep == dg);
         if (f.KlantregisseurId is { } k) cohort = cohort.Where(i => i.KlantregisseurId == k);
         if (route is { } r) cohort = cohort.Where(i => i.Leerroute == r);
-        var ids = await cohort.Select(i => i.Id).ToListAsync(ct);
+        // The cohort stays a subquery: a region can hold thousands of cases.
+        var ids = cohort.Select(i => i.Id);
+        var personen = await ids.CountAsync(ct);
 
-        var antwoorden = await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId))
-            .SelectMany(m => m.Antwoorden.Select(a => new { m.InburgeraarId, m.Maanden, a.VraagCode, a.Waarde }))
+        var antwoorden = await (from m in db.Set<Participatiemeting>().AsNoTracking()
+                                join a in db.Set<Participatieantwoord>().AsNoTracking() on m.Id equals a.ParticipatiemetingId
+                                where ids.Contains(m.InburgeraarId)
+                                select new { m.InburgeraarId, m.Maanden, a.VraagCode, a.Waarde })
             .ToListAsync(ct);
         var gemetenPerMoment = await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId))
             .GroupBy(m => m.Maanden).Select(g => new { Maanden = g.Key, Aantal = g.Count() }).ToListAsync(ct);
@@ -105,7 +110,7 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         // People with two scores are also among those with a latest rung: the two totals are not the same figure, so no link.
         var tabellen = Optelling.Beveilig([perMoment, tredeTabel, bewegingTabel], optellingen, [], c);
         var bereik = f.GemeenteCode is not null && gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"{gemeenten.Count} gemeenten in de regio";
-        return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(van)} tot en met {Shared.Weergave.Datum(tot)}", ids.Count, tabellen);
+        return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(van)} tot en met {Shared.Weergave.Datum(tot)}", c.Aantal(personen), tabellen);
     }
 
     private static string Sleutel(Participatiedomein d) => d switch

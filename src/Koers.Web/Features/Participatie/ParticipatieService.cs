@@ -279,6 +279,22 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         return new PortaalVragenlijst(id, open, inrichting.Vragenlijst, metingen);
     }
 
+    /// <summary>
+    /// The moment due for the signed-in inburgeraar, for the notice on Mijn inburgering. Not audited separately: the
+    /// page that asks has audited its read of the case already.
+    /// </summary>
+    public async Task<Meetmoment?> EigenOpenAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar)) return null;
+        var dossier = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Include(i => i.Gemeente).Include(i => i.Mijlpalen)
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (dossier is null) return null;
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var gemeten = (await db.Set<Participatiemeting>().AsNoTracking().Where(m => m.InburgeraarId == id).Select(m => m.Maanden).ToListAsync(ct)).ToHashSet();
+        return Meetmomenten.Open(dossier.Feiten(), inrichting.Instellingen, gemeten, klok.Vandaag);
+    }
+
     // ---- worklist ----------------------------------------------------------------------------------------------
 
     /// <summary>Cases within reach (and the worklist's selection) with a questionnaire due today.</summary>
