@@ -157,6 +157,11 @@ public abstract class ParticipatieTests(KoersFactory factory)
             new { status = "gehouden", datum = "2026-05-04", verslag = "Besproken: vrijwilligerswerk bij de voedselbank." });
         Assert.Equal(HttpStatusCode.Created, gesprek.StatusCode);
         var gesprekId = (await gesprek.LeesAsync())["id"]!.GetValue<string>();
+        // The Voortgang tab links each held talk to the ladder form, with the talk chosen.
+        var voortgang = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/voortgang"));
+        var link = voortgang.QuerySelectorAll("#gesprekslijst a").Single(a => a.TextContent.Contains("Participatieladder", StringComparison.Ordinal)).GetAttribute("href")!;
+        var formulier = new HtmlParser().ParseDocument(await _client.GetStringAsync(link));
+        Assert.Equal(gesprekId, formulier.QuerySelector("#Ladder_Voortgangsgesprek option[selected]")!.GetAttribute("value"));
 
         Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/participatie/ladder", new { trede = 2, datum = "2026-03-02" })).StatusCode);
         // At the talk: the date is the talk's.
@@ -351,6 +356,19 @@ public abstract class ParticipatieTests(KoersFactory factory)
         // Case workers of another region and partners have no monitor; a klantregisseur has no monitor role either.
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("fleur.hendriks@weert.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);
+    }
+
+    [Fact]
+    public async Task De_demodata_heeft_metingen_ladderscores_en_open_vragenlijsten()
+    {
+        var (metingen, portaal, scores, bijGesprek) = factory.MetDatabase(db => (
+            db.Set<Participatiemeting>().Count(m => m.VastgelegdDoor == "demodata"),
+            db.Set<Participatiemeting>().Count(m => m.VastgelegdDoor == "demodata" && m.Invulwijze == Invulwijze.Portaal),
+            db.Set<Ladderscore>().Count(l => l.VastgelegdDoor == "demodata"),
+            db.Set<Ladderscore>().Count(l => l.VastgelegdDoor == "demodata" && l.VoortgangsgesprekId != null)));
+        Assert.True(metingen > 20 && portaal > 0 && scores > 10 && bijGesprek > 0, $"{metingen} metingen ({portaal} portaal), {scores} scores ({bijGesprek} bij een gesprek)");
+        Assert.NotEmpty((await (await _client.GetAsync("/api/v1/participatie/open")).LeesAsync()).AsArray());
+        Assert.True(factory.MetDatabase(db => db.Set<Participatieantwoord>().Count()) > metingen * 5);
     }
 
     private static string Token(AngleSharp.Dom.IDocument pagina) =>

@@ -153,6 +153,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
         await Ketenpartners.KetenpartnersDemo.SeedAsync(db, users, configuration["Koers:DemoWachtwoord"] ?? "Koers-demo-2026", vandaag, klok.NuUtc, ct);
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
+        await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
     }
 
     /// <summary>
