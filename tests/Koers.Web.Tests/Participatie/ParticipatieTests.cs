@@ -178,6 +178,8 @@ public abstract class ParticipatieTests(KoersFactory factory)
         var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/participatie"));
         Assert.Contains("trede 4, Onbetaald werk", pagina.GetElementById("ladder-stand")!.TextContent);
         Assert.Contains("omhoog (2 → 4)", pagina.GetElementById("ladder-stand")!.TextContent);
+        var dossier = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}"));
+        Assert.Equal("Participatieladder: trede 4, Onbetaald werk (omhoog (2 → 4), 4 mei 2026)", dossier.GetElementById("participatieladder-kop")!.TextContent.Trim());
         Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList()),
             a => a == "Participatieladder gescoord op 4 mei 2026: trede 4 (omhoog (2 → 4))");
     }

@@ -295,6 +295,19 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         return Meetmomenten.Open(dossier.Feiten(), inrichting.Instellingen, gemeten, klok.Vandaag);
     }
 
+    /// <summary>
+    /// The newest ladder score with its movement, for the case overview. Not audited separately: the overview has audited
+    /// its read of the case; still only for a case worker with the case in reach.
+    /// </summary>
+    public async Task<Ladderregel?> LaatsteLadderAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
+        if (!await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct)) return null;
+        var laatste = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id)
+            .OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Take(2).ToListAsync(ct);
+        return laatste.Count == 0 ? null : MetBeweging(laatste)[0];
+    }
+
     // ---- worklist ----------------------------------------------------------------------------------------------
 
     /// <summary>Cases within reach (and the worklist's selection) with a questionnaire due today.</summary>
