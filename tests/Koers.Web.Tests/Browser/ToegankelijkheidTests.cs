@@ -44,7 +44,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
                      $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/pip/voorlopig", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/geldzaken", $"/inburgeraars/{id}/bewerken", $"/inburgeraars/{id}/voortgang",
                      $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
-                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting",
+                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting", $"/inburgeraars/{id}/participatie",
                      "/beheer/ontzorgen/betaalruns", "/account",
                  })
         {
@@ -81,6 +81,9 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
     [InlineData("beheer@kempen.example", "/beheer/mandaten")]
+    [InlineData("beheer@kempen.example", "/beheer/participatie")]
+    [InlineData("beleid@kempen.example", "/monitor/participatie")]
+    [InlineData("inburgeraar@demo.example", "/mijn/participatie?taal=ar")]
     [InlineData("partner@taalschool.example", "/partner")]
     [InlineData("partner@taalschool.example", "/partner/wachtlijst")]
     [InlineData("partner@vluchtelingenwerk.example", "/partner")]

@@ -32,6 +32,7 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
     {
         { "Portaal", "Portaal" },
         { "Shared", "Kop" },
+        { "Participatie", "PortaalVragen" },
     };
 
     private static Dictionary<string, string> LeesResx(string pad) =>

@@ -1740,6 +1740,50 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("voortgangssignaal", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ladderscore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Trede")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TredeNaam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VoortgangsgesprekId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoortgangsgesprekId");
+
+                    b.HasIndex("InburgeraarId", "Datum");
+
+                    b.ToTable("ladderscore", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -2436,6 +2480,125 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("VerlengdTot");
 
                     b.ToTable("ontzorging", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.ParticipatieInstelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Anker")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ladder")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("character varying(1200)");
+
+                    b.Property<string>("Maanden")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UitgezetteVragen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId")
+                        .IsUnique();
+
+                    b.ToTable("participatie_instelling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatieantwoord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ParticipatiemetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VraagCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Waarde")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipatiemetingId", "VraagCode")
+                        .IsUnique();
+
+                    b.ToTable("participatieantwoord", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatiemeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Invulwijze")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Maanden")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Taal")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Versie")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Maanden")
+                        .IsUnique();
+
+                    b.ToTable("participatiemeting", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
@@ -3169,6 +3332,20 @@ namespace Koers.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ladderscore", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
+                        .WithMany()
+                        .HasForeignKey("VoortgangsgesprekId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -3308,6 +3485,33 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.ParticipatieInstelling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatieantwoord", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Participatiemeting", null)
+                        .WithMany("Antwoorden")
+                        .HasForeignKey("ParticipatiemetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatiemeting", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -3421,6 +3625,11 @@ namespace Koers.Data.Migrations.Postgres
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
                 {
                     b.Navigation("Regels");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatiemeting", b =>
+                {
+                    b.Navigation("Antwoorden");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>

@@ -1711,6 +1711,50 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("voortgangssignaal", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ladderscore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trede")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TredeNaam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VoortgangsgesprekId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoortgangsgesprekId");
+
+                    b.HasIndex("InburgeraarId", "Datum");
+
+                    b.ToTable("ladderscore", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -2390,6 +2434,121 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("VerlengdTot");
 
                     b.ToTable("ontzorging", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.ParticipatieInstelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anker")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ladder")
+                        .IsRequired()
+                        .HasMaxLength(1200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Maanden")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UitgezetteVragen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId")
+                        .IsUnique();
+
+                    b.ToTable("participatie_instelling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatieantwoord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ParticipatiemetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VraagCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waarde")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipatiemetingId", "VraagCode")
+                        .IsUnique();
+
+                    b.ToTable("participatieantwoord", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatiemeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Invulwijze")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Maanden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Taal")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Versie")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Maanden")
+                        .IsUnique();
+
+                    b.ToTable("participatiemeting", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
@@ -3109,6 +3268,20 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ladderscore", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
+                        .WithMany()
+                        .HasForeignKey("VoortgangsgesprekId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.LeefgebiedVerslag", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -3248,6 +3421,33 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.ParticipatieInstelling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatieantwoord", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Participatiemeting", null)
+                        .WithMany("Antwoorden")
+                        .HasForeignKey("ParticipatiemetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatiemeting", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -3361,6 +3561,11 @@ namespace Koers.Data.Migrations.Sqlite
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
                 {
                     b.Navigation("Regels");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatiemeting", b =>
+                {
+                    b.Navigation("Antwoorden");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>

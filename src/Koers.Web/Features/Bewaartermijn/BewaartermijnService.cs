@@ -92,6 +92,7 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
             .ExecuteDeleteAsync(ct);
         await db.Voortgangsgesprekken.Where(g => ids.Contains(g.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.Verslag, (string?)null).SetProperty(g => g.Aanwezigen, (string?)null), ct);
+        await db.Set<Data.Model.Ladderscore>().Where(l => ids.Contains(l.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Toelichting, (string?)null), ct);
         await db.Verwijzingen.Where(v => ids.Contains(v.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Toelichting, (string?)null).SetProperty(v => v.RedenAfwijzing, (string?)null), ct);
         await db.Set<Data.Model.Keten.Tekortkoming>().Where(t => ids.Contains(t.InburgeraarId))

@@ -156,6 +156,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
         await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, klok.NuUtc, demoInburgeraar, ct);
         await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
+        await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class MonitorOverzichtBouwer(
         new("Wachttijden per partner (taalschool, MAP, PVT, maatschappelijke begeleiding)",
             "Koers legt nog geen verwijzingen naar partners vast; zodra dat kan, komen de wachttijden hier."),
         new("Participatie over tijd (werk, opleiding, vrijwilligerswerk)",
-            "Koers registreert de participatie nog niet per periode; daarom toont de monitor hier nog geen cijfers."),
+            "Staat in de participatiemonitor (/monitor/participatie): per cohort van de brede intake, per meetmoment en op de participatieladder."),
         new("Handhaving (waarschuwingen, boetes, maatregelen)",
             "Handhaving is nog niet gebouwd in Koers."),
         new("Werkelijke kosten per component",

@@ -19,7 +19,8 @@ public sealed class IndexModel(
     Handhaving.HandhavingService handhaving,
     Portaal.BerichtSignalen berichten,
     Duo.DuoActies duo,
-    Geldzaken.KredietSignalenQuery krediet) : PageModel
+    Geldzaken.KredietSignalenQuery krediet,
+    Participatie.ParticipatieService participatie) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -83,6 +84,7 @@ public sealed class IndexModel(
             Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
             Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
             Duo.DuoActies.Sectie(await duo.OpenAsync(selectie, ct)),
+            Participatie.ParticipatieService.Sectie(await participatie.OpenAsync(selectie, ct), Vandaag),
         ];
     }
 

@@ -1,0 +1,134 @@
+using Koers.Domain.Participatie;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Koers.Data.Model;
+
+/// <summary>
+/// A municipality's participation monitoring (functioneel beheer): anchor event, measurement moments, questions of the
+/// default instrument it switched off, and the rungs of its participatieladder. No row: the defaults of the domain.
+/// </summary>
+public class ParticipatieInstelling
+{
+    public int Id { get; set; }
+    public int GemeenteId { get; set; }
+    public Meetanker Anker { get; set; } = Meetanker.Huisvesting;
+
+    /// <summary>Months after the anchor, comma separated ("0,6,12,24").</summary>
+    public string Maanden { get; set; } = "0,6,12,24";
+
+    /// <summary>Question codes switched off, comma separated.</summary>
+    public string UitgezetteVragen { get; set; } = string.Empty;
+
+    /// <summary>The rung names, lowest first, one per line.</summary>
+    public string Ladder { get; set; } = string.Empty;
+
+    public DateTime GewijzigdOp { get; set; }
+    public required string GewijzigdDoor { get; set; }
+}
+
+/// <summary>How a measurement was entered.</summary>
+public enum Invulwijze
+{
+    /// <summary>By the inburgeraar in Mijn inburgering.</summary>
+    Portaal,
+
+    /// <summary>By the klantregisseur during a talk, with the inburgeraar.</summary>
+    Gesprek,
+}
+
+/// <summary>
+/// One filled-in participation questionnaire of one person at one moment (months after the anchor). One per moment:
+/// a second entry for the same moment is refused, so the series over time stays one answer per moment.
+/// </summary>
+public class Participatiemeting
+{
+    public Guid Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public int Maanden { get; set; }
+    public required string Versie { get; set; }
+    public DateOnly Datum { get; set; }
+    public Invulwijze Invulwijze { get; set; }
+
+    /// <summary>The language the questions were shown in (portal) or null (talk).</summary>
+    public string? Taal { get; set; }
+
+    public DateTime VastgelegdOp { get; set; }
+    public required string VastgelegdDoor { get; set; }
+    public List<Participatieantwoord> Antwoorden { get; set; } = [];
+}
+
+/// <summary>One answered question; a question left open has no row.</summary>
+public class Participatieantwoord
+{
+    public long Id { get; set; }
+    public Guid ParticipatiemetingId { get; set; }
+    public required string VraagCode { get; set; }
+    public int Waarde { get; set; }
+}
+
+/// <summary>A score on the municipality's participatieladder, given at a voortgangsgesprek (or without one).</summary>
+public class Ladderscore
+{
+    public Guid Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public Guid? VoortgangsgesprekId { get; set; }
+    public DateOnly Datum { get; set; }
+    public int Trede { get; set; }
+
+    /// <summary>The rung's name when scored: a later change of the ladder does not rewrite history.</summary>
+    public required string TredeNaam { get; set; }
+
+    public string? Toelichting { get; set; }
+    public DateTime VastgelegdOp { get; set; }
+    public required string VastgelegdDoor { get; set; }
+}
+
+public sealed class ParticipatieConfiguratie :
+    IEntityTypeConfiguration<ParticipatieInstelling>,
+    IEntityTypeConfiguration<Participatiemeting>,
+    IEntityTypeConfiguration<Participatieantwoord>,
+    IEntityTypeConfiguration<Ladderscore>
+{
+    public void Configure(EntityTypeBuilder<ParticipatieInstelling> e)
+    {
+        e.ToTable("participatie_instelling");
+        e.Property(x => x.Anker).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Maanden).HasMaxLength(100);
+        e.Property(x => x.UitgezetteVragen).HasMaxLength(2000);
+        e.Property(x => x.Ladder).HasMaxLength(1200);
+        e.Property(x => x.GewijzigdDoor).HasMaxLength(200);
+        e.HasIndex(x => x.GemeenteId).IsUnique();
+        e.HasOne<Gemeente>().WithMany().HasForeignKey(x => x.GemeenteId);
+    }
+
+    public void Configure(EntityTypeBuilder<Participatiemeting> e)
+    {
+        e.ToTable("participatiemeting");
+        e.Property(x => x.Versie).HasMaxLength(40);
+        e.Property(x => x.Invulwijze).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Taal).HasMaxLength(10);
+        e.Property(x => x.VastgelegdDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.InburgeraarId, x.Maanden }).IsUnique();
+        e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        e.HasMany(x => x.Antwoorden).WithOne().HasForeignKey(x => x.ParticipatiemetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<Participatieantwoord> e)
+    {
+        e.ToTable("participatieantwoord");
+        e.Property(x => x.VraagCode).HasMaxLength(40);
+        e.HasIndex(x => new { x.ParticipatiemetingId, x.VraagCode }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Ladderscore> e)
+    {
+        e.ToTable("ladderscore");
+        e.Property(x => x.TredeNaam).HasMaxLength(100);
+        e.Property(x => x.Toelichting).HasMaxLength(2000);
+        e.Property(x => x.VastgelegdDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.InburgeraarId, x.Datum });
+        e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        e.HasOne<Keten.Voortgangsgesprek>().WithMany().HasForeignKey(x => x.VoortgangsgesprekId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

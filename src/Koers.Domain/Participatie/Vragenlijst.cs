@@ -1,0 +1,172 @@
+using Koers.Domain.Sources;
+
+namespace Koers.Domain.Participatie;
+
+/// <summary>The domains of the Hart van Brabant pilot (practice notes §4.1) plus well-being (§4.4).</summary>
+public enum Participatiedomein
+{
+    WerkEnOpleiding,
+    MaatschappelijkeParticipatie,
+    SocialeParticipatie,
+    Competenties,
+    Welbevinden,
+}
+
+/// <summary>How a question is answered. Every question may be left open ("zeg ik liever niet").</summary>
+public enum Antwoordschaal
+{
+    /// <summary>0 = nee, 1 = ja.</summary>
+    JaNee,
+
+    /// <summary>1 = helemaal oneens … 5 = helemaal eens.</summary>
+    Eens5,
+}
+
+/// <summary>One answer option of a scale, in Dutch and English (the portal's other languages fall back to Dutch).</summary>
+public sealed record Antwoordoptie(int Waarde, string Nl, string En);
+
+/// <summary>
+/// One question of the instrument. Texts per language code ("nl" always; "en" in the default instrument); a language
+/// without a text falls back to Dutch and the screen says so.
+/// </summary>
+public sealed record Vraag(string Code, Participatiedomein Domein, Antwoordschaal Schaal, IReadOnlyDictionary<string, string> Teksten, Citation Bron)
+{
+    /// <summary>The text in <paramref name="taal"/>, or the Dutch text with Vertaald = false.</summary>
+    public (string Tekst, bool Vertaald) Tekst(string taal) =>
+        Teksten.TryGetValue(taal, out var t) ? (t, true) : (Teksten["nl"], taal == "nl");
+
+    public IReadOnlyList<Antwoordoptie> Opties => Vragenlijsten.Opties(Schaal);
+
+    public bool IsGeldig(int waarde) => Opties.Any(o => o.Waarde == waarde);
+
+    /// <summary>
+    /// Whether an answer counts as taking part / doing well in the domain, for the cohort report: "ja", or
+    /// "eens" / "helemaal eens" on a statement (all statements in the default instrument are phrased positively).
+    /// </summary>
+    public bool IsPositief(int waarde) => Schaal == Antwoordschaal.JaNee ? waarde == 1 : waarde >= 4;
+}
+
+/// <summary>A versioned set of questions; a stored measurement keeps the version it was answered with.</summary>
+public sealed record Vragenlijst(string Versie, IReadOnlyList<Vraag> Vragen)
+{
+    public Vraag? Zoek(string code) => Vragen.FirstOrDefault(v => v.Code == code);
+
+    /// <summary>The instrument as a municipality configured it: the default without the questions it switched off.</summary>
+    public Vragenlijst Zonder(IReadOnlyCollection<string> uitgezet) => this with { Vragen = Vragen.Where(v => !uitgezet.Contains(v.Code)).ToList() };
+}
+
+/// <summary>An answer or a refusal of the whole set, with where the rule comes from.</summary>
+public sealed record Antwoordfout(string Veld, string Melding, Citation Bron);
+
+/// <summary>
+/// The default participation questionnaire. The seed does not list the pilot's items ("The seed text does not list the
+/// measurement moments or the questionnaire items", practice notes §4.1), so these are NOT the Verwey-Jonker items:
+/// each question is derived from what the cited lines say was measured, kept short and concrete so it can be asked
+/// with or without an interpreter, and the municipality switches off what it does not want. Replacing them with the
+/// full report's items ("Bijlage 1 Onderzoeksverantwoording vragenlijstonderzoek") is a new version, not an edit.
+/// </summary>
+public static class Vragenlijsten
+{
+    public const string StandaardVersie = "participatiemonitor-2026.1";
+
+    private static readonly IReadOnlyList<Antwoordoptie> JaNee = [new(1, "Ja", "Yes"), new(0, "Nee", "No")];
+
+    private static readonly IReadOnlyList<Antwoordoptie> Eens5 =
+    [
+        new(1, "Helemaal oneens", "Strongly disagree"),
+        new(2, "Oneens", "Disagree"),
+        new(3, "Niet eens, niet oneens", "Neither agree nor disagree"),
+        new(4, "Eens", "Agree"),
+        new(5, "Helemaal eens", "Strongly agree"),
+    ];
+
+    public static IReadOnlyList<Antwoordoptie> Opties(Antwoordschaal schaal) => schaal == Antwoordschaal.JaNee ? JaNee : Eens5;
+
+    private static Vraag V(string code, Participatiedomein domein, Antwoordschaal schaal, string nl, string en, Citation bron) =>
+        new(code, domein, schaal, new Dictionary<string, string> { ["nl"] = nl, ["en"] = en }, bron);
+
+    public static readonly Vragenlijst Standaard = new(StandaardVersie,
+    [
+        // Werk en opleiding: 002:L80-81; the Werk.Kom exits (003:L309-316) and the goal "liefst via betaald werk" (003:L17-18).
+        V("werk-betaald", Participatiedomein.WerkEnOpleiding, Antwoordschaal.JaNee,
+            "Heeft u op dit moment betaald werk?", "Do you currently have paid work?", BronParticipatie.BetaaldWerk),
+        V("werk-opleiding", Participatiedomein.WerkEnOpleiding, Antwoordschaal.JaNee,
+            "Volgt u op dit moment een opleiding of cursus, naast de inburgering?", "Are you currently following a course or training, besides your integration programme?",
+            BronParticipatie.Uitstroomcategorieen),
+
+        // Maatschappelijke participatie: the examples of 002:L84-88.
+        V("maatschappelijk-vereniging", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee,
+            "Bent u lid van een vereniging of club (bijvoorbeeld sport, muziek of cultuur)?", "Are you a member of a club or association (for example sports, music or culture)?",
+            BronParticipatie.MeetmomentNaHuisvesting),
+        V("maatschappelijk-buurt", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee,
+            "Bent u actief in uw buurt, in een geloofsgemeenschap of op de school van uw kinderen?", "Are you active in your neighbourhood, in a religious community or at your children's school?",
+            BronParticipatie.MeetmomentNaHuisvesting),
+        V("maatschappelijk-vrijwilligerswerk", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee,
+            "Doet u vrijwilligerswerk?", "Do you do volunteer work?", BronParticipatie.Uitstroomcategorieen),
+
+        // Sociale participatie: "ondersteunen, helpen of verzorgen andere mensen" (002:L87-88), the network (002:L161-162).
+        V("sociaal-helpen", Participatiedomein.SocialeParticipatie, Antwoordschaal.JaNee,
+            "Helpt, ondersteunt of verzorgt u andere mensen buiten uw eigen gezin?", "Do you help, support or care for other people outside your own family?",
+            BronParticipatie.MeetmomentNaHuisvesting),
+        V("sociaal-netwerk", Participatiedomein.SocialeParticipatie, Antwoordschaal.Eens5,
+            "Ik ken mensen in mijn woonplaats bij wie ik terecht kan als ik hulp nodig heb.", "I know people where I live whom I can turn to when I need help.",
+            BronParticipatie.Competenties),
+
+        // Competenties: the self-reported outcomes of 002:L160-164.
+        V("competentie-taal", Participatiedomein.Competenties, Antwoordschaal.Eens5,
+            "Ik kan mij in het dagelijks leven in het Nederlands verstaanbaar maken.", "I can make myself understood in Dutch in daily life.", BronParticipatie.Competenties),
+        V("competentie-samenleving", Participatiedomein.Competenties, Antwoordschaal.Eens5,
+            "Ik weet hoe de Nederlandse samenleving werkt (bijvoorbeeld zorg, school en gemeente).", "I know how Dutch society works (for example healthcare, school and the municipality).",
+            BronParticipatie.Competenties),
+        V("competentie-werk-vinden", Participatiedomein.Competenties, Antwoordschaal.Eens5,
+            "Ik weet hoe ik werk of vrijwilligerswerk kan vinden.", "I know how to find work or volunteer work.", BronParticipatie.Competenties),
+        V("competentie-zelfvertrouwen", Participatiedomein.Competenties, Antwoordschaal.Eens5,
+            "Ik heb vertrouwen in mijzelf.", "I have confidence in myself.", BronParticipatie.Competenties),
+
+        // Welbevinden: 000:L303-304 (mentaal welbevinden), practice notes §4.4.
+        V("welbevinden-tevreden", Participatiedomein.Welbevinden, Antwoordschaal.Eens5,
+            "Ik ben tevreden met mijn leven op dit moment.", "I am satisfied with my life at the moment.", BronParticipatie.Welbevinden),
+        V("welbevinden-goed", Participatiedomein.Welbevinden, Antwoordschaal.Eens5,
+            "Ik voel mij de laatste tijd meestal goed, lichamelijk en geestelijk.", "Lately I mostly feel well, physically and mentally.", BronParticipatie.Welbevinden),
+    ]);
+
+    public static string Omschrijving(this Participatiedomein d) => d switch
+    {
+        Participatiedomein.WerkEnOpleiding => "Werk en opleiding",
+        Participatiedomein.MaatschappelijkeParticipatie => "Maatschappelijke participatie",
+        Participatiedomein.SocialeParticipatie => "Sociale participatie",
+        Participatiedomein.Competenties => "Competenties",
+        _ => "Welbevinden",
+    };
+
+    public static string OmschrijvingEn(this Participatiedomein d) => d switch
+    {
+        Participatiedomein.WerkEnOpleiding => "Work and education",
+        Participatiedomein.MaatschappelijkeParticipatie => "Taking part in society",
+        Participatiedomein.SocialeParticipatie => "Social contacts",
+        Participatiedomein.Competenties => "Skills",
+        _ => "Well-being",
+    };
+
+    /// <summary>
+    /// Checks a set of answers (question code → value) against the instrument: unknown questions and values outside the
+    /// scale are refused, and at least one question must be answered. Unanswered questions are allowed: a person may
+    /// prefer not to say, and that is recorded as no answer, never as "nee".
+    /// </summary>
+    public static IReadOnlyList<Antwoordfout> Controleer(Vragenlijst lijst, IReadOnlyDictionary<string, int?> antwoorden)
+    {
+        ArgumentNullException.ThrowIfNull(lijst);
+        ArgumentNullException.ThrowIfNull(antwoorden);
+        var fouten = new List<Antwoordfout>();
+        foreach (var (code, waarde) in antwoorden)
+        {
+            if (lijst.Zoek(code) is not { } vraag) fouten.Add(new(code, $"Onbekende vraag '{code}'.", BronParticipatie.Vragenlijst));
+            else if (waarde is { } w && !vraag.IsGeldig(w))
+                fouten.Add(new(code, $"'{w}' is geen antwoord op deze vraag; kies een van de mogelijkheden.", vraag.Bron));
+        }
+
+        if (fouten.Count == 0 && !antwoorden.Values.Any(w => w is not null))
+            fouten.Add(new(string.Empty, "Beantwoord ten minste één vraag. Vragen die u liever niet beantwoordt, mag u overslaan.", BronParticipatie.Vragenlijst));
+        return fouten;
+    }
+}

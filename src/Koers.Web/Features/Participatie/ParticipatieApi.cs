@@ -1,0 +1,136 @@
+using Koers.Data.Model;
+using Koers.Domain.Participatie;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Dossier;
+using Koers.Web.Features.Monitor;
+using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koers.Web.Features.Participatie;
+
+public sealed record MeetmomentDto(int Maanden, string Omschrijving, DateOnly? Datum, DateOnly? OpenTot, MeetmomentStatus Status, BronDto Bron);
+public sealed record AntwoordDto(string Vraag, Participatiedomein Domein, int Waarde, string Antwoord);
+public sealed record MetingDto(Guid Id, int Maanden, DateOnly Datum, Invulwijze Invulwijze, string? Taal, string Versie, string VastgelegdDoor, DateTime VastgelegdOp,
+    IReadOnlyList<AntwoordDto> Antwoorden);
+public sealed record LadderscoreDto(Guid Id, DateOnly Datum, int Trede, string TredeNaam, Beweging Beweging, int? VorigeTrede, Guid? Voortgangsgesprek, string? Toelichting,
+    string VastgelegdDoor, BronDto Bron);
+public sealed record TredeDto(int Niveau, string Naam);
+public sealed record OptieDto(int Waarde, string Tekst);
+public sealed record VraagDto(string Code, Participatiedomein Domein, Antwoordschaal Schaal, string Tekst, bool Vertaald, IReadOnlyList<OptieDto> Opties, BronDto Bron);
+public sealed record InrichtingDto(string Gemeente, string Naam, Meetanker Anker, IReadOnlyList<int> Maanden, bool Standaard, string Versie, IReadOnlyList<VraagDto> Vragen,
+    IReadOnlyList<string> UitgezetteVragen, IReadOnlyList<TredeDto> Ladder, string Grondslag);
+public sealed record ParticipatieDto(Guid InburgeraarId, Meetanker Anker, IReadOnlyList<MeetmomentDto> Momenten, IReadOnlyList<MetingDto> Metingen,
+    IReadOnlyList<LadderscoreDto> Ladderscores, IReadOnlyList<TredeDto> Ladder, string Grondslag);
+public sealed record OpenMetingDto(Guid InburgeraarId, string Naam, string Gemeente, string? Klantregisseur, int Maanden, DateOnly Datum, DateOnly OpenTot);
+public sealed record PortaalVragenlijstDto(MeetmomentDto? Open, string Taal, IReadOnlyList<VraagDto> Vragen, IReadOnlyList<int> Ingevuld);
+public sealed record IdDto(Guid Id);
+
+/// <summary>
+/// API for participation monitoring: a case's questionnaires and ladder scores (case workers of the municipality), the
+/// questionnaires due (worklist), the settings per municipality (functioneel beheer), the inburgeraar's own
+/// questionnaire (portal) and the cohort figures (monitor). Chain partners have no access to any of it.
+/// </summary>
+public static class ParticipatieApi
+{
+    public static IServiceCollection AddParticipatie(this IServiceCollection services) => services
+        .AddScoped<ParticipatieService>()
+        .AddScoped<ParticipatieMonitor>();
+
+    public static RouteGroupBuilder MapParticipatieApi(this RouteGroupBuilder api)
+    {
+        var d = api.MapGroup("/inburgeraars/{id:guid}/participatie").WithTags("Participatie").RequireAuthorization(Beleid.Dossierwerk);
+        d.MapGet("", async Task<Results<Ok<ParticipatieDto>, ProblemHttpResult>> (Guid id, ParticipatieService service, CancellationToken ct) =>
+                await service.HaalAsync(id, "API: participatie opgevraagd", ct) is { } s ? TypedResults.Ok(Dto(s)) : Problemen.NietGevonden())
+            .WithSummary("Meetmomenten, ingevulde participatievragenlijsten en scores op de participatieladder (met beweging); wordt gelogd");
+        d.MapPost("/metingen", async Task<Results<Created<IdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, MetingInvoer invoer, ParticipatieService service, CancellationToken ct) =>
+                Gemaakt(id, await service.GesprekAsync(id, invoer, ct)))
+            .WithSummary("Een participatievragenlijst vastleggen die in een gesprek is ingevuld (antwoorden per vraagcode; leeg = niet beantwoord)");
+        d.MapPost("/ladder", async Task<Results<Created<IdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, LadderInvoer invoer, ParticipatieService service, CancellationToken ct) =>
+                Gemaakt(id, await service.LadderAsync(id, invoer, ct)))
+            .WithSummary("Een score op de participatieladder vastleggen, bij een gehouden voortgangsgesprek of op een eigen datum");
+
+        api.MapGet("/participatie/open", async (string? gemeente, int? klantregisseurId, int? teamId, ParticipatieService service, CancellationToken ct) =>
+                TypedResults.Ok((await service.OpenAsync(new Werkvoorraad.Dossierselectie(gemeente, klantregisseurId, teamId), ct))
+                    .Select(o => new OpenMetingDto(o.InburgeraarId, o.Naam, o.Gemeente, o.Klantregisseur, o.Moment.Maanden, o.Moment.Datum!.Value, o.Moment.OpenTot!.Value)).ToList()))
+            .WithTags("Participatie").RequireAuthorization(Beleid.Dossierwerk)
+            .WithSummary("Dossiers binnen bereik met een participatievragenlijst die nu openstaat (werkvoorraad)");
+
+        var b = api.MapGroup("/beheer/participatie").WithTags("Participatie: inrichting").RequireAuthorization(Beleid.Beheer);
+        b.MapGet("/{gemeente}", async Task<Results<Ok<InrichtingDto>, ProblemHttpResult>> (string gemeente, ParticipatieService service, CancellationToken ct) =>
+                await service.InrichtingAsync(gemeente, ct) is { } i ? TypedResults.Ok(Dto(i)) : Onbekend(gemeente))
+            .WithSummary("De participatiemonitor van een gemeente: ankermoment, meetmomenten, vragen en participatieladder");
+        b.MapPut("/{gemeente}", async Task<Results<Ok<InrichtingDto>, ValidationProblem, ProblemHttpResult>> (string gemeente, InstellingenInvoer invoer, ParticipatieService service, CancellationToken ct) =>
+            {
+                var u = await service.InrichtingOpslaanAsync(gemeente, invoer, ct);
+                if (u.NietGevonden) return Onbekend(gemeente);
+                if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
+                return TypedResults.Ok(Dto((await service.InrichtingAsync(gemeente, ct))!));
+            })
+            .WithSummary("Ankermoment, meetmomenten (maanden), de vragen die aan staan en de treden van de ladder (laagste eerst) opslaan; wordt gelogd");
+
+        var p = api.MapGroup("/mijn/participatie").WithTags("Mijn inburgering").RequireAuthorization(Beleid.Portaal);
+        p.MapGet("", async Task<Results<Ok<PortaalVragenlijstDto>, ProblemHttpResult>> (string? taal, ParticipatieService service, CancellationToken ct) =>
+            {
+                var t = Portaal.Talen.Bestaat(taal) ? taal! : "nl";
+                return await service.EigenAsync(ct) is { } e
+                    ? TypedResults.Ok(new PortaalVragenlijstDto(e.Open is { } o ? Dto(o) : null, t, e.Vragenlijst.Vragen.Select(v => Dto(v, t)).ToList(), e.Eerder.Select(m => m.Maanden).ToList()))
+                    : Problemen.NietGevonden();
+            })
+            .WithSummary("De participatievragenlijst die nu voor u openstaat, in uw taal (taal=nl, en, ar, fa, ti, tr, uk; zonder vertaling in het Nederlands)");
+        p.MapPost("", async Task<Results<Created<IdDto>, ValidationProblem, ProblemHttpResult>> (string? taal, MetingInvoer invoer, ParticipatieService service, CancellationToken ct) =>
+            {
+                var u = await service.PortaalAsync(invoer, Portaal.Talen.Bestaat(taal) ? taal! : "nl", ct);
+                if (u.NietGevonden) return Problemen.NietGevonden();
+                return u.Gelukt ? TypedResults.Created("/api/v1/mijn/participatie", new IdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
+            })
+            .WithSummary("Uw antwoorden op de open participatievragenlijst versturen");
+
+        api.MapGet("/monitor/participatie", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, CancellationToken ct) =>
+            {
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route);
+                if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
+                return TypedResults.Ok(await monitor.BouwAsync(filter, route, ct));
+            })
+            .WithTags("Monitor").RequireAuthorization(Beleid.Monitor)
+            .Produces<ParticipatieRapport>()
+            .ProducesValidationProblem()
+            .WithSummary("Participatiemonitor per cohort (brede intake in de periode): participatie per meetmoment en domein, en de participatieladder")
+            .WithDescription("Aantallen van 1 tot en met 4 staan er als \"<5\" (waarde null, verborgen true); afgeleide percentages worden meeverborgen.");
+        return api;
+    }
+
+    private static Results<Created<IdDto>, ValidationProblem, ProblemHttpResult> Gemaakt(Guid id, Uitkomst<Guid> u)
+    {
+        if (u.NietGevonden) return Problemen.NietGevonden();
+        return u.Gelukt ? TypedResults.Created($"/api/v1/inburgeraars/{id}/participatie", new IdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
+    }
+
+    private static ProblemHttpResult Onbekend(string code) =>
+        TypedResults.Problem(statusCode: 404, title: "Gemeente niet gevonden", detail: $"Er is geen gemeente met code '{code}', of u mag haar niet beheren.");
+
+    public static MeetmomentDto Dto(Meetmoment m) => new(m.Maanden, m.Omschrijving, m.Datum, m.OpenTot, m.Status, BronDto.Van(m.Bron));
+
+    public static VraagDto Dto(Vraag v, string taal)
+    {
+        var (tekst, vertaald) = v.Tekst(taal);
+        return new(v.Code, v.Domein, v.Schaal, tekst, vertaald, v.Opties.Select(o => new OptieDto(o.Waarde, taal == "en" ? o.En : o.Nl)).ToList(), BronDto.Van(v.Bron));
+    }
+
+    public static InrichtingDto Dto(Inrichting i) => new(i.Gemeente.Code, i.Gemeente.Naam, i.Instellingen.Anker, i.Instellingen.Maanden, i.Standaard, i.Vragenlijst.Versie,
+        i.Vragenlijst.Vragen.Select(v => Dto(v, "nl")).ToList(), i.Instellingen.UitgezetteVragen, i.Ladder.Select(t => new TredeDto(t.Niveau, t.Naam)).ToList(),
+        BronParticipatie.GeenWettelijkeBasis);
+
+    public static ParticipatieDto Dto(ParticipatieStand s) => new(
+        s.Dossier.Id,
+        s.Inrichting.Instellingen.Anker,
+        s.Momenten.Select(Dto).ToList(),
+        s.Metingen.Select(m => new MetingDto(m.Id, m.Maanden, m.Datum, m.Invulwijze, m.Taal, m.Versie, m.VastgelegdDoor, m.VastgelegdOp,
+            m.Antwoorden.Select(a => Vragenlijsten.Standaard.Zoek(a.VraagCode) is { } v
+                ? new AntwoordDto(a.VraagCode, v.Domein, a.Waarde, v.Opties.FirstOrDefault(o => o.Waarde == a.Waarde)?.Nl ?? "")
+                : null).OfType<AntwoordDto>().ToList())).ToList(),
+        s.Ladderscores.Select(r => new LadderscoreDto(r.Score.Id, r.Score.Datum, r.Score.Trede, r.Score.TredeNaam, r.Beweging.Beweging, r.Beweging.Van,
+            r.Score.VoortgangsgesprekId, r.Score.Toelichting, r.Score.VastgelegdDoor, BronDto.Van(r.Beweging.Bron))).ToList(),
+        s.Inrichting.Ladder.Select(t => new TredeDto(t.Niveau, t.Naam)).ToList(),
+        BronParticipatie.GeenWettelijkeBasis);
+}

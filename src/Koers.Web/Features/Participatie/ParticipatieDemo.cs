@@ -1,0 +1,86 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Dossier;
+using Koers.Domain.Participatie;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Participatie;
+
+/// <summary>
+/// Synthetic participation data for the demo: for most open cases the questionnaires of the moments that have passed
+/// (participation rising after housing, as the pilot saw, 002:L83-88), and a ladder score at every held voortgangsgesprek.
+/// Some moments stay unanswered, so the worklist shows questionnaires due. All answers are made up.
+/// </summary>
+public static class ParticipatieDemo
+{
+    public static async Task VulAsync(KoersDbContext db, Klok klok, CancellationToken ct = default)
+    {
+        if (await db.Set<Participatiemeting>().AnyAsync(ct)) return;
+        var random = new Random(2022);
+        var vandaag = klok.Vandaag;
+        var instellingen = Participatieinstellingen.Standaard;
+        var dossiers = (await db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen)
+                .Where(i => i.GeanonimiseerdOp == null && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.BrpInschrijving))
+                .ToListAsync(ct))
+            // In content order, not id order: demo ids are random per install, the demo's content is not.
+            .OrderBy(i => i.Bsn ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer ?? "", StringComparer.Ordinal).ToList();
+        var gesprekken = (await db.Voortgangsgesprekken.AsNoTracking().Where(g => g.Status == Data.Model.Keten.Gespreksstatus.Gehouden && g.Datum != null)
+            .Select(g => new { g.Id, g.InburgeraarId, g.Datum }).ToListAsync(ct)).ToLookup(g => g.InburgeraarId);
+
+        foreach (var i in dossiers)
+        {
+            var feiten = i.Feiten();
+            var momenten = Meetmomenten.Bepaal(feiten, instellingen, new HashSet<int>(), vandaag);
+            foreach (var m in momenten.Where(m => m.Datum is { } d && d <= vandaag && m.Status != MeetmomentStatus.Vervallen))
+            {
+                // One in four questionnaires is never filled in; the one open today stays open half of the time.
+                if (random.Next(4) == 0 || (m.Status == MeetmomentStatus.Open && random.Next(2) == 0)) continue;
+                var datum = m.Datum!.Value.AddDays(random.Next(0, 21));
+                if (datum > vandaag) datum = vandaag;
+                var groei = Math.Min(m.Maanden, 24) / 24.0; // later moments: more participation
+                var meting = new Participatiemeting
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Maanden = m.Maanden, Versie = Vragenlijsten.StandaardVersie, Datum = datum,
+                    Invulwijze = random.Next(3) == 0 ? Invulwijze.Portaal : Invulwijze.Gesprek, Taal = null, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                };
+                if (meting.Invulwijze == Invulwijze.Portaal) meting.Taal = random.Next(2) == 0 ? "ar" : "nl";
+                foreach (var v in Vragenlijsten.Standaard.Vragen)
+                {
+                    if (random.Next(10) == 0) continue; // "zeg ik liever niet"
+                    var kans = v.Domein == Participatiedomein.WerkEnOpleiding ? 0.1 + 0.3 * groei : 0.3 + 0.5 * groei;
+                    var waarde = v.Schaal == Antwoordschaal.JaNee
+                        ? (random.NextDouble() < kans ? 1 : 0)
+                        : Math.Clamp((int)Math.Round(2 + 3 * kans + (random.NextDouble() - 0.5) * 2), 1, 5);
+                    meting.Antwoorden.Add(new Participatieantwoord { VraagCode = v.Code, Waarde = waarde });
+                }
+
+                db.Add(meting);
+            }
+
+            // A ladder score at each held talk, mostly the same or one rung up.
+            var trede = 1 + random.Next(3);
+            foreach (var g in gesprekken[i.Id].OrderBy(g => g.Datum))
+            {
+                trede = Math.Clamp(trede + random.Next(-1, 3) / 2 + (random.Next(5) == 0 ? -1 : 0), 1, Participatieladder.Standaard.Count);
+                db.Add(new Ladderscore
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, VoortgangsgesprekId = g.Id, Datum = g.Datum!.Value, Trede = trede,
+                    TredeNaam = Participatieladder.Standaard[trede - 1].Naam, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                });
+            }
+
+            // Cases without talks in Koers yet: some have one earlier score, so the dossier shows a movement after the next talk.
+            if (!gesprekken[i.Id].Any() && feiten.Datum(Mijlpaal.BredeIntake) is { } intake && random.Next(3) == 0)
+            {
+                db.Add(new Ladderscore
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Datum = intake, Trede = trede, TredeNaam = Participatieladder.Standaard[trede - 1].Naam,
+                    Toelichting = "Ingeschat bij de brede intake", VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,124 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Dossier;
+using Koers.Domain.Participatie;
+using Koers.Web.Features.Monitor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Koers.Web.Features.Participatie;
+
+/// <summary>The cohort report of the participation monitor.</summary>
+/// <param name="Personen">The size of the cohort, suppressed like any count.</param>
+public sealed record ParticipatieRapport(string Bereik, string Cohort, Cel Personen, IReadOnlyList<Tabel> Tabellen);
+
+/// <summary>
+/// Cohort figures of the participation monitor for the Monitor: people whose brede intake falls in the period (the
+/// intake cohort, as the pilot's sample was defined by its intake period, 002:L30-32), within the user's region, per
+/// gemeente, doelgroep, klantregisseur and leerroute as filtered. Counts go through the monitor's small-number
+/// suppression (<see cref="Optelling.Beveilig"/>): counts under the threshold read "&lt;5" and the shares and
+/// sums that would give them away are hidden too. No names, no drill-down: these are health and participation data.
+/// </summary>
+public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, IOptions<MonitorInstellingen> opties)
+{
+    public const string PerMoment = "participatie-per-moment";
+    public const string LadderTrede = "participatieladder-trede";
+    public const string LadderBeweging = "participatieladder-beweging";
+
+    public async Task<ParticipatieRapport> BouwAsync(MonitorFilter f, Leerroute? route, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var gemeenten = await query.GemeentenAsync(f, ct);
+        var gemeenteIds = gemeenten.Select(g => g.Id).ToList();
+        var c = new Cellen(f.VerbergKleineAantallen, opties.Value.GrensVoor(gemeenten.Select(g => g.Code)));
+        var (van, tot) = (f.Periode.Van, f.Periode.Tot);
+
+        var cohort = db.Inburgeraars.AsNoTracking().Where(i => gemeenteIds.Contains(i.GemeenteId)
+            && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.BredeIntake && m.Datum >= van && m.Datum <= tot));
+        if (f.Doelgroep is { } dg) cohort = cohort.Where(i => i.Doelgroep == dg);
+        if (f.KlantregisseurId is { } k) cohort = cohort.Where(i => i.KlantregisseurId == k);
+        if (route is { } r) cohort = cohort.Where(i => i.Leerroute == r);
+        // The cohort stays a subquery: a region can hold thousands of cases.
+        var ids = cohort.Select(i => i.Id);
+        var personen = await ids.CountAsync(ct);
+
+        var antwoorden = await (from m in db.Set<Participatiemeting>().AsNoTracking()
+                                join a in db.Set<Participatieantwoord>().AsNoTracking() on m.Id equals a.ParticipatiemetingId
+                                where ids.Contains(m.InburgeraarId)
+                                select new { m.InburgeraarId, m.Maanden, a.VraagCode, a.Waarde })
+            .ToListAsync(ct);
+        var gemetenPerMoment = await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId))
+            .GroupBy(m => m.Maanden).Select(g => new { Maanden = g.Key, Aantal = g.Count() }).ToListAsync(ct);
+        var scores = await db.Set<Ladderscore>().AsNoTracking().Where(l => ids.Contains(l.InburgeraarId))
+            .Select(l => new { l.InburgeraarId, l.Datum, l.VastgelegdOp, l.Trede, l.TredeNaam }).ToListAsync(ct);
+
+        // Per moment and domain: people with at least one positive answer in the domain ("ja", or agree on a statement).
+        var domeinen = Enum.GetValues<Participatiedomein>();
+        var positief = antwoorden
+            .Select(a => (a.InburgeraarId, a.Maanden, Vraag: Vragenlijsten.Standaard.Zoek(a.VraagCode), a.Waarde))
+            .Where(a => a.Vraag is not null && a.Vraag.IsPositief(a.Waarde))
+            .Select(a => (a.InburgeraarId, a.Maanden, a.Vraag!.Domein)).Distinct().ToList();
+        var kolommen = new List<Kolom> { new("gemeten", "Vragenlijst ingevuld", KolomSoort.Aantal) };
+        foreach (var d in domeinen)
+        {
+            kolommen.Add(new($"{Sleutel(d)}", d.Omschrijving(), KolomSoort.Aantal));
+            kolommen.Add(new($"{Sleutel(d)}-pct", $"{d.Omschrijving()} (%)", KolomSoort.Percentage));
+        }
+
+        var rijen = gemetenPerMoment.OrderBy(g => g.Maanden).Select(g =>
+        {
+            var cellen = new List<Cel> { c.Aantal(g.Aantal) };
+            foreach (var d in domeinen)
+            {
+                var n = positief.Count(p => p.Maanden == g.Maanden && p.Domein == d);
+                cellen.Add(c.Aantal(n));
+                cellen.Add(c.Percentage(n, g.Aantal));
+            }
+
+            return new Rij(g.Maanden.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Maanden == 0 ? "Nulmeting" : $"{g.Maanden} maanden", cellen);
+        }).ToList();
+        var perMoment = new Tabel(PerMoment, "Participatie per meetmoment", "Meetmoment", kolommen, rijen,
+            "Per domein: het aantal mensen met ten minste één positief antwoord (ja, of eens / helemaal eens). Wie een vraag oversloeg, telt voor die vraag niet mee. " +
+            "Meetmomenten tellen vanaf het ankermoment dat de gemeente instelde (standaard huisvesting).",
+            [BronVerwijzing.Van(BronParticipatie.Vragenlijst), BronVerwijzing.Van(BronParticipatie.MeetmomentNaHuisvesting)]);
+
+        // The participatieladder: the latest rung per person, and the movement from the score before it.
+        var perPersoon = scores.GroupBy(s => s.InburgeraarId)
+            .Select(g => g.OrderBy(s => s.Datum).ThenBy(s => s.VastgelegdOp).ToList()).ToList();
+        var laatste = perPersoon.Select(p => p[^1]).ToList();
+        var treden = laatste.Select(l => l.Trede).Distinct().Order().ToList();
+        var tredeRijen = treden.Select(t => new Rij(t.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{t}. {laatste.Where(l => l.Trede == t).GroupBy(l => l.TredeNaam).OrderByDescending(g => g.Count()).First().Key}",
+                [c.Aantal(laatste.Count(l => l.Trede == t))]))
+            .Append(new Rij("totaal", "Totaal", [c.Aantal(laatste.Count)], Totaal: true)).ToList();
+        var tredeTabel = new Tabel(LadderTrede, "Participatieladder: laatste trede", "Trede", [new("aantal", "Mensen", KolomSoort.Aantal)], tredeRijen,
+            "De laatste score per persoon op de ladder van de gemeente.", [BronVerwijzing.Van(BronParticipatie.Participatieladder)]);
+
+        var bewegingen = perPersoon.Where(p => p.Count >= 2).Select(p => Participatieladder.Beweging(p[^2].Trede, p[^1].Trede).Beweging).ToList();
+        var bewegingRijen = new[] { (Beweging.Omhoog, "Omhoog"), (Beweging.Gelijk, "Gelijk"), (Beweging.Omlaag, "Omlaag") }
+            .Select(b => new Rij(b.Item1.ToString().ToLowerInvariant(), b.Item2, [c.Aantal(bewegingen.Count(x => x == b.Item1))]))
+            .Append(new Rij("totaal", "Totaal (ten minste twee scores)", [c.Aantal(bewegingen.Count)], Totaal: true)).ToList();
+        var bewegingTabel = new Tabel(LadderBeweging, "Participatieladder: beweging sinds de vorige score", "Beweging", [new("aantal", "Mensen", KolomSoort.Aantal)], bewegingRijen,
+            "De laatste score vergeleken met de score daarvoor.", [BronVerwijzing.Van(BronParticipatie.Participatieladder)]);
+
+        var optellingen = new Dictionary<string, Optelling>
+        {
+            [PerMoment] = new([], null, false, Afgeleid: [.. domeinen.Select(d => $"{Sleutel(d)}-pct")]),
+            [LadderTrede] = new(["aantal"], null, true),
+            [LadderBeweging] = new(["aantal"], null, true),
+        };
+        // People with two scores are also among those with a latest rung: the two totals are not the same figure, so no link.
+        var tabellen = Optelling.Beveilig([perMoment, tredeTabel, bewegingTabel], optellingen, [], c);
+        var bereik = f.GemeenteCode is not null && gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"{gemeenten.Count} gemeenten in de regio";
+        return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(van)} tot en met {Shared.Weergave.Datum(tot)}", c.Aantal(personen), tabellen);
+    }
+
+    private static string Sleutel(Participatiedomein d) => d switch
+    {
+        Participatiedomein.WerkEnOpleiding => "werk",
+        Participatiedomein.MaatschappelijkeParticipatie => "maatschappelijk",
+        Participatiedomein.SocialeParticipatie => "sociaal",
+        Participatiedomein.Competenties => "competenties",
+        _ => "welbevinden",
+    };
+}

@@ -1,0 +1,358 @@
+using System.Globalization;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Dossier;
+using Koers.Domain.Participatie;
+using Koers.Web.Features.Dossier;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Participatie;
+
+/// <summary>A municipality's monitoring as configured: moments, its questionnaire and its ladder.</summary>
+public sealed record Inrichting(Gemeente Gemeente, Participatieinstellingen Instellingen, Vragenlijst Vragenlijst, IReadOnlyList<Trede> Ladder,
+    bool Standaard, DateTime? GewijzigdOp, string? GewijzigdDoor);
+
+/// <summary>A score with its movement from the score before.</summary>
+public sealed record Ladderregel(Ladderscore Score, Ladderbeweging Beweging);
+
+/// <summary>Everything the Participatie tab shows of one case.</summary>
+public sealed record ParticipatieStand(
+    Inburgeraar Dossier,
+    Inrichting Inrichting,
+    IReadOnlyList<Meetmoment> Momenten,
+    IReadOnlyList<Participatiemeting> Metingen,
+    IReadOnlyList<Ladderregel> Ladderscores,
+    IReadOnlyList<Data.Model.Keten.Voortgangsgesprek> Gesprekken)
+{
+    public Meetmoment? Open => Momenten.FirstOrDefault(m => m.Status == MeetmomentStatus.Open);
+
+    /// <summary>The newest score and its movement, for the dossier page.</summary>
+    public Ladderregel? Laatste => Ladderscores.Count > 0 ? Ladderscores[0] : null;
+}
+
+/// <summary>What the inburgeraar sees in the portal: the moment due (if any) and the questions.</summary>
+public sealed record PortaalVragenlijst(Guid InburgeraarId, Meetmoment? Open, Vragenlijst Vragenlijst, IReadOnlyList<Participatiemeting> Eerder);
+
+public sealed record OpenMeting(Guid InburgeraarId, string Naam, string Gemeente, string? Klantregisseur, Meetmoment Moment);
+
+/// <summary>
+/// Participation monitoring of a case: the questionnaire at its moments (entered by the klantregisseur in a talk or by
+/// the inburgeraar in the portal) and the participatieladder. Personal data: every read and write goes through
+/// <see cref="DossierService"/> / <see cref="Beveiliging.Toegang"/> (role and municipality; partners never see it) and is
+/// audited; the audit names what was done, never the answers.
+/// </summary>
+public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers)
+{
+    public const int MaxToelichting = 2000;
+
+    // ---- configuration (functioneel beheer) ---------------------------------------------------------------------
+
+    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
+    {
+        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
+        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
+    }
+
+    /// <summary>The configuration of a municipality within the user's reach, or null.</summary>
+    public async Task<Inrichting?> InrichtingAsync(string? gemeenteCode, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(gemeenteCode)) return null;
+        var code = gemeenteCode.Trim().ToUpperInvariant();
+        var gemeente = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == code, ct);
+        if (gemeente is null || !(await toegang.BereikAsync(ct)).Gemeenten.Contains(gemeente.Id)) return null;
+        return await InrichtingVanAsync(gemeente, ct);
+    }
+
+    private async Task<Inrichting> InrichtingVanAsync(Gemeente gemeente, CancellationToken ct)
+    {
+        var rij = await db.Set<ParticipatieInstelling>().AsNoTracking().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
+        return Lees(gemeente, rij);
+    }
+
+    public static Inrichting Lees(Gemeente gemeente, ParticipatieInstelling? rij)
+    {
+        if (rij is null)
+        {
+            var s = Participatieinstellingen.Standaard;
+            return new(gemeente, s, Vragenlijsten.Standaard, Participatieladder.Standaard, true, null, null);
+        }
+
+        var maanden = rij.Maanden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList();
+        var uit = rij.UitgezetteVragen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var treden = rij.Ladder.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var ladder = treden.Length >= 2 ? treden.Select((n, i) => new Trede(i + 1, n)).ToList() : Participatieladder.Standaard;
+        return new(gemeente, new Participatieinstellingen(rij.Anker, maanden, uit), Vragenlijsten.Standaard.Zonder(uit), ladder, false, rij.GewijzigdOp, rij.GewijzigdDoor);
+    }
+
+    public async Task<Uitkomst<string>> InrichtingOpslaanAsync(string gemeenteCode, InstellingenInvoer invoer, CancellationToken ct = default)
+    {
+        var huidig = await InrichtingAsync(gemeenteCode, ct);
+        if (huidig is null) return Uitkomst<string>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.Anker is not { } anker || !Enum.IsDefined(anker)) fouten.Voeg(nameof(invoer.Anker), "Kies het ankermoment: huisvesting, brede intake of PIP.");
+        var maanden = new List<int>();
+        foreach (var deel in (invoer.Maanden ?? string.Empty).Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(deel, NumberStyles.None, CultureInfo.InvariantCulture, out var m)) maanden.Add(m);
+            else fouten.Voeg(nameof(invoer.Maanden), $"'{(deel.Length > 10 ? deel[..10] : deel)}' is geen aantal maanden. Schrijf bijvoorbeeld: 0, 6, 12, 24.");
+        }
+
+        if (!fouten.ContainsKey(nameof(invoer.Maanden)))
+        {
+            foreach (var f in Meetmomenten.ControleerMaanden(maanden)) fouten.Voeg(nameof(invoer.Maanden), f.Melding);
+        }
+
+        var vragen = (invoer.Vragen ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var v in vragen.Where(v => Vragenlijsten.Standaard.Zoek(v) is null)) fouten.Voeg(nameof(invoer.Vragen), $"Onbekende vraag '{(v.Length > 40 ? v[..40] : v)}'.");
+        if (vragen.Count == 0) fouten.Voeg(nameof(invoer.Vragen), "Zet ten minste één vraag aan.");
+        var treden = (invoer.Treden ?? []).Select(t => t?.Trim() ?? string.Empty).ToList();
+        while (treden.Count > 0 && treden[^1].Length == 0) treden.RemoveAt(treden.Count - 1); // empty rows at the end of the form
+        foreach (var f in Participatieladder.ControleerTreden(treden)) fouten.Voeg(nameof(invoer.Treden), f.Melding);
+        if (fouten.Count > 0) return Uitkomst<string>.Geweigerd(fouten);
+
+        var gemeente = huidig.Gemeente;
+        var rij = await db.Set<ParticipatieInstelling>().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
+        if (rij is null)
+        {
+            rij = new ParticipatieInstelling { GemeenteId = gemeente.Id, GewijzigdDoor = gebruiker.Naam };
+            db.Add(rij);
+        }
+
+        var uit = Vragenlijsten.Standaard.Vragen.Select(v => v.Code).Where(c => !vragen.Contains(c)).ToList();
+        rij.Anker = invoer.Anker!.Value;
+        rij.Maanden = string.Join(",", maanden.Order().Select(m => m.ToString(CultureInfo.InvariantCulture)));
+        rij.UitgezetteVragen = string.Join(",", uit);
+        rij.Ladder = string.Join("\n", treden);
+        rij.GewijzigdOp = klok.NuUtc;
+        rij.GewijzigdDoor = gebruiker.Naam;
+        db.Audit.Add(new AuditRegel
+        {
+            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
+            Omschrijving = $"Participatiemonitor gemeente {gemeente.Naam}: anker {rij.Anker.Omschrijving()}, meetmomenten {rij.Maanden} maanden, " +
+                $"{vragen.Count} vragen aan, {uit.Count} uit, ladder met {treden.Count} treden",
+        });
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<string>.Ok(gemeente.Code);
+    }
+
+    // ---- one case (klantregisseur) ------------------------------------------------------------------------------
+
+    /// <summary>The Participatie tab of a case within reach; the read is audited with <paramref name="doel"/>.</summary>
+    public async Task<ParticipatieStand?> HaalAsync(Guid id, string doel, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
+        var dossier = await dossiers.InzienAsync(id, doel, ct);
+        if (dossier is null) return null;
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var metingen = await MetingenAsync(id, ct);
+        var scores = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct);
+        var gesprekken = await db.Voortgangsgesprekken.AsNoTracking()
+            .Where(g => g.InburgeraarId == id && g.Status == Data.Model.Keten.Gespreksstatus.Gehouden).OrderByDescending(g => g.Datum).ToListAsync(ct);
+        return new ParticipatieStand(dossier, inrichting,
+            Meetmomenten.Bepaal(dossier.Feiten(), inrichting.Instellingen, metingen.Select(m => m.Maanden).ToHashSet(), klok.Vandaag),
+            metingen, MetBeweging(scores), gesprekken);
+    }
+
+    /// <summary>Scores newest first, each with its movement from the one before it in time.</summary>
+    public static IReadOnlyList<Ladderregel> MetBeweging(IEnumerable<Ladderscore> scores)
+    {
+        var opVolgorde = scores.OrderBy(s => s.Datum).ThenBy(s => s.VastgelegdOp).ToList();
+        return opVolgorde.Select((s, i) => new Ladderregel(s, Participatieladder.Beweging(i == 0 ? null : opVolgorde[i - 1].Trede, s.Trede)))
+            .Reverse().ToList();
+    }
+
+    private Task<List<Participatiemeting>> MetingenAsync(Guid id, CancellationToken ct) =>
+        db.Set<Participatiemeting>().AsNoTracking().Include(m => m.Antwoorden).Where(m => m.InburgeraarId == id).OrderBy(m => m.Maanden).ToListAsync(ct);
+
+    /// <summary>
+    /// The klantregisseur records a questionnaire filled in together during a talk. A moment that is due or has passed
+    /// unmeasured (a paper form entered late) may be recorded; one not yet due may not, nor one already measured.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> GesprekAsync(Guid id, MetingInvoer invoer, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        return await VastleggenAsync(dossier, invoer, Invulwijze.Gesprek, null, ct);
+    }
+
+    /// <summary>The inburgeraar answers the questionnaire due now in the portal, in the language chosen there.</summary>
+    public async Task<Uitkomst<Guid>> PortaalAsync(MetingInvoer invoer, string taal, CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar) || !await toegang.MagDossierAsync(id, ct)) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        invoer.Datum = klok.Vandaag;
+        return await VastleggenAsync(dossier, invoer, Invulwijze.Portaal, taal, ct);
+    }
+
+    private async Task<Uitkomst<Guid>> VastleggenAsync(Inburgeraar dossier, MetingInvoer invoer, Invulwijze wijze, string? taal, CancellationToken ct)
+    {
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var gemeten = (await db.Set<Participatiemeting>().AsNoTracking().Where(m => m.InburgeraarId == dossier.Id).Select(m => m.Maanden).ToListAsync(ct)).ToHashSet();
+        var momenten = Meetmomenten.Bepaal(dossier.Feiten(), inrichting.Instellingen, gemeten, klok.Vandaag);
+        var fouten = Veldfouten.Nieuw();
+        var moment = momenten.FirstOrDefault(m => m.Maanden == invoer.Maanden);
+        if (invoer.Maanden is null) fouten.Voeg(nameof(invoer.Maanden), "Kies het meetmoment.");
+        else if (moment is null) fouten.Voeg(nameof(invoer.Maanden), $"{invoer.Maanden} maanden is geen meetmoment van gemeente {inrichting.Gemeente.Naam}.");
+        else if (moment.Status == MeetmomentStatus.Gedaan) fouten.Voeg(nameof(invoer.Maanden), $"Het meetmoment '{moment.Omschrijving}' is al ingevuld.");
+        else if (moment.Status == MeetmomentStatus.AnkerOnbekend) fouten.Voeg(nameof(invoer.Maanden), $"Het ankermoment ({inrichting.Instellingen.Anker.Omschrijving()}) staat nog niet in het dossier; het meetmoment heeft nog geen datum.");
+        else if (moment.Status == MeetmomentStatus.NogNiet) fouten.Voeg(nameof(invoer.Maanden), $"Het meetmoment '{moment.Omschrijving}' is pas vanaf {Shared.Weergave.Datum(moment.Datum!.Value)}.");
+        else if (moment.Status == MeetmomentStatus.Vervallen) fouten.Voeg(nameof(invoer.Maanden), "Het dossier is afgesloten vóór dit meetmoment.");
+        else if (wijze == Invulwijze.Portaal && moment.Status != MeetmomentStatus.Open) fouten.Voeg(nameof(invoer.Maanden), "Deze vragenlijst staat niet meer open.");
+
+        if (invoer.Datum is not { } datum) fouten.Voeg(nameof(invoer.Datum), "Vul de datum van het gesprek in.");
+        else if (datum > klok.Vandaag) fouten.Voeg(nameof(invoer.Datum), "De datum ligt in de toekomst.");
+        else if (moment?.Datum is { } vanaf && datum < vanaf) fouten.Voeg(nameof(invoer.Datum), $"De datum ligt vóór het meetmoment ({Shared.Weergave.Datum(vanaf)}).");
+
+        var antwoorden = invoer.Antwoorden ?? [];
+        foreach (var f in Vragenlijsten.Controleer(inrichting.Vragenlijst, antwoorden))
+            fouten.Voeg(f.Veld.Length == 0 ? nameof(invoer.Antwoorden) : $"{nameof(invoer.Antwoorden)}[{f.Veld}]", f.Melding);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var meting = new Participatiemeting
+        {
+            Id = Guid.NewGuid(), InburgeraarId = dossier.Id, Maanden = moment!.Maanden, Versie = inrichting.Vragenlijst.Versie, Datum = invoer.Datum!.Value,
+            Invulwijze = wijze, Taal = taal, VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
+            Antwoorden = antwoorden.Where(a => a.Value is not null).Select(a => new Participatieantwoord { VraagCode = a.Key, Waarde = a.Value!.Value }).ToList(),
+        };
+        db.Add(meting);
+        dossiers.Audit(AuditActie.Wijzigen, dossier.Id, $"Participatiemeting '{moment.Omschrijving}' vastgelegd " +
+            $"({(wijze == Invulwijze.Portaal ? "door de inburgeraar in het portaal" : "in een gesprek")}, {meting.Antwoorden.Count} van {inrichting.Vragenlijst.Vragen.Count} vragen beantwoord)");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(meting.Id);
+    }
+
+    /// <summary>A score on the municipality's ladder; at a held voortgangsgesprek of this case, or on its own date.</summary>
+    public async Task<Uitkomst<Guid>> LadderAsync(Guid id, LadderInvoer invoer, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var fouten = Veldfouten.Nieuw();
+        var trede = inrichting.Ladder.FirstOrDefault(t => t.Niveau == invoer.Trede);
+        if (trede is null) fouten.Voeg(nameof(invoer.Trede), $"Kies een trede van de participatieladder (1 tot en met {inrichting.Ladder.Count}).");
+        Data.Model.Keten.Voortgangsgesprek? gesprek = null;
+        if (invoer.Voortgangsgesprek is { } gid)
+        {
+            gesprek = await db.Voortgangsgesprekken.AsNoTracking().FirstOrDefaultAsync(g => g.Id == gid && g.InburgeraarId == id, ct);
+            if (gesprek is null || gesprek.Status != Data.Model.Keten.Gespreksstatus.Gehouden)
+                fouten.Voeg(nameof(invoer.Voortgangsgesprek), "Kies een gehouden voortgangsgesprek van deze inburgeraar.");
+        }
+
+        var datum = invoer.Datum ?? gesprek?.Datum;
+        if (datum is not { } d) fouten.Voeg(nameof(invoer.Datum), "Vul de datum in (of kies het voortgangsgesprek).");
+        else if (d > klok.Vandaag) fouten.Voeg(nameof(invoer.Datum), "De datum ligt in de toekomst.");
+        fouten.Lengte(invoer.Toelichting, nameof(invoer.Toelichting), MaxToelichting);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var vorige = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id && l.Datum <= datum)
+            .OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Select(l => (int?)l.Trede).FirstOrDefaultAsync(ct);
+        var score = new Ladderscore
+        {
+            Id = Guid.NewGuid(), InburgeraarId = id, VoortgangsgesprekId = gesprek?.Id, Datum = datum!.Value, Trede = trede!.Niveau, TredeNaam = trede.Naam,
+            Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(), VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
+        };
+        db.Add(score);
+        var beweging = Participatieladder.Beweging(vorige, score.Trede);
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Participatieladder gescoord op {Shared.Weergave.Datum(score.Datum)}: trede {score.Trede} ({beweging.Omschrijving})");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(score.Id);
+    }
+
+    // ---- portal ------------------------------------------------------------------------------------------------
+
+    /// <summary>The inburgeraar's own questionnaire state; null for anyone else. The read is audited.</summary>
+    public async Task<PortaalVragenlijst?> EigenAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar)) return null;
+        var dossier = await dossiers.InzienAsync(id, "Portaal: participatievragenlijst bekeken", ct);
+        if (dossier is null) return null;
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var metingen = await MetingenAsync(id, ct);
+        var open = Meetmomenten.Open(dossier.Feiten(), inrichting.Instellingen, metingen.Select(m => m.Maanden).ToHashSet(), klok.Vandaag);
+        return new PortaalVragenlijst(id, open, inrichting.Vragenlijst, metingen);
+    }
+
+    /// <summary>
+    /// The moment due for the signed-in inburgeraar, for the notice on Mijn inburgering. Not audited separately: the
+    /// page that asks has audited its read of the case already.
+    /// </summary>
+    public async Task<Meetmoment?> EigenOpenAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar)) return null;
+        var dossier = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Include(i => i.Gemeente).Include(i => i.Mijlpalen)
+            .FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (dossier is null) return null;
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var gemeten = (await db.Set<Participatiemeting>().AsNoTracking().Where(m => m.InburgeraarId == id).Select(m => m.Maanden).ToListAsync(ct)).ToHashSet();
+        return Meetmomenten.Open(dossier.Feiten(), inrichting.Instellingen, gemeten, klok.Vandaag);
+    }
+
+    /// <summary>
+    /// The newest ladder score with its movement, for the case overview. Not audited separately: the overview has audited
+    /// its read of the case; still only for a case worker with the case in reach.
+    /// </summary>
+    public async Task<Ladderregel?> LaatsteLadderAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
+        if (!await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct)) return null;
+        var laatste = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id)
+            .OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Take(2).ToListAsync(ct);
+        return laatste.Count == 0 ? null : MetBeweging(laatste)[0];
+    }
+
+    // ---- worklist ----------------------------------------------------------------------------------------------
+
+    /// <summary>Cases within reach (and the worklist's selection) with a questionnaire due today.</summary>
+    public async Task<IReadOnlyList<OpenMeting>> OpenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return [];
+        var inBereik = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => i.GeanonimiseerdOp == null);
+        var ankers = new[] { Mijlpaal.BrpInschrijving, Mijlpaal.BredeIntake, Mijlpaal.PipVastgesteld };
+        var afsluitend = MijlpaalInfo.Afsluitend.ToList();
+        var rijen = await inBereik
+            .Where(i => i.Mijlpalen.Any(m => ankers.Contains(m.Soort)) && !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)))
+            .Select(i => new
+            {
+                i.Id, i.Voornamen, i.Achternaam, i.Doelgroep, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam,
+                Mijlpalen = i.Mijlpalen.Where(m => ankers.Contains(m.Soort)).Select(m => new { m.Soort, m.Datum }).ToList(),
+            })
+            .ToListAsync(ct);
+        if (rijen.Count == 0) return [];
+        var gemeenteIds = rijen.Select(r => r.GemeenteId).Distinct().ToList();
+        var gemeenten = await db.Gemeenten.AsNoTracking().Where(g => gemeenteIds.Contains(g.Id)).ToListAsync(ct);
+        var instellingen = await db.Set<ParticipatieInstelling>().AsNoTracking().Where(x => gemeenteIds.Contains(x.GemeenteId)).ToListAsync(ct);
+        var perGemeente = gemeenten.ToDictionary(g => g.Id, g => Lees(g, instellingen.FirstOrDefault(x => x.GemeenteId == g.Id)).Instellingen);
+        var ids = rijen.Select(r => r.Id).ToList();
+        var gemeten = (await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId)).Select(m => new { m.InburgeraarId, m.Maanden }).ToListAsync(ct))
+            .ToLookup(m => m.InburgeraarId, m => m.Maanden);
+        var uit = new List<OpenMeting>();
+        foreach (var r in rijen)
+        {
+            var feiten = new DossierFeiten { Doelgroep = r.Doelgroep, Mijlpalen = r.Mijlpalen.ToDictionary(m => m.Soort, m => m.Datum) };
+            if (Meetmomenten.Open(feiten, perGemeente[r.GemeenteId], gemeten[r.Id].ToHashSet(), klok.Vandaag) is { } moment)
+                uit.Add(new OpenMeting(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, moment));
+        }
+
+        return uit.OrderBy(o => o.Moment.OpenTot).ThenBy(o => o.Naam, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The worklist section of questionnaires due.</summary>
+    public static Werkvoorraad.Signaalsectie Sectie(IReadOnlyList<OpenMeting> open, DateOnly vandaag) => new(
+        "participatiemetingen",
+        "Participatiemetingen",
+        open.Select(o => new Werkvoorraad.SignaalRegel(o.InburgeraarId, o.Naam, $"/inburgeraars/{o.InburgeraarId}/participatie#meting", o.Moment.Omschrijving,
+            o.Moment.OpenTot is { } tot && tot.DayNumber - vandaag.DayNumber <= 14,
+            $"open sinds {Shared.Weergave.Datum(o.Moment.Datum!.Value)}, tot en met {Shared.Weergave.Datum(o.Moment.OpenTot!.Value)} · {o.Gemeente} · {o.Klantregisseur ?? "niet toegewezen"}")).ToList(),
+        "Geen participatievragenlijsten die nu openstaan.",
+        [new Werkvoorraad.Signaalsectie.Telling("Open", open.Count)],
+        [],
+        "Vragenlijsten van de participatiemonitor die nu af te nemen zijn (in een gesprek, of de inburgeraar vult ze in via Mijn inburgering).");
+}

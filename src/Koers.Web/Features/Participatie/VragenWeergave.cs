@@ -1,0 +1,25 @@
+using Koers.Domain.Participatie;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Koers.Web.Features.Participatie;
+
+/// <summary>
+/// How <c>_Vragen.cshtml</c> shows a questionnaire: in which language (question texts per language, falling back to Dutch),
+/// with which form prefix, and what was chosen before a refused submit.
+/// </summary>
+public sealed record VragenWeergave(Vragenlijst Vragenlijst, string Prefix, string Taal, IReadOnlyDictionary<string, int?> Antwoorden, ModelStateDictionary ModelState,
+    string Overslaan)
+{
+    /// <summary>Option labels and domain headings exist in Dutch and English; other languages get the Dutch ones.</summary>
+    public bool Engels => Taal == "en";
+
+    public string OptieTaal => Engels ? "en" : "nl";
+
+    public string DomeinTaal => Engels ? "en" : "nl";
+
+    public string Optie(Antwoordoptie o) => Engels ? o.En : o.Nl;
+
+    public string Domein(Participatiedomein d) => Engels ? d.OmschrijvingEn() : d.Omschrijving();
+
+    public int? Gekozen(string code) => Antwoorden.TryGetValue(code, out var w) ? w : null;
+}
