@@ -2,7 +2,11 @@
 # The Koers benchmark on a fresh machine, end to end:
 #
 #     bash bench/run.sh [--gevallen 150000] [--gebruikers 100] [--duur 20] [--denktijd 0 (ms between a user's requests)]
-#                       [--scenario <part of a scenario name, e.g. csv or duo>]
+#                       [--scenario <part of a scenario name, e.g. csv or duo>] [--rook]
+#
+# --rook is the smoke run CI does (tests/Koers.Web.Tests/Schaal/BenchRookTests.cs): a few hundred cases, a few
+# users, seconds per scenario, small CSV and DUO bursts, results under /tmp. It proves the benchmark still runs with
+# 0 errors; its timings mean nothing and nothing checks them.
 #
 # 1. starts a throwaway PostgreSQL cluster on loopback (like scripts/test.sh; removed again on exit),
 # 2. builds Koers and the bench tool in Release,
@@ -17,9 +21,12 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}
+GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
+EXTRA=()
 while [ $# -gt 0 ]; do
     case "$1" in
+        --rook) ROOK=1; GEVALLEN=400; GEBRUIKERS=4; DUUR=2; OPWARMEN=1
+                EXTRA=(--csvgebruikers 1 --csvregels 200 --csvuploads 1 --duomeldingen 100 --duoverzenders 2 --duodrain 120); shift ;;
         --gevallen) GEVALLEN=$2; shift 2 ;;
         --gebruikers) GEBRUIKERS=$2; shift 2 ;;
         --duur) DUUR=$2; shift 2 ;;
@@ -31,6 +38,13 @@ while [ $# -gt 0 ]; do
 done
 
 log() { printf '[bench] %s\n' "$*"; }
+fout() { printf '[bench] FOUT: %s\n' "$*" >&2; exit 1; }
+# A port something already listens on would measure that something (another Koers, another PostgreSQL): refuse.
+bezet() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+bezet "$PORT" && fout "poort $PORT is al in gebruik (draait er al een Koers?); stop dat proces of kies KOERS_BENCH_PORT"
+if [ -z "${KOERS_BENCH_PG:-}" ]; then
+    bezet "${KOERS_BENCH_PG_PORT:-56432}" && fout "databasepoort ${KOERS_BENCH_PG_PORT:-56432} is al in gebruik; kies KOERS_BENCH_PG_PORT"
+fi
 PG_DIR=""; PG_BIN=""; KOERS_PID=""
 as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 cleanup() {
@@ -93,28 +107,63 @@ export Koers__Beveiliging__Limieten__InloggenPerIp__Aantal=1000000
 export Koers__Beveiliging__Limieten__InloggenPerAccount__Aantal=1000000
 export Koers__Beveiliging__Limieten__Exports__Aantal=1000000
 export Koers__Beveiliging__Limieten__Uploads__Aantal=1000000
-Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
+# DUO itself is the in-process simulator: decision events (SS109, SS115, SS117, SS119 in the burst) make Koers read
+# DUO's Vrijstelling or Ontheffing API, a loopback HTTP round trip here (a real DUO is further away).
+Duo__Simulator=true Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__Provider=Postgres \
     ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \
     dotnet src/Koers.Web/bin/Release/net10.0/Koers.Web.dll >/tmp/koers-bench-app-$$.log 2>&1 &
 KOERS_PID=$!
 for _ in $(seq 1 120); do
+    kill -0 "$KOERS_PID" 2>/dev/null || fout "Koers stopte bij het starten; zie /tmp/koers-bench-app-$$.log"
     curl -fs "http://127.0.0.1:$PORT/openapi/v1.json" >/dev/null 2>&1 && break
     sleep 1
 done
 
-mkdir -p bench/results
-UIT="bench/results/$(date -u +%Y%m%dT%H%M)Z-${GEVALLEN}.md"
+# CPU used during the load run, per party, from /proc (clock ticks): the whole machine, Koers, our PostgreSQL (the
+# postmaster with its finished children, plus the live backends) and the load client (the shell's child times).
+# What is left is other processes: the share of the machine they took is written into the results.
+ticks() { awk '/^cpu / {t=0; for (i=2; i<=NF; i++) t+=$i; print t, t-$5-$6}' /proc/stat; }
+proces() { awk '{print $14+$15+$16+$17}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+postgres_cpu() {
+    local pm s=0
+    [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ] || { echo 0; return; }
+    pm=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+    for p in $pm $(ps -o pid= --ppid "$pm"); do s=$(( s + $(proces "$p") )); done
+    echo "$s"
+}
+# 'times' must run in this shell (in $(…) it would report the subshell's children): its second line is the CPU time
+# of this script's finished children, so the difference around the load run is the load client's.
+TIMES_F="/tmp/koers-bench-times-$$"
+client_cpu() { awk 'NR==2 {split($1,u,"m"); split($2,s,"m"); printf "%d\n", (u[1]*60+u[2]+s[1]*60+s[2])*100}' "$TIMES_F"; }
+times >"$TIMES_F"
+read -r CPU_T0 CPU_B0 < <(ticks); KOERS_C0=$(proces "$KOERS_PID"); PG_C0=$(postgres_cpu); CLIENT_C0=$(client_cpu)
+LOAD_VOOR="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+UITMAP=bench/results; [ -n "$ROOK" ] && UITMAP=/tmp/koers-bench-rook
+mkdir -p "$UITMAP"
+UIT="$UITMAP/$(date -u +%Y%m%dT%H%M)Z-${GEVALLEN}.md"
 TABEL="/tmp/koers-bench-tabel-$$.md"
 set +e
-$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --denktijd "$DENKTIJD" ${SCENARIO:+--scenario "$SCENARIO"} --uit "$TABEL"
+$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --denktijd "$DENKTIJD" ${SCENARIO:+--scenario "$SCENARIO"} "${EXTRA[@]}" --uit "$TABEL"
 RC=$?
 set -e
+times >"$TIMES_F"
+read -r CPU_T1 CPU_B1 < <(ticks); KOERS_C1=$(proces "$KOERS_PID"); PG_C1=$(postgres_cpu); CLIENT_C1=$(client_cpu)
+rm -f "$TIMES_F"
+LOAD_NA="$(cut -d' ' -f1-3 /proc/loadavg)"
+kill -0 "$KOERS_PID" 2>/dev/null || { log "Koers is tijdens de run gestopt"; RC=1; }
+# Shares of all cores: busy ticks minus ours, over all ticks (the client's times are in 1/100 s, as USER_HZ is on Linux).
+CPU_REGEL="$(awk -v t=$((CPU_T1-CPU_T0)) -v b=$((CPU_B1-CPU_B0)) -v k=$((KOERS_C1-KOERS_C0)) -v p=$((PG_C1-PG_C0)) -v c=$((CLIENT_C1-CLIENT_C0)) \
+    'BEGIN { if (t<=0) t=1; o=b-k-p-c; if (o<0) o=0; printf "CPU during the load run (share of all cores): Koers %.1f%%, PostgreSQL %.1f%%, load client %.1f%%, other processes %.1f%%.", 100*k/t, 100*p/t, 100*c/t, 100*o/t }')"
 {
     echo "# Koers benchmark, $GEVALLEN cases"
     echo
     echo "Machine: $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
     echo "PostgreSQL ${PG_VERSION:-(extern)} on the same machine; .NET $(dotnet --version)."
+    echo "Load average (1, 5, 15 min) before the load run: $LOAD_VOOR; after: $LOAD_NA."
+    echo "$CPU_REGEL"
+    [ -n "$ROOK" ] && echo "Smoke run (--rook): the numbers below are not a measurement."
     echo "Data set generated in ${GEN_S} s:"
     echo
     echo '```'
