@@ -35,6 +35,9 @@ namespace Koers.Bench;
 public sealed class Generator(string verbinding, int gevallen, int seed, DateOnly vandaag, BsnBescherming bescherming)
 {
     public const string Wachtwoord = "Koers-bench-2026";
+
+    /// <summary>Synthetic authenticator key (base32) of beheer@bench.example; the bench data set is thrown away with the run.</summary>
+    public const string BeheerTotpSleutel = "KOERSBENCHTOTPSLEUTELBEHEER23456";
     public const int Gemeenten = 342;
     public const int Regios = 35;
     private DateTime Nu => vandaag.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
@@ -313,6 +316,10 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         db.Users.AddRange(beleid, beheer);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = beleid.Id, RoleId = rollen[Rollen.Beleidsmedewerker] });
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = beheer.Id, RoleId = rollen[Rollen.FunctioneelBeheerder] });
+        // Functioneel beheer must sign in in two steps (Koers refuses its API otherwise): a synthetic authenticator key
+        // the load client computes its codes from, as ASP.NET Core Identity stores one.
+        beheer.TwoFactorEnabled = true;
+        db.UserTokens.Add(new IdentityUserToken<string> { UserId = beheer.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = BeheerTotpSleutel });
 
         // One log-in per taalschool (partner.r01@bench.example …) for the partner CSV upload; what it sees is decided
         // by the consents written with the cases below.
