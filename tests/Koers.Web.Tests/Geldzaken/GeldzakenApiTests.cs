@@ -285,7 +285,10 @@ public abstract class GeldzakenApiTests(KoersFactory factory)
         {
             var response = await client.GetAsync($"/api/v1/inburgeraars/{id}/geldzaken{pad}");
             Assert.True(response.StatusCode == verwacht, $"{email} {pad}: {response.StatusCode}");
-            Assert.DoesNotContain("330", await response.Content.ReadAsStringAsync());
+            // No amount leaks: neither the Dutch nor the JSON form of June's rent share (a bare "330" also occurs in trace ids).
+            var tekst = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("330,67", tekst);
+            Assert.DoesNotContain("330.67", tekst);
         }
 
         // Writes are refused the same way: outside reach the case does not exist, for another role the door is shut.
