@@ -40,6 +40,11 @@ public sealed class DigikoppelingOpties
     public bool Intrekkingscontrole { get; set; } = true;
 
     public bool Aan => !string.IsNullOrWhiteSpace(VertrouwdeCa);
+
+    private X509Certificate2Collection? _ca;
+
+    /// <summary>The trusted CA bundle, read from <see cref="VertrouwdeCa"/> once (at start, by AddDuo) and kept.</summary>
+    public X509Certificate2Collection Ca => _ca ??= Digikoppeling.LaadCa(VertrouwdeCa!);
 }
 
 /// <summary>
@@ -169,7 +174,7 @@ public static class Digikoppeling
     public static SocketsHttpHandler Handler(DigikoppelingOpties o)
     {
         var eigen = LaadEigenCertificaat(o);
-        var ca = LaadCa(o.VertrouwdeCa!);
+        var ca = o.Ca;
         return new SocketsHttpHandler
         {
             SslOptions = new SslClientAuthenticationOptions

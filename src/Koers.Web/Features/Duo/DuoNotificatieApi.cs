@@ -56,7 +56,7 @@ public static partial class DuoNotificatieApi
             }
 
             var oin = Digikoppeling.Oin(certificaat);
-            var fout = Digikoppeling.Fout(certificaat, CaVan(opties), opties.Digikoppeling.Intrekkingscontrole, client: true)
+            var fout = Digikoppeling.Fout(certificaat, opties.Digikoppeling.Ca, opties.Digikoppeling.Intrekkingscontrole, client: true)
                        ?? (oin != opties.DuoOin ? $"het OIN in het certificaat ({oin ?? "geen"}) is niet dat van DUO" : null)
                        ?? (http.Request.Headers["bron"] != oin ? "de header 'bron' komt niet overeen met het OIN in het certificaat" : null);
             if (fout is not null)
@@ -190,22 +190,6 @@ public static partial class DuoNotificatieApi
         }
 
         return fouten.Count > 0 ? null : new DuoNotificatieBericht(tijd, gebeurtenis!, bsn, vnummer);
-    }
-
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2Collection? _ca;
-    private static string? _caPad;
-
-    /// <summary>DUO's CA bundle, read once per configured path.</summary>
-    private static System.Security.Cryptography.X509Certificates.X509Certificate2Collection CaVan(DuoOpties opties)
-    {
-        var pad = opties.Digikoppeling.VertrouwdeCa!;
-        if (_ca is null || _caPad != pad)
-        {
-            _ca = Digikoppeling.LaadCa(pad);
-            _caPad = pad;
-        }
-
-        return _ca;
     }
 
     private static bool Geautoriseerd(HttpRequest request, DuoOpties opties)

@@ -28,7 +28,7 @@ public static class DuoRegistratie
         {
             // Every call to DUO carries our PKIoverheid certificate; DUO's server certificate must chain to DUO's CA.
             // Loaded now, so a missing or wrong certificate stops the start instead of the first call to DUO.
-            _ = Digikoppeling.LaadCa(opties.Digikoppeling.VertrouwdeCa!);
+            _ = opties.Digikoppeling.Ca;
             if (!string.IsNullOrWhiteSpace(opties.BaseUrl)) _ = Digikoppeling.LaadEigenCertificaat(opties.Digikoppeling);
             if (!string.IsNullOrWhiteSpace(opties.Digikoppeling.Certificaat))
             {

@@ -227,7 +227,7 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
                     // As DUO does on Digikoppeling: the caller's certificate must carry the OIN it claims in 'bron'.
                     var certificaat = await ctx.HttpContext.Connection.GetClientCertificateAsync();
                     if (certificaat is null || Digikoppeling.Oin(certificaat) != o.Oin
-                        || Digikoppeling.Fout(certificaat, Digikoppeling.LaadCa(o.Digikoppeling.VertrouwdeCa!), o.Digikoppeling.Intrekkingscontrole, client: true) is not null)
+                        || Digikoppeling.Fout(certificaat, o.Digikoppeling.Ca, o.Digikoppeling.Intrekkingscontrole, client: true) is not null)
                     {
                         return Results.StatusCode(403);
                     }

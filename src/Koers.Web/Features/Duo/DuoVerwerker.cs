@@ -73,7 +73,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             DuoReactie.TermijnVerlengd => (await TermijnVerlengdAsync(n.Bsn, inburgeraar, ct), null),
             DuoReactie.Examenresultaat => (await ExamensAsync(n.Bsn, inburgeraar, ct), null),
             DuoReactie.PlichtBeeindigd => await PlichtBeeindigdAsync(n, gebeurtenis, inburgeraar, ct),
-            DuoReactie.DuoBesluit => ($"Besluit van DUO vastgelegd: {await BesluitAsync(n.Bsn, gebeurtenis, ct)}", gebeurtenis.Actie),
+            DuoReactie.DuoBesluit => ($"Besluit van DUO vastgelegd: {(await BesluitAsync(n.Bsn, gebeurtenis, ct)).Tekst}", gebeurtenis.Actie),
             _ => throw new DuoFunctioneleFout($"{gebeurtenis.Code}: Koers weet niet wat deze gebeurtenis betekent."),
         };
         Audit(inburgeraar.Id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {resultaat}");
@@ -95,57 +95,51 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
     private async Task<(string, string?)> PlichtBeeindigdAsync(DuoNotificatie n, DuoGebeurtenis g, Inburgeraar i, CancellationToken ct)
     {
         var soort = g.Afsluiting ?? throw new InvalidOperationException($"{g.Code} heeft geen afsluitingssoort in de catalogus.");
-        var besluit = g.Besluitbron == DuoBesluitbron.Geen ? null : await BesluitAsync(n.Bsn!, g, ct);
         var bestaand = await db.Set<Koers.Data.Model.Keten.Afsluiting>().AsNoTracking().FirstOrDefaultAsync(a => a.InburgeraarId == i.Id, ct);
         if (bestaand is not null || i.Feiten().Afsluiting is not null)
         {
             return ($"Het dossier was al afgesloten{(bestaand is null ? "" : $" op {bestaand.Datum:dd-MM-yyyy} ({bestaand.Soort.Omschrijving().ToLowerInvariant()})")}; melding vastgelegd.", null);
         }
 
+        // DUO is asked only for a case that actually closes now, and once: the decision's text and (ontheffing) its grond.
+        var (besluit, grond) = g.Besluitbron == DuoBesluitbron.Geen ? (null, null) : await BesluitAsync(n.Bsn!, g, ct);
         var datum = Registratiedag(n);
-        var grond = soort == Afsluitingssoort.Ontheffing ? await OntheffingsgrondAsync(n.Bsn!, ct) : null;
         Controleer(dossiers.PasMijlpalenToe(i, new Dictionary<Mijlpaal, DateOnly?> { [soort.Mijlpaal()] = datum }, $"Afsluiting na DUO-melding {g.Code}"));
         db.Add(new Koers.Data.Model.Keten.Afsluiting
         {
-            InburgeraarId = i.Id, Soort = soort, Datum = datum, Ontheffingsgrond = grond, Door = Gebruiker, Op = klok.NuUtc,
+            InburgeraarId = i.Id, Soort = soort, Datum = datum, Ontheffingsgrond = soort == Afsluitingssoort.Ontheffing ? grond : null, Door = Gebruiker, Op = klok.NuUtc,
             Toelichting = $"DUO meldde {g.Code}: {g.Omschrijving}.{(besluit is null ? "" : " " + besluit)}",
         });
         return ($"Dossier afgesloten op {datum:dd-MM-yyyy}: {soort.Omschrijving().ToLowerInvariant()} ({g.Omschrijving.ToLowerInvariant()}).{(besluit is null ? "" : " " + besluit)}", g.Actie);
     }
 
-    private async Task<Ontheffingsgrond?> OntheffingsgrondAsync(string bsn, CancellationToken ct)
-    {
-        var gehele = (await duo.OntheffingenAsync(bsn, ct)).Select(o => o.GeheleOntheffing).OfType<DuoGeheleOntheffing>()
-            .OrderByDescending(o => o.DatumOordeel).FirstOrDefault();
-        return gehele?.Grond switch
-        {
-            "MED" => Ontheffingsgrond.Medisch,
-            "BIO" => Ontheffingsgrond.BijzondereIndividueleOmstandigheden,
-            _ => null,
-        };
-    }
-
-    /// <summary>DUO's decision behind the event, read from the Vrijstelling or Ontheffing API, in one Dutch sentence.</summary>
-    private async Task<string> BesluitAsync(string bsn, DuoGebeurtenis g, CancellationToken ct)
+    /// <summary>
+    /// DUO's decision behind the event, read from the Vrijstelling or Ontheffing API (one call), in one Dutch sentence,
+    /// with the grond of the newest whole ontheffing when there is one.
+    /// </summary>
+    private async Task<(string? Tekst, Ontheffingsgrond? Grond)> BesluitAsync(string bsn, DuoGebeurtenis g, CancellationToken ct)
     {
         switch (g.Besluitbron)
         {
             case DuoBesluitbron.Vrijstelling:
-            {
-                var regels = (await duo.VrijstellingenAsync(bsn, ct)).Select(Omschrijf)
-                    .OrderByDescending(r => r.Item1).ToList();
-                return regels.Count == 0 ? $"{g.Omschrijving} (DUO geeft geen details)." : regels[0].Item2;
-            }
+                return (Nieuwste((await duo.VrijstellingenAsync(bsn, ct)).Select(Omschrijf), g), null);
             case DuoBesluitbron.Ontheffing:
-            {
-                var regels = (await duo.OntheffingenAsync(bsn, ct)).Select(Omschrijf)
-                    .OrderByDescending(r => r.Item1).ToList();
-                return regels.Count == 0 ? $"{g.Omschrijving} (DUO geeft geen details)." : regels[0].Item2;
-            }
+                var ontheffingen = await duo.OntheffingenAsync(bsn, ct);
+                var gehele = ontheffingen.Select(o => o.GeheleOntheffing).OfType<DuoGeheleOntheffing>().OrderByDescending(o => o.DatumOordeel).FirstOrDefault();
+                var grond = gehele?.Grond switch
+                {
+                    "MED" => Ontheffingsgrond.Medisch,
+                    "BIO" => Ontheffingsgrond.BijzondereIndividueleOmstandigheden,
+                    _ => (Ontheffingsgrond?)null,
+                };
+                return (Nieuwste(ontheffingen.Select(Omschrijf), g), grond);
             default:
-                return g.Omschrijving + ".";
+                return (g.Omschrijving + ".", null);
         }
     }
+
+    private static string Nieuwste(IEnumerable<(DateOnly? Datum, string Tekst)> regels, DuoGebeurtenis g) =>
+        regels.OrderByDescending(r => r.Datum).Select(r => r.Tekst).FirstOrDefault() ?? $"{g.Omschrijving} (DUO geeft geen details).";
 
     /// <summary>
     /// SS121: the person brings a PIP from the previous municipality. Its date is taken over as the PIP milestone
