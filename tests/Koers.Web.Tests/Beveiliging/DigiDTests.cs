@@ -51,10 +51,7 @@ public sealed class DigiDTests(SqliteFactory basis) : IClassFixture<SqliteFactor
     private HttpClient Browser() =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
-    /// <summary>
-    /// A browser's trip: the button on /inloggen, the broker's authorization endpoint (a real HTTP call), its auto-posting
-    /// form back to Koers, and Koers's last step. Returns the browser and Koers's answer to that last step.
-    /// </summary>
+    /// <summary>A browser's trip from the button on /inloggen through the broker back to Koers; Koers's answer to the last step.</summary>
     private async Task<(HttpClient Browser, HttpResponseMessage Antwoord)> InloggenViaAsync(string schema)
     {
         var browser = Browser();
@@ -64,19 +61,7 @@ public sealed class DigiDTests(SqliteFactory basis) : IClassFixture<SqliteFactor
         {
             ["__RequestVerificationToken"] = token, ["schema"] = schema,
         }));
-        Assert.Equal(HttpStatusCode.Redirect, naarBroker.StatusCode);
-        Assert.StartsWith(aanbieder.Authority, naarBroker.Headers.Location!.ToString(), StringComparison.Ordinal);
-
-        using var buiten = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var brokerPagina = await buiten.GetStringAsync(naarBroker.Headers.Location);
-        var formulier = new HtmlParser().ParseDocument(brokerPagina).QuerySelector("form")!;
-        var terug = new Uri(formulier.GetAttribute("action")!);
-        Assert.Equal($"/inloggen/{schema}", terug.AbsolutePath);
-        var velden = formulier.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
-        var callback = await browser.PostAsync(terug.PathAndQuery, new FormUrlEncodedContent(velden));
-        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
-        Assert.StartsWith("/inloggen/extern", callback.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        return (browser, await browser.GetAsync(callback.Headers.Location));
+        return (browser, await aanbieder.TerugNaarKoersAsync(browser, naarBroker, $"/inloggen/{schema}"));
     }
 
     private (string Bsn, Guid Dossier, string Voornamen) DemoInburgeraar() => basis.MetDatabase(db =>

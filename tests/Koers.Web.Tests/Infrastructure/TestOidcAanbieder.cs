@@ -72,7 +72,12 @@ public sealed class TestOidcAanbieder : IAsyncDisposable
             var verzoek = ctx.GetOpenIddictServerRequest()!;
             aanbieder.Verzoeken.Enqueue((verzoek.AcrValues, verzoek.Scope, verzoek.CodeChallengeMethod));
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            identity.AddClaim(new Claim(OpenIddictConstants.Claims.Subject, "pseudoniem-" + Guid.NewGuid().ToString("N")));
+            // A fresh pseudonym unless the test names the subject (eHerkenning's stable ActingSubjectID).
+            if (!aanbieder.VolgendeAanmelding.ContainsKey(OpenIddictConstants.Claims.Subject))
+            {
+                identity.AddClaim(new Claim(OpenIddictConstants.Claims.Subject, "pseudoniem-" + Guid.NewGuid().ToString("N")));
+            }
+
             foreach (var (type, waarde) in aanbieder.VolgendeAanmelding) identity.AddClaim(new Claim(type, waarde));
             foreach (var claim in identity.Claims) claim.SetDestinations(OpenIddictConstants.Destinations.IdentityToken, OpenIddictConstants.Destinations.AccessToken);
             var principal = new ClaimsPrincipal(identity);
@@ -87,6 +92,27 @@ public sealed class TestOidcAanbieder : IAsyncDisposable
         await app.StartAsync();
         aanbieder.Authority = app.Urls.First().TrimEnd('/') + "/";
         return aanbieder;
+    }
+
+    /// <summary>
+    /// The browser's part after Koers sent it to the provider (<paramref name="naarAanbieder"/>, a redirect): the provider's
+    /// authorization endpoint (a real HTTP call), its auto-posting form back to Koers's callback, and Koers's last step.
+    /// Returns Koers's answer to that last step.
+    /// </summary>
+    public async Task<HttpResponseMessage> TerugNaarKoersAsync(HttpClient browser, HttpResponseMessage naarAanbieder, string callbackPad)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, naarAanbieder.StatusCode);
+        Assert.StartsWith(Authority, naarAanbieder.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using var buiten = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var pagina = await buiten.GetStringAsync(naarAanbieder.Headers.Location);
+        var formulier = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(pagina).QuerySelector("form")!;
+        var terug = new Uri(formulier.GetAttribute("action")!);
+        Assert.Equal(callbackPad, terug.AbsolutePath);
+        var velden = formulier.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value")!);
+        var callback = await browser.PostAsync(terug.PathAndQuery, new FormUrlEncodedContent(velden));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.StartsWith("/inloggen/extern", callback.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return await browser.GetAsync(callback.Headers.Location);
     }
 
     public async ValueTask DisposeAsync()

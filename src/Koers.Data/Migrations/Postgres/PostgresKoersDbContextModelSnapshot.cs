@@ -1264,6 +1264,10 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("KvkNummer")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Naam")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -52,6 +52,13 @@ public class Partnerorganisatie
     public string? Email { get; set; }
     public string? Telefoon { get; set; }
 
+    /// <summary>
+    /// The organisation's KvK number (8 digits). Staff of this partner may sign in with eHerkenning only when the KvK number
+    /// the eHerkenning broker passes is this one; empty: no eHerkenning for this partner.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(8)]
+    public string? KvkNummer { get; set; }
+
     /// <summary>How many inburgeraars the partner can serve at the same time (places); null is unlimited.</summary>
     public int? Capaciteit { get; set; }
     public bool Actief { get; set; } = true;

@@ -11,7 +11,7 @@ namespace Koers.Web.Features.Beveiliging;
 /// The signed-in user's own account: roles, and switching two-step verification (TOTP) on or off. Both switches
 /// ask for the password again, so a borrowed unlocked screen or a stolen cookie cannot change how the account signs in.
 /// </summary>
-public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies) : PageModel
+public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies, EHerkenningOpties eherkenning) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Wachtwoord { get; set; }
@@ -23,7 +23,20 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
     /// <summary>True when a role of this user requires two-step sign-in (Koers:Beveiliging:TweestapsVerplichtVoor).</summary>
     public bool TweestapsVerplicht { get; private set; }
 
+    /// <summary>For partner staff when eHerkenning is configured: null (not offered), or whether it is linked.</summary>
+    public bool? EHerkenningGekoppeld { get; private set; }
+
     public async Task<IActionResult> OnGetAsync() => await LaadAsync() ? Page() : Challenge();
+
+    /// <summary>Starts linking eHerkenning to this account; the user id travels in the challenge (see ExternModel).</summary>
+    public async Task<IActionResult> OnPostEHerkenningAsync()
+    {
+        if (!await LaadAsync()) return Challenge();
+        if (EHerkenningGekoppeld is null) return RedirectToPage();
+        var eigenschappen = signIn.ConfigureExternalAuthenticationProperties(EHerkenningOpties.Schema,
+            Url.Page("/Beveiliging/Extern", new { Koppelen = true }), Gebruiker.Id);
+        return Challenge(eigenschappen, EHerkenningOpties.Schema);
+    }
 
     public async Task<IActionResult> OnPostActiverenAsync()
     {
@@ -78,6 +91,9 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         if (gebruiker is null) return false;
         Gebruiker = gebruiker;
         Rollen = await users.GetRolesAsync(gebruiker);
+        EHerkenningGekoppeld = eherkenning.Aan && Rollen.Contains(Koers.Data.Model.Rollen.Partner)
+            ? (await users.GetLoginsAsync(gebruiker)).Any(l => l.LoginProvider == EHerkenningOpties.Schema)
+            : null;
         TweestapsVerplicht = Rollen.Any(r => sessies.Value.VerplichtVoor.Contains(r, StringComparer.OrdinalIgnoreCase));
         if (!gebruiker.TwoFactorEnabled)
         {

@@ -87,6 +87,7 @@ public static class Authenticatie
         }
 
         auth.AddDigiD(configuration);
+        auth.AddEHerkenning(configuration);
 
         var oidc = configuration.GetSection("Authentication:Oidc");
         if (!string.IsNullOrWhiteSpace(oidc["Authority"]))

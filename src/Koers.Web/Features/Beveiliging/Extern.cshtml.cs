@@ -12,17 +12,22 @@ namespace Koers.Web.Features.Beveiliging;
 /// user (accounts and roles are managed in Koers); the link is remembered for next time.
 /// </summary>
 [AllowAnonymous]
-public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users, DigiDAanmelding digid) : PageModel
+public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users, DigiDAanmelding digid, EHerkenningAanmelding eherkenning) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    /// <summary>Set when a signed-in partner employee links eHerkenning to their account (from Mijn account).</summary>
+    [BindProperty(SupportsGet = true)] public bool Koppelen { get; set; }
     public string? Fout { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
+        if (Koppelen) return await KoppelenAsync();
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null) return RedirectToPage("/Beveiliging/Inloggen");
         var doel = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         if (info.LoginProvider == DigiDOpties.Schema) return await DigiDAsync(info, doel);
+        if (info.LoginProvider == EHerkenningOpties.Schema) return await EHerkenningAsync(info, doel);
 
         var resultaat = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
         if (resultaat.Succeeded) return LocalRedirect(doel);
@@ -47,6 +52,41 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
         await users.AddLoginAsync(gebruiker, info);
         await signIn.SignInAsync(gebruiker, isPersistent: false, info.LoginProvider);
         return LocalRedirect(doel);
+    }
+
+    private async Task<IActionResult> EHerkenningAsync(ExternalLoginInfo info, string doel)
+    {
+        var (gebruiker, fout) = await eherkenning.InloggenAsync(info, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (gebruiker is null)
+        {
+            Fout = fout;
+            return Page();
+        }
+
+        await signIn.SignInAsync(gebruiker, isPersistent: false, EHerkenningOpties.Schema);
+        return LocalRedirect(doel);
+    }
+
+    /// <summary>
+    /// Back from eHerkenning to link it: Identity checks that the round trip was started by this same signed-in user (the
+    /// user id in the challenge's properties), so a link cannot be planted in someone else's session.
+    /// </summary>
+    private async Task<IActionResult> KoppelenAsync()
+    {
+        var gebruiker = await users.GetUserAsync(User);
+        var info = gebruiker is null ? null : await signIn.GetExternalLoginInfoAsync(gebruiker.Id);
+        if (gebruiker is null || info is null || info.LoginProvider != EHerkenningOpties.Schema)
+        {
+            Fout = "Koppelen is niet gelukt: begin opnieuw bij 'Mijn account'.";
+            return Page();
+        }
+
+        Fout = await eherkenning.KoppelenAsync(gebruiker, info, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (Fout is not null) return Page();
+        TempData["Melding"] = "eHerkenning is gekoppeld. U kunt voortaan met eHerkenning inloggen.";
+        return RedirectToPage("/Beveiliging/Account");
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class PartnerInvoer
     public string? Email { get; set; }
     public string? Telefoon { get; set; }
     [Description("Aantal plaatsen tegelijk; leeg: onbeperkt.")] public int? Capaciteit { get; set; }
+    [Description("KvK-nummer (8 cijfers); nodig voor inloggen met eHerkenning.")] public string? KvkNummer { get; set; }
     public bool Actief { get; set; } = true;
 }
 
@@ -37,7 +38,7 @@ public sealed class ContractInvoer
 public sealed record ContractDto(int Id, Onderdeel Onderdeel, Leerroute? Leerroute, DateOnly Van, DateOnly? Tot, Tariefsoort Tariefsoort, decimal Prijs, string? Kenmerk);
 
 public sealed record PartnerDto(int Id, string Naam, Partnersoort Soort, int RegioId, string Regio, string? Contactpersoon, string? Email, string? Telefoon,
-    int? Capaciteit, bool Actief, IReadOnlyList<ContractDto> Contracten);
+    int? Capaciteit, bool Actief, IReadOnlyList<ContractDto> Contracten, string? KvkNummer = null);
 
 /// <summary>The waiting list of one partner: who waits, how long, and how full the partner is.</summary>
 public sealed record WachtlijstDto(int PartnerorganisatieId, string Naam, Partnersoort Soort, string Regio, int Wachtend, int? MediaanWachtdagen,
@@ -106,7 +107,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
     private static PartnerDto Dto(Partnerorganisatie p, IEnumerable<Partnercontract> contracten) =>
         new(p.Id, p.Naam, p.Soort, p.RegioId, p.Regio?.Naam ?? string.Empty, p.Contactpersoon, p.Email, p.Telefoon, p.Capaciteit, p.Actief,
             contracten.OrderBy(c => c.Onderdeel).ThenBy(c => c.Van)
-                .Select(c => new ContractDto(c.Id, c.Onderdeel, c.Leerroute, c.Van, c.Tot, c.Tariefsoort, c.Prijs, c.Kenmerk)).ToList());
+                .Select(c => new ContractDto(c.Id, c.Onderdeel, c.Leerroute, c.Van, c.Tot, c.Tariefsoort, c.Prijs, c.Kenmerk)).ToList(), p.KvkNummer);
 
     public async Task<Uitkomst<int>> OpslaanAsync(int? id, PartnerInvoer invoer, CancellationToken ct)
     {
@@ -134,6 +135,12 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         }
 
         if (invoer.Contactpersoon?.Trim().Length > 200) fouten.Voeg(nameof(PartnerInvoer.Contactpersoon), "De naam van de contactpersoon is te lang (hoogstens 200 tekens).");
+        var kvk = invoer.KvkNummer?.Replace(" ", string.Empty).Trim();
+        if (!string.IsNullOrEmpty(kvk) && (kvk.Length != 8 || !kvk.All(char.IsAsciiDigit)))
+        {
+            fouten.Voeg(nameof(PartnerInvoer.KvkNummer), "Een KvK-nummer bestaat uit 8 cijfers.");
+        }
+
         if (invoer.Telefoon?.Trim().Length > 40) fouten.Voeg(nameof(PartnerInvoer.Telefoon), "Het telefoonnummer is te lang (hoogstens 40 tekens).");
         if (fouten.Count > 0) return Uitkomst<int>.Geweigerd(fouten);
 
@@ -145,6 +152,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         partner.Email = Schoon(email);
         partner.Telefoon = Schoon(invoer.Telefoon);
         partner.Capaciteit = invoer.Capaciteit;
+        partner.KvkNummer = Schoon(kvk);
         partner.Actief = invoer.Actief;
         await db.SaveChangesAsync(ct);
         return Uitkomst<int>.Ok(partner.Id);
