@@ -52,11 +52,11 @@ public sealed class DigiDTests(SqliteFactory basis) : IClassFixture<SqliteFactor
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>A browser's trip from the button on /inloggen through the broker back to Koers; Koers's answer to the last step.</summary>
-    private async Task<(HttpClient Browser, HttpResponseMessage Antwoord)> InloggenViaAsync(string schema)
+    private async Task<(HttpClient Browser, HttpResponseMessage Antwoord)> InloggenViaAsync(string schema, string? taal = null)
     {
         var browser = Browser();
         browser.DefaultRequestHeaders.Remove(TestAuthenticatie.Header);
-        var token = Sessiehulp.Token(await browser.GetStringAsync("/inloggen"), $"form:has(input[name=schema][value={schema}])");
+        var token = Sessiehulp.Token(await browser.GetStringAsync(taal is null ? "/inloggen" : $"/inloggen?taal={taal}"), $"form:has(input[name=schema][value={schema}])");
         var naarBroker = await browser.PostAsync("/inloggen?handler=Extern", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["schema"] = schema,
@@ -150,6 +150,23 @@ public sealed class DigiDTests(SqliteFactory basis) : IClassFixture<SqliteFactor
         Assert.False(await IsIngelogdAsync(browser));
         Assert.Equal(gebruikersVoor, basis.MetDatabase(db => db.Users.Count()));
         Assert.False(basis.MetDatabase(db => db.Users.Any(u => u.InburgeraarId == dossier)));
+    }
+
+    [Fact]
+    public async Task Wie_in_het_Arabisch_inlogt_leest_de_weigering_in_het_Arabisch()
+    {
+        var (bsn, _, _) = DemoInburgeraar();
+        aanbieder.VolgendeAanmelding["bsn"] = bsn;
+        aanbieder.VolgendeAanmelding["acr"] = Sms;
+
+        var (_, antwoord) = await InloggenViaAsync("digid", "ar");
+
+        var pagina = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        Assert.Equal("ar", pagina.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("rtl", pagina.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("تعذّر تسجيل الدخول باستخدام DigiD", pagina.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Substantieel", pagina.QuerySelector("main p")?.TextContent ?? pagina.Body!.TextContent);
+        Assert.DoesNotContain("Log opnieuw in", pagina.Body!.TextContent);
     }
 
     [Fact]

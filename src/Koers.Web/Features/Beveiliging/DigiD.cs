@@ -119,8 +119,11 @@ public static class DigiD
     }
 }
 
-/// <summary>What a DigiD sign-in comes to: the portal account, or the Dutch reason why not.</summary>
-public sealed record DigiDUitkomst(Gebruiker? Gebruiker, string? Fout);
+/// <summary>
+/// What a DigiD sign-in comes to: the portal account, or why not as a key into the shared texts (Kop.resx, in the seven
+/// portal languages) with its arguments, so the person reads it in the language they chose on the sign-in page.
+/// </summary>
+public sealed record DigiDUitkomst(Gebruiker? Gebruiker, string? Fout, params object[] Argumenten);
 
 /// <summary>Finds the portal account for a DigiD sign-in and writes the audit line; see <see cref="DigiD"/>.</summary>
 public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming bescherming, UserManager<Gebruiker> users, DigiDOpties opties,
@@ -134,8 +137,7 @@ public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming beschermin
         if (niveau is null || niveau < opties.MinimaalNiveau)
         {
             log.LogWarning("DigiD-aanmelding geweigerd: niveau {Niveau} onder het minimum {Minimum}", niveau?.ToString() ?? "onbekend", opties.MinimaalNiveau);
-            return new(null, $"U bent met DigiD ingelogd op niveau {niveau?.ToString() ?? "onbekend"}. Voor Mijn inburgering is minimaal niveau " +
-                $"{opties.MinimaalNiveau} nodig. Log opnieuw in met de DigiD app met ID-check.");
+            return new(null, "DigiDNiveau", niveau?.ToString() ?? "?", opties.MinimaalNiveau.ToString());
         }
 
         var ruw = extern_.FindFirst(DigiD.BsnClaim)?.Value;
@@ -144,7 +146,7 @@ public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming beschermin
         if (nummer is null || !Bsn.TryParse(nummer, out var bsn, out _))
         {
             log.LogWarning("DigiD-aanmelding geweigerd: de inlogdienst gaf geen geldig BSN door");
-            return new(null, "DigiD gaf geen geldig burgerservicenummer door. Probeer het later opnieuw of neem contact op met de gemeente.");
+            return new(null, "DigiDGeenBsn");
         }
 
         // All cases with this BSN (a person who moved has one per municipality), then the portal account of any of them.
@@ -159,15 +161,13 @@ public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming beschermin
         if (portaal.Count != 1)
         {
             log.LogWarning("DigiD-aanmelding geweigerd: {Aantal} portaalaccounts bij dit BSN ({Dossiers} dossiers)", portaal.Count, dossiers.Count);
-            return new(null, portaal.Count == 0
-                ? "Er is (nog) geen account voor Mijn inburgering bij uw burgerservicenummer. Neem contact op met uw klantregisseur."
-                : "Bij uw burgerservicenummer horen meer accounts. Neem contact op met uw klantregisseur; die zet dit recht.");
+            return new(null, portaal.Count == 0 ? "DigiDGeenAccount" : "DigiDMeerAccounts");
         }
 
         var gebruiker = portaal[0];
         if (await users.IsLockedOutAsync(gebruiker))
         {
-            return new(null, "Uw account is tijdelijk geblokkeerd. Probeer het later opnieuw.");
+            return new(null, "DigiDGeblokkeerd");
         }
 
         db.Audit.Add(new AuditRegel

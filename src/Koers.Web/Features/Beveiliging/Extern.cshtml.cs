@@ -20,6 +20,10 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
     [BindProperty(SupportsGet = true)] public bool Koppelen { get; set; }
     public string? Fout { get; private set; }
 
+    /// <summary>The page's language and heading: a DigiD refusal speaks the portal language chosen at sign-in.</summary>
+    public string Taal { get; private set; } = "nl";
+    public string? Kop { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Koppelen) return await KoppelenAsync();
@@ -99,7 +103,10 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (uitkomst.Gebruiker is null)
         {
-            Fout = uitkomst.Fout;
+            var t = new Shared.Resources.Kopteksten(Portaal.Talen.Huidig);
+            Taal = Portaal.Talen.Huidig;
+            Kop = t["DigiDKop"];
+            Fout = string.Format(System.Globalization.CultureInfo.InvariantCulture, t[uitkomst.Fout!], uitkomst.Argumenten);
             return Page();
         }
 
