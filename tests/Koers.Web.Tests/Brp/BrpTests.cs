@@ -189,6 +189,89 @@ public abstract class BrpTests(BrpOmgeving omgeving)
         Assert.Empty(omgeving.Db(db => db.Audit.Where(a => a.Gebruiker == email && a.Doel == BrpService.AuditDoelRegistratie).ToList()));
     }
 
+
+    /// <summary>All named fields of the page's main form as the browser would send them (inputs and selected options).</summary>
+    private static Dictionary<string, string> Formulier(AngleSharp.Html.Dom.IHtmlDocument doc)
+    {
+        var velden = new Dictionary<string, string>();
+        foreach (var e in doc.QuerySelectorAll("form.utrecht-form input[name]"))
+        {
+            if (e.GetAttribute("type") == "checkbox" && !e.HasAttribute("checked")) continue;
+            velden[e.GetAttribute("name")!] = e.GetAttribute("value") ?? string.Empty;
+        }
+
+        foreach (var select in doc.QuerySelectorAll("form.utrecht-form select[name]"))
+        {
+            velden[select.GetAttribute("name")!] = select.QuerySelector("option[selected]")?.GetAttribute("value") ?? string.Empty;
+        }
+
+        return velden;
+    }
+
+    [Fact]
+    public async Task Bij_de_COA_koppeling_ophalen_en_bevestigen_vult_het_formulier_en_bij_opslaan_de_mijlpaal()
+    {
+        const string bsn = "999880007";
+        int Vragen() => omgeving.Db(db => db.Audit.Count(a => a.Gebruiker == Sanne && a.InburgeraarId == null && a.Doel == BrpService.AuditDoelRegistratie));
+        var vragenVoor = Vragen();
+        var client = omgeving.Als(Sanne, volgRedirects: false);
+        var doc = new HtmlParser().ParseDocument(await (await client.GetAsync("/inburgeraars/nieuw?bron=coa")).Content.ReadAsStringAsync());
+        var velden = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(doc, "form.utrecht-form"),
+            ["bron"] = "coa",
+            ["Invoer.Bsn"] = bsn,
+            ["Invoer.Gemeente"] = "GM1724",
+            ["Invoer.Nationaliteit"] = "Syrische",
+            ["TalenTekst"] = "Arabisch",
+            ["Invoer.Doelgroep"] = "Asielstatushouder",
+            ["Invoer.Koppelingsdatum"] = "2026-04-01",
+        };
+        var r = await client.PostAsync("/inburgeraars/nieuw?handler=Brp", new FormUrlEncodedContent(velden));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+        Assert.Contains("Amina Haddad", doc.GetElementById("brp-gegevens")!.TextContent);
+        Assert.Contains("Samir Haddad (partner)", doc.GetElementById("brp-gegevens")!.TextContent);
+        Assert.Equal("Syrische", doc.QuerySelector("input[name='Invoer.Nationaliteit']")!.GetAttribute("value")); // nothing typed is lost
+        Assert.Equal("", doc.QuerySelector("input[name='Invoer.Voornamen']")!.GetAttribute("value") ?? ""); // shown, not yet taken over
+        Assert.Empty(omgeving.Db(db => db.InburgeraarsMetBsn(bsn).ToList()));
+
+        velden["__RequestVerificationToken"] = Token(doc, "form.utrecht-form");
+        r = await client.PostAsync("/inburgeraars/nieuw?handler=BrpOvernemen", new FormUrlEncodedContent(velden));
+        doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+        Assert.NotNull(doc.GetElementById("brp-melding"));
+        Assert.Equal("Amina", doc.QuerySelector("input[name='Invoer.Voornamen']")!.GetAttribute("value"));
+        Assert.Equal("2026-05-04", doc.QuerySelector("input[name=BrpInschrijving]")!.GetAttribute("value"));
+        Assert.Empty(omgeving.Db(db => db.InburgeraarsMetBsn(bsn).ToList())); // still nothing saved
+
+        var opslaan = await client.PostAsync("/inburgeraars/nieuw", new FormUrlEncodedContent(Formulier(doc)));
+        Assert.Equal(HttpStatusCode.Redirect, opslaan.StatusCode);
+        var dossier = omgeving.Db(db => db.InburgeraarsMetBsn(bsn).Include(i => i.Mijlpalen).Include(i => i.Gezinsleden).Single());
+        Assert.Equal("Haddad", dossier.Achternaam);
+        Assert.Equal(new DateOnly(2026, 5, 4), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.BrpInschrijving).Datum);
+        Assert.Equal(new DateOnly(2026, 4, 1), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.Koppeling).Datum);
+        Assert.Equal(2, dossier.Gezinsleden.Count);
+        Assert.Equal(vragenVoor + 2, Vragen()); // asked twice: shown, and again on confirming
+    }
+
+    [Fact]
+    public async Task Bij_registratie_geeft_een_onbekend_BSN_een_melding_en_blijft_het_formulier_staan()
+    {
+        var client = omgeving.Als(Sanne, volgRedirects: false);
+        var doc = new HtmlParser().ParseDocument(await (await client.GetAsync("/inburgeraars/nieuw")).Content.ReadAsStringAsync());
+        omgeving.Sim.MaakOnbekend("999880044");
+        var r = await client.PostAsync("/inburgeraars/nieuw?handler=Brp", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(doc, "form.utrecht-form"),
+            ["Invoer.Bsn"] = "999880044",
+            ["Invoer.Gemeente"] = "GM1724",
+            ["Invoer.Voornamen"] = "Getypt",
+        }));
+        doc = new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+        Assert.Contains("niet gevonden in de BRP", doc.GetElementById("brp-fout")!.TextContent);
+        Assert.Equal("Getypt", doc.QuerySelector("input[name='Invoer.Voornamen']")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task Bij_registratie_zonder_dossier_alleen_binnen_de_eigen_gemeenten()
     {
