@@ -44,7 +44,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
                      $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/pip/voorlopig", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/geldzaken", $"/inburgeraars/{id}/bewerken", $"/inburgeraars/{id}/voortgang",
                      $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
-                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting", $"/inburgeraars/{id}/participatie",
+                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting", $"/inburgeraars/{id}/participatie", $"/inburgeraars/{id}/brp",
                      "/beheer/ontzorgen/betaalruns", "/account",
                  })
         {
