@@ -78,6 +78,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("auditor@kempen.example", "/audit")]
     [InlineData("beheer@kempen.example", "/beheer")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
+    [InlineData("beheer@kempen.example", "/beheer/brp")]
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
     [InlineData("beheer@kempen.example", "/beheer/mandaten")]

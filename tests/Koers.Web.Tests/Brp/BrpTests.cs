@@ -347,6 +347,28 @@ public abstract class BrpTests(BrpOmgeving omgeving)
         }
     }
 
+
+    [Fact]
+    public async Task De_beheerpagina_start_de_controle_en_toont_de_uitkomst()
+    {
+        var (id, bsn) = await DossierAsync();
+        omgeving.Sim.Overlijd(bsn, new DateOnly(2026, 6, 12));
+        var beheer = omgeving.Als("beheer@kempen.example", volgRedirects: false);
+        var doc = new HtmlParser().ParseDocument(await (await beheer.GetAsync("/beheer/brp")).Content.ReadAsStringAsync());
+        Assert.Contains("X-Doelbinding", doc.GetElementById("brp-instellingen")!.TextContent);
+        var r = await beheer.PostAsync("/beheer/brp?handler=Controle", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(doc, "form"),
+        }));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("Controle uitgevoerd", new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync()).GetElementById("brp-uitkomst")!.TextContent);
+        Assert.Single(omgeving.Db(db => db.BrpSignalen.Where(s => s.InburgeraarId == Guid.Parse(id) && s.Soort == BrpSignaalSoort.Overleden).ToList()));
+        Assert.Contains(omgeving.Db(db => db.Audit.Where(a => a.InburgeraarId == Guid.Parse(id) && a.Doel == BrpService.AuditDoelControle).Select(a => a.Gebruiker).ToList()),
+            g => g == "beheer@kempen.example");
+        // A klantregisseur does not get the page.
+        Assert.NotEqual(HttpStatusCode.OK, (await omgeving.Als(Sanne, volgRedirects: false).GetAsync("/beheer/brp")).StatusCode);
+    }
+
     [Fact]
     public async Task Een_partner_of_klantregisseur_mag_de_controle_niet_starten()
     {
