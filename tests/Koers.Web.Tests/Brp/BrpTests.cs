@@ -244,6 +244,14 @@ public abstract class BrpTests(BrpOmgeving omgeving)
         Assert.Equal("2026-05-04", doc.QuerySelector("input[name=BrpInschrijving]")!.GetAttribute("value"));
         Assert.Empty(omgeving.Db(db => db.InburgeraarsMetBsn(bsn).ToList())); // still nothing saved
 
+        // Another municipality after taking over: refused, the BRP's date is not saved for it.
+        var anders = Formulier(doc);
+        anders["Invoer.Gemeente"] = "GM1728";
+        var geweigerd = await client.PostAsync("/inburgeraars/nieuw", new FormUrlEncodedContent(anders));
+        Assert.Equal(HttpStatusCode.OK, geweigerd.StatusCode);
+        Assert.Contains("Haal ze opnieuw op uit de BRP", await geweigerd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(omgeving.Db(db => db.InburgeraarsMetBsn(bsn).ToList()));
+
         var opslaan = await client.PostAsync("/inburgeraars/nieuw", new FormUrlEncodedContent(Formulier(doc)));
         Assert.Equal(HttpStatusCode.Redirect, opslaan.StatusCode);
         var dossier = omgeving.Db(db => db.InburgeraarsMetBsn(bsn).Include(i => i.Mijlpalen).Include(i => i.Gezinsleden).Single());

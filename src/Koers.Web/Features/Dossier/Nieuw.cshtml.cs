@@ -19,6 +19,11 @@ public sealed class NieuwModel(KoersDbContext db, DossierService service, Brp.Br
     /// </summary>
     [BindProperty] public DateOnly? BrpInschrijving { get; set; }
 
+    /// <summary>The BSN and municipality the BRP data were taken over for: a date for another person or municipality is never saved.</summary>
+    [BindProperty] public string? BrpVoor { get; set; }
+
+    private string Sleutel => $"{Invoer.Bsn?.Trim()}|{Invoer.Gemeente?.Trim().ToUpperInvariant()}";
+
     /// <summary>'coa' when registering a koppeling from the COA (koppelingsdatum required).</summary>
     [BindProperty(SupportsGet = true)] public string? Bron { get; set; }
 
@@ -34,6 +39,13 @@ public sealed class NieuwModel(KoersDbContext db, DossierService service, Brp.Br
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         NormaliseerFormulier();
+        if (BrpInschrijving is not null && BrpVoor != Sleutel)
+        {
+            // The BSN or municipality changed after the BRP data were taken over: that date may belong to someone else.
+            BrpInschrijving = null;
+            ModelState.AddModelError("Invoer.Bsn", "U wijzigde het BSN of de gemeente nadat u de gegevens uit de BRP overnam. Haal ze opnieuw op uit de BRP, of maak het dossier aan zonder datum van inschrijving.");
+        }
+
         if (ModelState.IsValid)
         {
             var uitkomst = await service.RegistreerAsync(Invoer, IsCoa ? Registratiebron.CoaKoppeling : Registratiebron.Handmatig, ct);
@@ -99,6 +111,7 @@ public sealed class NieuwModel(KoersDbContext db, DossierService service, Brp.Br
 
                 var zelfdeGemeente = string.Equals(p.GemeenteCbs, Invoer.Gemeente, StringComparison.OrdinalIgnoreCase);
                 BrpInschrijving = zelfdeGemeente ? p.DatumInschrijvingInGemeente : null;
+                BrpVoor = Sleutel;
                 BrpMelding = "De gegevens uit de BRP staan nu in het formulier. Er is nog niets opgeslagen: controleer ze en maak dan het dossier aan."
                              + (zelfdeGemeente ? "" : " De BRP schrijft deze persoon in bij een andere gemeente; de datum van inschrijving is daarom niet overgenomen.");
             }
