@@ -49,6 +49,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Planning.Taakslot> Taaksloten => Set<Model.Planning.Taakslot>();
     public DbSet<Model.Duo.DuoNotificatie> DuoNotificaties => Set<Model.Duo.DuoNotificatie>();
     public DbSet<Model.Duo.DuoUitgaandBericht> DuoUitgaandeBerichten => Set<Model.Duo.DuoUitgaandBericht>();
+    public DbSet<Model.Brp.BrpSignaal> BrpSignalen => Set<Model.Brp.BrpSignaal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

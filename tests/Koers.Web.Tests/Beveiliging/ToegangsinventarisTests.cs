@@ -49,6 +49,7 @@ public sealed class ToegangsinventarisTests(SqliteFactory factory) : IClassFixtu
         ["/health/ready"] = "voor Kubernetes en de load balancer; zonder gegevens",
         ["/openapi/{documentName}.json"] = "de API-beschrijving, zonder gegevens",
         ["/duo-simulator/"] = "de nagebootste DUO-API; bestaat alleen als Duo:Simulator aanstaat (Development, Test, demo)",
+        ["/brp-simulator/"] = "de nagebootste BRP API Personen met synthetische personen; bestaat alleen als Brp:Simulator aanstaat (Development, Test, demo)",
     };
 
     private static string? Reden(Dictionary<string, string> lijst, string route) =>

@@ -44,7 +44,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
                      $"/inburgeraars/{id}", $"/inburgeraars/{id}/intake", $"/inburgeraars/{id}/leerbaarheidstoets",
                      $"/inburgeraars/{id}/pip", $"/inburgeraars/{id}/pip/voorlopig", $"/inburgeraars/{id}/ontzorgen", $"/inburgeraars/{id}/geldzaken", $"/inburgeraars/{id}/bewerken", $"/inburgeraars/{id}/voortgang",
                      $"/inburgeraars/{id}/machtigingen", $"/inburgeraars/{id}/verwijzingen", "/wachtlijsten",
-                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting", $"/inburgeraars/{id}/participatie",
+                     $"/inburgeraars/{id}/handhaving", $"/inburgeraars/{id}/afsluiting", $"/inburgeraars/{id}/participatie", $"/inburgeraars/{id}/brp",
                      "/beheer/ontzorgen/betaalruns", "/account",
                  })
         {
@@ -78,6 +78,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("auditor@kempen.example", "/audit")]
     [InlineData("beheer@kempen.example", "/beheer")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
+    [InlineData("beheer@kempen.example", "/beheer/brp")]
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
     [InlineData("beheer@kempen.example", "/beheer/mandaten")]

@@ -19,6 +19,7 @@ public sealed class IndexModel(
     Handhaving.HandhavingService handhaving,
     Portaal.BerichtSignalen berichten,
     Duo.DuoActies duo,
+    Brp.BrpService brp,
     Geldzaken.KredietSignalenQuery krediet,
     Participatie.ParticipatieService participatie) : PageModel
 {
@@ -84,6 +85,7 @@ public sealed class IndexModel(
             Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
             Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
             Duo.DuoActies.Sectie(await duo.OpenAsync(selectie, ct)),
+            Brp.BrpService.Sectie(await brp.OpenAsync(selectie, ct)),
             Participatie.ParticipatieService.Sectie(await participatie.OpenAsync(selectie, ct), Vandaag),
         ];
     }

@@ -1,0 +1,68 @@
+using Koers.Data;
+using Koers.Data.Model.Brp;
+using Koers.Web.Features.Beveiliging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Brp;
+
+/// <summary>
+/// The case's BRP page: ask the BRP (a button, not on opening the page: every lookup is a processing of personal data
+/// with a purpose and is logged), compare with Koers, and take the data over only after the klantregisseur confirms.
+/// </summary>
+[Authorize(Policy = Beleid.Dossierwerk)]
+public sealed class IndexModel(BrpService brp, Toegang toegang, KoersDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public string Naam { get; private set; } = string.Empty;
+    public BrpVergelijking? Vergelijking { get; private set; }
+    public string? Fout { get; private set; }
+    public IReadOnlyList<BrpSignaal> Signalen { get; private set; } = [];
+
+    private async Task<bool> LaadAsync(CancellationToken ct)
+    {
+        if (!await toegang.MagDossierAsync(Id, ct)) return false;
+        Naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == Id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
+        Signalen = await brp.OpenSignalenAsync(Id, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LaadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRaadplegenAsync(CancellationToken ct)
+    {
+        if (!await LaadAsync(ct)) return NotFound();
+        var uitkomst = await brp.VergelijkAsync(Id, ct);
+        if (uitkomst.NietToegestaan) return NotFound();
+        Vergelijking = uitkomst.Waarde;
+        Fout = uitkomst.Fout;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostOvernemenAsync(string? versie, CancellationToken ct)
+    {
+        if (!await LaadAsync(ct)) return NotFound();
+        var uitkomst = await brp.OvernemenAsync(Id, versie, ct);
+        if (uitkomst.NietToegestaan) return NotFound();
+        if (uitkomst.Waarde is { } gewijzigd)
+        {
+            TempData["Melding"] = gewijzigd.Count == 0
+                ? "De gegevens in Koers kwamen al overeen met de BRP; er is niets gewijzigd."
+                : "Overgenomen uit de BRP: " + string.Join(", ", gewijzigd) + ".";
+            return Redirect($"/inburgeraars/{Id}");
+        }
+
+        Fout = uitkomst.Fout;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAfgehandeldAsync(long signaal, CancellationToken ct)
+    {
+        if (!await brp.AfhandelenAsync(Id, signaal, ct)) return NotFound();
+        TempData["Melding"] = "Het BRP-signaal is afgehandeld. Het dossier zelf is niet gewijzigd.";
+        return Redirect($"/inburgeraars/{Id}#brp");
+    }
+}
