@@ -135,10 +135,10 @@ public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IE
         var m = new MimeMessage { Subject = n.Onderwerp, MessageId = $"{n.Id:N}@koers.berichten", Date = DateTime.SpecifyKind(n.AangemaaktOp, DateTimeKind.Utc) };
         m.From.Add(new MailboxAddress(opties.Smtp.AfzenderNaam, opties.Smtp.Afzender));
         m.To.Add(MailboxAddress.Parse(n.Aan));
-        m.Headers.Add("Content-Language", n.Taal);
         m.Headers.Add("Auto-Submitted", "auto-generated");
         var tekst = new TextPart("plain") { Text = n.Tekst };
         tekst.ContentType.Charset = "utf-8";
+        tekst.Headers.Add(HeaderId.ContentLanguage, n.Taal);
         if (n.Ics is null)
         {
             m.Body = tekst;

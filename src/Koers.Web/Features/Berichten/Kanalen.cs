@@ -48,12 +48,23 @@ public sealed class SmtpEmailKanaal(BerichtOpties opties) : IEmailKanaal
             await client.ConnectAsync(s.Host!, s.Port, beveiliging, ct);
             if (!string.IsNullOrEmpty(s.Gebruiker)) await client.AuthenticateAsync(s.Gebruiker, s.Wachtwoord ?? string.Empty, ct);
             await client.SendAsync(bericht, ct);
-            await client.DisconnectAsync(true, ct);
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
         {
             // 5xx on the recipient or the message itself: permanent (RFC 5321 4.2.1). A 4xx or a 5xx on connect is not.
             throw new BerichtGeweigerdException($"De mailserver weigerde het bericht ({(int)e.StatusCode}).", e);
+        }
+
+        // The server accepted the message (250 after DATA): it is sent. A failing QUIT must not make it look unsent,
+        // or it would be sent again.
+        try
+        {
+            await client.DisconnectAsync(true, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // see above: after acceptance nothing may turn the send into a failure
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 }
