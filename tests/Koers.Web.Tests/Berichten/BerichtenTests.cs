@@ -232,6 +232,55 @@ public abstract class BerichtenTests(BerichtenOmgeving omgeving)
     }
 
     [Fact]
+    public async Task Inburgeraar_zet_email_aan_en_uit_in_het_portaal_in_de_eigen_taal()
+    {
+        const string inburgeraar = "inburgeraar@demo.example";
+        var portaal = omgeving.Als(inburgeraar);
+        var id = omgeving.Db(db => db.Users.Single(u => u.Email == inburgeraar).InburgeraarId!.Value);
+        var adres = $"demo-{Guid.NewGuid():N}@mail.example";
+
+        async Task<HttpResponseMessage> ZetAsync(string email, string emailAdres)
+        {
+            var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await portaal.GetStringAsync("/mijn/berichten?taal=tr"));
+            Assert.Equal("tr", pagina.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("Belediyeden mesajlar", pagina.QuerySelector("h1")!.TextContent.Trim());
+            var token = pagina.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            return await portaal.PostAsync("/mijn/berichten", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["Voorkeur.Email"] = email, ["Voorkeur.EmailAdres"] = emailAdres, ["Voorkeur.Sms"] = "false", ["Voorkeur.Telefoon"] = "",
+            }));
+        }
+
+        // A wrong address is refused in the person's language, and nothing is recorded.
+        var fout = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await ZetAsync("true", "geen-adres")).Content.ReadAsStringAsync());
+        Assert.Contains("Geçerli bir e-posta adresi girin", fout.QuerySelector("#EmailAdres-fout")!.TextContent);
+
+        var aan = await ZetAsync("true", adres);
+        Assert.Equal(HttpStatusCode.OK, aan.StatusCode);
+        Assert.Equal("Seçiminiz kaydedildi.", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await aan.Content.ReadAsStringAsync()).QuerySelector("#opgeslagen")!.TextContent);
+        var rij = omgeving.Db(db => db.Berichttoestemmingen.AsNoTracking().Where(b => b.InburgeraarId == id && b.Kanaal == Berichtkanaal.Email).OrderByDescending(b => b.Id).First());
+        Assert.True(rij.Aan);
+        Assert.Equal(ToestemmingBron.Portaal, rij.Via);
+        Assert.Equal(inburgeraar, rij.Door);
+        Assert.Equal("tr", omgeving.Db(db => db.Inburgeraars.Single(i => i.Id == id).PortaalTaal));
+        Assert.Contains(omgeving.Db(db => db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList()),
+            o => o.Contains("door de inburgeraar in het portaal", StringComparison.Ordinal) && o.Contains("e-mail aan", StringComparison.Ordinal));
+
+        // The klantregisseur writes; the person gets a Turkish e-mail and reads the message in the portal.
+        var klantregisseur = omgeving.App.CreateClient();
+        Assert.Equal(HttpStatusCode.Created, (await klantregisseur.PostJsonAsync($"/api/v1/inburgeraars/{id}/berichten", new { tekst = "Wilt u uw diploma meenemen?" })).StatusCode);
+        await omgeving.VerstuurAsync();
+        Assert.Contains("Vaka yöneticiniz size bir mesaj gönderdi", Tekst(Assert.Single(omgeving.OntvangenDoor(adres))));
+        Assert.Contains("Wilt u uw diploma meenemen?", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await portaal.GetStringAsync("/mijn/berichten")).QuerySelector("#berichten")!.TextContent);
+
+        // Off again: the next message is in the portal, but no e-mail.
+        Assert.Equal(HttpStatusCode.OK, (await ZetAsync("false", adres)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await klantregisseur.PostJsonAsync($"/api/v1/inburgeraars/{id}/berichten", new { tekst = "Tweede bericht" })).StatusCode);
+        await omgeving.VerstuurAsync();
+        Assert.Single(omgeving.OntvangenDoor(adres));
+    }
+
+    [Fact]
     public async Task Ongeldig_adres_wordt_in_het_Nederlands_geweigerd_en_niets_vastgelegd()
     {
         var (id, _, _) = await DossierAsync(optIn: false);
