@@ -255,6 +255,8 @@ public abstract class BerichtenTests(BerichtenOmgeving omgeving)
         var fout = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await ZetAsync("true", "geen-adres")).Content.ReadAsStringAsync());
         Assert.Contains("Geçerli bir e-posta adresi girin", fout.QuerySelector("#EmailAdres-fout")!.TextContent);
 
+        // The demo person starts opted in (demo data); off first, so turning it on is a new, recorded choice.
+        Assert.Equal(HttpStatusCode.OK, (await ZetAsync("false", adres)).StatusCode);
         var aan = await ZetAsync("true", adres);
         Assert.Equal(HttpStatusCode.OK, aan.StatusCode);
         Assert.Equal("Seçiminiz kaydedildi.", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await aan.Content.ReadAsStringAsync()).QuerySelector("#opgeslagen")!.TextContent);
