@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Ical.Net;
 using Koers.Data.Model;
 using Koers.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Koers.Web.Tests.Berichten;
@@ -280,6 +282,95 @@ public abstract class BerichtenTests(BerichtenOmgeving omgeving)
         Assert.Equal(HttpStatusCode.Created, (await klantregisseur.PostJsonAsync($"/api/v1/inburgeraars/{id}/berichten", new { tekst = "Tweede bericht" })).StatusCode);
         await omgeving.VerstuurAsync();
         Assert.Single(omgeving.OntvangenDoor(adres));
+    }
+
+    [Fact]
+    public async Task Vastgesteld_PIP_is_een_nieuwe_brief_de_mail_zegt_alleen_dat_hij_er_is()
+    {
+        var client = omgeving.App.CreateClient();
+        var bsn = Testdata.NieuwBsn();
+        var r = await client.PostJsonAsync("/api/v1/koppelingen", Testdata.Inburgeraar(bsn: bsn, koppelingsdatum: "2026-03-02"));
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        var email = $"brief-{Guid.NewGuid():N}@mail.example";
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/berichtvoorkeuren", new { email = true, emailAdres = email, taal = "en", toelichting = "formulier aan de balie" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
+        await Testdata.IntakeVolledigAsync(client, id);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
+            new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
+        var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new
+        {
+            leerroute = "b1Route", knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
+            aanbieder = "Taalschool", geplandeStart = "2026-07-01",
+        })).LeesAsync();
+        Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen",
+            new { dagtekening = "2026-06-15", redenTeLaat = "Wachten op de uitslag van de proefles." })).StatusCode);
+
+        await omgeving.VerstuurAsync();
+        var mail = Assert.Single(omgeving.OntvangenDoor(email));
+        Assert.Equal("You have a new letter from the municipality", mail.Subject);
+        Assert.Contains("You have a new letter. Log in at https://koers.kempen.example/mijn to read it.", Tekst(mail));
+        Assert.DoesNotContain(bsn, mail.ToString());
+        Assert.DoesNotContain("B1", Tekst(mail)); // nothing of the letter itself
+        Assert.Empty(mail.Attachments);
+    }
+
+    [Fact]
+    public async Task Sms_gaat_via_de_ingestelde_HTTP_dienst_met_een_vaste_referentie()
+    {
+        var poort = VrijePoort();
+        using var dienst = new HttpListener();
+        dienst.Prefixes.Add($"http://127.0.0.1:{poort}/sms/");
+        dienst.Start();
+        var ontvangen = new List<(string Body, string? Sleutel, string? Auth)>();
+        var luisteraar = Task.Run(async () =>
+        {
+            while (dienst.IsListening)
+            {
+                HttpListenerContext c;
+                try { c = await dienst.GetContextAsync(); } catch (HttpListenerException) { break; } catch (ObjectDisposedException) { break; }
+                using var lezer = new StreamReader(c.Request.InputStream);
+                var body = await lezer.ReadToEndAsync();
+                lock (ontvangen) ontvangen.Add((body, c.Request.Headers["Idempotency-Key"], c.Request.Headers["Authorization"]));
+                c.Response.StatusCode = 202;
+                c.Response.Close();
+            }
+        });
+        using var metSms = omgeving.App.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Berichten:Sms:Url", $"http://127.0.0.1:{poort}/sms/");
+            b.UseSetting("Berichten:Sms:Token", "sms-test-token");
+        });
+        var (id, bsn, _) = await DossierAsync(optIn: false);
+        var client = omgeving.App.CreateClient();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/berichtvoorkeuren", new { sms = true, telefoon = "06 12345678", taal = "tr", toelichting = "telefonisch" })).StatusCode);
+        await PlanAsync(id);
+        using (var scope = metSms.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Koers.Web.Features.Berichten.BerichtVerzender>().VerstuurAsync();
+            await scope.ServiceProvider.GetRequiredService<Koers.Web.Features.Berichten.BerichtVerzender>().VerstuurAsync();
+        }
+
+        dienst.Stop();
+        await luisteraar;
+        var sms = Assert.Single(ontvangen);
+        var json = JsonNode.Parse(sms.Body)!;
+        Assert.Equal("06 12345678", json["to"]!.GetValue<string>());
+        Assert.Contains("ilerleme görüşmesi", json["text"]!.GetValue<string>());
+        Assert.DoesNotContain(bsn, sms.Body);
+        var n = Assert.Single(Notificaties(id));
+        Assert.Equal(Berichtkanaal.Sms, n.Kanaal);
+        Assert.Equal(NotificatieStatus.Verzonden, n.Status);
+        Assert.Equal(n.Id.ToString("N"), sms.Sleutel);
+        Assert.Equal("Bearer sms-test-token", sms.Auth);
+    }
+
+    private static int VrijePoort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
     [Fact]
