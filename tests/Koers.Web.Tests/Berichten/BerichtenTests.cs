@@ -374,6 +374,24 @@ public abstract class BerichtenTests(BerichtenOmgeving omgeving)
     }
 
     [Fact]
+    public async Task Tabblad_berichten_toont_de_toestemming_en_is_dicht_buiten_bereik()
+    {
+        var (id, bsn, _) = await DossierAsync(optIn: true, taal: "fa");
+        var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await omgeving.App.CreateClient().GetStringAsync($"/inburgeraars/{id}/berichten"));
+        Assert.StartsWith("Aan sinds", pagina.QuerySelector("#stand-email")!.TextContent.Trim());
+        Assert.Contains("telefonisch doorgegeven", pagina.QuerySelector("#stand-email")!.TextContent);
+        Assert.Equal("Uit (nooit gekozen)", pagina.QuerySelector("#stand-sms")!.TextContent.Trim());
+        Assert.DoesNotContain(bsn, pagina.DocumentElement.OuterHtml);
+        // A klantregisseur of another region neither sees nor changes it.
+        var weert = omgeving.Als("fleur.hendriks@weert.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/inburgeraars/{id}/berichten")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.GetAsync($"/api/v1/inburgeraars/{id}/berichtvoorkeuren")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.PutJsonAsync($"/api/v1/inburgeraars/{id}/berichtvoorkeuren", new { email = false, toelichting = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await weert.PostJsonAsync($"/api/v1/inburgeraars/{id}/berichten", new { tekst = "hallo" })).StatusCode);
+        Assert.Single(omgeving.Db(db => db.Berichttoestemmingen.Where(b => b.InburgeraarId == id).ToList()));
+    }
+
+    [Fact]
     public async Task Ongeldig_adres_wordt_in_het_Nederlands_geweigerd_en_niets_vastgelegd()
     {
         var (id, _, _) = await DossierAsync(optIn: false);

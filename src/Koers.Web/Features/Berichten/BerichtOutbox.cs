@@ -29,7 +29,8 @@ public sealed class BerichtOutbox(KoersDbContext db, IStringLocalizer<Resources.
     {
         var (i, kanalen) = await OntvangerAsync(g.InburgeraarId, ct);
         if (i is null) return;
-        var plaats = string.IsNullOrWhiteSpace(g.Locatie) ? i.Gemeente!.Postadres ?? $"gemeente {i.Gemeente!.Naam}" : g.Locatie;
+        // Without a place given: the municipality's name (its postal address is often a PO box, no place to meet).
+        var plaats = string.IsNullOrWhiteSpace(g.Locatie) ? i.Gemeente!.Naam : g.Locatie;
         var annulering = soort == NotificatieSoort.AfspraakGeannuleerd;
         foreach (var kanaal in kanalen)
         {

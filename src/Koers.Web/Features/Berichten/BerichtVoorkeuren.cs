@@ -79,7 +79,11 @@ public sealed partial class BerichtVoorkeuren(KoersDbContext db, DossierService 
         if (invoer.Sms == true && telefoon is null) fouten.Voeg(nameof(invoer.Telefoon), t["TelefoonOngeldig"].Value);
         if (invoer.Taal is not null && !Talen.Bestaat(invoer.Taal)) fouten.Voeg(nameof(invoer.Taal), "Kies een van de talen van het portaal: " + string.Join(", ", Talen.Lijst.Select(l => l.Code)) + ".");
         if (invoer.Toelichting?.Trim().Length > 500) fouten.Voeg(nameof(invoer.Toelichting), "De toelichting is hoogstens 500 tekens.");
-        if (via == ToestemmingBron.Klantregisseur && (invoer.Email is not null || invoer.Sms is not null) && string.IsNullOrWhiteSpace(invoer.Toelichting))
+        // Only a change is a new consent; saving the same choice again does not move its date.
+        var huidig = await ActieveKanalenAsync(db, id, ct);
+        var keuzes = new[] { (Berichtkanaal.Email, invoer.Email), (Berichtkanaal.Sms, invoer.Sms) }
+            .Where(k => k.Item2 is { } a && a != huidig.Contains(k.Item1)).Select(k => (Kanaal: k.Item1, Aan: k.Item2!.Value)).ToList();
+        if (via == ToestemmingBron.Klantregisseur && keuzes.Count > 0 && string.IsNullOrWhiteSpace(invoer.Toelichting))
         {
             // Consent recorded on someone else's behalf must say how it was given (AVG art. 7 lid 1: demonstrable).
             fouten.Voeg(nameof(invoer.Toelichting), "Leg vast hoe de inburgeraar de keuze doorgaf, bijvoorbeeld 'telefonisch' of 'formulier aan de balie'.");
@@ -91,13 +95,8 @@ public sealed partial class BerichtVoorkeuren(KoersDbContext db, DossierService 
         if (email != i.Email) { i.Email = email; wijzigingen.Add("e-mailadres"); }
         if (telefoon != i.Telefoon) { i.Telefoon = telefoon; wijzigingen.Add("mobiel nummer"); }
         if (invoer.Taal is { } taal && taal != i.PortaalTaal) { i.PortaalTaal = taal; wijzigingen.Add($"taal ({taal})"); }
-        var huidig = await ActieveKanalenAsync(db, id, ct);
-        var bestaand = await db.Berichttoestemmingen.AsNoTracking().Where(b => b.InburgeraarId == id).Select(b => b.Kanaal).Distinct().ToListAsync(ct);
-        foreach (var (kanaal, aan) in new[] { (Berichtkanaal.Email, invoer.Email), (Berichtkanaal.Sms, invoer.Sms) })
+        foreach (var (kanaal, a) in keuzes)
         {
-            if (aan is not { } a) continue;
-            // Only a change is a new consent; saving the same choice again does not move its date.
-            if (a == huidig.Contains(kanaal) && (a || bestaand.Contains(kanaal))) continue;
             db.Berichttoestemmingen.Add(new Berichttoestemming
             {
                 InburgeraarId = id, Kanaal = kanaal, Aan = a, Op = klok.NuUtc, Door = gebruiker.Naam, Via = via,
