@@ -163,6 +163,16 @@ else
 fi
 
 # ---------------------------------------------------------------- Chromium
+# Logius's NL API Design Rules ruleset runs in Spectral (tests/Koers.Web.Tests/Api); its exact version and
+# dependencies are pinned in tools/spectral/package-lock.json. --ignore-scripts: no install script needs to run.
+if [ ! -f tools/spectral/node_modules/@stoplight/spectral-cli/dist/index.js ] ||
+   [ tools/spectral/package-lock.json -nt tools/spectral/node_modules/.package-lock.json ]; then
+    log "npm ci (tools/spectral)"
+    if ! npm ci --prefix tools/spectral --ignore-scripts --no-audit --no-fund --loglevel=error </dev/null >/dev/null 2>&1; then
+        log "npm ci in tools/spectral failed; the API design rules test will fail"
+    fi
+fi
+
 # The browser tests drive Debian's Chromium through Playwright; install it when missing and allowed.
 if [ ! -x "${KOERS_CHROMIUM:-/usr/bin/chromium}" ]; then
     if [ "$(id -u)" = 0 ]; then

@@ -103,16 +103,10 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AllowAnonymousToPage("/Fout");
     })
     .AddMvcOptions(o => NederlandseMeldingen.Zet(o.ModelBindingMessageProvider));
-builder.Services.AddProblemDetails();
+builder.Services.AddKoersProblemen();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "Koers API";
-    doc.Info.Version = "v1";
-    doc.Info.Description = "Dossiers, mijlpalen en wettelijke termijnen van inburgeraars onder de Wet inburgering 2021.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddKoersOpenApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -127,6 +121,7 @@ app.UseDigikoppelingHeaderFilter();
 app.UseKoersProxy(app.Configuration);
 app.MapMetingen();
 app.UseSchemabewaking();
+app.UseApiVersieHeader();
 
 var nl = new CultureInfo("nl-NL");
 // Formatting (dates, numbers) stays Dutch everywhere; only the UI language of the portal can change, by
@@ -177,6 +172,7 @@ app.UseSnelheidslimieten();
 app.UseApiCsrfBescherming();
 app.UseAuditVerzoeken();
 app.UseAuthorization();
+app.UseGeenOnverwachteBody();
 
 var api = app.MapGroup("/api/v1");
 api.MapInloggenApi();

@@ -313,10 +313,10 @@ public abstract class DossierApiTests(KoersFactory factory)
         var doc = await response.LeesAsync();
         Assert.Equal("Koers API", doc["info"]!["title"]!.GetValue<string>());
         var paden = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.Contains("/api/v1/inburgeraars", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/termijnen", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/mijlpalen/{soort}", paden);
-        Assert.Contains("/api/v1/werkvoorraad", paden);
+        Assert.Contains("/inburgeraars", paden);
+        Assert.Contains("/inburgeraars/{id}/termijnen", paden);
+        Assert.Contains("/inburgeraars/{id}/mijlpalen/{soort}", paden);
+        Assert.Contains("/werkvoorraad", paden);
     }
 }
 

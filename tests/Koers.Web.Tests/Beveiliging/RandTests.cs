@@ -31,7 +31,7 @@ public abstract class RandTests(KoersFactory factory)
         var client = factory.CreateClient();
         AssertNietInCache(await client.GetAsync("/werkvoorraad"), "pagina");
         AssertNietInCache(await client.GetAsync("/api/v1/gemeenten"), "API-JSON");
-        var export = await client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente.csv?jaar=2025");
+        var export = await client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente/csv?jaar=2025");
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         AssertNietInCache(export, "export");
         AssertNietInCache(await client.GetAsync("/audit?handler=Csv"), "auditexport");

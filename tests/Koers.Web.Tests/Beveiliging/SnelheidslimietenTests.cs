@@ -158,10 +158,10 @@ public sealed class SnelheidslimietenTests(LimietFactory factory) : IClassFixtur
         var client = factory.CreateClient();
         for (var i = 0; i < LimietFactory.Exports; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente.csv?jaar=2025")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente/csv?jaar=2025")).StatusCode);
         }
 
-        await AssertTeVeelAsync(await client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente.xlsx?jaar=2025"), "gedownload");
+        await AssertTeVeelAsync(await client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente/xlsx?jaar=2025"), "gedownload");
         // The screens' CSV download of the audit log is an export too, and counts for the same user.
         await AssertTeVeelAsync(await client.GetAsync("/audit?handler=Csv"), "gedownload");
         // Ordinary reading is not limited.

@@ -81,11 +81,11 @@ public abstract class HandhavingApiTests(KoersFactory factory)
     public async Task Openapi_beschrijft_de_handhaving_en_afsluiting()
     {
         var paden = (await (await _client.GetAsync("/openapi/v1.json")).LeesAsync())["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.Contains("/api/v1/handhaving/ladder/{gemeente}", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tekortkomingId}/besluiten", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/handhaving/brieven/{besluitId}", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/afsluiting", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/overdrachtsdossier", paden);
+        Assert.Contains("/handhaving/ladder/{gemeente}", paden);
+        Assert.Contains("/inburgeraars/{id}/handhaving/tekortkomingen/{tekortkomingId}/besluiten", paden);
+        Assert.Contains("/inburgeraars/{id}/handhaving/brieven/{besluitId}", paden);
+        Assert.Contains("/inburgeraars/{id}/afsluiting", paden);
+        Assert.Contains("/inburgeraars/{id}/overdrachtsdossier", paden);
     }
 
     [Fact]

@@ -581,14 +581,14 @@ public abstract class KetenpartnerTests(KoersFactory factory)
     {
         var doc = await (await factory.ClientAls(null).GetAsync("/openapi/v1.json")).LeesAsync();
         var paden = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.Contains("/api/v1/beheer/partners", paden);
-        Assert.Contains("/api/v1/beheer/partners/{pid}/contracten", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/machtigingen", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/machtigingen/{mid}/intrekken", paden);
-        Assert.Contains("/api/v1/inburgeraars/{id}/verwijzingen", paden);
-        Assert.Contains("/api/v1/partner/dossiers/{id}/{categorie}", paden);
-        Assert.Contains("/api/v1/partner/verwijzingen/{vid}", paden);
-        Assert.Contains("/api/v1/wachtlijsten", paden);
+        Assert.Contains("/beheer/partners", paden);
+        Assert.Contains("/beheer/partners/{pid}/contracten", paden);
+        Assert.Contains("/inburgeraars/{id}/machtigingen", paden);
+        Assert.Contains("/inburgeraars/{id}/machtigingen/{mid}/intrekken", paden);
+        Assert.Contains("/inburgeraars/{id}/verwijzingen", paden);
+        Assert.Contains("/partner/dossiers/{id}/{categorie}", paden);
+        Assert.Contains("/partner/verwijzingen/{vid}", paden);
+        Assert.Contains("/wachtlijsten", paden);
     }
 }
 

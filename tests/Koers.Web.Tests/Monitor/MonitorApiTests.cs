@@ -347,7 +347,7 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         // A klantregisseur works with cases, not with the monitor; anonymous users get nothing.
         Assert.Equal(HttpStatusCode.Forbidden, (await ClientAls("sanne.devries@kempen.example").GetAsync($"/api/v1/monitor?{A2025}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ClientAls(null).GetAsync($"/api/v1/monitor?{A2025}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await ClientAls(null).GetAsync($"/api/v1/monitor/tabellen/alle.xlsx?{A2025}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ClientAls(null).GetAsync($"/api/v1/monitor/tabellen/alle/xlsx?{A2025}")).StatusCode);
     }
 
     // ---------------------------------------------------------------- drill-down
@@ -501,7 +501,7 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
     [Fact]
     public async Task Csv_export_met_puntkommas_en_verborgen_kleine_aantallen()
     {
-        var response = await _client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente.csv?gemeente=GM9801&jaar=2025");
+        var response = await _client.GetAsync("/api/v1/monitor/tabellen/instroom-gemeente/csv?gemeente=GM9801&jaar=2025");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("koers-monitor-instroom-gemeente", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
@@ -514,25 +514,25 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Assert.Equal("Totaal;<5;<5;x;10;(<5)", regels[2]);
         Assert.Equal(3, regels.Length);
 
-        var regio = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/instroom-gemeente.csv?regio={Data.RegioId}&jaar=2025"));
+        var regio = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/instroom-gemeente/csv?regio={Data.RegioId}&jaar=2025"));
         Assert.Contains("\r\nTelstad;<5;<5;<5;6;(<5)\r\n", regio);
 
-        var open = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/doorlooptijden.csv?{A2025}"));
+        var open = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/doorlooptijden/csv?{A2025}"));
         Assert.Contains("Inschrijving BRP → PIP vastgesteld;4;61;3;1;75", open);
         Assert.Contains("Koppeling → inschrijving BRP;3;50;;;", open);
 
-        var alle = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/alle.csv?{A2025}"));
+        var alle = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/alle/csv?{A2025}"));
         Assert.Contains("Instroom per maand, 2025", alle);
         Assert.Contains("Uitkering per component, 2025", alle);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/monitor/tabellen/bestaatniet.csv?{A2025}")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/v1/monitor/tabellen/fasen.pdf?{A2025}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/monitor/tabellen/bestaatniet/csv?{A2025}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/v1/monitor/tabellen/fasen/pdf?{A2025}")).StatusCode);
     }
 
     [Fact]
     public async Task Xlsx_export_is_geldig_en_bevat_getallen_als_getallen()
     {
-        var response = await _client.GetAsync($"/api/v1/monitor/tabellen/alle.xlsx?{A2025}");
+        var response = await _client.GetAsync($"/api/v1/monitor/tabellen/alle/xlsx?{A2025}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -567,7 +567,7 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Assert.Equal("39319", raming.Single(r => r[0] == "Uitkering volgens aantallen")[1]);
 
         // With hiding on, the spreadsheet holds the text "<5", never the number.
-        var verborgen = await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/instroom-maand.xlsx?gemeente=GM9801&jaar=2025");
+        var verborgen = await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/instroom-maand/xlsx?gemeente=GM9801&jaar=2025");
         using var doc2 = SpreadsheetDocument.Open(new MemoryStream(verborgen), false);
         var part = (WorksheetPart)doc2.WorkbookPart!.GetPartById(doc2.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
         var totaal = part.Worksheet.Descendants<Row>().Single(r => r.Elements<Cell>().First().InnerText == "Totaal").Elements<Cell>().ToList();
@@ -596,7 +596,7 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
             Assert.NotNull(svg.Closest(".koers-monitor-tabelblok")!.QuerySelector("table caption"));
         });
         Assert.Contains("<5", doc.QuerySelector("#tabel-instroom-maand svg")!.GetAttribute("aria-label"));
-        Assert.NotEmpty(doc.QuerySelectorAll("a[href^='/api/v1/monitor/tabellen/'][href*='.xlsx']"));
+        Assert.NotEmpty(doc.QuerySelectorAll("a[href^='/api/v1/monitor/tabellen/'][href*='/xlsx']"));
         // In this small municipality every count is hidden (no link then); with hiding off the figures link to the cases.
         var open = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/monitor?{A2025}"));
         Assert.NotEmpty(open.QuerySelectorAll("a[href^='/monitor/dossiers?']"));

@@ -62,8 +62,8 @@ public abstract class MonitorIsolatieTests(KoersFactory factory)
                 foreach (var url in new[]
                          {
                              $"/api/v1/monitor?gemeente={code}&jaar=2026", $"/api/v1/monitor?gemeente={code}&jaar=2026&verbergKleineAantallen=false",
-                             $"/api/v1/monitor/tabellen/fasen?gemeente={code}", $"/api/v1/monitor/tabellen/alle.csv?gemeente={code}",
-                             $"/api/v1/monitor/tabellen/instroom-gemeente.xlsx?gemeente={code}&verbergKleineAantallen=false",
+                             $"/api/v1/monitor/tabellen/fasen?gemeente={code}", $"/api/v1/monitor/tabellen/alle/csv?gemeente={code}",
+                             $"/api/v1/monitor/tabellen/instroom-gemeente/xlsx?gemeente={code}&verbergKleineAantallen=false",
                          })
                 {
                     var antwoord = await client.GetAsync(url);

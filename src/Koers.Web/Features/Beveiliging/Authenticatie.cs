@@ -86,6 +86,8 @@ public static class Authenticatie
             auth.AddScheme<AuthenticationSchemeOptions, TestAuthenticatie>(TestAuthenticatie.Schema, null);
         }
 
+        auth.AddDigiD(configuration);
+
         var oidc = configuration.GetSection("Authentication:Oidc");
         if (!string.IsNullOrWhiteSpace(oidc["Authority"]))
         {
@@ -99,6 +101,7 @@ public static class Authenticatie
                 o.SignInScheme = IdentityConstants.ExternalScheme;
                 o.Scope.Add("email");
                 o.CallbackPath = "/inloggen/oidc";
+                o.RequireHttpsMetadata = DigiD.HttpsVereist(o.Authority);
             });
         }
 

@@ -99,7 +99,7 @@ public sealed class Snelheidslimieten : IDisposable
             || contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The exports: the monitor's tables (.csv/.xlsx), the handover dossier (.zip of letters), the partner's refused rows
+    /// The exports: the monitor's tables (…/tabellen/{tabel}/csv or /xlsx; other files as .csv/.xlsx), the handover dossier (.zip of letters), the partner's refused rows
     /// (API and page) and the audit log as CSV. New exports should use one of these shapes (or be added here).
     /// </summary>
     private static bool IsExport(HttpRequest request)
@@ -107,6 +107,7 @@ public sealed class Snelheidslimieten : IDisposable
         var pad = request.Path.Value ?? string.Empty;
         if (pad.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || pad.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
             || pad.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            || pad.EndsWith("/csv", StringComparison.OrdinalIgnoreCase) || pad.EndsWith("/xlsx", StringComparison.OrdinalIgnoreCase)
             || pad.EndsWith("/overdrachtsdossier", StringComparison.OrdinalIgnoreCase)
             || pad.EndsWith("/fouten", StringComparison.OrdinalIgnoreCase))
         {

@@ -30,9 +30,12 @@ public static partial class DuoNotificatieApi
 
     public static void MapDuoNotificatieApi(this IEndpointRouteBuilder app)
     {
+        // Not in Koers's own API description: this endpoint is DUO's interface (Notificatie API 1.8.0, copied in Spec/),
+        // with DUO's names such as registratieDatumTijd, which the NL API Design Rules would flag as a date field.
         // Mapped on the /api/v1 group; DUO is configured with our base address …/api/v1/duo, as its spec's path is /notificaties.
         app.MapPost("/duo/notificaties", OntvangAsync)
             .AllowAnonymous() // authenticated below by DUO's PKIoverheid certificate (Digikoppeling) or, without it, a bearer token; not by a Koers login
+            .ExcludeFromDescription()
             .WithTags("DUO")
             .WithSummary("Notificatie van DUO ontvangen (Notificatie API 1.8.0, opvoerenNotificatie)")
             .Accepts<DuoNotificatieBericht>("application/json")

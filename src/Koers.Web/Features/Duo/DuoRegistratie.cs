@@ -95,7 +95,9 @@ public static class DuoRegistratie
 
 public sealed record AfhandelInvoer(string? Toelichting);
 
-public sealed record InboxRegel(long Id, string GebeurtenisId, string? Omschrijving, DateTime RegistratieDatumTijd, DateTime OntvangenOp,
+public sealed record InboxRegel(long Id, string GebeurtenisId, string? Omschrijving,
+    // DUO's moment of registration; not named "…DatumTijd" in Koers's own API, where a "datum" field holds a date (NL API Design Rules).
+    [property: System.Text.Json.Serialization.JsonPropertyName("registratieMoment")] DateTime RegistratieDatumTijd, DateTime OntvangenOp,
     InboxStatus Status, int Pogingen, string? LaatsteFout, string? Resultaat, Guid? InburgeraarId, string? BsnGemaskeerd, string? AfgehandeldDoor,
     string? Actie = null, DateTime? ActieAfgehandeldOp = null, string? ActieAfgehandeldDoor = null)
 {

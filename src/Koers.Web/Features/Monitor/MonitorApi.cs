@@ -40,7 +40,8 @@ public static class MonitorApi
             .ProducesValidationProblem()
             .WithSummary("Eén tabel van de monitor");
 
-        g.MapGet("/tabellen/{tabel}.{formaat}", Export)
+        // Not "{tabel}.{formaat}": a path segment is kebab-case or one parameter (NL API Design Rules, /core/path-segments-kebab-case).
+        g.MapGet("/tabellen/{tabel}/{formaat}", Export)
             .Produces(200, contentType: TabelExport.CsvType)
             .Produces(200, contentType: TabelExport.XlsxType)
             .ProducesValidationProblem()

@@ -88,6 +88,7 @@ public static class VoortgangApi
 
                 return Csv(await import.VerwerkAsync(request.Body, request.ContentLength ?? 0, null, ct));
             })
+            .Accepts<string>("text/csv", "multipart/form-data")
             .WithSummary("Presentielijst als CSV (kolommen: bsn of vnummer of koers_id; week; soort; uren; afwezig_uren; afwezig_gemeld). " +
                 "Goede regels worden bewaard, foute regels komen terug met regelnummer en reden; hetzelfde bestand opnieuw verandert niets.");
         p.MapGet("/uren/csv/{uploadId:guid}/fouten", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid uploadId, UrenCsvImport import, CancellationToken ct) =>
