@@ -36,6 +36,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<PipVersie> PipVersies => Set<PipVersie>();
     public DbSet<Beschikking> Beschikkingen => Set<Beschikking>();
     public DbSet<Bericht> Berichten => Set<Bericht>();
+    public DbSet<Berichttoestemming> Berichttoestemmingen => Set<Berichttoestemming>();
+    public DbSet<Notificatie> Notificaties => Set<Notificatie>();
     public DbSet<Model.Keten.Partnerorganisatie> Partnerorganisaties => Set<Model.Keten.Partnerorganisatie>();
     public DbSet<Model.Keten.Machtiging> Machtigingen => Set<Model.Keten.Machtiging>();
     public DbSet<Model.Keten.Urenregistratie> Urenregistraties => Set<Model.Keten.Urenregistratie>();
@@ -131,6 +133,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.Talen).HasMaxLength(500);
             e.Property(x => x.Telefoon).HasMaxLength(40);
             e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.PortaalTaal).HasMaxLength(5);
             e.Property(x => x.Adres).HasMaxLength(300);
             e.Property(x => x.AzcLocatie).HasMaxLength(200);
             e.Property(x => x.PipVorigeGemeente).HasMaxLength(4);

@@ -111,6 +111,12 @@ public class Inburgeraar
     public Medewerker? Klantregisseur { get; set; }
     public string? Telefoon { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>
+    /// The language the person last chose in the portal (nl, en, ar, fa, ti, tr, uk): e-mails and SMS to them are
+    /// written in it. Null: Dutch.
+    /// </summary>
+    public string? PortaalTaal { get; set; }
     public string? Adres { get; set; }
     public string? AzcLocatie { get; set; }
     public bool NogNietStartklaar { get; set; }

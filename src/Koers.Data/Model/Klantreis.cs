@@ -149,6 +149,12 @@ public class Bericht
     public DateTime VerstuurdOp { get; set; }
     public required string Afzender { get; set; }
 
+    /// <summary>
+    /// A message from the klantregisseur to the inburgeraar (shown in the portal, announced by e-mail or SMS when
+    /// the person opted in); false: a message from the inburgeraar, a signal on the worklist until handled.
+    /// </summary>
+    public bool VanKlantregisseur { get; set; }
+
     /// <summary>When a staff member marked the message handled; until then it is a signal on the worklist.</summary>
     public DateTime? AfgehandeldOp { get; set; }
 

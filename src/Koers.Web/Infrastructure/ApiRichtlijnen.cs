@@ -58,6 +58,13 @@ public static class ApiRichtlijnen
         var contact = configuration.GetSection("Koers:Api:Contact");
         services.AddOpenApi("v1", o =>
         {
+            // A time of day without a zone (TimeOnly, e.g. the start of a progress talk, Dutch wall-clock time) is
+            // 'time-local' in the NL API Design Rules (nlgov:time-without-timezone), not 'time'.
+            o.AddSchemaTransformer((schema, ctx, _) =>
+            {
+                if ((Nullable.GetUnderlyingType(ctx.JsonTypeInfo.Type) ?? ctx.JsonTypeInfo.Type) == typeof(TimeOnly)) schema.Format = "time-local";
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((doc, ctx, _) =>
             {
                 doc.Info.Title = "Koers API";

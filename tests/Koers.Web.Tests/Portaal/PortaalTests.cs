@@ -33,6 +33,7 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         { "Portaal", "Portaal" },
         { "Shared", "Kop" },
         { "Participatie", "PortaalVragen" },
+        { "Berichten", "Berichten" },
     };
 
     private static Dictionary<string, string> LeesResx(string pad) =>

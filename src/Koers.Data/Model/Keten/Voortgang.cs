@@ -71,6 +71,8 @@ public enum Gespreksstatus
     Gepland,
     Gehouden,
     NietVerschenen,
+    /// <summary>Cancelled before it took place; the inburgeraar gets a calendar cancellation when opted in.</summary>
+    Geannuleerd,
 }
 
 /// <summary>A progress talk about the PIP: planned, then held (with report and agreed actions) or a no-show.</summary>
@@ -79,6 +81,18 @@ public class Voortgangsgesprek
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }
     public DateOnly GeplandOp { get; set; }
+
+    /// <summary>Start time (Dutch local time) of a planned talk; null: only the day is known.</summary>
+    public TimeOnly? Tijd { get; set; }
+
+    /// <summary>Where the talk is held, as told to the inburgeraar ('Gemeentehuis Eersel, Markt 2').</summary>
+    public string? Locatie { get; set; }
+
+    /// <summary>
+    /// Raised on every change of day, time, place or status of a planned talk: the iCalendar SEQUENCE, so the
+    /// person's calendar replaces the earlier entry (same UID) instead of adding a second one.
+    /// </summary>
+    public int Volgnummer { get; set; }
     public Gespreksstatus Status { get; set; }
 
     /// <summary>The day the talk was held (or the no-show happened).</summary>
@@ -160,6 +174,7 @@ public sealed class VoortgangConfiguratie :
     {
         e.ToTable("voortgangsgesprek");
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.Locatie).HasMaxLength(300);
         e.Property(x => x.Aanwezigen).HasMaxLength(500);
         e.Property(x => x.Verslag).HasMaxLength(8000);
         e.Property(x => x.VastgelegdDoor).HasMaxLength(200);

@@ -85,6 +85,9 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         // Free text written along the way (by the inburgeraar, partners and staff) can name anyone and anything:
         // it goes; the dated facts (hours, results, steps taken) stay for the figures.
         await db.Berichten.Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
+        // Notifications hold an address and a text with name and appointment; consents an address-less history. Both go.
+        await db.Notificaties.Where(n => ids.Contains(n.InburgeraarId)).ExecuteDeleteAsync(ct);
+        await db.Berichttoestemmingen.Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
         await db.Vaardigheidsvoortgang.Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Notitie, (string?)null), ct);
         await db.Voortgangssignalen.Where(v => ids.Contains(v.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Notitie, string.Empty).SetProperty(v => v.Afhandeling, (string?)null), ct);

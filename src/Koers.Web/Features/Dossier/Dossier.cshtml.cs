@@ -121,7 +121,7 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         Termijnen = LegalClock.Bereken(Feiten, dossier.Gemeente!.Instellingen);
         Urennormen = LegalClock.Urennormen(Feiten);
         MijlpaalHistorie = await db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
-        Berichten = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == Id).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+        Berichten = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == Id && !b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
         TermijnHistorie = await db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
         return true;
     }

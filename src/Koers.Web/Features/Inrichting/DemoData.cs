@@ -155,6 +155,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
         var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
         await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, klok.NuUtc, demoInburgeraar, ct);
+        await Berichten.BerichtenDemo.SeedAsync(db, demoInburgeraar, klok.NuUtc, ct);
         await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
     }

@@ -117,7 +117,8 @@ public sealed class VerzendingInvoer
 /// The PIP as a formal decision: drafts, validation against DUO's and the law's rules, vaststelling with a
 /// generated beschikking (PDF, stored and hashed), and bijstellingen as new versions with their own beschikking.
 /// </summary>
-public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duoOutbox)
+public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duoOutbox,
+    Berichten.BerichtOutbox berichten)
 {
     internal static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web)
     {
@@ -310,6 +311,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         dossiers.Audit(AuditActie.Wijzigen, id, vorige is null ? $"PIP vastgesteld, beschikking {kenmerk}" : $"PIP bijgesteld, beschikking {kenmerk}");
         // Queued for DUO in the same transaction: the PIP is never set without its message to DUO, nor the reverse.
         duoOutbox.MeldPip(inburgeraar, nieuw, dagtekening, eerstePip: !context.HeeftEerderPipGehad, huidige?.Dagtekening);
+        // The letter is readable in the portal from now on: the person hears so (when opted in), in the same transaction.
+        await berichten.NieuweBriefAsync(id, beschikking.Id, ct);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(beschikking.Id);
     }

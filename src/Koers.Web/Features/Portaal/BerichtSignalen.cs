@@ -19,7 +19,7 @@ public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toega
         var dossiers = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct));
         var rijen = await (from b in db.Berichten.AsNoTracking()
                            join i in dossiers on b.InburgeraarId equals i.Id
-                           where b.AfgehandeldOp == null
+                           where b.AfgehandeldOp == null && !b.VanKlantregisseur
                            orderby b.VerstuurdOp
                            select new { b.Id, b.InburgeraarId, i.Voornamen, i.Achternaam, Regisseur = i.Klantregisseur!.Naam, b.VerstuurdOp, b.Tekst })
             .Take(Signaalsectie.Maximaal + 1).ToListAsync(ct);
@@ -43,7 +43,7 @@ public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toega
     public async Task<bool> AfhandelenAsync(Guid inburgeraarId, long berichtId, CancellationToken ct = default)
     {
         if (!await toegang.MagDossierAsync(inburgeraarId, ct)) return false;
-        var bericht = await db.Berichten.FirstOrDefaultAsync(b => b.Id == berichtId && b.InburgeraarId == inburgeraarId && b.AfgehandeldOp == null, ct);
+        var bericht = await db.Berichten.FirstOrDefaultAsync(b => b.Id == berichtId && b.InburgeraarId == inburgeraarId && b.AfgehandeldOp == null && !b.VanKlantregisseur, ct);
         if (bericht is null) return false;
         bericht.AfgehandeldOp = klok.NuUtc;
         bericht.AfgehandeldDoor = gebruiker.Naam;

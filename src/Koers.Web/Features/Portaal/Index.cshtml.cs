@@ -21,7 +21,7 @@ public sealed record Inzage(string Wie, DateTime OpLokaal);
 /// </summary>
 [Authorize(Policy = Beleid.Portaal)]
 public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipService pips, KoersDbContext db, Klok klok,
-    Machtigingen.MachtigingService machtigingen) : PageModel
+    Machtigingen.MachtigingService machtigingen, Berichten.BerichtVoorkeuren berichtvoorkeuren) : PageModel
 {
     public const string Doel = "Portaal: eigen dossier bekeken";
     public const int MaxInzage = 50;
@@ -46,6 +46,8 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
 
         var bereik = await toegang.BereikAsync(ct);
         if (bereik.EigenDossier is not { } id) return Page();
+        // The chosen language is kept on the case too: e-mails and SMS to the person are written in it.
+        if (Talen.Bestaat(taal)) await berichtvoorkeuren.OnthoudTaalAsync(id, taal, ct);
         var dossier = await dossiers.InzienAsync(id, Doel, ct);
         if (dossier is null) return Page();
         Dossier = dossier;
@@ -156,9 +158,14 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
     public string? OnbekendeTaal { get; private set; }
     public string? BerichtTekst { get; private set; }
 
-    public IActionResult OnPostTaal(string? taal)
+    public async Task<IActionResult> OnPostTaalAsync(string? taal, CancellationToken ct)
     {
-        if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal!);
+        if (Talen.Bestaat(taal))
+        {
+            Talen.Onthoud(HttpContext, taal!);
+            if ((await toegang.BereikAsync(ct)).EigenDossier is { } id) await berichtvoorkeuren.OnthoudTaalAsync(id, taal!, ct);
+        }
+
         return Redirect("/mijn");
     }
 

@@ -45,6 +45,13 @@ public sealed class IndexModel(VoortgangService voortgang, RapportageService rap
         return u.Gelukt ? Klaar($"Het voortgangsgesprek is gepland op {Weergave.Datum(Plan.GeplandOp)}.", "gesprekken") : await FoutAsync(u.Fouten, nameof(Plan), ct);
     }
 
+    public async Task<IActionResult> OnPostAnnuleerAsync(Guid gesprek, CancellationToken ct)
+    {
+        var u = await voortgang.AnnuleerAsync(Id, gesprek, ct);
+        if (u.NietGevonden) return NotFound();
+        return Klaar("Het voortgangsgesprek is geannuleerd.", "gesprekken");
+    }
+
     public async Task<IActionResult> OnPostVerslagAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return await OpnieuwAsync(ct);

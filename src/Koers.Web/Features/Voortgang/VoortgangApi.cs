@@ -51,6 +51,12 @@ public static class VoortgangApi
         d.MapPut("/voortgangsgesprekken/{gesprekId:guid}", async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> (Guid id, Guid gesprekId, GesprekVerslagInvoer invoer,
                 VoortgangService voortgang, CancellationToken ct) => Leeg(await voortgang.VastleggenAsync(id, gesprekId, invoer, ct)))
             .WithSummary("Een ingepland gesprek vastleggen als gehouden (zet de mijlpaal 'laatste voortgangsgesprek') of niet verschenen");
+        d.MapPut("/voortgangsgesprekken/{gesprekId:guid}/planning", async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> (Guid id, Guid gesprekId, GesprekPlanInvoer invoer,
+                VoortgangService voortgang, CancellationToken ct) => Leeg(await voortgang.VerplaatsAsync(id, gesprekId, invoer, ct)))
+            .WithSummary("Een gepland voortgangsgesprek verplaatsen (dag, tijd, plaats); de inburgeraar krijgt de wijziging voor de agenda als die berichten wil");
+        d.MapPost("/voortgangsgesprekken/{gesprekId:guid}/annulering", async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> (Guid id, Guid gesprekId,
+                VoortgangService voortgang, CancellationToken ct) => Leeg(await voortgang.AnnuleerAsync(id, gesprekId, ct)))
+            .WithSummary("Een gepland voortgangsgesprek annuleren; de inburgeraar krijgt een annulering voor de agenda als die berichten wil");
         d.MapPut("/voortgangsgesprekken/afspraken/{afspraakId:long}", async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> (Guid id, long afspraakId, AfspraakStatusInvoer invoer,
                 VoortgangService voortgang, CancellationToken ct) => Leeg(await voortgang.AfspraakAsync(id, afspraakId, invoer.Gedaan, ct)))
             .WithSummary("Een afspraak uit een voortgangsgesprek afvinken (of weer openzetten)");

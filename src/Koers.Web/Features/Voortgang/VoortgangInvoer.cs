@@ -47,6 +47,10 @@ public sealed class AfhandelInvoer
 public sealed class GesprekPlanInvoer
 {
     public DateOnly? GeplandOp { get; set; }
+
+    /// <summary>Start time, Dutch local time ('14:30'); optional, but the invitation to the inburgeraar is clearer with it.</summary>
+    public TimeOnly? Tijd { get; set; }
+    public string? Locatie { get; set; }
 }
 
 public sealed class AfspraakInvoer
@@ -105,6 +109,7 @@ public static class Namen
     {
         Gespreksstatus.Gepland => "Gepland",
         Gespreksstatus.Gehouden => "Gehouden",
+        Gespreksstatus.Geannuleerd => "Geannuleerd",
         _ => "Niet verschenen",
     };
 

@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
+using NotificatieSoort = Koers.Data.Model.NotificatieSoort;
 using Koers.Domain.Dossier;
 using Koers.Domain.Voortgang;
 using Koers.Web.Features.Dossier;
@@ -44,7 +45,8 @@ public sealed record VoortgangSignaalRegel(Guid Id, Guid InburgeraarId, string N
     DateOnly Datum, string Notitie, string Melder);
 
 /// <summary>Progress of a case for the klantregisseur (hours against the PIP's norms, skills, exams, signals) and the progress talks.</summary>
-public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers)
+public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers,
+    Berichten.BerichtOutbox berichten)
 {
     public const int WekenInGrafiek = 16;
 
@@ -87,22 +89,77 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
     {
         var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
         if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = Veldfouten.Nieuw();
-        if (invoer.GeplandOp is not { } datum) fouten.Voeg(nameof(invoer.GeplandOp), "Vul de datum van het gesprek in.");
-        else if (datum < klok.Vandaag) fouten.Voeg(nameof(invoer.GeplandOp), "Die datum is voorbij. Leg een gevoerd gesprek vast met ‘Gesprek vastleggen’.");
-        else if (datum > klok.Vandaag.AddYears(1)) fouten.Voeg(nameof(invoer.GeplandOp), "Plan hoogstens een jaar vooruit.");
+        var fouten = ControleerPlanning(invoer);
         if (dossier.Feiten().Datum(Mijlpaal.PipVastgesteld) is null) fouten.Voeg(nameof(invoer.GeplandOp), "Er is nog geen PIP vastgesteld; voortgangsgesprekken volgen na het PIP.");
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var gesprek = new Voortgangsgesprek
         {
-            Id = Guid.NewGuid(), InburgeraarId = id, GeplandOp = invoer.GeplandOp!.Value, Status = Gespreksstatus.Gepland, VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
+            Id = Guid.NewGuid(), InburgeraarId = id, GeplandOp = invoer.GeplandOp!.Value, Tijd = invoer.Tijd, Locatie = Leeg(invoer.Locatie),
+            Status = Gespreksstatus.Gepland, VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
         };
         db.Voortgangsgesprekken.Add(gesprek);
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgangsgesprek gepland op {gesprek.GeplandOp:dd-MM-yyyy}");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgangsgesprek gepland op {gesprek.GeplandOp:dd-MM-yyyy}{(gesprek.Tijd is { } t ? $" om {t:HH\\:mm}" : "")}");
+        // The invitation (with calendar entry) is queued in the same transaction as the talk.
+        await berichten.AfspraakAsync(gesprek, NotificatieSoort.AfspraakGepland, ct);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(gesprek.Id);
     }
+
+    /// <summary>Moves a planned talk (day, time, place). The inburgeraar's calendar entry is updated (same UID, higher SEQUENCE).</summary>
+    public async Task<Uitkomst<Guid>> VerplaatsAsync(Guid id, Guid gesprekId, GesprekPlanInvoer invoer, CancellationToken ct = default)
+    {
+        var gesprek = await GeplandAsync(id, gesprekId, ct);
+        if (gesprek is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = ControleerPlanning(invoer);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        var locatie = Leeg(invoer.Locatie);
+        if (gesprek.GeplandOp == invoer.GeplandOp && gesprek.Tijd == invoer.Tijd && gesprek.Locatie == locatie) return Uitkomst<Guid>.Ok(gesprek.Id);
+        gesprek.GeplandOp = invoer.GeplandOp!.Value;
+        gesprek.Tijd = invoer.Tijd;
+        gesprek.Locatie = locatie;
+        gesprek.Volgnummer++;
+        gesprek.VastgelegdOp = klok.NuUtc;
+        gesprek.VastgelegdDoor = gebruiker.Naam;
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgangsgesprek verplaatst naar {gesprek.GeplandOp:dd-MM-yyyy}{(gesprek.Tijd is { } t ? $" om {t:HH\\:mm}" : "")}");
+        await berichten.AfspraakAsync(gesprek, NotificatieSoort.AfspraakGewijzigd, ct);
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(gesprek.Id);
+    }
+
+    /// <summary>Cancels a planned talk; the inburgeraar gets a calendar cancellation (METHOD CANCEL) when opted in.</summary>
+    public async Task<Uitkomst<Guid>> AnnuleerAsync(Guid id, Guid gesprekId, CancellationToken ct = default)
+    {
+        var gesprek = await GeplandAsync(id, gesprekId, ct);
+        if (gesprek is null) return Uitkomst<Guid>.Onbekend();
+        gesprek.Status = Gespreksstatus.Geannuleerd;
+        gesprek.Volgnummer++;
+        gesprek.VastgelegdOp = klok.NuUtc;
+        gesprek.VastgelegdDoor = gebruiker.Naam;
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgangsgesprek van {gesprek.GeplandOp:dd-MM-yyyy} geannuleerd");
+        await berichten.AfspraakAsync(gesprek, NotificatieSoort.AfspraakGeannuleerd, ct);
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(gesprek.Id);
+    }
+
+    private async Task<Voortgangsgesprek?> GeplandAsync(Guid id, Guid gesprekId, CancellationToken ct)
+    {
+        if (await dossiers.LaadVoorWijzigingAsync(id, ct) is null) return null;
+        return await db.Voortgangsgesprekken.FirstOrDefaultAsync(g => g.Id == gesprekId && g.InburgeraarId == id && g.Status == Gespreksstatus.Gepland, ct);
+    }
+
+    private Dictionary<string, string[]> ControleerPlanning(GesprekPlanInvoer invoer)
+    {
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.GeplandOp is not { } datum) fouten.Voeg(nameof(invoer.GeplandOp), "Vul de datum van het gesprek in.");
+        else if (datum < klok.Vandaag) fouten.Voeg(nameof(invoer.GeplandOp), "Die datum is voorbij. Leg een gevoerd gesprek vast met ‘Gesprek vastleggen’.");
+        else if (datum > klok.Vandaag.AddYears(1)) fouten.Voeg(nameof(invoer.GeplandOp), "Plan hoogstens een jaar vooruit.");
+        if (invoer.Tijd is { } tijd && (tijd < new TimeOnly(7, 0) || tijd > new TimeOnly(21, 0))) fouten.Voeg(nameof(invoer.Tijd), "Plan het gesprek tussen 07:00 en 21:00 uur.");
+        if (invoer.Locatie?.Trim().Length > 300) fouten.Voeg(nameof(invoer.Locatie), "De plaats is hoogstens 300 tekens.");
+        return fouten;
+    }
+
+    private static string? Leeg(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>
     /// Records a talk as held (report and agreed actions) or as a no-show; for a talk not planned in Koers, pass no

@@ -1,0 +1,67 @@
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Portaal;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Berichten;
+
+/// <summary>
+/// /mijn/berichten: the inburgeraar turns e-mail and SMS on or off, in their own language, and reads the messages
+/// their klantregisseur sent. Saving also keeps the portal language on the case, so the e-mails use it.
+/// </summary>
+[Authorize(Policy = Beleid.Portaal)]
+public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Dossier.DossierService dossiers, KoersDbContext db) : PageModel
+{
+    public const string Doel = "Portaal: eigen berichten bekeken";
+
+    [BindProperty] public BerichtVoorkeurInvoer Voorkeur { get; set; } = new();
+    public BerichtVoorkeurStand? Stand { get; private set; }
+    public IReadOnlyList<Bericht> Berichten { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var taal = Request.Query[Talen.Parameter].ToString();
+        if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal);
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id) return Page();
+        if (await dossiers.InzienAsync(id, Doel, ct) is null) return Page();
+        Stand = await voorkeuren.HaalAsync(id, ct);
+        Berichten = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == id && b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+        if (Request.Method == "GET" && Stand is not null)
+        {
+            Voorkeur.EmailAdres = Stand.Email;
+            Voorkeur.Telefoon = Stand.Telefoon;
+            Voorkeur.Email = Stand.Kanaal(Berichtkanaal.Email).Aan;
+            Voorkeur.Sms = Stand.Kanaal(Berichtkanaal.Sms).Aan;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !await toegang.MagDossierAsync(id, ct)) return NotFound();
+        // The messages come in the language the person is using now; a klantregisseur's note does not apply here.
+        Voorkeur.Taal = Talen.Huidig;
+        Voorkeur.Toelichting = null;
+        var u = await voorkeuren.ZetAsync(id, Voorkeur, ToestemmingBron.Portaal, ct);
+        if (u.NietGevonden) return NotFound();
+        if (!u.Gelukt)
+        {
+            foreach (var (veld, meldingen) in u.Fouten)
+            {
+                foreach (var m in meldingen) ModelState.AddModelError($"Voorkeur.{veld}", m);
+            }
+
+            return await OnGetAsync(ct);
+        }
+
+        TempData["Opgeslagen"] = true;
+        return Redirect("/mijn/berichten");
+    }
+}
