@@ -5,7 +5,6 @@ using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,35 +85,8 @@ public static class DigiD
         auth.Services.AddScoped<DigiDAanmelding>();
         if (!opties.Aan) return auth;
 
-        auth.AddOpenIdConnect(DigiDOpties.Schema, "DigiD", o =>
-        {
-            o.Authority = opties.Authority;
-            o.ClientId = opties.ClientId;
-            o.ClientSecret = opties.ClientSecret;
-            o.ResponseType = "code";
-            o.UsePkce = true;
-            o.SignInScheme = IdentityConstants.ExternalScheme;
-            o.CallbackPath = "/inloggen/digid";
-            o.RequireHttpsMetadata = HttpsVereist(opties.Authority);
-            // No e-mail or profile scopes: the BSN is all Koers needs and all it should receive.
-            o.Scope.Clear();
-            o.Scope.Add("openid");
-            o.Events.OnRedirectToIdentityProvider = ctx =>
-            {
-                ctx.ProtocolMessage.AcrValues = AcrVoor(opties.MinimaalNiveau);
-                return Task.CompletedTask;
-            };
-            // Read the BSN and the level from the validated id_token itself, whatever claim mapping the handler applies
-            // (it maps and deletes 'acr' by default), and carry them under Koers's own names to the /inloggen/extern step.
-            o.Events.OnTokenValidated = ctx =>
-            {
-                var payload = ctx.SecurityToken.Payload;
-                var identity = (ClaimsIdentity)ctx.Principal!.Identity!;
-                if (payload.TryGetValue(opties.BsnClaim, out var bsn) && bsn is string b) identity.AddClaim(new Claim(BsnClaim, b));
-                if (payload.TryGetValue("acr", out var acr) && acr is string n) identity.AddClaim(new Claim(NiveauClaim, n));
-                return Task.CompletedTask;
-            };
-        });
+        OidcMakelaar.Voeg(auth, DigiDOpties.Schema, "DigiD", opties.Authority!, opties.ClientId, opties.ClientSecret,
+            AcrVoor(opties.MinimaalNiveau), opties.BsnClaim, BsnClaim, NiveauClaim);
         return auth;
     }
 }

@@ -70,32 +70,8 @@ public static class EHerkenning
         auth.Services.AddScoped<EHerkenningAanmelding>();
         if (!opties.Aan) return auth;
 
-        auth.AddOpenIdConnect(EHerkenningOpties.Schema, "eHerkenning", o =>
-        {
-            o.Authority = opties.Authority;
-            o.ClientId = opties.ClientId;
-            o.ClientSecret = opties.ClientSecret;
-            o.ResponseType = "code";
-            o.UsePkce = true;
-            o.SignInScheme = IdentityConstants.ExternalScheme;
-            o.CallbackPath = "/inloggen/eherkenning";
-            o.RequireHttpsMetadata = DigiD.HttpsVereist(opties.Authority);
-            o.Scope.Clear();
-            o.Scope.Add("openid");
-            o.Events.OnRedirectToIdentityProvider = ctx =>
-            {
-                ctx.ProtocolMessage.AcrValues = AcrVoor(opties.MinimaalNiveau);
-                return Task.CompletedTask;
-            };
-            o.Events.OnTokenValidated = ctx =>
-            {
-                var payload = ctx.SecurityToken.Payload;
-                var identity = (ClaimsIdentity)ctx.Principal!.Identity!;
-                if (payload.TryGetValue(opties.KvkClaim, out var kvk) && kvk is string k) identity.AddClaim(new Claim(KvkClaim, k));
-                if (payload.TryGetValue("acr", out var acr) && acr is string n) identity.AddClaim(new Claim(NiveauClaim, n));
-                return Task.CompletedTask;
-            };
-        });
+        OidcMakelaar.Voeg(auth, EHerkenningOpties.Schema, "eHerkenning", opties.Authority!, opties.ClientId, opties.ClientSecret,
+            AcrVoor(opties.MinimaalNiveau), opties.KvkClaim, KvkClaim, NiveauClaim);
         return auth;
     }
 }
