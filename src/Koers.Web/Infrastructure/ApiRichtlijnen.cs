@@ -25,34 +25,6 @@ public static class ApiRichtlijnen
     public const string VersieHeader = "API-Version";
     public const string Basispad = "/api/v1";
 
-    /// <summary>
-    /// Problem details (RFC 9457) with status, a Dutch title and a detail on every error the framework writes itself
-    /// (401, 403, 404, 405, 415, …); Koers's own problems (Problemen) already carry them and are left as they are.
-    /// </summary>
-    public static IServiceCollection AddKoersProblemen(this IServiceCollection services) => services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-    {
-        var p = ctx.ProblemDetails;
-        p.Status ??= ctx.HttpContext.Response.StatusCode;
-        if (p.Detail is not null) return;
-        (string Titel, string Detail)? tekst = p.Status switch
-        {
-            400 => ("Het verzoek is niet leesbaar", "Controleer de parameters en de body (Content-Type application/json)."),
-            401 => ("Niet ingelogd", "Log in (POST /api/v1/inloggen) en stuur het bearer token mee."),
-            403 => ("Geen toegang", "Uw rol of organisatie geeft geen toegang tot deze operatie."),
-            404 => ("Niet gevonden", "Deze operatie of dit gegeven bestaat niet, of u mag het niet inzien."),
-            405 => ("Methode niet toegestaan", "Deze operatie bestaat niet met deze HTTP-methode."),
-            413 => ("Het verzoek is te groot", "Stuur minder gegevens in één keer."),
-            415 => ("Verkeerd soort inhoud", "Deze operatie neemt een ander Content-Type; zie de API-beschrijving (/openapi/v1.json)."),
-            429 => ("Te veel verzoeken", "Wacht even en probeer het dan opnieuw."),
-            _ => null,
-        };
-        if (tekst is { } t)
-        {
-            p.Title = t.Titel;
-            p.Detail = t.Detail;
-        }
-    });
-
     public static IServiceCollection AddKoersOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
         var contact = configuration.GetSection("Koers:Api:Contact");

@@ -39,7 +39,7 @@ public sealed class DigiDOpties
     /// <summary>
     /// The lowest level Koers accepts. Default Substantieel: the portal shows special-category data (health in the
     /// brede intake, BSN), for which the Forum Standaardisatie's guidance on betrouwbaarheidsniveaus asks eIDAS
-    /// substantial. A municipality may choose otherwise; the choice is its own and is logged at start-up.
+    /// substantial. A municipality may choose otherwise (Authentication:DigiD:MinimaalNiveau).
     /// </summary>
     public Betrouwbaarheidsniveau MinimaalNiveau { get; set; } = Betrouwbaarheidsniveau.Substantieel;
 

@@ -60,7 +60,7 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
 
     private async Task<IActionResult> EHerkenningAsync(ExternalLoginInfo info, string doel)
     {
-        var (gebruiker, fout) = await eherkenning.InloggenAsync(info, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        var (gebruiker, fout) = await eherkenning.InloggenAsync(info, Audit.AuditAanvuller.IpAdres(HttpContext), HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (gebruiker is null)
         {
@@ -86,7 +86,7 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
             return Page();
         }
 
-        Fout = await eherkenning.KoppelenAsync(gebruiker, info, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        Fout = await eherkenning.KoppelenAsync(gebruiker, info, Audit.AuditAanvuller.IpAdres(HttpContext), HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (Fout is not null) return Page();
         TempData["Melding"] = "eHerkenning is gekoppeld. U kunt voortaan met eHerkenning inloggen.";
@@ -99,7 +99,7 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
     /// </summary>
     private async Task<IActionResult> DigiDAsync(ExternalLoginInfo info, string doel)
     {
-        var uitkomst = await digid.ZoekAsync(info.Principal, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        var uitkomst = await digid.ZoekAsync(info.Principal, Audit.AuditAanvuller.IpAdres(HttpContext), HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (uitkomst.Gebruiker is null)
         {
