@@ -133,7 +133,7 @@ start_pg() {
     while :; do
         while port_in_use "$port"; do port=$((port + 1)); done
         if as_pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-                -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+                -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" \
                 start >"$PG_DIR/pg_ctl.log" 2>&1; then
             break
         fi
