@@ -52,6 +52,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Duo.DuoNotificatie> DuoNotificaties => Set<Model.Duo.DuoNotificatie>();
     public DbSet<Model.Duo.DuoUitgaandBericht> DuoUitgaandeBerichten => Set<Model.Duo.DuoUitgaandBericht>();
     public DbSet<Model.Brp.BrpSignaal> BrpSignalen => Set<Model.Brp.BrpSignaal>();
+    public DbSet<Model.Zgw.ZgwOpdracht> ZgwOpdrachten => Set<Model.Zgw.ZgwOpdracht>();
+    public DbSet<Model.Zgw.ZgwZaak> ZgwZaken => Set<Model.Zgw.ZgwZaak>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -50,6 +50,7 @@ public sealed class ToegangsinventarisTests(SqliteFactory factory) : IClassFixtu
         ["/openapi/{documentName}.json"] = "de API-beschrijving, zonder gegevens",
         ["/duo-simulator/"] = "de nagebootste DUO-API; bestaat alleen als Duo:Simulator aanstaat (Development, Test, demo)",
         ["/brp-simulator/"] = "de nagebootste BRP API Personen met synthetische personen; bestaat alleen als Brp:Simulator aanstaat (Development, Test, demo)",
+        ["/zgw-simulator/"] = "het nagebootste zaaksysteem (ZGW Catalogi, Zaken en Documenten API) met een demo-catalogus; controleert zelf het ZGW-token; bestaat alleen als Zgw:Simulator aanstaat (Development, Test, demo)",
     };
 
     private static string? Reden(Dictionary<string, string> lijst, string route) =>

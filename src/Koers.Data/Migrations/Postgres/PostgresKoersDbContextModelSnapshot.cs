@@ -3051,6 +3051,114 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("voorlopig_plan", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("BezigSinds")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentBron")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fase")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("GebeurdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Melding")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sleutel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("VerwerktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("VolgendePogingOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sleutel")
+                        .IsUnique();
+
+                    b.HasIndex("InburgeraarId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("zgw_opdracht", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwZaak", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Archiefactiedatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Archiefnominatie")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("Einddatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Identificatie")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("zgw_zaak", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3776,6 +3884,24 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.VoorlopigPlan", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwZaak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2989,6 +2989,112 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("voorlopig_plan", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BezigSinds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentBron")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fase")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GebeurdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Melding")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sleutel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerwerktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VolgendePogingOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sleutel")
+                        .IsUnique();
+
+                    b.HasIndex("InburgeraarId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("zgw_opdracht", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwZaak", b =>
+                {
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Archiefactiedatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Archiefnominatie")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Einddatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identificatie")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InburgeraarId");
+
+                    b.ToTable("zgw_zaak", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3708,6 +3814,24 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.VoorlopigPlan", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwZaak", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,45 @@
+using Koers.Data;
+using Koers.Web.Features.Beveiliging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Zgw;
+
+/// <summary>The case's zaak in the zaaksysteem: identificatie, archive metadata, every step with its status, and retry for a failed one.</summary>
+[Authorize(Policy = Beleid.Dossierwerk)]
+public sealed class DossierModel(ZgwService zgw, KoersDbContext db) : PageModel
+{
+    [FromRoute] public Guid Id { get; set; }
+    public string Naam { get; private set; } = string.Empty;
+    public ZgwZaakStand Stand { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LaadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostOpnieuwAsync(long stap, CancellationToken ct)
+    {
+        // Only a step of this case: the id in the form cannot reach another case's step through this page.
+        var vanDitDossier = await db.ZgwOpdrachten.AsNoTracking().AnyAsync(o => o.Id == stap && o.InburgeraarId == Id, ct);
+        switch (vanDitDossier ? await zgw.OpnieuwAsync(stap, ct) : null)
+        {
+            case null:
+                return NotFound();
+            case false:
+                ModelState.AddModelError("stap", "Alleen een mislukte stap kan opnieuw worden aangeboden.");
+                return await LaadAsync(ct) ? Page() : NotFound();
+            default:
+                TempData["Melding"] = "De stap is opnieuw aangeboden; Koers voert hem zo uit.";
+                return Redirect($"/inburgeraars/{Id}/zaaksysteem");
+        }
+    }
+
+    private async Task<bool> LaadAsync(CancellationToken ct)
+    {
+        var stand = await zgw.StandAsync(Id, ct);
+        if (stand is null) return false;
+        Stand = stand;
+        Naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == Id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
+        return true;
+    }
+}
