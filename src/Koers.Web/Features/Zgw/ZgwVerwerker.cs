@@ -417,7 +417,8 @@ public sealed class ZgwAchtergrond(IServiceScopeFactory scopes, ZgwOpties opties
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, opties.IntervalSeconden)));
-        do
+        // First run after one interval: at start-up the stand-in (and the app) is not listening yet.
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -435,6 +436,5 @@ public sealed class ZgwAchtergrond(IServiceScopeFactory scopes, ZgwOpties opties
                 log.LogError("Zaaksysteem: verwerking mislukt: {Fout}", e.GetType().Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
