@@ -11,7 +11,7 @@ namespace Koers.Web.Tests.Zgw;
 /// VNG's published Zaken, Documenten and Catalogi OpenAPI files (src/Koers.Web/Features/Zgw/Spec, copied unchanged),
 /// read with YamlDotNet into JSON as they stand (Microsoft.OpenApi's reader was tried first: it rewrites 'nullable' and
 /// drops it beside allOf, so a faithful copy is read instead), and a validator for the keywords
-/// they use: $ref, allOf, oneOf, type, nullable, readOnly (skipped in requests), required, properties, items, enum,
+/// they use: $ref, allOf, oneOf, discriminator, type, nullable, readOnly (skipped in requests), required, properties, items, enum,
 /// pattern, min/maxLength, format date, date-time, uri and uuid.
 /// </summary>
 public static class ZgwSpec
@@ -88,7 +88,7 @@ public static class ZgwSpec
     public static List<string> Valideer(JsonElement waarde, JsonElement schema, JsonElement doc, bool vraag)
     {
         var fouten = new List<string>();
-        Check(waarde, schema, doc, "$", vraag, fouten);
+        Check(waarde, schema, doc, "$", vraag, fouten, volgDiscriminator: true, deel: false);
         return fouten;
     }
 
@@ -100,16 +100,47 @@ public static class ZgwSpec
 
     private static bool Waar(JsonElement s, string veld) => s.TryGetProperty(veld, out var v) && v.ValueKind == JsonValueKind.True;
 
-    private static void Check(JsonElement w, JsonElement schema, JsonElement doc, string pad, bool vraag, List<string> fouten)
+    /// <summary>The properties of a schema and of every allOf part under it: what an object may carry.</summary>
+    private static void Eigenschappen(JsonElement s, JsonElement doc, Dictionary<string, JsonElement> props)
+    {
+        s = Los(s, doc);
+        if (s.TryGetProperty("properties", out var p)) foreach (var veld in p.EnumerateObject()) props.TryAdd(veld.Name, veld.Value);
+        if (s.TryGetProperty("allOf", out var all)) foreach (var deel in all.EnumerateArray()) Eigenschappen(deel, doc, props);
+    }
+
+    /// <param name="volgDiscriminator">The schema's discriminator picks the concrete schema (Rol → natuurlijk_persoon_Rol), once.</param>
+    /// <param name="deel">Checked as one allOf part: fields of the other parts are not 'unknown' here.</param>
+    private static void Check(JsonElement w, JsonElement schema, JsonElement doc, string pad, bool vraag, List<string> fouten, bool volgDiscriminator = false, bool deel = false)
     {
         var s = Los(schema, doc);
+        if (volgDiscriminator && s.TryGetProperty("discriminator", out var disc) && w.ValueKind == JsonValueKind.Object)
+        {
+            var veld = disc.GetProperty("propertyName").GetString()!;
+            if (!w.TryGetProperty(veld, out var waarde) || !disc.GetProperty("mapping").TryGetProperty(waarde.GetString() ?? "", out var doel))
+            {
+                fouten.Add($"{pad}.{veld}: ontbreekt of staat niet in de mapping van de discriminator");
+                return;
+            }
+
+            Check(w, Los(JsonDocument.Parse($$"""{"$ref":"{{doel.GetString()}}"}""").RootElement, doc), doc, pad, vraag, fouten);
+            return;
+        }
+
         if (w.ValueKind == JsonValueKind.Null)
         {
             if (!Waar(s, "nullable")) fouten.Add($"{pad}: null niet toegestaan");
             return;
         }
 
-        if (s.TryGetProperty("allOf", out var all)) foreach (var deel in all.EnumerateArray()) Check(w, deel, doc, pad, vraag, fouten);
+        var samengesteld = s.TryGetProperty("allOf", out var all);
+        if (samengesteld) foreach (var d in all.EnumerateArray()) Check(w, d, doc, pad, vraag, fouten, deel: true);
+        if (samengesteld && !deel && w.ValueKind == JsonValueKind.Object && !s.TryGetProperty("type", out _) && !s.TryGetProperty("properties", out _))
+        {
+            // A schema made only of allOf parts: a field is unknown when no part has it.
+            var samen = new Dictionary<string, JsonElement>();
+            Eigenschappen(s, doc, samen);
+            foreach (var veld in w.EnumerateObject().Where(v => !samen.ContainsKey(v.Name))) fouten.Add($"{pad}.{veld.Name}: staat niet in het schema");
+        }
         if (s.TryGetProperty("oneOf", out var one))
         {
             var passend = one.EnumerateArray().Count(o => { var f = new List<string>(); Check(w, o, doc, pad, vraag, f); return f.Count == 0; });
@@ -127,6 +158,8 @@ public static class ZgwSpec
             case "object":
                 if (w.ValueKind != JsonValueKind.Object) { fouten.Add($"{pad}: geen object"); return; }
                 var props = s.TryGetProperty("properties", out var p) ? p : default;
+                var alle = new Dictionary<string, JsonElement>();
+                Eigenschappen(s, doc, alle);
                 if (s.TryGetProperty("required", out var req))
                 {
                     foreach (var r in req.EnumerateArray())
@@ -142,7 +175,7 @@ public static class ZgwSpec
                 {
                     if (props.ValueKind != JsonValueKind.Object || !props.TryGetProperty(veld.Name, out var sub))
                     {
-                        if (!s.TryGetProperty("additionalProperties", out _)) fouten.Add($"{pad}.{veld.Name}: staat niet in het schema");
+                        if (!deel && !alle.ContainsKey(veld.Name) && !s.TryGetProperty("additionalProperties", out _)) fouten.Add($"{pad}.{veld.Name}: staat niet in het schema");
                         continue;
                     }
 

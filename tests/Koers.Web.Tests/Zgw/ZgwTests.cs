@@ -85,11 +85,16 @@ public abstract class ZgwTests(ZgwOmgeving omgeving)
     private const string Sanne = "sanne.devries@kempen.example";
     private const string Fleur = "fleur.hendriks@weert.example";
 
+    private readonly Dictionary<string, string> _bsn = [];
+
     private async Task<string> DossierAsync(string gemeente = "GM1724")
     {
-        var r = await omgeving.Als().PostJsonAsync("/api/v1/koppelingen", Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), gemeente: gemeente, koppelingsdatum: "2026-03-02"));
+        var bsn = Testdata.NieuwBsn();
+        var r = await omgeving.Als().PostJsonAsync("/api/v1/koppelingen", Testdata.Inburgeraar(bsn: bsn, gemeente: gemeente, koppelingsdatum: "2026-03-02"));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
-        return (await r.LeesAsync())["id"]!.GetValue<string>();
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        _bsn[id] = bsn;
+        return id;
     }
 
     private async Task PipVaststellenAsync(string id)
@@ -128,6 +133,12 @@ public abstract class ZgwTests(ZgwOmgeving omgeving)
         Assert.EndsWith("/zaaktypen/" + ZgwSimulator.DemoZaaktype, (string?)zaak["zaaktype"]);
         Assert.Equal("vertrouwelijk", (string?)zaak["vertrouwelijkheidaanduiding"]);
         Assert.Equal(["Fase in Koers: Gekoppeld"], Statussen(zaak));
+        // On whom: the inburgeraar as belanghebbende, with BSN and name (in the body only).
+        var rol = Assert.Single(omgeving.Sim.Rollen((string)zaak["url"]!));
+        Assert.Equal("natuurlijk_persoon", (string?)rol["betrokkeneType"]);
+        Assert.Equal("belanghebbende", (string?)rol["omschrijvingGeneriek"]);
+        Assert.Equal(_bsn[id], (string?)rol["betrokkeneIdentificatie"]!["inpBsn"]);
+        Assert.DoesNotContain(omgeving.Sim.Verzoeken, v => (v.Pad + v.Query).Contains(_bsn[id], StringComparison.Ordinal));
 
         omgeving.Basis.Tijd.Nu = omgeving.Basis.Tijd.Nu.AddMinutes(1);
         await PipVaststellenAsync(id);
@@ -210,6 +221,7 @@ public abstract class ZgwTests(ZgwOmgeving omgeving)
         await omgeving.VerwerkAsync();
         var zaak = Zaak(id); // still one
         Assert.Single(Statussen(zaak));
+        Assert.Single(omgeving.Sim.Rollen((string)zaak["url"]!));
         Assert.Equal(ZgwOpdrachtStatus.Klaar, omgeving.Db(db => db.ZgwOpdrachten.AsNoTracking().Single(o => o.Id == stap.Id)).Status);
 
         // The same for a document and its link.
@@ -364,7 +376,7 @@ public abstract class ZgwTests(ZgwOmgeving omgeving)
         Assert.Superset(new HashSet<string>
         {
             "zaken POST /zaken", "zaken GET /zaken", "zaken POST /statussen", "zaken GET /statussen", "zaken POST /resultaten", "zaken PATCH /zaken/{uuid}",
-            "zaken POST /zaakinformatieobjecten", "zaken GET /zaakinformatieobjecten", "documenten POST /enkelvoudiginformatieobjecten",
+            "zaken POST /zaakinformatieobjecten", "zaken GET /zaakinformatieobjecten", "zaken POST /rollen", "zaken GET /rollen", "catalogi GET /roltypen", "documenten POST /enkelvoudiginformatieobjecten",
             "documenten GET /enkelvoudiginformatieobjecten", "catalogi GET /zaaktypen/{uuid}", "catalogi GET /statustypen", "catalogi GET /resultaattypen",
             "catalogi GET /informatieobjecttypen",
         }, gebruikt);

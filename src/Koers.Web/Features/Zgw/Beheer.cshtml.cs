@@ -66,6 +66,7 @@ public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker v
             if (cat is not null)
             {
                 foreach (var (fase, oms) in g.Statustypen) regels.Add(new($"Fase {Enum.Parse<Fase>(fase).Omschrijving()}", $"statustype '{oms}'", cat.Statustypen.Any(s => Gelijk(s.Omschrijving, oms)), null));
+                regels.Add(new("De inburgeraar op de zaak", $"roltype '{g.Rol}' (omschrijving-generiek)", cat.Roltypen.Any(r => Gelijk(r.OmschrijvingGeneriek, g.Rol)), null));
                 regels.Add(new("Afsluiten", "eindstatus", cat.Eindstatus is not null, cat.Eindstatus?.Omschrijving));
                 foreach (var (fase, oms) in g.Resultaattypen)
                 {

@@ -18,6 +18,12 @@ namespace Koers.Web.Features.Zgw;
 public sealed record ZgwZaakVraag(string Identificatie, string Bronorganisatie, string Omschrijving, string Zaaktype, string VerantwoordelijkeOrganisatie,
     string Startdatum, string Registratiedatum, string Vertrouwelijkheidaanduiding, string Toelichting);
 
+/// <summary>Zaken API 1.5.1, schema RolNatuurlijkPersoon: who the zaak is about. The BSN travels only in this body, never in an address.</summary>
+public sealed record ZgwNatuurlijkPersoon(string? InpBsn, string Geslachtsnaam, string Voornamen, string Geboortedatum);
+
+/// <summary>Zaken API 1.5.1, POST /rollen, schema Rol with betrokkeneType natuurlijk_persoon.</summary>
+public sealed record ZgwRolVraag(string Zaak, string BetrokkeneType, string Roltype, string Roltoelichting, ZgwNatuurlijkPersoon BetrokkeneIdentificatie);
+
 /// <summary>Zaken API 1.5.1, POST /statussen, schema Status.</summary>
 public sealed record ZgwStatusVraag(string Zaak, string Statustype, string DatumStatusGezet, string Statustoelichting);
 

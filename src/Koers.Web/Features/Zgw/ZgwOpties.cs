@@ -63,6 +63,9 @@ public sealed class ZgwGemeenteOpties
     /// <summary>Of the zaak and the letters: special-category data (health in the intake), so 'vertrouwelijk' unless the municipality says otherwise.</summary>
     public string Vertrouwelijkheidaanduiding { get; set; } = "vertrouwelijk";
 
+    /// <summary>omschrijvingGeneriek of the roltype the inburgeraar gets on the zaak: the municipality starts the zaak itself, the person is belanghebbende.</summary>
+    public string Rol { get; set; } = "belanghebbende";
+
     /// <summary>Stage of the case → omschrijving of the statustype in the zaaktype. Closing stages use the zaaktype's eindstatus.</summary>
     public Dictionary<string, string> Statustypen { get; set; } = new(StandaardStatustypen, StringComparer.Ordinal);
 

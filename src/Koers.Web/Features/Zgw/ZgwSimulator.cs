@@ -72,6 +72,7 @@ public sealed class ZgwSimulator
         public Dictionary<string, JsonObject> Statussen { get; set; } = [];
         public Dictionary<string, JsonObject> Resultaten { get; set; } = [];
         public Dictionary<string, JsonObject> Zios { get; set; } = [];
+        public Dictionary<string, JsonObject> Rollen { get; set; } = [];
         public Dictionary<string, JsonObject> Documenten { get; set; } = [];
         public Dictionary<string, string> Inhoud { get; set; } = [];
     }
@@ -92,6 +93,8 @@ public sealed class ZgwSimulator
             return _staat.Documenten.Values.Where(d => eios.Contains((string?)d["url"])).Select(d => (JsonObject)d.DeepClone()).ToList();
         }
     }
+
+    public IReadOnlyList<JsonObject> Rollen(string zaakUrl) { lock (_slot) return _staat.Rollen.Values.Where(s => (string?)s["zaak"] == zaakUrl).Select(s => (JsonObject)s.DeepClone()).ToList(); }
 
     public int Koppelingen(string zaakUrl) { lock (_slot) return _staat.Zios.Values.Count(z => (string?)z["zaak"] == zaakUrl); }
 
@@ -167,6 +170,15 @@ public sealed class ZgwSimulator
         ["vertrouwelijkheidaanduiding"] = "vertrouwelijk",
         ["informatieobjectcategorie"] = "Beschikking",
         ["concept"] = false,
+    });
+
+    private static IEnumerable<JsonObject> Roltypen(string b) => new[] { ("Inburgeraar", "belanghebbende"), ("Klantregisseur", "behandelaar") }.Select((r, n) => new JsonObject
+    {
+        ["url"] = $"{b}/catalogi/api/v1/roltypen/{Id(n + 0xc0)}",
+        ["zaaktype"] = $"{b}/catalogi/api/v1/zaaktypen/{DemoZaaktype}",
+        ["zaaktypeIdentificatie"] = "INBURGERING",
+        ["omschrijving"] = r.Item1,
+        ["omschrijvingGeneriek"] = r.Item2,
     });
 
     // ---- HTTP ----
@@ -264,6 +276,9 @@ public sealed class ZgwSimulator
             ("catalogi", "zaaktypen", "GET") when uuid == DemoZaaktype => (200, Zaaktype(basis)),
             ("catalogi", "statustypen", "GET") => (200, Pagina(Statustypen(basis).Where(s => Q("zaaktype") is not { } z || (string?)s["zaaktype"] == z))),
             ("catalogi", "resultaattypen", "GET") => (200, Pagina(Resultaattypen(basis).Where(s => Q("zaaktype") is not { } z || (string?)s["zaaktype"] == z))),
+            ("catalogi", "roltypen", "GET") => (200, Pagina(Roltypen(basis).Where(s => Q("zaaktype") is not { } z || (string?)s["zaaktype"] == z))),
+            ("zaken", "rollen", "GET") => (200, Pagina(_staat.Rollen.Values.Where(s => (Q("zaak") is not { } z || (string?)s["zaak"] == z) && (Q("roltype") is not { } t || (string?)s["roltype"] == t)))),
+            ("zaken", "rollen", "POST") => NieuweRol(b, basis),
             ("catalogi", "informatieobjecttypen", "GET") => (200, Pagina(Informatieobjecttypen(basis).Where(s => Q("catalogus") is not { } c || (string?)s["catalogus"] == c))),
             ("zaken", "zaken", "GET") when uuid is null => (200, Pagina(_staat.Zaken.Values.Where(z => (Q("identificatie") is not { } i || (string?)z["identificatie"] == i)
                 && (Q("bronorganisatie") is not { } o || (string?)z["bronorganisatie"] == o)))),
@@ -359,6 +374,26 @@ public sealed class ZgwSimulator
         }
 
         return (201, s.DeepClone());
+    }
+
+    private (int, JsonNode?) NieuweRol(JsonObject? b, string basis)
+    {
+        if (Ontbreekt(b, "zaak", "betrokkeneType", "roltype", "roltoelichting") is { } f) return (400, f);
+        if (!_staat.Zaken.TryGetValue(Uuid((string)b!["zaak"]!), out var z)) return (400, Validatie(("zaak", "bad-url", "De zaak bestaat niet.")));
+        var rt = Roltypen(basis).FirstOrDefault(r => (string?)r["url"] == (string?)b["roltype"]);
+        if (rt is null || (string?)rt["zaaktype"] != (string?)z["zaaktype"]) return (400, Validatie(("roltype", "zaaktype-mismatch", "Het roltype hoort niet bij het zaaktype van de zaak.")));
+        if (b["betrokkene"] is null && b["betrokkeneIdentificatie"] is null) return (400, Validatie(("betrokkeneIdentificatie", "invalid-betrokkene", "Geef betrokkene of betrokkeneIdentificatie.")));
+        var uuid = Guid.NewGuid().ToString();
+        var r = (JsonObject)b.DeepClone();
+        r["url"] = $"{basis}/zaken/api/v1/rollen/{uuid}";
+        r["uuid"] = uuid;
+        r["omschrijving"] = rt["omschrijving"]!.DeepClone();
+        r["omschrijvingGeneriek"] = rt["omschrijvingGeneriek"]!.DeepClone();
+        r["registratiedatum"] = _tijd.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        r["statussen"] = new JsonArray();
+        _staat.Rollen[uuid] = r;
+        ((JsonArray)z["rollen"]!).Add((JsonNode)(string)r["url"]!);
+        return (201, r.DeepClone());
     }
 
     private (int, JsonNode?) NieuwResultaat(JsonObject? b, string basis)

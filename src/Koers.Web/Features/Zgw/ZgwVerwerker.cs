@@ -18,10 +18,15 @@ public sealed record ZgwResultaattype(string Url, string Omschrijving, string? A
 
 public sealed record ZgwInformatieobjecttype(string Url, string Omschrijving);
 
+public sealed record ZgwRoltype(string Url, string Omschrijving, string OmschrijvingGeneriek);
+
 /// <summary>What Koers uses of one zaaktype in the Catalogi API.</summary>
 public sealed record ZgwCatalogus(string Zaaktype, string Catalogus, string Omschrijving, IReadOnlyList<ZgwStatustype> Statustypen,
-    IReadOnlyList<ZgwResultaattype> Resultaattypen, IReadOnlyList<ZgwInformatieobjecttype> Informatieobjecttypen)
+    IReadOnlyList<ZgwResultaattype> Resultaattypen, IReadOnlyList<ZgwInformatieobjecttype> Informatieobjecttypen, IReadOnlyList<ZgwRoltype> Roltypen)
 {
+    public ZgwRoltype Roltype(string omschrijvingGeneriek) => Roltypen.FirstOrDefault(r => Gelijk(r.OmschrijvingGeneriek, omschrijvingGeneriek))
+        ?? throw new ZgwWeigeringException($"Het zaaktype '{Omschrijving}' kent geen roltype '{omschrijvingGeneriek}'. Voeg het toe in de catalogus of kies een ander (Zgw:Gemeenten:…:Rol).");
+
     public ZgwStatustype? Eindstatus => Statustypen.Where(s => s.IsEindstatus).OrderByDescending(s => s.Volgnummer).FirstOrDefault();
 
     public ZgwStatustype Statustype(string omschrijving) => Statustypen.FirstOrDefault(s => Gelijk(s.Omschrijving, omschrijving))
@@ -49,6 +54,7 @@ public sealed class ZgwCatalogi(TimeProvider tijd)
         var statussen = await client.LijstAsync(Met(client.Adres(ZgwApi.Catalogi, "statustypen"), "zaaktype", zaaktype), ct);
         var resultaten = await client.LijstAsync(Met(client.Adres(ZgwApi.Catalogi, "resultaattypen"), "zaaktype", zaaktype), ct);
         var iots = await client.LijstAsync(Met(client.Adres(ZgwApi.Catalogi, "informatieobjecttypen"), "catalogus", catalogus), ct);
+        var rollen = await client.LijstAsync(Met(client.Adres(ZgwApi.Catalogi, "roltypen"), "zaaktype", zaaktype), ct);
         var uitkomst = new ZgwCatalogus(
             zaaktype,
             catalogus,
@@ -57,7 +63,8 @@ public sealed class ZgwCatalogi(TimeProvider tijd)
                 s.TryGetProperty("isEindstatus", out var e) && e.ValueKind == JsonValueKind.True)).ToList(),
             resultaten.Select(r => new ZgwResultaattype(Tekst(r, "url")!, Tekst(r, "omschrijving") ?? "", Tekst(r, "archiefnominatie"), Tekst(r, "archiefactietermijn"),
                 r.TryGetProperty("brondatumArchiefprocedure", out var b) && b.ValueKind == JsonValueKind.Object ? Tekst(b, "afleidingswijze") : null)).ToList(),
-            iots.Select(i => new ZgwInformatieobjecttype(Tekst(i, "url")!, Tekst(i, "omschrijving") ?? "")).ToList());
+            iots.Select(i => new ZgwInformatieobjecttype(Tekst(i, "url")!, Tekst(i, "omschrijving") ?? "")).ToList(),
+            rollen.Select(r => new ZgwRoltype(Tekst(r, "url")!, Tekst(r, "omschrijving") ?? "", Tekst(r, "omschrijvingGeneriek") ?? "")).ToList());
         _cache[zaaktype] = (uitkomst, tijd.GetUtcNow().AddMinutes(10));
         return uitkomst;
     }
@@ -249,9 +256,23 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
             url = ZgwCatalogi.Tekst(zaak, "url") ?? throw new ZgwWeigeringException("Het zaaksysteem gaf geen url van de nieuwe zaak.");
         }
 
+        await RolAsync(url, i, g, ct);
         db.ZgwZaken.Add(new ZgwZaak { InburgeraarId = i.Id, Url = url, Identificatie = identificatie, AangemaaktOp = klok.NuUtc });
         db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Aanmaken, InburgeraarId = i.Id, Omschrijving = $"Zaak {identificatie} in het zaaksysteem {(gevonden.Count > 0 ? "teruggevonden" : "aangemaakt")}" });
         return url;
+    }
+
+    /// <summary>
+    /// The inburgeraar as betrokkene (natuurlijk persoon, with BSN) on the zaak, once: looked up by zaak and roltype, never
+    /// by BSN (that would put the BSN in an address).
+    /// </summary>
+    private async Task RolAsync(string zaak, Inburgeraar i, ZgwGemeenteOpties g, CancellationToken ct)
+    {
+        var roltype = (await CatalogusAsync(g, ct)).Roltype(g.Rol);
+        var rollen = client.Adres(ZgwApi.Zaken, "rollen");
+        if ((await client.LijstAsync(ZgwCatalogi.Met(ZgwCatalogi.Met(rollen, "zaak", zaak), "roltype", roltype.Url), ct)).Count > 0) return;
+        await client.PostAsync(rollen, new ZgwRolVraag(zaak, "natuurlijk_persoon", roltype.Url, "Inburgeraar (Wet inburgering 2021)",
+            new ZgwNatuurlijkPersoon(string.IsNullOrWhiteSpace(i.Bsn) ? null : i.Bsn, i.Achternaam, i.Voornamen, Datum(i.Geboortedatum))), ct);
     }
 
     private string Zaaktype(ZgwGemeenteOpties g)
