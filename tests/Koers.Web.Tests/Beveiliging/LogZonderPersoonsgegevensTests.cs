@@ -113,18 +113,7 @@ public abstract class LogZonderPersoonsgegevensTests(KoersFactory basis) : IDisp
 
         // 2. Intake, toets, PIP vaststellen; the PIP goes to DUO through the outbox.
         Sim.Persoon(bsnPip).Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 1, 5));
-        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
-        await Testdata.IntakeVolledigAsync(client, id);
-        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
-            new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
-        var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new
-        {
-            leerroute = "b1Route", knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
-            aanbieder = "Taalschool", geplandeStart = "2026-07-01",
-        })).LeesAsync();
-        Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
-        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen",
-            new { dagtekening = "2026-06-15", redenTeLaat = "Wachten op de uitslag van de proefles." })).StatusCode);
+        await Testdata.PipVaststellenAsync(client, id);
         await VerstuurAsync();
         Assert.Single(Sim.Persoon(bsnPip).Pips);
 

@@ -16,46 +16,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Koers.Web.Tests.Brp;
 
 /// <summary>Koers with the BRP stand-in wired in-process: BrpClient goes through the test server to /brp-simulator.</summary>
-public abstract class BrpOmgeving : IDisposable
+public abstract class BrpOmgeving(KoersFactory basis) : KoppelingOmgeving(basis, (b, handler) =>
 {
-    protected BrpOmgeving(KoersFactory basis)
-    {
-        Basis = basis;
-        WebApplicationFactory<Program>? app = null;
-        app = basis.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Brp:BaseUrl", "http://localhost" + BrpSimulator.Pad);
-            b.UseSetting("Brp:ApiKey", "brp-test-sleutel");
-            b.ConfigureTestServices(s => s.AddHttpClient<BrpClient>().ConfigurePrimaryHttpMessageHandler(() => app!.Server.CreateHandler()));
-        });
-        App = app;
-    }
-
-    public KoersFactory Basis { get; }
-    public WebApplicationFactory<Program> App { get; }
+    b.UseSetting("Brp:BaseUrl", "http://localhost" + BrpSimulator.Pad);
+    b.UseSetting("Brp:ApiKey", "brp-test-sleutel");
+    b.ConfigureTestServices(s => s.AddHttpClient<BrpClient>().ConfigurePrimaryHttpMessageHandler(handler));
+})
+{
     public BrpSimulator Sim => App.Services.GetRequiredService<BrpSimulator>();
-
-    public HttpClient Als(string? email = null, bool volgRedirects = true)
-    {
-        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = volgRedirects });
-        if (email is null) return client;
-        client.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
-        client.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, email);
-        return client;
-    }
-
-    public T Db<T>(Func<Koers.Data.KoersDbContext, T> werk)
-    {
-        using var scope = App.Services.CreateScope();
-        return werk(scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>());
-    }
-
-    public void Dispose()
-    {
-        App.Dispose();
-        Basis.Dispose();
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class BrpSqliteOmgeving() : BrpOmgeving(new SqliteFactory());
@@ -429,20 +397,12 @@ public sealed class PostgresBrpTests(BrpPostgresOmgeving omgeving) : BrpTests(om
 /// <summary>The copy of the spec is the published one, byte for byte.</summary>
 public sealed class BrpContractTests
 {
-    private static string GitBlob(byte[] inhoud)
-    {
-        var kop = System.Text.Encoding.ASCII.GetBytes($"blob {inhoud.Length}\0");
-#pragma warning disable CA5350 // SHA-1 is git's object id, compared with the upstream commit, not used for security
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData([.. kop, .. inhoud]));
-#pragma warning restore CA5350
-    }
-
     [Fact]
     public void De_kopie_van_de_spec_is_byte_gelijk_aan_de_gepubliceerde_commit()
     {
         var regels = File.ReadAllLines(Path.Combine(BrpSpec.Map, "herkomst.tsv")).Where(r => !r.StartsWith('#') && r.Length > 0).Select(r => r.Split('\t')).ToList();
         Assert.Equal(2, regels.Count);
-        foreach (var r in regels) Assert.Equal(r[2], GitBlob(File.ReadAllBytes(Path.Combine(BrpSpec.Map, r[1]))));
+        foreach (var r in regels) Assert.Equal(r[2], Git.BlobId(File.ReadAllBytes(Path.Combine(BrpSpec.Map, r[1]))));
         Assert.Equal(["personen.openapi.json", "personen.openapi.yaml"], Directory.GetFiles(BrpSpec.Map, "personen.openapi.*").Select(Path.GetFileName).Order());
         Assert.Equal("2.7.0", BrpSpec.Doc.GetProperty("info").GetProperty("version").GetString());
     }

@@ -1,3 +1,4 @@
+using Koers.Web.Tests.Infrastructure;
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
@@ -148,15 +149,6 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         Assert.All(DuoGebeurtenissen.Catalogus.Where(g => g.Reactie is DuoReactie.PlichtBeeindigd or DuoReactie.DuoBesluit), g => Assert.False(string.IsNullOrWhiteSpace(g.Actie), g.Code));
     }
 
-    /// <summary>git's blob id of a file: SHA-1 over "blob {length}\0" and the bytes.</summary>
-    private static string GitBlob(byte[] inhoud)
-    {
-        var kop = System.Text.Encoding.ASCII.GetBytes($"blob {inhoud.Length}\0");
-#pragma warning disable CA5350 // SHA-1 is git's object id, compared with the upstream commit, not used for security
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData([.. kop, .. inhoud]));
-#pragma warning restore CA5350
-    }
-
     [Fact]
     public void De_kopie_van_de_specs_is_byte_gelijk_aan_de_gepubliceerde_commit_en_compleet()
     {
@@ -168,7 +160,7 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         Assert.Equal(12, regels.Count(r => r[0].StartsWith("API/", StringComparison.Ordinal))); // DUO's twelve APIs, Contactpersoon included
         foreach (var r in regels)
         {
-            Assert.Equal(r[2], GitBlob(File.ReadAllBytes(Path.Combine(Spec.Map, r[1]))));
+            Assert.Equal(r[2], Git.BlobId(File.ReadAllBytes(Path.Combine(Spec.Map, r[1]))));
         }
 
         // Each YAML copy has its JSON twin with the same version, and no spec file is outside the list.

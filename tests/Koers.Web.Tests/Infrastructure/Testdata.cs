@@ -28,6 +28,26 @@ public static class Testdata
     /// fields answered (the first option, "nee", 4 or text), then closing the intake. Shared by the klantreis and
     /// DUO tests, which both need a case ready for its PIP.
     /// </summary>
+    /// <summary>
+    /// Takes a new case to a vastgesteld PIP through the API, as a klantregisseur would: BRP inschrijving 14 April 2026,
+    /// the whole intake, a leerbaarheidstoets, a B1-route concept and vaststellen on 15 June 2026.
+    /// </summary>
+    public static async Task PipVaststellenAsync(HttpClient client, string id)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
+        await Testdata.IntakeVolledigAsync(client, id);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets",
+            new { aangemeld = "2026-04-20", afgenomen = "2026-05-06", afnemer = "Afnemer", score = 30 })).StatusCode);
+        var concept = await (await client.PutJsonAsync($"/api/v1/inburgeraars/{id}/pip/concept", new
+        {
+            leerroute = "b1Route", knm = true, pvt = true, map = true, participatie = "vrijwilligerswerk", hoofddoel = "betaaldWerken",
+            aanbieder = "Taalschool", geplandeStart = "2026-07-01",
+        })).LeesAsync();
+        Assert.True(concept["magVastgesteld"]!.GetValue<bool>(), concept.ToJsonString());
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/pip/vaststellen",
+            new { dagtekening = "2026-06-15", redenTeLaat = "Wachten op de uitslag van de proefles." })).StatusCode);
+    }
+
     public static async Task IntakeVolledigAsync(HttpClient client, string id)
     {
         await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/intake/gesprekken", new { datum = "2026-05-04", tolk = "telefoontolk", tolktaal = "Tigrinya" });
