@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -78,6 +79,9 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
     [InlineData("Ontheffing", "/personen/{bsn}/ontheffingen", "get")]
     [InlineData("MapPvtZroute", "/personen/{bsn}/map", "get")]
     [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "get")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/map", "put")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "put")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/zroute", "put")]
     [InlineData("Notificatie", "/notificaties", "post")]
     public void Pad_dat_Koers_gebruikt_staat_in_de_spec(string api, string pad, string methode)
     {
@@ -199,6 +203,15 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         var uren = Spec.Laad("GevolgdeUren");
         Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoUren(120), DuoJson.Opties),
             Spec.Antwoord(uren, "/personen/{bsn}/uren/participatieactiviteiten", "put", "request"), uren));
+
+        // MAP and PVT with DUO's Ja/Nee; a J/N code would not do.
+        var mpz = Spec.Laad("MapPvtZroute");
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatMap(new DateOnly(2029, 7, 1), DuoMapPvtControle.JaNee(false)), DuoJson.Opties),
+            Spec.Antwoord(mpz, "/personen/{bsn}/map", "put", "request"), mpz));
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatPvt(new DateOnly(2029, 7, 1), DuoMapPvtControle.JaNee(true)), DuoJson.Opties),
+            Spec.Antwoord(mpz, "/personen/{bsn}/pvt", "put", "request"), mpz));
+        Assert.Single(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatPvt(new DateOnly(2029, 7, 1), "N"), DuoJson.Opties),
+            Spec.Antwoord(mpz, "/personen/{bsn}/pvt", "put", "request"), mpz));
     }
 
     [Fact]
@@ -217,6 +230,8 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         p.Ontheffingen.Add(new DuoOntheffing(GeheleOntheffing: new DuoGeheleOntheffing("Afwijzing", new DateOnly(2026, 5, 3), "MED")));
         p.Pips.Add(new DuoPip(new DateOnly(2026, 3, 1), "B", "B1", IndicatorAlfabetiseringsonderwijs: "NVT"));
         p.PipGemeente = "0758";
+        p.Map = new DuoResultaatMap(new DateOnly(2026, 5, 4));
+        p.Pvt = new DuoResultaatPvt(new DateOnly(2026, 5, 5));
 
         var gevallen = new (string Api, string Pad, string SpecPad)[]
         {
@@ -228,6 +243,8 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             ("Leerbaarheidstoets", "lbt/resultaten", "/personen/{bsn}/lbt/resultaten"),
             ("Inburgeringstermijn", "inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn"),
             ("Examen", "examens/resultaten", "/personen/{bsn}/examens/resultaten"),
+            ("MapPvtZroute", "map", "/personen/{bsn}/map"),
+            ("MapPvtZroute", "pvt", "/personen/{bsn}/pvt"),
         };
         using var client = omgeving.App.CreateClient();
         foreach (var (api, pad, specPad) in gevallen)
@@ -241,6 +258,21 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             var doc = Spec.Laad(api);
             var json = JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement;
             Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, specPad, "get", "200"), doc));
+        }
+
+        // A refusal of a MAP (the PIP is another municipality's) is DUO's 403 body: an array of Foutmelding.
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/duo-simulator/v1/personen/{bsn}/map")
+        { Content = JsonContent.Create(new DuoResultaatMap(new DateOnly(2026, 6, 1)), options: DuoJson.Opties) })
+        {
+            put.Headers.Add("bron", "00000001999999999000");
+            put.Headers.Add("doel", "00000001888888888000");
+            put.Headers.Add("berichtId", Guid.NewGuid().ToString());
+            using var weigering = await client.SendAsync(put);
+            Assert.Equal(HttpStatusCode.Forbidden, weigering.StatusCode);
+            var doc = Spec.Laad("MapPvtZroute");
+            var json = JsonDocument.Parse(await weigering.Content.ReadAsStringAsync()).RootElement;
+            Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, "/personen/{bsn}/map", "put", "403"), doc));
+            Assert.Contains("actuele PIP", json[0].GetProperty("fouttekst").GetString(), StringComparison.Ordinal);
         }
 
         // Without DUO's headers the simulator refuses, as Digikoppeling would.

@@ -63,6 +63,10 @@ public enum OutboxSoort
     UrenParticipatieTaalles,
     /// <summary>The Z-route completed (MAP,PVT,Zroute API: PUT /personen/{bsn}/zroute).</summary>
     ZrouteAfgerond,
+    /// <summary>The MAP eindgesprek (MAP,PVT,Zroute API: PUT /personen/{bsn}/map, schema ResultaatMap).</summary>
+    MapEindgesprek,
+    /// <summary>The participatieverklaring signed (MAP,PVT,Zroute API: PUT /personen/{bsn}/pvt, schema ResultaatPvt).</summary>
+    PvtOndertekend,
 }
 
 public enum OutboxStatus

@@ -95,13 +95,13 @@ public sealed record DuoGedeeltelijkeOntheffing(string Oordeel, DateOnly DatumOo
 /// <summary>MapPvtZroute API, schema DatumMap (GET /personen/{bsn}/map).</summary>
 public sealed record DuoDatumMap(DateOnly DatumEindgesprekMap);
 
-/// <summary>MapPvtZroute API, schema ResultaatMap (PUT /personen/{bsn}/map); verwijtbaar is DUO's J/N.</summary>
+/// <summary>MapPvtZroute API, schema ResultaatMap (PUT /personen/{bsn}/map); verwijtbaar is DUO's InburgeringJaNeeType (Ja/Nee).</summary>
 public sealed record DuoResultaatMap(DateOnly? DatumEindgesprekMap = null, string? Verwijtbaar = null);
 
 /// <summary>MapPvtZroute API, schema DatumPvt (GET /personen/{bsn}/pvt).</summary>
 public sealed record DuoDatumPvt(DateOnly DatumOndertekeningPvt);
 
-/// <summary>MapPvtZroute API, schema ResultaatPvt (PUT /personen/{bsn}/pvt).</summary>
+/// <summary>MapPvtZroute API, schema ResultaatPvt (PUT /personen/{bsn}/pvt); verwijtbaar Ja/Nee as for the MAP.</summary>
 public sealed record DuoResultaatPvt(DateOnly? DatumOndertekeningPvt = null, string? Verwijtbaar = null);
 
 /// <summary>MapPvtZroute API, schema ResultaatZroute (PUT /personen/{bsn}/zroute).</summary>

@@ -59,6 +59,25 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
         return Voeg(inburgeraar, OutboxSoort.ZrouteAfgerond, "PUT", "zroute", new DuoResultaatZroute(datum), $"Z-route afgerond op {datum:dd-MM-yyyy}", fouten);
     }
 
+    /// <summary>
+    /// Queues the end of the MAP (PUT /personen/{bsn}/map, schema ResultaatMap) or of the PVT (PUT …/pvt, schema
+    /// ResultaatPvt). A PUT replaces DUO's whole resource, so the message carries the date and, only when given, the
+    /// verwijtbaar indicator. DUO's rules (README, MAP and PVT) are checked again on the message, as for the PIP. The
+    /// caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldMapPvt(Inburgeraar inburgeraar, MapPvtFeiten feiten)
+    {
+        ArgumentNullException.ThrowIfNull(feiten);
+        var fouten = DuoMapPvtControle.Controleer(feiten).Select(f => f.Melding).ToList();
+        var verwijtbaar = DuoMapPvtControle.JaNee(feiten.Verwijtbaar);
+        var extra = verwijtbaar is null ? "" : $", verwijtbaar: {verwijtbaar.ToLowerInvariant()}";
+        return feiten.Onderdeel == MapPvtOnderdeel.Map
+            ? Voeg(inburgeraar, OutboxSoort.MapEindgesprek, "PUT", "map", new DuoResultaatMap(feiten.Datum, verwijtbaar),
+                $"Eindgesprek MAP op {feiten.Datum:dd-MM-yyyy}{extra}", fouten)
+            : Voeg(inburgeraar, OutboxSoort.PvtOndertekend, "PUT", "pvt", new DuoResultaatPvt(feiten.Datum, verwijtbaar),
+                $"Participatieverklaring ondertekend op {feiten.Datum:dd-MM-yyyy}{extra}", fouten);
+    }
+
     private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string pad, T inhoud, string omschrijving, List<string> fouten)
     {
         if (string.IsNullOrEmpty(i.Bsn)) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");

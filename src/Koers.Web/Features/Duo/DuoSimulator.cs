@@ -26,6 +26,12 @@ public sealed class SimPersoon
     /// <summary>The date the municipality reported the Z-route completed (PUT …/zroute).</summary>
     public DateOnly? ZrouteAfgerond { get; set; }
 
+    /// <summary>What the municipality reported about the MAP eindgesprek (PUT …/map); replaced whole by each PUT.</summary>
+    public DuoResultaatMap? Map { get; set; }
+
+    /// <summary>What the municipality reported about the PVT signing (PUT …/pvt); replaced whole by each PUT.</summary>
+    public DuoResultaatPvt? Pvt { get; set; }
+
     /// <summary>DUO's code of the municipality that made the newest PIP (GET …/PIP answers it).</summary>
     public string? PipGemeente { get; set; }
 }
@@ -212,6 +218,32 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         return fouten;
     }
 
+    /// <summary>
+    /// DUO's rules for a MAP or PVT result (README, sections MAP and PVT); a violation answers 403 with fouttekst.
+    /// Written from DUO's text on its own, not with Koers's check, so a test can catch the two drifting apart.
+    /// </summary>
+    internal List<string> ControleerMapPvt(SimPersoon p, string wat, DateOnly? datum, string? verwijtbaar)
+    {
+        var fouten = new List<string>();
+        if (p.Pips.Count == 0 || p.PipGemeente is not null) fouten.Add("Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige.");
+        if (p.ZrouteAfgerond is { } z)
+        {
+            if (datum is null) fouten.Add($"De datum {wat} mag niet leeg zijn als de datum afronding Z-route is geregistreerd.");
+            else fouten.Add("De inburgeringsplicht is al voldaan via de Z-route.");
+            if (datum > z) fouten.Add($"De datum {wat} mag niet na de datum afronding Z-route liggen.");
+        }
+
+        if (datum is not { } d) return fouten;
+        if (d > Vandaag) fouten.Add($"De datum {wat} mag niet in de toekomst liggen.");
+        if (p.Termijn is { } t && d < t.Startdatum) fouten.Add($"De datum {wat} mag niet voor de startdatum van de inburgeringstermijn liggen.");
+        var overschrijding = p.Termijn is { } termijn && d > termijn.Einddatum;
+        if (verwijtbaar is null && overschrijding) fouten.Add("Verwijtbaar moet geleverd worden bij een overschrijding van de inburgeringstermijn.");
+        if (verwijtbaar is not null && (p.Termijn is null || d < p.Termijn.Einddatum)) fouten.Add($"Verwijtbaar mag niet geleverd worden als de datum {wat} voor de einddatum van de inburgeringstermijn ligt.");
+        else if (verwijtbaar == "Ja" && !overschrijding) fouten.Add("Verwijtbaar mag alleen 'Ja' zijn bij een overschrijding van de inburgeringstermijn.");
+        else if (verwijtbaar == "Nee" && p.Termijn!.Einddatum < d.AddMonths(-2)) fouten.Add("Verwijtbaar mag alleen 'Nee' zijn als de einddatum van de inburgeringstermijn binnen twee maanden valt.");
+        return fouten;
+    }
+
     public static void MapDuoSimulator(WebApplication app)
     {
         var sim = app.MapGroup(Pad).AllowAnonymous().ExcludeFromDescription()
@@ -281,6 +313,28 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             if (p.Pips.Count == 0) return Results.Json(new[] { new DuoFoutmelding("Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige.") }, statusCode: 403);
             if (resultaat.DatumAfrondingZroute > s.Vandaag) return Results.Json(new[] { new DuoFoutmelding("De datum afronding Z-route mag niet in de toekomst liggen.") }, statusCode: 403);
             p.ZrouteAfgerond = resultaat.DatumAfrondingZroute;
+            return Results.Ok();
+        });
+        sim.MapGet("/personen/{bsn}/map", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn)?.Map?.DatumEindgesprekMap is { } d ? Results.Ok(new DuoDatumMap(d)) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/pvt", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn)?.Pvt?.DatumOndertekeningPvt is { } d ? Results.Ok(new DuoDatumPvt(d)) : Results.NotFound());
+        sim.MapPut("/personen/{bsn}/map", (string bsn, DuoResultaatMap resultaat, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            if (resultaat.Verwijtbaar is not (null or "Ja" or "Nee")) return Results.BadRequest();
+            var fouten = s.ControleerMapPvt(p, "eindgesprek MAP", resultaat.DatumEindgesprekMap, resultaat.Verwijtbaar);
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Map = resultaat; // PUT: the whole resource is replaced
+            return Results.Ok();
+        });
+        sim.MapPut("/personen/{bsn}/pvt", (string bsn, DuoResultaatPvt resultaat, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            if (resultaat.Verwijtbaar is not (null or "Ja" or "Nee")) return Results.BadRequest();
+            var fouten = s.ControleerMapPvt(p, "ondertekening PVT", resultaat.DatumOndertekeningPvt, resultaat.Verwijtbaar);
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Pvt = resultaat;
             return Results.Ok();
         });
         foreach (var soort in new[] { "bredeintake/taallesknm", "participatieactiviteiten", "participatietaalles" })
