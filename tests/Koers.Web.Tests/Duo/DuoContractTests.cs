@@ -43,6 +43,12 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         { typeof(DuoResultaatZroute), "MapPvtZroute", "ResultaatZroute" },
         { typeof(DuoGevolgdeUren), "GevolgdeUren", "Gemeente" },
         { typeof(DuoInburgeringsaanbod), "Inburgeringsaanbod", "Inburgeringsaanbod" },
+        { typeof(DuoInburgeringsplichthistorie), "Inburgeringsplicht", "Inburgeringsplichthistorie" },
+        { typeof(DuoDoelgroephistorie), "Inburgeringsplicht", "Doelgroephistorie" },
+        { typeof(DuoInburgeringstermijnhistorie), "Inburgeringstermijn", "Inburgeringstermijnhistorie" },
+        { typeof(DuoVerlengingsgrond), "Inburgeringstermijn", "Verlengingsgrond" },
+        { typeof(DuoGratisPogingTegoed), "Examen", "GratisPogingTegoed" },
+        { typeof(DuoExamennummer), "Leerbaarheidstoets", "Examennummer" },
     };
 
     [Theory]
@@ -69,8 +75,15 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
     [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/resultaten", "get")]
     [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn", "get")]
     [InlineData("Examen", "/personen/{bsn}/examens/resultaten", "get")]
+    [InlineData("Examen", "/personen/{bsn}/examens/gratispogingen", "get")]
+    [InlineData("Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht/historie", "get")]
+    [InlineData("Inburgeringsplicht", "/personen/{bsn}/doelgroep/historie", "get")]
+    [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn/historie", "get")]
+    [InlineData("Inburgeringstermijn", "/verlengingsgronden", "get")]
+    [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/examennummer", "get")]
     [InlineData("PIP", "/personen/{bsn}/PIP", "post")]
     [InlineData("PIP", "/personen/{bsn}/PIP", "get")]
+    [InlineData("PIP", "/personen/{bsn}/PIP", "delete")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/bredeintake/taallesknm", "put")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatieactiviteiten", "put")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatietaalles", "put")]
@@ -245,6 +258,11 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             ("Examen", "examens/resultaten", "/personen/{bsn}/examens/resultaten"),
             ("MapPvtZroute", "map", "/personen/{bsn}/map"),
             ("MapPvtZroute", "pvt", "/personen/{bsn}/pvt"),
+            ("Inburgeringsplicht", "inburgeringsplicht/historie", "/personen/{bsn}/inburgeringsplicht/historie"),
+            ("Inburgeringsplicht", "doelgroep/historie", "/personen/{bsn}/doelgroep/historie"),
+            ("Inburgeringstermijn", "inburgeringstermijn/historie", "/personen/{bsn}/inburgeringstermijn/historie"),
+            ("Examen", "examens/gratispogingen", "/personen/{bsn}/examens/gratispogingen"),
+            ("Leerbaarheidstoets", "lbt/examennummer", "/personen/{bsn}/lbt/examennummer"),
         };
         using var client = omgeving.App.CreateClient();
         foreach (var (api, pad, specPad) in gevallen)
@@ -258,6 +276,17 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             var doc = Spec.Laad(api);
             var json = JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement;
             Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, specPad, "get", "200"), doc));
+        }
+
+        // DUO's list of verlengingsgronden is not about a person.
+        using (var gronden = new HttpRequestMessage(HttpMethod.Get, "/duo-simulator/v1/verlengingsgronden"))
+        {
+            gronden.Headers.Add("bron", "00000001999999999000");
+            gronden.Headers.Add("doel", "00000001888888888000");
+            gronden.Headers.Add("berichtId", Guid.NewGuid().ToString());
+            using var antwoord = await client.SendAsync(gronden);
+            var doc = Spec.Laad("Inburgeringstermijn");
+            Assert.Empty(Spec.Valideer(JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement, Spec.Antwoord(doc, "/verlengingsgronden", "get", "200"), doc));
         }
 
         // A refusal of a MAP (the PIP is another municipality's) is DUO's 403 body: an array of Foutmelding.

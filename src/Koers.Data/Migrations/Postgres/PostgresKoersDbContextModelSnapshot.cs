@@ -2859,6 +2859,13 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<Guid>("InburgeraarId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("IngetrokkenOp")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("InhoudJson")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -2869,6 +2876,10 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("RedenBijstelling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RedenIntrekking")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 

@@ -2805,6 +2805,13 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<Guid>("InburgeraarId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IngetrokkenOp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InhoudJson")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -2815,6 +2822,10 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RedenBijstelling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedenIntrekking")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 

@@ -67,6 +67,8 @@ public enum OutboxSoort
     MapEindgesprek,
     /// <summary>The participatieverklaring signed (MAP,PVT,Zroute API: PUT /personen/{bsn}/pvt, schema ResultaatPvt).</summary>
     PvtOndertekend,
+    /// <summary>The PIP in force withdrawn (PIP API: DELETE /personen/{bsn}/PIP, no body).</summary>
+    PipIngetrokken,
 }
 
 public enum OutboxStatus

@@ -122,6 +122,32 @@ public sealed record DuoInburgeringsaanbod(
     DateOnly? VerwachteStartdatumOpleiding = null,
     DateOnly? VerwachteEinddatumOpleiding = null);
 
+/// <summary>Inburgeringsplicht API 1.2.2, schema Inburgeringsplichthistorie (GET …/inburgeringsplicht/historie).</summary>
+public sealed record DuoInburgeringsplichthistorie(
+    bool IndicatorInburgeringsplicht,
+    DateOnly? Begindatum = null,
+    DateOnly? Einddatum = null,
+    DateOnly? Wijzigingsdatum = null);
+
+/// <summary>Inburgeringsplicht API 1.2.2, schema Doelgroephistorie (GET …/doelgroep/historie).</summary>
+public sealed record DuoDoelgroephistorie(string? Indeling = null, DateOnly? Begindatum = null, DateOnly? Einddatum = null);
+
+/// <summary>Inburgeringstermijn API 1.0.0, schema Inburgeringstermijnhistorie (GET …/inburgeringstermijn/historie); einddatum exclusive.</summary>
+public sealed record DuoInburgeringstermijnhistorie(
+    DateOnly? Einddatum = null,
+    DateOnly? Wijzigingsdatum = null,
+    string? Verlengingsgrondcode = null,
+    string? Verlengingsgrondomschrijving = null);
+
+/// <summary>Inburgeringstermijn API 1.0.0, schema Verlengingsgrond (GET /verlengingsgronden).</summary>
+public sealed record DuoVerlengingsgrond(string Code, string Omschrijving);
+
+/// <summary>Examen API 1.0.0, schema GratisPogingTegoed (GET …/examens/gratispogingen).</summary>
+public sealed record DuoGratisPogingTegoed(string Onderdeel, int GratisPogingenTegoed);
+
+/// <summary>Leerbaarheidstoets API 1.2.0, schema Examennummer (GET …/lbt/examennummer): to plan the toets.</summary>
+public sealed record DuoExamennummer(string Examennummer);
+
 public static class DuoJson
 {
     /// <summary>DUO's JSON: camelCase, no nulls sent, unknown fields from DUO tolerated (a newer minor version may add some).</summary>

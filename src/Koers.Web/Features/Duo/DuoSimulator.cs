@@ -26,6 +26,13 @@ public sealed class SimPersoon
     /// <summary>The date the municipality reported the Z-route completed (PUT …/zroute).</summary>
     public DateOnly? ZrouteAfgerond { get; set; }
 
+    /// <summary>Earlier states of the plicht and the termijn, oldest first (the …/historie operations add the current one).</summary>
+    public List<DuoInburgeringsplicht> PlichtHistorie { get; } = [];
+    public List<DuoInburgeringstermijn> TermijnHistorie { get; } = [];
+
+    /// <summary>The exam number DUO gave for planning the leerbaarheidstoets; made on first request.</summary>
+    public string? LbtExamennummer { get; set; }
+
     /// <summary>What the municipality reported about the MAP eindgesprek (PUT …/map); replaced whole by each PUT.</summary>
     public DuoResultaatMap? Map { get; set; }
 
@@ -108,6 +115,7 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         if (!Bsn.TryParse(g.Bsn, out var bsn, out var fout)) return (null, fout ?? "Ongeldig BSN.");
         var p = Persoon(bsn.Value);
         var datum = g.Datum ?? Vandaag;
+        var (plichtVoor, termijnVoor) = (p.Plicht, p.Termijn);
         switch (g.GebeurtenisId)
         {
             case "SS101":
@@ -177,6 +185,9 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
                 break;
         }
 
+        // DUO keeps every earlier state: the historie operations answer them.
+        if (p.Plicht != plichtVoor) p.PlichtHistorie.Add(plichtVoor);
+        if (termijnVoor is not null && p.Termijn != termijnVoor) p.TermijnHistorie.Add(termijnVoor);
         var berichtId = Guid.NewGuid();
         await NotificeerAsync(berichtId, new DuoNotificatieBericht(tijd.GetUtcNow(), g.GebeurtenisId!, bsn.Value), ct);
         return (berichtId, null);
@@ -244,6 +255,13 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         return fouten;
     }
 
+    /// <summary>The grounds the simulator uses for SS103/SS104 (synthetic codes; DUO's own list comes from GET /verlengingsgronden).</summary>
+    internal static readonly DuoVerlengingsgrond[] Verlengingsgronden =
+    [
+        new("AMBT", "Ambtshalve verlenging door DUO"),
+        new("VERZ", "Verlenging op verzoek van de inburgeraar"),
+    ];
+
     public static void MapDuoSimulator(WebApplication app)
     {
         var sim = app.MapGroup(Pad).AllowAnonymous().ExcludeFromDescription()
@@ -286,6 +304,30 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             s.Bekend(bsn) is { } p ? Results.Ok(p.Vrijstellingen) : Results.NotFound());
         sim.MapGet("/personen/{bsn}/ontheffingen", (string bsn, DuoSimulator s) =>
             s.Bekend(bsn) is { } p ? Results.Ok(p.Ontheffingen) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/inburgeringsplicht/historie", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p
+                ? Results.Ok(p.PlichtHistorie.Append(p.Plicht).Select(h => new DuoInburgeringsplichthistorie(h.IndicatorInburgeringsplicht, h.Begindatum, h.Einddatum, h.Wijzigingsdatum)).ToList())
+                : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/doelgroep/historie", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p ? Results.Ok(new[] { new DuoDoelgroephistorie(p.Doelgroep.Indeling, p.Doelgroep.Begindatum) }) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/inburgeringstermijn/historie", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p
+                ? Results.Ok(p.TermijnHistorie.Concat(p.Termijn is { } t ? [t] : []).Select(t => new DuoInburgeringstermijnhistorie(t.Einddatum, t.Wijzigingsdatum, t.Verlengingsgrondcode,
+                    Verlengingsgronden.FirstOrDefault(v => v.Code == t.Verlengingsgrondcode)?.Omschrijving)).ToList())
+                : Results.NotFound());
+        sim.MapGet("/verlengingsgronden", () => Results.Ok(Verlengingsgronden));
+        sim.MapGet("/personen/{bsn}/examens/gratispogingen", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p
+                // Synthetic credit: three free attempts per onderdeel, one used by every exam taken.
+                ? Results.Ok(new[] { "KNM", "LE", "LU", "SC", "SP" }.Select(o => new DuoGratisPogingTegoed(o, Math.Max(0, 3 - p.Examens.Count(e => e.Onderdeel == o)))).ToList())
+                : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/lbt/examennummer", (string bsn, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            // Not derived from the BSN: a number that identifies the exam only.
+            p.LbtExamennummer ??= "LBT" + System.Security.Cryptography.RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(new DuoExamennummer(p.LbtExamennummer));
+        });
         sim.MapPost("/personen/{bsn}/PIP", async (string bsn, HttpRequest req, DuoSimulator s) =>
         {
             if (s.Bekend(bsn) is not { } p) return Results.NotFound();
@@ -305,6 +347,18 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             p.Pips.Add(pip);
             p.PipGemeente = null; // now ours
             return Results.StatusCode(201);
+        });
+        sim.MapDelete("/personen/{bsn}/PIP", (string bsn, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { Pips.Count: > 0 } p) return Results.NotFound();
+            // DUO's conditions (README, "Het verwijderen van een PIP"): our own PIP, no termijn set yet (and no course
+            // hours for the current aanbod: the simulator keeps no aanbod, so that one cannot apply here).
+            var fouten = new List<string>();
+            if (p.PipGemeente is not null) fouten.Add("Het actuele PIP is niet van uw gemeente.");
+            if (p.Termijn is not null) fouten.Add("De inburgeringstermijn is al vastgesteld; het PIP kan niet worden verwijderd.");
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Pips.RemoveAt(p.Pips.Count - 1);
+            return Results.Ok();
         });
         sim.MapPut("/personen/{bsn}/zroute", (string bsn, DuoResultaatZroute resultaat, DuoSimulator s) =>
         {
