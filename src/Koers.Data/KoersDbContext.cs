@@ -253,6 +253,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.RedenBijstelling).HasMaxLength(2000);
             e.Property(x => x.RedenTeLaat).HasMaxLength(2000);
             e.Property(x => x.VastgesteldDoor).HasMaxLength(200);
+            e.Property(x => x.IngetrokkenDoor).HasMaxLength(200);
+            e.Property(x => x.RedenIntrekking).HasMaxLength(2000);
             e.HasIndex(x => new { x.InburgeraarId, x.Versie }).IsUnique();
             e.HasIndex(x => new { x.Status, x.Leerroute });
             e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);

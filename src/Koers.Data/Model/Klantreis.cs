@@ -85,6 +85,8 @@ public enum PipStatus
     Concept,
     Vastgesteld,
     Vervangen,
+    /// <summary>Withdrawn (herroepen) by the municipality; no longer in force, kept with its reason.</summary>
+    Ingetrokken,
 }
 
 /// <summary>
@@ -106,6 +108,11 @@ public class PipVersie
     public string? RedenTeLaat { get; set; }
     public bool TeLaat { get; set; }
     public string? VastgesteldDoor { get; set; }
+
+    /// <summary>Withdrawal: when, by whom and why (Awb 7:11 lid 2); only for status Ingetrokken.</summary>
+    public DateTime? IngetrokkenOp { get; set; }
+    public string? IngetrokkenDoor { get; set; }
+    public string? RedenIntrekking { get; set; }
     public DateTime AangemaaktOp { get; set; }
     public DateTime GewijzigdOp { get; set; }
 }

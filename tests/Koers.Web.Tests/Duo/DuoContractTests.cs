@@ -1,5 +1,6 @@
 using Koers.Web.Tests.Infrastructure;
 using System.Net;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -43,6 +44,12 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         { typeof(DuoResultaatZroute), "MapPvtZroute", "ResultaatZroute" },
         { typeof(DuoGevolgdeUren), "GevolgdeUren", "Gemeente" },
         { typeof(DuoInburgeringsaanbod), "Inburgeringsaanbod", "Inburgeringsaanbod" },
+        { typeof(DuoInburgeringsplichthistorie), "Inburgeringsplicht", "Inburgeringsplichthistorie" },
+        { typeof(DuoDoelgroephistorie), "Inburgeringsplicht", "Doelgroephistorie" },
+        { typeof(DuoInburgeringstermijnhistorie), "Inburgeringstermijn", "Inburgeringstermijnhistorie" },
+        { typeof(DuoVerlengingsgrond), "Inburgeringstermijn", "Verlengingsgrond" },
+        { typeof(DuoGratisPogingTegoed), "Examen", "GratisPogingTegoed" },
+        { typeof(DuoExamennummer), "Leerbaarheidstoets", "Examennummer" },
     };
 
     [Theory]
@@ -69,8 +76,15 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
     [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/resultaten", "get")]
     [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn", "get")]
     [InlineData("Examen", "/personen/{bsn}/examens/resultaten", "get")]
+    [InlineData("Examen", "/personen/{bsn}/examens/gratispogingen", "get")]
+    [InlineData("Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht/historie", "get")]
+    [InlineData("Inburgeringsplicht", "/personen/{bsn}/doelgroep/historie", "get")]
+    [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn/historie", "get")]
+    [InlineData("Inburgeringstermijn", "/verlengingsgronden", "get")]
+    [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/examennummer", "get")]
     [InlineData("PIP", "/personen/{bsn}/PIP", "post")]
     [InlineData("PIP", "/personen/{bsn}/PIP", "get")]
+    [InlineData("PIP", "/personen/{bsn}/PIP", "delete")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/bredeintake/taallesknm", "put")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatieactiviteiten", "put")]
     [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatietaalles", "put")]
@@ -79,6 +93,9 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
     [InlineData("Ontheffing", "/personen/{bsn}/ontheffingen", "get")]
     [InlineData("MapPvtZroute", "/personen/{bsn}/map", "get")]
     [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "get")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/map", "put")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "put")]
+    [InlineData("MapPvtZroute", "/personen/{bsn}/zroute", "put")]
     [InlineData("Notificatie", "/notificaties", "post")]
     public void Pad_dat_Koers_gebruikt_staat_in_de_spec(string api, string pad, string methode)
     {
@@ -191,6 +208,15 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         var uren = Spec.Laad("GevolgdeUren");
         Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoUren(120), DuoJson.Opties),
             Spec.Antwoord(uren, "/personen/{bsn}/uren/participatieactiviteiten", "put", "request"), uren));
+
+        // MAP and PVT with DUO's Ja/Nee; a J/N code would not do.
+        var mpz = Spec.Laad("MapPvtZroute");
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatMap(new DateOnly(2029, 7, 1), DuoMapPvtControle.JaNee(false)), DuoJson.Opties),
+            Spec.Antwoord(mpz, "/personen/{bsn}/map", "put", "request"), mpz));
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatPvt(new DateOnly(2029, 7, 1), DuoMapPvtControle.JaNee(true)), DuoJson.Opties),
+            Spec.Antwoord(mpz, "/personen/{bsn}/pvt", "put", "request"), mpz));
+        Assert.Single(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatPvt(new DateOnly(2029, 7, 1), "N"), DuoJson.Opties),
+            Spec.Antwoord(mpz, "/personen/{bsn}/pvt", "put", "request"), mpz));
     }
 
     [Fact]
@@ -209,6 +235,8 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         p.Ontheffingen.Add(new DuoOntheffing(GeheleOntheffing: new DuoGeheleOntheffing("Afwijzing", new DateOnly(2026, 5, 3), "MED")));
         p.Pips.Add(new DuoPip(new DateOnly(2026, 3, 1), "B", "B1", IndicatorAlfabetiseringsonderwijs: "NVT"));
         p.PipGemeente = "0758";
+        p.Map = new DuoResultaatMap(new DateOnly(2026, 5, 4));
+        p.Pvt = new DuoResultaatPvt(new DateOnly(2026, 5, 5));
 
         var gevallen = new (string Api, string Pad, string SpecPad)[]
         {
@@ -220,6 +248,13 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             ("Leerbaarheidstoets", "lbt/resultaten", "/personen/{bsn}/lbt/resultaten"),
             ("Inburgeringstermijn", "inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn"),
             ("Examen", "examens/resultaten", "/personen/{bsn}/examens/resultaten"),
+            ("MapPvtZroute", "map", "/personen/{bsn}/map"),
+            ("MapPvtZroute", "pvt", "/personen/{bsn}/pvt"),
+            ("Inburgeringsplicht", "inburgeringsplicht/historie", "/personen/{bsn}/inburgeringsplicht/historie"),
+            ("Inburgeringsplicht", "doelgroep/historie", "/personen/{bsn}/doelgroep/historie"),
+            ("Inburgeringstermijn", "inburgeringstermijn/historie", "/personen/{bsn}/inburgeringstermijn/historie"),
+            ("Examen", "examens/gratispogingen", "/personen/{bsn}/examens/gratispogingen"),
+            ("Leerbaarheidstoets", "lbt/examennummer", "/personen/{bsn}/lbt/examennummer"),
         };
         using var client = omgeving.App.CreateClient();
         foreach (var (api, pad, specPad) in gevallen)
@@ -233,6 +268,32 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             var doc = Spec.Laad(api);
             var json = JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement;
             Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, specPad, "get", "200"), doc));
+        }
+
+        // DUO's list of verlengingsgronden is not about a person.
+        using (var gronden = new HttpRequestMessage(HttpMethod.Get, "/duo-simulator/v1/verlengingsgronden"))
+        {
+            gronden.Headers.Add("bron", "00000001999999999000");
+            gronden.Headers.Add("doel", "00000001888888888000");
+            gronden.Headers.Add("berichtId", Guid.NewGuid().ToString());
+            using var antwoord = await client.SendAsync(gronden);
+            var doc = Spec.Laad("Inburgeringstermijn");
+            Assert.Empty(Spec.Valideer(JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement, Spec.Antwoord(doc, "/verlengingsgronden", "get", "200"), doc));
+        }
+
+        // A refusal of a MAP (the PIP is another municipality's) is DUO's 403 body: an array of Foutmelding.
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/duo-simulator/v1/personen/{bsn}/map")
+        { Content = JsonContent.Create(new DuoResultaatMap(new DateOnly(2026, 6, 1)), options: DuoJson.Opties) })
+        {
+            put.Headers.Add("bron", "00000001999999999000");
+            put.Headers.Add("doel", "00000001888888888000");
+            put.Headers.Add("berichtId", Guid.NewGuid().ToString());
+            using var weigering = await client.SendAsync(put);
+            Assert.Equal(HttpStatusCode.Forbidden, weigering.StatusCode);
+            var doc = Spec.Laad("MapPvtZroute");
+            var json = JsonDocument.Parse(await weigering.Content.ReadAsStringAsync()).RootElement;
+            Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, "/personen/{bsn}/map", "put", "403"), doc));
+            Assert.Contains("actuele PIP", json[0].GetProperty("fouttekst").GetString(), StringComparison.Ordinal);
         }
 
         // Without DUO's headers the simulator refuses, as Digikoppeling would.

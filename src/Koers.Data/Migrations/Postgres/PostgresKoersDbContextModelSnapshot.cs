@@ -1290,6 +1290,45 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("machtiging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.MapPvtAfronding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("Verwijtbaar")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Onderdeel");
+
+                    b.ToTable("map_pvt_afronding", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
                 {
                     b.Property<int>("Id")
@@ -2820,6 +2859,13 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<Guid>("InburgeraarId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("IngetrokkenOp")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("InhoudJson")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -2830,6 +2876,10 @@ namespace Koers.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("RedenBijstelling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RedenIntrekking")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
@@ -3533,6 +3583,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Partnerorganisatie");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.MapPvtAfronding", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>

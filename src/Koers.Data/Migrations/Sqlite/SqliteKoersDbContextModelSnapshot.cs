@@ -1265,6 +1265,45 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("machtiging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.MapPvtAfronding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Op")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Verwijtbaar")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Onderdeel");
+
+                    b.ToTable("map_pvt_afronding", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>
                 {
                     b.Property<int>("Id")
@@ -2766,6 +2805,13 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<Guid>("InburgeraarId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IngetrokkenOp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InhoudJson")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -2776,6 +2822,10 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RedenBijstelling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedenIntrekking")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
@@ -3463,6 +3513,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Partnerorganisatie");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.MapPvtAfronding", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Partnercontract", b =>

@@ -63,6 +63,12 @@ public enum OutboxSoort
     UrenParticipatieTaalles,
     /// <summary>The Z-route completed (MAP,PVT,Zroute API: PUT /personen/{bsn}/zroute).</summary>
     ZrouteAfgerond,
+    /// <summary>The MAP eindgesprek (MAP,PVT,Zroute API: PUT /personen/{bsn}/map, schema ResultaatMap).</summary>
+    MapEindgesprek,
+    /// <summary>The participatieverklaring signed (MAP,PVT,Zroute API: PUT /personen/{bsn}/pvt, schema ResultaatPvt).</summary>
+    PvtOndertekend,
+    /// <summary>The PIP in force withdrawn (PIP API: DELETE /personen/{bsn}/PIP, no body).</summary>
+    PipIngetrokken,
 }
 
 public enum OutboxStatus

@@ -31,6 +31,23 @@ public class Eindgesprek
     public DateTime Op { get; set; }
 }
 
+/// <summary>
+/// The end of the MAP (date of the eindgesprek) or of the PVT (date the participatieverklaring was signed), as the
+/// municipality recorded it; with DUO's 'verwijtbaar' indicator when the termijn was overschreden. Every recording is
+/// kept; the newest per part is the current one and is what DUO receives (a PUT replaces DUO's whole resource).
+/// </summary>
+public class MapPvtAfronding
+{
+    public Guid Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public Koers.Domain.Duo.MapPvtOnderdeel Onderdeel { get; set; }
+    public DateOnly Datum { get; set; }
+    public bool? Verwijtbaar { get; set; }
+    public string? Toelichting { get; set; }
+    public required string Door { get; set; }
+    public DateTime Op { get; set; }
+}
+
 public enum VerlengingStatus
 {
     Aangevraagd,
@@ -56,8 +73,19 @@ public class Verlengingsaanvraag
 public sealed class AfsluitingConfiguratie :
     IEntityTypeConfiguration<Afsluiting>,
     IEntityTypeConfiguration<Eindgesprek>,
-    IEntityTypeConfiguration<Verlengingsaanvraag>
+    IEntityTypeConfiguration<Verlengingsaanvraag>,
+    IEntityTypeConfiguration<MapPvtAfronding>
 {
+    public void Configure(EntityTypeBuilder<MapPvtAfronding> e)
+    {
+        e.ToTable("map_pvt_afronding");
+        e.Property(x => x.Onderdeel).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Toelichting).HasMaxLength(2000);
+        e.Property(x => x.Door).HasMaxLength(200);
+        e.HasIndex(x => new { x.InburgeraarId, x.Onderdeel });
+        e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+    }
+
     public void Configure(EntityTypeBuilder<Afsluiting> e)
     {
         e.ToTable("afsluiting");

@@ -30,6 +30,16 @@ public sealed class EindgesprekInvoer
     public bool Behaald { get; set; }
 }
 
+public sealed class MapPvtInvoer
+{
+    public Koers.Domain.Duo.MapPvtOnderdeel? Onderdeel { get; set; }
+    public DateOnly? Datum { get; set; }
+
+    /// <summary>Only when the inburgeringstermijn was overschreden: whether that is verwijtbaar (DUO's Ja/Nee).</summary>
+    public bool? Verwijtbaar { get; set; }
+    public string? Toelichting { get; set; }
+}
+
 public sealed class VerlengingInvoer
 {
     public DateOnly? Datum { get; set; }
@@ -58,6 +68,7 @@ public sealed record AfsluitingStand(
     IReadOnlyList<Examenresultaat> Examenresultaten,
     IReadOnlyList<Eindgesprek> Eindgesprekken,
     IReadOnlyList<Verlengingsaanvraag> Verlengingen,
+    IReadOnlyList<MapPvtAfronding> MapPvt,
     Data.Model.Keten.Afsluiting? Afsluiting,
     (Mijlpaal Soort, DateOnly Datum)? AfsluitendeMijlpaal,
     IReadOnlyList<string> VereistVoorVoldaan,
@@ -79,11 +90,13 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         var gesprekken = await db.Set<Eindgesprek>().AsNoTracking().Where(e => e.InburgeraarId == id).ToListAsync(ct);
         var verlengingen = await db.Set<Verlengingsaanvraag>().AsNoTracking().Where(v => v.InburgeraarId == id).ToListAsync(ct);
         var afsluiting = await db.Set<Data.Model.Keten.Afsluiting>().AsNoTracking().FirstOrDefaultAsync(a => a.InburgeraarId == id, ct);
+        var mapPvt = await db.Set<MapPvtAfronding>().AsNoTracking().Where(m => m.InburgeraarId == id).ToListAsync(ct);
         var vereist = dossier.Leerroute is { } r ? Afsluitingsregels.Vereist(r) : ((IReadOnlyList<string>)[], (Citation?)null);
         return new AfsluitingStand(dossier,
             resultaten.OrderBy(e => e.Datum).ThenBy(e => e.Onderdeel).ToList(),
             gesprekken.OrderBy(g => g.Datum).ToList(),
             verlengingen.OrderBy(v => v.AangevraagdOp).ToList(),
+            mapPvt.OrderBy(m => m.Onderdeel).ThenBy(m => m.Op).ToList(),
             afsluiting, dossier.Feiten().Afsluiting, vereist.Item1,
             Afsluitingsregels.Ontbrekend(dossier.Leerroute, Behaald(resultaten)), vereist.Item2);
     }
@@ -142,6 +155,53 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
         if (invoer.Behaald) duo.MeldZrouteAfgerond(dossier, datum);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(gesprek.Id);
+    }
+
+    /// <summary>
+    /// Records the MAP eindgesprek or the signing of the participatieverklaring (Wi2021 art. 7), checked against DUO's
+    /// rules (<see cref="Koers.Domain.Duo.DuoMapPvtControle"/>), and queues the PUT to DUO in the same transaction.
+    /// A new recording replaces the earlier one for that part, at DUO as well.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> MapPvtAsync(Guid id, MapPvtInvoer invoer, CancellationToken ct = default)
+    {
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.Onderdeel is not { } onderdeel || !Enum.IsDefined(onderdeel)) fouten.Voeg("Onderdeel", "Kies wat er is afgerond: het eindgesprek MAP of de ondertekening van de participatieverklaring.");
+        if (invoer.Datum is null) fouten.Voeg("Datum", "Vul de datum in.");
+        if (invoer.Toelichting?.Length > 2000) fouten.Voeg("Toelichting", Veldfouten.TeLang(Veldfouten.Label("Toelichting"), 2000, invoer.Toelichting.Length));
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var feiten = await MapPvtFeitenAsync(dossier, invoer.Onderdeel!.Value, invoer.Datum!.Value, invoer.Verwijtbaar, ct);
+        foreach (var f in Koers.Domain.Duo.DuoMapPvtControle.Controleer(feiten))
+        {
+            fouten.Voeg(f.Bron == Koers.Domain.Duo.DuoMapPvtControle.Verwijtbaarheid ? "Verwijtbaar" : "Datum", f.Melding);
+        }
+
+        if ((fouten.Count > 0)) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var afronding = new MapPvtAfronding
+        {
+            Id = Guid.NewGuid(), InburgeraarId = id, Onderdeel = feiten.Onderdeel, Datum = feiten.Datum, Verwijtbaar = feiten.Verwijtbaar,
+            Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(), Door = gebruiker.Naam, Op = klok.NuUtc,
+        };
+        db.Add(afronding);
+        var verwijtbaar = feiten.Verwijtbaar switch { true => " (termijn overschreden, verwijtbaar)", false => " (termijn overschreden, niet verwijtbaar)", null => "" };
+        dossiers.Audit(AuditActie.Aanmaken, id, $"{Koers.Domain.Duo.DuoMapPvtControle.Naam(feiten.Onderdeel)} vastgelegd op {feiten.Datum:dd-MM-yyyy}{verwijtbaar}");
+        // DUO learns it from the same transaction: the case and the message are saved together or not at all.
+        duo.MeldMapPvt(dossier, feiten);
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(afronding.Id);
+    }
+
+    private async Task<Koers.Domain.Duo.MapPvtFeiten> MapPvtFeitenAsync(Inburgeraar dossier, Koers.Domain.Duo.MapPvtOnderdeel onderdeel, DateOnly datum, bool? verwijtbaar, CancellationToken ct)
+    {
+        var feiten = dossier.Feiten();
+        var termijn = Domain.Clock.LegalClock.Inburgeringstermijn(feiten);
+        var zroute = await db.Set<Eindgesprek>().AsNoTracking().Where(e => e.InburgeraarId == dossier.Id && e.Behaald)
+            .Select(e => (DateOnly?)e.Datum).MinAsync(ct);
+        return new Koers.Domain.Duo.MapPvtFeiten(onderdeel, datum, verwijtbaar, klok.Vandaag,
+            feiten.Datum(Mijlpaal.PipVastgesteld) is not null, zroute, termijn.Startdatum, termijn.Vervaldatum);
     }
 
     public async Task<Uitkomst<Guid>> VerlengingAanvragenAsync(Guid id, VerlengingInvoer invoer, CancellationToken ct = default)

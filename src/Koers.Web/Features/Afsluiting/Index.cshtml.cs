@@ -9,6 +9,7 @@ public sealed class IndexModel(AfsluitingService afsluiting, Overdrachtsdossier 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ExamenresultaatInvoer Examen { get; set; } = new();
     [BindProperty] public EindgesprekInvoer Eindgesprek { get; set; } = new();
+    [BindProperty] public MapPvtInvoer MapPvt { get; set; } = new();
     [BindProperty] public VerlengingInvoer Verlenging { get; set; } = new();
     [BindProperty] public VerlengingBesluitInvoer VerlengingBesluit { get; set; } = new();
     [BindProperty] public Guid? Aanvraag { get; set; }
@@ -23,6 +24,10 @@ public sealed class IndexModel(AfsluitingService afsluiting, Overdrachtsdossier 
 
     public Task<IActionResult> OnPostEindgesprekAsync(CancellationToken ct) =>
         VerwerkAsync(nameof(Eindgesprek), () => afsluiting.EindgesprekAsync(Id, Eindgesprek, ct), "Het eindgesprek is vastgelegd.", "eindgesprek", ct);
+
+    public Task<IActionResult> OnPostMapPvtAsync(CancellationToken ct) =>
+        VerwerkAsync(nameof(MapPvt), () => afsluiting.MapPvtAsync(Id, MapPvt, ct),
+            $"{(MapPvt.Onderdeel is { } o ? Koers.Domain.Duo.DuoMapPvtControle.Naam(o) : "De afronding")} is vastgelegd en wordt aan DUO doorgegeven.", "map-pvt", ct);
 
     public Task<IActionResult> OnPostVerlengingAsync(CancellationToken ct) =>
         VerwerkAsync(nameof(Verlenging), () => afsluiting.VerlengingAanvragenAsync(Id, Verlenging, ct), "De aanvraag bij DUO is vastgelegd.", "verlenging", ct);

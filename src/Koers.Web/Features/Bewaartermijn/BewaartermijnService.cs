@@ -105,6 +105,7 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Pdf, (byte[]?)null).SetProperty(b => b.Reden, string.Empty).SetProperty(b => b.Uitkomst, (string?)null), ct);
         await db.Set<Data.Model.Keten.Eindgesprek>().Where(e => ids.Contains(e.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Verslag, string.Empty), ct);
         await db.Set<Data.Model.Keten.Verlengingsaanvraag>().Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Reden, string.Empty), ct);
+        await db.Set<Data.Model.Keten.MapPvtAfronding>().Where(m => ids.Contains(m.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(m => m.Toelichting, (string?)null), ct);
         await db.Set<Data.Model.Keten.Afsluiting>().Where(a => ids.Contains(a.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Toelichting, string.Empty), ct);
         // Geldzaken: the krediet's dates and amounts stay for the figures, the note goes; a voorlopig plan is free text and goes.
         await db.Set<Data.Model.Geldzaken.Geldzaak>().Where(g => ids.Contains(g.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(g => g.KredietNotitie, (string?)null), ct);

@@ -35,6 +35,17 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         return Page();
     }
 
+    /// <summary>DUO's data for this person, read from DUO on request (audited by <see cref="Duo.DuoGegevens"/>).</summary>
+    public Duo.DuoGegevensStand? DuoGegevens { get; private set; }
+
+    public async Task<IActionResult> OnGetDuoGegevensAsync([FromServices] Duo.DuoGegevens gegevens, CancellationToken ct)
+    {
+        if (!await LaadAsync("Scherm: dossier bekeken", ct)) return NotFound();
+        Mijlpalen = MijlpaalInfo.All.ToDictionary(m => m.ToString(), m => (string?)Shared.Weergave.DatumInvoer(Feiten.Datum(m)));
+        DuoGegevens = await gegevens.LeesAsync(Id, ct);
+        return Page();
+    }
+
     /// <summary>A message from the inburgeraar is answered or dealt with: off the worklist, audited.</summary>
     public async Task<IActionResult> OnPostBerichtAfgehandeldAsync(long bericht, CancellationToken ct)
     {

@@ -101,11 +101,32 @@ public sealed class DuoClient(HttpClient http, DuoOpties opties, IServiceProvide
     public async Task<IReadOnlyList<DuoGevolgdeUren>> GevolgdeUrenAsync(string bsn, CancellationToken ct = default) =>
         await HaalAsync<List<DuoGevolgdeUren>>($"personen/{bsn}/uren", ct) ?? [];
 
+    public async Task<IReadOnlyList<DuoInburgeringsplichthistorie>> InburgeringsplichtHistorieAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoInburgeringsplichthistorie>>($"personen/{bsn}/inburgeringsplicht/historie", ct) ?? [];
+
+    public async Task<IReadOnlyList<DuoDoelgroephistorie>> DoelgroepHistorieAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoDoelgroephistorie>>($"personen/{bsn}/doelgroep/historie", ct) ?? [];
+
+    public async Task<IReadOnlyList<DuoInburgeringstermijnhistorie>> InburgeringstermijnHistorieAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoInburgeringstermijnhistorie>>($"personen/{bsn}/inburgeringstermijn/historie", ct) ?? [];
+
+    /// <summary>DUO's list of grounds for extending a termijn (not about a person).</summary>
+    public async Task<IReadOnlyList<DuoVerlengingsgrond>> VerlengingsgrondenAsync(CancellationToken ct = default) =>
+        await HaalAsync<List<DuoVerlengingsgrond>>("verlengingsgronden", ct) ?? [];
+
+    public async Task<IReadOnlyList<DuoGratisPogingTegoed>> GratisPogingenAsync(string bsn, CancellationToken ct = default) =>
+        await HaalAsync<List<DuoGratisPogingTegoed>>($"personen/{bsn}/examens/gratispogingen", ct) ?? [];
+
+    /// <summary>The exam number to plan the leerbaarheidstoets with; DUO gives one per person (null: DUO knows none).</summary>
+    public Task<DuoExamennummer?> LbtExamennummerAsync(string bsn, CancellationToken ct = default) =>
+        HaalAsync<DuoExamennummer>($"personen/{bsn}/lbt/examennummer", ct);
+
     /// <summary>Sends a prepared message (outbox). Returns the status code; throws on refusal or failure.</summary>
     public async Task<int> VerstuurAsync(string methode, string pad, string json, CancellationToken ct = default)
     {
         using var verzoek = Verzoek(new HttpMethod(methode), pad);
-        verzoek.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        // DELETE PIP has no request body in DUO's spec: send none rather than an empty JSON document.
+        if (!string.IsNullOrEmpty(json)) verzoek.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         using var antwoord = await StuurAsync(verzoek, ct);
         if (antwoord.IsSuccessStatusCode) return (int)antwoord.StatusCode;
         throw await FoutAsync(antwoord, ct);

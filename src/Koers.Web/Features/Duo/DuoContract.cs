@@ -95,13 +95,13 @@ public sealed record DuoGedeeltelijkeOntheffing(string Oordeel, DateOnly DatumOo
 /// <summary>MapPvtZroute API, schema DatumMap (GET /personen/{bsn}/map).</summary>
 public sealed record DuoDatumMap(DateOnly DatumEindgesprekMap);
 
-/// <summary>MapPvtZroute API, schema ResultaatMap (PUT /personen/{bsn}/map); verwijtbaar is DUO's J/N.</summary>
+/// <summary>MapPvtZroute API, schema ResultaatMap (PUT /personen/{bsn}/map); verwijtbaar is DUO's InburgeringJaNeeType (Ja/Nee).</summary>
 public sealed record DuoResultaatMap(DateOnly? DatumEindgesprekMap = null, string? Verwijtbaar = null);
 
 /// <summary>MapPvtZroute API, schema DatumPvt (GET /personen/{bsn}/pvt).</summary>
 public sealed record DuoDatumPvt(DateOnly DatumOndertekeningPvt);
 
-/// <summary>MapPvtZroute API, schema ResultaatPvt (PUT /personen/{bsn}/pvt).</summary>
+/// <summary>MapPvtZroute API, schema ResultaatPvt (PUT /personen/{bsn}/pvt); verwijtbaar Ja/Nee as for the MAP.</summary>
 public sealed record DuoResultaatPvt(DateOnly? DatumOndertekeningPvt = null, string? Verwijtbaar = null);
 
 /// <summary>MapPvtZroute API, schema ResultaatZroute (PUT /personen/{bsn}/zroute).</summary>
@@ -121,6 +121,32 @@ public sealed record DuoInburgeringsaanbod(
     DateOnly? DatumInburgeringsaanbod = null,
     DateOnly? VerwachteStartdatumOpleiding = null,
     DateOnly? VerwachteEinddatumOpleiding = null);
+
+/// <summary>Inburgeringsplicht API 1.2.2, schema Inburgeringsplichthistorie (GET …/inburgeringsplicht/historie).</summary>
+public sealed record DuoInburgeringsplichthistorie(
+    bool IndicatorInburgeringsplicht,
+    DateOnly? Begindatum = null,
+    DateOnly? Einddatum = null,
+    DateOnly? Wijzigingsdatum = null);
+
+/// <summary>Inburgeringsplicht API 1.2.2, schema Doelgroephistorie (GET …/doelgroep/historie).</summary>
+public sealed record DuoDoelgroephistorie(string? Indeling = null, DateOnly? Begindatum = null, DateOnly? Einddatum = null);
+
+/// <summary>Inburgeringstermijn API 1.0.0, schema Inburgeringstermijnhistorie (GET …/inburgeringstermijn/historie); einddatum exclusive.</summary>
+public sealed record DuoInburgeringstermijnhistorie(
+    DateOnly? Einddatum = null,
+    DateOnly? Wijzigingsdatum = null,
+    string? Verlengingsgrondcode = null,
+    string? Verlengingsgrondomschrijving = null);
+
+/// <summary>Inburgeringstermijn API 1.0.0, schema Verlengingsgrond (GET /verlengingsgronden).</summary>
+public sealed record DuoVerlengingsgrond(string Code, string Omschrijving);
+
+/// <summary>Examen API 1.0.0, schema GratisPogingTegoed (GET …/examens/gratispogingen).</summary>
+public sealed record DuoGratisPogingTegoed(string Onderdeel, int GratisPogingenTegoed);
+
+/// <summary>Leerbaarheidstoets API 1.2.0, schema Examennummer (GET …/lbt/examennummer): to plan the toets.</summary>
+public sealed record DuoExamennummer(string Examennummer);
 
 public static class DuoJson
 {

@@ -59,6 +59,32 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
         return Voeg(inburgeraar, OutboxSoort.ZrouteAfgerond, "PUT", "zroute", new DuoResultaatZroute(datum), $"Z-route afgerond op {datum:dd-MM-yyyy}", fouten);
     }
 
+    /// <summary>
+    /// Queues the end of the MAP (PUT /personen/{bsn}/map, schema ResultaatMap) or of the PVT (PUT …/pvt, schema
+    /// ResultaatPvt). A PUT replaces DUO's whole resource, so the message carries the date and, only when given, the
+    /// verwijtbaar indicator. DUO's rules (README, MAP and PVT) are checked again on the message, as for the PIP. The
+    /// caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldMapPvt(Inburgeraar inburgeraar, MapPvtFeiten feiten)
+    {
+        ArgumentNullException.ThrowIfNull(feiten);
+        var fouten = DuoMapPvtControle.Controleer(feiten).Select(f => f.Melding).ToList();
+        var verwijtbaar = DuoMapPvtControle.JaNee(feiten.Verwijtbaar);
+        var extra = verwijtbaar is null ? "" : $", verwijtbaar: {verwijtbaar.ToLowerInvariant()}";
+        return feiten.Onderdeel == MapPvtOnderdeel.Map
+            ? Voeg(inburgeraar, OutboxSoort.MapEindgesprek, "PUT", "map", new DuoResultaatMap(feiten.Datum, verwijtbaar),
+                $"Eindgesprek MAP op {feiten.Datum:dd-MM-yyyy}{extra}", fouten)
+            : Voeg(inburgeraar, OutboxSoort.PvtOndertekend, "PUT", "pvt", new DuoResultaatPvt(feiten.Datum, verwijtbaar),
+                $"Participatieverklaring ondertekend op {feiten.Datum:dd-MM-yyyy}{extra}", fouten);
+    }
+
+    /// <summary>
+    /// Queues the removal of the PIP in force (DELETE /personen/{bsn}/PIP, no body). DUO's conditions (README, "Het
+    /// verwijderen van een PIP") were checked by <see cref="PipIntrekking"/> before the PIP was withdrawn. The caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldPipIngetrokken(Inburgeraar inburgeraar, DateOnly dagtekening) =>
+        Voeg<object?>(inburgeraar, OutboxSoort.PipIngetrokken, "DELETE", "PIP", null, $"PIP met dagtekening {dagtekening:dd-MM-yyyy} ingetrokken", []);
+
     private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string pad, T inhoud, string omschrijving, List<string> fouten)
     {
         if (string.IsNullOrEmpty(i.Bsn)) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");
@@ -69,7 +95,8 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
             Soort = soort,
             Methode = methode,
             Pad = $"personen/{i.Bsn}/{pad}",
-            InhoudJson = JsonSerializer.Serialize(inhoud, DuoJson.Opties),
+            // No body (DELETE): an empty text, so nothing is sent.
+            InhoudJson = inhoud is null ? string.Empty : JsonSerializer.Serialize(inhoud, DuoJson.Opties),
             Omschrijving = omschrijving,
             // Refused by our own copy of DUO's rules: never sent, shown on the case like a refusal by DUO.
             Status = fouten.Count > 0 ? OutboxStatus.Geweigerd : OutboxStatus.Wachtend,

@@ -42,6 +42,7 @@ public static class DuoRegistratie
         services.AddScoped<DuoInbox>();
         services.AddScoped<DuoOutbox>();
         services.AddScoped<DuoOverzicht>();
+        services.AddScoped<DuoGegevens>();
         services.AddScoped<DuoActies>();
         if (opties.Achtergrond) services.AddHostedService<DuoAchtergrond>();
         services.AddAuthorizationBuilder().AddPolicy(Beleidsnaam, p => p.RequireRole(Rollen.FunctioneelBeheerder, Rollen.Klantregisseur, Rollen.Teamleider));
@@ -89,6 +90,12 @@ public static class DuoRegistratie
             .RequireAuthorization(Beleid.Dossierwerk)
             .WithTags("DUO")
             .WithSummary("Berichten van en naar DUO voor één dossier, met weigeringen");
+        api.MapGet("/inburgeraars/{id:guid}/duo/gegevens", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<DuoGegevensStand>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                Guid id, DuoGegevens gegevens, CancellationToken ct) =>
+                await gegevens.LeesAsync(id, ct) is { } stand ? TypedResults.Ok(stand) : Problemen.NietGevonden())
+            .RequireAuthorization(Beleid.Dossierwerk)
+            .WithTags("DUO")
+            .WithSummary("Wat DUO nu weet: historie van plicht, doelgroep en termijn, gratis examenpogingen, examennummer leerbaarheidstoets (gelogd)");
         if (app.Services.GetRequiredService<DuoOpties>().Simulator) DuoSimulator.MapDuoSimulator(app);
     }
 }

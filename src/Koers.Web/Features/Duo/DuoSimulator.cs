@@ -26,6 +26,19 @@ public sealed class SimPersoon
     /// <summary>The date the municipality reported the Z-route completed (PUT …/zroute).</summary>
     public DateOnly? ZrouteAfgerond { get; set; }
 
+    /// <summary>Earlier states of the plicht and the termijn, oldest first (the …/historie operations add the current one).</summary>
+    public List<DuoInburgeringsplicht> PlichtHistorie { get; } = [];
+    public List<DuoInburgeringstermijn> TermijnHistorie { get; } = [];
+
+    /// <summary>The exam number DUO gave for planning the leerbaarheidstoets; made on first request.</summary>
+    public string? LbtExamennummer { get; set; }
+
+    /// <summary>What the municipality reported about the MAP eindgesprek (PUT …/map); replaced whole by each PUT.</summary>
+    public DuoResultaatMap? Map { get; set; }
+
+    /// <summary>What the municipality reported about the PVT signing (PUT …/pvt); replaced whole by each PUT.</summary>
+    public DuoResultaatPvt? Pvt { get; set; }
+
     /// <summary>DUO's code of the municipality that made the newest PIP (GET …/PIP answers it).</summary>
     public string? PipGemeente { get; set; }
 }
@@ -102,6 +115,7 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         if (!Bsn.TryParse(g.Bsn, out var bsn, out var fout)) return (null, fout ?? "Ongeldig BSN.");
         var p = Persoon(bsn.Value);
         var datum = g.Datum ?? Vandaag;
+        var (plichtVoor, termijnVoor) = (p.Plicht, p.Termijn);
         switch (g.GebeurtenisId)
         {
             case "SS101":
@@ -171,6 +185,9 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
                 break;
         }
 
+        // DUO keeps every earlier state: the historie operations answer them.
+        if (p.Plicht != plichtVoor) p.PlichtHistorie.Add(plichtVoor);
+        if (termijnVoor is not null && p.Termijn != termijnVoor) p.TermijnHistorie.Add(termijnVoor);
         var berichtId = Guid.NewGuid();
         await NotificeerAsync(berichtId, new DuoNotificatieBericht(tijd.GetUtcNow(), g.GebeurtenisId!, bsn.Value), ct);
         return (berichtId, null);
@@ -211,6 +228,39 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
 
         return fouten;
     }
+
+    /// <summary>
+    /// DUO's rules for a MAP or PVT result (README, sections MAP and PVT); a violation answers 403 with fouttekst.
+    /// Written from DUO's text on its own, not with Koers's check, so a test can catch the two drifting apart.
+    /// </summary>
+    internal List<string> ControleerMapPvt(SimPersoon p, string wat, DateOnly? datum, string? verwijtbaar)
+    {
+        var fouten = new List<string>();
+        if (p.Pips.Count == 0 || p.PipGemeente is not null) fouten.Add("Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige.");
+        if (p.ZrouteAfgerond is { } z)
+        {
+            if (datum is null) fouten.Add($"De datum {wat} mag niet leeg zijn als de datum afronding Z-route is geregistreerd.");
+            else fouten.Add("De inburgeringsplicht is al voldaan via de Z-route.");
+            if (datum > z) fouten.Add($"De datum {wat} mag niet na de datum afronding Z-route liggen.");
+        }
+
+        if (datum is not { } d) return fouten;
+        if (d > Vandaag) fouten.Add($"De datum {wat} mag niet in de toekomst liggen.");
+        if (p.Termijn is { } t && d < t.Startdatum) fouten.Add($"De datum {wat} mag niet voor de startdatum van de inburgeringstermijn liggen.");
+        var overschrijding = p.Termijn is { } termijn && d > termijn.Einddatum;
+        if (verwijtbaar is null && overschrijding) fouten.Add("Verwijtbaar moet geleverd worden bij een overschrijding van de inburgeringstermijn.");
+        if (verwijtbaar is not null && (p.Termijn is null || d < p.Termijn.Einddatum)) fouten.Add($"Verwijtbaar mag niet geleverd worden als de datum {wat} voor de einddatum van de inburgeringstermijn ligt.");
+        else if (verwijtbaar == "Ja" && !overschrijding) fouten.Add("Verwijtbaar mag alleen 'Ja' zijn bij een overschrijding van de inburgeringstermijn.");
+        else if (verwijtbaar == "Nee" && p.Termijn!.Einddatum < d.AddMonths(-2)) fouten.Add("Verwijtbaar mag alleen 'Nee' zijn als de einddatum van de inburgeringstermijn binnen twee maanden valt.");
+        return fouten;
+    }
+
+    /// <summary>The grounds the simulator uses for SS103/SS104 (synthetic codes; DUO's own list comes from GET /verlengingsgronden).</summary>
+    internal static readonly DuoVerlengingsgrond[] Verlengingsgronden =
+    [
+        new("AMBT", "Ambtshalve verlenging door DUO"),
+        new("VERZ", "Verlenging op verzoek van de inburgeraar"),
+    ];
 
     public static void MapDuoSimulator(WebApplication app)
     {
@@ -254,6 +304,30 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             s.Bekend(bsn) is { } p ? Results.Ok(p.Vrijstellingen) : Results.NotFound());
         sim.MapGet("/personen/{bsn}/ontheffingen", (string bsn, DuoSimulator s) =>
             s.Bekend(bsn) is { } p ? Results.Ok(p.Ontheffingen) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/inburgeringsplicht/historie", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p
+                ? Results.Ok(p.PlichtHistorie.Append(p.Plicht).Select(h => new DuoInburgeringsplichthistorie(h.IndicatorInburgeringsplicht, h.Begindatum, h.Einddatum, h.Wijzigingsdatum)).ToList())
+                : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/doelgroep/historie", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p ? Results.Ok(new[] { new DuoDoelgroephistorie(p.Doelgroep.Indeling, p.Doelgroep.Begindatum) }) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/inburgeringstermijn/historie", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p
+                ? Results.Ok(p.TermijnHistorie.Concat(p.Termijn is { } t ? [t] : []).Select(t => new DuoInburgeringstermijnhistorie(t.Einddatum, t.Wijzigingsdatum, t.Verlengingsgrondcode,
+                    Verlengingsgronden.FirstOrDefault(v => v.Code == t.Verlengingsgrondcode)?.Omschrijving)).ToList())
+                : Results.NotFound());
+        sim.MapGet("/verlengingsgronden", () => Results.Ok(Verlengingsgronden));
+        sim.MapGet("/personen/{bsn}/examens/gratispogingen", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p
+                // Synthetic credit: three free attempts per onderdeel, one used by every exam taken.
+                ? Results.Ok(new[] { "KNM", "LE", "LU", "SC", "SP" }.Select(o => new DuoGratisPogingTegoed(o, Math.Max(0, 3 - p.Examens.Count(e => e.Onderdeel == o)))).ToList())
+                : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/lbt/examennummer", (string bsn, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            // Not derived from the BSN: a number that identifies the exam only.
+            p.LbtExamennummer ??= "LBT" + System.Security.Cryptography.RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(new DuoExamennummer(p.LbtExamennummer));
+        });
         sim.MapPost("/personen/{bsn}/PIP", async (string bsn, HttpRequest req, DuoSimulator s) =>
         {
             if (s.Bekend(bsn) is not { } p) return Results.NotFound();
@@ -274,6 +348,18 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             p.PipGemeente = null; // now ours
             return Results.StatusCode(201);
         });
+        sim.MapDelete("/personen/{bsn}/PIP", (string bsn, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { Pips.Count: > 0 } p) return Results.NotFound();
+            // DUO's conditions (README, "Het verwijderen van een PIP"): our own PIP, no termijn set yet (and no course
+            // hours for the current aanbod: the simulator keeps no aanbod, so that one cannot apply here).
+            var fouten = new List<string>();
+            if (p.PipGemeente is not null) fouten.Add("Het actuele PIP is niet van uw gemeente.");
+            if (p.Termijn is not null) fouten.Add("De inburgeringstermijn is al vastgesteld; het PIP kan niet worden verwijderd.");
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Pips.RemoveAt(p.Pips.Count - 1);
+            return Results.Ok();
+        });
         sim.MapPut("/personen/{bsn}/zroute", (string bsn, DuoResultaatZroute resultaat, DuoSimulator s) =>
         {
             if (s.Bekend(bsn) is not { } p) return Results.NotFound();
@@ -281,6 +367,28 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             if (p.Pips.Count == 0) return Results.Json(new[] { new DuoFoutmelding("Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige.") }, statusCode: 403);
             if (resultaat.DatumAfrondingZroute > s.Vandaag) return Results.Json(new[] { new DuoFoutmelding("De datum afronding Z-route mag niet in de toekomst liggen.") }, statusCode: 403);
             p.ZrouteAfgerond = resultaat.DatumAfrondingZroute;
+            return Results.Ok();
+        });
+        sim.MapGet("/personen/{bsn}/map", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn)?.Map?.DatumEindgesprekMap is { } d ? Results.Ok(new DuoDatumMap(d)) : Results.NotFound());
+        sim.MapGet("/personen/{bsn}/pvt", (string bsn, DuoSimulator s) =>
+            s.Bekend(bsn)?.Pvt?.DatumOndertekeningPvt is { } d ? Results.Ok(new DuoDatumPvt(d)) : Results.NotFound());
+        sim.MapPut("/personen/{bsn}/map", (string bsn, DuoResultaatMap resultaat, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            if (resultaat.Verwijtbaar is not (null or "Ja" or "Nee")) return Results.BadRequest();
+            var fouten = s.ControleerMapPvt(p, "eindgesprek MAP", resultaat.DatumEindgesprekMap, resultaat.Verwijtbaar);
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Map = resultaat; // PUT: the whole resource is replaced
+            return Results.Ok();
+        });
+        sim.MapPut("/personen/{bsn}/pvt", (string bsn, DuoResultaatPvt resultaat, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            if (resultaat.Verwijtbaar is not (null or "Ja" or "Nee")) return Results.BadRequest();
+            var fouten = s.ControleerMapPvt(p, "ondertekening PVT", resultaat.DatumOndertekeningPvt, resultaat.Verwijtbaar);
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Pvt = resultaat;
             return Results.Ok();
         });
         foreach (var soort in new[] { "bredeintake/taallesknm", "participatieactiviteiten", "participatietaalles" })

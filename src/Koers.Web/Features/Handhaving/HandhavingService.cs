@@ -174,7 +174,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
 
     /// <summary>The dagtekening of the first PIP that was vastgesteld (later replaced or not): obligations from the PIP start there.</summary>
     private Task<DateOnly?> EerstePipDagtekeningAsync(Guid id, CancellationToken ct) =>
-        db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status != PipStatus.Concept && p.Dagtekening != null)
+        db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && (p.Status == PipStatus.Vastgesteld || p.Status == PipStatus.Vervangen) && p.Dagtekening != null)
             .MinAsync(p => p.Dagtekening, ct);
 
     private async Task<PipInhoud?> HuidigePipAsync(Guid id, CancellationToken ct)

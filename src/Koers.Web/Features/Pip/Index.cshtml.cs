@@ -15,6 +15,7 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
     [BindProperty] public string? SubdoelenTekst { get; set; }
     [BindProperty] public VaststellingInvoer Vaststelling { get; set; } = new();
     [BindProperty] public VerzendingInvoer Verzending { get; set; } = new();
+    [BindProperty] public IntrekkingInvoer Intrekking { get; set; } = new();
 
     public Inburgeraar Dossier { get; private set; } = null!;
     public PipStand Stand { get; private set; } = null!;
@@ -74,6 +75,26 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
         if (!await LaadAsync("Scherm: PIP na geweigerde vaststelling", ct)) return NotFound();
         if (Stand.ConceptInhoud is { } inhoud) VulFormulier(inhoud);
         Controle = Stand.Controle;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIntrekkenAsync(CancellationToken ct)
+    {
+        var uitkomst = await pips.IntrekkenAsync(Id, Intrekking, ct);
+        if (uitkomst.NietGevonden) return NotFound();
+        if (uitkomst.Gelukt)
+        {
+            TempData["Melding"] = "Het PIP is ingetrokken. Koers vraagt DUO het PIP te verwijderen.";
+            return Redirect($"/inburgeraars/{Id}/pip#beschikkingen");
+        }
+
+        foreach (var (veld, meldingen) in uitkomst.Fouten)
+        {
+            foreach (var m in meldingen) ModelState.AddModelError($"Intrekking.{veld}", m);
+        }
+
+        if (!await LaadAsync("Scherm: PIP na geweigerde intrekking", ct)) return NotFound();
+        if (Stand.ConceptInhoud is { } inhoud) VulFormulier(inhoud);
         return Page();
     }
 

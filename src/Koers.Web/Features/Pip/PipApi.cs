@@ -54,6 +54,12 @@ public static class PipApi
             var dto = Dto(id, b);
             return TypedResults.Created(dto.Url, dto);
         }).WithSummary("Concept vaststellen als beschikking (maakt de PDF)");
+        g.MapPost("/pip/intrekking", async Task<Results<Ok, ValidationProblem, ProblemHttpResult>> (Guid id, IntrekkingInvoer invoer, PipService pips, CancellationToken ct) =>
+        {
+            var u = await pips.IntrekkenAsync(id, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.Ok() : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Het geldende PIP intrekken, met reden; DUO verwijdert het ook (DELETE PIP)");
         g.MapGet("/beschikkingen", async Task<Results<Ok<IReadOnlyList<BeschikkingDto>>, ProblemHttpResult>> (Guid id, PipService pips, DossierService dossiers, CancellationToken ct) =>
         {
             if (await dossiers.InzienAsync(id, "API: beschikkingen opgevraagd", ct) is null) return Problemen.NietGevonden();

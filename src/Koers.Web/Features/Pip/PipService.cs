@@ -92,6 +92,12 @@ public sealed class VaststellingInvoer
     public string? RedenBijstelling { get; set; }
 }
 
+/// <summary>Withdrawing the PIP in force: the reason is part of the decision.</summary>
+public sealed class IntrekkingInvoer
+{
+    public string? Reden { get; set; }
+}
+
 public sealed record PipStand(
     PipVersie? Concept,
     PipInhoud? ConceptInhoud,
@@ -315,6 +321,55 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         await berichten.NieuweBriefAsync(id, beschikking.Id, ct);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(beschikking.Id);
+    }
+
+    /// <summary>
+    /// Withdraws (herroept) the PIP in force (Awb 7:11 lid 2): it stops being the PIP, the milestone 'PIP vastgesteld'
+    /// and the leerroute go, and DUO is asked to remove its copy (DELETE /personen/{bsn}/PIP) in the same transaction.
+    /// DUO's conditions are checked first (<see cref="PipIntrekking"/>). A DELETE is queued only when DUO has (or will
+    /// get) the PIP: after DUO refused the PIP itself there is nothing to remove there.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> IntrekkenAsync(Guid id, IntrekkingInvoer invoer, CancellationToken ct = default)
+    {
+        var inburgeraar = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (inburgeraar is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (inburgeraar.Fase.GeenBesluitenMeer() is { } afgesloten)
+        {
+            fouten.Voeg("Pip", afgesloten);
+            return Uitkomst<Guid>.Geweigerd(fouten);
+        }
+
+        if (invoer.Reden?.Length > 2000) fouten.Voeg("Reden", Veldfouten.TeLang(Veldfouten.Label("Reden"), 2000, invoer.Reden.Length));
+        var versies = await db.PipVersies.Where(p => p.InburgeraarId == id).ToListAsync(ct);
+        var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
+        var duoTermijn = await db.DuoNotificaties.AsNoTracking().AnyAsync(n => n.InburgeraarId == id && n.GebeurtenisId == "SS102", ct);
+        var feiten = new PipIntrekkingFeiten(huidige is not null, !versies.Any(v => v.Status == PipStatus.Vervangen), duoTermijn, invoer.Reden);
+        foreach (var f in PipIntrekking.Controleer(feiten)) fouten.Voeg(f.Veld, f.Melding);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var mijlpaalFouten = dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?> { [Mijlpaal.PipVastgesteld] = null }, "PIP ingetrokken");
+        foreach (var o in mijlpaalFouten) fouten.Voeg("Pip", o.Melding);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        var pip = huidige!;
+        pip.Status = PipStatus.Ingetrokken;
+        pip.IngetrokkenOp = klok.NuUtc;
+        pip.IngetrokkenDoor = gebruiker.Naam;
+        pip.RedenIntrekking = invoer.Reden!.Trim();
+        pip.GewijzigdOp = klok.NuUtc;
+        inburgeraar.Leerroute = null;
+        dossiers.Audit(AuditActie.Wijzigen, id, $"PIP ingetrokken (versie {pip.Versie}, dagtekening {pip.Dagtekening:dd-MM-yyyy}): {pip.RedenIntrekking}");
+        var naarDuo = await db.DuoUitgaandeBerichten.AsNoTracking()
+            .Where(b => b.InburgeraarId == id && b.Soort == Data.Model.Duo.OutboxSoort.Pip)
+            .OrderByDescending(b => b.AangemaaktOp).Select(b => (Data.Model.Duo.OutboxStatus?)b.Status).FirstOrDefaultAsync(ct);
+        if (naarDuo is Data.Model.Duo.OutboxStatus.Verzonden or Data.Model.Duo.OutboxStatus.Wachtend)
+        {
+            duoOutbox.MeldPipIngetrokken(inburgeraar, pip.Dagtekening ?? klok.Vandaag);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(pip.Id);
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         if (resultaat != Opslagresultaat.Ongewijzigd)
         {
             dossiers.Audit(AuditActie.Wijzigen, id, $"Voortgang: {invoer.Soort.Value.Omschrijving()}-uren week {Week.IsoNotatie(week)} {(resultaat == Opslagresultaat.Toegevoegd ? "vastgelegd" : "gewijzigd")}{Door(wie)}");
-            await MeldZrouteUrenAanDuoAsync([id], ct);
+            await MeldUrenAanDuoAsync([id], ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -67,37 +67,62 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
     }
 
     /// <summary>
-    /// Queues DUO's new totals for Z-route cases whose hours changed (GevolgdeUren API: DUO keeps one total per kind,
-    /// language + KNM at a course provider and participation activities). Totals include the changes not yet saved,
-    /// so the message is stored in the same transaction as the hours it reports.
+    /// Queues DUO's new hour totals for cases whose hours changed (GevolgdeUren API: DUO keeps one total per kind, so
+    /// the newest total replaces the earlier one). Totals include the changes not yet saved, so each message is stored
+    /// in the same transaction as the hours it reports.
+    /// <list type="bullet">
+    /// <item>Every case: language and KNM hours followed during the brede intake (PUT …/uren/bredeintake/taallesknm).
+    /// The brede intake ends with the PIP, so these are the weeks before the PIP's date (all weeks while there is no
+    /// PIP yet). Sent only when that total changed: most hour reports are after the PIP and leave it alone.</item>
+    /// <item>Z-route cases: language and KNM hours in the leerroute (…/participatietaalles; DUO's schema: "De uren uit
+    /// Brede Intake tellen niet mee") and all participation hours (…/participatieactiviteiten; "De uren uit Brede
+    /// Intake tellen mee", Besluit inburgering 2021 art. 3.14).</item>
+    /// </list>
     /// </summary>
-    internal async Task MeldZrouteUrenAanDuoAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    internal async Task MeldUrenAanDuoAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var zroute = await db.Inburgeraars.AsNoTracking()
-            .Where(i => ids.Contains(i.Id) && i.Leerroute == Koers.Domain.Dossier.Leerroute.ZRoute).Select(i => i.Id).ToListAsync(ct);
-        if (zroute.Count == 0) return;
+        var dossiers = await db.Inburgeraars.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new
+            {
+                i.Id,
+                ZRoute = i.Leerroute == Koers.Domain.Dossier.Leerroute.ZRoute,
+                Pip = i.Mijlpalen.Where(m => m.Soort == Koers.Domain.Dossier.Mijlpaal.PipVastgesteld).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        if (dossiers.Count == 0) return;
+        var metId = dossiers.Select(d => d.Id).ToList();
         Urensoort[] telt = [Urensoort.Taal, Urensoort.Knm, Urensoort.Participatie];
         var opgeslagen = await db.Urenregistraties.AsNoTracking()
-            .Where(u => zroute.Contains(u.InburgeraarId) && telt.Contains(u.Soort))
-            .Select(u => new { u.Id, u.InburgeraarId, u.Soort, u.Uren }).ToListAsync(ct);
-        var regels = opgeslagen.ToDictionary(u => (object)u.Id, u => (u.InburgeraarId, u.Soort, u.Uren));
+            .Where(u => metId.Contains(u.InburgeraarId) && telt.Contains(u.Soort))
+            .Select(u => new { u.Id, u.InburgeraarId, u.Soort, u.Week, u.Uren }).ToListAsync(ct);
+        var regels = opgeslagen.ToDictionary(u => (object)u.Id, u => (u.InburgeraarId, u.Soort, u.Week, u.Uren));
         foreach (var e in db.ChangeTracker.Entries<Urenregistratie>())
         {
             var u = e.Entity;
-            if (!zroute.Contains(u.InburgeraarId) || !telt.Contains(u.Soort)) continue;
+            if (!metId.Contains(u.InburgeraarId) || !telt.Contains(u.Soort)) continue;
             object sleutel = e.State == EntityState.Added ? e : u.Id;
-            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged) regels[sleutel] = (u.InburgeraarId, u.Soort, u.Uren);
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged) regels[sleutel] = (u.InburgeraarId, u.Soort, u.Week, u.Uren);
             else if (e.State == EntityState.Deleted) regels.Remove(sleutel);
         }
 
-        foreach (var id in zroute)
+        var eerder = await db.DuoUitgaandeBerichten.AsNoTracking()
+            .Where(b => metId.Contains(b.InburgeraarId) && b.Soort == Data.Model.Duo.OutboxSoort.UrenTaallesKnm)
+            .Select(b => new { b.InburgeraarId, b.AangemaaktOp, b.InhoudJson }).ToListAsync(ct);
+        foreach (var d in dossiers)
         {
-            var vanCase = regels.Values.Where(r => r.InburgeraarId == id).ToList();
-            var taal = vanCase.Where(r => r.Soort != Urensoort.Participatie).Sum(r => r.Uren);
-            var participatie = vanCase.Where(r => r.Soort == Urensoort.Participatie).Sum(r => r.Uren);
+            var vanCase = regels.Values.Where(r => r.InburgeraarId == d.Id).ToList();
+            bool InIntake(DateOnly week) => d.Pip is not { } pip || week < pip;
             // DUO counts whole hours.
-            await duo.MeldGevolgdeUrenAsync(id, Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles, (int)Math.Floor(taal), ct);
-            await duo.MeldGevolgdeUrenAsync(id, Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten, (int)Math.Floor(participatie), ct);
+            var intake = (int)Math.Floor(vanCase.Where(r => r.Soort != Urensoort.Participatie && InIntake(r.Week)).Sum(r => r.Uren));
+            var vorige = eerder.Where(b => b.InburgeraarId == d.Id).OrderBy(b => b.AangemaaktOp).LastOrDefault() is { } b
+                ? System.Text.Json.JsonSerializer.Deserialize<Duo.DuoUren>(b.InhoudJson, Duo.DuoJson.Opties)?.Uren
+                : null;
+            if (intake != (vorige ?? 0)) await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenTaallesKnm, intake, ct);
+            if (!d.ZRoute) continue;
+            var taal = vanCase.Where(r => r.Soort != Urensoort.Participatie && !InIntake(r.Week)).Sum(r => r.Uren);
+            var participatie = vanCase.Where(r => r.Soort == Urensoort.Participatie).Sum(r => r.Uren);
+            await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles, (int)Math.Floor(taal), ct);
+            await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten, (int)Math.Floor(participatie), ct);
         }
     }
 

@@ -207,7 +207,7 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
             });
         }
 
-        await rapportage.MeldZrouteUrenAanDuoAsync(goed.Where(r => r.Status != "ongewijzigd").Select(r => r.Dossier!.Value).ToHashSet(), ct);
+        await rapportage.MeldUrenAanDuoAsync(goed.Where(r => r.Status != "ongewijzigd").Select(r => r.Dossier!.Value).ToHashSet(), ct);
         db.Audit.Add(new AuditRegel
         {
             Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Aanmaken,

@@ -1,0 +1,57 @@
+using Koers.Web.Features.Dossier;
+
+namespace Koers.Web.Features.Duo;
+
+/// <summary>What DUO knows about one person beyond the events: the history of plicht, doelgroep and termijn (with the
+/// grounds of each extension), the free exam attempts left and the exam number for the leerbaarheidstoets.</summary>
+public sealed record DuoGegevensStand(
+    IReadOnlyList<DuoInburgeringsplichthistorie> Plicht,
+    IReadOnlyList<DuoDoelgroephistorie> Doelgroep,
+    IReadOnlyList<DuoInburgeringstermijnhistorie> Termijn,
+    IReadOnlyList<DuoGratisPogingTegoed> GratisPogingen,
+    string? LbtExamennummer,
+    string? Fout);
+
+/// <summary>
+/// Reads DUO's data for one case on request (read-only; nothing is stored). Access and the audit row come from
+/// <see cref="DossierService.InzienAsync"/>: a person's data at DUO is read only for a case within reach, and logged.
+/// </summary>
+public sealed class DuoGegevens(DossierService dossiers, DuoClient duo, ILogger<DuoGegevens> log)
+{
+    public const string Doel = "DUO-gegevens opgevraagd (historie, gratis examenpogingen, examennummer leerbaarheidstoets)";
+
+    /// <summary>Null when the case is unknown or out of reach.</summary>
+    public async Task<DuoGegevensStand?> LeesAsync(Guid id, CancellationToken ct = default)
+    {
+        var dossier = await dossiers.InzienAsync(id, Doel, ct);
+        if (dossier is null) return null;
+        if (string.IsNullOrEmpty(dossier.Bsn)) return new([], [], [], [], null, "Het dossier heeft geen BSN; DUO kan zonder BSN niets opzoeken.");
+        var bsn = dossier.Bsn;
+        try
+        {
+            var gronden = await duo.VerlengingsgrondenAsync(ct);
+            var termijn = (await duo.InburgeringstermijnHistorieAsync(bsn, ct))
+                // DUO's own description when the historie leaves it out.
+                .Select(t => t.Verlengingsgrondomschrijving is null && t.Verlengingsgrondcode is { } c && gronden.FirstOrDefault(g => g.Code == c) is { } g
+                    ? t with { Verlengingsgrondomschrijving = g.Omschrijving }
+                    : t)
+                .ToList();
+            return new DuoGegevensStand(
+                await duo.InburgeringsplichtHistorieAsync(bsn, ct),
+                await duo.DoelgroepHistorieAsync(bsn, ct),
+                termijn,
+                await duo.GratisPogingenAsync(bsn, ct),
+                (await duo.LbtExamennummerAsync(bsn, ct))?.Examennummer,
+                null);
+        }
+        catch (DuoOnbereikbaarException e)
+        {
+            log.LogWarning("DUO-gegevens niet opgehaald: {Melding}", e.Message);
+            return new([], [], [], [], null, "DUO is nu niet bereikbaar. Probeer het later opnieuw.");
+        }
+        catch (DuoWeigeringException e)
+        {
+            return new([], [], [], [], null, "DUO gaf geen gegevens: " + string.Join(" ", e.Fouten));
+        }
+    }
+}
