@@ -184,9 +184,10 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
         var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
         await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, klok.NuUtc, demoInburgeraar, ct);
-        await Berichten.BerichtenDemo.SeedAsync(db, demoInburgeraar, klok.NuUtc, ct);
-        // After the e-mail opt-in: the invitation and the message reach the demo person as they would in real use.
+        // Before the e-mail opt-in, so nothing waits to be sent when the demo starts (the talk and the message are in the
+        // portal); what the demo user plans next does reach the demo mailbox.
         if (portaalPlan is not null) await Portaal.PortaalDemo.AfspraakEnBerichtAsync(services, portaalPlan, ct);
+        await Berichten.BerichtenDemo.SeedAsync(db, demoInburgeraar, klok.NuUtc, ct);
         await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
     }

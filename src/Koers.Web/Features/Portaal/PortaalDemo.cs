@@ -4,6 +4,7 @@ using Koers.Domain.Dossier;
 using Koers.Domain.Pip;
 using Koers.Web.Features.Pip;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Portaal;
 
@@ -97,6 +98,11 @@ public static class PortaalDemo
                 Dagtekening = plan.Dagtekening, Verzenddatum = plan.Dagtekening, RedenTeLaat = "Wachtlijst voor de intake bij de taalschool.",
             }, ct);
             Verwacht(vastgesteld.Gelukt, "vaststelling PIP", vastgesteld.Fouten);
+
+            // The service queued the PIP for DUO in the same transaction, as it must. A demo talks to no DUO: like every
+            // other demo case (whose history predates Koers), this one has no message waiting, so none is ever sent.
+            var db = sp.GetRequiredService<Data.KoersDbContext>();
+            await db.DuoUitgaandeBerichten.Where(b => b.InburgeraarId == plan.Id).ExecuteDeleteAsync(ct);
 
             if (plan.Daarna.Count > 0)
             {
