@@ -53,7 +53,7 @@ public abstract class LogZonderPersoonsgegevensTests(KoersFactory basis) : IDisp
         });
         b.ConfigureTestServices(s =>
         {
-            s.AddHttpClient<DuoClient>().ConfigurePrimaryHttpMessageHandler(() => new DuoKant(this) { InnerHandler = _app!.Server.CreateHandler() });
+            s.AddHttpClient<DuoClient>().ConfigurePrimaryHttpMessageHandler(() => new DuoKant(this) { InnerHandler = new LaterServerHandler(() => _app!.Server.CreateHandler()) });
             s.AddHttpClient(DuoSimulator.NotificatieClient)
                 .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/"))
                 .ConfigurePrimaryHttpMessageHandler(() => _app!.Server.CreateHandler());

@@ -43,7 +43,7 @@ public abstract class DuoOmgeving : IDisposable
             b.UseSetting("Duo:Gemeente", "GM1724");
             b.ConfigureTestServices(s =>
             {
-                s.AddHttpClient<DuoClient>().ConfigurePrimaryHttpMessageHandler(() => new Storing(this) { InnerHandler = app!.Server.CreateHandler() });
+                s.AddHttpClient<DuoClient>().ConfigurePrimaryHttpMessageHandler(() => new Storing(this) { InnerHandler = new LaterServerHandler(() => app!.Server.CreateHandler()) });
                 s.AddHttpClient(DuoSimulator.NotificatieClient)
                     .ConfigureHttpClient(c => c.BaseAddress = new Uri("http://localhost/"))
                     .ConfigurePrimaryHttpMessageHandler(() => app!.Server.CreateHandler());

@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming) : PageModel
+public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, Infrastructure.Klok klok,
+    Infrastructure.HuidigeGebruiker gebruiker) : PageModel
 {
+    /// <summary>'kop' when the search came from the header's search box: one exact hit on a number then opens that case.</summary>
+    [BindProperty] public string? Bron { get; set; }
+
     /// <summary>Name, BSN or V-nummer. Posted, never in the URL: a URL lands in access logs and browser history.</summary>
     [BindProperty] public string? Zoek { get; set; }
     [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }
@@ -27,7 +31,36 @@ public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang, K
         return LaadAsync(ct);
     }
 
-    public Task OnPostAsync(CancellationToken ct) => LaadAsync(ct);
+    /// <summary>After a search: what was searched for, in words (never the number itself).</summary>
+    public string? ZoekSoort => string.IsNullOrWhiteSpace(Zoek) ? null : Zoekterm.Soort(Zoek);
+
+    /// <summary>
+    /// A search (list filters or the header's search box). Only cases within the user's reach are searched (the same rule
+    /// as every case read); the search is audited: one line per case listed, or one line saying nothing was found. The
+    /// term itself is never written down, only its kind: a BSN must not end up in the audit text, a log or a URL.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LaadAsync(ct);
+        if (string.IsNullOrWhiteSpace(Zoek)) return Page();
+
+        var soort = Zoekterm.Soort(Zoek);
+        var omschrijving = $"Zoeken op {soort}";
+        if (Regels.Count == 0)
+        {
+            db.Audit.Add(new Data.Model.AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = Data.Model.AuditActie.Inzien, Omschrijving = $"{omschrijving}: geen dossier gevonden binnen het bereik" });
+        }
+
+        foreach (var r in Regels)
+        {
+            db.Audit.Add(new Data.Model.AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = Data.Model.AuditActie.Inzien, InburgeraarId = r.Id, Omschrijving = $"{omschrijving}: gevonden" });
+        }
+
+        await db.SaveChangesAsync(ct);
+        // From the header: a BSN or V-nummer is one person, so go straight to that case (its id in the URL, not the number).
+        if (Bron == "kop" && soort != "naam" && Totaal == 1) return Redirect($"/inburgeraars/{Regels[0].Id}");
+        return Page();
+    }
 
     private async Task LaadAsync(CancellationToken ct)
     {

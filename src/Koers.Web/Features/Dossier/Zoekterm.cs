@@ -33,6 +33,14 @@ public static class Zoekterm
 #pragma warning restore CA1304, CA1311, CA1862
     }
 
+    /// <summary>What kind of term it is, in words for the audit and the screen: 'BSN', 'V-nummer' or 'naam'.</summary>
+    public static string Soort(string zoek) => Cijfers(zoek) switch
+    {
+        { Length: 8 or 9 } => "BSN",
+        { Length: 10 } => "V-nummer",
+        _ => "naam",
+    };
+
     /// <summary>True when the term holds a run of 8 or more digits: a BSN or V-nummer, which never goes in a URL.</summary>
     public static bool IsNummer(string? zoek)
     {

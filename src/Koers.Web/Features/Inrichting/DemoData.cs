@@ -21,7 +21,8 @@ namespace Koers.Web.Features.Inrichting;
 /// install, so no two installs share a case id. Seeded only on request (Koers:DemoData, see
 /// <see cref="Beveiliging.Startcontroles"/>).
 /// </summary>
-public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker> users, RoleManager<IdentityRole> roles, IConfiguration configuration)
+public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker> users, RoleManager<IdentityRole> roles, IConfiguration configuration,
+    IServiceScopeFactory services)
 {
     private static readonly string[] Voornamen =
     [
@@ -88,6 +89,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         var random = new Random(2021);
         var vandaag = klok.Vandaag;
         var gebruikteBsns = new HashSet<string>();
+        var gemaakt = new List<(int N, Inburgeraar Inburgeraar, Gemeente Gemeente, Medewerker Regisseur, Dictionary<Mijlpaal, DateOnly> Feiten)>();
         for (var n = 0; n < aantal; n++)
         {
             var inWeert = n % 10 == 9;
@@ -131,13 +133,33 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
                 inburgeraar.Adres = $"Demostraat {random.Next(1, 200)}, 9999 ZZ {gemeente.Naam}"; // full but recognisably synthetic: decision letters need street, postcode and place
             }
 
-            inburgeraar.Mijlpalen.AddRange(feiten.Select(f => new MijlpaalRegel { InburgeraarId = inburgeraar.Id, Soort = f.Key, Datum = f.Value }));
             if (random.Next(4) == 0)
             {
                 inburgeraar.Gezinsleden.Add(new Gezinslid { Naam = $"{Voornamen[random.Next(Voornamen.Length)]} {inburgeraar.Achternaam}", Relatie = "kind", Geboortedatum = vandaag.AddDays(-random.Next(365, 15 * 365)) });
             }
 
+            gemaakt.Add((n, inburgeraar, gemeente, regisseur, feiten));
+        }
+
+        // The portal's demo person is chosen now, before any record is made, so their PIP is not written as rows here
+        // but made later through the PIP service, as a klantregisseur would (PortaalDemo). The random draws above are
+        // untouched by this choice, so every other demo case stays exactly as it was.
+        var demo = gemaakt.Where(g => g.Gemeente == gemeenten[0] && g.Inburgeraar.Doelgroep.IsAsielgerelateerd() && g.Inburgeraar.Doelgroep.ValtOnderWi2021())
+            .OrderBy(g => g.Inburgeraar.Achternaam, StringComparer.Ordinal).ThenBy(g => g.Inburgeraar.Voornamen, StringComparer.Ordinal)
+            .ThenBy(g => g.Inburgeraar.Geboortedatum).ThenBy(g => g.Inburgeraar.Bsn ?? "", StringComparer.Ordinal).ThenBy(g => g.Inburgeraar.VNummer ?? "", StringComparer.Ordinal)
+            .Select(g => g.Inburgeraar).FirstOrDefault();
+        Portaal.PortaalDemo.Plan? portaalPlan = null;
+        foreach (var (n, inburgeraar, gemeente, regisseur, gegenereerd) in gemaakt)
+        {
+            var feiten = gegenereerd;
+            if (inburgeraar == demo)
+            {
+                portaalPlan = Portaal.PortaalDemo.Voorbereiden(inburgeraar, regisseur, feiten, vandaag, out feiten);
+            }
+
+            inburgeraar.Mijlpalen.AddRange(feiten.Select(f => new MijlpaalRegel { InburgeraarId = inburgeraar.Id, Soort = f.Key, Datum = f.Value }));
             VoegKlantreisDetailsToe(new Random(n), inburgeraar, gemeente, feiten);
+            if (inburgeraar == demo) inburgeraar.Leerroute = null; // the PIP service sets it
             var dossierFeiten = inburgeraar.Feiten();
             inburgeraar.Fase = FaseBepaling.Bepaal(dossierFeiten);
             inburgeraar.Termijnen.AddRange(LegalClock.Bereken(dossierFeiten, gemeente.Instellingen).Select(t => Termijnregel.Uit(inburgeraar.Id, t)));
@@ -150,11 +172,21 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
 
         await db.SaveChangesAsync(ct);
         await Handhaving.HandhavingDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
-        await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], ct);
+        await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], demo?.Id, ct);
         await Ketenpartners.KetenpartnersDemo.SeedAsync(db, users, configuration["Koers:DemoWachtwoord"] ?? "Koers-demo-2026", vandaag, klok.NuUtc, ct);
+        // Before the demo progress: that reads the PIP (route, date) the service has just set, as for every other case.
+        if (portaalPlan is not null)
+        {
+            await Portaal.PortaalDemo.PipVaststellenAsync(services, portaalPlan, ct);
+            db.ChangeTracker.Clear(); // that case changed in another scope; nothing here may keep its old values
+        }
+
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
         var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
         await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, klok.NuUtc, demoInburgeraar, ct);
+        // Before the e-mail opt-in, so nothing waits to be sent when the demo starts (the talk and the message are in the
+        // portal); what the demo user plans next does reach the demo mailbox.
+        if (portaalPlan is not null) await Portaal.PortaalDemo.AfspraakEnBerichtAsync(services, portaalPlan, ct);
         await Berichten.BerichtenDemo.SeedAsync(db, demoInburgeraar, klok.NuUtc, ct);
         await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
@@ -167,7 +199,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
     public const string DemoAuthenticatorSleutel = "KOERSDEMOTOTPSLEUTELVOORDEMO2345";
 
     /// <summary>Demo accounts for every role (README lists them); all share one password from configuration.</summary>
-    private async Task GebruikersAsync(IEnumerable<Medewerker> regisseurs, Medewerker teamleider, Gemeente thuis, CancellationToken ct)
+    private async Task GebruikersAsync(IEnumerable<Medewerker> regisseurs, Medewerker teamleider, Gemeente thuis, Guid? portaalDemo, CancellationToken ct)
     {
         foreach (var rol in Rollen.Alle)
         {
@@ -204,7 +236,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
 
         await Maak("partner@taalschool.example", "Taalschool De Brug (ketenpartner)", [Rollen.Partner]);
         // Ordered on content only (ids are random), so every install links the same demo person.
-        var eigen = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id)
+        var eigen = portaalDemo ?? await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == thuis.Id)
             .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Geboortedatum).ThenBy(i => i.BsnIndex).ThenBy(i => i.VNummerIndex)
             .Select(i => i.Id).FirstAsync(ct);
         await Maak("inburgeraar@demo.example", "Demo-inburgeraar", [Rollen.Inburgeraar], g => g.InburgeraarId = eigen);

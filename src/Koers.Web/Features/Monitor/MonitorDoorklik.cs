@@ -13,7 +13,7 @@ public sealed record DoorklikDossier(Guid Id, string Naam, string Link);
 
 public sealed record DoorklikLijst(
     Figuur Figuur, string Sleutel, string Omschrijving, MonitorFilterDto Filter, int Aantal, int Pagina, int PaginaGrootte,
-    IReadOnlyList<DoorklikDossier> Dossiers);
+    IReadOnlyList<DoorklikDossier> Dossiers, bool AlleenEigenBereik = false);
 
 /// <summary>
 /// The cases behind a figure: names and links only. Every list that is read puts one line per listed case in
@@ -30,6 +30,16 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
         var ids = query.Selectie(figuur, s, f);
         if (ids is null) return null;
 
+        // A klantregisseur's caseload: only one of the user's own region, and named, not numbered. Another region's
+        // klantregisseur is unknown here, as in the monitor filter (no 'klantregisseur 9 ... 0 dossiers').
+        string? regisseur = null;
+        if (figuur == Figuur.Caseload && int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var medewerker))
+        {
+            var regio = (await toegang.BereikAsync(ct)).RegioId;
+            regisseur = await db.Medewerkers.AsNoTracking().Where(m => m.Id == medewerker && m.Team!.RegioId == regio).Select(m => m.Naam).FirstOrDefaultAsync(ct);
+            if (regisseur is null) return null;
+        }
+
         paginaGrootte = Math.Clamp(paginaGrootte, 1, MaximalePaginaGrootte);
         pagina = Math.Max(1, pagina);
         // Only cases the user may open: the municipal isolation of case work applies to the drill-down too.
@@ -40,7 +50,7 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
             .Select(i => new { i.Id, i.Voornamen, i.Achternaam })
             .ToListAsync(ct);
 
-        var omschrijving = Omschrijving(figuur, s, f);
+        var omschrijving = Omschrijving(figuur, s, f, regisseur);
         var regel = $"{Doel}: {omschrijving}";
         if (regel.Length > 1000) regel = regel[..1000];
         foreach (var r in rijen)
@@ -52,12 +62,17 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
 
         var filter = new MonitorFilterDto(f.GemeenteCode, f.RegioId, f.KlantregisseurId, f.Doelgroep,
             new PeriodeDto(f.Periode.Soort, f.Periode.Van, f.Periode.Tot, f.Periode.Omschrijving), f.VerbergKleineAantallen);
+        // Figures count the whole region; a region that does not share case files lets the user open only some of them.
+        var bereik = await toegang.BereikAsync(ct);
+        var deels = !(f.GemeenteCode is { } code
+            ? await db.Gemeenten.AsNoTracking().Where(g => g.Code == code).Select(g => g.Id).ToListAsync(ct)
+            : (IEnumerable<int>)f.Bereik).All(bereik.Gemeenten.Contains);
         return new DoorklikLijst(figuur, s, omschrijving, filter, aantal, pagina, paginaGrootte,
-            rijen.Select(r => new DoorklikDossier(r.Id, $"{r.Voornamen} {r.Achternaam}", $"/inburgeraars/{r.Id}")).ToList());
+            rijen.Select(r => new DoorklikDossier(r.Id, $"{r.Voornamen} {r.Achternaam}", $"/inburgeraars/{r.Id}")).ToList(), deels);
     }
 
     /// <summary>What the list is, in words: the figure, the key and the period (or 'stand van vandaag').</summary>
-    public static string Omschrijving(Figuur figuur, string sleutel, MonitorFilter f)
+    public static string Omschrijving(Figuur figuur, string sleutel, MonitorFilter f, string? klantregisseur = null)
     {
         var delen = sleutel.Split(':', 2);
         string Enum<T>(string tekst, Func<T, string> omschrijf) where T : struct, System.Enum =>
@@ -88,7 +103,7 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
             {
                 "alle" => "lopende dossiers (stand van vandaag)",
                 "geen" => "lopende dossiers zonder klantregisseur (stand van vandaag)",
-                _ => $"lopende dossiers van klantregisseur {sleutel} (stand van vandaag)",
+                _ => $"lopende dossiers van {klantregisseur ?? "een klantregisseur"} (stand van vandaag)",
             },
             Figuur.Start => sleutel.ToLowerInvariant() switch
             {

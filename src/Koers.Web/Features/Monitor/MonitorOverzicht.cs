@@ -244,7 +244,7 @@ public sealed class MonitorOverzichtBouwer(
                 + "De taakstelling gaat over te huisvesten statushouders en staat daarom naast de instroom van asielstatushouders en nareizigers; per halfjaar ingesteld en naar rato verdeeld over de maanden. "
                 + (taakstellingTonen ? monitorOpties.Value.TaakstellingBron : "Bij een filter op klantregisseur of doelgroep is de taakstelling niet te vergelijken en wordt ze niet getoond."),
             Bronnen: [BronVerwijzing.Van(MonitorBron.TaakstellingHalfjaarlijks)],
-            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling"));
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling", Totaalkolom: "totaal"));
     }
 
     private Tabel InstroomPerGemeente(MonitorFilter f, Cellen c, IReadOnlyList<InstroomGemeente> perGemeente, bool taakstellingTonen)
@@ -257,7 +257,7 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("instroom-gemeente", $"Instroom per gemeente, {f.Periode.Omschrijving}", "Gemeente", InstroomKolommen, rijen,
             Toelichting: "Zelfde telling als per maand, per gemeente tegen de taakstelling van die gemeente.",
             Bronnen: [BronVerwijzing.Van(MonitorBron.TaakstellingHalfjaarlijks)],
-            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling"));
+            Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling", Totaalkolom: "totaal"));
     }
 
     // ---------------------------------------------------------------- stage, lead times, routes, results, caseload

@@ -82,7 +82,10 @@ public sealed class DossiersModel(MonitorLezer lezer, MonitorDoorklik doorklik) 
         if (Filter is not null && f is { } keuze)
         {
             Lijst = await doorklik.HaalAsync(keuze, sleutel, Filter, pagina ?? 1, PaginaGrootte, ct);
-            if (Lijst is null) Fouten["sleutel"] = [$"Onbekende sleutel '{sleutel}' voor dit cijfer."];
+            if (Lijst is null)
+            {
+                Fouten["sleutel"] = [keuze == Figuur.Caseload ? "Deze klantregisseur is onbekend in uw regio." : $"Onbekende sleutel '{sleutel}' voor dit cijfer."];
+            }
         }
 
         if (Lijst is null) Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -15,6 +15,10 @@ public static class SvgGrafiek
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     public static readonly string[] Kleuren = ["#1a4d8f", "#c05a00", "#2e6b30", "#7a3b8f", "#5a5a5a"];
     private const string Normkleur = "#b00020";
+
+    /// <summary>The bar of a total whose split is hidden: grey, 5.7:1 on white, so it reads as 'not split' next to the colours.</summary>
+    private const string Totaalkleur = "#666666";
+    private const string TotaalLegenda = "Totaal (verdeling verborgen: kleine aantallen)";
     private const int Breedte = 760;
 
     public static IHtmlContent Teken(Tabel tabel)
@@ -40,11 +44,24 @@ public static class SvgGrafiek
         var delen = tabel.Rijen.Where(r => !r.Totaal).Select(r =>
         {
             var waarden = kolommen.Select(k => kolommen.Count == 1 ? r.Cellen[k.Index].Tekst : $"{k.Kop.ToLowerInvariant()} {r.Cellen[k.Index].Tekst}");
+            if (TotaalVanVerborgenVerdeling(tabel, spec, r) is { } totaal) waarden = waarden.Append($"totaal {totaal.Tekst}");
             if (norm >= 0 && r.Cellen[norm].Waarde is not null) waarden = waarden.Append($"{spec.NormLabel ?? "norm"} {r.Cellen[norm].Tekst}");
             return $"{r.Label}: {string.Join(", ", waarden)}";
         });
         var normTekst = spec.Norm is { } v ? $" Referentielijn: {spec.NormLabel} ({v.ToString("0.#", new CultureInfo("nl-NL"))})." : string.Empty;
         return $"Grafiek: {tabel.Titel}.{normTekst} {string.Join("; ", delen)}.";
+    }
+
+    /// <summary>
+    /// The total of a row whose split is hidden, when the total itself may be shown: the bar is drawn for it, so a month
+    /// with 17 people is not an empty gap because 3 of them are in one group.
+    /// </summary>
+    private static Cel? TotaalVanVerborgenVerdeling(Tabel tabel, GrafiekSpec spec, Rij rij)
+    {
+        if (spec.Totaalkolom is not { } kolom) return null;
+        if (!spec.Kolommen.Any(k => rij.Cellen[tabel.Index(k)].Verborgen)) return null;
+        var totaal = rij.Cellen[tabel.Index(kolom)];
+        return totaal is { Verborgen: false, Waarde: > 0 } ? totaal : null;
     }
 
     private static string Open(StringBuilder sb, Tabel tabel, int hoogte)
@@ -100,9 +117,18 @@ public static class SvgGrafiek
     {
         var kolommen = spec.Kolommen.Select(tabel.Index).ToList();
         var norm = spec.Normkolom is { } n ? tabel.Index(n) : -1;
-        const int links = 48, rechts = 12, boven = 34, onder = 40, hoogte = 280;
+        // The legend says only what is drawn: the grey total bar when some row's split is hidden, the norm line when a
+        // row has a norm (no taakstelling set, or a filter that hides it: no line, so no entry either).
+        var legenda = kolommen.Select((k, s) => (Kleur: Kleuren[s % Kleuren.Length], Tekst: tabel.Kolommen[k].Kop, Lijn: false)).ToList();
+        if (rijen.Any(r => TotaalVanVerborgenVerdeling(tabel, spec, r) is not null)) legenda.Add((Totaalkleur, TotaalLegenda, false));
+        if (norm >= 0 && rijen.Any(r => r.Cellen[norm].Waarde is not null)) legenda.Add((Normkleur, spec.NormLabel ?? tabel.Kolommen[norm].Kop, true));
+        var legendaRegels = LegendaRegels(legenda);
+        const int links = 48, rechts = 12, onder = 40;
+        var boven = 34 + 18 * (legendaRegels - 1);
+        var hoogte = 246 + boven;
         var plotHoogte = hoogte - boven - onder;
         var waarden = rijen.SelectMany(r => kolommen.Select(k => r.Cellen[k].Waarde ?? 0));
+        waarden = waarden.Concat(rijen.Select(r => TotaalVanVerborgenVerdeling(tabel, spec, r)?.Waarde ?? 0));
         if (norm >= 0) waarden = waarden.Concat(rijen.Select(r => r.Cellen[norm].Waarde ?? 0));
         var max = (double)waarden.DefaultIfEmpty(0).Max();
         var stap = Stap(max);
@@ -124,7 +150,14 @@ public static class SvgGrafiek
         {
             var rij = rijen[i];
             var x0 = links + i * groep + (groep - staaf * kolommen.Count) / 2;
-            for (var s = 0; s < kolommen.Count; s++)
+            var totaalCel = TotaalVanVerborgenVerdeling(tabel, spec, rij);
+            if (totaalCel is { Waarde: { } som })
+            {
+                // One bar for the whole group: the total is known, how it splits is not shown.
+                sb.Append(Inv, $"<rect class=\"koers-grafiek__totaal\" x=\"{x0:0.0}\" y=\"{Y((double)som):0.0}\" width=\"{staaf * kolommen.Count - 2:0.0}\" height=\"{Y(0) - Y((double)som):0.0}\" fill=\"{Totaalkleur}\"><title>{Enc($"{rij.Label}, totaal: {totaalCel.Tekst} (verdeling verborgen: kleine aantallen)")}</title></rect>");
+            }
+
+            for (var s = 0; totaalCel is null && s < kolommen.Count; s++)
             {
                 var cel = rij.Cellen[kolommen[s]];
                 var x = x0 + s * staaf;
@@ -141,15 +174,13 @@ public static class SvgGrafiek
             if (norm >= 0 && rij.Cellen[norm].Waarde is { } doel)
             {
                 var y = Y((double)doel);
-                sb.Append(Inv, $"<line x1=\"{x0 - 3:0.0}\" y1=\"{y:0.0}\" x2=\"{x0 + staaf * kolommen.Count + 1:0.0}\" y2=\"{y:0.0}\" stroke=\"{Normkleur}\" stroke-width=\"2.5\" stroke-dasharray=\"4 2\"/>");
+                sb.Append(Inv, $"<line class=\"koers-grafiek__norm\" x1=\"{x0 - 3:0.0}\" y1=\"{y:0.0}\" x2=\"{x0 + staaf * kolommen.Count + 1:0.0}\" y2=\"{y:0.0}\" stroke=\"{Normkleur}\" stroke-width=\"2.5\" stroke-dasharray=\"4 2\"/>");
             }
 
             sb.Append(Tekst(links + i * groep + groep / 2, hoogte - onder + 16, Kort(rij.KortLabel ?? rij.Label, Math.Max(4, (int)(groep / 7))), "middle", 11, "#1a1a1a"));
         }
 
         sb.Append(Inv, $"<line x1=\"{links}\" y1=\"{Y(0):0.0}\" x2=\"{Breedte - rechts}\" y2=\"{Y(0):0.0}\" stroke=\"#5a5a5a\"/>");
-        var legenda = kolommen.Select((k, s) => (Kleur: Kleuren[s % Kleuren.Length], Tekst: tabel.Kolommen[k].Kop, Lijn: false)).ToList();
-        if (norm >= 0) legenda.Add((Normkleur, spec.NormLabel ?? tabel.Kolommen[norm].Kop, true));
         Legenda(sb, legenda, 14);
         sb.Append("</svg>");
         return sb.ToString();
@@ -193,15 +224,31 @@ public static class SvgGrafiek
         return sb.ToString();
     }
 
+    private static double LegendaBreedte(string tekst) => 30 + tekst.Length * 6.6;
+
+    /// <summary>How many lines the legend takes: it wraps instead of running off the picture.</summary>
+    private static int LegendaRegels(IReadOnlyList<(string Kleur, string Tekst, bool Lijn)> items)
+    {
+        var (regels, x) = (1, 48.0);
+        foreach (var item in items)
+        {
+            if (x > 48 && x + LegendaBreedte(item.Tekst) > Breedte) (regels, x) = (regels + 1, 48);
+            x += LegendaBreedte(item.Tekst);
+        }
+
+        return regels;
+    }
+
     private static void Legenda(StringBuilder sb, IReadOnlyList<(string Kleur, string Tekst, bool Lijn)> items, int y)
     {
         double x = 48;
         foreach (var (kleur, tekst, lijn) in items)
         {
+            if (x > 48 && x + LegendaBreedte(tekst) > Breedte) (x, y) = (48, y + 18);
             if (lijn) sb.Append(Inv, $"<line x1=\"{x:0.0}\" y1=\"{y - 4}\" x2=\"{x + 14:0.0}\" y2=\"{y - 4}\" stroke=\"{kleur}\" stroke-width=\"2.5\" stroke-dasharray=\"4 2\"/>");
             else sb.Append(Inv, $"<rect x=\"{x:0.0}\" y=\"{y - 10}\" width=\"12\" height=\"12\" fill=\"{kleur}\"/>");
             sb.Append(Tekst(x + 18, y, tekst, "start", 12, "#1a1a1a"));
-            x += 30 + tekst.Length * 6.6;
+            x += LegendaBreedte(tekst);
         }
     }
 

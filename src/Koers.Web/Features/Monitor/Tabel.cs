@@ -51,8 +51,12 @@ public enum GrafiekSoort
     Gestapeld,
 }
 
-/// <summary>How to draw a table: which columns, and which column (if any) is a norm or target line.</summary>
-public sealed record GrafiekSpec(GrafiekSoort Soort, IReadOnlyList<string> Kolommen, string? Normkolom = null, decimal? Norm = null, string? NormLabel = null, string Eenheid = "dossiers");
+/// <summary>
+/// How to draw a table: which columns, and which column (if any) is a norm or target line. Totaalkolom: the column with
+/// the sum of the plotted ones; a row whose split is hidden (small numbers) is drawn as one bar of that total.
+/// </summary>
+public sealed record GrafiekSpec(GrafiekSoort Soort, IReadOnlyList<string> Kolommen, string? Normkolom = null, decimal? Norm = null, string? NormLabel = null, string Eenheid = "dossiers",
+    string? Totaalkolom = null);
 
 /// <summary>A table of the monitor: what the screens show, the API returns and the exports write.</summary>
 public sealed record Tabel(

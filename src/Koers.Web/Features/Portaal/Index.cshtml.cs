@@ -15,6 +15,9 @@ namespace Koers.Web.Features.Portaal;
 
 public sealed record Inzage(string Wie, DateTime OpLokaal);
 
+/// <summary>Hours followed in total and in the last four weeks (this week included), and hours absent.</summary>
+public sealed record GevolgdeUren(decimal Totaal, decimal Recent, decimal Afwezig);
+
 /// <summary>
 /// The inburgeraar's own page: their PIP in plain words, their deadlines, hours, letters, who looked at their
 /// file and how to reach their klantregisseur. Every visit is written to the audit log.
@@ -35,6 +38,12 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
     public IReadOnlyList<Inzage> Inzages { get; private set; } = [];
     public int InzagesTotaal { get; private set; }
     public DateOnly Vandaag => klok.Vandaag;
+
+    /// <summary>Planned progress talks from today on (date, time, place), so the person knows when to come.</summary>
+    public IReadOnlyList<Data.Model.Keten.Voortgangsgesprek> Afspraken { get; private set; } = [];
+
+    /// <summary>Hours reported by the language school or the municipality; null when none were reported yet.</summary>
+    public GevolgdeUren? Gevolgd { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -61,6 +70,16 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         var alle = LegalClock.Bereken(feiten, dossier.Gemeente!.Instellingen);
         Termijnen = alle.Where(t => t.Code is TermijnCode.Inburgeringstermijn or TermijnCode.Voortgangsgesprek or TermijnCode.OntzorgenEinde).ToList();
         Urennormen = LegalClock.Urennormen(feiten);
+
+        // What comes next and what was done: planned progress talks from today on, and the hours reported so far.
+        var vandaag = klok.Vandaag;
+        Afspraken = await db.Voortgangsgesprekken.AsNoTracking()
+            .Where(g => g.InburgeraarId == id && g.Status == Data.Model.Keten.Gespreksstatus.Gepland && g.GeplandOp >= vandaag)
+            .OrderBy(g => g.GeplandOp).ThenBy(g => g.Tijd).Take(5).ToListAsync(ct);
+        var uren = await db.Urenregistraties.AsNoTracking().Where(u => u.InburgeraarId == id).Select(u => new { u.Week, u.Uren, u.AfwezigUren }).ToListAsync(ct);
+        var recent = Koers.Domain.Voortgang.Week.Maandag(vandaag).AddDays(-21);
+        Gevolgd = uren.Count == 0 ? null
+            : new GevolgdeUren(uren.Sum(u => u.Uren), uren.Where(u => u.Week >= recent).Sum(u => u.Uren), uren.Sum(u => u.AfwezigUren));
 
         // Who else looked: the person's own visits (two rows per page load) are not news to them.
         var zelf = User.Identity?.Name ?? "";

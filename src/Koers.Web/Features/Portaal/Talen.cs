@@ -46,6 +46,9 @@ public static class Talen
             });
 
     /// <summary>A date as words in the chosen language, always on the Gregorian calendar (legal dates are Dutch dates).</summary>
+    /// <summary>A number of hours in the current language's notation ('12,5' in Dutch, '12.5' in English).</summary>
+    public static string Getal(decimal getal) => getal.ToString("0.##", CultureInfo.CurrentCulture);
+
     public static string Datum(DateOnly datum)
     {
         try
