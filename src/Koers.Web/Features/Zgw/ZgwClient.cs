@@ -120,7 +120,7 @@ public sealed class ZgwClient(HttpClient http, ZgwOpties opties, IServiceProvide
         if (body is not null) verzoek.Content = JsonContent.Create(body, body.GetType(), options: Json);
         verzoek.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token());
         verzoek.Headers.Accept.ParseAdd("application/json");
-        if (url.AbsolutePath.Contains("/zaken", StringComparison.Ordinal) && !url.AbsolutePath.Contains("/zaakinformatieobjecten", StringComparison.Ordinal))
+        if (IsZaakresource(url))
         {
             // Required on every /zaken operation (the zaakgeometrie's coordinate system), even without a geometry.
             verzoek.Headers.TryAddWithoutValidation("Accept-Crs", Crs);
@@ -156,6 +156,10 @@ public sealed class ZgwClient(HttpClient http, ZgwOpties opties, IServiceProvide
             return doc.RootElement.Clone();
         }
     }
+
+    /// <summary>The /zaken resource of the Zaken API (not statussen, rollen …), which alone asks for the Crs headers.</summary>
+    private bool IsZaakresource(Uri url) =>
+        url.AbsolutePath.StartsWith(Basis(ZgwApi.Zaken).AbsolutePath + "zaken", StringComparison.Ordinal);
 
     /// <summary>Path only: the query may hold an identificatie, and the host is in the settings anyway.</summary>
     private static string Pad(Uri url) => url.AbsolutePath;

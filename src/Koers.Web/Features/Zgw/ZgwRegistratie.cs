@@ -32,7 +32,7 @@ public static class ZgwRegistratie
         services.AddSingleton<ZgwGemeenten>();
         services.AddSingleton<ZgwCatalogi>();
         // The demo keeps the stand-in's zaken in a file beside its database, so a restart does not orphan them.
-        var bestand = env.IsDevelopment() ? configuration["Zgw:SimulatorBestand"] ?? Path.Combine("zgw-demo", "zaaksysteem.json") : configuration["Zgw:SimulatorBestand"];
+        var bestand = env.IsDevelopment() ? configuration["Zgw:SimulatorBestand"] ?? Path.Combine(env.ContentRootPath, "zgw-demo", "zaaksysteem.json") : configuration["Zgw:SimulatorBestand"];
         services.AddSingleton(sp => new ZgwSimulator(opties, sp.GetRequiredService<TimeProvider>(), bestand));
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ZgwVastlegger>();
         services.AddHttpClient<ZgwClient>(h => h.Timeout = TimeSpan.FromSeconds(60));
