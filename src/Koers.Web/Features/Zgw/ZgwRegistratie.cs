@@ -33,7 +33,7 @@ public static class ZgwRegistratie
         services.AddSingleton<ZgwCatalogi>();
         // The demo keeps the stand-in's zaken in a file beside its database, so a restart does not orphan them.
         var bestand = env.IsDevelopment() ? configuration["Zgw:SimulatorBestand"] ?? Path.Combine(env.ContentRootPath, "zgw-demo", "zaaksysteem.json") : configuration["Zgw:SimulatorBestand"];
-        services.AddSingleton(sp => new ZgwSimulator(opties, sp.GetRequiredService<TimeProvider>(), bestand));
+        services.AddSingleton(sp => new ZgwSimulator(opties, sp.GetRequiredService<TimeProvider>(), bestand, bewaarVerzoeken: env.IsEnvironment("Test")));
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ZgwVastlegger>();
         services.AddHttpClient<ZgwClient>(h => h.Timeout = TimeSpan.FromSeconds(60));
         services.AddScoped<ZgwVerwerker>();

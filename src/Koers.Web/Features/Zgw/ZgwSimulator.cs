@@ -17,7 +17,7 @@ public sealed record SimZgwVerzoek(string Methode, string Pad, string Query, str
 /// <see cref="Storing"/>, <see cref="VerliesAntwoord"/> (carry out, then answer 503), <see cref="Weiger"/>. With
 /// <see cref="Bestand"/> set (the demo) it keeps its state in a file, so a restarted demo still knows its zaken.
 /// </summary>
-public sealed class ZgwSimulator
+public sealed class ZgwSimulator : IDisposable
 {
     public const string Pad = "/zgw-simulator";
     public const string DemoZaaktype = "0b2a5c1e-6a54-4a8e-9a4e-1d2c3b4a5f60";
@@ -35,11 +35,19 @@ public sealed class ZgwSimulator
     private readonly TimeProvider _tijd;
     private Staat _staat = new();
 
-    public ZgwSimulator(ZgwOpties opties, TimeProvider tijd, string? bestand)
+    private readonly Timer? _bewaarder;
+    private bool _gewijzigd;
+
+    /// <param name="bestand">The demo's file, or null (tests).</param>
+    /// <param name="bewaarVerzoeken">Keep every request in <see cref="Verzoeken"/> (tests only: bodies carry whole PDFs).</param>
+    public ZgwSimulator(ZgwOpties opties, TimeProvider tijd, string? bestand, bool bewaarVerzoeken)
     {
         _opties = opties;
         _tijd = tijd;
         Bestand = bestand;
+        BewaarVerzoeken = bewaarVerzoeken;
+        // The whole state (with the PDFs) is written at most every few seconds, not after every request.
+        if (bestand is not null) _bewaarder = new Timer(_ => Schrijf(), null, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3));
         if (bestand is not null && File.Exists(bestand))
         {
             try
@@ -54,6 +62,8 @@ public sealed class ZgwSimulator
     }
 
     public string? Bestand { get; }
+
+    public bool BewaarVerzoeken { get; }
 
     /// <summary>While true every request is answered 503.</summary>
     public bool Storing { get; set; }
@@ -201,11 +211,14 @@ public sealed class ZgwSimulator
 
         var basis = $"{req.Scheme}://{req.Host}{Pad}";
         var (status, antwoord) = await UitvoerenAsync(req.Method, "/" + pad, req.Query, req.Headers.Authorization.ToString(), req.Headers["Content-Crs"].ToString(), req.Headers["Accept-Crs"].ToString(), body, basis);
-        lock (_slot)
+        if (BewaarVerzoeken)
         {
-            Verzoeken.Add(new SimZgwVerzoek(req.Method, "/" + pad, req.QueryString.Value ?? "", req.Headers.Authorization.ToString(), req.Headers["Content-Crs"].ToString(),
-                req.Headers["Accept-Crs"].ToString(), body, status, antwoord?.ToJsonString()));
-            if (Verzoeken.Count > 5000) Verzoeken.RemoveRange(0, 1000);
+            lock (_slot)
+            {
+                Verzoeken.Add(new SimZgwVerzoek(req.Method, "/" + pad, req.QueryString.Value ?? "", req.Headers.Authorization.ToString(), req.Headers["Content-Crs"].ToString(),
+                    req.Headers["Accept-Crs"].ToString(), body, status, antwoord?.ToJsonString()));
+                if (Verzoeken.Count > 5000) Verzoeken.RemoveRange(0, 1000);
+            }
         }
 
         if (status == 204) return Results.NoContent();
@@ -468,11 +481,26 @@ public sealed class ZgwSimulator
         return (201, x.DeepClone());
     }
 
-    private void Bewaar()
+    private void Bewaar() => _gewijzigd = Bestand is not null;
+
+    private void Schrijf()
     {
-        if (Bestand is null) return;
+        string tekst;
+        lock (_slot)
+        {
+            if (!_gewijzigd || Bestand is null) return;
+            tekst = JsonSerializer.Serialize(_staat);
+            _gewijzigd = false;
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(Bestand))!);
-        File.WriteAllText(Bestand, JsonSerializer.Serialize(_staat));
+        File.WriteAllText(Bestand, tekst);
+    }
+
+    public void Dispose()
+    {
+        _bewaarder?.Dispose();
+        Schrijf();
     }
 
     private string Vandaag() => DateOnly.FromDateTime(_tijd.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
