@@ -15,7 +15,9 @@ public abstract class KoppelingOmgeving : IDisposable
     {
         Basis = basis;
         WebApplicationFactory<Program>? app = null;
-        app = basis.WithWebHostBuilder(b => inrichten(b, () => app!.Server.CreateHandler()));
+        // A handler made at the first request: asking the factory for its server while the app is still starting (a
+        // typed client made during seeding) would start a second app with a stand-in the test never sees.
+        app = basis.WithWebHostBuilder(b => inrichten(b, () => new LaterServerHandler(() => app!.Server.CreateHandler())));
         App = app;
     }
 

@@ -54,8 +54,7 @@ public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker v
             string? fout = null;
             try
             {
-                var zaaktype = !string.IsNullOrWhiteSpace(g.Zaaktype) ? g.Zaaktype : client.Adres(ZgwApi.Catalogi, "zaaktypen/" + ZgwSimulator.DemoZaaktype).ToString();
-                cat = await catalogi.LaadAsync(client, zaaktype, ct, vers: true);
+                cat = await catalogi.LaadAsync(client, client.Zaaktype(g), ct, vers: true);
             }
             catch (Exception e) when (e is ZgwWeigeringException or ZgwOnbereikbaarException or UriFormatException)
             {
@@ -65,17 +64,17 @@ public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker v
             var regels = new List<Regel>();
             if (cat is not null)
             {
-                foreach (var (fase, oms) in g.Statustypen) regels.Add(new($"Fase {Enum.Parse<Fase>(fase).Omschrijving()}", $"statustype '{oms}'", cat.Statustypen.Any(s => Gelijk(s.Omschrijving, oms)), null));
-                regels.Add(new("De inburgeraar op de zaak", $"roltype '{g.Rol}' (omschrijving-generiek)", cat.Roltypen.Any(r => Gelijk(r.OmschrijvingGeneriek, g.Rol)), null));
+                foreach (var (fase, oms) in g.Statustypen) regels.Add(new($"Fase {Enum.Parse<Fase>(fase).Omschrijving()}", $"statustype '{oms}'", cat.Statustypen.Any(s => ZgwCatalogus.Gelijk(s.Omschrijving, oms)), null));
+                regels.Add(new("De inburgeraar op de zaak", $"roltype '{g.Rol}' (omschrijving-generiek)", cat.Roltypen.Any(r => ZgwCatalogus.Gelijk(r.OmschrijvingGeneriek, g.Rol)), null));
                 regels.Add(new("Afsluiten", "eindstatus", cat.Eindstatus is not null, cat.Eindstatus?.Omschrijving));
                 foreach (var (fase, oms) in g.Resultaattypen)
                 {
-                    var rt = cat.Resultaattypen.FirstOrDefault(r => Gelijk(r.Omschrijving, oms));
+                    var rt = cat.Resultaattypen.FirstOrDefault(r => ZgwCatalogus.Gelijk(r.Omschrijving, oms));
                     regels.Add(new($"Afgesloten: {Enum.Parse<Fase>(fase).Omschrijving()}", $"resultaattype '{oms}'", rt is not null,
                         rt is null ? null : $"archiefnominatie {rt.Archiefnominatie ?? "?"}, archiefactietermijn {rt.Archiefactietermijn ?? "?"}"));
                 }
 
-                foreach (var (soort, oms) in g.Informatieobjecttypen) regels.Add(new(Brief(soort), $"informatieobjecttype '{oms}'", cat.Informatieobjecttypen.Any(s => Gelijk(s.Omschrijving, oms)), null));
+                foreach (var (soort, oms) in g.Informatieobjecttypen) regels.Add(new(Brief(soort), $"informatieobjecttype '{oms}'", cat.Informatieobjecttypen.Any(s => ZgwCatalogus.Gelijk(s.Omschrijving, oms)), null));
             }
 
             if (string.IsNullOrWhiteSpace(g.Rsin)) regels.Add(new("RSIN van de gemeente", "bronorganisatie", false, null));
@@ -90,6 +89,4 @@ public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker v
         "Handhaving" => "Brief: handhaving",
         _ => soort,
     };
-
-    private static bool Gelijk(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -87,6 +87,14 @@ public sealed class ZgwClient(HttpClient http, ZgwOpties opties, IServiceProvide
 
     public Uri Adres(ZgwApi api, string pad) => new(Basis(api), pad.TrimStart('/'));
 
+    /// <summary>The municipality's zaaktype URL; with the stand-in and none set, its demo zaaktype "Inburgering".</summary>
+    public string Zaaktype(ZgwGemeenteOpties g)
+    {
+        if (!string.IsNullOrWhiteSpace(g.Zaaktype)) return g.Zaaktype;
+        if (opties.Simulator) return Adres(ZgwApi.Catalogi, "zaaktypen/" + ZgwSimulator.DemoZaaktype).ToString();
+        throw new ZgwWeigeringException("Voor deze gemeente is geen zaaktype ingesteld (Zgw:Gemeenten:…:Zaaktype).");
+    }
+
     public Task<JsonElement> GetAsync(Uri url, CancellationToken ct) => StuurAsync(HttpMethod.Get, url, null, ct);
 
     public Task<JsonElement> PostAsync(Uri url, object body, CancellationToken ct) => StuurAsync(HttpMethod.Post, url, body, ct);

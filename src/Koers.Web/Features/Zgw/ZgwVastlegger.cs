@@ -96,7 +96,7 @@ public sealed class ZgwVastlegger(ZgwOpties opties, ZgwGemeenten gemeenten, Time
         dossiers.FirstOrDefault(d => d.Entity.Id == inburgeraarId) is { } d && Uit(d.Entity.GemeenteId);
 
     /// <summary>Every change of stage is its own step (a stage may be reached twice), hence a fresh key.</summary>
-    private static ZgwOpdracht Fase(Guid id, Fase fase, DateTime nu)
+    public static ZgwOpdracht Fase(Guid id, Fase fase, DateTime nu)
     {
         var soort = ZgwGemeenteOpties.IsAfsluiting(fase) ? ZgwOpdrachtSoort.Afsluiting : ZgwOpdrachtSoort.Status;
         var o = Opdracht(id, soort, $"{(soort == ZgwOpdrachtSoort.Status ? "status" : "afsluiting")}:{id:N}:{fase}:{Guid.NewGuid():N}", nu);
@@ -104,7 +104,7 @@ public sealed class ZgwVastlegger(ZgwOpties opties, ZgwGemeenten gemeenten, Time
         return o;
     }
 
-    private static ZgwOpdracht Document(Guid id, ZgwDocumentBron bron, Guid documentId, DateTime nu)
+    public static ZgwOpdracht Document(Guid id, ZgwDocumentBron bron, Guid documentId, DateTime nu)
     {
         var o = Opdracht(id, ZgwOpdrachtSoort.Document, $"document:{bron}:{documentId:N}", nu);
         o.DocumentBron = bron;

@@ -38,7 +38,8 @@ public sealed record ZgwCatalogus(string Zaaktype, string Catalogus, string Omsc
     public ZgwInformatieobjecttype Informatieobjecttype(string omschrijving) => Informatieobjecttypen.FirstOrDefault(s => Gelijk(s.Omschrijving, omschrijving))
         ?? throw new ZgwWeigeringException($"De catalogus kent geen informatieobjecttype '{omschrijving}'. Voeg het toe of wijs in de instellingen (Zgw:Gemeenten:…:Informatieobjecttypen) een bestaand type aan.");
 
-    private static bool Gelijk(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+    /// <summary>How Koers matches a type's name in the catalogus: case and surrounding spaces do not count.</summary>
+    public static bool Gelijk(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Reads a zaaktype and its types from the Catalogi API, kept for ten minutes (a catalogus changes by publication, rarely).</summary>
@@ -135,11 +136,9 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
         foreach (var z in zonder)
         {
             db.ZgwOpdrachten.Add(ZgwVastlegger.Opdracht(z.Id, ZgwOpdrachtSoort.Zaak, $"zaak:{z.Id:N}", nu));
-            var status = ZgwVastlegger.Opdracht(z.Id, ZgwOpdrachtSoort.Status, $"status:{z.Id:N}:{z.Fase}:{Guid.NewGuid():N}", nu);
-            status.Fase = z.Fase;
-            db.ZgwOpdrachten.Add(status);
-            foreach (var b in brieven.Where(b => b.InburgeraarId == z.Id)) db.ZgwOpdrachten.Add(Document(z.Id, ZgwDocumentBron.Beschikking, b.Id, nu));
-            foreach (var b in handhaving.Where(b => b.InburgeraarId == z.Id)) db.ZgwOpdrachten.Add(Document(z.Id, ZgwDocumentBron.Handhaving, b.Id, nu));
+            db.ZgwOpdrachten.Add(ZgwVastlegger.Fase(z.Id, z.Fase, nu));
+            foreach (var b in brieven.Where(b => b.InburgeraarId == z.Id)) db.ZgwOpdrachten.Add(ZgwVastlegger.Document(z.Id, ZgwDocumentBron.Beschikking, b.Id, nu));
+            foreach (var b in handhaving.Where(b => b.InburgeraarId == z.Id)) db.ZgwOpdrachten.Add(ZgwVastlegger.Document(z.Id, ZgwDocumentBron.Handhaving, b.Id, nu));
         }
 
         try
@@ -151,14 +150,6 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
             // Another instance queued the same cases at the same moment (unique Sleutel): its rows stand, ours are not needed.
             db.ChangeTracker.Clear();
         }
-    }
-
-    private static ZgwOpdracht Document(Guid id, ZgwDocumentBron bron, Guid documentId, DateTime nu)
-    {
-        var o = ZgwVastlegger.Opdracht(id, ZgwOpdrachtSoort.Document, $"document:{bron}:{documentId:N}", nu);
-        o.DocumentBron = bron;
-        o.DocumentId = documentId;
-        return o;
     }
 
     private async Task<bool> EenAsync(long id, CancellationToken ct)
@@ -249,7 +240,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
         if (gevonden.Count > 0) url = ZgwCatalogi.Tekst(gevonden[0], "url")!;
         else
         {
-            var zaaktype = Zaaktype(g);
+            var zaaktype = client.Zaaktype(g);
             var start = DateOnly.FromDateTime(Klok.NaarNederlandseTijd(i.AangemaaktOp));
             var zaak = await client.PostAsync(zaken, new ZgwZaakVraag(identificatie, g.Rsin, "Inburgering (Wet inburgering 2021)", zaaktype, g.Rsin,
                 Datum(start), Datum(klok.Vandaag), g.Vertrouwelijkheidaanduiding, "Dossier in Koers; de klantreis en de brieven worden hier bijgehouden."), ct);
@@ -275,14 +266,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
             new ZgwNatuurlijkPersoon(string.IsNullOrWhiteSpace(i.Bsn) ? null : i.Bsn, i.Achternaam, i.Voornamen, Datum(i.Geboortedatum))), ct);
     }
 
-    private string Zaaktype(ZgwGemeenteOpties g)
-    {
-        if (!string.IsNullOrWhiteSpace(g.Zaaktype)) return g.Zaaktype;
-        if (opties.Simulator) return client.Adres(ZgwApi.Catalogi, "zaaktypen/" + ZgwSimulator.DemoZaaktype).ToString();
-        throw new ZgwWeigeringException("Voor deze gemeente is geen zaaktype ingesteld (Zgw:Gemeenten:…:Zaaktype).");
-    }
-
-    private Task<ZgwCatalogus> CatalogusAsync(ZgwGemeenteOpties g, CancellationToken ct) => catalogi.LaadAsync(client, Zaaktype(g), ct);
+    private Task<ZgwCatalogus> CatalogusAsync(ZgwGemeenteOpties g, CancellationToken ct) => catalogi.LaadAsync(client, client.Zaaktype(g), ct);
 
     private async Task<(string, string?)> StatusAsync(ZgwOpdracht o, Inburgeraar i, ZgwGemeenteOpties g, CancellationToken ct)
     {
