@@ -44,6 +44,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
     public DbSet<Model.Keten.Partnercontract> Partnercontracten => Set<Model.Keten.Partnercontract>();
     public DbSet<Model.Keten.Verwijzing> Verwijzingen => Set<Model.Keten.Verwijzing>();
+    public DbSet<Model.Keten.Inburgeringsaanbod> Inburgeringsaanbiedingen => Set<Model.Keten.Inburgeringsaanbod>();
     public DbSet<Model.Keten.Vaardigheidsvoortgang> Vaardigheidsvoortgang => Set<Model.Keten.Vaardigheidsvoortgang>();
     public DbSet<Model.Keten.Voortgangssignaal> Voortgangssignalen => Set<Model.Keten.Voortgangssignaal>();
     public DbSet<Model.Keten.Voortgangsgesprek> Voortgangsgesprekken => Set<Model.Keten.Voortgangsgesprek>();
@@ -122,6 +123,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.ToTable("medewerker");
             e.Property(x => x.Naam).HasMaxLength(200);
             e.Property(x => x.Email).HasMaxLength(200);
+            e.Property(x => x.Telefoon).HasMaxLength(22);
             e.HasOne(x => x.Team).WithMany(t => t.Leden).HasForeignKey(x => x.TeamId);
             e.HasOne(x => x.Gemeente).WithMany().HasForeignKey(x => x.GemeenteId).OnDelete(DeleteBehavior.Restrict);
         });

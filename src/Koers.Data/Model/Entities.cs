@@ -72,6 +72,15 @@ public class Medewerker
     public Gemeente? Gemeente { get; set; }
     public int TeamId { get; set; }
     public Team? Team { get; set; }
+
+    /// <summary>Work telephone number: DUO's Contactpersoon API requires one for the chain's questions.</summary>
+    public string? Telefoon { get; set; }
+
+    /// <summary>
+    /// DUO's id of this employee as contactpersoon of the municipality (Contactpersoon API, POST /contactpersonen);
+    /// null while not registered at DUO. The employee's running cases are then linked to it.
+    /// </summary>
+    public int? DuoContactpersoonId { get; set; }
 }
 
 public enum Registratiebron
@@ -150,6 +159,12 @@ public class Inburgeraar
 
     /// <summary>DUO's four-digit code of the municipality that made that PIP.</summary>
     public string? PipVorigeGemeente { get; set; }
+
+    /// <summary>
+    /// The DUO contactpersoon id last reported to DUO for this person (null: none). DuoContactpersonen compares it with the
+    /// klantregisseur's id and reports the difference, whichever way the klantregisseur changed.
+    /// </summary>
+    public int? DuoContactpersoonGemeld { get; set; }
 
     /// <summary>Derived from the milestones on every change; stored so lists can filter on it in SQL.</summary>
     public Fase Fase { get; set; }

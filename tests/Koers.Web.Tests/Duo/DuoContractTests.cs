@@ -50,6 +50,9 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         { typeof(DuoVerlengingsgrond), "Inburgeringstermijn", "Verlengingsgrond" },
         { typeof(DuoGratisPogingTegoed), "Examen", "GratisPogingTegoed" },
         { typeof(DuoExamennummer), "Leerbaarheidstoets", "Examennummer" },
+        { typeof(DuoInstelling), "Inburgeringsaanbod", "Instelling" },
+        { typeof(DuoContactpersoongegevens), "Contactpersoon", "Contactpersoongegevens" },
+        { typeof(DuoContactpersoon), "Contactpersoon", "Contactpersoon" },
     };
 
     [Theory]
@@ -70,39 +73,74 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         Assert.Empty(schemaVelden.Except(recordVelden));
     }
 
+    /// <summary>
+    /// Every operation of DUO's APIs Koers calls (and the one it serves: POST /notificaties), each made by DuoClient or
+    /// the outbox where the klantreis needs it. <see cref="Elke_operatie_uit_de_specs_van_DUO_gebruikt_Koers"/> fails when
+    /// DUO publishes one that is not here, or one here disappears from DUO's specs.
+    /// </summary>
+    public static TheoryData<string, string, string> Operaties => new()
+    {
+        { "Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht", "get" },
+        { "Inburgeringsplicht", "/personen/{bsn}/doelgroep", "get" },
+        { "Leerbaarheidstoets", "/personen/{bsn}/lbt/resultaten", "get" },
+        { "Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn", "get" },
+        { "Examen", "/personen/{bsn}/examens/resultaten", "get" },
+        { "Examen", "/personen/{bsn}/examens/gratispogingen", "get" },
+        { "Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht/historie", "get" },
+        { "Inburgeringsplicht", "/personen/{bsn}/doelgroep/historie", "get" },
+        { "Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn/historie", "get" },
+        { "Inburgeringstermijn", "/verlengingsgronden", "get" },
+        { "Leerbaarheidstoets", "/personen/{bsn}/lbt/examennummer", "get" },
+        { "PIP", "/personen/{bsn}/PIP", "post" },
+        { "PIP", "/personen/{bsn}/PIP", "get" },
+        { "PIP", "/personen/{bsn}/PIP", "delete" },
+        { "GevolgdeUren", "/personen/{bsn}/uren/bredeintake/taallesknm", "put" },
+        { "GevolgdeUren", "/personen/{bsn}/uren/participatieactiviteiten", "put" },
+        { "GevolgdeUren", "/personen/{bsn}/uren/participatietaalles", "put" },
+        { "GevolgdeUren", "/personen/{bsn}/uren", "get" },
+        { "Vrijstelling", "/personen/{bsn}/vrijstellingen", "get" },
+        { "Ontheffing", "/personen/{bsn}/ontheffingen", "get" },
+        { "MapPvtZroute", "/personen/{bsn}/map", "get" },
+        { "MapPvtZroute", "/personen/{bsn}/pvt", "get" },
+        { "MapPvtZroute", "/personen/{bsn}/map", "put" },
+        { "MapPvtZroute", "/personen/{bsn}/pvt", "put" },
+        { "MapPvtZroute", "/personen/{bsn}/zroute", "put" },
+        { "Notificatie", "/notificaties", "post" },
+        { "Leerbaarheidstoets", "/personen/{bsn}/lbt/examennummer", "delete" },
+        { "Inburgeringsaanbod", "/instellingen", "get" },
+        { "Inburgeringsaanbod", "/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}", "post" },
+        { "Inburgeringsaanbod", "/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}", "delete" },
+        { "Contactpersoon", "/contactpersonen", "post" },
+        { "Contactpersoon", "/contactpersonen/{id}", "put" },
+        { "Contactpersoon", "/contactpersonen/{id}", "delete" },
+        { "Contactpersoon", "/contactpersonen/{id}/personen/{bsn}", "post" },
+        { "Contactpersoon", "/contactpersonen/{id}/personen/{bsn}", "delete" },
+    };
+
     [Theory]
-    [InlineData("Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht", "get")]
-    [InlineData("Inburgeringsplicht", "/personen/{bsn}/doelgroep", "get")]
-    [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/resultaten", "get")]
-    [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn", "get")]
-    [InlineData("Examen", "/personen/{bsn}/examens/resultaten", "get")]
-    [InlineData("Examen", "/personen/{bsn}/examens/gratispogingen", "get")]
-    [InlineData("Inburgeringsplicht", "/personen/{bsn}/inburgeringsplicht/historie", "get")]
-    [InlineData("Inburgeringsplicht", "/personen/{bsn}/doelgroep/historie", "get")]
-    [InlineData("Inburgeringstermijn", "/personen/{bsn}/inburgeringstermijn/historie", "get")]
-    [InlineData("Inburgeringstermijn", "/verlengingsgronden", "get")]
-    [InlineData("Leerbaarheidstoets", "/personen/{bsn}/lbt/examennummer", "get")]
-    [InlineData("PIP", "/personen/{bsn}/PIP", "post")]
-    [InlineData("PIP", "/personen/{bsn}/PIP", "get")]
-    [InlineData("PIP", "/personen/{bsn}/PIP", "delete")]
-    [InlineData("GevolgdeUren", "/personen/{bsn}/uren/bredeintake/taallesknm", "put")]
-    [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatieactiviteiten", "put")]
-    [InlineData("GevolgdeUren", "/personen/{bsn}/uren/participatietaalles", "put")]
-    [InlineData("GevolgdeUren", "/personen/{bsn}/uren", "get")]
-    [InlineData("Vrijstelling", "/personen/{bsn}/vrijstellingen", "get")]
-    [InlineData("Ontheffing", "/personen/{bsn}/ontheffingen", "get")]
-    [InlineData("MapPvtZroute", "/personen/{bsn}/map", "get")]
-    [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "get")]
-    [InlineData("MapPvtZroute", "/personen/{bsn}/map", "put")]
-    [InlineData("MapPvtZroute", "/personen/{bsn}/pvt", "put")]
-    [InlineData("MapPvtZroute", "/personen/{bsn}/zroute", "put")]
-    [InlineData("Notificatie", "/notificaties", "post")]
+    [MemberData(nameof(Operaties))]
     public void Pad_dat_Koers_gebruikt_staat_in_de_spec(string api, string pad, string methode)
     {
         var doc = Spec.Laad(api);
         Assert.True(doc.GetProperty("paths").TryGetProperty(pad, out var p), pad);
         Assert.True(p.TryGetProperty(methode, out _), $"{methode} {pad}");
         if (api == "Notificatie") Assert.EndsWith(pad, DuoNotificatieApi.Pad, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Elke_operatie_uit_de_specs_van_DUO_gebruikt_Koers()
+    {
+        var inSpecs = Directory.GetFiles(Spec.Map, "*.openapi.json")
+            .SelectMany(f =>
+            {
+                var api = Path.GetFileName(f)[..^".openapi.json".Length];
+                return Spec.Laad(api).GetProperty("paths").EnumerateObject()
+                    .SelectMany(p => p.Value.EnumerateObject().Where(m => m.Name is "get" or "put" or "post" or "delete" or "patch").Select(m => $"{api} {m.Name.ToUpperInvariant()} {p.Name}"));
+            })
+            .Order(StringComparer.Ordinal).ToList();
+        var inKoers = Operaties.Select(o => $"{o[0]} {((string)o[2]).ToUpperInvariant()} {o[1]}").Order(StringComparer.Ordinal).ToList();
+        Assert.True(inSpecs.Count >= 35, $"maar {inSpecs.Count} operaties in de specs");
+        Assert.Equal(inSpecs, inKoers);
     }
 
     [Fact]
@@ -217,6 +255,21 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             Spec.Antwoord(mpz, "/personen/{bsn}/pvt", "put", "request"), mpz));
         Assert.Single(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoResultaatPvt(new DateOnly(2029, 7, 1), "N"), DuoJson.Opties),
             Spec.Antwoord(mpz, "/personen/{bsn}/pvt", "put", "request"), mpz));
+
+        // The inburgeringsaanbod with DUO's A/AA/NVT for every Alfabetisering Koers knows.
+        var aanbod = Spec.Laad("Inburgeringsaanbod");
+        foreach (var a in Enum.GetValues<Alfabetisering>())
+        {
+            Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(new DuoInburgeringsaanbod(DuoVertaling.Alfabetisering(a), new DateOnly(2026, 6, 16), null, new DateOnly(2027, 7, 1)), DuoJson.Opties),
+                Spec.Antwoord(aanbod, "/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}", "post", "request"), aanbod));
+        }
+
+        // The contactpersoon: the same body for POST and PUT; a telephone number outside DUO's pattern fails.
+        var cp = Spec.Laad("Contactpersoon");
+        var gegevens = new DuoContactpersoongegevens("Sanne de Vries", "sanne.devries@kempen.example", "040 123 4567");
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(gegevens, DuoJson.Opties), Spec.Antwoord(cp, "/contactpersonen", "post", "request"), cp));
+        Assert.Empty(Spec.Valideer(JsonSerializer.SerializeToElement(gegevens, DuoJson.Opties), Spec.Antwoord(cp, "/contactpersonen/{id}", "put", "request"), cp));
+        Assert.NotEmpty(Spec.Valideer(JsonSerializer.SerializeToElement(gegevens with { Telefoonnummer = "bel me maar" }, DuoJson.Opties), Spec.Antwoord(cp, "/contactpersonen", "post", "request"), cp));
     }
 
     [Fact]
@@ -237,6 +290,8 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
         p.PipGemeente = "0758";
         p.Map = new DuoResultaatMap(new DateOnly(2026, 5, 4));
         p.Pvt = new DuoResultaatPvt(new DateOnly(2026, 5, 5));
+        p.Uren["bredeintake/taallesknm"] = 40;
+        p.Uren["participatieactiviteiten"] = 120;
 
         var gevallen = new (string Api, string Pad, string SpecPad)[]
         {
@@ -255,6 +310,7 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             ("Inburgeringstermijn", "inburgeringstermijn/historie", "/personen/{bsn}/inburgeringstermijn/historie"),
             ("Examen", "examens/gratispogingen", "/personen/{bsn}/examens/gratispogingen"),
             ("Leerbaarheidstoets", "lbt/examennummer", "/personen/{bsn}/lbt/examennummer"),
+            ("GevolgdeUren", "uren", "/personen/{bsn}/uren"),
         };
         using var client = omgeving.App.CreateClient();
         foreach (var (api, pad, specPad) in gevallen)
@@ -281,6 +337,29 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             Assert.Empty(Spec.Valideer(JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement, Spec.Antwoord(doc, "/verlengingsgronden", "get", "200"), doc));
         }
 
+        // DUO's list of instellingen, and the answer to registering a contactpersoon (with DUO's id).
+        using (var lijst = new HttpRequestMessage(HttpMethod.Get, "/duo-simulator/v1/instellingen"))
+        {
+            Koppen(lijst);
+            using var antwoord = await client.SendAsync(lijst);
+            var doc = Spec.Laad("Inburgeringsaanbod");
+            var json = JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement;
+            Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, "/instellingen", "get", "200"), doc));
+            Assert.True(json.GetArrayLength() >= 3);
+        }
+
+        using (var post = new HttpRequestMessage(HttpMethod.Post, "/duo-simulator/v1/contactpersonen")
+        { Content = JsonContent.Create(new DuoContactpersoongegevens("Sanne de Vries", "sanne@kempen.example", "+31 40 123 4567"), options: DuoJson.Opties) })
+        {
+            Koppen(post);
+            using var antwoord = await client.SendAsync(post);
+            Assert.Equal(HttpStatusCode.Created, antwoord.StatusCode);
+            var doc = Spec.Laad("Contactpersoon");
+            var json = JsonDocument.Parse(await antwoord.Content.ReadAsStringAsync()).RootElement;
+            Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, "/contactpersonen", "post", "201"), doc));
+            Assert.True(json.GetProperty("id").GetInt32() > 0);
+        }
+
         // A refusal of a MAP (the PIP is another municipality's) is DUO's 403 body: an array of Foutmelding.
         using (var put = new HttpRequestMessage(HttpMethod.Put, $"/duo-simulator/v1/personen/{bsn}/map")
         { Content = JsonContent.Create(new DuoResultaatMap(new DateOnly(2026, 6, 1)), options: DuoJson.Opties) })
@@ -294,6 +373,13 @@ public sealed class DuoContractTests(DuoSqliteOmgeving omgeving) : IClassFixture
             var json = JsonDocument.Parse(await weigering.Content.ReadAsStringAsync()).RootElement;
             Assert.Empty(Spec.Valideer(json, Spec.Antwoord(doc, "/personen/{bsn}/map", "put", "403"), doc));
             Assert.Contains("actuele PIP", json[0].GetProperty("fouttekst").GetString(), StringComparison.Ordinal);
+        }
+
+        static void Koppen(HttpRequestMessage v)
+        {
+            v.Headers.Add("bron", "00000001999999999000");
+            v.Headers.Add("doel", "00000001888888888000");
+            v.Headers.Add("berichtId", Guid.NewGuid().ToString());
         }
 
         // Without DUO's headers the simulator refuses, as Digikoppeling would.

@@ -24,6 +24,9 @@ public abstract class DuoGegevensTests(DuoOmgeving omgeving)
         }
 
         p.Examens.Add(new DuoExamenresultaat(new DateOnly(2026, 6, 1), "Gezakt", "LE", Niveau: "B1"));
+        // Hours and a MAP date as DUO holds them (GET uren, GET map); no PVT yet.
+        p.Uren["bredeintake/taallesknm"] = 36;
+        p.Map = new DuoResultaatMap(new DateOnly(2026, 6, 10));
 
         var client = omgeving.App.CreateClient();
         var voor = new HtmlParser().ParseDocument(await client.GetStringAsync($"/inburgeraars/{id}"));
@@ -41,6 +44,9 @@ public abstract class DuoGegevensTests(DuoOmgeving omgeving)
         Assert.Matches(@"Examennummer leerbaarheidstoets: LBT\d{9}$", nummer.Trim());
         Assert.DoesNotContain(bsn, nummer);
         Assert.True(omgeving.Db(db => db.Audit.Any(a => a.InburgeraarId == Guid.Parse(id) && a.Omschrijving == DuoGegevens.Doel)));
+        var uren = doc.QuerySelectorAll("#duo-uren tbody tr td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["1724", "36", "—", "—"], uren.Take(4));
+        Assert.Equal("Eindgesprek MAP: 10 jun 2026. Participatieverklaring ondertekend: niet bekend bij DUO.", doc.QuerySelector("#duo-map-pvt")!.TextContent.Trim());
 
         // The API gives the same, checked against what the simulator holds.
         var api = await (await client.GetAsync($"/api/v1/inburgeraars/{id}/duo/gegevens")).LeesAsync();

@@ -812,6 +812,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("DuoContactpersoonGemeld")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("DuoPlichtSinds")
                         .HasColumnType("date");
 
@@ -1236,6 +1239,64 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("handhavingsbesluit", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Inburgeringsaanbod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Alfabetisering")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("DatumAanbod")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GemeldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GemeldOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("IngetrokkenOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Instellingsnummer")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("VerwachteEinde")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("VerwachteStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("VerwijzingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("inburgeringsaanbod", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1392,6 +1453,10 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<string>("Contactpersoon")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DuoInstellingsnummer")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(200)
@@ -2053,6 +2118,9 @@ namespace Koers.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("DuoContactpersoonId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2068,6 +2136,10 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.Property<int>("TeamId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Telefoon")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
 
                     b.HasKey("Id");
 
@@ -3566,6 +3638,23 @@ namespace Koers.Data.Migrations.Postgres
                         .HasForeignKey("TekortkomingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Inburgeringsaanbod", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>

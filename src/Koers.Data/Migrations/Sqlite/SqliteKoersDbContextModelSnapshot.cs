@@ -791,6 +791,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DuoContactpersoonGemeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DuoPlichtSinds")
                         .HasColumnType("TEXT");
 
@@ -1211,6 +1214,64 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("handhavingsbesluit", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Keten.Inburgeringsaanbod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alfabetisering")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DatumAanbod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GemeldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GemeldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IngetrokkenDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IngetrokkenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instellingsnummer")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VerwachteEinde")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VerwachteStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerwijzingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("inburgeringsaanbod", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1362,6 +1423,10 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.Property<string>("Contactpersoon")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuoInstellingsnummer")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -2016,6 +2081,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DuoContactpersoonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2031,6 +2099,10 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.Property<int>("TeamId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Telefoon")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -3496,6 +3568,23 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasForeignKey("TekortkomingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Inburgeringsaanbod", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Machtiging", b =>

@@ -69,6 +69,16 @@ public enum OutboxSoort
     PvtOndertekend,
     /// <summary>The PIP in force withdrawn (PIP API: DELETE /personen/{bsn}/PIP, no body).</summary>
     PipIngetrokken,
+    /// <summary>The leerbaarheidstoets skipped, so DUO withdraws the exam number (Leerbaarheidstoets API: DELETE …/lbt/examennummer).</summary>
+    LbtOvergeslagen,
+    /// <summary>A course offered at an instelling (Inburgeringsaanbod API: POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}).</summary>
+    Inburgeringsaanbod,
+    /// <summary>That offer withdrawn (Inburgeringsaanbod API: DELETE, same path).</summary>
+    InburgeringsaanbodVerwijderd,
+    /// <summary>The case's klantregisseur made DUO's contact for the person (Contactpersoon API: POST /contactpersonen/{id}/personen/{bsn}).</summary>
+    ContactpersoonGekoppeld,
+    /// <summary>No contact for the person any more (Contactpersoon API: DELETE /contactpersonen/{id}/personen/{bsn}).</summary>
+    ContactpersoonOntkoppeld,
 }
 
 public enum OutboxStatus

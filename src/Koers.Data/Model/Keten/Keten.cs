@@ -59,6 +59,13 @@ public class Partnerorganisatie
     [System.ComponentModel.DataAnnotations.MaxLength(8)]
     public string? KvkNummer { get; set; }
 
+    /// <summary>
+    /// DUO's instellingsnummer (10 characters) of a course provider with the Blik op Werk or TST keurmerk, from DUO's list
+    /// (Inburgeringsaanbod API, GET /instellingen). Needed to report an inburgeringsaanbod at this partner.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(10)]
+    public string? DuoInstellingsnummer { get; set; }
+
     /// <summary>How many inburgeraars the partner can serve at the same time (places); null is unlimited.</summary>
     public int? Capaciteit { get; set; }
     public bool Actief { get; set; } = true;

@@ -97,8 +97,51 @@ public class Verwijzing
     }
 }
 
-public sealed class PartnersConfiguratie : IEntityTypeConfiguration<Partnercontract>, IEntityTypeConfiguration<Verwijzing>
+/// <summary>
+/// The inburgeringsaanbod: the course the municipality offers an asielmigrant at a provider (instelling) to meet the
+/// leerroute of the PIP (Wi2021 art. 16; DUO's Inburgeringsaanbod API). DUO keeps one current offer per person and
+/// instelling: a new report for the same instelling replaces the earlier one, a withdrawal deletes it.
+/// </summary>
+public class Inburgeringsaanbod
 {
+    public Guid Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public int PartnerorganisatieId { get; set; }
+    public Partnerorganisatie? Partnerorganisatie { get; set; }
+
+    /// <summary>The referral the offer came from, when there was one.</summary>
+    public Guid? VerwijzingId { get; set; }
+
+    /// <summary>DUO's instellingsnummer at the time of reporting (the partner's number may change later).</summary>
+    public required string Instellingsnummer { get; set; }
+
+    /// <summary>datumInburgeringsaanbod: the enrolment date; for the B1 and Z route also the start of language and KNM lessons.</summary>
+    public DateOnly DatumAanbod { get; set; }
+    public DateOnly? VerwachteStart { get; set; }
+
+    /// <summary>verwachteEinddatumOpleiding: DUO's period end, exclusive.</summary>
+    public DateOnly? VerwachteEinde { get; set; }
+    public Koers.Domain.Pip.Alfabetisering Alfabetisering { get; set; }
+    public DateTime GemeldOp { get; set; }
+    public required string GemeldDoor { get; set; }
+    public DateTime? IngetrokkenOp { get; set; }
+    public string? IngetrokkenDoor { get; set; }
+}
+
+public sealed class PartnersConfiguratie : IEntityTypeConfiguration<Partnercontract>, IEntityTypeConfiguration<Verwijzing>, IEntityTypeConfiguration<Inburgeringsaanbod>
+{
+    public void Configure(EntityTypeBuilder<Inburgeringsaanbod> e)
+    {
+        e.ToTable("inburgeringsaanbod");
+        e.Property(x => x.Instellingsnummer).HasMaxLength(10);
+        e.Property(x => x.Alfabetisering).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.GemeldDoor).HasMaxLength(200);
+        e.Property(x => x.IngetrokkenDoor).HasMaxLength(200);
+        e.HasIndex(x => x.InburgeraarId);
+        e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
+        e.HasOne(x => x.Partnerorganisatie).WithMany().HasForeignKey(x => x.PartnerorganisatieId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<Partnercontract> e)
     {
         e.ToTable("partnercontract");

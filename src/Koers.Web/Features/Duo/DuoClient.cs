@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -120,6 +121,29 @@ public sealed class DuoClient(HttpClient http, DuoOpties opties, IServiceProvide
     /// <summary>The exam number to plan the leerbaarheidstoets with; DUO gives one per person (null: DUO knows none).</summary>
     public Task<DuoExamennummer?> LbtExamennummerAsync(string bsn, CancellationToken ct = default) =>
         HaalAsync<DuoExamennummer>($"personen/{bsn}/lbt/examennummer", ct);
+
+    /// <summary>DUO's list of course providers with the Blik op Werk or TST keurmerk (Inburgeringsaanbod API, GET /instellingen).</summary>
+    public async Task<IReadOnlyList<DuoInstelling>> InstellingenAsync(CancellationToken ct = default) =>
+        await HaalAsync<List<DuoInstelling>>("instellingen", ct) ?? [];
+
+    /// <summary>Registers a contact person of the municipality (POST /contactpersonen); returns DUO's id.</summary>
+    public async Task<int> ContactpersoonAanmeldenAsync(DuoContactpersoongegevens gegevens, CancellationToken ct = default)
+    {
+        using var verzoek = Verzoek(HttpMethod.Post, "contactpersonen");
+        verzoek.Content = JsonContent.Create(gegevens, options: DuoJson.Opties);
+        using var antwoord = await StuurAsync(verzoek, ct);
+        if (!antwoord.IsSuccessStatusCode) throw await FoutAsync(antwoord, ct);
+        var contactpersoon = await antwoord.Content.ReadFromJsonAsync<DuoContactpersoon>(DuoJson.Opties, ct);
+        return contactpersoon?.Id ?? throw new DuoOnbereikbaarException("DUO gaf geen id voor de contactpersoon terug.");
+    }
+
+    /// <summary>Changes a contact person's details (PUT /contactpersonen/{id}).</summary>
+    public async Task ContactpersoonWijzigenAsync(int id, DuoContactpersoongegevens gegevens, CancellationToken ct = default) =>
+        await VerstuurAsync("PUT", $"contactpersonen/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", JsonSerializer.Serialize(gegevens, DuoJson.Opties), ct);
+
+    /// <summary>Removes a contact person (DELETE /contactpersonen/{id}); DUO removes their links to persons as well.</summary>
+    public async Task ContactpersoonAfmeldenAsync(int id, CancellationToken ct = default) =>
+        await VerstuurAsync("DELETE", $"contactpersonen/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}", string.Empty, ct);
 
     /// <summary>Sends a prepared message (outbox). Returns the status code; throws on refusal or failure.</summary>
     public async Task<int> VerstuurAsync(string methode, string pad, string json, CancellationToken ct = default)

@@ -122,6 +122,25 @@ public sealed record DuoInburgeringsaanbod(
     DateOnly? VerwachteStartdatumOpleiding = null,
     DateOnly? VerwachteEinddatumOpleiding = null);
 
+/// <summary>Inburgeringsaanbod API 1.2.0, schema Instelling (GET /instellingen): a provider with the BoW and/or TST keurmerk.</summary>
+public sealed record DuoInstelling(
+    string Instellingsnummer,
+    string Naam,
+    string Postcode,
+    int Huisnummer,
+    string Plaatsnaam,
+    string? Huisnummertoevoeging = null,
+    string? Bow = null,
+    string? Brin = null,
+    bool? IndicatieBowKeurmerk = null,
+    bool? IndicatieTstKeurmerk = null);
+
+/// <summary>Contactpersoon API 1.0.0, schema Contactpersoongegevens (POST /contactpersonen, PUT /contactpersonen/{id}).</summary>
+public sealed record DuoContactpersoongegevens(string Naam, string Email, string Telefoonnummer);
+
+/// <summary>Contactpersoon API 1.0.0, schema Contactpersoon (the answer to POST /contactpersonen).</summary>
+public sealed record DuoContactpersoon(DuoContactpersoongegevens Contactpersoongegevens, int? Id = null);
+
 /// <summary>Inburgeringsplicht API 1.2.2, schema Inburgeringsplichthistorie (GET …/inburgeringsplicht/historie).</summary>
 public sealed record DuoInburgeringsplichthistorie(
     bool IndicatorInburgeringsplicht,

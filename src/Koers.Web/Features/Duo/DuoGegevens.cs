@@ -3,14 +3,18 @@ using Koers.Web.Features.Dossier;
 namespace Koers.Web.Features.Duo;
 
 /// <summary>What DUO knows about one person beyond the events: the history of plicht, doelgroep and termijn (with the
-/// grounds of each extension), the free exam attempts left and the exam number for the leerbaarheidstoets.</summary>
+/// grounds of each extension), the free exam attempts left, the exam number for the leerbaarheidstoets, the hours every
+/// municipality reported (GET uren) and the MAP and PVT dates DUO holds (GET map, GET pvt).</summary>
 public sealed record DuoGegevensStand(
     IReadOnlyList<DuoInburgeringsplichthistorie> Plicht,
     IReadOnlyList<DuoDoelgroephistorie> Doelgroep,
     IReadOnlyList<DuoInburgeringstermijnhistorie> Termijn,
     IReadOnlyList<DuoGratisPogingTegoed> GratisPogingen,
     string? LbtExamennummer,
-    string? Fout);
+    string? Fout,
+    IReadOnlyList<DuoGevolgdeUren>? Uren = null,
+    DateOnly? MapEindgesprek = null,
+    DateOnly? PvtOndertekend = null);
 
 /// <summary>
 /// Reads DUO's data for one case on request (read-only; nothing is stored). Access and the audit row come from
@@ -18,7 +22,7 @@ public sealed record DuoGegevensStand(
 /// </summary>
 public sealed class DuoGegevens(DossierService dossiers, DuoClient duo, ILogger<DuoGegevens> log)
 {
-    public const string Doel = "DUO-gegevens opgevraagd (historie, gratis examenpogingen, examennummer leerbaarheidstoets)";
+    public const string Doel = "DUO-gegevens opgevraagd (historie, gratis examenpogingen, examennummer leerbaarheidstoets, uren, MAP en PVT)";
 
     /// <summary>Null when the case is unknown or out of reach.</summary>
     public async Task<DuoGegevensStand?> LeesAsync(Guid id, CancellationToken ct = default)
@@ -42,7 +46,10 @@ public sealed class DuoGegevens(DossierService dossiers, DuoClient duo, ILogger<
                 termijn,
                 await duo.GratisPogingenAsync(bsn, ct),
                 (await duo.LbtExamennummerAsync(bsn, ct))?.Examennummer,
-                null);
+                null,
+                await duo.GevolgdeUrenAsync(bsn, ct),
+                (await duo.MapAsync(bsn, ct))?.DatumEindgesprekMap,
+                (await duo.PvtAsync(bsn, ct))?.DatumOndertekeningPvt);
         }
         catch (DuoOnbereikbaarException e)
         {

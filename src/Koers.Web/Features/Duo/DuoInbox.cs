@@ -163,13 +163,26 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
 /// <summary>Runs the inbox processor and the outbox sender in the background, one pass every few seconds.</summary>
 public sealed class DuoAchtergrond(IServiceScopeFactory scopes, DuoOpties opties, ILogger<DuoAchtergrond> log) : BackgroundService
 {
+    /// <summary>
+    /// How often the contactpersoon links are compared (one query over the running cases): a changed klantregisseur
+    /// reaches DUO within this time, without a full scan every two seconds.
+    /// </summary>
+    public static readonly TimeSpan ContactpersoonInterval = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var volgendeVergelijking = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                if (DateTime.UtcNow >= volgendeVergelijking)
+                {
+                    await scope.ServiceProvider.GetRequiredService<DuoContactpersonen>().SynchroniseerAsync(stoppingToken);
+                    volgendeVergelijking = DateTime.UtcNow + ContactpersoonInterval;
+                }
+
                 await scope.ServiceProvider.GetRequiredService<DuoInbox>().VerwerkAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<DuoOutbox>().VerstuurAsync(stoppingToken);
             }

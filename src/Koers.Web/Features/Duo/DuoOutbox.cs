@@ -85,7 +85,47 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
     public DuoUitgaandBericht MeldPipIngetrokken(Inburgeraar inburgeraar, DateOnly dagtekening) =>
         Voeg<object?>(inburgeraar, OutboxSoort.PipIngetrokken, "DELETE", "PIP", null, $"PIP met dagtekening {dagtekening:dd-MM-yyyy} ingetrokken", []);
 
-    private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string pad, T inhoud, string omschrijving, List<string> fouten)
+    /// <summary>
+    /// Queues the withdrawal of the exam number (Leerbaarheidstoets API: DELETE /personen/{bsn}/lbt/examennummer, "Aangeven
+    /// dat de leerbaarheidstoets is overgeslagen"): the toets will not be taken, so DUO's registration for it is void. A 404
+    /// (DUO gave no number) means there is nothing to withdraw and counts as done. The caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldLbtOvergeslagen(Inburgeraar inburgeraar) =>
+        Voeg<object?>(inburgeraar, OutboxSoort.LbtOvergeslagen, "DELETE", "lbt/examennummer", null, "Leerbaarheidstoets overgeslagen: examennummer intrekken", []);
+
+    /// <summary>
+    /// Queues an inburgeringsaanbod (POST /personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}); DUO keeps one per
+    /// instelling and replaces an earlier one. The rules were checked by the caller with <see cref="DuoAanbodControle"/>. The caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldInburgeringsaanbod(Inburgeraar inburgeraar, Data.Model.Keten.Inburgeringsaanbod aanbod, string partner)
+    {
+        ArgumentNullException.ThrowIfNull(aanbod);
+        var bericht = new DuoInburgeringsaanbod(DuoVertaling.Alfabetisering(aanbod.Alfabetisering), aanbod.DatumAanbod, aanbod.VerwachteStart, aanbod.VerwachteEinde);
+        return Voeg(inburgeraar, OutboxSoort.Inburgeringsaanbod, "POST", $"Inburgeringsaanbod/{aanbod.Instellingsnummer}", bericht,
+            $"Inburgeringsaanbod bij {partner} vanaf {aanbod.DatumAanbod:dd-MM-yyyy}", []);
+    }
+
+    /// <summary>Queues the withdrawal of an inburgeringsaanbod (DELETE, same path, no body). The caller saves.</summary>
+    public DuoUitgaandBericht MeldInburgeringsaanbodIngetrokken(Inburgeraar inburgeraar, Data.Model.Keten.Inburgeringsaanbod aanbod, string partner)
+    {
+        ArgumentNullException.ThrowIfNull(aanbod);
+        return Voeg<object?>(inburgeraar, OutboxSoort.InburgeringsaanbodVerwijderd, "DELETE", $"Inburgeringsaanbod/{aanbod.Instellingsnummer}", null,
+            $"Inburgeringsaanbod bij {partner} ingetrokken", []);
+    }
+
+    /// <summary>
+    /// Queues the link of the person to a contact person of the municipality (POST /contactpersonen/{id}/personen/{bsn},
+    /// which replaces any earlier link) or its removal (DELETE, same path). Used by <see cref="DuoContactpersonen"/>. The caller saves.
+    /// </summary>
+    public DuoUitgaandBericht MeldContactpersoon(Inburgeraar inburgeraar, int contactpersoonId, bool koppelen, string naam)
+    {
+        ArgumentNullException.ThrowIfNull(inburgeraar);
+        var pad = $"contactpersonen/{contactpersoonId.ToString(System.Globalization.CultureInfo.InvariantCulture)}/personen/{inburgeraar.Bsn}";
+        return Voeg<object?>(inburgeraar, koppelen ? OutboxSoort.ContactpersoonGekoppeld : OutboxSoort.ContactpersoonOntkoppeld, koppelen ? "POST" : "DELETE", null, null,
+            koppelen ? $"Contactpersoon bij DUO: {naam}" : $"Contactpersoon bij DUO verwijderd: {naam}", [], pad);
+    }
+
+    private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string? pad, T inhoud, string omschrijving, List<string> fouten, string? volledigPad = null)
     {
         if (string.IsNullOrEmpty(i.Bsn)) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");
         var bericht = new DuoUitgaandBericht
@@ -94,7 +134,7 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
             InburgeraarId = i.Id,
             Soort = soort,
             Methode = methode,
-            Pad = $"personen/{i.Bsn}/{pad}",
+            Pad = volledigPad ?? $"personen/{i.Bsn}/{pad}",
             // No body (DELETE): an empty text, so nothing is sent.
             InhoudJson = inhoud is null ? string.Empty : JsonSerializer.Serialize(inhoud, DuoJson.Opties),
             Omschrijving = omschrijving,
@@ -147,6 +187,15 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
             b.VerzondenOp = klok.NuUtc;
             b.Melding = null;
             Audit(b.InburgeraarId, $"Naar DUO verzonden: {b.Omschrijving}");
+        }
+        catch (DuoWeigeringException w) when (w.Status == 404 && b.Soort == OutboxSoort.LbtOvergeslagen)
+        {
+            // DUO gave no exam number for this person: nothing to withdraw, which is what the message asked for.
+            b.Status = OutboxStatus.Verzonden;
+            b.Antwoordcode = w.Status;
+            b.VerzondenOp = klok.NuUtc;
+            b.Melding = "DUO had geen examennummer voor deze persoon; er was niets in te trekken.";
+            Audit(b.InburgeraarId, $"Naar DUO verzonden: {b.Omschrijving} (DUO had geen examennummer)");
         }
         catch (DuoWeigeringException w)
         {

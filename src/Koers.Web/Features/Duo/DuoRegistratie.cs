@@ -44,6 +44,8 @@ public static class DuoRegistratie
         services.AddScoped<DuoOverzicht>();
         services.AddScoped<DuoGegevens>();
         services.AddScoped<DuoActies>();
+        services.AddScoped<DuoContactpersonen>();
+        services.AddScoped<DuoAanbod>();
         if (opties.Achtergrond) services.AddHostedService<DuoAchtergrond>();
         services.AddAuthorizationBuilder().AddPolicy(Beleidsnaam, p => p.RequireRole(Rollen.FunctioneelBeheerder, Rollen.Klantregisseur, Rollen.Teamleider));
         return services;
@@ -96,6 +98,26 @@ public static class DuoRegistratie
             .RequireAuthorization(Beleid.Dossierwerk)
             .WithTags("DUO")
             .WithSummary("Wat DUO nu weet: historie van plicht, doelgroep en termijn, gratis examenpogingen, examennummer leerbaarheidstoets (gelogd)");
+        var aanbod = api.MapGroup("/inburgeraars/{id:guid}/inburgeringsaanbod").WithTags("DUO").RequireAuthorization(Beleid.Dossierwerk);
+        aanbod.MapGet("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<IReadOnlyList<AanbodDto>>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                Guid id, DuoAanbod s, CancellationToken ct) => await s.VanDossierAsync(id, ct) is { } l ? TypedResults.Ok(l) : Problemen.NietGevonden())
+            .WithSummary("Het inburgeringsaanbod van de inburgeraar zoals aan DUO gemeld (Wi2021 art. 16), met de stand bij DUO");
+        aanbod.MapPost("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Created<Guid>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                Guid id, AanbodInvoer invoer, DuoAanbod s, CancellationToken ct) =>
+            {
+                var u = await s.MeldenAsync(id, invoer, ct);
+                if (u.NietGevonden) return Problemen.NietGevonden();
+                return u.Gelukt ? TypedResults.Created($"/api/v1/inburgeraars/{id}/inburgeringsaanbod", u.Waarde) : Problemen.Validatie(u.Fouten);
+            })
+            .WithSummary("Een inburgeringsaanbod bij een instelling vastleggen en aan DUO melden; per instelling vervangt een nieuwe melding de vorige");
+        aanbod.MapDelete("/{aanbodId:guid}", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.NoContent, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                Guid id, Guid aanbodId, DuoAanbod s, CancellationToken ct) =>
+            {
+                var u = await s.IntrekkenAsync(id, aanbodId, ct);
+                if (u.NietGevonden) return Problemen.NietGevonden();
+                return u.Gelukt ? TypedResults.NoContent() : Problemen.Validatie(u.Fouten);
+            })
+            .WithSummary("Een inburgeringsaanbod intrekken; DUO krijgt bericht");
         if (app.Services.GetRequiredService<DuoOpties>().Simulator) DuoSimulator.MapDuoSimulator(app);
     }
 }

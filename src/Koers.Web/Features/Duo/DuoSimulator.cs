@@ -41,6 +41,15 @@ public sealed class SimPersoon
 
     /// <summary>DUO's code of the municipality that made the newest PIP (GET …/PIP answers it).</summary>
     public string? PipGemeente { get; set; }
+
+    /// <summary>The current inburgeringsaanbod per instellingsnummer (POST replaces, DELETE removes).</summary>
+    public ConcurrentDictionary<string, DuoInburgeringsaanbod> Aanbod { get; } = new();
+
+    /// <summary>DUO's id of the municipality's contactpersoon for this person (POST …/contactpersonen/{id}/personen/{bsn}).</summary>
+    public int? Contactpersoon { get; set; }
+
+    /// <summary>Whether the exam number for the toets was withdrawn (DELETE …/lbt/examennummer: the toets was skipped).</summary>
+    public bool ExamennummerIngetrokken { get; set; }
 }
 
 /// <summary>A scenario step the demo (or a test) asks the simulator to play: change DUO's data, then notify Koers.</summary>
@@ -70,6 +79,22 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
 
     private readonly ConcurrentDictionary<string, SimPersoon> _personen = new();
     private readonly ConcurrentDictionary<string, bool> _onbekend = new();
+    private readonly ConcurrentDictionary<int, DuoContactpersoongegevens> _contactpersonen = new();
+    private int _laatsteContactpersoon;
+
+    /// <summary>
+    /// The simulated DUO's list of providers with a keurmerk (synthetic numbers; the demo's language schools use the
+    /// first two). Real numbers come from DUO's own list on /beheer/partners.
+    /// </summary>
+    public static readonly IReadOnlyList<DuoInstelling> Instellingen =
+    [
+        new("1000000001", "Taalschool De Kempen", "5531AB", 12, "Bladel", IndicatieBowKeurmerk: true, IndicatieTstKeurmerk: false, Bow: "4711"),
+        new("1000000002", "Taalhuis Weert", "6001CD", 3, "Weert", Huisnummertoevoeging: "A", IndicatieBowKeurmerk: true, IndicatieTstKeurmerk: true, Bow: "4712"),
+        new("1000000003", "ROC Ter AA Taalschakeljaar", "5701EF", 200, "Helmond", Brin: "25LH", IndicatieBowKeurmerk: false, IndicatieTstKeurmerk: true),
+    ];
+
+    /// <summary>The contact persons registered with the simulated DUO, by DUO's id.</summary>
+    public IReadOnlyDictionary<int, DuoContactpersoongegevens> Contactpersonen => _contactpersonen;
 
     /// <summary>Makes DUO not know this BSN even when Koers has a case with it (a mistyped BSN): tests of DUO's 404.</summary>
     public void MaakOnbekend(string bsn)
@@ -262,6 +287,31 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
         new("VERZ", "Verlenging op verzoek van de inburgeraar"),
     ];
 
+    /// <summary>DUO's rules for an inburgeringsaanbod (README, "Inburgeringsaanbod"), as DUO answers them: 403 with fouttekst.</summary>
+    internal List<string> ControleerAanbod(SimPersoon p, string instellingsnummer, DuoInburgeringsaanbod aanbod)
+    {
+        var fouten = new List<string>();
+        if (p.Doelgroep.Indeling != "Asielstatushouder") fouten.Add("Het inburgeringsaanbod is alleen voor een asielmigrant.");
+        if (p.Pips.Count == 0) fouten.Add("De persoon heeft geen PIP.");
+        if (Instellingen.All(i => i.Instellingsnummer != instellingsnummer)) fouten.Add("De instelling is bij DUO niet bekend als BoW-gekeurmerkte instelling of erkende Taalschakelinstelling.");
+        if (p.Pips.Count > 0)
+        {
+            var dagtekening = p.Pips[^1].DagtekeningPip;
+            if (new[] { aanbod.DatumInburgeringsaanbod, aanbod.VerwachteStartdatumOpleiding, aanbod.VerwachteEinddatumOpleiding }.Any(d => d < dagtekening))
+            {
+                fouten.Add("De data van het inburgeringsaanbod liggen voor de dagtekening van de actuele PIP.");
+            }
+        }
+
+        return fouten;
+    }
+
+    internal string? ControleerContactpersoon(DuoContactpersoongegevens g) =>
+        string.IsNullOrWhiteSpace(g.Naam) || g.Naam.Length > 100 ? "De naam van de contactpersoon is verplicht (hoogstens 100 tekens)."
+        : g.Email is not { Length: >= 4 and <= 241 } ? "Het e-mailadres van de contactpersoon is ongeldig."
+        : !System.Text.RegularExpressions.Regex.IsMatch(g.Telefoonnummer ?? "", @"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$") ? "Het telefoonnummer van de contactpersoon is ongeldig."
+        : null;
+
     public static void MapDuoSimulator(WebApplication app)
     {
         var sim = app.MapGroup(Pad).AllowAnonymous().ExcludeFromDescription()
@@ -389,6 +439,69 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
             var fouten = s.ControleerMapPvt(p, "ondertekening PVT", resultaat.DatumOndertekeningPvt, resultaat.Verwijtbaar);
             if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
             p.Pvt = resultaat;
+            return Results.Ok();
+        });
+        sim.MapDelete("/personen/{bsn}/lbt/examennummer", (string bsn, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p || p.LbtExamennummer is null || p.ExamennummerIngetrokken) return Results.NotFound();
+            p.ExamennummerIngetrokken = true;
+            return Results.Ok();
+        });
+        sim.MapGet("/instellingen", () => Results.Ok(Instellingen));
+        sim.MapGet("/personen/{bsn}/uren", (string bsn, DuoSimulator s, DuoOpties o) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            if (p.Uren.Count == 0) return Results.Ok(Array.Empty<DuoGevolgdeUren>());
+            DuoUren? Van(string soort) => p.Uren.TryGetValue(soort, out var u) ? new DuoUren(u) : null;
+            // One municipality: the simulator's own (the totals each municipality reported, as DUO keeps them).
+            return Results.Ok(new[]
+            {
+                new DuoGevolgdeUren(Koers.Domain.Duo.DuoVertaling.Gemeentecode(o.Gemeente ?? "") ?? "0000", s.Vandaag,
+                    Van("participatietaalles"), Van("participatieactiviteiten"), Van("bredeintake/taallesknm")),
+            });
+        });
+        sim.MapPost("/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}", (string bsn, string instellingsnummer, DuoInburgeringsaanbod aanbod, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p) return Results.NotFound();
+            if (aanbod.IndicatorAlfabetiseringsonderwijs is not ("A" or "AA" or "NVT")) return Results.BadRequest();
+            var fouten = s.ControleerAanbod(p, instellingsnummer, aanbod);
+            if (fouten.Count > 0) return Results.Json(fouten.Select(f => new DuoFoutmelding(f)).ToList(), statusCode: 403);
+            p.Aanbod[instellingsnummer] = aanbod; // one current offer per instelling: a new one replaces it
+            return Results.StatusCode(201);
+        });
+        sim.MapDelete("/personen/{bsn}/Inburgeringsaanbod/{instellingsnummer}", (string bsn, string instellingsnummer, DuoSimulator s) =>
+            s.Bekend(bsn) is { } p && p.Aanbod.TryRemove(instellingsnummer, out _) ? Results.NoContent() : Results.NotFound());
+        sim.MapPost("/contactpersonen", (DuoContactpersoongegevens gegevens, DuoSimulator s) =>
+        {
+            if (s.ControleerContactpersoon(gegevens) is { } fout) return Results.Json(new[] { new DuoFoutmelding(fout) }, statusCode: 403);
+            var id = Interlocked.Increment(ref s._laatsteContactpersoon);
+            s._contactpersonen[id] = gegevens;
+            return Results.Json(new DuoContactpersoon(gegevens, id), DuoJson.Opties, statusCode: 201);
+        });
+        sim.MapPut("/contactpersonen/{id:int}", (int id, DuoContactpersoongegevens gegevens, DuoSimulator s) =>
+        {
+            if (!s._contactpersonen.ContainsKey(id)) return Results.NotFound();
+            if (s.ControleerContactpersoon(gegevens) is { } fout) return Results.Json(new[] { new DuoFoutmelding(fout) }, statusCode: 403);
+            s._contactpersonen[id] = gegevens;
+            return Results.Ok();
+        });
+        sim.MapDelete("/contactpersonen/{id:int}", (int id, DuoSimulator s) =>
+        {
+            if (!s._contactpersonen.TryRemove(id, out _)) return Results.NotFound();
+            // README "Verwijderen van een contactpersoon": its links with inburgeringsplichtigen go as well.
+            foreach (var p in s._personen.Values.Where(p => p.Contactpersoon == id)) p.Contactpersoon = null;
+            return Results.Ok();
+        });
+        sim.MapPost("/contactpersonen/{id:int}/personen/{bsn}", (int id, string bsn, DuoSimulator s) =>
+        {
+            if (!s._contactpersonen.ContainsKey(id) || s.Bekend(bsn) is not { } p) return Results.NotFound();
+            p.Contactpersoon = id; // README "Koppelen van een Contactpersoon": replaces an earlier link
+            return Results.StatusCode(201);
+        });
+        sim.MapDelete("/contactpersonen/{id:int}/personen/{bsn}", (int id, string bsn, DuoSimulator s) =>
+        {
+            if (s.Bekend(bsn) is not { } p || p.Contactpersoon != id) return Results.NotFound();
+            p.Contactpersoon = null;
             return Results.Ok();
         });
         foreach (var soort in new[] { "bredeintake/taallesknm", "participatieactiviteiten", "participatietaalles" })

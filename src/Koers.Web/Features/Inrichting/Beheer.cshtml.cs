@@ -21,6 +21,7 @@ public sealed class BeheerModel : PageModel
         new("Mandaatregister", "/beheer/mandaten", "Per gemeente wie besluiten ondertekent namens het college: naam en functie (artikel 10:10 Awb)."),
         new("Ketenpartners", "/beheer/partners", "Taalscholen en andere partners: accounts, contracten en wie welke dossiers mag zien."),
         new("DUO", "/beheer/duo", "Berichten van en naar DUO: geparkeerde meldingen opnieuw aanbieden of afhandelen."),
+        new("DUO: contactpersonen en instellingen", "/beheer/duo/contactpersonen", "Klantregisseurs aanmelden als contactpersoon bij DUO, en de lijst van instellingen met een keurmerk die DUO kent."),
         new("Berichten aan inburgeraars", "/beheer/berichten", "E-mails en sms'jes aan inburgeraars die niet zijn verzonden: de reden, en opnieuw aanbieden."),
         new("Bewaartermijn", "/beheer/bewaartermijn", "Dossiers waarvan de bewaartermijn verstreken is: inzien en anonimiseren."),
         new("Account en tweestapsverificatie", "/account", "Uw eigen account, wachtwoord en authenticator-app."),

@@ -59,7 +59,7 @@ public sealed record IntakeStand(
 /// The brede intake and the leerbaarheidstoets: drafts are saved as they are typed (values checked, completeness
 /// not); completing the intake requires every mandatory leefgebied and sets the milestone on the legal clock.
 /// </summary>
-public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duo)
 {
     private static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web);
 
@@ -234,6 +234,10 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
             toets = new Leerbaarheidstoets { InburgeraarId = id };
             db.Leerbaarheidstoetsen.Add(toets);
         }
+
+        // Skipped now and not before: DUO's registration for the toets is void, so its exam number is withdrawn
+        // (Leerbaarheidstoets API, DELETE …/lbt/examennummer). What DUO itself reported needs no message back.
+        if (feiten.Overgeslagen && !toets.Overgeslagen && bron == LbtBron.Gemeente) duo.MeldLbtOvergeslagen(inburgeraar);
 
         toets.Aangemeld = feiten.Aangemeld;
         toets.Afgenomen = feiten.Afgenomen;

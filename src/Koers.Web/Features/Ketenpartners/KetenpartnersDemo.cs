@@ -27,6 +27,9 @@ public static class KetenpartnersDemo
         var budget = Maak("Budgetbeheer De Kempen", Partnersoort.Budgetbeheer, kempen, 25, "Ans Budget", "info@budgetkempen.example");
         var weertTaal = Maak("Taalhuis Weert (gemeente Weert)", Partnersoort.Taalaanbieder, weert, 20, "Peter Weert", "taalhuis@weert.example");
         var weertVwn = Maak("VluchtelingenWerk Zuid-Nederland, Weert", Partnersoort.MaatschappelijkeBegeleiding, weert, 20, "Sara Weert", "weert@vluchtelingenwerk.example");
+        // The language schools are on the (simulated) DUO's list of keurmerk holders, so an inburgeringsaanbod can be reported.
+        taalschool.DuoInstellingsnummer = Duo.DuoSimulator.Instellingen[0].Instellingsnummer;
+        weertTaal.DuoInstellingsnummer = Duo.DuoSimulator.Instellingen[1].Instellingsnummer;
         var alle = new[] { taalschool, vwn, jobcoach, budget, weertTaal, weertVwn };
         db.Partnerorganisaties.AddRange(alle);
         await db.SaveChangesAsync(ct);

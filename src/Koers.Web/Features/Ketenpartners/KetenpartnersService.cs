@@ -21,6 +21,7 @@ public sealed class PartnerInvoer
     public string? Telefoon { get; set; }
     [Description("Aantal plaatsen tegelijk; leeg: onbeperkt.")] public int? Capaciteit { get; set; }
     [Description("KvK-nummer (8 cijfers); nodig voor inloggen met eHerkenning.")] public string? KvkNummer { get; set; }
+    [Description("Instellingsnummer van DUO (10 tekens) uit de lijst van instellingen met een keurmerk; nodig om een inburgeringsaanbod te melden.")] public string? DuoInstellingsnummer { get; set; }
     public bool Actief { get; set; } = true;
 }
 
@@ -38,14 +39,14 @@ public sealed class ContractInvoer
 public sealed record ContractDto(int Id, Onderdeel Onderdeel, Leerroute? Leerroute, DateOnly Van, DateOnly? Tot, Tariefsoort Tariefsoort, decimal Prijs, string? Kenmerk);
 
 public sealed record PartnerDto(int Id, string Naam, Partnersoort Soort, int RegioId, string Regio, string? Contactpersoon, string? Email, string? Telefoon,
-    int? Capaciteit, bool Actief, IReadOnlyList<ContractDto> Contracten, string? KvkNummer = null);
+    int? Capaciteit, bool Actief, IReadOnlyList<ContractDto> Contracten, string? KvkNummer = null, string? DuoInstellingsnummer = null);
 
 /// <summary>The waiting list of one partner: who waits, how long, and how full the partner is.</summary>
 public sealed record WachtlijstDto(int PartnerorganisatieId, string Naam, Partnersoort Soort, string Regio, int Wachtend, int? MediaanWachtdagen,
     int? LangsteWachtdagen, int Lopend, int? Capaciteit, int? BezettingProcent);
 
 /// <summary>Functioneel beheer of chain partners and their contracts, for the regions within the user's reach; waiting lists.</summary>
-public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klok klok)
+public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klok klok, Duo.DuoClient duo)
 {
     public static string Omschrijving(Partnersoort soort) => soort switch
     {
@@ -107,7 +108,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
     private static PartnerDto Dto(Partnerorganisatie p, IEnumerable<Partnercontract> contracten) =>
         new(p.Id, p.Naam, p.Soort, p.RegioId, p.Regio?.Naam ?? string.Empty, p.Contactpersoon, p.Email, p.Telefoon, p.Capaciteit, p.Actief,
             contracten.OrderBy(c => c.Onderdeel).ThenBy(c => c.Van)
-                .Select(c => new ContractDto(c.Id, c.Onderdeel, c.Leerroute, c.Van, c.Tot, c.Tariefsoort, c.Prijs, c.Kenmerk)).ToList(), p.KvkNummer);
+                .Select(c => new ContractDto(c.Id, c.Onderdeel, c.Leerroute, c.Van, c.Tot, c.Tariefsoort, c.Prijs, c.Kenmerk)).ToList(), p.KvkNummer, p.DuoInstellingsnummer);
 
     public async Task<Uitkomst<int>> OpslaanAsync(int? id, PartnerInvoer invoer, CancellationToken ct)
     {
@@ -142,6 +143,16 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         }
 
         if (invoer.Telefoon?.Trim().Length > 40) fouten.Voeg(nameof(PartnerInvoer.Telefoon), "Het telefoonnummer is te lang (hoogstens 40 tekens).");
+        var instelling = invoer.DuoInstellingsnummer?.Replace(" ", string.Empty).Trim();
+        if (!string.IsNullOrEmpty(instelling) && instelling.Length != 10)
+        {
+            fouten.Voeg(nameof(PartnerInvoer.DuoInstellingsnummer), "Een instellingsnummer van DUO bestaat uit 10 tekens.");
+        }
+        else if (!string.IsNullOrEmpty(instelling) && instelling != partner?.DuoInstellingsnummer && await DuoKentAsync(instelling, ct) is { } fout)
+        {
+            fouten.Voeg(nameof(PartnerInvoer.DuoInstellingsnummer), fout);
+        }
+
         if (fouten.Count > 0) return Uitkomst<int>.Geweigerd(fouten);
 
         partner ??= db.Partnerorganisaties.Add(new Partnerorganisatie { Naam = naam! }).Entity;
@@ -153,9 +164,28 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         partner.Telefoon = Schoon(invoer.Telefoon);
         partner.Capaciteit = invoer.Capaciteit;
         partner.KvkNummer = Schoon(kvk);
+        partner.DuoInstellingsnummer = Schoon(instelling);
         partner.Actief = invoer.Actief;
         await db.SaveChangesAsync(ct);
         return Uitkomst<int>.Ok(partner.Id);
+    }
+
+    /// <summary>
+    /// A new instellingsnummer is checked against DUO's own list (Inburgeringsaanbod API, GET /instellingen): DUO accepts an
+    /// inburgeringsaanbod only at a provider it knows with the BoW or TST keurmerk. Null when DUO knows it.
+    /// </summary>
+    private async Task<string?> DuoKentAsync(string nummer, CancellationToken ct)
+    {
+        try
+        {
+            var lijst = await duo.InstellingenAsync(ct);
+            return lijst.Any(i => i.Instellingsnummer == nummer) ? null
+                : "DUO kent geen instelling met dit nummer in zijn lijst van instellingen met een keurmerk (Blik op Werk of Taalschakeltraject). Kies een nummer uit die lijst (Beheer › DUO: contactpersonen en instellingen).";
+        }
+        catch (Exception e) when (e is Duo.DuoOnbereikbaarException or Duo.DuoWeigeringException)
+        {
+            return "DUO is nu niet bereikbaar, dus het nummer kan niet worden gecontroleerd. Er is niets opgeslagen; probeer het later opnieuw.";
+        }
     }
 
     public async Task<Uitkomst<int>> ContractToevoegenAsync(int partnerId, ContractInvoer invoer, CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed class PartnerModel(KetenpartnersService partners) : PageModel
         Invoer = new PartnerInvoer
         {
             Naam = Partner.Naam, Soort = Partner.Soort, RegioId = Partner.RegioId, Contactpersoon = Partner.Contactpersoon, Email = Partner.Email,
-            Telefoon = Partner.Telefoon, Capaciteit = Partner.Capaciteit, KvkNummer = Partner.KvkNummer, Actief = Partner.Actief,
+            Telefoon = Partner.Telefoon, Capaciteit = Partner.Capaciteit, KvkNummer = Partner.KvkNummer, DuoInstellingsnummer = Partner.DuoInstellingsnummer, Actief = Partner.Actief,
         };
         return Page();
     }
@@ -67,7 +67,7 @@ public sealed class PartnerModel(KetenpartnersService partners) : PageModel
         }
 
         if (!await LaadAsync(ct)) return NotFound();
-        Invoer = new PartnerInvoer { Naam = Partner.Naam, Soort = Partner.Soort, RegioId = Partner.RegioId, Contactpersoon = Partner.Contactpersoon, Email = Partner.Email, Telefoon = Partner.Telefoon, Capaciteit = Partner.Capaciteit, KvkNummer = Partner.KvkNummer, Actief = Partner.Actief };
+        Invoer = new PartnerInvoer { Naam = Partner.Naam, Soort = Partner.Soort, RegioId = Partner.RegioId, Contactpersoon = Partner.Contactpersoon, Email = Partner.Email, Telefoon = Partner.Telefoon, Capaciteit = Partner.Capaciteit, KvkNummer = Partner.KvkNummer, DuoInstellingsnummer = Partner.DuoInstellingsnummer, Actief = Partner.Actief };
         return Page();
     }
 

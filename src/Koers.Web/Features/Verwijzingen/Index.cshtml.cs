@@ -12,10 +12,17 @@ namespace Koers.Web.Features.Verwijzingen;
 
 /// <summary>Referrals of the case to chain partners: refer, withdraw, follow status and waiting time.</summary>
 [Authorize(Policy = Beleid.Dossierwerk)]
-public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService machtigingen, DossierService dossiers, Klok klok) : PageModel
+public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService machtigingen, DossierService dossiers, Duo.DuoAanbod aanbod, Klok klok) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public VerwijzingInvoer Invoer { get; set; } = new();
+    [BindProperty] public Duo.AanbodInvoer Aanbod { get; set; } = new();
+
+    /// <summary>The inburgeringsaanbod reported to DUO (Wi2021 art. 16), with where each stands at DUO.</summary>
+    public IReadOnlyList<Duo.AanbodDto> Aanbiedingen { get; private set; } = [];
+
+    /// <summary>Partners of the region with DUO's instellingsnummer: where an aanbod can be reported.</summary>
+    public IReadOnlyList<Partnerorganisatie> Instellingen { get; private set; } = [];
 
     public Inburgeraar Dossier { get; private set; } = null!;
     public IReadOnlyList<Verwijzing> Lijst { get; private set; } = [];
@@ -55,6 +62,32 @@ public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService
         return Redirect($"/inburgeraars/{Id}/verwijzingen");
     }
 
+    public async Task<IActionResult> OnPostAanbodAsync(CancellationToken ct)
+    {
+        var u = await aanbod.MeldenAsync(Id, Aanbod, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt)
+        {
+            TempData["Melding"] = "Het inburgeringsaanbod is vastgelegd en wordt aan DUO gemeld.";
+            return Redirect($"/inburgeraars/{Id}/verwijzingen#aanbod");
+        }
+
+        foreach (var (veld, meldingen) in u.Fouten)
+        {
+            foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Aanbod)}.{veld}", m);
+        }
+
+        return await LaadAsync("Scherm: verwijzingen na geweigerd inburgeringsaanbod", ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAanbodIntrekkenAsync(Guid aanbodId, CancellationToken ct)
+    {
+        var u = await aanbod.IntrekkenAsync(Id, aanbodId, ct);
+        if (u.NietGevonden) return NotFound();
+        TempData["Melding"] = u.Gelukt ? "Het inburgeringsaanbod is ingetrokken; DUO krijgt bericht." : string.Join(" ", u.Fouten.Values.SelectMany(x => x));
+        return Redirect($"/inburgeraars/{Id}/verwijzingen#aanbod");
+    }
+
     private async Task<bool> LaadAsync(string doel, CancellationToken ct)
     {
         var d = await dossiers.InzienAsync(Id, doel, ct);
@@ -63,6 +96,8 @@ public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService
         Lijst = (await verwijzingen.VanDossierAsync(Id, ct)) ?? [];
         Partners = await machtigingen.PartnersVoorAsync(Id, ct);
         Machtigingen = (await machtigingen.LijstAsync(Id, ct)) ?? [];
+        Aanbiedingen = (await aanbod.VanDossierAsync(Id, ct)) ?? [];
+        Instellingen = await aanbod.InstellingenVoorAsync(Id, ct);
         return true;
     }
 
