@@ -252,6 +252,35 @@ public abstract class DuoAanbodContactpersoonTests(DuoOmgeving omgeving)
         }
     }
 
+    [Fact]
+    public async Task Een_instellingsnummer_van_een_partner_moet_op_de_lijst_van_DUO_staan()
+    {
+        var client = omgeving.App.CreateClient();
+        object Partner(string? nummer) => new { naam = "Taalcentrum Proef", soort = "taalaanbieder", contactpersoon = "Proef", duoInstellingsnummer = nummer };
+
+        var onbekend = await client.PostJsonAsync("/api/v1/beheer/partners", Partner("9999999999"));
+        Assert.Equal(HttpStatusCode.BadRequest, onbekend.StatusCode);
+        Assert.Contains("DUO kent geen instelling met dit nummer", await onbekend.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("10 tekens", await (await client.PostJsonAsync("/api/v1/beheer/partners", Partner("123"))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // DUO away: nothing saved, and the reason says so.
+        omgeving.DuoStoring = true;
+        try
+        {
+            var weg = await client.PostJsonAsync("/api/v1/beheer/partners", Partner(DuoSimulator.Instellingen[2].Instellingsnummer));
+            Assert.Equal(HttpStatusCode.BadRequest, weg.StatusCode);
+            Assert.Contains("DUO is nu niet bereikbaar", await weg.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            omgeving.DuoStoring = false;
+        }
+
+        var goed = await client.PostJsonAsync("/api/v1/beheer/partners", Partner(DuoSimulator.Instellingen[2].Instellingsnummer));
+        Assert.Equal(HttpStatusCode.Created, goed.StatusCode);
+        Assert.Equal(DuoSimulator.Instellingen[2].Instellingsnummer, (await goed.LeesAsync())["duoInstellingsnummer"]!.GetValue<string>());
+    }
+
     private async Task<int> SynchroniseerAsync()
     {
         using var scope = omgeving.App.Services.CreateScope();
