@@ -449,6 +449,16 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Is(brpPip.Count, o, "doorlooptijden", "BrpPip", "aantal");
         Is((decimal?)MediaanInGeheugen(brpPip), o, "doorlooptijden", "BrpPip", "mediaan");
         Is(brpPip.Count(d => d <= 70), o, "doorlooptijden", "BrpPip", "binnen");
+        // Everyone whose 10-week term ended in the year, before today (the fixture's clock): in time, late, or no PIP yet.
+        var vandaag = DateOnly.FromDateTime(fixture.Basis.Tijd.Nu.UtcDateTime);
+        var verstreken = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b.AddDays(70)) && b.AddDays(70) < vandaag).ToList();
+        int? Dagen(Ruw r) => Datum(r, Mijlpaal.PipVastgesteld) is { } p ? p.DayNumber - r.M[Mijlpaal.BrpInschrijving].DayNumber : null;
+        if (jaar == 2025) Assert.Contains(verstreken, r => Dagen(r) is null);
+        Is(verstreken.Count(r => Dagen(r) <= 70), o, "pip-termijn", "Binnen", "aantal");
+        Is(verstreken.Count(r => Dagen(r) > 70), o, "pip-termijn", "TeLaat", "aantal");
+        Is(verstreken.Count(r => Dagen(r) is null), o, "pip-termijn", "Geen", "aantal");
+        Is(verstreken.Count, o, "pip-termijn", "alle", "aantal");
+
         var koppelingBrp = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b) && Datum(r, Mijlpaal.Koppeling) is not null)
             .Select(r => r.M[Mijlpaal.BrpInschrijving].DayNumber - r.M[Mijlpaal.Koppeling].DayNumber).ToList();
         Is((decimal?)MediaanInGeheugen(koppelingBrp), o, "doorlooptijden", "KoppelingBrp", "mediaan");

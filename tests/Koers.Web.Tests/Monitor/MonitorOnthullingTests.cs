@@ -239,7 +239,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
             if (c.Kolom is "asiel" or "aantal" or "lopend" or "binnen") Assert.Empty(afgeleid);
         }
 
-        foreach (var tabel in new[] { "fasen", "resultaten" })
+        foreach (var tabel in new[] { "fasen", "resultaten", "pip-termijn" })
         {
             var totaal = w.Cellen.Values.Single(c => c.Tabel == tabel && c.Kolom == "aantal" && c.Rij is "totaal" or "alle");
             if (totaal.Verborgen) Assert.DoesNotContain(w.Cellen.Values, c => c.Tabel == tabel && c.Kolom == "aandeel" && c.Rij is not ("totaal" or "alle") && c.Waarde is not null);
@@ -253,6 +253,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
         Gelijk("Lopende dossiers", ("caseload", "alle", "lopend"));
         Gelijk("Voldaan binnen termijn", ("resultaten", "VoldaanBinnenTermijn", "aantal"));
         Gelijk("Mediaan BRP → PIP", ("doorlooptijden", "BrpPip", "mediaan"));
+        Gelijk("PIP binnen 10 weken", ("pip-termijn", "Binnen", "aandeel"));
         var pips = w.Cellen[("doorlooptijden", "BrpPip", "aantal")];
         var toelichting = kern["Mediaan BRP → PIP"]!["toelichting"]!.GetValue<string>();
         if (pips.Verborgen) Assert.DoesNotMatch(@"^\d", toelichting);

@@ -73,6 +73,7 @@ public sealed class MonitorOverzichtBouwer(
 
         var doorlooptijden = await query.DoorlooptijdenAsync(f, ct);
         tabellen.Add(Doorlooptijden(f, c, doorlooptijden));
+        tabellen.Add(PipTermijn(f, c, await query.PipTermijnenAsync(f, ct)));
 
         var (routes, lbt) = await query.RoutesEnLbtAsync(f, ct);
         tabellen.Add(Routes(f, c, routes, await query.RouteOnbekendAsync(f, ct)));
@@ -105,7 +106,7 @@ public sealed class MonitorOverzichtBouwer(
             new("Instroom", Uit("instroom-maand", "totaal", "totaal"), f.Periode.Omschrijving),
             new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag"),
             new("Mediaan BRP → PIP", Dagen(Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "mediaan")), $"{pipAantal.Tekst} PIP's in de periode"),
-            new("PIP binnen 10 weken", Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "aandeel"), "van de PIP's in de periode"),
+            new("PIP binnen 10 weken", Uit("pip-termijn", nameof(PipTermijnUitkomst.Binnen), "aandeel"), "van wie de termijn van 10 weken in de periode verstreek (ook wie nog geen PIP heeft)"),
             new("Voldaan binnen termijn", Uit("resultaten", nameof(Resultaat.VoldaanBinnenTermijn), "aantal"), f.Periode.Omschrijving),
             new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : Uit("budget-raming", "verwacht", "bedrag"), "model van Koers"),
         };
@@ -128,6 +129,7 @@ public sealed class MonitorOverzichtBouwer(
         ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
         ["fasen"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
+        ["pip-termijn"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute), "onbekend"], "totaal", true),
         ["lbt"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
         ["resultaten"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
@@ -313,6 +315,31 @@ public sealed class MonitorOverzichtBouwer(
                 + $"Het PIP moet binnen 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP zijn vastgesteld.",
             Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["mediaan"], Norm: MonitorQuery.PipNormDagen, NormLabel: "10 weken (PIP-norm)", Eenheid: "dagen"));
+    }
+
+    public static string Omschrijving(PipTermijnUitkomst uitkomst) => uitkomst switch
+    {
+        PipTermijnUitkomst.Binnen => "PIP binnen 10 weken vastgesteld",
+        PipTermijnUitkomst.TeLaat => "PIP na 10 weken vastgesteld",
+        PipTermijnUitkomst.Geen => "Nog geen PIP",
+        _ => uitkomst.ToString(),
+    };
+
+    private static Tabel PipTermijn(MonitorFilter f, Cellen c, IReadOnlyDictionary<PipTermijnUitkomst, int> aantallen)
+    {
+        var totaal = aantallen.Values.Sum();
+        var sleutel = new Dictionary<PipTermijnUitkomst, string> { [PipTermijnUitkomst.Binnen] = "binnen", [PipTermijnUitkomst.TeLaat] = "telaat", [PipTermijnUitkomst.Geen] = "geen" };
+        var rijen = Enum.GetValues<PipTermijnUitkomst>()
+            .Select(u => new Rij(u.ToString(), Omschrijving(u), [c.Aantal(aantallen[u], Link(f, Figuur.PipTermijn, sleutel[u])), c.Percentage(aantallen[u], totaal)]))
+            .ToList();
+        rijen.Add(new Rij("alle", "Totaal: termijn verstreken", [c.Aantal(totaal, Link(f, Figuur.PipTermijn, "alle")), totaal > 0 ? Cellen.Getal(100, "0'%'") : Cel.Leeg], true));
+        return new Tabel("pip-termijn", $"PIP binnen 10 weken: iedereen van wie de termijn verstreek in {f.Periode.Omschrijving}", "Uitkomst",
+            [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
+            Toelichting: $"Iedereen van wie de termijn van 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP in de periode eindigde, vóór vandaag: "
+                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht. "
+                + "De termijn telt kalenderdagen, zoals de termijnbewaking in Koers; een einde in het weekend of op een feestdag schuift niet op.",
+            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
+            Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
     }
 
     private static readonly Leerroute[] Routevolgorde = [Leerroute.B1Route, Leerroute.Onderwijsroute, Leerroute.ZRoute];

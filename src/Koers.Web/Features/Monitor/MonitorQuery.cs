@@ -5,6 +5,7 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 using Koers.Domain.Monitor;
+using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Monitor;
@@ -59,6 +60,19 @@ public enum Figuur
     Start,
     /// <summary>Cases with a PIP set in the period (development over the years).</summary>
     Pip,
+    /// <summary>
+    /// Cases whose 10-week PIP term (from BRP) ended in the period, before today. Sleutel: binnen (PIP in time), telaat
+    /// (PIP after the term), geen (no PIP yet) or alle.
+    /// </summary>
+    PipTermijn,
+}
+
+/// <summary>Where a case whose PIP term has passed stands: PIP in time, PIP late, or no PIP yet.</summary>
+public enum PipTermijnUitkomst
+{
+    Binnen,
+    TeLaat,
+    Geen,
 }
 
 public sealed record GemeenteInfo(int Id, string Code, string Naam, int RegioId, string Regio);
@@ -86,7 +100,7 @@ public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int Vo
 /// are counted in one grouped query. Medians come from a frequency table (GROUP BY the number of days): exact,
 /// one query for all four lead times, and the same SQL on both providers (SQLite has no percentile_cont).
 /// </summary>
-public sealed class MonitorQuery(KoersDbContext db)
+public sealed class MonitorQuery(KoersDbContext db, Klok klok)
 {
     /// <summary>The PIP norm in days: 10 weeks after BRP, as the legal clock computes it (Kalender.WekenLater).</summary>
     public const int PipNormDagen = LegalClock.PipTermijnWeken * 7;
@@ -122,6 +136,12 @@ public sealed class MonitorQuery(KoersDbContext db)
         public Doelgroep Doelgroep { get; init; }
         public Leerroute Leerroute { get; init; }
         public LbtVergelijking Vergelijking { get; init; }
+    }
+
+    internal sealed class PipTermijnRij
+    {
+        public Guid Id { get; init; }
+        public PipTermijnUitkomst Uitkomst { get; init; }
     }
 
     internal sealed class ResultaatRij
@@ -206,6 +226,26 @@ public sealed class MonitorQuery(KoersDbContext db)
         return Scope(f)
             .Where(d => d.Pip >= van && d.Pip <= tot)
             .Select(d => new PipRij { Id = d.InburgeraarId, Doelgroep = d.Doelgroep, Leerroute = d.Leerroute, Datum = d.Pip!.Value });
+    }
+
+    /// <summary>
+    /// Everyone whose 10-week term for the PIP (BRP + 70 days, as the legal clock counts it) ended in the period and
+    /// before today, with or without a PIP: the figure that says how many got their plan in time. PIPs set in the period
+    /// (<see cref="Paren"/>) leave out exactly the people still waiting, who are the ones that matter (issue #24).
+    /// </summary>
+    internal IQueryable<PipTermijnRij> PipTermijnen(MonitorFilter f)
+    {
+        // The term ends on BRP + 70 days; in the period and already past, so BRP lies 70 days before both ends.
+        var laatsteEinde = klok.Vandaag.AddDays(-1) < f.Periode.Tot ? klok.Vandaag.AddDays(-1) : f.Periode.Tot;
+        var (van, tot) = (f.Periode.Van.AddDays(-PipNormDagen), laatsteEinde.AddDays(-PipNormDagen));
+        return Scope(f)
+            .Where(d => d.Brp >= van && d.Brp <= tot)
+            .Select(d => new PipTermijnRij
+            {
+                Id = d.InburgeraarId,
+                Uitkomst = d.Pip == null ? PipTermijnUitkomst.Geen
+                    : d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber <= PipNormDagen ? PipTermijnUitkomst.Binnen : PipTermijnUitkomst.TeLaat,
+            });
     }
 
     /// <summary>
@@ -380,6 +420,12 @@ public sealed class MonitorQuery(KoersDbContext db)
         (await Pips(f).Where(p => p.Leerroute == null).GroupBy(p => p.Doelgroep).Select(g => new { g.Key, Aantal = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => x.Aantal);
 
+    public async Task<IReadOnlyDictionary<PipTermijnUitkomst, int>> PipTermijnenAsync(MonitorFilter f, CancellationToken ct = default)
+    {
+        var rijen = await PipTermijnen(f).GroupBy(r => r.Uitkomst).Select(g => new { g.Key, Aantal = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<PipTermijnUitkomst>().ToDictionary(u => u, u => rijen.Where(r => r.Key == u).Sum(r => r.Aantal));
+    }
+
     public async Task<IReadOnlyDictionary<Resultaat, int>> ResultatenAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var rijen = await Resultaten(f).GroupBy(r => r.Resultaat).Select(g => new { Resultaat = g.Key, Aantal = g.Count() }).ToListAsync(ct);
@@ -472,6 +518,12 @@ public sealed class MonitorQuery(KoersDbContext db)
 
             case Figuur.Pip:
                 return Is("alle") ? Pips(f).Select(p => p.Id) : null;
+
+            case Figuur.PipTermijn:
+                if (Is("alle")) return PipTermijnen(f).Select(r => r.Id);
+                if (Is("binnen")) return PipTermijnen(f).Where(r => r.Uitkomst == PipTermijnUitkomst.Binnen).Select(r => r.Id);
+                if (Is("telaat")) return PipTermijnen(f).Where(r => r.Uitkomst == PipTermijnUitkomst.TeLaat).Select(r => r.Id);
+                return Is("geen") ? PipTermijnen(f).Where(r => r.Uitkomst == PipTermijnUitkomst.Geen).Select(r => r.Id) : null;
 
             case Figuur.Route:
             {
