@@ -43,6 +43,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HuidigeGebruiker>();
 builder.Services.AddScoped<DossierService>();
 builder.Services.AddScoped<WerkvoorraadQuery>();
+builder.Services.AddScoped<Werkverdeling>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<IntakeService>();
 builder.Services.AddScoped<PipService>();

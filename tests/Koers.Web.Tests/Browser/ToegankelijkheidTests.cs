@@ -75,6 +75,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
 
     [Theory]
     [InlineData("beleid@kempen.example", "/monitor")]
+    [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad/verdelen")]
     [InlineData("auditor@kempen.example", "/audit")]
     [InlineData("beheer@kempen.example", "/beheer")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
