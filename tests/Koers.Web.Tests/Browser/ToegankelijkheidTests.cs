@@ -83,6 +83,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
     [InlineData("beheer@kempen.example", "/beheer/mandaten")]
+    [InlineData("beheer@kempen.example", "/beheer/termijnen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/participatie")]
     [InlineData("beleid@kempen.example", "/monitor/participatie")]
     [InlineData("inburgeraar@demo.example", "/mijn/participatie?taal=ar")]

@@ -35,7 +35,7 @@ public static class WerkvoorraadApi
             .Produces<WerkvoorraadPagina>()
             .ProducesValidationProblem()
             .WithTags("Werkvoorraad")
-            .WithSummary("Verlopen termijnen en termijnen in de komende 14 dagen");
+            .WithSummary("Verlopen termijnen en termijnen die binnenkort aflopen (dagen vooraf per gemeente en soort termijn, standaard 14)");
 
         // Werk verdelen: for the teamleider only, as the page.
         var verdelen = api.MapGroup("/werkvoorraad").WithTags("Werkvoorraad").RequireAuthorization(p => p.RequireRole(Rollen.Teamleider));
