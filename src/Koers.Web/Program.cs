@@ -43,6 +43,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HuidigeGebruiker>();
 builder.Services.AddScoped<DossierService>();
 builder.Services.AddScoped<WerkvoorraadQuery>();
+builder.Services.AddScoped<Werkverdeling>();
+builder.Services.AddScoped<Koers.Web.Features.Termijnen.SignaleringService>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<IntakeService>();
 builder.Services.AddScoped<PipService>();

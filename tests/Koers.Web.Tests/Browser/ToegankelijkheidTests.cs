@@ -75,6 +75,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
 
     [Theory]
     [InlineData("beleid@kempen.example", "/monitor")]
+    [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad/verdelen")]
     [InlineData("auditor@kempen.example", "/audit")]
     [InlineData("beheer@kempen.example", "/beheer")]
     [InlineData("beheer@kempen.example", "/beheer/bewaartermijn")]
@@ -83,6 +84,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("beheer@kempen.example", "/beheer/partners")]
     [InlineData("beheer@kempen.example", "/beheer/mandaten")]
     [InlineData("beheer@kempen.example", "/beheer/duo/contactpersonen")]
+    [InlineData("beheer@kempen.example", "/beheer/termijnen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/participatie")]
     [InlineData("beleid@kempen.example", "/monitor/participatie")]
     [InlineData("inburgeraar@demo.example", "/mijn/participatie?taal=ar")]

@@ -3083,6 +3083,39 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("termijn", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Termijnsignalering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DagenVooraf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Termijn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Termijn")
+                        .IsUnique();
+
+                    b.ToTable("termijnsignalering", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -3955,6 +3988,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Termijnsignalering", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten, Duo.DuoActies duoActies) : PageModel
+public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten, Duo.DuoActies duoActies,
+    Koers.Web.Features.Termijnen.SignaleringService signalering) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -21,6 +22,9 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
     public Inburgeraar Dossier { get; private set; } = null!;
     public DossierFeiten Feiten { get; private set; } = null!;
     public IReadOnlyList<Termijn> Termijnen { get; private set; } = [];
+
+    /// <summary>The municipality's deadline alerts: how many days ahead an open deadline turns orange.</summary>
+    public Koers.Web.Features.Termijnen.Signaleringen Signalering { get; private set; } = Koers.Web.Features.Termijnen.Signaleringen.Standaard;
     public IReadOnlyList<Urennorm> Urennormen { get; private set; } = [];
     public List<MijlpaalWijziging> MijlpaalHistorie { get; private set; } = [];
     public List<TermijnWijziging> TermijnHistorie { get; private set; } = [];
@@ -130,12 +134,19 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         Vandaag = klok.Vandaag;
         Fase = FaseBepaling.Bepaal(Feiten);
         Termijnen = LegalClock.Bereken(Feiten, dossier.Gemeente!.Instellingen);
+        Signalering = await signalering.VoorAsync([dossier.GemeenteId], ct);
         Urennormen = LegalClock.Urennormen(Feiten);
         MijlpaalHistorie = await db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
         Berichten = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == Id && !b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
         TermijnHistorie = await db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
         return true;
     }
+
+    /// <summary>The status label's class: an open deadline further away than the municipality's alert days is not orange.</summary>
+    public string StatusKlasse(Termijn t, TermijnStatus status) =>
+        status == TermijnStatus.Open && t.DagenResterend(Vandaag) is { } dagen && !Signalering.Signaleert(Dossier.GemeenteId, t.Code, dagen)
+            ? "koers-status koers-status--neutraal"
+            : Shared.Weergave.StatusKlasse(status);
 
     public IReadOnlyList<string> Fouten(Mijlpaal mijlpaal) =>
         ModelState.TryGetValue($"Mijlpalen[{mijlpaal}]", out var e) ? e.Errors.Select(x => x.ErrorMessage).ToList() : [];

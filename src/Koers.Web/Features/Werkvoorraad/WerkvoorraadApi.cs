@@ -1,5 +1,7 @@
 using Koers.Domain.Clock;
+using Koers.Data.Model;
 using Koers.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koers.Web.Features.Werkvoorraad;
 
@@ -33,7 +35,26 @@ public static class WerkvoorraadApi
             .Produces<WerkvoorraadPagina>()
             .ProducesValidationProblem()
             .WithTags("Werkvoorraad")
-            .WithSummary("Verlopen termijnen en termijnen in de komende 14 dagen");
+            .WithSummary("Verlopen termijnen en termijnen die binnenkort aflopen (dagen vooraf per gemeente en soort termijn, standaard 14)");
+
+        // Werk verdelen: for the teamleider only, as the page.
+        var verdelen = api.MapGroup("/werkvoorraad").WithTags("Werkvoorraad").RequireAuthorization(p => p.RequireRole(Rollen.Teamleider));
+        verdelen.MapGet("/caseload", async (Werkverdeling verdeling, CancellationToken ct) =>
+                TypedResults.Ok((await verdeling.KlantregisseursAsync(ct)).Select(k => new CaseloadDto(k.Id, k.Naam, k.Team, k.Lopend)).ToList()))
+            .WithSummary("De klantregisseurs aan wie u dossiers kunt toewijzen, met hun aantal lopende dossiers");
+        verdelen.MapPost("/verdelen", async Task<Results<Ok<VerdeelResultaat>, ValidationProblem>> (VerdeelInvoer invoer, Werkverdeling verdeling, CancellationToken ct) =>
+            {
+                var u = await verdeling.ToewijzenAsync(invoer.Dossiers ?? [], invoer.KlantregisseurId, ct);
+                if (u.Gelukt) return TypedResults.Ok(u.Waarde!);
+                return Problemen.Validatie(u.Fouten.ToDictionary(f => f.Key == "Klantregisseur" ? "klantregisseurId" : "dossiers", f => f.Value));
+            })
+            .WithSummary("Dossiers in één keer toewijzen aan een klantregisseur (alles of niets; een auditregel per dossier)");
         return api;
     }
 }
+
+/// <summary>A klantregisseur with the number of open cases they have now.</summary>
+public sealed record CaseloadDto(int Id, string Naam, string Team, int Lopend);
+
+/// <summary>The cases (ids) to give to one klantregisseur.</summary>
+public sealed record VerdeelInvoer(List<Guid>? Dossiers, int? KlantregisseurId);

@@ -31,7 +31,11 @@ public sealed record WerkvoorraadFilter
     public Signaal Signaal { get; init; } = Signaal.Alle;
     public Sortering Sortering { get; init; } = Sortering.Vervaldatum;
     public bool Aflopend { get; init; }
-    public int Horizon { get; init; } = 14;
+    /// <summary>
+    /// A fixed number of days ahead for every deadline; null (the default): each municipality's termijnsignalering per kind
+    /// of deadline (/beheer/termijnen, 14 days where not set).
+    /// </summary>
+    public int? Horizon { get; init; }
     public int Pagina { get; init; } = 1;
     public int PaginaGrootte { get; init; } = 100;
 }
@@ -51,21 +55,25 @@ public sealed record WerkvoorraadRegel(
 public sealed record WerkvoorraadPagina(int Totaal, int Verlopen, int Binnenkort, IReadOnlyList<WerkvoorraadRegel> Regels);
 
 /// <summary>
-/// The worklist: every open deadline that is overdue or due within the horizon (default 14 days), from
-/// the stored deadlines in one SQL query, so it stays fast on a national caseload.
+/// The worklist: every open deadline that is overdue or due within the municipality's alert days for its kind (default 14
+/// days, <see cref="Termijnen.SignaleringService"/>), from the stored deadlines in one SQL query, so it stays fast on a
+/// national caseload.
 /// </summary>
-public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toegang)
+public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toegang, Termijnen.SignaleringService signalering)
 {
     public async Task<WerkvoorraadPagina> HaalAsync(WerkvoorraadFilter filter, DateOnly vandaag, CancellationToken ct = default)
     {
-        var horizon = vandaag.AddDays(Math.Clamp(filter.Horizon, 0, 365));
+        var bereik = await toegang.BereikAsync(ct);
+        var gemeenten = bereik.WerktMetDossiers ? bereik.Gemeenten.ToList() : [];
+        // SQL fetches up to the largest setting in reach; each row is then held against its own municipality and kind.
+        var signaleringen = filter.Horizon is null ? await signalering.VoorAsync(gemeenten, ct) : null;
+        var dagenVooruit = Math.Clamp(filter.Horizon ?? signaleringen!.Grootste, 0, 365);
+        var horizon = vandaag.AddDays(dagenVooruit);
         var basis = db.Termijnen.AsNoTracking()
             .Where(t => t.Toepasselijk && t.VoldaanOp == null && t.Vervaldatum != null && t.Vervaldatum <= horizon)
             // A period that has already ended (e.g. ontzorgen) needs no more action; a missed deadline does.
             .Where(t => t.Soort == TermijnSoort.Uiterlijk || t.Vervaldatum >= vandaag);
 
-        var bereik = await toegang.BereikAsync(ct);
-        var gemeenten = bereik.WerktMetDossiers ? bereik.Gemeenten.ToList() : [];
         basis = basis.Where(t => gemeenten.Contains(t.Inburgeraar!.GemeenteId));
         if (filter.KlantregisseurId is { } kid) basis = basis.Where(t => t.Inburgeraar!.KlantregisseurId == kid);
         if (filter.TeamId is { } tid) basis = basis.Where(t => t.Inburgeraar!.Klantregisseur!.TeamId == tid);
@@ -84,7 +92,8 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toe
         // region's rows: 0.2-0.5 s per region-wide page at 150,000 cases, and a second statement for the counts.
         var alle = await basis.Select(t => new Rij(
                 t.InburgeraarId,
-                t.Inburgeraar!.Achternaam,
+                t.Inburgeraar!.GemeenteId,
+                t.Inburgeraar.Achternaam,
                 t.Inburgeraar.Voornamen,
                 t.Inburgeraar.Gemeente!.Naam,
                 t.Inburgeraar.Klantregisseur != null ? t.Inburgeraar.Klantregisseur.Naam : null,
@@ -93,6 +102,10 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toe
                 t.Soort,
                 t.Vervaldatum!.Value))
             .ToListAsync(ct);
+        if (signaleringen is not null)
+        {
+            alle = alle.Where(r => r.Vervaldatum < vandaag || signaleringen.Signaleert(r.GemeenteId, r.Code, r.Vervaldatum.DayNumber - vandaag.DayNumber)).ToList();
+        }
 
         // The tiles always show both numbers, also when the list shows only one kind.
         var verlopen = alle.Count(r => r.Vervaldatum < vandaag);
@@ -125,7 +138,7 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toe
     }
 
     private sealed record Rij(
-        Guid InburgeraarId, string Achternaam, string Voornamen, string Gemeente, string? Klantregisseur, Fase Fase,
+        Guid InburgeraarId, int GemeenteId, string Achternaam, string Voornamen, string Gemeente, string? Klantregisseur, Fase Fase,
         TermijnCode Code, TermijnSoort Soort, DateOnly Vervaldatum);
 
     // Names sort the Dutch way (case-insensitive, accents after their letter), whatever the database's collation.

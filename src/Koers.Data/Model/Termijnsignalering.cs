@@ -1,0 +1,35 @@
+using Koers.Domain.Clock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Koers.Data.Model;
+
+/// <summary>
+/// Per municipality and kind of deadline: how many days before its date an open deadline turns orange (on the worklist
+/// and the case page). Set by functioneel beheer; every change is audited. No row: <see cref="Standaard"/> days, the
+/// fixed horizon Koers had before this was configurable. Unique per (gemeente, termijn).
+/// </summary>
+public class Termijnsignalering
+{
+    public const int Standaard = 14;
+    public const int Maximum = 365;
+
+    public int Id { get; set; }
+    public int GemeenteId { get; set; }
+    public TermijnCode Termijn { get; set; }
+    public int DagenVooraf { get; set; }
+    public DateTime GewijzigdOp { get; set; }
+    public required string GewijzigdDoor { get; set; }
+}
+
+public sealed class TermijnsignaleringConfiguratie : IEntityTypeConfiguration<Termijnsignalering>
+{
+    public void Configure(EntityTypeBuilder<Termijnsignalering> e)
+    {
+        e.ToTable("termijnsignalering");
+        e.Property(x => x.Termijn).HasConversion<string>().HasMaxLength(40);
+        e.Property(x => x.GewijzigdDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.GemeenteId, x.Termijn }).IsUnique();
+        e.HasOne<Gemeente>().WithMany().HasForeignKey(x => x.GemeenteId);
+    }
+}
