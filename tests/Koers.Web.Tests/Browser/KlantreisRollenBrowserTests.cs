@@ -18,9 +18,14 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
     private static readonly string Map = Path.Combine(AppContext.BaseDirectory, "artefacten", "klantreis");
     private int _stap;
 
-    private async Task FotoAsync(IPage page, string naam)
+    /// <summary>The whole page as a step's artefact; for the README also the first screen (1280 × 800), which is small.</summary>
+    private async Task FotoAsync(IPage page, string naam, bool readme = false)
     {
         await page.ScreenshotAsync(new() { Path = Path.Combine(Map, $"{++_stap:00}-{naam}.png"), FullPage = true });
+        if (!readme) return;
+        // From the top, as the page opens (a form that was sent scrolls to its result).
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Map, "readme", $"klantreis-{naam}.png") });
     }
 
     /// <summary>After a submit: no error summary (and if there is one, its text is the failure message).</summary>
@@ -46,14 +51,14 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
     [Fact]
     public async Task De_klantreis_van_registratie_tot_het_plan_in_het_Arabisch_over_alle_rollen()
     {
-        Directory.CreateDirectory(Map);
-        foreach (var oud in Directory.GetFiles(Map, "*.png")) File.Delete(oud);
+        Directory.CreateDirectory(Path.Combine(Map, "readme"));
+        foreach (var oud in Directory.GetFiles(Map, "*.png", SearchOption.AllDirectories)) File.Delete(oud);
         var bsn = Testdata.NieuwBsn();
 
         // 1. Registration by the klantregisseur, through the form.
         var regisseur = await InloggenAsync("sanne.devries@kempen.example");
         await Assertions.Expect(regisseur.Locator("h1")).ToHaveTextAsync("Werkvoorraad");
-        await FotoAsync(regisseur, "werkvoorraad");
+        await FotoAsync(regisseur, "werkvoorraad", readme: true);
         await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/nieuw");
         await regisseur.FillAsync("#Invoer_Voornamen", "Amal");
         await regisseur.FillAsync("#Invoer_Achternaam", "Klantreis");
@@ -130,7 +135,7 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         await regisseur.FillAsync("#SubdoelenTekst", "Ik spreek Nederlands op mijn werk\nIk heb een vrijwilligersbaan");
         await regisseur.ClickAsync("button:has-text('Concept opslaan')");
         await Assertions.Expect(regisseur.Locator("#controle")).ToContainTextAsync("Voldoet");
-        await FotoAsync(regisseur, "pip-concept");
+        await FotoAsync(regisseur, "pip-concept", readme: true);
         await regisseur.FillAsync("#Vaststelling_Dagtekening", "2026-06-15");
         await regisseur.FillAsync("#Vaststelling_Verzenddatum", "2026-06-15");
         await regisseur.ClickAsync("button:has-text('PIP vaststellen')");
@@ -173,17 +178,17 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         await partner.ClickAsync("button:has-text('Uren opslaan')");
         await GeenFoutAsync(partner);
         await Assertions.Expect(partner.Locator("#urentabel")).ToContainTextAsync("12");
-        await FotoAsync(partner, "partner-uren");
+        await FotoAsync(partner, "partner-uren", readme: true);
 
         // 7. The klantregisseur sees the hours and plans a voortgangsgesprek.
         await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/voortgang");
         await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("12");
         await regisseur.FillAsync("#Plan_GeplandOp", "2026-07-06");
         await regisseur.FillAsync("#Plan_Tijd", "10:30");
-        await regisseur.FillAsync("#Plan_Locatie", "Gemeentehuis Eersel");
+        await regisseur.FillAsync("#Plan_Locatie", "Gemeentehuis Bergeijk");
         await regisseur.ClickAsync("button:has-text('Plannen')");
         await GeenFoutAsync(regisseur);
-        await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("Gemeentehuis Eersel");
+        await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("Gemeentehuis Bergeijk");
         await FotoAsync(regisseur, "voortgangsgesprek");
 
         // 8. A handhaving step: a tekortkoming on the taal obligation.
@@ -212,10 +217,10 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         await Assertions.Expect(inburgeraar.Locator("html")).ToHaveAttributeAsync("lang", "ar");
         await Assertions.Expect(inburgeraar.Locator("#plan-kop")).ToHaveTextAsync("خطتك");
         await Assertions.Expect(inburgeraar.Locator("#plan")).ToContainTextAsync("Ik spreek Nederlands op mijn werk");
-        await Assertions.Expect(inburgeraar.Locator("#afspraken")).ToContainTextAsync("Gemeentehuis Eersel");
+        await Assertions.Expect(inburgeraar.Locator("#afspraken")).ToContainTextAsync("Gemeentehuis Bergeijk");
         await Assertions.Expect(inburgeraar.Locator("#brieven a")).ToContainTextAsync("PDF");
         Assert.Matches(@"\p{IsArabic}", await inburgeraar.Locator("#plan").InnerTextAsync());
-        await FotoAsync(inburgeraar, "portaal-arabisch");
+        await FotoAsync(inburgeraar, "portaal-arabisch", readme: true);
 
         await inburgeraar.Context.CloseAsync();
         await partner.Context.CloseAsync();
