@@ -56,7 +56,7 @@ public abstract class AfsluitingApiTests(KoersFactory factory)
         await ResultaatAsync(id, "luisteren");
         await ResultaatAsync(id, "schrijven", behaald: false);
         var melding = (await FoutenAsync(await AfsluitenAsync(id, voldaan)))["soort"]![0]!.GetValue<string>();
-        Assert.Contains("Schrijven, Spreken, Knm", melding);
+        Assert.Contains("Schrijven, Spreken, KNM", melding);
         Assert.Contains("Beleids- en actieplan", melding); // the rule cites its source
 
         var stand = await StandAsync(id);
@@ -83,7 +83,7 @@ public abstract class AfsluitingApiTests(KoersFactory factory)
     {
         var id = await DossierAsync(Leerroute.ZRoute, "Zroute");
         var voldaan = new { soort = "inburgeringsplichtVoldaan", datum = "2026-06-12", toelichting = "Eindgesprek gevoerd." };
-        Assert.Contains("ZRouteEindgesprek", (await FoutenAsync(await AfsluitenAsync(id, voldaan)))["soort"]![0]!.GetValue<string>());
+        Assert.Contains("Eindgesprek Z-route", (await FoutenAsync(await AfsluitenAsync(id, voldaan)))["soort"]![0]!.GetValue<string>());
         Assert.Contains("verslag", (await FoutenAsync(await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/eindgesprek", new { datum = "2026-06-11", behaald = true }))).Select(f => f.Key));
         Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/eindgesprek",
             new { datum = "2026-06-11", verslag = "800 uur taal en participatie gehaald; werkt als vrijwilliger.", behaald = true })).StatusCode);

@@ -297,7 +297,7 @@ public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers
             if (ontbreekt.Count > 0)
             {
                 var bron = dossier.Leerroute is { } r ? $" ({Afsluitingsregels.Vereist(r).Bron})" : string.Empty;
-                fouten.Voeg("Soort", $"De inburgeringsplicht is nog niet voldaan: er is geen behaald resultaat voor {string.Join(", ", ontbreekt)}{bron}.");
+                fouten.Voeg("Soort", $"De inburgeringsplicht is nog niet voldaan: er is geen behaald resultaat voor {string.Join(", ", ontbreekt.Select(Voortgang.Namen.ExamenonderdeelNaam))}{bron}.");
             }
         }
 

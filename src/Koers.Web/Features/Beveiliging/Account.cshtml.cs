@@ -26,7 +26,13 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
     /// <summary>For partner staff when eHerkenning is configured: null (not offered), or whether it is linked.</summary>
     public bool? EHerkenningGekoppeld { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LaadAsync() ? Page() : Challenge();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // The inburgeraar's account is the portal: it speaks their language and has the logout. This page (roles, an
+        // authenticator app for two-step sign-in) is the staff's and Dutch only; the portal never links to it.
+        if (User.IsInRole(Koers.Data.Model.Rollen.Inburgeraar)) return Redirect("/mijn");
+        return await LaadAsync() ? Page() : Challenge();
+    }
 
     /// <summary>Starts linking eHerkenning to this account; the user id travels in the challenge (see ExternModel).</summary>
     public async Task<IActionResult> OnPostEHerkenningAsync()

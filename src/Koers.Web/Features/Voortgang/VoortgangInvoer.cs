@@ -113,6 +113,10 @@ public static class Namen
         _ => "Niet verschenen",
     };
 
+    /// <summary>An exam component named by its enum name (as Afsluitingsregels lists them), in words.</summary>
+    public static string ExamenonderdeelNaam(string naam) =>
+        Enum.TryParse<Examenonderdeel>(naam, out var o) ? o.Omschrijving() : naam;
+
     public static string Omschrijving(this Examenonderdeel o) => o switch
     {
         Examenonderdeel.Knm => "KNM",

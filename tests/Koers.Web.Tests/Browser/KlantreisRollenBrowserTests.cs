@@ -1,0 +1,232 @@
+using System.Text.RegularExpressions;
+using Koers.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Koers.Web.Tests.Browser;
+
+/// <summary>
+/// The klantreis across roles in one run, in Chromium, as each role signs in through the login page: the klantregisseur
+/// registers a person and takes them to a vastgesteld PIP with its letter, records consent and refers them to the
+/// language school, the school records hours, the klantregisseur plans a voortgangsgesprek and records a handhaving
+/// step, and the person reads their plan in Arabic. Each step is asserted on what the page says and kept as a
+/// screenshot in artefacten/klantreis (the README shows some of them).
+/// </summary>
+public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) : IClassFixture<BrowserFactory>
+{
+    private static readonly string Map = Path.Combine(AppContext.BaseDirectory, "artefacten", "klantreis");
+    private int _stap;
+
+    /// <summary>The whole page as a step's artefact; for the README also the first screen (1280 × 800), which is small.</summary>
+    private async Task FotoAsync(IPage page, string naam, bool readme = false)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Map, $"{++_stap:00}-{naam}.png"), FullPage = true });
+        if (!readme) return;
+        // From the top, as the page opens (a form that was sent scrolls to its result).
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Map, "readme", $"klantreis-{naam}.png") });
+    }
+
+    /// <summary>After a submit: no error summary (and if there is one, its text is the failure message).</summary>
+    private static async Task GeenFoutAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync();
+        var fouten = await page.Locator("#foutsamenvatting").AllInnerTextsAsync();
+        Assert.True(fouten.Count == 0, $"{page.Url}: {string.Join(" | ", fouten)}");
+    }
+
+    private async Task<IPage> InloggenAsync(string email)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam", ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/inloggen");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Wachtwoord", "Koers-demo-2026");
+        await page.ClickAsync("button:has-text('Inloggen')");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
+        return page;
+    }
+
+    [Fact]
+    public async Task De_klantreis_van_registratie_tot_het_plan_in_het_Arabisch_over_alle_rollen()
+    {
+        Directory.CreateDirectory(Path.Combine(Map, "readme"));
+        foreach (var oud in Directory.GetFiles(Map, "*.png", SearchOption.AllDirectories)) File.Delete(oud);
+        var bsn = Testdata.NieuwBsn();
+
+        // 1. Registration by the klantregisseur, through the form.
+        var regisseur = await InloggenAsync("sanne.devries@kempen.example");
+        await Assertions.Expect(regisseur.Locator("h1")).ToHaveTextAsync("Werkvoorraad");
+        await FotoAsync(regisseur, "werkvoorraad", readme: true);
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/nieuw");
+        await regisseur.FillAsync("#Invoer_Voornamen", "Amal");
+        await regisseur.FillAsync("#Invoer_Achternaam", "Klantreis");
+        await regisseur.FillAsync("#Invoer_Geboortedatum", "1994-03-12");
+        await regisseur.FillAsync("#Invoer_Bsn", bsn);
+        await regisseur.FillAsync("#Invoer_Nationaliteit", "Syrisch");
+        await regisseur.SelectOptionAsync("#Invoer_Doelgroep", "Asielstatushouder");
+        await regisseur.SelectOptionAsync("#Invoer_Gemeente", "GM1724");
+        await regisseur.FillAsync("#Invoer_Koppelingsdatum", "2026-03-02");
+        await regisseur.FillAsync("#Invoer_Adres", "Markt 12, 5521 AJ Eersel");
+        await regisseur.ClickAsync("button:has-text('Dossier aanmaken')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("h1")).ToHaveTextAsync("Amal Klantreis");
+        var id = IdUitUrl().Match(regisseur.Url).Value;
+        Assert.False(string.IsNullOrEmpty(id), regisseur.Url);
+        await FotoAsync(regisseur, "dossier-nieuw");
+
+        // The BRP inschrijving comes from the BRP in production (a BRP check, not a form): set through the API here.
+        Assert.True((await browser.Factory.CreateClient().PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).IsSuccessStatusCode);
+        var definities = (await (await browser.Factory.CreateClient().GetAsync("/api/v1/leefgebieden")).LeesAsync()).AsArray();
+
+        // 2. Brede intake: a talk, every leefgebied's required fields, then complete.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/intake");
+        await regisseur.GetByText("Gesprek toevoegen").ClickAsync();
+        await regisseur.FillAsync("#Gesprek_Datum", "2026-05-04");
+        await regisseur.SelectOptionAsync("#Gesprek_Tolk", "Telefoontolk");
+        await regisseur.FillAsync("#Gesprek_Tolktaal", "Arabisch");
+        await regisseur.ClickAsync("button:has-text('Gesprek opslaan')");
+        await Assertions.Expect(regisseur.Locator("#gesprekken table")).ToContainTextAsync("Telefoontolk");
+        foreach (var definitie in definities)
+        {
+            var gebied = definitie!["leefgebied"]!.GetValue<string>();
+            var naam = char.ToUpperInvariant(gebied[0]) + gebied[1..];
+            var details = regisseur.Locator($"#gebied-{naam}");
+            await details.Locator("summary").ClickAsync();
+            foreach (var veld in definitie["velden"]!.AsArray().Where(v => v!["verplicht"]!.GetValue<bool>()))
+            {
+                var sleutel = veld!["sleutel"]!.GetValue<string>();
+                var selector = $"#veld-{naam}-{sleutel}";
+                switch (veld["soort"]!.GetValue<string>())
+                {
+                    case "keuze": await regisseur.SelectOptionAsync(selector, veld["opties"]![0]!.GetValue<string>()); break;
+                    case "jaNee": await details.Locator($"input[name='Verslag.Antwoorden[{sleutel}]'][value=nee]").CheckAsync(); break;
+                    case "getal": await regisseur.FillAsync(selector, "6"); break;
+                    default: await regisseur.FillAsync(selector, "Besproken in het intakegesprek"); break;
+                }
+            }
+
+            await details.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(regisseur.Locator($"#gebied-{naam} summary")).ToContainTextAsync("Volledig");
+        }
+
+        await regisseur.FillAsync("#AfgerondOp", "2026-05-20");
+        await regisseur.ClickAsync("button:has-text('Brede intake afronden')");
+        await Assertions.Expect(regisseur.GetByRole(AriaRole.Status).First).ToContainTextAsync("afgerond");
+        await FotoAsync(regisseur, "brede-intake");
+
+        // 3. Leerbaarheidstoets.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/leerbaarheidstoets");
+        await regisseur.FillAsync("#Toets_Aangemeld", "2026-04-20");
+        await regisseur.FillAsync("#Toets_Afgenomen", "2026-05-06");
+        await regisseur.FillAsync("#Toets_Afnemer", "Gecertificeerde afnemer");
+        await regisseur.FillAsync("#Toets_Score", "30");
+        await regisseur.ClickAsync("button:has-text('Opslaan')");
+        await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("B1-route haalbaar");
+
+        // 4. PIP, set, with its letter as PDF.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/pip");
+        await regisseur.SelectOptionAsync("#Pip_Leerroute", "B1Route");
+        await regisseur.SelectOptionAsync("#Pip_Hoofddoel", "BetaaldWerken");
+        await regisseur.SelectOptionAsync("#Pip_Participatie", "Vrijwilligerswerk");
+        await regisseur.FillAsync("#Pip_Aanbieder", "Taalschool De Kempen");
+        await regisseur.FillAsync("#Pip_GeplandeStart", "2026-07-01");
+        await regisseur.FillAsync("#SubdoelenTekst", "Ik spreek Nederlands op mijn werk\nIk heb een vrijwilligersbaan");
+        await regisseur.ClickAsync("button:has-text('Concept opslaan')");
+        await Assertions.Expect(regisseur.Locator("#controle")).ToContainTextAsync("Voldoet");
+        await FotoAsync(regisseur, "pip-concept", readme: true);
+        await regisseur.FillAsync("#Vaststelling_Dagtekening", "2026-06-15");
+        await regisseur.FillAsync("#Vaststelling_Verzenddatum", "2026-06-15");
+        await regisseur.ClickAsync("button:has-text('PIP vaststellen')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("#beschikkingen")).ToContainTextAsync("(PDF)");
+        var brief = await regisseur.Locator("#beschikkingen a:has-text('(PDF)')").First.GetAttributeAsync("href");
+        var pdf = await regisseur.Context.APIRequest.GetAsync($"{browser.BaseUrl}{brief}");
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+        await FotoAsync(regisseur, "pip-vastgesteld");
+
+        // 5. Consent for the language school, then the referral.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/machtigingen");
+        var taalschool = await regisseur.Locator("#Invoer_PartnerorganisatieId option", new() { HasText = "Taalschool De Kempen" }).GetAttributeAsync("value");
+        await regisseur.SelectOptionAsync("#Invoer_PartnerorganisatieId", taalschool!);
+        foreach (var categorie in new[] { "Basisgegevens", "Leerroute", "Voortgang" }) await regisseur.CheckAsync($"#categorie-{categorie}");
+        await regisseur.FillAsync("#Invoer_Van", "2026-06-15");
+        await regisseur.FillAsync("#Invoer_Vorm", "Ondertekend formulier, met tolk besproken");
+        await regisseur.ClickAsync("button:has-text('Machtiging vastleggen')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("#actief")).ToContainTextAsync("Taalschool De Kempen");
+        await FotoAsync(regisseur, "machtiging");
+
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/verwijzingen");
+        await regisseur.SelectOptionAsync("#Invoer_PartnerorganisatieId", taalschool!);
+        await regisseur.SelectOptionAsync("#Invoer_Onderdeel", "Taal");
+        await regisseur.FillAsync("#Invoer_Toelichting", "B1-route, start 1 juli");
+        await regisseur.ClickAsync("button:has-text('Aanmelden')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("#lijst")).ToContainTextAsync("Taalschool De Kempen");
+        await FotoAsync(regisseur, "verwijzing");
+
+        // 6. The language school records the hours of a week.
+        var partner = await InloggenAsync("partner@taalschool.example");
+        await partner.GotoAsync($"{browser.BaseUrl}/partner/rapportage/{id}");
+        await Assertions.Expect(partner.Locator("h1")).ToContainTextAsync("Amal Klantreis");
+        await partner.FillAsync("#Uren_Week", "2026-06-08");
+        await partner.SelectOptionAsync("#Uren_Soort", "Taal");
+        await partner.FillAsync("#Uren_Uren", "12");
+        await partner.ClickAsync("button:has-text('Uren opslaan')");
+        await GeenFoutAsync(partner);
+        await Assertions.Expect(partner.Locator("#urentabel")).ToContainTextAsync("12");
+        await FotoAsync(partner, "partner-uren", readme: true);
+
+        // 7. The klantregisseur sees the hours and plans a voortgangsgesprek.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/voortgang");
+        await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("12");
+        await regisseur.FillAsync("#Plan_GeplandOp", "2026-07-06");
+        await regisseur.FillAsync("#Plan_Tijd", "10:30");
+        await regisseur.FillAsync("#Plan_Locatie", "Gemeentehuis Bergeijk");
+        await regisseur.ClickAsync("button:has-text('Plannen')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("Gemeentehuis Bergeijk");
+        await FotoAsync(regisseur, "voortgangsgesprek");
+
+        // 8. A handhaving step: a tekortkoming on the taal obligation.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/handhaving");
+        await regisseur.FillAsync("#Tekortkoming_Datum", "2026-06-16");
+        await regisseur.SelectOptionAsync("#Tekortkoming_Verplichting", "Taal");
+        await regisseur.FillAsync("#Tekortkoming_Omschrijving", "Drie lessen niet gevolgd zonder bericht");
+        await regisseur.ClickAsync("button:has-text('Tekortkoming vastleggen')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("Drie lessen niet gevolgd zonder bericht");
+        await FotoAsync(regisseur, "handhaving");
+
+        // 9. The person reads their plan in Arabic. Their portal account is linked to the case at the first DigiD
+        // sign-in (DigiDTests); here the demo account is linked to this case in the database.
+        using (var scope = browser.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+            var gebruiker = await db.Users.SingleAsync(u => u.Email == "inburgeraar@demo.example");
+            gebruiker.InburgeraarId = Guid.Parse(id);
+            await db.SaveChangesAsync();
+        }
+
+        var inburgeraar = await InloggenAsync("inburgeraar@demo.example");
+        await inburgeraar.GotoAsync($"{browser.BaseUrl}/mijn?taal=ar");
+        await Assertions.Expect(inburgeraar.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(inburgeraar.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        await Assertions.Expect(inburgeraar.Locator("#plan-kop")).ToHaveTextAsync("خطتك");
+        await Assertions.Expect(inburgeraar.Locator("#plan")).ToContainTextAsync("Ik spreek Nederlands op mijn werk");
+        await Assertions.Expect(inburgeraar.Locator("#afspraken")).ToContainTextAsync("Gemeentehuis Bergeijk");
+        await Assertions.Expect(inburgeraar.Locator("#brieven a")).ToContainTextAsync("PDF");
+        Assert.Matches(@"\p{IsArabic}", await inburgeraar.Locator("#plan").InnerTextAsync());
+        await FotoAsync(inburgeraar, "portaal-arabisch", readme: true);
+
+        await inburgeraar.Context.CloseAsync();
+        await partner.Context.CloseAsync();
+        await regisseur.Context.CloseAsync();
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex IdUitUrl();
+}
