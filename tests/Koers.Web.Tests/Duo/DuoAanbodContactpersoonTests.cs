@@ -115,8 +115,22 @@ public abstract class DuoAanbodContactpersoonTests(DuoOmgeving omgeving)
         var g = await client.PostJsonAsync($"/api/v1/inburgeraars/{gezinId}/inburgeringsaanbod", new { partnerorganisatieId = school, datumAanbod = "2026-06-16" });
         Assert.Contains("alleen voor asielstatushouders en nareizigers", await g.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Without a BSN DUO cannot receive it: refused before anything is recorded (the demo has such cases).
+        var zonderBsn = await omgeving.DossierMetVastgesteldPipAsync(Testdata.NieuwBsn(), "b1Route");
+        Db(db =>
+        {
+            var d = db.Inburgeraars.Single(i => i.Id == Guid.Parse(zonderBsn));
+            d.Bsn = null;
+            d.VNummer = "8" + Testdata.NieuwBsn();
+            return db.SaveChanges();
+        });
+        var b = await client.PostJsonAsync($"/api/v1/inburgeraars/{zonderBsn}/inburgeringsaanbod", new { partnerorganisatieId = school, datumAanbod = "2026-06-16" });
+        Assert.Equal(HttpStatusCode.BadRequest, b.StatusCode);
+        Assert.Contains("heeft geen BSN", await b.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(Berichten(zonderBsn, OutboxSoort.Inburgeringsaanbod));
+
         Assert.Empty(Berichten(id, OutboxSoort.Inburgeringsaanbod));
-        Assert.False(Db(db => db.Inburgeringsaanbiedingen.Any(a => a.InburgeraarId == Guid.Parse(id) || a.InburgeraarId == Guid.Parse(zonderPip))));
+        Assert.False(Db(db => db.Inburgeringsaanbiedingen.Any(a => a.InburgeraarId == Guid.Parse(id) || a.InburgeraarId == Guid.Parse(zonderPip) || a.InburgeraarId == Guid.Parse(zonderBsn))));
     }
 
     [Fact]
