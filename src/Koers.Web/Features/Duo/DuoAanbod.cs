@@ -46,11 +46,12 @@ public sealed class DuoAanbod(KoersDbContext db, Toegang toegang, DossierService
             .OrderByDescending(a => a.GemeldOp).ToListAsync(ct);
         var berichten = await db.DuoUitgaandeBerichten.AsNoTracking()
             .Where(b => b.InburgeraarId == id && (b.Soort == Data.Model.Duo.OutboxSoort.Inburgeringsaanbod || b.Soort == Data.Model.Duo.OutboxSoort.InburgeringsaanbodVerwijderd))
-            .OrderByDescending(b => b.AangemaaktOp).Select(b => new { b.Omschrijving, b.Status, b.Melding, b.AangemaaktOp }).ToListAsync(ct);
+            .OrderByDescending(b => b.AangemaaktOp).Select(b => new { b.Pad, b.Status, b.Melding, b.AangemaaktOp }).ToListAsync(ct);
         return lijst.Select(a =>
         {
-            // The newest message about this offer says where it stands at DUO.
-            var laatste = berichten.FirstOrDefault(b => b.AangemaaktOp >= (a.IngetrokkenOp ?? a.GemeldOp) && b.Omschrijving.Contains(a.Partnerorganisatie!.Naam, StringComparison.Ordinal));
+            // The newest message about this offer says where it stands at DUO: DUO's path ends in the instellingsnummer
+            // (a partner's name may change; the number of the report does not).
+            var laatste = berichten.FirstOrDefault(b => b.AangemaaktOp >= (a.IngetrokkenOp ?? a.GemeldOp) && b.Pad.EndsWith("/" + a.Instellingsnummer, StringComparison.Ordinal));
             var status = laatste is null ? null : laatste.Status switch
             {
                 Data.Model.Duo.OutboxStatus.Wachtend => "wacht op verzending naar DUO",

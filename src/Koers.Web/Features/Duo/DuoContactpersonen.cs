@@ -32,8 +32,9 @@ public sealed partial class DuoContactpersonen(KoersDbContext db, DuoClient duo,
     [GeneratedRegex(@"^[\s'‘.\p{L}\p{Pd}]{0,100}$")]
     private static partial Regex NaamPatroon();
 
+    /// <summary>DUO's pattern for telefoonnummer; the simulator refuses by the same one.</summary>
     [GeneratedRegex(@"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$")]
-    private static partial Regex TelefoonPatroon();
+    internal static partial Regex TelefoonPatroon();
 
     /// <summary>Staff of the user's region with their DUO registration and how many of their running cases are linked.</summary>
     public async Task<IReadOnlyList<ContactpersoonRegel>> OverzichtAsync(CancellationToken ct = default)
@@ -69,6 +70,7 @@ public sealed partial class DuoContactpersonen(KoersDbContext db, DuoClient duo,
         if (fouten.Count > 0) return Uitkomst<int>.Geweigerd(fouten);
 
         var gegevens = new DuoContactpersoongegevens(m.Naam, m.Email, telefoon!);
+        var bestond = m.DuoContactpersoonId is not null;
         try
         {
             if (m.DuoContactpersoonId is { } bestaand)
@@ -90,7 +92,7 @@ public sealed partial class DuoContactpersonen(KoersDbContext db, DuoClient duo,
         }
 
         m.Telefoon = telefoon;
-        Audit($"DUO-contactpersoon {m.Naam} {(m.DuoContactpersoonId is null ? "" : "aangemeld of bijgewerkt")} (DUO-id {m.DuoContactpersoonId})");
+        Audit($"DUO-contactpersoon {m.Naam} {(bestond ? "bijgewerkt" : "aangemeld")} (DUO-id {m.DuoContactpersoonId})");
         await db.SaveChangesAsync(ct);
         await SynchroniseerAsync(ct);
         return Uitkomst<int>.Ok(m.DuoContactpersoonId!.Value);

@@ -309,7 +309,7 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
     internal string? ControleerContactpersoon(DuoContactpersoongegevens g) =>
         string.IsNullOrWhiteSpace(g.Naam) || g.Naam.Length > 100 ? "De naam van de contactpersoon is verplicht (hoogstens 100 tekens)."
         : g.Email is not { Length: >= 4 and <= 241 } ? "Het e-mailadres van de contactpersoon is ongeldig."
-        : !System.Text.RegularExpressions.Regex.IsMatch(g.Telefoonnummer ?? "", @"^(\+|[0-9])((\s|\s?(-|\(0\))\s?)?[0-9]){2,15}([,][1-9][0-9]{1,8})?$") ? "Het telefoonnummer van de contactpersoon is ongeldig."
+        : !DuoContactpersonen.TelefoonPatroon().IsMatch(g.Telefoonnummer ?? "") ? "Het telefoonnummer van de contactpersoon is ongeldig."
         : null;
 
     public static void MapDuoSimulator(WebApplication app)
