@@ -143,6 +143,9 @@ public class Beschikking
     /// </summary>
     public DateOnly? Verzenddatum { get; set; }
     public string? VerzondenGeregistreerdDoor { get; set; }
+
+    /// <summary>The municipality's template version the letter was made with (<see cref="Briefsjabloonversie"/>); 0: Koers's standard text.</summary>
+    public int Sjabloonversie { get; set; }
 }
 
 /// <summary>A message from the inburgeraar to their klantregisseur, sent from the portal.</summary>

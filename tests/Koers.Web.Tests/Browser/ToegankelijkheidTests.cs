@@ -83,6 +83,8 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("beheer@kempen.example", "/beheer/ontzorgen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/partners")]
     [InlineData("beheer@kempen.example", "/beheer/mandaten")]
+    [InlineData("beheer@kempen.example", "/beheer/brieven")]
+    [InlineData("beheer@kempen.example", "/beheer/brieven/Sanctie?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/duo/contactpersonen")]
     [InlineData("beheer@kempen.example", "/beheer/termijnen?gemeente=GM1724")]
     [InlineData("beheer@kempen.example", "/beheer/participatie")]

@@ -141,7 +141,7 @@ public class BeschikkingBriefTests
         Assert.DoesNotContain("Contactpersoon", brief.Tekst);
         Assert.DoesNotContain("Geplande start", brief.Tekst);
         Assert.DoesNotContain("Waar wij rekening mee houden", brief.Tekst);
-        Assert.Contains("Bel ons dan op 14 0497", brief.Tekst);
+        Assert.Contains("Neem dan contact op met ons. Bel ons op 14 0497", brief.Tekst);
     }
 
     [Fact]

@@ -21,6 +21,35 @@ public class BriefPdfTests
         Assert.Contains("Team Werk en Inkomen – Inburgering", brief.Tekst);
     }
 
+    /// <summary>
+    /// PDF/A-2b as far as it can be checked here (no PDF/A validator such as veraPDF is in the Debian, NuGet or npm
+    /// registries CI may use): the XMP identification, the output intent, every font embedded, no encryption and no
+    /// JavaScript or external references. Checked on the real PIP and handhaving letters.
+    /// </summary>
+    [Fact]
+    public void Brieven_zijn_PDF_A_2b()
+    {
+        foreach (var pdf in new[] { Koers.Web.Features.Pip.Beschikking.BeschikkingBrief.Maak(Voorbeeld.Vaststelling()), new BriefPdf(Voorbeeld.Bergeijk).Alinea("Kort.").Maak() })
+        {
+            using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+            Assert.True(document.TryGetXmpMetadata(out var xmp), "geen XMP-metadata");
+            var xml = xmp.GetXDocument().ToString();
+            Assert.Matches(@"pdfaid:part(>|="")2", xml);
+            Assert.Matches(@"pdfaid:conformance(>|="")B", xml);
+            Assert.False(document.IsEncrypted);
+            var catalogus = document.Structure.Catalog.CatalogDictionary;
+            Assert.True(catalogus.ContainsKey(UglyToad.PdfPig.Tokens.NameToken.OutputIntents), "geen OutputIntents");
+
+            var ruw = System.Text.Encoding.Latin1.GetString(pdf);
+            Assert.Contains("/GTS_PDFA1", ruw);
+            var beschrijvingen = System.Text.RegularExpressions.Regex.Count(ruw, "/Type /FontDescriptor");
+            Assert.True(beschrijvingen > 0);
+            Assert.Equal(beschrijvingen, System.Text.RegularExpressions.Regex.Count(ruw, "/FontFile[23]? "));
+            Assert.DoesNotContain("/JavaScript", ruw);
+            Assert.DoesNotContain("/URI", ruw);
+        }
+    }
+
     [Fact]
     public void Woord_langer_dan_een_regel_wordt_afgebroken_zonder_verlies()
     {

@@ -230,6 +230,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Sjabloonversie")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Soort")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -265,6 +268,50 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("brede_intake", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Briefsjabloonversie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OpgeslagenDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("OpgeslagenOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Soort", "Versie")
+                        .IsUnique();
+
+                    b.ToTable("briefsjabloonversie", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Brp.BrpSignaal", b =>
@@ -1201,6 +1248,9 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Sjabloonversie")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Soort")
                         .IsRequired()
@@ -3506,6 +3556,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.BredeIntake", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Briefsjabloonversie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -219,6 +219,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sjabloonversie")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Soort")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -254,6 +257,48 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("brede_intake", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Briefsjabloonversie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpgeslagenDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpgeslagenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Soort", "Versie")
+                        .IsUnique();
+
+                    b.ToTable("briefsjabloonversie", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Brp.BrpSignaal", b =>
@@ -1176,6 +1221,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<string>("Sha256")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sjabloonversie")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Soort")
                         .IsRequired()
@@ -3434,6 +3482,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithOne()
                         .HasForeignKey("Koers.Data.Model.BredeIntake", "InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Briefsjabloonversie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

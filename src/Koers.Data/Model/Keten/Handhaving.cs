@@ -69,6 +69,9 @@ public class Handhavingsbesluit
     public string? Kenmerk { get; set; }
     public byte[]? Pdf { get; set; }
     public string? Sha256 { get; set; }
+
+    /// <summary>With a letter: the template version of the letter's frame (<see cref="Briefsjabloonversie"/>); 0: Koers's standard text.</summary>
+    public int? Sjabloonversie { get; set; }
     public required string Door { get; set; }
     public DateTime Op { get; set; }
 

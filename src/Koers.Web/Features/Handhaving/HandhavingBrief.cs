@@ -1,4 +1,6 @@
+using Koers.Domain.Besluiten;
 using Koers.Domain.Handhaving;
+using Koers.Web.Features.Brieven;
 using Koers.Web.Features.Pip.Beschikking;
 using Koers.Web.Infrastructure.Pdf;
 
@@ -59,8 +61,11 @@ public static class HandhavingBrief
         }
     }
 
-    public static byte[] Maak(HandhavingBriefGegevens g)
+    /// <param name="g">What the letter says.</param>
+    /// <param name="sjabloon">The municipality's template text (checked when it was saved); null: Koers's standard text.</param>
+    public static byte[] Maak(HandhavingBriefGegevens g, string? sjabloon = null)
     {
+        ArgumentNullException.ThrowIfNull(g);
         var onderwerp = g.Soort switch
         {
             Handhavingssoort.AangetekendeWaarschuwing => "Waarschuwing: u houdt zich niet aan uw PIP (aangetekend)",
@@ -73,35 +78,50 @@ public static class HandhavingBrief
         var brief = new BriefPdf(g.Briefhoofd)
             .Titel($"{onderwerp} – {g.Kenmerk}")
             .Adressering(g.Adresregels)
-            .Kenmerken(kenmerken)
-            .Alinea($"Beste {g.Naam},");
-        foreach (var alinea in g.Tekst.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Kenmerken(kenmerken);
+
+        var soort = Soort(g.Soort);
+        var velden = new Dictionary<string, string>
         {
-            brief.Alinea(alinea);
-        }
-
-        if (Handhavingsladder.IsSanctie(g.Soort)) Motivering(brief, g);
-        else if (g.Feiten is { Count: > 0 } feiten) brief.Kop("Waarom u deze brief krijgt").Opsomming(feiten);
-
-        if (g.ReactieUiterlijk is { } uiterlijk && !Handhavingsladder.IsSanctie(g.Soort))
+            ["naam"] = g.Naam,
+            ["kenmerk"] = g.Kenmerk,
+            ["datum"] = BeschikkingBrief.Datum(g.Datum),
+            ["gemeente"] = g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty, StringComparison.Ordinal),
+            ["telefoon"] = g.Briefhoofd.Telefoon,
+            ["contactpersoon"] = string.IsNullOrWhiteSpace(g.Klantregisseur) ? "ons" : $"uw klantregisseur, {g.Klantregisseur}",
+        };
+        var blokken = new Dictionary<string, Action<BriefPdf>>
         {
-            brief.Kop("Wat moet u doen?").Alinea($"Neem uiterlijk {BeschikkingBrief.Datum(uiterlijk)} contact met ons op. Bel ons op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief.");
-        }
-
+            ["staptekst"] = b =>
+            {
+                foreach (var alinea in g.Tekst.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    b.Alinea(alinea);
+            },
+            ["ondertekening"] = b => b.Ruimte(2).Alinea($"Met vriendelijke groet,\n\n{g.Ondertekenaar}"),
+        };
         if (Handhavingsladder.IsSanctie(g.Soort))
         {
-            brief.Kop("Niet eens met dit besluit?")
+            blokken["motivering"] = b => Motivering(b, g);
+            blokken["bezwaar"] = b => b.Kop("Niet eens met dit besluit?")
                 .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. Die brief heet een bezwaarschrift.")
                 .Alinea(Bezwaarclausule.Termijn(g.Verzenddatum))
                 .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
                 .Alinea($"Noem in uw bezwaarschrift het kenmerk ({g.Kenmerk}), waarom u het niet eens bent met dit besluit, en zet uw naam, adres, de datum en uw handtekening erin. "
                     + "Dit staat in artikel 6:5 van de Algemene wet bestuursrecht.");
         }
+        else
+        {
+            if (g.Feiten is { Count: > 0 } feiten) blokken["feiten"] = b => b.Kop("Waarom u deze brief krijgt").Opsomming(feiten);
+            if (g.ReactieUiterlijk is { } uiterlijk)
+                blokken["reactie"] = b => b.Kop("Wat moet u doen?")
+                    .Alinea($"Neem uiterlijk {BeschikkingBrief.Datum(uiterlijk)} contact met ons op. Bel ons op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief.");
+        }
 
-        return brief.Kop("Heeft u vragen?")
-            .Alinea($"Bel ons op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief.")
-            .Ruimte(2)
-            .Alinea($"Met vriendelijke groet,\n\n{g.Ondertekenaar}")
-            .Maak();
+        SjabloonZetter.Zet(brief, SjabloonZetter.Geldig(soort, sjabloon ?? Standaardbrieven.Tekst(soort)), velden, blokken);
+        return brief.Maak();
     }
+
+    /// <summary>Which template a ladder step's letter uses: a sanction is a decision, the others announce.</summary>
+    public static Briefsoort Soort(Handhavingssoort soort) =>
+        Handhavingsladder.IsSanctie(soort) ? Briefsoort.Sanctie : Briefsoort.HandhavingBrief;
 }

@@ -76,6 +76,7 @@ public static class HandhavingDemo
                         datum, $"het college van burgemeester en wethouders van {i.Gemeente.Naam}",
                         HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag));
                     b.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b.Pdf));
+                    b.Sjabloonversie = 0; // Koers's standard text: the demo municipalities have no own version yet
                 }
 
                 db.Add(b);

@@ -298,14 +298,16 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
                 ["{bedrag}"] = stap.Bedrag is { } b ? b.ToString("C", CultureInfo.GetCultureInfo("nl-NL")) : string.Empty,
                 ["{gemeente}"] = gemeente.Naam,
             };
+            var (sjabloonversie, sjabloon) = await Brieven.BriefsjabloonService.HuidigAsync(db, gemeente.Id, HandhavingBrief.Soort(stap.Soort), ct);
             var pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(
                 PipService.BriefhoofdVan(gemeente), datum, besluit.Kenmerk, stap.Soort, stap.Naam, dossier.VolledigeNaam,
                 Domain.Besluiten.Adressering.Regels(dossier.VolledigeNaam, dossier.Adres, dossier.AzcLocatie),
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
                 invoer.Verzenddatum,
                 (await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.BesluitsoortInfo.VoorHandhaving(stap.Soort), ct)).Tekst,
-                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag));
+                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag), sjabloon);
             besluit.Pdf = pdf;
+            besluit.Sjabloonversie = sjabloonversie;
             besluit.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         }
 

@@ -297,7 +297,10 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.PipBeschikking, ct);
         var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),
             termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering, ondertekening);
-        var pdf = BeschikkingBrief.Maak(gegevens);
+        // The municipality's text as it stands now; the letter records which version it was made with.
+        var (sjabloonversie, sjabloon) = await Brieven.BriefsjabloonService.HuidigAsync(db, gemeente.Id,
+            gegevens.IsBijstelling ? Domain.Besluiten.Briefsoort.PipBijstelling : Domain.Besluiten.Briefsoort.PipVaststelling, ct);
+        var pdf = BeschikkingBrief.Maak(gegevens, sjabloon);
         var beschikking = new Data.Model.Beschikking
         {
             Id = Guid.NewGuid(),
@@ -312,6 +315,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             AangemaaktOp = klok.NuUtc,
             Verzenddatum = invoer.Verzenddatum,
             VerzondenGeregistreerdDoor = invoer.Verzenddatum is null ? null : gebruiker.Naam,
+            Sjabloonversie = sjabloonversie,
         };
         db.Beschikkingen.Add(beschikking);
         dossiers.Audit(AuditActie.Wijzigen, id, vorige is null ? $"PIP vastgesteld, beschikking {kenmerk}" : $"PIP bijgesteld, beschikking {kenmerk}");

@@ -15,6 +15,17 @@ namespace Koers.Web.Features.Portaal;
 
 public sealed record Inzage(string Wie, DateTime OpLokaal);
 
+/// <summary>
+/// A letter in the portal: the Dutch original (PDF) and what is needed for a summary in the person's own language.
+/// <paramref name="Soort"/> names the resource texts (Brief_x, Samenvatting_x): a BeschikkingSoort or a Handhavingssoort.
+/// </summary>
+public sealed record PortaalBrief(string Url, string Soort, DateOnly Datum, string Kenmerk, bool IsBesluit, DateOnly? BezwaarUiterlijk,
+    DateOnly? ReactieUiterlijk, decimal? Bedrag)
+{
+    /// <summary>An amount as a Dutch letter writes it ("€ 250,00"): the currency is the euro in every language.</summary>
+    public string? BedragTekst => Bedrag?.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+}
+
 /// <summary>Hours followed in total and in the last four weeks (this week included), and hours absent.</summary>
 public sealed record GevolgdeUren(decimal Totaal, decimal Recent, decimal Afwezig);
 
@@ -65,6 +76,7 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         Pip = stand?.Huidige;
         PipInhoud = stand?.HuidigeInhoud;
         Beschikkingen = stand?.Beschikkingen ?? [];
+        Brieven = await BrievenAsync(id, Beschikkingen, ct);
 
         var feiten = dossier.Feiten();
         var alle = LegalClock.Bereken(feiten, dossier.Gemeente!.Instellingen);
@@ -123,6 +135,27 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         }
 
         return namen;
+    }
+
+    /// <summary>Every letter of the case, newest first: the PIP beschikkingen and the handhaving letters.</summary>
+    public IReadOnlyList<PortaalBrief> Brieven { get; private set; } = [];
+
+    private async Task<List<PortaalBrief>> BrievenAsync(Guid id, IReadOnlyList<BeschikkingInfo> beschikkingen, CancellationToken ct)
+    {
+        var brieven = beschikkingen.Select(b => new PortaalBrief($"/mijn/beschikkingen/{b.Id}", b.Soort.ToString(), b.Datum, b.Kenmerk, true,
+            b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, null, null)).ToList();
+        var handhaving = await db.Set<Data.Model.Keten.Handhavingsbesluit>().AsNoTracking()
+            .Where(b => b.InburgeraarId == id && b.Pdf != null && b.Kenmerk != null)
+            .Select(b => new { b.Id, b.Soort, b.Datum, b.Kenmerk, b.Verzenddatum, b.ReactieUiterlijk, b.Bedrag }).ToListAsync(ct);
+        foreach (var b in handhaving)
+        {
+            var besluit = Domain.Handhaving.Handhavingsladder.IsSanctie(b.Soort);
+            brieven.Add(new PortaalBrief($"/mijn/brieven/{b.Id}", b.Soort.ToString(), b.Datum, b.Kenmerk!, besluit,
+                besluit && b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, besluit ? null : b.ReactieUiterlijk,
+                b.Soort == Domain.Handhaving.Handhavingssoort.BoeteWi2021 ? b.Bedrag : null));
+        }
+
+        return brieven.OrderByDescending(b => b.Datum).ThenBy(b => b.Kenmerk, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The consents in force: who may see which of the inburgeraar's data.</summary>

@@ -109,6 +109,10 @@ public sealed class BriefPdf
         metadata.Author = hoofd.Gemeentenaam;
         metadata.Creator = "Koers";
         metadata.Producer = "Koers";
+        // PDF/A-2b (ISO 19005-2, level B): a letter is kept for years in the case and in the municipality's archive
+        // (Archiefwet), so it must render the same without outside resources: Skia then writes the XMP identification
+        // (pdfaid:part 2, conformance B), an sRGB output intent and a document id; the fonts are embedded anyway.
+        metadata.PdfA = true;
         return zetter.Render(metadata);
     }
 

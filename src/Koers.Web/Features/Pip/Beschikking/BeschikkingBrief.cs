@@ -1,4 +1,6 @@
 using System.Globalization;
+using Koers.Domain.Besluiten;
+using Koers.Web.Features.Brieven;
 using Koers.Web.Infrastructure.Pdf;
 
 namespace Koers.Web.Features.Pip.Beschikking;
@@ -14,7 +16,9 @@ public static class BeschikkingBrief
     /// <summary>"24 november 2026".</summary>
     public static string Datum(DateOnly datum) => datum.ToString("d MMMM yyyy", Nl);
 
-    public static byte[] Maak(BeschikkingGegevens g)
+    /// <param name="g">What the letter says.</param>
+    /// <param name="sjabloon">The municipality's template text (checked when it was saved); null: Koers's standard text.</param>
+    public static byte[] Maak(BeschikkingGegevens g, string? sjabloon = null)
     {
         ArgumentNullException.ThrowIfNull(g);
         var onderwerp = g.IsBijstelling
@@ -32,29 +36,36 @@ public static class BeschikkingBrief
         var brief = new BriefPdf(g.Briefhoofd)
             .Titel($"{onderwerp} – {g.Kenmerk}")
             .Adressering(g.Adresregels)
-            .Kenmerken(kenmerken)
-            .Alinea($"Beste {g.Naam},");
+            .Kenmerken(kenmerken);
 
-        Besluit(brief, g);
-        Plan(brief, g);
-        Motivering(brief, g);
-        if (Gevuld(g.MotivatieAfwijkingLbt)) AfwijkingLeerbaarheidstoets(brief, g);
-
-        brief.Kop("Uw inburgeringstermijn")
-            .Alinea($"Uw inburgeringstermijn loopt van {Datum(g.TermijnStart)} tot en met {Datum(g.TermijnEinde)}. "
-                + "Voor het einde van deze termijn moet u klaar zijn met uw inburgering. "
-                + "Denkt u dat dit niet lukt, bijvoorbeeld door ziekte? Neem dan op tijd contact met ons op.");
-
-        RechtenEnPlichten(brief, g);
-        Bezwaar(brief, g);
-
-        brief.Kop("Heeft u vragen?")
-            .Alinea(Gevuld(g.Klantregisseur)
-                ? $"Neem dan contact op met uw klantregisseur, {g.Klantregisseur}. Bel ons op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief."
-                : $"Bel ons dan op {g.Briefhoofd.Telefoon} en noem het kenmerk van deze brief.")
-            .Ruimte(2)
-            .Alinea($"Met vriendelijke groet,\n\n{g.Ondertekenaar}");
-
+        var soort = g.IsBijstelling ? Briefsoort.PipBijstelling : Briefsoort.PipVaststelling;
+        var velden = new Dictionary<string, string>
+        {
+            ["naam"] = g.Naam,
+            ["kenmerk"] = g.Kenmerk,
+            ["datum"] = Datum(g.Datum),
+            ["gemeente"] = g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty, StringComparison.Ordinal),
+            ["telefoon"] = g.Briefhoofd.Telefoon,
+            ["contactpersoon"] = Gevuld(g.Klantregisseur) ? $"uw klantregisseur, {g.Klantregisseur}" : "ons",
+            ["voortgangsgesprekken"] = g.AantalVoortgangsgesprekken,
+            ["versie"] = g.Versie.ToString(CultureInfo.InvariantCulture),
+            ["termijn_einde"] = Datum(g.TermijnEinde),
+        };
+        var blokken = new Dictionary<string, Action<BriefPdf>>
+        {
+            ["besluit"] = b => Besluit(b, g),
+            ["plan"] = b => Plan(b, g),
+            ["motivering"] = b =>
+            {
+                Motivering(b, g);
+                if (Gevuld(g.MotivatieAfwijkingLbt)) AfwijkingLeerbaarheidstoets(b, g);
+            },
+            ["termijn"] = b => b.Kop("Uw inburgeringstermijn")
+                .Alinea($"Uw inburgeringstermijn loopt van {Datum(g.TermijnStart)} tot en met {Datum(g.TermijnEinde)}."),
+            ["bezwaar"] = b => Bezwaar(b, g),
+            ["ondertekening"] = b => b.Ruimte(2).Alinea($"Met vriendelijke groet,\n\n{g.Ondertekenaar}"),
+        };
+        SjabloonZetter.Zet(brief, SjabloonZetter.Geldig(soort, sjabloon ?? Standaardbrieven.Tekst(soort)), velden, blokken);
         return brief.Maak();
     }
 
@@ -62,18 +73,13 @@ public static class BeschikkingBrief
     {
         if (!g.IsBijstelling)
         {
-            brief.Alinea("U moet inburgeren. Daarom hebben wij samen met u een plan gemaakt: het persoonlijk plan "
-                    + "inburgering en participatie. Wij noemen dit plan het PIP. In het PIP staat hoe u gaat inburgeren. "
-                    + "Bijvoorbeeld welke leerroute u volgt, wat uw doelen zijn en welke hulp u krijgt.")
-                .Kop("Besluit: wij stellen uw persoonlijk plan inburgering en participatie (PIP) vast")
+            brief.Kop("Besluit: wij stellen uw persoonlijk plan inburgering en participatie (PIP) vast")
                 .Alinea("Dit betekent dat uw plan vanaf nu geldt. U moet zich aan de afspraken in het plan houden. "
                     + Domain.Pip.PipMotivering.GrondslagZin);
             return;
         }
 
-        brief.Alinea("U heeft een persoonlijk plan inburgering en participatie (PIP). In het PIP staat hoe u inburgert. "
-                + "Wij hebben uw plan met u besproken en passen het aan.")
-            .Kop($"Besluit: wij wijzigen uw PIP (versie {g.Versie})")
+        brief.Kop($"Besluit: wij wijzigen uw PIP (versie {g.Versie})")
             .Alinea($"Dit betekent dat vanaf nu versie {g.Versie} van uw PIP geldt. Deze versie vervangt uw vorige plan. "
                 + Domain.Pip.PipMotivering.GrondslagZin);
         if (Gevuld(g.RedenBijstelling))
@@ -134,29 +140,6 @@ public static class BeschikkingBrief
                 ? $"U heeft de leerbaarheidstoets gedaan. De uitslag was: {g.LbtUitslag}. Wij hebben toch gekozen voor de {g.Leerroute}. Dit is de reden:"
                 : $"Wij hebben voor u een andere leerroute gekozen dan de uitslag van de leerbaarheidstoets: de {g.Leerroute}. Dit is de reden:")
             .Alinea(g.MotivatieAfwijkingLbt!);
-    }
-
-    private static void RechtenEnPlichten(BriefPdf brief, BeschikkingGegevens g)
-    {
-        brief.Kop("Uw rechten en plichten")
-            .Alinea("Dit moet u doen:")
-            .Opsomming(
-            [
-                "U doet mee aan alle onderdelen van uw plan.",
-                "U komt op tijd naar de lessen en afspraken.",
-                "Bent u ziek, kunt u niet komen of gaat er iets mis? Neem dan zo snel mogelijk contact met ons op.",
-                $"U komt naar de voortgangsgesprekken. Daarin bespreken wij hoe het met uw inburgering gaat. Wij spreken u {g.AantalVoortgangsgesprekken}.",
-            ])
-            .Alinea("Houdt u zich niet aan de afspraken in uw plan? Dan krijgt u eerst een waarschuwing. "
-                + "Houdt u zich daarna nog steeds niet aan de afspraken? Dan kunnen wij u een boete geven.")
-            .Alinea("Dit zijn uw rechten:")
-            .Opsomming(
-            [
-                "U heeft recht op begeleiding bij uw inburgering. In uw plan staat welke begeleiding u krijgt.",
-                "Past uw plan niet meer bij uw situatie? Dan kunt u ons vragen om het plan aan te passen.",
-                "Wij gebruiken uw gegevens alleen om uw inburgering te regelen. Wij delen uw gegevens alleen als dat nodig is "
-                    + "en de wet het toestaat, bijvoorbeeld met DUO en met de taalschool. U mag altijd vragen welke gegevens wij van u hebben.",
-            ]);
     }
 
     private static void Bezwaar(BriefPdf brief, BeschikkingGegevens g)
