@@ -90,6 +90,40 @@ public abstract class MonitorDossierTests(KoersFactory factory)
         Assert.Equal(factory.MetDatabase(db => db.Inburgeraars.Count()), herbouwd.Count);
     }
 
+    private async Task<int> RouteAsync(string doelgroep, string route)
+    {
+        var o = JsonNode.Parse(await _client.GetStringAsync("/api/v1/monitor?gemeente=GM1724&jaar=2026&verbergKleineAantallen=false"))!;
+        var tabel = o["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "routes")!;
+        var kolom = tabel["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList().IndexOf(route);
+        var rij = tabel["rijen"]!.AsArray().SingleOrDefault(r => r!["sleutel"]!.GetValue<string>() == doelgroep);
+        return rij?["cellen"]![kolom]!["waarde"]?.GetValue<int>() ?? 0;
+    }
+
+    [Fact]
+    public async Task De_route_is_die_van_het_vastgestelde_pip_niet_de_huidige_route_van_het_dossier()
+    {
+        var (b1, z) = (await RouteAsync("Asielstatushouder", "B1Route"), await RouteAsync("Asielstatushouder", "ZRoute"));
+        var invoer = Testdata.Inburgeraar();
+        invoer["achternaam"] = "Routevanhetpip";
+        var r = await _client.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        await Testdata.PipVaststellenAsync(_client, id); // B1-route, dagtekening 15 June 2026
+        Assert.Equal(b1 + 1, await RouteAsync("Asielstatushouder", "B1Route"));
+
+        // Later the case's route changes (say to the Z-route, before a bijstelling is written): the PIP set in 2026 still
+        // set the B1-route, and that is what the route table counts.
+        factory.MetDatabase(db =>
+        {
+            var i = db.Inburgeraars.Single(x => x.Id == Guid.Parse(id));
+            i.Leerroute = Leerroute.ZRoute;
+            return db.SaveChanges();
+        });
+        Assert.Equal(Leerroute.B1Route, Rij(Guid.Parse(id))!.Leerroute);
+        Assert.Equal(b1 + 1, await RouteAsync("Asielstatushouder", "B1Route"));
+        Assert.Equal(z, await RouteAsync("Asielstatushouder", "ZRoute"));
+    }
+
     [Fact]
     public async Task Mediaan_in_sql_is_de_mediaan_van_alle_doorlooptijden_in_het_geheugen()
     {

@@ -365,7 +365,8 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep",
             [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("onbekend", "Route onbekend", KolomSoort.Aantal), new("totaal", "Totaal", KolomSoort.Aantal)],
             rijen,
-            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld, zoals die nu in het dossier staat. "
+            Toelichting: "Elk dossier waarvan het PIP in de periode is vastgesteld, met de leerroute zoals die in dat PIP is vastgesteld; een latere bijstelling of wijziging in het dossier verschuift haar niet. "
+                + "Alleen als Koers van het PIP niet meer dan de datum kent (bijvoorbeeld overgenomen uit een eerder systeem), telt de leerroute uit het dossier. "
                 + "Route onbekend: PIP vastgesteld, maar (nog) geen leerroute vastgelegd; zo valt geen PIP weg uit het totaal.",
             Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString()), "onbekend"]));
     }

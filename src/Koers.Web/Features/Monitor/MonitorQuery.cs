@@ -219,7 +219,7 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
         };
     }
 
-    /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route of the case.</summary>
+    /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route set in that PIP (<see cref="MonitorDossier.Leerroute"/>).</summary>
     internal IQueryable<PipRij> Pips(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
