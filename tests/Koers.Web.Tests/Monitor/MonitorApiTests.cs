@@ -451,7 +451,9 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Is(brpPip.Count(d => d <= 70), o, "doorlooptijden", "BrpPip", "binnen");
         // Everyone whose 10-week term ended in the year, before today (the fixture's clock): in time, late, or no PIP yet.
         var vandaag = DateOnly.FromDateTime(fixture.Basis.Tijd.Nu.UtcDateTime);
-        var verstreken = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b.AddDays(70)) && b.AddDays(70) < vandaag).ToList();
+        // Only the Wi2021 has the term: the ondertussengroep (Wi2013) and the vrijgestelden are left out.
+        var verstreken = rijen.Where(r => r.Doelgroep is not (Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld)
+                                          && Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b.AddDays(70)) && b.AddDays(70) < vandaag).ToList();
         int? Dagen(Ruw r) => Datum(r, Mijlpaal.PipVastgesteld) is { } p ? p.DayNumber - r.M[Mijlpaal.BrpInschrijving].DayNumber : null;
         if (jaar == 2025) Assert.Contains(verstreken, r => Dagen(r) is null);
         Is(verstreken.Count(r => Dagen(r) <= 70), o, "pip-termijn", "Binnen", "aantal");
@@ -497,7 +499,11 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         foreach (var groep in lopend.Where(r => r.Klantregisseur is not null).GroupBy(r => r.Klantregisseur!.Value))
         {
             Is(groep.Count(), o, "caseload", groep.Key.ToString(CultureInfo.InvariantCulture), "lopend");
+            Is(groep.Count(r => r.Doelgroep is Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld), o, "caseload", groep.Key.ToString(CultureInfo.InvariantCulture), "buiten");
         }
+
+        Is(lopend.Count(r => r.Doelgroep is not (Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld)), o, "caseload", "alle", "wi2021");
+        Is(lopend.Count(r => r.Doelgroep is Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld), o, "caseload", "alle", "buiten");
 
         var starters = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b)).ToList();
         var asielStarters = starters.Count(Asiel);

@@ -60,6 +60,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
             var aantalKolommen = kolommen.Where(k => k.Soort == "aantal").Select(k => k.Sleutel).ToList();
             var (delen, totaal) = id == "doorlooptijden"
                 ? (new List<string> { "binnen", "buiten" }, "aantal")
+                : id == "caseload" ? (new List<string> { "wi2021", "buiten" }, "lopend")
                 : (aantalKolommen.Where(k => k != "totaal").ToList(), aantalKolommen.Contains("totaal") ? "totaal" : null);
             if (totaal is not null)
             {

@@ -104,7 +104,7 @@ public sealed class MonitorOverzichtBouwer(
         var kerngetallen = new List<Kerngetal>
         {
             new("Instroom", Uit("instroom-maand", "totaal", "totaal"), f.Periode.Omschrijving),
-            new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag"),
+            new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag, Wi2021 en daarbuiten samen (zie de caseload)"),
             new("Mediaan BRP → PIP", Dagen(Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "mediaan")), $"{pipAantal.Tekst} PIP's in de periode"),
             new("PIP binnen 10 weken", Uit("pip-termijn", nameof(PipTermijnUitkomst.Binnen), "aandeel"), "van wie de termijn van 10 weken in de periode verstreek (ook wie nog geen PIP heeft)"),
             new("Voldaan binnen termijn", Uit("resultaten", nameof(Resultaat.VoldaanBinnenTermijn), "aantal"), f.Periode.Omschrijving),
@@ -135,7 +135,7 @@ public sealed class MonitorOverzichtBouwer(
         ["resultaten"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["ontwikkeling"] = new([], null, false),
         ["prestatie"] = new([], null, false, ["aandeel"]),
-        ["caseload"] = new(["lopend"], null, true, ["bezetting"]),
+        ["caseload"] = new(["wi2021", "buiten"], "lopend", true, ["bezetting"]),
         ["budget-aantallen"] = new(["aantal"], null, true),
     };
 
@@ -336,7 +336,7 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("pip-termijn", $"PIP binnen 10 weken: iedereen van wie de termijn verstreek in {f.Periode.Omschrijving}", "Uitkomst",
             [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
             Toelichting: $"Iedereen van wie de termijn van 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP in de periode eindigde, vóór vandaag: "
-                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht. "
+                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. Alleen de Wet inburgering 2021: voor de ondertussengroep (Wet inburgering 2013) en vrijgestelden geldt deze termijn niet, zij tellen hier niet mee. Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht. "
                 + "De termijn telt kalenderdagen, zoals de termijnbewaking in Koers; een einde in het weekend of op een feestdag schuift niet op.",
             Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
@@ -427,17 +427,22 @@ public sealed class MonitorOverzichtBouwer(
             var bezetting = norm <= 0 || k.MedewerkerId is null ? Cel.Leeg
                 : aantal.Verborgen ? new Cel(null, c.AfgeleidTekst, true)
                 : Cellen.Getal(Math.Round(100m * k.Lopend / norm, 1), "0.#'%'");
-            return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
+            return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), c.Aantal(k.Wi2021), c.Aantal(k.BuitenWi2021), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
         }).ToList();
-        rijen.Add(new Rij("alle", "Totaal", [Cel.Leeg, c.Aantal(caseload.Sum(k => k.Lopend), Link(f, Figuur.Caseload, "alle")), Cel.Leeg, Cel.Leeg], true));
+        rijen.Add(new Rij("alle", "Totaal", [Cel.Leeg, c.Aantal(caseload.Sum(k => k.Wi2021)), c.Aantal(caseload.Sum(k => k.BuitenWi2021)),
+            c.Aantal(caseload.Sum(k => k.Lopend), Link(f, Figuur.Caseload, "alle")), Cel.Leeg, Cel.Leeg], true));
         return new Tabel("caseload", "Caseload per klantregisseur (lopende dossiers, stand van vandaag)", "Klantregisseur",
         [
             new("team", "Team", KolomSoort.Tekst),
+            new("wi2021", "Wet inburgering 2021", KolomSoort.Aantal),
+            new("buiten", "Buiten de Wi2021 (Wi2013, vrijgesteld)", KolomSoort.Aantal),
             new("lopend", "Lopende dossiers", KolomSoort.Aantal),
             new("norm", "Norm", KolomSoort.Getal),
             new("bezetting", "Ten opzichte van de norm", KolomSoort.Percentage),
         ], rijen,
-            Toelichting: $"Dossiers die nog niet zijn afgesloten, per klantregisseur; de periode telt hier niet mee. Norm: {norm} dossiers per klantregisseur (instelling Koers:Monitor:CaseloadNorm).",
+            Toelichting: "Dossiers die nog niet zijn afgesloten, per klantregisseur, ook de dossiers die aan niemand zijn toegewezen; de periode telt hier niet mee. "
+                + "Apart geteld: dossiers onder de Wet inburgering 2021 en dossiers daarbuiten (de ondertussengroep onder de Wet inburgering 2013 en vrijgestelden), die wel begeleid worden maar zonder PIP-termijn en inburgeringstermijn; lopende dossiers is het totaal van beide. "
+                + $"Norm: {norm} dossiers per klantregisseur (instelling Koers:Monitor:CaseloadNorm).",
             Bronnen: [BronVerwijzing.Van(MonitorBron.CaseloadNorm)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["lopend"], Norm: norm, NormLabel: $"norm {norm}"));
     }
