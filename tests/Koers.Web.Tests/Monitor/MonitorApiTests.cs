@@ -92,6 +92,15 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         var q1 = await OverzichtAsync("gemeente=GM9801&periode=kwartaal&jaar=2025&kwartaal=1&verbergKleineAantallen=false");
         Is(3, q1, "instroom-maand", "totaal", "asiel");
         Is(3, q1, "instroom-maand", "totaal", "taakstelling");
+
+        // The realisatie counts what the taakstelling counts: statushouders housed, by BRP date, not inflow by koppeling.
+        // Q1 2025: A1 (BRP 1 March) and A3 (BRP 20 March) housed; A2 came in by koppeling in February but was housed in April.
+        Is(2, q1, "instroom-maand", "totaal", "gehuisvest");
+        Is(0, q1, "instroom-maand", "2025-01", "gehuisvest");
+        Is(2, q1, "instroom-maand", "2025-03", "gehuisvest");
+        Is(66.7m, q1, "instroom-maand", "totaal", "realisatie");
+        Is(3, o, "instroom-maand", "totaal", "gehuisvest");
+        Is(1, o, "instroom-maand", "2025-04", "gehuisvest");
         Assert.Equal(3 + 1, Tabel(q1, "instroom-maand")["rijen"]!.AsArray().Count);
     }
 
@@ -440,6 +449,14 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Is(instroom.Count(Asiel), o, "instroom-maand", "totaal", "asiel");
         Is(instroom.Count, o, "instroom-maand", "totaal", "totaal");
         Is(instroom.Count(r => !Asiel(r)), o, "instroom-gemeente", "totaal", "overig");
+        // Housed: asielstatushouders and nareizigers by their BRP date, per municipality (what the taakstelling counts).
+        var gehuisvest = rijen.Where(r => Asiel(r) && Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b)).ToList();
+        Is(gehuisvest.Count, o, "instroom-maand", "totaal", "gehuisvest");
+        foreach (var g in gehuisvest.GroupBy(r => r.GemeenteId))
+        {
+            var code = fixture.MetDatabase(db => db.Gemeenten.Where(x => x.Id == g.Key).Select(x => x.Code).Single());
+            Is(g.Count(), o, "instroom-gemeente", code, "gehuisvest");
+        }
 
         foreach (var fase in Enum.GetValues<Fase>()) Is(rijen.Count(r => r.Fase == fase), o, "fasen", fase.ToString(), "aantal");
 
@@ -525,9 +542,9 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var regels = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("Gemeente;Asielstatushouders en nareizigers;Overige doelgroepen;Totaal;Taakstelling (naar rato);Realisatie t.o.v. taakstelling", regels[0]);
-        Assert.Equal("Monitordorp;<5;<5;x;10;(<5)", regels[1]);
-        Assert.Equal("Totaal;<5;<5;x;10;(<5)", regels[2]);
+        Assert.Equal("Gemeente;Asielstatushouders en nareizigers;Overige doelgroepen;Totaal;Gehuisvest (asielstatushouders en nareizigers, inschrijving BRP);Taakstelling (naar rato);Realisatie t.o.v. taakstelling", regels[0]);
+        Assert.Equal("Monitordorp;<5;<5;x;<5;10;(<5)", regels[1]);
+        Assert.Equal("Totaal;<5;<5;x;<5;10;(<5)", regels[2]);
         Assert.Equal(3, regels.Length);
 
         var regio = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/instroom-gemeente/csv?regio={Data.RegioId}&jaar=2025"));

@@ -61,6 +61,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
             var (delen, totaal) = id == "doorlooptijden"
                 ? (new List<string> { "binnen", "buiten" }, "aantal")
                 : id == "caseload" ? (new List<string> { "wi2021", "buiten" }, "lopend")
+                : id.StartsWith("instroom-", StringComparison.Ordinal) ? (new List<string> { "asiel", "overig" }, "totaal")
                 : (aantalKolommen.Where(k => k != "totaal").ToList(), aantalKolommen.Contains("totaal") ? "totaal" : null);
             if (totaal is not null)
             {
@@ -75,7 +76,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
         }
 
         // The same figures side by side in two tables.
-        foreach (var k in new[] { "asiel", "overig", "totaal" }) w.Sommen.Add(([("instroom-maand", "totaal", k)], ("instroom-gemeente", "totaal", k)));
+        foreach (var k in new[] { "asiel", "overig", "totaal", "gehuisvest" }) w.Sommen.Add(([("instroom-maand", "totaal", k)], ("instroom-gemeente", "totaal", k)));
         foreach (var k in new[] { "B1Route", "Onderwijsroute", "ZRoute" }) w.Sommen.Add(([("routes", "alle", k)], ("lbt", "alle", k)));
         w.Sommen.Add(([.. Enum.GetValues<Fase>().Where(f => !f.IsAfgesloten()).Select(f => ("fasen", f.ToString(), "aantal"))], ("caseload", "alle", "lopend")));
         var periode = json["filter"]!["periode"]!;
@@ -83,6 +84,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
         {
             var jaar = periode["van"]!.GetValue<string>()[..4];
             w.Sommen.Add(([("instroom-maand", "totaal", "totaal")], ("ontwikkeling", jaar, "instroom")));
+            w.Sommen.Add(([("instroom-maand", "totaal", "gehuisvest")], ("budget-aantallen", "asielmigrant", "aantal")));
             w.Sommen.Add(([("resultaten", "VoldaanBinnenTermijn", "aantal"), ("resultaten", "VoldaanNaTermijn", "aantal"), ("resultaten", "VoldaanTermijnOnbekend", "aantal")], ("ontwikkeling", jaar, "voldaan")));
             w.Sommen.Add(([("resultaten", "Uitgeschreven", "aantal")], ("ontwikkeling", jaar, "uitval")));
             w.Sommen.Add(([("resultaten", "Verhuisd", "aantal")], ("ontwikkeling", jaar, "verhuisd")));

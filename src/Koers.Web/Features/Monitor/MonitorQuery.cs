@@ -76,8 +76,9 @@ public enum PipTermijnUitkomst
 }
 
 public sealed record GemeenteInfo(int Id, string Code, string Naam, int RegioId, string Regio);
-public sealed record InstroomVak(Periode Vak, int Asiel, int Overig);
-public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig);
+/// <param name="Gehuisvest">Asielstatushouders and nareizigers housed (BRP) in the period: what the taakstelling counts.</param>
+public sealed record InstroomVak(Periode Vak, int Asiel, int Overig, int Gehuisvest);
+public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig, int Gehuisvest);
 public sealed record DoorlooptijdCijfer(Doorlooptijd Soort, int Aantal, double? MediaanDagen, int? BinnenNorm);
 /// <param name="Wi2021">Running cases under the Wet inburgering 2021 (<see cref="DoelgroepRegels.ValtOnderWi2021"/>).</param>
 /// <param name="BuitenWi2021">Running cases outside it: the ondertussengroep (Wi2013) and the vrijgestelden, guided without the Wi2021 clock.</param>
@@ -190,6 +191,20 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
                 Asiel = d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger,
                 Datum = d.Instroom!.Value,
             });
+    }
+
+    /// <summary>
+    /// Housed in the period: asielstatushouders and nareizigers by the date of their BRP registration, the date they
+    /// settle (vestigen) in the municipality. This is what the housing taakstelling counts ("taakstelling voor het
+    /// huisvesten van statushouders", Weert 003 L282-293; "realisatie ... huisvestingen", Evaluatie 001 L10272), and the
+    /// date the budget counts by; inflow (<see cref="Instroom"/>) counts by the earlier koppeling (issue #24).
+    /// </summary>
+    internal IQueryable<InstroomRij> Huisvestingen(MonitorFilter f)
+    {
+        var (van, tot) = (f.Periode.Van, f.Periode.Tot);
+        return Scope(f)
+            .Where(d => d.Brp >= van && d.Brp <= tot && (d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger))
+            .Select(d => new InstroomRij { Id = d.InburgeraarId, GemeenteId = d.GemeenteId, Asiel = true, Datum = d.Brp!.Value });
     }
 
     public static (Mijlpaal Van, Mijlpaal Tot) Mijlpalen(Doorlooptijd soort) => soort switch
@@ -348,15 +363,21 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
             .GroupBy(r => new { r.GemeenteId, r.Datum.Year, r.Datum.Month, r.Asiel })
             .Select(g => new { g.Key.GemeenteId, g.Key.Year, g.Key.Month, g.Key.Asiel, Aantal = g.Count() })
             .ToListAsync(ct);
+        var huisvesting = await Huisvestingen(f)
+            .GroupBy(r => new { r.GemeenteId, r.Datum.Year, r.Datum.Month })
+            .Select(g => new { g.Key.GemeenteId, g.Key.Year, g.Key.Month, Aantal = g.Count() })
+            .ToListAsync(ct);
 
         var vakken = f.Periode.Maanden().Select(vak => new InstroomVak(vak,
                 cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && r.Asiel).Sum(r => r.Aantal),
-                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal)))
+                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal),
+                huisvesting.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month).Sum(r => r.Aantal)))
             .ToList();
         var perGemeente = cellen.ToLookup(r => r.GemeenteId);
         var gemeenteRijen = gemeenten.Select(g => new InstroomGemeente(g,
                 perGemeente[g.Id].Where(r => r.Asiel).Sum(r => r.Aantal),
-                perGemeente[g.Id].Where(r => !r.Asiel).Sum(r => r.Aantal)))
+                perGemeente[g.Id].Where(r => !r.Asiel).Sum(r => r.Aantal),
+                huisvesting.Where(r => r.GemeenteId == g.Id).Sum(r => r.Aantal)))
             .ToList();
         return (vakken, gemeenteRijen);
     }
@@ -507,6 +528,7 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
             case Figuur.Instroom:
                 if (Is("asiel")) return Instroom(f).Where(r => r.Asiel).Select(r => r.Id);
                 if (Is("overig")) return Instroom(f).Where(r => !r.Asiel).Select(r => r.Id);
+                if (Is("gehuisvest")) return Huisvestingen(f).Select(r => r.Id);
                 return Is("alle") ? Instroom(f).Select(r => r.Id) : null;
 
             case Figuur.Fase:
