@@ -287,6 +287,42 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
     }
 
     [Fact]
+    public async Task Met_verborgen_kleine_aantallen_geen_losse_dagen_en_geen_klantregisseur()
+    {
+        // Views that differ from an offered view by a few cases are refused when small counts are hidden: a range of
+        // loose days (year minus 1 January–30 December) and one klantregisseur (all minus the others).
+        var beleid = ClientAls(Beleid);
+        var dagen = await beleid.GetAsync("/api/v1/monitor?gemeente=GM9801&van=2025-01-05&tot=2025-02-05");
+        Assert.Equal(HttpStatusCode.BadRequest, dagen.StatusCode);
+        Assert.Contains("hele maanden", (await dagen.LeesAsync())["errors"]!["van"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var regisseur = await beleid.GetAsync($"/api/v1/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}");
+        Assert.Equal(HttpStatusCode.BadRequest, regisseur.StatusCode);
+        Assert.Contains("per klantregisseur", (await regisseur.LeesAsync())["errors"]!["klantregisseur"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        // Asking to show small counts changes nothing for policy staff.
+        Assert.Equal(HttpStatusCode.BadRequest, (await beleid.GetAsync($"/api/v1/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}&verbergKleineAantallen=false")).StatusCode);
+        // Whole months stay allowed.
+        Assert.Equal(HttpStatusCode.OK, (await beleid.GetAsync("/api/v1/monitor?gemeente=GM9801&van=2025-01-01&tot=2025-05-31")).StatusCode);
+
+        // The form does not offer what would be refused.
+        var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await beleid.GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.Null(pagina.QuerySelector("[name='klantregisseur']"));
+        Assert.Null(pagina.QuerySelector("[name='van']"));
+        Assert.NotNull(pagina.QuerySelector("select[name='doelgroep']"));
+
+        // Whoever works with the cases is offered both, and gets them with small counts shown; with them hidden, the
+        // page says why at the field.
+        var open = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await fixture.Client.GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.NotNull(open.QuerySelector("select[name='klantregisseur']"));
+        Assert.NotNull(open.QuerySelector("input[name='van']"));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync($"/api/v1/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}&verbergKleineAantallen=false")).StatusCode);
+        var fout = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await fixture.Client.GetAsync($"/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}")).Content.ReadAsStringAsync());
+        var link = fout.QuerySelector("[role='alert'] a[href='#klantregisseur']");
+        Assert.NotNull(link);
+        Assert.Contains("per klantregisseur", link!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(fout.QuerySelector("#klantregisseur"));
+    }
+
+    [Fact]
     public async Task Het_formulier_biedt_tonen_van_kleine_aantallen_alleen_aan_wie_dat_mag()
     {
         // The beleidsmedewerker always gets "<5" (the server ignores verbergKleineAantallen=false), so the form must not offer it.
