@@ -92,6 +92,15 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         var q1 = await OverzichtAsync("gemeente=GM9801&periode=kwartaal&jaar=2025&kwartaal=1&verbergKleineAantallen=false");
         Is(3, q1, "instroom-maand", "totaal", "asiel");
         Is(3, q1, "instroom-maand", "totaal", "taakstelling");
+
+        // The realisatie counts what the taakstelling counts: statushouders housed, by BRP date, not inflow by koppeling.
+        // Q1 2025: A1 (BRP 1 March) and A3 (BRP 20 March) housed; A2 came in by koppeling in February but was housed in April.
+        Is(2, q1, "instroom-maand", "totaal", "gehuisvest");
+        Is(0, q1, "instroom-maand", "2025-01", "gehuisvest");
+        Is(2, q1, "instroom-maand", "2025-03", "gehuisvest");
+        Is(66.7m, q1, "instroom-maand", "totaal", "realisatie");
+        Is(3, o, "instroom-maand", "totaal", "gehuisvest");
+        Is(1, o, "instroom-maand", "2025-04", "gehuisvest");
         Assert.Equal(3 + 1, Tabel(q1, "instroom-maand")["rijen"]!.AsArray().Count);
     }
 
@@ -440,6 +449,14 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Is(instroom.Count(Asiel), o, "instroom-maand", "totaal", "asiel");
         Is(instroom.Count, o, "instroom-maand", "totaal", "totaal");
         Is(instroom.Count(r => !Asiel(r)), o, "instroom-gemeente", "totaal", "overig");
+        // Housed: asielstatushouders and nareizigers by their BRP date, per municipality (what the taakstelling counts).
+        var gehuisvest = rijen.Where(r => Asiel(r) && Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b)).ToList();
+        Is(gehuisvest.Count, o, "instroom-maand", "totaal", "gehuisvest");
+        foreach (var g in gehuisvest.GroupBy(r => r.GemeenteId))
+        {
+            var code = fixture.MetDatabase(db => db.Gemeenten.Where(x => x.Id == g.Key).Select(x => x.Code).Single());
+            Is(g.Count(), o, "instroom-gemeente", code, "gehuisvest");
+        }
 
         foreach (var fase in Enum.GetValues<Fase>()) Is(rijen.Count(r => r.Fase == fase), o, "fasen", fase.ToString(), "aantal");
 
@@ -451,7 +468,9 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Is(brpPip.Count(d => d <= 70), o, "doorlooptijden", "BrpPip", "binnen");
         // Everyone whose 10-week term ended in the year, before today (the fixture's clock): in time, late, or no PIP yet.
         var vandaag = DateOnly.FromDateTime(fixture.Basis.Tijd.Nu.UtcDateTime);
-        var verstreken = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b.AddDays(70)) && b.AddDays(70) < vandaag).ToList();
+        // Only the Wi2021 has the term: the ondertussengroep (Wi2013) and the vrijgestelden are left out.
+        var verstreken = rijen.Where(r => r.Doelgroep is not (Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld)
+                                          && Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b.AddDays(70)) && b.AddDays(70) < vandaag).ToList();
         int? Dagen(Ruw r) => Datum(r, Mijlpaal.PipVastgesteld) is { } p ? p.DayNumber - r.M[Mijlpaal.BrpInschrijving].DayNumber : null;
         if (jaar == 2025) Assert.Contains(verstreken, r => Dagen(r) is null);
         Is(verstreken.Count(r => Dagen(r) <= 70), o, "pip-termijn", "Binnen", "aantal");
@@ -497,7 +516,11 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         foreach (var groep in lopend.Where(r => r.Klantregisseur is not null).GroupBy(r => r.Klantregisseur!.Value))
         {
             Is(groep.Count(), o, "caseload", groep.Key.ToString(CultureInfo.InvariantCulture), "lopend");
+            Is(groep.Count(r => r.Doelgroep is Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld), o, "caseload", groep.Key.ToString(CultureInfo.InvariantCulture), "buiten");
         }
+
+        Is(lopend.Count(r => r.Doelgroep is not (Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld)), o, "caseload", "alle", "wi2021");
+        Is(lopend.Count(r => r.Doelgroep is Doelgroep.Ondertussengroep or Doelgroep.Vrijgesteld), o, "caseload", "alle", "buiten");
 
         var starters = rijen.Where(r => Datum(r, Mijlpaal.BrpInschrijving) is { } b && InJaar(b)).ToList();
         var asielStarters = starters.Count(Asiel);
@@ -519,13 +542,13 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var regels = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("Gemeente;Asielstatushouders en nareizigers;Overige doelgroepen;Totaal;Taakstelling (naar rato);Realisatie t.o.v. taakstelling", regels[0]);
-        Assert.Equal("Monitordorp;<5;<5;x;10;(<5)", regels[1]);
-        Assert.Equal("Totaal;<5;<5;x;10;(<5)", regels[2]);
+        Assert.Equal("Gemeente;Asielstatushouders en nareizigers;Overige doelgroepen;Totaal;Gehuisvest (asielstatushouders en nareizigers, inschrijving BRP);Taakstelling (naar rato);Realisatie t.o.v. taakstelling", regels[0]);
+        Assert.Equal("Monitordorp;<5;<5;x;<5;10;(<5)", regels[1]);
+        Assert.Equal("Totaal;<5;<5;x;<5;10;(<5)", regels[2]);
         Assert.Equal(3, regels.Length);
 
         var regio = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/instroom-gemeente/csv?regio={Data.RegioId}&jaar=2025"));
-        Assert.Contains("\r\nTelstad;<5;<5;<5;6;(<5)\r\n", regio);
+        Assert.Contains("\r\nTelstad;<5;<5;<5;<5;6;(<5)\r\n", regio);
 
         var open = Encoding.UTF8.GetString(await _client.GetByteArrayAsync($"/api/v1/monitor/tabellen/doorlooptijden/csv?{A2025}"));
         Assert.Contains("Inschrijving BRP → PIP vastgesteld;4;61;3;1;75", open);

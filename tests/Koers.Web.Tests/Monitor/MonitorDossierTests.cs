@@ -90,6 +90,71 @@ public abstract class MonitorDossierTests(KoersFactory factory)
         Assert.Equal(factory.MetDatabase(db => db.Inburgeraars.Count()), herbouwd.Count);
     }
 
+    private async Task<int> RouteAsync(string doelgroep, string route)
+    {
+        var o = JsonNode.Parse(await _client.GetStringAsync("/api/v1/monitor?gemeente=GM1724&jaar=2026&verbergKleineAantallen=false"))!;
+        var tabel = o["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "routes")!;
+        var kolom = tabel["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList().IndexOf(route);
+        var rij = tabel["rijen"]!.AsArray().SingleOrDefault(r => r!["sleutel"]!.GetValue<string>() == doelgroep);
+        return rij?["cellen"]![kolom]!["waarde"]?.GetValue<int>() ?? 0;
+    }
+
+    [Fact]
+    public async Task De_route_is_die_van_het_vastgestelde_pip_niet_de_huidige_route_van_het_dossier()
+    {
+        var (b1, z) = (await RouteAsync("Asielstatushouder", "B1Route"), await RouteAsync("Asielstatushouder", "ZRoute"));
+        var invoer = Testdata.Inburgeraar();
+        invoer["achternaam"] = "Routevanhetpip";
+        var r = await _client.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = (await r.LeesAsync())["id"]!.GetValue<string>();
+        await Testdata.PipVaststellenAsync(_client, id); // B1-route, dagtekening 15 June 2026
+        Assert.Equal(b1 + 1, await RouteAsync("Asielstatushouder", "B1Route"));
+
+        // Later the case's route changes (say to the Z-route, before a bijstelling is written): the PIP set in 2026 still
+        // set the B1-route, and that is what the route table counts.
+        factory.MetDatabase(db =>
+        {
+            var i = db.Inburgeraars.Single(x => x.Id == Guid.Parse(id));
+            i.Leerroute = Leerroute.ZRoute;
+            return db.SaveChanges();
+        });
+        Assert.Equal(Leerroute.B1Route, Rij(Guid.Parse(id))!.Leerroute);
+        Assert.Equal(b1 + 1, await RouteAsync("Asielstatushouder", "B1Route"));
+        Assert.Equal(z, await RouteAsync("Asielstatushouder", "ZRoute"));
+    }
+
+    private async Task<int> CelAsync(string tabel, string rij, string kolom)
+    {
+        var o = JsonNode.Parse(await _client.GetStringAsync("/api/v1/monitor?gemeente=GM1724&jaar=2026&verbergKleineAantallen=false"))!;
+        var t = o["tabellen"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == tabel)!;
+        var k = t["kolommen"]!.AsArray().Select(x => x!["sleutel"]!.GetValue<string>()).ToList().IndexOf(kolom);
+        Assert.True(k >= 0, $"{tabel} heeft geen kolom {kolom}");
+        var r = t["rijen"]!.AsArray().SingleOrDefault(x => x!["sleutel"]!.GetValue<string>() == rij);
+        return r?["cellen"]![k]!["waarde"]?.GetValue<int>() ?? 0;
+    }
+
+    [Fact]
+    public async Task Wie_buiten_de_wi2021_valt_staat_apart_in_de_caseload_en_telt_niet_mee_voor_de_pip_termijn()
+    {
+        var (geen, wi2021, buiten, lopend) = (await CelAsync("pip-termijn", "Geen", "aantal"), await CelAsync("caseload", "alle", "wi2021"),
+            await CelAsync("caseload", "alle", "buiten"), await CelAsync("caseload", "alle", "lopend"));
+        var invoer = Testdata.Inburgeraar(doelgroep: "ondertussengroep", koppelingsdatum: null);
+        invoer["achternaam"] = "Ondertussengroep";
+        var r = await _client.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = Guid.Parse((await r.LeesAsync())["id"]!.GetValue<string>());
+        // In the BRP on 2 March 2026: 10 weeks later (11 May) lies in 2026 and before today (16 June), and there is no PIP.
+        await MijlpaalAsync(id, "brpInschrijving", "2026-03-02");
+
+        // No PIP term under the Wi2013: not counted as 'nog geen PIP'.
+        Assert.Equal(geen, await CelAsync("pip-termijn", "Geen", "aantal"));
+        // Running, outside the Wi2021: in the caseload apart, and in the total of running cases.
+        Assert.Equal(wi2021, await CelAsync("caseload", "alle", "wi2021"));
+        Assert.Equal(buiten + 1, await CelAsync("caseload", "alle", "buiten"));
+        Assert.Equal(lopend + 1, await CelAsync("caseload", "alle", "lopend"));
+    }
+
     [Fact]
     public async Task Mediaan_in_sql_is_de_mediaan_van_alle_doorlooptijden_in_het_geheugen()
     {

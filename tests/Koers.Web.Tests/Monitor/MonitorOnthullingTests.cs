@@ -60,6 +60,8 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
             var aantalKolommen = kolommen.Where(k => k.Soort == "aantal").Select(k => k.Sleutel).ToList();
             var (delen, totaal) = id == "doorlooptijden"
                 ? (new List<string> { "binnen", "buiten" }, "aantal")
+                : id == "caseload" ? (new List<string> { "wi2021", "buiten" }, "lopend")
+                : id.StartsWith("instroom-", StringComparison.Ordinal) ? (new List<string> { "asiel", "overig" }, "totaal")
                 : (aantalKolommen.Where(k => k != "totaal").ToList(), aantalKolommen.Contains("totaal") ? "totaal" : null);
             if (totaal is not null)
             {
@@ -74,7 +76,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
         }
 
         // The same figures side by side in two tables.
-        foreach (var k in new[] { "asiel", "overig", "totaal" }) w.Sommen.Add(([("instroom-maand", "totaal", k)], ("instroom-gemeente", "totaal", k)));
+        foreach (var k in new[] { "asiel", "overig", "totaal", "gehuisvest" }) w.Sommen.Add(([("instroom-maand", "totaal", k)], ("instroom-gemeente", "totaal", k)));
         foreach (var k in new[] { "B1Route", "Onderwijsroute", "ZRoute" }) w.Sommen.Add(([("routes", "alle", k)], ("lbt", "alle", k)));
         w.Sommen.Add(([.. Enum.GetValues<Fase>().Where(f => !f.IsAfgesloten()).Select(f => ("fasen", f.ToString(), "aantal"))], ("caseload", "alle", "lopend")));
         var periode = json["filter"]!["periode"]!;
@@ -82,6 +84,7 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
         {
             var jaar = periode["van"]!.GetValue<string>()[..4];
             w.Sommen.Add(([("instroom-maand", "totaal", "totaal")], ("ontwikkeling", jaar, "instroom")));
+            w.Sommen.Add(([("instroom-maand", "totaal", "gehuisvest")], ("budget-aantallen", "asielmigrant", "aantal")));
             w.Sommen.Add(([("resultaten", "VoldaanBinnenTermijn", "aantal"), ("resultaten", "VoldaanNaTermijn", "aantal"), ("resultaten", "VoldaanTermijnOnbekend", "aantal")], ("ontwikkeling", jaar, "voldaan")));
             w.Sommen.Add(([("resultaten", "Uitgeschreven", "aantal")], ("ontwikkeling", jaar, "uitval")));
             w.Sommen.Add(([("resultaten", "Verhuisd", "aantal")], ("ontwikkeling", jaar, "verhuisd")));
@@ -281,6 +284,42 @@ public abstract partial class MonitorOnthullingTests<TFactory>(MonitorFixture<TF
         var totaal = routes["rijen"]!.AsArray().Single(x => x!["sleutel"]!.GetValue<string>() == "alle")!["cellen"]!.AsArray();
         Assert.Equal(1, totaal[kolom.IndexOf("onbekend")]!["waarde"]!.GetValue<decimal>());
         Assert.Equal(1, totaal[kolom.IndexOf("totaal")]!["waarde"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Met_verborgen_kleine_aantallen_geen_losse_dagen_en_geen_klantregisseur()
+    {
+        // Views that differ from an offered view by a few cases are refused when small counts are hidden: a range of
+        // loose days (year minus 1 January–30 December) and one klantregisseur (all minus the others).
+        var beleid = ClientAls(Beleid);
+        var dagen = await beleid.GetAsync("/api/v1/monitor?gemeente=GM9801&van=2025-01-05&tot=2025-02-05");
+        Assert.Equal(HttpStatusCode.BadRequest, dagen.StatusCode);
+        Assert.Contains("hele maanden", (await dagen.LeesAsync())["errors"]!["van"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var regisseur = await beleid.GetAsync($"/api/v1/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}");
+        Assert.Equal(HttpStatusCode.BadRequest, regisseur.StatusCode);
+        Assert.Contains("per klantregisseur", (await regisseur.LeesAsync())["errors"]!["klantregisseur"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        // Asking to show small counts changes nothing for policy staff.
+        Assert.Equal(HttpStatusCode.BadRequest, (await beleid.GetAsync($"/api/v1/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}&verbergKleineAantallen=false")).StatusCode);
+        // Whole months stay allowed.
+        Assert.Equal(HttpStatusCode.OK, (await beleid.GetAsync("/api/v1/monitor?gemeente=GM9801&van=2025-01-01&tot=2025-05-31")).StatusCode);
+
+        // The form does not offer what would be refused.
+        var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await beleid.GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.Null(pagina.QuerySelector("[name='klantregisseur']"));
+        Assert.Null(pagina.QuerySelector("[name='van']"));
+        Assert.NotNull(pagina.QuerySelector("select[name='doelgroep']"));
+
+        // Whoever works with the cases is offered both, and gets them with small counts shown; with them hidden, the
+        // page says why at the field.
+        var open = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await fixture.Client.GetStringAsync("/monitor?gemeente=GM9801&jaar=2025"));
+        Assert.NotNull(open.QuerySelector("select[name='klantregisseur']"));
+        Assert.NotNull(open.QuerySelector("input[name='van']"));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync($"/api/v1/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}&verbergKleineAantallen=false")).StatusCode);
+        var fout = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await fixture.Client.GetAsync($"/monitor?gemeente=GM9801&jaar=2025&klantregisseur={fixture.Data.M1}")).Content.ReadAsStringAsync());
+        var link = fout.QuerySelector("[role='alert'] a[href='#klantregisseur']");
+        Assert.NotNull(link);
+        Assert.Contains("per klantregisseur", link!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(fout.QuerySelector("#klantregisseur"));
     }
 
     [Fact]

@@ -24,6 +24,13 @@ public class MonitorDossier
     public int GemeenteId { get; set; }
     public int? KlantregisseurId { get; set; }
     public Doelgroep Doelgroep { get; set; }
+
+    /// <summary>
+    /// The route as set in the PIP (issue #24): the leerroute of the first PIP version that was vastgesteld (the one
+    /// whose dagtekening is the milestone PipVastgesteld; later bijstellingen and the case's current route do not
+    /// move it). Only for a case without any PIP version in Koers (a PIP recorded as a date only, e.g. taken over from
+    /// an earlier system) the case's route stands in, the only route known for it.
+    /// </summary>
     public Leerroute? Leerroute { get; set; }
     public Fase Fase { get; set; }
 
@@ -87,13 +94,22 @@ public static class MonitorDossiers
         Mijlpaal.InburgeringsplichtVoldaan, Mijlpaal.Ontheffing, Mijlpaal.Verhuisd, Mijlpaal.Uitgeschreven,
     ];
 
+    // The route of the first PIP version that was set (Vastgesteld, or Vervangen by a bijstelling since); a withdrawn
+    // PIP is no PIP. Without any PIP version (PIP recorded as a milestone only), the case's route.
+    private const string PipRoute = """
+        CASE WHEN EXISTS (SELECT 1 FROM pip_versie pv WHERE pv."InburgeraarId" = i."Id")
+            THEN (SELECT pv."Leerroute" FROM pip_versie pv WHERE pv."InburgeraarId" = i."Id" AND pv."Status" IN ('Vastgesteld', 'Vervangen')
+                  ORDER BY pv."Versie" LIMIT 1)
+            ELSE i."Leerroute" END
+        """;
+
     // An upsert (INSERT ... ON CONFLICT DO UPDATE, the same on PostgreSQL and SQLite) so two saves of one case
     // at the same time cannot collide on the key.
     private static string Sql(string waar) => $"""
         INSERT INTO monitor_dossier ("InburgeraarId", "GemeenteId", "KlantregisseurId", "Doelgroep", "Leerroute", "Fase",
             "Instroom", "Koppeling", "Brp", "Intake", "Pip", "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde",
             "LbtScore", "LbtCesuur")
-        SELECT i."Id", i."GemeenteId", i."KlantregisseurId", i."Doelgroep", i."Leerroute", i."Fase",
+        SELECT i."Id", i."GemeenteId", i."KlantregisseurId", i."Doelgroep", {PipRoute}, i."Fase",
             COALESCE({Max(Mijlpaal.Koppeling)}, {Max(Mijlpaal.BrpInschrijving)}),
             {Max(Mijlpaal.Koppeling)}, {Max(Mijlpaal.BrpInschrijving)}, {Max(Mijlpaal.BredeIntake)}, {Max(Mijlpaal.PipVastgesteld)},
             {Max(Mijlpaal.StartLeerroute)}, {Max(Mijlpaal.InburgeringsplichtVoldaan)}, {Max(Mijlpaal.Ontheffing)},
@@ -188,6 +204,9 @@ public sealed class MonitorDossierBijwerker : NaOpslaanInterceptor<HashSet<Guid>
                     break;
                 case Leerbaarheidstoets l:
                     ids.Add(l.InburgeraarId);
+                    break;
+                case PipVersie p:
+                    ids.Add(p.InburgeraarId);
                     break;
                 case Termijnregel t when t.Code == TermijnCode.Inburgeringstermijn
                                          && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:

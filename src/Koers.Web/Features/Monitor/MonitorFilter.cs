@@ -61,6 +61,7 @@ public sealed record MonitorFilter
         var periode = LeesPeriode(vraag, vandaag, fouten);
         var code = string.IsNullOrWhiteSpace(vraag.Gemeente) ? null : vraag.Gemeente.Trim().ToUpperInvariant();
         if (code is { Length: > 6 }) fouten["gemeente"] = ["Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM1724."];
+        if (verberg) WeigerVerschilweergaven(vraag, periode, fouten);
         if (fouten.Count > 0 || periode is null) return null;
         return new MonitorFilter
         {
@@ -71,6 +72,29 @@ public sealed record MonitorFilter
             Periode = periode,
             VerbergKleineAantallen = verberg,
         };
+    }
+
+    /// <summary>
+    /// With small counts hidden, views that differ from an offered view by a few cases are refused (issue #24): a free
+    /// range of days (a year view minus the range 1 January–30 December leaves one day) and a klantregisseur (the total
+    /// minus the other klantregisseurs leaves one caseload). Suppression is decided per view, so such a difference could
+    /// give a hidden count away. Whole months (a month, quarter, year or a run of whole months) stay allowed.
+    /// </summary>
+    public static void WeigerVerschilweergaven(MonitorVraag vraag, Periode? periode, Dictionary<string, string[]> fouten)
+    {
+        ArgumentNullException.ThrowIfNull(vraag);
+        ArgumentNullException.ThrowIfNull(fouten);
+        if (vraag.Klantregisseur is not null && !fouten.ContainsKey("klantregisseur"))
+        {
+            fouten["klantregisseur"] = ["Met verborgen kleine aantallen kan de monitor niet per klantregisseur tellen: uit het verschil met alle klantregisseurs samen zijn kleine aantallen af te leiden. "
+                + "Kies 'Alle klantregisseurs'. Wie met de dossiers werkt, kan bij 'Kleine aantallen' voor 'Tonen' kiezen."];
+        }
+
+        if (periode is { Soort: PeriodeSoort.Eigen, HeleMaanden: false } && !fouten.ContainsKey("van"))
+        {
+            fouten["van"] = ["Met verborgen kleine aantallen kan een eigen periode alleen uit hele maanden bestaan: 'van' op de eerste dag van een maand en 'tot en met' op de laatste dag van een maand. "
+                + "Met losse dagen zijn kleine aantallen af te leiden uit het verschil met een maand of jaar."];
+        }
     }
 
     private static Periode? LeesPeriode(MonitorVraag v, DateOnly vandaag, Dictionary<string, string[]> fouten)

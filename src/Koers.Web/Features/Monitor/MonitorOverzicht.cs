@@ -104,7 +104,7 @@ public sealed class MonitorOverzichtBouwer(
         var kerngetallen = new List<Kerngetal>
         {
             new("Instroom", Uit("instroom-maand", "totaal", "totaal"), f.Periode.Omschrijving),
-            new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag"),
+            new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag, Wi2021 en daarbuiten samen (zie de caseload)"),
             new("Mediaan BRP → PIP", Dagen(Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "mediaan")), $"{pipAantal.Tekst} PIP's in de periode"),
             new("PIP binnen 10 weken", Uit("pip-termijn", nameof(PipTermijnUitkomst.Binnen), "aandeel"), "van wie de termijn van 10 weken in de periode verstreek (ook wie nog geen PIP heeft)"),
             new("Voldaan binnen termijn", Uit("resultaten", nameof(Resultaat.VoldaanBinnenTermijn), "aantal"), f.Periode.Omschrijving),
@@ -125,8 +125,8 @@ public sealed class MonitorOverzichtBouwer(
     /// <summary>How the counts of each table add up, for secondary suppression.</summary>
     private static readonly Dictionary<string, Optelling> Optellingen = new()
     {
-        ["instroom-maand"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
-        ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"]),
+        ["instroom-maand"] = new(["asiel", "overig"], "totaal", true, ["realisatie"], Los: ["gehuisvest"]),
+        ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"], Los: ["gehuisvest"]),
         ["fasen"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
         ["pip-termijn"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
@@ -135,7 +135,7 @@ public sealed class MonitorOverzichtBouwer(
         ["resultaten"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["ontwikkeling"] = new([], null, false),
         ["prestatie"] = new([], null, false, ["aandeel"]),
-        ["caseload"] = new(["lopend"], null, true, ["bezetting"]),
+        ["caseload"] = new(["wi2021", "buiten"], "lopend", true, ["bezetting"]),
         ["budget-aantallen"] = new(["aantal"], null, true),
     };
 
@@ -144,7 +144,7 @@ public sealed class MonitorOverzichtBouwer(
     /// </summary>
     private static IEnumerable<Koppeling> Koppelingen(MonitorFilter f, IEnumerable<Resultaat> resultaten)
     {
-        foreach (var k in new[] { "asiel", "overig", "totaal" })
+        foreach (var k in new[] { "asiel", "overig", "totaal", "gehuisvest" })
         {
             yield return new([new("instroom-maand", "totaal", k)], new("instroom-gemeente", "totaal", k));
         }
@@ -164,6 +164,8 @@ public sealed class MonitorOverzichtBouwer(
         {
             var jaar = f.Periode.Van.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
             yield return new([new("instroom-maand", "totaal", "totaal")], new("ontwikkeling", jaar, "instroom"));
+            // Housed in the year = the asielmigranten the budget counts for that year (both by BRP date).
+            yield return new([new("instroom-maand", "totaal", "gehuisvest")], new("budget-aantallen", "asielmigrant", "aantal"));
             var lijst = resultaten.ToList();
             yield return new([.. lijst.Where(r => r.ToString().StartsWith("Voldaan", StringComparison.Ordinal)).Select(r => new CelPlaats("resultaten", r.ToString(), "aantal"))],
                 new("ontwikkeling", jaar, "voldaan"));
@@ -213,37 +215,41 @@ public sealed class MonitorOverzichtBouwer(
         new("asiel", "Asielstatushouders en nareizigers", KolomSoort.Aantal),
         new("overig", "Overige doelgroepen", KolomSoort.Aantal),
         new("totaal", "Totaal", KolomSoort.Aantal),
+        new("gehuisvest", "Gehuisvest (asielstatushouders en nareizigers, inschrijving BRP)", KolomSoort.Aantal),
         new("taakstelling", "Taakstelling (naar rato)", KolomSoort.Getal),
         new("realisatie", "Realisatie t.o.v. taakstelling", KolomSoort.Percentage),
     ];
 
-    private static Cel Realisatie(Cellen c, int asiel, decimal? taakstelling)
+    /// <summary>Housed against the taakstelling: both count statushouders housed, by the date they settle (BRP).</summary>
+    private static Cel Realisatie(Cellen c, int gehuisvest, decimal? taakstelling)
     {
-        if (Domain.Monitor.Taakstelling.Realisatie(asiel, taakstelling) is not { } p) return Cel.Leeg;
-        if (c.Verberg && KleineAantallen.Verbergen(asiel, c.Grens)) return new Cel(null, c.AfgeleidTekst, true);
+        if (Domain.Monitor.Taakstelling.Realisatie(gehuisvest, taakstelling) is not { } p) return Cel.Leeg;
+        if (c.Verberg && KleineAantallen.Verbergen(gehuisvest, c.Grens)) return new Cel(null, c.AfgeleidTekst, true);
         return new Cel(p, p.ToString("0.#", new System.Globalization.CultureInfo("nl-NL")) + "%");
     }
 
-    private Rij InstroomRij(MonitorFilter f, Cellen c, string sleutel, string label, int asiel, int overig, decimal? taak, bool totaal = false, string? kort = null) =>
+    private Rij InstroomRij(MonitorFilter f, Cellen c, string sleutel, string label, int asiel, int overig, int gehuisvest, decimal? taak, bool totaal = false, string? kort = null) =>
         new(sleutel, label,
         [
             c.Aantal(asiel, Link(f, Figuur.Instroom, "asiel")),
             c.Aantal(overig, Link(f, Figuur.Instroom, "overig")),
             c.Aantal(asiel + overig, Link(f, Figuur.Instroom, "alle")),
+            c.Aantal(gehuisvest, Link(f, Figuur.Instroom, "gehuisvest")),
             Cellen.Getal(taak is { } t ? Math.Round(t, 2, MidpointRounding.AwayFromZero) : null),
-            Realisatie(c, asiel, taak),
+            Realisatie(c, gehuisvest, taak),
         ], totaal, kort);
 
     private Tabel InstroomPerMaand(MonitorFilter f, Cellen c, IReadOnlyList<InstroomVak> vakken, IReadOnlyList<GemeenteInfo> gemeenten, bool taakstellingTonen)
     {
         var rijen = vakken.Select(v => InstroomRij(f with { Periode = v.Vak }, c, v.Vak.Van.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                v.Vak.Omschrijving, v.Asiel, v.Overig, taakstellingTonen ? Taakstelling(gemeenten, v.Vak) : null, kort: v.Vak.KorteNaam))
+                v.Vak.Omschrijving, v.Asiel, v.Overig, v.Gehuisvest, taakstellingTonen ? Taakstelling(gemeenten, v.Vak) : null, kort: v.Vak.KorteNaam))
             .ToList();
-        rijen.Add(InstroomRij(f, c, "totaal", "Totaal", vakken.Sum(v => v.Asiel), vakken.Sum(v => v.Overig),
+        rijen.Add(InstroomRij(f, c, "totaal", "Totaal", vakken.Sum(v => v.Asiel), vakken.Sum(v => v.Overig), vakken.Sum(v => v.Gehuisvest),
             taakstellingTonen ? Taakstelling(gemeenten, f.Periode) : null, totaal: true));
         return new Tabel("instroom-maand", $"Instroom per maand, {f.Periode.Omschrijving}", "Maand", InstroomKolommen, rijen,
             Toelichting: "Nieuwe dossiers op de datum van de koppeling door het COA, of de inschrijving in de BRP als er geen koppeling is (gezinsmigranten, overige migranten). "
-                + "De taakstelling gaat over te huisvesten statushouders en staat daarom naast de instroom van asielstatushouders en nareizigers; per halfjaar ingesteld en naar rato verdeeld over de maanden. "
+                + "De taakstelling gaat over het huisvesten van statushouders: de realisatie deelt daarom het aantal gehuisveste asielstatushouders en nareizigers, geteld op de datum van inschrijving in de BRP (de vestiging in de gemeente, dezelfde datum als het budget), door de taakstelling, niet de instroom op koppelingsdatum. "
+                + "De taakstelling is per halfjaar ingesteld en naar rato verdeeld over de maanden. "
                 + (taakstellingTonen ? monitorOpties.Value.TaakstellingBron : "Bij een filter op klantregisseur of doelgroep is de taakstelling niet te vergelijken en wordt ze niet getoond."),
             Bronnen: [BronVerwijzing.Van(MonitorBron.TaakstellingHalfjaarlijks)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling", Totaalkolom: "totaal"));
@@ -252,12 +258,12 @@ public sealed class MonitorOverzichtBouwer(
     private Tabel InstroomPerGemeente(MonitorFilter f, Cellen c, IReadOnlyList<InstroomGemeente> perGemeente, bool taakstellingTonen)
     {
         var rijen = perGemeente.Select(g => InstroomRij(f with { GemeenteCode = g.Gemeente.Code, RegioId = null }, c, g.Gemeente.Code, g.Gemeente.Naam,
-                g.Asiel, g.Overig, taakstellingTonen ? Taakstelling([g.Gemeente], f.Periode) : null))
+                g.Asiel, g.Overig, g.Gehuisvest, taakstellingTonen ? Taakstelling([g.Gemeente], f.Periode) : null))
             .ToList();
-        rijen.Add(InstroomRij(f, c, "totaal", "Totaal", perGemeente.Sum(g => g.Asiel), perGemeente.Sum(g => g.Overig),
+        rijen.Add(InstroomRij(f, c, "totaal", "Totaal", perGemeente.Sum(g => g.Asiel), perGemeente.Sum(g => g.Overig), perGemeente.Sum(g => g.Gehuisvest),
             taakstellingTonen ? Taakstelling(perGemeente.Select(g => g.Gemeente), f.Periode) : null, totaal: true));
         return new Tabel("instroom-gemeente", $"Instroom per gemeente, {f.Periode.Omschrijving}", "Gemeente", InstroomKolommen, rijen,
-            Toelichting: "Zelfde telling als per maand, per gemeente tegen de taakstelling van die gemeente.",
+            Toelichting: "Zelfde telling als per maand, per gemeente; de realisatie is het aantal gehuisveste statushouders (inschrijving BRP) tegen de taakstelling van die gemeente.",
             Bronnen: [BronVerwijzing.Van(MonitorBron.TaakstellingHalfjaarlijks)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Kolommen, ["asiel", "overig"], Normkolom: "taakstelling", NormLabel: "taakstelling", Totaalkolom: "totaal"));
     }
@@ -336,7 +342,7 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("pip-termijn", $"PIP binnen 10 weken: iedereen van wie de termijn verstreek in {f.Periode.Omschrijving}", "Uitkomst",
             [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
             Toelichting: $"Iedereen van wie de termijn van 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP in de periode eindigde, vóór vandaag: "
-                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht. "
+                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. Alleen de Wet inburgering 2021: voor de ondertussengroep (Wet inburgering 2013) en vrijgestelden geldt deze termijn niet, zij tellen hier niet mee. Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht. "
                 + "De termijn telt kalenderdagen, zoals de termijnbewaking in Koers; een einde in het weekend of op een feestdag schuift niet op.",
             Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
@@ -365,7 +371,8 @@ public sealed class MonitorOverzichtBouwer(
         return new Tabel("routes", $"Leerroutes per doelgroep, PIP vastgesteld in {f.Periode.Omschrijving}", "Doelgroep",
             [.. Routevolgorde.Select(r => new Kolom(r.ToString(), r.Omschrijving(), KolomSoort.Aantal)), new("onbekend", "Route onbekend", KolomSoort.Aantal), new("totaal", "Totaal", KolomSoort.Aantal)],
             rijen,
-            Toelichting: "De leerroute van elk dossier waarvan het PIP in de periode is vastgesteld, zoals die nu in het dossier staat. "
+            Toelichting: "Elk dossier waarvan het PIP in de periode is vastgesteld, met de leerroute zoals die in dat PIP is vastgesteld; een latere bijstelling of wijziging in het dossier verschuift haar niet. "
+                + "Alleen als Koers van het PIP niet meer dan de datum kent (bijvoorbeeld overgenomen uit een eerder systeem), telt de leerroute uit het dossier. "
                 + "Route onbekend: PIP vastgesteld, maar (nog) geen leerroute vastgelegd; zo valt geen PIP weg uit het totaal.",
             Grafiek: new GrafiekSpec(GrafiekSoort.Gestapeld, [.. Routevolgorde.Select(r => r.ToString()), "onbekend"]));
     }
@@ -426,17 +433,22 @@ public sealed class MonitorOverzichtBouwer(
             var bezetting = norm <= 0 || k.MedewerkerId is null ? Cel.Leeg
                 : aantal.Verborgen ? new Cel(null, c.AfgeleidTekst, true)
                 : Cellen.Getal(Math.Round(100m * k.Lopend / norm, 1), "0.#'%'");
-            return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
+            return new Rij(sleutel, k.Naam, [Cellen.Tekst(k.Team ?? "—"), c.Aantal(k.Wi2021), c.Aantal(k.BuitenWi2021), aantal, k.MedewerkerId is null ? Cel.Leeg : Cellen.Getal(norm, "0"), bezetting]);
         }).ToList();
-        rijen.Add(new Rij("alle", "Totaal", [Cel.Leeg, c.Aantal(caseload.Sum(k => k.Lopend), Link(f, Figuur.Caseload, "alle")), Cel.Leeg, Cel.Leeg], true));
+        rijen.Add(new Rij("alle", "Totaal", [Cel.Leeg, c.Aantal(caseload.Sum(k => k.Wi2021)), c.Aantal(caseload.Sum(k => k.BuitenWi2021)),
+            c.Aantal(caseload.Sum(k => k.Lopend), Link(f, Figuur.Caseload, "alle")), Cel.Leeg, Cel.Leeg], true));
         return new Tabel("caseload", "Caseload per klantregisseur (lopende dossiers, stand van vandaag)", "Klantregisseur",
         [
             new("team", "Team", KolomSoort.Tekst),
+            new("wi2021", "Wet inburgering 2021", KolomSoort.Aantal),
+            new("buiten", "Buiten de Wi2021 (Wi2013, vrijgesteld)", KolomSoort.Aantal),
             new("lopend", "Lopende dossiers", KolomSoort.Aantal),
             new("norm", "Norm", KolomSoort.Getal),
             new("bezetting", "Ten opzichte van de norm", KolomSoort.Percentage),
         ], rijen,
-            Toelichting: $"Dossiers die nog niet zijn afgesloten, per klantregisseur; de periode telt hier niet mee. Norm: {norm} dossiers per klantregisseur (instelling Koers:Monitor:CaseloadNorm).",
+            Toelichting: "Dossiers die nog niet zijn afgesloten, per klantregisseur, ook de dossiers die aan niemand zijn toegewezen; de periode telt hier niet mee. "
+                + "Apart geteld: dossiers onder de Wet inburgering 2021 en dossiers daarbuiten (de ondertussengroep onder de Wet inburgering 2013 en vrijgestelden), die wel begeleid worden maar zonder PIP-termijn en inburgeringstermijn; lopende dossiers is het totaal van beide. "
+                + $"Norm: {norm} dossiers per klantregisseur (instelling Koers:Monitor:CaseloadNorm).",
             Bronnen: [BronVerwijzing.Van(MonitorBron.CaseloadNorm)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["lopend"], Norm: norm, NormLabel: $"norm {norm}"));
     }

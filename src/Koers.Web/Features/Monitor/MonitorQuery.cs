@@ -76,10 +76,16 @@ public enum PipTermijnUitkomst
 }
 
 public sealed record GemeenteInfo(int Id, string Code, string Naam, int RegioId, string Regio);
-public sealed record InstroomVak(Periode Vak, int Asiel, int Overig);
-public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig);
+/// <param name="Gehuisvest">Asielstatushouders and nareizigers housed (BRP) in the period: what the taakstelling counts.</param>
+public sealed record InstroomVak(Periode Vak, int Asiel, int Overig, int Gehuisvest);
+public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig, int Gehuisvest);
 public sealed record DoorlooptijdCijfer(Doorlooptijd Soort, int Aantal, double? MediaanDagen, int? BinnenNorm);
-public sealed record CaseloadCijfer(int? MedewerkerId, string Naam, string? Team, int Lopend);
+/// <param name="Wi2021">Running cases under the Wet inburgering 2021 (<see cref="DoelgroepRegels.ValtOnderWi2021"/>).</param>
+/// <param name="BuitenWi2021">Running cases outside it: the ondertussengroep (Wi2013) and the vrijgestelden, guided without the Wi2021 clock.</param>
+public sealed record CaseloadCijfer(int? MedewerkerId, string Naam, string? Team, int Wi2021, int BuitenWi2021)
+{
+    public int Lopend => Wi2021 + BuitenWi2021;
+}
 /// <param name="Uitval">Uitgeschreven (left the country): the plicht ends without being met.</param>
 /// <param name="Verhuisd">Moved to another municipality: not uitval, the plicht goes with the person.</param>
 public sealed record JaarCijfer(int Jaar, int Instroom, int PipVastgesteld, int Voldaan, int Uitval, int Verhuisd);
@@ -187,6 +193,20 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
             });
     }
 
+    /// <summary>
+    /// Housed in the period: asielstatushouders and nareizigers by the date of their BRP registration, the date they
+    /// settle (vestigen) in the municipality. This is what the housing taakstelling counts ("taakstelling voor het
+    /// huisvesten van statushouders", Weert 003 L282-293; "realisatie ... huisvestingen", Evaluatie 001 L10272), and the
+    /// date the budget counts by; inflow (<see cref="Instroom"/>) counts by the earlier koppeling (issue #24).
+    /// </summary>
+    internal IQueryable<InstroomRij> Huisvestingen(MonitorFilter f)
+    {
+        var (van, tot) = (f.Periode.Van, f.Periode.Tot);
+        return Scope(f)
+            .Where(d => d.Brp >= van && d.Brp <= tot && (d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger))
+            .Select(d => new InstroomRij { Id = d.InburgeraarId, GemeenteId = d.GemeenteId, Asiel = true, Datum = d.Brp!.Value });
+    }
+
     public static (Mijlpaal Van, Mijlpaal Tot) Mijlpalen(Doorlooptijd soort) => soort switch
     {
         Doorlooptijd.KoppelingBrp => (Mijlpaal.Koppeling, Mijlpaal.BrpInschrijving),
@@ -219,7 +239,7 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
         };
     }
 
-    /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route of the case.</summary>
+    /// <summary>Cases whose PIP was set in the period (milestone PipVastgesteld), with the route set in that PIP (<see cref="MonitorDossier.Leerroute"/>).</summary>
     internal IQueryable<PipRij> Pips(MonitorFilter f)
     {
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
@@ -238,8 +258,10 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
         // The term ends on BRP + 70 days; in the period and already past, so BRP lies 70 days before both ends.
         var laatsteEinde = klok.Vandaag.AddDays(-1) < f.Periode.Tot ? klok.Vandaag.AddDays(-1) : f.Periode.Tot;
         var (van, tot) = (f.Periode.Van.AddDays(-PipNormDagen), laatsteEinde.AddDays(-PipNormDagen));
+        // Only the Wi2021: the ondertussengroep (Wi2013) and the vrijgestelden have no PIP term (LegalClock.PipVaststelling),
+        // so they are neither late nor waiting (issue #24).
         return Scope(f)
-            .Where(d => d.Brp >= van && d.Brp <= tot)
+            .Where(d => d.Brp >= van && d.Brp <= tot && d.Doelgroep != Doelgroep.Ondertussengroep && d.Doelgroep != Doelgroep.Vrijgesteld)
             .Select(d => new PipTermijnRij
             {
                 Id = d.InburgeraarId,
@@ -297,7 +319,7 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
         return voldaan.Concat(ontheffing).Concat(verhuisd).Concat(uitgeschreven);
     }
 
-    /// <summary>Running cases today (not closed), whatever the period.</summary>
+    /// <summary>Running cases today (not closed), whatever the period; Wi2021 and outside it together (the caseload shows them apart).</summary>
     internal IQueryable<MonitorDossier> Lopend(MonitorFilter f) =>
         Scope(f).Where(i => i.Fase != Fase.Voldaan && i.Fase != Fase.Ontheven && i.Fase != Fase.Verhuisd && i.Fase != Fase.Uitgeschreven);
 
@@ -341,15 +363,21 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
             .GroupBy(r => new { r.GemeenteId, r.Datum.Year, r.Datum.Month, r.Asiel })
             .Select(g => new { g.Key.GemeenteId, g.Key.Year, g.Key.Month, g.Key.Asiel, Aantal = g.Count() })
             .ToListAsync(ct);
+        var huisvesting = await Huisvestingen(f)
+            .GroupBy(r => new { r.GemeenteId, r.Datum.Year, r.Datum.Month })
+            .Select(g => new { g.Key.GemeenteId, g.Key.Year, g.Key.Month, Aantal = g.Count() })
+            .ToListAsync(ct);
 
         var vakken = f.Periode.Maanden().Select(vak => new InstroomVak(vak,
                 cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && r.Asiel).Sum(r => r.Aantal),
-                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal)))
+                cellen.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month && !r.Asiel).Sum(r => r.Aantal),
+                huisvesting.Where(r => r.Year == vak.Van.Year && r.Month == vak.Van.Month).Sum(r => r.Aantal)))
             .ToList();
         var perGemeente = cellen.ToLookup(r => r.GemeenteId);
         var gemeenteRijen = gemeenten.Select(g => new InstroomGemeente(g,
                 perGemeente[g.Id].Where(r => r.Asiel).Sum(r => r.Aantal),
-                perGemeente[g.Id].Where(r => !r.Asiel).Sum(r => r.Aantal)))
+                perGemeente[g.Id].Where(r => !r.Asiel).Sum(r => r.Aantal),
+                huisvesting.Where(r => r.GemeenteId == g.Id).Sum(r => r.Aantal)))
             .ToList();
         return (vakken, gemeenteRijen);
     }
@@ -363,14 +391,14 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
     {
         // Grouped in the order of the index (Fase, KlantregisseurId), so PostgreSQL streams it from an index-only scan.
         var rijen = await Scope(f)
-            .GroupBy(i => new { i.Fase, Regisseur = i.KlantregisseurId })
-            .Select(g => new { g.Key.Fase, g.Key.Regisseur, Aantal = g.Count() })
+            .GroupBy(i => new { i.Fase, Regisseur = i.KlantregisseurId, i.Doelgroep })
+            .Select(g => new { g.Key.Fase, g.Key.Regisseur, g.Key.Doelgroep, Aantal = g.Count() })
             .ToListAsync(ct);
         var fasen = Enum.GetValues<Fase>().ToDictionary(fase => fase, fase => rijen.Where(r => r.Fase == fase).Sum(r => r.Aantal));
 
         var lopend = rijen.Where(r => !r.Fase.IsAfgesloten())
             .GroupBy(r => r.Regisseur)
-            .Select(g => new { Id = g.Key, Aantal = g.Sum(r => r.Aantal) })
+            .Select(g => new { Id = g.Key, Wi2021 = g.Where(r => r.Doelgroep.ValtOnderWi2021()).Sum(r => r.Aantal), Buiten = g.Where(r => !r.Doelgroep.ValtOnderWi2021()).Sum(r => r.Aantal) })
             .ToList();
         var ids = lopend.Where(r => r.Id != null).Select(r => r.Id!.Value).ToList();
         var namen = (await db.Medewerkers.AsNoTracking().Where(m => ids.Contains(m.Id))
@@ -378,8 +406,8 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
             .ToDictionary(n => n.Id);
         var caseload = lopend
             .Select(r => r.Id is { } id && namen.TryGetValue(id, out var n)
-                ? new CaseloadCijfer(id, n.Naam, n.Team, r.Aantal)
-                : new CaseloadCijfer(null, "Niet toegewezen", null, r.Aantal))
+                ? new CaseloadCijfer(id, n.Naam, n.Team, r.Wi2021, r.Buiten)
+                : new CaseloadCijfer(null, "Niet toegewezen", null, r.Wi2021, r.Buiten))
             .OrderBy(c => c.MedewerkerId is null).ThenBy(c => c.Naam, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), false))
             .ToList();
         return (fasen, caseload);
@@ -500,6 +528,7 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
             case Figuur.Instroom:
                 if (Is("asiel")) return Instroom(f).Where(r => r.Asiel).Select(r => r.Id);
                 if (Is("overig")) return Instroom(f).Where(r => !r.Asiel).Select(r => r.Id);
+                if (Is("gehuisvest")) return Huisvestingen(f).Select(r => r.Id);
                 return Is("alle") ? Instroom(f).Select(r => r.Id) : null;
 
             case Figuur.Fase:

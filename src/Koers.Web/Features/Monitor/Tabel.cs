@@ -145,8 +145,9 @@ public sealed record Koppeling(IReadOnlyList<CelPlaats> Delen, CelPlaats Totaal)
 /// </summary>
 /// <param name="Afgeleid">Columns derived from the counts of their row (a share, an amount, a ratio to a norm).</param>
 /// <param name="AandeelVanTotaal">Columns that are a share of the total row: count / share gives the total.</param>
+/// <param name="Los">Count columns outside the row sum that still add up down the rows to the total row (e.g. housed next to inflow).</param>
 public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom, bool TotaalRij, IReadOnlyList<string>? Afgeleid = null,
-    IReadOnlyList<string>? AandeelVanTotaal = null)
+    IReadOnlyList<string>? AandeelVanTotaal = null, IReadOnlyList<string>? Los = null)
 {
     public const string Tekst = "x";
 
@@ -201,7 +202,8 @@ public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom,
 
             if (totaalRij >= 0)
             {
-                foreach (var k in totaalKolom >= 0 ? [.. delen, totaalKolom] : delen) Voeg(gewoneRijen.Select(r => Nummer(ti, r, k)), Nummer(ti, totaalRij, k));
+                var los = (o.Los ?? []).Select(tabel.Index).Where(i => i >= 0);
+                foreach (var k in (totaalKolom >= 0 ? [.. delen, totaalKolom] : delen).Concat(los)) Voeg(gewoneRijen.Select(r => Nummer(ti, r, k)), Nummer(ti, totaalRij, k));
             }
         }
 
