@@ -189,6 +189,17 @@ public class LegalClockTests
         }
 
         [Theory]
+        [InlineData("2026-05-11", "2026-05-12")]
+        [InlineData("2026-12-31", "2027-01-01")]
+        [InlineData("2024-02-28", "2024-02-29")]
+        public void De_termijn_begint_de_dag_na_de_dagtekening_van_het_PIP(string dagtekening, string eersteDag)
+        {
+            // Wi2021 art. 11 lid 2; three years from that day end on the date Drie_jaar_na_vaststelling_PIP gives.
+            Assert.Equal(D(eersteDag), LegalClock.EersteDagInburgeringstermijn(D(dagtekening)));
+            Assert.Equal("art. 11 lid 1 en 2", Bron.InburgeringstermijnWet.Reference);
+        }
+
+        [Theory]
         [InlineData("2029-05-11", TermijnStatus.Open)]
         [InlineData("2029-05-12", TermijnStatus.Verlopen)]
         public void Open_tot_en_met_de_einddatum(string vandaag, TermijnStatus status)

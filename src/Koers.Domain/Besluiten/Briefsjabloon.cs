@@ -105,7 +105,7 @@ public static partial class Briefsjabloon
             new("besluit", "Het besluit (vaststelling of wijziging van het PIP) met de wetsartikelen waarop het rust; bij een wijziging ook de reden en wat er verandert.", Grondslagvermelding),
             new("plan", "Het plan zelf: leerroute, niveaus, onderdelen, doelen, aandachtspunten en begeleiding.", Bron.PipVaststellingGrondslag),
             new("motivering", "Waarom dit plan: de feiten uit de brede intake en de leerbaarheidstoets, en waarom afgeweken wordt van de toets.", Bron.Motiveringsbeginsel),
-            new("termijn", "De inburgeringstermijn met begin- en einddatum.", Bron.TermijnDrieJaar),
+            new("termijn", "De inburgeringstermijn met begin- en einddatum.", Bron.InburgeringstermijnWet),
             new("bezwaar", "Hoe en wanneer de inburgeraar bezwaar kan maken, met de termijn vanaf de verzenddatum.", Rechtsmiddelenclausule),
             new("ondertekening", "'Met vriendelijke groet' en namens wie, met naam en functie uit het mandaatregister.", Mandaat),
         ],

@@ -106,6 +106,14 @@ public static class LegalClock
         return Termijn.Loopt(TermijnCode.Inburgeringstermijn, pip, einde, voldaan, toelichting, bron);
     }
 
+    /// <summary>
+    /// The first day of the inburgeringstermijn: the day after the dagtekening of the PIP (Wi2021 art. 11 lid 2,
+    /// <see cref="Bron.InburgeringstermijnWet"/>). Three years counted from that day end on the same calendar date as the
+    /// dagtekening, which is why <see cref="Inburgeringstermijn"/>'s last day is the dagtekening plus three years; a
+    /// letter that names the period starts it here, not on the dagtekening itself.
+    /// </summary>
+    public static DateOnly EersteDagInburgeringstermijn(DateOnly dagtekeningPip) => dagtekeningPip.AddDays(1);
+
     public static Termijn OntzorgenEinde(DossierFeiten feiten, ClockSettings instellingen)
     {
         var bron = Bron.OntzorgenZesMaanden;

@@ -26,6 +26,11 @@ public static class Bron
         Evaluatie, "regels 348-350, 4940-4942",
         "Na het vaststellen van het PIP gaat immers de inburgeringstermijn van drie jaar in.");
 
+    /// <summary>The statute itself for the inburgeringstermijn; <see cref="TermijnDrieJaar"/> is the practice source.</summary>
+    public static readonly Citation InburgeringstermijnWet = new(
+        "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 11 lid 1 en 2",
+        "1 De inburgeringsplichtige voldoet binnen drie jaar aan de inburgeringsplicht. 2 De termijn vangt aan op de dag na die van dagtekening van het persoonlijk plan inburgering en participatie, bedoeld in artikel 15, derde lid.");
+
     public static readonly Citation TermijnVerlengingDoorDuo = new(
         Evaluatie, "regels 9783-9785",
         "helpt het dat de termijn verlengd kan worden door DUO");

@@ -47,7 +47,7 @@ public class BriefsjabloonTests
     [InlineData("motivering", "art. 3:46")]
     [InlineData("bezwaar", "art. 3:45")]
     [InlineData("ondertekening", "art. 10:10")]
-    [InlineData("termijn", "Evaluatie")]
+    [InlineData("termijn", "art. 11 lid 1 en 2")]
     [InlineData("plan", "Wet inburgering 2021")]
     public void Een_verplicht_deel_weghalen_wordt_geweigerd_met_de_grondslag(string deel, string grondslag)
     {

@@ -106,6 +106,8 @@ public abstract class BriefsjabloonTests(KoersFactory factory)
         Assert.Contains("Welkom in Bergeijk! U moet inburgeren.", brief.Tekst);
         Assert.Contains("Wij nemen dit besluit op grond van de artikelen 14, 15 en 16 van de Wet inburgering 2021", brief.Tekst);
         Assert.Contains("Waarom wij dit besluiten", brief.Tekst);
+        // Wi2021 art. 11 lid 2: the term starts the day after the dagtekening (15 June) and lasts three years.
+        Assert.Contains("Uw inburgeringstermijn loopt van 16 juni 2026 tot en met 15 juni 2029.", brief.Tekst);
         Assert.Contains("Met vriendelijke groet, het college van burgemeester en wethouders van Bergeijk", brief.Tekst);
         Assert.Equal(1, factory.MetDatabase(db => db.Beschikkingen.Single(b => b.InburgeraarId == Guid.Parse(id)).Sjabloonversie));
 

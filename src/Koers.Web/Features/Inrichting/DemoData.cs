@@ -330,7 +330,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             var termijnEinde = feiten.TryGetValue(Mijlpaal.TermijnVerlengdTot, out var verlengd) ? verlengd : Kalender.JarenLater(pipDatum, 3);
             var kenmerk = $"PIP-{gemeente.Code}-{pipDatum:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V1";
             var pdf = BeschikkingBrief.Maak(PipService.Gegevens(inburgeraar, gemeente, inhoud, null, versie, pipDatum, kenmerk, null,
-                pipDatum, termijnEinde, pipDatum, Domain.Pip.PipMotivering.Redenen(inhoud, null, new Dictionary<Domain.Intake.Leefgebied, IReadOnlyDictionary<string, string?>>(), inburgeraar.Doelgroep)));
+                Domain.Clock.LegalClock.EersteDagInburgeringstermijn(pipDatum), termijnEinde, pipDatum, Domain.Pip.PipMotivering.Redenen(inhoud, null, new Dictionary<Domain.Intake.Leefgebied, IReadOnlyDictionary<string, string?>>(), inburgeraar.Doelgroep)));
             db.Beschikkingen.Add(new Data.Model.Beschikking
             {
                 Id = Guid.NewGuid(), InburgeraarId = id, PipVersieId = versie.Id, Soort = BeschikkingSoort.PipVaststelling, Datum = pipDatum,

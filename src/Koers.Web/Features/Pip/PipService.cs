@@ -296,7 +296,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var motivering = PipMotivering.Redenen(nieuw, toets?.Feiten(), antwoorden, inburgeraar.Doelgroep);
         var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.PipBeschikking, ct);
         var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),
-            termijn.Startdatum ?? dagtekening, termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering, ondertekening);
+            // The first PIP starts the term; a bijstelling does not move it (Wi2021 art. 11 lid 2 and 3).
+            LegalClock.EersteDagInburgeringstermijn(termijn.Startdatum ?? dagtekening), termijn.Vervaldatum ?? Kalender.JarenLater(dagtekening, 3), invoer.Verzenddatum, motivering, ondertekening);
         // The municipality's text as it stands now; the letter records which version it was made with.
         var (sjabloonversie, sjabloon) = await Brieven.BriefsjabloonService.HuidigAsync(db, gemeente.Id,
             gegevens.IsBijstelling ? Domain.Besluiten.Briefsoort.PipBijstelling : Domain.Besluiten.Briefsoort.PipVaststelling, ct);
