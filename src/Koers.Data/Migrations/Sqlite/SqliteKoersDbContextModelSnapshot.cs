@@ -677,6 +677,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DagelijkseTermijnmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HercontactIntervalMaanden")
                         .HasColumnType("INTEGER");
 
@@ -2089,6 +2092,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("GeenTermijnmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("GemeenteId")
                         .HasColumnType("INTEGER");
 
@@ -3037,6 +3043,40 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("termijn_wijziging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Termijnmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Aantal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeclaimdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeclaimdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MedewerkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerzondenOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedewerkerId", "Datum")
+                        .IsUnique();
+
+                    b.ToTable("termijnmail", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Termijnregel", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -3977,6 +4017,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Regio");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Termijnmail", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Medewerker", null)
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Termijnregel", b =>
