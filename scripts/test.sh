@@ -173,21 +173,27 @@ if [ ! -f tools/spectral/node_modules/@stoplight/spectral-cli/dist/index.js ] ||
     fi
 fi
 
-# The browser tests drive Debian's Chromium through Playwright; install it when missing and allowed.
-if [ ! -x "${KOERS_CHROMIUM:-/usr/bin/chromium}" ]; then
+# The browser tests drive Debian's Chromium through Playwright, in Dutch (date fields dd-mm-jjjj need the language
+# packs of chromium-l10n); install what is missing when allowed.
+if [ ! -x "${KOERS_CHROMIUM:-/usr/bin/chromium}" ] || { [ -z "${KOERS_CHROMIUM:-}" ] && [ ! -f /usr/lib/chromium/locales/nl.pak ]; }; then
     if [ "$(id -u)" = 0 ]; then
-        log "Chromium not found, installing it with apt-get"
+        log "Chromium or its Dutch language pack not found, installing chromium chromium-l10n with apt-get"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >/dev/null 2>&1 || true
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core </dev/null >/dev/null 2>&1 \
-            || log "apt-get install chromium failed; the browser tests will fail"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-l10n fonts-dejavu-core </dev/null >/dev/null 2>&1 \
+            || log "apt-get install chromium chromium-l10n failed; the browser tests will fail"
     else
-        log "Chromium not found at ${KOERS_CHROMIUM:-/usr/bin/chromium}; install it (apt-get install chromium) or set KOERS_CHROMIUM"
+        log "Chromium (with chromium-l10n) not found at ${KOERS_CHROMIUM:-/usr/bin/chromium}; install it (apt-get install chromium chromium-l10n) or set KOERS_CHROMIUM"
     fi
 fi
 
 # ---------------------------------------------------------------- dotnet test
 mkdir -p "$RESULTS_DIR"
 rm -f "$RESULTS_DIR"/*.trx
+# Screenshots and letters of the browser tests (tests/Koers.Web.Tests/Infrastructure/Artefacten.cs): kept with the
+# TRX files, so CI keeps them as artefacts. Cleared per run, so what is there belongs to this run.
+export KOERS_ARTEFACTEN="$RESULTS_DIR/artefacten"
+rm -rf -- "$KOERS_ARTEFACTEN"
+mkdir -p "$KOERS_ARTEFACTEN"
 
 log "dotnet test $TARGET $*"
 dotnet test "$TARGET" --logger "trx;LogFilePrefix=koers" --results-directory "$RESULTS_DIR" "$@" </dev/null
@@ -293,6 +299,11 @@ elif [ "$FAILED" -ne 0 ]; then
 elif [ "$PASSED" -eq 0 ]; then
     log "no test passed"
     RC=1
+fi
+
+ARTEFACTEN_AANTAL="$(find "$KOERS_ARTEFACTEN" -type f 2>/dev/null | wc -l)"
+if [ "$ARTEFACTEN_AANTAL" -gt 0 ]; then
+    log "artefacts (screenshots, letters): $ARTEFACTEN_AANTAL files in ${KOERS_ARTEFACTEN#"$REPO_ROOT"/}/ (klantreis walk: ${KOERS_ARTEFACTEN#"$REPO_ROOT"/}/klantreis/)"
 fi
 
 echo "$PASSED passed, $FAILED failed"

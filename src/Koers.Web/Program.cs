@@ -73,6 +73,7 @@ builder.Services.AddPlanning();
 builder.Services.AddDuo(builder.Configuration, builder.Environment);
 builder.Services.AddBrp(builder.Configuration, builder.Environment);
 builder.Services.AddBerichten(builder.Configuration, builder.Environment);
+builder.Services.AddTermijnmail(builder.Configuration, builder.Environment);
 builder.Services.AddZgw(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
 builder.Services.AddKoersGezondheid();

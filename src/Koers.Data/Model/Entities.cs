@@ -36,6 +36,12 @@ public class Gemeente
     /// <summary>Whether a voorlopig plan (pre-PIP) is made for someone still in an AZC; null: the default for this municipality.</summary>
     public bool? VoorlopigPlan { get; set; }
 
+    /// <summary>
+    /// Whether the klantregisseurs get a daily e-mail listing their cases whose deadlines are orange or overdue (set by
+    /// functioneel beheer at /beheer/termijnen; off by default). A klantregisseur can opt out on /account.
+    /// </summary>
+    public bool DagelijkseTermijnmail { get; set; }
+
     // Letterhead of decision letters (beschikkingen); configuration per municipality.
     public string Afdeling { get; set; } = "Team Inburgering";
     public string? Postadres { get; set; }
@@ -81,6 +87,9 @@ public class Medewerker
     /// null while not registered at DUO. The employee's running cases are then linked to it.
     /// </summary>
     public int? DuoContactpersoonId { get; set; }
+
+    /// <summary>The employee declined the daily e-mail about deadlines (their own choice on /account).</summary>
+    public bool GeenTermijnmail { get; set; }
 }
 
 public enum Registratiebron

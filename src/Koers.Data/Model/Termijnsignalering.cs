@@ -33,3 +33,31 @@ public sealed class TermijnsignaleringConfiguratie : IEntityTypeConfiguration<Te
         e.HasOne<Gemeente>().WithMany().HasForeignKey(x => x.GemeenteId);
     }
 }
+
+/// <summary>
+/// The daily e-mail about deadlines to one klantregisseur on one Dutch date: the row is the claim, inserted before the
+/// mail is sent. The unique index on (medewerker, datum) lets only one instance claim a person's day, so two Koers
+/// instances never both send it. <see cref="VerzondenOp"/> is set once the mail server accepted the mail; a claim whose
+/// send failed is removed again, so a later round retries.
+/// </summary>
+public class Termijnmail
+{
+    public long Id { get; set; }
+    public int MedewerkerId { get; set; }
+    public DateOnly Datum { get; set; }
+    public int Aantal { get; set; }
+    public DateTime GeclaimdOp { get; set; }
+    public required string GeclaimdDoor { get; set; }
+    public DateTime? VerzondenOp { get; set; }
+}
+
+public sealed class TermijnmailConfiguratie : IEntityTypeConfiguration<Termijnmail>
+{
+    public void Configure(EntityTypeBuilder<Termijnmail> e)
+    {
+        e.ToTable("termijnmail");
+        e.Property(x => x.GeclaimdDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.MedewerkerId, x.Datum }).IsUnique();
+        e.HasOne<Medewerker>().WithMany().HasForeignKey(x => x.MedewerkerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

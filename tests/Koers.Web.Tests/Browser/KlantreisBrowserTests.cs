@@ -19,12 +19,33 @@ public sealed class BrowserFactory : IAsyncLifetime
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        // Chromium draws a date field in its own interface language, which comes from the environment (LANGUAGE) and
+        // needs that language's pack (Debian: chromium-l10n); the context's Locale only sets Accept-Language and Intl.
+        // So in Dutch, as the users see it: dd-mm-jjjj, not mm/dd/yyyy.
+        var omgeving = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        (omgeving["LANGUAGE"], omgeving["LANG"]) = ("nl", "nl_NL.UTF-8");
+        omgeving.Remove("LC_ALL");
         Browser = await Playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("KOERS_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--disable-gpu", "--disable-quic"],
+            Args = ["--disable-gpu", "--disable-quic", "--lang=nl"],
+            Env = omgeving,
         });
+    }
+
+    /// <summary>
+    /// A browser context as a Dutch user has it: locale nl-NL, time zone Europe/Amsterdam, 1280 × 800 unless the
+    /// caller sets other options. Every browser test creates its contexts here.
+    /// </summary>
+    public Task<IBrowserContext> NieuweContextAsync(BrowserNewContextOptions? opties = null)
+    {
+        opties ??= new();
+        opties.Locale ??= "nl-NL";
+        opties.TimezoneId ??= "Europe/Amsterdam";
+        opties.ViewportSize ??= new() { Width = 1280, Height = 800 };
+        return Browser.NewContextAsync(opties);
     }
 
     public async Task DisposeAsync()
@@ -37,12 +58,11 @@ public sealed class BrowserFactory : IAsyncLifetime
 
 public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixture<BrowserFactory>
 {
-    private static readonly string Artefacten = Path.Combine(AppContext.BaseDirectory, "artefacten");
+    private static readonly string Artefacten = Infrastructure.Artefacten.Map();
 
     [Fact]
     public async Task Klantregisseur_loopt_van_intake_tot_vastgesteld_pip_met_beschikking()
     {
-        Directory.CreateDirectory(Artefacten);
         var api = browser.Factory.CreateClient();
         var invoer = Testdata.Inburgeraar(koppelingsdatum: "2026-03-02");
         invoer["voornamen"] = "Rahel";
@@ -52,7 +72,7 @@ public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixtur
         await api.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" });
         var definities = (await (await api.GetAsync("/api/v1/leefgebieden")).LeesAsync()).AsArray();
 
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam", AcceptDownloads = true });
+        var context = await browser.NieuweContextAsync(new() { AcceptDownloads = true });
         var page = await context.NewPageAsync();
 
         // Sign in as a klantregisseur of the region, through the login page.
@@ -151,7 +171,7 @@ public sealed class KlantreisBrowserTests(BrowserFactory browser) : IClassFixtur
     [Fact]
     public async Task Na_een_mislukte_verzending_staat_de_focus_op_de_foutsamenvatting_en_zegt_de_titel_fout()
     {
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL" });
+        var context = await browser.NieuweContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{browser.BaseUrl}/inloggen");
         await page.FillAsync("#Email", "sanne.devries@kempen.example");

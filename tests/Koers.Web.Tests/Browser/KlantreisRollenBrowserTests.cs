@@ -10,12 +10,15 @@ namespace Koers.Web.Tests.Browser;
 /// The klantreis across roles in one run, in Chromium, as each role signs in through the login page: the klantregisseur
 /// registers a person and takes them to a vastgesteld PIP with its letter, records consent and refers them to the
 /// language school, the school records hours, the klantregisseur plans a voortgangsgesprek and records a handhaving
-/// step, and the person reads their plan in Arabic. Each step is asserted on what the page says and kept as a
-/// screenshot in artefacten/klantreis (the README shows some of them).
+/// step; functioneel beheer sets the municipality's bank account, the klantregisseur decides on financieel ontzorgen and
+/// adds the landlord, the teamleider makes the month's payment run (SEPA file); the person reads their plan in Arabic;
+/// the klantregisseur closes the case (moved away) and downloads the transfer file. Dates are typed as a Dutch user
+/// types them (dd-mm-jjjj). Each step is asserted on what the page says and kept as a screenshot in
+/// TestResults/artefacten/klantreis (<see cref="Artefacten"/>; the README shows some of them).
 /// </summary>
 public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) : IClassFixture<BrowserFactory>
 {
-    private static readonly string Map = Path.Combine(AppContext.BaseDirectory, "artefacten", "klantreis");
+    private static readonly string Map = Artefacten.Map("klantreis");
     private int _stap;
 
     /// <summary>The whole page as a step's artefact; for the README also the first screen (1280 × 800), which is small.</summary>
@@ -38,14 +41,31 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
 
     private async Task<IPage> InloggenAsync(string email)
     {
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam", ViewportSize = new() { Width = 1280, Height = 800 } });
+        var context = await browser.NieuweContextAsync(new() { AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{browser.BaseUrl}/inloggen");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Wachtwoord", "Koers-demo-2026");
         await page.ClickAsync("button:has-text('Inloggen')");
+        if (Beveiliging.Sessiehulp.SleutelVan(email) is { } sleutel)
+        {
+            // Functioneel beheer signs in with two steps: the code of the demo account's authenticator key (README).
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen/tweestaps"));
+            await page.FillAsync("#Code", Beveiliging.Sessiehulp.Totp(sleutel, DateTimeOffset.UtcNow));
+            await page.ClickAsync("button:has-text('Verder')");
+        }
+
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/inloggen"));
         return page;
+    }
+
+    /// <summary>A Dutch IBAN with valid check digits (ISO 13616: mod 97 of the account with "NL00" moved to the end).</summary>
+    private static string NlIban(string bank, long rekening)
+    {
+        var bban = $"{bank}{rekening:D10}";
+        var cijfers = string.Concat((bban + "NL00").Select(c => char.IsLetter(c) ? (c - 'A' + 10).ToString(System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
+        var rest = cijfers.Aggregate(0, (r, c) => (r * 10 + (c - '0')) % 97);
+        return $"NL{98 - rest:D2}{bban}";
     }
 
     [Fact]
@@ -62,7 +82,11 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/nieuw");
         await regisseur.FillAsync("#Invoer_Voornamen", "Amal");
         await regisseur.FillAsync("#Invoer_Achternaam", "Klantreis");
-        await regisseur.FillAsync("#Invoer_Geboortedatum", "1994-03-12");
+        // Typed as a Dutch user types it: day, month, year. The field shows dd-mm-jjjj (BrowserFactory starts Chromium
+        // in Dutch); in Chromium's default US English it would read 12 March as 3 December.
+        await regisseur.Locator("#Invoer_Geboortedatum").FocusAsync();
+        await regisseur.Keyboard.TypeAsync("12031994");
+        await Assertions.Expect(regisseur.Locator("#Invoer_Geboortedatum")).ToHaveValueAsync("1994-03-12");
         await regisseur.FillAsync("#Invoer_Bsn", bsn);
         await regisseur.FillAsync("#Invoer_Nationaliteit", "Syrisch");
         await regisseur.SelectOptionAsync("#Invoer_Doelgroep", "Asielstatushouder");
@@ -201,7 +225,65 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         await Assertions.Expect(regisseur.Locator("main")).ToContainTextAsync("Drie lessen niet gevolgd zonder bericht");
         await FotoAsync(regisseur, "handhaving");
 
-        // 9. The person reads their plan in Arabic. Their portal account is linked to the case at the first DigiD
+        // 9. Financieel ontzorgen. Functioneel beheer sets the account the municipality pays from (two-step sign-in).
+        var gemeenteIban = NlIban("BNGH", 285_041_724);
+        var beheer = await InloggenAsync("beheer@kempen.example");
+        await beheer.GotoAsync($"{browser.BaseUrl}/beheer/ontzorgen?gemeente=GM1724");
+        await Assertions.Expect(beheer.Locator("h1")).ToHaveTextAsync("Beleid financieel ontzorgen");
+        await beheer.FillAsync("#Invoer_DebiteurNaam", "Gemeente Bergeijk");
+        await beheer.FillAsync("#Invoer_DebiteurIban", gemeenteIban);
+        await beheer.FillAsync("#Invoer_DebiteurBic", "BNGHNL2G");
+        await beheer.ClickAsync("button:has-text('Beleid opslaan')");
+        await GeenFoutAsync(beheer);
+        await Assertions.Expect(beheer.GetByRole(AriaRole.Status).First).ToContainTextAsync("Het beleid is opgeslagen");
+        await Assertions.Expect(beheer.Locator("#Invoer_DebiteurIban")).ToHaveValueAsync(new Regex("^NL\\d{2} BNGH"));
+        await FotoAsync(beheer, "ontzorgen-beleid-rekening");
+
+        // The klantregisseur records the start of the bijstand (a mijlpaal), decides to ontzorgen and adds the landlord.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}");
+        await regisseur.FillAsync("#Mijlpalen_StartBijstand_", "2026-04-01");
+        await regisseur.ClickAsync("button:has-text('Mijlpalen opslaan')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.GetByRole(AriaRole.Status).First).ToContainTextAsync("De mijlpalen zijn opgeslagen");
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/ontzorgen");
+        await Assertions.Expect(regisseur.Locator("#stand")).ToContainTextAsync("1 apr 2026");
+        await regisseur.CheckAsync("#Besluit_Besluit");
+        await regisseur.FillAsync("#Besluit_Reden", "Net verhuisd naar een eigen woning; vaste lasten nog niet zelf geregeld");
+        await regisseur.ClickAsync("button:has-text('Besluit vastleggen')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("#stand")).ToContainTextAsync("Ontzorgen toepassen");
+        await regisseur.SelectOptionAsync("#Betaling_Soort", "Verhuurder");
+        await regisseur.FillAsync("#Betaling_Naam", "Woonstichting De Kempen");
+        await regisseur.FillAsync("#Betaling_Iban", "NL91 ABNA 0417 1643 00");
+        await regisseur.FillAsync("#Betaling_Betalingskenmerk", "HUUR-0412");
+        await regisseur.FillAsync("#BedragTekst", "612,40");
+        await regisseur.ClickAsync("button:has-text('Ontvanger toevoegen')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("#betalingen table")).ToContainTextAsync("Woonstichting De Kempen");
+        await Assertions.Expect(regisseur.Locator("#betalingen table")).ToContainTextAsync("612,40");
+        await FotoAsync(regisseur, "ontzorgen");
+
+        // The teamleider makes June's payment run for Bergeijk: the case's rent is in it, and the SEPA file pays it
+        // from the municipality's account.
+        var teamleider = await InloggenAsync("anouk.vandenberg@kempen.example");
+        await teamleider.GotoAsync($"{browser.BaseUrl}/beheer/ontzorgen/betaalruns?gemeente=GM1724&maand=2026-06");
+        var rij = teamleider.Locator("#voorstel tbody tr", new() { HasText = "Amal Klantreis" });
+        await Assertions.Expect(rij).ToContainTextAsync("Woonstichting De Kempen");
+        await Assertions.Expect(rij).ToContainTextAsync("612,40");
+        await teamleider.ClickAsync("button:has-text('Betaalrun aanmaken')");
+        await GeenFoutAsync(teamleider);
+        await Assertions.Expect(teamleider.Locator("h1")).ToHaveTextAsync(new Regex("^Betaalrun juni 2026, gemeente Bergeijk"));
+        await Assertions.Expect(teamleider.Locator("main")).ToContainTextAsync("Gemeente Bergeijk");
+        await Assertions.Expect(teamleider.Locator("#regels tr", new() { HasText = "Amal Klantreis" })).ToContainTextAsync("612,40");
+        await FotoAsync(teamleider, "betaalrun");
+        var xml = await teamleider.RunAndWaitForDownloadAsync(() => teamleider.ClickAsync("a:has-text('Betaalbestand downloaden')"));
+        var sepa = await File.ReadAllTextAsync((await xml.PathAsync())!);
+        Assert.Contains("pain.001.001.03", sepa);
+        Assert.Contains(gemeenteIban, sepa);
+        Assert.Contains("<IBAN>NL91ABNA0417164300</IBAN>", sepa);
+        Assert.Contains("612.40", sepa);
+
+        // 10. The person reads their plan in Arabic. Their portal account is linked to the case at the first DigiD
         // sign-in (DigiDTests); here the demo account is linked to this case in the database.
         using (var scope = browser.Factory.Services.CreateScope())
         {
@@ -222,7 +304,37 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         Assert.Matches(@"\p{IsArabic}", await inburgeraar.Locator("#plan").InnerTextAsync());
         await FotoAsync(inburgeraar, "portaal-arabisch", readme: true);
 
+        // 11. Afsluiting: the person moves to Eindhoven. The klantregisseur closes the case and downloads the transfer
+        // file for the new municipality; the ontzorgen stops on the day the case closes.
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/afsluiting");
+        await regisseur.CheckAsync("#soort-Verhuisd");
+        await regisseur.Locator("#Afsluiting_Datum").FocusAsync();
+        await regisseur.Keyboard.TypeAsync("16062026");
+        await Assertions.Expect(regisseur.Locator("#Afsluiting_Datum")).ToHaveValueAsync("2026-06-16");
+        await regisseur.FillAsync("#Afsluiting_NieuweGemeente", "Eindhoven");
+        await regisseur.FillAsync("#Afsluiting_Toelichting", "Verhuisd naar Eindhoven; overdrachtsdossier meegegeven");
+        await regisseur.ClickAsync("button:has-text('Dossier afsluiten')");
+        await GeenFoutAsync(regisseur);
+        await Assertions.Expect(regisseur.Locator("#afgesloten")).ToContainTextAsync("Verhuisd naar een andere gemeente");
+        await Assertions.Expect(regisseur.Locator("#afgesloten")).ToContainTextAsync("naar Eindhoven");
+        var zip = await regisseur.RunAndWaitForDownloadAsync(() => regisseur.ClickAsync("a:has-text('Overdrachtsdossier downloaden')"));
+        using (var archief = System.IO.Compression.ZipFile.OpenRead((await zip.PathAsync())!))
+        {
+            var samenvatting = archief.Entries.Single(e => e.Name == "samenvatting.html");
+            using var lezer = new StreamReader(samenvatting.Open());
+            var html = await lezer.ReadToEndAsync();
+            Assert.Contains("Amal Klantreis", html);
+            Assert.Contains("Eindhoven", html);
+        }
+
+        await FotoAsync(regisseur, "afsluiting");
+        await regisseur.GotoAsync($"{browser.BaseUrl}/inburgeraars/{id}/ontzorgen");
+        await Assertions.Expect(regisseur.Locator("#stand")).ToContainTextAsync("gestopt: dossier afgesloten op 16 jun 2026");
+        await FotoAsync(regisseur, "ontzorgen-gestopt");
+
         await inburgeraar.Context.CloseAsync();
+        await teamleider.Context.CloseAsync();
+        await beheer.Context.CloseAsync();
         await partner.Context.CloseAsync();
         await regisseur.Context.CloseAsync();
     }

@@ -212,7 +212,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     private async Task<(IBrowserContext, IPage)> NieuwePaginaAsync()
     {
         // axe is injected as a script tag; the app's CSP (script-src 'self') would block it, so bypass CSP in the test browser only.
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam", BypassCSP = true });
+        var context = await browser.NieuweContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 720 } });
         return (context, await context.NewPageAsync());
     }
 

@@ -7,13 +7,12 @@ namespace Koers.Web.Tests.Portaal;
 /// <summary>The inburgeraar signs in, reads their page in Dutch, switches to Arabic; screenshots are kept as artefacts.</summary>
 public sealed class PortaalBrowserTests(BrowserFactory browser) : IClassFixture<BrowserFactory>
 {
-    private static readonly string Artefacten = Path.Combine(AppContext.BaseDirectory, "artefacten");
+    private static readonly string Artefacten = Koers.Web.Tests.Infrastructure.Artefacten.Map();
 
     [Fact]
     public async Task Inburgeraar_logt_in_en_leest_het_portaal_in_het_Nederlands_en_Arabisch()
     {
-        Directory.CreateDirectory(Artefacten);
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "nl-NL", TimezoneId = "Europe/Amsterdam" });
+        var context = await browser.NieuweContextAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync($"{browser.BaseUrl}/");

@@ -743,6 +743,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("DagelijkseTermijnmail")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("HercontactIntervalMaanden")
                         .HasColumnType("integer");
 
@@ -2176,6 +2179,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("GeenTermijnmail")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("GemeenteId")
                         .HasColumnType("integer");
 
@@ -3147,6 +3153,42 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("termijn_wijziging", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Termijnmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Aantal")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GeclaimdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GeclaimdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MedewerkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("VerzondenOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedewerkerId", "Datum")
+                        .IsUnique();
+
+                    b.ToTable("termijnmail", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Termijnregel", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -4108,6 +4150,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Regio");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Termijnmail", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Medewerker", null)
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Termijnregel", b =>

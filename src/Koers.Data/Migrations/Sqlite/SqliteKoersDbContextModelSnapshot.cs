@@ -722,6 +722,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DagelijkseTermijnmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HercontactIntervalMaanden")
                         .HasColumnType("INTEGER");
 
@@ -2137,6 +2140,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("GeenTermijnmail")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("GemeenteId")
                         .HasColumnType("INTEGER");
 
@@ -3083,6 +3089,40 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("termijn_wijziging", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Termijnmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Aantal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeclaimdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeclaimdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MedewerkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VerzondenOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedewerkerId", "Datum")
+                        .IsUnique();
+
+                    b.ToTable("termijnmail", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Termijnregel", b =>
@@ -4034,6 +4074,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Regio");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Termijnmail", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Medewerker", null)
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Termijnregel", b =>

@@ -3,6 +3,7 @@ using Koers.Data.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Koers.Web.Features.Beveiliging;
@@ -11,8 +12,17 @@ namespace Koers.Web.Features.Beveiliging;
 /// The signed-in user's own account: roles, and switching two-step verification (TOTP) on or off. Both switches
 /// ask for the password again, so a borrowed unlocked screen or a stolen cookie cannot change how the account signs in.
 /// </summary>
-public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies, EHerkenningOpties eherkenning) : PageModel
+public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies, EHerkenningOpties eherkenning,
+    Koers.Data.KoersDbContext db, Infrastructure.Klok klok) : PageModel
 {
+    /// <summary>For a klantregisseur: their own switch for the daily e-mail about deadlines (null for other users).</summary>
+    public Medewerker? Medewerker { get; private set; }
+
+    /// <summary>The municipalities (in this klantregisseur's team region) that send the daily e-mail about deadlines.</summary>
+    public List<string> GemeentenMetTermijnmail { get; private set; } = [];
+
+    [BindProperty] public bool TermijnmailOntvangen { get; set; }
+
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Wachtwoord { get; set; }
     public Gebruiker Gebruiker { get; private set; } = null!;
@@ -78,6 +88,27 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         return RedirectToPage();
     }
 
+    /// <summary>The klantregisseur's own choice about the daily e-mail about deadlines; audited.</summary>
+    public async Task<IActionResult> OnPostTermijnmailAsync()
+    {
+        var geen = !TermijnmailOntvangen; // as posted: loading the page sets the stored choice
+        if (!await LaadAsync()) return Challenge();
+        if (Medewerker is null) return RedirectToPage();
+        if (geen != Medewerker.GeenTermijnmail)
+        {
+            await db.Medewerkers.Where(m => m.Id == Medewerker.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.GeenTermijnmail, geen));
+            db.Audit.Add(new AuditRegel
+            {
+                Op = klok.NuUtc, Gebruiker = Gebruiker.Email ?? Gebruiker.Id, Actie = AuditActie.Wijzigen,
+                Omschrijving = $"Dagelijkse e-mail met naderende termijnen voor {Medewerker.Naam}: {(geen ? "uit" : "aan")} (eigen keuze)",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        TempData["Melding"] = geen ? "U krijgt geen dagelijkse e-mail meer over uw termijnen." : "U krijgt de dagelijkse e-mail over uw termijnen (als uw gemeente die verstuurt).";
+        return RedirectToPage();
+    }
+
     /// <summary>Re-authentication; wrong passwords count towards the lockout like at sign-in.</summary>
     private async Task<bool> WachtwoordKloptAsync()
     {
@@ -101,6 +132,18 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
             ? (await users.GetLoginsAsync(gebruiker)).Any(l => l.LoginProvider == EHerkenningOpties.Schema)
             : null;
         TweestapsVerplicht = Rollen.Any(r => sessies.Value.VerplichtVoor.Contains(r, StringComparer.OrdinalIgnoreCase));
+        if (gebruiker.MedewerkerId is { } medewerkerId && Rollen.Contains(Koers.Data.Model.Rollen.Klantregisseur))
+        {
+            Medewerker = await db.Medewerkers.AsNoTracking().Include(m => m.Team).FirstOrDefaultAsync(m => m.Id == medewerkerId);
+            if (Medewerker is not null)
+            {
+                TermijnmailOntvangen = !Medewerker.GeenTermijnmail;
+                var regio = Medewerker.Team?.RegioId;
+                GemeentenMetTermijnmail = await db.Gemeenten.AsNoTracking()
+                    .Where(g => g.DagelijkseTermijnmail && (g.RegioId == regio || g.Id == Medewerker.GemeenteId)).OrderBy(g => g.Naam).Select(g => g.Naam).ToListAsync();
+            }
+        }
+
         if (!gebruiker.TwoFactorEnabled)
         {
             var sleutel = await users.GetAuthenticatorKeyAsync(gebruiker);

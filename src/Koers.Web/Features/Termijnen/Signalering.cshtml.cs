@@ -14,6 +14,9 @@ public sealed class SignaleringModel(SignaleringService signalering) : PageModel
     /// <summary>Days per deadline code, as typed (kept as text, so a wrong entry is shown back as it was).</summary>
     [BindProperty] public Dictionary<string, string?> Dagen { get; set; } = [];
 
+    /// <summary>The daily e-mail to the klantregisseurs (checkbox with a hidden 'false'); absent from a post: unchanged.</summary>
+    [BindProperty] public bool? Termijnmail { get; set; }
+
     public List<Data.Model.Gemeente> Gemeenten { get; private set; } = [];
     public Data.Model.Gemeente Huidige { get; private set; } = null!;
     public IReadOnlyList<SignaleringRegel> Regels { get; private set; } = [];
@@ -22,13 +25,14 @@ public sealed class SignaleringModel(SignaleringService signalering) : PageModel
     {
         if (!await LaadAsync(ct)) return NotFound();
         Dagen = Regels.ToDictionary(r => r.Termijn.ToString(), r => (string?)r.Dagen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Termijnmail = Huidige.DagelijkseTermijnmail;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         foreach (var sleutel in ModelState.Keys.ToList()) ModelState.Remove(sleutel); // the service checks every value itself
-        var u = await signalering.OpslaanAsync(Gemeente ?? string.Empty, Dagen, ct);
+        var u = await signalering.OpslaanAsync(Gemeente ?? string.Empty, Dagen, Termijnmail, ct);
         if (u.NietGevonden) return NotFound();
         if (u.Gelukt)
         {

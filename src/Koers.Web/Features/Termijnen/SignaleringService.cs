@@ -62,7 +62,8 @@ public sealed class SignaleringService(KoersDbContext db, Klok klok, HuidigeGebr
     /// Saves the days per kind of deadline (whole days, 0 to 365) as typed; field keys are "Dagen[Code]". A kind not given
     /// keeps its setting. Returns the municipality code.
     /// </summary>
-    public async Task<Uitkomst<string>> OpslaanAsync(string gemeenteCode, IReadOnlyDictionary<string, string?> invoer, CancellationToken ct = default)
+    /// <param name="termijnmail">The municipality's daily e-mail to its klantregisseurs on (true) or off; null keeps it.</param>
+    public async Task<Uitkomst<string>> OpslaanAsync(string gemeenteCode, IReadOnlyDictionary<string, string?> invoer, bool? termijnmail = null, CancellationToken ct = default)
     {
         var gevonden = await InstellingAsync(gemeenteCode, ct);
         if (gevonden is null) return Uitkomst<string>.Onbekend();
@@ -106,6 +107,16 @@ public sealed class SignaleringService(KoersDbContext db, Klok klok, HuidigeGebr
             {
                 Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
                 Omschrijving = $"Termijnsignalering gemeente {gemeente.Naam}: {termijn.Omschrijving()} {oud} → {dagen} dagen vooraf",
+            });
+        }
+
+        if (termijnmail is { } mail && mail != gemeente.DagelijkseTermijnmail)
+        {
+            await db.Gemeenten.Where(g => g.Id == gemeente.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.DagelijkseTermijnmail, mail), ct);
+            db.Audit.Add(new AuditRegel
+            {
+                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
+                Omschrijving = $"Dagelijkse e-mail met naderende termijnen voor de klantregisseurs van gemeente {gemeente.Naam}: {(mail ? "aan" : "uit")}",
             });
         }
 
