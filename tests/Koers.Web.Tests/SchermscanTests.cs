@@ -257,6 +257,9 @@ public sealed partial class SchermscanTests(SqliteFactory factory) : IClassFixtu
     {
         (_, "/beheer/ontzorgen/betaalruns/{id}") => true,
         ("partner@vluchtelingenwerk.example", "/partner/rapportage/{id}") => true,
+        // A handhaving or ontzorgen letter (a PDF, no page): the demo person has none; PortaalBrievenTests and
+        // OntzorgenBesluitBriefTests open it from the portal.
+        ("inburgeraar@demo.example", "/mijn/brieven/{id}") => true,
         _ => false,
     };
 

@@ -18,6 +18,9 @@ public enum Briefsoort
 
     /// <summary>A boete (Wet inburgering 2021) or maatregel (Participatiewet): a punitive decision.</summary>
     Sanctie,
+
+    /// <summary>The decision on financieel ontzorgen: toepassen, verlengen or afzien.</summary>
+    OntzorgenBesluit,
 }
 
 /// <summary>One part of a parsed template, in reading order.</summary>
@@ -116,6 +119,13 @@ public static partial class Briefsjabloon
             new("bezwaar", "Hoe en wanneer de inburgeraar bezwaar kan maken, met de termijn vanaf de verzenddatum.", Rechtsmiddelenclausule),
             new("ondertekening", "'Met vriendelijke groet' en namens wie, met naam en functie uit het mandaatregister.", Mandaat),
         ],
+        Briefsoort.OntzorgenBesluit =>
+        [
+            new("besluit", "Het besluit (ontzorgen toepassen, verlengen of afzien) met de periode en de wetsartikelen waarop het rust.", Grondslagvermelding),
+            new("motivering", "Waarom: de datum waarop de bijstand begon, de periode, wat de gemeente betaalt, en de reden die is vastgelegd.", Bron.Motiveringsbeginsel),
+            new("bezwaar", "Hoe en wanneer de inburgeraar bezwaar kan maken, met de termijn vanaf de verzenddatum.", Rechtsmiddelenclausule),
+            new("ondertekening", "'Met vriendelijke groet' en namens wie, met naam en functie uit het mandaatregister.", Mandaat),
+        ],
         Briefsoort.HandhavingBrief =>
         [
             new("staptekst", "De tekst van deze stap uit de handhavingsladder van de gemeente.", null),
@@ -154,6 +164,7 @@ public static partial class Briefsjabloon
         Briefsoort.PipBijstelling => "PIP-beschikking: wijziging (bijstelling)",
         Briefsoort.HandhavingBrief => "Handhaving: brief en aangetekende waarschuwing",
         Briefsoort.Sanctie => "Handhaving: besluit boete of maatregel",
+        Briefsoort.OntzorgenBesluit => "Financieel ontzorgen: besluit",
         _ => soort.ToString(),
     };
 

@@ -13,6 +13,9 @@ public enum Besluitsoort
 
     /// <summary>Boete (Wet inburgering 2021) or maatregel (Participatiewet).</summary>
     Sanctie,
+
+    /// <summary>Financieel ontzorgen: toepassen, verlengen or afzien (Participatiewet art. 56a, 57).</summary>
+    OntzorgenBesluit,
 }
 
 /// <summary>
@@ -38,6 +41,7 @@ public static class BesluitsoortInfo
         Besluitsoort.PipBeschikking => "PIP-beschikking (vaststelling en bijstelling)",
         Besluitsoort.HandhavingBrief => "Handhaving: brief en aangetekende waarschuwing",
         Besluitsoort.Sanctie => "Handhaving: boete of maatregel",
+        Besluitsoort.OntzorgenBesluit => "Financieel ontzorgen: toepassen, verlengen of afzien",
         _ => soort.ToString(),
     };
 

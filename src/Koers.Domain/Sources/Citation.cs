@@ -39,6 +39,16 @@ public static class Bron
         Evaluatie, "regels 1853-1855, 1884-1888",
         "bijstandsgerechtigde inburgeraars in de eerste zes maanden nadat het recht op bijstand ingaat financieel te ontzorgen");
 
+    /// <summary>
+    /// The statute of financieel ontzorgen: Participatiewet art. 56a (inserted by the Wet inburgering 2021, in force
+    /// 1 January 2022), with art. 57 for ontzorgen beyond the period and art. 18 for not cooperating. Article numbers as
+    /// Schulinck's commentary names them (schulinck.nl, "Ontzorgen van inburgeringsplichtige asielstatushouders met
+    /// recht op bijstand"); the wording below is that commentary's summary, not the statute's text.
+    /// </summary>
+    public static readonly Citation OntzorgenParticipatiewet = new(
+        "Participatiewet (BWBR0015703), zoals gewijzigd bij de Wet inburgering 2021 per 1 januari 2022", "art. 56a (verlenging: art. 57; niet meewerken: art. 18)",
+        "inburgeringsplichtigen met recht op bijstand die een verblijfsvergunning asiel voor bepaalde tijd hebben, worden verplicht ontzorgd door het college");
+
     public static readonly Citation OntzorgenDoelgroep = new(
         Evaluatie, "regels 1950-1957",
         "gezinsmigranten geen recht op maatschappelijke begeleiding, financiële ontzorging en financiering van het taalonderwijs");

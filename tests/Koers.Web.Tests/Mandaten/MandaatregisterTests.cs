@@ -38,7 +38,7 @@ public abstract class MandaatregisterTests(KoersFactory factory)
     {
         // Not yet registered: the beheerder sees which decision kinds lack a signatory; the letter is signed by the college.
         var leeg = await (await _client.GetAsync("/api/v1/beheer/mandaten/GM1724")).LeesAsync();
-        Assert.Equal(3, leeg["meldingen"]!.AsArray().Count);
+        Assert.Equal(4, leeg["meldingen"]!.AsArray().Count);
         Assert.Contains("PIP-beschikking", leeg["meldingen"]![0]!.GetValue<string>());
         Assert.Contains("nog geen gemandateerde ondertekenaar", leeg["meldingen"]![0]!.GetValue<string>());
         var zonder = GelezenPdf.Lees(await _client.GetByteArrayAsync(await PipVastgesteldAsync("Zondermandaat")));
@@ -54,7 +54,7 @@ public abstract class MandaatregisterTests(KoersFactory factory)
             new { regels = new[] { new { soort = "pipBeschikking", naam = "Joëlle van Dijk", functie = "teamleider Inburgering" } } });
         Assert.Equal(HttpStatusCode.OK, opgeslagen.StatusCode);
         var register = await opgeslagen.LeesAsync();
-        Assert.Equal(2, register["meldingen"]!.AsArray().Count); // handhaving kinds still without a signatory
+        Assert.Equal(3, register["meldingen"]!.AsArray().Count); // handhaving and ontzorgen kinds still without a signatory
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/beheer/mandaten?gemeente=GM1724")).StatusCode);
         var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync("/beheer/mandaten?gemeente=GM1724"));
         Assert.Contains("Handhaving: boete of maatregel: er is nog geen gemandateerde ondertekenaar", pagina.GetElementById("ontbrekende-mandaten")!.TextContent);

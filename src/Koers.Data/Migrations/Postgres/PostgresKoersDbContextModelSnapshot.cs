@@ -2783,6 +2783,61 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("ontzorgen_evaluatie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorgenbrief", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Besluit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kenmerk")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sjabloonversie")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Verzenddatum")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Kenmerk")
+                        .IsUnique();
+
+                    b.ToTable("ontzorgenbrief", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorging", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -4088,6 +4143,15 @@ namespace Koers.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenEvaluatie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorgenbrief", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()

@@ -2731,6 +2731,61 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("ontzorgen_evaluatie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorgenbrief", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Besluit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kenmerk")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sjabloonversie")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Verzenddatum")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Kenmerk")
+                        .IsUnique();
+
+                    b.ToTable("ontzorgenbrief", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorging", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -4012,6 +4067,15 @@ namespace Koers.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.OntzorgenEvaluatie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Ontzorgenbrief", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()

@@ -80,6 +80,7 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         await db.Intakegesprekken.Where(g => ids.Contains(g.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.Notities, (string?)null).SetProperty(g => g.Aanwezigen, (string?)null), ct);
         await db.Beschikkingen.Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
+        await db.Set<Data.Model.Ontzorgen.Ontzorgenbrief>().Where(b => ids.Contains(b.InburgeraarId)).ExecuteDeleteAsync(ct);
         await db.MijlpaalWijzigingen.Where(w => ids.Contains(w.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Reden, (string?)null), ct);
         // Free text written along the way (by the inburgeraar, partners and staff) can name anyone and anything:

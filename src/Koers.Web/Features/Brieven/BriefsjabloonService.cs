@@ -155,6 +155,15 @@ public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGe
                 null, null, datum, datum.AddYears(3).AddDays(-1), "elke 3 maanden", null, ondertekening.Tekst), tekst));
         }
 
+        if (soort == Briefsoort.OntzorgenBesluit)
+        {
+            var namens = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Besluitsoort.OntzorgenBesluit, ct);
+            return Uitkomst<byte[]>.Ok(Ontzorgen.OntzorgenBesluitBrief.Maak(new Ontzorgen.OntzorgenBesluitGegevens(
+                hoofd, datum, "VOORBEELD-OZ", Domain.Ontzorgen.OntzorgenBesluit.Toepassen, "Voorbeeld Inburgeraar",
+                ["Voorbeeld Inburgeraar", "Voorbeeldstraat 1", "1234 AB Voorbeeldplaats"], "Voorbeeld Klantregisseur",
+                datum, datum.AddMonths(6).AddDays(-1), "(Voorbeeld) De reden die bij het besluit is vastgelegd.", null, namens.Tekst), tekst));
+        }
+
         var sanctie = soort == Briefsoort.Sanctie;
         var stap = sanctie ? Handhavingssoort.BoeteWi2021 : Handhavingssoort.Brief;
         var teken = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, BesluitsoortInfo.VoorHandhaving(stap), ct);

@@ -15,6 +15,7 @@ public static class Standaardbrieven
         Briefsoort.PipBijstelling => PipBijstelling,
         Briefsoort.HandhavingBrief => HandhavingBrief,
         Briefsoort.Sanctie => Sanctie,
+        Briefsoort.OntzorgenBesluit => OntzorgenBesluit,
         _ => throw new ArgumentOutOfRangeException(nameof(soort)),
     };
 
@@ -41,11 +42,8 @@ public static class Standaardbrieven
         [ondertekening]
         """;
 
-    private const string PipVaststelling = $"""
-        Beste {"{naam}"},
-
-        U moet inburgeren. Daarom hebben wij samen met u een plan gemaakt: het persoonlijk plan inburgering en participatie. Wij noemen dit plan het PIP. In het PIP staat hoe u gaat inburgeren. Bijvoorbeeld welke leerroute u volgt, wat uw doelen zijn en welke hulp u krijgt.
-
+    /// <summary>Everything after the opening paragraph, the same for a vaststelling and a bijstelling.</summary>
+    private const string PlanTotSlot = $"""
         [besluit]
 
         [plan]
@@ -63,26 +61,20 @@ public static class Standaardbrieven
         {Slot}
         """;
 
+    private const string PipVaststelling = $"""
+        Beste {"{naam}"},
+
+        U moet inburgeren. Daarom hebben wij samen met u een plan gemaakt: het persoonlijk plan inburgering en participatie. Wij noemen dit plan het PIP. In het PIP staat hoe u gaat inburgeren. Bijvoorbeeld welke leerroute u volgt, wat uw doelen zijn en welke hulp u krijgt.
+
+        {PlanTotSlot}
+        """;
+
     private const string PipBijstelling = $"""
         Beste {"{naam}"},
 
         U heeft een persoonlijk plan inburgering en participatie (PIP). In het PIP staat hoe u inburgert. Wij hebben uw plan met u besproken en passen het aan.
 
-        [besluit]
-
-        [plan]
-
-        [motivering]
-
-        [termijn]
-
-        Voor het einde van deze termijn moet u klaar zijn met uw inburgering. Denkt u dat dit niet lukt, bijvoorbeeld door ziekte? Neem dan op tijd contact met ons op.
-
-        {RechtenEnPlichten}
-
-        [bezwaar]
-
-        {Slot}
+        {PlanTotSlot}
         """;
 
     private const string HandhavingBrief = """
@@ -113,5 +105,19 @@ public static class Standaardbrieven
         Bel ons op {telefoon} en noem het kenmerk van deze brief.
 
         [ondertekening]
+        """;
+
+    private const string OntzorgenBesluit = $"""
+        Beste {"{naam}"},
+
+        Wij hebben een besluit genomen over het betalen van uw vaste lasten. Dat leest u in deze brief.
+
+        [besluit]
+
+        [motivering]
+
+        [bezwaar]
+
+        {Slot}
         """;
 }

@@ -102,12 +102,7 @@ public static class HandhavingBrief
         if (Handhavingsladder.IsSanctie(g.Soort))
         {
             blokken["motivering"] = b => Motivering(b, g);
-            blokken["bezwaar"] = b => b.Kop("Niet eens met dit besluit?")
-                .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. Die brief heet een bezwaarschrift.")
-                .Alinea(Bezwaarclausule.Termijn(g.Verzenddatum))
-                .Alinea($"Stuur uw bezwaarschrift naar:\n{g.Briefhoofd.BezwaarAdres}")
-                .Alinea($"Noem in uw bezwaarschrift het kenmerk ({g.Kenmerk}), waarom u het niet eens bent met dit besluit, en zet uw naam, adres, de datum en uw handtekening erin. "
-                    + "Dit staat in artikel 6:5 van de Algemene wet bestuursrecht.");
+            blokken["bezwaar"] = b => Bezwaarclausule.Blok(b, g.Briefhoofd, g.Kenmerk, g.Verzenddatum);
         }
         else
         {

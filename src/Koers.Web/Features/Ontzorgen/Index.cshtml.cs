@@ -22,6 +22,9 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
     [BindProperty] public SchuldenInvoer Schulden { get; set; } = new();
 
     public OntzorgenStand Stand { get; private set; } = null!;
+
+    /// <summary>The decision letters made so far, newest first.</summary>
+    public List<(Guid Id, OntzorgenBesluit Besluit, DateOnly Datum, string Kenmerk)> Brieven { get; private set; } = [];
     public DateOnly Vandaag => klok.Vandaag;
 
     private enum Formulier { Geen, Besluit, Betaling, Afbouwplan, Schulden }
@@ -30,6 +33,12 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
     {
         if (!await LaadAsync("Scherm: ontzorgen bekeken", Formulier.Geen, ct)) return NotFound();
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetBriefAsync(Guid brief, CancellationToken ct)
+    {
+        var b = await ontzorgen.BriefAsync(Id, brief, ct);
+        return b is null ? NotFound() : File(b.Pdf, "application/pdf", $"{b.Kenmerk}.pdf");
     }
 
     public async Task<IActionResult> OnPostBesluitAsync(CancellationToken ct)
@@ -149,6 +158,7 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
         var stand = await ontzorgen.HaalAsync(Id, doel, ct);
         if (stand is null) return false;
         Stand = stand;
+        Brieven = await ontzorgen.BrievenAsync(Id, ct);
         var o = stand.Ontzorging;
         if (gepost != Formulier.Besluit)
         {

@@ -42,7 +42,8 @@ public sealed record OntzorgenStand(
 /// validates first and saves in one go, so a refused change leaves nothing half-saved; every change is audited.
 /// Only for asielstatushouders and nareizigers: for anyone else each command is refused with the reason.
 /// </summary>
-public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers, OntzorgenBeleidService beleidService, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers, OntzorgenBeleidService beleidService, Klok klok, HuidigeGebruiker gebruiker,
+    Beveiliging.Toegang toegang)
 {
     public const int MaximumBetalingen = 20;
     public const int MaximumEvaluaties = 20;
@@ -139,6 +140,9 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
             : LegalClock.OntzorgenEinde(feiten with { OntzorgenVerlengdTot = null, OntzorgenAfgezien = false }, gemeente.Instellingen).Vervaldatum;
         var overtredingen = OntzorgenRegels.ControleerBesluit(invoer.Besluit, invoer.Reden, invoer.Besluitdatum, invoer.VerlengdTot, beleid.Regels(), standaardEinde, klok.Vandaag);
         if (overtredingen.Count > 0) return Uitkomst<Guid>.Geweigerd(Veldfouten.Van(overtredingen));
+        // A decision is sent to the person (Awb 3:41): without a full address no letter, so no decision.
+        if (Domain.Besluiten.Adressering.Fout(inburgeraar.Adres, inburgeraar.AzcLocatie) is { } adresfout)
+            return Uitkomst<Guid>.Geweigerd(Veldfouten.Nieuw().Voeg("Besluit", adresfout));
 
         var o = await OntzorgingAsync(id, ct);
         var besluit = invoer.Besluit!.Value;
@@ -152,11 +156,51 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         inburgeraar.OntzorgenAfgezien = besluit == OntzorgenBesluit.Afzien;
         inburgeraar.OntzorgenVerlengdTot = o.VerlengdTot;
         dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), o.Reden, feiten, $"Ontzorgen: besluit ‘{besluit.Omschrijving().InZin()}’");
+        var brief = await BriefMakenAsync(inburgeraar, besluit, invoer.Besluitdatum!.Value, feiten.Datum(Mijlpaal.StartBijstand),
+            besluit == OntzorgenBesluit.Verlengen ? invoer.VerlengdTot : besluit == OntzorgenBesluit.Toepassen ? standaardEinde : null, o.Reden, ct);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: besluit ‘{besluit.Omschrijving().InZin()}’ vastgelegd"
-            + (besluit == OntzorgenBesluit.Verlengen ? $", verlengd tot {invoer.VerlengdTot:dd-MM-yyyy}" : string.Empty));
+            + (besluit == OntzorgenBesluit.Verlengen ? $", verlengd tot {invoer.VerlengdTot:dd-MM-yyyy}" : string.Empty) + $", brief {brief.Kenmerk}");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
     }
+
+    /// <summary>The decision letter (Participatiewet art. 56a/57), from the municipality's current template; stored with its hash and template version.</summary>
+    private async Task<Ontzorgenbrief> BriefMakenAsync(Inburgeraar inburgeraar, OntzorgenBesluit besluit, DateOnly datum, DateOnly? startBijstand, DateOnly? einde,
+        string? reden, CancellationToken ct)
+    {
+        var gemeente = inburgeraar.Gemeente!;
+        var volgnummer = await db.Set<Ontzorgenbrief>().CountAsync(b => b.InburgeraarId == inburgeraar.Id, ct) + 1;
+        var kenmerk = $"OZ-{gemeente.Code}-{datum:yyyy}-{inburgeraar.Id.ToString("N")[..8].ToUpperInvariant()}-{volgnummer}";
+        var (sjabloonversie, sjabloon) = await Brieven.BriefsjabloonService.HuidigAsync(db, gemeente.Id, Domain.Besluiten.Briefsoort.OntzorgenBesluit, ct);
+        var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.OntzorgenBesluit, ct);
+        var pdf = OntzorgenBesluitBrief.Maak(new OntzorgenBesluitGegevens(Pip.PipService.BriefhoofdVan(gemeente), datum, kenmerk, besluit, inburgeraar.VolledigeNaam,
+            Domain.Besluiten.Adressering.Regels(inburgeraar.VolledigeNaam, inburgeraar.Adres, inburgeraar.AzcLocatie), inburgeraar.Klantregisseur?.Naam,
+            startBijstand, einde, reden, null, ondertekening.Tekst), sjabloon);
+        var brief = new Ontzorgenbrief
+        {
+            Id = Guid.NewGuid(), InburgeraarId = inburgeraar.Id, Besluit = besluit, Datum = datum, Kenmerk = kenmerk, Pdf = pdf,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Sjabloonversie = sjabloonversie,
+            AangemaaktDoor = gebruiker.Naam, AangemaaktOp = klok.NuUtc,
+        };
+        db.Add(brief);
+        return brief;
+    }
+
+    /// <summary>An ontzorgen letter of a case within reach, audited; null for any other id.</summary>
+    public async Task<Ontzorgenbrief?> BriefAsync(Guid id, Guid briefId, CancellationToken ct = default)
+    {
+        if (!await toegang.MagDossierAsync(id, ct)) return null;
+        var brief = await db.Set<Ontzorgenbrief>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == briefId && b.InburgeraarId == id, ct);
+        if (brief is null) return null;
+        dossiers.Audit(AuditActie.Inzien, id, $"Ontzorgenbrief {brief.Kenmerk} geopend");
+        await db.SaveChangesAsync(ct);
+        return brief;
+    }
+
+    /// <summary>The ontzorgen letters of a case, newest first, without their PDF.</summary>
+    public async Task<List<(Guid Id, OntzorgenBesluit Besluit, DateOnly Datum, string Kenmerk)>> BrievenAsync(Guid id, CancellationToken ct = default) =>
+        (await db.Set<Ontzorgenbrief>().AsNoTracking().Where(b => b.InburgeraarId == id).Select(b => new { b.Id, b.Besluit, b.Datum, b.Kenmerk }).ToListAsync(ct))
+            .OrderByDescending(b => b.Datum).ThenByDescending(b => b.Kenmerk, StringComparer.Ordinal).Select(b => (b.Id, b.Besluit, b.Datum, b.Kenmerk)).ToList();
 
     public Task<Uitkomst<Guid>> BetalingToevoegenAsync(Guid id, BetalingInvoer invoer, CancellationToken ct = default) =>
         BetalingOpslaanAsync(id, null, invoer, ct);

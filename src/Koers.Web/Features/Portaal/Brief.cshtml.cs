@@ -6,16 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Portaal;
 
-/// <summary>One of the inburgeraar's own handhaving letters as PDF; any other id answers 404. Opening it is audited.</summary>
+/// <summary>One of the inburgeraar's own handhaving or ontzorgen letters as PDF; any other id answers 404. Opening it is audited.</summary>
 [Authorize(Policy = Beleid.Portaal)]
-public sealed class BriefModel(Toegang toegang, HandhavingService handhaving) : PageModel
+public sealed class BriefModel(Toegang toegang, HandhavingService handhaving, Ontzorgen.OntzorgenService ontzorgen) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var bereik = await toegang.BereikAsync(ct);
         if (bereik.EigenDossier is not { } eigen) return NotFound();
-        var b = await handhaving.BriefAsync(eigen, id, ct);
-        if (b is null) return NotFound();
-        return File(b.Pdf!, "application/pdf", $"{b.Kenmerk}.pdf");
+        if (await handhaving.BriefAsync(eigen, id, ct) is { } h) return File(h.Pdf!, "application/pdf", $"{h.Kenmerk}.pdf");
+        if (await ontzorgen.BriefAsync(eigen, id, ct) is { } o) return File(o.Pdf, "application/pdf", $"{o.Kenmerk}.pdf");
+        return NotFound();
     }
 }

@@ -137,7 +137,7 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         return namen;
     }
 
-    /// <summary>Every letter of the case, newest first: the PIP beschikkingen and the handhaving letters.</summary>
+    /// <summary>Every letter of the case, newest first: the PIP beschikkingen, the handhaving and the ontzorgen letters.</summary>
     public IReadOnlyList<PortaalBrief> Brieven { get; private set; } = [];
 
     private async Task<List<PortaalBrief>> BrievenAsync(Guid id, IReadOnlyList<BeschikkingInfo> beschikkingen, CancellationToken ct)
@@ -155,6 +155,10 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
                 b.Soort == Domain.Handhaving.Handhavingssoort.BoeteWi2021 ? b.Bedrag : null));
         }
 
+        var ontzorgen = await db.Set<Data.Model.Ontzorgen.Ontzorgenbrief>().AsNoTracking().Where(b => b.InburgeraarId == id)
+            .Select(b => new { b.Id, b.Besluit, b.Datum, b.Kenmerk, b.Verzenddatum }).ToListAsync(ct);
+        brieven.AddRange(ontzorgen.Select(b => new PortaalBrief($"/mijn/brieven/{b.Id}", $"Ontzorgen{b.Besluit}", b.Datum, b.Kenmerk, true,
+            b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, null, null)));
         return brieven.OrderByDescending(b => b.Datum).ThenBy(b => b.Kenmerk, StringComparer.Ordinal).ToList();
     }
 

@@ -1,4 +1,5 @@
 using Koers.Domain.Clock;
+using Koers.Web.Infrastructure.Pdf;
 
 namespace Koers.Web.Features.Pip.Beschikking;
 
@@ -15,4 +16,16 @@ public static class Bezwaarclausule
             + $"{BeschikkingBrief.Datum(verzonden)}. Uw bezwaarschrift moet dus uiterlijk op {BeschikkingBrief.Datum(LegalClock.BezwaarEinde(verzonden))} bij ons zijn."
         : "U kunt bezwaar maken binnen zes weken na de dag van verzending van deze brief. De termijn begint op de dag nadat wij "
             + "deze brief hebben verzonden. Is de laatste dag een zaterdag, zondag of feestdag? Dan mag het ook nog op de eerstvolgende werkdag.";
+
+    /// <summary>
+    /// The short clause of a decision other than the PIP (a sanction, an ontzorgen besluit): where to, within which term,
+    /// and what the bezwaarschrift must contain (Awb 3:45, 6:5).
+    /// </summary>
+    public static BriefPdf Blok(BriefPdf brief, Briefhoofd hoofd, string kenmerk, DateOnly? verzenddatum) => brief
+        .Kop("Niet eens met dit besluit?")
+        .Alinea("Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u met een brief. Die brief heet een bezwaarschrift.")
+        .Alinea(Termijn(verzenddatum))
+        .Alinea($"Stuur uw bezwaarschrift naar:\n{hoofd.BezwaarAdres}")
+        .Alinea($"Noem in uw bezwaarschrift het kenmerk ({kenmerk}), waarom u het niet eens bent met dit besluit, en zet uw naam, adres, de datum en uw handtekening erin. "
+            + "Dit staat in artikel 6:5 van de Algemene wet bestuursrecht.");
 }
