@@ -51,12 +51,15 @@ public abstract class OntzorgenBesluitBriefTests(KoersFactory factory)
         Assert.Contains("namens het college van burgemeester en wethouders van Bergeijk, Fatima El Amrani teamleider Werk en Inkomen", tekst);
 
         Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/ontzorgen/besluit",
-            new { besluit = "verlengen", besluitdatum = "2026-06-10", reden = "Huurachterstand dreigt; nog geen budgettraining gevolgd.", verlengdTot = "2027-01-31" })).StatusCode);
+            new { besluit = "verlengen", besluitdatum = "2026-06-10", reden = "Huurachterstand dreigt; nog geen budgettraining gevolgd.", verlengdTot = "2027-01-31", verzenddatum = "2026-06-11" })).StatusCode);
         var verlengd = factory.MetDatabase(db => db.Set<Ontzorgenbrief>().Where(b => b.InburgeraarId == Guid.Parse(id) && b.Besluit == Koers.Domain.Ontzorgen.OntzorgenBesluit.Verlengen).Single());
         var verlengdTekst = GelezenPdf.Lees(verlengd.Pdf).Tekst;
         Assert.Contains("tot en met 31 januari 2027", verlengdTekst);
         Assert.Contains("op grond van de artikelen 56a en 57 van de Participatiewet", verlengdTekst);
         Assert.Contains("Huurachterstand dreigt; nog geen budgettraining gevolgd.", verlengdTekst);
+        // Sent 11 June 2026: six weeks from the next day end on 23 July 2026 (Awb 6:7, 6:8).
+        Assert.Contains("Wij hebben deze brief verzonden op 11 juni 2026. Uw bezwaarschrift moet dus uiterlijk op 23 juli 2026 bij ons zijn.", verlengdTekst);
+        Assert.DoesNotContain("uiterlijk op", tekst); // the first letter's sending was not known: the rule, no date
         Assert.NotEqual(brief.Kenmerk, verlengd.Kenmerk);
 
         // The screen lists both letters; the link gives the stored PDF and is audited.

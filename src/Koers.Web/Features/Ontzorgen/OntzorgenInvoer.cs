@@ -27,6 +27,9 @@ public sealed class BesluitInvoer
     [Description("Verplicht bij afwijken van het gemeentebeleid en bij verlengen.")] public string? Reden { get; set; }
     public DateOnly? Besluitdatum { get; set; }
     [Description("Alleen bij verlengen: de nieuwe laatste dag van het ontzorgen.")] public DateOnly? VerlengdTot { get; set; }
+
+    [Description("Datum waarop de besluitbrief wordt verzonden, als die bekend is; de brief noemt dan de laatste dag voor bezwaar.")]
+    public DateOnly? Verzenddatum { get; set; }
 }
 
 public sealed class BetalingInvoer

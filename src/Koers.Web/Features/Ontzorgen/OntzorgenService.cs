@@ -140,6 +140,8 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
             : LegalClock.OntzorgenEinde(feiten with { OntzorgenVerlengdTot = null, OntzorgenAfgezien = false }, gemeente.Instellingen).Vervaldatum;
         var overtredingen = OntzorgenRegels.ControleerBesluit(invoer.Besluit, invoer.Reden, invoer.Besluitdatum, invoer.VerlengdTot, beleid.Regels(), standaardEinde, klok.Vandaag);
         if (overtredingen.Count > 0) return Uitkomst<Guid>.Geweigerd(Veldfouten.Van(overtredingen));
+        if (Pip.PipService.VerzenddatumFout(invoer.Verzenddatum, invoer.Besluitdatum, klok.Vandaag) is { } verzendFout)
+            return Uitkomst<Guid>.Geweigerd(Veldfouten.Nieuw().Voeg(nameof(BesluitInvoer.Verzenddatum), verzendFout));
         // A decision is sent to the person (Awb 3:41): without a full address no letter, so no decision.
         if (Domain.Besluiten.Adressering.Fout(inburgeraar.Adres, inburgeraar.AzcLocatie) is { } adresfout)
             return Uitkomst<Guid>.Geweigerd(Veldfouten.Nieuw().Voeg("Besluit", adresfout));
@@ -157,7 +159,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         inburgeraar.OntzorgenVerlengdTot = o.VerlengdTot;
         dossiers.PasMijlpalenToe(inburgeraar, new Dictionary<Mijlpaal, DateOnly?>(), o.Reden, feiten, $"Ontzorgen: besluit ‘{besluit.Omschrijving().InZin()}’");
         var brief = await BriefMakenAsync(inburgeraar, besluit, invoer.Besluitdatum!.Value, feiten.Datum(Mijlpaal.StartBijstand),
-            besluit == OntzorgenBesluit.Verlengen ? invoer.VerlengdTot : besluit == OntzorgenBesluit.Toepassen ? standaardEinde : null, o.Reden, ct);
+            besluit == OntzorgenBesluit.Verlengen ? invoer.VerlengdTot : besluit == OntzorgenBesluit.Toepassen ? standaardEinde : null, o.Reden, invoer.Verzenddatum, ct);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: besluit ‘{besluit.Omschrijving().InZin()}’ vastgelegd"
             + (besluit == OntzorgenBesluit.Verlengen ? $", verlengd tot {invoer.VerlengdTot:dd-MM-yyyy}" : string.Empty) + $", brief {brief.Kenmerk}");
         await db.SaveChangesAsync(ct);
@@ -166,7 +168,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
 
     /// <summary>The decision letter (Participatiewet art. 56a/57), from the municipality's current template; stored with its hash and template version.</summary>
     private async Task<Ontzorgenbrief> BriefMakenAsync(Inburgeraar inburgeraar, OntzorgenBesluit besluit, DateOnly datum, DateOnly? startBijstand, DateOnly? einde,
-        string? reden, CancellationToken ct)
+        string? reden, DateOnly? verzenddatum, CancellationToken ct)
     {
         var gemeente = inburgeraar.Gemeente!;
         var volgnummer = await db.Set<Ontzorgenbrief>().CountAsync(b => b.InburgeraarId == inburgeraar.Id, ct) + 1;
@@ -175,12 +177,12 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.OntzorgenBesluit, ct);
         var pdf = OntzorgenBesluitBrief.Maak(new OntzorgenBesluitGegevens(Pip.PipService.BriefhoofdVan(gemeente), datum, kenmerk, besluit, inburgeraar.VolledigeNaam,
             Domain.Besluiten.Adressering.Regels(inburgeraar.VolledigeNaam, inburgeraar.Adres, inburgeraar.AzcLocatie), inburgeraar.Klantregisseur?.Naam,
-            startBijstand, einde, reden, null, ondertekening.Tekst), sjabloon);
+            startBijstand, einde, reden, verzenddatum, ondertekening.Tekst), sjabloon);
         var brief = new Ontzorgenbrief
         {
             Id = Guid.NewGuid(), InburgeraarId = inburgeraar.Id, Besluit = besluit, Datum = datum, Kenmerk = kenmerk, Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Sjabloonversie = sjabloonversie,
-            AangemaaktDoor = gebruiker.Naam, AangemaaktOp = klok.NuUtc,
+            AangemaaktDoor = gebruiker.Naam, AangemaaktOp = klok.NuUtc, Verzenddatum = verzenddatum,
         };
         db.Add(brief);
         return brief;
