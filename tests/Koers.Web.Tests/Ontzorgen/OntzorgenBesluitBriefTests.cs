@@ -70,6 +70,15 @@ public abstract class OntzorgenBesluitBriefTests(KoersFactory factory)
         Assert.Equal(verlengd.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
         Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == Guid.Parse(id)).Select(a => a.Omschrijving).ToList()),
             a => a == $"Ontzorgenbrief {verlengd.Kenmerk} geopend");
+
+        // The first letter's sending is recorded afterwards, once; a date before the letter is refused.
+        var url = $"/api/v1/inburgeraars/{id}/ontzorgen/brieven/{brief.Id}/verzending";
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostJsonAsync(url, new { verzenddatum = "2026-05-31" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-02" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostJsonAsync(url, new { verzenddatum = "2026-06-03" })).StatusCode);
+        Assert.Equal(new DateOnly(2026, 6, 2), factory.MetDatabase(db => db.Set<Ontzorgenbrief>().Single(b => b.Id == brief.Id).Verzenddatum));
+        var scherm = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/ontzorgen"));
+        Assert.Contains("Verzonden op 2 jun 2026; bezwaar kan tot en met 14 jul 2026.", System.Text.RegularExpressions.Regex.Replace(scherm.GetElementById("ontzorgenbrieven")!.TextContent, @"\s+", " "));
     }
 
     [Fact]

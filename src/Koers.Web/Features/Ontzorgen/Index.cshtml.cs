@@ -24,7 +24,7 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
     public OntzorgenStand Stand { get; private set; } = null!;
 
     /// <summary>The decision letters made so far, newest first.</summary>
-    public List<(Guid Id, OntzorgenBesluit Besluit, DateOnly Datum, string Kenmerk)> Brieven { get; private set; } = [];
+    public List<(Guid Id, OntzorgenBesluit Besluit, DateOnly Datum, string Kenmerk, DateOnly? Verzenddatum)> Brieven { get; private set; } = [];
     public DateOnly Vandaag => klok.Vandaag;
 
     private enum Formulier { Geen, Besluit, Betaling, Afbouwplan, Schulden }
@@ -40,6 +40,19 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
         var b = await ontzorgen.BriefAsync(Id, brief, ct);
         return b is null ? NotFound() : File(b.Pdf, "application/pdf", $"{b.Kenmerk}.pdf");
     }
+
+    /// <summary>Records the date a besluitbrief was sent (once); refused dates show at the letter.</summary>
+    public async Task<IActionResult> OnPostVerzendingAsync(Guid brief, DateOnly? verzenddatum, CancellationToken ct)
+    {
+        var u = await ontzorgen.VerzendingAsync(Id, brief, new Pip.VerzendingInvoer { Verzenddatum = verzenddatum }, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt) return Klaar("De verzenddatum van de besluitbrief is vastgelegd.", "besluit");
+        VerzendFout = (brief, string.Join(" ", u.Fouten.Values.SelectMany(f => f)));
+        return await OpnieuwAsync(Formulier.Geen, ct);
+    }
+
+    /// <summary>The letter whose sending date was refused, and why.</summary>
+    public (Guid Brief, string Melding)? VerzendFout { get; private set; }
 
     public async Task<IActionResult> OnPostBesluitAsync(CancellationToken ct)
     {

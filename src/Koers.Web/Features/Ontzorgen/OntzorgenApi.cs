@@ -50,6 +50,9 @@ public static class OntzorgenApi
         d.MapPut("/besluit", async Task<Results<Ok<OntzorgenDto>, ValidationProblem, ProblemHttpResult>> (Guid id, BesluitInvoer invoer, OntzorgenService ontzorgen, CancellationToken ct) =>
             await Antwoord(id, await ontzorgen.BesluitAsync(id, invoer, ct), ontzorgen, ct))
             .WithSummary("Besluit vastleggen: toepassen, afzien (met reden) of verlengen (met reden en nieuwe einddatum)");
+        d.MapPost("/brieven/{briefId:guid}/verzending", async Task<Results<Ok<OntzorgenDto>, ValidationProblem, ProblemHttpResult>> (Guid id, Guid briefId, Pip.VerzendingInvoer invoer, OntzorgenService ontzorgen, CancellationToken ct) =>
+            await Antwoord(id, await ontzorgen.VerzendingAsync(id, briefId, invoer, ct), ontzorgen, ct))
+            .WithSummary("Verzenddatum van een besluitbrief vastleggen (eenmalig); daarna noemen scherm en portaal de laatste dag voor bezwaar");
         d.MapPost("/betalingen", async Task<Results<Created<BetalingDto>, ValidationProblem, ProblemHttpResult>> (Guid id, BetalingInvoer invoer, OntzorgenService ontzorgen, CancellationToken ct) =>
         {
             var u = await ontzorgen.BetalingToevoegenAsync(id, invoer, ct);

@@ -199,10 +199,29 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         return brief;
     }
 
+    /// <summary>
+    /// Records, once, the date a besluitbrief was sent when it was not known at the decision (Awb 3:41); from then on the
+    /// screen and the portal name the last day for bezwaar (Awb 6:7/6:8). The PDF itself is not changed: made before the
+    /// date was known, it states the rule. Same checks as the PIP's (PipService.LaterVerzondenFout).
+    /// </summary>
+    public async Task<Uitkomst<Guid>> VerzendingAsync(Guid id, Guid briefId, Pip.VerzendingInvoer invoer, CancellationToken ct = default)
+    {
+        var geladen = await LaadAsync(id, ct);
+        if (geladen.Dossier is null) return geladen.Weigering<Guid>();
+        var brief = await db.Set<Ontzorgenbrief>().FirstOrDefaultAsync(b => b.Id == briefId && b.InburgeraarId == id, ct);
+        if (brief is null) return Uitkomst<Guid>.Onbekend();
+        if (Pip.PipService.LaterVerzondenFout(brief.Verzenddatum, invoer.Verzenddatum, brief.Datum, klok.Vandaag) is { } fout)
+            return Uitkomst<Guid>.Geweigerd(Veldfouten.Nieuw().Voeg(nameof(Pip.VerzendingInvoer.Verzenddatum), fout));
+        brief.Verzenddatum = invoer.Verzenddatum;
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgenbrief {brief.Kenmerk} verzonden op {invoer.Verzenddatum:dd-MM-yyyy}");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(brief.Id);
+    }
+
     /// <summary>The ontzorgen letters of a case, newest first, without their PDF.</summary>
-    public async Task<List<(Guid Id, OntzorgenBesluit Besluit, DateOnly Datum, string Kenmerk)>> BrievenAsync(Guid id, CancellationToken ct = default) =>
-        (await db.Set<Ontzorgenbrief>().AsNoTracking().Where(b => b.InburgeraarId == id).Select(b => new { b.Id, b.Besluit, b.Datum, b.Kenmerk }).ToListAsync(ct))
-            .OrderByDescending(b => b.Datum).ThenByDescending(b => b.Kenmerk, StringComparer.Ordinal).Select(b => (b.Id, b.Besluit, b.Datum, b.Kenmerk)).ToList();
+    public async Task<List<(Guid Id, OntzorgenBesluit Besluit, DateOnly Datum, string Kenmerk, DateOnly? Verzenddatum)>> BrievenAsync(Guid id, CancellationToken ct = default) =>
+        (await db.Set<Ontzorgenbrief>().AsNoTracking().Where(b => b.InburgeraarId == id).Select(b => new { b.Id, b.Besluit, b.Datum, b.Kenmerk, b.Verzenddatum }).ToListAsync(ct))
+            .OrderByDescending(b => b.Datum).ThenByDescending(b => b.Kenmerk, StringComparer.Ordinal).Select(b => (b.Id, b.Besluit, b.Datum, b.Kenmerk, b.Verzenddatum)).ToList();
 
     public Task<Uitkomst<Guid>> BetalingToevoegenAsync(Guid id, BetalingInvoer invoer, CancellationToken ct = default) =>
         BetalingOpslaanAsync(id, null, invoer, ct);
