@@ -73,23 +73,9 @@ public static class HandhavingBrief
             Handhavingssoort.MaatregelParticipatiewet => "Besluit: maatregel Participatiewet",
             _ => "U houdt zich niet aan de afspraken in uw PIP",
         };
-        var kenmerken = new List<(string, string)> { ("Datum", BeschikkingBrief.Datum(g.Datum)), ("Ons kenmerk", g.Kenmerk), ("Onderwerp", onderwerp) };
-        if (!string.IsNullOrWhiteSpace(g.Klantregisseur)) kenmerken.Add(("Contactpersoon", g.Klantregisseur!));
-        var brief = new BriefPdf(g.Briefhoofd)
-            .Titel($"{onderwerp} – {g.Kenmerk}")
-            .Adressering(g.Adresregels)
-            .Kenmerken(kenmerken);
-
+        var brief = SjabloonZetter.Begin(g.Briefhoofd, onderwerp, BeschikkingBrief.Datum(g.Datum), g.Kenmerk, g.Klantregisseur, g.Adresregels);
         var soort = Soort(g.Soort);
-        var velden = new Dictionary<string, string>
-        {
-            ["naam"] = g.Naam,
-            ["kenmerk"] = g.Kenmerk,
-            ["datum"] = BeschikkingBrief.Datum(g.Datum),
-            ["gemeente"] = g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty, StringComparison.Ordinal),
-            ["telefoon"] = g.Briefhoofd.Telefoon,
-            ["contactpersoon"] = string.IsNullOrWhiteSpace(g.Klantregisseur) ? "ons" : $"uw klantregisseur, {g.Klantregisseur}",
-        };
+        var velden = SjabloonZetter.Basisvelden(g.Briefhoofd, g.Naam, g.Kenmerk, BeschikkingBrief.Datum(g.Datum), g.Klantregisseur);
         var blokken = new Dictionary<string, Action<BriefPdf>>
         {
             ["staptekst"] = b =>

@@ -30,19 +30,8 @@ public static class OntzorgenBesluitBrief
             OntzorgenBesluit.Afzien => "Besluit: u betaalt uw vaste lasten zelf (geen financieel ontzorgen)",
             _ => "Besluit: wij betalen uw vaste lasten (financieel ontzorgen)",
         };
-        var kenmerken = new List<(string, string)> { ("Datum", BeschikkingBrief.Datum(g.Datum)), ("Ons kenmerk", g.Kenmerk), ("Onderwerp", onderwerp) };
-        if (!string.IsNullOrWhiteSpace(g.Klantregisseur)) kenmerken.Add(("Contactpersoon", g.Klantregisseur!));
-        var brief = new BriefPdf(g.Briefhoofd).Titel($"{onderwerp} – {g.Kenmerk}").Adressering(g.Adresregels).Kenmerken(kenmerken);
-
-        var velden = new Dictionary<string, string>
-        {
-            ["naam"] = g.Naam,
-            ["kenmerk"] = g.Kenmerk,
-            ["datum"] = BeschikkingBrief.Datum(g.Datum),
-            ["gemeente"] = g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty, StringComparison.Ordinal),
-            ["telefoon"] = g.Briefhoofd.Telefoon,
-            ["contactpersoon"] = string.IsNullOrWhiteSpace(g.Klantregisseur) ? "ons" : $"uw klantregisseur, {g.Klantregisseur}",
-        };
+        var brief = SjabloonZetter.Begin(g.Briefhoofd, onderwerp, BeschikkingBrief.Datum(g.Datum), g.Kenmerk, g.Klantregisseur, g.Adresregels);
+        var velden = SjabloonZetter.Basisvelden(g.Briefhoofd, g.Naam, g.Kenmerk, BeschikkingBrief.Datum(g.Datum), g.Klantregisseur);
         var blokken = new Dictionary<string, Action<BriefPdf>>
         {
             ["besluit"] = b => Besluit(b, g),

@@ -39,6 +39,28 @@ public static class SjabloonZetter
         return brief;
     }
 
+    /// <summary>
+    /// The start every decision letter shares: title, address window, and the datum/kenmerk/onderwerp block (with the
+    /// contact person when there is one).
+    /// </summary>
+    public static BriefPdf Begin(Briefhoofd hoofd, string onderwerp, string datum, string kenmerk, string? klantregisseur, IReadOnlyList<string> adresregels)
+    {
+        var kenmerken = new List<(string, string)> { ("Datum", datum), ("Ons kenmerk", kenmerk), ("Onderwerp", onderwerp) };
+        if (!string.IsNullOrWhiteSpace(klantregisseur)) kenmerken.Add(("Contactpersoon", klantregisseur));
+        return new BriefPdf(hoofd).Titel($"{onderwerp} – {kenmerk}").Adressering(adresregels).Kenmerken(kenmerken);
+    }
+
+    /// <summary>The fields every letter offers (<see cref="Briefsjabloon.Velden"/>); a letter adds its own.</summary>
+    public static Dictionary<string, string> Basisvelden(Briefhoofd hoofd, string naam, string kenmerk, string datum, string? klantregisseur) => new()
+    {
+        ["naam"] = naam,
+        ["kenmerk"] = kenmerk,
+        ["datum"] = datum,
+        ["gemeente"] = hoofd.Gemeentenaam.Replace("Gemeente ", string.Empty, StringComparison.Ordinal),
+        ["telefoon"] = hoofd.Telefoon,
+        ["contactpersoon"] = string.IsNullOrWhiteSpace(klantregisseur) ? "ons" : $"uw klantregisseur, {klantregisseur}",
+    };
+
     /// <summary>A template known to be valid (Koers's own or one stored after checking); throws when it is not.</summary>
     public static GelezenSjabloon Geldig(Briefsoort soort, string tekst)
     {

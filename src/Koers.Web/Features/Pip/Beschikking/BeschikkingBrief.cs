@@ -25,32 +25,12 @@ public static class BeschikkingBrief
             ? $"Wijziging van uw persoonlijk plan inburgering en participatie (PIP), versie {g.Versie}"
             : "Uw persoonlijk plan inburgering en participatie (PIP)";
 
-        var kenmerken = new List<(string, string)>
-        {
-            ("Datum", Datum(g.Datum)),
-            ("Ons kenmerk", g.Kenmerk),
-            ("Onderwerp", onderwerp),
-        };
-        if (Gevuld(g.Klantregisseur)) kenmerken.Add(("Contactpersoon", g.Klantregisseur!));
-
-        var brief = new BriefPdf(g.Briefhoofd)
-            .Titel($"{onderwerp} – {g.Kenmerk}")
-            .Adressering(g.Adresregels)
-            .Kenmerken(kenmerken);
-
+        var brief = SjabloonZetter.Begin(g.Briefhoofd, onderwerp, Datum(g.Datum), g.Kenmerk, g.Klantregisseur, g.Adresregels);
         var soort = g.IsBijstelling ? Briefsoort.PipBijstelling : Briefsoort.PipVaststelling;
-        var velden = new Dictionary<string, string>
-        {
-            ["naam"] = g.Naam,
-            ["kenmerk"] = g.Kenmerk,
-            ["datum"] = Datum(g.Datum),
-            ["gemeente"] = g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty, StringComparison.Ordinal),
-            ["telefoon"] = g.Briefhoofd.Telefoon,
-            ["contactpersoon"] = Gevuld(g.Klantregisseur) ? $"uw klantregisseur, {g.Klantregisseur}" : "ons",
-            ["voortgangsgesprekken"] = g.AantalVoortgangsgesprekken,
-            ["versie"] = g.Versie.ToString(CultureInfo.InvariantCulture),
-            ["termijn_einde"] = Datum(g.TermijnEinde),
-        };
+        var velden = SjabloonZetter.Basisvelden(g.Briefhoofd, g.Naam, g.Kenmerk, Datum(g.Datum), g.Klantregisseur);
+        velden["voortgangsgesprekken"] = g.AantalVoortgangsgesprekken;
+        velden["versie"] = g.Versie.ToString(CultureInfo.InvariantCulture);
+        velden["termijn_einde"] = Datum(g.TermijnEinde);
         var blokken = new Dictionary<string, Action<BriefPdf>>
         {
             ["besluit"] = b => Besluit(b, g),
