@@ -300,7 +300,10 @@ public sealed partial class KlantreisRollenBrowserTests(BrowserFactory browser) 
         await Assertions.Expect(inburgeraar.Locator("#plan-kop")).ToHaveTextAsync("خطتك");
         await Assertions.Expect(inburgeraar.Locator("#plan")).ToContainTextAsync("Ik spreek Nederlands op mijn werk");
         await Assertions.Expect(inburgeraar.Locator("#afspraken")).ToContainTextAsync("Gemeentehuis Bergeijk");
-        await Assertions.Expect(inburgeraar.Locator("#brieven a")).ToContainTextAsync("PDF");
+        // Both decisions of this walk, each with its Arabic summary: the PIP and the ontzorgen besluit (#16).
+        await Assertions.Expect(inburgeraar.Locator("#brieven a[href^='/mijn/beschikkingen/']")).ToContainTextAsync("PDF");
+        await Assertions.Expect(inburgeraar.Locator("#brieven li").Filter(new() { Has = inburgeraar.Locator("a[href^='/mijn/brieven/']") }))
+            .ToContainTextAsync("تدفع البلدية لفترة من إعانتك");
         Assert.Matches(@"\p{IsArabic}", await inburgeraar.Locator("#plan").InnerTextAsync());
         await FotoAsync(inburgeraar, "portaal-arabisch", readme: true);
 
