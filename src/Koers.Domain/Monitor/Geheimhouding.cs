@@ -12,9 +12,9 @@ public enum Onthulling
     Secundair,
 
     /// <summary>
-    /// Withheld with its whole group of related counts, zeros and small ones alike, because no larger count is left to
-    /// hide: a reader then knows nothing of any of them (e.g. four "&lt;5" routes under a total "&lt;5" pin each other
-    /// down, since every "&lt;5" is at least 1).
+    /// Withheld with the related counts, zeros and small ones alike, because no larger count is left to hide: a reader
+    /// then no longer knows that any of them is at least 1 (e.g. four "&lt;5" routes under a total "&lt;5" pin each
+    /// other down, since every "&lt;5" is at least 1).
     /// </summary>
     Ingetrokken,
 }
@@ -48,10 +48,48 @@ public static class Geheimhouding
     /// <param name="aantallen">The counts, indexed as in <paramref name="sommen"/>.</param>
     /// <param name="sommen">Every relation a reader knows between the counts.</param>
     /// <param name="grens">Counts from 1 to grens-1 are hidden (per municipality configurable; default 5).</param>
+    /// <remarks>
+    /// Decided per group of counts linked by relations, each group on its own numbers only. So a group that recurs in
+    /// other views with the same numbers (the stages "stand van vandaag" in every period) is hidden the same way there,
+    /// and a reader cannot set one view's choice against another's. It also keeps each exposure test small.
+    /// </remarks>
     public static Onthulling[] Bepaal(IReadOnlyList<int> aantallen, IReadOnlyList<Som> sommen, int grens = KleineAantallen.Grens)
     {
         ArgumentNullException.ThrowIfNull(aantallen);
         ArgumentNullException.ThrowIfNull(sommen);
+        var staat = new Onthulling[aantallen.Count];
+        foreach (var (cellen, eigen) in Groepen(aantallen.Count, sommen))
+        {
+            var index = cellen.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+            var deel = BepaalGroep([.. cellen.Select(c => aantallen[c])], [.. eigen.Select(s => new Som([.. s.Delen.Select(d => index[d])], index[s.Totaal]))], grens);
+            for (var i = 0; i < cellen.Count; i++) staat[cellen[i]] = deel[i];
+        }
+
+        return staat;
+    }
+
+    /// <summary>The cells linked by relations, in ascending order, with their relations (a cell in none is a group of one).</summary>
+    private static IEnumerable<(List<int> Cellen, List<Som> Sommen)> Groepen(int aantal, IReadOnlyList<Som> sommen)
+    {
+        var ouder = Enumerable.Range(0, aantal).ToArray();
+        int Wortel(int x)
+        {
+            while (ouder[x] != x) x = ouder[x] = ouder[ouder[x]];
+            return x;
+        }
+
+        foreach (var s in sommen)
+        {
+            foreach (var c in s.Delen) ouder[Wortel(c)] = Wortel(s.Totaal);
+        }
+
+        var perWortel = Enumerable.Range(0, aantal).GroupBy(Wortel).ToDictionary(g => g.Key, g => (Cellen: g.ToList(), Sommen: new List<Som>()));
+        foreach (var s in sommen) perWortel[Wortel(s.Totaal)].Sommen.Add(s);
+        return perWortel.Values.OrderBy(g => g.Cellen[0]).Select(g => (g.Cellen, g.Sommen));
+    }
+
+    private static Onthulling[] BepaalGroep(IReadOnlyList<int> aantallen, IReadOnlyList<Som> sommen, int grens)
+    {
         var staat = aantallen.Select(a => KleineAantallen.Verbergen(a, grens) ? Onthulling.Primair : Onthulling.Zichtbaar).ToArray();
         var perCel = PerCel(aantallen.Count, sommen);
 
@@ -60,13 +98,38 @@ public static class Geheimhouding
         {
             var bloot = Blootgesteld(aantallen, staat, sommen, grens);
             if (bloot.Count == 0) return staat;
+
+            // One cell for each exposed cell whose relations nothing hid yet this round: many at once, because a round
+            // (the exposure test) is the expensive part, e.g. over a region and all its municipalities together. An
+            // exposed cell in a relation that just changed waits for the next round's test.
+            var gekozen = new HashSet<int>();
+            foreach (var b in bloot)
+            {
+                if (perCel[b].Any(s => sommen[s].Cellen.Any(gekozen.Contains))) continue;
+                if (Beste(perCel[b].Select(s => sommen[s]), aantallen, staat) is { } eigen)
+                {
+                    staat[eigen] = Onthulling.Secundair;
+                    gekozen.Add(eigen);
+                }
+            }
+
+            if (gekozen.Count > 0) continue;
             if (Kandidaat(bloot, aantallen, staat, sommen, perCel) is { } k)
             {
                 staat[k] = Onthulling.Secundair;
                 continue;
             }
 
-            // Nothing large is left to hide: withhold the whole group of counts linked to the exposed cells.
+            // Nothing large is left to hide: withhold the counts in the relations of the first exposed cell, zeros and
+            // small ones alike, so a reader no longer knows that any of them is at least 1 (four "<5" municipalities
+            // under a region's "<5" are 1 each). Only when those are all withheld already, the whole group linked to it.
+            var rond = perCel[bloot[0]].SelectMany(s => sommen[s].Cellen).Append(bloot[0]).Where(c => staat[c] != Onthulling.Ingetrokken).ToList();
+            if (rond.Count > 0)
+            {
+                foreach (var c in rond) staat[c] = Onthulling.Ingetrokken;
+                continue;
+            }
+
             var groep = Groep(bloot, sommen, perCel);
             if (groep.All(g => staat[g] == Onthulling.Ingetrokken)) return staat;
             foreach (var g in groep) staat[g] = Onthulling.Ingetrokken;
@@ -230,16 +293,15 @@ public static class Geheimhouding
     /// totals, then the lowest index); if none there, in a relation of any exposed cell, then anywhere a relation holds a
     /// hidden cell. Zeros are never chosen: an "x" would then no longer mean "at least the threshold".
     /// </summary>
-    private static int? Kandidaat(IReadOnlyList<int> bloot, IReadOnlyList<int> aantallen, Onthulling[] staat, IReadOnlyList<Som> sommen, List<int>[] perCel)
-    {
-        int? Beste(IEnumerable<Som> kring) => kring
-            .SelectMany(s => s.Delen.Select(d => (Cel: d, Totaal: false)).Append((Cel: s.Totaal, Totaal: true)))
-            .Where(x => staat[x.Cel] == Onthulling.Zichtbaar && aantallen[x.Cel] > 0)
-            .OrderBy(x => aantallen[x.Cel]).ThenBy(x => x.Totaal).ThenBy(x => x.Cel)
-            .Select(x => (int?)x.Cel).FirstOrDefault();
+    private static int? Kandidaat(IReadOnlyList<int> bloot, IReadOnlyList<int> aantallen, Onthulling[] staat, IReadOnlyList<Som> sommen, List<int>[] perCel) =>
+        Beste(perCel[bloot[0]].Select(s => sommen[s]), aantallen, staat)
+            ?? Beste(bloot.SelectMany(b => perCel[b]).Distinct().Select(s => sommen[s]), aantallen, staat)
+            ?? Beste(sommen.Where(s => s.Cellen.Any(c => staat[c] != Onthulling.Zichtbaar)), aantallen, staat);
 
-        return Beste(perCel[bloot[0]].Select(s => sommen[s]))
-            ?? Beste(bloot.SelectMany(b => perCel[b]).Distinct().Select(s => sommen[s]))
-            ?? Beste(sommen.Where(s => s.Cellen.Any(c => staat[c] != Onthulling.Zichtbaar)));
-    }
+    /// <summary>The smallest shown non-zero count in these relations (parts before totals, then the lowest index).</summary>
+    private static int? Beste(IEnumerable<Som> kring, IReadOnlyList<int> aantallen, Onthulling[] staat) => kring
+        .SelectMany(s => s.Delen.Select(d => (Cel: d, Totaal: false)).Append((Cel: s.Totaal, Totaal: true)))
+        .Where(x => staat[x.Cel] == Onthulling.Zichtbaar && aantallen[x.Cel] > 0)
+        .OrderBy(x => aantallen[x.Cel]).ThenBy(x => x.Totaal).ThenBy(x => x.Cel)
+        .Select(x => (int?)x.Cel).FirstOrDefault();
 }

@@ -208,4 +208,17 @@ public class GeheimhoudingTests
         Assert.Equal(Onthulling.Primair, staat[0]);
         Assert.Empty(Geheimhouding.Blootgesteld(aantallen, staat, sommen, grens: 10));
     }
+    [Fact]
+    public void Een_groep_gekoppelde_aantallen_wordt_beslist_op_eigen_getallen_los_van_de_rest()
+    {
+        // The same stages table appears in every period's view next to other tables: its hiding may not depend on them,
+        // or a reader could set one period's choice against another's (issue #24).
+        var (a, sa) = Tabel(new[,] { { 3, 9 }, { 7, 12 } });
+        var (b, sb) = Tabel(new[,] { { 1, 6, 8 }, { 2, 11, 5 } });
+        var eigen = Geheimhouding.Bepaal(a, sa);
+        var samen = Geheimhouding.Bepaal([.. a, .. b], [.. sa, .. sb.Select(s => new Som([.. s.Delen.Select(d => d + a.Length)], s.Totaal + a.Length))]);
+        Assert.Equal(eigen, samen[..a.Length]);
+        Assert.Equal(Geheimhouding.Bepaal(b, sb), samen[a.Length..]);
+        Assert.Contains(Onthulling.Secundair, eigen);
+    }
 }

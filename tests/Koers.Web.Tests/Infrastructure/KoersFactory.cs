@@ -43,6 +43,8 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Koers", ConnectionString);
         builder.UseSetting("Koers:DemoData", "true");
         builder.UseSetting("Koers:DemoAantal", "60");
+        // Tests change cases and then read the monitor: compute its protected figures for every request.
+        builder.UseSetting("Koers:Monitor:FamilieBewaarSeconden", "0");
         TestSleutels.Instellen(builder);
         // The rate limits (Koers:Beveiliging:Limieten) are raised far above what any test does: the other tests share one
         // client IP and one user. SnelheidslimietenTests lower them again for their own hosts.

@@ -54,14 +54,15 @@ public sealed record MonitorFilter
     /// <summary>
     /// Reads and checks a request. Errors are per field in Dutch; on errors the filter is null.
     /// </summary>
-    public static MonitorFilter? Lees(MonitorVraag vraag, DateOnly vandaag, bool verberg, Dictionary<string, string[]> fouten)
+    /// <param name="alleenJaren">For a user who can never see small counts: only a whole calendar year for all doelgroepen (see <see cref="WeigerVerschilweergaven"/>).</param>
+    public static MonitorFilter? Lees(MonitorVraag vraag, DateOnly vandaag, bool verberg, Dictionary<string, string[]> fouten, bool alleenJaren = false)
     {
         ArgumentNullException.ThrowIfNull(vraag);
         Keuze.TryLees<Doelgroep>(vraag.Doelgroep, "doelgroep", fouten, out var doelgroep);
         var periode = LeesPeriode(vraag, vandaag, fouten);
         var code = string.IsNullOrWhiteSpace(vraag.Gemeente) ? null : vraag.Gemeente.Trim().ToUpperInvariant();
         if (code is { Length: > 6 }) fouten["gemeente"] = ["Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM1724."];
-        if (verberg) WeigerVerschilweergaven(vraag, periode, fouten);
+        if (verberg) WeigerVerschilweergaven(vraag, periode, fouten, alleenJaren);
         if (fouten.Count > 0 || periode is null) return null;
         return new MonitorFilter
         {
@@ -75,12 +76,16 @@ public sealed record MonitorFilter
     }
 
     /// <summary>
-    /// With small counts hidden, views that differ from an offered view by a few cases are refused (issue #24): a free
-    /// range of days (a year view minus the range 1 January–30 December leaves one day) and a klantregisseur (the total
-    /// minus the other klantregisseurs leaves one caseload). Suppression is decided per view, so such a difference could
-    /// give a hidden count away. Whole months (a month, quarter, year or a run of whole months) stay allowed.
+    /// With small counts hidden, views that differ from an offered view by a few cases are refused (issue #24): a
+    /// klantregisseur (all minus the others leaves one caseload) and a free range of days (a year minus 1 January–30
+    /// December leaves one day). For a user who can never see small counts (<paramref name="alleenJaren"/>, the
+    /// beleidsmedewerker) only the views whose suppression is decided together are offered: a region and each of its
+    /// municipalities for one calendar year (one family in <see cref="MonitorOverzichtBouwer"/>); a quarter, a month, an
+    /// own period (the year minus the rest) and a doelgroep (all minus the other doelgroepen) are refused. The year view
+    /// holds the inflow per month and tables split by doelgroep, so those figures stay available. Whoever may show
+    /// small counts can see every count anyway; for them hiding is a way to read a table without the small numbers.
     /// </summary>
-    public static void WeigerVerschilweergaven(MonitorVraag vraag, Periode? periode, Dictionary<string, string[]> fouten)
+    public static void WeigerVerschilweergaven(MonitorVraag vraag, Periode? periode, Dictionary<string, string[]> fouten, bool alleenJaren = false)
     {
         ArgumentNullException.ThrowIfNull(vraag);
         ArgumentNullException.ThrowIfNull(fouten);
@@ -90,10 +95,27 @@ public sealed record MonitorFilter
                 + "Kies 'Alle klantregisseurs'. Wie met de dossiers werkt, kan bij 'Kleine aantallen' voor 'Tonen' kiezen."];
         }
 
-        if (periode is { Soort: PeriodeSoort.Eigen, HeleMaanden: false } && !fouten.ContainsKey("van"))
+        if (periode is { Soort: PeriodeSoort.Eigen, HeleMaanden: false } && !alleenJaren && !fouten.ContainsKey("van"))
         {
             fouten["van"] = ["Met verborgen kleine aantallen kan een eigen periode alleen uit hele maanden bestaan: 'van' op de eerste dag van een maand en 'tot en met' op de laatste dag van een maand. "
                 + "Met losse dagen zijn kleine aantallen af te leiden uit het verschil met een maand of jaar."];
+        }
+
+        if (!alleenJaren) return;
+        if (!string.IsNullOrWhiteSpace(vraag.Doelgroep) && !fouten.ContainsKey("doelgroep"))
+        {
+            fouten["doelgroep"] = ["De monitor telt hier alle doelgroepen samen: uit het verschil met het totaal zouden kleine aantallen per doelgroep af te leiden zijn. "
+                + "Kies 'Alle doelgroepen'; de tabellen splitsen zelf al naar doelgroep (instroom, leerroutes)."];
+        }
+
+        if (periode is { Soort: not PeriodeSoort.Jaar })
+        {
+            var veld = periode.Soort == PeriodeSoort.Eigen ? "van" : "periode";
+            if (!fouten.ContainsKey(veld))
+            {
+                fouten[veld] = ["De monitor toont hier hele kalenderjaren: naast het jaar zou een kwartaal, maand of eigen periode kleine aantallen prijsgeven (het jaar min de rest). "
+                    + "Kies een jaar; de instroom per maand staat in de jaarweergave."];
+            }
         }
     }
 

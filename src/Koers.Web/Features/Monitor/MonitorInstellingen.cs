@@ -91,6 +91,13 @@ public sealed class MonitorInstellingen
     /// </summary>
     public int Grens { get; set; } = KleineAantallen.Grens;
 
+    /// <summary>
+    /// How long the protected figures of a family (a region and its municipalities, one year) are kept, in seconds:
+    /// a view with small counts hidden builds every member's view and those of four earlier years, which takes seconds
+    /// at national scale. The figures are then up to this old; 0 computes them for every request.
+    /// </summary>
+    public int FamilieBewaarSeconden { get; set; } = 120;
+
     /// <summary>Per municipality code a stricter threshold (Koers:Monitor:GrensPerGemeente:GM1724 = 10).</summary>
     public Dictionary<string, int> GrensPerGemeente { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -4,6 +4,7 @@ using Koers.Domain.Dossier;
 using Koers.Domain.Monitor;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Koers.Web.Features.Monitor;
@@ -41,7 +42,8 @@ public sealed class MonitorOverzichtBouwer(
     KoersDbContext db,
     Klok klok,
     IOptions<BudgetInstellingen> budgetOpties,
-    IOptions<MonitorInstellingen> monitorOpties)
+    IOptions<MonitorInstellingen> monitorOpties,
+    IMemoryCache bewaard)
 {
     public const int OntwikkelingJaren = 5;
 
@@ -57,10 +59,159 @@ public sealed class MonitorOverzichtBouwer(
             "Koers registreert nog geen kosten of facturen; de budgettabel toont alleen de verwachte uitkering. Ook elders zijn kosten nog niet apart in beeld (Evaluatie Kempen, regels 788-789)."),
     ];
 
+    /// <summary>
+    /// A view whose suppression is decided together with the others of its family (<see cref="FamilieAsync"/>).
+    /// </summary>
+    private sealed record Lid(MonitorFilter Filter, IReadOnlyList<GemeenteInfo> Gemeenten);
+
+    /// <summary>The tables of one view before secondary suppression, and what the view needs besides.</summary>
+    private sealed record Ruwe(List<Tabel> Tabellen, IReadOnlyList<Koppeling> Koppelingen, BudgetToelichting Budget, Uitkeringsraming? Raming);
+
+    /// <summary>
+    /// Beyond this many municipalities (a reach over several regions, national staff) the views are protected each on
+    /// their own: building every municipality's view for each request would cost seconds (see docs/monitor.md).
+    /// </summary>
+    public const int MaxFamilie = 60;
+
     public async Task<MonitorOverzicht> BouwAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var gemeenten = await query.GemeentenAsync(f, ct);
-        var c = new Cellen(f.VerbergKleineAantallen, monitorOpties.Value.GrensVoor(gemeenten.Select(g => g.Code)));
+        var familie = f.VerbergKleineAantallen ? await FamilieAsync(f, gemeenten, ct) : null;
+        var c = new Cellen(f.VerbergKleineAantallen, monitorOpties.Value.GrensVoor((familie?.SelectMany(l => l.Gemeenten) ?? gemeenten).Select(g => g.Code)));
+        var (tabellen, koppelingen, budget, raming) = await RuweTabellenAsync(f, c, gemeenten, ct);
+        if (c.Verberg && familie is not null)
+        {
+            // Decided once for the region and all its municipalities, so no view can be differenced against another.
+            var plek = familie.ToList().FindIndex(l => l.Filter == f);
+            var beveiligd = await BeveiligAsync(familie, c, (plek, new Ruwe(tabellen, koppelingen, budget, raming)), ct);
+            tabellen = [.. beveiligd[plek]];
+            if (f.Periode.Soort == PeriodeSoort.Jaar) tabellen = await AndereJarenAsync(f, familie, plek, tabellen, c, ct);
+        }
+        else if (c.Verberg)
+        {
+            tabellen = [.. Optelling.Beveilig(tabellen, Optellingen, koppelingen, c)];
+        }
+
+        return await OverzichtAsync(f, c, gemeenten, tabellen, budget, raming, ct);
+    }
+
+    /// <summary>
+    /// All views of a family protected together; <paramref name="bekend"/> is a member already built. Kept for
+    /// <see cref="MonitorInstellingen.FamilieBewaarSeconden"/>: every member's view and every later year that shows
+    /// this year's counts then reads from the same protected figures.
+    /// </summary>
+    private async Task<IReadOnlyList<IReadOnlyList<Tabel>>> BeveiligAsync(IReadOnlyList<Lid> familie, Cellen c, (int Plek, Ruwe Ruwe)? bekend, CancellationToken ct)
+    {
+        var seconden = monitorOpties.Value.FamilieBewaarSeconden;
+        if (seconden <= 0) return await BeveiligNuAsync(familie, c, bekend, ct);
+        var sleutel = "monitorfamilie|" + c.Grens + "|" + string.Join(";", familie.Select(l =>
+            string.Join("&", l.Filter.AlsQuery().Select(q => q.Key + "=" + q.Value)) + "|" + l.Filter.MetDoorklik + "|" + string.Join(",", l.Filter.Bereik)));
+        if (bewaard.TryGetValue(sleutel, out IReadOnlyList<IReadOnlyList<Tabel>>? eerder) && eerder is not null) return eerder;
+        var nu = await BeveiligNuAsync(familie, c, bekend, ct);
+        bewaard.Set(sleutel, nu, TimeSpan.FromSeconds(seconden));
+        return nu;
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyList<Tabel>>> BeveiligNuAsync(IReadOnlyList<Lid> familie, Cellen c, (int Plek, Ruwe Ruwe)? bekend, CancellationToken ct)
+    {
+        var leden = new List<Ruwe>();
+        for (var i = 0; i < familie.Count; i++)
+        {
+            leden.Add(bekend is { } b && b.Plek == i ? b.Ruwe : await RuweTabellenAsync(familie[i].Filter, c, familie[i].Gemeenten, ct));
+        }
+
+        return Optelling.Beveilig([.. leden.Select(l => ((IReadOnlyList<Tabel>)l.Tabellen, (IEnumerable<Koppeling>)l.Koppelingen))], Optellingen,
+            Optelling.PlaatsSommen([.. leden.Select(l => (IReadOnlyList<Tabel>)l.Tabellen)]), c);
+    }
+
+    /// <summary>
+    /// Counts of other years in a year view (the earlier rows of "ontwikkeling", the t-2 cohort of the
+    /// prestatiebekostiging) are the same numbers as in that year's own view. They are shown exactly as that year's
+    /// family shows them, so setting two years' views side by side reveals nothing either of them hides. Figures derived
+    /// from a hidden cohort (its share, the budget model's amounts) are hidden with it.
+    /// </summary>
+    private async Task<List<Tabel>> AndereJarenAsync(MonitorFilter f, IReadOnlyList<Lid> familie, int plek, List<Tabel> tabellen, Cellen c, CancellationToken ct)
+    {
+        var jaar = f.Periode.Van.Year;
+        var ontwikkeling = tabellen.SingleOrDefault(t => t.Id == "ontwikkeling");
+        var prestatie = tabellen.SingleOrDefault(t => t.Id == "prestatie");
+        var prestatieJaar = f.Periode.Begrotingsjaar - budgetOpties.Value.PrestatieTerugJaren;
+        var jaren = (ontwikkeling?.Rijen.Select(r => int.Parse(r.Sleutel, CultureInfo.InvariantCulture)) ?? []).Append(prestatieJaar).Where(j => j != jaar).Distinct().Order();
+        var andere = new Dictionary<int, IReadOnlyList<Tabel>>();
+        foreach (var j in jaren)
+        {
+            var ander = familie.Select(l => l with { Filter = l.Filter with { Periode = Periode.Jaar(j) } }).ToList();
+            andere[j] = (await BeveiligAsync(ander, c, null, ct))[plek];
+        }
+
+        Cel? Uit(int j, string tabel, string rij, string kolom) =>
+            andere.GetValueOrDefault(j)?.SingleOrDefault(t => t.Id == tabel) is { } t && t.Rijen.SingleOrDefault(r => r.Sleutel == rij) is { } r && t.Index(kolom) is var k and >= 0 ? r.Cellen[k] : null;
+
+        var uitkomst = new List<Tabel>();
+        var cohortVerborgen = false;
+        foreach (var t in tabellen)
+        {
+            if (t.Id == "ontwikkeling")
+            {
+                uitkomst.Add(t with
+                {
+                    Rijen = [.. t.Rijen.Select(r => r.Sleutel == jaar.ToString(CultureInfo.InvariantCulture) ? r
+                        : r with { Cellen = [.. r.Cellen.Select((cel, k) => Uit(int.Parse(r.Sleutel, CultureInfo.InvariantCulture), "ontwikkeling", r.Sleutel, t.Kolommen[k].Sleutel) ?? cel)] })],
+                });
+            }
+            else if (t.Id == "prestatie" && prestatieJaar != jaar && Uit(prestatieJaar, "budget-aantallen", "alle", "aantal") is { } cohort)
+            {
+                cohortVerborgen = cohort.Verborgen;
+                var aandeel = t.Index("aandeel");
+                uitkomst.Add(t with
+                {
+                    Rijen = [.. t.Rijen.Select(r => r.Sleutel == "cohort" ? r with { Cellen = [cohort, .. r.Cellen.Skip(1)] }
+                        : cohortVerborgen && aandeel >= 0 && r.Cellen[aandeel].Waarde is not null ? r with { Cellen = [.. r.Cellen.Select((cel, k) => k == aandeel ? new Cel(null, c.AfgeleidTekst, true) : cel)] }
+                        : r)],
+                });
+            }
+            else
+            {
+                uitkomst.Add(t);
+            }
+        }
+
+        // The budget model's expected performance part and what follows from it are computed from the cohort.
+        if (!cohortVerborgen) return uitkomst;
+        return [.. uitkomst.Select(t => t.Id != "budget-raming" ? t : t with
+        {
+            Rijen = [.. t.Rijen.Select(r => r.Sleutel is "prestatieVerwacht" or "verwacht" or "beschikbaar" && r.Cellen[0].Waarde is not null
+                ? r with { Cellen = [new Cel(null, c.AfgeleidTekst, true)] } : r)],
+        })];
+    }
+
+    /// <summary>
+    /// The views a user who sees small counts hidden can put next to this one to difference them: the region (or the
+    /// whole reach within it) and each of its municipalities, for the same period and doelgroep. Their suppression is
+    /// decided together (issue #24), so a count hidden in the region view cannot be worked out from the municipalities'
+    /// views, nor one municipality's from the region minus the others. The requested view is one of the members. Null
+    /// when there is no such family: a klantregisseur filter (refused with hidden counts anyway), a reach over several
+    /// regions or more than <see cref="MaxFamilie"/> municipalities.
+    /// </summary>
+    private async Task<IReadOnlyList<Lid>?> FamilieAsync(MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct)
+    {
+        if (f.KlantregisseurId is not null || gemeenten.Count == 0 || gemeenten.Select(g => g.RegioId).Distinct().Count() != 1) return null;
+        var regio = gemeenten[0].RegioId;
+        var top = f.GemeenteCode is null ? f : f with { GemeenteCode = null, RegioId = regio };
+        var alle = f.GemeenteCode is null ? gemeenten : await query.GemeentenAsync(top, ct);
+        if (alle.Count > MaxFamilie || alle.Select(g => g.RegioId).Distinct().Count() != 1) return null;
+        var leden = new List<Lid> { new(top, alle) };
+        foreach (var g in alle)
+        {
+            var gf = f.GemeenteCode == g.Code ? f : f with { GemeenteCode = g.Code, RegioId = null };
+            leden.Add(new Lid(gf, [g]));
+        }
+
+        return leden;
+    }
+
+    private async Task<Ruwe> RuweTabellenAsync(MonitorFilter f, Cellen c, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct)
+    {
         var tabellen = new List<Tabel>();
 
         var (perMaand, perGemeente) = await query.InstroomAsync(f, gemeenten, ct);
@@ -89,8 +240,12 @@ public sealed class MonitorOverzichtBouwer(
 
         var (budgetTabellen, budget, raming) = await BudgetAsync(f, c, gemeenten, ct);
         tabellen.AddRange(budgetTabellen);
-        if (c.Verberg) tabellen = [.. Optelling.Beveilig(tabellen, Optellingen, Koppelingen(f, resultaten.Keys), c)];
+        return new Ruwe(tabellen, [.. Koppelingen(f, resultaten.Keys)], budget, raming);
+    }
 
+    private async Task<MonitorOverzicht> OverzichtAsync(MonitorFilter f, Cellen c, IReadOnlyList<GemeenteInfo> gemeenten, List<Tabel> tabellen,
+        BudgetToelichting budget, Uitkeringsraming? raming, CancellationToken ct)
+    {
         // The key figures are cells of the tables, so a hidden figure reads the same everywhere and no raw count
         // stands under it.
         Cel Uit(string tabel, string rij, string kolom)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Koers.Domain.Monitor;
 using Koers.Domain.Sources;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Koers.Web.Features.Monitor;
 
@@ -155,24 +156,32 @@ public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom,
     public const string Ingetrokken = ".";
 
     public static IReadOnlyList<Tabel> Beveilig(IReadOnlyList<Tabel> tabellen, IReadOnlyDictionary<string, Optelling> optellingen,
-        IEnumerable<Koppeling> koppelingen, Cellen c)
+        IEnumerable<Koppeling> koppelingen, Cellen c) => Beveilig([(tabellen, koppelingen)], optellingen, [], c)[0];
+
+    /// <summary>
+    /// Protects several views at once (a region and its municipalities): every count of every view is one cell of one
+    /// <see cref="Geheimhouding"/> problem, with each view's own relations and <paramref name="tussen"/>, the relations
+    /// between the views. A count is then hidden or shown the same way whichever view a reader puts next to another.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Tabel>> Beveilig(IReadOnlyList<(IReadOnlyList<Tabel> Tabellen, IEnumerable<Koppeling> Koppelingen)> weergaven,
+        IReadOnlyDictionary<string, Optelling> optellingen, IEnumerable<Samenhang> tussen, Cellen c)
     {
-        ArgumentNullException.ThrowIfNull(tabellen);
+        ArgumentNullException.ThrowIfNull(weergaven);
         ArgumentNullException.ThrowIfNull(optellingen);
         ArgumentNullException.ThrowIfNull(c);
-        var cellen = tabellen.Select(t => t.Rijen.Select(r => r.Cellen.ToArray()).ToArray()).ToArray();
+        var cellen = weergaven.Select(w => w.Tabellen.Select(t => t.Rijen.Select(r => r.Cellen.ToArray()).ToArray()).ToArray()).ToArray();
 
-        // Number every count cell of the overview.
-        var plaatsen = new List<(int T, int R, int K)>();
-        var nummer = new Dictionary<(int T, int R, int K), int>();
-        int? Nummer(int t, int r, int k)
+        // Number every count cell of every view.
+        var plaatsen = new List<(int W, int T, int R, int K)>();
+        var nummer = new Dictionary<(int W, int T, int R, int K), int>();
+        int? Nummer(int w, int t, int r, int k)
         {
-            if (t < 0 || r < 0 || k < 0 || cellen[t][r][k].Ruw is null) return null;
-            if (!nummer.TryGetValue((t, r, k), out var n))
+            if (t < 0 || r < 0 || k < 0 || cellen[w][t][r][k].Ruw is null) return null;
+            if (!nummer.TryGetValue((w, t, r, k), out var n))
             {
                 n = plaatsen.Count;
-                plaatsen.Add((t, r, k));
-                nummer[(t, r, k)] = n;
+                plaatsen.Add((w, t, r, k));
+                nummer[(w, t, r, k)] = n;
             }
 
             return n;
@@ -186,63 +195,136 @@ public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom,
             if (totaal is { } t && d.Count > 0 && d.All(x => x is not null)) sommen.Add(new Som([.. d.Select(x => x!.Value)], t));
         }
 
-        for (var t = 0; t < tabellen.Count; t++)
+        int? Plaats(int w, CelPlaats p)
         {
-            if (!optellingen.TryGetValue(tabellen[t].Id, out var o)) continue;
-            var tabel = tabellen[t];
-            var delen = o.Delen.Select(tabel.Index).ToList();
-            var totaalKolom = o.TotaalKolom is { } tk ? tabel.Index(tk) : -1;
-            var totaalRij = o.TotaalRij ? tabel.Rijen.ToList().FindIndex(r => r.Totaal) : -1;
-            var gewoneRijen = Enumerable.Range(0, cellen[t].Length).Where(i => i != totaalRij).ToList();
-            var ti = t;
-            if (totaalKolom >= 0)
-            {
-                foreach (var r in Enumerable.Range(0, cellen[t].Length)) Voeg(delen.Select(k => Nummer(ti, r, k)), Nummer(ti, r, totaalKolom));
-            }
-
-            if (totaalRij >= 0)
-            {
-                var los = (o.Los ?? []).Select(tabel.Index).Where(i => i >= 0);
-                foreach (var k in (totaalKolom >= 0 ? [.. delen, totaalKolom] : delen).Concat(los)) Voeg(gewoneRijen.Select(r => Nummer(ti, r, k)), Nummer(ti, totaalRij, k));
-            }
-        }
-
-        int? Plaats(CelPlaats p)
-        {
+            var tabellen = weergaven[w].Tabellen;
             var t = tabellen.ToList().FindIndex(x => x.Id == p.Tabel);
             if (t < 0) return null;
-            return Nummer(t, tabellen[t].Rijen.ToList().FindIndex(r => r.Sleutel == p.Rij), tabellen[t].Index(p.Kolom));
+            return Nummer(w, t, tabellen[t].Rijen.ToList().FindIndex(r => r.Sleutel == p.Rij), tabellen[t].Index(p.Kolom));
         }
 
-        foreach (var k in koppelingen ?? []) Voeg(k.Delen.Select(Plaats), Plaats(k.Totaal));
+        for (var w = 0; w < weergaven.Count; w++)
+        {
+            var tabellen = weergaven[w].Tabellen;
+            for (var t = 0; t < tabellen.Count; t++)
+            {
+                if (!optellingen.TryGetValue(tabellen[t].Id, out var o)) continue;
+                var tabel = tabellen[t];
+                var delen = o.Delen.Select(tabel.Index).ToList();
+                var totaalKolom = o.TotaalKolom is { } tk ? tabel.Index(tk) : -1;
+                var totaalRij = o.TotaalRij ? tabel.Rijen.ToList().FindIndex(r => r.Totaal) : -1;
+                var gewoneRijen = Enumerable.Range(0, cellen[w][t].Length).Where(i => i != totaalRij).ToList();
+                var (wi, ti) = (w, t);
+                if (totaalKolom >= 0)
+                {
+                    foreach (var r in Enumerable.Range(0, cellen[w][t].Length)) Voeg(delen.Select(k => Nummer(wi, ti, r, k)), Nummer(wi, ti, r, totaalKolom));
+                }
 
-        var staat = Geheimhouding.Bepaal([.. plaatsen.Select(p => cellen[p.T][p.R][p.K].Ruw!.Value)], sommen, c.Grens);
-        var geraakt = new HashSet<(int T, int R)>();
+                if (totaalRij >= 0)
+                {
+                    var los = (o.Los ?? []).Select(tabel.Index).Where(i => i >= 0);
+                    foreach (var k in (totaalKolom >= 0 ? [.. delen, totaalKolom] : delen).Concat(los)) Voeg(gewoneRijen.Select(r => Nummer(wi, ti, r, k)), Nummer(wi, ti, totaalRij, k));
+                }
+            }
+
+            foreach (var k in weergaven[w].Koppelingen ?? []) Voeg(k.Delen.Select(d => Plaats(w, d)), Plaats(w, k.Totaal));
+        }
+
+        foreach (var s in tussen ?? []) Voeg(s.Delen.Select(d => Plaats(d.Weergave, d.Cel)), Plaats(s.Totaal.Weergave, s.Totaal.Cel));
+
+        var staat = Besluit([.. plaatsen.Select(p => cellen[p.W][p.T][p.R][p.K].Ruw!.Value)], sommen, c.Grens);
+        var geraakt = new HashSet<(int W, int T, int R)>();
         for (var n = 0; n < plaatsen.Count; n++)
         {
-            var (t, r, k) = plaatsen[n];
+            var (w, t, r, k) = plaatsen[n];
             if (staat[n] == Onthulling.Zichtbaar) continue;
-            geraakt.Add((t, r));
-            if (staat[n] == Onthulling.Secundair) cellen[t][r][k] = new Cel(null, Tekst, true) { Ruw = cellen[t][r][k].Ruw };
-            if (staat[n] == Onthulling.Ingetrokken) cellen[t][r][k] = new Cel(null, Ingetrokken, true) { Ruw = cellen[t][r][k].Ruw };
+            geraakt.Add((w, t, r));
+            if (staat[n] == Onthulling.Secundair) cellen[w][t][r][k] = new Cel(null, Tekst, true) { Ruw = cellen[w][t][r][k].Ruw };
+            if (staat[n] == Onthulling.Ingetrokken) cellen[w][t][r][k] = new Cel(null, Ingetrokken, true) { Ruw = cellen[w][t][r][k].Ruw };
         }
 
         // A share or amount in a row gives a hidden count of that row away, and a share of a hidden total gives the
         // total away (count / share): hide them with it.
-        for (var t = 0; t < tabellen.Count; t++)
+        for (var w = 0; w < weergaven.Count; w++)
         {
-            if (!optellingen.TryGetValue(tabellen[t].Id, out var o)) continue;
-            var afgeleid = (o.Afgeleid ?? []).Select(tabellen[t].Index).Where(i => i >= 0).ToList();
-            var vanTotaal = (o.AandeelVanTotaal ?? []).Select(tabellen[t].Index).Where(i => i >= 0).ToList();
-            var totaalRij = tabellen[t].Rijen.ToList().FindIndex(r => r.Totaal);
-            var totaalVerborgen = totaalRij >= 0 && geraakt.Contains((t, totaalRij));
-            for (var r = 0; r < cellen[t].Length; r++)
+            var tabellen = weergaven[w].Tabellen;
+            for (var t = 0; t < tabellen.Count; t++)
             {
-                var kolommen = (geraakt.Contains((t, r)) ? afgeleid : []).Concat(totaalVerborgen ? vanTotaal : []);
-                foreach (var k in kolommen.Where(k => !cellen[t][r][k].Verborgen && cellen[t][r][k].Waarde is not null)) cellen[t][r][k] = new Cel(null, c.AfgeleidTekst, true);
+                if (!optellingen.TryGetValue(tabellen[t].Id, out var o)) continue;
+                var afgeleid = (o.Afgeleid ?? []).Select(tabellen[t].Index).Where(i => i >= 0).ToList();
+                var vanTotaal = (o.AandeelVanTotaal ?? []).Select(tabellen[t].Index).Where(i => i >= 0).ToList();
+                var totaalRij = tabellen[t].Rijen.ToList().FindIndex(r => r.Totaal);
+                var totaalVerborgen = totaalRij >= 0 && geraakt.Contains((w, t, totaalRij));
+                for (var r = 0; r < cellen[w][t].Length; r++)
+                {
+                    var kolommen = (geraakt.Contains((w, t, r)) ? afgeleid : []).Concat(totaalVerborgen ? vanTotaal : []);
+                    foreach (var k in kolommen.Where(k => !cellen[w][t][r][k].Verborgen && cellen[w][t][r][k].Waarde is not null)) cellen[w][t][r][k] = new Cel(null, c.AfgeleidTekst, true);
+                }
             }
         }
 
-        return [.. tabellen.Select((tabel, t) => tabel with { Rijen = [.. tabel.Rijen.Select((rij, r) => rij with { Cellen = cellen[t][r] })] })];
+        return [.. weergaven.Select((v, w) => (IReadOnlyList<Tabel>)[.. v.Tabellen.Select((tabel, t) => tabel with { Rijen = [.. tabel.Rijen.Select((rij, r) => rij with { Cellen = cellen[w][t][r] })] })])];
+    }
+
+    private static readonly MemoryCache Besluiten = new(new MemoryCacheOptions { SizeLimit = 256 });
+
+    /// <summary>
+    /// <see cref="Geheimhouding.Bepaal"/>, remembered by its input: the same counts and relations always give the same
+    /// answer, so the members of a family (a region and its municipalities) asked for one after another share one run.
+    /// </summary>
+    private static Onthulling[] Besluit(int[] aantallen, List<Som> sommen, int grens)
+    {
+        var invoer = new List<int>(aantallen.Length + sommen.Sum(s => s.Delen.Count + 2) + 2) { grens, aantallen.Length };
+        invoer.AddRange(aantallen);
+        foreach (var s in sommen)
+        {
+            invoer.Add(-1 - s.Totaal);
+            invoer.AddRange(s.Delen);
+        }
+
+        var sleutel = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(invoer))));
+        if (Besluiten.TryGetValue(sleutel, out Onthulling[]? bekend) && bekend is not null) return [.. bekend];
+        var staat = Geheimhouding.Bepaal(aantallen, sommen, grens);
+        Besluiten.Set(sleutel, staat, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return [.. staat];
+    }
+
+    /// <summary>
+    /// The relations between a view of a whole (index 0: a region) and the views of its parts (the others: its
+    /// municipalities): each count of the whole is the sum of the same count in the parts (a row missing in a part is
+    /// 0 there). Only where the numbers do add up, so a figure that is not a plain count of cases (none today) would
+    /// simply add no relation.
+    /// </summary>
+    public static IEnumerable<Samenhang> PlaatsSommen(IReadOnlyList<IReadOnlyList<Tabel>> weergaven)
+    {
+        ArgumentNullException.ThrowIfNull(weergaven);
+        if (weergaven.Count < 2) yield break;
+        foreach (var tabel in weergaven[0])
+        {
+            foreach (var rij in tabel.Rijen)
+            {
+                for (var k = 0; k < tabel.Kolommen.Count; k++)
+                {
+                    if (rij.Cellen[k].Ruw is not { } totaal) continue;
+                    var plaats = new CelPlaats(tabel.Id, rij.Sleutel, tabel.Kolommen[k].Sleutel);
+                    var delen = new List<(int, CelPlaats)>();
+                    var som = 0;
+                    for (var w = 1; w < weergaven.Count; w++)
+                    {
+                        var cel = weergaven[w].FirstOrDefault(t => t.Id == tabel.Id)?.Rijen.FirstOrDefault(r => r.Sleutel == rij.Sleutel) is { } r2
+                            && weergaven[w].First(t => t.Id == tabel.Id).Index(plaats.Kolom) is var i and >= 0 ? r2.Cellen[i] : null;
+                        if (cel?.Ruw is not { } deel) continue;
+                        delen.Add((w, plaats));
+                        som += deel;
+                    }
+
+                    if (delen.Count > 0 && som == totaal) yield return new Samenhang(delen, (0, plaats));
+                }
+            }
+        }
     }
 }
+
+/// <summary>A relation between counts of different views: the parts (view index, cell) add up to the total.</summary>
+public sealed record Samenhang(IReadOnlyList<(int Weergave, CelPlaats Cel)> Delen, (int Weergave, CelPlaats Cel) Totaal);
+

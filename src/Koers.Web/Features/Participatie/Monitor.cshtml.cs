@@ -23,7 +23,7 @@ public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor
     {
         (Vraag, Leerroute) = (vraag, leerroute);
         Keuzes = await FilterKeuzes.LaadAsync(db, toegang, ct);
-        (Filter, Fouten) = await lezer.LeesAsync(vraag, ct);
+        (Filter, Fouten) = await lezer.LeesAsync(vraag, heleJaren: false, ct);
         Infrastructure.Keuze.TryLees<Leerroute>(leerroute, "leerroute", Fouten, out var route);
         if (Filter is null || Fouten.Count > 0)
         {

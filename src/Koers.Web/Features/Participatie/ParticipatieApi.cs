@@ -87,7 +87,7 @@ public static class ParticipatieApi
 
         api.MapGet("/monitor/participatie", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, CancellationToken ct) =>
             {
-                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                var (filter, fouten) = await lezer.LeesAsync(vraag, heleJaren: false, ct);
                 Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route);
                 if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
                 return TypedResults.Ok(await monitor.BouwAsync(filter, route, ct));
