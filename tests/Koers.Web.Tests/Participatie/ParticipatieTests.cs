@@ -19,9 +19,10 @@ public abstract class ParticipatieTests(KoersFactory factory)
     private static int _volgnummer;
 
     /// <summary>A case housed (BRP) on 10 December 2025: the nulmeting was missed, the 6-month moment is open since 10 June.</summary>
-    private async Task<Guid> DossierAsync(string? brp = "2025-12-10")
+    private async Task<Guid> DossierAsync(string? brp = "2025-12-10", string? gemeente = null)
     {
-        var invoer = Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: "2025-11-03");
+        var invoer = gemeente is null ? Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: "2025-11-03")
+            : Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: "2025-11-03", gemeente: gemeente);
         invoer["achternaam"] = "Participatie" + Interlocked.Increment(ref _volgnummer);
         var response = await _client.PostJsonAsync("/api/v1/koppelingen", invoer);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -314,8 +315,9 @@ public abstract class ParticipatieTests(KoersFactory factory)
     [Fact]
     public async Task De_monitor_telt_per_cohort_met_kleine_aantallen_verborgen()
     {
-        // Seven people with their brede intake on 7 March 2019 (a month no demo case has), housed 1 March 2019. The cohort is
-        // the whole month: with small counts hidden, a range of loose days is refused (issue #24, differencing).
+        // Seven people with their brede intake on 7 March 2019 (a year no demo case has), housed 1 March 2019. The cohort is
+        // the whole year: for policy staff a month, a doelgroep or a leerroute is refused, because its difference with
+        // the year or the total could give a hidden count away (issue #24, differencing).
         var ids = new List<Guid>();
         for (var n = 0; n < 7; n++)
         {
@@ -335,7 +337,15 @@ public abstract class ParticipatieTests(KoersFactory factory)
         await _client.PostJsonAsync($"/api/v1/inburgeraars/{ids[0]}/participatie/ladder", new { trede = 3, datum = "2026-05-10" });
 
         var beleid = factory.ClientAls("beleid@kempen.example");
-        var antwoord = await beleid.GetAsync("/api/v1/monitor/participatie?van=2019-03-01&tot=2019-03-31");
+        foreach (var (query, veld) in new[] { ("van=2019-03-01&tot=2019-03-31", "van"), ("jaar=2019&doelgroep=asielstatushouder", "doelgroep"), ("jaar=2019&leerroute=B1Route", "leerroute") })
+        {
+            var geweigerd = await beleid.GetAsync($"/api/v1/monitor/participatie?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, geweigerd.StatusCode);
+            var fouten = (await geweigerd.LeesAsync())["errors"]!;
+            Assert.True(fouten[veld] is not null, fouten.ToJsonString());
+        }
+
+        var antwoord = await beleid.GetAsync("/api/v1/monitor/participatie?jaar=2019");
         Assert.True(antwoord.IsSuccessStatusCode, await antwoord.Content.ReadAsStringAsync());
         var rapport = await antwoord.LeesAsync();
         Assert.Equal("7", rapport["personen"]!["tekst"]!.GetValue<string>());
@@ -352,13 +362,59 @@ public abstract class ParticipatieTests(KoersFactory factory)
         var beweging = rapport["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "participatieladder-beweging")!;
         Assert.All(beweging["rijen"]!.AsArray(), r => Assert.True(r!["cellen"]![0]!["verborgen"]!.GetValue<bool>() || r["cellen"]![0]!["tekst"]!.GetValue<string>() == "0"));
 
-        var pagina = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/monitor/participatie?van=2019-03-01&tot=2019-03-31"));
-        Assert.Contains("brede intake van 1 mrt 2019 tot en met 31 mrt 2019", pagina.GetElementById("cohort")!.TextContent);
+        var pagina = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/monitor/participatie?jaar=2019"));
+        Assert.Contains("brede intake van 1 jan 2019 tot en met 31 dec 2019", pagina.GetElementById("cohort")!.TextContent);
         Assert.NotNull(pagina.GetElementById("tabel-participatie-per-moment"));
+        // The form offers no filter that would be refused; whoever may show small counts keeps them.
+        Assert.Null(pagina.QuerySelector("[name='leerroute']"));
+        Assert.Null(pagina.QuerySelector("[name='doelgroep']"));
+        Assert.NotNull(new HtmlParser().ParseDocument(await _client.GetStringAsync("/monitor/participatie?jaar=2019")).QuerySelector("select[name='leerroute']"));
 
         // Case workers of another region and partners have no monitor; a klantregisseur has no monitor role either.
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("fleur.hendriks@weert.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);
+    }
+
+    [Fact]
+    public async Task De_monitor_geeft_geen_klein_aantal_prijs_als_de_regio_naast_haar_gemeenten_staat()
+    {
+        // A 2018 cohort (a year no demo case has): seven people in Bergeijk, three in Bladel, all measured at 6 months.
+        // Protected view by view, the region's 10 minus Bergeijk's 7 gives Bladel's hidden 3; decided together for the
+        // region and all its municipalities (issue #24), no hidden count follows from the views side by side.
+        foreach (var (gemeente, aantal) in new[] { ("GM1724", 7), ("GM1728", 3) })
+        {
+            for (var n = 0; n < aantal; n++)
+            {
+                var id = await DossierAsync(brp: null, gemeente: gemeente);
+                factory.MetDatabase(db =>
+                {
+                    db.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = id, Soort = Koers.Domain.Dossier.Mijlpaal.BrpInschrijving, Datum = new DateOnly(2018, 2, 1) });
+                    db.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = id, Soort = Koers.Domain.Dossier.Mijlpaal.BredeIntake, Datum = new DateOnly(2018, 3, 7) });
+                    return db.SaveChanges();
+                });
+                var antwoorden = new Dictionary<string, int?> { ["werk-betaald"] = 1, ["maatschappelijk-vereniging"] = 0 };
+                Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/participatie/metingen", new { maanden = 6, datum = "2026-06-01", antwoorden })).StatusCode);
+            }
+        }
+
+        var beleid = factory.ClientAls("beleid@kempen.example");
+        async Task<Koers.Web.Tests.Monitor.Onthullingsaanval.Weergave> Haal(string query)
+        {
+            var antwoord = await beleid.GetAsync($"/api/v1/monitor/participatie?{query}");
+            var tekst = await antwoord.Content.ReadAsStringAsync();
+            Assert.True(antwoord.IsSuccessStatusCode, tekst);
+            return Koers.Web.Tests.Monitor.Onthullingsaanval.Lees(System.Text.Json.Nodes.JsonNode.Parse(tekst)!);
+        }
+
+        var hoofd = (await (await beleid.GetAsync("/api/v1/monitor?jaar=2018")).LeesAsync())["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "instroom-gemeente")!;
+        var gemeenten = hoofd["rijen"]!.AsArray().Select(r => r!["sleutel"]!.GetValue<string>()).Where(k => k != "totaal").ToList();
+        var weergaven = new Dictionary<string, Koers.Web.Tests.Monitor.Onthullingsaanval.Weergave> { ["regio"] = await Haal("jaar=2018") };
+        foreach (var g in gemeenten) weergaven[g] = await Haal($"gemeente={g}&jaar=2018");
+        Assert.Contains("GM1728", gemeenten);
+        Assert.True(weergaven["GM1728"].Cellen[("participatie-per-moment", "6", "gemeten")].Verborgen);
+
+        var samen = Koers.Web.Tests.Monitor.Onthullingsaanval.Samen(weergaven, Koers.Web.Tests.Monitor.Onthullingsaanval.Plaatssommen(weergaven, "regio", gemeenten));
+        Assert.Empty(Koers.Web.Tests.Monitor.Onthullingsaanval.Bereken(samen));
     }
 
     [Fact]

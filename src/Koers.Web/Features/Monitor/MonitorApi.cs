@@ -114,22 +114,17 @@ public static class MonitorApi
 /// </summary>
 public sealed class MonitorLezer(KoersDbContext db, Klok klok, KleineAantallenBeleid beleid, Toegang toegang)
 {
-    /// <summary>For the main monitor: a user who never sees small counts is held to whole calendar years.</summary>
-    public Task<(MonitorFilter? Filter, Dictionary<string, string[]> Fouten)> LeesAsync(MonitorVraag vraag, CancellationToken ct = default) => LeesAsync(vraag, heleJaren: true, ct);
-
-    /// <param name="vraag">The query string.</param>
-    /// <param name="heleJaren">
-    /// Whether a user who never sees small counts is held to whole calendar years of all doelgroepen (the main monitor,
-    /// whose suppression is decided per year for a region and its municipalities together). The participation monitor
-    /// counts cohorts of its own and passes false.
-    /// </param>
-    /// <param name="ct">Cancellation.</param>
-    public async Task<(MonitorFilter? Filter, Dictionary<string, string[]> Fouten)> LeesAsync(MonitorVraag vraag, bool heleJaren, CancellationToken ct = default)
+    /// <summary>
+    /// Reads the request. A user who never sees small counts is held to whole calendar years of all doelgroepen
+    /// (<see cref="MonitorFilter.WeigerVerschilweergaven"/>): suppression is decided per year for a region and its
+    /// municipalities together, in the main monitor and the participation monitor alike.
+    /// </summary>
+    public async Task<(MonitorFilter? Filter, Dictionary<string, string[]> Fouten)> LeesAsync(MonitorVraag vraag, CancellationToken ct = default)
     {
         var fouten = new Dictionary<string, string[]>();
         var bereik = await toegang.BereikAsync(ct);
         var regioGemeenten = (await toegang.MonitorGemeentenAsync(ct)).ToList();
-        var filter = MonitorFilter.Lees(vraag, klok.Vandaag, beleid.Verberg(vraag.VerbergKleineAantallen), fouten, alleenJaren: heleJaren && !beleid.MagDoorklikken) is { } gelezen
+        var filter = MonitorFilter.Lees(vraag, klok.Vandaag, beleid.Verberg(vraag.VerbergKleineAantallen), fouten, alleenJaren: !beleid.MagDoorklikken) is { } gelezen
             ? gelezen with { MetDoorklik = beleid.MagDoorklikken, Bereik = regioGemeenten }
             : null;
         int? gemeenteId = null;

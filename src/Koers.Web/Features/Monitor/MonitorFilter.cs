@@ -110,12 +110,25 @@ public sealed record MonitorFilter
 
         if (periode is { Soort: not PeriodeSoort.Jaar })
         {
-            var veld = periode.Soort == PeriodeSoort.Eigen ? "van" : "periode";
+            var veld = periode.Soort == PeriodeSoort.Eigen || vraag.Van is not null || vraag.Tot is not null ? "van" : "periode";
             if (!fouten.ContainsKey(veld))
             {
                 fouten[veld] = ["De monitor toont hier hele kalenderjaren: naast het jaar zou een kwartaal, maand of eigen periode kleine aantallen prijsgeven (het jaar min de rest). "
                     + "Kies een jaar; de instroom per maand staat in de jaarweergave."];
             }
+        }
+    }
+
+    /// <summary>
+    /// The participation monitor's leerroute filter, for a user who never sees small counts: refused like a doelgroep
+    /// (all routes minus the other routes would give one away).
+    /// </summary>
+    public static void WeigerLeerroute(string? leerroute, bool alleenJaren, Dictionary<string, string[]> fouten)
+    {
+        ArgumentNullException.ThrowIfNull(fouten);
+        if (alleenJaren && !string.IsNullOrWhiteSpace(leerroute) && !fouten.ContainsKey("leerroute"))
+        {
+            fouten["leerroute"] = ["De monitor telt hier alle leerroutes samen: uit het verschil met het totaal zouden kleine aantallen per leerroute af te leiden zijn. Kies 'Alle'."];
         }
     }
 

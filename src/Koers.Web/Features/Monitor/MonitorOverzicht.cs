@@ -59,24 +59,13 @@ public sealed class MonitorOverzichtBouwer(
             "Koers registreert nog geen kosten of facturen; de budgettabel toont alleen de verwachte uitkering. Ook elders zijn kosten nog niet apart in beeld (Evaluatie Kempen, regels 788-789)."),
     ];
 
-    /// <summary>
-    /// A view whose suppression is decided together with the others of its family (<see cref="FamilieAsync"/>).
-    /// </summary>
-    private sealed record Lid(MonitorFilter Filter, IReadOnlyList<GemeenteInfo> Gemeenten);
-
     /// <summary>The tables of one view before secondary suppression, and what the view needs besides.</summary>
     private sealed record Ruwe(List<Tabel> Tabellen, IReadOnlyList<Koppeling> Koppelingen, BudgetToelichting Budget, Uitkeringsraming? Raming);
-
-    /// <summary>
-    /// Beyond this many municipalities (a reach over several regions, national staff) the views are protected each on
-    /// their own: building every municipality's view for each request would cost seconds (see docs/monitor.md).
-    /// </summary>
-    public const int MaxFamilie = 60;
 
     public async Task<MonitorOverzicht> BouwAsync(MonitorFilter f, CancellationToken ct = default)
     {
         var gemeenten = await query.GemeentenAsync(f, ct);
-        var familie = f.VerbergKleineAantallen ? await FamilieAsync(f, gemeenten, ct) : null;
+        var familie = f.VerbergKleineAantallen ? await query.FamilieAsync(f, gemeenten, ct) : null;
         var c = new Cellen(f.VerbergKleineAantallen, monitorOpties.Value.GrensVoor((familie?.SelectMany(l => l.Gemeenten) ?? gemeenten).Select(g => g.Code)));
         var (tabellen, koppelingen, budget, raming) = await RuweTabellenAsync(f, c, gemeenten, ct);
         if (c.Verberg && familie is not null)
@@ -100,7 +89,7 @@ public sealed class MonitorOverzichtBouwer(
     /// <see cref="MonitorInstellingen.FamilieBewaarSeconden"/>: every member's view and every later year that shows
     /// this year's counts then reads from the same protected figures.
     /// </summary>
-    private async Task<IReadOnlyList<IReadOnlyList<Tabel>>> BeveiligAsync(IReadOnlyList<Lid> familie, Cellen c, (int Plek, Ruwe Ruwe)? bekend, CancellationToken ct)
+    private async Task<IReadOnlyList<IReadOnlyList<Tabel>>> BeveiligAsync(IReadOnlyList<Familielid> familie, Cellen c, (int Plek, Ruwe Ruwe)? bekend, CancellationToken ct)
     {
         var seconden = monitorOpties.Value.FamilieBewaarSeconden;
         if (seconden <= 0) return await BeveiligNuAsync(familie, c, bekend, ct);
@@ -112,7 +101,7 @@ public sealed class MonitorOverzichtBouwer(
         return nu;
     }
 
-    private async Task<IReadOnlyList<IReadOnlyList<Tabel>>> BeveiligNuAsync(IReadOnlyList<Lid> familie, Cellen c, (int Plek, Ruwe Ruwe)? bekend, CancellationToken ct)
+    private async Task<IReadOnlyList<IReadOnlyList<Tabel>>> BeveiligNuAsync(IReadOnlyList<Familielid> familie, Cellen c, (int Plek, Ruwe Ruwe)? bekend, CancellationToken ct)
     {
         var leden = new List<Ruwe>();
         for (var i = 0; i < familie.Count; i++)
@@ -130,7 +119,7 @@ public sealed class MonitorOverzichtBouwer(
     /// family shows them, so setting two years' views side by side reveals nothing either of them hides. Figures derived
     /// from a hidden cohort (its share, the budget model's amounts) are hidden with it.
     /// </summary>
-    private async Task<List<Tabel>> AndereJarenAsync(MonitorFilter f, IReadOnlyList<Lid> familie, int plek, List<Tabel> tabellen, Cellen c, CancellationToken ct)
+    private async Task<List<Tabel>> AndereJarenAsync(MonitorFilter f, IReadOnlyList<Familielid> familie, int plek, List<Tabel> tabellen, Cellen c, CancellationToken ct)
     {
         var jaar = f.Periode.Van.Year;
         var ontwikkeling = tabellen.SingleOrDefault(t => t.Id == "ontwikkeling");
@@ -183,31 +172,6 @@ public sealed class MonitorOverzichtBouwer(
             Rijen = [.. t.Rijen.Select(r => r.Sleutel is "prestatieVerwacht" or "verwacht" or "beschikbaar" && r.Cellen[0].Waarde is not null
                 ? r with { Cellen = [new Cel(null, c.AfgeleidTekst, true)] } : r)],
         })];
-    }
-
-    /// <summary>
-    /// The views a user who sees small counts hidden can put next to this one to difference them: the region (or the
-    /// whole reach within it) and each of its municipalities, for the same period and doelgroep. Their suppression is
-    /// decided together (issue #24), so a count hidden in the region view cannot be worked out from the municipalities'
-    /// views, nor one municipality's from the region minus the others. The requested view is one of the members. Null
-    /// when there is no such family: a klantregisseur filter (refused with hidden counts anyway), a reach over several
-    /// regions or more than <see cref="MaxFamilie"/> municipalities.
-    /// </summary>
-    private async Task<IReadOnlyList<Lid>?> FamilieAsync(MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct)
-    {
-        if (f.KlantregisseurId is not null || gemeenten.Count == 0 || gemeenten.Select(g => g.RegioId).Distinct().Count() != 1) return null;
-        var regio = gemeenten[0].RegioId;
-        var top = f.GemeenteCode is null ? f : f with { GemeenteCode = null, RegioId = regio };
-        var alle = f.GemeenteCode is null ? gemeenten : await query.GemeentenAsync(top, ct);
-        if (alle.Count > MaxFamilie || alle.Select(g => g.RegioId).Distinct().Count() != 1) return null;
-        var leden = new List<Lid> { new(top, alle) };
-        foreach (var g in alle)
-        {
-            var gf = f.GemeenteCode == g.Code ? f : f with { GemeenteCode = g.Code, RegioId = null };
-            leden.Add(new Lid(gf, [g]));
-        }
-
-        return leden;
     }
 
     private async Task<Ruwe> RuweTabellenAsync(MonitorFilter f, Cellen c, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct)

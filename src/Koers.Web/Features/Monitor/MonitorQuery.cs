@@ -76,6 +76,9 @@ public enum PipTermijnUitkomst
 }
 
 public sealed record GemeenteInfo(int Id, string Code, string Naam, int RegioId, string Regio);
+
+/// <summary>A view whose suppression is decided together with the others of its family (<see cref="MonitorQuery.FamilieAsync"/>).</summary>
+public sealed record Familielid(MonitorFilter Filter, IReadOnlyList<GemeenteInfo> Gemeenten);
 /// <param name="Gehuisvest">Asielstatushouders and nareizigers housed (BRP) in the period: what the taakstelling counts.</param>
 public sealed record InstroomVak(Periode Vak, int Asiel, int Overig, int Gehuisvest);
 public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig, int Gehuisvest);
@@ -343,6 +346,34 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
     }
 
     // ---------------------------------------------------------------- aggregates
+
+    /// <summary>
+    /// Beyond this many municipalities (a reach over several regions, national staff) the views are protected each on
+    /// their own: building every municipality's view for each request would cost seconds (see docs/monitor.md).
+    /// </summary>
+    public const int MaxFamilie = 60;
+
+    /// <summary>
+    /// The views a user who sees small counts hidden can put next to this one to difference them: the region (or the
+    /// whole reach within it) first, then each of its municipalities, for the same period and other filters. Their
+    /// suppression is decided together (issue #24), so a count hidden in the region view cannot be worked out from the
+    /// municipalities' views, nor one municipality's from the region minus the others. The requested view is one of the
+    /// members. Null when there is no such family: a klantregisseur filter (refused with hidden counts anyway), a reach
+    /// over several regions or more than <see cref="MaxFamilie"/> municipalities.
+    /// </summary>
+    public async Task<IReadOnlyList<Familielid>?> FamilieAsync(MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(gemeenten);
+        if (f.KlantregisseurId is not null || gemeenten.Count == 0 || gemeenten.Select(g => g.RegioId).Distinct().Count() != 1) return null;
+        var regio = gemeenten[0].RegioId;
+        var top = f.GemeenteCode is null ? f : f with { GemeenteCode = null, RegioId = regio };
+        var alle = f.GemeenteCode is null ? gemeenten : await GemeentenAsync(top, ct);
+        if (alle.Count > MaxFamilie || alle.Select(g => g.RegioId).Distinct().Count() != 1) return null;
+        var leden = new List<Familielid> { new(top, alle) };
+        leden.AddRange(alle.Select(g => new Familielid(f.GemeenteCode == g.Code ? f : f with { GemeenteCode = g.Code, RegioId = null }, [g])));
+        return leden;
+    }
 
     public async Task<IReadOnlyList<GemeenteInfo>> GemeentenAsync(MonitorFilter f, CancellationToken ct = default)
     {

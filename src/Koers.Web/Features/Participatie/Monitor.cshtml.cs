@@ -10,7 +10,7 @@ namespace Koers.Web.Features.Participatie;
 
 /// <summary>The participation monitor's cohort report in the Monitor: by intake period, municipality, doelgroep and leerroute.</summary>
 [Authorize(Policy = Beleid.Monitor)]
-public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor, KoersDbContext db, Toegang toegang) : PageModel
+public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor, KoersDbContext db, Toegang toegang, KleineAantallenBeleid beleid) : PageModel
 {
     public MonitorVraag Vraag { get; private set; } = new();
     public string? Leerroute { get; private set; }
@@ -23,8 +23,9 @@ public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor
     {
         (Vraag, Leerroute) = (vraag, leerroute);
         Keuzes = await FilterKeuzes.LaadAsync(db, toegang, ct);
-        (Filter, Fouten) = await lezer.LeesAsync(vraag, heleJaren: false, ct);
+        (Filter, Fouten) = await lezer.LeesAsync(vraag, ct);
         Infrastructure.Keuze.TryLees<Leerroute>(leerroute, "leerroute", Fouten, out var route);
+        MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, Fouten);
         if (Filter is null || Fouten.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -85,10 +85,11 @@ public static class ParticipatieApi
             })
             .WithSummary("Uw antwoorden op de open participatievragenlijst versturen");
 
-        api.MapGet("/monitor/participatie", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, CancellationToken ct) =>
+        api.MapGet("/monitor/participatie", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, KleineAantallenBeleid beleid, CancellationToken ct) =>
             {
-                var (filter, fouten) = await lezer.LeesAsync(vraag, heleJaren: false, ct);
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
                 Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route);
+                MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, fouten);
                 if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
                 return TypedResults.Ok(await monitor.BouwAsync(filter, route, ct));
             })

@@ -25,12 +25,47 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
     public const string LadderTrede = "participatieladder-trede";
     public const string LadderBeweging = "participatieladder-beweging";
 
+    public const string Cohort = "participatie-cohort";
+
+    private static readonly Dictionary<string, Optelling> Optellingen = new()
+    {
+        [PerMoment] = new([], null, false, Afgeleid: [.. Enum.GetValues<Participatiedomein>().Select(d => $"{Sleutel(d)}-pct")]),
+        [LadderTrede] = new(["aantal"], null, true),
+        [LadderBeweging] = new(["aantal"], null, true),
+    };
+
     public async Task<ParticipatieRapport> BouwAsync(MonitorFilter f, Leerroute? route, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         var gemeenten = await query.GemeentenAsync(f, ct);
+        // With small counts hidden, the region and each of its municipalities are protected together (as in the main
+        // monitor, issue #24): no view can be set against another to work out a hidden count.
+        var familie = f.VerbergKleineAantallen ? await query.FamilieAsync(f, gemeenten, ct) : null;
+        var c = new Cellen(f.VerbergKleineAantallen, opties.Value.GrensVoor((familie?.SelectMany(l => l.Gemeenten) ?? gemeenten).Select(g => g.Code)));
+        var eigen = await RuwAsync(f, route, gemeenten, c, ct);
+        IReadOnlyList<Tabel> tabellen;
+        if (familie is null)
+        {
+            // People with two scores are also among those with a latest rung: the two totals are not the same figure, so no link.
+            tabellen = Optelling.Beveilig(eigen, Optellingen, [], c);
+        }
+        else
+        {
+            var leden = new List<IReadOnlyList<Tabel>>();
+            foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, ct));
+            tabellen = Optelling.Beveilig([.. leden.Select(l => (l, (IEnumerable<Koppeling>)[]))], Optellingen, Optelling.PlaatsSommen(leden), c)[familie.ToList().FindIndex(l => l.Filter == f)];
+        }
+
+        var personen = tabellen.Single(t => t.Id == Cohort).Rijen[0].Cellen[0];
+        var bereik = f.GemeenteCode is not null && gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"{gemeenten.Count} gemeenten in de regio";
+        return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(f.Periode.Van)} tot en met {Shared.Weergave.Datum(f.Periode.Tot)}", personen,
+            [.. tabellen.Where(t => t.Id != Cohort)]);
+    }
+
+    /// <summary>The tables of one view before secondary suppression; the cohort's size is a one-cell table of its own.</summary>
+    private async Task<IReadOnlyList<Tabel>> RuwAsync(MonitorFilter f, Leerroute? route, IReadOnlyList<GemeenteInfo> gemeenten, Cellen c, CancellationToken ct)
+    {
         var gemeenteIds = gemeenten.Select(g => g.Id).ToList();
-        var c = new Cellen(f.VerbergKleineAantallen, opties.Value.GrensVoor(gemeenten.Select(g => g.Code)));
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
 
         var cohort = db.Inburgeraars.AsNoTracking().Where(i => gemeenteIds.Contains(i.GemeenteId)
@@ -101,16 +136,8 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         var bewegingTabel = new Tabel(LadderBeweging, "Participatieladder: beweging sinds de vorige score", "Beweging", [new("aantal", "Mensen", KolomSoort.Aantal)], bewegingRijen,
             "De laatste score vergeleken met de score daarvoor.", [BronVerwijzing.Van(BronParticipatie.Participatieladder)]);
 
-        var optellingen = new Dictionary<string, Optelling>
-        {
-            [PerMoment] = new([], null, false, Afgeleid: [.. domeinen.Select(d => $"{Sleutel(d)}-pct")]),
-            [LadderTrede] = new(["aantal"], null, true),
-            [LadderBeweging] = new(["aantal"], null, true),
-        };
-        // People with two scores are also among those with a latest rung: the two totals are not the same figure, so no link.
-        var tabellen = Optelling.Beveilig([perMoment, tredeTabel, bewegingTabel], optellingen, [], c);
-        var bereik = f.GemeenteCode is not null && gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"{gemeenten.Count} gemeenten in de regio";
-        return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(van)} tot en met {Shared.Weergave.Datum(tot)}", c.Aantal(personen), tabellen);
+        var cohortTabel = new Tabel(Cohort, "Cohort", "Cohort", [new("aantal", "Mensen", KolomSoort.Aantal)], [new Rij("personen", "Mensen in het cohort", [c.Aantal(personen)])]);
+        return [perMoment, tredeTabel, bewegingTabel, cohortTabel];
     }
 
     private static string Sleutel(Participatiedomein d) => d switch
