@@ -109,8 +109,7 @@ public sealed class MonitorOverzichtBouwer(
             leden.Add(bekend is { } b && b.Plek == i ? b.Ruwe : await RuweTabellenAsync(familie[i].Filter, c, familie[i].Gemeenten, ct));
         }
 
-        return Optelling.Beveilig([.. leden.Select(l => ((IReadOnlyList<Tabel>)l.Tabellen, (IEnumerable<Koppeling>)l.Koppelingen))], Optellingen,
-            Optelling.PlaatsSommen([.. leden.Select(l => (IReadOnlyList<Tabel>)l.Tabellen)]), c);
+        return Optelling.BeveiligFamilie([.. leden.Select(l => ((IReadOnlyList<Tabel>)l.Tabellen, (IEnumerable<Koppeling>)l.Koppelingen))], Optellingen, c);
     }
 
     /// <summary>
@@ -133,8 +132,7 @@ public sealed class MonitorOverzichtBouwer(
             andere[j] = (await BeveiligAsync(ander, c, null, ct))[plek];
         }
 
-        Cel? Uit(int j, string tabel, string rij, string kolom) =>
-            andere.GetValueOrDefault(j)?.SingleOrDefault(t => t.Id == tabel) is { } t && t.Rijen.SingleOrDefault(r => r.Sleutel == rij) is { } r && t.Index(kolom) is var k and >= 0 ? r.Cellen[k] : null;
+        Cel? Uit(int j, string tabel, string rij, string kolom) => andere.GetValueOrDefault(j)?.Zoek(tabel, rij, kolom);
 
         var uitkomst = new List<Tabel>();
         var cohortVerborgen = false;
@@ -212,12 +210,7 @@ public sealed class MonitorOverzichtBouwer(
     {
         // The key figures are cells of the tables, so a hidden figure reads the same everywhere and no raw count
         // stands under it.
-        Cel Uit(string tabel, string rij, string kolom)
-        {
-            var t = tabellen.SingleOrDefault(x => x.Id == tabel);
-            var r = t?.Rijen.SingleOrDefault(x => x.Sleutel == rij);
-            return t is null || r is null ? Cel.Leeg : r.Cellen[t.Index(kolom)];
-        }
+        Cel Uit(string tabel, string rij, string kolom) => tabellen.Zoek(tabel, rij, kolom) ?? Cel.Leeg;
 
         var pipAantal = Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "aantal");
         var kerngetallen = new List<Kerngetal>

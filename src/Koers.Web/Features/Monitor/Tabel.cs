@@ -71,6 +71,17 @@ public sealed record Tabel(
     GrafiekSpec? Grafiek = null)
 {
     public int Index(string kolom) => Kolommen.ToList().FindIndex(k => k.Sleutel == kolom);
+
+    /// <summary>The cell in the row with this key and the column with this key, or null when either is not there.</summary>
+    public Cel? Zoek(string rij, string kolom) =>
+        Rijen.SingleOrDefault(r => r.Sleutel == rij) is { } r && Index(kolom) is var k and >= 0 ? r.Cellen[k] : null;
+}
+
+public static class Tabellen
+{
+    /// <summary>A cell of one of these tables by table id, row key and column key, or null when it is not there.</summary>
+    public static Cel? Zoek(this IEnumerable<Tabel> tabellen, string tabel, string rij, string kolom) =>
+        tabellen.SingleOrDefault(t => t.Id == tabel)?.Zoek(rij, kolom);
 }
 
 /// <summary>
@@ -290,12 +301,23 @@ public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom,
     }
 
     /// <summary>
+    /// Protects a family (index 0: the region, the others: its municipalities) as one problem: each view's own
+    /// relations and, between them, <see cref="PlaatsSommen"/>.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Tabel>> BeveiligFamilie(IReadOnlyList<(IReadOnlyList<Tabel> Tabellen, IEnumerable<Koppeling> Koppelingen)> weergaven,
+        IReadOnlyDictionary<string, Optelling> optellingen, Cellen c)
+    {
+        ArgumentNullException.ThrowIfNull(weergaven);
+        return Beveilig(weergaven, optellingen, PlaatsSommen([.. weergaven.Select(w => w.Tabellen)]), c);
+    }
+
+    /// <summary>
     /// The relations between a view of a whole (index 0: a region) and the views of its parts (the others: its
     /// municipalities): each count of the whole is the sum of the same count in the parts (a row missing in a part is
     /// 0 there). Only where the numbers do add up, so a figure that is not a plain count of cases (none today) would
     /// simply add no relation.
     /// </summary>
-    public static IEnumerable<Samenhang> PlaatsSommen(IReadOnlyList<IReadOnlyList<Tabel>> weergaven)
+    private static IEnumerable<Samenhang> PlaatsSommen(IReadOnlyList<IReadOnlyList<Tabel>> weergaven)
     {
         ArgumentNullException.ThrowIfNull(weergaven);
         if (weergaven.Count < 2) yield break;
@@ -311,9 +333,7 @@ public sealed record Optelling(IReadOnlyList<string> Delen, string? TotaalKolom,
                     var som = 0;
                     for (var w = 1; w < weergaven.Count; w++)
                     {
-                        var cel = weergaven[w].FirstOrDefault(t => t.Id == tabel.Id)?.Rijen.FirstOrDefault(r => r.Sleutel == rij.Sleutel) is { } r2
-                            && weergaven[w].First(t => t.Id == tabel.Id).Index(plaats.Kolom) is var i and >= 0 ? r2.Cellen[i] : null;
-                        if (cel?.Ruw is not { } deel) continue;
+                        if (weergaven[w].Zoek(tabel.Id, rij.Sleutel, plaats.Kolom)?.Ruw is not { } deel) continue;
                         delen.Add((w, plaats));
                         som += deel;
                     }

@@ -53,7 +53,7 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         {
             var leden = new List<IReadOnlyList<Tabel>>();
             foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, ct));
-            tabellen = Optelling.Beveilig([.. leden.Select(l => (l, (IEnumerable<Koppeling>)[]))], Optellingen, Optelling.PlaatsSommen(leden), c)[familie.ToList().FindIndex(l => l.Filter == f)];
+            tabellen = Optelling.BeveiligFamilie([.. leden.Select(l => (l, (IEnumerable<Koppeling>)[]))], Optellingen, c)[familie.ToList().FindIndex(l => l.Filter == f)];
         }
 
         var personen = tabellen.Single(t => t.Id == Cohort).Rijen[0].Cellen[0];
