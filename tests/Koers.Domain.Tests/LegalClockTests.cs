@@ -8,7 +8,7 @@ namespace Koers.Domain.Tests;
 
 public class LegalClockTests
 {
-    #region PIP vaststellen (10 weken na BRP)
+    #region PIP vaststellen (10 weken: Besluit inburgering 2021 art. 5.3)
 
     public class PipVaststelling
     {
@@ -18,7 +18,7 @@ public class LegalClockTests
         [Theory]
         [InlineData("2026-03-02", "2026-05-11")]
         [InlineData("2026-12-10", "2027-02-18")] // over a year end
-        [InlineData("2028-01-01", "2028-03-11")] // through a leap February
+        [InlineData("2028-01-03", "2028-03-13")] // through a leap February
         public void Uiterlijk_tien_weken_na_BRP_inschrijving(string brp, string uiterlijk)
         {
             var termijn = LegalClock.PipVaststelling(Statushouder((Mijlpaal.BrpInschrijving, brp)));
@@ -157,10 +157,126 @@ public class LegalClockTests
         }
 
         [Fact]
-        public void Bron_is_tien_weken_na_BRP()
+        public void Bron_is_het_Besluit_inburgering_artikel_5_3()
         {
-            Assert.Equal(Bron.PipBinnenTienWeken, LegalClock.PipVaststelling(MetBrp).Bron);
+            Assert.Equal(Bron.PipTermijnBesluit, LegalClock.PipVaststelling(MetBrp).Bron);
+            Assert.Equal("art. 5.3 lid 1", Bron.PipTermijnBesluit.Reference);
+            Assert.Contains("vanaf 1 januari 2023", Bron.PipTermijnBesluit.Source);
+            Assert.Contains("schriftelijk in kennis heeft gesteld van de inburgeringsplicht", Bron.PipTermijnBesluit.Quote);
         }
+
+        // ---- Besluit inburgering 2021 art. 5.3 lid 1 (from 2023) and the Algemene termijnenwet
+
+        [Theory]
+        // Tweede Pinksterdag 2026 (25 May): ten weeks after Monday 16 March → Tuesday 26 May.
+        [InlineData("2026-03-16", "2026-05-25", "2026-05-26", "Tweede Pinksterdag")]
+        // Goede Vrijdag 2026 (3 April), then the weekend and Tweede Paasdag → Tuesday 7 April.
+        [InlineData("2026-01-23", "2026-04-03", "2026-04-07", "Goede Vrijdag")]
+        // A notice dated on a Saturday ends on a Saturday ten weeks later → Monday.
+        [InlineData("2026-02-07", "2026-04-18", "2026-04-20", "zaterdag")]
+        // Hemelvaart 2026 (14 May), the Friday after it equated by decree (Atw art. 3 lid 3) → Monday 18 May.
+        [InlineData("2026-03-05", "2026-05-14", "2026-05-18", "Hemelvaartsdag")]
+        public void Einde_op_weekend_of_feestdag_loopt_door_tot_de_volgende_werkdag(string kennisgeving, string tienWeken, string uiterlijk, string soort)
+        {
+            Assert.Equal(D(tienWeken), D(kennisgeving).AddDays(70)); // guard the table itself
+            var feiten = Gezinsmigrant((Mijlpaal.BrpInschrijving, "2026-01-05"), (Mijlpaal.KennisgevingInburgeringsplicht, kennisgeving));
+
+            var termijn = LegalClock.PipVaststelling(feiten);
+
+            Assert.Equal(D(kennisgeving), termijn.Startdatum);
+            Assert.Equal(D(uiterlijk), termijn.Vervaldatum);
+            Assert.Contains($"{D(tienWeken):dd-MM-yyyy} is een {soort}", termijn.Toelichting);
+            Assert.Contains("Algemene termijnenwet", termijn.Toelichting);
+            // The extended last day is still on time; the day after it is late.
+            Assert.Equal(TermijnStatus.Open, termijn.Status(D(uiterlijk)));
+            Assert.Equal(TermijnStatus.Verlopen, termijn.Status(D(uiterlijk).AddDays(1)));
+        }
+
+        [Fact]
+        public void Gezinsmigrant_telt_vanaf_de_kennisgeving_van_DUO_ook_als_de_inschrijving_eerder_was()
+        {
+            // Registered on 2 February, DUO's letter on 2 March: ten weeks from the letter (art. 5.3 lid 1, first sentence).
+            var feiten = Gezinsmigrant((Mijlpaal.BrpInschrijving, "2026-02-02"), (Mijlpaal.KennisgevingInburgeringsplicht, "2026-03-02"));
+
+            var termijn = LegalClock.PipVaststelling(feiten);
+
+            Assert.Equal(D("2026-03-02"), termijn.Startdatum);
+            Assert.Equal(D("2026-05-11"), termijn.Vervaldatum);
+            Assert.Contains("na de kennisgeving van de inburgeringsplicht door DUO op 02-03-2026", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Asielstatushouder_nog_niet_ingeschreven_bij_de_kennisgeving_telt_vanaf_de_inschrijving()
+        {
+            // The letter reached him in the azc on 5 January; he settled on 2 February: ten weeks from the registration.
+            var feiten = Statushouder((Mijlpaal.KennisgevingInburgeringsplicht, "2026-01-05"), (Mijlpaal.BrpInschrijving, "2026-02-02"));
+
+            var termijn = LegalClock.PipVaststelling(feiten);
+
+            Assert.Equal(D("2026-02-02"), termijn.Startdatum);
+            Assert.Equal(D("2026-04-13"), termijn.Vervaldatum);
+            Assert.Contains("later dan de kennisgeving van DUO op 05-01-2026", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Asielstatushouder_al_ingeschreven_bij_de_kennisgeving_telt_vanaf_de_kennisgeving()
+        {
+            var feiten = Statushouder((Mijlpaal.BrpInschrijving, "2026-02-02"), (Mijlpaal.KennisgevingInburgeringsplicht, "2026-02-09"));
+
+            Assert.Equal(D("2026-04-20"), LegalClock.PipVaststelling(feiten).Vervaldatum);
+        }
+
+        [Fact]
+        public void Asielstatushouder_met_kennisgeving_maar_zonder_inschrijving_is_nog_niet_te_berekenen()
+        {
+            var termijn = LegalClock.PipVaststelling(Statushouder((Mijlpaal.KennisgevingInburgeringsplicht, "2026-01-05")));
+
+            Assert.True(termijn.Toepasselijk);
+            Assert.Null(termijn.Vervaldatum);
+            Assert.Contains("begint bij de inschrijving in de gemeente van huisvesting", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Gezinsmigrant_met_kennisgeving_zonder_inschrijving_telt_vanaf_de_kennisgeving()
+        {
+            Assert.Equal(D("2026-05-11"), LegalClock.PipVaststelling(Gezinsmigrant((Mijlpaal.KennisgevingInburgeringsplicht, "2026-03-02"))).Vervaldatum);
+        }
+
+        [Fact]
+        public void Zonder_datum_van_de_kennisgeving_telt_Koers_voorlopig_vanaf_de_inschrijving_en_zegt_dat()
+        {
+            var termijn = LegalClock.PipVaststelling(Gezinsmigrant((Mijlpaal.BrpInschrijving, "2026-03-02")));
+
+            Assert.Equal(D("2026-05-11"), termijn.Vervaldatum);
+            Assert.Contains("de datum van de kennisgeving van DUO is onbekend", termijn.Toelichting);
+            Assert.Contains("Kennisgeving inburgeringsplicht", termijn.Toelichting);
+        }
+
+        [Theory]
+        // 2022: art. 5.3 lid 1 counted from the BRP registration, whatever the date of DUO's letter.
+        [InlineData("2022-03-01", "2022-04-01", "2022-05-10")]
+        [InlineData("2022-10-03", "2022-11-14", "2022-12-12")]
+        // Both facts in 2022, the term running into 2023: still the 2022 text (the version in force when it started).
+        [InlineData("2022-11-21", "2022-12-05", "2023-01-30")]
+        // The letter in 2023: the 2023 text, ten weeks from the letter.
+        [InlineData("2022-12-12", "2023-01-09", "2023-03-20")]
+        public void Voor_2023_telt_de_inschrijving_in_de_BRP(string brp, string kennisgeving, string uiterlijk)
+        {
+            var termijn = LegalClock.PipVaststelling(Gezinsmigrant((Mijlpaal.BrpInschrijving, brp), (Mijlpaal.KennisgevingInburgeringsplicht, kennisgeving)));
+
+            Assert.Equal(D(uiterlijk), termijn.Vervaldatum);
+            Assert.Equal(D(kennisgeving) >= PipTermijn.KennisgevingVanaf ? Bron.PipTermijnBesluit : Bron.PipTermijnBesluit2022, termijn.Bron);
+        }
+
+        [Fact]
+        public void PIP_check_en_termijnbewaking_noemen_hetzelfde_einde()
+        {
+            // The late-PIP warning of the PIP form uses the same term: Tweede Pinksterdag moves it to 26 May.
+            var feiten = Gezinsmigrant((Mijlpaal.BrpInschrijving, "2026-03-02"), (Mijlpaal.KennisgevingInburgeringsplicht, "2026-03-16"));
+            Assert.Equal(D("2026-05-26"), LegalClock.PipVaststelling(feiten).Vervaldatum);
+            Assert.Equal(D("2026-05-26"), PipTermijn.Uiterlijk(Doelgroep.Gezinsmigrant, D("2026-03-02"), D("2026-03-16")));
+        }
+
     }
 
     #endregion
@@ -602,7 +718,7 @@ public class LegalClockTests
         [InlineData("2026-02-23", "2026-04-06", "2026-04-07")] // ends on Tweede Paasdag → Tuesday
         [InlineData("2026-03-16", "2026-04-27", "2026-04-28")] // Koningsdag → Tuesday
         [InlineData("2026-03-24", "2026-05-05", "2026-05-06")] // Bevrijdingsdag → Wednesday
-        [InlineData("2026-04-02", "2026-05-14", "2026-05-15")] // Hemelvaartsdag → Friday
+        [InlineData("2026-04-02", "2026-05-14", "2026-05-18")] // Hemelvaartsdag, equated Friday, weekend → Monday
         [InlineData("2026-04-13", "2026-05-25", "2026-05-26")] // Tweede Pinksterdag → Tuesday
         [InlineData("2026-11-13", "2026-12-25", "2026-12-28")] // Christmas Friday, Saturday, Sunday → Monday
         [InlineData("2026-11-20", "2027-01-01", "2027-01-04")] // New Year Friday, weekend → Monday
@@ -785,7 +901,7 @@ public class LegalClockTests
             var pipNieuw = LegalClock.Bereken(nieuw).Single(t => t.Code == TermijnCode.PipVaststelling);
 
             Assert.Equal(D("2026-05-11"), pipOud.Vervaldatum);
-            Assert.Equal(D("2026-05-25"), pipNieuw.Vervaldatum);
+            Assert.Equal(D("2026-05-26"), pipNieuw.Vervaldatum); // 25 May 2026 is Tweede Pinksterdag (Algemene termijnenwet)
             Assert.Equal(D("2026-03-02"), oud.Datum(Mijlpaal.BrpInschrijving));
             Assert.Equal(D("2026-03-16"), nieuw.Datum(Mijlpaal.BrpInschrijving));
             // Computing again from the old instance still gives the old deadline.

@@ -592,9 +592,23 @@ public class PipRegelsTests
         Geldig(teLaat);
         var waarschuwing = Assert.Single(teLaat.Waarschuwingen);
         Assert.Equal(nameof(PipContext.Dagtekening), waarschuwing.Veld);
-        Assert.Equal(Bron.PipBinnenTienWeken, waarschuwing.Bron);
+        Assert.Equal(Bron.PipTermijnBesluit, waarschuwing.Bron);
         Assert.Contains("11-05-2026", waarschuwing.Melding);
         Assert.Contains("waarom", waarschuwing.Melding);
+    }
+
+    [Fact]
+    public void Waarschuwing_volgt_de_kennisgeving_van_DUO_en_de_Algemene_termijnenwet()
+    {
+        // Registered 2 March, DUO's letter 16 March: ten weeks from the letter end on Tweede Pinksterdag (25 May 2026),
+        // so the PIP is in time up to and including Tuesday 26 May (Besluit art. 5.3 lid 1, Atw art. 1 and 5).
+        var context = Asiel with { KennisgevingInburgeringsplicht = D("2026-03-16") };
+        var inhoud = B1Asiel with { GeplandeStart = D("2026-06-01") };
+
+        Assert.Empty(PipRegels.Controleer(inhoud, context with { Dagtekening = D("2026-05-26") }).Waarschuwingen);
+        var waarschuwing = Assert.Single(PipRegels.Controleer(inhoud, context with { Dagtekening = D("2026-05-27") }).Waarschuwingen);
+        Assert.Contains("26-05-2026", waarschuwing.Melding);
+        Assert.Contains("kennisgeving", waarschuwing.Melding);
     }
 
     [Fact]

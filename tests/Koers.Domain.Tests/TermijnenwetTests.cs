@@ -54,6 +54,8 @@ public class TermijnenwetTests
     [InlineData("2038-04-26")] // Tweede Paasdag 2038, the day before Koningsdag
     [InlineData("2038-04-27")] // Koningsdag 2038
     [InlineData("2016-05-05")] // Hemelvaart and Bevrijdingsdag on the same day
+    [InlineData("2026-04-03")] // Goede Vrijdag: "gelijkgesteld" by art. 3 lid 2
+    [InlineData("2025-04-18")] // Goede Vrijdag 2025
     public void Feestdagen_volgens_artikel_3(string datum)
     {
         Assert.True(Termijnenwet.IsFeestdag(D(datum)));
@@ -61,7 +63,6 @@ public class TermijnenwetTests
     }
 
     [Theory]
-    [InlineData("2026-04-03")] // Goede Vrijdag is not an algemeen erkende feestdag
     [InlineData("2026-04-05")] // Paaszondag: a Sunday, but not listed itself
     [InlineData("2026-05-24")] // Pinksterzondag
     [InlineData("2026-04-26")] // 26 April is only Koningsdag when 27 April is a Sunday
@@ -79,7 +80,11 @@ public class TermijnenwetTests
     [InlineData("2025-04-27", true)]  // Sunday
     [InlineData("2026-04-05", true)]  // Easter Sunday: weekend
     [InlineData("2026-04-04", true)]  // Saturday
-    [InlineData("2026-04-03", false)] // Good Friday: an ordinary working day here
+    [InlineData("2026-04-03", true)]  // Good Friday (art. 3 lid 2)
+    [InlineData("2026-05-15", true)]  // Friday after Hemelvaart 2026, equated by decree (art. 3 lid 3)
+    [InlineData("2026-01-02", true)]  // Friday after New Year 2026, idem
+    [InlineData("2025-05-30", true)]  // Friday after Hemelvaart 2025, idem
+    [InlineData("2027-05-14", false)] // not equated: an ordinary Friday
     [InlineData("2026-04-07", false)] // Tuesday after Easter
     [InlineData("2026-05-05", true)]  // Bevrijdingsdag on a Tuesday
     public void IsWeekendOfFeestdag(string datum, bool verwacht)
@@ -94,28 +99,48 @@ public class TermijnenwetTests
     [InlineData(2027)]
     [InlineData(2030)]
     [InlineData(2038)]
-    public void Elk_jaar_heeft_acht_feestdagen(int jaar)
+    public void Elk_jaar_heeft_acht_feestdagen_en_Goede_Vrijdag(int jaar)
     {
-        Assert.Equal(8, AlleDagen(jaar).Count(Termijnenwet.IsFeestdag));
+        Assert.Equal(9, AlleDagen(jaar).Count(Termijnenwet.IsFeestdag));
+        Assert.Equal("Goede Vrijdag", Termijnenwet.Feestdag(Termijnenwet.Paaszondag(jaar).AddDays(-2)));
     }
 
     [Fact]
-    public void In_2016_vielen_Hemelvaart_en_5_mei_samen_dus_zeven_feestdagen()
+    public void In_2016_vielen_Hemelvaart_en_5_mei_samen_dus_acht()
     {
         Assert.Equal(D("2016-05-05"), Termijnenwet.Paaszondag(2016).AddDays(39));
-        Assert.Equal(7, AlleDagen(2016).Count(Termijnenwet.IsFeestdag));
+        Assert.Equal(8, AlleDagen(2016).Count(Termijnenwet.IsFeestdag));
+    }
+
+    [Fact]
+    public void Gelijkgestelde_dagen_zijn_vrijdagen_en_geen_feestdag_van_artikel_3_lid_1()
+    {
+        // The decrees equate bridge days; each of them is a Friday or Monday next to a holiday, never a holiday itself.
+        Assert.All(Termijnenwet.GelijkgesteldeDagen, d =>
+        {
+            Assert.Contains(d.DayOfWeek, new[] { DayOfWeek.Friday, DayOfWeek.Monday });
+            Assert.False(Termijnenwet.IsFeestdag(d));
+            Assert.True(Termijnenwet.IsFeestdag(d.AddDays(-1)) || Termijnenwet.IsFeestdag(d.AddDays(1)), $"{d} ligt niet naast een feestdag");
+        });
+        // As the decree of 24 October 2016 (BWBR0038666) lists them for 2017.
+        Assert.Contains(D("2017-04-28"), Termijnenwet.GelijkgesteldeDagen);
+        Assert.Contains(D("2017-05-26"), Termijnenwet.GelijkgesteldeDagen);
     }
 
     [Theory]
     [InlineData("2026-03-18", "2026-03-18")] // Wednesday: stays
     [InlineData("2026-03-21", "2026-03-23")] // Saturday → Monday
     [InlineData("2026-03-22", "2026-03-23")] // Sunday → Monday
-    [InlineData("2026-04-03", "2026-04-03")] // Good Friday: stays
+    [InlineData("2026-04-03", "2026-04-07")] // Good Friday, weekend, Tweede Paasdag → Tuesday
+    [InlineData("2026-04-02", "2026-04-02")] // Thursday before Easter: stays
     [InlineData("2026-04-04", "2026-04-07")] // Saturday, Easter Sunday, Tweede Paasdag → Tuesday
     [InlineData("2026-04-06", "2026-04-07")] // Tweede Paasdag → Tuesday
     [InlineData("2026-04-27", "2026-04-28")] // Koningsdag → Tuesday
     [InlineData("2026-05-05", "2026-05-06")] // Bevrijdingsdag → Wednesday
-    [InlineData("2026-05-14", "2026-05-15")] // Hemelvaart (Thursday) → Friday
+    [InlineData("2026-05-14", "2026-05-18")] // Hemelvaart (Thursday), equated Friday, weekend → Monday
+    [InlineData("2027-05-06", "2027-05-10")] // Hemelvaart 2027, equated Friday 7 May, weekend → Monday
+    [InlineData("2025-12-25", "2025-12-29")] // Christmas Thursday/Friday, weekend → Monday
+    [InlineData("2024-12-25", "2024-12-30")] // Christmas Wednesday/Thursday, equated Friday 27th, weekend → Monday
     [InlineData("2026-05-23", "2026-05-26")] // Saturday, Pinksterzondag, Tweede Pinksterdag → Tuesday
     [InlineData("2025-04-26", "2025-04-28")] // Koningsdag 2025 (Saturday), Sunday → Monday
     [InlineData("2026-12-25", "2026-12-28")] // Friday Christmas, Sat 26 (2nd Christmas), Sun 27 → Monday 28
@@ -129,6 +154,16 @@ public class TermijnenwetTests
         Assert.Equal(D(verwacht), Termijnenwet.Verschuif(D(einde)));
     }
 
+    [Theory]
+    [InlineData(10, "2026-05-25", "2026-05-26")] // ten weeks: art. 1 lid 1 moves it past Tweede Pinksterdag
+    [InlineData(12, "2026-05-25", "2026-05-26")] // twelve weeks is still within art. 4 onderdeel a
+    [InlineData(13, "2026-05-25", "2026-05-25")] // "in meer dan twaalf weken": the Atw does not apply
+    [InlineData(156, "2026-05-25", "2026-05-25")] // three years
+    public void Termijn_van_meer_dan_twaalf_weken_schuift_niet(int weken, string einde, string verwacht)
+    {
+        Assert.Equal(D(verwacht), Termijnenwet.VerschuifTermijnInWeken(D(einde), weken));
+    }
+
     [Fact]
     public void Verschuif_eindigt_op_de_eerste_werkdag_en_slaat_alleen_vrije_dagen_over()
     {
@@ -138,7 +173,7 @@ public class TermijnenwetTests
 
             Assert.True(verschoven >= dag);
             Assert.False(Termijnenwet.IsWeekendOfFeestdag(verschoven), $"{dag} → {verschoven}");
-            Assert.InRange(verschoven.DayNumber - dag.DayNumber, 0, 4); // longest run: Sat-Sun-holiday or Easter
+            Assert.InRange(verschoven.DayNumber - dag.DayNumber, 0, 5); // longest run: Christmas 2024, Wednesday to Monday
             for (var tussen = dag; tussen < verschoven; tussen = tussen.AddDays(1))
             {
                 Assert.True(Termijnenwet.IsWeekendOfFeestdag(tussen), $"{dag} → {verschoven} slaat werkdag {tussen} over");
@@ -149,9 +184,9 @@ public class TermijnenwetTests
     [Fact]
     public void Bron_is_de_Algemene_termijnenwet()
     {
-        Assert.Equal("Algemene termijnenwet", Termijnenwet.Bron.Source);
-        Assert.Equal("art. 1 en 3", Termijnenwet.Bron.Reference);
-        Assert.Contains("zaterdag", Termijnenwet.Bron.Quote);
+        Assert.StartsWith("Algemene termijnenwet (BWBR0002448", Termijnenwet.Bron.Source);
+        Assert.Equal("art. 1 lid 1 en art. 3", Termijnenwet.Bron.Reference);
+        Assert.StartsWith("Een in een wet gestelde termijn die op een zaterdag", Termijnenwet.Bron.Quote);
     }
 
     private static IEnumerable<DateOnly> AlleDagen(int jaar)

@@ -22,4 +22,7 @@ internal static class TestFeiten
 
     public static DossierFeiten Statushouder(params (Mijlpaal Mijlpaal, string Datum)[] mijlpalen) =>
         Feiten(Doelgroep.Asielstatushouder, mijlpalen);
+
+    public static DossierFeiten Gezinsmigrant(params (Mijlpaal Mijlpaal, string Datum)[] mijlpalen) =>
+        Feiten(Doelgroep.Gezinsmigrant, mijlpalen);
 }

@@ -9,7 +9,7 @@ namespace Koers.Domain.Clock;
 /// </summary>
 public static class LegalClock
 {
-    public const int PipTermijnWeken = 10;
+    public const int PipTermijnWeken = PipTermijn.Weken;
     public const int InburgeringstermijnJaren = 3;
     public const int BezwaartermijnWeken = 6;
 
@@ -39,40 +39,42 @@ public static class LegalClock
         return termijnen;
     }
 
+    /// <summary>
+    /// The first PIP: uiterlijk 10 weeks after DUO's notice of the inburgeringsplicht, or after the BRP registration
+    /// (Besluit inburgering 2021 art. 5.3 lid 1, with the Algemene termijnenwet); see <see cref="PipTermijn"/>.
+    /// </summary>
     public static Termijn PipVaststelling(DossierFeiten feiten)
     {
-        var bron = Bron.PipBinnenTienWeken;
         if (!feiten.Doelgroep.ValtOnderWi2021())
         {
-            return NietVanToepassing(TermijnCode.PipVaststelling, feiten, bron);
+            return NietVanToepassing(TermijnCode.PipVaststelling, feiten, Bron.PipTermijnBesluit);
         }
 
-        var brp = feiten.Datum(Mijlpaal.BrpInschrijving);
         var pip = feiten.Datum(Mijlpaal.PipVastgesteld);
-        if (brp is null)
+        var termijn = PipTermijn.Bereken(feiten.Doelgroep, feiten.Datum(Mijlpaal.BrpInschrijving),
+            feiten.Datum(Mijlpaal.KennisgevingInburgeringsplicht), out var ontbreekt);
+        if (termijn is null)
         {
             if (pip is null && feiten.Afsluiting is { } afgeslotenZonderBrp)
             {
                 return Termijn.NietVanToepassing(TermijnCode.PipVaststelling,
-                    $"Dossier afgesloten ({afgeslotenZonderBrp.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron);
+                    $"Dossier afgesloten ({afgeslotenZonderBrp.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", Bron.PipTermijnBesluit);
             }
 
             return pip is { } vroeg
                 ? Termijn.NogNietTeBerekenen(TermijnCode.PipVaststelling,
-                    "PIP vastgesteld vóór de inschrijving in de BRP (bijvoorbeeld nog in het azc).", bron, voldaanOp: vroeg)
-                : Termijn.NogNietTeBerekenen(TermijnCode.PipVaststelling,
-                    "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.", bron);
+                    "PIP vastgesteld vóór de inschrijving in de BRP (bijvoorbeeld nog in het azc).", Bron.PipTermijnBesluit, voldaanOp: vroeg)
+                : Termijn.NogNietTeBerekenen(TermijnCode.PipVaststelling, ontbreekt!, Bron.PipTermijnBesluit);
         }
 
-        var uiterlijk = Kalender.WekenLater(brp.Value, PipTermijnWeken);
         if (pip is null && feiten.Afsluiting is { } afsluiting)
         {
             return Termijn.NietVanToepassing(TermijnCode.PipVaststelling,
-                $"Dossier afgesloten ({afsluiting.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", bron, start: brp, vervaldatum: uiterlijk);
+                $"Dossier afgesloten ({afsluiting.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", termijn.Bron,
+                start: termijn.Start, vervaldatum: termijn.Uiterlijk);
         }
 
-        return Termijn.Loopt(TermijnCode.PipVaststelling, brp.Value, uiterlijk, pip,
-            $"{PipTermijnWeken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}.", bron);
+        return Termijn.Loopt(TermijnCode.PipVaststelling, termijn.Start, termijn.Uiterlijk, pip, termijn.Toelichting, termijn.Bron);
     }
 
     public static Termijn Inburgeringstermijn(DossierFeiten feiten)

@@ -107,7 +107,7 @@ public static class TermijnInfo
 
     public static string Omschrijving(this TermijnCode code) => code switch
     {
-        TermijnCode.PipVaststelling => "PIP vaststellen (10 weken na BRP)",
+        TermijnCode.PipVaststelling => "PIP vaststellen (10 weken)",
         TermijnCode.Inburgeringstermijn => "Einde inburgeringstermijn",
         TermijnCode.OntzorgenEinde => "Einde financieel ontzorgen",
         TermijnCode.Voortgangsgesprek => "Volgend voortgangsgesprek",

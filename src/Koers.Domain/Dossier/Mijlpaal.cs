@@ -6,6 +6,12 @@ public enum Mijlpaal
     Koppeling,
     WarmeOverdracht,
     BrpInschrijving,
+    /// <summary>
+    /// The day DUO (for the minister) notified the person in writing of the inburgeringsplicht: from 1 January 2023
+    /// the 10-week PIP term counts from it (Besluit inburgering 2021 art. 5.3 lid 1). DUO delivers it as
+    /// datumKennisgevingInburgeringsplicht (Inburgeringsplicht API); a klantregisseur may enter it from the letter.
+    /// </summary>
+    KennisgevingInburgeringsplicht,
     StartBijstand,
     BredeIntake,
     Leerbaarheidstoets,
@@ -35,6 +41,7 @@ public static class MijlpaalInfo
         Mijlpaal.Koppeling => "Koppeling door COA",
         Mijlpaal.WarmeOverdracht => "Warme overdracht",
         Mijlpaal.BrpInschrijving => "Inschrijving BRP",
+        Mijlpaal.KennisgevingInburgeringsplicht => "Kennisgeving inburgeringsplicht (DUO)",
         Mijlpaal.StartBijstand => "Ingang bijstand",
         Mijlpaal.BredeIntake => "Brede intake afgerond",
         Mijlpaal.Leerbaarheidstoets => "Leerbaarheidstoets afgenomen",

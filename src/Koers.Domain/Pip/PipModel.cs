@@ -96,6 +96,9 @@ public sealed record PipContext
     public required DateOnly Dagtekening { get; init; }
     public DateOnly? Koppeling { get; init; }
     public DateOnly? BrpInschrijving { get; init; }
+
+    /// <summary>DUO's written notice of the inburgeringsplicht: from 2023 the PIP term counts from it (<see cref="Clock.PipTermijn"/>).</summary>
+    public DateOnly? KennisgevingInburgeringsplicht { get; init; }
     public LbtFeiten? Leerbaarheidstoets { get; init; }
     public bool IntakeAfgerond { get; init; }
 

@@ -265,17 +265,14 @@ public static class PipRegels
             }
         }
 
-        // The 10-week term is about the first PIP; a bijstelling later on is not late.
-        if (!HeeftVorigePipInDitDossier(context) && context.BrpInschrijving is { } inschrijving
-            && context.Doelgroep.ValtOnderWi2021())
+        // The 10-week term is about the first PIP; a bijstelling later on is not late. The same term as the legal clock's.
+        if (!HeeftVorigePipInDitDossier(context) && context.Doelgroep.ValtOnderWi2021()
+            && PipTermijn.Bereken(context.Doelgroep, context.BrpInschrijving, context.KennisgevingInburgeringsplicht, out _) is { } termijn
+            && dagtekening > termijn.Uiterlijk)
         {
-            var uiterlijk = Kalender.WekenLater(inschrijving, LegalClock.PipTermijnWeken);
-            if (dagtekening > uiterlijk)
-            {
-                waarschuwingen.Add(new(nameof(PipContext.Dagtekening),
-                    $"Het PIP is te laat: het moest uiterlijk {uiterlijk:dd-MM-yyyy} klaar zijn ({LegalClock.PipTermijnWeken} weken na inschrijving in de BRP op {inschrijving:dd-MM-yyyy}). Schrijf op waarom het later is.",
-                    Bron.PipBinnenTienWeken));
-            }
+            waarschuwingen.Add(new(nameof(PipContext.Dagtekening),
+                $"Het PIP is te laat: het moest uiterlijk {termijn.Uiterlijk:dd-MM-yyyy} klaar zijn ({termijn.Toelichting.TrimEnd('.')}). Schrijf op waarom het later is.",
+                termijn.Bron));
         }
 
         return new PipControle(fouten, waarschuwingen);

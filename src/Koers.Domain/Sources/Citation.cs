@@ -66,8 +66,26 @@ public static class Bron
         "De termijn voor het indienen van een bezwaar- of beroepschrift bedraagt zes weken; hij vangt aan met ingang van de dag na die waarop het besluit op de voorgeschreven wijze is bekendgemaakt.");
 
     public static readonly Citation AlgemeneTermijnenwet = new(
-        "Algemene termijnenwet", "art. 1 en 3",
-        "Een termijn die op een zaterdag, zondag of algemeen erkende feestdag eindigt, wordt verlengd tot en met de eerstvolgende dag die niet een zaterdag, zondag of algemeen erkende feestdag is.");
+        "Algemene termijnenwet (BWBR0002448, tekst geldend vanaf 10 oktober 2010)", "art. 1 lid 1 en art. 3",
+        "Een in een wet gestelde termijn die op een zaterdag, zondag of algemeen erkende feestdag eindigt, wordt verlengd tot en met de eerstvolgende dag die niet een zaterdag, zondag of algemeen erkende feestdag is.");
+
+    /// <summary>
+    /// Why the Atw reaches a term set in the Besluit inburgering 2021 (an AMvB): art. 5, with art. 4 onderdeel a for
+    /// the terms it leaves out. The Besluit says nothing otherwise (its full text has no mention of the Atw).
+    /// </summary>
+    public static readonly Citation TermijnenwetAmvb = new(
+        "Algemene termijnenwet (BWBR0002448, tekst geldend vanaf 10 oktober 2010)", "art. 1 lid 1, art. 4 onderdeel a en art. 5",
+        "Op in een algemene maatregel van bestuur gestelde termijnen zijn de artikelen 1-4 van overeenkomstige toepassing, tenzij bij algemene maatregel van bestuur iets anders is bepaald.");
+
+    /// <summary>The 10-week PIP term as the Besluit set it in 2022: from the BRP registration.</summary>
+    public static readonly Citation PipTermijnBesluit2022 = new(
+        "Besluit inburgering 2021 (BWBR0045555), tekst geldend van 1 januari 2022 tot en met 31 december 2022", "art. 5.3 lid 1",
+        "Het college stelt het persoonlijk plan inburgering en participatie vast binnen uiterlijk 10 weken na de dag waarop de inburgeringsplichtige in de basisregistratie personen is ingeschreven, met dien verstande dat als hij rechtmatig verblijf heeft op grond van een verblijfsvergunning asiel voor bepaalde tijd, het gaat om de inschrijving in de gemeente waar hij op grond van artikel 28 van de Huisvestingswet 2014 is gehuisvest.");
+
+    /// <summary>The 10-week PIP term from 1 January 2023: from DUO's notice, or the later BRP registration in the housing municipality.</summary>
+    public static readonly Citation PipTermijnBesluit = new(
+        "Besluit inburgering 2021 (BWBR0045555), tekst geldend vanaf 1 januari 2023", "art. 5.3 lid 1",
+        "Het college stelt het persoonlijk plan inburgering en participatie vast uiterlijk 10 weken na de dag waarop Onze Minister de inburgeringsplichtige schriftelijk in kennis heeft gesteld van de inburgeringsplicht. Indien de inburgeringsplichtige op de datum van deze kennisgeving nog niet is ingeschreven in de gemeente waar hij op grond van artikel 28 van de Huisvestingswet 2014 wordt gehuisvest, stelt het college het plan vast uiterlijk 10 weken na de dag waarop de inburgeringsplichtige in de basisregistratie personen is ingeschreven in de gemeente waar hij op grond van artikel 28 van de Huisvestingswet 2014 is gehuisvest.");
 
     public static readonly Citation PipIsBeschikking = new(
         Evaluatie, "regels 1843-1849",

@@ -1,9 +1,10 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koers.Data.Model;
 using Koers.Data.Model.Duo;
 using Koers.Data.Model.Keten;
+using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Web.Features.Duo;
 using Koers.Web.Tests.Infrastructure;
@@ -115,6 +116,31 @@ public abstract class DuoUitwisselingTests(DuoOmgeving omgeving)
         Assert.All(Meldingen(bsn), n => Assert.Equal(InboxStatus.Verwerkt, n.Status));
         Assert.Contains("bestond al", Meldingen(bsn)[1].Resultaat);
         Assert.Equal(1, Db(db => db.Audit.Count(a => a.InburgeraarId == dossier.Id && a.Actie == AuditActie.Aanmaken)));
+    }
+
+    [Fact]
+    public async Task De_kennisgeving_van_DUO_komt_in_het_dossier_en_start_de_termijn_voor_het_PIP()
+    {
+        // Besluit inburgering 2021 art. 5.3 lid 1: the PIP is due ten weeks after DUO's written notice. DUO delivers its date
+        // as datumKennisgevingInburgeringsplicht; Koers takes it as a milestone and counts the term from it.
+        var bsn = Testdata.NieuwBsn();
+        var p = Plichtig(bsn, "Gezinsmigrant en overige migrant");
+        p.Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 3, 2), DatumKennisgevingInburgeringsplicht: new DateOnly(2026, 3, 2));
+        await omgeving.NotificeerAsync("SS101", bsn, T0);
+        await omgeving.VerwerkAsync();
+
+        var dossier = Dossier(bsn)!;
+        Assert.Equal(new DateOnly(2026, 3, 2), dossier.Mijlpalen.Single(m => m.Soort == Mijlpaal.KennisgevingInburgeringsplicht).Datum);
+        DateOnly? Uiterlijk() => Db(db => db.Termijnen.AsNoTracking().Single(t => t.InburgeraarId == dossier.Id && t.Code == TermijnCode.PipVaststelling).Vervaldatum);
+        Assert.Equal(new DateOnly(2026, 5, 11), Uiterlijk());
+
+        // DUO corrects the date (16 March): the case follows, and ten weeks then end on Tweede Pinksterdag → Tuesday 26 May.
+        p.Plicht = p.Plicht with { DatumKennisgevingInburgeringsplicht = new DateOnly(2026, 3, 16) };
+        await omgeving.NotificeerAsync("SS101", bsn, T0.AddMinutes(5));
+        await omgeving.VerwerkAsync();
+        Assert.Equal(new DateOnly(2026, 3, 16), Dossier(bsn)!.Mijlpalen.Single(m => m.Soort == Mijlpaal.KennisgevingInburgeringsplicht).Datum);
+        Assert.Equal(new DateOnly(2026, 5, 26), Uiterlijk());
+        Assert.Contains("Kennisgeving van DUO op 16-03-2026 overgenomen", Meldingen(bsn)[^1].Resultaat);
     }
 
     /// <summary>Cancels the host's stopping token at the moment the event's own result is written (SIGTERM mid-event).</summary>

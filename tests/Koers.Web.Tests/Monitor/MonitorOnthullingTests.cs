@@ -78,7 +78,7 @@ public abstract class MonitorOnthullingTests<TFactory>(MonitorFixture<TFactory> 
         Gelijk("Lopende dossiers", ("caseload", "alle", "lopend"));
         Gelijk("Voldaan binnen termijn", ("resultaten", "VoldaanBinnenTermijn", "aantal"));
         Gelijk("Mediaan BRP → PIP", ("doorlooptijden", "BrpPip", "mediaan"));
-        Gelijk("PIP binnen 10 weken", ("pip-termijn", "Binnen", "aandeel"));
+        Gelijk("PIP binnen de termijn", ("pip-termijn", "Binnen", "aandeel"));
         var pips = w.Cellen[("doorlooptijden", "BrpPip", "aantal")];
         var toelichting = kern["Mediaan BRP → PIP"]!["toelichting"]!.GetValue<string>();
         if (pips.Verborgen) Assert.DoesNotMatch(@"^\d", toelichting);

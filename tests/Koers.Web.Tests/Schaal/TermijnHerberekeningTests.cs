@@ -128,26 +128,42 @@ public abstract class TermijnHerberekeningTests(KoersFactory factory)
     }
 
     [Fact]
-    public async Task Laat_afgesloten_dossiers_ongemoeid()
+    public async Task Laat_afgesloten_dossiers_ongemoeid_behalve_hun_PIP_termijn()
     {
-        // A closed case keeps the deadlines it had when it closed, even when the policy changes afterwards.
+        // A closed case keeps the deadlines it had when it closed, even when the policy changes afterwards. Only its PIP
+        // term follows the law's reading (the monitor's PIP-on-time figure counts closed cases too, issue #24).
         ZetInterval("GM1667", 6, 5);
         var afgesloten = factory.MetDatabase(db => db.Inburgeraars.Include(i => i.Mijlpalen).Include(i => i.Termijnen)
             .Where(i => i.Gemeente!.Code == "GM1667").AsSplitQuery().ToList()
             .Where(i => i.Feiten().Afsluiting is not null)
-            .ToDictionary(i => i.Id, i => i.Termijnen.OrderBy(t => t.Code).Select(t => (t.Code, t.Vervaldatum, t.Toelichting)).ToList()));
-
+            .ToDictionary(i => i.Id, i => i.Termijnen.Where(t => t.Code != TermijnCode.PipVaststelling).OrderBy(t => t.Code)
+                .Select(t => (t.Code, t.Vervaldatum, t.Toelichting)).ToList()));
         Assert.NotEmpty(afgesloten);
+
+        // One closed case still has a PIP term stored as an older reading would have (ten weeks, no Algemene termijnenwet).
+        var (oud, juist) = factory.MetDatabase(db => db.Termijnen
+            .Where(t => afgesloten.Keys.Contains(t.InburgeraarId) && t.Code == TermijnCode.PipVaststelling && t.Vervaldatum != null)
+            .Select(t => new { t.InburgeraarId, t.Vervaldatum }).AsEnumerable().Select(t => (t.InburgeraarId, t.Vervaldatum!.Value)).First());
+        var verouderd = juist.AddDays(-3);
+        factory.MetDatabase(db =>
+        {
+            db.Termijnen.Where(t => t.InburgeraarId == oud && t.Code == TermijnCode.PipVaststelling).ExecuteUpdate(u => u.SetProperty(t => t.Vervaldatum, verouderd));
+            return db.MonitorDossiers.Where(m => m.InburgeraarId == oud).ExecuteUpdate(u => u.SetProperty(m => m.PipUiterlijk, verouderd));
+        });
+
         await HerberekenAsync();
 
         factory.MetDatabase(db =>
         {
             foreach (var (id, termijnen) in afgesloten)
             {
-                var nu = db.Termijnen.Where(t => t.InburgeraarId == id).Select(t => new { t.Code, t.Vervaldatum, t.Toelichting }).ToList().OrderBy(t => t.Code);
+                var nu = db.Termijnen.Where(t => t.InburgeraarId == id && t.Code != TermijnCode.PipVaststelling)
+                    .Select(t => new { t.Code, t.Vervaldatum, t.Toelichting }).ToList().OrderBy(t => t.Code);
                 Assert.Equal(termijnen, nu.Select(t => (t.Code, t.Vervaldatum, t.Toelichting)).ToList());
             }
 
+            Assert.Equal(juist, db.Termijnen.Single(t => t.InburgeraarId == oud && t.Code == TermijnCode.PipVaststelling).Vervaldatum);
+            Assert.Equal(juist, db.MonitorDossiers.Single(m => m.InburgeraarId == oud).PipUiterlijk);
             return 0;
         });
     }

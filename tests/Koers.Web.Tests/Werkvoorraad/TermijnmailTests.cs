@@ -111,7 +111,7 @@ public abstract class TermijnmailTests(BerichtenOmgeving omgeving)
         var (r1, r1Email, r1Naam) = await KlantregisseurAsync();
         var (r2, r2Email, _) = await KlantregisseurAsync();
         var binnenkort = await DossierAsync("GM1724", "2026-04-14", r1); // PIP by 23 June: 7 days ahead
-        var verlopen = await DossierAsync("GM1724", "2026-03-01", r1);   // PIP by 10 May: overdue
+        var verlopen = await DossierAsync("GM1724", "2026-03-01", r1);   // PIP by 10 May, a Sunday: by Monday 11 May (Algemene termijnenwet), overdue
         var binnen30 = await DossierAsync("GM1724", "2026-05-01", r1);   // PIP by 10 July: 24 days, within Bergeijk's 30
         var teVer = await DossierAsync("GM1724", "2026-05-20", r1);      // PIP by 29 July: 43 days, beyond 30
         var bladel = await DossierAsync("GM1728", "2026-04-14", r1);     // Bladel sends no mail
@@ -127,8 +127,8 @@ public abstract class TermijnmailTests(BerichtenOmgeving omgeving)
         Assert.Contains($"Goedemorgen {r1Naam},", tekst);
         foreach (var d in new[] { binnenkort, verlopen, binnen30 }) Assert.Contains($"/inburgeraars/{d.Id:D}", tekst);
         foreach (var d in new[] { teVer, bladel, andermans }) Assert.DoesNotContain(d.Id.ToString("D"), tekst);
-        Assert.Contains("PIP vaststellen (10 weken na BRP): 10 mei 2026 (37 dagen geleden), gemeente Bergeijk", tekst);
-        Assert.Contains("PIP vaststellen (10 weken na BRP): 23 juni 2026 (over 7 dagen), gemeente Bergeijk", tekst);
+        Assert.Contains("PIP vaststellen (10 weken): 11 mei 2026 (36 dagen geleden), gemeente Bergeijk", tekst);
+        Assert.Contains("PIP vaststellen (10 weken): 23 juni 2026 (over 7 dagen), gemeente Bergeijk", tekst);
         Assert.True(tekst.IndexOf("Verlopen (1)", StringComparison.Ordinal) < tekst.IndexOf("Binnenkort (2)", StringComparison.Ordinal), tekst);
         foreach (var d in new[] { binnenkort, verlopen, binnen30, teVer, bladel, andermans })
         {

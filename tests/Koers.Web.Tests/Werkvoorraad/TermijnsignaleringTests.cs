@@ -93,7 +93,7 @@ public abstract class TermijnsignaleringTests(KoersFactory factory)
 
         var audit = factory.MetDatabase(db => db.Audit.AsNoTracking().Where(a => a.Omschrijving.StartsWith("Termijnsignalering gemeente")).ToList());
         var regel = Assert.Single(audit);
-        Assert.Equal("Termijnsignalering gemeente Bergeijk: PIP vaststellen (10 weken na BRP) 14 → 30 dagen vooraf", regel.Omschrijving);
+        Assert.Equal("Termijnsignalering gemeente Bergeijk: PIP vaststellen (10 weken) 14 → 30 dagen vooraf", regel.Omschrijving);
         Assert.Equal(KoersFactory.TestGebruiker, regel.Gebruiker);
 
         // Back to 10 days: Bergeijk's case drops off again.

@@ -2317,6 +2317,9 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<DateOnly?>("Pip")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("PipUiterlijk")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("StartLeerroute")
                         .HasColumnType("date");
 
@@ -2351,7 +2354,11 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasIndex("Pip");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Pip"), new[] { "Brp", "Doelgroep", "Leerroute", "LbtScore", "LbtCesuur" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Pip"), new[] { "Brp", "Doelgroep", "Leerroute", "LbtScore", "LbtCesuur", "PipUiterlijk" });
+
+                    b.HasIndex("PipUiterlijk");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PipUiterlijk"), new[] { "Pip", "Doelgroep" });
 
                     b.HasIndex("StartLeerroute");
 

@@ -2275,6 +2275,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("Pip")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PipUiterlijk")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("StartLeerroute")
                         .HasColumnType("TEXT");
 
@@ -2306,7 +2309,10 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasFilter("\"Ontheffing\" IS NOT NULL");
 
                     b.HasIndex("Pip")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Brp", "Doelgroep", "Leerroute", "LbtScore", "LbtCesuur" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Brp", "Doelgroep", "Leerroute", "LbtScore", "LbtCesuur", "PipUiterlijk" });
+
+                    b.HasIndex("PipUiterlijk")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Pip", "Doelgroep" });
 
                     b.HasIndex("StartLeerroute")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Pip" });

@@ -49,6 +49,13 @@ public class MonitorDossier
     /// <summary>End of the inburgeringstermijn (incl. DUO's extension), as the legal clock stored it.</summary>
     public DateOnly? TermijnEinde { get; set; }
 
+    /// <summary>
+    /// The last day for the first PIP as the legal clock stored it (Besluit inburgering 2021 art. 5.3 lid 1 with the
+    /// Algemene termijnenwet, <c>PipTermijn</c>): the PIP-on-time figure reads this date, so the monitor and the case's
+    /// deadline cannot disagree. Null when no term applies (Wi2013, vrijgesteld) or it cannot be computed yet.
+    /// </summary>
+    public DateOnly? PipUiterlijk { get; set; }
+
     /// <summary>Score of the leerbaarheidstoets; null when skipped or without a result.</summary>
     public int? LbtScore { get; set; }
 
@@ -68,7 +75,8 @@ public sealed class MonitorDossierConfiguratie : IEntityTypeConfiguration<Monito
         // index-only pass, half the cost of reading the table.
         e.HasIndex(x => new { x.Instroom, x.Pip, x.Voldaan, x.Verhuisd, x.Uitgeschreven }).IncludeProperties(x => new { x.GemeenteId, x.Doelgroep });
         e.HasIndex(x => x.Brp).IncludeProperties(x => new { x.Koppeling, x.Doelgroep, x.Voldaan, x.TermijnEinde });
-        e.HasIndex(x => x.Pip).IncludeProperties(x => new { x.Brp, x.Doelgroep, x.Leerroute, x.LbtScore, x.LbtCesuur });
+        e.HasIndex(x => x.Pip).IncludeProperties(x => new { x.Brp, x.Doelgroep, x.Leerroute, x.LbtScore, x.LbtCesuur, x.PipUiterlijk });
+        e.HasIndex(x => x.PipUiterlijk).IncludeProperties(x => new { x.Pip, x.Doelgroep });
         e.HasIndex(x => x.Intake).IncludeProperties(x => x.Brp);
         e.HasIndex(x => x.StartLeerroute).IncludeProperties(x => x.Pip);
         // Closing dates are empty for most cases: partial indexes (PostgreSQL and SQLite both have them).
@@ -108,29 +116,30 @@ public static class MonitorDossiers
     private static string Sql(string waar) => $"""
         INSERT INTO monitor_dossier ("InburgeraarId", "GemeenteId", "KlantregisseurId", "Doelgroep", "Leerroute", "Fase",
             "Instroom", "Koppeling", "Brp", "Intake", "Pip", "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde",
-            "LbtScore", "LbtCesuur")
+            "PipUiterlijk", "LbtScore", "LbtCesuur")
         SELECT i."Id", i."GemeenteId", i."KlantregisseurId", i."Doelgroep", {PipRoute}, i."Fase",
             COALESCE({Max(Mijlpaal.Koppeling)}, {Max(Mijlpaal.BrpInschrijving)}),
             {Max(Mijlpaal.Koppeling)}, {Max(Mijlpaal.BrpInschrijving)}, {Max(Mijlpaal.BredeIntake)}, {Max(Mijlpaal.PipVastgesteld)},
             {Max(Mijlpaal.StartLeerroute)}, {Max(Mijlpaal.InburgeringsplichtVoldaan)}, {Max(Mijlpaal.Ontheffing)},
             {Max(Mijlpaal.Verhuisd)}, {Max(Mijlpaal.Uitgeschreven)},
-            t."Vervaldatum",
+            t."Vervaldatum", tp."Vervaldatum",
             CASE WHEN l."Overgeslagen" OR l."Afgenomen" IS NULL THEN NULL ELSE l."Score" END,
             CASE WHEN l."Overgeslagen" OR l."Afgenomen" IS NULL OR l."Score" IS NULL THEN NULL
                 ELSE COALESCE(l."CesuurVolgensDuo", CASE WHEN l."Afgenomen" < '{LbtRegels.HuidigeCesuurVanaf:yyyy-MM-dd}' THEN {LbtRegels.OudeCesuur} ELSE {LbtRegels.HuidigeCesuur} END) END
         FROM inburgeraar i
         LEFT JOIN termijn t ON t."InburgeraarId" = i."Id" AND t."Code" = '{TermijnCode.Inburgeringstermijn}'
+        LEFT JOIN termijn tp ON tp."InburgeraarId" = i."Id" AND tp."Code" = '{TermijnCode.PipVaststelling}'
         LEFT JOIN leerbaarheidstoets l ON l."InburgeraarId" = i."Id"
         LEFT JOIN mijlpaal m ON m."InburgeraarId" = i."Id" AND m."Soort" IN ({string.Join(", ", Gebruikt.Select(s => $"'{s}'"))})
         WHERE {waar}
         GROUP BY i."Id", i."GemeenteId", i."KlantregisseurId", i."Doelgroep", i."Leerroute", i."Fase",
-            t."Vervaldatum", l."Overgeslagen", l."Afgenomen", l."Score", l."CesuurVolgensDuo"
+            t."Vervaldatum", tp."Vervaldatum", l."Overgeslagen", l."Afgenomen", l."Score", l."CesuurVolgensDuo"
         ON CONFLICT ("InburgeraarId") DO UPDATE SET
             "GemeenteId" = excluded."GemeenteId", "KlantregisseurId" = excluded."KlantregisseurId", "Doelgroep" = excluded."Doelgroep",
             "Leerroute" = excluded."Leerroute", "Fase" = excluded."Fase", "Instroom" = excluded."Instroom", "Koppeling" = excluded."Koppeling",
             "Brp" = excluded."Brp", "Intake" = excluded."Intake", "Pip" = excluded."Pip", "StartLeerroute" = excluded."StartLeerroute",
             "Voldaan" = excluded."Voldaan", "Ontheffing" = excluded."Ontheffing", "Verhuisd" = excluded."Verhuisd",
-            "Uitgeschreven" = excluded."Uitgeschreven", "TermijnEinde" = excluded."TermijnEinde",
+            "Uitgeschreven" = excluded."Uitgeschreven", "TermijnEinde" = excluded."TermijnEinde", "PipUiterlijk" = excluded."PipUiterlijk",
             "LbtScore" = excluded."LbtScore", "LbtCesuur" = excluded."LbtCesuur"
         WHERE {Verschil}
         """;
@@ -141,7 +150,7 @@ public static class MonitorDossiers
         new[]
         {
             "GemeenteId", "KlantregisseurId", "Doelgroep", "Leerroute", "Fase", "Instroom", "Koppeling", "Brp", "Intake", "Pip",
-            "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde", "LbtScore", "LbtCesuur",
+            "StartLeerroute", "Voldaan", "Ontheffing", "Verhuisd", "Uitgeschreven", "TermijnEinde", "PipUiterlijk", "LbtScore", "LbtCesuur",
         }.Select(k => $"monitor_dossier.\"{k}\" IS DISTINCT FROM excluded.\"{k}\""));
 
     private const int Blok = 200;
@@ -175,7 +184,7 @@ public static class MonitorDossiers
 
 /// <summary>
 /// Keeps <see cref="MonitorDossier"/> in step with every SaveChanges: notes which cases had their dimensions,
-/// milestones, leerbaarheidstoets or inburgeringstermijn changed, and rewrites those rows right after the save (inside the caller's
+/// milestones, leerbaarheidstoets, inburgeringstermijn or PIP term changed, and rewrites those rows right after the save (inside the caller's
 /// transaction when there is one).
 /// </summary>
 public sealed class MonitorDossierBijwerker : NaOpslaanInterceptor<HashSet<Guid>>
@@ -208,7 +217,7 @@ public sealed class MonitorDossierBijwerker : NaOpslaanInterceptor<HashSet<Guid>
                 case PipVersie p:
                     ids.Add(p.InburgeraarId);
                     break;
-                case Termijnregel t when t.Code == TermijnCode.Inburgeringstermijn
+                case Termijnregel t when t.Code is TermijnCode.Inburgeringstermijn or TermijnCode.PipVaststelling
                                          && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     ids.Add(t.InburgeraarId);
                     break;

@@ -189,8 +189,18 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         if (bestaand is not null)
         {
             bestaand.DuoPlichtSinds = plicht.Begindatum ?? bestaand.DuoPlichtSinds;
-            Audit(bestaand.Id, $"DUO-melding {g.Code} ({g.Omschrijving}); het dossier bestond al.");
-            return new("Dossier bestond al; melding vastgelegd.", bestaand.Id, null);
+            // DUO's notice starts the 10-week PIP term (Besluit inburgering 2021 art. 5.3 lid 1): the case takes DUO's date.
+            var kennisgeving = plicht.DatumKennisgevingInburgeringsplicht;
+            var overgenomen = kennisgeving is { } k && bestaand.Feiten().Datum(Mijlpaal.KennisgevingInburgeringsplicht) != k;
+            if (overgenomen)
+            {
+                Controleer(dossiers.PasMijlpalenToe(bestaand, new Dictionary<Mijlpaal, DateOnly?> { [Mijlpaal.KennisgevingInburgeringsplicht] = kennisgeving },
+                    "Kennisgeving inburgeringsplicht volgens DUO"));
+            }
+
+            Audit(bestaand.Id, $"DUO-melding {g.Code} ({g.Omschrijving}); het dossier bestond al."
+                + (overgenomen ? $" Kennisgeving inburgeringsplicht volgens DUO: {kennisgeving:dd-MM-yyyy}." : ""));
+            return new("Dossier bestond al; melding vastgelegd." + (overgenomen ? $" Kennisgeving van DUO op {kennisgeving:dd-MM-yyyy} overgenomen." : ""), bestaand.Id, null);
         }
 
         if (!plicht.IndicatorInburgeringsplicht)
@@ -222,6 +232,12 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             AangemaaktOp = klok.NuUtc,
             GewijzigdOp = klok.NuUtc,
         };
+        if (plicht.DatumKennisgevingInburgeringsplicht is { } brief && brief <= klok.Vandaag)
+        {
+            // The notice starts the 10-week PIP term (Besluit inburgering 2021 art. 5.3 lid 1).
+            inburgeraar.Mijlpalen.Add(new MijlpaalRegel { InburgeraarId = id, Soort = Mijlpaal.KennisgevingInburgeringsplicht, Datum = brief });
+        }
+
         inburgeraar.Fase = FaseBepaling.Bepaal(inburgeraar.Feiten());
         inburgeraar.Termijnen.AddRange(LegalClock.Bereken(inburgeraar.Feiten(), gemeente.Instellingen).Select(t => Termijnregel.Uit(id, t)));
         db.Inburgeraars.Add(inburgeraar);

@@ -447,6 +447,18 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             else if (draai < 7) feiten[Mijlpaal.Uitgeschreven] = sluit;
         }
 
+        // DUO's notice of the inburgeringsplicht, which starts the PIP term (Besluit inburgering 2021 art. 5.3 lid 1):
+        // an asielstatushouder gets it in the azc, about when the permit comes, before the koppeling; someone else a few
+        // weeks after settling. Derived without drawing from the generator, so the rest of the demo stays as it was.
+        if (doelgroep.ValtOnderWi2021())
+        {
+            DateOnly? brief = asiel
+                ? (feiten.TryGetValue(Mijlpaal.Koppeling, out var koppeling) ? koppeling.AddDays(-7) : null)
+                : (feiten.TryGetValue(Mijlpaal.BrpInschrijving, out var inschrijving) ? inschrijving.AddDays(21) : null);
+            var grens = MijlpaalInfo.Afsluitend.Where(feiten.ContainsKey).Select(m => feiten[m]).DefaultIfEmpty(vandaag).Min();
+            if (brief is { } k && k <= vandaag && k <= grens) feiten[Mijlpaal.KennisgevingInburgeringsplicht] = k;
+        }
+
         return feiten;
     }
 

@@ -88,7 +88,12 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
             },
             Figuur.Fase => $"dossiers in fase '{Enum<Fase>(sleutel, x => x.Omschrijving())}' (stand van vandaag)",
             Figuur.Doorlooptijd => $"doorlooptijd {Enum<Doorlooptijd>(sleutel, MonitorOverzichtBouwer.Omschrijving)}, einde in {periode}",
-            Figuur.PipTijdig => $"PIP {(sleutel.Equals("binnen", StringComparison.OrdinalIgnoreCase) ? "binnen" : "na")} 10 weken na BRP, vastgesteld in {periode}",
+            Figuur.PipTijdig => sleutel.ToLowerInvariant() switch
+            {
+                "binnen" => $"PIP binnen de termijn, vastgesteld in {periode}",
+                "zonder" => $"PIP zonder PIP-termijn (Wi2013, vrijgesteld), vastgesteld in {periode}",
+                _ => $"PIP na de termijn, vastgesteld in {periode}",
+            },
             Figuur.Pip => $"PIP vastgesteld in {periode}",
             Figuur.Route => $"leerroute {Enum<Leerroute>(delen.ElementAtOrDefault(1) ?? "alle", x => x.Omschrijving())}, doelgroep {Enum<Doelgroep>(delen[0], x => x.Omschrijving())}, PIP vastgesteld in {periode}",
             Figuur.Lbt => $"{Enum<LbtVergelijking>(delen[0], x => x.Omschrijving())}, leerroute {Enum<Leerroute>(delen.ElementAtOrDefault(1) ?? "alle", x => x.Omschrijving())}, PIP vastgesteld in {periode}",

@@ -218,7 +218,7 @@ public sealed class MonitorOverzichtBouwer(
             new("Instroom", Uit("instroom-maand", "totaal", "totaal"), f.Periode.Omschrijving),
             new("Lopende dossiers", Uit("caseload", "alle", "lopend"), "stand van vandaag, Wi2021 en daarbuiten samen (zie de caseload)"),
             new("Mediaan BRP → PIP", Dagen(Uit("doorlooptijden", nameof(Doorlooptijd.BrpPip), "mediaan")), $"{pipAantal.Tekst} PIP's in de periode"),
-            new("PIP binnen 10 weken", Uit("pip-termijn", nameof(PipTermijnUitkomst.Binnen), "aandeel"), "van wie de termijn van 10 weken in de periode verstreek (ook wie nog geen PIP heeft)"),
+            new("PIP binnen de termijn", Uit("pip-termijn", nameof(PipTermijnUitkomst.Binnen), "aandeel"), "van wie de termijn voor het PIP in de periode verstreek (ook wie nog geen PIP heeft)"),
             new("Voldaan binnen termijn", Uit("resultaten", nameof(Resultaat.VoldaanBinnenTermijn), "aantal"), f.Periode.Omschrijving),
             new($"Verwachte uitkering {budget.Jaar}", raming is null ? Cel.Leeg : Uit("budget-raming", "verwacht", "bedrag"), "model van Koers"),
         };
@@ -240,7 +240,7 @@ public sealed class MonitorOverzichtBouwer(
         ["instroom-maand"] = new(["asiel", "overig"], "totaal", true, ["realisatie"], Los: ["gehuisvest"]),
         ["instroom-gemeente"] = new(["asiel", "overig"], "totaal", true, ["realisatie"], Los: ["gehuisvest"]),
         ["fasen"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
-        ["doorlooptijden"] = new(["binnen", "buiten"], "aantal", false, ["aandeel"]),
+        ["doorlooptijden"] = new(["binnen", "buiten", "zonder"], "aantal", false, ["aandeel"]),
         ["pip-termijn"] = new(["aantal"], null, true, ["aandeel"], ["aandeel"]),
         ["routes"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute), "onbekend"], "totaal", true),
         ["lbt"] = new([nameof(Leerroute.B1Route), nameof(Leerroute.Onderwijsroute), nameof(Leerroute.ZRoute)], "totaal", true),
@@ -406,39 +406,59 @@ public sealed class MonitorOverzichtBouwer(
         _ => soort.ToString(),
     };
 
+    /// <summary>
+    /// What "in time" means in the monitor: the end of the PIP term the legal clock stored for the case (Besluit
+    /// inburgering 2021 art. 5.3 lid 1 with the Algemene termijnenwet), the same date the case's deadline shows.
+    /// </summary>
+    private const string PipTermijnUitleg =
+        "De termijn is die van de termijnbewaking in het dossier: uiterlijk 10 weken na de dag van de kennisgeving van de inburgeringsplicht door DUO, "
+        + "of na de inschrijving in de BRP als iemand (asielstatushouder of nareiziger) bij de kennisgeving nog niet in de gemeente was ingeschreven; "
+        + "tot 2023 na de inschrijving in de BRP. Valt het einde op een zaterdag, zondag of feestdag, dan loopt de termijn door tot de eerstvolgende werkdag (Algemene termijnenwet).";
+
+    private static readonly BronVerwijzing[] PipTermijnBronnen =
+    [
+        BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipTermijnBesluit),
+        BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipTermijnBesluit2022),
+        BronVerwijzing.Van(Koers.Domain.Sources.Bron.TermijnenwetAmvb),
+        BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken),
+    ];
+
     private static Tabel Doorlooptijden(MonitorFilter f, Cellen c, IReadOnlyList<DoorlooptijdCijfer> cijfers)
     {
         var rijen = cijfers.Select(d =>
         {
             var pip = d.Soort == Doorlooptijd.BrpPip;
-            var binnen = d.BinnenNorm ?? 0;
+            var (binnen, na) = (d.BinnenNorm ?? 0, d.NaNorm ?? 0);
             return new Rij(d.Soort.ToString(), Omschrijving(d.Soort),
             [
                 c.Aantal(d.Aantal, Link(f, Figuur.Doorlooptijd, d.Soort.ToString())),
                 c.Dagen(d.MediaanDagen, d.Aantal),
                 pip ? c.Aantal(binnen, Link(f, Figuur.PipTijdig, "binnen")) : Cel.Leeg,
-                pip ? c.Aantal(d.Aantal - binnen, Link(f, Figuur.PipTijdig, "buiten")) : Cel.Leeg,
-                pip ? c.Percentage(binnen, d.Aantal) : Cel.Leeg,
+                pip ? c.Aantal(na, Link(f, Figuur.PipTijdig, "buiten")) : Cel.Leeg,
+                pip ? c.Aantal(d.Aantal - binnen - na, Link(f, Figuur.PipTijdig, "zonder")) : Cel.Leeg,
+                pip ? c.Percentage(binnen, binnen + na) : Cel.Leeg,
             ]);
         }).ToList();
         return new Tabel("doorlooptijden", $"Doorlooptijden (mediaan), {f.Periode.Omschrijving}", "Doorlooptijd",
         [
             new("aantal", "Dossiers", KolomSoort.Aantal),
             new("mediaan", "Mediaan (dagen)", KolomSoort.Dagen),
-            new("binnen", "PIP binnen 10 weken", KolomSoort.Aantal),
-            new("buiten", "PIP na 10 weken", KolomSoort.Aantal),
-            new("aandeel", "Aandeel PIP binnen 10 weken", KolomSoort.Percentage),
+            new("binnen", "PIP binnen de termijn", KolomSoort.Aantal),
+            new("buiten", "PIP na de termijn", KolomSoort.Aantal),
+            new("zonder", "Zonder PIP-termijn", KolomSoort.Aantal),
+            new("aandeel", "Aandeel PIP binnen de termijn", KolomSoort.Percentage),
         ], rijen,
             Toelichting: "Dossiers waarvan de tweede mijlpaal in de periode valt; de mediaan is de middelste doorlooptijd (bij een even aantal het gemiddelde van de twee middelste). "
-                + $"Het PIP moet binnen 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP zijn vastgesteld.",
-            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
+                + "Bij BRP → PIP: of het PIP binnen de termijn kwam. " + PipTermijnUitleg
+                + " Zonder PIP-termijn: de ondertussengroep (Wet inburgering 2013) en vrijgestelden. De lijn in de grafiek staat op 10 weken (70 dagen).",
+            Bronnen: PipTermijnBronnen,
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["mediaan"], Norm: MonitorQuery.PipNormDagen, NormLabel: "10 weken (PIP-norm)", Eenheid: "dagen"));
     }
 
     public static string Omschrijving(PipTermijnUitkomst uitkomst) => uitkomst switch
     {
-        PipTermijnUitkomst.Binnen => "PIP binnen 10 weken vastgesteld",
-        PipTermijnUitkomst.TeLaat => "PIP na 10 weken vastgesteld",
+        PipTermijnUitkomst.Binnen => "PIP binnen de termijn vastgesteld",
+        PipTermijnUitkomst.TeLaat => "PIP na de termijn vastgesteld",
         PipTermijnUitkomst.Geen => "Nog geen PIP",
         _ => uitkomst.ToString(),
     };
@@ -451,12 +471,13 @@ public sealed class MonitorOverzichtBouwer(
             .Select(u => new Rij(u.ToString(), Omschrijving(u), [c.Aantal(aantallen[u], Link(f, Figuur.PipTermijn, sleutel[u])), c.Percentage(aantallen[u], totaal)]))
             .ToList();
         rijen.Add(new Rij("alle", "Totaal: termijn verstreken", [c.Aantal(totaal, Link(f, Figuur.PipTermijn, "alle")), totaal > 0 ? Cellen.Getal(100, "0'%'") : Cel.Leeg], true));
-        return new Tabel("pip-termijn", $"PIP binnen 10 weken: iedereen van wie de termijn verstreek in {f.Periode.Omschrijving}", "Uitkomst",
+        return new Tabel("pip-termijn", $"PIP op tijd: iedereen van wie de termijn voor het PIP verstreek in {f.Periode.Omschrijving}", "Uitkomst",
             [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
-            Toelichting: $"Iedereen van wie de termijn van 10 weken ({MonitorQuery.PipNormDagen} dagen) na inschrijving in de BRP in de periode eindigde, vóór vandaag: "
-                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. Alleen de Wet inburgering 2021: voor de ondertussengroep (Wet inburgering 2013) en vrijgestelden geldt deze termijn niet, zij tellen hier niet mee. Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht. "
-                + "De termijn telt kalenderdagen, zoals de termijnbewaking in Koers; een einde in het weekend of op een feestdag schuift niet op.",
-            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.PipBinnenTienWeken)],
+            Toelichting: "Iedereen van wie de termijn voor het eerste PIP in de periode eindigde, vóór vandaag: "
+                + "met een PIP binnen de termijn, met een PIP daarna, of nog zonder PIP. " + PipTermijnUitleg
+                + " Alleen de Wet inburgering 2021: voor de ondertussengroep (Wet inburgering 2013) en vrijgestelden geldt deze termijn niet, zij tellen hier niet mee. "
+                + "Anders dan de kolommen bij de doorlooptijden (alleen PIP's die in de periode zijn vastgesteld) telt hier ook wie nog wacht.",
+            Bronnen: PipTermijnBronnen,
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
     }
 

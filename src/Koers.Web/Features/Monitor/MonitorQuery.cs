@@ -82,7 +82,9 @@ public sealed record Familielid(MonitorFilter Filter, IReadOnlyList<GemeenteInfo
 /// <param name="Gehuisvest">Asielstatushouders and nareizigers housed (BRP) in the period: what the taakstelling counts.</param>
 public sealed record InstroomVak(Periode Vak, int Asiel, int Overig, int Gehuisvest);
 public sealed record InstroomGemeente(GemeenteInfo Gemeente, int Asiel, int Overig, int Gehuisvest);
-public sealed record DoorlooptijdCijfer(Doorlooptijd Soort, int Aantal, double? MediaanDagen, int? BinnenNorm);
+/// <param name="BinnenNorm">BRP → PIP only: PIPs set within the legal term (the one the legal clock stored).</param>
+/// <param name="NaNorm">BRP → PIP only: PIPs set after it; the rest of <paramref name="Aantal"/> had no PIP term (Wi2013, vrijgesteld).</param>
+public sealed record DoorlooptijdCijfer(Doorlooptijd Soort, int Aantal, double? MediaanDagen, int? BinnenNorm, int? NaNorm);
 /// <param name="Wi2021">Running cases under the Wet inburgering 2021 (<see cref="DoelgroepRegels.ValtOnderWi2021"/>).</param>
 /// <param name="BuitenWi2021">Running cases outside it: the ondertussengroep (Wi2013) and the vrijgestelden, guided without the Wi2021 clock.</param>
 public sealed record CaseloadCijfer(int? MedewerkerId, string Naam, string? Team, int Wi2021, int BuitenWi2021)
@@ -111,8 +113,8 @@ public sealed record StartCijfer(int Asielmigranten, int Gezinsmigranten, int Vo
 /// </summary>
 public sealed class MonitorQuery(KoersDbContext db, Klok klok)
 {
-    /// <summary>The PIP norm in days: 10 weeks after BRP, as the legal clock computes it (Kalender.WekenLater).</summary>
-    public const int PipNormDagen = LegalClock.PipTermijnWeken * 7;
+    /// <summary>Ten weeks in days: the norm line of the lead-time chart. Whether a PIP was in time is the legal clock's stored end, not this.</summary>
+    public const int PipNormDagen = PipTermijn.Weken * 7;
 
     // ---------------------------------------------------------------- row queries
 
@@ -129,6 +131,9 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
         public Guid Id { get; init; }
         public Doorlooptijd Soort { get; init; }
         public int Dagen { get; init; }
+
+        /// <summary>BRP → PIP only: whether that PIP came within the legal term (<see cref="MonitorDossier.PipUiterlijk"/>); null without a term.</summary>
+        public PipTermijnUitkomst? Termijn { get; init; }
     }
 
     internal sealed class PipRij
@@ -229,15 +234,19 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
         return soort switch
         {
             Doorlooptijd.KoppelingBrp => q.Where(d => d.Koppeling != null && d.Brp >= van && d.Brp <= tot)
-                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingBrp, Dagen = d.Brp!.Value.DayNumber - d.Koppeling!.Value.DayNumber }),
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingBrp, Dagen = d.Brp!.Value.DayNumber - d.Koppeling!.Value.DayNumber, Termijn = null }),
             Doorlooptijd.BrpIntake => q.Where(d => d.Brp != null && d.Intake >= van && d.Intake <= tot)
-                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpIntake, Dagen = d.Intake!.Value.DayNumber - d.Brp!.Value.DayNumber }),
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpIntake, Dagen = d.Intake!.Value.DayNumber - d.Brp!.Value.DayNumber, Termijn = null }),
             Doorlooptijd.BrpPip => q.Where(d => d.Brp != null && d.Pip >= van && d.Pip <= tot)
-                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.BrpPip, Dagen = d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber }),
+                .Select(d => new PaarRij
+                {
+                    Id = d.InburgeraarId, Soort = Doorlooptijd.BrpPip, Dagen = d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber,
+                    Termijn = d.PipUiterlijk == null ? null : d.Pip <= d.PipUiterlijk ? PipTermijnUitkomst.Binnen : PipTermijnUitkomst.TeLaat,
+                }),
             Doorlooptijd.PipStartLeerroute => q.Where(d => d.Pip != null && d.StartLeerroute >= van && d.StartLeerroute <= tot)
-                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.PipStartLeerroute, Dagen = d.StartLeerroute!.Value.DayNumber - d.Pip!.Value.DayNumber }),
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.PipStartLeerroute, Dagen = d.StartLeerroute!.Value.DayNumber - d.Pip!.Value.DayNumber, Termijn = null }),
             Doorlooptijd.KoppelingPip => q.Where(d => d.Koppeling != null && d.Pip >= van && d.Pip <= tot)
-                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingPip, Dagen = d.Pip!.Value.DayNumber - d.Koppeling!.Value.DayNumber }),
+                .Select(d => new PaarRij { Id = d.InburgeraarId, Soort = Doorlooptijd.KoppelingPip, Dagen = d.Pip!.Value.DayNumber - d.Koppeling!.Value.DayNumber, Termijn = null }),
             _ => throw new ArgumentOutOfRangeException(nameof(soort)),
         };
     }
@@ -252,24 +261,25 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
     }
 
     /// <summary>
-    /// Everyone whose 10-week term for the PIP (BRP + 70 days, as the legal clock counts it) ended in the period and
-    /// before today, with or without a PIP: the figure that says how many got their plan in time. PIPs set in the period
-    /// (<see cref="Paren"/>) leave out exactly the people still waiting, who are the ones that matter (issue #24).
+    /// Everyone whose term for the first PIP ended in the period and before today, with or without a PIP: the figure
+    /// that says how many got their plan in time. The end is the one the legal clock stored for the case
+    /// (<see cref="MonitorDossier.PipUiterlijk"/>: Besluit inburgering 2021 art. 5.3 lid 1 with the Algemene
+    /// termijnenwet), so this figure and the deadline on the case answer the same question the same way. PIPs set in the
+    /// period (<see cref="Paren"/>) leave out exactly the people still waiting, who are the ones that matter (issue #24).
     /// </summary>
     internal IQueryable<PipTermijnRij> PipTermijnen(MonitorFilter f)
     {
-        // The term ends on BRP + 70 days; in the period and already past, so BRP lies 70 days before both ends.
         var laatsteEinde = klok.Vandaag.AddDays(-1) < f.Periode.Tot ? klok.Vandaag.AddDays(-1) : f.Periode.Tot;
-        var (van, tot) = (f.Periode.Van.AddDays(-PipNormDagen), laatsteEinde.AddDays(-PipNormDagen));
-        // Only the Wi2021: the ondertussengroep (Wi2013) and the vrijgestelden have no PIP term (LegalClock.PipVaststelling),
-        // so they are neither late nor waiting (issue #24).
+        var van = f.Periode.Van;
+        // Only the Wi2021 has the term: the legal clock stores no end for the ondertussengroep (Wi2013) and the
+        // vrijgestelden (LegalClock.PipVaststelling), so they are neither late nor waiting.
         return Scope(f)
-            .Where(d => d.Brp >= van && d.Brp <= tot && d.Doelgroep != Doelgroep.Ondertussengroep && d.Doelgroep != Doelgroep.Vrijgesteld)
+            .Where(d => d.PipUiterlijk >= van && d.PipUiterlijk <= laatsteEinde)
             .Select(d => new PipTermijnRij
             {
                 Id = d.InburgeraarId,
                 Uitkomst = d.Pip == null ? PipTermijnUitkomst.Geen
-                    : d.Pip!.Value.DayNumber - d.Brp!.Value.DayNumber <= PipNormDagen ? PipTermijnUitkomst.Binnen : PipTermijnUitkomst.TeLaat,
+                    : d.Pip <= d.PipUiterlijk ? PipTermijnUitkomst.Binnen : PipTermijnUitkomst.TeLaat,
             });
     }
 
@@ -449,15 +459,18 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
     {
         var soorten = Enum.GetValues<Doorlooptijd>();
         var verdeling = await soorten.Skip(1).Aggregate(Paren(f, soorten[0]), (q, s) => q.Concat(Paren(f, s)))
-            .GroupBy(p => new { p.Soort, p.Dagen })
-            .Select(g => new { g.Key.Soort, g.Key.Dagen, Aantal = g.Count() })
+            .GroupBy(p => new { p.Soort, p.Dagen, p.Termijn })
+            .Select(g => new { g.Key.Soort, g.Key.Dagen, g.Key.Termijn, Aantal = g.Count() })
             .ToListAsync(ct);
         return soorten.Select(soort =>
         {
             var rijen = verdeling.Where(r => r.Soort == soort).ToList();
             var aantal = rijen.Sum(r => r.Aantal);
-            int? binnen = soort == Doorlooptijd.BrpPip ? rijen.Where(r => r.Dagen <= PipNormDagen).Sum(r => r.Aantal) : null;
-            return new DoorlooptijdCijfer(soort, aantal, MediaanPositie.UitVerdeling(rijen.Select(r => (r.Dagen, r.Aantal))), binnen);
+            var mediaan = MediaanPositie.UitVerdeling(rijen.GroupBy(r => r.Dagen).Select(g => (g.Key, g.Sum(r => r.Aantal))));
+            if (soort != Doorlooptijd.BrpPip) return new DoorlooptijdCijfer(soort, aantal, mediaan, null, null);
+            return new DoorlooptijdCijfer(soort, aantal, mediaan,
+                rijen.Where(r => r.Termijn == PipTermijnUitkomst.Binnen).Sum(r => r.Aantal),
+                rijen.Where(r => r.Termijn == PipTermijnUitkomst.TeLaat).Sum(r => r.Aantal));
         }).ToList();
     }
 
@@ -573,8 +586,9 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
                     : null;
 
             case Figuur.PipTijdig:
-                if (Is("binnen")) return Paren(f, Doorlooptijd.BrpPip).Where(p => p.Dagen <= PipNormDagen).Select(p => p.Id);
-                return Is("buiten") ? Paren(f, Doorlooptijd.BrpPip).Where(p => p.Dagen > PipNormDagen).Select(p => p.Id) : null;
+                if (Is("binnen")) return Paren(f, Doorlooptijd.BrpPip).Where(p => p.Termijn == PipTermijnUitkomst.Binnen).Select(p => p.Id);
+                if (Is("buiten")) return Paren(f, Doorlooptijd.BrpPip).Where(p => p.Termijn == PipTermijnUitkomst.TeLaat).Select(p => p.Id);
+                return Is("zonder") ? Paren(f, Doorlooptijd.BrpPip).Where(p => p.Termijn == null).Select(p => p.Id) : null;
 
             case Figuur.Pip:
                 return Is("alle") ? Pips(f).Select(p => p.Id) : null;

@@ -148,9 +148,9 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var huidigeInhoud = huidige is null ? null : LeesInhoud(huidige.InhoudJson);
         var context = Context(inburgeraar, versies, toets, intake, klok.Vandaag);
         var controle = conceptInhoud is null ? null : PipRegels.Controleer(PipRegels.Normaliseer(conceptInhoud), context);
-        var brp = inburgeraar.Feiten().Datum(Mijlpaal.BrpInschrijving);
+        // The same last day as the case's deadline (Besluit inburgering 2021 art. 5.3 lid 1 with the Algemene termijnenwet).
         return new PipStand(concept, conceptInhoud, huidige, huidigeInhoud, versies, beschikkingen, controle, toets?.Feiten(),
-            intake?.AfgerondOp is not null, brp is { } b ? Kalender.WekenLater(b, LegalClock.PipTermijnWeken) : null);
+            intake?.AfgerondOp is not null, LegalClock.PipVaststelling(inburgeraar.Feiten()).Vervaldatum);
     }
 
     /// <summary>Saves the draft. A draft may break rules; they are shown, and block only the vaststelling.</summary>
@@ -252,11 +252,11 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         foreach (var o in overtredingen) fouten.Voeg(o.Veld, o.Melding);
 
         var feitenVoor = inburgeraar.Feiten();
-        var brp = feitenVoor.Datum(Mijlpaal.BrpInschrijving);
-        var teLaat = vorige is null && brp is { } b && dagtekening > Kalender.WekenLater(b, LegalClock.PipTermijnWeken);
+        var uiterlijk = LegalClock.PipVaststelling(feitenVoor).Vervaldatum;
+        var teLaat = vorige is null && uiterlijk is { } u && dagtekening > u;
         if (teLaat && (invoer.RedenTeLaat?.Trim().Length ?? 0) < 10)
         {
-            fouten.Voeg("RedenTeLaat", $"Het PIP wordt later vastgesteld dan 10 weken na de BRP-inschrijving (uiterlijk {Kalender.WekenLater(brp!.Value, LegalClock.PipTermijnWeken):dd-MM-yyyy}). Leg vast waarom (minstens 10 tekens).");
+            fouten.Voeg("RedenTeLaat", $"Het PIP wordt later vastgesteld dan de termijn van 10 weken toelaat (uiterlijk {uiterlijk:dd-MM-yyyy}). Leg vast waarom (minstens 10 tekens).");
         }
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -461,6 +461,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Dagtekening = vandaag,
             Koppeling = feiten.Datum(Mijlpaal.Koppeling),
             BrpInschrijving = feiten.Datum(Mijlpaal.BrpInschrijving),
+            KennisgevingInburgeringsplicht = feiten.Datum(Mijlpaal.KennisgevingInburgeringsplicht),
             Leerbaarheidstoets = toets?.Feiten(),
             IntakeAfgerond = intake?.AfgerondOp is not null,
             VorigeDagtekening = huidige?.Dagtekening,

@@ -44,7 +44,8 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 OntzorgenMaanden = g.OntzorgenMaanden,
             }, ct);
 
-        // Anonymised cases keep no facts worth a clock; everything else is looked at, only open cases are rewritten.
+        // Anonymised cases keep no facts worth a clock; everything else is looked at, open cases are rewritten (closed ones
+        // only their PIP term).
         var ids = await db.Inburgeraars.AsNoTracking().Where(i => i.GeanonimiseerdOp == null)
             .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
 
@@ -104,14 +105,17 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 Mijlpalen = mijlpalen[d.Id].ToDictionary(m => m.Soort, m => m.Datum),
             };
 
-            // A closed case keeps the deadlines it had when it closed (they are off every worklist already).
-            if (feiten.Afsluiting is not null) continue;
-            open++;
+            // A closed case keeps the deadlines it had when it closed (they are off every worklist already), except the
+            // PIP term: the monitor's PIP-on-time figure counts closed cases too and reads their stored end, so a changed
+            // reading of the law (e.g. the Algemene termijnenwet, issue #24) must reach them as well.
+            var gesloten = feiten.Afsluiting is not null;
+            if (!gesloten) open++;
 
             var bestaand = opgeslagen[d.Id].ToDictionary(t => t.Code);
             var klok = instellingen.TryGetValue(d.GemeenteId, out var s) ? s : ClockSettings.Default;
             foreach (var termijn in LegalClock.Bereken(feiten, klok))
             {
+                if (gesloten && termijn.Code != TermijnCode.PipVaststelling) continue;
                 var regel = Termijnregel.Uit(d.Id, termijn);
                 var oud = bestaand.GetValueOrDefault(termijn.Code);
                 if (oud is not null && Gelijk(oud, regel)) continue;
@@ -130,6 +134,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 }
             }
 
+            if (gesloten) continue;
             var fase = FaseBepaling.Bepaal(feiten);
             if (fase != d.Fase) nieuweFase.Add((d.Id, fase));
         }
@@ -161,9 +166,9 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             }
 
             // The monitor's per-case table follows saves through an EF interceptor; these set-based writes bypass it.
-            // Of what is recomputed here it holds the phase and the end of the inburgeringstermijn.
+            // Of what is recomputed here it holds the phase and the ends of the inburgeringstermijn and the PIP term.
             var voorMonitor = nieuweFase.Select(f => f.Id)
-                .Concat(teSchrijven.Where(t => t.Regel.Code == TermijnCode.Inburgeringstermijn).Select(t => t.Regel.InburgeraarId))
+                .Concat(teSchrijven.Where(t => t.Regel.Code is TermijnCode.Inburgeringstermijn or TermijnCode.PipVaststelling).Select(t => t.Regel.InburgeraarId))
                 .ToHashSet();
             if (voorMonitor.Count > 0) await Data.Model.Monitor.MonitorDossiers.VernieuwAsync(db, voorMonitor, ct);
 

@@ -1,0 +1,131 @@
+using Koers.Domain.Dossier;
+using Koers.Domain.Sources;
+
+namespace Koers.Domain.Clock;
+
+/// <summary>What the 10-week term for the first PIP counts from.</summary>
+public enum PipTermijnAnker
+{
+    /// <summary>The BRP registration (Besluit art. 5.3 lid 1 as in force in 2022; from 2023 when registered after DUO's notice).</summary>
+    BrpInschrijving,
+
+    /// <summary>DUO's written notice of the inburgeringsplicht (Besluit art. 5.3 lid 1 from 1 January 2023).</summary>
+    Kennisgeving,
+
+    /// <summary>From 2023, but DUO's notice date is not known: counted from the BRP registration until it is.</summary>
+    BrpInschrijvingKennisgevingOnbekend,
+}
+
+/// <summary>The end of the PIP term and how it was found, in words a klantregisseur and a bezwaar lawyer can check.</summary>
+public sealed record PipTermijnUitkomst(
+    PipTermijnAnker Anker,
+    DateOnly Start,
+    DateOnly TienWeken,
+    DateOnly Uiterlijk,
+    string Toelichting,
+    Citation Bron)
+{
+    /// <summary>True when the Algemene termijnenwet moved the end past a weekend or holiday.</summary>
+    public bool Verschoven => Uiterlijk != TienWeken;
+}
+
+/// <summary>
+/// The term within which the college sets the first PIP: Besluit inburgering 2021 (an algemene maatregel van bestuur,
+/// BWBR0045555) art. 5.3 lid 1, in two versions:
+/// <list type="bullet">
+/// <item>from 1 January 2022: "uiterlijk 10 weken na de dag waarop de inburgeringsplichtige in de basisregistratie
+/// personen is ingeschreven" (for an asiel permit: in the municipality that houses him under Huisvestingswet 2014 art. 28);</item>
+/// <item>from 1 January 2023: "uiterlijk 10 weken na de dag waarop Onze Minister de inburgeringsplichtige schriftelijk
+/// in kennis heeft gesteld van de inburgeringsplicht", or 10 weeks after the BRP registration in the housing
+/// municipality (art. 28 Huisvestingswet 2014) when he was not yet registered there on the date of that notice.</item>
+/// </list>
+/// The Algemene termijnenwet applies: art. 5 makes its articles 1-4 apply to terms set in an algemene maatregel van
+/// bestuur unless that AMvB says otherwise (the Besluit does not); art. 4 onderdeel a leaves out only terms of more
+/// than twelve weeks, so a 10-week term that ends on a Saturday, Sunday or generally recognised holiday runs on to the
+/// next day that is none of those (art. 1 lid 1). Art. 2 (two working days within the term) cannot bite on ten weeks.
+/// Practice source: the Evaluatie eerste fase Wi2021 (<see cref="Sources.Bron.PipBinnenTienWeken"/>).
+/// <para>
+/// Which version: the one in force on the day the term started, i.e. the later of the known BRP registration and
+/// notice; both before 1 January 2023 gives the 2022 version. No transitional rule for this lid was found, so this is
+/// Koers's reading (docs/monitor.md). Art. 5.3 lid 2 (waiting for a third party's information) and lid 3 (a move to
+/// another municipality, where the new college's own term counts from the registration there) are not modelled here:
+/// a case in Koers belongs to one municipality, and its BRP date is the registration there.
+/// </para>
+/// </summary>
+public static class PipTermijn
+{
+    public const int Weken = 10;
+
+    /// <summary>1 January 2023: art. 5.3 lid 1 counts from DUO's notice (Besluit inburgering 2021, version 2023-01-01).</summary>
+    public static readonly DateOnly KennisgevingVanaf = new(2023, 1, 1);
+
+    /// <summary>
+    /// The end of the PIP term, or null when the fact it counts from is not known yet (the reason in
+    /// <paramref name="ontbreekt"/>). Only for doelgroepen under the Wi2021; the caller decides that.
+    /// </summary>
+    public static PipTermijnUitkomst? Bereken(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving, out string? ontbreekt)
+    {
+        ontbreekt = null;
+        var laatste = Max(brp, kennisgeving);
+        if (laatste is null)
+        {
+            ontbreekt = "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.";
+            return null;
+        }
+
+        if (laatste < KennisgevingVanaf)
+        {
+            if (brp is not { } inschrijving)
+            {
+                ontbreekt = "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.";
+                return null;
+            }
+
+            return Uitkomst(PipTermijnAnker.BrpInschrijving, inschrijving, Sources.Bron.PipTermijnBesluit2022,
+                $"{Weken} weken na inschrijving in de BRP op {inschrijving:dd-MM-yyyy}");
+        }
+
+        if (kennisgeving is not { } brief)
+        {
+            // From 2023 the notice starts the term; without its date the BRP registration is the nearest fact Koers has
+            // (for asielstatushouders usually the right one: DUO's letter reaches them in the azc, before they settle).
+            return Uitkomst(PipTermijnAnker.BrpInschrijvingKennisgevingOnbekend, brp!.Value, Sources.Bron.PipTermijnBesluit,
+                $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}; de datum van de kennisgeving van DUO is onbekend. "
+                + "Vul die in (mijlpaal 'Kennisgeving inburgeringsplicht'): de termijn telt vanaf de kennisgeving, of vanaf de inschrijving als die later is");
+        }
+
+        // The second sentence of lid 1 is about the municipality that houses him under art. 28 Huisvestingswet 2014:
+        // asielstatushouders and their nareizigers. Not registered there on the day of the notice: from the registration.
+        if (doelgroep.IsAsielgerelateerd() && (brp is null || brp > brief))
+        {
+            if (brp is not { } later)
+            {
+                ontbreekt = $"Nog niet ingeschreven in de BRP op de dag van de kennisgeving van DUO ({brief:dd-MM-yyyy}): "
+                    + "de termijn van 10 weken begint bij de inschrijving in de gemeente van huisvesting.";
+                return null;
+            }
+
+            return Uitkomst(PipTermijnAnker.BrpInschrijving, later, Sources.Bron.PipTermijnBesluit,
+                $"{Weken} weken na inschrijving in de BRP op {later:dd-MM-yyyy} (later dan de kennisgeving van DUO op {brief:dd-MM-yyyy})");
+        }
+
+        return Uitkomst(PipTermijnAnker.Kennisgeving, brief, Sources.Bron.PipTermijnBesluit,
+            $"{Weken} weken na de kennisgeving van de inburgeringsplicht door DUO op {brief:dd-MM-yyyy}");
+    }
+
+    /// <summary>The end of the term for these facts, or null when it cannot be computed yet.</summary>
+    public static DateOnly? Uiterlijk(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving) =>
+        Bereken(doelgroep, brp, kennisgeving, out _)?.Uiterlijk;
+
+    private static PipTermijnUitkomst Uitkomst(PipTermijnAnker anker, DateOnly start, Citation bron, string waarom)
+    {
+        var tienWeken = Kalender.WekenLater(start, Weken);
+        var uiterlijk = Termijnenwet.VerschuifTermijnInWeken(tienWeken, Weken);
+        var toelichting = uiterlijk == tienWeken
+            ? $"{waarom}."
+            : $"{waarom}. {tienWeken:dd-MM-yyyy} is een {Termijnenwet.Soort(tienWeken)}: de termijn loopt door tot en met {uiterlijk:dd-MM-yyyy} ({Sources.Bron.TermijnenwetAmvb}).";
+        return new PipTermijnUitkomst(anker, start, tienWeken, uiterlijk, toelichting, bron);
+    }
+
+    private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}
