@@ -17,7 +17,7 @@ public class VoorlopigPlanRegelsTests
         var toets = VoorlopigPlanRegels.Toets(true, Feiten((Mijlpaal.Koppeling, new(2026, 5, 1))));
         Assert.True(toets.Mogelijk);
         Assert.Contains("start geen inburgeringstermijn", toets.Reden);
-        Assert.StartsWith("Wet inburgering 2021", toets.Bron.Source, StringComparison.Ordinal);
+        Assert.StartsWith("Besluit inburgering 2021", toets.Bron.Source, StringComparison.Ordinal); // art. 5.3: the PIP term starts at the notice or the registration
         Assert.Equal("regels 299-301", toets.Praktijk.Reference);
     }
 

@@ -46,13 +46,13 @@ public static class DuoMapPvtControle
     private const string Koppelvlak = "DUO M2M-koppelvlak MAP, PVT en Z-route (duonl/gemeente-m2m-inburgering, f4973d4)";
 
     /// <summary>
-    /// Statutory basis first. The article number is from the structure of the Wi2021 (art. 7: what the plicht
-    /// consists of), the practice source is Roosendaal's beleidsplan (seed 003, lines 147-150, 186-203, 227-230):
-    /// verify against BWBR0044770 before relying on it in bezwaar.
+    /// Statutory basis: the plicht consists of the PVT, the MAP and the route (Wi2021 art. 6 lid 1), all within the
+    /// three years (art. 11 lid 1); text in docs/bronnen/BWBR0044770.md. Practice source: seed 003, lines 147-150,
+    /// 186-203, 227-230.
     /// </summary>
     public static readonly Citation Grondslag = new(
-        "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 7 (seed 003 regels 147-150, 186-203, 227-230)",
-        "Vaste onderdelen zijn: de leerroute, het Participatieverklaringstraject (PVT) en de Module Arbeidsmarkt en Participatie (MAP). De termijn waarbinnen het participatieverklaringstraject en de Module Arbeidsmarkt & Participatie moet zijn afgerond is ook 3 jaar.");
+        "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 6 lid 1 en art. 11 lid 1 (seed 003 regels 147-150, 186-203, 227-230)",
+        "De inburgeringsplicht bestaat uit: a. het afronden van het participatieverklaringstraject; b. het afronden van de module Arbeidsmarkt en Participatie; en c. het behalen van het inburgeringsexamen, de onderwijsroute of de zelfredzaamheidsroute. ... De inburgeringsplichtige voldoet binnen drie jaar aan de inburgeringsplicht.");
 
     public static readonly Citation ActuelePip = new(Koppelvlak, Readme, "Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige");
     public static readonly Citation NietNaZroute = new(Koppelvlak, Readme, "De inburgeringsplicht moet nog niet voldaan zijn via de Z-route; de datum mag niet na de datum afronding Z-route liggen");

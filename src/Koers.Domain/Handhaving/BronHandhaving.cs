@@ -36,7 +36,7 @@ public static class BronHandhaving
         "Om te slagen voor de B1-route moet de nieuwkomer slagen voor het centrale inburgeringsexamen op de onderdelen lezen, luisteren, schrijven en spreken op niveau B1 en Kennis van de Nederlandse Maatschappij.");
 
     public static readonly Citation VoldaanOnderwijsroute = new(
-        Dongemond, "regels 737-743",
+        Dongemond, "regels 737-745",
         "De inburgeraar voldoet aan de eisen van de inburgeringsplicht zodra deze: Is geslaagd voor het centraal examen (lezen, luisteren, schrijven en spreken) op B1-niveau of hoger; Is geslaagd voor het centraal examen KNM; Aan overige onderdelen van het taalschakeltraject heeft voldaan");
 
     public static readonly Citation VoldaanZRoute = new(

@@ -143,7 +143,7 @@ public static class MonitorBron
 
     public static readonly Citation BedragenPerInburgeraar = new(
         Dongemond, "regels 1509-1534",
-        "Per inburgeraar zijn de volgende bedragen beschikbaar: Leerroutes € 10.000; MAP € 136 / € 195; Maatschappelijke begeleiding € 1.944; PVT € 216 / € 216; Tolkvoorziening € 417 / € 179; totaal € 12.712 / € 589 (asielmigranten / gezinsmigranten). Deze bedragen zijn exclusief btw … Tevens zijn het gemiddelde bedragen.");
+        "Per inburgeraar zijn de volgende bedragen beschikbaar: Asielmigranten Gezinsmigranten Leerroutes € 10.000 MAP € 136 € 195 Maatschappelijke begeleiding € 1.944 PVT € 216 € 216 Tolkvoorziening € 417 € 179 € 12.712 € 589 Deze bedragen zijn exclusief btw … Tevens zijn het gemiddelde bedragen.");
 
     public static readonly Citation SpecifiekeUitkering = new(
         Dongemond, "regels 1536-1537",

@@ -10,9 +10,8 @@ namespace Koers.Domain.Pip;
 /// </summary>
 public static class BronVoorlopigPlan
 {
-    public static readonly Citation PipNaInschrijving = new(
-        "Wet inburgering 2021 (BWBR0044770)", "art. 15 lid 1 (Evaluatie eerste fase Wi2021, regels 1835-1837)",
-        "Het PIP moet binnen tien weken na inschrijving in de Basis Registratie Personen (BRP), dus na vestiging in de gemeente, zijn vastgesteld.");
+    /// <summary>The PIP term counts from DUO's notice or the registration in the housing municipality (Besluit art. 5.3 lid 1).</summary>
+    public static readonly Citation PipNaInschrijving = Bron.PipTermijnBesluit;
 
     public static readonly Citation Praktijk = new(
         "Evaluatie Wet Inburgering Kempen 2024", "regels 299-301",

@@ -41,13 +41,12 @@ public static class Bron
 
     /// <summary>
     /// The statute of financieel ontzorgen: Participatiewet art. 56a (inserted by the Wet inburgering 2021, in force
-    /// 1 January 2022), with art. 57 for ontzorgen beyond the period and art. 18 for not cooperating. Article numbers as
-    /// Schulinck's commentary names them (schulinck.nl, "Ontzorgen van inburgeringsplichtige asielstatushouders met
-    /// recht op bijstand"); the wording below is that commentary's summary, not the statute's text.
+    /// 1 January 2022), with art. 57 for ontzorgen beyond the period and art. 18 for not cooperating. Text in
+    /// docs/bronnen/BWBR0015703.md.
     /// </summary>
     public static readonly Citation OntzorgenParticipatiewet = new(
-        "Participatiewet (BWBR0015703), zoals gewijzigd bij de Wet inburgering 2021 per 1 januari 2022", "art. 56a (verlenging: art. 57; niet meewerken: art. 18)",
-        "inburgeringsplichtigen met recht op bijstand die een verblijfsvergunning asiel voor bepaalde tijd hebben, worden verplicht ontzorgd door het college");
+        "Participatiewet (BWBR0015703), zoals gewijzigd bij de Wet inburgering 2021 per 1 januari 2022", "art. 56a lid 1 en 2 (verlenging: art. 57; niet meewerken: art. 18)",
+        "Dit artikel is van toepassing op de belanghebbende die: a. inburgeringsplichtig is op grond van de Wet inburgering 2021; en b. verblijf heeft op grond van een verblijfsvergunning asiel voor bepaalde tijd ... Het college verbindt aan de bijstand van de belanghebbende de verplichting om gedurende een periode van zes maanden, gerekend vanaf de dag waarop het recht op bijstand ontstaat, mee te werken aan het door het college in naam van de belanghebbende verrichten van betalingen uit de toegekende bijstand van huur, gas, water en stroom en de verplichte zorgverzekering.");
 
     public static readonly Citation OntzorgenDoelgroep = new(
         Evaluatie, "regels 1950-1957",
@@ -101,7 +100,7 @@ public static class Bron
 
     public static readonly Citation PvtUren = new(
         Dongemond, "regels 975-978",
-        "Het PVT ... blijft onder de nieuwe Wet Inburgering een verplicht onderdeel ... en bedraagt minimaal 12 uur");
+        "Het verzorgen van het participatieverklaringstraject (PVT) ... blijft onder de nieuwe Wet Inburgering een verplicht onderdeel ... Het PVT bestaat uit de volgende onderdelen en bedraagt minimaal 12 uur");
 
     public static readonly Citation MapPvtGezinsmigranten = new(
         Evaluatie, "regels 1963-1964",
@@ -113,7 +112,7 @@ public static class Bron
 
     public static readonly Citation LeeftijdInburgeringsplicht = new(
         "Beleidsplan statushouders Weert 2023-2025", "regels 72-73",
-        "inburgeringsplicht vanaf 16 jaar tot de AOW-leeftijd");
+        "Inburgering is volgens de Wet inburgering verplicht voor iedereen van 16 jaar tot de AOW-leeftijd");
 
     public static readonly Citation Bsn11Proef = new(
         "Wet algemene bepalingen burgerservicenummer", "art. 1, onder b (elfproef: Logius BSN-specificatie)",
@@ -149,7 +148,7 @@ public static class Bron
 
     public static readonly Citation LbtScoreBanden = new(
         Evaluatie, "regels 4068-4084 (tabel 1, bron DUO), 6927-6928 (voetnoot 72)",
-        "Score: <20, 20-27, 28-30, >30; ‘nog niet bekend’: Deze inburgeraars hebben wel al een LBT gemaakt maar nog geen leeroute toegewezen gekregen");
+        "Score ... Nog niet bekend ... <20 ... 20-27 ... 28-30 ... >30 ... Deze inburgeraars hebben wel al een LBT gemaakt maar nog geen leeroute toegewezen gekregen");
 
     public static readonly Citation DuoLbtResultaat = new(
         "DUO M2M-koppelvlak Leerbaarheidstoets (duonl/gemeente-m2m-inburgering)", "API/Leerbaarheidstoets openapi.yml, Resultaat",
@@ -168,7 +167,7 @@ public static class Bron
         "Er moet in ieder geval in komen te staan welke leerroute de inburgeraar gaat volgen, hoe de MAP en PVT worden ingevuld en hoe er invulling wordt gegeven aan voor- en vroegschoolse educatie (VVE).");
 
     public static readonly Citation PipModulesKnm = new(
-        Evaluatie, "regels 4294-4296",
+        Evaluatie, "regels 4294-4298",
         "Dit format bevat informatie over de leerroute die de inburgeraar zal volgen, KNM, PvT, MAP en deelname aan voorschoolse educatie.");
 
     public static readonly Citation OnderwijsrouteNietLeenbaar = new(
@@ -176,7 +175,7 @@ public static class Bron
         "Gezinsmigranten komen vaak in de B1-route terecht. Zij kunnen vaak niet in de onderwijsroute terecht omdat zij het bedrag voor deze route niet kunnen lenen bij DUO.");
 
     public static readonly Citation InburgeringsaanbodGemeente = new(
-        Evaluatie, "regels 761-765",
+        Evaluatie, "regels 761-767",
         "Gemeenten zijn verantwoordelijk geworden om de inburgeraar te leren kennen, een passend inburgeringsaanbod te doen en de inburgeraar te begeleiden gedurende de gehele inburgeringstermijn.");
 
     public static readonly Citation PipTussentijdsWijzigen = new(
@@ -184,16 +183,15 @@ public static class Bron
         "Daarnaast is er de mogelijkheid om het PIP, afhankelijk van de voortgang, tussentijds te wijzigen.");
 
     /// <summary>
-    /// The articles of the PIP decision itself. Art. 14 (brede intake) is in seed 001 L1796; the numbers 15 and 16 for the
-    /// PIP come from issue #16 and the handhaving rules (Wi2021 art. 14-16), not from a seed line: verify against
-    /// BWBR0044770 before relying on them in bezwaar.
+    /// The articles of the PIP decision itself: art. 14 (brede intake), 15 (what the college sets, which together is the
+    /// PIP) and 16 (the offer of a course); text in docs/bronnen/BWBR0044770.md. Practice: <see cref="PipIsBeschikking"/>.
     /// </summary>
     public static readonly Citation PipVaststellingGrondslag = new(
         "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 14, 15 en 16 (Evaluatie regels 1796, 1843-1849)",
-        "Het PIP heeft de vorm van een beschikking. Dat betekent dat, hoewel het PIP volgens de MvT zoveel als mogelijk samen met de inburgeraar wordt opgesteld, het uiteindelijk de gemeente is die het PIP vaststelt.");
+        "Het college stelt op basis van de brede intake vast: a. de door de inburgeringsplichtige te volgen leerroute; b. de daarvoor nodige ondersteuning en begeleiding; ... wat tezamen het persoonlijk plan inburgering en participatie vormt.");
 
     public static readonly Citation PipBegeleidingInPlan = new(
-        Evaluatie, "regels 1823-1829, 1873 (Besluit inburgering 2021 art. 5.3)",
+        Evaluatie, "regels 1827-1831, 1873 (Besluit inburgering 2021 art. 5.3)",
         "Ook de manier waarop de gemeente begeleiding en ondersteuning zal bieden moet worden opgenomen, bijvoorbeeld het aantal voortgangsgesprekken dat wordt ingepland.");
 
     public static readonly Citation Motiveringsbeginsel = new(

@@ -236,13 +236,14 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 }
             }
 
-            // Stored deadlines only of open cases (closed ones are left as they are): the largest read, with text.
+            // Stored deadlines of open cases, and of closed ones only the PIP term (the one recomputed for them): the
+            // largest read, with text.
             var perDossier = mijlpalen.ToLookup(m => m.Id, m => (m.Soort, m.Datum));
             var open = dossiers.Where(d => !MijlpaalInfo.Afsluitend.Any(a => perDossier[d.Id].Any(m => m.Soort == a))).Select(d => d.Id).ToArray();
             var termijnen = new List<Termijnregel>(open.Length * 6);
             await using (var cmd = new NpgsqlCommand("""
                 SELECT "InburgeraarId", "Code", "Soort", "Toepasselijk", "Startdatum", "Vervaldatum", "VoldaanOp", "Toelichting"
-                FROM termijn WHERE "InburgeraarId" BETWEEN $1 AND $2 AND "InburgeraarId" = ANY($3)
+                FROM termijn WHERE "InburgeraarId" BETWEEN $1 AND $2 AND ("InburgeraarId" = ANY($3) OR "Code" = 'PipVaststelling')
                 """, conn))
             {
                 cmd.Parameters.Add(new NpgsqlParameter { Value = van });
