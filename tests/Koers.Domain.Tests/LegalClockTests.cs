@@ -437,7 +437,7 @@ public class LegalClockTests
             Assert.True(termijn.Toepasselijk);
             Assert.Equal(D(start), termijn.Startdatum);
             Assert.Equal(D(einde), termijn.Vervaldatum);
-            Assert.Equal(Bron.OntzorgenZesMaanden, termijn.Bron);
+            Assert.Equal(Bron.OntzorgenParticipatiewet, termijn.Bron);
         }
 
         [Theory]

@@ -118,7 +118,8 @@ public static class LegalClock
 
     public static Termijn OntzorgenEinde(DossierFeiten feiten, ClockSettings instellingen)
     {
-        var bron = Bron.OntzorgenZesMaanden;
+        // Statute first: Participatiewet art. 56a lid 2 (six months from the day the right to bijstand arises).
+        var bron = Bron.OntzorgenParticipatiewet;
         if (!feiten.Doelgroep.IsAsielgerelateerd())
         {
             return Termijn.NietVanToepassing(TermijnCode.OntzorgenEinde,

@@ -34,7 +34,8 @@ public partial class BronTekstTests
         ["Evaluatie pilot Inburgering+ Hart van Brabant (Verwey-Jonker Instituut 2021)"] = "002_a18e65e1d6593d70.txt",
     };
 
-    public static IEnumerable<(string Naam, Citation Bron)> AlleBronnen() =>
+    /// <summary>Every citation the domain declares (static fields and properties), each value once unless <paramref name="metAliassen"/>.</summary>
+    public static IEnumerable<(string Naam, Citation Bron)> AlleBronnen(bool metAliassen = false) =>
         typeof(Citation).Assembly.GetTypes()
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
                 .Where(f => f.FieldType == typeof(Citation) && f.IsInitOnly)
@@ -43,8 +44,8 @@ public partial class BronTekstTests
                 .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Static)
                     .Where(p => p.PropertyType == typeof(Citation) && p.GetMethod is { IsStatic: true })
                     .Select(p => ($"{t.Name}.{p.Name}", (Citation)p.GetValue(null)!))))
-            .DistinctBy(b => b.Item2)
-            .OrderBy(b => b.Item1, StringComparer.Ordinal);
+            .OrderBy(b => b.Item1, StringComparer.Ordinal)
+            .DistinctBy(b => metAliassen ? (object)b.Item1 : b.Item2);
 
     /// <summary>Letters and digits only, lower case: line breaks, hyphenation at a line end, quotes and punctuation do not count.</summary>
     private static string Kaal(string tekst)

@@ -160,7 +160,7 @@ public static class OntzorgenApi
             s.Signalen.Select(x => new SignaalDto(x.Soort, x.Soort.Omschrijving(), x.Datum, x.Toelichting, BronDto.Van(x.Bron))).ToList(),
             s.Waarschuwingen,
             s.Betaald.Select(b => new BetaaldDto(OntzorgenWeergave.MaandCode(b.Maand), b.BetalingId, b.Soort, b.CrediteurNaam, b.Bedrag, b.Van, b.Tot, b.BetaalrunId, b.MsgId)).ToList(),
-            BronDto.Van(s.VanToepassing ? Bron.OntzorgenZesMaanden : Bron.OntzorgenDoelgroep));
+            BronDto.Van(s.VanToepassing ? Bron.OntzorgenParticipatiewet : Bron.OntzorgenDoelgroep));
     }
 
     private static BetalingDto Dto(OntzorgenBetaling b) =>

@@ -87,7 +87,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
         if (invoer.OntzorgenMaanden is null) fouten.Voeg(nameof(invoer.OntzorgenMaanden), "Vul de standaardduur in maanden in.");
         else if (invoer.OntzorgenMaanden < MinimaleMaanden)
         {
-            fouten.Voeg(nameof(invoer.OntzorgenMaanden), $"De wet schrijft minimaal {MinimaleMaanden} maanden ontzorgen voor ({Bron.OntzorgenZesMaanden}). Kortere maatwerk-afspraken legt u per dossier vast.");
+            fouten.Voeg(nameof(invoer.OntzorgenMaanden), $"De wet schrijft minimaal {MinimaleMaanden} maanden ontzorgen voor ({Bron.OntzorgenParticipatiewet}). Kortere maatwerk-afspraken legt u per dossier vast.");
         }
         else if (invoer.OntzorgenMaanden > MaximaleMaanden) fouten.Voeg(nameof(invoer.OntzorgenMaanden), $"Kies hoogstens {MaximaleMaanden} maanden; langer ontzorgen is een verlenging per dossier.");
 
