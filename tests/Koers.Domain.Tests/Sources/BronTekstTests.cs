@@ -14,7 +14,8 @@ namespace Koers.Domain.Tests.Sources;
 /// </summary>
 public partial class BronTekstTests
 {
-    private static readonly string Wortel = ZoekWortel();
+    /// <summary>The repository root (where Koers.sln is); the source tree and docs are read from there.</summary>
+    internal static readonly string Wortel = ZoekWortel();
 
     private static string ZoekWortel()
     {

@@ -13,14 +13,7 @@ namespace Koers.Domain.Tests.Sources;
 /// </summary>
 public partial class RegelregisterTests
 {
-    private static readonly string Wortel = ZoekWortel();
-
-    private static string ZoekWortel()
-    {
-        var map = new DirectoryInfo(AppContext.BaseDirectory);
-        while (map is not null && !File.Exists(Path.Combine(map.FullName, "Koers.sln"))) map = map.Parent;
-        return map?.FullName ?? throw new InvalidOperationException("Koers.sln niet gevonden");
-    }
+    private static readonly string Wortel = BronTekstTests.Wortel;
 
     private static IReadOnlyList<(string Pad, string Tekst)> Bestanden(string map, params string[] extensies) =>
         Directory.EnumerateFiles(Path.Combine(Wortel, map), "*.*", SearchOption.AllDirectories)
