@@ -301,7 +301,7 @@ public class LegalClockTests
             Assert.Equal(D(pip), termijn.Startdatum);
             Assert.Equal(D(einde), termijn.Vervaldatum);
             Assert.Null(termijn.VoldaanOp);
-            Assert.Equal(Bron.TermijnDrieJaar, termijn.Bron);
+            Assert.Equal(Bron.InburgeringstermijnWet, termijn.Bron);
         }
 
         [Theory]

@@ -79,7 +79,9 @@ public static class LegalClock
 
     public static Termijn Inburgeringstermijn(DossierFeiten feiten)
     {
-        var bron = Bron.TermijnDrieJaar;
+        // Statute first: Wi2021 art. 11 lid 1 and 2 (three years, from the day after the PIP's dagtekening); not moved by
+        // the Algemene termijnenwet, which leaves out terms "in een of meer jaren" (art. 4 onderdeel a).
+        var bron = Bron.InburgeringstermijnWet;
         if (!feiten.Doelgroep.ValtOnderWi2021())
         {
             return NietVanToepassing(TermijnCode.Inburgeringstermijn, feiten, bron);

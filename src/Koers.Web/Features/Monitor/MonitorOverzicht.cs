@@ -552,7 +552,7 @@ public sealed class MonitorOverzichtBouwer(
             [new("aantal", "Dossiers", KolomSoort.Aantal), new("aandeel", "Aandeel", KolomSoort.Percentage)], rijen,
             Toelichting: "Binnen de termijn: voldaan uiterlijk op het einde van de inburgeringstermijn (3 jaar na het PIP, met verlenging door DUO). "
                 + "Uitgeschreven (vertrokken uit Nederland) telt als uitval. Verhuisd telt niet als uitval: de inburgeringsplicht gaat mee naar de nieuwe gemeente, die het dossier overneemt.",
-            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.TermijnDrieJaar)],
+            Bronnen: [BronVerwijzing.Van(Koers.Domain.Sources.Bron.InburgeringstermijnWet), BronVerwijzing.Van(Koers.Domain.Sources.Bron.TermijnDrieJaar)],
             Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["aantal"]));
     }
 
