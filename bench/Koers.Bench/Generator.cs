@@ -404,7 +404,8 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
                     Leerroute = route, Map = route != Leerroute.Onderwijsroute, Participatie = route == Leerroute.ZRoute ? ParticipatieVorm.Dagbesteding : ParticipatieVorm.Vrijwilligerswerk,
                     MaatschappelijkeBegeleiding = g.Doelgroep.IsAsielgerelateerd(), Subdoelen = ["Ik spreek Nederlands met mijn buren"], GeplandeStart = pip.AddDays(30),
                 }, PipJson);
-                var teLaat = pip > Kalender.WekenLater(g.Mijlpalen[Mijlpaal.BrpInschrijving], LegalClock.PipTermijnWeken);
+                // Late against the same last day as the stored deadline (Besluit art. 5.3 lid 1 with the Algemene termijnenwet).
+                var teLaat = LegalClock.PipVaststelling(feiten).Vervaldatum is { } uiterlijk && pip > uiterlijk;
                 pips.Add([Guid.CreateVersion7(), Nu, pip, Nu, g.Id, inhoud, route.ToString(), null, teLaat ? "Wachtlijst bij de aanbieder." : null,
                     PipStatus.Vastgesteld.ToString(), teLaat, "generator", 1]);
             }

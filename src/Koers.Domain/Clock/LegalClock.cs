@@ -9,7 +9,6 @@ namespace Koers.Domain.Clock;
 /// </summary>
 public static class LegalClock
 {
-    public const int PipTermijnWeken = PipTermijn.Weken;
     public const int InburgeringstermijnJaren = 3;
     public const int BezwaartermijnWeken = 6;
 

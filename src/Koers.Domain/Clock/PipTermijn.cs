@@ -3,31 +3,11 @@ using Koers.Domain.Sources;
 
 namespace Koers.Domain.Clock;
 
-/// <summary>What the 10-week term for the first PIP counts from.</summary>
-public enum PipTermijnAnker
-{
-    /// <summary>The BRP registration (Besluit art. 5.3 lid 1 as in force in 2022; from 2023 when registered after DUO's notice).</summary>
-    BrpInschrijving,
-
-    /// <summary>DUO's written notice of the inburgeringsplicht (Besluit art. 5.3 lid 1 from 1 January 2023).</summary>
-    Kennisgeving,
-
-    /// <summary>From 2023, but DUO's notice date is not known: counted from the BRP registration until it is.</summary>
-    BrpInschrijvingKennisgevingOnbekend,
-}
-
-/// <summary>The end of the PIP term and how it was found, in words a klantregisseur and a bezwaar lawyer can check.</summary>
-public sealed record PipTermijnUitkomst(
-    PipTermijnAnker Anker,
-    DateOnly Start,
-    DateOnly TienWeken,
-    DateOnly Uiterlijk,
-    string Toelichting,
-    Citation Bron)
-{
-    /// <summary>True when the Algemene termijnenwet moved the end past a weekend or holiday.</summary>
-    public bool Verschoven => Uiterlijk != TienWeken;
-}
+/// <summary>
+/// The end of the PIP term: the day it counts from (the BRP registration or DUO's notice), the last day after the
+/// Algemene termijnenwet, and how it was found, in words a klantregisseur and a bezwaar lawyer can check.
+/// </summary>
+public sealed record PipTermijnUitkomst(DateOnly Start, DateOnly Uiterlijk, string Toelichting, Citation Bron);
 
 /// <summary>
 /// The term within which the college sets the first PIP: Besluit inburgering 2021 (an algemene maatregel van bestuur,
@@ -67,7 +47,8 @@ public static class PipTermijn
     {
         ontbreekt = null;
         var laatste = Max(brp, kennisgeving);
-        if (laatste is null)
+        // Nothing known, or only a notice from before 2023, when the term still counted from the registration.
+        if (laatste is null || (laatste < KennisgevingVanaf && brp is null))
         {
             ontbreekt = "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.";
             return null;
@@ -75,21 +56,14 @@ public static class PipTermijn
 
         if (laatste < KennisgevingVanaf)
         {
-            if (brp is not { } inschrijving)
-            {
-                ontbreekt = "De datum van inschrijving in de BRP ontbreekt; de termijn van 10 weken begint pas bij inschrijving.";
-                return null;
-            }
-
-            return Uitkomst(PipTermijnAnker.BrpInschrijving, inschrijving, Sources.Bron.PipTermijnBesluit2022,
-                $"{Weken} weken na inschrijving in de BRP op {inschrijving:dd-MM-yyyy}");
+            return Uitkomst(brp!.Value, Sources.Bron.PipTermijnBesluit2022, $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}");
         }
 
         if (kennisgeving is not { } brief)
         {
             // From 2023 the notice starts the term; without its date the BRP registration is the nearest fact Koers has
             // (for asielstatushouders usually the right one: DUO's letter reaches them in the azc, before they settle).
-            return Uitkomst(PipTermijnAnker.BrpInschrijvingKennisgevingOnbekend, brp!.Value, Sources.Bron.PipTermijnBesluit,
+            return Uitkomst(brp!.Value, Sources.Bron.PipTermijnBesluit,
                 $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}; de datum van de kennisgeving van DUO is onbekend. "
                 + "Vul die in (mijlpaal 'Kennisgeving inburgeringsplicht'): de termijn telt vanaf de kennisgeving, of vanaf de inschrijving als die later is");
         }
@@ -105,26 +79,22 @@ public static class PipTermijn
                 return null;
             }
 
-            return Uitkomst(PipTermijnAnker.BrpInschrijving, later, Sources.Bron.PipTermijnBesluit,
+            return Uitkomst(later, Sources.Bron.PipTermijnBesluit,
                 $"{Weken} weken na inschrijving in de BRP op {later:dd-MM-yyyy} (later dan de kennisgeving van DUO op {brief:dd-MM-yyyy})");
         }
 
-        return Uitkomst(PipTermijnAnker.Kennisgeving, brief, Sources.Bron.PipTermijnBesluit,
+        return Uitkomst(brief, Sources.Bron.PipTermijnBesluit,
             $"{Weken} weken na de kennisgeving van de inburgeringsplicht door DUO op {brief:dd-MM-yyyy}");
     }
 
-    /// <summary>The end of the term for these facts, or null when it cannot be computed yet.</summary>
-    public static DateOnly? Uiterlijk(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving) =>
-        Bereken(doelgroep, brp, kennisgeving, out _)?.Uiterlijk;
-
-    private static PipTermijnUitkomst Uitkomst(PipTermijnAnker anker, DateOnly start, Citation bron, string waarom)
+    private static PipTermijnUitkomst Uitkomst(DateOnly start, Citation bron, string waarom)
     {
         var tienWeken = Kalender.WekenLater(start, Weken);
         var uiterlijk = Termijnenwet.VerschuifTermijnInWeken(tienWeken, Weken);
         var toelichting = uiterlijk == tienWeken
             ? $"{waarom}."
             : $"{waarom}. {tienWeken:dd-MM-yyyy} is een {Termijnenwet.Soort(tienWeken)}: de termijn loopt door tot en met {uiterlijk:dd-MM-yyyy} ({Sources.Bron.TermijnenwetAmvb}).";
-        return new PipTermijnUitkomst(anker, start, tienWeken, uiterlijk, toelichting, bron);
+        return new PipTermijnUitkomst(start, uiterlijk, toelichting, bron);
     }
 
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
