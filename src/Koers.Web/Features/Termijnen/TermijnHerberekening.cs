@@ -241,9 +241,9 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             var perDossier = mijlpalen.ToLookup(m => m.Id, m => (m.Soort, m.Datum));
             var open = dossiers.Where(d => !MijlpaalInfo.Afsluitend.Any(a => perDossier[d.Id].Any(m => m.Soort == a))).Select(d => d.Id).ToArray();
             var termijnen = new List<Termijnregel>(open.Length * 6);
-            await using (var cmd = new NpgsqlCommand("""
+            await using (var cmd = new NpgsqlCommand($"""
                 SELECT "InburgeraarId", "Code", "Soort", "Toepasselijk", "Startdatum", "Vervaldatum", "VoldaanOp", "Toelichting"
-                FROM termijn WHERE "InburgeraarId" BETWEEN $1 AND $2 AND ("InburgeraarId" = ANY($3) OR "Code" = 'PipVaststelling')
+                FROM termijn WHERE "InburgeraarId" BETWEEN $1 AND $2 AND ("InburgeraarId" = ANY($3) OR "Code" = '{TermijnCode.PipVaststelling}')
                 """, conn))
             {
                 cmd.Parameters.Add(new NpgsqlParameter { Value = van });
