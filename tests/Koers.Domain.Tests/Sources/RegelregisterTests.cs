@@ -58,7 +58,8 @@ public partial class RegelregisterTests
                                          || (definitie.IsMatch(b.Tekst) && new Regex($@"(?<![\w.]){Regex.Escape(veld)}\b").Count(b.Tekst) > 1))
                 .Select(b => b.Pad).ToList();
             if (gebruik.Count == 0) nietToegepast.Add($"`{naam}` ({Soort(bron)}: {Cel(bron.Source)}, {Cel(bron.Reference)})");
-            var typen = gebruik.Select(p => Path.GetFileNameWithoutExtension(p)).Where(t => !t.EndsWith(".cshtml", StringComparison.Ordinal)).Distinct().ToList();
+            // The types of the C# files that apply the rule (a view's name, "Index", says nothing about which tests reach it).
+            var typen = gebruik.Where(p => p.EndsWith(".cs", StringComparison.Ordinal)).Select(p => Path.GetFileNameWithoutExtension(p)).Distinct().ToList();
             var getest = tests.Where(t => verwijzing.IsMatch(t.Tekst) || typen.Any(ty => new Regex($@"\b{Regex.Escape(ty)}\b").IsMatch(t.Tekst)))
                 .Select(t => t.Pad.Replace("tests/", "", StringComparison.Ordinal)).ToList();
             string Lijst(IReadOnlyList<string> l, int max) => l.Count == 0 ? "—"
