@@ -14,6 +14,7 @@ using Koers.Domain.Monitor;
 using Koers.Web.Features.Monitor;
 using Koers.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using static Koers.Web.Tests.Monitor.MonitorJson;
 
 namespace Koers.Web.Tests.Monitor;
 
@@ -35,22 +36,6 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         Assert.True(response.StatusCode == HttpStatusCode.OK, tekst);
         return JsonNode.Parse(tekst)!;
     }
-
-    private static JsonNode Tabel(JsonNode overzicht, string id) =>
-        overzicht["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == id)!;
-
-    private static JsonNode Cel(JsonNode overzicht, string tabel, string rij, string kolom)
-    {
-        var t = Tabel(overzicht, tabel);
-        var index = t["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList().IndexOf(kolom);
-        Assert.True(index >= 0, $"kolom {kolom} ontbreekt in {tabel}");
-        var r = t["rijen"]!.AsArray().SingleOrDefault(x => x!["sleutel"]!.GetValue<string>() == rij);
-        Assert.True(r is not null, $"rij {rij} ontbreekt in {tabel}");
-        return r!["cellen"]![index]!;
-    }
-
-    private static decimal? Waarde(JsonNode overzicht, string tabel, string rij, string kolom) =>
-        Cel(overzicht, tabel, rij, kolom)["waarde"]?.GetValue<decimal>();
 
     private static void Is(decimal? verwacht, JsonNode overzicht, string tabel, string rij, string kolom) =>
         Assert.True(verwacht == Waarde(overzicht, tabel, rij, kolom),

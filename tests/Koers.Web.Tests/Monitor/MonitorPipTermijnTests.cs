@@ -51,13 +51,7 @@ public abstract class MonitorPipTermijnTests(KoersFactory factory)
         return klok["termijnen"]!.AsArray().Single(t => t!["code"]!.GetValue<string>() == "pipVaststelling")!;
     }
 
-    private static int? Cel(JsonNode overzicht, string tabel, string rij, string kolom)
-    {
-        var t = overzicht["tabellen"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == tabel)!;
-        var k = t["kolommen"]!.AsArray().Select(x => x!["sleutel"]!.GetValue<string>()).ToList().IndexOf(kolom);
-        var r = t["rijen"]!.AsArray().Single(x => x!["sleutel"]!.GetValue<string>() == rij)!;
-        return r["cellen"]![k]!["waarde"]?.GetValue<int>();
-    }
+    private static int? Cel(JsonNode overzicht, string tabel, string rij, string kolom) => (int?)MonitorJson.Waarde(overzicht, tabel, rij, kolom);
 
     [Fact]
     public async Task PIP_op_tijd_volgt_de_kennisgeving_van_DUO_en_de_Algemene_termijnenwet_net_als_de_termijn_in_het_dossier()
@@ -105,7 +99,7 @@ public abstract class MonitorPipTermijnTests(KoersFactory factory)
         Assert.Equal(1, Cel(o, "doorlooptijden", "BrpPip", "zonder"));
 
         // The page says how it counts, citing the Besluit and the Algemene termijnenwet.
-        var tabel = o["tabellen"]!.AsArray().Single(x => x!["id"]!.GetValue<string>() == "pip-termijn")!;
+        var tabel = MonitorJson.Tabel(o, "pip-termijn");
         Assert.Contains("kennisgeving van de inburgeringsplicht door DUO", tabel["toelichting"]!.GetValue<string>());
         Assert.Contains("Algemene termijnenwet", tabel["toelichting"]!.GetValue<string>());
         var bronnen = tabel["bronnen"]!.ToJsonString();
