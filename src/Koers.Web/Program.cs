@@ -5,7 +5,9 @@ using Koers.Data;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Berichten;
 using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Bewaartermijn;
 using Koers.Web.Features.Brp;
+using Koers.Web.Features.Coa;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Duo;
 using Koers.Web.Features.Zgw;
@@ -23,11 +25,12 @@ using Koers.Web.Features.Afsluiting;
 using Koers.Web.Features.Monitor;
 using Koers.Web.Features.Participatie;
 using Koers.Web.Features.Pip;
+using Koers.Web.Features.Portaal;
 using Koers.Web.Features.Voortgang;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Bedrijfsvoering;
-using Koers.Web.Infrastructure.Planning;
+using Koers.Web.Infrastructure.Modules;
 using Koers.Web.Features.Termijnen;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Localization;
@@ -42,40 +45,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<Klok>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HuidigeGebruiker>();
-builder.Services.AddScoped<DossierService>();
-builder.Services.AddScoped<WerkvoorraadQuery>();
-builder.Services.AddScoped<Werkverdeling>();
-builder.Services.AddScoped<Koers.Web.Features.Termijnen.SignaleringService>();
-builder.Services.AddScoped<DemoData>();
-builder.Services.AddScoped<IntakeService>();
-builder.Services.AddScoped<PipService>();
-builder.Services.AddScoped<VoorlopigPlanService>();
-builder.Services.AddScoped<Koers.Web.Features.Portaal.BerichtSignalen>();
 builder.Services.AddLocalization();
-builder.Services.AddOntzorgen();
-builder.Services.AddGeldzaken();
-builder.Services.AddVoortgang();
-builder.Services.AddParticipatie();
-builder.Services.AddHandhaving();
-builder.Services.AddMandaten();
-builder.Services.AddBrieven();
-builder.Services.AddMonitor();
-builder.Services.AddAudit();
-builder.Services.AddKetenpartners();
-builder.Services.AddScoped<Koers.Web.Features.Bewaartermijn.BewaartermijnService>();
-builder.Services.AddKoersBeveiliging(builder.Configuration, builder.Environment);
-builder.Services.AddKoersCookies(builder.Environment);
-builder.Services.AddKoersProxy(builder.Configuration);
-builder.Services.AddSnelheidslimieten(builder.Configuration);
-builder.Services.AddKoersLogboek();
-builder.Services.AddApiCsrf();
-builder.Services.AddPlanning();
-builder.Services.AddDuo(builder.Configuration, builder.Environment);
-builder.Services.AddBrp(builder.Configuration, builder.Environment);
-builder.Services.AddBerichten(builder.Configuration, builder.Environment);
-builder.Services.AddTermijnmail(builder.Configuration, builder.Environment);
-builder.Services.AddZgw(builder.Configuration, builder.Environment);
-builder.Services.AddScoped<Koers.Web.Features.Coa.CoaImport>();
+foreach (var module in Program.Modules)
+{
+    module.Diensten(new ModuleDiensten(builder.Services, builder.Configuration, builder.Environment));
+}
+
 builder.Services.AddKoersGezondheid();
 builder.Services.AddKoersTelemetrie(builder.Configuration, builder.Environment);
 // SIGTERM: Kestrel stops accepting, in-flight requests and the current DUO event get this long to finish (the
@@ -95,22 +70,10 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features";
-        o.Conventions.AuthorizeFolder("/Dossier", Beleid.Dossierwerk);
-        o.Conventions.AuthorizeFolder("/Intake", Beleid.Dossierwerk);
-        o.Conventions.AuthorizeFolder("/Pip", Beleid.Dossierwerk);
-        o.Conventions.AuthorizeFolder("/Werkvoorraad", Beleid.Dossierwerk);
-        o.Conventions.AuthorizePage("/Ontzorgen/Index", Beleid.Dossierwerk);
-        o.Conventions.AuthorizePage("/Ontzorgen/Betaalruns", Beleid.Dossierwerk);
-        o.Conventions.AuthorizePage("/Ontzorgen/Betaalrun", Beleid.Dossierwerk);
-        o.Conventions.AuthorizePage("/Ontzorgen/Beleid", Beleid.Beheer);
-        o.Conventions.AuthorizePage("/Geldzaken/Index", Beleid.Dossierwerk);
-        o.Conventions.AuthorizePage("/Geldzaken/Beheer", Beleid.Beheer);
-        o.Conventions.AuthorizePage("/Handhaving/Ladder", Beleid.Beheer);
-        o.Conventions.AuthorizePage("/Mandaten/Index", Beleid.Beheer);
-        o.Conventions.AuthorizeFolder("/Brieven", Beleid.Beheer);
-        o.Conventions.AuthorizePage("/Handhaving/Index", Beleid.Dossierwerk);
-        o.Conventions.AuthorizeFolder("/Afsluiting", Beleid.Dossierwerk);
-        o.Conventions.AllowAnonymousToPage("/Fout");
+        foreach (var module in Program.Modules) module.Paginas(new PaginaToegang(o.Conventions, Program.Map(module)));
+        // The pages outside any feature: the start page sends every role on (fallback: signed in); the error and
+        // not-found pages show no data.
+        o.Conventions.AllowAnonymousToPage("/Fout").AllowAnonymousToPage("/NietGevonden");
     })
     .AddMvcOptions(o => NederlandseMeldingen.Zet(o.ModelBindingMessageProvider));
 builder.Services.AddKoersProblemen();
@@ -185,35 +148,7 @@ app.UseAuthorization();
 app.UseGeenOnverwachteBody();
 
 var api = app.MapGroup("/api/v1");
-api.MapInloggenApi();
-api.MapAntiforgeryApi();
-var dossierwerk = api.MapGroup("").RequireAuthorization(Beleid.Dossierwerk);
-dossierwerk.MapDossierApi();
-dossierwerk.MapWerkvoorraadApi();
-dossierwerk.MapIntakeApi();
-dossierwerk.MapPipApi();
-api.MapInrichtingApi();
-api.MapMonitorApi();
-api.MapOntzorgenApi();
-api.MapGeldzakenApi();
-api.MapVoorlopigPlanApi();
-api.MapVoortgangApi();
-api.MapParticipatieApi();
-api.MapHandhavingApi();
-api.MapMandaatApi();
-api.MapBriefsjabloonApi();
-api.MapAfsluitingApi();
-api.MapAuditApi();
-api.MapKetenpartnersApi();
-api.MapMachtigingenApi();
-api.MapVerwijzingenApi();
-Koers.Web.Features.Bewaartermijn.BewaartermijnApi.MapBewaartermijnApi(api);
-api.MapTermijnenApi();
-app.MapDuo(api);
-app.MapBrp(api);
-api.MapBerichtenApi();
-app.MapZgw(api);
-Koers.Web.Features.Coa.CoaApi.MapCoaApi(api);
+foreach (var module in Program.Modules) module.Api(new ModuleRoutes(app, api));
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapGezondheid();
 app.MapRazorPages();
@@ -246,4 +181,43 @@ static void ConfigureJson(JsonSerializerOptions o)
     o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 }
 
-public partial class Program;
+public partial class Program
+{
+    /// <summary>
+    /// The features, each plugged in through its module (services, page access, API); see IKoersModule. In the order of
+    /// the klantreis, with the chain and the back office after it.
+    /// </summary>
+    public static readonly IReadOnlyList<IKoersModule> Modules =
+    [
+        new BeveiligingModule(),
+        new CoaModule(),
+        new BrpModule(),
+        new DossierModule(),
+        new IntakeModule(),
+        new PipModule(),
+        new MachtigingenModule(),
+        new VerwijzingenModule(),
+        new KetenpartnersModule(),
+        new VoortgangModule(),
+        new ParticipatieModule(),
+        new HandhavingModule(),
+        new OntzorgenModule(),
+        new GeldzakenModule(),
+        new AfsluitingModule(),
+        new WerkvoorraadModule(),
+        new TermijnenModule(),
+        new PortaalModule(),
+        new BerichtenModule(),
+        new BrievenModule(),
+        new MandatenModule(),
+        new DuoModule(),
+        new ZgwModule(),
+        new MonitorModule(),
+        new AuditModule(),
+        new BewaartermijnModule(),
+        new InrichtingModule(),
+    ];
+
+    /// <summary>A module's page folder: its namespace's last part ("Koers.Web.Features.Pip" → "/Pip").</summary>
+    public static string Map(IKoersModule module) => "/" + module.GetType().Namespace!.Split('.')[^1];
+}

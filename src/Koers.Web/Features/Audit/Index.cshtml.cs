@@ -1,13 +1,11 @@
 using System.Text;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Audit;
 
-[Authorize(Policy = Beleid.Audit)]
 public sealed class IndexModel(AuditQuery query, AuditKeten keten) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Dossier { get; set; }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +7,6 @@ namespace Koers.Web.Features.Berichten;
 /// /beheer/berichten: e-mails and SMS to inburgeraars that have not gone out (waiting for a retry, failed, or
 /// uncertain after an interrupted send), with a button to offer them again; and the most recent ones sent.
 /// </summary>
-[Authorize(Policy = BerichtenRegistratie.Beleidsnaam)]
 public sealed class BeheerModel(BerichtenService berichten, BerichtOpties opties, IEmailKanaal email, ISmsKanaal sms) : PageModel
 {
     public IReadOnlyList<NotificatieRegel> Open { get; private set; } = [];

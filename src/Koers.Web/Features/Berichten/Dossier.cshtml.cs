@@ -1,7 +1,6 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,6 @@ namespace Koers.Web.Features.Berichten;
 /// The Berichten tab of a case: the person's consent per channel (with its history), recording a choice the person
 /// made by phone or at the desk, writing a message to them, and what was sent.
 /// </summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class DossierModel(BerichtenService berichten, KoersDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

@@ -2,7 +2,6 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Portaal;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,6 @@ namespace Koers.Web.Features.Berichten;
 /// /mijn/berichten: the inburgeraar turns e-mail and SMS on or off, in their own language, and reads the messages
 /// their klantregisseur sent. Saving also keeps the portal language on the case, so the e-mails use it.
 /// </summary>
-[Authorize(Policy = Beleid.Portaal)]
 public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Dossier.DossierService dossiers, KoersDbContext db) : PageModel
 {
     public const string Doel = "Portaal: eigen berichten bekeken";

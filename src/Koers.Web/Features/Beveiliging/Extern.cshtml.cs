@@ -1,6 +1,5 @@
 using Koers.Data.Model;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,6 @@ namespace Koers.Web.Features.Beveiliging;
 /// Return from the municipality's OpenID Connect provider: the e-mail claim must match an existing Koers
 /// user (accounts and roles are managed in Koers); the link is remembered for next time.
 /// </summary>
-[AllowAnonymous]
 public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users, DigiDAanmelding digid, EHerkenningAanmelding eherkenning) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }

@@ -1,13 +1,11 @@
 using Koers.Data.Model;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Beveiliging;
 
-[AllowAnonymous]
 public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users, IPasswordHasher<Gebruiker> hasher) : PageModel
 {
     [BindProperty] public string? Email { get; set; }

@@ -1,5 +1,4 @@
 using Koers.Data.Model;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Koers.Web.Features.Beveiliging;
 
 /// <summary>The second step of sign-in: the 6-digit code from the authenticator app (TOTP).</summary>
-[AllowAnonymous]
 public sealed class TweestapsModel(SignInManager<Gebruiker> signIn) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

@@ -1,6 +1,5 @@
 using Koers.Data.Model;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,6 @@ namespace Koers.Web.Features.Beveiliging;
 /// was already ended on the server (stamp changed) has nothing left to protect and simply lands on /inloggen,
 /// instead of the 400 the token check would give because the token belongs to the user it was issued for.
 /// </summary>
-[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class UitloggenModel(SignInManager<Gebruiker> signIn, UserManager<Gebruiker> users, IAntiforgery antiforgery) : PageModel
 {

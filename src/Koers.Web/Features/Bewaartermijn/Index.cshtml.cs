@@ -1,11 +1,9 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Bewaartermijn;
 
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class IndexModel(BewaartermijnService service) : PageModel
 {
     [BindProperty] public bool Bevestigd { get; set; }

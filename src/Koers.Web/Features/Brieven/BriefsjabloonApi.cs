@@ -13,8 +13,6 @@ public sealed record BriefsjabloonDto(
 /// <summary>API for letter templates per municipality (functioneel beheer): read every version, save a new one, preview.</summary>
 public static class BriefsjabloonApi
 {
-    public static IServiceCollection AddBrieven(this IServiceCollection services) => services.AddScoped<BriefsjabloonService>();
-
     public static IEndpointRouteBuilder MapBriefsjabloonApi(this IEndpointRouteBuilder api)
     {
         var g = api.MapGroup("/beheer/brieven").WithTags("Briefsjablonen").RequireAuthorization(Beveiliging.Beleid.Beheer);

@@ -4,7 +4,6 @@ using Koers.Data.Model.Planning;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Planning;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +13,6 @@ namespace Koers.Web.Features.Brp;
 /// The BRP link for functioneel beheer and teamleiders: where Koers asks, which purposes it states, when the daily check
 /// last ran, and a button to run the check now (beheer: all open cases; a teamleider: those within reach).
 /// </summary>
-[Authorize(Policy = BrpRegistratie.ControleBeleid)]
 public sealed class BeheerModel(BrpOpties opties, BrpControle controle, Taaksloten sloten, Toegang toegang, KoersDbContext db, HuidigeGebruiker gebruiker) : PageModel
 {
     public BrpOpties Opties => opties;

@@ -1,7 +1,6 @@
 using Koers.Data;
 using Koers.Data.Model.Brp;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,6 @@ namespace Koers.Web.Features.Brp;
 /// The case's BRP page: ask the BRP (a button, not on opening the page: every lookup is a processing of personal data
 /// with a purpose and is logged), compare with Koers, and take the data over only after the klantregisseur confirms.
 /// </summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class IndexModel(BrpService brp, Toegang toegang, KoersDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -1,12 +1,10 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Coa;
 
 /// <summary>/inburgeraars/import: upload a COA file (koppelingen, warme overdracht); the report is shown after the import.</summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class ImportModel(CoaImport import) : PageModel
 {
     [BindProperty] public IFormFile? Bestand { get; set; }

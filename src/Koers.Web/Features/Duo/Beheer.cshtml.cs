@@ -1,7 +1,6 @@
 using Koers.Data.Model.Duo;
 using Koers.Domain.Duo;
 using Koers.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,6 @@ namespace Koers.Web.Features.Duo;
 /// /beheer/duo: DUO events that could not be processed (parked, with the reason) to retry or mark resolved, and
 /// the most recent processed ones. With the simulator on, a form lets the demo make DUO "do something".
 /// </summary>
-[Authorize(Policy = DuoRegistratie.Beleidsnaam)]
 public sealed class BeheerModel(DuoOverzicht overzicht, DuoInbox inbox, DuoOutbox outbox, DuoSimulator simulator, DuoOpties opties, HuidigeGebruiker gebruiker) : PageModel
 {
     public IReadOnlyList<InboxRegel> Geparkeerd { get; private set; } = [];

@@ -1,5 +1,4 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +9,6 @@ namespace Koers.Web.Features.Duo;
 /// (their running cases are then linked at DUO, see <see cref="DuoContactpersonen"/>), and shows DUO's list of providers
 /// with a keurmerk, whose numbers the partner form takes.
 /// </summary>
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class ContactpersonenModel(DuoContactpersonen contactpersonen, DuoClient duo) : PageModel
 {
     public IReadOnlyList<ContactpersoonRegel> Regels { get; private set; } = [];

@@ -3,7 +3,6 @@ using Koers.Domain.Geldzaken;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Portaal;
 using Koers.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +12,6 @@ namespace Koers.Web.Features.Geldzaken;
 /// The inburgeraar's own monthly statement in the portal, in the language they chose: what the municipality paid from
 /// their bijstand, to whom, what is left and until when. Only their own case (there is no id to ask for); the read is audited.
 /// </summary>
-[Authorize(Policy = Beleid.Portaal)]
 public sealed class MijnModel(Toegang toegang, GeldzakenService geldzaken, Klok klok) : PageModel
 {
     public const string Doel = "Portaal: eigen maandoverzicht bekeken";

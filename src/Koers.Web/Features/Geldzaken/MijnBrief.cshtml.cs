@@ -1,13 +1,11 @@
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Geldzaken;
 
 /// <summary>The inburgeraar's own monthly statement as a letter (PDF); only their own case, audited like every read.</summary>
-[Authorize(Policy = Beleid.Portaal)]
 public sealed class MijnBriefModel(Toegang toegang, GeldzakenService geldzaken, Klok klok) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? maand, CancellationToken ct)

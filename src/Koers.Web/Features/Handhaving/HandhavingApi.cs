@@ -106,10 +106,3 @@ public static class HandhavingApi
             t.Tekortkoming.Besluiten.OrderBy(b => b.Volgorde).Select(b => Dto(s.Dossier.Id, b)).ToList())).ToList());
 }
 
-public static class HandhavingRegistratie
-{
-    public static IServiceCollection AddHandhaving(this IServiceCollection services) => services
-        .AddScoped<HandhavingService>()
-        .AddScoped<Afsluiting.AfsluitingService>()
-        .AddScoped<Afsluiting.Overdrachtsdossier>();
-}

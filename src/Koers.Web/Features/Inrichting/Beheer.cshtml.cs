@@ -1,5 +1,4 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Inrichting;
@@ -8,7 +7,6 @@ namespace Koers.Web.Features.Inrichting;
 /// The functioneel beheerder's start page: what they set up for the municipalities, one place to begin (before, they
 /// landed on their account page).
 /// </summary>
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class BeheerModel : PageModel
 {
     public sealed record Onderdeel(string Titel, string Href, string Uitleg);

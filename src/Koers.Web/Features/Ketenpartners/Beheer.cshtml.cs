@@ -1,13 +1,11 @@
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Ketenpartners;
 
 /// <summary>Functioneel beheer: the chain partners of the region(s), and adding one.</summary>
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class BeheerModel(KetenpartnersService partners) : PageModel
 {
     [BindProperty] public PartnerInvoer Invoer { get; set; } = new();

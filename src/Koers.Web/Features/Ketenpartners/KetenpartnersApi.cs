@@ -11,12 +11,6 @@ namespace Koers.Web.Features.Ketenpartners;
 public static class Ketenpartners
 {
     /// <summary>The services of chain partners, consent and referrals.</summary>
-    public static IServiceCollection AddKetenpartners(this IServiceCollection services) => services
-        .AddScoped<KetenpartnersService>()
-        .AddScoped<PartnerInzage>()
-        .AddScoped<MachtigingService>()
-        .AddScoped<VerwijzingService>();
-
     /// <summary>All chain-partner endpoints: beheer, waiting lists, consent and referrals on the case, and the partner's own side.</summary>
     public static RouteGroupBuilder MapKetenpartnersApi(this RouteGroupBuilder api)
     {

@@ -1,14 +1,12 @@
 using System.Globalization;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Ketenpartners;
 
 /// <summary>One chain partner: its details, contracts and waiting list.</summary>
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class PartnerModel(KetenpartnersService partners) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }

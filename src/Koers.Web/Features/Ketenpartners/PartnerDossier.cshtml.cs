@@ -1,12 +1,10 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Ketenpartners;
 
 /// <summary>One case as the partner may see it: only the consented categories. Without consent: 404.</summary>
-[Authorize(Policy = Beleid.Partner)]
 public sealed class PartnerDossierModel(PartnerInzage inzage) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

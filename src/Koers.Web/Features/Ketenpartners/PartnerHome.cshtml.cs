@@ -1,12 +1,10 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Ketenpartners;
 
 /// <summary>The chain partner's home: the cases its organisation has consent for, and its open referrals.</summary>
-[Authorize(Policy = Beleid.Partner)]
 public sealed class PartnerHomeModel(PartnerInzage inzage, Toegang toegang) : PageModel
 {
     public IReadOnlyList<PartnerDossierRegel> Dossiers { get; private set; } = [];

@@ -1,13 +1,11 @@
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Verwijzingen;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Ketenpartners;
 
 /// <summary>The partner's referrals: accept (with intake and start date), decline (with reason) or finish; waiting times.</summary>
-[Authorize(Policy = Beleid.Partner)]
 public sealed class PartnerWachtlijstModel(VerwijzingService verwijzingen) : PageModel
 {
     [BindProperty] public BeslissingInvoer Beslissing { get; set; } = new();

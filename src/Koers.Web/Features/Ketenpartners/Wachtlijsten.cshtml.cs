@@ -1,11 +1,9 @@
 using Koers.Data.Model;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Ketenpartners;
 
 /// <summary>Waiting lists of all partners of the region(s), for klantregisseurs, teamleiders and beheer.</summary>
-[Authorize(Roles = Rollen.Klantregisseur + "," + Rollen.Teamleider + "," + Rollen.FunctioneelBeheerder)]
 public sealed class WachtlijstenModel(KetenpartnersService partners) : PageModel
 {
     public IReadOnlyList<WachtlijstDto> Lijst { get; private set; } = [];

@@ -3,14 +3,12 @@ using Koers.Data.Model.Keten;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Machtigingen;
 
 /// <summary>The case's consents to chain partners: register a signed consent, withdraw one, see the history.</summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class IndexModel(MachtigingService machtigingen, DossierService dossiers, Klok klok) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -37,6 +37,4 @@ public static class MandaatApi
 
     private static ProblemHttpResult Onbekend(string code) =>
         TypedResults.Problem(statusCode: 404, title: "Gemeente niet gevonden", detail: $"Er is geen gemeente met code '{code}', of u mag haar niet beheren.");
-
-    public static IServiceCollection AddMandaten(this IServiceCollection services) => services.AddScoped<MandaatService>();
 }

@@ -1,7 +1,6 @@
 using Koers.Data;
 using Koers.Domain.Dossier;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -56,14 +55,11 @@ public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer b
     public static IEnumerable<Doelgroep> Doelgroepen => Enum.GetValues<Doelgroep>();
 }
 
-[Authorize(Policy = Beleid.Monitor)]
 public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : MonitorPagina(lezer, bouwer, db, toegang);
 
-[Authorize(Policy = Beleid.Monitor)]
 public sealed class RapportModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : MonitorPagina(lezer, bouwer, db, toegang);
 
 /// <summary>The cases behind one figure: names and links, audited per case as 'Monitor: doorklik'.</summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class DossiersModel(MonitorLezer lezer, MonitorDoorklik doorklik) : PageModel
 {
     public const int PaginaGrootte = 100;

@@ -1,5 +1,4 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +8,6 @@ namespace Koers.Web.Features.Participatie;
 /// The Participatie tab of a case: the measurement moments and answered questionnaires over time, the form to fill in a
 /// questionnaire together during a talk, and the participatieladder with its movement.
 /// </summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class IndexModel(ParticipatieService participatie, Infrastructure.Klok klok) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -1,12 +1,10 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Participatie;
 
 /// <summary>Functioneel beheer: a municipality's participation monitor (anchor, moments, questions) and participatieladder.</summary>
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class InrichtingModel(ParticipatieService participatie) : PageModel
 {
     /// <summary>Empty rung rows offered below the ladder, so a beheerder can add rungs without script.</summary>

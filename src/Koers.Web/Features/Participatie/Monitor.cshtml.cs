@@ -2,14 +2,12 @@ using Koers.Data;
 using Koers.Domain.Dossier;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Monitor;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Participatie;
 
 /// <summary>The participation monitor's cohort report in the Monitor: by intake period, municipality, doelgroep and leerroute.</summary>
-[Authorize(Policy = Beleid.Monitor)]
 public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor, KoersDbContext db, Toegang toegang, KleineAantallenBeleid beleid) : PageModel
 {
     public MonitorVraag Vraag { get; private set; } = new();

@@ -32,10 +32,6 @@ public sealed record IdDto(Guid Id);
 /// </summary>
 public static class ParticipatieApi
 {
-    public static IServiceCollection AddParticipatie(this IServiceCollection services) => services
-        .AddScoped<ParticipatieService>()
-        .AddScoped<ParticipatieMonitor>();
-
     public static RouteGroupBuilder MapParticipatieApi(this RouteGroupBuilder api)
     {
         var d = api.MapGroup("/inburgeraars/{id:guid}/participatie").WithTags("Participatie").RequireAuthorization(Beleid.Dossierwerk);

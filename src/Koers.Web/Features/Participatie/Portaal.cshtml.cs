@@ -1,6 +1,5 @@
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Portaal;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,7 +10,6 @@ namespace Koers.Web.Features.Participatie;
 /// The inburgeraar fills in the questionnaire that is due, in the portal's language: question texts where the instrument
 /// has them (Dutch and English in the default), otherwise Dutch with a note saying so. Own case only; every view audited.
 /// </summary>
-[Authorize(Policy = Beleid.Portaal)]
 public sealed class PortaalModel(ParticipatieService participatie, IStringLocalizer<Resources.PortaalVragen> t) : PageModel
 {
     [BindProperty] public MetingInvoer Meting { get; set; } = new();

@@ -1,13 +1,11 @@
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Pip;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Portaal;
 
 /// <summary>One of the inburgeraar's own beschikkingen as PDF; any other id answers 404. Opening it is audited.</summary>
-[Authorize(Policy = Beleid.Portaal)]
 public sealed class BeschikkingModel(Toegang toegang, PipService pips) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

@@ -6,7 +6,6 @@ using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,6 @@ public sealed record GevolgdeUren(decimal Totaal, decimal Recent, decimal Afwezi
 /// The inburgeraar's own page: their PIP in plain words, their deadlines, hours, letters, who looked at their
 /// file and how to reach their klantregisseur. Every visit is written to the audit log.
 /// </summary>
-[Authorize(Policy = Beleid.Portaal)]
 public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipService pips, KoersDbContext db, Klok klok,
     Machtigingen.MachtigingService machtigingen, Berichten.BerichtVoorkeuren berichtvoorkeuren) : PageModel
 {

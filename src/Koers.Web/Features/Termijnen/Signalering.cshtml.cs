@@ -1,12 +1,10 @@
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Termijnen;
 
 /// <summary>Functioneel beheer: per municipality, how many days ahead each kind of deadline turns orange.</summary>
-[Authorize(Policy = Beleid.Beheer)]
 public sealed class SignaleringModel(SignaleringService signalering) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }

@@ -4,14 +4,12 @@ using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Machtigingen;
 using Koers.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Verwijzingen;
 
 /// <summary>Referrals of the case to chain partners: refer, withdraw, follow status and waiting time.</summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService machtigingen, DossierService dossiers, Duo.DuoAanbod aanbod, Klok klok) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -1,13 +1,11 @@
 using Koers.Data.Model.Keten;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Koers.Web.Features.Shared;
 
 namespace Koers.Web.Features.Voortgang;
 
 /// <summary>The Voortgang tab of a case: hours against the PIP, weekly chart, absence, skills, exams, signals and progress talks.</summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class IndexModel(VoortgangService voortgang, RapportageService rapportage, Infrastructure.Klok klok) : RapportagePagina(rapportage)
 {
     [BindProperty] public GesprekPlanInvoer Plan { get; set; } = new();

@@ -1,11 +1,9 @@
 using Koers.Data.Model;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Koers.Web.Features.Voortgang;
 
 /// <summary>One consented case for a partner: what the partner reported, and the four report forms. Without consent: 404.</summary>
-[Authorize(Roles = Rollen.Partner)]
 public sealed class PartnerDossierModel(VoortgangService voortgang, RapportageService rapportage) : RapportagePagina(rapportage)
 {
     public PartnerDossier Dossier { get; private set; } = null!;

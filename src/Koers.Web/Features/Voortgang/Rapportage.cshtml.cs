@@ -1,11 +1,9 @@
 using Koers.Data.Model;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Koers.Web.Features.Voortgang;
 
 /// <summary>The partner's reporting home: the cases it has consent for (Voortgang), with a quick weekly hours form.</summary>
-[Authorize(Roles = Rollen.Partner)]
 public sealed class RapportageModel(VoortgangService voortgang, RapportageService rapportage) : RapportagePagina(rapportage)
 {
     public IReadOnlyList<PartnerDossierRegel> Dossiers { get; private set; } = [];

@@ -2,14 +2,12 @@ using System.Globalization;
 using CsvHelper;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Koers.Web.Features.Voortgang;
 
 /// <summary>Upload of a CSV attendance list; shows the result per row, keeps the refused rows for download.</summary>
-[Authorize(Roles = Rollen.Partner)]
 [RequestSizeLimit(UrenCsvImport.MaxBytes + 64 * 1024)]
 public sealed class UploadModel(UrenCsvImport import) : PageModel
 {

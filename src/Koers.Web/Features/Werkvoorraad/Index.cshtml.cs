@@ -14,14 +14,7 @@ public sealed class IndexModel(
     Klok klok,
     Beveiliging.Toegang toegang,
     Beveiliging.Bereikcache bereikcache,
-    Ontzorgen.OntzorgenSignalenQuery ontzorgen,
-    Voortgang.VoortgangService voortgang,
-    Handhaving.HandhavingService handhaving,
-    Portaal.BerichtSignalen berichten,
-    Duo.DuoActies duo,
-    Brp.BrpService brp,
-    Geldzaken.KredietSignalenQuery krediet,
-    Participatie.ParticipatieService participatie) : PageModel
+    IEnumerable<ISignaalbron> signaalbronnen) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -77,17 +70,10 @@ public sealed class IndexModel(
         // The signal sections follow the same selection as the table: filtered on one klantregisseur, they show that
         // klantregisseur's signals.
         var selectie = new Dossierselectie(Gemeente, Klantregisseur, Team);
-        Signalen =
-        [
-            Ontzorgen.OntzorgenSignalenQuery.Sectie(await ontzorgen.HaalAsync(selectie, Vandaag, ct), selectie),
-            Geldzaken.KredietSignalenQuery.Sectie(await krediet.HaalAsync(selectie, Vandaag, ct)),
-            Voortgang.VoortgangService.Sectie(await voortgang.OpenSignalenAsync(selectie, ct)),
-            Handhaving.HandhavingService.Sectie(await handhaving.VerstrekenAsync(selectie, ct)),
-            Portaal.BerichtSignalen.Sectie(await berichten.OpenAsync(selectie, ct)),
-            Duo.DuoActies.Sectie(await duo.OpenAsync(selectie, ct)),
-            Brp.BrpService.Sectie(await brp.OpenAsync(selectie, ct)),
-            Participatie.ParticipatieService.Sectie(await participatie.OpenAsync(selectie, ct), Vandaag),
-        ];
+        // One query at a time: the sources share the request's DbContext.
+        var secties = new List<Signaalsectie>();
+        foreach (var bron in signaalbronnen.OrderBy(b => b.Volgorde)) secties.Add(await bron.SectieAsync(selectie, Vandaag, ct));
+        Signalen = secties;
     }
 
     /// <summary>The current filter with one value changed, for sort headers and paging links.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,6 @@ namespace Koers.Web.Features.Werkvoorraad;
 /// Werk verdelen (teamleider): filter the open cases within reach, tick them, and give them to one klantregisseur whose
 /// caseload is shown while choosing. A klantregisseur without the teamleider role does not get this page.
 /// </summary>
-[Authorize(Roles = Rollen.Teamleider)]
 public sealed class VerdelenModel(Werkverdeling verdeling) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Gemeente { get; set; }

@@ -1,6 +1,5 @@
 using Koers.Data;
 using Koers.Domain.Dossier;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,6 @@ namespace Koers.Web.Features.Zgw;
 /// Koers needs (read live, so a missing statustype shows before a case fails on it), the failed and waiting steps with
 /// retry, and a button to run the outbox now.
 /// </summary>
-[Authorize(Policy = ZgwRegistratie.BeheerBeleid)]
 public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker verwerker, ZgwClient client, ZgwCatalogi catalogi, KoersDbContext db) : PageModel
 {
     public sealed record Regel(string Koers, string Type, bool Gevonden, string? Extra);

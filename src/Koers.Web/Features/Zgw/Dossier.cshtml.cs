@@ -1,6 +1,5 @@
 using Koers.Data;
 using Koers.Web.Features.Beveiliging;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Koers.Web.Features.Zgw;
 
 /// <summary>The case's zaak in the zaaksysteem: identificatie, archive metadata, every step with its status, and retry for a failed one.</summary>
-[Authorize(Policy = Beleid.Dossierwerk)]
 public sealed class DossierModel(ZgwService zgw, KoersDbContext db) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }

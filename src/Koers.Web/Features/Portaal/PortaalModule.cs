@@ -1,0 +1,20 @@
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Werkvoorraad;
+using Koers.Web.Infrastructure.Modules;
+
+namespace Koers.Web.Features.Portaal;
+
+/// <summary>The inburgeraar's own portal in their language: plan, letters, decisions.</summary>
+public sealed class PortaalModule : IKoersModule
+{
+    public void Diensten(ModuleDiensten d)
+    {
+        d.Services.AddScoped<BerichtSignalen>();
+        d.Services.AddSignaalbron<BerichtSignaalbron>();
+    }
+
+    public void Paginas(PaginaToegang p)
+    {
+        p.AlleMetBeleid(Beleid.Portaal);
+    }
+}

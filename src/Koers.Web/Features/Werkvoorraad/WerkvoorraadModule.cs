@@ -1,0 +1,26 @@
+using Koers.Data.Model;
+using Koers.Web.Features.Beveiliging;
+using Koers.Web.Infrastructure.Modules;
+
+namespace Koers.Web.Features.Werkvoorraad;
+
+/// <summary>The worklist of signals per klantregisseur and team, and the team lead's distribution of cases.</summary>
+public sealed class WerkvoorraadModule : IKoersModule
+{
+    public void Diensten(ModuleDiensten d)
+    {
+        d.Services.AddScoped<WerkvoorraadQuery>();
+        d.Services.AddScoped<Werkverdeling>();
+    }
+
+    public void Paginas(PaginaToegang p)
+    {
+        p.AlleMetBeleid(Beleid.Dossierwerk);
+        p.VoorRollen("Verdelen", Rollen.Teamleider);
+    }
+
+    public void Api(ModuleRoutes r)
+    {
+        r.Api.MapGroup("").RequireAuthorization(Beleid.Dossierwerk).MapWerkvoorraadApi();
+    }
+}
