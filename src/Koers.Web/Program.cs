@@ -103,10 +103,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(nl),
     SupportedCultures = [nl],
-    SupportedUICultures = [nl, .. Koers.Web.Features.Portaal.Talen.Culturen],
+    SupportedUICultures = [nl, .. Koers.Web.Kern.Talen.Culturen],
     RequestCultureProviders =
     [
-        new QueryStringRequestCultureProvider { QueryStringKey = Koers.Web.Features.Portaal.Talen.Parameter, UIQueryStringKey = Koers.Web.Features.Portaal.Talen.Parameter },
+        new QueryStringRequestCultureProvider { QueryStringKey = Koers.Web.Kern.Talen.Parameter, UIQueryStringKey = Koers.Web.Kern.Talen.Parameter },
         new CookieRequestCultureProvider { CookieName = app.Services.GetRequiredService<Cookienamen>().Taal },
     ],
 });

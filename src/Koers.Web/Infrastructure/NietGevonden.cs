@@ -33,8 +33,8 @@ public static class NietGevonden
         if (routeValues is not null) routeValues.RouteValues = new();
         http.Request.Path = Pad;
         // The portal's language choice in the URL stays, so the page speaks it.
-        http.Request.QueryString = http.Request.Query.TryGetValue(Features.Portaal.Talen.Parameter, out var taal)
-            ? QueryString.Create(Features.Portaal.Talen.Parameter, taal.ToString())
+        http.Request.QueryString = http.Request.Query.TryGetValue(Kern.Talen.Parameter, out var taal)
+            ? QueryString.Create(Kern.Talen.Parameter, taal.ToString())
             : QueryString.Empty;
         try
         {

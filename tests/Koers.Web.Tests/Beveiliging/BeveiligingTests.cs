@@ -300,12 +300,12 @@ public abstract class BeveiligingTests(KoersFactory factory)
         var weert = await factory.ClientAls(Weert).PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn, gemeente: "GM0988"));
         Assert.Equal(HttpStatusCode.BadRequest, weert.StatusCode);
         var melding = (await weert.LeesAsync())["errors"]!["bsn"]!.AsArray().Single()!.GetValue<string>();
-        Assert.Equal(Koers.Web.Features.Dossier.DossierService.BsnNietRegistreerbaar, melding);
+        Assert.Equal(Koers.Web.Kern.DossierService.BsnNietRegistreerbaar, melding);
         Assert.DoesNotContain("bestaat al", melding);
 
         // Within reach the klantregisseur is told plainly, so no duplicate case is made.
         var kempen = await factory.ClientAls(Klantregisseur).PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn, gemeente: "GM1728"));
-        Assert.Equal(Koers.Web.Features.Dossier.DossierService.BsnBestaatAl, (await kempen.LeesAsync())["errors"]!["bsn"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal(Koers.Web.Kern.DossierService.BsnBestaatAl, (await kempen.LeesAsync())["errors"]!["bsn"]!.AsArray().Single()!.GetValue<string>());
     }
 }
 

@@ -80,7 +80,7 @@ public sealed record AfsluitingStand(
 /// (voldaan, ontheffing, verhuizing, einde begeleiding). Each closing event goes through the milestones
 /// (<see cref="DossierService.PasMijlpalenToe"/>), so the phase and the legal clock follow.
 /// </summary>
-public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duo)
+public sealed class AfsluitingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duo)
 {
     public async Task<AfsluitingStand?> HaalAsync(Guid id, string doel, CancellationToken ct = default)
     {

@@ -48,7 +48,7 @@ public sealed class IndexModel(AfsluitingService afsluiting, Overdrachtsdossier 
     public IReadOnlyList<string> FoutenVoor(string sleutel) =>
         ModelState.TryGetValue(sleutel, out var e) ? e.Errors.Select(x => x.ErrorMessage).ToList() : [];
 
-    private async Task<IActionResult> VerwerkAsync(string prefix, Func<Task<Dossier.Uitkomst<Guid>>> actie, string melding, string anker, CancellationToken ct)
+    private async Task<IActionResult> VerwerkAsync(string prefix, Func<Task<Kern.Uitkomst<Guid>>> actie, string melding, string anker, CancellationToken ct)
     {
         if (ModelState.IsValid)
         {

@@ -12,7 +12,7 @@ namespace Koers.Web.Features.Berichten;
 /// /mijn/berichten: the inburgeraar turns e-mail and SMS on or off, in their own language, and reads the messages
 /// their klantregisseur sent. Saving also keeps the portal language on the case, so the e-mails use it.
 /// </summary>
-public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Dossier.DossierService dossiers, KoersDbContext db) : PageModel
+public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Kern.DossierService dossiers, KoersDbContext db) : PageModel
 {
     public const string Doel = "Portaal: eigen berichten bekeken";
 

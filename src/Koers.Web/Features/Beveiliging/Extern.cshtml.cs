@@ -101,8 +101,8 @@ public sealed class ExternModel(SignInManager<Gebruiker> signIn, UserManager<Geb
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         if (uitkomst.Gebruiker is null)
         {
-            var t = new Shared.Resources.Kopteksten(Portaal.Talen.Huidig);
-            Taal = Portaal.Talen.Huidig;
+            var t = new Shared.Resources.Kopteksten(Kern.Talen.Huidig);
+            Taal = Kern.Talen.Huidig;
             Kop = t["DigiDKop"];
             Fout = string.Format(System.Globalization.CultureInfo.InvariantCulture, t[uitkomst.Fout!], uitkomst.Argumenten);
             return Page();

@@ -17,9 +17,9 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
     {
         Extern = await ExternAsync();
         // A language picked here is remembered like the portal's choice, so the portal opens in it after login.
-        if (Request.Query[Portaal.Talen.Parameter].ToString() is var taal && Portaal.Talen.Bestaat(taal))
+        if (Request.Query[Kern.Talen.Parameter].ToString() is var taal && Kern.Talen.Bestaat(taal))
         {
-            Portaal.Talen.Onthoud(HttpContext, taal);
+            Kern.Talen.Onthoud(HttpContext, taal);
         }
     }
 
@@ -40,7 +40,7 @@ public sealed class InloggenModel(SignInManager<Gebruiker> signIn, UserManager<G
         return false;
     }
 
-    private Shared.Resources.Kopteksten Teksten => new(Portaal.Talen.Huidig);
+    private Shared.Resources.Kopteksten Teksten => new(Kern.Talen.Huidig);
 
     public async Task<IActionResult> OnPostAsync()
     {

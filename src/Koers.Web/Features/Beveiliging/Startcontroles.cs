@@ -25,7 +25,7 @@ public static class Startcontroles
     /// <summary>At most this many distinct password hashes are verified at start-up (a PBKDF2 verify costs tens of ms).</summary>
     public const int MaxTeControleren = 100;
 
-    public static bool IsProductie(IHostEnvironment env) => !env.IsDevelopment() && !env.IsEnvironment("Test");
+    public static bool IsProductie(IHostEnvironment env) => Omgeving.IsProductie(env);
 
     /// <summary>
     /// Whether to seed demo data. Off unless Koers:DemoData is true. In productie it also needs Koers:DemoDataInProductie

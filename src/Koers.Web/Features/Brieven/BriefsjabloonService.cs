@@ -30,7 +30,7 @@ public sealed class SjabloonInvoer
 /// overwritten), previewed as the real PDF before saving, and read by the PIP and handhaving letters when they are
 /// made, which record the version they used. Every save is audited.
 /// </summary>
-public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     public const int MaxToelichting = 500;
 

@@ -39,7 +39,7 @@ public sealed record BrpSignaalRegel(long Id, Guid InburgeraarId, string Naam, s
 /// only to a klantregisseur or teamleider of the case's municipality, states its purpose to the BRP and is written to
 /// the audit trail (who, which case, purpose, when) without the BSN.
 /// </summary>
-public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties opties, Toegang toegang, Dossier.DossierService dossiers,
+public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties opties, Toegang toegang, Kern.DossierService dossiers,
     HuidigeGebruiker gebruiker, Klok klok, ILogger<BrpService> log)
 {
     /// <summary>The audit trail's purpose codes (AuditRegel.Doel) of the two kinds of lookup.</summary>

@@ -66,7 +66,7 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
     }
 
     /// <summary>A parked DUO event of this case is offered again (after the case was corrected).</summary>
-    public async Task<IActionResult> OnPostDuoMeldingOpnieuwAsync(long melding, [FromServices] Duo.DuoInbox inbox, [FromServices] Beveiliging.Toegang toegang,
+    public async Task<IActionResult> OnPostDuoMeldingOpnieuwAsync(long melding, [FromServices] Duo.DuoInbox inbox, [FromServices] Kern.Toegang toegang,
         [FromServices] HuidigeGebruiker gebruiker, CancellationToken ct)
     {
         if (!await toegang.MagDossierAsync(Id, ct) || !await inbox.OpnieuwVoorDossierAsync(Id, melding, gebruiker.Naam, ct)) return NotFound();
@@ -74,7 +74,7 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
     }
 
     /// <summary>A message DUO refused is offered again (DUO's data may have changed since).</summary>
-    public async Task<IActionResult> OnPostDuoBerichtOpnieuwAsync(Guid bericht, [FromServices] Duo.DuoOutbox outbox, [FromServices] Beveiliging.Toegang toegang, CancellationToken ct)
+    public async Task<IActionResult> OnPostDuoBerichtOpnieuwAsync(Guid bericht, [FromServices] Duo.DuoOutbox outbox, [FromServices] Kern.Toegang toegang, CancellationToken ct)
     {
         var vanDitDossier = await db.DuoUitgaandeBerichten.AsNoTracking().AnyAsync(b => b.Id == bericht && b.InburgeraarId == Id, ct);
         if (!vanDitDossier || !await toegang.MagDossierAsync(Id, ct) || !await outbox.OpnieuwAsync(bericht, ct)) return NotFound();

@@ -24,10 +24,6 @@ public sealed record InburgeraarSamenvatting(Guid Id, string Naam, DateOnly Gebo
 public sealed record Lijst<T>(int Aantal, int Pagina, int PaginaGrootte, IReadOnlyList<T> Resultaten);
 public sealed record MijlpaalDto(Mijlpaal Soort, string Omschrijving, DateOnly? Datum);
 public sealed record MijlpaalInvoer(DateOnly? Datum, string? Reden);
-public sealed record BronDto(string Bron, string Verwijzing, string? Citaat)
-{
-    public static BronDto Van(Citation c) => new(c.Source, c.Reference, c.Quote);
-}
 
 public sealed record TermijnDto(
     TermijnCode Code, string Omschrijving, TermijnSoort Soort, TermijnStatus Status, DateOnly? Startdatum,
@@ -47,7 +43,7 @@ public static class DossierApi
         var g = api.MapGroup("/inburgeraars").WithTags("Inburgeraars");
 
         g.MapGet("/", Lijst).WithSummary("Inburgeraars filteren en op naam zoeken (zoeken op BSN of V-nummer: POST /zoeken)");
-        g.MapPost("/zoeken", (ZoekInvoer invoer, KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, CancellationToken ct) =>
+        g.MapPost("/zoeken", (ZoekInvoer invoer, KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, CancellationToken ct) =>
                 Zoek(db, toegang, bescherming, invoer.Gemeente, invoer.Fase, invoer.KlantregisseurId, invoer.Zoek, invoer.Pagina ?? 1, invoer.PaginaGrootte ?? 50, ct))
             .WithSummary("Inburgeraars zoeken, ook op BSN of V-nummer (in de body, nooit in de URL)");
         g.MapPost("/", Registreer).WithSummary("Inburgeraar handmatig registreren");
@@ -64,7 +60,7 @@ public static class DossierApi
     }
 
     private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Lijst(
-        KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
+        KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina = 1, int paginaGrootte = 50, CancellationToken ct = default)
     {
         // A BSN or V-nummer in a query string reaches access logs and proxies: refused, so clients learn to POST it.
         if (Zoekterm.IsNummer(zoek))
@@ -76,7 +72,7 @@ public static class DossierApi
     }
 
     private static async Task<Results<Ok<Lijst<InburgeraarSamenvatting>>, ValidationProblem>> Zoek(
-        KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina, int paginaGrootte, CancellationToken ct)
+        KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, string? gemeente, string? fase, int? klantregisseurId, string? zoek, int pagina, int paginaGrootte, CancellationToken ct)
     {
         var fouten = new Dictionary<string, string[]>();
         if (!Keuze.TryLees<Fase>(fase, "fase", fouten, out var faseKeuze)) return Problemen.Validatie(fouten);

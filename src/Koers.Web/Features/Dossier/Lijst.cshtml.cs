@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class LijstModel(KoersDbContext db, Beveiliging.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, Infrastructure.Klok klok,
+public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, Infrastructure.Klok klok,
     Infrastructure.HuidigeGebruiker gebruiker) : PageModel
 {
     /// <summary>'kop' when the search came from the header's search box: one exact hit on a number then opens that case.</summary>

@@ -222,7 +222,7 @@ public sealed record DuoActieSignaal(long Id, Guid InburgeraarId, string Naam, s
 /// DUO events that ask the klantregisseur to act (a death, an ended plicht, a decision on vrijstelling or
 /// ontheffing, a PIP taken over): a section on the worklist until someone marks the action done, audited.
 /// </summary>
-public sealed class DuoActies(KoersDbContext db, Toegang toegang, Dossier.DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class DuoActies(KoersDbContext db, Toegang toegang, Kern.DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
 {
     public async Task<IReadOnlyList<DuoActieSignaal>> OpenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
     {

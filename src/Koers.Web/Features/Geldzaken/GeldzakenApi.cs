@@ -67,7 +67,7 @@ public static class GeldzakenApi
 
         api.MapGroup("/mijn").WithTags("Geldzaken").RequireAuthorization(Beveiliging.Beleid.Portaal)
             .MapGet("/maandoverzicht", async Task<Results<Ok<MaandoverzichtDto>, ValidationProblem, ProblemHttpResult>> (string? maand, GeldzakenService geldzaken,
-                Beveiliging.Toegang toegang, Klok klok, CancellationToken ct) =>
+                Kern.Toegang toegang, Klok klok, CancellationToken ct) =>
             {
                 if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.Validatie(fouten);
                 // Only the signed-in inburgeraar's own case: there is no id to ask for another one.

@@ -22,7 +22,7 @@ public sealed record OverzichtStand(Inburgeraar Dossier, Maandoverzicht Overzich
 /// statement built from the ontzorgen payees and payment runs. Reads go through <see cref="DossierService.InzienAsync"/>
 /// (role, municipality and the audit of the read); every change is audited.
 /// </summary>
-public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     public async Task<GeldzakenStand?> HaalAsync(Guid id, string doel, CancellationToken ct = default)
     {

@@ -23,7 +23,7 @@ public sealed record KredietSignaalRegel(
 /// The worklist signal 'inrichtingskrediet te laat': housed, not paid, and the municipality's term has passed. SQL
 /// narrows to housed cases without a payment within the user's reach; the rule (<see cref="InrichtingskredietRegels.Bereken"/>) decides.
 /// </summary>
-public sealed class KredietSignalenQuery(KoersDbContext db, Beveiliging.Toegang toegang)
+public sealed class KredietSignalenQuery(KoersDbContext db, Kern.Toegang toegang)
 {
     public async Task<IReadOnlyList<KredietSignaalRegel>> HaalAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct = default)
     {

@@ -86,7 +86,7 @@ public sealed record VerstrekenReactie(Guid InburgeraarId, string Naam, string G
 /// taken until a person decides (take, skip, or close the tekortkoming). A boete or maatregel needs an explicit
 /// confirmation that the circumstances were weighed. Each taken step with a letter stores the PDF and its SHA-256.
 /// </summary>
-public sealed class HandhavingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class HandhavingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     // ---- ladder (functioneel beheer) ------------------------------------------------------------------------------
 

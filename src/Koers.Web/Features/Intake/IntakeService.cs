@@ -59,7 +59,7 @@ public sealed record IntakeStand(
 /// The brede intake and the leerbaarheidstoets: drafts are saved as they are typed (values checked, completeness
 /// not); completing the intake requires every mandatory leefgebied and sets the milestone on the legal clock.
 /// </summary>
-public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duo)
+public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duo)
 {
     private static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web);
 

@@ -28,7 +28,7 @@ public sealed class MandaatInvoer
 /// The mandate register per municipality (functioneel beheer): for each kind of decision letter, the official who signs
 /// on behalf of the college (Awb 10:10). Letters read it when they are made; every change is audited.
 /// </summary>
-public sealed class MandaatService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class MandaatService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     public const int MaxLengte = 200;
 

@@ -16,7 +16,7 @@ namespace Koers.Web.Features.Ontzorgen;
 /// The ontzorgen policy per municipality (functioneel beheer). A municipality without a stored policy gets its default
 /// (<see cref="Standaardbeleid"/>) the first time it is read, so no seeding is needed.
 /// </summary>
-public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     public const int MinimaleMaanden = 6;
     public const int MaximaleMaanden = 24;

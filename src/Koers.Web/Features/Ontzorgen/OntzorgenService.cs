@@ -43,7 +43,7 @@ public sealed record OntzorgenStand(
 /// Only for asielstatushouders and nareizigers: for anyone else each command is refused with the reason.
 /// </summary>
 public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers, OntzorgenBeleidService beleidService, Klok klok, HuidigeGebruiker gebruiker,
-    Beveiliging.Toegang toegang)
+    Kern.Toegang toegang)
 {
     public const int MaximumBetalingen = 20;
     public const int MaximumEvaluaties = 20;

@@ -26,7 +26,7 @@ public sealed record OntzorgenSignaalRegel(
 /// signalled. SQL narrows the cases (stored legal deadlines, extensions, open debt signals within the horizon);
 /// the rules (<see cref="OntzorgenRegels.Signalen"/>) decide.
 /// </summary>
-public sealed class OntzorgenSignalenQuery(KoersDbContext db, Beveiliging.Toegang toegang)
+public sealed class OntzorgenSignalenQuery(KoersDbContext db, Kern.Toegang toegang)
 {
     public async Task<IReadOnlyList<OntzorgenSignaalRegel>> HaalAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct = default)
     {

@@ -67,7 +67,7 @@ public static class ParticipatieApi
         var p = api.MapGroup("/mijn/participatie").WithTags("Mijn inburgering").RequireAuthorization(Beleid.Portaal);
         p.MapGet("", async Task<Results<Ok<PortaalVragenlijstDto>, ProblemHttpResult>> (string? taal, ParticipatieService service, CancellationToken ct) =>
             {
-                var t = Portaal.Talen.Bestaat(taal) ? taal! : "nl";
+                var t = Kern.Talen.Bestaat(taal) ? taal! : "nl";
                 return await service.EigenAsync(ct) is { } e
                     ? TypedResults.Ok(new PortaalVragenlijstDto(e.Open is { } o ? Dto(o) : null, t, e.Vragenlijst.Vragen.Select(v => Dto(v, t)).ToList(), e.Eerder.Select(m => m.Maanden).ToList()))
                     : Problemen.NietGevonden();
@@ -75,7 +75,7 @@ public static class ParticipatieApi
             .WithSummary("De participatievragenlijst die nu voor u openstaat, in uw taal (taal=nl, en, ar, fa, ti, tr, uk; zonder vertaling in het Nederlands)");
         p.MapPost("", async Task<Results<Created<IdDto>, ValidationProblem, ProblemHttpResult>> (string? taal, MetingInvoer invoer, ParticipatieService service, CancellationToken ct) =>
             {
-                var u = await service.PortaalAsync(invoer, Portaal.Talen.Bestaat(taal) ? taal! : "nl", ct);
+                var u = await service.PortaalAsync(invoer, Kern.Talen.Bestaat(taal) ? taal! : "nl", ct);
                 if (u.NietGevonden) return Problemen.NietGevonden();
                 return u.Gelukt ? TypedResults.Created("/api/v1/mijn/participatie", new IdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
             })

@@ -39,10 +39,10 @@ public sealed record OpenMeting(Guid InburgeraarId, string Naam, string Gemeente
 /// <summary>
 /// Participation monitoring of a case: the questionnaire at its moments (entered by the klantregisseur in a talk or by
 /// the inburgeraar in the portal) and the participatieladder. Personal data: every read and write goes through
-/// <see cref="DossierService"/> / <see cref="Beveiliging.Toegang"/> (role and municipality; partners never see it) and is
+/// <see cref="DossierService"/> / <see cref="Kern.Toegang"/> (role and municipality; partners never see it) and is
 /// audited; the audit names what was done, never the answers.
 /// </summary>
-public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers)
+public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers)
 {
     public const int MaxToelichting = 2000;
 

@@ -123,7 +123,7 @@ public sealed class VerzendingInvoer
 /// The PIP as a formal decision: drafts, validation against DUO's and the law's rules, vaststelling with a
 /// generated beschikking (PDF, stored and hashed), and bijstellingen as new versions with their own beschikking.
 /// </summary>
-public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Duo.DuoOutbox duoOutbox,
+public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duoOutbox,
     Berichten.BerichtOutbox berichten)
 {
     internal static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web)

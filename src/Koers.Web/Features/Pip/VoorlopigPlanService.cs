@@ -16,7 +16,7 @@ public sealed record VoorlopigPlanStand(Inburgeraar Dossier, bool GemeenteGebrui
 /// The voorlopig plan (pre-PIP): made for someone in an AZC if the municipality uses it, never a beschikking, never
 /// sent to DUO, no termijn; taken over as the draft PIP after BRP inschrijving. Reads are audited, changes too.
 /// </summary>
-public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossiers, PipService pips, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossiers, PipService pips, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     public static bool GebruiktHet(Gemeente g) => g.VoorlopigPlan ?? VoorlopigPlanRegels.Standaard(g.Code);
 

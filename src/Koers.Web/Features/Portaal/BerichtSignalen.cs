@@ -11,7 +11,7 @@ public sealed record BerichtSignaal(long Id, Guid InburgeraarId, string Naam, st
 /// Messages an inburgeraar sent from the portal that no staff member has marked handled yet: a section on the
 /// worklist, so a question is not left waiting until someone happens to open the case.
 /// </summary>
-public sealed class BerichtSignalen(KoersDbContext db, Beveiliging.Toegang toegang, Dossier.DossierService dossiers, Infrastructure.Klok klok, Infrastructure.HuidigeGebruiker gebruiker)
+public sealed class BerichtSignalen(KoersDbContext db, Kern.Toegang toegang, Kern.DossierService dossiers, Infrastructure.Klok klok, Infrastructure.HuidigeGebruiker gebruiker)
 {
     public async Task<IReadOnlyList<BerichtSignaal>> OpenAsync(Dossierselectie selectie, CancellationToken ct = default)
     {

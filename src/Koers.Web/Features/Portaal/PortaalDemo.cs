@@ -106,7 +106,7 @@ public static class PortaalDemo
 
             if (plan.Daarna.Count > 0)
             {
-                var dossiers = sp.GetRequiredService<Dossier.DossierService>();
+                var dossiers = sp.GetRequiredService<Kern.DossierService>();
                 var mijlpalen = await dossiers.ZetMijlpalenAsync(plan.Id, plan.Daarna.ToDictionary(d => d.Key, d => (DateOnly?)d.Value), "Demodata: leerroute gestart, voortgangsgesprek gehouden", ct);
                 Verwacht(mijlpalen.Gelukt, "mijlpalen na het PIP", mijlpalen.Fouten);
             }

@@ -27,7 +27,7 @@ public sealed record SignaleringRegel(TermijnCode Termijn, string Omschrijving, 
 /// Deadline alerts per municipality (functioneel beheer): how many days ahead each kind of deadline turns orange on the
 /// worklist and the case page. Without a setting: 14 days, Koers's fixed horizon before. Every change is audited.
 /// </summary>
-public sealed class SignaleringService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class SignaleringService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
 {
     /// <summary>The settings of these municipalities (those without a row get the default).</summary>
     public async Task<Signaleringen> VoorAsync(IReadOnlyCollection<int> gemeenten, CancellationToken ct = default)

@@ -34,7 +34,7 @@ public sealed record TermijnmailRegel(Guid InburgeraarId, string Gemeente, Termi
 /// The daily e-mail to each klantregisseur about their own cases whose deadlines are overdue or orange (within the
 /// municipality's termijnsignalering for that kind). Only for municipalities that switched it on (/beheer/termijnen),
 /// only for klantregisseurs who did not opt out (/account), only cases assigned to them and within their reach (the
-/// same rule as <see cref="Beveiliging.Toegang"/>: home municipality, the whole region when it shares cases or the
+/// same rule as <see cref="Kern.Toegang"/>: home municipality, the whole region when it shares cases or the
 /// employee has no home municipality). What the mail says: the case's Koers id and link, the kind of deadline, its
 /// date and the municipality; no name, no BSN, nothing about health: the reader opens the case in Koers, where the
 /// reading is authorised and logged. Exactly once per person per Dutch date, also with several instances: a row in

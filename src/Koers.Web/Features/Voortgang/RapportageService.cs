@@ -14,10 +14,10 @@ public sealed record Rapporteur(int? PartnerorganisatieId, Gegevensbron Bron);
 
 /// <summary>
 /// Partner reporting on one case: weekly hours with absence, skill progress, exam results and warning signals.
-/// Access is decided by <see cref="Beveiliging.Toegang"/> only: a partner needs an active consent including
+/// Access is decided by <see cref="Kern.Toegang"/> only: a partner needs an active consent including
 /// Voortgang, staff need the case within their reach; anything else is 'not found' and nothing is stored.
 /// </summary>
-public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers, Duo.DuoOutbox duo)
+public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers, Duo.DuoOutbox duo)
 {
     public const int MaxNotitie = 2000;
 

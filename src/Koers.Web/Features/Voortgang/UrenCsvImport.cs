@@ -26,7 +26,7 @@ public sealed record CsvUitkomst(Guid UploadId, string Bestandsnaam, int Regels,
 /// upload cannot be used to find out who is in Koers. All lookups are batched: one query for the people, one for
 /// the stored weeks, one save.
 /// </summary>
-public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming)
+public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming)
 {
     public const long MaxBytes = 4 * 1024 * 1024;
     public const int MaxRegels = 20_000;

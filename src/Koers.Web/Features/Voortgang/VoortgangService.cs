@@ -45,7 +45,7 @@ public sealed record VoortgangSignaalRegel(Guid Id, Guid InburgeraarId, string N
     DateOnly Datum, string Notitie, string Melder);
 
 /// <summary>Progress of a case for the klantregisseur (hours against the PIP's norms, skills, exams, signals) and the progress talks.</summary>
-public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, DossierService dossiers,
+public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers,
     Berichten.BerichtOutbox berichten)
 {
     public const int WekenInGrafiek = 16;

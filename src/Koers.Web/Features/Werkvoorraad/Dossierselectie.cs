@@ -6,7 +6,7 @@ namespace Koers.Web.Features.Werkvoorraad;
 /// The part of the worklist filter that selects cases (municipality, klantregisseur, team). The worklist's deadline
 /// table and its signal sections (ontzorgen, voortgang, handhaving) all apply it, so a klantregisseur who filters on
 /// their own name sees their own signals, and each section only touches the cases that are on screen.
-/// Access (reach) is not decided here: callers start from <see cref="Beveiliging.Toegang.DossiersAsync"/>.
+/// Access (reach) is not decided here: callers start from <see cref="Kern.Toegang.DossiersAsync"/>.
 /// </summary>
 public sealed record Dossierselectie(string? Gemeente = null, int? KlantregisseurId = null, int? TeamId = null)
 {

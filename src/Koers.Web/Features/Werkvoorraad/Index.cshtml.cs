@@ -12,8 +12,8 @@ public sealed class IndexModel(
     WerkvoorraadQuery query,
     KoersDbContext db,
     Klok klok,
-    Beveiliging.Toegang toegang,
-    Beveiliging.Bereikcache bereikcache,
+    Kern.Toegang toegang,
+    Kern.Bereikcache bereikcache,
     IEnumerable<ISignaalbron> signaalbronnen) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }

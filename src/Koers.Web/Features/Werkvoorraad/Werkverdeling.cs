@@ -22,13 +22,13 @@ public sealed record VerdeelResultaat(int Aantal, int AlToegewezen, string Klant
 
 /// <summary>
 /// Werk verdelen: a teamleider gives many cases at once to one klantregisseur. Only cases within the teamleider's reach
-/// (<see cref="Beveiliging.Toegang.DossiersAsync"/>) can be given; one id outside it refuses the whole request, so nothing
+/// (<see cref="Kern.Toegang.DossiersAsync"/>) can be given; one id outside it refuses the whole request, so nothing
 /// changes half. The new klantregisseur must be a user with the klantregisseur role who may work in each case's municipality
 /// (their own municipality, or the whole region when their team's region shares case files or they have no home municipality,
-/// the same rule as <see cref="Beveiliging.Toegang"/>). Every changed case gets one audit row: from whom, to whom; who did
+/// the same rule as <see cref="Kern.Toegang"/>). Every changed case gets one audit row: from whom, to whom; who did
 /// it is the row's user.
 /// </summary>
-public sealed class Werkverdeling(KoersDbContext db, Beveiliging.Toegang toegang, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class Werkverdeling(KoersDbContext db, Kern.Toegang toegang, Klok klok, HuidigeGebruiker gebruiker)
 {
     public const int MaxRegels = 200;
 
@@ -80,7 +80,7 @@ public sealed class Werkverdeling(KoersDbContext db, Beveiliging.Toegang toegang
             .ToList();
     }
 
-    /// <summary>Where a klantregisseur may work: as <see cref="Beveiliging.Toegang"/> decides their own reach.</summary>
+    /// <summary>Where a klantregisseur may work: as <see cref="Kern.Toegang"/> decides their own reach.</summary>
     private static HashSet<int> Gemeenten(int? eigen, bool deeltDossiers, List<int> regio)
     {
         var gemeenten = new HashSet<int>();
@@ -122,14 +122,14 @@ public sealed class Werkverdeling(KoersDbContext db, Beveiliging.Toegang toegang
     /// Gives the chosen cases to one klantregisseur, all or nothing. Field errors: "Dossiers" (none chosen, or not all
     /// within reach) and "Klantregisseur" (none chosen, unknown, or not allowed in a case's municipality).
     /// </summary>
-    public async Task<Dossier.Uitkomst<VerdeelResultaat>> ToewijzenAsync(IReadOnlyCollection<Guid> dossiers, int? klantregisseurId, CancellationToken ct)
+    public async Task<Kern.Uitkomst<VerdeelResultaat>> ToewijzenAsync(IReadOnlyCollection<Guid> dossiers, int? klantregisseurId, CancellationToken ct)
     {
         var fouten = Veldfouten.Nieuw();
         var ids = dossiers.Distinct().ToList();
         if (ids.Count == 0) fouten.Voeg("Dossiers", "Kies een of meer dossiers om toe te wijzen.");
         if (klantregisseurId is null) fouten.Voeg("Klantregisseur", "Kies de klantregisseur die de dossiers krijgt.");
         if (ids.Count > 5000) fouten.Voeg("Dossiers", "Kies hoogstens 5000 dossiers tegelijk.");
-        if (fouten.Count > 0) return Dossier.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
+        if (fouten.Count > 0) return Kern.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
 
         var gevonden = await (await toegang.DossiersAsync(db.Inburgeraars, ct))
             .Where(i => ids.Contains(i.Id))
@@ -145,14 +145,14 @@ public sealed class Werkverdeling(KoersDbContext db, Beveiliging.Toegang toegang
             fouten.Voeg("Dossiers", buiten.Count == 1
                 ? "Eén gekozen dossier is niet gevonden binnen uw gemeenten. Er is niets toegewezen."
                 : $"{buiten.Count} gekozen dossiers zijn niet gevonden binnen uw gemeenten. Er is niets toegewezen.");
-            return Dossier.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
+            return Kern.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
         }
 
         var doel = (await KlantregisseursAsync(ct)).FirstOrDefault(k => k.Id == klantregisseurId);
         if (doel is null)
         {
             fouten.Voeg("Klantregisseur", "Deze klantregisseur is onbekend of werkt niet in uw gemeenten.");
-            return Dossier.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
+            return Kern.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
         }
 
         foreach (var groep in gevonden.Where(i => !doel.Gemeenten.Contains(i.GemeenteId)).GroupBy(i => i.Gemeente!.Naam).OrderBy(g => g.Key))
@@ -161,7 +161,7 @@ public sealed class Werkverdeling(KoersDbContext db, Beveiliging.Toegang toegang
             fouten.Voeg("Klantregisseur", $"{doel.Naam} werkt niet in gemeente {groep.Key} ({n} gekozen {(n == 1 ? "dossier" : "dossiers")}). Er is niets toegewezen.");
         }
 
-        if (fouten.Count > 0) return Dossier.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
+        if (fouten.Count > 0) return Kern.Uitkomst<VerdeelResultaat>.Geweigerd(fouten);
 
         var medewerker = await db.Medewerkers.FirstAsync(m => m.Id == doel.Id, ct);
         var al = 0;
@@ -185,6 +185,6 @@ public sealed class Werkverdeling(KoersDbContext db, Beveiliging.Toegang toegang
         }
 
         await db.SaveChangesAsync(ct);
-        return Dossier.Uitkomst<VerdeelResultaat>.Ok(new VerdeelResultaat(gevonden.Count - al, al, doel.Naam));
+        return Kern.Uitkomst<VerdeelResultaat>.Ok(new VerdeelResultaat(gevonden.Count - al, al, doel.Naam));
     }
 }

@@ -59,7 +59,7 @@ public sealed record WerkvoorraadPagina(int Totaal, int Verlopen, int Binnenkort
 /// days, <see cref="Termijnen.SignaleringService"/>), from the stored deadlines in one SQL query, so it stays fast on a
 /// national caseload.
 /// </summary>
-public sealed class WerkvoorraadQuery(KoersDbContext db, Beveiliging.Toegang toegang, Termijnen.SignaleringService signalering)
+public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, Termijnen.SignaleringService signalering)
 {
     public async Task<WerkvoorraadPagina> HaalAsync(WerkvoorraadFilter filter, DateOnly vandaag, CancellationToken ct = default)
     {

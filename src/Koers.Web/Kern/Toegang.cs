@@ -3,7 +3,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koers.Web.Features.Beveiliging;
+namespace Koers.Web.Kern;
 
 /// <summary>What the signed-in user may see: which municipalities' cases, or only their own file, or none.</summary>
 public sealed record Bereik(
@@ -38,7 +38,7 @@ public sealed record Bereik(
 /// consent (machtiging) per data category. A case outside the user's reach answers 404, never 403, so ids
 /// cannot be probed.
 /// </summary>
-public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok, Bereikcache bereikcache, Audit.AuditVerzoek verzoek)
+public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok, Bereikcache bereikcache, Kern.AuditVerzoek verzoek)
 {
     private Bereik? _bereik;
 

@@ -9,13 +9,13 @@ using Koers.Domain.Identity;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koers.Web.Features.Dossier;
+namespace Koers.Web.Kern;
 
 /// <summary>
 /// The commands on a case file. Each validates everything first and saves in one transaction, so a
 /// refused change leaves nothing half-saved; each change recomputes the legal clock and keeps history.
 /// </summary>
-public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, BsnBescherming bescherming)
+public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, BsnBescherming bescherming)
 {
     public async Task<Uitkomst<Guid>> RegistreerAsync(InburgeraarInvoer invoer, Registratiebron bron, CancellationToken ct = default)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
-namespace Koers.Web.Features.Portaal;
+namespace Koers.Web.Kern;
 
 /// <summary>
 /// The languages of the inburgeraar's portal. Only the UI language changes (by '?taal=' or a cookie); dates and
@@ -33,7 +33,7 @@ public static class Talen
 
     /// <summary>Remembers the choice for a year; formatting stays nl-NL.</summary>
     public static void Onthoud(HttpContext http, string code) =>
-        http.Response.Cookies.Append(http.RequestServices.GetRequiredService<Koers.Web.Features.Beveiliging.Cookienamen>().Taal,
+        http.Response.Cookies.Append(http.RequestServices.GetRequiredService<Koers.Web.Kern.Cookienamen>().Taal,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(new CultureInfo("nl-NL"), new CultureInfo(code))),
             new CookieOptions
             {
@@ -41,7 +41,7 @@ public static class Talen
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
-                Secure = http.RequestServices.GetRequiredService<Koers.Web.Features.Beveiliging.Cookienamen>().Veilig(http.Request),
+                Secure = http.RequestServices.GetRequiredService<Koers.Web.Kern.Cookienamen>().Veilig(http.Request),
                 Path = "/",
             });
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
-namespace Koers.Web.Features.Beveiliging;
+namespace Koers.Web.Kern;
 
 /// <summary>
 /// The names and Secure flag of Koers's cookies (session, antiforgery, portal language). Outside Development and Test
@@ -14,7 +14,7 @@ namespace Koers.Web.Features.Beveiliging;
 /// </summary>
 public sealed record Cookienamen(string Sessie, string Antiforgery, string Taal, CookieSecurePolicy Beleid)
 {
-    public static Cookienamen Voor(IHostEnvironment env) => Startcontroles.IsProductie(env)
+    public static Cookienamen Voor(IHostEnvironment env) => Omgeving.IsProductie(env)
         ? new("__Host-koers", "__Host-koers-af", "__Host-koers-taal", CookieSecurePolicy.Always)
         : new("koers", "koers-af", "koers-taal", CookieSecurePolicy.SameAsRequest);
 

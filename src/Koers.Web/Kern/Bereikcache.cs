@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 
-namespace Koers.Web.Features.Beveiliging;
+namespace Koers.Web.Kern;
 
 /// <summary>
 /// Keeps the database part of a user's reach (home municipality, region, own file, partner organisation and its region) for a

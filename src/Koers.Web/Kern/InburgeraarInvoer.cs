@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Koers.Domain.Dossier;
 
-namespace Koers.Web.Features.Dossier;
+namespace Koers.Web.Kern;
 
 /// <summary>
 /// What a user may set on a case, by form or API. Ids, phase, deadlines and history are not here on
@@ -36,15 +36,3 @@ public sealed class GezinslidInvoer
     [Description("Bijvoorbeeld partner, kind, ouder.")] public string? Relatie { get; set; }
 }
 
-/// <summary>The outcome of a command: done, or the reasons it was refused (field → Dutch messages). Nothing is saved when refused.</summary>
-public sealed class Uitkomst<T>
-{
-    public T? Waarde { get; private init; }
-    public Dictionary<string, string[]> Fouten { get; private init; } = [];
-    public bool NietGevonden { get; private init; }
-    public bool Gelukt => Fouten.Count == 0 && !NietGevonden;
-
-    public static Uitkomst<T> Ok(T waarde) => new() { Waarde = waarde };
-    public static Uitkomst<T> Geweigerd(Dictionary<string, string[]> fouten) => new() { Fouten = fouten };
-    public static Uitkomst<T> Onbekend() => new() { NietGevonden = true };
-}

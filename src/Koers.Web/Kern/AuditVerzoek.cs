@@ -1,4 +1,4 @@
-namespace Koers.Web.Features.Audit;
+namespace Koers.Web.Kern;
 
 /// <summary>
 /// What one request did with cases, for the audit at its end (<see cref="AuditVerzoeken"/>): the cases the access checks
