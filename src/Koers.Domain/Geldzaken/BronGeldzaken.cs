@@ -30,5 +30,6 @@ public static class BronGeldzaken
     /// <summary>The wish behind the monthly statement: what is withheld, and for how long.</summary>
     public static readonly Citation MaandelijkseSpecificatie = new(
         Kempen, "regels 622-624",
-        "Het geeft statushouders meer inzicht als de uitkeringsspecificaties maandelijks worden verstuurd en duidelijker wordt gemaakt wat hiervan wordt ingehouden voor de inburgeraar en hoe lang nog.");
+        "Het geeft statushouders meer inzicht als de uitkeringsspecificaties maandelijks worden verstuurd en duidelijker wordt gemaakt wat hiervan wordt ingehouden voor de inburgeraar en hoe lang nog.",
+        Grondslag: Bron.OntzorgenParticipatiewet);
 }
