@@ -159,7 +159,7 @@ public static class Handhavingsladder
     /// <summary>The obligations that can be broken under this PIP (without a PIP only the brede intake/PIP cooperation).</summary>
     /// <summary>
     /// Why a tekortkoming on this date cannot be recorded, or null when it can. Handhaving under Wet inburgering 2021
-    /// art. 35 concerns obligations the PIP imposes (besides cooperating with the brede intake and the PIP itself,
+    /// art. 23 concerns obligations the PIP imposes (besides cooperating with the brede intake and the PIP itself,
     /// art. 14-16): before the PIP's dagtekening there is no such obligation, so nothing can have been not complied with.
     /// <paramref name="eerstePip"/> is the dagtekening of the first PIP that was vastgesteld; null when there is none.
     /// </summary>
@@ -168,7 +168,7 @@ public static class Handhavingsladder
         if (verplichting == PipVerplichting.BredeIntakeEnPip) return null;
         if (eerstePip is null) return $"Er is nog geen vastgesteld PIP: '{verplichting.Omschrijving()}' is pas een verplichting vanaf de dagtekening van het PIP.";
         return datum < eerstePip
-            ? $"De datum {datum:dd-MM-yyyy} ligt voor de dagtekening van het PIP ({eerstePip:dd-MM-yyyy}). '{verplichting.Omschrijving()}' is pas een verplichting vanaf die dag (art. 35 Wet inburgering 2021 gaat over verplichtingen uit het PIP)."
+            ? $"De datum {datum:dd-MM-yyyy} ligt voor de dagtekening van het PIP ({eerstePip:dd-MM-yyyy}). '{verplichting.Omschrijving()}' is pas een verplichting vanaf die dag (art. 23 Wet inburgering 2021 gaat over verplichtingen uit het PIP)."
             : null;
     }
 

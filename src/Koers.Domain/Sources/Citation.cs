@@ -144,9 +144,10 @@ public static class Bron
         "Wanneer iemand niet gemotiveerd is, neemt KempenPlus gemiddeld om de 2 à 3 maanden opnieuw contact op",
         Grondslag: Wet.Begeleiding);
 
+    /// <summary>Verbatim from docs/bronnen (the earlier quote joined 6:7 and 6:8 into one sentence the Awb does not have).</summary>
     public static readonly Citation BezwaarZesWeken = new(
-        "Algemene wet bestuursrecht", "art. 6:7 en 6:8 lid 1",
-        "De termijn voor het indienen van een bezwaar- of beroepschrift bedraagt zes weken; hij vangt aan met ingang van de dag na die waarop het besluit op de voorgeschreven wijze is bekendgemaakt.");
+        "Algemene wet bestuursrecht (BWBR0005537, tekst geldend vanaf 1 juli 2026)", "art. 6:7 en 6:8 lid 1",
+        "De termijn voor het indienen van een bezwaar- of beroepschrift bedraagt zes weken. ... De termijn vangt aan met ingang van de dag na die waarop het besluit op de voorgeschreven wijze is bekendgemaakt.");
 
     public static readonly Citation AlgemeneTermijnenwet = new(
         "Algemene termijnenwet (BWBR0002448, tekst geldend vanaf 10 oktober 2010)", "art. 1 lid 1 en art. 3",
@@ -289,7 +290,8 @@ public static class Bron
 
     public static readonly Citation DuoDagtekeningIsOndertekening = new(
         DuoPip, "API/PIP openapi.yml, dagtekeningPip",
-        "dagtekeningPip: De datum wanneer het document ondertekend is.");
+        "dagtekeningPip: De datum wanneer het document ondertekend is.",
+        Grondslag: InburgeringstermijnWet);
 
     public static readonly Citation DuoDagtekeningNaVestiging = new(
         DuoPip, DuoPipRegels,
@@ -313,7 +315,8 @@ public static class Bron
 
     public static readonly Citation DuoGeenA2EerstePip = new(
         DuoPip, DuoPipRegels,
-        "Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd als dit de eerste PIP is die wordt aangeleverd voor de persoon ongeacht welke gemeente.");
+        "Niveau A2 mag niet in combinatie met de B1-route worden aangeleverd als dit de eerste PIP is die wordt aangeleverd voor de persoon ongeacht welke gemeente.",
+        Grondslag: Wet.A2Examinering);
 
     public static readonly Citation DuoStandaardNiveauB1 = new(
         DuoPip, DuoPipRegels,
@@ -321,11 +324,13 @@ public static class Bron
 
     public static readonly Citation DuoIntensiteitB1 = new(
         DuoPip, DuoPipRegels + " (geschatteIntensiteitB1Route: minimum 1, maximum 9999)",
-        "Geschatte intensiteit B1 route mag alleen aangeleverd worden bij een de B1-route en bij asielmigranten.");
+        "Geschatte intensiteit B1 route mag alleen aangeleverd worden bij een de B1-route en bij asielmigranten.",
+        Grondslag: Wet.IntensiteitLeerroute);
 
     public static readonly Citation DuoAanbodNietVoorPip = new(
         "DUO M2M-koppelvlak Inburgeringsaanbod (duonl/gemeente-m2m-inburgering)", "API/Inburgeringsaanbod validatieregels",
-        "De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP");
+        "De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP",
+        Grondslag: Wet.InspanningenVoorPip);
 
     public static readonly Citation ZRouteOpplussen = new(
         Evaluatie, "regels 6996-6997",

@@ -53,6 +53,11 @@ public static class Wet
         Wi2021, "art. 15 lid 1 onderdeel a",
         "Het college stelt op basis van de brede intake vast: a. de door de inburgeringsplichtige te volgen leerroute;");
 
+    /// <summary>Only for asielstatushouders (art. 13 lid 1) does the college set how intensive the leerroute is.</summary>
+    public static readonly Citation IntensiteitLeerroute = new(
+        Wi2021, "art. 15 lid 2",
+        "Het college stelt voor een inburgeringsplichtige als bedoeld in artikel 13, eerste lid, de intensiteit van de leerroute vast.");
+
     public static readonly Citation Inburgeringsaanbod = new(
         Wi2021, "art. 16 lid 1",
         "Het college biedt de inburgeringsplichtige als bedoeld in artikel 13, eerste lid, tijdig een cursus of opleiding aan waarmee die inburgeringsplichtige aan de op grond van artikel 15 vastgestelde leerroute kan voldoen.");
@@ -114,6 +119,11 @@ public static class Wet
     public static readonly Citation Voortgangsgesprekken = new(
         Besluit2023, "art. 5.3 lid 4",
         "Het college legt het aantal te voeren voortgangsgesprekken met de inburgeringsplichtige vast in het persoonlijk plan inburgering en participatie.");
+
+    /// <summary>What is done before the PIP does not count towards the plicht, so an offer or a module dated before it cannot either.</summary>
+    public static readonly Citation InspanningenVoorPip = new(
+        Besluit2023, "art. 5.3 lid 5",
+        "Inspanningen die een inburgeringsplichtige heeft verricht voorafgaand aan het vaststellen van het persoonlijk plan inburgering en participatie, wegen niet mee voor het voldoen aan de inburgeringsplicht, tenzij uitdrukkelijk anders is bepaald.");
 
     public static readonly Citation PipAanpassen = new(
         Besluit2023, "art. 5.3 lid 6",
