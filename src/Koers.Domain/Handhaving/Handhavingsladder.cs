@@ -153,6 +153,13 @@ public static class Handhavingsladder
 
     private static string InZinLokaal(this string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 
+    /// <summary>
+    /// The article a boete of the college under the Wet inburgering 2021 rests on, by the obligation not complied with:
+    /// art. 22 lid 1 for the brede intake, art. 23 lid 1 for the ondersteuning en begeleiding the PIP sets.
+    /// </summary>
+    public static Citation BoeteGrondslag(PipVerplichting verplichting) =>
+        verplichting == PipVerplichting.BredeIntakeEnPip ? Wet.BoeteBredeIntake : Wet.Boete;
+
     /// <summary>A boete or maatregel is a sanction (a besluit open to bezwaar): it needs an explicit confirmation.</summary>
     public static bool IsSanctie(Handhavingssoort soort) => soort is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet;
 

@@ -78,6 +78,10 @@ public static class Wet
         Wi2021, "art. 19 en 20 lid 1",
         "Dit hoofdstuk is van toepassing op de inburgeringsplichtige die verblijf heeft op grond van een verblijfsvergunning regulier voor bepaalde tijd, met uitzondering van een inburgeringsplichtige als bedoeld in artikel 13, eerste lid, onderdeel b. ... Onze Minister verstrekt op aanvraag aan de inburgeringsplichtige die voldoet aan de bij of krachtens algemene maatregel van bestuur gestelde voorwaarden een lening voor de kosten van de cursus, de opleiding of het examen waarmee de inburgeringsplichtige aan de op grond van artikel 15 vastgestelde leerroute kan voldoen.");
 
+    public static readonly Citation BoeteBredeIntake = new(
+        Wi2021, "art. 22 lid 1",
+        "Het college legt een bestuurlijke boete op aan de inburgeringsplichtige als deze niet is verschenen binnen de in artikel 14, eerste lid, tweede zin, bedoelde termijn of als deze onvoldoende meewerkt aan de brede intake, waaronder het afleggen van de leerbaarheidstoets, bedoeld in artikel 14, derde lid, onderdeel a.");
+
     public static readonly Citation Boete = new(
         Wi2021, "art. 23 lid 1",
         "Het college legt een boete op aan de inburgeringsplichtige als die niet of onvoldoende meewerkt aan de geboden ondersteuning en begeleiding, bedoeld in artikel 15, eerste lid, onderdeel b,");
