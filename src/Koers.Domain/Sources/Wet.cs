@@ -151,6 +151,11 @@ public static class Wet
         Participatiewet, "art. 18 lid 1",
         "Het college stemt de bijstand en de daaraan verbonden verplichtingen af op de omstandigheden, mogelijkheden en middelen van de belanghebbende.");
 
+    /// <summary>Bijzondere bijstand, of which the inrichtingskrediet is a form; how it is granted is the municipality's own regeling.</summary>
+    public static readonly Citation BijzondereBijstand = new(
+        Participatiewet, "art. 35 lid 1",
+        "Onverminderd paragraaf 2.2, heeft de alleenstaande of het gezin recht op bijzondere bijstand voor zover de alleenstaande of het gezin niet beschikt over de middelen om te voorzien in de uit bijzondere omstandigheden voortvloeiende noodzakelijke kosten van het bestaan");
+
     /// <summary>Ontzorgen beyond the statutory six months: payments by the college while someone cannot yet manage alone.</summary>
     public static readonly Citation OntzorgenVerlengen = new(
         Participatiewet, "art. 57",

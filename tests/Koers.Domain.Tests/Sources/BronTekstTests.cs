@@ -173,14 +173,10 @@ public partial class BronTekstTests
         ["BronParticipatie.Vragenlijst"] = "geen wettelijke participatiemonitor",
         ["BronParticipatie.Welbevinden"] = "geen wettelijke participatiemonitor",
         ["BronParticipatie.WerkEnOpleiding"] = "geen wettelijke participatiemonitor",
-
-        // The inrichtingskrediet is bijzondere bijstand (Participatiewet art. 35), whose text is not yet in docs/bronnen.
-        ["BronGeldzaken.InrichtingskredietBijHuisvesting"] = "Participatiewet art. 35 ontbreekt in docs/bronnen",
-        ["BronGeldzaken.InrichtingskredietTweeWeken"] = "Participatiewet art. 35 ontbreekt in docs/bronnen",
     };
 
     /// <summary>The ratchet's ceiling: lower it when an exception goes, never raise it.</summary>
-    private const int MaxZonderGrondslag = 10;
+    private const int MaxZonderGrondslag = 8;
 
     [Fact]
     public void Elke_praktijkbron_noemt_eerst_zijn_wettelijke_grondslag()
