@@ -81,8 +81,8 @@ public static partial class Briefsjabloon
     public const int MaxLengte = 20_000;
 
     private static readonly Citation Grondslagvermelding = new(
-        "Algemene wet bestuursrecht", "art. 3:47 lid 1 en 2",
-        "De motivering wordt vermeld bij de bekendmaking van het besluit. Daarbij wordt zo mogelijk vermeld krachtens welk wettelijk voorschrift het besluit wordt genomen.");
+        "Algemene wet bestuursrecht (BWBR0005537, tekst geldend vanaf 1 juli 2026)", "art. 3:47 lid 1 en 2",
+        "De motivering wordt vermeld bij de bekendmaking van het besluit. ... Daarbij wordt zo mogelijk vermeld krachtens welk wettelijk voorschrift het besluit wordt genomen.");
 
     private static readonly Citation Rechtsmiddelenclausule = new(
         "Algemene wet bestuursrecht (BWBR0005537, tekst geldend vanaf 1 juli 2026)", "art. 3:45 lid 1 en 2 (termijn: art. 6:7 en 6:8)",

@@ -285,7 +285,7 @@ public static class Bron
         Grondslag: Wet.Voortgangsgesprekken);
 
     public static readonly Citation Motiveringsbeginsel = new(
-        "Algemene wet bestuursrecht", "art. 3:46",
+        "Algemene wet bestuursrecht (BWBR0005537, tekst geldend vanaf 1 juli 2026)", "art. 3:46",
         "Een besluit dient te berusten op een deugdelijke motivering.");
 
     public static readonly Citation DuoDagtekeningIsOndertekening = new(
