@@ -61,7 +61,7 @@ public sealed record GelezenSjabloon(Briefsoort Soort, IReadOnlyList<Sjabloondee
 /// doubled, so editing can move a legal part but never delete it:
 /// <list type="bullet">
 /// <item>the decision and the article it rests on (Awb art. 3:47 lid 1 and 2; Wet inburgering 2021 art. 14-16 for
-/// the PIP, art. 35 for a boete);</item>
+/// the PIP, art. 22 and 23 for a boete);</item>
 /// <item>the motivation from the case's own facts (Awb art. 3:46; for a sanction also the facts and the
 /// circumstances weighed, Awb art. 5:9 and ECLI:EU:C:2025:52);</item>
 /// <item>the rechtsmiddelenclausule: where, with whom and within which term to object (Awb art. 3:45), for every
@@ -81,11 +81,12 @@ public static partial class Briefsjabloon
     public const int MaxLengte = 20_000;
 
     private static readonly Citation Grondslagvermelding = new(
-        "Algemene wet bestuursrecht", "art. 3:47 lid 1 en 2",
-        "De motivering wordt vermeld bij de bekendmaking van het besluit. Daarbij wordt zo mogelijk vermeld krachtens welk wettelijk voorschrift het besluit wordt genomen.");
+        "Algemene wet bestuursrecht (BWBR0005537, tekst geldend vanaf 1 juli 2026)", "art. 3:47 lid 1 en 2",
+        "De motivering wordt vermeld bij de bekendmaking van het besluit. ... Daarbij wordt zo mogelijk vermeld krachtens welk wettelijk voorschrift het besluit wordt genomen.");
 
     private static readonly Citation Rechtsmiddelenclausule = new(
-        "Algemene wet bestuursrecht", "art. 3:45 lid 1 en 2 (termijn: art. 6:7 en 6:8)");
+        "Algemene wet bestuursrecht (BWBR0005537, tekst geldend vanaf 1 juli 2026)", "art. 3:45 lid 1 en 2 (termijn: art. 6:7 en 6:8)",
+        "Indien tegen een besluit bezwaar kan worden gemaakt of beroep kan worden ingesteld, wordt daarvan bij de bekendmaking en bij de mededeling van het besluit melding gemaakt. ... Hierbij wordt vermeld door wie, binnen welke termijn en bij welk orgaan bezwaar kan worden gemaakt of beroep kan worden ingesteld.");
 
     private static readonly Citation Mandaat = new(
         "Algemene wet bestuursrecht", "art. 10:10",
@@ -97,8 +98,11 @@ public static partial class Briefsjabloon
     private static readonly Citation Afzender = new(
         "Algemene wet bestuursrecht", "art. 10:10 (wie de brief namens het college stuurt)");
 
+    // The boetes of the college: art. 22 (brede intake) and art. 23 (the ondersteuning en begeleiding of the PIP). This
+    // cited art. 35 before, which is about exchanging data, not about handhaving.
     private static readonly Citation Feitenvermelding = new(
-        "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 35 (handhaving van afspraken uit het PIP)");
+        "Wet inburgering 2021 (BWBR0044770, in werking 1 januari 2022)", "art. 22 lid 1 en art. 23 lid 1 (handhaving van de brede intake en van afspraken uit het PIP)",
+        "Het college legt een bestuurlijke boete op aan de inburgeringsplichtige als deze niet is verschenen binnen de in artikel 14, eerste lid, tweede zin, bedoelde termijn of als deze onvoldoende meewerkt aan de brede intake ... Het college legt een boete op aan de inburgeringsplichtige als die niet of onvoldoende meewerkt aan de geboden ondersteuning en begeleiding, bedoeld in artikel 15, eerste lid, onderdeel b,");
 
     /// <summary>The parts Koers writes for a kind of letter; the required ones cannot be left out.</summary>
     public static IReadOnlyList<Vastdeel> Vastdelen(Briefsoort soort) => soort switch

@@ -43,11 +43,13 @@ public static class DuoAanbodControle
 
     public static readonly Citation Asielmigrant = new(
         "Wet inburgering 2021 (BWBR0044770), geldend vanaf 1 januari 2022; " + Koppelvlak, "art. 16 lid 1 jo. art. 13 lid 1; " + Readme, "Het inburgeringsaanbod is voor een asielmigrant");
-    public static readonly Citation HeeftPip = new(Koppelvlak, Readme, "De persoon heeft een PIP");
+    public static readonly Citation HeeftPip = new(Koppelvlak, Readme, "De persoon heeft een PIP",
+        Grondslag: Grondslag);
     public static readonly Citation Keurmerk = new(
         "Wet inburgering 2021 (BWBR0044770), geldend vanaf 1 januari 2022; " + Koppelvlak, "art. 16 lid 3; " + Readme,
         "De Opleidingsinstelling moet bekend zijn bij DUO als een door Blik op Werk (BoW) gekeurmerkte instelling of een erkende Taalschakelinstelling (TST)");
-    public static readonly Citation NietVoorPip = new(Koppelvlak, Readme, "De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP");
+    public static readonly Citation NietVoorPip = new(Koppelvlak, Readme, "De data van het inburgeringsaanbod ligt niet voor de dagtekening van de actuele PIP",
+        Grondslag: Wet.InspanningenVoorPip);
     public static readonly Citation Periode = new(Koppelvlak, "API/Inburgeringsaanbod/openapi.yml 1.2.0, schema Inburgeringsaanbod",
         "verwachteEinddatumOpleiding: De datum die het einde van de periode aangeeft (exclusief)");
 

@@ -34,7 +34,7 @@ public sealed record MapPvtFeiten(
 public sealed record MapPvtFout(string Melding, Citation Bron);
 
 /// <summary>
-/// The rules for reporting the end of the MAP and the PVT. The plicht itself: Wet inburgering 2021 art. 7 (the
+/// The rules for reporting the end of the MAP and the PVT. The plicht itself: Wet inburgering 2021 art. 6 lid 1 (the
 /// inburgeringsplichtige completes the leerroute, the participatieverklaringstraject and the module Arbeidsmarkt en
 /// Participatie); DUO's submission rules (README of duonl/gemeente-m2m-inburgering, sections MAP and PVT) are checked
 /// before anything leaves Koers, so DUO's refusal is the exception. Koers's own form refuses the same, because a date
@@ -56,7 +56,8 @@ public static class DuoMapPvtControle
 
     public static readonly Citation ActuelePip = new(Koppelvlak, Readme, "Uw gemeente moet een actuele PIP hebben voor de inburgeringsplichtige");
     public static readonly Citation NietNaZroute = new(Koppelvlak, Readme, "De inburgeringsplicht moet nog niet voldaan zijn via de Z-route; de datum mag niet na de datum afronding Z-route liggen");
-    public static readonly Citation NietVoorTermijn = new(Koppelvlak, Readme, "De datum mag niet voor de startdatum van de inburgeringstermijn liggen");
+    public static readonly Citation NietVoorTermijn = new(Koppelvlak, Readme, "De datum mag niet voor de startdatum van de inburgeringstermijn liggen",
+        Grondslag: Wet.InspanningenVoorPip);
     public static readonly Citation NietInToekomst = new(Koppelvlak, Readme, "De datum mag niet in de toekomst liggen");
     public static readonly Citation Verwijtbaarheid = new(Koppelvlak, Readme,
         "Als het verzoekbericht geen 'Verwijtbaar (Ja/Nee)' bevat, dan mag er geen sprake zijn van een overschrijding van de inburgeringstermijn. Als de datum voor de einddatum van de inburgeringstermijn ligt, dan mag de 'Verwijtbaar (Ja/Nee)' niet geleverd worden. 'Verwijtbaar (Ja/Nee)' mag alleen de waarde 'Nee' hebben als de einddatum van de inburgeringstermijn binnen twee maanden valt. 'Verwijtbaar (Ja/Nee)' mag alleen de waarde 'Ja' hebben als er sprake is van een overschrijding van de inburgeringstermijn.");

@@ -153,13 +153,20 @@ public static class Handhavingsladder
 
     private static string InZinLokaal(this string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
 
+    /// <summary>
+    /// The article a boete of the college under the Wet inburgering 2021 rests on, by the obligation not complied with:
+    /// art. 22 lid 1 for the brede intake, art. 23 lid 1 for the ondersteuning en begeleiding the PIP sets.
+    /// </summary>
+    public static Citation BoeteGrondslag(PipVerplichting verplichting) =>
+        verplichting == PipVerplichting.BredeIntakeEnPip ? Wet.BoeteBredeIntake : Wet.Boete;
+
     /// <summary>A boete or maatregel is a sanction (a besluit open to bezwaar): it needs an explicit confirmation.</summary>
     public static bool IsSanctie(Handhavingssoort soort) => soort is Handhavingssoort.BoeteWi2021 or Handhavingssoort.MaatregelParticipatiewet;
 
     /// <summary>The obligations that can be broken under this PIP (without a PIP only the brede intake/PIP cooperation).</summary>
     /// <summary>
     /// Why a tekortkoming on this date cannot be recorded, or null when it can. Handhaving under Wet inburgering 2021
-    /// art. 35 concerns obligations the PIP imposes (besides cooperating with the brede intake and the PIP itself,
+    /// art. 23 concerns obligations the PIP imposes (besides cooperating with the brede intake and the PIP itself,
     /// art. 14-16): before the PIP's dagtekening there is no such obligation, so nothing can have been not complied with.
     /// <paramref name="eerstePip"/> is the dagtekening of the first PIP that was vastgesteld; null when there is none.
     /// </summary>
@@ -168,7 +175,7 @@ public static class Handhavingsladder
         if (verplichting == PipVerplichting.BredeIntakeEnPip) return null;
         if (eerstePip is null) return $"Er is nog geen vastgesteld PIP: '{verplichting.Omschrijving()}' is pas een verplichting vanaf de dagtekening van het PIP.";
         return datum < eerstePip
-            ? $"De datum {datum:dd-MM-yyyy} ligt voor de dagtekening van het PIP ({eerstePip:dd-MM-yyyy}). '{verplichting.Omschrijving()}' is pas een verplichting vanaf die dag (art. 35 Wet inburgering 2021 gaat over verplichtingen uit het PIP)."
+            ? $"De datum {datum:dd-MM-yyyy} ligt voor de dagtekening van het PIP ({eerstePip:dd-MM-yyyy}). '{verplichting.Omschrijving()}' is pas een verplichting vanaf die dag (art. 23 Wet inburgering 2021 gaat over verplichtingen uit het PIP)."
             : null;
     }
 

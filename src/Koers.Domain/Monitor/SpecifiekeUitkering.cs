@@ -143,39 +143,49 @@ public static class MonitorBron
 
     public static readonly Citation BedragenPerInburgeraar = new(
         Dongemond, "regels 1509-1534",
-        "Per inburgeraar zijn de volgende bedragen beschikbaar: Asielmigranten Gezinsmigranten Leerroutes € 10.000 MAP € 136 € 195 Maatschappelijke begeleiding € 1.944 PVT € 216 € 216 Tolkvoorziening € 417 € 179 € 12.712 € 589 Deze bedragen zijn exclusief btw … Tevens zijn het gemiddelde bedragen.");
+        "Per inburgeraar zijn de volgende bedragen beschikbaar: Asielmigranten Gezinsmigranten Leerroutes € 10.000 MAP € 136 € 195 Maatschappelijke begeleiding € 1.944 PVT € 216 € 216 Tolkvoorziening € 417 € 179 € 12.712 € 589 Deze bedragen zijn exclusief btw … Tevens zijn het gemiddelde bedragen.",
+        Grondslag: Wet.Uitkering);
 
     public static readonly Citation SpecifiekeUitkering = new(
         Dongemond, "regels 1536-1537",
-        "De middelen worden aan de gemeente betaald in de vorm van een specifieke uitkering. Dat betekent dat deze moeten worden besteed aan inburgeringsvoorzieningen.");
+        "De middelen worden aan de gemeente betaald in de vorm van een specifieke uitkering. Dat betekent dat deze moeten worden besteed aan inburgeringsvoorzieningen.",
+        Grondslag: Wet.Uitkering);
 
     public static readonly Citation Prestatiebekostiging = new(
         Dongemond, "regels 1558-1566",
-        "Vanaf 2026 wordt 10% van het inburgeringsvoorzieningenbudget prestatie-afhankelijk, waarbij gekeken wordt naar de prestatie over t-2.");
+        "Vanaf 2026 wordt 10% van het inburgeringsvoorzieningenbudget prestatie-afhankelijk, waarbij gekeken wordt naar de prestatie over t-2.",
+        Grondslag: Wet.Uitkeringsverdeling);
 
     public static readonly Citation PrestatieIndicator = new(
         Kempen, "regels 1394-1398",
-        "Aan de formule voor de verdeling van de rijksmiddelen wordt dan een indicator toegevoegd met het aantal inburgeraars die hun traject hebben afgerond met een inburgeringsdiploma of inburgeringscertificaat.");
+        "Aan de formule voor de verdeling van de rijksmiddelen wordt dan een indicator toegevoegd met het aantal inburgeraars die hun traject hebben afgerond met een inburgeringsdiploma of inburgeringscertificaat.",
+        Grondslag: Wet.Uitkeringsverdeling);
 
     public static readonly Citation Meeneemregeling = new(
         Dongemond, "regels 1570-1571",
-        "Voor dit budget geldt een meeneemregeling: overschotten mogen worden overgeheveld naar het volgende jaar.");
+        "Voor dit budget geldt een meeneemregeling: overschotten mogen worden overgeheveld naar het volgende jaar.",
+        Grondslag: Wet.Reservering);
 
     public static readonly Citation UitkeringBijHuisvesting = new(
         Kempen, "regels 272-273",
-        "De gemeente ontvangt SPUK middelen voor de inburgeringsonderdelen leerroute, MAP, PVT (ParticipatieVerklaringsTraject) zodra statushouders gehuisvest zijn in de gemeente.");
+        "De gemeente ontvangt SPUK middelen voor de inburgeringsonderdelen leerroute, MAP, PVT (ParticipatieVerklaringsTraject) zodra statushouders gehuisvest zijn in de gemeente.",
+        Grondslag: Wet.Uitkeringsverdeling);
 
     public static readonly Citation TaakstellingHalfjaarlijks = new(
         Weert, "regels 282-284",
-        "De gemeente ontvangt hiervoor twee keer per jaar van het rijk een taakstelling voor het aantal statushouders die zij moeten opnemen.");
+        "De gemeente ontvangt hiervoor twee keer per jaar van het rijk een taakstelling voor het aantal statushouders die zij moeten opnemen.",
+        Grondslag: Wet.Huisvestingstaakstelling);
 
+    /// <summary>A municipal staffing choice; the law only makes the college responsible for the begeleiding (Wi2021 art. 17 lid 1).</summary>
     public static readonly Citation CaseloadNorm = new(
         Kempen, "regels 1323-1325",
-        "een caseload van 40 per casusregisseur");
+        "een caseload van 40 per casusregisseur",
+        Grondslag: Wet.Begeleiding);
 
     public static readonly Citation MapKostenNietInBeeld = new(
         Kempen, "regels 788-789",
-        "De kosten van de MAP worden nog niet apart in beeld gebracht ten behoeve van de SPUK inburgering.");
+        "De kosten van de MAP worden nog niet apart in beeld gebracht ten behoeve van de SPUK inburgering.",
+        Grondslag: Wet.Uitkering);
 
     /// <summary>Route against the leerbaarheidstoets: the same source as the PIP rule.</summary>
     public static Citation LbtConformOfAfwijkend => Bron.LbtConformOfAfwijkend;

@@ -15,7 +15,8 @@ public static class BronVoorlopigPlan
 
     public static readonly Citation Praktijk = new(
         "Evaluatie Wet Inburgering Kempen 2024", "regels 299-301",
-        "Kempenplus stuurt aan op deelname aan inburgeringsactiviteiten en legt deze vast in een pre-PIP bij inburgeringsplichtigen die op de Buitenjan verblijven of op een AZC locatie. Indien statushouder gemotiveerd is voor PIP-beschikking kan deze worden afgegeven.");
+        "Kempenplus stuurt aan op deelname aan inburgeringsactiviteiten en legt deze vast in een pre-PIP bij inburgeringsplichtigen die op de Buitenjan verblijven of op een AZC locatie. Indien statushouder gemotiveerd is voor PIP-beschikking kan deze worden afgegeven.",
+        Grondslag: Bron.PipTermijnBesluit);
 }
 
 /// <summary>Whether a voorlopig plan may be made or kept for this case now, why, and the sources.</summary>

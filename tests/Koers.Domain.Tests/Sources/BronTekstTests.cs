@@ -25,7 +25,7 @@ public partial class BronTekstTests
     }
 
     /// <summary>The practice documents by the name the citations use; the seeds lie beside the repository.</summary>
-    private static readonly Dictionary<string, string> Praktijk = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Praktijk = new(StringComparer.Ordinal)
     {
         ["Evaluatie eerste fase Wi2021 (RadarAdvies 2024)"] = "001_c13641733e4b7143.txt",
         ["Evaluatie Wet Inburgering Kempen 2024"] = "000_8b556ead87268ff8.txt",
@@ -118,38 +118,104 @@ public partial class BronTekstTests
     private static IEnumerable<string> Artikelen(string verwijzing) =>
         ArtikelRegex().Matches(verwijzing).SelectMany(m => LijstRegex().Split(m.Groups[1].Value)).Select(a => a.Trim()).Where(a => a.Length > 0);
 
+    /// <summary>What is wrong with a statute citation: its text is missing from docs/bronnen, an article it names is not there, or its quote is not in the text.</summary>
+    private static IEnumerable<string> Wetsfouten(string naam, Citation bron)
+    {
+        if (BwbRegex().Match(bron.Source) is not { Success: true } bwb)
+        {
+            yield return $"{naam}: geen BWB-nummer in '{bron.Source}'";
+            yield break;
+        }
+
+        var pad = Path.Combine(Wortel, "docs", "bronnen", bwb.Value + ".md");
+        if (!File.Exists(pad))
+        {
+            yield return $"{naam}: docs/bronnen/{bwb.Value}.md ontbreekt";
+            yield break;
+        }
+
+        var wet = File.ReadAllText(pad);
+        var artikelen = Artikelen(bron.Reference).ToList();
+        if (artikelen.Count == 0) yield return $"{naam}: geen artikel in '{bron.Reference}'";
+        foreach (var artikel in artikelen.Where(a => !wet.Contains($"## Artikel {a}\n", StringComparison.Ordinal)))
+        {
+            yield return $"{naam}: artikel {artikel} staat niet in docs/bronnen/{bwb.Value}.md";
+        }
+
+        // A citation of the statute together with a DUO interface ("Wet ...; DUO M2M-koppelvlak ...") quotes the
+        // interface's rule; its articles are checked above, its quote is not the statute's.
+        var alleenDeWet = !bron.Source.Contains(';', StringComparison.Ordinal);
+        if (alleenDeWet && bron.Quote is not null && Ontbreekt(bron.Quote, wet) is { } stuk) yield return $"{naam} ({bron}): '{stuk}' staat niet in de wettekst";
+    }
+
     [Fact]
     public void Elke_wetsbron_citeert_de_wettekst_in_docs_bronnen()
     {
-        var fouten = new List<string>();
-        var gecontroleerd = 0;
-        foreach (var (naam, bron) in AlleBronnen())
-        {
-            if (BwbRegex().Match(bron.Source) is not { Success: true } bwb) continue;
-            var pad = Path.Combine(Wortel, "docs", "bronnen", bwb.Value + ".md");
-            if (!File.Exists(pad))
-            {
-                fouten.Add($"{naam}: docs/bronnen/{bwb.Value}.md ontbreekt");
-                continue;
-            }
-
-            var wet = File.ReadAllText(pad);
-            var artikelen = Artikelen(bron.Reference).ToList();
-            if (artikelen.Count == 0) fouten.Add($"{naam}: geen artikel in '{bron.Reference}'");
-            foreach (var artikel in artikelen.Where(a => !wet.Contains($"## Artikel {a}\n", StringComparison.Ordinal)))
-            {
-                fouten.Add($"{naam}: artikel {artikel} staat niet in docs/bronnen/{bwb.Value}.md");
-            }
-
-            // A citation of the statute together with a DUO interface ("Wet ...; DUO M2M-koppelvlak ...") quotes the
-            // interface's rule; its articles are checked above, its quote is not the statute's.
-            var alleenDeWet = !bron.Source.Contains(';', StringComparison.Ordinal);
-            if (alleenDeWet && bron.Quote is not null && Ontbreekt(bron.Quote, wet) is { } stuk) fouten.Add($"{naam} ({bron}): '{stuk}' staat niet in de wettekst");
-            gecontroleerd++;
-        }
-
-        Assert.True(gecontroleerd >= 8, $"maar {gecontroleerd} wetsbronnen gecontroleerd");
+        var wetsbronnen = AlleBronnen().Where(b => BwbRegex().IsMatch(b.Bron.Source)).ToList();
+        var fouten = wetsbronnen.SelectMany(b => Wetsfouten(b.Naam, b.Bron)).ToList();
+        Assert.True(wetsbronnen.Count >= 8, $"maar {wetsbronnen.Count} wetsbronnen gecontroleerd");
         Assert.True(fouten.Count == 0, string.Join("\n", fouten));
+    }
+
+    /// <summary>
+    /// Practice rules that no statute article stands behind, not even one that leaves the choice to the college, each
+    /// with why. A ratchet: an entry may go (when a Grondslag is found), none may be added, so the count only goes down.
+    /// </summary>
+    private static readonly Dictionary<string, string> ZonderGrondslag = new(StringComparer.Ordinal)
+    {
+        // The Wet inburgering 2021 prescribes neither a participation questionnaire nor a participatieladder (see
+        // BronParticipatie.GeenWettelijkeBasis): the monitor follows the Hart van Brabant pilot and is the municipality's own.
+        ["BronParticipatie.BetaaldWerk"] = "geen wettelijke participatiemonitor",
+        ["BronParticipatie.Competenties"] = "geen wettelijke participatiemonitor",
+        ["BronParticipatie.MeetmomentNaHuisvesting"] = "geen wettelijke participatiemonitor",
+        ["BronParticipatie.Participatieladder"] = "geen wettelijke participatieladder",
+        ["BronParticipatie.Uitstroomcategorieen"] = "geen wettelijke participatiemonitor",
+        ["BronParticipatie.Vragenlijst"] = "geen wettelijke participatiemonitor",
+        ["BronParticipatie.Welbevinden"] = "geen wettelijke participatiemonitor",
+        ["BronParticipatie.WerkEnOpleiding"] = "geen wettelijke participatiemonitor",
+    };
+
+    /// <summary>The ratchet's ceiling: lower it when an exception goes, never raise it.</summary>
+    private const int MaxZonderGrondslag = 8;
+
+    [Fact]
+    public void Elke_praktijkbron_noemt_eerst_zijn_wettelijke_grondslag()
+    {
+        var praktijk = AlleBronnen().Where(b => Praktijk.ContainsKey(b.Bron.Source)).ToList();
+        var zonder = praktijk.Where(b => b.Bron.Grondslag is null).Select(b => b.Naam).ToList();
+        var nieuw = zonder.Where(n => !ZonderGrondslag.ContainsKey(n)).ToList();
+        var achterhaald = ZonderGrondslag.Keys.Where(n => !zonder.Contains(n)).ToList();
+
+        Assert.True(praktijk.Count >= 60, $"maar {praktijk.Count} praktijkbronnen gevonden");
+        Assert.True(nieuw.Count == 0, "Praktijkbronnen zonder wettelijke grondslag (geef Grondslag: Wet.…, of het artikel dat de keuze aan het college laat):\n" + string.Join("\n", nieuw));
+        Assert.True(achterhaald.Count == 0, "Uitzonderingen die er geen meer zijn (haal ze uit ZonderGrondslag en verlaag MaxZonderGrondslag):\n" + string.Join("\n", achterhaald));
+        Assert.True(ZonderGrondslag.Count <= MaxZonderGrondslag, $"{ZonderGrondslag.Count} uitzonderingen; er mogen er niet meer bij dan {MaxZonderGrondslag}.");
+    }
+
+    [Fact]
+    public void Elke_grondslag_is_een_wetsbron_die_de_wettekst_citeert()
+    {
+        // Every Grondslag, also one written inline rather than as a named field, so AlleBronnen alone would miss it.
+        var metGrondslag = AlleBronnen(metAliassen: true).Where(b => b.Bron.Grondslag is not null).ToList();
+        var fouten = metGrondslag
+            .SelectMany(b => Wetsfouten($"{b.Naam}.Grondslag", b.Bron.Grondslag!)
+                .Concat(b.Bron.Grondslag!.Quote is null ? [$"{b.Naam}.Grondslag: geen citaat"] : [])
+                .Concat(b.Bron.Grondslag!.Grondslag is not null ? [$"{b.Naam}.Grondslag: een wet heeft zelf geen grondslag"] : [])
+                .Concat(b.Bron.Grondslag!.Link is null ? [$"{b.Naam}.Grondslag: geen link naar wetten.overheid.nl"] : []))
+            .Distinct()
+            .ToList();
+        Assert.True(metGrondslag.Count >= 60, $"maar {metGrondslag.Count} bronnen met een grondslag");
+        Assert.True(fouten.Count == 0, string.Join("\n", fouten));
+    }
+
+    [Fact]
+    public void Tekst_zet_de_wet_voor_de_praktijk_en_de_link_wijst_naar_de_geciteerde_versie()
+    {
+        var bron = Bron.TermijnDrieJaar;
+        Assert.StartsWith($"{bron.Grondslag!.Source}, {bron.Grondslag.Reference}; praktijk: {bron.Source}, {bron.Reference}", bron.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new Uri("https://wetten.overheid.nl/BWBR0044770/2022-01-01#Artikel11"), Bron.InburgeringstermijnWet.Link);
+        Assert.Equal(new Uri("https://wetten.overheid.nl/BWBR0045555/2023-01-01#Artikel5.3"), Bron.PipTermijnBesluit.Link);
+        Assert.Null(bron.Link);
     }
 
     [Fact]

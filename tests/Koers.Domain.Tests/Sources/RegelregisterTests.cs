@@ -24,11 +24,28 @@ public partial class RegelregisterTests
             .OrderBy(b => b.Item1, StringComparer.Ordinal)
             .ToList();
 
+    // "praktijk" is a document in ../shared/seeds; a law named without its BWB number (its text not in docs/bronnen, so
+    // unchecked) and a technical norm are counted apart instead of passing for practice.
     private static string Soort(Citation c) =>
         BwbRegex().IsMatch(c.Source) ? "wet"
         : c.Source.Contains("ECLI", StringComparison.Ordinal) ? "rechtspraak"
         : c.Source.Contains("DUO", StringComparison.Ordinal) || c.Source.Contains("API", StringComparison.Ordinal) || c.Source.Contains("koppelvlak", StringComparison.OrdinalIgnoreCase) ? "koppelvlak"
-        : "praktijk";
+        : BronTekstTests.Praktijk.ContainsKey(c.Source) ? "praktijk"
+        : c.Source.StartsWith("ISO", StringComparison.Ordinal) ? "norm"
+        : "wet zonder tekst";
+
+    private static readonly string[] Soorten = ["wet", "wet zonder tekst", "rechtspraak", "koppelvlak", "praktijk", "norm"];
+
+    /// <summary>The statutory basis as the register shows it first: the statute itself, or a practice rule's Grondslag, linked to wetten.overheid.nl.</summary>
+    private static string Wettelijk(Citation c)
+    {
+        var wet = BwbRegex().IsMatch(c.Source) ? c : c.Grondslag;
+        if (wet is null) return "—";
+        // The statute's name without its version note ("Wet inburgering 2021 (BWBR0044770, ...)" becomes "Wet inburgering 2021").
+        var naam = wet.Source.Split(" (", 2)[0];
+        var tekst = $"{naam} {wet.Reference}";
+        return wet.Link is { } link ? $"[{Cel(tekst)}]({link})" : Cel(tekst);
+    }
 
     private static string Cel(string tekst) => tekst.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
@@ -41,13 +58,18 @@ public partial class RegelregisterTests
         sb.Append("# Regelregister\n\n");
         sb.Append("Gegenereerd door `tests/Koers.Domain.Tests/Sources/RegelregisterTests.cs` uit de broncode (niet met de hand bijwerken;\n");
         sb.Append("`KOERS_SCHRIJF_REGISTER=1 dotnet test tests/Koers.Domain.Tests --filter Regelregister` schrijft het opnieuw).\n");
-        sb.Append("Per regel: de bron (wet met BWB-nummer eerst, zie `docs/bronnen/`; praktijkbronnen in `../shared/seeds/`),\n");
+        sb.Append("Per regel: eerst de wettelijke grondslag (artikel en lid, met een link naar de versie op wetten.overheid.nl; tekst in\n");
+        sb.Append("`docs/bronnen/`), dan de bron zelf (voor een praktijkregel het document in `../shared/seeds/` en de regels),\n");
         sb.Append("de code die de regel toepast (bestanden die de bron noemen) en de tests die die code aanroepen (testbestanden die de\n");
         sb.Append("regel of een type uit die bestanden noemen). Dat de citaten kloppen met hun bron, controleert `BronTekstTests`.\n\n");
         var bronnen = BronTekstTests.AlleBronnen(metAliassen: true).ToList();
         var perSoort = bronnen.GroupBy(b => Soort(b.Bron)).ToDictionary(g => g.Key, g => g.Count());
-        sb.Append(CultureInfo.InvariantCulture, $"{bronnen.Count} regels: {string.Join(", ", new[] { "wet", "rechtspraak", "koppelvlak", "praktijk" }.Select(s => $"{perSoort.GetValueOrDefault(s)} {s}"))}.\n\n");
-        sb.Append("| Regel | Soort | Bron | Waar | Toegepast in | Getest in |\n|---|---|---|---|---|---|\n");
+        var praktijk = bronnen.Where(b => Soort(b.Bron) == "praktijk").ToList();
+        sb.Append(CultureInfo.InvariantCulture, $"{bronnen.Count} regels: {string.Join(", ", Soorten.Select(s => $"{perSoort.GetValueOrDefault(s)} {s}"))}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Van de {praktijk.Count} praktijkregels noemen er {praktijk.Count(b => b.Bron.Grondslag is not null)} hun wettelijke grondslag (kolom Wettelijke grondslag);\n");
+        sb.Append("de uitzonderingen en waarom staan in `BronTekstTests.ZonderGrondslag`. \"Wet zonder tekst\" noemt een wet waarvan de tekst nog niet in\n");
+        sb.Append("`docs/bronnen/` staat, zodat het citaat niet gecontroleerd wordt.\n\n");
+        sb.Append("| Regel | Soort | Wettelijke grondslag | Bron | Waar | Toegepast in | Getest in |\n|---|---|---|---|---|---|---|\n");
         var nietToegepast = new List<string>();
         foreach (var (naam, bron) in bronnen)
         {
@@ -65,7 +87,7 @@ public partial class RegelregisterTests
             string Lijst(IReadOnlyList<string> l, int max) => l.Count == 0 ? "—"
                 : string.Join(", ", l.Take(max).Select(p => $"`{p}`")) + (l.Count > max ? " en meer" : "");
             sb.Append(CultureInfo.InvariantCulture,
-                $"| `{naam}` | {Soort(bron)} | {Cel(bron.Source)} | {Cel(bron.Reference)} | {Lijst(gebruik.Select(p => p.Replace("src/", "", StringComparison.Ordinal)).ToList(), 4)} | {Lijst(getest, 3)} |\n");
+                $"| `{naam}` | {Soort(bron)} | {Wettelijk(bron)} | {Cel(bron.Source)} | {Cel(bron.Reference)} | {Lijst(gebruik.Select(p => p.Replace("src/", "", StringComparison.Ordinal)).ToList(), 4)} | {Lijst(getest, 3)} |\n");
         }
 
         // A value counts as applied when any of its names is (LbtRegels.BandBron is Bron.LbtScoreBanden).

@@ -187,7 +187,8 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Contains(omstandigheden, boeteBrief.Tekst);
         Assert.Contains("Waarom dit besluit toch nodig is: Na de waarschuwing van 3 juni nog steeds niet gekomen", boeteBrief.Tekst);
         Assert.Contains("Bestuurlijke boete (Wet inburgering 2021)", boeteBrief.Tekst); // the ladder step the amount comes from
-        Assert.Contains("artikel 35 van de Wet inburgering 2021", boeteBrief.Tekst);
+        // Not appearing for the brede intake: the boete of Wi2021 art. 22 (art. 35 is about exchanging data).
+        Assert.Contains("artikel 22, eerste lid, van de Wet inburgering 2021", boeteBrief.Tekst);
         Assert.Contains("ECLI:EU:C:2025:52", boeteBrief.Tekst);
         Assert.Contains("ECLI:NL:RVS:2025:3087", boeteBrief.Tekst);
         Assert.Contains("Testa Ladder Teststraat 1 5571 AA Bergeijk", boeteBrief.Tekst);

@@ -23,7 +23,8 @@ public sealed record HandhavingBriefGegevens(
     IReadOnlyList<string>? Feiten = null,
     string? Omstandigheden = null,
     string? RedenBesluit = null,
-    decimal? Bedrag = null);
+    decimal? Bedrag = null,
+    PipVerplichting? Verplichting = null);
 
 /// <summary>
 /// The letter of a ladder step, on the same letterhead and layout as the PIP beschikking (<see cref="BriefPdf"/>).
@@ -37,6 +38,16 @@ public static class HandhavingBrief
     /// ECLI:EU:C:2025:52, Keren; ABRvS 9 July 2025, ECLI:NL:RVS:2025:3087), why it is still needed, the amount and its
     /// basis, and the legal basis.
     /// </summary>
+    // The article follows the obligation not complied with (Handhavingsladder.BoeteGrondslag): art. 22 for the brede
+    // intake, art. 23 for an afspraak from the PIP, which is also the case when the obligation is not known (a preview).
+    private static string Artikel(PipVerplichting? verplichting) =>
+        verplichting == PipVerplichting.BredeIntakeEnPip ? "artikel 22, eerste lid," : "artikel 23, eerste lid,";
+
+    private static string Waarom(PipVerplichting? verplichting) =>
+        verplichting == PipVerplichting.BredeIntakeEnPip
+            ? "omdat u niet bent gekomen of niet genoeg hebt meegewerkt aan de brede intake."
+            : "omdat u zich niet houdt aan een afspraak uit uw PIP.";
+
     private static void Motivering(BriefPdf brief, HandhavingBriefGegevens g)
     {
         brief.Kop("Waarom wij dit besluiten");
@@ -51,7 +62,7 @@ public static class HandhavingBrief
             brief.Kop("Het bedrag")
                 .Alinea($"De boete is {bedrag}. Dit bedrag heeft het college van {g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty)} vastgesteld "
                     + $"voor deze stap van de handhaving ({g.Stapnaam}).")
-                .Alinea("Wij leggen deze boete op op grond van artikel 35 van de Wet inburgering 2021, omdat u zich niet houdt aan een afspraak uit uw PIP. "
+                .Alinea($"Wij leggen deze boete op op grond van {Artikel(g.Verplichting)} van de Wet inburgering 2021, {Waarom(g.Verplichting)} "
                     + "Bij een boete moeten wij uw persoonlijke omstandigheden meewegen (Hof van Justitie van de Europese Unie 4 februari 2025, "
                     + "ECLI:EU:C:2025:52; Raad van State 9 juli 2025, ECLI:NL:RVS:2025:3087).");
         }

@@ -74,7 +74,7 @@ public static class HandhavingDemo
                         i.VolledigeNaam, Domain.Besluiten.Adressering.Regels(i.VolledigeNaam, i.Adres, i.AzcLocatie),
                         i.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), b.ReactieUiterlijk,
                         datum, $"het college van burgemeester en wethouders van {i.Gemeente.Naam}",
-                        HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag));
+                        HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag, verplichting));
                     b.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b.Pdf));
                     b.Sjabloonversie = 0; // Koers's standard text: the demo municipalities have no own version yet
                 }

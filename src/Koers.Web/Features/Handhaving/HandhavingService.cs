@@ -305,7 +305,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
                 invoer.Verzenddatum,
                 (await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.BesluitsoortInfo.VoorHandhaving(stap.Soort), ct)).Tekst,
-                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag), sjabloon);
+                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag, t.Verplichting), sjabloon);
             besluit.Pdf = pdf;
             besluit.Sjabloonversie = sjabloonversie;
             besluit.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
