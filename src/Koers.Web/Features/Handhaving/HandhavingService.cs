@@ -10,6 +10,7 @@ using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Handhaving;
 
@@ -86,7 +87,7 @@ public sealed record VerstrekenReactie(Guid InburgeraarId, string Naam, string G
 /// taken until a person decides (take, skip, or close the tekortkoming). A boete or maatregel needs an explicit
 /// confirmation that the circumstances were weighed. Each taken step with a letter stores the PDF and its SHA-256.
 /// </summary>
-public sealed class HandhavingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class HandhavingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Auditlog audit)
 {
     // ---- ladder (functioneel beheer) ------------------------------------------------------------------------------
 
@@ -138,13 +139,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         {
             GemeenteId = gemeente.Id, Volgorde = s.Volgorde, Soort = s.Soort, Naam = s.Naam, Brieftekst = s.Brieftekst,
             ReactietermijnDagen = s.ReactietermijnDagen, Bedrag = s.Soort == Handhavingssoort.BoeteWi2021 ? s.Bedrag : null,
-            GewijzigdOp = klok.NuUtc, GewijzigdDoor = gebruiker.Naam,
         }));
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-            Omschrijving = $"Handhavingsladder van gemeente {gemeente.Naam} gewijzigd ({ladder.Count} stappen)",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Handhavingsladder van gemeente {gemeente.Naam} gewijzigd ({ladder.Count} stappen)");
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

@@ -9,6 +9,7 @@ using Koers.Domain.Sources;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Ontzorgen;
 
@@ -16,7 +17,7 @@ namespace Koers.Web.Features.Ontzorgen;
 /// The ontzorgen policy per municipality (functioneel beheer). A municipality without a stored policy gets its default
 /// (<see cref="Standaardbeleid"/>) the first time it is read, so no seeding is needed.
 /// </summary>
-public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang)
+public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Auditlog audit)
 {
     public const int MinimaleMaanden = 6;
     public const int MaximaleMaanden = 24;
@@ -57,7 +58,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
             VerlengenToegestaan = standaard.Regels.VerlengenToegestaan,
             TrainingAanbod = standaard.TrainingAanbod,
             DebiteurNaam = SepaTekst.Schoon($"Gemeente {gemeente.Naam}", 70),
-            GewijzigdOp = klok.NuUtc,
+            // A named system actor, deliberately not the user whose visit happened to create the default.
             GewijzigdDoor = "Koers (standaardbeleid)",
         };
         db.Add(beleid);
@@ -150,7 +151,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
 
         if (wijzigingen.Count == 0) return Uitkomst<string>.Ok(gemeente.Code);
 
-        beleid.GewijzigdOp = klok.NuUtc;
+        // By hand: a default made in this same unit of work is still new and names "Koers (standaardbeleid)", which the stamps would keep.
         beleid.GewijzigdDoor = gebruiker.Naam;
         AuditGemeente(AuditActie.Wijzigen, $"Ontzorgen: beleid gemeente {gemeente.Naam} gewijzigd ({string.Join(", ", wijzigingen)})");
         await db.SaveChangesAsync(ct);
@@ -199,7 +200,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
 
     /// <summary>Audit of a municipality-level change (policy, payment runs): the same log, without a case id.</summary>
     internal void AuditGemeente(AuditActie actie, string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = actie, InburgeraarId = null, Omschrijving = Kort(omschrijving) });
+        audit.Schrijf(actie, null, Kort(omschrijving));
 
     private static string Kort(string tekst) => tekst.Length > 1000 ? tekst[..1000] : tekst;
 }

@@ -182,7 +182,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         {
             Id = Guid.NewGuid(), InburgeraarId = inburgeraar.Id, Besluit = besluit, Datum = datum, Kenmerk = kenmerk, Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Sjabloonversie = sjabloonversie,
-            AangemaaktDoor = gebruiker.Naam, AangemaaktOp = klok.NuUtc, Verzenddatum = verzenddatum,
+            Verzenddatum = verzenddatum,
         };
         db.Add(brief);
         return brief;
@@ -278,7 +278,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
             Naam = string.Empty,
             Iban = string.Empty,
             Betalingskenmerk = string.Empty,
-            AangemaaktOp = klok.NuUtc,
         };
         betaling.Soort = invoer.Soort!.Value;
         betaling.Omschrijving = betaling.Soort == Begunstigde.Overig ? Schoon(invoer.Omschrijving) : null;
@@ -289,7 +288,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         betaling.BedragPerMaand = invoer.BedragPerMaand!.Value;
         betaling.Vanaf = invoer.Vanaf;
         betaling.Tot = invoer.Tot;
-        betaling.GewijzigdOp = klok.NuUtc;
         if (nieuw) db.Add(betaling);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} {(nieuw ? "toegevoegd" : "gewijzigd")} ({OntzorgenWeergave.Euro(betaling.BedragPerMaand)} per maand)");
         await db.SaveChangesAsync(ct);
@@ -304,7 +302,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var betaling = await db.Set<OntzorgenBetaling>().FirstOrDefaultAsync(b => b.Id == betalingId && b.InburgeraarId == id && !b.Verwijderd, ct);
         if (betaling is null) return Uitkomst<Guid>.Onbekend();
         betaling.Verwijderd = true;
-        betaling.GewijzigdOp = klok.NuUtc;
         dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} verwijderd");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(betalingId);
@@ -457,7 +454,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         return o;
     }
 
-    private Ontzorging NieuweOntzorging(Guid id) => new() { InburgeraarId = id, GewijzigdOp = klok.NuUtc, GewijzigdDoor = gebruiker.Naam };
+    private Ontzorging NieuweOntzorging(Guid id) => new() { InburgeraarId = id };
 
     private void Gewijzigd(Ontzorging o)
     {

@@ -172,14 +172,12 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
                 InburgeraarId = id,
                 Versie = versies.Count == 0 ? 1 : versies.Max(v => v.Versie) + 1,
                 Status = PipStatus.Concept,
-                AangemaaktOp = klok.NuUtc,
             };
             db.PipVersies.Add(concept);
         }
 
         concept.InhoudJson = JsonSerializer.Serialize(inhoud, JsonOpties);
         concept.Leerroute = inhoud.Leerroute;
-        concept.GewijzigdOp = klok.NuUtc;
         dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen");
         await db.SaveChangesAsync(ct);
 
@@ -204,8 +202,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Status = PipStatus.Concept,
             InhoudJson = huidige.InhoudJson,
             Leerroute = huidige.Leerroute,
-            AangemaaktOp = klok.NuUtc,
-            GewijzigdOp = klok.NuUtc,
         };
         db.PipVersies.Add(concept);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Bijstelling PIP gestart (versie {concept.Versie})");
@@ -284,7 +280,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         concept.RedenTeLaat = teLaat ? invoer.RedenTeLaat!.Trim() : null;
         concept.RedenBijstelling = vorige is null ? null : invoer.RedenBijstelling?.Trim();
         concept.VastgesteldDoor = gebruiker.Naam;
-        concept.GewijzigdOp = klok.NuUtc;
         if (huidige is not null) huidige.Status = PipStatus.Vervangen;
 
         var feitenNa = inburgeraar.Feiten();
@@ -312,8 +307,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Kenmerk = kenmerk,
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            AangemaaktDoor = gebruiker.Naam,
-            AangemaaktOp = klok.NuUtc,
             Verzenddatum = invoer.Verzenddatum,
             VerzondenGeregistreerdDoor = invoer.Verzenddatum is null ? null : gebruiker.Naam,
             Sjabloonversie = sjabloonversie,
@@ -362,7 +355,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         pip.IngetrokkenOp = klok.NuUtc;
         pip.IngetrokkenDoor = gebruiker.Naam;
         pip.RedenIntrekking = invoer.Reden!.Trim();
-        pip.GewijzigdOp = klok.NuUtc;
         inburgeraar.Leerroute = null;
         dossiers.Audit(AuditActie.Wijzigen, id, $"PIP ingetrokken (versie {pip.Versie}, dagtekening {pip.Dagtekening:dd-MM-yyyy}): {pip.RedenIntrekking}");
         var naarDuo = await db.DuoUitgaandeBerichten.AsNoTracking()
