@@ -1,9 +1,9 @@
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Berichten;
 
@@ -104,7 +104,7 @@ public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IE
             .SetProperty(x => x.VerzondenOp, verzonden)
             .SetProperty(x => x.BezigSinds, (DateTime?)null)
             .SetProperty(x => x.VolgendePogingOp, (DateTime?)null), ct);
-        auditlog.Schrijf(AuditActie.Wijzigen, n.InburgeraarId, audit, door: Systeem);
+        auditlog.Schrijf(AuditActie.Wijzigen, n.InburgeraarId, audit, AuditObject.Van<Notificatie>(n.Id), door: Systeem);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -121,7 +121,7 @@ public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IE
                 .SetProperty(n => n.Status, NotificatieStatus.Onzeker)
                 .SetProperty(n => n.Melding, "Het versturen werd onderbroken; het bericht is misschien al aangekomen. Koers verstuurt het niet vanzelf opnieuw: controleer en bied het zo nodig opnieuw aan."), ct);
             if (gezet == 0) continue;
-            auditlog.Schrijf(AuditActie.Wijzigen, o.InburgeraarId, "Bericht aan de inburgeraar: versturen onderbroken, status onzeker", door: Systeem);
+            auditlog.Schrijf(AuditActie.Wijzigen, o.InburgeraarId, "Bericht aan de inburgeraar: versturen onderbroken, status onzeker", AuditObject.Van<Notificatie>(o.Id), door: Systeem);
             await db.SaveChangesAsync(ct);
             log.LogWarning("Bericht {Id}: versturen onderbroken, status onzeker", o.Id);
         }

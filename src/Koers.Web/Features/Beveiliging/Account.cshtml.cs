@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using Koers.Data.Model;
+using Koers.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Beveiliging;
 

@@ -3,11 +3,11 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Beveiliging;
 

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Beveiliging;
 

@@ -2,13 +2,13 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Besluiten;
 using Koers.Domain.Handhaving;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Handhaving;
 using Koers.Web.Features.Pip;
 using Koers.Web.Features.Pip.Beschikking;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Brieven;
 
@@ -107,7 +107,7 @@ public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGe
             Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(),
             OpgeslagenOp = klok.NuUtc, OpgeslagenDoor = gebruiker.Naam,
         });
-        audit.Schrijf(AuditActie.Wijzigen, null, $"Briefsjabloon gemeente {gemeente.Naam}: {soort.Omschrijving()} versie {versie} opgeslagen (was versie {huidigeVersie})");
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Briefsjabloon gemeente {gemeente.Naam}: {soort.Omschrijving()} versie {versie} opgeslagen (was versie {huidigeVersie})", AuditObject.Van<Gemeente>(gemeente.Code));
         try
         {
             await db.SaveChangesAsync(ct);

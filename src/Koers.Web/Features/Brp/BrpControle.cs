@@ -2,10 +2,10 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Brp;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Planning;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Brp;
 

@@ -5,10 +5,10 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Brp;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Brp;
 

@@ -6,9 +6,9 @@ using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Identity;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Dossier;
 
@@ -447,6 +447,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         Reden = string.IsNullOrWhiteSpace(reden) ? null : reden.Trim(),
     };
 
-    internal void Audit(AuditActie actie, Guid id, string omschrijving) =>
-        audit.Schrijf(actie, id, omschrijving);
+    internal void Audit(AuditActie actie, Guid id, string omschrijving, AuditObject? over = null) =>
+        audit.Schrijf(actie, id, omschrijving, over);
 }

@@ -4,9 +4,9 @@ using Koers.Data.Model;
 using Koers.Data.Model.Duo;
 using Koers.Domain.Duo;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Duo;
 

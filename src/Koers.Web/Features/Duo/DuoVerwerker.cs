@@ -8,10 +8,10 @@ using Koers.Domain.Afsluiting;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Duo;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Duo;
 

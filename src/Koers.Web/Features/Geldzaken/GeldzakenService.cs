@@ -5,10 +5,10 @@ using Koers.Data.Model.Geldzaken;
 using Koers.Data.Model.Ontzorgen;
 using Koers.Domain.Geldzaken;
 using Koers.Domain.Ontzorgen;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Geldzaken;
 
@@ -148,7 +148,7 @@ public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers,
         instellingen.InrichtingskredietTermijnDagen = nieuw;
         // By hand: the unsaved default above names "Koers (standaard)", which the stamps would keep on insert as if meant.
         instellingen.GewijzigdDoor = gebruiker.Naam;
-        audit.Schrijf(AuditActie.Wijzigen, null, $"Geldzaken: termijn inrichtingskrediet gemeente {gemeente.Naam} gewijzigd van {oud} naar {nieuw} dagen");
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Geldzaken: termijn inrichtingskrediet gemeente {gemeente.Naam} gewijzigd van {oud} naar {nieuw} dagen", AuditObject.Van<Gemeente>(gemeente.Code));
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

@@ -6,11 +6,11 @@ using Koers.Data.Model.Keten;
 using Koers.Domain.Clock;
 using Koers.Domain.Handhaving;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Handhaving;
 
@@ -140,7 +140,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             GemeenteId = gemeente.Id, Volgorde = s.Volgorde, Soort = s.Soort, Naam = s.Naam, Brieftekst = s.Brieftekst,
             ReactietermijnDagen = s.ReactietermijnDagen, Bedrag = s.Soort == Handhavingssoort.BoeteWi2021 ? s.Bedrag : null,
         }));
-        audit.Schrijf(AuditActie.Wijzigen, null, $"Handhavingsladder van gemeente {gemeente.Naam} gewijzigd ({ladder.Count} stappen)");
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Handhavingsladder van gemeente {gemeente.Naam} gewijzigd ({ladder.Count} stappen)", AuditObject.Van<Gemeente>(gemeente.Code));
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

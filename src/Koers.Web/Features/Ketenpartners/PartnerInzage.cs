@@ -6,12 +6,12 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Machtigingen;
 using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Ketenpartners;
 

@@ -1,10 +1,10 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Besluiten;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Mandaten;
 
@@ -103,7 +103,7 @@ public sealed class MandaatService(KoersDbContext db, Beveiliging.Toegang toegan
 
             if (wijziging is not null)
             {
-                audit.Schrijf(AuditActie.Wijzigen, null, $"Mandaatregister gemeente {gemeente.Naam}: {wijziging}");
+                audit.Schrijf(AuditActie.Wijzigen, null, $"Mandaatregister gemeente {gemeente.Naam}: {wijziging}", AuditObject.Van<Gemeente>(gemeente.Code));
             }
         }
 

@@ -6,10 +6,10 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Ontzorgen;
 using Koers.Domain.Sources;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Ontzorgen;
 
@@ -200,7 +200,5 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
 
     /// <summary>Audit of a municipality-level change (policy, payment runs): the same log, without a case id.</summary>
     internal void AuditGemeente(AuditActie actie, string omschrijving) =>
-        audit.Schrijf(actie, null, Kort(omschrijving));
-
-    private static string Kort(string tekst) => tekst.Length > 1000 ? tekst[..1000] : tekst;
+        audit.Schrijf(actie, null, omschrijving);
 }

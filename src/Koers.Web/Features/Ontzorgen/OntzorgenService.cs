@@ -5,6 +5,7 @@ using Koers.Data.Model.Ontzorgen;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Ontzorgen;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -194,7 +195,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         if (!await toegang.MagDossierAsync(id, ct)) return null;
         var brief = await db.Set<Ontzorgenbrief>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == briefId && b.InburgeraarId == id, ct);
         if (brief is null) return null;
-        dossiers.Audit(AuditActie.Inzien, id, $"Ontzorgenbrief {brief.Kenmerk} geopend");
+        dossiers.Audit(AuditActie.Inzien, id, $"Ontzorgenbrief {brief.Kenmerk} geopend", AuditObject.Van<Ontzorgenbrief>(brief.Id));
         await db.SaveChangesAsync(ct);
         return brief;
     }
@@ -302,7 +303,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var betaling = await db.Set<OntzorgenBetaling>().FirstOrDefaultAsync(b => b.Id == betalingId && b.InburgeraarId == id && !b.Verwijderd, ct);
         if (betaling is null) return Uitkomst<Guid>.Onbekend();
         betaling.Verwijderd = true;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} verwijderd");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} verwijderd", AuditObject.Van<OntzorgenBetaling>(betaling.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(betalingId);
     }

@@ -3,10 +3,10 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
 using Koers.Domain.Participatie;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Participatie;
 

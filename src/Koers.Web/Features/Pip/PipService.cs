@@ -7,6 +7,7 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip.Beschikking;
 using Koers.Web.Infrastructure;
@@ -178,7 +179,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
         concept.InhoudJson = JsonSerializer.Serialize(inhoud, JsonOpties);
         concept.Leerroute = inhoud.Leerroute;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen", AuditObject.Van<PipVersie>(concept.Id));
         await db.SaveChangesAsync(ct);
 
         var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
@@ -204,7 +205,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Leerroute = huidige.Leerroute,
         };
         db.PipVersies.Add(concept);
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Bijstelling PIP gestart (versie {concept.Versie})");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Bijstelling PIP gestart (versie {concept.Versie})", AuditObject.Van<PipVersie>(concept.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<int>.Ok(concept.Versie);
     }
@@ -356,7 +357,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         pip.IngetrokkenDoor = gebruiker.Naam;
         pip.RedenIntrekking = invoer.Reden!.Trim();
         inburgeraar.Leerroute = null;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"PIP ingetrokken (versie {pip.Versie}, dagtekening {pip.Dagtekening:dd-MM-yyyy}): {pip.RedenIntrekking}");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"PIP ingetrokken (versie {pip.Versie}, dagtekening {pip.Dagtekening:dd-MM-yyyy}): {pip.RedenIntrekking}", AuditObject.Van<PipVersie>(pip.Id));
         var naarDuo = await db.DuoUitgaandeBerichten.AsNoTracking()
             .Where(b => b.InburgeraarId == id && b.Soort == Data.Model.Duo.OutboxSoort.Pip)
             .OrderByDescending(b => b.AangemaaktOp).Select(b => (Data.Model.Duo.OutboxStatus?)b.Status).FirstOrDefaultAsync(ct);
@@ -424,7 +425,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         if (!await toegang.MagDossierAsync(id, ct)) return null;
         var beschikking = await db.Beschikkingen.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beschikkingId && b.InburgeraarId == id, ct);
         if (beschikking is null) return null;
-        dossiers.Audit(AuditActie.Inzien, id, $"Beschikking {beschikking.Kenmerk} geopend");
+        dossiers.Audit(AuditActie.Inzien, id, $"Beschikking {beschikking.Kenmerk} geopend", AuditObject.Van<Data.Model.Beschikking>(beschikking.Id));
         await db.SaveChangesAsync(ct);
         return beschikking;
     }

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Pip;
 
@@ -54,7 +54,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
         }
 
         plan.InhoudJson = JsonSerializer.Serialize(invoer.AlsInhoud(), PipService.JsonOpties);
-        dossiers.Audit(AuditActie.Wijzigen, id, "Voorlopig plan (pre-PIP) opgeslagen; geen beschikking, geen termijn, niet naar DUO");
+        dossiers.Audit(AuditActie.Wijzigen, id, "Voorlopig plan (pre-PIP) opgeslagen; geen beschikking, geen termijn, niet naar DUO", AuditObject.Van<VoorlopigPlan>(id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
     }
@@ -94,7 +94,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
         if (gebruiken is null) return Uitkomst<string>.Geweigerd(new() { ["VoorlopigPlan"] = ["Kies of de gemeente een voorlopig plan maakt (true of false)."] });
         var oud = GebruiktHet(g);
         g.VoorlopigPlan = gebruiken;
-        audit.Schrijf(AuditActie.Wijzigen, null, $"PIP: voorlopig plan voor gemeente {g.Naam} {(gebruiken.Value ? "aangezet" : "uitgezet")} (was {(oud ? "aan" : "uit")})");
+        audit.Schrijf(AuditActie.Wijzigen, null, $"PIP: voorlopig plan voor gemeente {g.Naam} {(gebruiken.Value ? "aangezet" : "uitgezet")} (was {(oud ? "aan" : "uit")})", AuditObject.Van<Gemeente>(g.Code));
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(g.Code);
     }

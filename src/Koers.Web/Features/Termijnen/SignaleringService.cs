@@ -1,10 +1,10 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Termijnen;
 
@@ -104,13 +104,13 @@ public sealed class SignaleringService(KoersDbContext db, Beveiliging.Toegang to
                 rij.DagenVooraf = dagen;
             }
 
-            audit.Schrijf(AuditActie.Wijzigen, null, $"Termijnsignalering gemeente {gemeente.Naam}: {termijn.Omschrijving()} {oud} → {dagen} dagen vooraf");
+            audit.Schrijf(AuditActie.Wijzigen, null, $"Termijnsignalering gemeente {gemeente.Naam}: {termijn.Omschrijving()} {oud} → {dagen} dagen vooraf", AuditObject.Van<Gemeente>(gemeente.Code));
         }
 
         if (termijnmail is { } mail && mail != gemeente.DagelijkseTermijnmail)
         {
             await db.Gemeenten.Where(g => g.Id == gemeente.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.DagelijkseTermijnmail, mail), ct);
-            audit.Schrijf(AuditActie.Wijzigen, null, $"Dagelijkse e-mail met naderende termijnen voor de klantregisseurs van gemeente {gemeente.Naam}: {(mail ? "aan" : "uit")}");
+            audit.Schrijf(AuditActie.Wijzigen, null, $"Dagelijkse e-mail met naderende termijnen voor de klantregisseurs van gemeente {gemeente.Naam}: {(mail ? "aan" : "uit")}", AuditObject.Van<Gemeente>(gemeente.Code));
         }
 
         await db.SaveChangesAsync(ct);

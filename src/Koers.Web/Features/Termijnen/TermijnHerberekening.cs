@@ -3,11 +3,11 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Termijnen;
 

@@ -3,13 +3,13 @@ using System.Text;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Berichten;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Planning;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Termijnen;
 

@@ -2,12 +2,12 @@ using System.ComponentModel;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Ketenpartners;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Verwijzingen;
 
@@ -104,7 +104,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
             AangemeldOp = vandaag, AangemeldDoor = bereik.Naam, Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(),
         };
         db.Verwijzingen.Add(v);
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Aangemeld bij {partner.Naam} voor {KetenpartnersService.Omschrijving(v.Onderdeel)}");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Aangemeld bij {partner.Naam} voor {KetenpartnersService.Omschrijving(v.Onderdeel)}", AuditObject.Van<Verwijzing>(v.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(v.Id);
     }
@@ -120,7 +120,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
         }
 
         v.Status = Verwijzingsstatus.Ingetrokken;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Aanmelding bij {v.Partnerorganisatie?.Naam} ingetrokken");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Aanmelding bij {v.Partnerorganisatie?.Naam} ingetrokken", AuditObject.Van<Verwijzing>(v.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(v.Id);
     }

@@ -8,10 +8,10 @@ using Koers.Data.Model.Keten;
 using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
 using Koers.Domain.Voortgang;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Voortgang;
 

@@ -1,9 +1,9 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Werkvoorraad;
 

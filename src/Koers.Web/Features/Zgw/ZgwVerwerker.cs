@@ -6,9 +6,9 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Zgw;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Koers.Web.Features.Audit;
 
 namespace Koers.Web.Features.Zgw;
 
@@ -181,7 +181,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
                 _ => await AfsluitingAsync(o, i, g, ct),
             };
             Afronden(o, ZgwOpdrachtStatus.Klaar, null, url);
-            if (audit is not null) auditlog.Schrijf(AuditActie.Aanmaken, i.Id, audit, door: Systeem);
+            if (audit is not null) auditlog.Schrijf(AuditActie.Aanmaken, i.Id, audit, AuditObject.Van<ZgwOpdracht>(o.Id), door: Systeem);
             await db.SaveChangesAsync(ct);
         }
         catch (ZgwWeigeringException w)
@@ -216,7 +216,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
     private void Mislukt(ZgwOpdracht o, string melding)
     {
         Afronden(o, ZgwOpdrachtStatus.Mislukt, Kort(melding), null);
-        auditlog.Schrijf(AuditActie.Wijzigen, o.InburgeraarId, $"Zaaksysteem: {Omschrijving(o)} mislukt", door: Systeem);
+        auditlog.Schrijf(AuditActie.Wijzigen, o.InburgeraarId, $"Zaaksysteem: {Omschrijving(o)} mislukt", AuditObject.Van<ZgwOpdracht>(o.Id), door: Systeem);
     }
 
     private void Afronden(ZgwOpdracht o, ZgwOpdrachtStatus status, string? melding, string? url)
@@ -250,7 +250,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
 
         await RolAsync(url, i, g, ct);
         db.ZgwZaken.Add(new ZgwZaak { InburgeraarId = i.Id, Url = url, Identificatie = identificatie });
-        auditlog.Schrijf(AuditActie.Aanmaken, i.Id, $"Zaak {identificatie} in het zaaksysteem {(gevonden.Count > 0 ? "teruggevonden" : "aangemaakt")}", door: Systeem);
+        auditlog.Schrijf(AuditActie.Aanmaken, i.Id, $"Zaak {identificatie} in het zaaksysteem {(gevonden.Count > 0 ? "teruggevonden" : "aangemaakt")}", AuditObject.Van<ZgwZaak>(identificatie), door: Systeem);
         return url;
     }
 
