@@ -17,7 +17,7 @@ namespace Koers.Web.Features.Ontzorgen;
 /// The ontzorgen policy per municipality (functioneel beheer). A municipality without a stored policy gets its default
 /// (<see cref="Standaardbeleid"/>) the first time it is read, so no seeding is needed.
 /// </summary>
-public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Beveiliging.Toegang toegang, Auditlog audit)
+public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, Beveiliging.Toegang toegang, Auditlog audit)
 {
     public const int MinimaleMaanden = 6;
     public const int MaximaleMaanden = 24;
@@ -151,8 +151,6 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
 
         if (wijzigingen.Count == 0) return Uitkomst<string>.Ok(gemeente.Code);
 
-        // By hand: a default made in this same unit of work is still new and names "Koers (standaardbeleid)", which the stamps would keep.
-        beleid.GewijzigdDoor = gebruiker.Naam;
         AuditGemeente(AuditActie.Wijzigen, $"Ontzorgen: beleid gemeente {gemeente.Naam} gewijzigd ({string.Join(", ", wijzigingen)})");
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);

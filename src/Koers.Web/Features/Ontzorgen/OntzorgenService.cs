@@ -153,7 +153,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.Reden = Schoon(invoer.Reden);
         o.Besluitdatum = invoer.Besluitdatum;
         o.VerlengdTot = besluit == OntzorgenBesluit.Verlengen ? invoer.VerlengdTot : null;
-        Gewijzigd(o);
 
         // The decision moves the legal clock's end of ontzorgen, so the worklist and history follow it.
         inburgeraar.OntzorgenAfgezien = besluit == OntzorgenBesluit.Afzien;
@@ -346,6 +345,8 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.TrainingAfgerond = invoer.TrainingAfgerond;
         o.Afspraken = Schoon(invoer.Afspraken);
         o.OverdrachtAan = Schoon(invoer.OverdrachtAan);
+        // By hand: the plan's evaluation moments are rows of their own; when only they change, the Ontzorging itself is
+        // unchanged and the stamps would not move, yet the plan (shown as one) did change.
         Gewijzigd(o);
         db.RemoveRange(await db.Set<OntzorgenEvaluatie>().Where(e => e.InburgeraarId == id).ToListAsync(ct));
         db.AddRange(evaluaties.Select(e => new OntzorgenEvaluatie
@@ -423,7 +424,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
             dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: schuldensignaal afgehandeld op {o.SchuldenAfgehandeldOp:dd-MM-yyyy}");
         }
 
-        Gewijzigd(o);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
     }
