@@ -290,6 +290,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.Rol).HasMaxLength(200);
             e.Property(x => x.Organisatie).HasMaxLength(200);
             e.Property(x => x.IpAdres).HasMaxLength(45);
+            e.Property(x => x.ObjectSoort).HasMaxLength(100);
+            e.Property(x => x.ObjectId).HasMaxLength(100);
             // Defaults so plain INSERTs that predate these columns (bench generator, bare-SQL scenarios) still work.
             e.Property(x => x.Doel).HasMaxLength(100).HasDefaultValue(string.Empty);
             e.Property(x => x.Resultaat).HasConversion<string>().HasMaxLength(20).HasDefaultValue(AuditResultaat.Toegestaan).HasSentinel((AuditResultaat)(-1));

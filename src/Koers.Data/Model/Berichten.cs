@@ -1,3 +1,4 @@
+using Koers.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -67,7 +68,7 @@ public enum NotificatieStatus
 /// the message) and sent later by <c>BerichtVerzender</c>. The text is fixed when the row is written, in the
 /// person's portal language, so what was sent can be shown exactly. No special-category data and no BSN in it.
 /// </summary>
-public class Notificatie
+public class Notificatie : IAangemaaktOp, IAangemaaktDoor
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }
@@ -99,7 +100,7 @@ public class Notificatie
     public DateTime? BezigSinds { get; set; }
     public string? Melding { get; set; }
     public DateTime AangemaaktOp { get; set; }
-    public required string AangemaaktDoor { get; set; }
+    public string AangemaaktDoor { get; set; } = string.Empty;
     public DateTime? VerzondenOp { get; set; }
 }
 

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 
@@ -101,7 +102,7 @@ public enum Registratiebron
 }
 
 /// <summary>The case file of one inburgeraar. The id is a random GUID so it can be in URLs; the BSN never is.</summary>
-public class Inburgeraar
+public class Inburgeraar : IAangemaaktOp, IGewijzigdOp
 {
     public Guid Id { get; set; }
     public required string Voornamen { get; set; }
@@ -305,6 +306,13 @@ public class AuditRegel
     public required string Gebruiker { get; set; }
     public AuditActie Actie { get; set; }
     public Guid? InburgeraarId { get; set; }
+
+    /// <summary>What kind of object the action was about, where there is one: the entity's type name (e.g. "Mandaat", "Betaalrun").</summary>
+    public string? ObjectSoort { get; set; }
+
+    /// <summary>The id of that object (a GUID, a number, a municipality code) as text; null when the action concerns no single object.</summary>
+    public string? ObjectId { get; set; }
+
     public required string Omschrijving { get; set; }
 
     /// <summary>The roles of the user at that moment (comma separated), or "Systeem".</summary>

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 
@@ -19,13 +20,13 @@ public class Intakegesprek
 }
 
 /// <summary>The answers for one leefgebied: structured fields as JSON (keys from the domain definition) plus free notes.</summary>
-public class LeefgebiedVerslag
+public class LeefgebiedVerslag : IGewijzigdOp, IGewijzigdDoor
 {
     public Guid InburgeraarId { get; set; }
     public Leefgebied Leefgebied { get; set; }
     public string AntwoordenJson { get; set; } = "{}";
     public string? Notities { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
     public DateTime GewijzigdOp { get; set; }
 }
 
@@ -55,7 +56,7 @@ public enum LbtBron
 }
 
 /// <summary>The leerbaarheidstoets of a case (one per case; changes are kept in the audit log).</summary>
-public class Leerbaarheidstoets
+public class Leerbaarheidstoets : IGewijzigdOp
 {
     public Guid InburgeraarId { get; set; }
     public DateOnly? Aangemeld { get; set; }
@@ -93,7 +94,7 @@ public enum PipStatus
 /// One version of the PIP. The content is a JSON snapshot of <see cref="Koers.Domain.Pip.PipInhoud"/>, frozen once
 /// vastgesteld; a bijstelling is a new version. Leerroute and dates are columns so reports can query them.
 /// </summary>
-public class PipVersie
+public class PipVersie : IAangemaaktOp, IGewijzigdOp
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }
@@ -124,7 +125,7 @@ public enum BeschikkingSoort
 }
 
 /// <summary>A formal decision letter (PDF) stored with the case, immutable, with its hash for integrity.</summary>
-public class Beschikking
+public class Beschikking : IAangemaaktOp, IAangemaaktDoor
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }
@@ -134,7 +135,7 @@ public class Beschikking
     public required string Kenmerk { get; set; }
     public required byte[] Pdf { get; set; }
     public required string Sha256 { get; set; }
-    public required string AangemaaktDoor { get; set; }
+    public string AangemaaktDoor { get; set; } = string.Empty;
     public DateTime AangemaaktOp { get; set; }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Besluiten;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace Koers.Data.Model;
 /// Mandate register: per municipality and decision kind, the official who signs on behalf of the college (Awb 10:10).
 /// Edited by the functioneel beheerder; every change is audited. Unique per (gemeente, besluitsoort).
 /// </summary>
-public class Mandaat
+public class Mandaat : IGewijzigdOp, IGewijzigdDoor
 {
     public int Id { get; set; }
     public int GemeenteId { get; set; }
@@ -16,7 +17,7 @@ public class Mandaat
     public required string Naam { get; set; }
     public required string Functie { get; set; }
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
 public sealed class MandaatConfiguratie : IEntityTypeConfiguration<Mandaat>

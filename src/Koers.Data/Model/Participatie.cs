@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Participatie;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace Koers.Data.Model;
 /// A municipality's participation monitoring (functioneel beheer): anchor event, measurement moments, questions of the
 /// default instrument it switched off, and the rungs of its participatieladder. No row: the defaults of the domain.
 /// </summary>
-public class ParticipatieInstelling
+public class ParticipatieInstelling : IGewijzigdOp, IGewijzigdDoor
 {
     public int Id { get; set; }
     public int GemeenteId { get; set; }
@@ -24,7 +25,7 @@ public class ParticipatieInstelling
     public string Ladder { get; set; } = string.Empty;
 
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
 /// <summary>How a measurement was entered.</summary>

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Clock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ namespace Koers.Data.Model;
 /// and the case page). Set by functioneel beheer; every change is audited. No row: <see cref="Standaard"/> days, the
 /// fixed horizon Koers had before this was configurable. Unique per (gemeente, termijn).
 /// </summary>
-public class Termijnsignalering
+public class Termijnsignalering : IGewijzigdOp, IGewijzigdDoor
 {
     public const int Standaard = 14;
     public const int Maximum = 365;
@@ -19,7 +20,7 @@ public class Termijnsignalering
     public TermijnCode Termijn { get; set; }
     public int DagenVooraf { get; set; }
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
 public sealed class TermijnsignaleringConfiguratie : IEntityTypeConfiguration<Termijnsignalering>

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,14 +8,14 @@ namespace Koers.Data.Model;
 /// A voorlopig plan (pre-PIP) made while the person is still in an AZC: the same content as a PIP, but no
 /// beschikking, no termijn and nothing for DUO. Kept after it has been taken over as the draft PIP, with that moment.
 /// </summary>
-public class VoorlopigPlan
+public class VoorlopigPlan : IGewijzigdOp, IGewijzigdDoor
 {
     public Guid InburgeraarId { get; set; }
     public string InhoudJson { get; set; } = "{}";
     public DateOnly OpgesteldOp { get; set; }
     public DateTime? OvergenomenOp { get; set; }
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
 public sealed class VoorlopigPlanConfiguratie : IEntityTypeConfiguration<VoorlopigPlan>

@@ -1,10 +1,14 @@
 namespace Koers.Web.Infrastructure;
 
-/// <summary>Who is acting, for the audit trail: the signed-in user's name, or 'systeem' for background work.</summary>
+/// <summary>Who is acting, for the audit trail and the stamps: the signed-in user's name, or 'systeem' for background work.</summary>
 public sealed class HuidigeGebruiker(IHttpContextAccessor accessor)
 {
-    public string Naam =>
-        accessor.HttpContext?.User.Identity?.IsAuthenticated == true
-            ? accessor.HttpContext.User.Identity!.Name ?? "onbekend"
-            : "systeem";
+    public const string Systeem = "systeem";
+
+    public string Naam => NaamVan(accessor.HttpContext);
+
+    public static string NaamVan(HttpContext? context) =>
+        context?.User.Identity?.IsAuthenticated == true
+            ? context.User.Identity!.Name ?? "onbekend"
+            : Systeem;
 }

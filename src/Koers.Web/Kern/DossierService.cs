@@ -6,6 +6,7 @@ using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Identity;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Koers.Web.Kern;
 /// The commands on a case file. Each validates everything first and saves in one transaction, so a
 /// refused change leaves nothing half-saved; each change recomputes the legal clock and keeps history.
 /// </summary>
-public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, BsnBescherming bescherming)
+public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, BsnBescherming bescherming, Auditlog audit)
 {
     public async Task<Uitkomst<Guid>> RegistreerAsync(InburgeraarInvoer invoer, Registratiebron bron, CancellationToken ct = default)
     {
@@ -33,7 +34,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             Achternaam = string.Empty,
             Nationaliteit = string.Empty,
             Bron = bron,
-            AangemaaktOp = klok.NuUtc,
         };
         Neem(invoer, inburgeraar, gemeente, klantregisseur);
         if (invoer.Koppelingsdatum is { } koppeling)
@@ -88,7 +88,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         }
 
         HerberekenKlok(inburgeraar, gemeente!, voor, "Persoonsgegevens gewijzigd");
-        inburgeraar.GewijzigdOp = klok.NuUtc;
         Audit(AuditActie.Wijzigen, id, "Persoonsgegevens gewijzigd");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
@@ -163,7 +162,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         {
             aanleiding ??= "Mijlpaal gewijzigd: " + string.Join(", ", gewijzigd);
             HerberekenKlok(inburgeraar, inburgeraar.Gemeente!, voor, aanleiding);
-            inburgeraar.GewijzigdOp = klok.NuUtc;
             if (gewijzigd.Count > 0) Audit(AuditActie.Wijzigen, id, "Mijlpalen gewijzigd: " + string.Join(", ", gewijzigd));
         }
 
@@ -449,6 +447,6 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         Reden = string.IsNullOrWhiteSpace(reden) ? null : reden.Trim(),
     };
 
-    internal void Audit(AuditActie actie, Guid id, string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = actie, InburgeraarId = id, Omschrijving = omschrijving });
+    internal void Audit(AuditActie actie, Guid id, string omschrijving, AuditObject? over = null) =>
+        audit.Schrijf(actie, id, omschrijving, over);
 }

@@ -58,6 +58,14 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(45)
                         .HasColumnType("character varying(45)");
 
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ObjectSoort")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Omschrijving")
                         .IsRequired()
                         .HasMaxLength(1000)

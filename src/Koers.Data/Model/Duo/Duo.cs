@@ -1,3 +1,4 @@
+using Koers.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -95,7 +96,7 @@ public enum OutboxStatus
 /// A message for DUO, written in the same transaction as the change it reports (a PIP vastgesteld, hours), and
 /// sent afterwards by the sender, which records DUO's answer. A refusal stays visible on the case.
 /// </summary>
-public class DuoUitgaandBericht
+public class DuoUitgaandBericht : IAangemaaktOp, IAangemaaktDoor
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }
@@ -114,7 +115,7 @@ public class DuoUitgaandBericht
     /// <summary>DUO's fouttekst(en) on a refusal, or our own reason.</summary>
     public string? Melding { get; set; }
     public DateTime AangemaaktOp { get; set; }
-    public required string AangemaaktDoor { get; set; }
+    public string AangemaaktDoor { get; set; } = string.Empty;
     public DateTime? VerzondenOp { get; set; }
 }
 

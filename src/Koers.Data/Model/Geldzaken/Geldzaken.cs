@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Geldzaken;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,20 +9,20 @@ namespace Koers.Data.Model.Geldzaken;
 /// A municipality's settings for the money around the person (functioneel beheer): the term within which the
 /// inrichtingskrediet should be paid after housing. A municipality without a row has the default.
 /// </summary>
-public class GeldzakenInstellingen
+public class GeldzakenInstellingen : IGewijzigdOp, IGewijzigdDoor
 {
     public int GemeenteId { get; set; }
     public Gemeente? Gemeente { get; set; }
     public int InrichtingskredietTermijnDagen { get; set; } = InrichtingskredietRegels.StandaardTermijnDagen;
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
 /// <summary>
 /// The money of one case outside the monthly ontzorgen payments: the inrichtingskrediet (bijzondere bijstand) with
 /// the housing date its term starts from, and the net bijstand per month the statement subtracts the fixed charges from.
 /// </summary>
-public class Geldzaak
+public class Geldzaak : IGewijzigdOp, IGewijzigdDoor
 {
     public Guid InburgeraarId { get; set; }
     public DateOnly? HuisvestingOp { get; set; }
@@ -35,7 +36,7 @@ public class Geldzaak
     /// <summary>The net bijstand per month before the municipality pays the fixed charges; null while unknown.</summary>
     public decimal? NettoBijstandPerMaand { get; set; }
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 
     public KredietFeiten Krediet() => new()
     {

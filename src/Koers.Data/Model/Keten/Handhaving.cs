@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Handhaving;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Koers.Data.Model.Keten;
 
 /// <summary>One step of a municipality's escalation ladder (functioneel beheer). Unique per (gemeente, volgorde).</summary>
-public class HandhavingLadderstap
+public class HandhavingLadderstap : IGewijzigdOp, IGewijzigdDoor
 {
     public int Id { get; set; }
     public int GemeenteId { get; set; }
@@ -20,7 +21,7 @@ public class HandhavingLadderstap
     /// <summary>Only for a boete: the amount, from the municipality's verordening.</summary>
     public decimal? Bedrag { get; set; }
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 
     public Ladderstap AlsStap() => new(Volgorde, Soort, Naam, Brieftekst, ReactietermijnDagen, Bedrag);
 }

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Dossier;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -60,7 +61,7 @@ public enum Verwijzingsstatus
 /// A referral (aanmelding) of a case at a partner for one onderdeel. The waiting time runs from the aanmelding to
 /// the start date, or to today while the inburgeraar is still waiting.
 /// </summary>
-public class Verwijzing
+public class Verwijzing : IGewijzigdOp
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }

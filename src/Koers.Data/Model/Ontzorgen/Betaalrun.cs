@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Ontzorgen;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace Koers.Data.Model.Ontzorgen;
 /// One monthly payment run of a municipality: the SEPA credit-transfer file (pain.001.001.03) as sent, immutable,
 /// with its hash. A month can have several runs; each pays only what earlier runs of that month did not.
 /// </summary>
-public class Betaalrun
+public class Betaalrun : IAangemaaktOp, IAangemaaktDoor
 {
     public Guid Id { get; set; }
     public int GemeenteId { get; set; }
@@ -29,7 +30,7 @@ public class Betaalrun
     public required byte[] Xml { get; set; }
     public required string Sha256 { get; set; }
     public DateTime AangemaaktOp { get; set; }
-    public required string AangemaaktDoor { get; set; }
+    public string AangemaaktDoor { get; set; } = string.Empty;
     public List<Betaalregel> Regels { get; set; } = [];
 }
 

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Ontzorgen;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ namespace Koers.Data.Model.Ontzorgen;
 /// pays, whether it extends, its training offer, and the account it pays from. The standard duration is
 /// <see cref="Gemeente.OntzorgenMaanden"/>, because the legal clock reads it there.
 /// </summary>
-public class OntzorgenBeleid
+public class OntzorgenBeleid : IGewijzigdOp, IGewijzigdDoor
 {
     public int GemeenteId { get; set; }
     public Gemeente? Gemeente { get; set; }
@@ -32,7 +33,7 @@ public class OntzorgenBeleid
     public string? DebiteurBic { get; set; }
 
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 
     public OntzorgenBeleidsregels Regels() => new()
     {

@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Ontzorgen;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,7 @@ namespace Koers.Data.Model.Ontzorgen;
 /// The decision letter of a financieel ontzorgen besluit (toepassen, verlengen, afzien; Participatiewet art. 56a/57),
 /// stored with the case, immutable, with its hash; one per recorded decision.
 /// </summary>
-public class Ontzorgenbrief
+public class Ontzorgenbrief : IAangemaaktOp, IAangemaaktDoor
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }
@@ -23,7 +24,7 @@ public class Ontzorgenbrief
 
     /// <summary>Date of sending when recorded with the decision; the bezwaar term runs from the day after.</summary>
     public DateOnly? Verzenddatum { get; set; }
-    public required string AangemaaktDoor { get; set; }
+    public string AangemaaktDoor { get; set; } = string.Empty;
     public DateTime AangemaaktOp { get; set; }
 }
 

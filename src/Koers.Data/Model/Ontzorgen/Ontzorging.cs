@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Ontzorgen;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ namespace Koers.Data.Model.Ontzorgen;
 /// the transition, handover) and the debts signal. The period itself follows the legal clock; only an extension
 /// is stored here.
 /// </summary>
-public class Ontzorging
+public class Ontzorging : IGewijzigdOp, IGewijzigdDoor
 {
     public Guid InburgeraarId { get; set; }
 
@@ -35,11 +36,11 @@ public class Ontzorging
     public DateOnly? SchuldenAfgehandeldOp { get; set; }
 
     public DateTime GewijzigdOp { get; set; }
-    public required string GewijzigdDoor { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
 /// <summary>A payee the municipality pays each month on the client's behalf, with the amount for a whole month.</summary>
-public class OntzorgenBetaling
+public class OntzorgenBetaling : IAangemaaktOp, IGewijzigdOp
 {
     public Guid Id { get; set; }
     public Guid InburgeraarId { get; set; }

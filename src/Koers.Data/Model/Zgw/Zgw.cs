@@ -1,3 +1,4 @@
+using Koers.Data;
 using Koers.Domain.Dossier;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -42,7 +43,7 @@ public enum ZgwDocumentBron
 /// Every step looks up what it would create before creating it, so a retry after a lost answer never makes a
 /// second zaak, status or document.
 /// </summary>
-public class ZgwOpdracht
+public class ZgwOpdracht : IAangemaaktOp
 {
     public long Id { get; set; }
     public Guid InburgeraarId { get; set; }
@@ -78,7 +79,7 @@ public class ZgwOpdracht
 }
 
 /// <summary>The zaak of a case in the municipality's zaaksysteem, and the archive metadata it was given when it closed.</summary>
-public class ZgwZaak
+public class ZgwZaak : IAangemaaktOp
 {
     public Guid InburgeraarId { get; set; }
     public required string Url { get; set; }

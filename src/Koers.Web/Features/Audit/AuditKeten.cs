@@ -175,7 +175,8 @@ public sealed class AuditKeten(KoersDbContext db, Taaksloten sloten, AuditKetenS
 
     /// <summary>
     /// SHA-256 (lowercase hex) over the row's canonical content: every column except the hash itself, each as length and
-    /// text (so no two different rows read the same), timestamps to the tick, then the previous row's hash.
+    /// text (so no two different rows read the same), timestamps to the tick, then the previous row's hash. The "|object"
+    /// marker cannot be confused with a field, which always starts "|-" or "|" and a length.
     /// </summary>
     public static string Bereken(AuditRegel r)
     {
@@ -199,6 +200,15 @@ public sealed class AuditKeten(KoersDbContext db, Taaksloten sloten, AuditKetenS
         Veld(r.Doel);
         Veld(r.InburgeraarId?.ToString("D"));
         Veld(r.Omschrijving);
+        // The object columns came later: only a row that names an object hashes them, so every row sealed before still
+        // matches its hash, and clearing or changing the object of a row that had one still breaks it.
+        if (r.ObjectSoort is not null || r.ObjectId is not null)
+        {
+            sb.Append("|object");
+            Veld(r.ObjectSoort);
+            Veld(r.ObjectId);
+        }
+
         Veld(r.VorigeHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }

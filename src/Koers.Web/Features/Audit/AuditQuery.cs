@@ -14,7 +14,7 @@ public sealed record AuditRegelDto(long Id, DateTime Op, string Gebruiker, strin
     AuditResultaat Resultaat, string Doel, Guid? InburgeraarId, string Omschrijving, long? Volgnummer);
 
 /// <summary>Reads the append-only audit log for the auditor (own region only), and the AVG inzage (who looked at my file).</summary>
-public sealed class AuditQuery(KoersDbContext db, Toegang toegang, HuidigeGebruiker gebruiker, Klok klok)
+public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audit)
 {
     /// <summary>
     /// The rows an auditor may read: those about a case of the auditor's region, those written by someone acting for that
@@ -47,11 +47,7 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, HuidigeGebrui
             .ToListAsync(ct);
 
         var omschrijving = $"Auditlog doorzocht: {totaal} regels (filter: {Beschrijf(f)})";
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien, InburgeraarId = f.Dossier,
-            Omschrijving = omschrijving.Length > 1000 ? omschrijving[..1000] : omschrijving,
-        });
+        audit.Schrijf(AuditActie.Inzien, f.Dossier, omschrijving);
         await db.SaveChangesAsync(ct);
         return (totaal, regels);
     }

@@ -20,7 +20,7 @@ namespace Koers.Web.Features.Audit;
 /// </summary>
 public sealed class AuditVerzoeken(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, AuditVerzoek verzoek, IServiceScopeFactory scopes, Klok klok)
+    public async Task InvokeAsync(HttpContext context, AuditVerzoek verzoek, IServiceScopeFactory scopes)
     {
         // The 404 page re-executes the pipeline inside the same request: the outer pass writes this request's rows.
         if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
@@ -31,26 +31,25 @@ public sealed class AuditVerzoeken(RequestDelegate next)
 
         await next(context);
         if (context.User.Identity is not { IsAuthenticated: true, Name: { } naam }) return;
-        var regels = Regels(context, verzoek, naam, klok.NuUtc);
+        var regels = Regels(context, verzoek);
         if (regels.Count == 0) return;
+        // A scope of its own: the request's context may hold changes that were never saved, and they must not ride along.
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
-        db.Audit.AddRange(regels);
-        await db.SaveChangesAsync(CancellationToken.None);
+        var audit = scope.ServiceProvider.GetRequiredService<Auditlog>();
+        foreach (var r in regels) audit.Schrijf(r.Actie, r.Dossier, r.Omschrijving, door: naam, resultaat: r.Resultaat);
+        await scope.ServiceProvider.GetRequiredService<KoersDbContext>().SaveChangesAsync(CancellationToken.None);
     }
 
-    private static List<AuditRegel> Regels(HttpContext context, AuditVerzoek verzoek, string naam, DateTime nu)
+    private sealed record Regel(AuditActie Actie, Guid? Dossier, string Omschrijving, AuditResultaat Resultaat);
+
+    private static List<Regel> Regels(HttpContext context, AuditVerzoek verzoek)
     {
-        var regels = new List<AuditRegel>();
+        var regels = new List<Regel>();
         var status = context.Response.StatusCode;
         var lezen = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
         var actie = lezen ? AuditActie.Inzien : AuditActie.Wijzigen;
         var dossierInRoute = DossierUitRoute(context);
-        AuditRegel Regel(Guid? dossier, string omschrijving, AuditResultaat resultaat) => new()
-        {
-            Op = nu, Gebruiker = naam, Actie = actie, InburgeraarId = dossier, Resultaat = resultaat,
-            Omschrijving = omschrijving.Length > 1000 ? omschrijving[..1000] : omschrijving,
-        };
+        Regel Regel(Guid? dossier, string omschrijving, AuditResultaat resultaat) => new(actie, dossier, omschrijving, resultaat);
 
         foreach (var (id, waarom) in verzoek.GeweigerdInStilte)
         {
@@ -137,6 +136,10 @@ public static class AuditRegistratie
     {
         services.AddScoped<AuditQuery>();
         services.AddScoped<AuditVerzoek>();
+        services.AddScoped<Auditlog>();
+        // Created/modified stamps (Koers.Data StempelInterceptor) with the business clock and the acting user.
+        services.AddSingleton<Koers.Data.IStempelbron, KoersStempelbron>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Koers.Data.StempelInterceptor>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditAanvuller>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditAutorisatie>();
         services.AddAuditKeten();

@@ -20,7 +20,7 @@ namespace Koers.Web.Features.Berichten;
 /// the BSN, anything about health, and the content of letters and messages ('log in to read it'); an appointment
 /// carries day, time and place, which the person needs.
 /// </summary>
-public sealed class BerichtOutbox(KoersDbContext db, IStringLocalizer<Resources.Berichten> t, BerichtOpties opties, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class BerichtOutbox(KoersDbContext db, IStringLocalizer<Resources.Berichten> t, BerichtOpties opties, Klok klok)
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -122,8 +122,6 @@ public sealed class BerichtOutbox(KoersDbContext db, IStringLocalizer<Resources.
             Ics = ics,
             IcsMethode = methode,
             Status = NotificatieStatus.Wachtend,
-            AangemaaktOp = klok.NuUtc,
-            AangemaaktDoor = gebruiker.Naam,
         });
     }
 

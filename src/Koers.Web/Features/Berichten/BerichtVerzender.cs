@@ -1,5 +1,6 @@
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -21,7 +22,7 @@ namespace Koers.Web.Features.Berichten;
 /// A failure before the server accepted the message (connection refused, timeout, 4xx) is certain non-delivery:
 /// back to Wachtend with a growing wait, Mislukt after <see cref="BerichtOpties.MaxPogingen"/>.
 /// </summary>
-public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IEmailKanaal email, ISmsKanaal sms, Klok klok, ILogger<BerichtVerzender> log)
+public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IEmailKanaal email, ISmsKanaal sms, Klok klok, ILogger<BerichtVerzender> log, Auditlog auditlog)
 {
     public const string Systeem = "Koers (berichten)";
 
@@ -103,7 +104,7 @@ public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IE
             .SetProperty(x => x.VerzondenOp, verzonden)
             .SetProperty(x => x.BezigSinds, (DateTime?)null)
             .SetProperty(x => x.VolgendePogingOp, (DateTime?)null), ct);
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Wijzigen, InburgeraarId = n.InburgeraarId, Omschrijving = audit });
+        auditlog.Schrijf(AuditActie.Wijzigen, n.InburgeraarId, audit, AuditObject.Van<Notificatie>(n.Id), door: Systeem);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -120,7 +121,7 @@ public sealed class BerichtVerzender(KoersDbContext db, BerichtOpties opties, IE
                 .SetProperty(n => n.Status, NotificatieStatus.Onzeker)
                 .SetProperty(n => n.Melding, "Het versturen werd onderbroken; het bericht is misschien al aangekomen. Koers verstuurt het niet vanzelf opnieuw: controleer en bied het zo nodig opnieuw aan."), ct);
             if (gezet == 0) continue;
-            db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Wijzigen, InburgeraarId = o.InburgeraarId, Omschrijving = "Bericht aan de inburgeraar: versturen onderbroken, status onzeker" });
+            auditlog.Schrijf(AuditActie.Wijzigen, o.InburgeraarId, "Bericht aan de inburgeraar: versturen onderbroken, status onzeker", AuditObject.Van<Notificatie>(o.Id), door: Systeem);
             await db.SaveChangesAsync(ct);
             log.LogWarning("Bericht {Id}: versturen onderbroken, status onzeker", o.Id);
         }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Koers.Data.Model;
+using Koers.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace Koers.Web.Features.Beveiliging;
 /// ask for the password again, so a borrowed unlocked screen or a stolen cookie cannot change how the account signs in.
 /// </summary>
 public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies, EHerkenningOpties eherkenning,
-    Koers.Data.KoersDbContext db, Infrastructure.Klok klok) : PageModel
+    Koers.Data.KoersDbContext db, Auditlog audit) : PageModel
 {
     /// <summary>For a klantregisseur: their own switch for the daily e-mail about deadlines (null for other users).</summary>
     public Medewerker? Medewerker { get; private set; }
@@ -97,11 +98,7 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         if (geen != Medewerker.GeenTermijnmail)
         {
             await db.Medewerkers.Where(m => m.Id == Medewerker.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.GeenTermijnmail, geen));
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = Gebruiker.Email ?? Gebruiker.Id, Actie = AuditActie.Wijzigen,
-                Omschrijving = $"Dagelijkse e-mail met naderende termijnen voor {Medewerker.Naam}: {(geen ? "uit" : "aan")} (eigen keuze)",
-            });
+            audit.Schrijf(AuditActie.Wijzigen, null, $"Dagelijkse e-mail met naderende termijnen voor {Medewerker.Naam}: {(geen ? "uit" : "aan")} (eigen keuze)", door: Gebruiker.Email ?? Gebruiker.Id);
             await db.SaveChangesAsync();
         }
 

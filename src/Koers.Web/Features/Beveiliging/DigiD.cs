@@ -3,6 +3,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -98,8 +99,7 @@ public static class DigiD
 public sealed record DigiDUitkomst(Gebruiker? Gebruiker, string? Fout, params object[] Argumenten);
 
 /// <summary>Finds the portal account for a DigiD sign-in and writes the audit line; see <see cref="DigiD"/>.</summary>
-public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming bescherming, UserManager<Gebruiker> users, DigiDOpties opties,
-    Klok klok, ILogger<DigiDAanmelding> log)
+public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming bescherming, UserManager<Gebruiker> users, DigiDOpties opties, ILogger<DigiDAanmelding> log, Auditlog audit)
 {
     public const string Doel = "inloggen Mijn inburgering";
 
@@ -142,12 +142,11 @@ public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming beschermin
             return new(null, "DigiDGeblokkeerd");
         }
 
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Email ?? gebruiker.UserName ?? gebruiker.Id, Actie = AuditActie.Inzien,
-            InburgeraarId = gebruiker.InburgeraarId, Omschrijving = $"Ingelogd met DigiD (niveau {niveau})", Rol = Rollen.Inburgeraar,
-            IpAdres = ipAdres, Doel = Doel, Resultaat = AuditResultaat.Toegestaan,
-        });
+        var regel = audit.Schrijf(AuditActie.Inzien, gebruiker.InburgeraarId, $"Ingelogd met DigiD (niveau {niveau})",
+            AuditObject.Van<Gebruiker>(gebruiker.Id), door: gebruiker.Email ?? gebruiker.UserName ?? gebruiker.Id, doel: Doel);
+        // The sign-in is not on this request's user yet, so AuditAanvuller would take it for a system row: role and address here.
+        regel.Rol = Rollen.Inburgeraar;
+        regel.IpAdres = ipAdres;
         await db.SaveChangesAsync(ct);
         return new(gebruiker, null);
     }

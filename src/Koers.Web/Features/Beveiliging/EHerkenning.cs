@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -77,7 +78,7 @@ public static class EHerkenning
 }
 
 /// <summary>Checks an eHerkenning sign-in or link against the partner account; see <see cref="EHerkenning"/>.</summary>
-public sealed class EHerkenningAanmelding(KoersDbContext db, UserManager<Gebruiker> users, EHerkenningOpties opties, Klok klok, ILogger<EHerkenningAanmelding> log)
+public sealed class EHerkenningAanmelding(KoersDbContext db, UserManager<Gebruiker> users, EHerkenningOpties opties, ILogger<EHerkenningAanmelding> log, Auditlog audit)
 {
     public const string Doel = "inloggen ketenpartner";
 
@@ -147,11 +148,10 @@ public sealed class EHerkenningAanmelding(KoersDbContext db, UserManager<Gebruik
 
     private async Task AuditAsync(Gebruiker gebruiker, AuditActie actie, string omschrijving, string? ipAdres, CancellationToken ct)
     {
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Email ?? gebruiker.UserName ?? gebruiker.Id, Actie = actie,
-            Omschrijving = omschrijving, Rol = Rollen.Partner, IpAdres = ipAdres, Doel = Doel, Resultaat = AuditResultaat.Toegestaan,
-        });
+        var regel = audit.Schrijf(actie, null, omschrijving, AuditObject.Van<Gebruiker>(gebruiker.Id), door: gebruiker.Email ?? gebruiker.UserName ?? gebruiker.Id, doel: Doel);
+        // The sign-in is not on this request's user yet, so AuditAanvuller would take it for a system row: role and address here.
+        regel.Rol = Rollen.Partner;
+        regel.IpAdres = ipAdres;
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed record BewaarRapport(int BewaarMaanden, DateOnly Peildatum, IReadO
 /// Dates, route and phase stay, so the monitor's figures do not change. A dry run lists what would happen;
 /// only a functioneel beheerder can run it, and each anonymised case is written to the audit log.
 /// </summary>
-public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang toegang, HuidigeGebruiker gebruiker, IConfiguration configuration)
+public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang toegang, IConfiguration configuration, Auditlog audit)
 {
     private static readonly Mijlpaal[] Afsluitend = [.. MijlpaalInfo.Afsluitend];
 
@@ -68,11 +69,7 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
             d.Talen = string.Empty;
             d.Gezinsleden.Clear();
             d.GeanonimiseerdOp = klok.NuUtc;
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = d.Id,
-                Omschrijving = $"Geanonimiseerd: bewaartermijn van {rapport.BewaarMaanden} maanden na afsluiting verstreken",
-            });
+            audit.Schrijf(AuditActie.Wijzigen, d.Id, $"Geanonimiseerd: bewaartermijn van {rapport.BewaarMaanden} maanden na afsluiting verstreken");
         }
 
         await db.Leefgebieden.Where(l => ids.Contains(l.InburgeraarId)).ExecuteDeleteAsync(ct);

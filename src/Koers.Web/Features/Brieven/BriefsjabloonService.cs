@@ -2,6 +2,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Besluiten;
 using Koers.Domain.Handhaving;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Handhaving;
 using Koers.Web.Features.Pip;
@@ -30,7 +31,7 @@ public sealed class SjabloonInvoer
 /// overwritten), previewed as the real PDF before saving, and read by the PIP and handhaving letters when they are
 /// made, which record the version they used. Every save is audited.
 /// </summary>
-public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Auditlog audit)
 {
     public const int MaxToelichting = 500;
 
@@ -106,11 +107,7 @@ public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGe
             Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(),
             OpgeslagenOp = klok.NuUtc, OpgeslagenDoor = gebruiker.Naam,
         });
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-            Omschrijving = $"Briefsjabloon gemeente {gemeente.Naam}: {soort.Omschrijving()} versie {versie} opgeslagen (was versie {huidigeVersie})",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Briefsjabloon gemeente {gemeente.Naam}: {soort.Omschrijving()} versie {versie} opgeslagen (was versie {huidigeVersie})", AuditObject.Van<Gemeente>(gemeente.Code));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -2,6 +2,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Brp;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Planning;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record BrpControleUitkomst(int Gecontroleerd, int NieuweSignalen, 
 /// writes one audit row per case looked up (purpose: controle), and a signal only once per finding, so a handled
 /// signal does not come back the next night.
 /// </summary>
-public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties opties, Klok klok, Taaksloten sloten, ILogger<BrpControle> log)
+public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties opties, Klok klok, Taaksloten sloten, ILogger<BrpControle> log, Auditlog audit)
 {
     public const string Taak = "brp-controle";
     public const string Systeemactor = "BRP-controle";
@@ -87,11 +88,7 @@ public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties o
                         : bevindingen.Count > 0 ? "signaal was er al" : "geen wijziging";
                 }
 
-                db.Audit.Add(new AuditRegel
-                {
-                    Op = klok.NuUtc, Gebruiker = door, Actie = AuditActie.Inzien, InburgeraarId = d.Id, Doel = BrpService.AuditDoelControle,
-                    Omschrijving = $"BRP geraadpleegd (gemeente van inschrijving, overlijden); doel: {opties.DoelControle}; uitkomst: {uitkomst}",
-                });
+                audit.Schrijf(AuditActie.Inzien, d.Id, $"BRP geraadpleegd (gemeente van inschrijving, overlijden); doel: {opties.DoelControle}; uitkomst: {uitkomst}", door: door, doel: BrpService.AuditDoelControle);
             }
 
             await db.SaveChangesAsync(ct);

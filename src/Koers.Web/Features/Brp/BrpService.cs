@@ -5,6 +5,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Brp;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed record BrpSignaalRegel(long Id, Guid InburgeraarId, string Naam, s
 /// the audit trail (who, which case, purpose, when) without the BSN.
 /// </summary>
 public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties opties, Toegang toegang, Kern.DossierService dossiers,
-    HuidigeGebruiker gebruiker, Klok klok, ILogger<BrpService> log)
+    HuidigeGebruiker gebruiker, Klok klok, ILogger<BrpService> log, Auditlog audit)
 {
     /// <summary>The audit trail's purpose codes (AuditRegel.Doel) of the two kinds of lookup.</summary>
     public const string AuditDoelRegistratie = "BRP-bevraging: registratie en koppeling";
@@ -99,16 +100,8 @@ public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties op
         }
 
         // The lookup is audited whatever its outcome: the question reached (or was meant for) the BRP.
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc,
-            Gebruiker = gebruiker.Naam,
-            Actie = AuditActie.Inzien,
-            InburgeraarId = dossier,
-            Doel = AuditDoelRegistratie,
-            Omschrijving = $"BRP geraadpleegd (naam, adres, inschrijving, huishouden) {(dossier is null ? "bij registratie" : "voor het dossier")}, gemeente {gemeente}; "
-                           + $"doel: {opties.DoelRegistratie}; uitkomst: {(persoon is not null ? "gevonden" : fout == NietGevonden ? "niet gevonden" : "mislukt")}",
-        });
+        audit.Schrijf(AuditActie.Inzien, dossier, $"BRP geraadpleegd (naam, adres, inschrijving, huishouden) {(dossier is null ? "bij registratie" : "voor het dossier")}, gemeente {gemeente}; "
+                           + $"doel: {opties.DoelRegistratie}; uitkomst: {(persoon is not null ? "gevonden" : fout == NietGevonden ? "niet gevonden" : "mislukt")}", doel: AuditDoelRegistratie);
         await db.SaveChangesAsync(ct);
         return persoon is null ? BrpUitkomst<BrpPersoon>.Mislukt(fout!) : BrpUitkomst<BrpPersoon>.Ok(persoon);
     }
@@ -155,12 +148,7 @@ public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties op
         if (mijlpalen.Count > 0) gewijzigd.Add("inschrijving BRP");
         if (gewijzigd.Count > 0)
         {
-            dossier.GewijzigdOp = klok.NuUtc;
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = id, Doel = AuditDoelRegistratie,
-                Omschrijving = "Gegevens uit de BRP overgenomen na bevestiging: " + string.Join(", ", gewijzigd),
-            });
+            audit.Schrijf(AuditActie.Wijzigen, id, "Gegevens uit de BRP overgenomen na bevestiging: " + string.Join(", ", gewijzigd), doel: AuditDoelRegistratie);
         }
 
         await db.SaveChangesAsync(ct);

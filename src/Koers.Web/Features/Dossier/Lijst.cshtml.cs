@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, Infrastructure.Klok klok,
-    Infrastructure.HuidigeGebruiker gebruiker) : PageModel
+public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, Kern.Auditlog audit)
+    : PageModel
 {
     /// <summary>'kop' when the search came from the header's search box: one exact hit on a number then opens that case.</summary>
     [BindProperty] public string? Bron { get; set; }
@@ -48,12 +48,12 @@ public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Da
         var omschrijving = $"Zoeken op {soort}";
         if (Regels.Count == 0)
         {
-            db.Audit.Add(new Data.Model.AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = Data.Model.AuditActie.Inzien, Omschrijving = $"{omschrijving}: geen dossier gevonden binnen het bereik" });
+            audit.Inzien(null, $"{omschrijving}: geen dossier gevonden binnen het bereik");
         }
 
         foreach (var r in Regels)
         {
-            db.Audit.Add(new Data.Model.AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = Data.Model.AuditActie.Inzien, InburgeraarId = r.Id, Omschrijving = $"{omschrijving}: gevonden" });
+            audit.Inzien(r.Id, $"{omschrijving}: gevonden");
         }
 
         await db.SaveChangesAsync(ct);

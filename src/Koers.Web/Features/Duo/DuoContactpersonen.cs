@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
@@ -23,7 +24,7 @@ public sealed record ContactpersoonRegel(int MedewerkerId, string Naam, string E
 /// (a form, the API, werk verdelen, a transfer): whatever changed it, the next round reports the difference. Each
 /// difference is claimed with a conditional update, so two instances never report it twice.
 /// </summary>
-public sealed partial class DuoContactpersonen(KoersDbContext db, DuoClient duo, DuoOutbox outbox, Toegang toegang, Klok klok, HuidigeGebruiker gebruiker)
+public sealed partial class DuoContactpersonen(KoersDbContext db, DuoClient duo, DuoOutbox outbox, Toegang toegang, Auditlog audit)
 {
     /// <summary>Reported per round at most; the rest follows in the next round.</summary>
     public const int RondeGrootte = 200;
@@ -178,5 +179,5 @@ public sealed partial class DuoContactpersonen(KoersDbContext db, DuoClient duo,
     }
 
     private void Audit(string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, Omschrijving = omschrijving });
+        audit.Schrijf(AuditActie.Wijzigen, null, omschrijving);
 }

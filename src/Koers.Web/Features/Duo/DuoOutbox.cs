@@ -4,6 +4,7 @@ using Koers.Data.Model;
 using Koers.Data.Model.Duo;
 using Koers.Domain.Duo;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Koers.Web.Features.Duo;
 /// sends them later and records DUO's answer. A message is first checked against DUO's own rules, so a refusal by
 /// DUO is the exception; any refusal is kept and shown on the case.
 /// </summary>
-public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties, Klok klok, HuidigeGebruiker gebruiker, ILogger<DuoOutbox> log, Infrastructure.Bedrijfsvoering.KoersMetingen metingen)
+public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties, Klok klok, HuidigeGebruiker gebruiker, ILogger<DuoOutbox> log, Infrastructure.Bedrijfsvoering.KoersMetingen metingen, Auditlog audit)
 {
     /// <summary>Queues the vastgestelde PIP (POST /personen/{bsn}/PIP). Call before the PIP's own SaveChanges.</summary>
     public DuoUitgaandBericht MeldPip(Inburgeraar inburgeraar, PipInhoud inhoud, DateOnly dagtekening, bool eerstePip, DateOnly? vorigeDagtekening)
@@ -141,8 +142,6 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
             // Refused by our own copy of DUO's rules: never sent, shown on the case like a refusal by DUO.
             Status = fouten.Count > 0 ? OutboxStatus.Geweigerd : OutboxStatus.Wachtend,
             Melding = fouten.Count > 0 ? "Niet verzonden, Koers controleerde de regels van DUO: " + string.Join(" ", fouten) : null,
-            AangemaaktOp = klok.NuUtc,
-            AangemaaktDoor = gebruiker.Naam,
         };
         db.DuoUitgaandeBerichten.Add(bericht);
         return bericht;
@@ -248,5 +247,5 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
     }
 
     private void Audit(Guid id, string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = "Koers (DUO-koppeling)", Actie = AuditActie.Wijzigen, InburgeraarId = id, Omschrijving = omschrijving });
+        audit.Schrijf(AuditActie.Wijzigen, id, omschrijving, door: "Koers (DUO-koppeling)");
 }

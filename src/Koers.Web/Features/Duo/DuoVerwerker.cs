@@ -8,6 +8,7 @@ using Koers.Domain.Afsluiting;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Duo;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed record DuoEffect(string Resultaat, Guid? InburgeraarId, string? Ac
 /// relevant DUO API and brings the case in line. Every effect is idempotent (doing it twice changes nothing) and
 /// audited. Changes are tracked on the context; <see cref="DuoInbox"/> saves them together with the event's status.
 /// </summary>
-public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierService dossiers, DuoOpties opties, Klok klok, BsnBescherming bescherming)
+public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierService dossiers, DuoOpties opties, Klok klok, BsnBescherming bescherming, Auditlog audit)
 {
     public const string Gebruiker = "DUO (notificatie)";
 
@@ -177,7 +178,6 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         }
 
         toets.Aangemeld = dag;
-        toets.GewijzigdOp = klok.NuUtc;
         return $"Aangemeld voor de leerbaarheidstoets op {dag:dd-MM-yyyy} (volgens DUO).";
     }
 
@@ -229,8 +229,6 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             Gemeente = gemeente,
             Bron = Registratiebron.DuoMelding,
             DuoPlichtSinds = plicht.Begindatum,
-            AangemaaktOp = klok.NuUtc,
-            GewijzigdOp = klok.NuUtc,
         };
         if (plicht.DatumKennisgevingInburgeringsplicht is { } brief && brief <= klok.Vandaag)
         {
@@ -241,11 +239,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         inburgeraar.Fase = FaseBepaling.Bepaal(inburgeraar.Feiten());
         inburgeraar.Termijnen.AddRange(LegalClock.Bereken(inburgeraar.Feiten(), gemeente.Instellingen).Select(t => Termijnregel.Uit(id, t)));
         db.Inburgeraars.Add(inburgeraar);
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = Gebruiker, Actie = AuditActie.Aanmaken, InburgeraarId = id,
-            Omschrijving = $"Dossier aangemaakt uit DUO-melding {g.Code} ({g.Omschrijving}); doelgroep volgens DUO: {doelgroep?.Indeling ?? "onbekend"}.",
-        });
+        audit.Schrijf(AuditActie.Aanmaken, id, $"Dossier aangemaakt uit DUO-melding {g.Code} ({g.Omschrijving}); doelgroep volgens DUO: {doelgroep?.Indeling ?? "onbekend"}.", door: Gebruiker);
         return new($"Dossier aangemaakt in {gemeente.Naam} (doelgroep {inburgeraar.Doelgroep.Omschrijving()}).", id, null);
     }
 
@@ -292,7 +286,6 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         toets.RedenOverslaan = null;
         toets.Afnemer = "DUO";
         toets.Bron = LbtBron.Duo;
-        toets.GewijzigdOp = klok.NuUtc;
         return $"Leerbaarheidstoets {r.DatumAfname:dd-MM-yyyy}: {r.Resultaat} ({r.BehaaldeScore} van benodigd {r.BenodigdeScore}).";
     }
 
@@ -402,7 +395,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
     }
 
     private void Audit(Guid id, string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Gebruiker, Actie = AuditActie.Wijzigen, InburgeraarId = id, Omschrijving = InboxKort(omschrijving) });
+        audit.Schrijf(AuditActie.Wijzigen, id, InboxKort(omschrijving), door: Gebruiker);
 
     private static string InboxKort(string s) => s.Length > 1000 ? s[..1000] : s;
 }

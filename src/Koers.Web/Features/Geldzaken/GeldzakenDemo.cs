@@ -24,7 +24,7 @@ public static class GeldzakenDemo
         (Begunstigde.Zorgverzekeraar, "Zorgverzekeraar Kempen (demo)", "NL69INGB0123456789", "POLIS-DEMO", 138.75m),
     ];
 
-    public static async Task SeedAsync(KoersDbContext db, DateOnly vandaag, DateTime nuUtc, Guid? demoInburgeraar, CancellationToken ct = default)
+    public static async Task SeedAsync(KoersDbContext db, DateOnly vandaag, Guid? demoInburgeraar, CancellationToken ct = default)
     {
         var asiel = await db.Inburgeraars.AsNoTracking().Include(i => i.Gemeente).Include(i => i.Mijlpalen)
             .Where(i => i.Doelgroep == Doelgroep.Asielstatushouder || i.Doelgroep == Doelgroep.Nareiziger)
@@ -32,7 +32,7 @@ public static class GeldzakenDemo
             .AsSplitQuery().ToListAsync(ct);
         var geldzaken = new Dictionary<Guid, Geldzaak>();
         Geldzaak Geldzaak(Guid id) => geldzaken.TryGetValue(id, out var g) ? g
-            : geldzaken[id] = new Geldzaak { InburgeraarId = id, GewijzigdOp = nuUtc, GewijzigdDoor = "demodata" };
+            : geldzaken[id] = new Geldzaak { InburgeraarId = id, GewijzigdDoor = "demodata" };
 
         // Krediet: recently housed (BRP within 60 days), one at each step; the 'toegekend' one is past the default term.
         var gehuisvest = asiel.Select(i => (i, Brp: i.Mijlpalen.FirstOrDefault(m => m.Soort == Mijlpaal.BrpInschrijving)?.Datum))
@@ -80,13 +80,13 @@ public static class GeldzakenDemo
         foreach (var i in metOntzorgen.Where(i => !bestaand.Contains(i.Id)))
         {
             var start = i.Feiten().Datum(Mijlpaal.StartBijstand)!.Value;
-            db.Add(new Ontzorging { InburgeraarId = i.Id, Besluit = OntzorgenBesluit.Toepassen, Besluitdatum = start, GewijzigdOp = nuUtc, GewijzigdDoor = "demodata" });
+            db.Add(new Ontzorging { InburgeraarId = i.Id, Besluit = OntzorgenBesluit.Toepassen, Besluitdatum = start, GewijzigdDoor = "demodata" });
             foreach (var (soort, naam, iban, kenmerk, bedrag) in Lasten)
             {
                 db.Add(new OntzorgenBetaling
                 {
                     Id = Guid.NewGuid(), InburgeraarId = i.Id, Soort = soort, Naam = naam, Iban = iban, Betalingskenmerk = $"{kenmerk}-{i.Id.ToString()[..8]}",
-                    BedragPerMaand = bedrag, AangemaaktOp = nuUtc, GewijzigdOp = nuUtc,
+                    BedragPerMaand = bedrag,
                 });
             }
 

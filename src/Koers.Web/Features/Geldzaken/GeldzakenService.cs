@@ -5,6 +5,7 @@ using Koers.Data.Model.Geldzaken;
 using Koers.Data.Model.Ontzorgen;
 using Koers.Domain.Geldzaken;
 using Koers.Domain.Ontzorgen;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed record OverzichtStand(Inburgeraar Dossier, Maandoverzicht Overzich
 /// statement built from the ontzorgen payees and payment runs. Reads go through <see cref="DossierService.InzienAsync"/>
 /// (role, municipality and the audit of the read); every change is audited.
 /// </summary>
-public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Auditlog audit)
 {
     public async Task<GeldzakenStand?> HaalAsync(Guid id, string doel, CancellationToken ct = default)
     {
@@ -58,7 +59,7 @@ public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers,
         var g = await db.Set<Geldzaak>().FirstOrDefaultAsync(x => x.InburgeraarId == id, ct);
         if (g is null)
         {
-            g = new Geldzaak { InburgeraarId = id, GewijzigdDoor = gebruiker.Naam };
+            g = new Geldzaak { InburgeraarId = id };
             db.Add(g);
         }
 
@@ -70,8 +71,6 @@ public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers,
         g.KredietUitbetaaldBedrag = invoer.UitbetaaldBedrag;
         g.KredietNotitie = Schoon(invoer.Notitie);
         g.NettoBijstandPerMaand = invoer.NettoBijstandPerMaand;
-        g.GewijzigdOp = klok.NuUtc;
-        g.GewijzigdDoor = gebruiker.Naam;
         var status = InrichtingskredietRegels.Status(feiten);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Geldzaken: inrichtingskrediet vastgelegd (status ‘{status.Omschrijving().ToLowerInvariant()}’"
             + (invoer.UitbetaaldBedrag is { } b ? $", uitbetaald {GeldWeergave.Euro(b)}" : string.Empty) + ")");
@@ -147,13 +146,9 @@ public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers,
         if (db.Entry(instellingen).State == EntityState.Detached) db.Add(instellingen);
         else if (oud == nieuw) return Uitkomst<string>.Ok(gemeente.Code);
         instellingen.InrichtingskredietTermijnDagen = nieuw;
-        instellingen.GewijzigdOp = klok.NuUtc;
+        // By hand: the unsaved default above names "Koers (standaard)", which the stamps would keep on insert as if meant.
         instellingen.GewijzigdDoor = gebruiker.Naam;
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = null,
-            Omschrijving = $"Geldzaken: termijn inrichtingskrediet gemeente {gemeente.Naam} gewijzigd van {oud} naar {nieuw} dagen",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Geldzaken: termijn inrichtingskrediet gemeente {gemeente.Naam} gewijzigd van {oud} naar {nieuw} dagen", AuditObject.Van<Gemeente>(gemeente.Code));
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

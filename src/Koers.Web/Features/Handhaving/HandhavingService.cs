@@ -6,6 +6,7 @@ using Koers.Data.Model.Keten;
 using Koers.Domain.Clock;
 using Koers.Domain.Handhaving;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
@@ -86,7 +87,7 @@ public sealed record VerstrekenReactie(Guid InburgeraarId, string Naam, string G
 /// taken until a person decides (take, skip, or close the tekortkoming). A boete or maatregel needs an explicit
 /// confirmation that the circumstances were weighed. Each taken step with a letter stores the PDF and its SHA-256.
 /// </summary>
-public sealed class HandhavingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class HandhavingService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Auditlog audit)
 {
     // ---- ladder (functioneel beheer) ------------------------------------------------------------------------------
 
@@ -138,13 +139,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         {
             GemeenteId = gemeente.Id, Volgorde = s.Volgorde, Soort = s.Soort, Naam = s.Naam, Brieftekst = s.Brieftekst,
             ReactietermijnDagen = s.ReactietermijnDagen, Bedrag = s.Soort == Handhavingssoort.BoeteWi2021 ? s.Bedrag : null,
-            GewijzigdOp = klok.NuUtc, GewijzigdDoor = gebruiker.Naam,
         }));
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-            Omschrijving = $"Handhavingsladder van gemeente {gemeente.Naam} gewijzigd ({ladder.Count} stappen)",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Handhavingsladder van gemeente {gemeente.Naam} gewijzigd ({ladder.Count} stappen)", AuditObject.Van<Gemeente>(gemeente.Code));
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

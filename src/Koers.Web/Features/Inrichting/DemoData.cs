@@ -112,8 +112,6 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
                 Klantregisseur = random.Next(20) == 0 ? null : regisseur,
                 Telefoon = $"06-{random.Next(10_000_000, 99_999_999)}",
                 Bron = doelgroep.IsAsielgerelateerd() ? Registratiebron.CoaKoppeling : Registratiebron.Handmatig,
-                AangemaaktOp = klok.NuUtc,
-                GewijzigdOp = klok.NuUtc,
             };
             inburgeraar.Bsn ??= null;
             if (inburgeraar.Bsn is null && inburgeraar.VNummer is null)
@@ -183,12 +181,12 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
 
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
         var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
-        await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, klok.NuUtc, demoInburgeraar, ct);
+        await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, demoInburgeraar, ct);
         // Before the e-mail opt-in, so nothing waits to be sent when the demo starts (the talk and the message are in the
         // portal); what the demo user plans next does reach the demo mailbox.
         if (portaalPlan is not null) await Portaal.PortaalDemo.AfspraakEnBerichtAsync(services, portaalPlan, ct);
         await Berichten.BerichtenDemo.SeedAsync(db, demoInburgeraar, klok.NuUtc, ct);
-        await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
+        await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, ct);
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
     }
 
@@ -259,7 +257,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             {
                 InburgeraarId = id, Aangemeld = toetsDatum.AddDays(-random.Next(5, 20)), Afgenomen = toetsDatum,
                 Afnemer = random.Next(2) == 0 ? "KCC-medewerker (gecertificeerd)" : "Bibliotheek (gecertificeerd)",
-                Score = score, GewijzigdOp = klok.NuUtc,
+                Score = score,
             });
         }
 
@@ -286,7 +284,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
                 });
                 db.Leefgebieden.Add(new LeefgebiedVerslag
                 {
-                    InburgeraarId = id, Leefgebied = definitie.Leefgebied, GewijzigdDoor = "demodata", GewijzigdOp = klok.NuUtc,
+                    InburgeraarId = id, Leefgebied = definitie.Leefgebied, GewijzigdDoor = "demodata",
                     AntwoordenJson = System.Text.Json.JsonSerializer.Serialize(antwoorden),
                 });
             }
@@ -323,7 +321,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
                 Id = Guid.NewGuid(), InburgeraarId = id, Versie = 1, Status = PipStatus.Vastgesteld, Leerroute = leerroute,
                 InhoudJson = System.Text.Json.JsonSerializer.Serialize(inhoud, PipService.JsonOpties), Dagtekening = pipDatum,
                 TeLaat = teLaat, RedenTeLaat = teLaat ? "Wachtlijst voor de intake bij de taalschool." : null,
-                VastgesteldDoor = inburgeraar.Klantregisseur?.Naam ?? "demodata", AangemaaktOp = klok.NuUtc, GewijzigdOp = klok.NuUtc,
+                VastgesteldDoor = inburgeraar.Klantregisseur?.Naam ?? "demodata",
             };
             db.PipVersies.Add(versie);
             inburgeraar.LaatsteBeschikkingOp = pipDatum;
@@ -335,7 +333,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             {
                 Id = Guid.NewGuid(), InburgeraarId = id, PipVersieId = versie.Id, Soort = BeschikkingSoort.PipVaststelling, Datum = pipDatum,
                 Kenmerk = kenmerk, Pdf = pdf, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
-                AangemaaktDoor = "demodata", AangemaaktOp = klok.NuUtc, Verzenddatum = pipDatum, VerzondenGeregistreerdDoor = "demodata",
+                AangemaaktDoor = "demodata", Verzenddatum = pipDatum, VerzondenGeregistreerdDoor = "demodata",
             });
         }
     }

@@ -123,14 +123,12 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         var verslag = await db.Leefgebieden.FirstOrDefaultAsync(l => l.InburgeraarId == id && l.Leefgebied == leefgebied, ct);
         if (verslag is null)
         {
-            verslag = new LeefgebiedVerslag { InburgeraarId = id, Leefgebied = leefgebied, GewijzigdDoor = gebruiker.Naam };
+            verslag = new LeefgebiedVerslag { InburgeraarId = id, Leefgebied = leefgebied };
             db.Leefgebieden.Add(verslag);
         }
 
         verslag.AntwoordenJson = JsonSerializer.Serialize(antwoorden.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value), JsonOpties);
         verslag.Notities = Schoon(invoer.Notities);
-        verslag.GewijzigdDoor = gebruiker.Naam;
-        verslag.GewijzigdOp = klok.NuUtc;
         dossiers.Audit(AuditActie.Wijzigen, id, $"Brede intake: leefgebied {Leefgebieden.Van(leefgebied).Titel} opgeslagen");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Leefgebied>.Ok(leefgebied);
@@ -247,7 +245,6 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         toets.Overgeslagen = feiten.Overgeslagen;
         toets.RedenOverslaan = feiten.RedenOverslaan;
         toets.Bron = bron;
-        toets.GewijzigdOp = klok.NuUtc;
         dossiers.Audit(AuditActie.Wijzigen, id, "Leerbaarheidstoets vastgelegd");
         await db.SaveChangesAsync(ct);
         return Uitkomst<LbtFeiten>.Ok(toets.Feiten());

@@ -71,7 +71,7 @@ public static class KetenpartnersDemo
             var v = new Verwijzing
             {
                 Id = Guid.NewGuid(), InburgeraarId = id, PartnerorganisatieId = p.Id, Onderdeel = o, Status = status, AangemeldOp = aangemeld,
-                AangemeldDoor = "demodata", GewijzigdOp = nu,
+                AangemeldDoor = "demodata",
             };
             if (status is Verwijzingsstatus.Geaccepteerd or Verwijzingsstatus.Afgerond or Verwijzingsstatus.Afgewezen)
             {

@@ -6,6 +6,7 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Machtigingen;
 using Koers.Web.Features.Pip;
@@ -40,10 +41,10 @@ public sealed record PartnerDossierDto(Guid Id, IReadOnlyList<Gegevenscategorie>
 /// (active consent of the user's organisation, a case of the partner's region); every read is written to the audit under
 /// the user's account, like every other audit row, with the organisation filled in by the audit infrastructure.
 /// </summary>
-public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok, Auditlog audit)
 {
     private void Audit(Guid id, string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien, InburgeraarId = id, Omschrijving = omschrijving });
+        audit.Schrijf(AuditActie.Inzien, id, omschrijving);
 
     /// <summary>The partner's consented cases (basisgegevens), with the categories each consent opens.</summary>
     public async Task<IReadOnlyList<PartnerDossierRegel>> DossiersAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Besluiten;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class MandaatInvoer
 /// The mandate register per municipality (functioneel beheer): for each kind of decision letter, the official who signs
 /// on behalf of the college (Awb 10:10). Letters read it when they are made; every change is audited.
 /// </summary>
-public sealed class MandaatService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class MandaatService(KoersDbContext db, Kern.Toegang toegang, Auditlog audit)
 {
     public const int MaxLengte = 200;
 
@@ -91,22 +92,18 @@ public sealed class MandaatService(KoersDbContext db, Klok klok, HuidigeGebruike
             }
             else if (m is null)
             {
-                db.Add(new Mandaat { GemeenteId = gemeente.Id, Besluitsoort = soort, Naam = naam, Functie = functie, GewijzigdOp = klok.NuUtc, GewijzigdDoor = gebruiker.Naam });
+                db.Add(new Mandaat { GemeenteId = gemeente.Id, Besluitsoort = soort, Naam = naam, Functie = functie });
                 wijziging = $"{soort.Omschrijving()}: {naam} ({functie})";
             }
             else if (m.Naam != naam || m.Functie != functie)
             {
                 wijziging = $"{soort.Omschrijving()}: {m.Naam} ({m.Functie}) → {naam} ({functie})";
-                (m.Naam, m.Functie, m.GewijzigdOp, m.GewijzigdDoor) = (naam, functie, klok.NuUtc, gebruiker.Naam);
+                (m.Naam, m.Functie) = (naam, functie);
             }
 
             if (wijziging is not null)
             {
-                db.Audit.Add(new AuditRegel
-                {
-                    Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-                    Omschrijving = $"Mandaatregister gemeente {gemeente.Naam}: {wijziging}",
-                });
+                audit.Schrijf(AuditActie.Wijzigen, null, $"Mandaatregister gemeente {gemeente.Naam}: {wijziging}", AuditObject.Van<Gemeente>(gemeente.Code));
             }
         }
 

@@ -2,6 +2,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
 using Koers.Domain.Monitor;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed record DoorklikLijst(
 /// The cases behind a figure: names and links only. Every list that is read puts one line per listed case in
 /// the audit table with the purpose 'Monitor: doorklik', as reading a case does.
 /// </summary>
-public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Toegang toegang)
+public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Toegang toegang, Auditlog audit)
 {
     public const string Doel = "Monitor: doorklik";
     public const int MaximalePaginaGrootte = 500;
@@ -55,7 +56,7 @@ public sealed class MonitorDoorklik(MonitorQuery query, KoersDbContext db, Klok 
         if (regel.Length > 1000) regel = regel[..1000];
         foreach (var r in rijen)
         {
-            db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien, InburgeraarId = r.Id, Omschrijving = regel });
+            audit.Schrijf(AuditActie.Inzien, r.Id, regel);
         }
 
         await db.SaveChangesAsync(ct);

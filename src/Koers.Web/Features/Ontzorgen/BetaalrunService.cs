@@ -32,7 +32,7 @@ public sealed record BetaalrunUitkomst(Guid? BetaalrunId, string Melding, Betaal
 /// pro rata for a partial month, as one SEPA credit-transfer file (pain.001.001.03). Idempotent: a payment is stored
 /// with the unique key (municipality, month, case, payee), so a second run of a month only pays what is new.
 /// </summary>
-public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService beleidService, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, ILogger<BetaalrunService> log, Infrastructure.Bedrijfsvoering.KoersMetingen metingen)
+public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService beleidService, DossierService dossiers, Klok klok, Kern.Toegang toegang, ILogger<BetaalrunService> log, Infrastructure.Bedrijfsvoering.KoersMetingen metingen)
 {
 
     /// <summary>The earliest month a run may pay: the Wi2021 took effect on 1 January 2022.</summary>
@@ -137,8 +137,6 @@ public sealed class BetaalrunService(KoersDbContext db, OntzorgenBeleidService b
             DebiteurBic = beleidGemeente.DebiteurBic,
             Xml = xml,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(xml)),
-            AangemaaktOp = klok.NuUtc,
-            AangemaaktDoor = gebruiker.Naam,
             Regels = voorstel.Nieuw.Select(r => new Betaalregel
             {
                 GemeenteId = gemeente.Id,

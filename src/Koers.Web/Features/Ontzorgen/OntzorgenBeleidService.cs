@@ -6,6 +6,7 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Ontzorgen;
 using Koers.Domain.Sources;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Koers.Web.Features.Ontzorgen;
 /// The ontzorgen policy per municipality (functioneel beheer). A municipality without a stored policy gets its default
 /// (<see cref="Standaardbeleid"/>) the first time it is read, so no seeding is needed.
 /// </summary>
-public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dossiers, Klok klok, Kern.Toegang toegang, Auditlog audit)
 {
     public const int MinimaleMaanden = 6;
     public const int MaximaleMaanden = 24;
@@ -57,7 +58,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
             VerlengenToegestaan = standaard.Regels.VerlengenToegestaan,
             TrainingAanbod = standaard.TrainingAanbod,
             DebiteurNaam = SepaTekst.Schoon($"Gemeente {gemeente.Naam}", 70),
-            GewijzigdOp = klok.NuUtc,
+            // A named system actor, deliberately not the user whose visit happened to create the default.
             GewijzigdDoor = "Koers (standaardbeleid)",
         };
         db.Add(beleid);
@@ -150,8 +151,6 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
 
         if (wijzigingen.Count == 0) return Uitkomst<string>.Ok(gemeente.Code);
 
-        beleid.GewijzigdOp = klok.NuUtc;
-        beleid.GewijzigdDoor = gebruiker.Naam;
         AuditGemeente(AuditActie.Wijzigen, $"Ontzorgen: beleid gemeente {gemeente.Naam} gewijzigd ({string.Join(", ", wijzigingen)})");
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
@@ -199,7 +198,5 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
 
     /// <summary>Audit of a municipality-level change (policy, payment runs): the same log, without a case id.</summary>
     internal void AuditGemeente(AuditActie actie, string omschrijving) =>
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = actie, InburgeraarId = null, Omschrijving = Kort(omschrijving) });
-
-    private static string Kort(string tekst) => tekst.Length > 1000 ? tekst[..1000] : tekst;
+        audit.Schrijf(actie, null, omschrijving);
 }

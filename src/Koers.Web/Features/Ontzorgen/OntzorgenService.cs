@@ -5,6 +5,7 @@ using Koers.Data.Model.Ontzorgen;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Ontzorgen;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -152,7 +153,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.Reden = Schoon(invoer.Reden);
         o.Besluitdatum = invoer.Besluitdatum;
         o.VerlengdTot = besluit == OntzorgenBesluit.Verlengen ? invoer.VerlengdTot : null;
-        Gewijzigd(o);
 
         // The decision moves the legal clock's end of ontzorgen, so the worklist and history follow it.
         inburgeraar.OntzorgenAfgezien = besluit == OntzorgenBesluit.Afzien;
@@ -182,7 +182,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         {
             Id = Guid.NewGuid(), InburgeraarId = inburgeraar.Id, Besluit = besluit, Datum = datum, Kenmerk = kenmerk, Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), Sjabloonversie = sjabloonversie,
-            AangemaaktDoor = gebruiker.Naam, AangemaaktOp = klok.NuUtc, Verzenddatum = verzenddatum,
+            Verzenddatum = verzenddatum,
         };
         db.Add(brief);
         return brief;
@@ -194,7 +194,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         if (!await toegang.MagDossierAsync(id, ct)) return null;
         var brief = await db.Set<Ontzorgenbrief>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == briefId && b.InburgeraarId == id, ct);
         if (brief is null) return null;
-        dossiers.Audit(AuditActie.Inzien, id, $"Ontzorgenbrief {brief.Kenmerk} geopend");
+        dossiers.Audit(AuditActie.Inzien, id, $"Ontzorgenbrief {brief.Kenmerk} geopend", AuditObject.Van<Ontzorgenbrief>(brief.Id));
         await db.SaveChangesAsync(ct);
         return brief;
     }
@@ -278,7 +278,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
             Naam = string.Empty,
             Iban = string.Empty,
             Betalingskenmerk = string.Empty,
-            AangemaaktOp = klok.NuUtc,
         };
         betaling.Soort = invoer.Soort!.Value;
         betaling.Omschrijving = betaling.Soort == Begunstigde.Overig ? Schoon(invoer.Omschrijving) : null;
@@ -289,7 +288,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         betaling.BedragPerMaand = invoer.BedragPerMaand!.Value;
         betaling.Vanaf = invoer.Vanaf;
         betaling.Tot = invoer.Tot;
-        betaling.GewijzigdOp = klok.NuUtc;
         if (nieuw) db.Add(betaling);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} {(nieuw ? "toegevoegd" : "gewijzigd")} ({OntzorgenWeergave.Euro(betaling.BedragPerMaand)} per maand)");
         await db.SaveChangesAsync(ct);
@@ -304,8 +302,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         var betaling = await db.Set<OntzorgenBetaling>().FirstOrDefaultAsync(b => b.Id == betalingId && b.InburgeraarId == id && !b.Verwijderd, ct);
         if (betaling is null) return Uitkomst<Guid>.Onbekend();
         betaling.Verwijderd = true;
-        betaling.GewijzigdOp = klok.NuUtc;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} verwijderd");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: ontvanger {betaling.Soort.Last()} verwijderd", AuditObject.Van<OntzorgenBetaling>(betaling.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(betalingId);
     }
@@ -348,6 +345,8 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         o.TrainingAfgerond = invoer.TrainingAfgerond;
         o.Afspraken = Schoon(invoer.Afspraken);
         o.OverdrachtAan = Schoon(invoer.OverdrachtAan);
+        // By hand: the plan's evaluation moments are rows of their own; when only they change, the Ontzorging itself is
+        // unchanged and the stamps would not move, yet the plan (shown as one) did change.
         Gewijzigd(o);
         db.RemoveRange(await db.Set<OntzorgenEvaluatie>().Where(e => e.InburgeraarId == id).ToListAsync(ct));
         db.AddRange(evaluaties.Select(e => new OntzorgenEvaluatie
@@ -425,7 +424,6 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
             dossiers.Audit(AuditActie.Wijzigen, id, $"Ontzorgen: schuldensignaal afgehandeld op {o.SchuldenAfgehandeldOp:dd-MM-yyyy}");
         }
 
-        Gewijzigd(o);
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
     }
@@ -457,7 +455,7 @@ public sealed class OntzorgenService(KoersDbContext db, DossierService dossiers,
         return o;
     }
 
-    private Ontzorging NieuweOntzorging(Guid id) => new() { InburgeraarId = id, GewijzigdOp = klok.NuUtc, GewijzigdDoor = gebruiker.Naam };
+    private Ontzorging NieuweOntzorging(Guid id) => new() { InburgeraarId = id };
 
     private void Gewijzigd(Ontzorging o)
     {

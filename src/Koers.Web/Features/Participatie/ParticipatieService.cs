@@ -3,6 +3,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
 using Koers.Domain.Participatie;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed record OpenMeting(Guid InburgeraarId, string Naam, string Gemeente
 /// <see cref="DossierService"/> / <see cref="Kern.Toegang"/> (role and municipality; partners never see it) and is
 /// audited; the audit names what was done, never the answers.
 /// </summary>
-public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers)
+public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers, Auditlog audit)
 {
     public const int MaxToelichting = 2000;
 
@@ -116,7 +117,7 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         var rij = await db.Set<ParticipatieInstelling>().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
         if (rij is null)
         {
-            rij = new ParticipatieInstelling { GemeenteId = gemeente.Id, GewijzigdDoor = gebruiker.Naam };
+            rij = new ParticipatieInstelling { GemeenteId = gemeente.Id };
             db.Add(rij);
         }
 
@@ -125,14 +126,8 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         rij.Maanden = string.Join(",", maanden.Order().Select(m => m.ToString(CultureInfo.InvariantCulture)));
         rij.UitgezetteVragen = string.Join(",", uit);
         rij.Ladder = string.Join("\n", treden);
-        rij.GewijzigdOp = klok.NuUtc;
-        rij.GewijzigdDoor = gebruiker.Naam;
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-            Omschrijving = $"Participatiemonitor gemeente {gemeente.Naam}: anker {rij.Anker.Omschrijving()}, meetmomenten {rij.Maanden} maanden, " +
-                $"{vragen.Count} vragen aan, {uit.Count} uit, ladder met {treden.Count} treden",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Participatiemonitor gemeente {gemeente.Naam}: anker {rij.Anker.Omschrijving()}, meetmomenten {rij.Maanden} maanden, " +
+                $"{vragen.Count} vragen aan, {uit.Count} uit, ladder met {treden.Count} treden");
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

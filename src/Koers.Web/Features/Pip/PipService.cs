@@ -7,6 +7,7 @@ using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip.Beschikking;
 using Koers.Web.Infrastructure;
@@ -172,15 +173,13 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
                 InburgeraarId = id,
                 Versie = versies.Count == 0 ? 1 : versies.Max(v => v.Versie) + 1,
                 Status = PipStatus.Concept,
-                AangemaaktOp = klok.NuUtc,
             };
             db.PipVersies.Add(concept);
         }
 
         concept.InhoudJson = JsonSerializer.Serialize(inhoud, JsonOpties);
         concept.Leerroute = inhoud.Leerroute;
-        concept.GewijzigdOp = klok.NuUtc;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen", AuditObject.Van<PipVersie>(concept.Id));
         await db.SaveChangesAsync(ct);
 
         var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
@@ -204,11 +203,9 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Status = PipStatus.Concept,
             InhoudJson = huidige.InhoudJson,
             Leerroute = huidige.Leerroute,
-            AangemaaktOp = klok.NuUtc,
-            GewijzigdOp = klok.NuUtc,
         };
         db.PipVersies.Add(concept);
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Bijstelling PIP gestart (versie {concept.Versie})");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Bijstelling PIP gestart (versie {concept.Versie})", AuditObject.Van<PipVersie>(concept.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<int>.Ok(concept.Versie);
     }
@@ -284,7 +281,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         concept.RedenTeLaat = teLaat ? invoer.RedenTeLaat!.Trim() : null;
         concept.RedenBijstelling = vorige is null ? null : invoer.RedenBijstelling?.Trim();
         concept.VastgesteldDoor = gebruiker.Naam;
-        concept.GewijzigdOp = klok.NuUtc;
         if (huidige is not null) huidige.Status = PipStatus.Vervangen;
 
         var feitenNa = inburgeraar.Feiten();
@@ -312,8 +308,6 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Kenmerk = kenmerk,
             Pdf = pdf,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            AangemaaktDoor = gebruiker.Naam,
-            AangemaaktOp = klok.NuUtc,
             Verzenddatum = invoer.Verzenddatum,
             VerzondenGeregistreerdDoor = invoer.Verzenddatum is null ? null : gebruiker.Naam,
             Sjabloonversie = sjabloonversie,
@@ -362,9 +356,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         pip.IngetrokkenOp = klok.NuUtc;
         pip.IngetrokkenDoor = gebruiker.Naam;
         pip.RedenIntrekking = invoer.Reden!.Trim();
-        pip.GewijzigdOp = klok.NuUtc;
         inburgeraar.Leerroute = null;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"PIP ingetrokken (versie {pip.Versie}, dagtekening {pip.Dagtekening:dd-MM-yyyy}): {pip.RedenIntrekking}");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"PIP ingetrokken (versie {pip.Versie}, dagtekening {pip.Dagtekening:dd-MM-yyyy}): {pip.RedenIntrekking}", AuditObject.Van<PipVersie>(pip.Id));
         var naarDuo = await db.DuoUitgaandeBerichten.AsNoTracking()
             .Where(b => b.InburgeraarId == id && b.Soort == Data.Model.Duo.OutboxSoort.Pip)
             .OrderByDescending(b => b.AangemaaktOp).Select(b => (Data.Model.Duo.OutboxStatus?)b.Status).FirstOrDefaultAsync(ct);
@@ -432,7 +425,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         if (!await toegang.MagDossierAsync(id, ct)) return null;
         var beschikking = await db.Beschikkingen.AsNoTracking().FirstOrDefaultAsync(b => b.Id == beschikkingId && b.InburgeraarId == id, ct);
         if (beschikking is null) return null;
-        dossiers.Audit(AuditActie.Inzien, id, $"Beschikking {beschikking.Kenmerk} geopend");
+        dossiers.Audit(AuditActie.Inzien, id, $"Beschikking {beschikking.Kenmerk} geopend", AuditObject.Van<Data.Model.Beschikking>(beschikking.Id));
         await db.SaveChangesAsync(ct);
         return beschikking;
     }

@@ -13,7 +13,7 @@ namespace Koers.Web.Features.Pip;
 /// </summary>
 public static class VoorlopigPlanDemo
 {
-    public static async Task SeedAsync(KoersDbContext db, DateOnly vandaag, DateTime nuUtc, CancellationToken ct = default)
+    public static async Task SeedAsync(KoersDbContext db, DateOnly vandaag, CancellationToken ct = default)
     {
         var inAzc = (await db.Inburgeraars.AsNoTracking().Include(i => i.Gemeente).Include(i => i.Mijlpalen)
                 .Where(i => i.Doelgroep == Doelgroep.Asielstatushouder && i.AzcLocatie != null)
@@ -27,7 +27,7 @@ public static class VoorlopigPlanDemo
             db.Add(new VoorlopigPlan
             {
                 InburgeraarId = i.Id, InhoudJson = JsonSerializer.Serialize(inhoud, PipService.JsonOpties), OpgesteldOp = vandaag.AddDays(-7),
-                GewijzigdOp = nuUtc, GewijzigdDoor = "demodata",
+                GewijzigdDoor = "demodata",
             });
         }
 

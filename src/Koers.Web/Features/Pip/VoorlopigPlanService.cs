@@ -2,6 +2,7 @@ using System.Text.Json;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Pip;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed record VoorlopigPlanStand(Inburgeraar Dossier, bool GemeenteGebrui
 /// The voorlopig plan (pre-PIP): made for someone in an AZC if the municipality uses it, never a beschikking, never
 /// sent to DUO, no termijn; taken over as the draft PIP after BRP inschrijving. Reads are audited, changes too.
 /// </summary>
-public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossiers, PipService pips, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossiers, PipService pips, Klok klok, Kern.Toegang toegang, Auditlog audit)
 {
     public static bool GebruiktHet(Gemeente g) => g.VoorlopigPlan ?? VoorlopigPlanRegels.Standaard(g.Code);
 
@@ -48,14 +49,12 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
         var plan = await db.Set<VoorlopigPlan>().FirstOrDefaultAsync(p => p.InburgeraarId == id, ct);
         if (plan is null)
         {
-            plan = new VoorlopigPlan { InburgeraarId = id, OpgesteldOp = klok.Vandaag, GewijzigdDoor = gebruiker.Naam };
+            plan = new VoorlopigPlan { InburgeraarId = id, OpgesteldOp = klok.Vandaag };
             db.Add(plan);
         }
 
         plan.InhoudJson = JsonSerializer.Serialize(invoer.AlsInhoud(), PipService.JsonOpties);
-        plan.GewijzigdOp = klok.NuUtc;
-        plan.GewijzigdDoor = gebruiker.Naam;
-        dossiers.Audit(AuditActie.Wijzigen, id, "Voorlopig plan (pre-PIP) opgeslagen; geen beschikking, geen termijn, niet naar DUO");
+        dossiers.Audit(AuditActie.Wijzigen, id, "Voorlopig plan (pre-PIP) opgeslagen; geen beschikking, geen termijn, niet naar DUO", AuditObject.Van<VoorlopigPlan>(id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
     }
@@ -95,11 +94,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
         if (gebruiken is null) return Uitkomst<string>.Geweigerd(new() { ["VoorlopigPlan"] = ["Kies of de gemeente een voorlopig plan maakt (true of false)."] });
         var oud = GebruiktHet(g);
         g.VoorlopigPlan = gebruiken;
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = null,
-            Omschrijving = $"PIP: voorlopig plan voor gemeente {g.Naam} {(gebruiken.Value ? "aangezet" : "uitgezet")} (was {(oud ? "aan" : "uit")})",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"PIP: voorlopig plan voor gemeente {g.Naam} {(gebruiken.Value ? "aangezet" : "uitgezet")} (was {(oud ? "aan" : "uit")})", AuditObject.Van<Gemeente>(g.Code));
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(g.Code);
     }

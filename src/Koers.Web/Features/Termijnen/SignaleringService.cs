@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed record SignaleringRegel(TermijnCode Termijn, string Omschrijving, 
 /// Deadline alerts per municipality (functioneel beheer): how many days ahead each kind of deadline turns orange on the
 /// worklist and the case page. Without a setting: 14 days, Koers's fixed horizon before. Every change is audited.
 /// </summary>
-public sealed class SignaleringService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang)
+public sealed class SignaleringService(KoersDbContext db, Kern.Toegang toegang, Auditlog audit)
 {
     /// <summary>The settings of these municipalities (those without a row get the default).</summary>
     public async Task<Signaleringen> VoorAsync(IReadOnlyCollection<int> gemeenten, CancellationToken ct = default)
@@ -96,28 +97,20 @@ public sealed class SignaleringService(KoersDbContext db, Klok klok, HuidigeGebr
             if (oud == dagen && (rij is not null || dagen == Termijnsignalering.Standaard)) continue;
             if (rij is null)
             {
-                db.Add(new Termijnsignalering { GemeenteId = gemeente.Id, Termijn = termijn, DagenVooraf = dagen, GewijzigdOp = klok.NuUtc, GewijzigdDoor = gebruiker.Naam });
+                db.Add(new Termijnsignalering { GemeenteId = gemeente.Id, Termijn = termijn, DagenVooraf = dagen });
             }
             else
             {
-                (rij.DagenVooraf, rij.GewijzigdOp, rij.GewijzigdDoor) = (dagen, klok.NuUtc, gebruiker.Naam);
+                rij.DagenVooraf = dagen;
             }
 
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-                Omschrijving = $"Termijnsignalering gemeente {gemeente.Naam}: {termijn.Omschrijving()} {oud} → {dagen} dagen vooraf",
-            });
+            audit.Schrijf(AuditActie.Wijzigen, null, $"Termijnsignalering gemeente {gemeente.Naam}: {termijn.Omschrijving()} {oud} → {dagen} dagen vooraf", AuditObject.Van<Gemeente>(gemeente.Code));
         }
 
         if (termijnmail is { } mail && mail != gemeente.DagelijkseTermijnmail)
         {
             await db.Gemeenten.Where(g => g.Id == gemeente.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.DagelijkseTermijnmail, mail), ct);
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen,
-                Omschrijving = $"Dagelijkse e-mail met naderende termijnen voor de klantregisseurs van gemeente {gemeente.Naam}: {(mail ? "aan" : "uit")}",
-            });
+            audit.Schrijf(AuditActie.Wijzigen, null, $"Dagelijkse e-mail met naderende termijnen voor de klantregisseurs van gemeente {gemeente.Naam}: {(mail ? "aan" : "uit")}", AuditObject.Van<Gemeente>(gemeente.Code));
         }
 
         await db.SaveChangesAsync(ct);

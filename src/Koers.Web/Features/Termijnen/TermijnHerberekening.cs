@@ -3,6 +3,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -27,7 +28,7 @@ public sealed record HerberekeningResultaat(
 /// into a temp table and one upsert; on SQLite ordinary batched EF writes). A moved due date is kept in the
 /// deadline history, as a change by hand would be.
 /// </summary>
-public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<TermijnHerberekening> log)
+public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<TermijnHerberekening> log, Auditlog audit)
 {
     public const int Batchgrootte = 25_000;
 
@@ -61,13 +62,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             fases += uitkomst.Fases;
         }
 
-        db.Audit.Add(new AuditRegel
-        {
-            Op = nu,
-            Gebruiker = "systeem",
-            Actie = AuditActie.Wijzigen,
-            Omschrijving = $"{reden}: {open} open dossiers herberekend, {gewijzigd} termijnen en {fases} fasen gewijzigd.",
-        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"{reden}: {open} open dossiers herberekend, {gewijzigd} termijnen en {fases} fasen gewijzigd.", door: HuidigeGebruiker.Systeem);
         await db.SaveChangesAsync(ct);
 
         log.LogInformation("Termijnen herberekend: {Dossiers} dossiers ({Open} open), {Termijnen} termijnen, {Fases} fasen gewijzigd in {Ms} ms",

@@ -3,6 +3,7 @@ using System.Text;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Berichten;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Planning;
@@ -41,7 +42,7 @@ public sealed record TermijnmailRegel(Guid InburgeraarId, string Gemeente, Termi
 /// termijnmail (unique per medewerker and date) is claimed before the mail leaves. Every mail sent is audited.
 /// </summary>
 public sealed class TermijnmailService(KoersDbContext db, Klok klok, Instantie instantie, IEmailKanaal email, BerichtOpties berichtOpties,
-    TermijnmailOpties opties, UserManager<Gebruiker> users, SignaleringService signalering, ILogger<TermijnmailService> log)
+    TermijnmailOpties opties, UserManager<Gebruiker> users, SignaleringService signalering, ILogger<TermijnmailService> log, Auditlog audit)
 {
     public const string Systeem = "Koers (termijnmail)";
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
@@ -141,12 +142,8 @@ public sealed class TermijnmailService(KoersDbContext db, Klok klok, Instantie i
         }
 
         claim.VerzondenOp = klok.NuUtc;
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Inzien,
-            Omschrijving = Kort($"Dagelijkse termijnmail aan {m.Naam} ({datum:dd-MM-yyyy}): {regels.Count} termijn(en) in {regels.Select(r => r.InburgeraarId).Distinct().Count()} dossier(s): " +
-                                string.Join(", ", regels.Select(r => r.InburgeraarId).Distinct())),
-        });
+        audit.Schrijf(AuditActie.Inzien, null, Kort($"Dagelijkse termijnmail aan {m.Naam} ({datum:dd-MM-yyyy}): {regels.Count} termijn(en) in {regels.Select(r => r.InburgeraarId).Distinct().Count()} dossier(s): " +
+                                string.Join(", ", regels.Select(r => r.InburgeraarId).Distinct())), door: Systeem);
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
         return true;

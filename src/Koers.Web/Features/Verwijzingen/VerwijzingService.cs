@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Keten;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Ketenpartners;
@@ -40,7 +41,7 @@ public sealed record VerwijzingDto(Guid Id, Guid InburgeraarId, string? Naam, in
 /// Referrals of a case to a chain partner. The klantregisseur refers (only with an active consent covering at least
 /// basisgegevens); the partner accepts or declines and sets intake and start dates. Every step is audited on the case.
 /// </summary>
-public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, DossierService dossiers, Klok klok, Auditlog audit)
 {
     public static string Status(Verwijzing v, DateOnly vandaag) => v.Status switch
     {
@@ -101,10 +102,9 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
         {
             Id = Guid.NewGuid(), InburgeraarId = id, PartnerorganisatieId = partner!.Id, Onderdeel = invoer.Onderdeel!.Value, Status = Verwijzingsstatus.Aangemeld,
             AangemeldOp = vandaag, AangemeldDoor = bereik.Naam, Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(),
-            GewijzigdOp = klok.NuUtc,
         };
         db.Verwijzingen.Add(v);
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Aangemeld bij {partner.Naam} voor {KetenpartnersService.Omschrijving(v.Onderdeel)}");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Aangemeld bij {partner.Naam} voor {KetenpartnersService.Omschrijving(v.Onderdeel)}", AuditObject.Van<Verwijzing>(v.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(v.Id);
     }
@@ -120,8 +120,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
         }
 
         v.Status = Verwijzingsstatus.Ingetrokken;
-        v.GewijzigdOp = klok.NuUtc;
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Aanmelding bij {v.Partnerorganisatie?.Naam} ingetrokken");
+        dossiers.Audit(AuditActie.Wijzigen, id, $"Aanmelding bij {v.Partnerorganisatie?.Naam} ingetrokken", AuditObject.Van<Verwijzing>(v.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(v.Id);
     }
@@ -143,11 +142,7 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
         var vandaag = klok.Vandaag;
         var lijst = rijen.Where(r => !alleenWachtend || r.v.WachtOp(vandaag))
             .OrderBy(r => r.v.WachtOp(vandaag) ? 0 : 1).ThenBy(r => r.v.AangemeldOp).Select(r => Dto(r.v, r.Naam, vandaag)).ToList();
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Inzien,
-            Omschrijving = $"Ketenpartner: {(alleenWachtend ? "wachtlijst" : "aanmeldingen")} bekeken ({lijst.Count} dossiers)",
-        });
+        audit.Schrijf(AuditActie.Inzien, null, $"Ketenpartner: {(alleenWachtend ? "wachtlijst" : "aanmeldingen")} bekeken ({lijst.Count} dossiers)");
         await db.SaveChangesAsync(ct);
         return lijst;
     }
@@ -197,7 +192,6 @@ public sealed class VerwijzingService(KoersDbContext db, Toegang toegang, Dossie
 
         v.BeslistOp = klok.Vandaag;
         v.BeslistDoor = bereik.Naam;
-        v.GewijzigdOp = klok.NuUtc;
         dossiers.Audit(AuditActie.Wijzigen, v.InburgeraarId,
             $"Ketenpartner {bereik.Naam} ({v.Partnerorganisatie?.Naam}): aanmelding {KetenpartnersService.Omschrijving(v.Onderdeel)} {invoer.Besluit.Value.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(ct);

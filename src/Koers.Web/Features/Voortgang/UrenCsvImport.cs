@@ -8,6 +8,7 @@ using Koers.Data.Model.Keten;
 using Koers.Data.Versleuteling;
 using Koers.Domain.Identity;
 using Koers.Domain.Voortgang;
+using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed record CsvUitkomst(Guid UploadId, string Bestandsnaam, int Regels,
 /// upload cannot be used to find out who is in Koers. All lookups are batched: one query for the people, one for
 /// the stored weeks, one save.
 /// </summary>
-public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming)
+public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming, Auditlog audit)
 {
     public const long MaxBytes = 4 * 1024 * 1024;
     public const int MaxRegels = 20_000;
@@ -200,20 +201,12 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         // One audit line per case whose hours changed, and one for the upload itself.
         foreach (var groep in goed.Where(r => r.Status != "ongewijzigd").GroupBy(r => r.Dossier!.Value))
         {
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = groep.Key,
-                Omschrijving = $"Voortgang: {groep.Count()} urenregel(s) via CSV-upload {upload.Id} (ketenpartner {partner})",
-            });
+            audit.Schrijf(AuditActie.Wijzigen, groep.Key, $"Voortgang: {groep.Count()} urenregel(s) via CSV-upload {upload.Id} (ketenpartner {partner})");
         }
 
         await rapportage.MeldUrenAanDuoAsync(goed.Where(r => r.Status != "ongewijzigd").Select(r => r.Dossier!.Value).ToHashSet(), ct);
-        db.Audit.Add(new AuditRegel
-        {
-            Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Aanmaken,
-            Omschrijving = $"CSV-upload presentielijst {upload.Id} (ketenpartner {partner}): {upload.Regels} regels, {upload.Toegevoegd} toegevoegd, " +
-                $"{upload.Bijgewerkt} bijgewerkt, {upload.Ongewijzigd} ongewijzigd, {upload.Fouten} fout",
-        });
+        audit.Schrijf(AuditActie.Aanmaken, null, $"CSV-upload presentielijst {upload.Id} (ketenpartner {partner}): {upload.Regels} regels, {upload.Toegevoegd} toegevoegd, " +
+                $"{upload.Bijgewerkt} bijgewerkt, {upload.Ongewijzigd} ongewijzigd, {upload.Fouten} fout");
         await db.SaveChangesAsync(ct);
 
         var resultaten = rijen.Select(r => new CsvRegelUitkomst(r.Regel, r.Status ?? "fout", r.Fouten.Count > 0 ? string.Join("; ", r.Fouten) : null)).ToList();

@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public sealed record VerdeelResultaat(int Aantal, int AlToegewezen, string Klant
 /// the same rule as <see cref="Kern.Toegang"/>). Every changed case gets one audit row: from whom, to whom; who did
 /// it is the row's user.
 /// </summary>
-public sealed class Werkverdeling(KoersDbContext db, Kern.Toegang toegang, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class Werkverdeling(KoersDbContext db, Kern.Toegang toegang, Auditlog audit)
 {
     public const int MaxRegels = 200;
 
@@ -176,12 +177,7 @@ public sealed class Werkverdeling(KoersDbContext db, Kern.Toegang toegang, Klok 
             var van = i.Klantregisseur?.Naam ?? "niet toegewezen";
             i.Klantregisseur = medewerker;
             i.KlantregisseurId = medewerker.Id;
-            i.GewijzigdOp = klok.NuUtc;
-            db.Audit.Add(new AuditRegel
-            {
-                Op = klok.NuUtc, Gebruiker = gebruiker.Naam, Actie = AuditActie.Wijzigen, InburgeraarId = i.Id,
-                Omschrijving = $"Klantregisseur gewijzigd (werk verdelen): van {van} naar {doel.Naam}",
-            });
+            audit.Schrijf(AuditActie.Wijzigen, i.Id, $"Klantregisseur gewijzigd (werk verdelen): van {van} naar {doel.Naam}");
         }
 
         await db.SaveChangesAsync(ct);

@@ -6,6 +6,7 @@ using Koers.Data;
 using Koers.Data.Model;
 using Koers.Data.Model.Zgw;
 using Koers.Domain.Dossier;
+using Koers.Web.Features.Audit;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +85,7 @@ public sealed class ZgwCatalogi(TimeProvider tijd)
 /// never creates anything twice. A refusal stops the step as Mislukt with the zaaksysteem's reason; an unreachable
 /// zaaksysteem is retried with growing waits, then Mislukt. Both are shown on the case and on /beheer/zgw to retry.
 /// </summary>
-public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, ZgwOpties opties, ZgwCatalogi catalogi, ZgwGemeenten gemeenten, Klok klok, ILogger<ZgwVerwerker> log)
+public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, ZgwOpties opties, ZgwCatalogi catalogi, ZgwGemeenten gemeenten, Klok klok, ILogger<ZgwVerwerker> log, Auditlog auditlog)
 {
     public const string Systeem = "Koers (zaaksysteem)";
 
@@ -180,7 +181,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
                 _ => await AfsluitingAsync(o, i, g, ct),
             };
             Afronden(o, ZgwOpdrachtStatus.Klaar, null, url);
-            if (audit is not null) db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Aanmaken, InburgeraarId = i.Id, Omschrijving = audit });
+            if (audit is not null) auditlog.Schrijf(AuditActie.Aanmaken, i.Id, audit, AuditObject.Van<ZgwOpdracht>(o.Id), door: Systeem);
             await db.SaveChangesAsync(ct);
         }
         catch (ZgwWeigeringException w)
@@ -215,7 +216,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
     private void Mislukt(ZgwOpdracht o, string melding)
     {
         Afronden(o, ZgwOpdrachtStatus.Mislukt, Kort(melding), null);
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Wijzigen, InburgeraarId = o.InburgeraarId, Omschrijving = $"Zaaksysteem: {Omschrijving(o)} mislukt" });
+        auditlog.Schrijf(AuditActie.Wijzigen, o.InburgeraarId, $"Zaaksysteem: {Omschrijving(o)} mislukt", AuditObject.Van<ZgwOpdracht>(o.Id), door: Systeem);
     }
 
     private void Afronden(ZgwOpdracht o, ZgwOpdrachtStatus status, string? melding, string? url)
@@ -248,8 +249,8 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
         }
 
         await RolAsync(url, i, g, ct);
-        db.ZgwZaken.Add(new ZgwZaak { InburgeraarId = i.Id, Url = url, Identificatie = identificatie, AangemaaktOp = klok.NuUtc });
-        db.Audit.Add(new AuditRegel { Op = klok.NuUtc, Gebruiker = Systeem, Actie = AuditActie.Aanmaken, InburgeraarId = i.Id, Omschrijving = $"Zaak {identificatie} in het zaaksysteem {(gevonden.Count > 0 ? "teruggevonden" : "aangemaakt")}" });
+        db.ZgwZaken.Add(new ZgwZaak { InburgeraarId = i.Id, Url = url, Identificatie = identificatie });
+        auditlog.Schrijf(AuditActie.Aanmaken, i.Id, $"Zaak {identificatie} in het zaaksysteem {(gevonden.Count > 0 ? "teruggevonden" : "aangemaakt")}", AuditObject.Van<ZgwZaak>(identificatie), door: Systeem);
         return url;
     }
 

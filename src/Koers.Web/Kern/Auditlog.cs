@@ -1,0 +1,74 @@
+using System.Globalization;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Web.Infrastructure;
+
+namespace Koers.Web.Kern;
+
+/// <summary>The object an audit row is about: its kind (the entity's type name) and its id as text.</summary>
+public readonly record struct AuditObject(string Soort, string Id)
+{
+    public static AuditObject Van<T>(Guid id) => new(typeof(T).Name, id.ToString("D"));
+    public static AuditObject Van<T>(long id) => new(typeof(T).Name, id.ToString(CultureInfo.InvariantCulture));
+    public static AuditObject Van<T>(string id) => new(typeof(T).Name, id);
+}
+
+/// <summary>
+/// The one way Koers writes an audit row (tests/Koers.Web.Tests/Codebase/AuditCodebaseTests keeps it so). A feature says
+/// what happened (the action), to which case, to which object and in a few words; the time comes from the business clock
+/// and the actor from the signed-in user, or from the system name a background job passes. The row is added to the
+/// feature's own unit of work, so it is saved with the change it describes, or not at all.
+///
+/// What the feature does not say is filled when the row is saved: role, organisation, region, IP address and purpose by
+/// <see cref="Features.Audit.AuditAanvuller"/>, and the hash chain by <see cref="Features.Audit.AuditKeten"/>, which seals rows after they are written.
+/// </summary>
+public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker)
+{
+    /// <summary>The length of <see cref="AuditRegel.Omschrijving"/> in the database; a longer text is cut, not refused.</summary>
+    public const int MaxOmschrijving = 1000;
+
+    /// <summary>
+    /// Adds one audit row to the current unit of work (saved with the caller's next SaveChanges).
+    /// </summary>
+    /// <param name="actie">What was done.</param>
+    /// <param name="dossier">The case it concerns, or null for what concerns no single case (settings of a municipality, a list).</param>
+    /// <param name="omschrijving">A short description in Dutch, for the auditor and the AVG inzage.</param>
+    /// <param name="over">The object acted upon, where there is one.</param>
+    /// <param name="door">A system actor's name (e.g. "Koers (berichten)"); by default the signed-in user, or "systeem".</param>
+    /// <param name="doel">A purpose more precise than the one <see cref="Features.Audit.AuditDoel"/> derives from the request.</param>
+    /// <param name="resultaat">Whether the attempt was allowed or refused.</param>
+    public AuditRegel Schrijf(AuditActie actie, Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null,
+        string? doel = null, AuditResultaat resultaat = AuditResultaat.Toegestaan)
+    {
+        var regel = new AuditRegel
+        {
+            Op = klok.NuUtc,
+            Gebruiker = door ?? gebruiker.Naam,
+            Actie = actie,
+            InburgeraarId = dossier,
+            ObjectSoort = over?.Soort,
+            ObjectId = over?.Id,
+            Omschrijving = omschrijving.Length > MaxOmschrijving ? omschrijving[..MaxOmschrijving] : omschrijving,
+            Doel = doel ?? string.Empty,
+            Resultaat = resultaat,
+        };
+        db.Audit.Add(regel);
+        return regel;
+    }
+
+    public AuditRegel Inzien(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
+        Schrijf(AuditActie.Inzien, dossier, omschrijving, over, door, doel);
+
+    public AuditRegel Aanmaken(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
+        Schrijf(AuditActie.Aanmaken, dossier, omschrijving, over, door, doel);
+
+    public AuditRegel Wijzigen(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
+        Schrijf(AuditActie.Wijzigen, dossier, omschrijving, over, door, doel);
+}
+
+/// <summary>"Now" and "who" for the created/modified stamps (<see cref="StempelInterceptor"/>): the business clock and the same name <see cref="HuidigeGebruiker"/> gives.</summary>
+public sealed class KoersStempelbron(Klok klok, IHttpContextAccessor http) : IStempelbron
+{
+    public DateTime NuUtc => klok.NuUtc;
+    public string Wie => HuidigeGebruiker.NaamVan(http.HttpContext);
+}
