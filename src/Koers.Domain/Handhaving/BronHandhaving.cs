@@ -5,8 +5,8 @@ namespace Koers.Domain.Handhaving;
 /// <summary>
 /// The sources of the handhaving and closure rules. Seed documents are in shared/seeds; line numbers as `sed -n` counts
 /// them (000 = Evaluatie Wet Inburgering Kempen, 003 = Beleids- en actieplan statushouders 2023-2025,
-/// 004 = Beleidskader Wet inburgering Dongemond). The sources give no legal maximum for the boete, so the amount is
-/// configuration per municipality (its verordening), checked only for being positive and within a sanity bound.
+/// 004 = Beleidskader Wet inburgering Dongemond). The boete's amount is configuration per municipality (its ladder), within
+/// the statutory maximum of Wi2021 art. 26 lid 1 (<see cref="Handhavingsladder.MaximumBoete"/>).
 /// </summary>
 public static class BronHandhaving
 {

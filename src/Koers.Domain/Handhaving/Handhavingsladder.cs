@@ -41,8 +41,25 @@ public sealed record Voorstel(Ladderstap Stap, string Reden, bool Reactietermijn
 
 public static class Handhavingsladder
 {
-    /// <summary>A boete above this is certainly a typing error; the real maximum comes from the municipality's verordening.</summary>
-    public const decimal MaximaalBedrag = 10_000m;
+    /// <summary>
+    /// The highest boete a college may impose, Wet inburgering 2021 art. 26 lid 1 onder c (art. 23, the PIP); a ladder
+    /// step above it could never be imposed lawfully (<see cref="Wet.BoeteMaximum"/>).
+    /// </summary>
+    public const decimal MaximaalBedrag = 800m;
+
+    /// <summary>
+    /// The highest boete for the obligation not complied with, Wi2021 art. 26 lid 1: € 250 for the brede intake
+    /// (onder a, a boete under art. 22), € 800 for the ondersteuning en begeleiding the PIP sets (onder c, art. 23).
+    /// The ladder is one per municipality for both, so a step's amount is checked again when it is imposed.
+    /// </summary>
+    public static decimal MaximumBoete(PipVerplichting verplichting) =>
+        verplichting == PipVerplichting.BredeIntakeEnPip ? 250m : MaximaalBedrag;
+
+    /// <summary>Why <paramref name="bedrag"/> may not be imposed for <paramref name="verplichting"/>, or null when it may.</summary>
+    public static string? BoeteBovenMaximum(decimal? bedrag, PipVerplichting verplichting) =>
+        bedrag is { } b && b > MaximumBoete(verplichting)
+            ? $"De boete van € {b:N0} uit de ladder is hoger dan de wet toestaat bij '{verplichting.Omschrijving()}': hoogstens € {MaximumBoete(verplichting):N0} ({Wet.BoeteMaximum}). Pas de ladder aan of sla deze stap over."
+            : null;
     public const int MaximaalStappen = 10;
 
     /// <summary>The placeholders a letter template may use.</summary>
@@ -112,7 +129,7 @@ public static class Handhavingsladder
             if (s.Soort == Handhavingssoort.BoeteWi2021)
             {
                 if (s.Bedrag is null or <= 0) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: een boete heeft een bedrag groter dan € 0 nodig."));
-                else if (s.Bedrag > MaximaalBedrag) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: het bedrag is hoogstens € {MaximaalBedrag:N0}."));
+                else if (s.Bedrag > MaximaalBedrag) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: de wet staat een boete van hoogstens € {MaximaalBedrag:N0} toe ({Wet.BoeteMaximum})."));
             }
             else if (s.Bedrag is not null) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: alleen een boete heeft een bedrag."));
         }

@@ -86,6 +86,14 @@ public static class Wet
         Wi2021, "art. 23 lid 1",
         "Het college legt een boete op aan de inburgeringsplichtige als die niet of onvoldoende meewerkt aan de geboden ondersteuning en begeleiding, bedoeld in artikel 15, eerste lid, onderdeel b,");
 
+    /// <summary>
+    /// The highest boete the college may impose: € 800 (art. 23), € 250 for the brede intake (art. 22); the amounts
+    /// themselves are in Besluit art. 7.1 (€ 250; € 50, doubled on each repeat within twelve months up to € 800).
+    /// </summary>
+    public static readonly Citation BoeteMaximum = new(
+        Wi2021, "art. 26 lid 1 onder a en c",
+        "De bestuurlijke boetes, bedoeld in de artikelen 22, 23, 24 en 25, zijn niet hoger dan: a. € 250 voor de boetes, bedoeld in artikel 22; ... c. € 800 voor de boetes, bedoeld in artikel 23;");
+
     public static readonly Citation Uitkering = new(
         Wi2021, "art. 40 lid 1 en 4",
         "Onze Minister verstrekt jaarlijks ten laste van ’s Rijks kas aan het college een uitkering voor de kosten van voorzieningen, niet zijnde uitvoeringskosten, die bijdragen aan het voldoen aan de inburgeringsplicht. ... Bij of krachtens algemene maatregel van bestuur worden regels gesteld over de verdeling van de uitkering onder de gemeenten");

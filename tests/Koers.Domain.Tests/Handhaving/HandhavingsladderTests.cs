@@ -110,4 +110,25 @@ public class HandhavingsladderTests
         Assert.Contains("geen vastgesteld PIP", Handhavingsladder.DatumFout(PipVerplichting.Knm, new(2026, 3, 1), null));
         Assert.Null(Handhavingsladder.DatumFout(PipVerplichting.BredeIntakeEnPip, new(2026, 1, 1), pip));
     }
+
+    /// <summary>Wi2021 art. 26 lid 1: € 800 at most for a boete of the college (onder c), € 250 for the brede intake (onder a).</summary>
+    [Fact]
+    public void Een_boete_is_niet_hoger_dan_de_wet_toestaat()
+    {
+        Ladderstap[] Met(decimal bedrag) => [new(1, Handhavingssoort.Brief, "Brief", "x", 7, null), new(2, Handhavingssoort.BoeteWi2021, "Boete", "y", 42, bedrag)];
+        Assert.Empty(Handhavingsladder.Controleer(Met(800m)));
+        var fout = Assert.Single(Handhavingsladder.Controleer(Met(800.01m)));
+        Assert.Equal("Stappen[1].Bedrag", fout.Veld);
+        Assert.Contains("art. 26 lid 1", fout.Melding);
+
+        Assert.Equal(250m, Handhavingsladder.MaximumBoete(PipVerplichting.BredeIntakeEnPip));
+        foreach (var v in Enum.GetValues<PipVerplichting>().Where(v => v != PipVerplichting.BredeIntakeEnPip))
+        {
+            Assert.Equal(800m, Handhavingsladder.MaximumBoete(v));
+            Assert.Null(Handhavingsladder.BoeteBovenMaximum(800m, v));
+        }
+
+        Assert.Null(Handhavingsladder.BoeteBovenMaximum(250m, PipVerplichting.BredeIntakeEnPip));
+        Assert.Contains("hoogstens € 250", Handhavingsladder.BoeteBovenMaximum(250.01m, PipVerplichting.BredeIntakeEnPip));
+    }
 }

@@ -211,6 +211,48 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Contains(audit, a => a.Contains($"Handhavingsbrief {stap3["kenmerk"]!.GetValue<string>()} geopend"));
     }
 
+    /// <summary>
+    /// Wi2021 art. 26 lid 1: no boete above € 800 in a ladder (onder c), and none above € 250 for the brede intake
+    /// (onder a, a boete under art. 22): a ladder of € 340, lawful for the PIP, cannot be imposed for the intake.
+    /// </summary>
+    [Fact]
+    public async Task Een_boete_boven_het_wettelijk_maximum_wordt_niet_ingesteld_en_niet_opgelegd()
+    {
+        var teHoog = new
+        {
+            stappen = new object[]
+            {
+                new { soort = "brief", naam = "Brief", brieftekst = "Beste {naam}, reageer uiterlijk {reactiedatum}.", reactietermijnDagen = 0 },
+                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete van {bedrag}.", reactietermijnDagen = 42, bedrag = 801m },
+            },
+        };
+        var geweigerd = (await (await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM0770", teHoog)).LeesAsync())["errors"]!["stappen[1].bedrag"]![0]!.GetValue<string>();
+        Assert.Contains("hoogstens € 800", geweigerd);
+        Assert.Contains("Wet inburgering 2021", geweigerd);
+        Assert.Contains("art. 26 lid 1", geweigerd);
+
+        var ladder = new
+        {
+            stappen = new object[]
+            {
+                new { soort = "brief", naam = "Brief", brieftekst = "Beste {naam}, reageer uiterlijk {reactiedatum}.", reactietermijnDagen = 0 },
+                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete van {bedrag}.", reactietermijnDagen = 42, bedrag = 340m },
+            },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM0770", ladder)).StatusCode);
+        var id = await DossierAsync("GM0770", "Maximum");
+        var (tid, _) = await TekortkomingAsync(id);
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 1, "2026-06-01", verzenddatum: "2026-06-01")).StatusCode);
+
+        var boete = await BesluitAsync(id, tid, "nemen", 2, "2026-06-16", bevestigd: true,
+            omstandigheden: "Geen bijzondere omstandigheden gemeld; de afspraak is met tolk uitgelegd en schriftelijk bevestigd.");
+        var melding = (await boete.LeesAsync())["errors"]!["actie"]![0]!.GetValue<string>();
+        Assert.Contains("€ 340", melding);
+        Assert.Contains("hoogstens € 250", melding);
+        Assert.Contains("art. 26 lid 1", melding);
+        Assert.Single((await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray());
+    }
+
     [Fact]
     public async Task Verplichting_moet_in_het_pip_staan_en_invoer_wordt_gecontroleerd()
     {

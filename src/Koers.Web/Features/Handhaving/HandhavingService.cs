@@ -261,6 +261,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         else if (Pip.PipService.VerzenddatumFout(invoer.Verzenddatum, invoer.Datum, klok.Vandaag) is { } verzendFout) fouten.Voeg("Verzenddatum", verzendFout);
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.IsSanctie(stap.Soort) && !invoer.Bevestigd)
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
+        if (invoer.Actie == BesluitActie.Nemen && stap.Soort == Handhavingssoort.BoeteWi2021 && Handhavingsladder.BoeteBovenMaximum(stap.Bedrag, t.Verplichting) is { } maximumFout)
+            fouten.Voeg("Actie", maximumFout);
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.OmstandighedenFout(stap.Soort, invoer.Omstandigheden) is { } omstandighedenFout)
             fouten.Voeg("Omstandigheden", omstandighedenFout);
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.HeeftBrief(stap.Soort) && Domain.Besluiten.Adressering.Fout(dossier.Adres, dossier.AzcLocatie) is { } adresFout)
