@@ -24,6 +24,7 @@ using Koers.Web.Features.Mandaten;
 using Koers.Web.Features.Afsluiting;
 using Koers.Web.Features.Monitor;
 using Koers.Web.Features.Participatie;
+using Koers.Web.Features.Partnerportaal;
 using Koers.Web.Features.Pip;
 using Koers.Web.Features.Portaal;
 using Koers.Web.Features.Voortgang;
@@ -198,6 +199,7 @@ public partial class Program
         new MachtigingenModule(),
         new VerwijzingenModule(),
         new KetenpartnersModule(),
+        new PartnerportaalModule(),
         new VoortgangModule(),
         new ParticipatieModule(),
         new HandhavingModule(),

@@ -31,7 +31,8 @@ public sealed class SjabloonInvoer
 /// overwritten), previewed as the real PDF before saving, and read by the PIP and handhaving letters when they are
 /// made, which record the version they used. Every save is audited.
 /// </summary>
-public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Auditlog audit)
+public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Auditlog audit,
+    IEnumerable<IBriefvoorbeeld> voorbeelden)
 {
     public const int MaxToelichting = 500;
 
@@ -131,47 +132,8 @@ public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGe
     {
         var fouten = Controleer(soort, invoer);
         if (fouten.Count > 0) return Uitkomst<byte[]>.Geweigerd(fouten);
-        var hoofd = PipService.BriefhoofdVan(gemeente);
-        var datum = klok.Vandaag;
-        var tekst = invoer.Tekst!;
-        if (soort is Briefsoort.PipVaststelling or Briefsoort.PipBijstelling)
-        {
-            var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Besluitsoort.PipBeschikking, ct);
-            var bijstelling = soort == Briefsoort.PipBijstelling;
-            return Uitkomst<byte[]>.Ok(BeschikkingBrief.Maak(new BeschikkingGegevens(
-                hoofd, datum, "VOORBEELD-PIP", bijstelling ? 2 : 1, bijstelling,
-                bijstelling ? "U gaat meer uren per week naar school." : null,
-                bijstelling ? ["Leerroute: B1-route, 12 uur per week (was 8 uur)"] : [],
-                "Voorbeeld Inburgeraar", ["Voorbeeld Inburgeraar", "Voorbeeldstraat 1", "1234 AB Voorbeeldplaats"],
-                new DateOnly(1990, 1, 1), "Voorbeeld Klantregisseur", "B1-route",
-                [("Lezen", "B1"), ("Luisteren", "B1"), ("Schrijven", "B1"), ("Spreken", "B1")],
-                ["Kennis van de Nederlandse Maatschappij (KNM)", "Module Arbeidsmarkt en Participatie (MAP)", "Participatieverklaringstraject (PVT)"],
-                "Vrijwilligerswerk, 8 uur per week", "Betaald werk", ["Een opleiding in de zorg"], ["Zorg voor jonge kinderen"],
-                ["Maatschappelijke begeleiding"], "Voorbeeld Taalschool", datum.AddDays(21),
-                ["(Voorbeeld) U had bij de leerbaarheidstoets 31 van de 40 vragen goed. Daarom volgt u de B1-route."],
-                null, null, datum, datum.AddYears(3).AddDays(-1), "elke 3 maanden", null, ondertekening.Tekst), tekst));
-        }
-
-        if (soort == Briefsoort.OntzorgenBesluit)
-        {
-            var namens = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Besluitsoort.OntzorgenBesluit, ct);
-            return Uitkomst<byte[]>.Ok(Ontzorgen.OntzorgenBesluitBrief.Maak(new Ontzorgen.OntzorgenBesluitGegevens(
-                hoofd, datum, "VOORBEELD-OZ", Domain.Ontzorgen.OntzorgenBesluit.Toepassen, "Voorbeeld Inburgeraar",
-                ["Voorbeeld Inburgeraar", "Voorbeeldstraat 1", "1234 AB Voorbeeldplaats"], "Voorbeeld Klantregisseur",
-                datum, datum.AddMonths(6).AddDays(-1), "(Voorbeeld) De reden die bij het besluit is vastgelegd.", null, namens.Tekst), tekst));
-        }
-
-        var sanctie = soort == Briefsoort.Sanctie;
-        var stap = sanctie ? Handhavingssoort.BoeteWi2021 : Handhavingssoort.Brief;
-        var teken = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, BesluitsoortInfo.VoorHandhaving(stap), ct);
-        return Uitkomst<byte[]>.Ok(HandhavingBrief.Maak(new HandhavingBriefGegevens(
-            hoofd, datum, "VOORBEELD-HH", stap, sanctie ? "Boete" : "Brief", "Voorbeeld Inburgeraar",
-            ["Voorbeeld Inburgeraar", "Voorbeeldstraat 1", "1234 AB Voorbeeldplaats"], "Voorbeeld Klantregisseur",
-            "(Hier staat de tekst van deze stap uit de handhavingsladder van de gemeente.)",
-            sanctie ? null : datum.AddDays(14), null, teken.Tekst,
-            [$"Op {BeschikkingBrief.Datum(datum.AddDays(-14))} hebben wij vastgesteld dat u zich niet hield aan deze afspraak uit uw PIP: aanwezig zijn bij de lessen."],
-            sanctie ? "(Voorbeeld) De persoonlijke omstandigheden die zijn meegewogen." : null,
-            sanctie ? "(Voorbeeld) Waarom het besluit toch nodig is." : null,
-            sanctie ? 250m : null), tekst));
+        // The feature that sends this kind of letter draws it with sample data (IBriefvoorbeeld, registered in its module).
+        var voorbeeld = voorbeelden.Single(v => v.Soorten.Contains(soort));
+        return Uitkomst<byte[]>.Ok(await voorbeeld.VoorbeeldAsync(gemeente, soort, invoer.Tekst!, klok.Vandaag, ct));
     }
 }

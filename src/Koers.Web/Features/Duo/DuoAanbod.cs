@@ -114,7 +114,7 @@ public sealed class DuoAanbod(KoersDbContext db, Toegang toegang, DossierService
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
-        var alfabetisering = invoer.Alfabetisering ?? (pip is null ? Alfabetisering.Nvt : Pip.PipService.LeesInhoud(pip.InhoudJson).Alfabetisering);
+        var alfabetisering = invoer.Alfabetisering ?? (pip is null ? Alfabetisering.Nvt : OpgeslagenInhoud.Pip(pip.InhoudJson).Alfabetisering);
         // DUO keeps one offer per instelling and overwrites it: so does Koers.
         var aanbod = await db.Inburgeringsaanbiedingen.FirstOrDefaultAsync(a => a.InburgeraarId == id && a.Instellingsnummer == partner.DuoInstellingsnummer && a.IngetrokkenOp == null, ct);
         if (aanbod is null)

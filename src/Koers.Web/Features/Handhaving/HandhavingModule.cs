@@ -1,4 +1,5 @@
 using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Brieven;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure.Modules;
 
@@ -11,6 +12,7 @@ public sealed class HandhavingModule : IKoersModule
     {
         d.Services.AddScoped<HandhavingService>();
         d.Services.AddSignaalbron<HandhavingSignaalbron>();
+        d.Services.AddBriefvoorbeeld<HandhavingBriefvoorbeeld>();
     }
 
     public void Paginas(PaginaToegang p)

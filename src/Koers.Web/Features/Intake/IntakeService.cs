@@ -61,7 +61,7 @@ public sealed record IntakeStand(
 /// </summary>
 public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duo)
 {
-    private static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web);
+    private static JsonSerializerOptions JsonOpties => OpgeslagenInhoud.IntakeOpties;
 
     public async Task<IntakeStand?> HaalAsync(Guid id, CancellationToken ct = default)
     {
@@ -250,6 +250,5 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         return Uitkomst<LbtFeiten>.Ok(toets.Feiten());
     }
 
-    internal static Dictionary<string, string?> Lees(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, string?>>(json, JsonOpties) ?? [];
+    internal static Dictionary<string, string?> Lees(string json) => OpgeslagenInhoud.IntakeAntwoorden(json);
 }

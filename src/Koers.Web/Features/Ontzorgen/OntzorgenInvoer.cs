@@ -89,9 +89,7 @@ public static class OntzorgenWeergave
     public static string Maand(DateOnly maand) => OntzorgenRegels.MaandNaam(maand);
 
 
-    /// <summary>A stored UTC moment as Dutch local time: "16 juni 2026 10:00".</summary>
-    public static string Tijdstip(DateTime utc) =>
-        Koers.Web.Infrastructure.Klok.NaarNederlandseTijd(utc).ToString("d MMMM yyyy HH:mm", Nl);
+    public static string Tijdstip(DateTime utc) => Shared.Weergave.Tijdstip(utc);
 
     public static string MaandCode(DateOnly maand) => maand.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Brieven;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure.Modules;
 
@@ -14,6 +15,7 @@ public sealed class OntzorgenModule : IKoersModule
         d.Services.AddScoped<BetaalrunService>();
         d.Services.AddScoped<OntzorgenSignalenQuery>();
         d.Services.AddSignaalbron<OntzorgenSignaalbron>();
+        d.Services.AddBriefvoorbeeld<OntzorgenBriefvoorbeeld>();
     }
 
     public void Paginas(PaginaToegang p)

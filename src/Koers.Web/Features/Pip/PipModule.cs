@@ -1,4 +1,5 @@
 using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Brieven;
 using Koers.Web.Infrastructure.Modules;
 
 namespace Koers.Web.Features.Pip;
@@ -10,6 +11,7 @@ public sealed class PipModule : IKoersModule
     {
         d.Services.AddScoped<PipService>();
         d.Services.AddScoped<VoorlopigPlanService>();
+        d.Services.AddBriefvoorbeeld<PipBriefvoorbeeld>();
     }
 
     public void Paginas(PaginaToegang p)

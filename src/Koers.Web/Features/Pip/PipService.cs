@@ -127,12 +127,9 @@ public sealed class VerzendingInvoer
 public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duoOutbox,
     Berichten.BerichtOutbox berichten)
 {
-    internal static readonly JsonSerializerOptions JsonOpties = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    internal static JsonSerializerOptions JsonOpties => OpgeslagenInhoud.PipOpties;
 
-    public static PipInhoud LeesInhoud(string json) => JsonSerializer.Deserialize<PipInhoud>(json, JsonOpties) ?? new PipInhoud();
+    public static PipInhoud LeesInhoud(string json) => OpgeslagenInhoud.Pip(json);
 
     public async Task<PipStand?> HaalAsync(Guid id, CancellationToken ct = default)
     {
@@ -288,7 +285,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var gemeente = inburgeraar.Gemeente!;
         var kenmerk = $"PIP-{gemeente.Code}-{dagtekening:yyyy}-{id.ToString("N")[..8].ToUpperInvariant()}-V{concept.Versie}";
         var antwoorden = (await db.Leefgebieden.AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct))
-            .ToDictionary(l => l.Leefgebied, l => (IReadOnlyDictionary<string, string?>)Intake.IntakeService.Lees(l.AntwoordenJson));
+            .ToDictionary(l => l.Leefgebied, l => (IReadOnlyDictionary<string, string?>)OpgeslagenInhoud.IntakeAntwoorden(l.AntwoordenJson));
         var motivering = PipMotivering.Redenen(nieuw, toets?.Feiten(), antwoorden, inburgeraar.Doelgroep);
         var ondertekening = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.Besluitsoort.PipBeschikking, ct);
         var gegevens = Gegevens(inburgeraar, gemeente, nieuw, vorige, concept, dagtekening, kenmerk, toets?.Feiten(),

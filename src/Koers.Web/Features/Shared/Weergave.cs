@@ -10,6 +10,9 @@ public static class Weergave
 
     public static string Datum(DateOnly? datum) => datum?.ToString("d MMM yyyy", Nl) ?? "—";
 
+    /// <summary>A stored UTC moment as Dutch local time: "16 juni 2026 10:00".</summary>
+    public static string Tijdstip(DateTime utc) => Infrastructure.Klok.NaarNederlandseTijd(utc).ToString("d MMMM yyyy HH:mm", Nl);
+
     public static string DatumInvoer(DateOnly? datum) => datum?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string StatusKlasse(TermijnStatus status) => status switch

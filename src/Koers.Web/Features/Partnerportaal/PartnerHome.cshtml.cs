@@ -2,7 +2,7 @@ using Koers.Web.Features.Beveiliging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Koers.Web.Features.Ketenpartners;
+namespace Koers.Web.Features.Partnerportaal;
 
 /// <summary>The chain partner's home: the cases its organisation has consent for, and its open referrals.</summary>
 public sealed class PartnerHomeModel(PartnerInzage inzage, Toegang toegang) : PageModel

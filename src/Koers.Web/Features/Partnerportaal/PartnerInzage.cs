@@ -13,7 +13,7 @@ using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koers.Web.Features.Ketenpartners;
+namespace Koers.Web.Features.Partnerportaal;
 
 public sealed record PartnerDossierRegel(Guid Id, string Naam, string Gemeente, IReadOnlyList<Gegevenscategorie> Categorieen, DateOnly? MachtigingTot);
 

@@ -2,7 +2,7 @@ using Koers.Web.Features.Beveiliging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Koers.Web.Features.Ketenpartners;
+namespace Koers.Web.Features.Partnerportaal;
 
 /// <summary>One case as the partner may see it: only the consented categories. Without consent: 404.</summary>
 public sealed class PartnerDossierModel(PartnerInzage inzage) : PageModel

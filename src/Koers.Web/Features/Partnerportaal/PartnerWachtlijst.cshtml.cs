@@ -3,7 +3,7 @@ using Koers.Web.Features.Verwijzingen;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Koers.Web.Features.Ketenpartners;
+namespace Koers.Web.Features.Partnerportaal;
 
 /// <summary>The partner's referrals: accept (with intake and start date), decline (with reason) or finish; waiting times.</summary>
 public sealed class PartnerWachtlijstModel(VerwijzingService verwijzingen) : PageModel
