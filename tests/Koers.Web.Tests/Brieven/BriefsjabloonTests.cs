@@ -49,6 +49,31 @@ public abstract class BriefsjabloonTests(KoersFactory factory)
         return ((await vastgesteld.LeesAsync())["url"]!.GetValue<string>(), id);
     }
 
+    /// <summary>
+    /// Every kind of letter has a preview: the feature that sends it draws it (IBriefvoorbeeld, registered in its module),
+    /// with the municipality's text in it. A kind without a registered preview would fail here with a 500.
+    /// </summary>
+    [Theory]
+    [InlineData(Briefsoort.PipVaststelling, "Voorbeeld Klantregisseur")]
+    [InlineData(Briefsoort.PipBijstelling, "U gaat meer uren per week naar school.")]
+    [InlineData(Briefsoort.OntzorgenBesluit, "De reden die bij het besluit is vastgelegd.")]
+    [InlineData(Briefsoort.HandhavingBrief, "Hier staat de tekst van deze stap uit de handhavingsladder van de gemeente.")]
+    [InlineData(Briefsoort.Sanctie, "De persoonlijke omstandigheden die zijn meegewogen.")]
+    public async Task Elke_soort_brief_heeft_een_voorbeeld_met_de_tekst_van_de_gemeente(Briefsoort soort, string vanDeFeature)
+    {
+        Assert.Equal(5, Enum.GetValues<Briefsoort>().Length); // a new kind needs a row here
+        var tekst = Koers.Web.Features.Brieven.Standaardbrieven.Tekst(soort) + "\n\nDeze zin komt van de gemeente Bergeijk.";
+        var naam = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(soort.ToString());
+        var antwoord = await factory.CreateClient().PostJsonAsync($"/api/v1/beheer/brieven/GM1724/{naam}/voorbeeld", new { tekst });
+        Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+        Assert.Equal("application/pdf", antwoord.Content.Headers.ContentType!.MediaType);
+        var brief = GelezenPdf.Lees(await antwoord.Content.ReadAsByteArrayAsync());
+        var doorlopend = System.Text.RegularExpressions.Regex.Replace(brief.Tekst, @"\s+", " ");
+        Assert.Contains("Deze zin komt van de gemeente Bergeijk.", doorlopend);
+        Assert.Contains(vanDeFeature, doorlopend);
+        Assert.Contains("Gemeente Bergeijk", doorlopend);
+    }
+
     [Fact]
     public async Task Beheerder_past_de_PIP_brief_aan_met_voorbeeld_en_versie_en_de_wettelijke_delen_blijven()
     {
