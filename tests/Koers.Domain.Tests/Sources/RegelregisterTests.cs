@@ -11,7 +11,7 @@ namespace Koers.Domain.Tests.Sources;
 /// tree into docs/regelregister.md, which lists apart the citations no code applies yet. A register that differs from
 /// the code fails (run with KOERS_SCHRIJF_REGISTER=1 to rewrite it, then review the diff).
 /// </summary>
-public partial class RegelregisterTests
+public class RegelregisterTests
 {
     private static readonly string Wortel = BronTekstTests.Wortel;
 
@@ -27,7 +27,7 @@ public partial class RegelregisterTests
     // "praktijk" is a document in ../shared/seeds; a law named without its BWB number (its text not in docs/bronnen, so
     // unchecked) and a technical norm are counted apart instead of passing for practice.
     private static string Soort(Citation c) =>
-        BwbRegex().IsMatch(c.Source) ? "wet"
+        c.Bwb is not null ? "wet"
         : c.Source.Contains("ECLI", StringComparison.Ordinal) ? "rechtspraak"
         : c.Source.Contains("DUO", StringComparison.Ordinal) || c.Source.Contains("API", StringComparison.Ordinal) || c.Source.Contains("koppelvlak", StringComparison.OrdinalIgnoreCase) ? "koppelvlak"
         : BronTekstTests.Praktijk.ContainsKey(c.Source) ? "praktijk"
@@ -39,7 +39,7 @@ public partial class RegelregisterTests
     /// <summary>The statutory basis as the register shows it first: the statute itself, or a practice rule's Grondslag, linked to wetten.overheid.nl.</summary>
     private static string Wettelijk(Citation c)
     {
-        var wet = BwbRegex().IsMatch(c.Source) ? c : c.Grondslag;
+        var wet = c.Bwb is not null ? c : c.Grondslag;
         if (wet is null) return "—";
         // The statute's name without its version note ("Wet inburgering 2021 (BWBR0044770, ...)" becomes "Wet inburgering 2021").
         var naam = wet.Source.Split(" (", 2)[0];
@@ -111,7 +111,4 @@ public partial class RegelregisterTests
         var vastgelegd = File.ReadAllText(bestand).ReplaceLineEndings("\n");
         Assert.True(vastgelegd == tekst, "docs/regelregister.md wijkt af van de code; draai deze test met KOERS_SCHRIJF_REGISTER=1 en bekijk de wijziging.");
     }
-
-    [GeneratedRegex(@"BWBR\d{7}")]
-    private static partial Regex BwbRegex();
 }

@@ -26,7 +26,7 @@ public static class DataProtectie
 
     public static IServiceCollection AddKoersDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
-        var productie = Startcontroles.IsProductie(env);
+        var productie = Omgeving.IsProductie(env);
         var tekst = configuration[Instelling];
         if (string.IsNullOrWhiteSpace(tekst))
         {

@@ -25,8 +25,6 @@ public static class Startcontroles
     /// <summary>At most this many distinct password hashes are verified at start-up (a PBKDF2 verify costs tens of ms).</summary>
     public const int MaxTeControleren = 100;
 
-    public static bool IsProductie(IHostEnvironment env) => Omgeving.IsProductie(env);
-
     /// <summary>
     /// Whether to seed demo data. Off unless Koers:DemoData is true. In productie it also needs Koers:DemoDataInProductie
     /// (a public demo server, a deliberate second switch) and a Koers:DemoWachtwoord other than the published one, because
@@ -35,7 +33,7 @@ public static class Startcontroles
     public static bool DemodataGevraagd(IConfiguration configuration, IHostEnvironment env)
     {
         if (!configuration.GetValue("Koers:DemoData", false)) return false;
-        if (!IsProductie(env)) return true;
+        if (!Omgeving.IsProductie(env)) return true;
         if (!configuration.GetValue("Koers:DemoDataInProductie", false))
         {
             throw new OnveiligeInstallatieException(
@@ -60,7 +58,7 @@ public static class Startcontroles
     /// </summary>
     public static void ControleerLoggen(KoersDbContext db, IConfiguration configuration, IHostEnvironment env)
     {
-        if (!IsProductie(env)) return;
+        if (!Omgeving.IsProductie(env)) return;
         if (db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled == true)
         {
             throw new OnveiligeInstallatieException(
@@ -88,7 +86,7 @@ public static class Startcontroles
     /// </summary>
     public static async Task ControleerDemowachtwoordAsync(IServiceProvider services, IHostEnvironment env, CancellationToken ct = default)
     {
-        if (!IsProductie(env)) return;
+        if (!Omgeving.IsProductie(env)) return;
         var db = services.GetRequiredService<KoersDbContext>();
         var hasher = services.GetRequiredService<IPasswordHasher<Gebruiker>>();
         var accounts = db.Users.AsNoTracking().Where(u => u.PasswordHash != null);

@@ -177,7 +177,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
     {
         var json = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status == PipStatus.Vastgesteld)
             .Select(p => p.InhoudJson).FirstOrDefaultAsync(ct);
-        return json is null ? null : PipService.LeesInhoud(json);
+        return json is null ? null : OpgeslagenInhoud.Pip(json);
     }
 
     public async Task<Uitkomst<Guid>> TekortkomingAsync(Guid id, TekortkomingInvoer invoer, CancellationToken ct = default)

@@ -319,7 +319,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
             var versie = new PipVersie
             {
                 Id = Guid.NewGuid(), InburgeraarId = id, Versie = 1, Status = PipStatus.Vastgesteld, Leerroute = leerroute,
-                InhoudJson = System.Text.Json.JsonSerializer.Serialize(inhoud, PipService.JsonOpties), Dagtekening = pipDatum,
+                InhoudJson = System.Text.Json.JsonSerializer.Serialize(inhoud, OpgeslagenInhoud.PipOpties), Dagtekening = pipDatum,
                 TeLaat = teLaat, RedenTeLaat = teLaat ? "Wachtlijst voor de intake bij de taalschool." : null,
                 VastgesteldDoor = inburgeraar.Klantregisseur?.Naam ?? "demodata",
             };

@@ -61,7 +61,6 @@ public sealed record IntakeStand(
 /// </summary>
 public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duo)
 {
-    private static JsonSerializerOptions JsonOpties => OpgeslagenInhoud.IntakeOpties;
 
     public async Task<IntakeStand?> HaalAsync(Guid id, CancellationToken ct = default)
     {
@@ -73,7 +72,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
         var leefgebieden = verslagen.ToDictionary(
             v => v.Leefgebied,
-            v => (Antwoorden: (IReadOnlyDictionary<string, string?>)Lees(v.AntwoordenJson), v.Notities, v.GewijzigdOp));
+            v => (Antwoorden: (IReadOnlyDictionary<string, string?>)OpgeslagenInhoud.IntakeAntwoorden(v.AntwoordenJson), v.Notities, v.GewijzigdOp));
         var ontbrekend = IntakeRegels.ControleerVolledigheid(leefgebieden.ToDictionary(l => l.Key, l => l.Value.Antwoorden));
         return new IntakeStand(gesprekken, leefgebieden, diplomas, intake?.AfgerondOp, ontbrekend, toets);
     }
@@ -127,7 +126,7 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
             db.Leefgebieden.Add(verslag);
         }
 
-        verslag.AntwoordenJson = JsonSerializer.Serialize(antwoorden.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value), JsonOpties);
+        verslag.AntwoordenJson = JsonSerializer.Serialize(antwoorden.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value), OpgeslagenInhoud.IntakeOpties);
         verslag.Notities = Schoon(invoer.Notities);
         dossiers.Audit(AuditActie.Wijzigen, id, $"Brede intake: leefgebied {Leefgebieden.Van(leefgebied).Titel} opgeslagen");
         await db.SaveChangesAsync(ct);
@@ -249,6 +248,4 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         await db.SaveChangesAsync(ct);
         return Uitkomst<LbtFeiten>.Ok(toets.Feiten());
     }
-
-    internal static Dictionary<string, string?> Lees(string json) => OpgeslagenInhoud.IntakeAntwoorden(json);
 }

@@ -89,7 +89,6 @@ public static class OntzorgenWeergave
     public static string Maand(DateOnly maand) => OntzorgenRegels.MaandNaam(maand);
 
 
-    public static string Tijdstip(DateTime utc) => Shared.Weergave.Tijdstip(utc);
 
     public static string MaandCode(DateOnly maand) => maand.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

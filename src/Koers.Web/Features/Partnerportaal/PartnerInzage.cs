@@ -98,7 +98,7 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok,
         {
             var pip = await db.PipVersies.AsNoTracking().Where(p => p.InburgeraarId == id && p.Status == PipStatus.Vastgesteld)
                 .OrderByDescending(p => p.Versie).FirstOrDefaultAsync(ct);
-            var inhoud = pip is null ? null : PipService.LeesInhoud(pip.InhoudJson);
+            var inhoud = pip is null ? null : OpgeslagenInhoud.Pip(pip.InhoudJson);
             var normen = LegalClock.Urennormen(i.Feiten()).Select(n => new UrennormDto(n.Onderdeel, n.Uren, n.WaarvanPraktijk)).ToList();
             route = new LeerrouteDto(inhoud?.Leerroute ?? i.Leerroute, inhoud?.Niveaus ?? new Dictionary<Vaardigheid, Taalniveau>(), inhoud?.Knm ?? false,
                 inhoud?.Map ?? false, inhoud?.Pvt ?? false, inhoud?.Participatie, inhoud?.GeplandeStart, normen);

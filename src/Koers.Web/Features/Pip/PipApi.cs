@@ -87,7 +87,7 @@ public static class PipApi
             b.Verzenddatum, b.Verzenddatum is { } v ? Koers.Domain.Clock.LegalClock.BezwaarEinde(v) : null);
 
     private static PipVersieDto Dto(PipVersie v) =>
-        new(v.Id, v.Versie, v.Status, v.Leerroute, v.Dagtekening, v.TeLaat, v.RedenTeLaat, v.RedenBijstelling, PipService.LeesInhoud(v.InhoudJson));
+        new(v.Id, v.Versie, v.Status, v.Leerroute, v.Dagtekening, v.TeLaat, v.RedenTeLaat, v.RedenBijstelling, OpgeslagenInhoud.Pip(v.InhoudJson));
 
     private static PipStandDto Dto(Guid id, PipStand s) => new(
         s.UiterlijkeDatum, s.IntakeAfgerond,

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
@@ -127,10 +126,6 @@ public sealed class VerzendingInvoer
 public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Duo.DuoOutbox duoOutbox,
     Berichten.BerichtOutbox berichten)
 {
-    internal static JsonSerializerOptions JsonOpties => OpgeslagenInhoud.PipOpties;
-
-    public static PipInhoud LeesInhoud(string json) => OpgeslagenInhoud.Pip(json);
-
     public async Task<PipStand?> HaalAsync(Guid id, CancellationToken ct = default)
     {
         var inburgeraar = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Include(i => i.Mijlpalen).FirstOrDefaultAsync(i => i.Id == id, ct);
@@ -142,8 +137,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var intake = await db.BredeIntakes.AsNoTracking().FirstOrDefaultAsync(b => b.InburgeraarId == id, ct);
         var concept = versies.FirstOrDefault(v => v.Status == PipStatus.Concept);
         var huidige = versies.FirstOrDefault(v => v.Status == PipStatus.Vastgesteld);
-        var conceptInhoud = concept is null ? null : LeesInhoud(concept.InhoudJson);
-        var huidigeInhoud = huidige is null ? null : LeesInhoud(huidige.InhoudJson);
+        var conceptInhoud = concept is null ? null : OpgeslagenInhoud.Pip(concept.InhoudJson);
+        var huidigeInhoud = huidige is null ? null : OpgeslagenInhoud.Pip(huidige.InhoudJson);
         var context = Context(inburgeraar, versies, toets, intake, klok.Vandaag);
         var controle = conceptInhoud is null ? null : PipRegels.Controleer(PipRegels.Normaliseer(conceptInhoud), context);
         // The same last day as the case's deadline (Besluit inburgering 2021 art. 5.3 lid 1 with the Algemene termijnenwet).
@@ -174,7 +169,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             db.PipVersies.Add(concept);
         }
 
-        concept.InhoudJson = JsonSerializer.Serialize(inhoud, JsonOpties);
+        concept.InhoudJson = JsonSerializer.Serialize(inhoud, OpgeslagenInhoud.PipOpties);
         concept.Leerroute = inhoud.Leerroute;
         dossiers.Audit(AuditActie.Wijzigen, id, $"Concept-PIP versie {concept.Versie} opgeslagen", AuditObject.Van<PipVersie>(concept.Id));
         await db.SaveChangesAsync(ct);
@@ -238,8 +233,8 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var toets = await db.Leerbaarheidstoetsen.AsNoTracking().FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
         var intake = await db.BredeIntakes.AsNoTracking().FirstOrDefaultAsync(b => b.InburgeraarId == id, ct);
         var context = Context(inburgeraar, versies, toets, intake, klok.Vandaag) with { Dagtekening = dagtekening };
-        var nieuw = PipRegels.Normaliseer(LeesInhoud(concept.InhoudJson));
-        var vorige = huidige is null ? null : LeesInhoud(huidige.InhoudJson);
+        var nieuw = PipRegels.Normaliseer(OpgeslagenInhoud.Pip(concept.InhoudJson));
+        var vorige = huidige is null ? null : OpgeslagenInhoud.Pip(huidige.InhoudJson);
         var overtredingen = vorige is null
             ? PipRegels.Controleer(nieuw, context).Fouten
             : BijstellingRegels.Controleer(vorige, nieuw, context, invoer.RedenBijstelling);
@@ -272,7 +267,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
 
         concept.Status = PipStatus.Vastgesteld;
         concept.Dagtekening = dagtekening;
-        concept.InhoudJson = JsonSerializer.Serialize(nieuw, JsonOpties);
+        concept.InhoudJson = JsonSerializer.Serialize(nieuw, OpgeslagenInhoud.PipOpties);
         concept.Leerroute = nieuw.Leerroute;
         concept.TeLaat = teLaat;
         concept.RedenTeLaat = teLaat ? invoer.RedenTeLaat!.Trim() : null;
@@ -455,7 +450,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Leerbaarheidstoets = toets?.Feiten(),
             IntakeAfgerond = intake?.AfgerondOp is not null,
             VorigeDagtekening = huidige?.Dagtekening,
-            VorigePip = huidige is null ? null : LeesInhoud(huidige.InhoudJson),
+            VorigePip = huidige is null ? null : OpgeslagenInhoud.Pip(huidige.InhoudJson),
             // A PIP from a previous municipality (DUO's SS121) counts too: Koers' own versions cannot know it.
             HeeftEerderPipGehad = versies.Any(v => v.Status is PipStatus.Vastgesteld or PipStatus.Vervangen) || inburgeraar.PipVorigeGemeenteOp is not null,
             DuoPlichtSinds = inburgeraar.DuoPlichtSinds,

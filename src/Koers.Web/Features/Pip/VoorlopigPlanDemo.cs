@@ -26,7 +26,7 @@ public static class VoorlopigPlanDemo
             var inhoud = new PipInvoer { Hoofddoel = Hoofddoel.BetaaldWerken, Aanbieder = $"Taalles op het {i.AzcLocatie}", Knm = true, Pvt = true, Map = false }.AlsInhoud();
             db.Add(new VoorlopigPlan
             {
-                InburgeraarId = i.Id, InhoudJson = JsonSerializer.Serialize(inhoud, PipService.JsonOpties), OpgesteldOp = vandaag.AddDays(-7),
+                InburgeraarId = i.Id, InhoudJson = JsonSerializer.Serialize(inhoud, OpgeslagenInhoud.PipOpties), OpgesteldOp = vandaag.AddDays(-7),
                 GewijzigdDoor = "demodata",
             });
         }

@@ -33,7 +33,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
         var plan = await db.Set<VoorlopigPlan>().AsNoTracking().FirstOrDefaultAsync(p => p.InburgeraarId == dossier.Id, ct);
         var concept = await db.PipVersies.AnyAsync(p => p.InburgeraarId == dossier.Id && p.Status == PipStatus.Concept, ct);
         var gebruikt = GebruiktHet(dossier.Gemeente!);
-        return new VoorlopigPlanStand(dossier, gebruikt, plan, plan is null ? null : PipService.LeesInhoud(plan.InhoudJson),
+        return new VoorlopigPlanStand(dossier, gebruikt, plan, plan is null ? null : OpgeslagenInhoud.Pip(plan.InhoudJson),
             VoorlopigPlanRegels.Toets(gebruikt, dossier.Feiten()), VoorlopigPlanRegels.Overnemen(dossier.Feiten(), concept));
     }
 
@@ -53,7 +53,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
             db.Add(plan);
         }
 
-        plan.InhoudJson = JsonSerializer.Serialize(invoer.AlsInhoud(), PipService.JsonOpties);
+        plan.InhoudJson = JsonSerializer.Serialize(invoer.AlsInhoud(), OpgeslagenInhoud.PipOpties);
         dossiers.Audit(AuditActie.Wijzigen, id, "Voorlopig plan (pre-PIP) opgeslagen; geen beschikking, geen termijn, niet naar DUO", AuditObject.Van<VoorlopigPlan>(id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(id);
@@ -70,7 +70,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
         var toets = VoorlopigPlanRegels.Overnemen(dossier.Feiten(), concept);
         if (!toets.Mogelijk) return Uitkomst<Guid>.Geweigerd(new() { ["VoorlopigPlan"] = [toets.Reden] });
 
-        var u = await pips.ConceptOpslaanAsync(id, PipInvoer.Van(PipService.LeesInhoud(plan.InhoudJson)), ct);
+        var u = await pips.ConceptOpslaanAsync(id, PipInvoer.Van(OpgeslagenInhoud.Pip(plan.InhoudJson)), ct);
         if (!u.Gelukt) return u.NietGevonden ? Uitkomst<Guid>.Onbekend() : Uitkomst<Guid>.Geweigerd(u.Fouten);
         plan.OvergenomenOp = klok.NuUtc;
         dossiers.Audit(AuditActie.Wijzigen, id, "Voorlopig plan overgenomen als concept-PIP");
