@@ -277,6 +277,97 @@ public class LegalClockTests
             Assert.Equal(D("2026-05-26"), PipTermijn.Bereken(Doelgroep.Gezinsmigrant, D("2026-03-02"), D("2026-03-16"), out _)?.Uiterlijk);
         }
 
+        // Besluit inburgering 2021 art. 5.3 lid 2 (text from 2023): waiting for a third party's information. Notice on
+        // Monday 2 March 2026, so the ten weeks end on Monday 11 May.
+        private static DossierFeiten MetVraag(string? gevraagd, string? ontvangen = null)
+        {
+            var feiten = Gezinsmigrant((Mijlpaal.BrpInschrijving, "2026-01-05"), (Mijlpaal.KennisgevingInburgeringsplicht, "2026-03-02"));
+            if (gevraagd is not null) feiten = feiten.Met(Mijlpaal.InformatieDerdeGevraagd, D(gevraagd));
+            return ontvangen is null ? feiten : feiten.Met(Mijlpaal.InformatieDerdeOntvangen, D(ontvangen));
+        }
+
+        [Theory]
+        [InlineData("2026-04-20")]
+        [InlineData("2026-05-11")] // asked on the last day of the term: still within it
+        public void Wachten_op_informatie_van_een_derde_houdt_de_termijn_open(string gevraagd)
+        {
+            var termijn = LegalClock.PipVaststelling(MetVraag(gevraagd));
+
+            Assert.True(termijn.Toepasselijk);
+            Assert.Null(termijn.Vervaldatum);
+            Assert.Equal(Bron.PipTermijnInformatieDerde, termijn.Bron);
+            Assert.Equal(TermijnStatus.NietBerekenbaar, termijn.Status(D("2026-08-01"))); // not late while waiting
+            Assert.Contains($"wacht op informatie van een derde, gevraagd op {D(gevraagd):dd-MM-yyyy}", termijn.Toelichting);
+            Assert.Contains("(tot 11-05-2026)", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Na_ontvangst_volgt_het_PIP_uiterlijk_twee_weken_later()
+        {
+            // Received Wednesday 20 May: the last day is Wednesday 3 June; 4 June is late.
+            var termijn = LegalClock.PipVaststelling(MetVraag("2026-04-20", "2026-05-20"));
+
+            Assert.Equal(D("2026-03-02"), termijn.Startdatum);
+            Assert.Equal(D("2026-06-03"), termijn.Vervaldatum);
+            Assert.Equal(Bron.PipTermijnInformatieDerde, termijn.Bron);
+            Assert.Contains("Twee weken na ontvangst van de informatie van een derde op 20-05-2026 (gevraagd op 20-04-2026", termijn.Toelichting);
+            Assert.Equal(TermijnStatus.Open, termijn.Status(D("2026-06-03")));
+            Assert.Equal(TermijnStatus.Verlopen, termijn.Status(D("2026-06-04")));
+            Assert.Equal(TermijnStatus.Gehaald, LegalClock.PipVaststelling(MetVraag("2026-04-20", "2026-05-20").Met(Mijlpaal.PipVastgesteld, D("2026-06-03"))).Status(D("2026-07-01")));
+        }
+
+        [Fact]
+        public void De_twee_weken_na_ontvangst_volgen_de_Algemene_termijnenwet()
+        {
+            // Received Monday 11 May: two weeks end on Tweede Pinksterdag (25 May), so Tuesday 26 May.
+            var termijn = LegalClock.PipVaststelling(MetVraag("2026-04-20", "2026-05-11"));
+
+            Assert.Equal(D("2026-05-26"), termijn.Vervaldatum);
+            Assert.Contains("25-05-2026 is een Tweede Pinksterdag", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Informatie_ruim_binnen_de_termijn_ontvangen_verkort_noch_verlengt()
+        {
+            // Received 20 April: two weeks later (4 May) is before 11 May; the ten weeks stand (the lid never shortens).
+            var termijn = LegalClock.PipVaststelling(MetVraag("2026-04-06", "2026-04-20"));
+
+            Assert.Equal(D("2026-05-11"), termijn.Vervaldatum);
+            Assert.Equal(Bron.PipTermijnBesluit, termijn.Bron);
+            Assert.Contains("ruim binnen de termijn", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Informatie_gevraagd_na_het_einde_van_de_termijn_verlengt_niet()
+        {
+            var termijn = LegalClock.PipVaststelling(MetVraag("2026-05-12"));
+
+            Assert.Equal(D("2026-05-11"), termijn.Vervaldatum);
+            Assert.Equal(TermijnStatus.Verlopen, termijn.Status(D("2026-05-12")));
+            Assert.Contains("na het einde van de termijn", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void De_tekst_van_2022_kent_geen_uitzondering_voor_informatie_van_een_derde()
+        {
+            // Registered 1 March 2022: ten weeks end on 10 May 2022 whatever the college waited for.
+            var feiten = Gezinsmigrant((Mijlpaal.BrpInschrijving, "2022-03-01"), (Mijlpaal.InformatieDerdeGevraagd, "2022-04-01"));
+
+            var termijn = LegalClock.PipVaststelling(feiten);
+
+            Assert.Equal(D("2022-05-10"), termijn.Vervaldatum);
+            Assert.Equal(Bron.PipTermijnBesluit2022, termijn.Bron);
+            Assert.Contains("pas vanaf 1 januari 2023", termijn.Toelichting);
+        }
+
+        [Fact]
+        public void Een_PIP_terwijl_het_college_nog_wacht_is_niet_te_laat()
+        {
+            var termijn = LegalClock.PipVaststelling(MetVraag("2026-04-20").Met(Mijlpaal.PipVastgesteld, D("2026-06-20")));
+
+            Assert.Equal(TermijnStatus.Gehaald, termijn.Status(D("2026-07-01")));
+        }
+
     }
 
     #endregion

@@ -1,3 +1,4 @@
+using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
 using Koers.Domain.Pip;
@@ -544,6 +545,31 @@ public class PipRegelsTests
         var waarschuwing = Assert.Single(controle.Waarschuwingen);
         Assert.Equal(Bron.OnderwijsrouteNietLeenbaar, waarschuwing.Bron);
         Assert.Contains("lenen", waarschuwing.Melding);
+    }
+
+    [Fact]
+    public void Te_laat_PIP_telt_de_informatie_van_een_derde_mee()
+    {
+        // Ten weeks from DUO's notice of 2 March 2026 end on 11 May; the PIP is dated 20 May.
+        var laat = Context(Doelgroep.Gezinsmigrant) with
+        {
+            BrpInschrijving = D("2026-01-05"),
+            KennisgevingInburgeringsplicht = D("2026-03-02"),
+            Dagtekening = D("2026-05-20"),
+        };
+        var inhoud = Inhoud(Leerroute.B1Route, Doelgroep.Gezinsmigrant);
+
+        var waarschuwing = Assert.Single(PipRegels.Controleer(inhoud, laat).Waarschuwingen, w => w.Veld == nameof(PipContext.Dagtekening));
+        Assert.Contains("moest uiterlijk 11-05-2026 klaar zijn", waarschuwing.Melding);
+        Assert.Equal(Bron.PipTermijnBesluit, waarschuwing.Bron);
+
+        // Information asked on 20 April and received on 15 May: due two weeks later (29 May), so 20 May is on time.
+        var metDerde = laat with { InformatieDerde = new InformatieDerde(D("2026-04-20"), D("2026-05-15")) };
+        Assert.DoesNotContain(PipRegels.Controleer(inhoud, metDerde).Waarschuwingen, w => w.Veld == nameof(PipContext.Dagtekening));
+
+        // Received well within the ten weeks: the term stands and the PIP is late.
+        var vroeg = laat with { InformatieDerde = new InformatieDerde(D("2026-04-06"), D("2026-04-20")) };
+        Assert.Contains(PipRegels.Controleer(inhoud, vroeg).Waarschuwingen, w => w.Veld == nameof(PipContext.Dagtekening));
     }
 
     [Fact]

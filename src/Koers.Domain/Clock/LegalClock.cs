@@ -51,7 +51,7 @@ public static class LegalClock
 
         var pip = feiten.Datum(Mijlpaal.PipVastgesteld);
         var termijn = PipTermijn.Bereken(feiten.Doelgroep, feiten.Datum(Mijlpaal.BrpInschrijving),
-            feiten.Datum(Mijlpaal.KennisgevingInburgeringsplicht), out var ontbreekt);
+            feiten.Datum(Mijlpaal.KennisgevingInburgeringsplicht), feiten.InformatieDerde(), out var ontbreekt);
         if (termijn is null)
         {
             if (pip is null && feiten.Afsluiting is { } afgeslotenZonderBrp)
@@ -73,7 +73,10 @@ public static class LegalClock
                 start: termijn.Start, vervaldatum: termijn.Uiterlijk);
         }
 
-        return Termijn.Loopt(TermijnCode.PipVaststelling, termijn.Start, termijn.Uiterlijk, pip, termijn.Toelichting, termijn.Bron);
+        // Waiting for a third party's information (art. 5.3 lid 2): no last day yet, so the case is not late.
+        return termijn.Uiterlijk is { } uiterlijk
+            ? Termijn.Loopt(TermijnCode.PipVaststelling, termijn.Start, uiterlijk, pip, termijn.Toelichting, termijn.Bron)
+            : Termijn.NogNietTeBerekenen(TermijnCode.PipVaststelling, termijn.Toelichting, termijn.Bron, voldaanOp: pip);
     }
 
     public static Termijn Inburgeringstermijn(DossierFeiten feiten)

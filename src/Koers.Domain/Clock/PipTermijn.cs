@@ -6,8 +6,19 @@ namespace Koers.Domain.Clock;
 /// <summary>
 /// The end of the PIP term: the day it counts from (the BRP registration or DUO's notice), the last day after the
 /// Algemene termijnenwet, and how it was found, in words a klantregisseur and a bezwaar lawyer can check.
+/// <see cref="Uiterlijk"/> is null while the college waits for a third party's information (art. 5.3 lid 2): the term
+/// then has no last day until that information arrives.
 /// </summary>
-public sealed record PipTermijnUitkomst(DateOnly Start, DateOnly Uiterlijk, string Toelichting, Citation Bron);
+public sealed record PipTermijnUitkomst(DateOnly Start, DateOnly? Uiterlijk, string Toelichting, Citation Bron)
+{
+    public bool Opgeschort => Uiterlijk is null;
+}
+
+/// <summary>
+/// The college asked a third party for information it needs for the PIP on <see cref="Gevraagd"/>, and received it on
+/// <see cref="Ontvangen"/> (null: still waiting). Besluit inburgering 2021 art. 5.3 lid 2 (text from 2023).
+/// </summary>
+public readonly record struct InformatieDerde(DateOnly Gevraagd, DateOnly? Ontvangen);
 
 /// <summary>
 /// The term within which the college sets the first PIP: Besluit inburgering 2021 (an algemene maatregel van bestuur,
@@ -27,9 +38,18 @@ public sealed record PipTermijnUitkomst(DateOnly Start, DateOnly Uiterlijk, stri
 /// <para>
 /// Which version: the one in force on the day the term started, i.e. the later of the known BRP registration and
 /// notice; both before 1 January 2023 gives the 2022 version. No transitional rule for this lid was found, so this is
-/// Koers's reading (docs/monitor.md). Art. 5.3 lid 2 (waiting for a third party's information) and lid 3 (a move to
-/// another municipality, where the new college's own term counts from the registration there) are not modelled here:
-/// a case in Koers belongs to one municipality, and its BRP date is the registration there.
+/// Koers's reading (docs/monitor.md). Lid 3 (a move to another municipality, where the new college's own term counts
+/// from the registration there) needs nothing extra: a case in Koers belongs to one municipality, and its BRP date is
+/// the registration there.
+/// </para>
+/// <para>
+/// Art. 5.3 lid 2 (from 2023) is the only ground to go past the term: the college waits for a third party's information
+/// without which the PIP cannot reasonably be set; it then sets the PIP "uiterlijk twee weken na ontvangst". Koers
+/// reads it as: a question asked on or before the last day of the 10-week term keeps the term open while the answer is
+/// awaited (no last day, so the case is not late), and once it arrives the last day is two weeks after receipt, or the
+/// end of the 10 weeks if that is later (the lid lets the college deviate, never shortens the term). A question asked
+/// after the term ran out cannot undo that it ran out. The Algemene termijnenwet applies to the two weeks as to the ten
+/// (art. 5; art. 4 onderdeel a leaves out only terms over twelve weeks). The 2022 text has no such lid.
 /// </para>
 /// </summary>
 public static class PipTermijn
@@ -43,7 +63,66 @@ public static class PipTermijn
     /// The end of the PIP term, or null when the fact it counts from is not known yet (the reason in
     /// <paramref name="ontbreekt"/>). Only for doelgroepen under the Wi2021; the caller decides that.
     /// </summary>
-    public static PipTermijnUitkomst? Bereken(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving, out string? ontbreekt)
+    public static PipTermijnUitkomst? Bereken(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving, out string? ontbreekt) =>
+        Bereken(doelgroep, brp, kennisgeving, null, out ontbreekt);
+
+    /// <inheritdoc cref="Bereken(Doelgroep, DateOnly?, DateOnly?, out string?)"/>
+    /// <param name="derde">A third party's information the college asked for (art. 5.3 lid 2), if any.</param>
+    public static PipTermijnUitkomst? Bereken(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving, InformatieDerde? derde, out string? ontbreekt)
+    {
+        var termijn = BerekenTienWeken(doelgroep, brp, kennisgeving, out ontbreekt);
+        return termijn is null || derde is not { } vraag ? termijn : MetInformatieDerde(termijn, vraag);
+    }
+
+    private static PipTermijnUitkomst MetInformatieDerde(PipTermijnUitkomst termijn, InformatieDerde vraag)
+    {
+        var tienWeken = termijn.Uiterlijk!.Value;
+        if (termijn.Bron == Sources.Bron.PipTermijnBesluit2022)
+        {
+            return termijn with
+            {
+                Toelichting = $"{termijn.Toelichting} De informatie van een derde (gevraagd op {vraag.Gevraagd:dd-MM-yyyy}) verlengt de termijn niet: "
+                    + "het Besluit kende die uitzondering (art. 5.3 lid 2) pas vanaf 1 januari 2023.",
+            };
+        }
+
+        if (vraag.Gevraagd > tienWeken)
+        {
+            return termijn with
+            {
+                Toelichting = $"{termijn.Toelichting} Informatie van een derde is pas op {vraag.Gevraagd:dd-MM-yyyy} gevraagd, na het einde van de termijn: "
+                    + "art. 5.3 lid 2 geldt alleen voor informatie waarop het college binnen de termijn wacht.",
+            };
+        }
+
+        var bron = Sources.Bron.PipTermijnInformatieDerde;
+        if (vraag.Ontvangen is not { } ontvangen)
+        {
+            return new PipTermijnUitkomst(termijn.Start, null,
+                $"{termijn.Toelichting.TrimEnd('.')} (tot {tienWeken:dd-MM-yyyy}), maar het college wacht op informatie van een derde, gevraagd op "
+                + $"{vraag.Gevraagd:dd-MM-yyyy}: het PIP volgt uiterlijk twee weken na ontvangst. Leg de ontvangst vast (mijlpaal "
+                + $"'{Mijlpaal.InformatieDerdeOntvangen.Omschrijving()}').", bron);
+        }
+
+        var tweeWeken = Kalender.WekenLater(ontvangen, 2);
+        var naOntvangst = Termijnenwet.VerschuifTermijnInWeken(tweeWeken, 2);
+        if (naOntvangst <= tienWeken)
+        {
+            return termijn with
+            {
+                Toelichting = $"{termijn.Toelichting} De informatie van een derde kwam op {ontvangen:dd-MM-yyyy}, ruim binnen de termijn: die blijft staan.",
+            };
+        }
+
+        var verschoven = naOntvangst == tweeWeken
+            ? string.Empty
+            : $" {tweeWeken:dd-MM-yyyy} is een {Termijnenwet.Soort(tweeWeken)}: de termijn loopt door tot en met {naOntvangst:dd-MM-yyyy} ({Sources.Bron.TermijnenwetAmvb}).";
+        return new PipTermijnUitkomst(termijn.Start, naOntvangst,
+            $"Twee weken na ontvangst van de informatie van een derde op {ontvangen:dd-MM-yyyy} (gevraagd op {vraag.Gevraagd:dd-MM-yyyy}, "
+            + $"binnen de gewone termijn tot {tienWeken:dd-MM-yyyy}: {termijn.Toelichting.TrimEnd('.')}).{verschoven}", bron);
+    }
+
+    private static PipTermijnUitkomst? BerekenTienWeken(Doelgroep doelgroep, DateOnly? brp, DateOnly? kennisgeving, out string? ontbreekt)
     {
         ontbreekt = null;
         var laatste = Max(brp, kennisgeving);

@@ -36,6 +36,10 @@ public sealed record DossierFeiten
     public DateOnly? Datum(Mijlpaal mijlpaal) =>
         Mijlpalen.TryGetValue(mijlpaal, out var datum) ? datum : null;
 
+    /// <summary>The third party's information for the PIP (art. 5.3 lid 2), when the college recorded asking for it.</summary>
+    public Clock.InformatieDerde? InformatieDerde() =>
+        Datum(Mijlpaal.InformatieDerdeGevraagd) is { } gevraagd ? new Clock.InformatieDerde(gevraagd, Datum(Mijlpaal.InformatieDerdeOntvangen)) : null;
+
     public DossierFeiten Met(Mijlpaal mijlpaal, DateOnly? datum)
     {
         var copy = new Dictionary<Mijlpaal, DateOnly>(Mijlpalen);

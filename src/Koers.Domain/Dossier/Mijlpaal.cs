@@ -15,6 +15,13 @@ public enum Mijlpaal
     StartBijstand,
     BredeIntake,
     Leerbaarheidstoets,
+    /// <summary>
+    /// The college asked a third party (a doctor, school, COA, IND…) for information it cannot set the PIP without
+    /// (Besluit inburgering 2021 art. 5.3 lid 2, from 2023): while it waits, the 10-week term does not run out.
+    /// </summary>
+    InformatieDerdeGevraagd,
+    /// <summary>That information arrived: the PIP is due at the latest two weeks later (art. 5.3 lid 2, second sentence).</summary>
+    InformatieDerdeOntvangen,
     PipVastgesteld,
     StartLeerroute,
     /// <summary>Not an event but a new end date: DUO extended the inburgeringstermijn until this day.</summary>
@@ -45,6 +52,8 @@ public static class MijlpaalInfo
         Mijlpaal.StartBijstand => "Ingang bijstand",
         Mijlpaal.BredeIntake => "Brede intake afgerond",
         Mijlpaal.Leerbaarheidstoets => "Leerbaarheidstoets afgenomen",
+        Mijlpaal.InformatieDerdeGevraagd => "Informatie van derde gevraagd (voor PIP)",
+        Mijlpaal.InformatieDerdeOntvangen => "Informatie van derde ontvangen (voor PIP)",
         Mijlpaal.PipVastgesteld => "PIP vastgesteld",
         Mijlpaal.StartLeerroute => "Start leerroute",
         Mijlpaal.TermijnVerlengdTot => "Inburgeringstermijn verlengd tot",

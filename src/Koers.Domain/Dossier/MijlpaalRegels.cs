@@ -14,6 +14,8 @@ public static class MijlpaalRegels
         (Mijlpaal.BredeIntake, Mijlpaal.Koppeling),
         (Mijlpaal.Leerbaarheidstoets, Mijlpaal.Koppeling),
         (Mijlpaal.PipVastgesteld, Mijlpaal.Koppeling),
+        (Mijlpaal.InformatieDerdeGevraagd, Mijlpaal.Koppeling),
+        (Mijlpaal.InformatieDerdeOntvangen, Mijlpaal.InformatieDerdeGevraagd),
         (Mijlpaal.StartLeerroute, Mijlpaal.PipVastgesteld),
         (Mijlpaal.LaatsteVoortgangsgesprek, Mijlpaal.PipVastgesteld),
         (Mijlpaal.EindgesprekOfExamens, Mijlpaal.Koppeling),
@@ -52,6 +54,12 @@ public static class MijlpaalRegels
                 fouten.Add(new(later.ToString(),
                     $"{later.Omschrijving()} ({l:dd-MM-yyyy}) kan niet vóór {eerder.Omschrijving().ToLowerInvariant()} ({e:dd-MM-yyyy}) liggen."));
             }
+        }
+
+        if (feiten.Datum(Mijlpaal.InformatieDerdeOntvangen) is not null && feiten.Datum(Mijlpaal.InformatieDerdeGevraagd) is null)
+        {
+            fouten.Add(new(nameof(Mijlpaal.InformatieDerdeOntvangen),
+                "Informatie van een derde kan pas ontvangen zijn als ze gevraagd is: vul ook de datum van de vraag in."));
         }
 
         if (feiten.Datum(Mijlpaal.TermijnVerlengdTot) is { } verlengd)

@@ -99,6 +99,9 @@ public sealed record PipContext
 
     /// <summary>DUO's written notice of the inburgeringsplicht: from 2023 the PIP term counts from it (<see cref="Clock.PipTermijn"/>).</summary>
     public DateOnly? KennisgevingInburgeringsplicht { get; init; }
+
+    /// <summary>A third party's information the college waited for (Besluit art. 5.3 lid 2): moves the term's last day.</summary>
+    public Clock.InformatieDerde? InformatieDerde { get; init; }
     public LbtFeiten? Leerbaarheidstoets { get; init; }
     public bool IntakeAfgerond { get; init; }
 

@@ -267,11 +267,11 @@ public static class PipRegels
 
         // The 10-week term is about the first PIP; a bijstelling later on is not late. The same term as the legal clock's.
         if (!HeeftVorigePipInDitDossier(context) && context.Doelgroep.ValtOnderWi2021()
-            && PipTermijn.Bereken(context.Doelgroep, context.BrpInschrijving, context.KennisgevingInburgeringsplicht, out _) is { } termijn
-            && dagtekening > termijn.Uiterlijk)
+            && PipTermijn.Bereken(context.Doelgroep, context.BrpInschrijving, context.KennisgevingInburgeringsplicht, context.InformatieDerde, out _) is { Uiterlijk: { } uiterlijk } termijn
+            && dagtekening > uiterlijk)
         {
             waarschuwingen.Add(new(nameof(PipContext.Dagtekening),
-                $"Het PIP is te laat: het moest uiterlijk {termijn.Uiterlijk:dd-MM-yyyy} klaar zijn ({termijn.Toelichting.TrimEnd('.')}). Schrijf op waarom het later is.",
+                $"Het PIP is te laat: het moest uiterlijk {uiterlijk:dd-MM-yyyy} klaar zijn ({termijn.Toelichting.TrimEnd('.')}). Schrijf op waarom het later is.",
                 termijn.Bron));
         }
 

@@ -97,6 +97,14 @@ public static class Bron
         "Het college stelt het persoonlijk plan inburgering en participatie vast uiterlijk 10 weken na de dag waarop Onze Minister de inburgeringsplichtige schriftelijk in kennis heeft gesteld van de inburgeringsplicht. Indien de inburgeringsplichtige op de datum van deze kennisgeving nog niet is ingeschreven in de gemeente waar hij op grond van artikel 28 van de Huisvestingswet 2014 wordt gehuisvest, stelt het college het plan vast uiterlijk 10 weken na de dag waarop de inburgeringsplichtige in de basisregistratie personen is ingeschreven in de gemeente waar hij op grond van artikel 28 van de Huisvestingswet 2014 is gehuisvest.");
 
     /// <summary>
+    /// The one ground to go past the 10-week term (text from 1 January 2023; the 2022 text has no such lid): waiting for
+    /// a third party's information without which the PIP cannot reasonably be set; then two weeks after receiving it.
+    /// </summary>
+    public static readonly Citation PipTermijnInformatieDerde = new(
+        "Besluit inburgering 2021 (BWBR0045555), tekst geldend vanaf 1 januari 2023", "art. 5.3 lid 2",
+        "Het college kan afwijken van de termijn, bedoeld in het eerste lid, uitsluitend indien het redelijkerwijs niet mogelijk is om het persoonlijk plan inburgering en participatie binnen deze termijn vast te stellen zonder informatie van een derde, van welke informatie het college in afwachting is. Uiterlijk twee weken na ontvangst van deze informatie stelt het college het plan alsnog vast.");
+
+    /// <summary>
     /// The articles of the PIP decision itself: art. 14 (brede intake), 15 (what the college sets, which together is the
     /// PIP) and 16 (the offer of a course); text in docs/bronnen/BWBR0044770.md. Practice: <see cref="PipIsBeschikking"/>.
     /// </summary>

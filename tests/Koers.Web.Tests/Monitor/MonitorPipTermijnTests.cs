@@ -121,6 +121,42 @@ public abstract class MonitorPipTermijnTests(KoersFactory factory)
         Assert.Equal("2026-05-11", termijn["vervaldatum"]!.GetValue<string>());
         Assert.Contains("kennisgeving van DUO is onbekend", termijn["toelichting"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Wachten_op_informatie_van_een_derde_houdt_de_termijn_open_tot_twee_weken_na_ontvangst()
+    {
+        // Besluit inburgering 2021 art. 5.3 lid 2: ten weeks from DUO's letter of 2 March end on 11 May; the college asked a
+        // third party on 20 April. While it waits the case has no last day and is not counted late; received on 20 May,
+        // the last day is 3 June.
+        var regisseur = await KlantregisseurAsync();
+        var id = await DossierAsync(regisseur, "gezinsmigrant", ("brpInschrijving", "2026-01-05"), ("kennisgevingInburgeringsplicht", "2026-03-02"));
+        Assert.Equal("2026-05-11", (await PipTermijnAsync(id))["vervaldatum"]!.GetValue<string>());
+
+        var zonderVraag = await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/informatieDerdeOntvangen", new { datum = "2026-05-20" });
+        Assert.Equal(HttpStatusCode.BadRequest, zonderVraag.StatusCode);
+        Assert.Contains("pas ontvangen zijn als ze gevraagd is", await zonderVraag.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/informatieDerdeGevraagd", new { datum = "2026-04-20" })).StatusCode);
+        var wachtend = await PipTermijnAsync(id);
+        Assert.Null(wachtend["vervaldatum"]);
+        Assert.Contains("wacht op informatie van een derde, gevraagd op 20-04-2026", wachtend["toelichting"]!.GetValue<string>());
+        Assert.Contains("art. 5.3 lid 2", wachtend["bron"]!.ToJsonString());
+        string Monitor() => $"/api/v1/monitor?gemeente=GM1724&klantregisseur={regisseur}&jaar=2026&verbergKleineAantallen=false";
+        var o = JsonNode.Parse(await _client.GetStringAsync(Monitor()))!;
+        Assert.Equal(0, Cel(o, "pip-termijn", "alle", "aantal") ?? 0); // no term that has passed: not late, not counted
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/informatieDerdeOntvangen", new { datum = "2026-05-20" })).StatusCode);
+        var ontvangen = await PipTermijnAsync(id);
+        Assert.Equal("2026-06-03", ontvangen["vervaldatum"]!.GetValue<string>());
+        Assert.Contains("Twee weken na ontvangst van de informatie van een derde op 20-05-2026", ontvangen["toelichting"]!.GetValue<string>());
+        o = JsonNode.Parse(await _client.GetStringAsync(Monitor()))!;
+        Assert.Equal(1, Cel(o, "pip-termijn", "Geen", "aantal")); // 3 June has passed (today is 16 June) without a PIP
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/mijlpalen/pipVastgesteld", new { datum = "2026-06-02" })).StatusCode);
+        o = JsonNode.Parse(await _client.GetStringAsync(Monitor()))!;
+        Assert.Equal(1, Cel(o, "pip-termijn", "Binnen", "aantal")); // after the ten weeks, but within two weeks of receipt
+        Assert.Equal(1, Cel(o, "pip-termijn", "alle", "aantal"));
+    }
 }
 
 public sealed class SqliteMonitorPipTermijnTests(SqliteFactory factory) : MonitorPipTermijnTests(factory), IClassFixture<SqliteFactory>;

@@ -108,7 +108,8 @@ public sealed record PipStand(
     PipControle? Controle,
     LbtFeiten? Leerbaarheidstoets,
     bool IntakeAfgerond,
-    DateOnly? UiterlijkeDatum);
+    DateOnly? UiterlijkeDatum,
+    string UiterlijkToelichting);
 
 public sealed record BeschikkingInfo(Guid Id, Guid PipVersieId, BeschikkingSoort Soort, DateOnly Datum, string Kenmerk, string Sha256, int Bytes, DateTime AangemaaktOp,
     DateOnly? Verzenddatum);
@@ -141,9 +142,10 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var huidigeInhoud = huidige is null ? null : OpgeslagenInhoud.Pip(huidige.InhoudJson);
         var context = Context(inburgeraar, versies, toets, intake, klok.Vandaag);
         var controle = conceptInhoud is null ? null : PipRegels.Controleer(PipRegels.Normaliseer(conceptInhoud), context);
-        // The same last day as the case's deadline (Besluit inburgering 2021 art. 5.3 lid 1 with the Algemene termijnenwet).
+        // The same last day as the case's deadline (Besluit inburgering 2021 art. 5.3 with the Algemene termijnenwet), and why.
+        var termijn = LegalClock.PipVaststelling(inburgeraar.Feiten());
         return new PipStand(concept, conceptInhoud, huidige, huidigeInhoud, versies, beschikkingen, controle, toets?.Feiten(),
-            intake?.AfgerondOp is not null, LegalClock.PipVaststelling(inburgeraar.Feiten()).Vervaldatum);
+            intake?.AfgerondOp is not null, termijn.Vervaldatum, termijn.Toelichting);
     }
 
     /// <summary>Saves the draft. A draft may break rules; they are shown, and block only the vaststelling.</summary>
@@ -245,7 +247,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
         var teLaat = vorige is null && uiterlijk is { } u && dagtekening > u;
         if (teLaat && (invoer.RedenTeLaat?.Trim().Length ?? 0) < 10)
         {
-            fouten.Voeg("RedenTeLaat", $"Het PIP wordt later vastgesteld dan de termijn van 10 weken toelaat (uiterlijk {uiterlijk:dd-MM-yyyy}). Leg vast waarom (minstens 10 tekens).");
+            fouten.Voeg("RedenTeLaat", $"Het PIP wordt later vastgesteld dan de termijn toelaat (uiterlijk {uiterlijk:dd-MM-yyyy}, Besluit inburgering 2021 art. 5.3). Leg vast waarom (minstens 10 tekens).");
         }
 
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
@@ -447,6 +449,7 @@ public sealed class PipService(KoersDbContext db, DossierService dossiers, Klok 
             Koppeling = feiten.Datum(Mijlpaal.Koppeling),
             BrpInschrijving = feiten.Datum(Mijlpaal.BrpInschrijving),
             KennisgevingInburgeringsplicht = feiten.Datum(Mijlpaal.KennisgevingInburgeringsplicht),
+            InformatieDerde = feiten.InformatieDerde(),
             Leerbaarheidstoets = toets?.Feiten(),
             IntakeAfgerond = intake?.AfgerondOp is not null,
             VorigeDagtekening = huidige?.Dagtekening,
