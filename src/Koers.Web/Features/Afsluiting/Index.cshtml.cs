@@ -60,10 +60,7 @@ public sealed class IndexModel(AfsluitingService afsluiting, Overdrachtsdossier 
                 return Redirect($"/inburgeraars/{Id}/afsluiting#{anker}");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{prefix}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, prefix);
         }
 
         return await LaadAsync("Scherm: afsluiting (invoer hersteld)", ct) ? Page() : NotFound();

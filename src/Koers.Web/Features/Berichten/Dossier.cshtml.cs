@@ -44,10 +44,7 @@ public sealed class DossierModel(BerichtenService berichten, KoersDbContext db) 
 
     private async Task<IActionResult> FoutAsync(Dictionary<string, string[]> fouten, string? voorvoegsel, CancellationToken ct)
     {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError(voorvoegsel is null ? (veld == "tekst" ? nameof(Tekst) : veld) : $"{voorvoegsel}.{veld}", m);
-        }
+        ModelState.VoegToe(fouten, veld => voorvoegsel is null ? (veld == "tekst" ? nameof(Tekst) : veld) : $"{voorvoegsel}.{veld}");
 
         return await LaadAsync(ct) ? Page() : NotFound();
     }

@@ -51,10 +51,7 @@ public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Ker
         if (u.NietGevonden) return NotFound();
         if (!u.Gelukt)
         {
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"Voorkeur.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, "Voorkeur");
 
             return await OnGetAsync(ct);
         }

@@ -54,8 +54,7 @@ public sealed class BewerkenModel(BriefsjabloonService sjablonen) : PageModel
 
     private PageResult Fouten(Dictionary<string, string[]> fouten)
     {
-        foreach (var (veld, meldingen) in fouten)
-            foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Invoer)}.{veld}", m);
+        ModelState.VoegToe(fouten, nameof(Invoer));
         return Page(); // what was typed stays in the form
     }
 

@@ -112,13 +112,7 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
                 return Redirect($"/inburgeraars/{Id}#termijnen");
             }
 
-            foreach (var (veld, meldingen) in uitkomst.Fouten)
-            {
-                foreach (var melding in meldingen)
-                {
-                    ModelState.AddModelError(MijlpaalInfo.TryParse(veld, out var m) ? $"Mijlpalen[{m}]" : veld, melding);
-                }
-            }
+            ModelState.VoegToe(uitkomst.Fouten, veld => MijlpaalInfo.TryParse(veld, out var m) ? $"Mijlpalen[{m}]" : veld);
         }
 
         if (!await LaadAsync("Scherm: dossier bekeken na geweigerde wijziging", ct)) return NotFound();

@@ -37,14 +37,7 @@ public abstract class FormulierBasis(KoersDbContext db) : PageModel
 
     protected void ToonFouten(Dictionary<string, string[]> fouten)
     {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            var key = veld == nameof(InburgeraarInvoer.Talen) ? nameof(TalenTekst) : $"{nameof(Invoer)}.{veld}";
-            foreach (var melding in meldingen)
-            {
-                ModelState.AddModelError(key, melding);
-            }
-        }
+        ModelState.VoegToe(fouten, veld => veld == nameof(InburgeraarInvoer.Talen) ? nameof(TalenTekst) : $"{nameof(Invoer)}.{veld}");
     }
 
     /// <summary>Always offer two empty family rows, so a household member can be added without scripts.</summary>

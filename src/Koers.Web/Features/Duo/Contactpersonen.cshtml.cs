@@ -30,10 +30,7 @@ public sealed class ContactpersonenModel(DuoContactpersonen contactpersonen, Duo
             return RedirectToPage();
         }
 
-        foreach (var (_, meldingen) in u.Fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"Telefoon-{MedewerkerId}", m);
-        }
+        ModelState.VoegToe(u.Fouten, _ => $"Telefoon-{MedewerkerId}");
 
         await LaadAsync(ct);
         return Page();
@@ -49,7 +46,7 @@ public sealed class ContactpersonenModel(DuoContactpersonen contactpersonen, Duo
             return RedirectToPage();
         }
 
-        foreach (var m in u.Fouten.Values.SelectMany(x => x)) ModelState.AddModelError($"Telefoon-{MedewerkerId}", m);
+        ModelState.VoegToe(u.Fouten, _ => $"Telefoon-{MedewerkerId}");
         await LaadAsync(ct);
         return Page();
     }

@@ -34,10 +34,7 @@ public sealed class BeheerModel(GeldzakenService geldzaken) : PageModel
                 return Redirect($"/beheer/geldzaken?gemeente={u.Waarde}");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Invoer)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, nameof(Invoer));
         }
 
         if (!await LaadAsync(ct)) return NotFound();

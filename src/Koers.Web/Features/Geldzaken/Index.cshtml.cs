@@ -43,17 +43,13 @@ public sealed class IndexModel(GeldzakenService geldzaken, Klok klok) : PageMode
                 return Redirect($"/inburgeraars/{Id}/geldzaken#krediet");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                var sleutel = veld switch
+            ModelState.VoegToe(u.Fouten, veld => veld switch
                 {
                     nameof(KredietInvoer.ToegekendBedrag) => nameof(ToegekendTekst),
                     nameof(KredietInvoer.UitbetaaldBedrag) => nameof(UitbetaaldTekst),
                     nameof(KredietInvoer.NettoBijstandPerMaand) => nameof(NettoTekst),
                     _ => $"{nameof(Krediet)}.{veld}",
-                };
-                foreach (var m in meldingen) ModelState.AddModelError(sleutel, m);
-            }
+                });
         }
 
         if (!await LaadAsync("Scherm: geldzaken na geweigerde invoer", vulFormulier: false, ct)) return NotFound();

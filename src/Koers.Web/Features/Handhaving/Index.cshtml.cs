@@ -32,7 +32,7 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
             var u = await handhaving.TekortkomingAsync(Id, Tekortkoming, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("De tekortkoming is vastgelegd. Koers stelt hieronder een stap voor; er gebeurt niets tot u besluit.", u.Waarde);
-            Toon(u.Fouten, nameof(Tekortkoming));
+            ModelState.VoegToe(u.Fouten, nameof(Tekortkoming));
         }
 
         return await OpnieuwAsync(ct);
@@ -46,7 +46,7 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
             var u = await handhaving.BesluitAsync(Id, tid, Besluit, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar(Besluit.Actie == BesluitActie.Overslaan ? "De stap is overgeslagen." : "De stap is vastgelegd.", tid);
-            Toon(u.Fouten, nameof(Besluit));
+            ModelState.VoegToe(u.Fouten, nameof(Besluit));
         }
 
         return await OpnieuwAsync(ct);
@@ -60,7 +60,7 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
             var u = await handhaving.UitkomstAsync(Id, bid, Uitkomst, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("De uitkomst is vastgelegd.", null);
-            Toon(u.Fouten, nameof(Uitkomst));
+            ModelState.VoegToe(u.Fouten, nameof(Uitkomst));
         }
 
         return await OpnieuwAsync(ct);
@@ -75,7 +75,7 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
             var u = await handhaving.VerzondenAsync(Id, bid, Verzending, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("De verzenddatum van de brief is vastgelegd.", null);
-            Toon(u.Fouten, nameof(Verzending));
+            ModelState.VoegToe(u.Fouten, nameof(Verzending));
         }
 
         return await OpnieuwAsync(ct);
@@ -89,7 +89,7 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
             var u = await handhaving.AfsluitenAsync(Id, tid, Afsluiten, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("De tekortkoming is afgesloten.", tid);
-            Toon(u.Fouten, nameof(Afsluiten));
+            ModelState.VoegToe(u.Fouten, nameof(Afsluiten));
         }
 
         return await OpnieuwAsync(ct);
@@ -106,14 +106,6 @@ public sealed class IndexModel(HandhavingService handhaving) : PageModel
 
     public IReadOnlyList<string> FoutenVoor(string sleutel, Guid? eigenaar = null) =>
         (eigenaar is null || Actief == eigenaar) && ModelState.TryGetValue(sleutel, out var e) ? e.Errors.Select(x => x.ErrorMessage).ToList() : [];
-
-    private void Toon(Dictionary<string, string[]> fouten, string prefix)
-    {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"{prefix}.{veld}", m);
-        }
-    }
 
     private IActionResult Klaar(string melding, Guid? anker)
     {

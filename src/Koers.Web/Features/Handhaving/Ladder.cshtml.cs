@@ -73,10 +73,7 @@ public sealed class LadderModel(HandhavingService handhaving) : PageModel
                 return Redirect($"/beheer/handhaving?gemeente={u.Waarde}");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError(veld, m);
-            }
+            ModelState.VoegToe(u.Fouten);
         }
 
         return await LaadAsync(ct) is null ? NotFound() : Page();

@@ -32,7 +32,7 @@ public sealed class IndexModel(IntakeService intake, DossierService dossiers, Kl
             var uitkomst = await intake.GesprekToevoegenAsync(Id, Gesprek, ct);
             if (uitkomst.NietGevonden) return NotFound();
             if (uitkomst.Gelukt) return Klaar("Het intakegesprek is vastgelegd.", "gesprekken");
-            Fouten("Gesprek", uitkomst.Fouten);
+            ModelState.VoegToe(uitkomst.Fouten, "Gesprek");
         }
 
         Formulier = "gesprek";
@@ -45,7 +45,7 @@ public sealed class IndexModel(IntakeService intake, DossierService dossiers, Kl
         var uitkomst = await intake.LeefgebiedOpslaanAsync(Id, gebied, Verslag, ct);
         if (uitkomst.NietGevonden) return NotFound();
         if (uitkomst.Gelukt) return Klaar($"{Leefgebieden.Van(gebied).Titel} is opgeslagen (concept).", $"gebied-{gebied}");
-        Fouten("Verslag", uitkomst.Fouten);
+        ModelState.VoegToe(uitkomst.Fouten, "Verslag");
         OpenGebied = gebied;
         return await LaadAsync("Scherm: brede intake na geweigerde invoer", ct) ? Page() : NotFound();
     }
@@ -57,7 +57,7 @@ public sealed class IndexModel(IntakeService intake, DossierService dossiers, Kl
             var uitkomst = await intake.DiplomaToevoegenAsync(Id, Diploma, ct);
             if (uitkomst.NietGevonden) return NotFound();
             if (uitkomst.Gelukt) return Klaar("Het diploma is toegevoegd.", "diplomas");
-            Fouten("Diploma", uitkomst.Fouten);
+            ModelState.VoegToe(uitkomst.Fouten, "Diploma");
         }
 
         Formulier = "diploma";
@@ -69,7 +69,7 @@ public sealed class IndexModel(IntakeService intake, DossierService dossiers, Kl
         var uitkomst = await intake.AfrondenAsync(Id, AfgerondOp, ct);
         if (uitkomst.NietGevonden) return NotFound();
         if (uitkomst.Gelukt) return Klaar("De brede intake is afgerond. De mijlpaal staat in het dossier.", "afronden");
-        Fouten("Afronden", uitkomst.Fouten);
+        ModelState.VoegToe(uitkomst.Fouten, "Afronden");
         Formulier = "afronden";
         return await LaadAsync("Scherm: brede intake na geweigerde afronding", ct) ? Page() : NotFound();
     }
@@ -78,14 +78,6 @@ public sealed class IndexModel(IntakeService intake, DossierService dossiers, Kl
     {
         TempData["Melding"] = melding;
         return Redirect($"/inburgeraars/{Id}/intake#{anker}");
-    }
-
-    private void Fouten(string prefix, Dictionary<string, string[]> fouten)
-    {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"{prefix}.{veld}", m);
-        }
     }
 
     private async Task<bool> LaadAsync(string doel, CancellationToken ct)

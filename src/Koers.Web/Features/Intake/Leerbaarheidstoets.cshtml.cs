@@ -40,10 +40,7 @@ public sealed class LeerbaarheidstoetsModel(IntakeService intake, DossierService
                 return Redirect($"/inburgeraars/{Id}/leerbaarheidstoets");
             }
 
-            foreach (var (veld, meldingen) in uitkomst.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"Toets.{veld}", m);
-            }
+            ModelState.VoegToe(uitkomst.Fouten, "Toets");
         }
 
         return await LaadAsync("Scherm: leerbaarheidstoets na geweigerde invoer", ct) ? Page() : NotFound();

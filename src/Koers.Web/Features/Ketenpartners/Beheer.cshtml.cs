@@ -25,10 +25,7 @@ public sealed class BeheerModel(KetenpartnersService partners) : PageModel
                 return Redirect($"/beheer/partners/{u.Waarde}");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Invoer)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, nameof(Invoer));
         }
 
         await LaadAsync(ct);

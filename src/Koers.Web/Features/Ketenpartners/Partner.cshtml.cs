@@ -38,7 +38,7 @@ public sealed class PartnerModel(KetenpartnersService partners) : PageModel
             var u = await partners.OpslaanAsync(Id, Invoer, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("De gegevens zijn opgeslagen.");
-            Toon(u.Fouten, nameof(Invoer));
+            ModelState.VoegToe(u.Fouten, nameof(Invoer));
         }
 
         return await LaadAsync(ct) ? Page() : NotFound();
@@ -58,10 +58,7 @@ public sealed class PartnerModel(KetenpartnersService partners) : PageModel
             var u = await partners.ContractToevoegenAsync(Id, Contract, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar("Het contract is toegevoegd.");
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError(veld == nameof(ContractInvoer.Prijs) ? nameof(PrijsTekst) : $"{nameof(Contract)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, veld => veld == nameof(ContractInvoer.Prijs) ? nameof(PrijsTekst) : $"{nameof(Contract)}.{veld}");
         }
 
         if (!await LaadAsync(ct)) return NotFound();
@@ -79,14 +76,6 @@ public sealed class PartnerModel(KetenpartnersService partners) : PageModel
     {
         TempData["Melding"] = melding;
         return Redirect($"/beheer/partners/{Id}");
-    }
-
-    private void Toon(Dictionary<string, string[]> fouten, string prefix)
-    {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"{prefix}.{veld}", m);
-        }
     }
 
     private async Task<bool> LaadAsync(CancellationToken ct)

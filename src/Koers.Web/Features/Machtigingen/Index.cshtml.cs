@@ -36,10 +36,7 @@ public sealed class IndexModel(MachtigingService machtigingen, DossierService do
                 return Redirect($"/inburgeraars/{Id}/machtigingen");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Invoer)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, nameof(Invoer));
         }
 
         return await LaadAsync("Scherm: machtigingen na geweigerde invoer", ct) ? Page() : NotFound();

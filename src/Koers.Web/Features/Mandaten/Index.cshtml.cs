@@ -30,8 +30,7 @@ public sealed class IndexModel(MandaatService mandaten) : PageModel
             return Redirect($"/beheer/mandaten?gemeente={Uri.EscapeDataString(u.Waarde!)}");
         }
 
-        foreach (var (veld, meldingen) in u.Fouten)
-            foreach (var m in meldingen) ModelState.AddModelError(veld, m);
+        ModelState.VoegToe(u.Fouten);
         if (!await LaadAsync(ct)) return NotFound();
         return Page(); // what was typed stays in the form
     }

@@ -48,10 +48,7 @@ public sealed class BeleidModel(OntzorgenBeleidService beleidService) : PageMode
                 return Redirect($"/beheer/ontzorgen?gemeente={u.Waarde}");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Invoer)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, nameof(Invoer));
         }
 
         if (!await LaadAsync(ct)) return NotFound();

@@ -35,10 +35,7 @@ public sealed class BetaalrunsModel(BetaalrunService runs, OntzorgenBeleidServic
                     : Redirect($"/beheer/ontzorgen/betaalruns?gemeente={Uri.EscapeDataString(Gemeente ?? string.Empty)}&maand={Uri.EscapeDataString(Maand ?? string.Empty)}");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError(veld, m);
-            }
+            ModelState.VoegToe(u.Fouten);
         }
 
         await LaadAsync(ct);
@@ -52,13 +49,7 @@ public sealed class BetaalrunsModel(BetaalrunService runs, OntzorgenBeleidServic
         Maand ??= OntzorgenWeergave.MaandCode(runs.StandaardMaand);
         var voorstel = await runs.VoorstelAsync(Gemeente, Maand, ct);
         if (voorstel.Gelukt) Voorstel = voorstel.Waarde;
-        else
-        {
-            foreach (var (veld, meldingen) in voorstel.Fouten)
-            {
-                foreach (var m in meldingen.Where(m => !(ModelState.TryGetValue(veld, out var e) && e.Errors.Any(x => x.ErrorMessage == m)))) ModelState.AddModelError(veld, m);
-            }
-        }
+        else ModelState.VoegToe(voorstel.Fouten);
 
         if (Voorstel is not null) Uitvoerdatum ??= runs.StandaardUitvoerdatum(Voorstel.Maand);
         Runs = await runs.LijstAsync(Gemeente, ct);

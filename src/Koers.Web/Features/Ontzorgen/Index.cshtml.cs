@@ -80,11 +80,7 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
                 : await ontzorgen.BetalingToevoegenAsync(Id, Betaling, ct);
             if (u.NietGevonden) return NotFound();
             if (u.Gelukt) return Klaar(Bewerk is null ? "De ontvanger is toegevoegd." : "De ontvanger is gewijzigd.", "betalingen", bewerk: false);
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                var sleutel = veld == nameof(BetalingInvoer.BedragPerMaand) ? nameof(BedragTekst) : $"{nameof(Betaling)}.{veld}";
-                foreach (var m in meldingen) ModelState.AddModelError(sleutel, m);
-            }
+            ModelState.VoegToe(u.Fouten, veld => veld == nameof(BetalingInvoer.BedragPerMaand) ? nameof(BedragTekst) : $"{nameof(Betaling)}.{veld}");
         }
 
         return await OpnieuwAsync(Formulier.Betaling, ct);
@@ -151,12 +147,8 @@ public sealed class IndexModel(OntzorgenService ontzorgen, Klok klok) : PageMode
 
     private void Toon(Dictionary<string, string[]> fouten, string prefix)
     {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            // A refusal for the whole case (wrong target group) or the decision belongs to no single field of this form.
-            var sleutel = veld is "Doelgroep" or "Besluit" && prefix != nameof(Besluit) ? veld : $"{prefix}.{veld}";
-            foreach (var m in meldingen) ModelState.AddModelError(sleutel, m);
-        }
+        // A refusal for the whole case (wrong target group) or the decision belongs to no single field of this form.
+        ModelState.VoegToe(fouten, veld => veld is "Doelgroep" or "Besluit" && prefix != nameof(Besluit) ? veld : $"{prefix}.{veld}");
     }
 
     private async Task<IActionResult> OpnieuwAsync(Formulier gepost, CancellationToken ct)

@@ -67,10 +67,7 @@ public sealed class IndexModel(ParticipatieService participatie, Infrastructure.
 
     private async Task<IActionResult> FoutAsync(Dictionary<string, string[]> fouten, string prefix, CancellationToken ct)
     {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"{prefix}.{veld}", m);
-        }
+        ModelState.VoegToe(fouten, prefix);
 
         return await LaadAsync(ct) ? Page() : NotFound(); // what was typed stays in the form
     }

@@ -39,8 +39,7 @@ public sealed class InrichtingModel(ParticipatieService participatie) : PageMode
             return Redirect($"/beheer/participatie?gemeente={Uri.EscapeDataString(u.Waarde!)}");
         }
 
-        foreach (var (veld, meldingen) in u.Fouten)
-            foreach (var m in meldingen) ModelState.AddModelError($"Invoer.{veld}", m);
+        ModelState.VoegToe(u.Fouten, "Invoer");
         return await LaadAsync(ct) ? Page() : NotFound(); // what was typed stays in the form
     }
 

@@ -28,10 +28,7 @@ public sealed class PartnerWachtlijstModel(VerwijzingService verwijzingen) : Pag
                 return Redirect("/partner/wachtlijst");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Beslissing)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, nameof(Beslissing));
         }
 
         FoutRij = verwijzing;

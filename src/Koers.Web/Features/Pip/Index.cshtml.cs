@@ -46,10 +46,7 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
                 return Redirect($"/inburgeraars/{Id}/pip#controle");
             }
 
-            foreach (var (veld, meldingen) in uitkomst.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"Pip.{veld}", m);
-            }
+            ModelState.VoegToe(uitkomst.Fouten, "Pip");
         }
 
         if (!await LaadAsync("Scherm: PIP na geweigerde invoer", ct)) return NotFound();
@@ -67,10 +64,7 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
             return Redirect($"/inburgeraars/{Id}/pip#beschikkingen");
         }
 
-        foreach (var (veld, meldingen) in uitkomst.Fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"Vaststelling.{veld}", m);
-        }
+        ModelState.VoegToe(uitkomst.Fouten, "Vaststelling");
 
         if (!await LaadAsync("Scherm: PIP na geweigerde vaststelling", ct)) return NotFound();
         if (Stand.ConceptInhoud is { } inhoud) VulFormulier(inhoud);
@@ -88,10 +82,7 @@ public sealed class IndexModel(PipService pips, DossierService dossiers, Klok kl
             return Redirect($"/inburgeraars/{Id}/pip#beschikkingen");
         }
 
-        foreach (var (veld, meldingen) in uitkomst.Fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"Intrekking.{veld}", m);
-        }
+        ModelState.VoegToe(uitkomst.Fouten, "Intrekking");
 
         if (!await LaadAsync("Scherm: PIP na geweigerde intrekking", ct)) return NotFound();
         if (Stand.ConceptInhoud is { } inhoud) VulFormulier(inhoud);

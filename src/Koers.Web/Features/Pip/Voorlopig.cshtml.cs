@@ -31,10 +31,7 @@ public sealed class VoorlopigModel(VoorlopigPlanService plannen) : PageModel
                 return Redirect($"/inburgeraars/{Id}/pip/voorlopig");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError(veld == "VoorlopigPlan" ? veld : $"{nameof(Invoer)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, veld => veld == "VoorlopigPlan" ? veld : $"{nameof(Invoer)}.{veld}");
         }
 
         if (!await LaadAsync("Scherm: voorlopig plan na geweigerde invoer", ct)) return NotFound();
@@ -51,10 +48,7 @@ public sealed class VoorlopigModel(VoorlopigPlanService plannen) : PageModel
             return Redirect($"/inburgeraars/{Id}/pip");
         }
 
-        foreach (var (_, meldingen) in u.Fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError("VoorlopigPlan", m);
-        }
+        ModelState.VoegToe(u.Fouten, _ => "VoorlopigPlan");
 
         if (!await LaadAsync("Scherm: voorlopig plan na geweigerde overname", ct)) return NotFound();
         if (Stand.Inhoud is { } inhoud) Invoer = PipInvoer.Van(inhoud);

@@ -38,8 +38,7 @@ public sealed class SignaleringModel(SignaleringService signalering) : PageModel
             return Redirect($"/beheer/termijnen?gemeente={Uri.EscapeDataString(u.Waarde!)}");
         }
 
-        foreach (var (veld, meldingen) in u.Fouten)
-            foreach (var m in meldingen) ModelState.AddModelError(veld, m);
+        ModelState.VoegToe(u.Fouten);
         return await LaadAsync(ct) ? Page() : NotFound(); // what was typed stays in the form
     }
 

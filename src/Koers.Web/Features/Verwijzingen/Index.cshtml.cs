@@ -43,10 +43,7 @@ public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService
                 return Redirect($"/inburgeraars/{Id}/verwijzingen");
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-            {
-                foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Invoer)}.{veld}", m);
-            }
+            ModelState.VoegToe(u.Fouten, nameof(Invoer));
         }
 
         return await LaadAsync("Scherm: verwijzingen na geweigerde invoer", ct) ? Page() : NotFound();
@@ -70,10 +67,7 @@ public sealed class IndexModel(VerwijzingService verwijzingen, MachtigingService
             return Redirect($"/inburgeraars/{Id}/verwijzingen#aanbod");
         }
 
-        foreach (var (veld, meldingen) in u.Fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"{nameof(Aanbod)}.{veld}", m);
-        }
+        ModelState.VoegToe(u.Fouten, nameof(Aanbod));
 
         return await LaadAsync("Scherm: verwijzingen na geweigerd inburgeringsaanbod", ct) ? Page() : NotFound();
     }

@@ -75,10 +75,7 @@ public sealed class IndexModel(VoortgangService voortgang, RapportageService rap
         if (u.NietGevonden) return NotFound();
         if (u.Gelukt) return Klaar("Het signaal is afgehandeld.", "signalen");
         FoutSignaal = signaal;
-        foreach (var (_, meldingen) in u.Fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError(nameof(Afhandeling), m);
-        }
+        ModelState.VoegToe(u.Fouten, _ => nameof(Afhandeling));
 
         return await OpnieuwAsync(ct);
     }

@@ -105,10 +105,7 @@ public abstract class RapportagePagina(RapportageService rapportage) : PageModel
 
     protected async Task<IActionResult> FoutAsync(Dictionary<string, string[]> fouten, string prefix, CancellationToken ct)
     {
-        foreach (var (veld, meldingen) in fouten)
-        {
-            foreach (var m in meldingen) ModelState.AddModelError($"{prefix}.{veld}", m);
-        }
+        ModelState.VoegToe(fouten, prefix);
 
         return await OpnieuwAsync(ct);
     }

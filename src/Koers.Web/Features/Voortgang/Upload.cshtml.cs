@@ -51,7 +51,7 @@ public sealed class UploadModel(UrenCsvImport import) : PageModel
         var u = await import.VerwerkAsync(stroom, Bestand.Length, Bestand.FileName, ct);
         if (!u.Gelukt)
         {
-            foreach (var m in u.Fouten.SelectMany(f => f.Value)) ModelState.AddModelError(nameof(Bestand), m);
+            ModelState.VoegToe(u.Fouten, _ => nameof(Bestand));
             return Page();
         }
 

@@ -55,8 +55,7 @@ public sealed class VerdelenModel(Werkverdeling verdeling) : PageModel
                 return Redirect(Link());
             }
 
-            foreach (var (veld, meldingen) in u.Fouten)
-                foreach (var m in meldingen) ModelState.AddModelError(veld == "Klantregisseur" ? nameof(Naar) : veld, m);
+            ModelState.VoegToe(u.Fouten, veld => veld == "Klantregisseur" ? nameof(Naar) : veld);
         }
 
         await LaadAsync(ct); // the ticked cases and the chosen klantregisseur stay as they were posted
