@@ -380,6 +380,25 @@ public abstract class BerichtenTests(BerichtenOmgeving omgeving)
         Assert.Single(omgeving.Db(db => db.Berichttoestemmingen.Where(b => b.InburgeraarId == id).ToList()));
     }
 
+    /// <summary>The Berichten tab beyond the consent: whose case it is, what the klantregisseur wrote and the e-mail that went with it.</summary>
+    [Fact]
+    public async Task Tabblad_berichten_toont_naam_verstuurde_berichten_en_de_mail_erover()
+    {
+        var (id, _, email) = await DossierAsync(optIn: true, taal: "nl");
+        var client = omgeving.App.CreateClient();
+        var tekst = $"Neemt u uw diploma mee naar het gesprek? ({Guid.NewGuid():N})";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostJsonAsync($"/api/v1/inburgeraars/{id}/berichten", new { tekst })).StatusCode);
+        var naam = omgeving.Db(db => db.Inburgeraars.Where(i => i.Id == id).Select(i => i.Voornamen + " " + i.Achternaam).Single());
+
+        var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync($"/inburgeraars/{id}/berichten"));
+        Assert.Equal($"← {naam}", pagina.QuerySelector("nav.utrecht-breadcrumb-nav a")!.TextContent.Trim());
+        var verstuurd = Assert.Single(pagina.QuerySelectorAll("#verstuurde-berichten li"));
+        Assert.Contains(tekst, verstuurd.TextContent);
+        var mail = Assert.Single(pagina.QuerySelectorAll("#notificaties tbody tr"));
+        Assert.Contains(Koers.Web.Features.Berichten.BerichtenService.Maskeer(email, Berichtkanaal.Email), mail.TextContent);
+        Assert.DoesNotContain(email, mail.TextContent);
+    }
+
     [Fact]
     public async Task Ongeldig_adres_wordt_in_het_Nederlands_geweigerd_en_niets_vastgelegd()
     {

@@ -345,6 +345,22 @@ public abstract class BrpTests(BrpOmgeving omgeving)
         Assert.NotEqual(HttpStatusCode.OK, (await omgeving.Als(Sanne, volgRedirects: false).GetAsync("/beheer/brp")).StatusCode);
     }
 
+    /// <summary>The case's BRP page before any lookup: whose case, its open signals; out of reach a 404.</summary>
+    [Fact]
+    public async Task De_BRP_pagina_van_het_dossier_toont_naam_en_open_signalen_en_is_dicht_buiten_bereik()
+    {
+        var (id, bsn) = await DossierAsync();
+        omgeving.Sim.Overlijd(bsn, new DateOnly(2026, 6, 12));
+        Assert.Equal(HttpStatusCode.OK, (await omgeving.Als().PostAsync("/api/v1/brp/controle", null)).StatusCode);
+        var naam = omgeving.Db(db => db.Inburgeraars.Where(i => i.Id == Guid.Parse(id)).Select(i => i.Voornamen + " " + i.Achternaam).Single());
+
+        var doc = new HtmlParser().ParseDocument(await omgeving.Als(Sanne).GetStringAsync($"/inburgeraars/{id}/brp"));
+        Assert.Equal($"← {naam}", doc.QuerySelector("nav.utrecht-breadcrumb-nav a")!.TextContent.Trim());
+        Assert.Contains("Overleden volgens de BRP op 12-06-2026", doc.GetElementById("brp")!.TextContent);
+        Assert.Null(doc.GetElementById("vergelijking"));
+        Assert.Equal(HttpStatusCode.NotFound, (await omgeving.Als("fleur.hendriks@weert.example", volgRedirects: false).GetAsync($"/inburgeraars/{id}/brp")).StatusCode);
+    }
+
     [Fact]
     public async Task Een_partner_of_klantregisseur_mag_de_controle_niet_starten()
     {

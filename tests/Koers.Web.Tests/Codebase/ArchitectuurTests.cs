@@ -81,10 +81,8 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
     /// </summary>
     private static readonly string[] PaginasMetDatabase =
     [
-        "Berichten.DossierModel", "Berichten.MijnModel", "Beveiliging.AccountModel", "Brp.BeheerModel", "Brp.IndexModel",
         "Dossier.BewerkenModel", "Dossier.DossierModel", "Dossier.LijstModel", "Dossier.NieuwModel", "Monitor.IndexModel",
-        "Monitor.RapportModel", "Participatie.MonitorModel", "Portaal.IndexModel", "Werkvoorraad.IndexModel", "Zgw.BeheerModel",
-        "Zgw.DossierModel",
+        "Monitor.RapportModel", "Participatie.MonitorModel", "Werkvoorraad.IndexModel",
     ];
 
     [Fact]

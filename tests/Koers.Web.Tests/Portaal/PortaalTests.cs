@@ -224,6 +224,13 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         var leeg = await Stuur("   ");
         Assert.Equal(System.Net.HttpStatusCode.OK, leeg.StatusCode);
         Assert.Contains("Schrijf eerst een bericht", await leeg.Content.ReadAsStringAsync());
+        var teLang = new string('x', Koers.Data.Model.Bericht.MaxLengte + 1);
+        var lang = await Stuur(teLang);
+        Assert.Equal(System.Net.HttpStatusCode.OK, lang.StatusCode);
+        var langDoc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await lang.Content.ReadAsStringAsync());
+        Assert.Contains("Uw bericht is te lang", langDoc.GetElementById("tekst-fout")!.TextContent);
+        Assert.Equal(teLang, langDoc.QuerySelector("textarea[name=tekst]")!.TextContent); // nothing typed is lost
+        Assert.Equal(0, factory.MetDatabase(db => db.Berichten.Count(b => b.Tekst == teLang)));
 
         var tekst = $"Ik ben volgende week ziek, testbericht {Guid.NewGuid():N}";
         var goed = await Stuur(tekst);

@@ -234,6 +234,39 @@ public abstract class ZgwTests(ZgwOmgeving omgeving)
             a => a.Gebruiker == Sanne && a.Omschrijving.Contains("opnieuw aangeboden", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The case's zaaksysteem page names the person, is a 404 out of reach, and its retry button only reaches the
+    /// steps of its own case: another case's failed step posted through it is a 404 and stays failed.
+    /// </summary>
+    [Fact]
+    public async Task De_zaakpagina_noemt_de_persoon_en_biedt_geen_stap_van_een_ander_dossier_opnieuw_aan()
+    {
+        var id = await DossierAsync();
+        var ander = await DossierAsync();
+        await omgeving.VerwerkAsync();
+        omgeving.Basis.Tijd.Nu = omgeving.Basis.Tijd.Nu.AddMinutes(1);
+        omgeving.Sim.Weiger = "/statussen";
+        Assert.Equal(HttpStatusCode.OK, (await omgeving.Als().PutJsonAsync($"/api/v1/inburgeraars/{ander}/mijlpalen/brpInschrijving", new { datum = "2026-04-14" })).StatusCode);
+        await omgeving.VerwerkAsync();
+        var stap = omgeving.Db(db => db.ZgwOpdrachten.AsNoTracking().Where(o => o.InburgeraarId == Guid.Parse(ander)).OrderByDescending(o => o.Id).First());
+        Assert.Equal(ZgwOpdrachtStatus.Mislukt, stap.Status);
+
+        var client = omgeving.Als(Sanne, volgRedirects: false);
+        var pagina = new HtmlParser().ParseDocument(await (await client.GetAsync($"/inburgeraars/{id}/zaaksysteem")).Content.ReadAsStringAsync());
+        var naam = omgeving.Db(db => db.Inburgeraars.Where(i => i.Id == Guid.Parse(id)).Select(i => i.Voornamen + " " + i.Achternaam).Single());
+        Assert.Equal($"← {naam}", pagina.QuerySelector("nav.utrecht-breadcrumb-nav a")!.TextContent.Trim());
+        Assert.Contains(ZgwVerwerker.Identificatie(Guid.Parse(id)), pagina.GetElementById("zgw-zaak")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await omgeving.Als(Fleur, volgRedirects: false).GetAsync($"/inburgeraars/{id}/zaaksysteem")).StatusCode);
+
+        var viaDitDossier = await client.PostAsync($"/inburgeraars/{id}/zaaksysteem?handler=Opnieuw", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(pagina, "form"),
+            ["stap"] = stap.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, viaDitDossier.StatusCode);
+        Assert.Equal(ZgwOpdrachtStatus.Mislukt, omgeving.Db(db => db.ZgwOpdrachten.AsNoTracking().Single(o => o.Id == stap.Id)).Status);
+    }
+
     [Fact]
     public async Task Een_gemeente_die_niet_archiveert_krijgt_geen_zaak()
     {
@@ -252,6 +285,8 @@ public abstract class ZgwTests(ZgwOmgeving omgeving)
         var html = await (await omgeving.Als(KoersFactory.TestGebruiker).GetAsync("/beheer/zgw")).Content.ReadAsStringAsync();
         var doc = new HtmlParser().ParseDocument(html);
         var controle = doc.GetElementById("controle-GM1724")!.TextContent;
+        var bergeijk = omgeving.Db(db => db.Gemeenten.Single(g => g.Code == "GM1724").Naam);
+        Assert.Equal($"{bergeijk} (GM1724)", doc.GetElementById("gemeente-GM1724")!.TextContent.Trim());
         Assert.Contains("Inburgering", controle);
         Assert.Contains("statustype 'Brede intake'", controle);
         Assert.Contains("archiefnominatie vernietigen, archiefactietermijn P10Y", controle);

@@ -79,13 +79,52 @@ public static class BerichtenRegistratie
 
 public sealed record BerichtIdDto(long Id);
 
-/// <summary>Staff side of notifications: settings on the case, messages to the person, the outbox for beheer.</summary>
+/// <summary>The Berichten tab of a case: the person's name, their settings, the messages sent to them and the notifications.</summary>
+public sealed record BerichtenDossier(string Naam, BerichtVoorkeurStand Stand, IReadOnlyList<Bericht> AanInburgeraar, IReadOnlyList<NotificatieRegel> Notificaties);
+
+/// <summary>The inburgeraar's own messages page: their settings and the messages their klantregisseur sent.</summary>
+public sealed record MijnBerichten(BerichtVoorkeurStand? Stand, IReadOnlyList<Bericht> Berichten);
+
+/// <summary>
+/// Notifications: settings on the case, messages to the person, the outbox for beheer (staff), and the person's own
+/// messages page in the portal.
+/// </summary>
 public sealed class BerichtenService(KoersDbContext db, Toegang toegang, DossierService dossiers, BerichtVoorkeuren voorkeuren, BerichtOutbox outbox, Klok klok, HuidigeGebruiker gebruiker)
 {
     public const string Doel = "Berichtvoorkeuren van de inburgeraar bekeken";
 
     public async Task<BerichtVoorkeurStand?> VoorkeurenAsync(Guid id, CancellationToken ct = default) =>
         await dossiers.InzienAsync(id, Doel, ct) is null ? null : await voorkeuren.HaalAsync(id, ct);
+
+    /// <summary>
+    /// Everything the case's Berichten tab shows; null when the case is out of reach. Reading the settings is what is
+    /// audited (<see cref="VoorkeurenAsync"/>), so the rest is read only after that check.
+    /// </summary>
+    public async Task<BerichtenDossier?> DossierAsync(Guid id, CancellationToken ct = default)
+    {
+        var stand = await VoorkeurenAsync(id, ct);
+        if (stand is null) return null;
+        var naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
+        var aanInburgeraar = await VanKlantregisseur(id).ToListAsync(ct);
+        var notificaties = await NotificatiesAsync(id, ct) ?? [];
+        return new BerichtenDossier(naam, stand, aanInburgeraar, notificaties);
+    }
+
+    /// <summary>
+    /// The person's own messages page: the case is opened (and the read audited with <paramref name="doel"/>) through
+    /// <see cref="DossierService.InzienAsync"/>, which only finds the own case; null when it is not found.
+    /// </summary>
+    public async Task<MijnBerichten?> MijnAsync(Guid id, string doel, CancellationToken ct = default)
+    {
+        if (await dossiers.InzienAsync(id, doel, ct) is null) return null;
+        var stand = await voorkeuren.HaalAsync(id, ct);
+        var berichten = await VanKlantregisseur(id).ToListAsync(ct);
+        return new MijnBerichten(stand, berichten);
+    }
+
+    /// <summary>The 50 newest messages the klantregisseur sent to the person (not those the person sent).</summary>
+    private IQueryable<Bericht> VanKlantregisseur(Guid id) =>
+        db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == id && b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50);
 
     public async Task<Uitkomst<bool>> VoorkeurenZettenAsync(Guid id, BerichtVoorkeurInvoer invoer, CancellationToken ct = default) =>
         await dossiers.LaadVoorWijzigingAsync(id, ct) is null ? Uitkomst<bool>.Onbekend() : await voorkeuren.ZetAsync(id, invoer, ToestemmingBron.Klantregisseur, ct);

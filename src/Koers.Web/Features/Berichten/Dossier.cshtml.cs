@@ -1,9 +1,6 @@
-using Koers.Data;
 using Koers.Data.Model;
-using Koers.Web.Features.Beveiliging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Berichten;
 
@@ -11,7 +8,7 @@ namespace Koers.Web.Features.Berichten;
 /// The Berichten tab of a case: the person's consent per channel (with its history), recording a choice the person
 /// made by phone or at the desk, writing a message to them, and what was sent.
 /// </summary>
-public sealed class DossierModel(BerichtenService berichten, KoersDbContext db) : PageModel
+public sealed class DossierModel(BerichtenService berichten) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public BerichtVoorkeurInvoer Voorkeur { get; set; } = new();
@@ -51,12 +48,12 @@ public sealed class DossierModel(BerichtenService berichten, KoersDbContext db) 
 
     private async Task<bool> LaadAsync(CancellationToken ct)
     {
-        var stand = await berichten.VoorkeurenAsync(Id, ct);
-        if (stand is null) return false;
+        if (await berichten.DossierAsync(Id, ct) is not { } dossier) return false;
+        var stand = dossier.Stand;
         Stand = stand;
-        Naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == Id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
-        AanInburgeraar = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == Id && b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
-        Notificaties = await berichten.NotificatiesAsync(Id, ct) ?? [];
+        Naam = dossier.Naam;
+        AanInburgeraar = dossier.AanInburgeraar;
+        Notificaties = dossier.Notificaties;
         if (Request.Method == "GET")
         {
             Voorkeur.EmailAdres = stand.Email;

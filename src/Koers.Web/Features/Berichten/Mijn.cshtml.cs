@@ -1,10 +1,7 @@
-using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
-using Koers.Web.Features.Portaal;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Berichten;
 
@@ -12,7 +9,7 @@ namespace Koers.Web.Features.Berichten;
 /// /mijn/berichten: the inburgeraar turns e-mail and SMS on or off, in their own language, and reads the messages
 /// their klantregisseur sent. Saving also keeps the portal language on the case, so the e-mails use it.
 /// </summary>
-public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Kern.DossierService dossiers, KoersDbContext db) : PageModel
+public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, BerichtenService berichten) : PageModel
 {
     public const string Doel = "Portaal: eigen berichten bekeken";
 
@@ -26,9 +23,9 @@ public sealed class MijnModel(Toegang toegang, BerichtVoorkeuren voorkeuren, Ker
         if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal);
         var bereik = await toegang.BereikAsync(ct);
         if (bereik.EigenDossier is not { } id) return Page();
-        if (await dossiers.InzienAsync(id, Doel, ct) is null) return Page();
-        Stand = await voorkeuren.HaalAsync(id, ct);
-        Berichten = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == id && b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+        if (await berichten.MijnAsync(id, Doel, ct) is not { } mijn) return Page();
+        Stand = mijn.Stand;
+        Berichten = mijn.Berichten;
         if (Request.Method == "GET" && Stand is not null)
         {
             Voorkeur.EmailAdres = Stand.Email;

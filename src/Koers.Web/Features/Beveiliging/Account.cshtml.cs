@@ -1,10 +1,8 @@
 using System.Text.Encodings.Web;
 using Koers.Data.Model;
-using Koers.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Koers.Web.Features.Beveiliging;
@@ -14,7 +12,7 @@ namespace Koers.Web.Features.Beveiliging;
 /// ask for the password again, so a borrowed unlocked screen or a stolen cookie cannot change how the account signs in.
 /// </summary>
 public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Gebruiker> signIn, IOptions<SessieOpties> sessies, EHerkenningOpties eherkenning,
-    Koers.Data.KoersDbContext db, Auditlog audit) : PageModel
+    AccountService account) : PageModel
 {
     /// <summary>For a klantregisseur: their own switch for the daily e-mail about deadlines (null for other users).</summary>
     public Medewerker? Medewerker { get; private set; }
@@ -95,12 +93,7 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
         var geen = !TermijnmailOntvangen; // as posted: loading the page sets the stored choice
         if (!await LaadAsync()) return Challenge();
         if (Medewerker is null) return RedirectToPage();
-        if (geen != Medewerker.GeenTermijnmail)
-        {
-            await db.Medewerkers.Where(m => m.Id == Medewerker.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.GeenTermijnmail, geen));
-            audit.Schrijf(AuditActie.Wijzigen, null, $"Dagelijkse e-mail met naderende termijnen voor {Medewerker.Naam}: {(geen ? "uit" : "aan")} (eigen keuze)", door: Gebruiker.Email ?? Gebruiker.Id);
-            await db.SaveChangesAsync();
-        }
+        await account.ZetTermijnmailAsync(Gebruiker, Medewerker, geen);
 
         TempData["Melding"] = geen ? "U krijgt geen dagelijkse e-mail meer over uw termijnen." : "U krijgt de dagelijkse e-mail over uw termijnen (als uw gemeente die verstuurt).";
         return RedirectToPage();
@@ -129,16 +122,11 @@ public sealed class AccountModel(UserManager<Gebruiker> users, SignInManager<Geb
             ? (await users.GetLoginsAsync(gebruiker)).Any(l => l.LoginProvider == EHerkenningOpties.Schema)
             : null;
         TweestapsVerplicht = Rollen.Any(r => sessies.Value.VerplichtVoor.Contains(r, StringComparer.OrdinalIgnoreCase));
-        if (gebruiker.MedewerkerId is { } medewerkerId && Rollen.Contains(Koers.Data.Model.Rollen.Klantregisseur))
+        if (await account.TermijnmailAsync(gebruiker, Rollen) is { } termijnmail)
         {
-            Medewerker = await db.Medewerkers.AsNoTracking().Include(m => m.Team).FirstOrDefaultAsync(m => m.Id == medewerkerId);
-            if (Medewerker is not null)
-            {
-                TermijnmailOntvangen = !Medewerker.GeenTermijnmail;
-                var regio = Medewerker.Team?.RegioId;
-                GemeentenMetTermijnmail = await db.Gemeenten.AsNoTracking()
-                    .Where(g => g.DagelijkseTermijnmail && (g.RegioId == regio || g.Id == Medewerker.GemeenteId)).OrderBy(g => g.Naam).Select(g => g.Naam).ToListAsync();
-            }
+            Medewerker = termijnmail.Medewerker;
+            TermijnmailOntvangen = !Medewerker.GeenTermijnmail;
+            GemeentenMetTermijnmail = termijnmail.Gemeenten;
         }
 
         if (!gebruiker.TwoFactorEnabled)

@@ -13,6 +13,7 @@ public sealed class BeveiligingModule : IKoersModule
         d.Services.AddSnelheidslimieten(d.Configuration);
         d.Services.AddKoersLogboek();
         d.Services.AddApiCsrf();
+        d.Services.AddScoped<AccountService>();
     }
 
     public void Paginas(PaginaToegang p)

@@ -1,8 +1,4 @@
-using Koers.Data;
-using Koers.Data.Model;
 using Koers.Data.Model.Planning;
-using Koers.Web.Features.Beveiliging;
-using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Planning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +9,7 @@ namespace Koers.Web.Features.Brp;
 /// The BRP link for functioneel beheer and teamleiders: where Koers asks, which purposes it states, when the daily check
 /// last ran, and a button to run the check now (beheer: all open cases; a teamleider: those within reach).
 /// </summary>
-public sealed class BeheerModel(BrpOpties opties, BrpControle controle, Taaksloten sloten, Toegang toegang, KoersDbContext db, HuidigeGebruiker gebruiker) : PageModel
+public sealed class BeheerModel(BrpOpties opties, BrpService brp, Taaksloten sloten) : PageModel
 {
     public BrpOpties Opties => opties;
     public Taakslot? Dagelijks { get; private set; }
@@ -25,9 +21,7 @@ public sealed class BeheerModel(BrpOpties opties, BrpControle controle, Taakslot
 
     public async Task<IActionResult> OnPostControleAsync(CancellationToken ct)
     {
-        var bereik = await toegang.BereikAsync(ct);
-        var dossiers = bereik.Heeft(Rollen.FunctioneelBeheerder) ? db.Inburgeraars : await toegang.DossiersAsync(db.Inburgeraars, ct);
-        Uitkomst = await controle.HandmatigAsync(dossiers, gebruiker.Naam, ct);
+        Uitkomst = await brp.ControleerNuAsync(ct);
         if (Uitkomst is null) Fout = "Er loopt al een BRP-controle. Probeer het over een paar minuten opnieuw.";
         await LaadAsync(ct);
         return Page();

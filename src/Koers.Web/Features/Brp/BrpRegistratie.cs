@@ -1,4 +1,3 @@
-using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
@@ -43,14 +42,10 @@ public static class BrpRegistratie
             .RequireAuthorization(Beleid.Dossierwerk)
             .WithTags("BRP")
             .WithSummary("De BRP raadplegen bij registratie (nog geen dossier): BSN en gemeente in de body, nooit in het adres");
-        api.MapPost("/brp/controle", async (BrpControle controle, Toegang toegang, KoersDbContext db, HuidigeGebruiker g, CancellationToken ct) =>
-            {
-                var bereik = await toegang.BereikAsync(ct);
-                var dossiers = bereik.Heeft(Rollen.FunctioneelBeheerder) ? db.Inburgeraars : await toegang.DossiersAsync(db.Inburgeraars, ct);
-                return await controle.HandmatigAsync(dossiers, g.Naam, ct) is { } uitkomst
+        api.MapPost("/brp/controle", async (BrpService brp, CancellationToken ct) =>
+                await brp.ControleerNuAsync(ct) is { } uitkomst
                     ? Results.Ok(uitkomst)
-                    : Problemen.Validatie(new() { ["controle"] = ["Er loopt al een BRP-controle. Probeer het over een paar minuten opnieuw."] });
-            })
+                    : Problemen.Validatie(new() { ["controle"] = ["Er loopt al een BRP-controle. Probeer het over een paar minuten opnieuw."] }))
             .RequireAuthorization(ControleBeleid)
             .WithTags("BRP")
             .WithSummary("De controle van lopende dossiers in de BRP (verhuizing, overlijden) nu uitvoeren");

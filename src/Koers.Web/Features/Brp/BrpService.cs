@@ -33,6 +33,9 @@ public sealed record BrpUitkomst<T>(T? Waarde, string? Fout, bool NietToegestaan
     public static BrpUitkomst<T> Geweigerd() => new(default, "U mag de BRP niet raadplegen voor dit dossier.", true);
 }
 
+/// <summary>The case's BRP page before any lookup: the person's name and the open signals of the daily check.</summary>
+public sealed record BrpDossier(string Naam, IReadOnlyList<BrpSignaal> Signalen);
+
 public sealed record BrpSignaalRegel(long Id, Guid InburgeraarId, string Naam, string? Klantregisseur, BrpSignaalSoort Soort, string Omschrijving, DateTime GevondenOp);
 
 /// <summary>
@@ -41,13 +44,32 @@ public sealed record BrpSignaalRegel(long Id, Guid InburgeraarId, string Naam, s
 /// the audit trail (who, which case, purpose, when) without the BSN.
 /// </summary>
 public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties opties, Toegang toegang, Kern.DossierService dossiers,
-    HuidigeGebruiker gebruiker, Klok klok, ILogger<BrpService> log, Auditlog audit)
+    HuidigeGebruiker gebruiker, Klok klok, ILogger<BrpService> log, Auditlog audit, BrpControle controle)
 {
     /// <summary>The audit trail's purpose codes (AuditRegel.Doel) of the two kinds of lookup.</summary>
     public const string AuditDoelRegistratie = "BRP-bevraging: registratie en koppeling";
     public const string AuditDoelControle = "BRP-bevraging: controle verhuizing en overlijden";
 
     public const string NietGevonden = "Dit BSN is niet gevonden in de BRP. Controleer het BSN; de gegevens in Koers zijn niet gewijzigd.";
+
+    /// <summary>The case's BRP page (nothing is asked of the BRP yet); null when the case is out of reach.</summary>
+    public async Task<BrpDossier?> DossierAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!await toegang.MagDossierAsync(id, ct)) return null;
+        var naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
+        return new BrpDossier(naam, await OpenSignalenAsync(id, ct));
+    }
+
+    /// <summary>
+    /// The check in the BRP on request, over the cases within the user's reach (functioneel beheer: all); null when a
+    /// check is running now.
+    /// </summary>
+    public async Task<BrpControleUitkomst?> ControleerNuAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var binnenBereik = bereik.Heeft(Rollen.FunctioneelBeheerder) ? db.Inburgeraars : await toegang.DossiersAsync(db.Inburgeraars, ct);
+        return await controle.HandmatigAsync(binnenBereik, gebruiker.Naam, ct);
+    }
 
     /// <summary>Looks the person of a case up, for the comparison on the case's BRP page.</summary>
     public async Task<BrpUitkomst<BrpVergelijking>> VergelijkAsync(Guid id, CancellationToken ct = default)

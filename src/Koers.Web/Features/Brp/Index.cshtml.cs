@@ -1,9 +1,6 @@
-using Koers.Data;
 using Koers.Data.Model.Brp;
-using Koers.Web.Features.Beveiliging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Brp;
 
@@ -11,7 +8,7 @@ namespace Koers.Web.Features.Brp;
 /// The case's BRP page: ask the BRP (a button, not on opening the page: every lookup is a processing of personal data
 /// with a purpose and is logged), compare with Koers, and take the data over only after the klantregisseur confirms.
 /// </summary>
-public sealed class IndexModel(BrpService brp, Toegang toegang, KoersDbContext db) : PageModel
+public sealed class IndexModel(BrpService brp) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -22,9 +19,9 @@ public sealed class IndexModel(BrpService brp, Toegang toegang, KoersDbContext d
 
     private async Task<bool> LaadAsync(CancellationToken ct)
     {
-        if (!await toegang.MagDossierAsync(Id, ct)) return false;
-        Naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == Id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
-        Signalen = await brp.OpenSignalenAsync(Id, ct);
+        if (await brp.DossierAsync(Id, ct) is not { } dossier) return false;
+        Naam = dossier.Naam;
+        Signalen = dossier.Signalen;
         return true;
     }
 

@@ -1,4 +1,3 @@
-using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Pip;
@@ -8,7 +7,6 @@ using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Portaal;
 
@@ -32,11 +30,10 @@ public sealed record GevolgdeUren(decimal Totaal, decimal Recent, decimal Afwezi
 /// The inburgeraar's own page: their PIP in plain words, their deadlines, hours, letters, who looked at their
 /// file and how to reach their klantregisseur. Every visit is written to the audit log.
 /// </summary>
-public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipService pips, KoersDbContext db, Klok klok,
-    Machtigingen.MachtigingService machtigingen, Berichten.BerichtVoorkeuren berichtvoorkeuren) : PageModel
+public sealed class IndexModel(Toegang toegang, PortaalService portaal, Klok klok, Machtigingen.MachtigingService machtigingen,
+    Berichten.BerichtVoorkeuren berichtvoorkeuren) : PageModel
 {
     public const string Doel = "Portaal: eigen dossier bekeken";
-    public const int MaxInzage = 50;
 
     public Inburgeraar? Dossier { get; private set; }
     public PipVersie? Pip { get; private set; }
@@ -66,99 +63,31 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
         if (bereik.EigenDossier is not { } id) return Page();
         // The chosen language is kept on the case too: e-mails and SMS to the person are written in it.
         if (Talen.Bestaat(taal)) await berichtvoorkeuren.OnthoudTaalAsync(id, taal, ct);
-        var dossier = await dossiers.InzienAsync(id, Doel, ct);
-        if (dossier is null) return Page();
+        if (await portaal.MijnDossierAsync(id, Doel, User.Identity?.Name ?? "", ct) is not { } mijn) return Page();
+        var dossier = mijn.Dossier;
         Dossier = dossier;
 
-        var stand = await pips.HaalAsync(id, ct);
+        var stand = mijn.Pip;
         Pip = stand?.Huidige;
         PipInhoud = stand?.HuidigeInhoud;
         Beschikkingen = stand?.Beschikkingen ?? [];
-        Brieven = await BrievenAsync(id, Beschikkingen, ct);
+        Brieven = mijn.Brieven;
 
         var feiten = dossier.Feiten();
         var alle = LegalClock.Bereken(feiten, dossier.Gemeente!.Instellingen);
         Termijnen = alle.Where(t => t.Code is TermijnCode.Inburgeringstermijn or TermijnCode.Voortgangsgesprek or TermijnCode.OntzorgenEinde).ToList();
         Urennormen = LegalClock.Urennormen(feiten);
 
-        // What comes next and what was done: planned progress talks from today on, and the hours reported so far.
-        var vandaag = klok.Vandaag;
-        Afspraken = await db.Voortgangsgesprekken.AsNoTracking()
-            .Where(g => g.InburgeraarId == id && g.Status == Data.Model.Keten.Gespreksstatus.Gepland && g.GeplandOp >= vandaag)
-            .OrderBy(g => g.GeplandOp).ThenBy(g => g.Tijd).Take(5).ToListAsync(ct);
-        var uren = await db.Urenregistraties.AsNoTracking().Where(u => u.InburgeraarId == id).Select(u => new { u.Week, u.Uren, u.AfwezigUren }).ToListAsync(ct);
-        var recent = Koers.Domain.Voortgang.Week.Maandag(vandaag).AddDays(-21);
-        Gevolgd = uren.Count == 0 ? null
-            : new GevolgdeUren(uren.Sum(u => u.Uren), uren.Where(u => u.Week >= recent).Sum(u => u.Uren), uren.Sum(u => u.AfwezigUren));
-
-        // Who else looked: the person's own visits (two rows per page load) are not news to them.
-        var zelf = User.Identity?.Name ?? "";
-        var inzage = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien && a.Resultaat == AuditResultaat.Toegestaan
-            && a.Gebruiker != zelf);
-        InzagesTotaal = await inzage.CountAsync(ct);
-        var rijen = await inzage.OrderByDescending(a => a.Id).Take(MaxInzage).Select(a => new { a.Gebruiker, a.Op }).ToListAsync(ct);
-        var namen = await NamenAsync(rijen.Select(r => r.Gebruiker).Distinct().ToList(), ct);
-        Inzages = rijen.Select(r => new Inzage(namen.GetValueOrDefault(r.Gebruiker, r.Gebruiker), Klok.NaarNederlandseTijd(r.Op))).ToList();
-        Machtigingen = ((await machtigingen.LijstAsync(id, ct)) ?? []).Where(m => m.Actief).ToList();
+        Afspraken = mijn.Afspraken;
+        Gevolgd = mijn.Gevolgd;
+        InzagesTotaal = mijn.InzagesTotaal;
+        Inzages = mijn.Inzages;
+        Machtigingen = mijn.ActieveMachtigingen;
         return Page();
-    }
-
-    /// <summary>
-    /// A staff account as the person knows it: name and organisation ('Sanne de Vries, gemeente Eersel'), never the
-    /// e-mail address the audit keeps. An account that no longer exists: its organisation is unknown, so only that a
-    /// staff member looked. System actors ('Koers (DUO-koppeling)') keep their name.
-    /// </summary>
-    private async Task<Dictionary<string, string>> NamenAsync(List<string> gebruikers, CancellationToken ct)
-    {
-        var accounts = await db.Users.AsNoTracking().Where(u => gebruikers.Contains(u.UserName!))
-            .Select(u => new
-            {
-                u.UserName, u.Weergavenaam, Gemeente = u.GemeenteId == null ? null : db.Gemeenten.Where(g => g.Id == u.GemeenteId).Select(g => g.Naam).FirstOrDefault(),
-                Partner = u.PartnerorganisatieId == null ? null : db.Partnerorganisaties.Where(p => p.Id == u.PartnerorganisatieId).Select(p => p.Naam).FirstOrDefault()
-            })
-            .ToListAsync(ct);
-        var namen = new Dictionary<string, string>();
-        foreach (var g in gebruikers)
-        {
-            var a = accounts.FirstOrDefault(x => x.UserName == g);
-            var naam = a is null ? null : string.IsNullOrWhiteSpace(a.Weergavenaam) ? null : a.Weergavenaam;
-            var organisatie = a?.Partner ?? (a?.Gemeente is { } gm ? $"gemeente {gm}" : null);
-            namen[g] = (naam, organisatie) switch
-            {
-                ({ } n, { } o) => $"{n}, {o}",
-                ({ } n, null) => n,
-                (null, { } o) => o,
-                _ => g.Contains('@') ? "—" : g,
-            };
-        }
-
-        return namen;
     }
 
     /// <summary>Every letter of the case, newest first: the PIP beschikkingen, the handhaving and the ontzorgen letters.</summary>
     public IReadOnlyList<PortaalBrief> Brieven { get; private set; } = [];
-
-    private async Task<List<PortaalBrief>> BrievenAsync(Guid id, IReadOnlyList<BeschikkingInfo> beschikkingen, CancellationToken ct)
-    {
-        var brieven = beschikkingen.Select(b => new PortaalBrief($"/mijn/beschikkingen/{b.Id}", b.Soort.ToString(), b.Datum, b.Kenmerk, true,
-            b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, null, null)).ToList();
-        var handhaving = await db.Set<Data.Model.Keten.Handhavingsbesluit>().AsNoTracking()
-            .Where(b => b.InburgeraarId == id && b.Pdf != null && b.Kenmerk != null)
-            .Select(b => new { b.Id, b.Soort, b.Datum, b.Kenmerk, b.Verzenddatum, b.ReactieUiterlijk, b.Bedrag }).ToListAsync(ct);
-        foreach (var b in handhaving)
-        {
-            var besluit = Domain.Handhaving.Handhavingsladder.IsSanctie(b.Soort);
-            brieven.Add(new PortaalBrief($"/mijn/brieven/{b.Id}", b.Soort.ToString(), b.Datum, b.Kenmerk!, besluit,
-                besluit && b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, besluit ? null : b.ReactieUiterlijk,
-                b.Soort == Domain.Handhaving.Handhavingssoort.BoeteWi2021 ? b.Bedrag : null));
-        }
-
-        var ontzorgen = await db.Set<Data.Model.Ontzorgen.Ontzorgenbrief>().AsNoTracking().Where(b => b.InburgeraarId == id)
-            .Select(b => new { b.Id, b.Besluit, b.Datum, b.Kenmerk, b.Verzenddatum }).ToListAsync(ct);
-        brieven.AddRange(ontzorgen.Select(b => new PortaalBrief($"/mijn/brieven/{b.Id}", $"Ontzorgen{b.Besluit}", b.Datum, b.Kenmerk, true,
-            b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, null, null)));
-        return brieven.OrderByDescending(b => b.Datum).ThenBy(b => b.Kenmerk, StringComparer.Ordinal).ToList();
-    }
 
     /// <summary>The consents in force: who may see which of the inburgeraar's data.</summary>
     public IReadOnlyList<Machtigingen.MachtigingDto> Machtigingen { get; private set; } = [];
@@ -190,18 +119,17 @@ public sealed class IndexModel(Toegang toegang, DossierService dossiers, PipServ
     public async Task<IActionResult> OnPostBerichtAsync(string? tekst, CancellationToken ct)
     {
         var bereik = await toegang.BereikAsync(ct);
-        if (bereik.EigenDossier is not { } id || !await toegang.MagDossierAsync(id, ct)) return NotFound();
-        var schoon = tekst?.Trim() ?? string.Empty;
-        if (schoon.Length == 0 || schoon.Length > Bericht.MaxLengte)
+        if (bereik.EigenDossier is not { } id) return NotFound();
+        var uitkomst = await portaal.BerichtAanKlantregisseurAsync(id, tekst, ct);
+        if (uitkomst == PortaalBerichtUitkomst.NietGevonden) return NotFound();
+        if (uitkomst != PortaalBerichtUitkomst.Verstuurd)
         {
-            BerichtFout = schoon.Length == 0 ? "BerichtLeeg" : "BerichtTeLang";
+            // The resource key: the page says it in the person's language.
+            BerichtFout = uitkomst == PortaalBerichtUitkomst.Leeg ? "BerichtLeeg" : "BerichtTeLang";
             BerichtTekst = tekst;
             return await OnGetAsync(ct);
         }
 
-        db.Berichten.Add(new Bericht { InburgeraarId = id, Tekst = schoon, VerstuurdOp = klok.NuUtc, Afzender = bereik.Naam });
-        dossiers.Audit(AuditActie.Wijzigen, id, "Portaal: bericht aan de klantregisseur gestuurd");
-        await db.SaveChangesAsync(ct);
         TempData["BerichtVerstuurd"] = true;
         return Redirect("/mijn#bericht");
     }

@@ -9,6 +9,7 @@ public sealed class PortaalModule : IKoersModule
 {
     public void Diensten(ModuleDiensten d)
     {
+        d.Services.AddScoped<PortaalService>();
         d.Services.AddScoped<BerichtSignalen>();
         d.Services.AddSignaalbron<BerichtSignaalbron>();
     }

@@ -1,8 +1,6 @@
-using Koers.Data;
 using Koers.Domain.Dossier;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Zgw;
 
@@ -11,7 +9,7 @@ namespace Koers.Web.Features.Zgw;
 /// Koers needs (read live, so a missing statustype shows before a case fails on it), the failed and waiting steps with
 /// retry, and a button to run the outbox now.
 /// </summary>
-public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker verwerker, ZgwClient client, ZgwCatalogi catalogi, KoersDbContext db) : PageModel
+public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker verwerker, ZgwClient client, ZgwCatalogi catalogi) : PageModel
 {
     public sealed record Regel(string Koers, string Type, bool Gevonden, string? Extra);
 
@@ -45,7 +43,7 @@ public sealed class BeheerModel(ZgwOpties opties, ZgwService zgw, ZgwVerwerker v
     {
         Open = await zgw.OpenAsync(ct);
         Telling = await zgw.TellingAsync(ct);
-        var namen = await db.Gemeenten.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Naam, StringComparer.OrdinalIgnoreCase, ct);
+        var namen = await zgw.GemeentenamenAsync(ct);
         foreach (var (code, g) in opties.Gemeenten.Where(x => x.Value.Aan).OrderBy(x => x.Key, StringComparer.Ordinal))
         {
             ZgwCatalogus? cat = null;

@@ -1,13 +1,10 @@
-using Koers.Data;
-using Koers.Web.Features.Beveiliging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Zgw;
 
 /// <summary>The case's zaak in the zaaksysteem: identificatie, archive metadata, every step with its status, and retry for a failed one.</summary>
-public sealed class DossierModel(ZgwService zgw, KoersDbContext db) : PageModel
+public sealed class DossierModel(ZgwService zgw) : PageModel
 {
     [FromRoute] public Guid Id { get; set; }
     public string Naam { get; private set; } = string.Empty;
@@ -18,8 +15,7 @@ public sealed class DossierModel(ZgwService zgw, KoersDbContext db) : PageModel
     public async Task<IActionResult> OnPostOpnieuwAsync(long stap, CancellationToken ct)
     {
         // Only a step of this case: the id in the form cannot reach another case's step through this page.
-        var vanDitDossier = await db.ZgwOpdrachten.AsNoTracking().AnyAsync(o => o.Id == stap && o.InburgeraarId == Id, ct);
-        switch (vanDitDossier ? await zgw.OpnieuwAsync(stap, ct) : null)
+        switch (await zgw.OpnieuwVoorDossierAsync(Id, stap, ct))
         {
             case null:
                 return NotFound();
@@ -34,10 +30,9 @@ public sealed class DossierModel(ZgwService zgw, KoersDbContext db) : PageModel
 
     private async Task<bool> LaadAsync(CancellationToken ct)
     {
-        var stand = await zgw.StandAsync(Id, ct);
-        if (stand is null) return false;
-        Stand = stand;
-        Naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == Id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
+        if (await zgw.DossierAsync(Id, ct) is not { } dossier) return false;
+        Stand = dossier.Stand;
+        Naam = dossier.Naam;
         return true;
     }
 }

@@ -12,6 +12,9 @@ namespace Koers.Web.Features.Zgw;
 public sealed record ZgwStapRegel(long Id, ZgwOpdrachtSoort Soort, string Omschrijving, ZgwOpdrachtStatus Status, int Pogingen, string? Melding, string? Url,
     DateTime AangemaaktOp, DateTime? VerwerktOp, DateTime? VolgendePogingOp, Guid InburgeraarId);
 
+/// <summary>The case's zaaksysteem page: the person's name and the zaak with its steps.</summary>
+public sealed record ZgwDossier(string Naam, ZgwZaakStand Stand);
+
 public sealed record ZgwZaakStand(bool Aan, string? Identificatie, string? Url, DateOnly? Einddatum, string? Archiefnominatie, DateOnly? Archiefactiedatum, IReadOnlyList<ZgwStapRegel> Stappen);
 
 public static class ZgwRegistratie
@@ -80,6 +83,29 @@ public sealed class ZgwService(KoersDbContext db, Toegang toegang, DossierServic
         return new ZgwZaakStand(opties.Voor(code) is not null, zaak?.Identificatie, zaak?.Url, zaak?.Einddatum, zaak?.Archiefnominatie, zaak?.Archiefactiedatum,
             stappen.Select(Regel).ToList());
     }
+
+    /// <summary>The case's zaaksysteem page; null when the case is out of reach (as <see cref="StandAsync"/>).</summary>
+    public async Task<ZgwDossier?> DossierAsync(Guid id, CancellationToken ct = default)
+    {
+        var stand = await StandAsync(id, ct);
+        if (stand is null) return null;
+        var naam = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => i.Voornamen + " " + i.Achternaam).FirstAsync(ct);
+        return new ZgwDossier(naam, stand);
+    }
+
+    /// <summary>
+    /// <see cref="OpnieuwAsync"/> for a step of this case only: a step id from a form cannot reach another case's step
+    /// through the case's page. Null: not a step of this case, or out of reach.
+    /// </summary>
+    public async Task<bool?> OpnieuwVoorDossierAsync(Guid id, long stap, CancellationToken ct = default)
+    {
+        var vanDitDossier = await db.ZgwOpdrachten.AsNoTracking().AnyAsync(o => o.Id == stap && o.InburgeraarId == id, ct);
+        return vanDitDossier ? await OpnieuwAsync(stap, ct) : null;
+    }
+
+    /// <summary>Every municipality's name by its code, for the catalogus check on the beheer page.</summary>
+    public async Task<Dictionary<string, string>> GemeentenamenAsync(CancellationToken ct = default) =>
+        await db.Gemeenten.AsNoTracking().ToDictionaryAsync(g => g.Code, g => g.Naam, StringComparer.OrdinalIgnoreCase, ct);
 
     /// <summary>Waiting and failed steps within the user's reach (functioneel beheer: all), the failed first.</summary>
     public async Task<IReadOnlyList<ZgwStapRegel>> OpenAsync(CancellationToken ct = default) =>
