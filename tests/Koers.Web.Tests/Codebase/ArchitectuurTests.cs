@@ -48,6 +48,47 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         ], secties);
     }
 
+    /// <summary>
+    /// The case page shows what other features put on it (DUO, BRP, zaaksysteem, messages, participatieladder) only through
+    /// <see cref="IDossieronderdeel"/>: its page model and view name none of those features, so a part never closes a cycle.
+    /// </summary>
+    [Fact]
+    public void De_dossierpagina_kent_de_features_met_een_onderdeel_erop_niet()
+    {
+        using var scope = factory.Services.CreateScope();
+        var onderdelen = scope.ServiceProvider.GetServices<IDossieronderdeel>().ToList();
+        var features = onderdelen.Select(o => o.GetType().Namespace!.Split('.')[^1]).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Brp", "Duo", "Participatie", "Portaal", "Zgw"], features);
+        Assert.Equal(onderdelen.Count, onderdelen.Select(o => (o.Plek, o.Volgorde)).Distinct().Count());
+        // Each handler belongs to one part: the page hands a post to the first part that names it.
+        var handlers = onderdelen.SelectMany(o => o.Handlers).ToList();
+        Assert.Equal(handlers.Count, handlers.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        // The page model and its compiled view (Features_Dossier_Dossier), with their lambdas and state machines.
+        var pagina = Featuregraaf.Lees(t => t.Namespace == "Koers.Web.Features.Dossier" && t.Name is "DossierModel" or "Features_Dossier_Dossier");
+        var gebruikt = pagina.Gebruikt("Dossier");
+        var fout = features.Where(gebruikt.Contains).Select(f => pagina.Voorbeeld("Dossier", f)).ToList();
+        Assert.True(fout.Count == 0, "De dossierpagina hoort de onderdelen van andere features alleen via IDossieronderdeel te kennen:\n" + string.Join("\n", fout));
+        // The graph sees the page: it uses the kernel (DossierService, IDossieronderdeel) and the deadline alerts.
+        Assert.Contains("Kern", gebruikt);
+        Assert.Contains("Termijnen", gebruikt);
+    }
+
+    [Fact]
+    public async Task De_dossierpagina_toont_de_onderdelen_op_hun_plek()
+    {
+        var id = factory.MetDatabase(db => db.Inburgeraars.Where(i => i.Gemeente!.Code == "GM1724").OrderBy(i => i.Id).Select(i => i.Id).First());
+        var antwoord = await factory.ClientAls("sanne.devries@kempen.example").GetAsync($"/inburgeraars/{id}");
+        antwoord.EnsureSuccessStatusCode();
+        var html = new HtmlParser().ParseDocument(await antwoord.Content.ReadAsStringAsync());
+        var secties = html.QuerySelectorAll("section[aria-labelledby]").Select(s => s.GetAttribute("aria-labelledby")).ToList();
+        // DUO's data (always offered) stands after the klantreis and before the legal deadlines.
+        var klantreis = secties.IndexOf("klantreis-titel");
+        var duo = secties.IndexOf("duo-gegevens-titel");
+        Assert.True(klantreis >= 0 && duo == klantreis + 1 + (secties.Contains("duo-titel") ? 1 : 0) && secties.IndexOf("termijnen-titel") > duo, string.Join(", ", secties));
+        Assert.Equal($"/inburgeraars/{id}?handler=DuoGegevens#duo-gegevens", html.QuerySelector("#duo-gegevens a")!.GetAttribute("href"));
+    }
+
     /// <summary>The kernel every feature uses (access, reading a case, the result type) depends on no feature.</summary>
     [Fact]
     public void De_kern_gebruikt_geen_feature()
@@ -82,9 +123,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
     private static readonly string[] PaginasMetDatabase =
     [
         "Berichten.DossierModel", "Berichten.MijnModel", "Beveiliging.AccountModel", "Brp.BeheerModel", "Brp.IndexModel",
-        "Dossier.BewerkenModel", "Dossier.DossierModel", "Dossier.LijstModel", "Dossier.NieuwModel", "Monitor.IndexModel",
-        "Monitor.RapportModel", "Participatie.MonitorModel", "Portaal.IndexModel", "Werkvoorraad.IndexModel", "Zgw.BeheerModel",
-        "Zgw.DossierModel",
+        "Portaal.IndexModel", "Zgw.BeheerModel", "Zgw.DossierModel",
     ];
 
     [Fact]
