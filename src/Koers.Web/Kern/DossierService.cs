@@ -171,6 +171,27 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// <summary>Loads a case with everything a change needs, tracked.</summary>
     internal async Task<Inburgeraar?> LaadVoorWijzigingAsync(Guid id, CancellationToken ct) => await LaadAsync(id, ct);
 
+    /// <summary>The choices of the case form: every municipality, and every klantregisseur with their team.</summary>
+    public async Task<(List<(string Code, string Naam)> Gemeenten, List<(int Id, string Naam, string Team)> Regisseurs)> FormulierKeuzesAsync(CancellationToken ct = default)
+    {
+        var gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct))
+            .Select(g => (g.Code, g.Naam)).ToList();
+        var regisseurs = (await db.Medewerkers.AsNoTracking().OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
+            .Select(m => (m.Id, m.Naam, m.Team)).ToList();
+        return (gemeenten, regisseurs);
+    }
+
+    /// <summary>
+    /// The newest 100 changes of milestones and of deadlines of a case the caller has already opened through
+    /// <see cref="InzienAsync"/> (access checked, the read audited), for the case page.
+    /// </summary>
+    public async Task<(List<MijlpaalWijziging> Mijlpalen, List<TermijnWijziging> Termijnen)> RecenteHistorieAsync(Guid id, CancellationToken ct = default)
+    {
+        var mijlpalen = await db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        var termijnen = await db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        return (mijlpalen, termijnen);
+    }
+
     /// <summary>Loads a case for reading and writes the read to the audit log.</summary>
     public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
     {

@@ -20,11 +20,14 @@ public sealed class Featuregraaf
     /// <summary>Feature → the features it uses, with one example use per edge (for a readable failure).</summary>
     public SortedDictionary<string, SortedDictionary<string, string>> Kanten { get; } = new(StringComparer.Ordinal);
 
-    public static Featuregraaf Lees()
+    public static Featuregraaf Lees() => Lees(_ => true);
+
+    /// <summary>The graph of only the top-level types <paramref name="welke"/> selects (with their nested types: lambdas, async state machines).</summary>
+    public static Featuregraaf Lees(Func<TypeDefinition, bool> welke)
     {
         var graaf = new Featuregraaf();
         using var assembly = AssemblyDefinition.ReadAssembly(typeof(Program).Assembly.Location);
-        foreach (var type in Alle(assembly.MainModule.Types)) graaf.LeesType(type);
+        foreach (var type in Alle(assembly.MainModule.Types.Where(welke))) graaf.LeesType(type);
         return graaf;
     }
 

@@ -286,6 +286,97 @@ public abstract class DuoGebeurtenisEffectenTests(DuoOmgeving omgeving)
         await omgeving.VerwerkAsync();
         Assert.Equal(InboxStatus.Verwerkt, Melding(bsn, "SS102").Status);
     }
+
+    /// <summary>
+    /// The buttons of the DUO part on the case page post to the case page (<c>?handler=…</c>), as the API does: out of reach
+    /// is a 404, an item of another case is a 404, done is a redirect back to <c>#duo</c> with the audit row.
+    /// </summary>
+    [Fact]
+    public async Task De_knoppen_van_DUO_op_het_dossier_doen_wat_de_API_doet()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var id = await KoppelingAsync(bsn, "Knoppen-Dossier");
+        await omgeving.NotificeerAsync("SS110", bsn, T0);
+        // A second case with an event parked (SS102 while DUO has no termijn).
+        var bsn2 = Testdata.NieuwBsn();
+        var id2 = await KoppelingAsync(bsn2, "Geparkeerd-Knoppen");
+        omgeving.Sim.Persoon(bsn2);
+        await omgeving.NotificeerAsync("SS102", bsn2, T0);
+        await omgeving.VerwerkAsync();
+        var actie = Melding(bsn, "SS110");
+        var geparkeerd = Melding(bsn2, "SS102");
+        Assert.NotNull(actie.Actie);
+        Assert.Equal(InboxStatus.Geparkeerd, geparkeerd.Status);
+
+        var client = omgeving.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        async Task<string> Token(string dossier, string handler, string veld, string waarde) =>
+            new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync($"/inburgeraars/{dossier}")).QuerySelectorAll("#duo form")
+                .Single(f => f.GetAttribute("action") == $"/inburgeraars/{dossier}?handler={handler}" && f.QuerySelector($"input[name={veld}]")!.GetAttribute("value") == waarde)
+                .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Task<HttpResponseMessage> Post(HttpClient c, string dossier, string handler, string token, string veld, string waarde) =>
+            c.PostAsync($"/inburgeraars/{dossier}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, [veld] = waarde }));
+        var melding = actie.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tokenActie = await Token(id, "DuoActieAfgehandeld", "melding", melding);
+
+        // Another municipality's klantregisseur, with a valid token of their own: 404, the action stays open.
+        var weert = omgeving.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        weert.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
+        weert.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, "fleur.hendriks@weert.example");
+        var weertToken = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await weert.GetStringAsync("/inburgeraars/nieuw"))
+            .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(weert, id, "DuoActieAfgehandeld", weertToken, "melding", melding)).StatusCode);
+        Assert.Null(Melding(bsn, "SS110").ActieAfgehandeldOp);
+
+        var gedaan = await Post(client, id, "DuoActieAfgehandeld", tokenActie, "melding", melding);
+        Assert.Equal(HttpStatusCode.Redirect, gedaan.StatusCode);
+        Assert.Equal($"/inburgeraars/{id}#duo", gedaan.Headers.Location!.OriginalString);
+        Assert.NotNull(Melding(bsn, "SS110").ActieAfgehandeldOp);
+        Assert.True(Db(db => db.Audit.Any(a => a.InburgeraarId == Guid.Parse(id) && a.Omschrijving == "Actie op DUO-melding SS110 afgehandeld")));
+        // Once only; and a handler no part has is a 404 too.
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(client, id, "DuoActieAfgehandeld", tokenActie, "melding", melding)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(client, id, "Onbekend", tokenActie, "melding", melding)).StatusCode);
+
+        // The parked event: not through another case (404, still parked), then offered again from its own.
+        var parkeer = geparkeerd.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tokenOpnieuw = await Token(id2, "DuoMeldingOpnieuw", "melding", parkeer);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(client, id, "DuoMeldingOpnieuw", tokenOpnieuw, "melding", parkeer)).StatusCode);
+        Assert.Equal(InboxStatus.Geparkeerd, Melding(bsn2, "SS102").Status);
+        omgeving.Sim.Persoon(bsn2).Termijn = new DuoInburgeringstermijn(new DateOnly(2026, 6, 1), new DateOnly(2029, 6, 1));
+        var opnieuw = await Post(client, id2, "DuoMeldingOpnieuw", tokenOpnieuw, "melding", parkeer);
+        Assert.Equal(HttpStatusCode.Redirect, opnieuw.StatusCode);
+        Assert.Equal($"/inburgeraars/{id2}#duo", opnieuw.Headers.Location!.OriginalString);
+        await omgeving.VerwerkAsync();
+        Assert.Equal(InboxStatus.Verwerkt, Melding(bsn2, "SS102").Status);
+    }
+
+    [Fact]
+    public async Task Een_weigering_wordt_vanaf_het_dossier_opnieuw_verstuurd_maar_niet_via_een_ander_dossier()
+    {
+        var bsn = Testdata.NieuwBsn();
+        var id = await omgeving.DossierMetVastgesteldPipAsync(bsn, "b1Route", duoPlichtSinds: new DateOnly(2026, 6, 16));
+        await omgeving.VerstuurAsync();
+        var bericht = Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.InburgeraarId == Guid.Parse(id)));
+        Assert.Equal(OutboxStatus.Geweigerd, bericht.Status);
+
+        var client = omgeving.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var formulier = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync($"/inburgeraars/{id}"))
+            .QuerySelectorAll("#duo form").Single(f => f.GetAttribute("action") == $"/inburgeraars/{id}?handler=DuoBerichtOpnieuw");
+        Assert.Equal(bericht.Id.ToString(), formulier.QuerySelector("input[name=bericht]")!.GetAttribute("value"));
+        var velden = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = formulier.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["bericht"] = bericht.Id.ToString(),
+        };
+        var ander = await KoppelingAsync(Testdata.NieuwBsn(), "Ander-Weigering");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/inburgeraars/{ander}?handler=DuoBerichtOpnieuw", new FormUrlEncodedContent(velden))).StatusCode);
+        Assert.Equal(OutboxStatus.Geweigerd, Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.Id == bericht.Id)).Status);
+
+        var opnieuw = await client.PostAsync($"/inburgeraars/{id}?handler=DuoBerichtOpnieuw", new FormUrlEncodedContent(velden));
+        Assert.Equal(HttpStatusCode.Redirect, opnieuw.StatusCode);
+        Assert.Equal($"/inburgeraars/{id}#duo", opnieuw.Headers.Location!.OriginalString);
+        Assert.Equal(OutboxStatus.Wachtend, Db(db => db.DuoUitgaandeBerichten.AsNoTracking().Single(b => b.Id == bericht.Id)).Status);
+        Assert.True(Db(db => db.Audit.Any(a => a.InburgeraarId == Guid.Parse(id) && a.Omschrijving.StartsWith("Opnieuw aangeboden aan DUO door"))));
+    }
 }
 
 public sealed class SqliteDuoGebeurtenisEffectenTests(DuoSqliteOmgeving omgeving) : DuoGebeurtenisEffectenTests(omgeving), IClassFixture<DuoSqliteOmgeving>;

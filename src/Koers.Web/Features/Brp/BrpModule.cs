@@ -11,6 +11,7 @@ public sealed class BrpModule : IKoersModule
     {
         d.Services.AddBrp(d.Configuration, d.Environment);
         d.Services.AddSignaalbron<BrpSignaalbron>();
+        d.Services.AddDossieronderdeel<BrpOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)

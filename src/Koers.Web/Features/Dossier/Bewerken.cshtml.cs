@@ -1,16 +1,15 @@
-using Koers.Data;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class BewerkenModel(KoersDbContext db, DossierService service) : FormulierBasis(db)
+public sealed class BewerkenModel(DossierService service) : FormulierBasis(service)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public string Naam { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var dossier = await service.InzienAsync(Id, "Scherm: gegevens bewerken", ct);
+        var dossier = await Service.InzienAsync(Id, "Scherm: gegevens bewerken", ct);
         if (dossier is null) return NotFound();
         Naam = dossier.VolledigeNaam;
         Invoer = new InburgeraarInvoer
@@ -42,7 +41,7 @@ public sealed class BewerkenModel(KoersDbContext db, DossierService service) : F
         NormaliseerFormulier();
         if (ModelState.IsValid)
         {
-            var uitkomst = await service.WijzigAsync(Id, Invoer, ct);
+            var uitkomst = await Service.WijzigAsync(Id, Invoer, ct);
             if (uitkomst.NietGevonden) return NotFound();
             if (uitkomst.Gelukt)
             {

@@ -1,17 +1,19 @@
 using System.Globalization;
-using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class DossierModel(DossierService service, KoersDbContext db, Klok klok, Portaal.BerichtSignalen berichten, Duo.DuoActies duoActies,
-    Koers.Web.Features.Termijnen.SignaleringService signalering) : PageModel
+/// <summary>
+/// The case page. What other features show on it (DUO, BRP, zaaksysteem, the inburgeraar's messages, the participatieladder)
+/// comes from the parts they register (<see cref="IDossieronderdeel"/>); the page knows none of those features.
+/// </summary>
+public sealed class DossierModel(DossierService service, Klok klok, Koers.Web.Features.Termijnen.SignaleringService signalering,
+    IEnumerable<IDossieronderdeel> onderdelen) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -28,7 +30,7 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
     public IReadOnlyList<Urennorm> Urennormen { get; private set; } = [];
     public List<MijlpaalWijziging> MijlpaalHistorie { get; private set; } = [];
     public List<TermijnWijziging> TermijnHistorie { get; private set; } = [];
-    public List<Bericht> Berichten { get; private set; } = [];
+    public IReadOnlyList<(Dossierplek Plek, Dossierdeel Deel)> Delen { get; private set; } = [];
     public DateOnly Vandaag { get; private set; }
     public Fase Fase { get; private set; }
 
@@ -39,46 +41,18 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         return Page();
     }
 
-    /// <summary>DUO's data for this person, read from DUO on request (audited by <see cref="Duo.DuoGegevens"/>).</summary>
-    public Duo.DuoGegevensStand? DuoGegevens { get; private set; }
-
-    public async Task<IActionResult> OnGetDuoGegevensAsync([FromServices] Duo.DuoGegevens gegevens, CancellationToken ct)
+    /// <summary>
+    /// A button in a part of another feature (a message handled, a DUO action done, a DUO message offered again): the part
+    /// that owns the handler checks access and does it; unknown, out of reach or not this case's item is a 404.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LaadAsync("Scherm: dossier bekeken", ct)) return NotFound();
-        Mijlpalen = MijlpaalInfo.All.ToDictionary(m => m.ToString(), m => (string?)Shared.Weergave.DatumInvoer(Feiten.Datum(m)));
-        DuoGegevens = await gegevens.LeesAsync(Id, ct);
-        return Page();
-    }
-
-    /// <summary>A message from the inburgeraar is answered or dealt with: off the worklist, audited.</summary>
-    public async Task<IActionResult> OnPostBerichtAfgehandeldAsync(long bericht, CancellationToken ct)
-    {
-        // Only the message is needed: the case itself is not loaded (nor logged as read) to set one flag.
-        if (!await berichten.AfhandelenAsync(Id, bericht, ct)) return NotFound();
-        return Redirect($"/inburgeraars/{Id}#berichten");
-    }
-
-    /// <summary>The action a DUO event asked for (a death, a decision, a PIP taken over) is done: off the worklist, audited.</summary>
-    public async Task<IActionResult> OnPostDuoActieAfgehandeldAsync(long melding, CancellationToken ct)
-    {
-        if (!await duoActies.AfhandelenAsync(Id, melding, ct)) return NotFound();
-        return Redirect($"/inburgeraars/{Id}#duo");
-    }
-
-    /// <summary>A parked DUO event of this case is offered again (after the case was corrected).</summary>
-    public async Task<IActionResult> OnPostDuoMeldingOpnieuwAsync(long melding, [FromServices] Duo.DuoInbox inbox, [FromServices] Kern.Toegang toegang,
-        [FromServices] HuidigeGebruiker gebruiker, CancellationToken ct)
-    {
-        if (!await toegang.MagDossierAsync(Id, ct) || !await inbox.OpnieuwVoorDossierAsync(Id, melding, gebruiker.Naam, ct)) return NotFound();
-        return Redirect($"/inburgeraars/{Id}#duo");
-    }
-
-    /// <summary>A message DUO refused is offered again (DUO's data may have changed since).</summary>
-    public async Task<IActionResult> OnPostDuoBerichtOpnieuwAsync(Guid bericht, [FromServices] Duo.DuoOutbox outbox, [FromServices] Kern.Toegang toegang, CancellationToken ct)
-    {
-        var vanDitDossier = await db.DuoUitgaandeBerichten.AsNoTracking().AnyAsync(b => b.Id == bericht && b.InburgeraarId == Id, ct);
-        if (!vanDitDossier || !await toegang.MagDossierAsync(Id, ct) || !await outbox.OpnieuwAsync(bericht, ct)) return NotFound();
-        return Redirect($"/inburgeraars/{Id}#duo");
+        var handler = Handler;
+        var doel = onderdelen.SelectMany(o => o.Handlers.Select(h => (Onderdeel: o, Naam: h)))
+            .FirstOrDefault(x => string.Equals(x.Naam, handler, StringComparison.OrdinalIgnoreCase));
+        if (doel.Onderdeel is null) return NotFound();
+        var anker = await doel.Onderdeel.HandelAfAsync(doel.Naam, Id, Request.HasFormContentType ? Request.Form : FormCollection.Empty, ct);
+        return anker is null ? NotFound() : Redirect($"/inburgeraars/{Id}{anker}");
     }
 
     public async Task<IActionResult> OnPostMijlpalenAsync(CancellationToken ct)
@@ -130,11 +104,23 @@ public sealed class DossierModel(DossierService service, KoersDbContext db, Klok
         Termijnen = LegalClock.Bereken(Feiten, dossier.Gemeente!.Instellingen);
         Signalering = await signalering.VoorAsync([dossier.GemeenteId], ct);
         Urennormen = LegalClock.Urennormen(Feiten);
-        MijlpaalHistorie = await db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
-        Berichten = await db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == Id && !b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
-        TermijnHistorie = await db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == Id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        (MijlpaalHistorie, TermijnHistorie) = await service.RecenteHistorieAsync(Id, ct);
+        // One part at a time: the parts share the request's DbContext.
+        var delen = new List<(Dossierplek, Dossierdeel)>();
+        foreach (var onderdeel in onderdelen.OrderBy(o => o.Plek).ThenBy(o => o.Volgorde))
+        {
+            if (await onderdeel.LaadAsync(Id, Handler, ct) is { } deel) delen.Add((onderdeel.Plek, deel));
+        }
+
+        Delen = delen;
         return true;
     }
+
+    /// <summary>The parts other features show at one place of the page, in their order.</summary>
+    public IEnumerable<Dossierdeel> Op(Dossierplek plek) => Delen.Where(d => d.Plek == plek).Select(d => d.Deel);
+
+    /// <summary>The page handler asked for (<c>?handler=…</c>, as Razor Pages reads it), null for the plain page.</summary>
+    private string? Handler => RouteData.Values["handler"] as string ?? (Request.Query.TryGetValue("handler", out var h) ? h.ToString() : null);
 
     /// <summary>The status label's class: an open deadline further away than the municipality's alert days is not orange.</summary>
     public string StatusKlasse(Termijn t, TermijnStatus status) =>

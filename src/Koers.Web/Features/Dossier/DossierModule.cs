@@ -9,6 +9,7 @@ public sealed class DossierModule : IKoersModule
     public void Diensten(ModuleDiensten d)
     {
         d.Services.AddScoped<DossierService>();
+        d.Services.AddScoped<Dossierlijst>();
     }
 
     public void Paginas(PaginaToegang p)

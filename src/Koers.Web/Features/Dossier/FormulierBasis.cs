@@ -1,12 +1,10 @@
-using Koers.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
 /// <summary>Shared by the create and edit pages: the choice lists and the mapping of refusals to fields.</summary>
-public abstract class FormulierBasis(KoersDbContext db) : PageModel
+public abstract class FormulierBasis(DossierService service) : PageModel
 {
     [BindProperty] public InburgeraarInvoer Invoer { get; set; } = new();
 
@@ -16,15 +14,10 @@ public abstract class FormulierBasis(KoersDbContext db) : PageModel
     public List<(string Code, string Naam)> Gemeenten { get; private set; } = [];
     public List<(int Id, string Naam, string Team)> Regisseurs { get; private set; } = [];
 
-    protected KoersDbContext Db => db;
+    /// <summary>The commands on the case (the same service the API uses).</summary>
+    protected DossierService Service => service;
 
-    protected async Task LaadKeuzesAsync(CancellationToken ct)
-    {
-        Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct))
-            .Select(g => (g.Code, g.Naam)).ToList();
-        Regisseurs = (await db.Medewerkers.AsNoTracking().OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
-            .Select(m => (m.Id, m.Naam, m.Team)).ToList();
-    }
+    protected async Task LaadKeuzesAsync(CancellationToken ct) => (Gemeenten, Regisseurs) = await service.FormulierKeuzesAsync(ct);
 
     /// <summary>Reads the form's extra fields into the input: languages from text, blank family rows dropped.</summary>
     protected void NormaliseerFormulier()

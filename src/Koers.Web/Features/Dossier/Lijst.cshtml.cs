@@ -1,14 +1,11 @@
 using System.Globalization;
-using Koers.Data;
 using Koers.Domain.Dossier;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Data.Versleuteling.BsnBescherming bescherming, Kern.Auditlog audit)
-    : PageModel
+public sealed class LijstModel(Dossierlijst lijst) : PageModel
 {
     /// <summary>'kop' when the search came from the header's search box: one exact hit on a number then opens that case.</summary>
     [BindProperty] public string? Bron { get; set; }
@@ -45,18 +42,7 @@ public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Da
         if (string.IsNullOrWhiteSpace(Zoek)) return Page();
 
         var soort = Zoekterm.Soort(Zoek);
-        var omschrijving = $"Zoeken op {soort}";
-        if (Regels.Count == 0)
-        {
-            audit.Inzien(null, $"{omschrijving}: geen dossier gevonden binnen het bereik");
-        }
-
-        foreach (var r in Regels)
-        {
-            audit.Inzien(r.Id, $"{omschrijving}: gevonden");
-        }
-
-        await db.SaveChangesAsync(ct);
+        await lijst.NoteerZoekopdrachtAsync($"Zoeken op {soort}", Regels, ct);
         // From the header: a BSN or V-nummer is one person, so go straight to that case (its id in the URL, not the number).
         if (Bron == "kop" && soort != "naam" && Totaal == 1) return Redirect($"/inburgeraars/{Regels[0].Id}");
         return Page();
@@ -64,20 +50,8 @@ public sealed class LijstModel(KoersDbContext db, Kern.Toegang toegang, Koers.Da
 
     private async Task LaadAsync(CancellationToken ct)
     {
-        Gemeenten = (await db.Gemeenten.AsNoTracking().OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
-        var q = await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
-        if (!string.IsNullOrWhiteSpace(Gemeente)) q = q.Where(i => i.Gemeente!.Code == Gemeente);
-        PerFase = await q.GroupBy(i => i.Fase).Select(g => new { g.Key, Aantal = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Aantal, ct);
-        if (Fase is { } f) q = q.Where(i => i.Fase == f);
-        q = Zoekterm.Filter(q, Zoek, bescherming);
-
-        Totaal = await q.CountAsync(ct);
-        Pagina = Math.Max(1, Pagina);
-        Regels = await q.OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).ThenBy(i => i.Id)
-            .Skip((Pagina - 1) * PaginaGrootte).Take(PaginaGrootte)
-            .Select(i => new InburgeraarSamenvatting(i.Id, i.Voornamen + " " + i.Achternaam, i.Geboortedatum, i.Doelgroep,
-                i.Gemeente!.Naam, i.Klantregisseur != null ? i.Klantregisseur.Naam : null, i.Fase))
-            .ToListAsync(ct);
+        var pagina = await lijst.HaalAsync(Gemeente, Fase, Zoek, Pagina, PaginaGrootte, ct);
+        (Gemeenten, PerFase, Totaal, Pagina, Regels) = (pagina.Gemeenten, pagina.PerFase, pagina.Totaal, pagina.Pagina, pagina.Regels);
     }
 
     /// <summary>Paging link without a search term (a search pages through posted forms).</summary>

@@ -1,10 +1,9 @@
-using Koers.Data;
 using Koers.Data.Model;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Koers.Web.Features.Dossier;
 
-public sealed class NieuwModel(KoersDbContext db, DossierService service, Brp.BrpService brp) : FormulierBasis(db)
+public sealed class NieuwModel(DossierService service, Brp.BrpService brp) : FormulierBasis(service)
 {
     /// <summary>What the BRP said after "Ophalen uit de BRP" (shown next to the form, nothing saved).</summary>
     public Brp.BrpPersoon? Brp { get; private set; }
@@ -48,10 +47,10 @@ public sealed class NieuwModel(KoersDbContext db, DossierService service, Brp.Br
 
         if (ModelState.IsValid)
         {
-            var uitkomst = await service.RegistreerAsync(Invoer, IsCoa ? Registratiebron.CoaKoppeling : Registratiebron.Handmatig, ct);
+            var uitkomst = await Service.RegistreerAsync(Invoer, IsCoa ? Registratiebron.CoaKoppeling : Registratiebron.Handmatig, ct);
             if (uitkomst.Gelukt && BrpInschrijving is { } inschrijving)
             {
-                var mijlpaal = await service.ZetMijlpalenAsync(uitkomst.Waarde, new Dictionary<Koers.Domain.Dossier.Mijlpaal, DateOnly?> { [Koers.Domain.Dossier.Mijlpaal.BrpInschrijving] = inschrijving },
+                var mijlpaal = await Service.ZetMijlpalenAsync(uitkomst.Waarde, new Dictionary<Koers.Domain.Dossier.Mijlpaal, DateOnly?> { [Koers.Domain.Dossier.Mijlpaal.BrpInschrijving] = inschrijving },
                     "Overgenomen uit de BRP bij registratie", ct);
                 if (!mijlpaal.Gelukt)
                 {

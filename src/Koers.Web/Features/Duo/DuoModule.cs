@@ -11,6 +11,8 @@ public sealed class DuoModule : IKoersModule
     {
         d.Services.AddDuo(d.Configuration, d.Environment);
         d.Services.AddSignaalbron<DuoSignaalbron>();
+        d.Services.AddDossieronderdeel<DuoUitwisselingOnderdeel>();
+        d.Services.AddDossieronderdeel<DuoGegevensOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)

@@ -226,6 +226,10 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
         return true;
     }
 
+    /// <summary>Whether this outgoing message is one of this case (read only; the case page checks it before access).</summary>
+    public Task<bool> IsVanDossierAsync(Guid bericht, Guid inburgeraarId, CancellationToken ct = default) =>
+        db.DuoUitgaandeBerichten.AsNoTracking().AnyAsync(b => b.Id == bericht && b.InburgeraarId == inburgeraarId, ct);
+
     /// <summary>
     /// Offers a message DUO refused, or that failed, again: DUO's data may have changed since (a person DUO did not
     /// know yet, a plicht date corrected). A message Koers held back by DUO's rules itself is not offered: its content

@@ -154,4 +154,17 @@ public sealed class MonitorLezer(KoersDbContext db, Klok klok, KleineAantallenBe
 
         return (fouten.Count > 0 ? null : filter, fouten);
     }
+
+    /// <summary>What the filter form offers: the user's region, its municipalities and its klantregisseurs (nothing of another region).</summary>
+    public async Task<FilterKeuzes> KeuzesAsync(CancellationToken ct = default)
+    {
+        var regio = (await toegang.BereikAsync(ct)).RegioId;
+        var regios = await db.Regios.AsNoTracking().Where(r => r.Id == regio).OrderBy(r => r.Naam).Select(r => new { r.Id, r.Naam }).ToListAsync(ct);
+        var gemeenten = await db.Gemeenten.AsNoTracking().Where(g => g.RegioId == regio).OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam, Regio = g.Regio!.Naam }).ToListAsync(ct);
+        var regisseurs = await db.Medewerkers.AsNoTracking().Where(m => m.Team!.RegioId == regio).OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam }).ToListAsync(ct);
+        return new FilterKeuzes(
+            regios.Select(r => (r.Id, r.Naam)).ToList(),
+            gemeenten.Select(g => (g.Code, g.Naam, g.Regio)).ToList(),
+            regisseurs.Select(m => (m.Id, m.Naam)).ToList());
+    }
 }

@@ -1,9 +1,7 @@
-using Koers.Data;
 using Koers.Domain.Dossier;
 using Koers.Web.Features.Beveiliging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Monitor;
 
@@ -11,23 +9,10 @@ namespace Koers.Web.Features.Monitor;
 public sealed record FilterKeuzes(
     IReadOnlyList<(int Id, string Naam)> Regios,
     IReadOnlyList<(string Code, string Naam, string Regio)> Gemeenten,
-    IReadOnlyList<(int Id, string Naam)> Klantregisseurs)
-{
-    public static async Task<FilterKeuzes> LaadAsync(KoersDbContext db, Toegang toegang, CancellationToken ct)
-    {
-        var regio = (await toegang.BereikAsync(ct)).RegioId;
-        var regios = await db.Regios.AsNoTracking().Where(r => r.Id == regio).OrderBy(r => r.Naam).Select(r => new { r.Id, r.Naam }).ToListAsync(ct);
-        var gemeenten = await db.Gemeenten.AsNoTracking().Where(g => g.RegioId == regio).OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam, Regio = g.Regio!.Naam }).ToListAsync(ct);
-        var regisseurs = await db.Medewerkers.AsNoTracking().Where(m => m.Team!.RegioId == regio).OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam }).ToListAsync(ct);
-        return new FilterKeuzes(
-            regios.Select(r => (r.Id, r.Naam)).ToList(),
-            gemeenten.Select(g => (g.Code, g.Naam, g.Regio)).ToList(),
-            regisseurs.Select(m => (m.Id, m.Naam)).ToList());
-    }
-}
+    IReadOnlyList<(int Id, string Naam)> Klantregisseurs);
 
 /// <summary>Shared by the dashboard and the printable report: read the filter, build the overview.</summary>
-public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : PageModel
+public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer bouwer) : PageModel
 {
     public MonitorVraag Vraag { get; private set; } = new();
     public MonitorFilter? Filter { get; private set; }
@@ -38,7 +23,7 @@ public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer b
     public async Task<IActionResult> OnGetAsync([FromQuery] MonitorVraag vraag, CancellationToken ct)
     {
         Vraag = vraag;
-        Keuzes = await FilterKeuzes.LaadAsync(db, toegang, ct);
+        Keuzes = await lezer.KeuzesAsync(ct);
         (Filter, Fouten) = await lezer.LeesAsync(vraag, ct);
         if (Filter is null)
         {
@@ -55,9 +40,9 @@ public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer b
     public static IEnumerable<Doelgroep> Doelgroepen => Enum.GetValues<Doelgroep>();
 }
 
-public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : MonitorPagina(lezer, bouwer, db, toegang);
+public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer) : MonitorPagina(lezer, bouwer);
 
-public sealed class RapportModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, KoersDbContext db, Toegang toegang) : MonitorPagina(lezer, bouwer, db, toegang);
+public sealed class RapportModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer) : MonitorPagina(lezer, bouwer);
 
 /// <summary>The cases behind one figure: names and links, audited per case as 'Monitor: doorklik'.</summary>
 public sealed class DossiersModel(MonitorLezer lezer, MonitorDoorklik doorklik) : PageModel

@@ -1,4 +1,3 @@
-using Koers.Data;
 using Koers.Domain.Dossier;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Monitor;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Koers.Web.Features.Participatie;
 
 /// <summary>The participation monitor's cohort report in the Monitor: by intake period, municipality, doelgroep and leerroute.</summary>
-public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor, KoersDbContext db, Toegang toegang, KleineAantallenBeleid beleid) : PageModel
+public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor, KleineAantallenBeleid beleid) : PageModel
 {
     public MonitorVraag Vraag { get; private set; } = new();
     public string? Leerroute { get; private set; }
@@ -20,7 +19,7 @@ public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor
     public async Task<IActionResult> OnGetAsync([FromQuery] MonitorVraag vraag, [FromQuery] string? leerroute, CancellationToken ct)
     {
         (Vraag, Leerroute) = (vraag, leerroute);
-        Keuzes = await FilterKeuzes.LaadAsync(db, toegang, ct);
+        Keuzes = await lezer.KeuzesAsync(ct);
         (Filter, Fouten) = await lezer.LeesAsync(vraag, ct);
         Infrastructure.Keuze.TryLees<Leerroute>(leerroute, "leerroute", Fouten, out var route);
         MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, Fouten);

@@ -12,6 +12,7 @@ public sealed class ParticipatieModule : IKoersModule
         d.Services.AddScoped<ParticipatieService>();
         d.Services.AddScoped<ParticipatieMonitor>();
         d.Services.AddSignaalbron<ParticipatieSignaalbron>();
+        d.Services.AddDossieronderdeel<LadderOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)

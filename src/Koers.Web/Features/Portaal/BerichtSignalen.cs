@@ -37,6 +37,12 @@ public sealed class BerichtSignalen(KoersDbContext db, Kern.Toegang toegang, Ker
         []);
 
     /// <summary>
+    /// The newest 50 messages the inburgeraar sent, for the case page that has already opened (and audited) the case.
+    /// </summary>
+    public Task<List<Bericht>> VanDossierAsync(Guid inburgeraarId, CancellationToken ct = default) =>
+        db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == inburgeraarId && !b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+
+    /// <summary>
     /// Marks a message handled, audited; false (a 404 for the caller) when the case is outside the user's reach or the
     /// message is not an open one of this case. The reach check is here, not in the page, so every caller has it.
     /// </summary>

@@ -12,6 +12,7 @@ public sealed class PortaalModule : IKoersModule
         d.Services.AddScoped<PortaalService>();
         d.Services.AddScoped<BerichtSignalen>();
         d.Services.AddSignaalbron<BerichtSignaalbron>();
+        d.Services.AddDossieronderdeel<BerichtenOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)

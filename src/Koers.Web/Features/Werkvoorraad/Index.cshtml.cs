@@ -1,19 +1,14 @@
 using System.Globalization;
-using Koers.Data;
 using Koers.Domain.Clock;
 using Koers.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Werkvoorraad;
 
 public sealed class IndexModel(
     WerkvoorraadQuery query,
-    KoersDbContext db,
     Klok klok,
-    Kern.Toegang toegang,
-    Kern.Bereikcache bereikcache,
     IEnumerable<ISignaalbron> signaalbronnen) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
@@ -36,24 +31,7 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         Vandaag = klok.Vandaag;
-        // The filter lists hold only what is within the user's reach: nationally there are thousands of staff, and the
-        // names of other municipalities' staff are none of this user's business.
-        var bereik = await toegang.BereikAsync(ct);
-        var ids = bereik.Gemeenten.Order().ToList();
-        // The same lists for everyone with the same reach; they change only with staff, teams or municipalities, so
-        // they are kept with the reach (emptied when one of those is saved).
-        (Regisseurs, Teams, Gemeenten) = await bereikcache.HaalAsync(("werkvoorraad-filters", string.Join(',', ids)), async () =>
-        {
-            var regisseurs = (await db.Medewerkers.AsNoTracking()
-                    .Where(m => m.GemeenteId == null ? m.Team!.Regio!.Gemeenten.Any(g => ids.Contains(g.Id)) : ids.Contains(m.GemeenteId.Value))
-                    .OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
-                .Select(m => (m.Id, m.Naam, m.Team)).ToList();
-            var teams = (await db.Teams.AsNoTracking().Where(t => t.Regio!.Gemeenten.Any(g => ids.Contains(g.Id)))
-                .OrderBy(t => t.Naam).Select(t => new { t.Id, t.Naam }).ToListAsync(ct)).Select(t => (t.Id, t.Naam)).ToList();
-            var gemeenten = (await db.Gemeenten.AsNoTracking().Where(g => ids.Contains(g.Id))
-                .OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
-            return (regisseurs, teams, gemeenten);
-        });
+        (Regisseurs, Teams, Gemeenten) = await query.FilterKeuzesAsync(ct);
         Resultaat = await query.HaalAsync(new WerkvoorraadFilter
         {
             KlantregisseurId = Klantregisseur,

@@ -59,8 +59,32 @@ public sealed record WerkvoorraadPagina(int Totaal, int Verlopen, int Binnenkort
 /// days, <see cref="Termijnen.SignaleringService"/>), from the stored deadlines in one SQL query, so it stays fast on a
 /// national caseload.
 /// </summary>
-public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, Termijnen.SignaleringService signalering)
+public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, Kern.Bereikcache bereikcache, Termijnen.SignaleringService signalering)
 {
+    /// <summary>The worklist filter's choices: klantregisseurs (with their team), teams and municipalities.</summary>
+    public async Task<(List<(int Id, string Naam, string Team)> Regisseurs, List<(int Id, string Naam)> Teams, List<(string Code, string Naam)> Gemeenten)>
+        FilterKeuzesAsync(CancellationToken ct = default)
+    {
+        // The filter lists hold only what is within the user's reach: nationally there are thousands of staff, and the
+        // names of other municipalities' staff are none of this user's business.
+        var bereik = await toegang.BereikAsync(ct);
+        var ids = bereik.Gemeenten.Order().ToList();
+        // The same lists for everyone with the same reach; they change only with staff, teams or municipalities, so
+        // they are kept with the reach (emptied when one of those is saved).
+        return await bereikcache.HaalAsync(("werkvoorraad-filters", string.Join(',', ids)), async () =>
+        {
+            var regisseurs = (await db.Medewerkers.AsNoTracking()
+                    .Where(m => m.GemeenteId == null ? m.Team!.Regio!.Gemeenten.Any(g => ids.Contains(g.Id)) : ids.Contains(m.GemeenteId.Value))
+                    .OrderBy(m => m.Naam).Select(m => new { m.Id, m.Naam, Team = m.Team!.Naam }).ToListAsync(ct))
+                .Select(m => (m.Id, m.Naam, m.Team)).ToList();
+            var teams = (await db.Teams.AsNoTracking().Where(t => t.Regio!.Gemeenten.Any(g => ids.Contains(g.Id)))
+                .OrderBy(t => t.Naam).Select(t => new { t.Id, t.Naam }).ToListAsync(ct)).Select(t => (t.Id, t.Naam)).ToList();
+            var gemeenten = (await db.Gemeenten.AsNoTracking().Where(g => ids.Contains(g.Id))
+                .OrderBy(g => g.Naam).Select(g => new { g.Code, g.Naam }).ToListAsync(ct)).Select(g => (g.Code, g.Naam)).ToList();
+            return (regisseurs, teams, gemeenten);
+        });
+    }
+
     public async Task<WerkvoorraadPagina> HaalAsync(WerkvoorraadFilter filter, DateOnly vandaag, CancellationToken ct = default)
     {
         var bereik = await toegang.BereikAsync(ct);

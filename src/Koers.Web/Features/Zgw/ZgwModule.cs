@@ -9,6 +9,7 @@ public sealed class ZgwModule : IKoersModule
     public void Diensten(ModuleDiensten d)
     {
         d.Services.AddZgw(d.Configuration, d.Environment);
+        d.Services.AddDossieronderdeel<ZgwOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)
