@@ -1,6 +1,7 @@
 using Koers.Data;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
+using Koers.Domain.Identity;
 
 namespace Koers.Data.Model;
 
@@ -108,11 +109,14 @@ public class Inburgeraar : IAangemaaktOp, IGewijzigdOp
     public required string Voornamen { get; set; }
     public required string Achternaam { get; set; }
     public DateOnly Geboortedatum { get; set; }
-    /// <summary>Clear in memory; encrypted in the database (Koers.Data/Versleuteling). Find a case by BSN through <see cref="BsnIndex"/>.</summary>
-    public string? Bsn { get; set; }
+    /// <summary>
+    /// A value type, masked when printed (<c>$"{i.Bsn}"</c> shows three digits); the full number is
+    /// <c>Bsn.Value</c>. Encrypted in the database (Koers.Data/Versleuteling). Find a case by BSN through <see cref="BsnIndex"/>.
+    /// </summary>
+    public Bsn? Bsn { get; set; }
 
-    /// <summary>Clear in memory; encrypted in the database, like <see cref="Bsn"/>.</summary>
-    public string? VNummer { get; set; }
+    /// <summary>Masked when printed and encrypted in the database, like <see cref="Bsn"/>.</summary>
+    public VNummer? VNummer { get; set; }
 
     /// <summary>Blind index (keyed hash) of <see cref="Bsn"/>, kept on every save by BsnIndexBijwerker; what lookups compare.</summary>
     public string? BsnIndex { get; private set; }

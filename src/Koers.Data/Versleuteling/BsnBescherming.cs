@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Koers.Domain.Identity;
 using Microsoft.Extensions.Configuration;
 
 namespace Koers.Data.Versleuteling;
@@ -190,6 +191,18 @@ public sealed class BsnBescherming
         bsn is not null ? Index(Nummersoort.Bsn, bsn)
         : vnummer is { } v ? Index(Nummersoort.VNummer, VNummerTekst(v))
         : throw new ArgumentException("Een DUO-notificatie zonder BSN en zonder V-nummer heeft geen persoon.");
+
+    /// <summary><see cref="Persoonssleutel(string?, long?)"/> for the value types: the same key (a V-nummer's text is its ten digits).</summary>
+    public string Persoonssleutel(Bsn? bsn, VNummer? vnummer) =>
+        bsn is { } b ? Index(Nummersoort.Bsn, b.Value)
+        : vnummer is { } v ? Index(Nummersoort.VNummer, v.Value)
+        : throw new ArgumentException("Een DUO-notificatie zonder BSN en zonder V-nummer heeft geen persoon.");
+
+    /// <summary><see cref="Indexen(Nummersoort, string)"/> of a BSN.</summary>
+    public string[] Indexen(Bsn bsn) => Indexen(Nummersoort.Bsn, bsn.Value);
+
+    /// <summary><see cref="Indexen(Nummersoort, string)"/> of a V-nummer.</summary>
+    public string[] Indexen(VNummer vnummer) => Indexen(Nummersoort.VNummer, vnummer.Value);
 
     /// <summary>
     /// Reads Koers:Bsn from configuration. Refuses (with a message naming the setting) when keys are missing, not

@@ -35,8 +35,8 @@ public sealed class BsnIndexBijwerker : SaveChangesInterceptor
         foreach (var e in context.ChangeTracker.Entries<Inburgeraar>())
         {
             if (e.State is not (EntityState.Added or EntityState.Modified)) continue;
-            Zet(e, nameof(Inburgeraar.BsnIndex), e.Entity.Bsn is { } bsn ? b.Index(Nummersoort.Bsn, bsn) : null);
-            Zet(e, nameof(Inburgeraar.VNummerIndex), e.Entity.VNummer is { } v ? b.Index(Nummersoort.VNummer, v) : null);
+            Zet(e, nameof(Inburgeraar.BsnIndex), e.Entity.Bsn is { } bsn ? b.Index(Nummersoort.Bsn, bsn.Value) : null);
+            Zet(e, nameof(Inburgeraar.VNummerIndex), e.Entity.VNummer is { } v ? b.Index(Nummersoort.VNummer, v.Value) : null);
         }
 
         foreach (var e in context.ChangeTracker.Entries<DuoNotificatie>())

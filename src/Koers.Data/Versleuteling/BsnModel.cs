@@ -2,6 +2,7 @@ using System.Globalization;
 using Koers.Data.Model;
 using Koers.Data.Model.Duo;
 using Koers.Data.Model.Keten;
+using Koers.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -47,10 +48,11 @@ public static class BsnModel
     public static void Configureer(ModelBuilder b, BsnBescherming? bescherming)
     {
         var tekst = new VersleutelConverter(bescherming);
+        var bsn = new VersleutelBsnConverter(bescherming);
         b.Entity<Inburgeraar>(e =>
         {
-            e.Property(x => x.Bsn).HasConversion((ValueConverter)tekst).HasMaxLength(NummerLengte);
-            e.Property(x => x.VNummer).HasConversion((ValueConverter)tekst).HasMaxLength(NummerLengte);
+            e.Property(x => x.Bsn).HasConversion((ValueConverter)bsn).HasMaxLength(NummerLengte);
+            e.Property(x => x.VNummer).HasConversion((ValueConverter)new VersleutelVNummerConverter(bescherming)).HasMaxLength(NummerLengte);
             e.Property(x => x.BsnIndex).HasMaxLength(IndexLengte);
             e.Property(x => x.VNummerIndex).HasMaxLength(IndexLengte);
             // Not unique, as the clear column was not: the duplicate check is the application's (DossierService).
@@ -59,8 +61,8 @@ public static class BsnModel
         });
         b.Entity<DuoNotificatie>(e =>
         {
-            e.Property(x => x.Bsn).HasConversion((ValueConverter)tekst).HasMaxLength(NummerLengte);
-            e.Property(x => x.VNummer).HasConversion(new VersleutelGetalConverter(bescherming)).HasMaxLength(NummerLengte);
+            e.Property(x => x.Bsn).HasConversion((ValueConverter)bsn).HasMaxLength(NummerLengte);
+            e.Property(x => x.VNummer).HasConversion((ValueConverter)new VersleutelDuoVNummerConverter(bescherming)).HasMaxLength(NummerLengte);
             e.Property(x => x.Persoonssleutel).HasMaxLength(IndexLengte);
         });
         // The path of a queued DUO message is personen/{bsn}/…; the refused rows of a partner upload repeat the file's bsn column.
@@ -80,10 +82,27 @@ public sealed class VersleutelConverter(BsnBescherming? b) : ValueConverter<stri
     v => BsnModel.Vereist(b).Versleutel(v),
     v => BsnModel.Vereist(b).Ontsleutel(v)), IBeschermdeConverter;
 
-/// <summary>DUO's numeric V-nummer ↔ <c>v{id}:…</c>.</summary>
-public sealed class VersleutelGetalConverter(BsnBescherming? b) : ValueConverter<long, string>(
-    v => BsnModel.Vereist(b).Versleutel(v.ToString(CultureInfo.InvariantCulture)),
-    v => long.Parse(BsnModel.Vereist(b).Ontsleutel(v), CultureInfo.InvariantCulture)), IBeschermdeConverter;
+/// <summary>
+/// <see cref="Bsn"/> ↔ <c>v{id}:…</c> of its nine digits: the same stored text as when the property was a string, so
+/// the value type needed no data migration. Reading checks the number again (<see cref="Bsn.Parse"/>).
+/// </summary>
+public sealed class VersleutelBsnConverter(BsnBescherming? b) : ValueConverter<Bsn, string>(
+    v => BsnModel.Vereist(b).Versleutel(v.Value),
+    v => Bsn.Parse(BsnModel.Vereist(b).Ontsleutel(v))), IBeschermdeConverter;
+
+/// <summary>A case's <see cref="VNummer"/> ↔ <c>v{id}:…</c> of its ten digits (the stored text of the former string property).</summary>
+public sealed class VersleutelVNummerConverter(BsnBescherming? b) : ValueConverter<VNummer, string>(
+    v => BsnModel.Vereist(b).Versleutel(v.Value),
+    v => VNummer.Parse(BsnModel.Vereist(b).Ontsleutel(v))), IBeschermdeConverter;
+
+/// <summary>
+/// A DUO notification's <see cref="VNummer"/> ↔ <c>v{id}:…</c> of DUO's number as it was stored when the property
+/// was a <c>long</c>: without leading zeros. Kept so stored rows and <see cref="BsnOpslag"/> (which reads that text)
+/// need no change; read back as ten digits (<see cref="BsnBescherming.VNummerTekst"/>).
+/// </summary>
+public sealed class VersleutelDuoVNummerConverter(BsnBescherming? b) : ValueConverter<VNummer, string>(
+    v => BsnModel.Vereist(b).Versleutel(long.Parse(v.Value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)),
+    v => VNummer.Parse(BsnBescherming.VNummerTekst(long.Parse(BsnModel.Vereist(b).Ontsleutel(v), CultureInfo.InvariantCulture)))), IBeschermdeConverter;
 
 /// <summary>Carries the keys on the context options. One EF service provider for all key sets; the model differs per set.</summary>
 public sealed class BsnOptiesExtensie(BsnBescherming bescherming) : IDbContextOptionsExtension

@@ -78,6 +78,13 @@ public sealed class BsnQueryBewaker : IQueryExpressionInterceptor
 
         protected override Expression VisitMember(MemberExpression node)
         {
+            // "x.Bsn.HasValue" (a nullable value type) is a null test as well.
+            if (node.Member.Name == nameof(Nullable<int>.HasValue) && node.Expression is { } binnen && Nullable.GetUnderlyingType(binnen.Type) is not null &&
+                IsBeschermd(binnen))
+            {
+                return node;
+            }
+
             if (!_projectie && IsBeschermd(node))
             {
                 throw new BsnQueryFout(

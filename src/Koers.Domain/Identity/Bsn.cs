@@ -7,6 +7,10 @@ namespace Koers.Domain.Identity;
 /// </summary>
 public readonly record struct Bsn
 {
+    /// <summary>
+    /// The full nine digits: only where the number must be shown to someone allowed to see it or sent to a chain
+    /// partner (DUO, BRP, ZGW), and to the encryption. Everywhere else the masked <see cref="ToString"/> is enough.
+    /// </summary>
     public string Value { get; }
 
     private Bsn(string value) => Value = value;
@@ -38,6 +42,13 @@ public readonly record struct Bsn
         return true;
     }
 
+    /// <summary>
+    /// <see cref="TryParse"/> for a number that was checked before (a stored value, a test fixture): throws with the
+    /// validation message, never with the input, when it is not a BSN.
+    /// </summary>
+    public static Bsn Parse(string? input) =>
+        TryParse(input, out var bsn, out var error) ? bsn : throw new FormatException(error);
+
     public static bool PassesElfproef(string nineDigits)
     {
         var sum = 0;
@@ -51,7 +62,7 @@ public readonly record struct Bsn
     }
 
     /// <summary>Shows only the last three digits, for screens where the full number is not needed.</summary>
-    public string Masked => "******" + Value[^3..];
+    public string Masked => Value is null ? string.Empty : "******" + Value[^3..];
 
     /// <summary>
     /// Masked, like <see cref="Masked"/>: a BSN that reaches a log line, an exception message or an interpolated string
@@ -66,6 +77,7 @@ public readonly record struct Bsn
 /// </summary>
 public readonly record struct VNummer
 {
+    /// <summary>The full ten digits, like <see cref="Bsn.Value"/>: only where the number must be shown or sent.</summary>
     public string Value { get; }
 
     private VNummer(string value) => Value = value;
@@ -77,8 +89,12 @@ public readonly record struct VNummer
         return ok;
     }
 
+    /// <summary><see cref="TryParse"/> for a number that was checked before; throws with the validation message, never with the input.</summary>
+    public static VNummer Parse(string? input) =>
+        TryParse(input, out var vnummer, out var error) ? vnummer : throw new FormatException(error);
+
     /// <summary>Shows only the last three digits.</summary>
-    public string Masked => "*******" + Value[^3..];
+    public string Masked => Value is null ? string.Empty : "*******" + Value[^3..];
 
     public override string ToString() => Masked;
 

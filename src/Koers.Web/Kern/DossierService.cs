@@ -258,7 +258,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             else
             {
                 invoer.Bsn = bsn.Value;
-                await ControleerDubbelBsnAsync(bsn.Value, eigenId, fouten, ct);
+                await ControleerDubbelBsnAsync(bsn, eigenId, fouten, ct);
             }
         }
 
@@ -362,7 +362,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// same whatever the reason, so a klantregisseur cannot learn that the person is known in another municipality or region.
     /// That refusal is audited on the other case, so functioneel beheer and the auditor can trace it.
     /// </summary>
-    private async Task ControleerDubbelBsnAsync(string bsn, Guid? eigenId, Dictionary<string, string[]> fouten, CancellationToken ct)
+    private async Task ControleerDubbelBsnAsync(Bsn bsn, Guid? eigenId, Dictionary<string, string[]> fouten, CancellationToken ct)
     {
         var bestaand = await db.Inburgeraars.AsNoTracking().MetBsn(bescherming, bsn).Where(i => i.Id != eigenId).Select(i => i.Id).ToListAsync(ct);
         if (bestaand.Count == 0) return;
@@ -389,8 +389,10 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         doel.Voornamen = invoer.Voornamen?.Trim() ?? string.Empty;
         doel.Achternaam = invoer.Achternaam?.Trim() ?? string.Empty;
         doel.Geboortedatum = invoer.Geboortedatum ?? default;
-        doel.Bsn = Schoon(invoer.Bsn);
-        doel.VNummer = Schoon(invoer.VNummer);
+        // Parsed into the value types at the form's edge. An invalid number has its message from the validation already
+        // (the case is refused); it is left empty here rather than failing twice.
+        doel.Bsn = Bsn.TryParse(invoer.Bsn, out var bsn, out _) ? bsn : null;
+        doel.VNummer = VNummer.TryParse(invoer.VNummer, out var vnummer, out _) ? vnummer : null;
         doel.Nationaliteit = invoer.Nationaliteit?.Trim() ?? string.Empty;
         doel.Talen = string.Join(";", invoer.Talen);
         doel.Doelgroep = invoer.Doelgroep ?? default;

@@ -122,7 +122,7 @@ public abstract class ApiCsrfTests(KoersFactory factory)
             return form;
         }
 
-        int Aantal() => factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Count(i => i.VNummer == vnummer));
+        int Aantal() => factory.MetDatabase(db => db.Inburgeraars.AsEnumerable().Count(i => i.VNummer?.Value == vnummer));
 
         await AssertGeweigerdAsync(await browser.SendAsync(Verzoek(HttpMethod.Post, "/api/v1/coa/import", Bestand())), "andere site");
         await AssertGeweigerdAsync(await browser.SendAsync(Verzoek(HttpMethod.Post, "/api/v1/coa/import", Bestand(), origin: EigenOrigin)), "beveiligingstoken ontbreekt");

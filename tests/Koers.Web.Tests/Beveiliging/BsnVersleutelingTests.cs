@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using BsnWaarde = Koers.Domain.Identity.Bsn;
+using VNummerWaarde = Koers.Domain.Identity.VNummer;
 
 namespace Koers.Web.Tests.Beveiliging;
 
@@ -121,7 +123,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         {
             db.DuoNotificaties.Add(new DuoNotificatie
             {
-                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, VNummer = long.Parse(vnummer, CultureInfo.InvariantCulture),
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = BsnWaarde.Parse(bsn), VNummer = VNummerWaarde.Parse(vnummer),
                 Persoonssleutel = "wordt-berekend", Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Afgehandeld,
                 Resultaat = id.ToString(),
             });
@@ -170,6 +172,59 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
     }
 
     [Fact]
+    public void De_waardetypen_slaan_dezelfde_versleutelde_tekst_op_als_de_tekstkolommen_van_voorheen_en_het_dossier_blijft_op_bsn_vindbaar()
+    {
+        var alles = factory.Services;
+        var b = factory.MetDatabase(db => db.Bescherming());
+        var bsn = Testdata.NieuwBsn();
+        // Leading zeros: DUO sends the V-nummer as a number, and the former long property stored it without them.
+        var vnummer = "00" + Toeval.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture);
+        var getal = long.Parse(vnummer, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+        var merk = "Waardetype" + Toeval.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var id = Guid.NewGuid();
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Add(new Koers.Data.Model.Inburgeraar
+            {
+                Id = id, Voornamen = "Test", Achternaam = merk, Nationaliteit = "Eritrese", GemeenteId = db.Gemeenten.Select(g => g.Id).First(),
+                Bsn = BsnWaarde.Parse(bsn), VNummer = VNummerWaarde.Parse(vnummer),
+            });
+            db.DuoNotificaties.Add(new DuoNotificatie
+            {
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, VNummer = VNummerWaarde.Parse(vnummer),
+                Persoonssleutel = "wordt-berekend", Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Afgehandeld, Resultaat = merk,
+            });
+            return db.SaveChanges();
+        });
+
+        // 1. In the columns: the same clear text inside the same v1: ciphertext as the string and long properties wrote.
+        var rij = Rauw(alles, "SELECT \"Bsn\", \"VNummer\", \"BsnIndex\", \"VNummerIndex\" FROM inburgeraar WHERE \"Achternaam\" = @p0", merk).Single();
+        Assert.StartsWith("v1:", (string)rij[0]!);
+        Assert.Equal(bsn, b.Ontsleutel((string)rij[0]!));
+        Assert.Equal(vnummer, b.Ontsleutel((string)rij[1]!));
+        Assert.Equal(b.Index(Nummersoort.Bsn, bsn), rij[2]);
+        Assert.Equal(b.Index(Nummersoort.VNummer, vnummer), rij[3]);
+        var duo = Rauw(alles, "SELECT \"VNummer\", \"Persoonssleutel\" FROM duo_notificatie WHERE \"Resultaat\" = @p0", merk).Single();
+        Assert.StartsWith("v1:", (string)duo[0]!);
+        Assert.Equal(getal, b.Ontsleutel((string)duo[0]!));
+        Assert.Equal(b.Persoonssleutel(null, long.Parse(vnummer, CultureInfo.InvariantCulture)), duo[1]);
+
+        // 2. Values as the former properties wrote them (the digits encrypted as text, outside the model) read back as the value types.
+        Rauw(alles, "UPDATE inburgeraar SET \"Bsn\" = @p0, \"VNummer\" = @p1 WHERE \"Achternaam\" = @p2", b.Versleutel(bsn), b.Versleutel(vnummer), merk);
+        Rauw(alles, "UPDATE duo_notificatie SET \"VNummer\" = @p0 WHERE \"Resultaat\" = @p1", b.Versleutel(getal), merk);
+
+        // 3. Found by BSN and by V-nummer through the blind index; the numbers come back whole, and print masked.
+        var gevonden = factory.MetDatabase(db => db.Inburgeraars.AsNoTracking().MetBsn(b, BsnWaarde.Parse(bsn)).Single());
+        Assert.Equal(id, gevonden.Id);
+        Assert.Equal(BsnWaarde.Parse(bsn), gevonden.Bsn);
+        Assert.Equal(vnummer, gevonden.VNummer?.Value);
+        Assert.Equal("******" + bsn[^3..], $"{gevonden.Bsn}");
+        Assert.Equal(id, factory.MetDatabase(db => db.Inburgeraars.AsNoTracking().MetVNummer(b, VNummerWaarde.Parse(vnummer)).Single().Id));
+        Assert.Equal(VNummerWaarde.Parse(vnummer), factory.MetDatabase(db => db.DuoNotificaties.AsNoTracking().Single(n => n.Resultaat == merk).VNummer));
+
+    }
+
+    [Fact]
     public async Task Api_en_dossierpagina_tonen_het_bsn_zoals_voorheen_en_de_duo_berichten_worden_via_de_index_gevonden()
     {
         var client = factory.CreateClient();
@@ -190,7 +245,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         {
             db.DuoNotificaties.Add(new DuoNotificatie
             {
-                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS199", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, Persoonssleutel = "wordt-berekend",
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS199", RegistratieDatumTijd = DateTime.UtcNow, Bsn = BsnWaarde.Parse(bsn), Persoonssleutel = "wordt-berekend",
                 Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Geparkeerd,
             });
             return db.SaveChanges();
@@ -234,7 +289,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         {
             db.DuoNotificaties.Add(new DuoNotificatie
             {
-                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsn, VNummer = long.Parse(vnummer, CultureInfo.InvariantCulture), Persoonssleutel = "-",
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = BsnWaarde.Parse(bsn), VNummer = VNummerWaarde.Parse(vnummer), Persoonssleutel = "-",
                 Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Afgehandeld, Resultaat = merk,
             });
             db.DuoUitgaandeBerichten.Add(new DuoUitgaandBericht
@@ -283,7 +338,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         Assert.Equal(id, MetDb(nieuw, db => db.InburgeraarsMetBsn(bsn).Single().Id.ToString()));
         Assert.Equal(id, MetDb(nieuw, db => db.InburgeraarsMetVNummer(vnummer).Single().Id.ToString()));
         Assert.Equal($"personen/{bsn}/PIP", MetDb(nieuw, db => db.DuoUitgaandeBerichten.Single(u => u.Omschrijving == merk).Pad));
-        Assert.Equal(long.Parse(vnummer, CultureInfo.InvariantCulture), MetDb(nieuw, db => db.DuoNotificatiesVan(bsn).Single().VNummer));
+        Assert.Equal(VNummerWaarde.Parse(vnummer), MetDb(nieuw, db => db.DuoNotificatiesVan(bsn).Single().VNummer));
         Assert.Equal(bsn, await BsnViaApiAsync(herstart.CreateClient(), id));
         var dubbel = await herstart.CreateClient().PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsn));
         Assert.Equal(HttpStatusCode.BadRequest, dubbel.StatusCode);
@@ -332,7 +387,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         {
             db.DuoNotificaties.Add(new DuoNotificatie
             {
-                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = bsnOud, Persoonssleutel = "-",
+                BerichtId = Guid.NewGuid(), GebeurtenisId = "SS131", RegistratieDatumTijd = DateTime.UtcNow, Bsn = BsnWaarde.Parse(bsnOud), Persoonssleutel = "-",
                 Afzender = "00000001888888888000", OntvangenOp = DateTime.UtcNow, Status = InboxStatus.Afgehandeld,
             });
             return db.SaveChanges();

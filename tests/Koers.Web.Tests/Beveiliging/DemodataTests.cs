@@ -180,7 +180,7 @@ public sealed class DemodataTests
     private static List<string> Inhoud(Installatie app) => app.MetDatabase(db =>
     {
         var sleutels = db.Inburgeraars.AsNoTracking().Include(i => i.Gemeente).ToList()
-            .ToDictionary(i => i.Id, i => $"{i.Bsn}/{i.VNummer}");
+            .ToDictionary(i => i.Id, i => $"{i.Bsn?.Value}/{i.VNummer?.Value}");
         var regels = db.Inburgeraars.AsNoTracking().Include(i => i.Gemeente).ToList()
             .Select(i => $"{sleutels[i.Id]} {i.Voornamen} {i.Achternaam} {i.Geboortedatum} {i.Gemeente!.Code} {i.Fase} {i.Leerroute}").ToList();
         regels.AddRange(db.Machtigingen.AsNoTracking().ToList().Select(m => $"machtiging {sleutels[m.InburgeraarId]} {m.PartnerorganisatieId} {m.Categorieen} {m.Van}"));

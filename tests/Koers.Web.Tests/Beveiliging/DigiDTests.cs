@@ -68,7 +68,7 @@ public sealed class DigiDTests(SqliteFactory basis) : IClassFixture<SqliteFactor
     {
         var id = db.Users.Single(u => u.Email == "inburgeraar@demo.example").InburgeraarId!.Value;
         var i = db.Inburgeraars.AsNoTracking().Single(x => x.Id == id);
-        return (i.Bsn!, id, i.Voornamen);
+        return (i.Bsn!.Value.Value, id, i.Voornamen);
     });
 
     private static async Task<bool> IsIngelogdAsync(HttpClient browser)
@@ -137,7 +137,7 @@ public sealed class DigiDTests(SqliteFactory basis) : IClassFixture<SqliteFactor
         {
             var metAccount = db.Users.Where(u => u.InburgeraarId != null).Select(u => u.InburgeraarId!.Value).ToList();
             var i = db.Inburgeraars.AsNoTracking().Where(x => x.Bsn != null && !metAccount.Contains(x.Id)).OrderBy(x => x.Id).First();
-            return (i.Bsn!, i.Id);
+            return (i.Bsn!.Value.Value, i.Id);
         });
         aanbieder.VolgendeAanmelding["bsn"] = bsn;
         aanbieder.VolgendeAanmelding["acr"] = Smartcard;

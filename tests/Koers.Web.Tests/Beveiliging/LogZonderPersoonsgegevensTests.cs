@@ -165,9 +165,9 @@ public abstract class LogZonderPersoonsgegevensTests(KoersFactory basis) : IDisp
         var simBsn = Bsn(); // the simulator's own scenario endpoint (BSN in the body)
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonAsync("/api/v1/duo-simulator/gebeurtenissen", new { bsn = simBsn, gebeurtenisId = "SS101" })).StatusCode);
         await VerwerkAsync();
-        Assert.Equal(InboxStatus.Verwerkt, Db(db => db.DuoNotificaties.AsEnumerable().Single(n => n.Bsn == bsnDuo && n.GebeurtenisId == "SS199").Status));
-        Assert.Equal(InboxStatus.Geparkeerd, Db(db => db.DuoNotificaties.AsEnumerable().Single(n => n.Bsn == bsnOnbekend).Status));
-        var idDuo = Db(db => db.Inburgeraars.AsEnumerable().Single(i => i.Bsn == bsnDuo).Id);
+        Assert.Equal(InboxStatus.Verwerkt, Db(db => db.DuoNotificaties.AsEnumerable().Single(n => n.Bsn?.Value == bsnDuo && n.GebeurtenisId == "SS199").Status));
+        Assert.Equal(InboxStatus.Geparkeerd, Db(db => db.DuoNotificaties.AsEnumerable().Single(n => n.Bsn?.Value == bsnOnbekend).Status));
+        var idDuo = Db(db => db.Inburgeraars.AsEnumerable().Single(i => i.Bsn?.Value == bsnDuo).Id);
 
         // 5. The DUO lookups the simulator serves, through the client directly.
         using (var scope = App.Services.CreateScope())

@@ -555,6 +555,6 @@ public sealed class HaproxyTests(ITestOutputHelper uitvoer) : IAsyncLifetime
         }
 
         await db.SaveChangesAsync();
-        return (dossiers, kandidaten.Select(k => k.Bsn!).Distinct().Take(20).ToList(), partnerId, kandidaten[0].Id);
+        return (dossiers, kandidaten.Select(k => k.Bsn!.Value.Value).Distinct().Take(20).ToList(), partnerId, kandidaten[0].Id);
     }
 }

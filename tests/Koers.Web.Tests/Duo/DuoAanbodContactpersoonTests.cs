@@ -121,7 +121,7 @@ public abstract class DuoAanbodContactpersoonTests(DuoOmgeving omgeving)
         {
             var d = db.Inburgeraars.Single(i => i.Id == Guid.Parse(zonderBsn));
             d.Bsn = null;
-            d.VNummer = "8" + Testdata.NieuwBsn();
+            d.VNummer = Koers.Domain.Identity.VNummer.Parse("8" + Testdata.NieuwBsn());
             return db.SaveChanges();
         });
         var b = await client.PostJsonAsync($"/api/v1/inburgeraars/{zonderBsn}/inburgeringsaanbod", new { partnerorganisatieId = school, datumAanbod = "2026-06-16" });

@@ -45,7 +45,7 @@ public static class BsnTestZoeken
     }
 
     public static IQueryable<Koers.Data.Model.Inburgeraar> InburgeraarsMetVNummer(this Koers.Data.KoersDbContext db, string vnummer) =>
-        db.Inburgeraars.MetVNummer(db.Bescherming(), vnummer);
+        db.Inburgeraars.MetVNummer(db.Bescherming(), Koers.Domain.Identity.VNummer.Parse(vnummer));
 
     /// <summary>The DUO events of these persons, by their Persoonssleutel (the blind index of the BSN).</summary>
     public static IQueryable<Koers.Data.Model.Duo.DuoNotificatie> DuoNotificatiesVan(this Koers.Data.KoersDbContext db, params IEnumerable<string> bsns)

@@ -376,7 +376,7 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         var start = new DateOnly(2022, 1, 3);
         foreach (var d in dossiers)
         {
-            for (var w = 0; w < 200; w++) regels.Append(d.Bsn).Append(';').Append(start.AddDays(7 * w).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(";taal;").Append(w % 20).Append(";1;nee\n");
+            for (var w = 0; w < 200; w++) regels.Append(d.Bsn?.Value).Append(';').Append(start.AddDays(7 * w).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(";taal;").Append(w % 20).Append(";1;nee\n");
         }
 
         var klok = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using Koers.Data;
+using Koers.Domain.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,8 +29,9 @@ public class DuoNotificatie
     public Guid BerichtId { get; set; }
     public required string GebeurtenisId { get; set; }
     public DateTime RegistratieDatumTijd { get; set; }
-    public string? Bsn { get; set; }
-    public long? VNummer { get; set; }
+    /// <summary>Masked when printed; encrypted in the database. DUO sends the V-nummer as a number: stored as that number's text.</summary>
+    public Bsn? Bsn { get; set; }
+    public VNummer? VNummer { get; set; }
 
     /// <summary>The blind index of the BSN (or else of the V-nummer): events of one person are processed in order.</summary>
     public required string Persoonssleutel { get; set; }

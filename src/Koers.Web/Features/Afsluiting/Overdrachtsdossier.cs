@@ -79,7 +79,8 @@ public sealed class Overdrachtsdossier(KoersDbContext db, DossierService dossier
             naarGemeente = afsluiting?.NieuweGemeente,
             persoon = new
             {
-                i.Id, i.Voornamen, i.Achternaam, i.Geboortedatum, i.Bsn, i.VNummer, i.Nationaliteit, talen = i.TalenLijst, i.Doelgroep,
+                // The receiving municipality gets the full numbers (the value types would serialise as an object).
+                i.Id, i.Voornamen, i.Achternaam, i.Geboortedatum, Bsn = i.Bsn?.Value, VNummer = i.VNummer?.Value, i.Nationaliteit, talen = i.TalenLijst, i.Doelgroep,
                 i.Telefoon, i.Email, i.Adres, i.AzcLocatie, i.Leerroute, i.Fase, i.NogNietStartklaar, klantregisseur = i.Klantregisseur?.Naam,
                 gezinsleden = i.Gezinsleden.Select(g => new { g.Naam, g.Relatie, g.Geboortedatum }),
             },
@@ -164,7 +165,7 @@ public sealed class Overdrachtsdossier(KoersDbContext db, DossierService dossier
         sb.Append("<h1>Overdrachtsdossier ").Append(E(i.VolledigeNaam)).Append("</h1>");
         sb.Append("<p>Gemeente ").Append(E(i.Gemeente?.Naam)).Append(afsluiting?.NieuweGemeente is { } naar ? $" → {E(naar)}" : string.Empty).Append("</p>");
         sb.Append("<h2>Persoon</h2><dl>");
-        foreach (var (k, v) in new (string, object?)[] { ("Geboortedatum", i.Geboortedatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)), ("BSN", i.Bsn), ("Doelgroep", i.Doelgroep.Omschrijving()), ("Leerroute", i.Leerroute?.Omschrijving()), ("Fase", i.Fase.Omschrijving()) })
+        foreach (var (k, v) in new (string, object?)[] { ("Geboortedatum", i.Geboortedatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)), ("BSN", i.Bsn?.Value), ("Doelgroep", i.Doelgroep.Omschrijving()), ("Leerroute", i.Leerroute?.Omschrijving()), ("Fase", i.Fase.Omschrijving()) })
             sb.Append("<dt>").Append(E(k)).Append("</dt><dd>").Append(E(v)).Append("</dd>");
         sb.Append("</dl><h2>Mijlpalen</h2><ul>");
         foreach (var m in i.Mijlpalen.OrderBy(m => m.Soort)) sb.Append("<li>").Append(E(m.Soort.Omschrijving())).Append(": ").Append(E(m.Datum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture))).Append("</li>");

@@ -122,7 +122,7 @@ public sealed class DigiDAanmelding(KoersDbContext db, BsnBescherming beschermin
         }
 
         // All cases with this BSN (a person who moved has one per municipality), then the portal account of any of them.
-        var dossiers = await db.Inburgeraars.AsNoTracking().MetBsn(bescherming, bsn.Value).Select(i => i.Id).ToListAsync(ct);
+        var dossiers = await db.Inburgeraars.AsNoTracking().MetBsn(bescherming, bsn).Select(i => i.Id).ToListAsync(ct);
         var accounts = await db.Users.Where(u => u.InburgeraarId != null && dossiers.Contains(u.InburgeraarId.Value)).ToListAsync(ct);
         var portaal = new List<Gebruiker>();
         foreach (var account in accounts)

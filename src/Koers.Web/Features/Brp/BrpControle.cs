@@ -43,7 +43,7 @@ public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties o
             IReadOnlyList<BrpPersoon> personen;
             try
             {
-                personen = await client.RaadpleegAsync(deel.Select(d => d.Bsn!).Distinct().ToList(), BrpDoel.Controle, ct);
+                personen = await client.RaadpleegAsync(deel.Select(d => d.Bsn?.Value!).Distinct().ToList(), BrpDoel.Controle, ct);
             }
             catch (Exception e) when (e is BrpOnbereikbaarException or BrpWeigeringException)
             {
@@ -56,7 +56,7 @@ public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties o
             var bestaand = await db.BrpSignalen.AsNoTracking().Where(s => deel.Select(d => d.Id).Contains(s.InburgeraarId)).ToListAsync(ct);
             foreach (var d in deel)
             {
-                var p = personen.FirstOrDefault(x => x.Bsn == d.Bsn);
+                var p = personen.FirstOrDefault(x => x.Bsn == d.Bsn?.Value);
                 string uitkomst;
                 if (p is null)
                 {

@@ -77,8 +77,8 @@ public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties op
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(id, ct)) return BrpUitkomst<BrpVergelijking>.Geweigerd();
         var dossier = await db.Inburgeraars.AsNoTracking().Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Gezinsleden)
             .AsSplitQuery().FirstAsync(i => i.Id == id, ct);
-        if (dossier.Bsn is null) return BrpUitkomst<BrpVergelijking>.Mislukt("Dit dossier heeft geen BSN. Vul eerst het BSN in; de BRP is alleen op BSN te raadplegen.");
-        var gevonden = await RaadpleegAsync(dossier.Bsn, id, dossier.Gemeente!.Naam, ct);
+        if (dossier.Bsn is not { } bsn) return BrpUitkomst<BrpVergelijking>.Mislukt("Dit dossier heeft geen BSN. Vul eerst het BSN in; de BRP is alleen op BSN te raadplegen.");
+        var gevonden = await RaadpleegAsync(bsn, id, dossier.Gemeente!.Naam, ct);
         if (gevonden.Waarde is not { } brp) return BrpUitkomst<BrpVergelijking>.Mislukt(gevonden.Fout!);
         return BrpUitkomst<BrpVergelijking>.Ok(new BrpVergelijking(brp, dossier.Voornamen, dossier.Achternaam,
             dossier.Geboortedatum == default ? null : dossier.Geboortedatum, dossier.Adres, dossier.Gemeente.Naam,
@@ -97,16 +97,16 @@ public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties op
         var gemeente = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == code, ct);
         if (gemeente is null) return BrpUitkomst<BrpPersoon>.Mislukt("Kies eerst de gemeente; de BRP wordt geraadpleegd namens die gemeente.");
         if (!await toegang.MagWerkenInGemeenteAsync(gemeente.Id, ct)) return BrpUitkomst<BrpPersoon>.Geweigerd();
-        return await RaadpleegAsync(geldig.Value, null, gemeente.Naam, ct);
+        return await RaadpleegAsync(geldig, null, gemeente.Naam, ct);
     }
 
-    private async Task<BrpUitkomst<BrpPersoon>> RaadpleegAsync(string bsn, Guid? dossier, string gemeente, CancellationToken ct)
+    private async Task<BrpUitkomst<BrpPersoon>> RaadpleegAsync(Koers.Domain.Identity.Bsn bsn, Guid? dossier, string gemeente, CancellationToken ct)
     {
         string? fout = null;
         BrpPersoon? persoon = null;
         try
         {
-            persoon = (await client.RaadpleegAsync([bsn], BrpDoel.Registratie, ct)).FirstOrDefault(p => p.Bsn == bsn);
+            persoon = (await client.RaadpleegAsync([bsn.Value], BrpDoel.Registratie, ct)).FirstOrDefault(p => p.Bsn == bsn.Value);
             if (persoon is null) fout = NietGevonden;
         }
         catch (BrpOnbereikbaarException e)

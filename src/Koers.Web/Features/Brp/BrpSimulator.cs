@@ -100,11 +100,13 @@ public sealed class BrpSimulator(TimeProvider tijd, IServiceProvider services)
     /// </summary>
     private SimBrpPersoon? Leer(string bsn)
     {
+        // A number the real BRP would not know (no BSN at all) is not looked up.
+        if (!Koers.Domain.Identity.Bsn.TryParse(bsn, out var geldig, out _)) return null;
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
         var bescherming = scope.ServiceProvider.GetRequiredService<Koers.Data.Versleuteling.BsnBescherming>();
         var dossier = Koers.Data.Versleuteling.BsnZoeken.MetBsn(
-                db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen).Include(i => i.Gemeente).Include(i => i.Gezinsleden), bescherming, bsn)
+                db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen).Include(i => i.Gemeente).Include(i => i.Gezinsleden), bescherming, geldig)
             .AsSplitQuery().FirstOrDefault();
         if (dossier is null || dossier.GeanonimiseerdOp is not null) return null;
         var vandaag = Vandaag;

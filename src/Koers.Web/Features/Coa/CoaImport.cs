@@ -221,15 +221,15 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
         // First who it is (V-nummer, BSN); then what a new case needs, or only the warme overdracht for a known one.
         if (rij.LeesFout is { } leesFout) return new CoaRegel(nr, CoaUitkomst.Fout, leesFout, null);
         var fouten = new List<string>();
-        string? vnummer = null;
+        VNummer? vnummer = null;
         if (string.IsNullOrWhiteSpace(rij.VNummer)) fouten.Add("V-nummer ontbreekt (het COA levert altijd een V-nummer).");
-        else if (!VNummer.TryNormalize(rij.VNummer, out var v, out var f)) fouten.Add(f!);
+        else if (!VNummer.TryParse(rij.VNummer, out var v, out var f)) fouten.Add(f!);
         else vnummer = v;
 
-        string? bsn = null;
+        Bsn? bsn = null;
         if (!string.IsNullOrWhiteSpace(rij.Bsn))
         {
-            if (Bsn.TryParse(rij.Bsn, out var b, out var f)) bsn = b.Value;
+            if (Bsn.TryParse(rij.Bsn, out var b, out var f)) bsn = b;
             else fouten.Add("BSN: " + f);
         }
 
@@ -259,8 +259,9 @@ public sealed class CoaImport(KoersDbContext db, DossierService dossiers, Toegan
 
         var invoer = new InburgeraarInvoer
         {
-            VNummer = vnummer,
-            Bsn = bsn,
+            // The form's text: the registration validates it once more, as for a case entered by hand.
+            VNummer = vnummer?.Value,
+            Bsn = bsn?.Value,
             Voornamen = rij.Voornamen,
             Achternaam = rij.Achternaam,
             Geboortedatum = geboren,

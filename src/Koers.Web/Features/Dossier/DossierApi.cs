@@ -197,7 +197,7 @@ public static class DossierApi
     }
 
     public static InburgeraarDto AlsDto(Inburgeraar i) => new(
-        i.Id, i.Voornamen, i.Achternaam, i.Geboortedatum, i.Bsn, i.VNummer, i.Nationaliteit, i.TalenLijst, i.Doelgroep,
+        i.Id, i.Voornamen, i.Achternaam, i.Geboortedatum, i.Bsn?.Value, i.VNummer?.Value, i.Nationaliteit, i.TalenLijst, i.Doelgroep,
         new GemeenteRef(i.Gemeente!.Code, i.Gemeente.Naam),
         i.Klantregisseur is { } k ? new MedewerkerRef(k.Id, k.Naam) : null,
         i.Telefoon, i.Email, i.Adres, i.AzcLocatie, i.NogNietStartklaar, i.Leerroute, i.Bron, i.Fase,

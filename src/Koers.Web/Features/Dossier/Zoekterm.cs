@@ -1,5 +1,6 @@
 using Koers.Data.Model;
 using Koers.Data.Versleuteling;
+using Koers.Domain.Identity;
 
 namespace Koers.Web.Features.Dossier;
 
@@ -20,11 +21,11 @@ public static class Zoekterm
         var cijfers = Cijfers(zoek);
         if (cijfers is { Length: 8 or 9 })
         {
-            var bsn = cijfers.PadLeft(9, '0');
-            return q.MetBsn(bescherming, bsn);
+            // Nine digits that fail the elfproef are no BSN, so no case has them.
+            return Bsn.TryParse(cijfers.PadLeft(9, '0'), out var bsn, out _) ? q.MetBsn(bescherming, bsn) : q.Where(_ => false);
         }
 
-        if (cijfers is { Length: 10 }) return q.MetVNummer(bescherming, cijfers);
+        if (cijfers is { Length: 10 }) return q.MetVNummer(bescherming, VNummer.Parse(cijfers));
         var z = zoek.Trim().ToLowerInvariant();
         // Runs as SQL: ToLower() becomes lower() on both providers; the culture-aware overloads the analyzers
         // suggest (CA1304/CA1311/CA1862) have no SQL translation.

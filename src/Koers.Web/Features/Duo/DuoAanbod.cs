@@ -92,7 +92,7 @@ public sealed class DuoAanbod(KoersDbContext db, Toegang toegang, DossierService
         if (invoer.DatumAanbod is null) fouten.Voeg(nameof(AanbodInvoer.DatumAanbod), "Vul de datum van het aanbod in (de inschrijfdatum bij de instelling).");
         // DUO knows the person by BSN only: without one the report could never arrive, so it is not recorded at all
         // (found from the outside: the demo has cases with only a V-nummer, and the offer was saved and then refused).
-        if (string.IsNullOrEmpty(dossier.Bsn))
+        if (dossier.Bsn is null)
         {
             fouten.Voeg(nameof(AanbodInvoer.PartnerorganisatieId), "Dit dossier heeft geen BSN. DUO ontvangt een inburgeringsaanbod alleen met BSN: vul eerst het BSN aan op het dossier.");
         }

@@ -29,8 +29,9 @@ public sealed class DuoGegevens(DossierService dossiers, DuoClient duo, ILogger<
     {
         var dossier = await dossiers.InzienAsync(id, Doel, ct);
         if (dossier is null) return null;
-        if (string.IsNullOrEmpty(dossier.Bsn)) return new([], [], [], [], null, "Het dossier heeft geen BSN; DUO kan zonder BSN niets opzoeken.");
-        var bsn = dossier.Bsn;
+        if (dossier.Bsn is not { } nummer) return new([], [], [], [], null, "Het dossier heeft geen BSN; DUO kan zonder BSN niets opzoeken.");
+        // DUO's APIs take the full number (the value type would print masked).
+        var bsn = nummer.Value;
         try
         {
             var gronden = await duo.VerlengingsgrondenAsync(ct);

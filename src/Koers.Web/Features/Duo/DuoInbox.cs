@@ -139,7 +139,7 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
     public async Task<bool> OpnieuwVoorDossierAsync(Guid inburgeraarId, long id, string door, CancellationToken ct = default)
     {
         var bsn = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
-        var sleutels = bsn is null ? [] : bescherming.Indexen(Koers.Data.Versleuteling.Nummersoort.Bsn, bsn);
+        var sleutels = bsn is { } b ? bescherming.Indexen(b) : [];
         var vanDitDossier = await db.DuoNotificaties.AnyAsync(n => n.Id == id && (n.InburgeraarId == inburgeraarId || sleutels.Contains(n.Persoonssleutel)), ct);
         return vanDitDossier && await OpnieuwAsync(id, door, ct);
     }

@@ -106,8 +106,9 @@ public static partial class DuoNotificatieApi
             BerichtId = berichtId,
             GebeurtenisId = bericht.GebeurtenisId,
             RegistratieDatumTijd = bericht.RegistratieDatumTijd.UtcDateTime,
-            Bsn = bericht.Bsn,
-            VNummer = bericht.VNummer,
+            // Checked against DUO's schema above (nine digits and the elfproef; a number up to ten digits): parsed at this edge.
+            Bsn = bericht.Bsn is { } bsn ? Bsn.Parse(bsn) : null,
+            VNummer = bericht.VNummer is { } vnummer ? VNummer.Parse(BsnBescherming.VNummerTekst(vnummer)) : null,
             Persoonssleutel = bescherming.Persoonssleutel(bericht.Bsn, bericht.VNummer),
             Afzender = bron,
             OntvangenOp = klok.NuUtc,

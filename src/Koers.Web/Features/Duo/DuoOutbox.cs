@@ -121,21 +121,22 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
     public DuoUitgaandBericht MeldContactpersoon(Inburgeraar inburgeraar, int contactpersoonId, bool koppelen, string naam)
     {
         ArgumentNullException.ThrowIfNull(inburgeraar);
-        var pad = $"contactpersonen/{contactpersoonId.ToString(System.Globalization.CultureInfo.InvariantCulture)}/personen/{inburgeraar.Bsn}";
+        var pad = $"contactpersonen/{contactpersoonId.ToString(System.Globalization.CultureInfo.InvariantCulture)}/personen/{inburgeraar.Bsn?.Value}";
         return Voeg<object?>(inburgeraar, koppelen ? OutboxSoort.ContactpersoonGekoppeld : OutboxSoort.ContactpersoonOntkoppeld, koppelen ? "POST" : "DELETE", null, null,
             koppelen ? $"Contactpersoon bij DUO: {naam}" : $"Contactpersoon bij DUO verwijderd: {naam}", [], pad);
     }
 
     private DuoUitgaandBericht Voeg<T>(Inburgeraar i, OutboxSoort soort, string methode, string? pad, T inhoud, string omschrijving, List<string> fouten, string? volledigPad = null)
     {
-        if (string.IsNullOrEmpty(i.Bsn)) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");
+        if (i.Bsn is null) fouten.Add("Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");
         var bericht = new DuoUitgaandBericht
         {
             Id = Guid.NewGuid(),
             InburgeraarId = i.Id,
             Soort = soort,
             Methode = methode,
-            Pad = volledigPad ?? $"personen/{i.Bsn}/{pad}",
+            // DUO addresses the person by the full number; the value type alone would print masked.
+            Pad = volledigPad ?? $"personen/{i.Bsn?.Value}/{pad}",
             // No body (DELETE): an empty text, so nothing is sent.
             InhoudJson = inhoud is null ? string.Empty : JsonSerializer.Serialize(inhoud, DuoJson.Opties),
             Omschrijving = omschrijving,

@@ -178,7 +178,7 @@ public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang, BsnBescherm
             .OrderByDescending(b => b.AangemaaktOp).Take(50).ToListAsync(ct);
         var bsn = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
         // Also the events of this person not (yet) linked to the case, by the blind index of the BSN.
-        var sleutels = bsn is null ? [] : bescherming.Indexen(Nummersoort.Bsn, bsn);
+        var sleutels = bsn is { } b ? bescherming.Indexen(b) : [];
         var ontvangen = await db.DuoNotificaties.AsNoTracking()
             .Where(n => n.InburgeraarId == inburgeraarId || sleutels.Contains(n.Persoonssleutel))
             .OrderByDescending(n => n.RegistratieDatumTijd).Take(50).ToListAsync(ct);
@@ -189,7 +189,7 @@ public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang, BsnBescherm
 
     private static InboxRegel Regel(DuoNotificatie n) => new(n.Id, n.GebeurtenisId, Koers.Domain.Duo.DuoGebeurtenissen.Zoek(n.GebeurtenisId)?.Omschrijving,
         n.RegistratieDatumTijd, n.OntvangenOp, n.Status, n.Pogingen, n.LaatsteFout, n.Resultaat, n.InburgeraarId,
-        n.Bsn is { Length: 9 } b ? "******" + b[^3..] : n.VNummer is { } v ? "V-nummer ****" + (v % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture) : null,
+        n.Bsn is { } b ? b.Masked : n.VNummer is { } v ? "V-nummer ****" + v.Value[^3..] : null,
         n.AfgehandeldDoor, n.Actie, n.ActieAfgehandeldOp, n.ActieAfgehandeldDoor);
 
     /// <summary>Outgoing messages DUO refused or that failed, for the beheer page (within the user's reach).</summary>

@@ -114,11 +114,11 @@ public sealed class DuoSimulator(DuoOpties opties, TimeProvider tijd, IHttpClien
     {
         if (_personen.TryGetValue(bsn, out var bekend)) return bekend;
         if (_onbekend.ContainsKey(bsn)) return null;
-        if (bsn.Length != 9 || !bsn.All(char.IsAsciiDigit)) return null;
+        if (bsn.Length != 9 || !Bsn.TryParse(bsn, out var geldig, out _)) return null;
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
         var bescherming = scope.ServiceProvider.GetRequiredService<Koers.Data.Versleuteling.BsnBescherming>();
-        var dossier = Koers.Data.Versleuteling.BsnZoeken.MetBsn(db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen), bescherming, bsn).FirstOrDefault();
+        var dossier = Koers.Data.Versleuteling.BsnZoeken.MetBsn(db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen), bescherming, geldig).FirstOrDefault();
         if (dossier is null) return null;
         var sinds = dossier.Mijlpalen.Select(m => (DateOnly?)m.Datum).Min() ?? DateOnly.FromDateTime(dossier.AangemaaktOp);
         var eerste = DateOnly.FromDateTime(dossier.AangemaaktOp);

@@ -27,12 +27,15 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
 {
     public const string Gebruiker = "DUO (notificatie)";
 
+    /// <summary>The full BSN for DUO's APIs (the value type prints masked); only asked for after the check that there is one.</summary>
+    private static string VolledigBsn(DuoNotificatie n) =>
+        n.Bsn?.Value ?? throw new DuoFunctioneleFout($"{n.GebeurtenisId} zonder BSN (alleen V-nummer): DUO kan niet worden bevraagd.");
+
     public async Task<DuoEffect> VerwerkAsync(DuoNotificatie n, CancellationToken ct)
     {
         var gebeurtenis = DuoGebeurtenissen.Zoek(n.GebeurtenisId)
                           ?? throw new DuoFunctioneleFout($"Onbekende gebeurtenis {n.GebeurtenisId}: staat niet in de gebeurteniscatalogus van DUO.");
-        var vnummer = n.VNummer?.ToString("D10", CultureInfo.InvariantCulture);
-        var inburgeraar = await db.Inburgeraars.MetBsnOfVNummer(bescherming, n.Bsn, vnummer)
+        var inburgeraar = await db.Inburgeraars.MetBsnOfVNummer(bescherming, n.Bsn, n.VNummer)
             .Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Termijnen)
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
@@ -50,12 +53,14 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             throw new DuoFunctioneleFout($"{gebeurtenis.Code} zonder BSN (alleen V-nummer): DUO kan niet worden bevraagd. Vul het BSN aan op het dossier en bied de melding opnieuw aan.");
         }
 
+        var bsn = VolledigBsn(n);
+
         if (gebeurtenis.Reactie == DuoReactie.NieuwePlichtige) return await NieuwePlichtigeAsync(n, gebeurtenis, inburgeraar, ct);
         if (gebeurtenis.Reactie == DuoReactie.PipVorigeGemeente)
         {
             var nieuw = await NieuwePlichtigeAsync(n, gebeurtenis, inburgeraar, ct);
             var dossier = inburgeraar ?? db.Inburgeraars.Local.First(i => i.Id == nieuw.InburgeraarId);
-            var overgenomen = await PipVorigeGemeenteAsync(n.Bsn, dossier, ct);
+            var overgenomen = await PipVorigeGemeenteAsync(bsn, dossier, ct);
             Audit(dossier.Id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {overgenomen}");
             return new($"{nieuw.Resultaat} {overgenomen}", dossier.Id, gebeurtenis.Actie);
         }
@@ -67,14 +72,14 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
 
         var (resultaat, actie) = gebeurtenis.Reactie switch
         {
-            DuoReactie.DoelgroepGewijzigd => (await DoelgroepAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.DoelgroepGewijzigd => (await DoelgroepAsync(bsn, inburgeraar, ct), null),
             DuoReactie.ToetsAangemeld => (await ToetsAangemeldAsync(n, inburgeraar, ct), null),
-            DuoReactie.ToetsResultaat => (await ToetsAsync(n.Bsn, inburgeraar, ct), null),
-            DuoReactie.TermijnGestart => (await TermijnGestartAsync(n.Bsn, inburgeraar, ct), null),
-            DuoReactie.TermijnVerlengd => (await TermijnVerlengdAsync(n.Bsn, inburgeraar, ct), null),
-            DuoReactie.Examenresultaat => (await ExamensAsync(n.Bsn, inburgeraar, ct), null),
+            DuoReactie.ToetsResultaat => (await ToetsAsync(bsn, inburgeraar, ct), null),
+            DuoReactie.TermijnGestart => (await TermijnGestartAsync(bsn, inburgeraar, ct), null),
+            DuoReactie.TermijnVerlengd => (await TermijnVerlengdAsync(bsn, inburgeraar, ct), null),
+            DuoReactie.Examenresultaat => (await ExamensAsync(bsn, inburgeraar, ct), null),
             DuoReactie.PlichtBeeindigd => await PlichtBeeindigdAsync(n, gebeurtenis, inburgeraar, ct),
-            DuoReactie.DuoBesluit => ($"Besluit van DUO vastgelegd: {(await BesluitAsync(n.Bsn, gebeurtenis, ct)).Tekst}", gebeurtenis.Actie),
+            DuoReactie.DuoBesluit => ($"Besluit van DUO vastgelegd: {(await BesluitAsync(bsn, gebeurtenis, ct)).Tekst}", gebeurtenis.Actie),
             _ => throw new DuoFunctioneleFout($"{gebeurtenis.Code}: Koers weet niet wat deze gebeurtenis betekent."),
         };
         Audit(inburgeraar.Id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {resultaat}");
@@ -103,7 +108,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         }
 
         // DUO is asked only for a case that actually closes now, and once: the decision's text and (ontheffing) its grond.
-        var (besluit, grond) = g.Besluitbron == DuoBesluitbron.Geen ? (null, null) : await BesluitAsync(n.Bsn!, g, ct);
+        var (besluit, grond) = g.Besluitbron == DuoBesluitbron.Geen ? (null, null) : await BesluitAsync(VolledigBsn(n), g, ct);
         var datum = Registratiedag(n);
         Controleer(dossiers.PasMijlpalenToe(i, new Dictionary<Mijlpaal, DateOnly?> { [soort.Mijlpaal()] = datum }, $"Afsluiting na DUO-melding {g.Code}"));
         db.Add(new Koers.Data.Model.Keten.Afsluiting
@@ -183,9 +188,9 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
 
     private async Task<DuoEffect> NieuwePlichtigeAsync(DuoNotificatie n, DuoGebeurtenis g, Inburgeraar? bestaand, CancellationToken ct)
     {
-        var plicht = await duo.InburgeringsplichtAsync(n.Bsn!, ct)
+        var plicht = await duo.InburgeringsplichtAsync(VolledigBsn(n), ct)
                      ?? throw new DuoFunctioneleFout($"{g.Code}: DUO kent deze persoon niet (inburgeringsplicht 404).");
-        var doelgroep = await duo.DoelgroepAsync(n.Bsn!, ct);
+        var doelgroep = await duo.DoelgroepAsync(VolledigBsn(n), ct);
         if (bestaand is not null)
         {
             bestaand.DuoPlichtSinds = plicht.Begindatum ?? bestaand.DuoPlichtSinds;
@@ -223,7 +228,7 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             Achternaam = "Nieuw via DUO",
             Nationaliteit = "onbekend",
             Bsn = n.Bsn,
-            VNummer = n.VNummer?.ToString("D10", CultureInfo.InvariantCulture),
+            VNummer = n.VNummer,
             Doelgroep = DuoVertaling.Doelgroep(doelgroep?.Indeling) ?? Koers.Domain.Dossier.Doelgroep.OverigeMigrant,
             GemeenteId = gemeente.Id,
             Gemeente = gemeente,

@@ -104,7 +104,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
                 Achternaam = Achternamen[random.Next(Achternamen.Length)],
                 Geboortedatum = vandaag.AddDays(-random.Next(18 * 365, 60 * 365)),
                 Bsn = random.Next(10) < 9 ? NieuwBsn(random, gebruikteBsns) : null,
-                VNummer = doelgroep.IsAsielgerelateerd() ? random.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture) : null,
+                VNummer = doelgroep.IsAsielgerelateerd() ? VNummer.Parse(random.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture)) : null,
                 Nationaliteit = land,
                 Talen = string.Join(";", talen.Take(1 + random.Next(talen.Length))),
                 Doelgroep = doelgroep,
@@ -144,7 +144,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         // untouched by this choice, so every other demo case stays exactly as it was.
         var demo = gemaakt.Where(g => g.Gemeente == gemeenten[0] && g.Inburgeraar.Doelgroep.IsAsielgerelateerd() && g.Inburgeraar.Doelgroep.ValtOnderWi2021())
             .OrderBy(g => g.Inburgeraar.Achternaam, StringComparer.Ordinal).ThenBy(g => g.Inburgeraar.Voornamen, StringComparer.Ordinal)
-            .ThenBy(g => g.Inburgeraar.Geboortedatum).ThenBy(g => g.Inburgeraar.Bsn ?? "", StringComparer.Ordinal).ThenBy(g => g.Inburgeraar.VNummer ?? "", StringComparer.Ordinal)
+            .ThenBy(g => g.Inburgeraar.Geboortedatum).ThenBy(g => g.Inburgeraar.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(g => g.Inburgeraar.VNummer?.Value ?? "", StringComparer.Ordinal)
             .Select(g => g.Inburgeraar).FirstOrDefault();
         Portaal.PortaalDemo.Plan? portaalPlan = null;
         foreach (var (n, inburgeraar, gemeente, regisseur, gegenereerd) in gemaakt)
@@ -460,12 +460,12 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         return feiten;
     }
 
-    private static string NieuwBsn(Random random, HashSet<string> gebruikt)
+    private static Bsn NieuwBsn(Random random, HashSet<string> gebruikt)
     {
         while (true)
         {
             var kandidaat = "999" + random.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-            if (Bsn.PassesElfproef(kandidaat) && gebruikt.Add(kandidaat)) return kandidaat;
+            if (Bsn.PassesElfproef(kandidaat) && gebruikt.Add(kandidaat)) return Bsn.Parse(kandidaat);
         }
     }
 

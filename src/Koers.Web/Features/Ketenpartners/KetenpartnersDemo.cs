@@ -52,7 +52,7 @@ public static class KetenpartnersDemo
             .Select(i => new { i.Id, i.Doelgroep, RegioId = i.Gemeente!.RegioId, i.Leerroute, i.Bsn, i.VNummer })
             .ToListAsync(ct);
         // In content order, not id order: demo ids are random per install, the demo's content is not.
-        dossiers = [.. dossiers.OrderBy(i => i.Bsn ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer ?? "", StringComparer.Ordinal)];
+        dossiers = [.. dossiers.OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal)];
         var random = new Random(2026);
         var statussen = new[] { Verwijzingsstatus.Aangemeld, Verwijzingsstatus.Geaccepteerd, Verwijzingsstatus.Geaccepteerd, Verwijzingsstatus.Afgewezen, Verwijzingsstatus.Ingetrokken, Verwijzingsstatus.Afgerond, Verwijzingsstatus.Geaccepteerd, Verwijzingsstatus.Aangemeld };
         var n = 0;

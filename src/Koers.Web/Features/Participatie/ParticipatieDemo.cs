@@ -24,7 +24,7 @@ public static class ParticipatieDemo
                 .Where(i => i.GeanonimiseerdOp == null && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.BrpInschrijving))
                 .ToListAsync(ct))
             // In content order, not id order: demo ids are random per install, the demo's content is not.
-            .OrderBy(i => i.Bsn ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer ?? "", StringComparer.Ordinal).ToList();
+            .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).ToList();
         var gesprekken = (await db.Voortgangsgesprekken.AsNoTracking().Where(g => g.Status == Data.Model.Keten.Gespreksstatus.Gehouden && g.Datum != null)
             .Select(g => new { g.Id, g.InburgeraarId, g.Datum }).ToListAsync(ct)).ToLookup(g => g.InburgeraarId);
 

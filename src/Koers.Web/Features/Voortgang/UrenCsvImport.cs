@@ -40,8 +40,8 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
     private sealed record Rij(int Regel, string[] Velden)
     {
         public List<string> Fouten { get; } = [];
-        public string? Bsn { get; set; }
-        public string? VNummer { get; set; }
+        public Bsn? Bsn { get; set; }
+        public VNummer? VNummer { get; set; }
         public Guid? KoersId { get; set; }
         public Guid? Dossier { get; set; }
         public DateOnly Week { get; set; }
@@ -265,13 +265,13 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         if (bsn is null && vnummer is null && koersId is null) r.Fouten.Add("geen bsn, vnummer of koers_id");
         if (bsn is not null)
         {
-            if (Bsn.TryParse(bsn, out var b, out _)) r.Bsn = b.Value;
+            if (Bsn.TryParse(bsn, out var b, out _)) r.Bsn = b;
             else r.Fouten.Add("bsn is ongeldig (9 cijfers met elfproef)");
         }
 
         if (vnummer is not null)
         {
-            if (VNummer.TryNormalize(vnummer, out var v, out _)) r.VNummer = v;
+            if (VNummer.TryParse(vnummer, out var v, out _)) r.VNummer = v;
             else r.Fouten.Add("vnummer is ongeldig");
         }
 
@@ -332,24 +332,25 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
     private async Task KoppelPersonenAsync(List<Rij> rijen, CancellationToken ct)
     {
         // The numbers are encrypted in the database: match on their blind indexes.
-        var bsns = bescherming.Indexen(Nummersoort.Bsn, rijen.Where(r => r.Bsn is not null).Select(r => r.Bsn!).Distinct());
-        var vnummers = bescherming.Indexen(Nummersoort.VNummer, rijen.Where(r => r.VNummer is not null).Select(r => r.VNummer!).Distinct());
+        var bsns = bescherming.Indexen(Nummersoort.Bsn, rijen.Select(r => r.Bsn?.Value).OfType<string>().Distinct());
+        var vnummers = bescherming.Indexen(Nummersoort.VNummer, rijen.Select(r => r.VNummer?.Value).OfType<string>().Distinct());
         var ids = rijen.Where(r => r.KoersId is not null).Select(r => r.KoersId!.Value).Distinct().ToList();
         var zichtbaar = await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), Gegevenscategorie.Voortgang, ct);
         var gevonden = await zichtbaar
             .Where(i => bsns.Contains(i.BsnIndex!) || vnummers.Contains(i.VNummerIndex!) || ids.Contains(i.Id))
             .Select(i => new { i.Id, i.Bsn, i.VNummer })
             .ToListAsync(ct);
-        var opBsn = gevonden.Where(g => g.Bsn is not null).ToDictionary(g => g.Bsn!, g => g.Id);
-        var opVNummer = gevonden.Where(g => g.VNummer is not null).GroupBy(g => g.VNummer!).ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First().Id : (Guid?)null);
+        var opBsn = gevonden.Where(g => g.Bsn is not null).ToDictionary(g => g.Bsn.GetValueOrDefault(), g => g.Id);
+        var opVNummer = gevonden.Where(g => g.VNummer is not null).GroupBy(g => g.VNummer.GetValueOrDefault())
+            .ToDictionary(g => g.Key, g => g.Count() == 1 ? g.First().Id : (Guid?)null);
         var opId = gevonden.Select(g => g.Id).ToHashSet();
 
         foreach (var r in rijen.Where(r => r.Bsn is not null || r.VNummer is not null || r.KoersId is not null))
         {
             // Every identifier given must point to the same consented case; any mismatch reads as "no consent".
             var kandidaten = new List<Guid?>();
-            if (r.Bsn is not null) kandidaten.Add(opBsn.TryGetValue(r.Bsn, out var b) ? b : null);
-            if (r.VNummer is not null) kandidaten.Add(opVNummer.GetValueOrDefault(r.VNummer));
+            if (r.Bsn is { } bsn) kandidaten.Add(opBsn.TryGetValue(bsn, out var b) ? b : null);
+            if (r.VNummer is { } vnummer) kandidaten.Add(opVNummer.GetValueOrDefault(vnummer));
             if (r.KoersId is { } k) kandidaten.Add(opId.Contains(k) ? k : null);
             if (r.Fouten.Any(f => f.StartsWith("bsn ", StringComparison.Ordinal) || f.StartsWith("vnummer ", StringComparison.Ordinal) || f.StartsWith("koers_id ", StringComparison.Ordinal))) continue;
             if (kandidaten.Any(x => x is null) || kandidaten.Distinct().Count() != 1) r.Fouten.Insert(0, GeenMachtiging);

@@ -23,7 +23,7 @@ public static class VoortgangDemo
             .Where(i => i.GeanonimiseerdOp == null && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.PipVastgesteld))
             .ToListAsync(ct))
             // In content order, not id order: demo ids are random per install, the demo's content is not.
-            .OrderBy(i => i.Bsn ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer ?? "", StringComparer.Ordinal).ToList();
+            .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).ToList();
         var partners = await db.Partnerorganisaties.Where(p => p.Actief && p.Soort == Partnersoort.Taalaanbieder).ToListAsync(ct);
         var gemeenten = (await db.Gemeenten.ToListAsync(ct)).ToDictionary(g => g.Id);
 

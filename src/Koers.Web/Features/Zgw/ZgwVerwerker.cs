@@ -264,7 +264,7 @@ public sealed partial class ZgwVerwerker(KoersDbContext db, ZgwClient client, Zg
         var rollen = client.Adres(ZgwApi.Zaken, "rollen");
         if ((await client.LijstAsync(ZgwCatalogi.Met(ZgwCatalogi.Met(rollen, "zaak", zaak), "roltype", roltype.Url), ct)).Count > 0) return;
         await client.PostAsync(rollen, new ZgwRolVraag(zaak, "natuurlijk_persoon", roltype.Url, "Inburgeraar (Wet inburgering 2021)",
-            new ZgwNatuurlijkPersoon(string.IsNullOrWhiteSpace(i.Bsn) ? null : i.Bsn, i.Achternaam, i.Voornamen, Datum(i.Geboortedatum))), ct);
+            new ZgwNatuurlijkPersoon(i.Bsn?.Value, i.Achternaam, i.Voornamen, Datum(i.Geboortedatum))), ct);
     }
 
     private Task<ZgwCatalogus> CatalogusAsync(ZgwGemeenteOpties g, CancellationToken ct) => catalogi.LaadAsync(client, client.Zaaktype(g), ct);
