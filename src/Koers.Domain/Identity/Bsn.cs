@@ -38,6 +38,9 @@ public readonly record struct Bsn
         return true;
     }
 
+    /// <summary>Where the elfproef comes from: a technical specification, under Wabb art. 12 (not a statutory rule itself).</summary>
+    public static Sources.Citation ElfproefBron => Sources.Bron.Bsn11Proef;
+
     public static bool PassesElfproef(string nineDigits)
     {
         var sum = 0;

@@ -174,6 +174,14 @@ public static class Wet
         Besluit2026, "art. 10.5 lid 1",
         "Indien in een kalenderjaar de uitkering, bedoeld in artikel 40, eerste lid, van de wet, niet volledig is besteed, kan het college het niet bestede bedrag reserveren tot een maximum van de reserveringsruimte voor besteding aan inburgeringsvoorzieningen in het daaropvolgende kalenderjaar.");
 
+    /// <summary>
+    /// What the Wabb asks of a user of the BSN: make sure it belongs to the person. The Wabb has no elfproef; Koers's
+    /// elfproef (<see cref="Bron.Bsn11Proef"/>) is a typing check on the way to this, not a statutory rule.
+    /// </summary>
+    public static readonly Citation BsnVergewissen = new(
+        "Wet algemene bepalingen burgerservicenummer (BWBR0022428), tekst geldend vanaf 11 november 2025", "art. 1 onder b en art. 12",
+        "burgerservicenummer: het als zodanig overeenkomstig deze wet aan een natuurlijke persoon toegekend nummer; ... Indien bij het verwerken van persoonsgegevens een burgerservicenummer wordt gebruikt, vergewist de gebruiker zich ervan dat het burgerservicenummer betrekking heeft op de persoon wiens persoonsgegevens hij verwerkt.");
+
     /// <summary>Maatwerk in bijstand and its obligations: the basis for deciding per person whether and how to ontzorgen.</summary>
     public static readonly Citation BijstandMaatwerk = new(
         Participatiewet, "art. 18 lid 1",

@@ -31,7 +31,7 @@ public class RegelregisterTests
         : c.Source.Contains("ECLI", StringComparison.Ordinal) ? "rechtspraak"
         : c.Source.Contains("DUO", StringComparison.Ordinal) || c.Source.Contains("API", StringComparison.Ordinal) || c.Source.Contains("koppelvlak", StringComparison.OrdinalIgnoreCase) ? "koppelvlak"
         : BronTekstTests.Praktijk.ContainsKey(c.Source) ? "praktijk"
-        : c.Source.StartsWith("ISO", StringComparison.Ordinal) ? "norm"
+        : c.Source.StartsWith("ISO", StringComparison.Ordinal) || c.Source.StartsWith("RvIG", StringComparison.Ordinal) ? "norm"
         : "wet zonder tekst";
 
     private static readonly string[] Soorten = ["wet", "wet zonder tekst", "rechtspraak", "koppelvlak", "praktijk", "norm"];
