@@ -103,7 +103,9 @@ public class RegelregisterTests
     {
         var tekst = Register(out var ongebruikt);
         // Applied rules are the rule: the list of not-yet-applied ones may only shrink by hand-checked decisions.
-        Assert.True(ongebruikt.Count <= 13, "Meer bronnen zonder toepassing dan vastgelegd:\n" + string.Join("\n", ongebruikt));
+        // 2 left: Bron.LeeftijdInburgeringsplicht (DUO, not Koers, decides who is inburgeringsplichtig) and
+        // Bron.ZRouteOpplussen (Koers sends no A2 level for the Z-route yet; Besluit art. 3.14 lid 7 is not modelled).
+        Assert.True(ongebruikt.Count <= 2, "Meer bronnen zonder toepassing dan vastgelegd:\n" + string.Join("\n", ongebruikt));
 
         var bestand = Path.Combine(Wortel, "docs", "regelregister.md");
         if (Environment.GetEnvironmentVariable("KOERS_SCHRIJF_REGISTER") == "1") File.WriteAllText(bestand, tekst);
