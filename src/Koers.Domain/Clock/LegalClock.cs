@@ -182,7 +182,8 @@ public static class LegalClock
         var volgende = Kalender.MaandenLater(basis, instellingen.VoortgangsgesprekIntervalMaanden);
         var vanaf = basis == pip ? $"vaststelling van het PIP op {pip:dd-MM-yyyy}" : $"het laatste gesprek op {basis:dd-MM-yyyy}";
         return Termijn.Loopt(TermijnCode.Voortgangsgesprek, basis, volgende, null,
-            $"Elke {instellingen.VoortgangsgesprekIntervalMaanden} maanden (gemeentelijke instelling), gerekend vanaf {vanaf}.", bron);
+            $"Elke {instellingen.VoortgangsgesprekIntervalMaanden} maanden, gerekend vanaf {vanaf}. Dat is de standaard van de gemeente, geen wettelijke termijn: "
+            + "de wet laat het college het aantal voortgangsgesprekken in het PIP vastleggen (Besluit inburgering 2021 art. 5.3 lid 4).", bron);
     }
 
     public static Termijn Hercontact(DossierFeiten feiten, ClockSettings instellingen)

@@ -52,6 +52,9 @@ public sealed record DuoGebeurtenis(string Code, string Omschrijving, DuoReactie
 {
     public Afsluitingssoort? Afsluiting { get; init; }
     public DuoBesluitbron Besluitbron { get; init; } = DuoBesluitbron.Geen;
+
+    /// <summary>The source of <c>Actie</c> when it is DUO's own advice (SS109-SS111: complete the record of efforts).</summary>
+    public Citation? Advies { get; init; }
     public string? Actie { get; init; }
 }
 
@@ -100,16 +103,19 @@ public static class DuoGebeurtenissen
         new("SS125", "Doelgroep van gezinsmigrant en overige migrant naar asielstatushouder gewijzigd", DuoReactie.DoelgroepGewijzigd),
         new("SS109", "Tijdelijke vrijstelling toegekend", DuoReactie.DuoBesluit)
         {
+            Advies = DuoGebeurtenissen.BronIntrekken,
             Besluitbron = DuoBesluitbron.Vrijstelling,
             Actie = "De inburgeringsplicht rust tijdelijk. " + AanvullenInspanningen,
         },
         new("SS110", "Inburgeringsplicht ingetrokken", DuoReactie.PlichtBeeindigd)
         {
+            Advies = DuoGebeurtenissen.BronIntrekken,
             Afsluiting = Afsluitingssoort.EindeBegeleiding,
             Actie = "Het dossier is afgesloten: stop lopende trajecten en afspraken. " + AanvullenInspanningen,
         },
         new("SS111", "Persoon is overleden", DuoReactie.PlichtBeeindigd)
         {
+            Advies = DuoGebeurtenissen.BronIntrekken,
             Afsluiting = Afsluitingssoort.EindeBegeleiding,
             Actie = "Het dossier is afgesloten; betalingen en brieven zijn gestopt. Zeg lopende trajecten en afspraken af en informeer de ketenpartners.",
         },
@@ -223,11 +229,19 @@ public static class DuoVertaling
     };
 
     /// <summary>
+    /// The rules <see cref="Niveau"/> follows: the values of DUO's PIP schema, DUO's own B1 for the B1-route and
+    /// onderwijsroute (sent explicitly, so the PIP never rests on DUO's default), and A2 only after afschalen in the
+    /// B1-route (Wi2021 art. 17 lid 3, through the practice source).
+    /// </summary>
+    public static IReadOnlyList<Citation> NiveauBronnen { get; } = [Sources.Bron.B1RouteAfschalen, BronPip, Sources.Bron.DuoStandaardNiveauB1];
+
+    /// <summary>
     /// DUO knows one level per PIP (A2 or B1); Koers sets it per skill. Any A2 skill (afschalen) makes the PIP A2;
     /// the Z-route sends no level (DUO: B1 is not allowed with the Z-route). B2 goals count as B1 for DUO.
     /// </summary>
     public static string? Niveau(PipInhoud inhoud)
     {
+        // The rules followed are NiveauBronnen.
         if (inhoud.Leerroute is Dossier.Leerroute.ZRoute or null) return null;
         return inhoud.Niveaus.Values.Any(n => n == Taalniveau.A2) ? "A2" : "B1";
     }

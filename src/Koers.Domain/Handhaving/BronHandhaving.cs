@@ -5,8 +5,9 @@ namespace Koers.Domain.Handhaving;
 /// <summary>
 /// The sources of the handhaving and closure rules. Seed documents are in shared/seeds; line numbers as `sed -n` counts
 /// them (000 = Evaluatie Wet Inburgering Kempen, 003 = Beleids- en actieplan statushouders 2023-2025,
-/// 004 = Beleidskader Wet inburgering Dongemond). The boete's amount is configuration per municipality (its ladder), within
-/// the statutory maximum of Wi2021 art. 26 lid 1 (<see cref="Handhavingsladder.MaximumBoete"/>).
+/// 004 = Beleidskader Wet inburgering Dongemond). The boete's amount is the law's, not configuration: Besluit inburgering
+/// 2021 art. 7.1 (<see cref="Boeteberekening"/>) within the maximum of Wi2021 art. 26 lid 1
+/// (<see cref="Handhavingsladder.MaximumBoete"/>); a municipality's ladder amount may only be lower.
 /// </summary>
 public static class BronHandhaving
 {

@@ -66,7 +66,10 @@ public static class Handhavingsladder
     public static readonly IReadOnlyList<string> Plaatshouders =
         ["{naam}", "{verplichting}", "{omschrijving}", "{datum}", "{reactiedatum}", "{bedrag}", "{gemeente}"];
 
-    /// <summary>The ladder of the sources (gesprek, waarschuwingen, boete) for a municipality that configured none.</summary>
+    /// <summary>
+    /// The ladder of the sources (gesprek, waarschuwingen, boete) for a municipality that configured none. The boete has
+    /// no amount of its own: it is the amount Besluit inburgering 2021 art. 7.1 prescribes (<see cref="Boeteberekening"/>).
+    /// </summary>
     public static IReadOnlyList<Ladderstap> Standaard { get; } =
     [
         new(1, Handhavingssoort.Contact, "Gesprek over de afspraken", string.Empty, 14, null),
@@ -79,7 +82,7 @@ public static class Handhavingsladder
             + "Doet u dat niet, dan kunnen wij u een bestuurlijke boete opleggen.", 14, null),
         new(4, Handhavingssoort.BoeteWi2021, "Bestuurlijke boete (Wet inburgering 2021)",
             "Wij hebben u eerder gewaarschuwd, maar u houdt zich nog steeds niet aan deze afspraak uit uw PIP: {verplichting}. {omschrijving}\n\n"
-            + "Daarom leggen wij u een bestuurlijke boete op van {bedrag}. Wij hebben daarbij rekening gehouden met uw omstandigheden.", 42, 250m),
+            + "Daarom leggen wij u een bestuurlijke boete op van {bedrag}. Wij hebben daarbij rekening gehouden met uw omstandigheden.", 42, null),
     ];
 
     /// <summary>
@@ -128,7 +131,8 @@ public static class Handhavingsladder
                 fouten.Add(new($"{veld}.Brieftekst", $"Stap {i + 1}: onbekende plaatshouder {string.Join(", ", onbekend)}. Gebruik {string.Join(", ", Plaatshouders)}."));
             if (s.Soort == Handhavingssoort.BoeteWi2021)
             {
-                if (s.Bedrag is null or <= 0) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: een boete heeft een bedrag groter dan € 0 nodig."));
+                // No amount: the amount the Besluit prescribes (Boeteberekening), which is what the law wants anyway.
+                if (s.Bedrag is <= 0) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: laat het bedrag leeg (dan geldt het wettelijke bedrag) of vul een bedrag groter dan € 0 in."));
                 else if (s.Bedrag > MaximaalBedrag) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: de wet staat een boete van hoogstens € {MaximaalBedrag:N0} toe ({Wet.BoeteMaximum})."));
             }
             else if (s.Bedrag is not null) fouten.Add(new($"{veld}.Bedrag", $"Stap {i + 1}: alleen een boete heeft een bedrag."));

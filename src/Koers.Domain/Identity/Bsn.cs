@@ -49,6 +49,9 @@ public readonly record struct Bsn
     public static Bsn Parse(string? input) =>
         TryParse(input, out var bsn, out var error) ? bsn : throw new FormatException(error);
 
+    /// <summary>Where the elfproef comes from: a technical specification, under Wabb art. 12 (not a statutory rule itself).</summary>
+    public static Sources.Citation ElfproefBron => Sources.Bron.Bsn11Proef;
+
     public static bool PassesElfproef(string nineDigits)
     {
         var sum = 0;

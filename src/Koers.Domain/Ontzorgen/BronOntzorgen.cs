@@ -32,10 +32,16 @@ public static class BronOntzorgen
         "Een verlenging wordt met name ingezet bij inburgeraars die kwetsbaar zijn of bij wie uit de eerste zes maanden blijkt dat er een aanvullende behoefte aan begeleiding ligt.",
         Grondslag: Wet.OntzorgenVerlengen);
 
+    /// <summary>
+    /// The room to deviate from the standard form is not in a statute: Participatiewet art. 56a lid 2 makes ontzorgen
+    /// compulsory ("verbindt"), and since April 2023 the minister gives that article a wider reading (Kamerbrief, as
+    /// the source reports) pending an amendment. The Grondslag is therefore art. 56a itself, the article read more
+    /// widely; it was art. 18 lid 1 (maatwerk in bijstand), which the source does not invoke for this.
+    /// </summary>
     public static readonly Citation AfwijkenSinds2023 = new(
         Evaluatie, "regels 1986-1996, 4665-4669",
-        "de gemeente blijft verplicht om te ontzorgen, maar de gemeente mag afwijken van de standaard vorm van ontzorgen.",
-        Grondslag: Wet.BijstandMaatwerk);
+        "tijdelijk een ruimere uitleg te geven aan het wetsartikel over financieel ontzorgen ... de gemeente blijft verplicht om te ontzorgen, maar de gemeente mag afwijken van de standaard vorm van ontzorgen.",
+        Grondslag: Bron.OntzorgenParticipatiewet);
 
     public static readonly Citation GeenHardeCriteria = new(
         Evaluatie, "regels 4671-4679",

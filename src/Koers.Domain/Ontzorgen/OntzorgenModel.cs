@@ -1,3 +1,5 @@
+using Koers.Domain.Sources;
+
 namespace Koers.Domain.Ontzorgen;
 
 /// <summary>The municipality's default for a new case (beleidskeuze P1).</summary>
@@ -67,6 +69,17 @@ public static class OntzorgenOmschrijvingen
         Begunstigde.Zorgverzekeraar => "Zorgverzekeraar (zorgverzekering)",
         Begunstigde.Overig => "Overige vaste last",
         _ => b.ToString(),
+    };
+
+    /// <summary>
+    /// What a decision of this kind rests on: applying means paying the fixed charges (Participatiewet art. 56a lid 2),
+    /// deviating from that standard form rests on the minister's wider reading since 2023, extending on art. 57.
+    /// </summary>
+    public static Citation Bron(this OntzorgenBesluit b) => b switch
+    {
+        OntzorgenBesluit.Toepassen => BronOntzorgen.VasteLasten,
+        OntzorgenBesluit.Afzien => BronOntzorgen.AfwijkenSinds2023,
+        _ => BronOntzorgen.VerlengenMag,
     };
 
     /// <summary>The fixed charge this payee stands for, in the words of the law.</summary>

@@ -130,6 +130,15 @@ public static class Vragenlijsten
             "Ik voel mij de laatste tijd meestal goed, lichamelijk en geestelijk.", "Lately I mostly feel well, physically and mentally.", BronParticipatie.Welbevinden),
     ]);
 
+    /// <summary>Where each domain of the monitor comes from (the pilot's observations; no statute prescribes a monitor).</summary>
+    public static Citation Bron(this Participatiedomein d) => d switch
+    {
+        Participatiedomein.WerkEnOpleiding => BronParticipatie.WerkEnOpleiding,
+        Participatiedomein.MaatschappelijkeParticipatie or Participatiedomein.SocialeParticipatie => BronParticipatie.MeetmomentNaHuisvesting,
+        Participatiedomein.Competenties => BronParticipatie.Competenties,
+        _ => BronParticipatie.Welbevinden,
+    };
+
     public static string Omschrijving(this Participatiedomein d) => d switch
     {
         Participatiedomein.WerkEnOpleiding => "Werk en opleiding",

@@ -138,12 +138,16 @@ public static class Bron
         Grondslag: OntzorgenParticipatiewet);
 
     /// <summary>
-    /// The three-month cadence is Kempen's choice: the source calls it "wettelijk voorgeschreven", but the Besluit only
-    /// makes the college set the number of voortgangsgesprekken in the PIP, which is therefore the Grondslag.
+    /// The three-month cadence is Kempen's choice: the source calls it "wettelijk voorgeschreven", but no statute sets a
+    /// cadence. Besluit inburgering 2021 art. 5.3 lid 4 only makes the college set the number of voortgangsgesprekken in
+    /// the PIP (<see cref="Wet.Voortgangsgesprekken"/>, the Grondslag); three months is Koers's default for that choice
+    /// (ClockSettings.VoortgangsgesprekIntervalMaanden, per municipality).
     /// </summary>
     public static readonly Citation VoortgangsgesprekCadans = new(
         Kempen, "regels 345-346",
-        "De overleggen zoals wettelijk voorgeschreven (een cadans van 3 maanden) worden gevoerd.",
+        // The words left out, "zoals wettelijk voorgeschreven", are the source's and wrong (see the summary): Koers
+        // shows this quote as the basis of its default and must not repeat that claim.
+        "De overleggen ... (een cadans van 3 maanden) worden gevoerd.",
         Grondslag: Wet.Voortgangsgesprekken);
 
     /// <summary>A municipal choice: no statute sets a recontact interval; Wi2021 art. 17 lid 1 leaves the begeleiding to the college.</summary>
@@ -205,9 +209,18 @@ public static class Bron
         "Inburgering is volgens de Wet inburgering verplicht voor iedereen van 16 jaar tot de AOW-leeftijd",
         Grondslag: Wet.Inburgeringsplichtig);
 
+    /// <summary>
+    /// The elfproef is not in a statute: the Wet algemene bepalingen burgerservicenummer (docs/bronnen/BWBR0022428.md)
+    /// defines the BSN only as the number assigned under it (art. 1 onder b) and has no check digit. (The earlier quote,
+    /// "Een burgerservicenummer bestaat uit negen cijfers en voldoet aan de elfproef", is in no version of that law.)
+    /// The check is the technical specification of the numbers RvIG's beheervoorziening issues (Wabb art. 3 lid 1
+    /// onder a); Koers uses it to catch a mistyped number, as a first step of what art. 12 asks: that the BSN is the
+    /// person's. No quote: the specification's text is not in the repository, so none is claimed.
+    /// </summary>
     public static readonly Citation Bsn11Proef = new(
-        "Wet algemene bepalingen burgerservicenummer", "art. 1, onder b (elfproef: Logius BSN-specificatie)",
-        "Een burgerservicenummer bestaat uit negen cijfers en voldoet aan de elfproef.");
+        "RvIG, technische specificatie van het burgerservicenummer (Logisch Ontwerp BRP)",
+        "elfproef: 9·d1 + 8·d2 + 7·d3 + 6·d4 + 5·d5 + 4·d6 + 3·d7 + 2·d8 − 1·d9 is deelbaar door 11",
+        Grondslag: Wet.BsnVergewissen);
 
     // Brede intake, leerbaarheidstoets and PIP (seed 001; DUO M2M rules: duonl/gemeente-m2m-inburgering README).
     private const string DuoPip = "DUO M2M-koppelvlak PIP (duonl/gemeente-m2m-inburgering)";

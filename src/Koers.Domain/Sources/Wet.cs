@@ -88,7 +88,7 @@ public static class Wet
 
     /// <summary>
     /// The highest boete the college may impose: € 800 (art. 23), € 250 for the brede intake (art. 22); the amounts
-    /// themselves are in Besluit art. 7.1 (€ 250; € 50, doubled on each repeat within twelve months up to € 800).
+    /// themselves are in Besluit art. 7.1 (<see cref="BoeteBedrag"/>, applied by Handhaving.Boeteberekening).
     /// </summary>
     public static readonly Citation BoeteMaximum = new(
         Wi2021, "art. 26 lid 1 onder a en c",
@@ -145,6 +145,26 @@ public static class Wet
         Besluit2026, "art. 7.1 lid 6",
         "Indien het college op de hoogte is van bijzondere omstandigheden, wordt bij het opleggen van de bestuurlijke boete daarmee rekening gehouden.");
 
+    /// <summary>The amount of a boete for the brede intake (Wi2021 art. 22): one amount, no raise or culpability steps.</summary>
+    public static readonly Citation BoeteBedragBredeIntake = new(
+        Besluit2026, "art. 7.1 lid 1",
+        "De bestuurlijke boete, bedoeld in artikel 22 van de wet, bedraagt € 250.");
+
+    /// <summary>The amount of a boete under Wi2021 art. 23: € 50, doubled for each repeat within twelve months up to € 800.</summary>
+    public static readonly Citation BoeteBedrag = new(
+        Besluit2026, "art. 7.1 lid 2 en 3",
+        "De bestuurlijke boete, bedoeld in artikel 23 van de wet, bedraagt € 50. ... De boete, bedoeld in het tweede lid, wordt steeds met 100 procent van het boetebedrag verhoogd tot een bedrag van ten hoogste € 800, indien binnen een tijdvak van twaalf maanden voorafgaand aan de dag van constatering van de overtreding een eerdere overtreding, bestaande uit het niet naleven van het bepaalde in artikel 23 van de wet is geconstateerd, en de bestuurlijke boete wegens de eerdere overtreding onherroepelijk is geworden.");
+
+    /// <summary>The culpability steps for the art. 23 boete.</summary>
+    public static readonly Citation BoeteVerwijtbaarheid = new(
+        Besluit2026, "art. 7.1 lid 4",
+        "Bij het opleggen van de boete, bedoeld in het tweede lid, worden de volgende uitgangspunten in acht genomen: a. indien er sprake is van opzet, wordt de bestuurlijke boete vastgesteld op 100 procent; b. indien er sprake is van grove schuld, wordt de boete vastgesteld op 75 procent; c. indien er geen sprake is van opzet of grove schuld wordt de bestuurlijke boete vastgesteld op 50 procent; d. indien er sprake is van verminderde verwijtbaarheid wordt de bestuurlijke boete vastgesteld op 25 procent.");
+
+    /// <summary>All boetes of the college together during the inburgeringstermijn (the lower totals for a new termijn are not modelled).</summary>
+    public static readonly Citation BoeteTotaal = new(
+        Besluit2026, "art. 7.1 lid 5",
+        "Het totaal aan opgelegde boetes, bedoeld in het eerste en tweede lid, beloopt gedurende de termijn, genoemd in artikel 11, eerste lid, van de wet, of de op grond van artikel 12 van de wet verlengde termijn, ten hoogste € 2.400");
+
     /// <summary>The uitkering follows the cohort of the year of housing and, with a weight, the trajectories completed with a diploma or certificate.</summary>
     public static readonly Citation Uitkeringsverdeling = new(
         Besluit2026, "art. 10.1 lid 4 onderdeel e en f",
@@ -153,6 +173,14 @@ public static class Wet
     public static readonly Citation Reservering = new(
         Besluit2026, "art. 10.5 lid 1",
         "Indien in een kalenderjaar de uitkering, bedoeld in artikel 40, eerste lid, van de wet, niet volledig is besteed, kan het college het niet bestede bedrag reserveren tot een maximum van de reserveringsruimte voor besteding aan inburgeringsvoorzieningen in het daaropvolgende kalenderjaar.");
+
+    /// <summary>
+    /// What the Wabb asks of a user of the BSN: make sure it belongs to the person. The Wabb has no elfproef; Koers's
+    /// elfproef (<see cref="Bron.Bsn11Proef"/>) is a typing check on the way to this, not a statutory rule.
+    /// </summary>
+    public static readonly Citation BsnVergewissen = new(
+        "Wet algemene bepalingen burgerservicenummer (BWBR0022428), tekst geldend vanaf 11 november 2025", "art. 1 onder b en art. 12",
+        "burgerservicenummer: het als zodanig overeenkomstig deze wet aan een natuurlijke persoon toegekend nummer; ... Indien bij het verwerken van persoonsgegevens een burgerservicenummer wordt gebruikt, vergewist de gebruiker zich ervan dat het burgerservicenummer betrekking heeft op de persoon wiens persoonsgegevens hij verwerkt.");
 
     /// <summary>Maatwerk in bijstand and its obligations: the basis for deciding per person whether and how to ontzorgen.</summary>
     public static readonly Citation BijstandMaatwerk = new(

@@ -255,6 +255,6 @@ public partial class BronTekstTests
     [GeneratedRegex(@"(\d+)(?:\s*[-–]\s*(\d+))?")]
     private static partial Regex RegelsRegex();
 
-    [GeneratedRegex(@"BWBR\d{7}|ECLI|wet|Wet|Besluit|Regeling|Awb|DUO|API|Logius|NEN|ISO|AVG|Participatiewet")]
+    [GeneratedRegex(@"BWBR\d{7}|ECLI|wet|Wet|Besluit|Regeling|Awb|DUO|API|Logius|RvIG|NEN|ISO|AVG|Participatiewet")]
     private static partial Regex WetRegex();
 }

@@ -31,7 +31,7 @@ public class RegelregisterTests
         : c.Source.Contains("ECLI", StringComparison.Ordinal) ? "rechtspraak"
         : c.Source.Contains("DUO", StringComparison.Ordinal) || c.Source.Contains("API", StringComparison.Ordinal) || c.Source.Contains("koppelvlak", StringComparison.OrdinalIgnoreCase) ? "koppelvlak"
         : BronTekstTests.Praktijk.ContainsKey(c.Source) ? "praktijk"
-        : c.Source.StartsWith("ISO", StringComparison.Ordinal) ? "norm"
+        : c.Source.StartsWith("ISO", StringComparison.Ordinal) || c.Source.StartsWith("RvIG", StringComparison.Ordinal) ? "norm"
         : "wet zonder tekst";
 
     private static readonly string[] Soorten = ["wet", "wet zonder tekst", "rechtspraak", "koppelvlak", "praktijk", "norm"];
@@ -103,7 +103,9 @@ public class RegelregisterTests
     {
         var tekst = Register(out var ongebruikt);
         // Applied rules are the rule: the list of not-yet-applied ones may only shrink by hand-checked decisions.
-        Assert.True(ongebruikt.Count <= 13, "Meer bronnen zonder toepassing dan vastgelegd:\n" + string.Join("\n", ongebruikt));
+        // 2 left: Bron.LeeftijdInburgeringsplicht (DUO, not Koers, decides who is inburgeringsplichtig) and
+        // Bron.ZRouteOpplussen (Koers sends no A2 level for the Z-route yet; Besluit art. 3.14 lid 7 is not modelled).
+        Assert.True(ongebruikt.Count <= 2, "Meer bronnen zonder toepassing dan vastgelegd:\n" + string.Join("\n", ongebruikt));
 
         var bestand = Path.Combine(Wortel, "docs", "regelregister.md");
         if (Environment.GetEnvironmentVariable("KOERS_SCHRIJF_REGISTER") == "1") File.WriteAllText(bestand, tekst);

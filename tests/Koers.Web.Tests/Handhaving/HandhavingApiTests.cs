@@ -34,8 +34,8 @@ public abstract class HandhavingApiTests(KoersFactory factory)
     }
 
     private Task<HttpResponseMessage> BesluitAsync(string id, string tid, string actie, int? volgorde, string datum, bool bevestigd = false, string reden = "Afgewogen in teamoverleg.",
-        string? verzenddatum = null, string? omstandigheden = null) =>
-        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd, verzenddatum, omstandigheden });
+        string? verzenddatum = null, string? omstandigheden = null, string? verwijtbaarheid = null) =>
+        _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/handhaving/tekortkomingen/{tid}/besluiten", new { actie, volgorde, datum, reden, bevestigd, verzenddatum, omstandigheden, verwijtbaarheid });
 
     private async Task<JsonNode> TekortkomingStandAsync(string id, string tid) =>
         (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/handhaving")).LeesAsync())["tekortkomingen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == tid)!;
@@ -96,7 +96,7 @@ public abstract class HandhavingApiTests(KoersFactory factory)
             stappen = new object[]
             {
                 new { soort = "contact", naam = "Gesprek", reactietermijnDagen = 7 },
-                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete {onbekend}", reactietermijnDagen = 42 },
+                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete {onbekend}", reactietermijnDagen = 42, bedrag = 0m },
             },
         };
         var velden = await FoutveldenAsync(await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM1728", zonderBedragEnTeVroeg));
@@ -250,6 +250,94 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Contains("€ 340", melding);
         Assert.Contains("hoogstens € 250", melding);
         Assert.Contains("art. 26 lid 1", melding);
+        Assert.Single((await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray());
+    }
+
+    private const string Omstandigheden = "Geen bijzondere omstandigheden gemeld; de afspraak is met tolk uitgelegd en schriftelijk bevestigd.";
+
+    /// <summary>A case with a vastgesteld PIP in the B1-route (so 'taal' is an obligation) and, optionally, an earlier boete.</summary>
+    private async Task<string> DossierMetPipAsync(string gemeente, string naam, bool eerdereBoete)
+    {
+        var id = await DossierAsync(gemeente, naam);
+        factory.MetDatabase(db =>
+        {
+            var inburgeraar = Guid.Parse(id);
+            db.PipVersies.Add(new Koers.Data.Model.PipVersie
+            {
+                Id = Guid.NewGuid(), InburgeraarId = inburgeraar, Versie = 1, Status = Koers.Data.Model.PipStatus.Vastgesteld, InhoudJson = "{\"leerroute\":\"B1Route\"}",
+                Dagtekening = new DateOnly(2025, 9, 1), VastgesteldDoor = "test", AangemaaktOp = DateTime.UtcNow, GewijzigdOp = DateTime.UtcNow,
+            });
+            if (eerdereBoete)
+            {
+                // A boete of € 50 for an overtreding constated on 10 January 2026, sent on 20 January: onherroepelijk since March.
+                var t = new Koers.Data.Model.Keten.Tekortkoming
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = inburgeraar, Verplichting = Koers.Domain.Handhaving.PipVerplichting.Taal, Datum = new DateOnly(2026, 1, 10),
+                    Omschrijving = "Twee weken niet bij de taalles.", VastgelegdDoor = "test", VastgelegdOp = DateTime.UtcNow, AfgeslotenOp = new DateOnly(2026, 3, 15),
+                };
+                db.Add(t);
+                db.Add(new Koers.Data.Model.Keten.Handhavingsbesluit
+                {
+                    Id = Guid.NewGuid(), TekortkomingId = t.Id, InburgeraarId = inburgeraar, Volgorde = 4, Soort = Koers.Domain.Handhaving.Handhavingssoort.BoeteWi2021,
+                    Stapnaam = "Bestuurlijke boete", Datum = new DateOnly(2026, 1, 20), Reden = "Eerder", Bedrag = 50m, Door = "test", Op = DateTime.UtcNow,
+                    Verzenddatum = new DateOnly(2026, 1, 20),
+                });
+            }
+
+            return db.SaveChanges();
+        });
+        return id;
+    }
+
+    /// <summary>
+    /// Besluit inburgering 2021 art. 7.1: the amount follows from the earlier boetes and the culpability, not from the
+    /// ladder. A second boete within twelve months doubles € 50 to € 100; grove schuld makes it 75 %: € 75.
+    /// </summary>
+    [Fact]
+    public async Task Een_boete_krijgt_het_bedrag_van_het_besluit_inburgering()
+    {
+        var id = await DossierMetPipAsync("GM1724", "Tweedeboete", eerdereBoete: true);
+        var (tid, _) = await TekortkomingAsync(id, "taal", "2026-05-01");
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 1, "2026-05-04")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 2, "2026-05-20", verzenddatum: "2026-05-20")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 3, "2026-06-05", verzenddatum: "2026-06-05")).StatusCode);
+
+        // Without the culpability there is no amount: refused, nothing stored.
+        var zonder = await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true, omstandigheden: Omstandigheden);
+        Assert.Contains("art. 7.1 lid 4", (await zonder.LeesAsync())["errors"]!["verwijtbaarheid"]![0]!.GetValue<string>());
+        Assert.Equal(3, (await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray().Count);
+
+        var boete = await (await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true, omstandigheden: Omstandigheden, verwijtbaarheid: "groveSchuld")).LeesAsync();
+        Assert.Equal(75m, boete["bedrag"]!.GetValue<decimal>());
+        var brief = GelezenPdf.Lees(await _client.GetByteArrayAsync(boete["brief"]!.GetValue<string>())).Tekst.Replace('\u00A0', ' ');
+        Assert.Contains("De boete is € 75,00", brief);
+        Assert.Contains("verhoogd met 100 procent tot € 100,00", brief);
+        Assert.Contains("grove schuld, dus 75 procent: € 75,00 (artikel 7.1, vierde lid)", brief);
+        Assert.Contains("artikel 23, eerste lid, van de Wet inburgering 2021", brief);
+        Assert.Contains("Daarom leggen wij u een bestuurlijke boete op van € 75,00.", brief);
+    }
+
+    /// <summary>A ladder amount above what the Besluit prescribes for this boete is refused, with the article.</summary>
+    [Fact]
+    public async Task Een_ladderbedrag_boven_het_besluit_wordt_niet_opgelegd()
+    {
+        var ladder = new
+        {
+            stappen = new object[]
+            {
+                new { soort = "brief", naam = "Brief", brieftekst = "Beste {naam}, reageer uiterlijk {reactiedatum}.", reactietermijnDagen = 0 },
+                new { soort = "boeteWi2021", naam = "Boete", brieftekst = "Boete van {bedrag}.", reactietermijnDagen = 42, bedrag = 340m },
+            },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync("/api/v1/handhaving/ladder/GM0770", ladder)).StatusCode);
+        var id = await DossierMetPipAsync("GM0770", "Eersteboete", eerdereBoete: false);
+        var (tid, _) = await TekortkomingAsync(id, "taal", "2026-05-01");
+        Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 1, "2026-06-01", verzenddatum: "2026-06-01")).StatusCode);
+
+        var geweigerd = await BesluitAsync(id, tid, "nemen", 2, "2026-06-16", bevestigd: true, omstandigheden: Omstandigheden, verwijtbaarheid: "opzet");
+        var melding = (await geweigerd.LeesAsync())["errors"]!["actie"]![0]!.GetValue<string>();
+        Assert.Contains("€ 340,00 uit de ladder is hoger dan het Besluit inburgering 2021 hier voorschrijft: € 50,00", melding);
+        Assert.Contains("artikel 7.1, tweede lid", melding);
         Assert.Single((await TekortkomingStandAsync(id, tid))["stappen"]!.AsArray());
     }
 

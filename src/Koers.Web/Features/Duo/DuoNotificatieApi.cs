@@ -38,6 +38,7 @@ public static partial class DuoNotificatieApi
             .ExcludeFromDescription()
             .WithTags("DUO")
             .WithSummary("Notificatie van DUO ontvangen (Notificatie API 1.8.0, opvoerenNotificatie)")
+            .WithDescription(Koers.Domain.Duo.DuoGebeurtenissen.Notificeren.ToString())
             .Accepts<DuoNotificatieBericht>("application/json")
             .Produces(StatusCodes.Status201Created)
             .ProducesValidationProblem()

@@ -24,7 +24,8 @@ public sealed record HandhavingBriefGegevens(
     string? Omstandigheden = null,
     string? RedenBesluit = null,
     decimal? Bedrag = null,
-    PipVerplichting? Verplichting = null);
+    PipVerplichting? Verplichting = null,
+    IReadOnlyList<string>? Berekening = null);
 
 /// <summary>
 /// The letter of a ladder step, on the same letterhead and layout as the PIP beschikking (<see cref="BriefPdf"/>).
@@ -59,9 +60,10 @@ public static class HandhavingBrief
         if (g.Soort == Handhavingssoort.BoeteWi2021)
         {
             var bedrag = g.Bedrag is { } b ? b.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) : "—";
-            brief.Kop("Het bedrag")
-                .Alinea($"De boete is {bedrag}. Dit bedrag heeft het college van {g.Briefhoofd.Gemeentenaam.Replace("Gemeente ", string.Empty)} vastgesteld "
-                    + $"voor deze stap van de handhaving ({g.Stapnaam}).")
+            brief.Kop("Het bedrag").Alinea($"De boete is {bedrag} ({g.Stapnaam}). Zo is dit bedrag berekend:");
+            // The amount is the Besluit's (Boeteberekening), so the letter says how it follows from art. 7.1.
+            if (g.Berekening is { Count: > 0 } berekening) brief.Opsomming(berekening);
+            brief
                 .Alinea($"Wij leggen deze boete op op grond van {Artikel(g.Verplichting)} van de Wet inburgering 2021, {Waarom(g.Verplichting)} "
                     + "Bij een boete moeten wij uw persoonlijke omstandigheden meewegen (Hof van Justitie van de Europese Unie 4 februari 2025, "
                     + "ECLI:EU:C:2025:52; Raad van State 9 juli 2025, ECLI:NL:RVS:2025:3087).");

@@ -18,6 +18,8 @@ public sealed class HandhavingBriefvoorbeeld(KoersDbContext db) : IBriefvoorbeel
         var sanctie = soort == Briefsoort.Sanctie;
         var stap = sanctie ? Handhavingssoort.BoeteWi2021 : Handhavingssoort.Brief;
         var teken = await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, BesluitsoortInfo.VoorHandhaving(stap), ct);
+        // A first boete for an afspraak from the PIP, without opzet or grove schuld: what the Besluit prescribes then.
+        var bedrag = Boeteberekening.Bereken(PipVerplichting.Taal, datum.AddDays(-14), Verwijtbaarheid.GeenOpzetOfGroveSchuld, []);
         return HandhavingBrief.Maak(new HandhavingBriefGegevens(
             hoofd, datum, "VOORBEELD-HH", stap, sanctie ? "Boete" : "Brief", "Voorbeeld Inburgeraar",
             ["Voorbeeld Inburgeraar", "Voorbeeldstraat 1", "1234 AB Voorbeeldplaats"], "Voorbeeld Klantregisseur",
@@ -26,6 +28,6 @@ public sealed class HandhavingBriefvoorbeeld(KoersDbContext db) : IBriefvoorbeel
             [$"Op {BeschikkingBrief.Datum(datum.AddDays(-14))} hebben wij vastgesteld dat u zich niet hield aan deze afspraak uit uw PIP: aanwezig zijn bij de lessen."],
             sanctie ? "(Voorbeeld) De persoonlijke omstandigheden die zijn meegewogen." : null,
             sanctie ? "(Voorbeeld) Waarom het besluit toch nodig is." : null,
-            sanctie ? 250m : null), tekst);
+            sanctie ? bedrag.Bedrag : null, sanctie ? PipVerplichting.Taal : null, sanctie ? bedrag.Toelichting : null), tekst);
     }
 }

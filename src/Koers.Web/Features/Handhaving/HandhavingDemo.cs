@@ -48,12 +48,16 @@ public static class HandhavingDemo
             {
                 var stap = ladder[s];
                 var datum = start.AddDays(7 + 12 * s);
+                // A demo boete is a first one without opzet or grove schuld: the amount Besluit inburgering 2021 art. 7.1 gives.
+                var wettelijk = stap.Soort == Handhavingssoort.BoeteWi2021
+                    ? Boeteberekening.Bereken(verplichting, start, Verwijtbaarheid.GeenOpzetOfGroveSchuld, [])
+                    : null;
                 var b = new Handhavingsbesluit
                 {
                     Id = Guid.NewGuid(), TekortkomingId = t.Id, InburgeraarId = i.Id, Volgorde = stap.Volgorde, Soort = stap.Soort, Stapnaam = stap.Naam,
                     Datum = datum, Reden = s == 0 ? "Eerst in gesprek, zoals de ladder voorschrijft." : "Geen verbetering na de vorige stap.",
                     ReactieUiterlijk = stap.ReactietermijnDagen > 0 ? Termijnenwet.Verschuif(datum.AddDays(stap.ReactietermijnDagen)) : null,
-                    Bedrag = stap.Bedrag, BevestigdDoor = Handhavingsladder.IsSanctie(stap.Soort) ? "demodata" : null,
+                    Bedrag = wettelijk?.Bedrag, BevestigdDoor = Handhavingsladder.IsSanctie(stap.Soort) ? "demodata" : null,
                     Omstandigheden = Handhavingsladder.IsSanctie(stap.Soort) ? "Gezondheid, zorg voor kinderen en geldzaken besproken; geen omstandigheid gevonden die het wegblijven verklaart." : null,
                     Uitkomst = s < n - 1 ? "Geen reactie." : null, UitkomstOp = s < n - 1 ? datum.AddDays(5) : null,
                     Door = "demodata", Op = nuUtc,
@@ -67,14 +71,14 @@ public static class HandhavingDemo
                         ["{naam}"] = i.VolledigeNaam, ["{verplichting}"] = verplichting.Omschrijving(), ["{omschrijving}"] = tekst,
                         ["{datum}"] = Pip.Beschikking.BeschikkingBrief.Datum(start),
                         ["{reactiedatum}"] = b.ReactieUiterlijk is { } r ? Pip.Beschikking.BeschikkingBrief.Datum(r) : "zo snel mogelijk",
-                        ["{bedrag}"] = stap.Bedrag is { } bedrag ? bedrag.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) : string.Empty,
+                        ["{bedrag}"] = b.Bedrag is { } bedrag ? bedrag.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) : string.Empty,
                         ["{gemeente}"] = i.Gemeente.Naam,
                     };
                     b.Pdf = HandhavingBrief.Maak(new HandhavingBriefGegevens(PipService.BriefhoofdVan(i.Gemeente), datum, b.Kenmerk, stap.Soort, stap.Naam,
                         i.VolledigeNaam, Domain.Besluiten.Adressering.Regels(i.VolledigeNaam, i.Adres, i.AzcLocatie),
                         i.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), b.ReactieUiterlijk,
                         datum, $"het college van burgemeester en wethouders van {i.Gemeente.Naam}",
-                        HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag, verplichting));
+                        HandhavingService.Feiten(t), b.Omstandigheden, b.Reden, b.Bedrag, verplichting, wettelijk?.Toelichting));
                     b.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b.Pdf));
                     b.Sjabloonversie = 0; // Koers's standard text: the demo municipalities have no own version yet
                 }

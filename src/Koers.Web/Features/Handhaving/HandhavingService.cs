@@ -6,6 +6,7 @@ using Koers.Data.Model.Keten;
 using Koers.Domain.Clock;
 using Koers.Domain.Handhaving;
 using Koers.Domain.Pip;
+using Koers.Domain.Sources;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Pip;
@@ -55,6 +56,12 @@ public sealed class StapBesluitInvoer
 
     /// <summary>For a boete or maatregel: the personal circumstances weighed; required, printed in the letter.</summary>
     public string? Omstandigheden { get; set; }
+
+    /// <summary>
+    /// For a boete under Wi2021 art. 23: how much the inburgeraar is to blame; sets the percentage of Besluit
+    /// inburgering 2021 art. 7.1 lid 4 (<see cref="Boeteberekening"/>). Not asked for the brede intake (one amount).
+    /// </summary>
+    public Verwijtbaarheid? Verwijtbaarheid { get; set; }
 
     /// <summary>When the letter leaves at once (or already left): the bezwaar clause of a sanction then names the last day.</summary>
     public DateOnly? Verzenddatum { get; set; }
@@ -263,6 +270,21 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             fouten.Voeg("Bevestigd", $"Een {stap.Soort.Omschrijving().InZin()} is een besluit met gevolgen: bevestig dat u de omstandigheden van de inburgeraar hebt meegewogen.");
         if (invoer.Actie == BesluitActie.Nemen && stap.Soort == Handhavingssoort.BoeteWi2021 && Handhavingsladder.BoeteBovenMaximum(stap.Bedrag, t.Verplichting) is { } maximumFout)
             fouten.Voeg("Actie", maximumFout);
+        Boetebedrag? wettelijk = null;
+        if (invoer.Actie == BesluitActie.Nemen && stap.Soort == Handhavingssoort.BoeteWi2021 && invoer.Datum is { } boetedatum)
+        {
+            if (t.Verplichting != PipVerplichting.BredeIntakeEnPip && (invoer.Verwijtbaarheid is not { } vw || !Enum.IsDefined(vw)))
+            {
+                fouten.Voeg("Verwijtbaarheid", $"Kies de mate van verwijtbaarheid: opzet, grove schuld, geen opzet of grove schuld, of verminderde verwijtbaarheid. Die bepaalt de hoogte van de boete ({Wet.BoeteVerwijtbaarheid}).");
+            }
+            else
+            {
+                // The amount is the Besluit's, from this person's earlier boetes; a ladder amount above it is refused.
+                wettelijk = Boeteberekening.Bereken(t.Verplichting, t.Datum, invoer.Verwijtbaarheid, await EerdereBoetesAsync(id, boetedatum, ct));
+                if (Boeteberekening.BovenWettelijk(stap.Bedrag, wettelijk) is { } wettelijkFout) fouten.Voeg("Actie", wettelijkFout);
+            }
+        }
+
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.OmstandighedenFout(stap.Soort, invoer.Omstandigheden) is { } omstandighedenFout)
             fouten.Voeg("Omstandigheden", omstandighedenFout);
         if (invoer.Actie == BesluitActie.Nemen && Handhavingsladder.HeeftBrief(stap.Soort) && Domain.Besluiten.Adressering.Fout(dossier.Adres, dossier.AzcLocatie) is { } adresFout)
@@ -276,7 +298,8 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             Id = Guid.NewGuid(), TekortkomingId = t.Id, InburgeraarId = id, Volgorde = stap.Volgorde, Soort = stap.Soort, Stapnaam = stap.Naam,
             Overgeslagen = !nemen, Datum = datum, Reden = invoer.Reden!.Trim(),
             ReactieUiterlijk = nemen && stap.ReactietermijnDagen > 0 ? Termijnenwet.Verschuif(datum.AddDays(stap.ReactietermijnDagen)) : null,
-            Bedrag = nemen ? stap.Bedrag : null,
+            // A ladder amount below the Besluit's is the college's own (milder) choice; otherwise the Besluit's amount.
+            Bedrag = !nemen ? null : wettelijk is { } w ? Math.Min(stap.Bedrag ?? w.Bedrag, w.Bedrag) : stap.Bedrag,
             BevestigdDoor = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? gebruiker.Naam : null,
             Omstandigheden = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? invoer.Omstandigheden!.Trim() : null,
             Door = gebruiker.Naam, Op = klok.NuUtc, Verzenddatum = invoer.Verzenddatum,
@@ -293,7 +316,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
                 ["{omschrijving}"] = t.Omschrijving,
                 ["{datum}"] = Pip.Beschikking.BeschikkingBrief.Datum(t.Datum),
                 ["{reactiedatum}"] = besluit.ReactieUiterlijk is { } r ? Pip.Beschikking.BeschikkingBrief.Datum(r) : "zo snel mogelijk",
-                ["{bedrag}"] = stap.Bedrag is { } b ? b.ToString("C", CultureInfo.GetCultureInfo("nl-NL")) : string.Empty,
+                ["{bedrag}"] = besluit.Bedrag is { } b ? b.ToString("C", CultureInfo.GetCultureInfo("nl-NL")) : string.Empty,
                 ["{gemeente}"] = gemeente.Naam,
             };
             var (sjabloonversie, sjabloon) = await Brieven.BriefsjabloonService.HuidigAsync(db, gemeente.Id, HandhavingBrief.Soort(stap.Soort), ct);
@@ -303,18 +326,48 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
                 dossier.Klantregisseur?.Naam, Handhavingsladder.VulIn(stap.Brieftekst, waarden), besluit.ReactieUiterlijk,
                 invoer.Verzenddatum,
                 (await Mandaten.MandaatService.OndertekeningAsync(db, gemeente, Domain.Besluiten.BesluitsoortInfo.VoorHandhaving(stap.Soort), ct)).Tekst,
-                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag, t.Verplichting), sjabloon);
+                Feiten(t), besluit.Omstandigheden, besluit.Reden, besluit.Bedrag, t.Verplichting, Berekening(wettelijk, besluit.Bedrag)), sjabloon);
             besluit.Pdf = pdf;
             besluit.Sjabloonversie = sjabloonversie;
             besluit.Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf));
         }
 
         db.Add(besluit);
+        var bedragTekst = besluit.Bedrag is { } opgelegd
+            ? $", boete € {opgelegd.ToString("N2", CultureInfo.GetCultureInfo("nl-NL"))}{(invoer.Verwijtbaarheid is { } vb && t.Verplichting != PipVerplichting.BredeIntakeEnPip ? $" ({vb.Omschrijving()})" : string.Empty)}"
+            : string.Empty;
         dossiers.Audit(AuditActie.Wijzigen, id, nemen
-            ? $"Handhaving: stap '{stap.Naam}' genomen{(besluit.Kenmerk is null ? string.Empty : $", brief {besluit.Kenmerk}")}"
+            ? $"Handhaving: stap '{stap.Naam}' genomen{bedragTekst}{(besluit.Kenmerk is null ? string.Empty : $", brief {besluit.Kenmerk}")}"
             : $"Handhaving: stap '{stap.Naam}' overgeslagen");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(besluit.Id);
+    }
+
+    /// <summary>
+    /// The boetes already imposed on this person, for the raise and the total of Besluit inburgering 2021 art. 7.1 lid 3
+    /// and 5. An earlier boete counts as onherroepelijk on <paramref name="datum"/> when its letter was sent and the
+    /// bezwaartermijn ended before that day; Koers records no bezwaar against a boete, so one pending must be known to
+    /// the person deciding (the letter shows the count).
+    /// </summary>
+    private async Task<List<EerdereBoete>> EerdereBoetesAsync(Guid id, DateOnly datum, CancellationToken ct)
+    {
+        var rijen = await (
+            from b in db.Set<Handhavingsbesluit>().AsNoTracking()
+            join t in db.Set<Tekortkoming>().AsNoTracking() on b.TekortkomingId equals t.Id
+            where b.InburgeraarId == id && b.Soort == Handhavingssoort.BoeteWi2021 && !b.Overgeslagen && b.Bedrag != null
+            select new { t.Verplichting, t.Datum, b.Bedrag, b.Verzenddatum }).ToListAsync(ct);
+        return rijen.Select(r => new EerdereBoete(r.Verplichting, r.Datum, r.Bedrag!.Value,
+            r.Verzenddatum is { } verzonden && Domain.Clock.LegalClock.BezwaarEinde(verzonden) < datum)).ToList();
+    }
+
+    /// <summary>How the amount follows from the Besluit, for the letter; a lower ladder amount is said to be the college's choice.</summary>
+    private static List<string>? Berekening(Boetebedrag? wettelijk, decimal? opgelegd)
+    {
+        if (wettelijk is null) return null;
+        var regels = wettelijk.Toelichting.ToList();
+        if (opgelegd is { } o && o < wettelijk.Bedrag)
+            regels.Add($"Het college heeft in zijn handhavingsbeleid een lager bedrag vastgesteld: {o.ToString("C", CultureInfo.GetCultureInfo("nl-NL"))}.");
+        return regels;
     }
 
     /// <summary>The facts of the tekortkoming and the steps already taken, as the letter states them.</summary>

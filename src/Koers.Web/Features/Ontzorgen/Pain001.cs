@@ -27,6 +27,9 @@ public static class Pain001
 {
     public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
 
+    /// <summary>The standard this file follows (group header, debtor, one transaction per payment).</summary>
+    public static Koers.Domain.Sources.Citation Bron => Koers.Domain.Ontzorgen.BronOntzorgen.Sepa;
+
     public static byte[] Maak(Pain001Opdracht o)
     {
         if (o.Transacties.Count == 0) throw new ArgumentException("Een betaalbestand heeft minstens één transactie.", nameof(o));
