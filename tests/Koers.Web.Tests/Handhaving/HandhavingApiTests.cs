@@ -302,6 +302,11 @@ public abstract class HandhavingApiTests(KoersFactory factory)
         Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 2, "2026-05-20", verzenddatum: "2026-05-20")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await BesluitAsync(id, tid, "nemen", 3, "2026-06-05", verzenddatum: "2026-06-05")).StatusCode);
 
+        // Before deciding, the form shows what the boete would be for each degree of culpability (€ 100 after the earlier boete).
+        var pagina = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/handhaving"));
+        var keuzes = pagina.QuerySelectorAll("input[name='Besluit.Verwijtbaarheid'] + label").Select(l => l.TextContent.Replace('\u00A0', ' ').Trim()).ToList();
+        Assert.Equal(["Opzet (100 %): € 100,00", "Grove schuld (75 %): € 75,00", "Geen opzet of grove schuld (50 %): € 50,00", "Verminderde verwijtbaarheid (25 %): € 25,00"], keuzes);
+
         // Without the culpability there is no amount: refused, nothing stored.
         var zonder = await BesluitAsync(id, tid, "nemen", 4, "2026-06-16", bevestigd: true, omstandigheden: Omstandigheden);
         Assert.Contains("art. 7.1 lid 4", (await zonder.LeesAsync())["errors"]!["verwijtbaarheid"]![0]!.GetValue<string>());

@@ -78,7 +78,12 @@ public sealed class AfsluitenInvoer
     public string? Reden { get; set; }
 }
 
-public sealed record TekortkomingStand(Tekortkoming Tekortkoming, Voorstel? Voorstel);
+/// <param name="Boetebedragen">
+/// When the proposed step is an art. 23 boete: what it would be for each degree of culpability (Besluit inburgering 2021
+/// art. 7.1, with the case's earlier boetes and a lower ladder amount applied), so the person deciding sees the amount
+/// before choosing. Null otherwise.
+/// </param>
+public sealed record TekortkomingStand(Tekortkoming Tekortkoming, Voorstel? Voorstel, IReadOnlyDictionary<Verwijtbaarheid, decimal>? Boetebedragen = null);
 
 public sealed record HandhavingStand(
     Inburgeraar Dossier,
@@ -168,8 +173,24 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
         var tekortkomingen = await db.Set<Tekortkoming>().AsNoTracking().Include(t => t.Besluiten)
             .Where(t => t.InburgeraarId == dossier.Id).OrderByDescending(t => t.Datum).ThenByDescending(t => t.VastgelegdOp).ToListAsync(ct);
         var vandaag = klok.Vandaag;
-        return new HandhavingStand(dossier, Handhavingsladder.Verplichtingen(pip), ladder, standaard,
-            tekortkomingen.Select(t => new TekortkomingStand(t, t.AfgeslotenOp is null ? Handhavingsladder.Volgende(ladder, Genomen(t), vandaag) : null)).ToList());
+        var standen = new List<TekortkomingStand>();
+        List<EerdereBoete>? eerder = null;
+        foreach (var t in tekortkomingen)
+        {
+            var voorstel = t.AfgeslotenOp is null ? Handhavingsladder.Volgende(ladder, Genomen(t), vandaag) : null;
+            IReadOnlyDictionary<Verwijtbaarheid, decimal>? bedragen = null;
+            if (voorstel?.Stap.Soort == Handhavingssoort.BoeteWi2021 && t.Verplichting != PipVerplichting.BredeIntakeEnPip)
+            {
+                // As imposed today (BesluitAsync computes the same with the decision's date): the ladder amount when lower.
+                eerder ??= await EerdereBoetesAsync(dossier.Id, vandaag, ct);
+                bedragen = Enum.GetValues<Verwijtbaarheid>().ToDictionary(v => v,
+                    v => Math.Min(voorstel.Stap.Bedrag ?? decimal.MaxValue, Boeteberekening.Bereken(t.Verplichting, t.Datum, v, eerder).Bedrag));
+            }
+
+            standen.Add(new TekortkomingStand(t, voorstel, bedragen));
+        }
+
+        return new HandhavingStand(dossier, Handhavingsladder.Verplichtingen(pip), ladder, standaard, standen);
     }
 
     private static List<GenomenStap> Genomen(Tekortkoming t) =>
