@@ -146,6 +146,16 @@ public static class Boeteberekening
         };
     }
 
+    /// <summary>
+    /// What is imposed: the Besluit's amount, or the municipality's ladder amount when that is lower (a milder choice of
+    /// the college; one above it is refused by <see cref="BovenWettelijk"/>).
+    /// </summary>
+    public static decimal OpTeLeggen(decimal? ladderbedrag, Boetebedrag wettelijk)
+    {
+        ArgumentNullException.ThrowIfNull(wettelijk);
+        return Math.Min(ladderbedrag ?? wettelijk.Bedrag, wettelijk.Bedrag);
+    }
+
     /// <summary>Why a configured ladder amount cannot be imposed because it is above what the Besluit prescribes here, or null.</summary>
     public static string? BovenWettelijk(decimal? geconfigureerd, Boetebedrag wettelijk)
     {

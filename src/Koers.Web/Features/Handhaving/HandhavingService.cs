@@ -181,10 +181,10 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             IReadOnlyDictionary<Verwijtbaarheid, decimal>? bedragen = null;
             if (voorstel?.Stap.Soort == Handhavingssoort.BoeteWi2021 && t.Verplichting != PipVerplichting.BredeIntakeEnPip)
             {
-                // As imposed today (BesluitAsync computes the same with the decision's date): the ladder amount when lower.
+                // As it would be imposed today (BesluitAsync uses the decision's date).
                 eerder ??= await EerdereBoetesAsync(dossier.Id, vandaag, ct);
                 bedragen = Enum.GetValues<Verwijtbaarheid>().ToDictionary(v => v,
-                    v => Math.Min(voorstel.Stap.Bedrag ?? decimal.MaxValue, Boeteberekening.Bereken(t.Verplichting, t.Datum, v, eerder).Bedrag));
+                    v => Boeteberekening.OpTeLeggen(voorstel.Stap.Bedrag, Boeteberekening.Bereken(t.Verplichting, t.Datum, v, eerder)));
             }
 
             standen.Add(new TekortkomingStand(t, voorstel, bedragen));
@@ -319,8 +319,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
             Id = Guid.NewGuid(), TekortkomingId = t.Id, InburgeraarId = id, Volgorde = stap.Volgorde, Soort = stap.Soort, Stapnaam = stap.Naam,
             Overgeslagen = !nemen, Datum = datum, Reden = invoer.Reden!.Trim(),
             ReactieUiterlijk = nemen && stap.ReactietermijnDagen > 0 ? Termijnenwet.Verschuif(datum.AddDays(stap.ReactietermijnDagen)) : null,
-            // A ladder amount below the Besluit's is the college's own (milder) choice; otherwise the Besluit's amount.
-            Bedrag = !nemen ? null : wettelijk is { } w ? Math.Min(stap.Bedrag ?? w.Bedrag, w.Bedrag) : stap.Bedrag,
+            Bedrag = !nemen ? null : wettelijk is { } w ? Boeteberekening.OpTeLeggen(stap.Bedrag, w) : stap.Bedrag,
             BevestigdDoor = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? gebruiker.Naam : null,
             Omstandigheden = nemen && Handhavingsladder.IsSanctie(stap.Soort) ? invoer.Omstandigheden!.Trim() : null,
             Door = gebruiker.Naam, Op = klok.NuUtc, Verzenddatum = invoer.Verzenddatum,
