@@ -187,7 +187,7 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
 
     /// <summary>Every link a role sees on its pages opens for that role: no "Uw rol geeft geen toegang", no 404.</summary>
     [Theory]
-    [InlineData("beheer@kempen.example", "/beheer", new[] { "/beheer", "/beheer/ontzorgen", "/beheer/geldzaken", "/beheer/handhaving", "/beheer/mandaten", "/beheer/brieven", "/beheer/brieven/PipVaststelling", "/beheer/termijnen", "/beheer/partners", "/beheer/duo", "/beheer/duo/contactpersonen", "/beheer/bewaartermijn" })]
+    [InlineData("beheer@kempen.example", "/beheer", new[] { "/beheer", "/beheer/ontzorgen", "/beheer/geldzaken", "/beheer/voorlopig-plan", "/beheer/handhaving", "/beheer/mandaten", "/beheer/brieven", "/beheer/brieven/PipVaststelling", "/beheer/termijnen", "/beheer/partners", "/beheer/duo", "/beheer/duo/contactpersonen", "/beheer/bewaartermijn" })]
     [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad", new[] { "/werkvoorraad", "/werkvoorraad/verdelen", "/beheer/ontzorgen/betaalruns", "/monitor", "/beheer/duo" })]
     public async Task Geen_doodlopende_links_voor_de_rol(string email, string start, string[] paginas)
     {

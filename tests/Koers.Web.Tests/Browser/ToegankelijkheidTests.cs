@@ -99,6 +99,7 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
     [InlineData("inburgeraar@demo.example", "/mijn/geld")]
     [InlineData("inburgeraar@demo.example", "/mijn/geld?taal=ar")]
     [InlineData("beheer@kempen.example", "/beheer/geldzaken?gemeente=GM1724")]
+    [InlineData("beheer@kempen.example", "/beheer/voorlopig-plan?gemeente=GM1724")]
     [InlineData("inburgeraar@demo.example", "/account")]
     [InlineData("partner@taalschool.example", "/partner/rapportage")]
     [InlineData("partner@taalschool.example", "/partner/rapportage/upload")]

@@ -87,6 +87,40 @@ public abstract class VoorlopigPlanTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Beheer_zet_het_voorlopig_plan_per_gemeente_aan_en_uit_op_het_scherm()
+    {
+        var beheer = factory.ClientAls("beheer@kempen.example", volgRedirects: false);
+        var parser = new HtmlParser();
+        var doc = parser.ParseDocument(await beheer.GetStringAsync("/beheer/voorlopig-plan?gemeente=GM1728"));
+        Assert.Equal("Gemeente Bladel", doc.QuerySelector("form[method=post] h2")!.TextContent.Trim());
+        Assert.Contains("aan", doc.QuerySelector("#voorlopig-stand strong")!.TextContent); // Kempen default
+        var token = doc.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        // No choice: refused at the field, nothing changed.
+        var fout = await beheer.PostAsync("/beheer/voorlopig-plan", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Gemeente"] = "GM1728" }));
+        Assert.Equal(HttpStatusCode.OK, fout.StatusCode);
+        var foutDoc = parser.ParseDocument(await fout.Content.ReadAsStringAsync());
+        Assert.Contains("Kies of de gemeente een voorlopig plan maakt", foutDoc.QuerySelector("#VoorlopigPlan .utrecht-form-field-error-message")!.TextContent);
+        Assert.Null(factory.MetDatabase(db => db.Gemeenten.AsNoTracking().Single(g => g.Code == "GM1728").VoorlopigPlan));
+
+        var uit = await beheer.PostAsync("/beheer/voorlopig-plan", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Gemeente"] = "GM1728", ["VoorlopigPlan"] = "false" }));
+        Assert.Equal(HttpStatusCode.Redirect, uit.StatusCode);
+        Assert.False(factory.MetDatabase(db => db.Gemeenten.AsNoTracking().Single(g => g.Code == "GM1728").VoorlopigPlan));
+        Assert.Contains(factory.MetDatabase(db => db.Audit.AsNoTracking().Where(a => a.InburgeraarId == null).Select(a => a.Omschrijving).ToList()),
+            o => o == "PIP: voorlopig plan voor gemeente Bladel uitgezet (was aan)");
+        doc = parser.ParseDocument(await beheer.GetStringAsync("/beheer/voorlopig-plan?gemeente=GM1728"));
+        Assert.Contains("uit", doc.QuerySelector("#voorlopig-stand strong")!.TextContent);
+        Assert.Contains("door beheer ingesteld", doc.QuerySelector("#voorlopig-stand")!.TextContent);
+        Assert.Equal("false", doc.QuerySelector("input[name=VoorlopigPlan][checked]")!.GetAttribute("value"));
+        Assert.False((await (await factory.CreateClient().GetAsync("/api/v1/pip/instellingen/GM1728")).LeesAsync())["voorlopigPlan"]!.GetValue<bool>());
+
+        // A municipality outside the beheerder's reach is unknown; a klantregisseur does not get the page.
+        Assert.Equal(HttpStatusCode.NotFound, (await beheer.GetAsync("/beheer/voorlopig-plan?gemeente=GM0988")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await factory.ClientAls("sanne.devries@kempen.example", volgRedirects: false).GetAsync("/beheer/voorlopig-plan?gemeente=GM1728")).StatusCode);
+        Assert.Contains("/beheer/voorlopig-plan", await beheer.GetStringAsync("/beheer"));
+    }
+
+    [Fact]
     public void Demodata_heeft_voorlopige_plannen_voor_mensen_in_het_azc()
     {
         var plannen = factory.MetDatabase(db => db.Set<Data.Model.VoorlopigPlan>().AsNoTracking().Where(p => p.GewijzigdDoor == "demodata")

@@ -15,6 +15,7 @@ public sealed class BeheerModel : PageModel
     [
         new("Ontzorgenbeleid", "/beheer/ontzorgen", "Per gemeente: standaardkeuze, duur, vaste lasten, verlenging, trainingsaanbod en de rekening waarvan de gemeente betaalt."),
         new("Geldzaken", "/beheer/geldzaken", "Per gemeente: de termijn waarbinnen het inrichtingskrediet na de huisvesting uitbetaald moet zijn."),
+        new("Voorlopig plan (pre-PIP)", "/beheer/voorlopig-plan", "Per gemeente: of klantregisseurs een voorlopig plan maken voor wie nog in het AZC woont, vóór de PIP-beschikking."),
         new("Handhavingsladder", "/beheer/handhaving", "De stappen, brieven, reactietermijnen en boetebedragen per gemeente."),
         new("Termijnsignalering", "/beheer/termijnen", "Per gemeente hoeveel dagen vóór de vervaldatum elke soort termijn oranje wordt in werkvoorraad en dossier."),
         new("Mandaatregister", "/beheer/mandaten", "Per gemeente wie besluiten ondertekent namens het college: naam en functie (artikel 10:10 Awb)."),

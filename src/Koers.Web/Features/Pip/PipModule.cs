@@ -16,7 +16,8 @@ public sealed class PipModule : IKoersModule
 
     public void Paginas(PaginaToegang p)
     {
-        p.AlleMetBeleid(Beleid.Dossierwerk);
+        // Per page: the case pages are dossierwerk, the municipality's voorlopig-plan setting is functioneel beheer.
+        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Voorlopig", Beleid.Dossierwerk).MetBeleid("VoorlopigPlanBeheer", Beleid.Beheer);
     }
 
     public void Api(ModuleRoutes r)
