@@ -84,11 +84,12 @@ public sealed class VersleutelConverter(BsnBescherming? b) : ValueConverter<stri
 
 /// <summary>
 /// <see cref="Bsn"/> ↔ <c>v{id}:…</c> of its nine digits: the same stored text as when the property was a string, so
-/// the value type needed no data migration. Reading checks the number again (<see cref="Bsn.Parse"/>).
+/// the value type needed no data migration. Reading takes the nine digits as stored (<see cref="Bsn.UitOpslag"/>): a
+/// number from an earlier system that fails the elfproef must not make its case unreadable.
 /// </summary>
 public sealed class VersleutelBsnConverter(BsnBescherming? b) : ValueConverter<Bsn, string>(
     v => BsnModel.Vereist(b).Versleutel(v.Value),
-    v => Bsn.Parse(BsnModel.Vereist(b).Ontsleutel(v))), IBeschermdeConverter;
+    v => Bsn.UitOpslag(BsnModel.Vereist(b).Ontsleutel(v))), IBeschermdeConverter;
 
 /// <summary>A case's <see cref="VNummer"/> ↔ <c>v{id}:…</c> of its ten digits (the stored text of the former string property).</summary>
 public sealed class VersleutelVNummerConverter(BsnBescherming? b) : ValueConverter<VNummer, string>(

@@ -49,6 +49,18 @@ public readonly record struct Bsn
     public static Bsn Parse(string? input) =>
         TryParse(input, out var bsn, out var error) ? bsn : throw new FormatException(error);
 
+    /// <summary>
+    /// A number read back from storage: nine digits, without checking the elfproef again. Every path that writes a BSN
+    /// parses it with the elfproef, but rows loaded in bulk from an earlier system may hold a number that fails it; such a
+    /// case must still open (to be corrected) instead of failing every page that reads it. Anything but nine digits is
+    /// not a stored BSN (a wrong key or damaged data) and throws, without the input.
+    /// </summary>
+    public static Bsn UitOpslag(string? opgeslagen) =>
+        opgeslagen is { Length: 9 } d && d.All(char.IsAsciiDigit) ? new Bsn(d) : throw new FormatException("Het opgeslagen BSN bestaat niet uit 9 cijfers.");
+
+    /// <summary>False only for a number read from storage that never passed <see cref="TryParse"/> (see <see cref="UitOpslag"/>).</summary>
+    public bool VoldoetAanElfproef => Value is not null && PassesElfproef(Value);
+
     /// <summary>Where the elfproef comes from: a technical specification, under Wabb art. 12 (not a statutory rule itself).</summary>
     public static Sources.Citation ElfproefBron => Sources.Bron.Bsn11Proef;
 

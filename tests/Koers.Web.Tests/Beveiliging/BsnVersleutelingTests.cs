@@ -225,6 +225,32 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
     }
 
     [Fact]
+    public async Task Een_opgeslagen_bsn_dat_de_elfproef_niet_haalt_houdt_het_dossier_leesbaar_en_wordt_gemeld()
+    {
+        // As an earlier system's bulk load could leave it: nine digits that fail the elfproef, encrypted outside the model.
+        var client = factory.CreateClient();
+        var merk = "Elfproef" + Toeval.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+        var id = await RegistreerAsync(client, Testdata.NieuwBsn(), NieuwVNummer(), merk);
+        var b = factory.MetDatabase(db => db.Bescherming());
+        const string fout = "123456789";
+        Assert.False(BsnWaarde.TryParse(fout, out _, out _));
+        Rauw(factory.Services, "UPDATE inburgeraar SET \"Bsn\" = @p0 WHERE \"Achternaam\" = @p1", b.Versleutel(fout), merk);
+
+        var json = await (await client.GetAsync($"/api/v1/inburgeraars/{id}")).LeesAsync();
+        Assert.Equal(fout, json["bsn"]!.GetValue<string>());
+        var pagina = await client.GetAsync($"/inburgeraars/{id}");
+        Assert.Equal(HttpStatusCode.OK, pagina.StatusCode);
+        var html = await pagina.Content.ReadAsStringAsync();
+        Assert.Contains("******789", html);
+        Assert.Contains("Voldoet niet aan de elfproef", html);
+        Assert.False(factory.MetDatabase(db => db.Inburgeraars.AsNoTracking().Single(i => i.Id == Guid.Parse(id)).Bsn!.Value.VoldoetAanElfproef));
+
+        // Damage that is not nine digits still throws, without the value in the message.
+        var kapot = Assert.Throws<FormatException>(() => BsnWaarde.UitOpslag("12345678x"));
+        Assert.DoesNotContain("12345678", kapot.Message);
+    }
+
+    [Fact]
     public async Task Api_en_dossierpagina_tonen_het_bsn_zoals_voorheen_en_de_duo_berichten_worden_via_de_index_gevonden()
     {
         var client = factory.CreateClient();
