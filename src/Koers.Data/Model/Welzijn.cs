@@ -116,9 +116,45 @@ public class Zorgverwijzing
     public string? GewijzigdDoor { get; set; }
 }
 
+/// <summary>
+/// A municipality's well-being settings (functioneel beheer): the reasons someone is "nog niet startklaar", one per line,
+/// and the default term in weeks until the klantregisseur contacts them again. No row: the defaults.
+/// </summary>
+public class WelzijnInstelling : IGewijzigdOp, IGewijzigdDoor
+{
+    public int Id { get; set; }
+    public int GemeenteId { get; set; }
+    public string Redenen { get; set; } = string.Empty;
+    public int HerbenaderWeken { get; set; }
+    public DateTime GewijzigdOp { get; set; }
+    public string GewijzigdDoor { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// "Nog niet startklaar": the inburgeraar cannot start yet for the reasons given, and is contacted again on
+/// <see cref="Herbenaderdatum"/>. Open until <see cref="AfgehandeldOp"/> (startklaar, or a new registration replaced it).
+/// </summary>
+public class NietStartklaar
+{
+    public Guid Id { get; set; }
+    public Guid InburgeraarId { get; set; }
+
+    /// <summary>The reasons chosen from the municipality's list, one per line (the text as it was then).</summary>
+    public required string Redenen { get; set; }
+
+    public DateOnly Datum { get; set; }
+    public DateOnly Herbenaderdatum { get; set; }
+    public string? Toelichting { get; set; }
+    public DateOnly? AfgehandeldOp { get; set; }
+    public DateTime VastgelegdOp { get; set; }
+    public required string VastgelegdDoor { get; set; }
+}
+
 public sealed class WelzijnConfiguratie :
     IEntityTypeConfiguration<Welzijnsscreening>,
-    IEntityTypeConfiguration<Zorgverwijzing>
+    IEntityTypeConfiguration<Zorgverwijzing>,
+    IEntityTypeConfiguration<WelzijnInstelling>,
+    IEntityTypeConfiguration<NietStartklaar>
 {
     public void Configure(EntityTypeBuilder<Welzijnsscreening> e)
     {
@@ -148,5 +184,25 @@ public sealed class WelzijnConfiguratie :
         e.HasIndex(x => x.Opvolgdatum);
         e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
         e.HasOne<Welzijnsscreening>().WithMany().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.SetNull);
+    }
+
+    public void Configure(EntityTypeBuilder<WelzijnInstelling> e)
+    {
+        e.ToTable("welzijn_instelling");
+        e.Property(x => x.Redenen).HasMaxLength(2000);
+        e.Property(x => x.GewijzigdDoor).HasMaxLength(200);
+        e.HasIndex(x => x.GemeenteId).IsUnique();
+        e.HasOne<Gemeente>().WithMany().HasForeignKey(x => x.GemeenteId);
+    }
+
+    public void Configure(EntityTypeBuilder<NietStartklaar> e)
+    {
+        e.ToTable("niet_startklaar");
+        e.Property(x => x.Redenen).HasMaxLength(2000);
+        e.Property(x => x.Toelichting).HasMaxLength(2000);
+        e.Property(x => x.VastgelegdDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.InburgeraarId, x.AfgehandeldOp });
+        e.HasIndex(x => x.Herbenaderdatum);
+        e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
     }
 }

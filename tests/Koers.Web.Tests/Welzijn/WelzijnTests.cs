@@ -199,6 +199,64 @@ public abstract class WelzijnTests(KoersFactory factory)
             ? HttpStatusCode.NotFound : HttpStatusCode.OK);
         Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList()), a => a == "Portaal: eigen zorgverwijzingen bekeken");
     }
+
+    [Fact]
+    public async Task Nog_niet_startklaar_komt_op_de_werkvoorraad_na_de_termijn_en_verdwijnt_als_startklaar()
+    {
+        var id = await DossierAsync();
+        var standaard = await (await _client.GetAsync("/api/v1/beheer/welzijn/GM1724")).LeesAsync();
+        Assert.Equal(12, standaard["herbenaderWeken"]!.GetValue<int>());
+        Assert.Contains("Psychische klachten", standaard["redenen"]!.AsArray().Select(r => r!.GetValue<string>()));
+
+        var fout = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/welzijn/niet-startklaar", new { redenen = new[] { "Heimwee" }, datum = "2026-03-01" });
+        Assert.Contains("geen reden van gemeente", (await fout.LeesAsync())["errors"]!["redenen"]![0]!.GetValue<string>());
+        Assert.Equal(0, factory.MetDatabase(db => db.Set<NietStartklaar>().Count(n => n.InburgeraarId == id)));
+
+        var r = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/welzijn/niet-startklaar",
+            new { redenen = new[] { "Psychische klachten", "Zorgen rondom gezinshereniging" }, datum = "2026-04-01" });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        // Twelve weeks after 1 April: 24 June, not yet due on 16 June.
+        Assert.Equal(new DateOnly(2026, 6, 24), factory.MetDatabase(db => db.Set<NietStartklaar>().Single(n => n.InburgeraarId == id).Herbenaderdatum));
+        async Task<bool> OpenAsync() => (await (await _client.GetAsync("/api/v1/welzijn/open?gemeente=GM1724")).LeesAsync()).AsArray()
+            .Any(o => o!["inburgeraarId"]!.GetValue<string>() == id.ToString() && o["soort"]!.GetValue<string>().StartsWith("Herbenaderen", StringComparison.Ordinal));
+        Assert.False(await OpenAsync());
+
+        // A new registration with an earlier recontact date replaces the open one and is due.
+        await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/welzijn/niet-startklaar", new { redenen = new[] { "Werk" }, datum = "2026-04-02", herbenaderdatum = "2026-06-01" });
+        Assert.True(await OpenAsync());
+        Assert.Equal(1, factory.MetDatabase(db => db.Set<NietStartklaar>().Count(n => n.InburgeraarId == id && n.AfgehandeldOp == null)));
+        var werkvoorraad = new HtmlParser().ParseDocument(await _client.GetStringAsync("/werkvoorraad?gemeente=GM1724"));
+        Assert.Contains(werkvoorraad.GetElementById("welzijn")!.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/inburgeraars/{id}/welzijn#startklaar");
+        Assert.DoesNotContain("Psychische", werkvoorraad.GetElementById("welzijn")!.TextContent, StringComparison.Ordinal);
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/welzijn"));
+        Assert.Contains("Werk", pagina.GetElementById("open-startklaar")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/welzijn/startklaar", new { datum = "2026-06-16" })).StatusCode);
+        Assert.False(await OpenAsync());
+        var audit = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList());
+        Assert.Contains("Nog niet startklaar vastgelegd, herbenaderen op 24 jun 2026", audit);
+        Assert.DoesNotContain(audit, a => a.Contains("Psychische", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Beheer_stelt_redenen_en_termijn_per_gemeente_in()
+    {
+        var leeg = await _client.PutJsonAsync("/api/v1/beheer/welzijn/GM1728", new { redenen = new[] { " " }, herbenaderWeken = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, leeg.StatusCode);
+        var errors = (await leeg.LeesAsync())["errors"]!;
+        Assert.Contains("ten minste één reden", errors["redenen"]![0]!.GetValue<string>());
+        Assert.Contains("1 tot en met 52", errors["herbenaderWeken"]![0]!.GetValue<string>());
+        Assert.True((await (await _client.GetAsync("/api/v1/beheer/welzijn/GM1728")).LeesAsync())["standaard"]!.GetValue<bool>());
+
+        var ok = await _client.PutJsonAsync("/api/v1/beheer/welzijn/GM1728", new { redenen = new[] { "Psychische klachten", "Mantelzorg" }, herbenaderWeken = 8 });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync("/beheer/welzijn?gemeente=GM1728"));
+        Assert.Equal("Mantelzorg", pagina.GetElementById("reden-1")!.GetAttribute("value"));
+        Assert.Equal("8", pagina.QuerySelector("input[name='Invoer.HerbenaderWeken']")!.GetAttribute("value"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("sanne.devries@kempen.example").GetAsync("/api/v1/beheer/welzijn/GM1728")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PutJsonAsync("/api/v1/beheer/welzijn/GM0988", new { redenen = new[] { "a" }, herbenaderWeken = 4 })).StatusCode);
+    }
 }
 
 public sealed class SqliteWelzijnTests(SqliteFactory factory) : WelzijnTests(factory), IClassFixture<SqliteFactory>;

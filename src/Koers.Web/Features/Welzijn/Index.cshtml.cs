@@ -14,6 +14,8 @@ public sealed class IndexModel(WelzijnService welzijn, Infrastructure.Klok klok)
     [BindProperty] public ZorgverwijzingInvoer Verwijzing { get; set; } = new();
     [BindProperty] public ZorgstatusInvoer Status { get; set; } = new();
     [BindProperty] public Guid? VerwijzingId { get; set; }
+    [BindProperty] public NietStartklaarInvoer NietStartklaar { get; set; } = new();
+    [BindProperty] public DateOnly? StartklaarOp { get; set; }
 
     public WelzijnStand Stand { get; private set; } = null!;
     public DateOnly Vandaag => klok.Vandaag;
@@ -23,6 +25,7 @@ public sealed class IndexModel(WelzijnService welzijn, Infrastructure.Klok klok)
         if (!await LaadAsync(ct)) return NotFound();
         Screening.Datum ??= Vandaag;
         Verwijzing.AangemeldOp ??= Vandaag;
+        NietStartklaar.Datum ??= Vandaag;
         return Page();
     }
 
@@ -74,6 +77,35 @@ public sealed class IndexModel(WelzijnService welzijn, Infrastructure.Klok klok)
         }
 
         return await FoutAsync(u.Fouten, nameof(Status), ct);
+    }
+
+    public async Task<IActionResult> OnPostNietStartklaarAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await LaadAsync(ct) ? Page() : NotFound();
+        var u = await welzijn.NietStartklaarAsync(Id, NietStartklaar, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt)
+        {
+            TempData["Melding"] = "'Nog niet startklaar' is vastgelegd; de inburgeraar komt op de herbenaderdatum op de werkvoorraad.";
+            return Redirect($"/inburgeraars/{Id}/welzijn#startklaar");
+        }
+
+        return await FoutAsync(u.Fouten, nameof(NietStartklaar), ct);
+    }
+
+    public async Task<IActionResult> OnPostStartklaarAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return await LaadAsync(ct) ? Page() : NotFound();
+        var u = await welzijn.StartklaarAsync(Id, StartklaarOp, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt)
+        {
+            TempData["Melding"] = "De inburgeraar is startklaar.";
+            return Redirect($"/inburgeraars/{Id}/welzijn#startklaar");
+        }
+
+        ModelState.VoegToe(u.Fouten, _ => nameof(StartklaarOp));
+        return await LaadAsync(ct) ? Page() : NotFound();
     }
 
     private async Task<IActionResult> FoutAsync(Dictionary<string, string[]> fouten, string prefix, CancellationToken ct)

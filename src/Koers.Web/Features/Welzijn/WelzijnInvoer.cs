@@ -33,3 +33,20 @@ public sealed class ZorgstatusInvoer
     public string? Reden { get; set; }
     public DateOnly? Opvolgdatum { get; set; }
 }
+
+/// <summary>"Nog niet startklaar": the reasons (texts from the municipality's list), the date, and optionally another recontact date than the default term.</summary>
+public sealed class NietStartklaarInvoer
+{
+    public List<string> Redenen { get; set; } = [];
+    public DateOnly? Datum { get; set; }
+    public DateOnly? Herbenaderdatum { get; set; }
+    public string? Toelichting { get; set; }
+}
+
+/// <summary>The settings the functioneel beheerder edits per municipality.</summary>
+public sealed class WelzijnInstellingenInvoer
+{
+    /// <summary>The reasons for "nog niet startklaar", one per entry.</summary>
+    public List<string> Redenen { get; set; } = [];
+    public int? HerbenaderWeken { get; set; }
+}

@@ -16,7 +16,7 @@ public sealed class WelzijnModule : IKoersModule
 
     public void Paginas(PaginaToegang p)
     {
-        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal);
+        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal).MetBeleid("Inrichting", Beleid.Beheer);
     }
 
     public void Api(ModuleRoutes r)

@@ -13,11 +13,19 @@ public sealed record WelzijnStand(
     IReadOnlyList<Welzijnsscreening> Screenings,
     IReadOnlyList<Zorgverwijzing> Verwijzingen,
     IReadOnlyList<Voortgangsgesprek> Gesprekken,
-    DateOnly? HercheckSinds)
+    DateOnly? HercheckSinds,
+    IReadOnlyList<NietStartklaar> NietStartklaar,
+    WelzijnInrichting Inrichting)
 {
+    /// <summary>The open "nog niet startklaar" registration, if any.</summary>
+    public NietStartklaar? Open => NietStartklaar.FirstOrDefault(n => n.AfgehandeldOp is null);
+
     /// <summary>The re-check is due: a voortgangsgesprek was held after the last screening (or there is none).</summary>
     public bool HercheckNodig => HercheckSinds is not null;
 }
+
+/// <summary>A municipality's well-being settings as configured, or the defaults.</summary>
+public sealed record WelzijnInrichting(Gemeente Gemeente, IReadOnlyList<string> Redenen, int HerbenaderWeken, bool Standaard, DateTime? GewijzigdOp, string? GewijzigdDoor);
 
 /// <summary>A line for the worklist: a re-check due or a referral's follow-up date reached.</summary>
 public sealed record Welzijnstaak(Guid InburgeraarId, string Naam, string Gemeente, string? Klantregisseur, string Soort, DateOnly Sinds, Guid? VerwijzingId);
@@ -54,7 +62,10 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         var verwijzingen = await db.Set<Zorgverwijzing>().AsNoTracking().Where(v => v.InburgeraarId == id)
             .OrderByDescending(v => v.AangemeldOp).ThenByDescending(v => v.VastgelegdOp).ToListAsync(ct);
         var gesprekken = await GehoudenAsync(id, ct);
-        return new WelzijnStand(dossier, screenings, verwijzingen, gesprekken, HercheckSinds(screenings.FirstOrDefault()?.Datum, gesprekken.FirstOrDefault()?.Datum));
+        var nietStartklaar = await db.Set<NietStartklaar>().AsNoTracking().Where(n => n.InburgeraarId == id)
+            .OrderByDescending(n => n.Datum).ThenByDescending(n => n.VastgelegdOp).ToListAsync(ct);
+        return new WelzijnStand(dossier, screenings, verwijzingen, gesprekken, HercheckSinds(screenings.FirstOrDefault()?.Datum, gesprekken.FirstOrDefault()?.Datum),
+            nietStartklaar, await InrichtingVanAsync(dossier.Gemeente!, ct));
     }
 
     private Task<List<Voortgangsgesprek>> GehoudenAsync(Guid id, CancellationToken ct) =>
@@ -240,22 +251,147 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
                                where Lopend.Contains(v.Status) && v.Opvolgdatum != null && v.Opvolgdatum <= vandaag
                                select new { i.Id, i.Voornamen, i.Achternaam, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam, v.Opvolgdatum, Verwijzing = v.Id })
             .ToListAsync(ct);
-        return hercheck.Select(r => new Welzijnstaak(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, "Hercheck welzijn", r.Gesprek!.Value, null))
+        var herbenaderen = await (from n in db.Set<NietStartklaar>().AsNoTracking()
+                                  join i in open on n.InburgeraarId equals i.Id
+                                  where n.AfgehandeldOp == null && n.Herbenaderdatum <= vandaag
+                                  select new { i.Id, i.Voornamen, i.Achternaam, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam, n.Herbenaderdatum })
+            .ToListAsync(ct);
+        return herbenaderen.Select(r => new Welzijnstaak(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, Herbenaderen, r.Herbenaderdatum, null))
+            .Concat(hercheck.Select(r => new Welzijnstaak(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, "Hercheck welzijn", r.Gesprek!.Value, null)))
             .Concat(opvolging.Select(r => new Welzijnstaak(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, "Opvolging zorgverwijzing", r.Opvolgdatum!.Value, r.Verwijzing)))
             .OrderBy(t => t.Sinds).ThenBy(t => t.Naam, StringComparer.Ordinal).ToList();
     }
+
+    public const string Herbenaderen = "Herbenaderen: nog niet startklaar";
 
     /// <summary>The worklist section. The line says only what to do, never the signal: the worklist is seen by the whole team.</summary>
     public static Werkvoorraad.Signaalsectie Sectie(IReadOnlyList<Welzijnstaak> taken, DateOnly vandaag) => new(
         "welzijn",
         "Welzijn",
-        taken.Select(t => new Werkvoorraad.SignaalRegel(t.InburgeraarId, t.Naam, $"/inburgeraars/{t.InburgeraarId}/welzijn" + (t.VerwijzingId is null ? "#screening" : "#verwijzingen"), t.Soort,
+        taken.Select(t => new Werkvoorraad.SignaalRegel(t.InburgeraarId, t.Naam, $"/inburgeraars/{t.InburgeraarId}/welzijn" + (t.Soort == Herbenaderen ? "#startklaar" : t.VerwijzingId is null ? "#screening" : "#verwijzingen"), t.Soort,
             vandaag.DayNumber - t.Sinds.DayNumber > 28,
-            $"{(t.VerwijzingId is null ? "voortgangsgesprek gehouden op" : "opvolgen sinds")} {Shared.Weergave.Datum(t.Sinds)} · {t.Gemeente} · {t.Klantregisseur ?? "niet toegewezen"}")).ToList(),
+            $"{(t.Soort == Herbenaderen ? "herbenaderen sinds" : t.VerwijzingId is null ? "voortgangsgesprek gehouden op" : "opvolgen sinds")} {Shared.Weergave.Datum(t.Sinds)} · {t.Gemeente} · {t.Klantregisseur ?? "niet toegewezen"}")).ToList(),
         "Geen hercheck of opvolging van welzijn die nu openstaat.",
-        [new Werkvoorraad.Signaalsectie.Telling("Hercheck", taken.Count(t => t.VerwijzingId is null)), new Werkvoorraad.Signaalsectie.Telling("Opvolging", taken.Count(t => t.VerwijzingId is not null))],
+        [new Werkvoorraad.Signaalsectie.Telling("Herbenaderen", taken.Count(t => t.Soort == Herbenaderen)),
+            new Werkvoorraad.Signaalsectie.Telling("Hercheck", taken.Count(t => t.VerwijzingId is null && t.Soort != Herbenaderen)), new Werkvoorraad.Signaalsectie.Telling("Opvolging", taken.Count(t => t.VerwijzingId is not null))],
         [],
-        "Na elk voortgangsgesprek een nieuwe welzijnsscreening (hercheck), en zorgverwijzingen waarvan de opvolgdatum is bereikt.");
+        "Na elk voortgangsgesprek een nieuwe welzijnsscreening (hercheck), zorgverwijzingen waarvan de opvolgdatum is bereikt, en wie nog niet startklaar was en nu opnieuw benaderd moet worden.");
+
+    // ---- nog niet startklaar ------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The default reasons: the practice sources name why people in the AZC do not want to start yet, "psychische klachten,
+    /// zorgen rondom gezinshereniging en werk" (000:L201-203, via seed-000-002-003-practice.md §3.3, line 338).
+    /// </summary>
+    public static readonly IReadOnlyList<string> StandaardRedenen = ["Psychische klachten", "Zorgen rondom gezinshereniging", "Werk"];
+
+    /// <summary>The default recontact term: the practice notes give "next recontact date (2–3 months)" (seed-000-002-003-practice.md §3.3, line 338); 12 weeks.</summary>
+    public const int StandaardHerbenaderWeken = 12;
+
+    public const int MaxRedenen = 20;
+    public const int MaxReden = 100;
+
+    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
+    {
+        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
+        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
+    }
+
+    /// <summary>The settings of a municipality within the user's reach, or null.</summary>
+    public async Task<WelzijnInrichting?> InrichtingAsync(string? gemeenteCode, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(gemeenteCode)) return null;
+        var code = gemeenteCode.Trim().ToUpperInvariant();
+        var gemeente = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == code, ct);
+        if (gemeente is null || !(await toegang.BereikAsync(ct)).Gemeenten.Contains(gemeente.Id)) return null;
+        return await InrichtingVanAsync(gemeente, ct);
+    }
+
+    private async Task<WelzijnInrichting> InrichtingVanAsync(Gemeente gemeente, CancellationToken ct)
+    {
+        var rij = await db.Set<WelzijnInstelling>().AsNoTracking().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
+        if (rij is null) return new(gemeente, StandaardRedenen, StandaardHerbenaderWeken, true, null, null);
+        return new(gemeente, rij.Redenen.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), rij.HerbenaderWeken, false, rij.GewijzigdOp, rij.GewijzigdDoor);
+    }
+
+    public async Task<Uitkomst<string>> InrichtingOpslaanAsync(string gemeenteCode, WelzijnInstellingenInvoer invoer, CancellationToken ct = default)
+    {
+        var huidig = await InrichtingAsync(gemeenteCode, ct);
+        if (huidig is null) return Uitkomst<string>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        var redenen = (invoer.Redenen ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (redenen.Count == 0) fouten.Voeg(nameof(invoer.Redenen), "Geef ten minste één reden.");
+        else if (redenen.Count > MaxRedenen) fouten.Voeg(nameof(invoer.Redenen), $"Hoogstens {MaxRedenen} redenen.");
+        foreach (var r in redenen.Where(r => r.Length > MaxReden)) fouten.Voeg(nameof(invoer.Redenen), $"Een reden is hoogstens {MaxReden} tekens ('{r[..20]}…').");
+        if (invoer.HerbenaderWeken is not { } weken || weken < 1 || weken > 52) fouten.Voeg(nameof(invoer.HerbenaderWeken), "Vul een termijn van 1 tot en met 52 weken in.");
+        if (fouten.Count > 0) return Uitkomst<string>.Geweigerd(fouten);
+
+        var gemeente = huidig.Gemeente;
+        var rij = await db.Set<WelzijnInstelling>().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
+        if (rij is null)
+        {
+            rij = new WelzijnInstelling { GemeenteId = gemeente.Id };
+            db.Add(rij);
+        }
+
+        rij.Redenen = string.Join("\n", redenen);
+        rij.HerbenaderWeken = invoer.HerbenaderWeken!.Value;
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Welzijn gemeente {gemeente.Naam}: {redenen.Count} redenen 'nog niet startklaar', herbenaderen na {rij.HerbenaderWeken} weken");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<string>.Ok(gemeente.Code);
+    }
+
+    /// <summary>Registers "nog niet startklaar" with reasons and a recontact date (by default the municipality's term); an earlier open one is closed.</summary>
+    public async Task<Uitkomst<Guid>> NietStartklaarAsync(Guid id, NietStartklaarInvoer invoer, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
+        var fouten = Veldfouten.Nieuw();
+        var redenen = (invoer.Redenen ?? []).Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (redenen.Count == 0) fouten.Voeg(nameof(invoer.Redenen), "Kies ten minste één reden.");
+        foreach (var r in redenen.Where(r => !inrichting.Redenen.Contains(r, StringComparer.Ordinal)))
+            fouten.Voeg(nameof(invoer.Redenen), $"'{(r.Length > 40 ? r[..40] : r)}' is geen reden van gemeente {inrichting.Gemeente.Naam}.");
+        if (invoer.Datum is not { } datum) fouten.Voeg(nameof(invoer.Datum), "Vul de datum in.");
+        else if (datum > klok.Vandaag) fouten.Voeg(nameof(invoer.Datum), "De datum ligt in de toekomst.");
+        var herbenader = invoer.Herbenaderdatum ?? invoer.Datum?.AddDays(7 * inrichting.HerbenaderWeken);
+        if (invoer.Herbenaderdatum is { } h && invoer.Datum is { } d2 && h <= d2) fouten.Voeg(nameof(invoer.Herbenaderdatum), "De datum om opnieuw te benaderen ligt niet na de datum.");
+        fouten.Lengte(invoer.Toelichting, nameof(invoer.Toelichting), MaxTekst);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        foreach (var eerder in await db.Set<NietStartklaar>().Where(n => n.InburgeraarId == id && n.AfgehandeldOp == null).ToListAsync(ct))
+            eerder.AfgehandeldOp = invoer.Datum;
+        var n = new NietStartklaar
+        {
+            Id = Guid.NewGuid(), InburgeraarId = id, Redenen = string.Join("\n", redenen), Datum = invoer.Datum!.Value, Herbenaderdatum = herbenader!.Value,
+            Toelichting = string.IsNullOrWhiteSpace(invoer.Toelichting) ? null : invoer.Toelichting.Trim(), VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
+        };
+        db.Add(n);
+        // Not the reasons: they can be health data.
+        audit.Aanmaken(id, $"Nog niet startklaar vastgelegd, herbenaderen op {Shared.Weergave.Datum(n.Herbenaderdatum)}", AuditObject.Van<NietStartklaar>(n.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(n.Id);
+    }
+
+    /// <summary>The inburgeraar was contacted again and is startklaar: the open registration closes and leaves the worklist.</summary>
+    public async Task<Uitkomst<Guid>> StartklaarAsync(Guid id, DateOnly? datum, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        var open = await db.Set<NietStartklaar>().FirstOrDefaultAsync(n => n.InburgeraarId == id && n.AfgehandeldOp == null, ct);
+        var fouten = Veldfouten.Nieuw();
+        if (open is null) fouten.Voeg("Datum", "Er staat geen 'nog niet startklaar' open.");
+        else if (datum is not { } d) fouten.Voeg("Datum", "Vul de datum in.");
+        else if (d > klok.Vandaag) fouten.Voeg("Datum", "De datum ligt in de toekomst.");
+        else if (d < open.Datum) fouten.Voeg("Datum", $"De datum ligt vóór {Shared.Weergave.Datum(open.Datum)}.");
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        open!.AfgehandeldOp = datum;
+        audit.Wijzigen(id, $"Startklaar op {Shared.Weergave.Datum(datum)}", AuditObject.Van<NietStartklaar>(open.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(open.Id);
+    }
 
     // ---- texts -------------------------------------------------------------------------------------------------
 

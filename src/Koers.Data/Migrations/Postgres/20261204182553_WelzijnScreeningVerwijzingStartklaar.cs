@@ -1,16 +1,65 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace Koers.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class WelzijnScreeningEnZorgverwijzing : Migration
+    public partial class WelzijnScreeningVerwijzingStartklaar : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "niet_startklaar",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InburgeraarId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Redenen = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Datum = table.Column<DateOnly>(type: "date", nullable: false),
+                    Herbenaderdatum = table.Column<DateOnly>(type: "date", nullable: false),
+                    Toelichting = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AfgehandeldOp = table.Column<DateOnly>(type: "date", nullable: true),
+                    VastgelegdOp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VastgelegdDoor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_niet_startklaar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_niet_startklaar_inburgeraar_InburgeraarId",
+                        column: x => x.InburgeraarId,
+                        principalTable: "inburgeraar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "welzijn_instelling",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    GemeenteId = table.Column<int>(type: "integer", nullable: false),
+                    Redenen = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HerbenaderWeken = table.Column<int>(type: "integer", nullable: false),
+                    GewijzigdOp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GewijzigdDoor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_welzijn_instelling", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_welzijn_instelling_gemeente_GemeenteId",
+                        column: x => x.GemeenteId,
+                        principalTable: "gemeente",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "welzijnsscreening",
                 columns: table => new
@@ -83,6 +132,22 @@ namespace Koers.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_niet_startklaar_Herbenaderdatum",
+                table: "niet_startklaar",
+                column: "Herbenaderdatum");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_niet_startklaar_InburgeraarId_AfgehandeldOp",
+                table: "niet_startklaar",
+                columns: new[] { "InburgeraarId", "AfgehandeldOp" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welzijn_instelling_GemeenteId",
+                table: "welzijn_instelling",
+                column: "GemeenteId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_welzijnsscreening_InburgeraarId_Datum",
                 table: "welzijnsscreening",
                 columns: new[] { "InburgeraarId", "Datum" });
@@ -111,6 +176,12 @@ namespace Koers.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "niet_startklaar");
+
+            migrationBuilder.DropTable(
+                name: "welzijn_instelling");
+
             migrationBuilder.DropTable(
                 name: "zorgverwijzing");
 
