@@ -28,6 +28,7 @@ using Koers.Web.Features.Partnerportaal;
 using Koers.Web.Features.Pip;
 using Koers.Web.Features.Portaal;
 using Koers.Web.Features.Voortgang;
+using Koers.Web.Features.Welzijn;
 using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure;
 using Koers.Web.Infrastructure.Bedrijfsvoering;
@@ -202,6 +203,7 @@ public partial class Program
         new PartnerportaalModule(),
         new VoortgangModule(),
         new ParticipatieModule(),
+        new WelzijnModule(),
         new HandhavingModule(),
         new OntzorgenModule(),
         new GeldzakenModule(),

@@ -94,6 +94,11 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         await db.Voortgangsgesprekken.Where(g => ids.Contains(g.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.Verslag, (string?)null).SetProperty(g => g.Aanwezigen, (string?)null), ct);
         await db.Set<Data.Model.Ladderscore>().Where(l => ids.Contains(l.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(l => l.Toelichting, (string?)null), ct);
+        // Welzijn: the dated facts (signal, kind, severity, referral status) stay for the figures, free text about health goes.
+        await db.Set<Data.Model.Welzijnsscreening>().Where(w => ids.Contains(w.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(w => w.Toelichting, (string?)null), ct);
+        await db.Set<Data.Model.Zorgverwijzing>().Where(z => ids.Contains(z.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(z => z.Reden, (string?)null).SetProperty(z => z.Zorgaanbieder, (string?)null).SetProperty(z => z.Opvolgdatum, (DateOnly?)null), ct);
+        await db.Set<Data.Model.NietStartklaar>().Where(n => ids.Contains(n.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Toelichting, (string?)null), ct);
         await db.Verwijzingen.Where(v => ids.Contains(v.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Toelichting, (string?)null).SetProperty(v => v.RedenAfwijzing, (string?)null), ct);
         await db.Set<Data.Model.Keten.Tekortkoming>().Where(t => ids.Contains(t.InburgeraarId))

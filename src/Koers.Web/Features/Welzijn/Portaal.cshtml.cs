@@ -1,0 +1,26 @@
+using Koers.Data.Model;
+using Koers.Web.Features.Portaal;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Koers.Web.Features.Welzijn;
+
+/// <summary>
+/// The inburgeraar's own referrals to care with their status, in the portal's language (Dutch, English; others fall
+/// back to Dutch). Not the screenings: those are the klantregisseur's working notes. Own case only; every view audited.
+/// </summary>
+public sealed class PortaalModel(WelzijnService welzijn) : PageModel
+{
+    public IReadOnlyList<Zorgverwijzing> Verwijzingen { get; private set; } = [];
+    public string Taal => Talen.Huidig;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var taal = Request.Query[Talen.Parameter].ToString();
+        if (Talen.Bestaat(taal)) Talen.Onthoud(HttpContext, taal);
+        var eigen = await welzijn.EigenAsync(ct);
+        if (eigen is null) return NotFound();
+        Verwijzingen = eigen;
+        return Page();
+    }
+}
