@@ -17,6 +17,7 @@ using Koers.Web.Features.Intake;
 using Koers.Web.Features.Ketenpartners;
 using Koers.Web.Features.Machtigingen;
 using Koers.Web.Features.Verwijzingen;
+using Koers.Web.Features.Werk;
 using Koers.Web.Features.Ontzorgen;
 using Koers.Web.Features.Handhaving;
 using Koers.Web.Features.Brieven;
@@ -202,6 +203,7 @@ public partial class Program
         new PartnerportaalModule(),
         new VoortgangModule(),
         new ParticipatieModule(),
+        new WerkModule(),
         new HandhavingModule(),
         new OntzorgenModule(),
         new GeldzakenModule(),

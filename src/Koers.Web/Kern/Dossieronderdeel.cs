@@ -51,6 +51,7 @@ public interface IDossieronderdeel
 public static class DossieronderdeelVolgorde
 {
     public const int Participatieladder = 10;
+    public const int Plaatsingen = 20;
     public const int DuoUitwisseling = 10;
     public const int DuoGegevens = 20;
     public const int Brp = 30;

@@ -29,6 +29,7 @@ public static class SignaalbronVolgorde
     public const int Duo = 60;
     public const int Brp = 70;
     public const int Participatie = 80;
+    public const int Werk = 90;
 }
 
 public static class SignaalbronRegistratie
