@@ -17,6 +17,7 @@ using Koers.Web.Features.Intake;
 using Koers.Web.Features.Ketenpartners;
 using Koers.Web.Features.Machtigingen;
 using Koers.Web.Features.Verwijzingen;
+using Koers.Web.Features.Werk;
 using Koers.Web.Features.Ontzorgen;
 using Koers.Web.Features.Handhaving;
 using Koers.Web.Features.Brieven;
@@ -204,6 +205,7 @@ public partial class Program
         new VoortgangModule(),
         new ParticipatieModule(),
         new WelzijnModule(),
+        new WerkModule(),
         new HandhavingModule(),
         new OntzorgenModule(),
         new GeldzakenModule(),

@@ -52,6 +52,7 @@ public static class DossieronderdeelVolgorde
 {
     public const int Participatieladder = 10;
     public const int Welzijn = 20;
+    public const int Plaatsingen = 30;
     public const int DuoUitwisseling = 10;
     public const int DuoGegevens = 20;
     public const int Brp = 30;

@@ -2392,50 +2392,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("monitor_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("AfgehandeldOp")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("Herbenaderdatum")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Redenen")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Toelichting")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Herbenaderdatum");
-
-                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
-
-                    b.ToTable("niet_startklaar", (string)null);
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3154,6 +3110,119 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("pip_versie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Plaatsing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("BeeindigdOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Einde")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InternAfdeling")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Jobcoach")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Startbaan")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Subsidie")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("SubsidieBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("UrenPerWeek")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("WerkgeverId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Jobcoach");
+
+                    b.HasIndex("WerkgeverId");
+
+                    b.ToTable("plaatsing", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Plaatsingsevaluatie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PlaatsingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaatsingId", "Datum");
+
+                    b.ToTable("plaatsingsevaluatie", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Planning.Taakslot", b =>
                 {
                     b.Property<string>("Naam")
@@ -3386,6 +3455,44 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("termijnsignalering", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Uitstroom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Datum");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("uitstroom", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -3414,13 +3521,28 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("voorlopig_plan", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Aanbod")
                         .HasColumnType("integer");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<bool>("Actief")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Capaciteit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Contactpersoon")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("GemeenteId")
                         .HasColumnType("integer");
@@ -3433,78 +3555,62 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<DateTime>("GewijzigdOp")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("HerbenaderWeken")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Redenen")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("GemeenteId")
-                        .IsUnique();
-
-                    b.ToTable("welzijn_instelling", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Bron")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Ernst")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Moment")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Signaal")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Soort")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Toelichting")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("VastgelegdDoor")
+                    b.Property<string>("Naam")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Taaleis")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Telefoon")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Naam");
+
+                    b.ToTable("werkgever", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Werkgeverervaring", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("VastgelegdOp")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid?>("VoortgangsgesprekId")
+                    b.Property<Guid>("WerkgeverId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VoortgangsgesprekId");
+                    b.HasIndex("WerkgeverId");
 
-                    b.HasIndex("InburgeraarId", "Datum");
-
-                    b.ToTable("welzijnsscreening", (string)null);
+                    b.ToTable("werkgeverervaring", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
@@ -3613,74 +3719,6 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("zgw_zaak", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("AangemeldOp")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("BeeindigdOp")
-                        .HasColumnType("date");
-
-                    b.Property<string>("GewijzigdDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("GewijzigdOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Naar")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateOnly?>("Opvolgdatum")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reden")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<Guid?>("ScreeningId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("ZorgGestartOp")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Zorgaanbieder")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Opvolgdatum");
-
-                    b.HasIndex("ScreeningId");
-
-                    b.HasIndex("InburgeraarId", "Status");
-
-                    b.ToTable("zorgverwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -4295,15 +4333,6 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4434,6 +4463,31 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Plaatsing", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Werkgever", "Werkgever")
+                        .WithMany()
+                        .HasForeignKey("WerkgeverId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Werkgever");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Plaatsingsevaluatie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Plaatsing", null)
+                        .WithMany("Evaluaties")
+                        .HasForeignKey("PlaatsingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -4474,6 +4528,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Uitstroom", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4483,7 +4546,7 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", null)
                         .WithMany()
@@ -4492,18 +4555,13 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgeverervaring", b =>
                 {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
+                    b.HasOne("Koers.Data.Model.Werkgever", null)
+                        .WithMany("Ervaringen")
+                        .HasForeignKey("WerkgeverId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
-                        .WithMany()
-                        .HasForeignKey("VoortgangsgesprekId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
@@ -4522,20 +4580,6 @@ namespace Koers.Data.Migrations.Postgres
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Welzijnsscreening", null)
-                        .WithMany()
-                        .HasForeignKey("ScreeningId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -4618,6 +4662,11 @@ namespace Koers.Data.Migrations.Postgres
                     b.Navigation("Antwoorden");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Plaatsing", b =>
+                {
+                    b.Navigation("Evaluaties");
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>
                 {
                     b.Navigation("Gemeenten");
@@ -4628,6 +4677,11 @@ namespace Koers.Data.Migrations.Postgres
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.Navigation("Leden");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
+                {
+                    b.Navigation("Ervaringen");
                 });
 #pragma warning restore 612, 618
         }

@@ -189,6 +189,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, ct);
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
         await Welzijn.WelzijnDemo.VulAsync(db, klok, demoInburgeraar, ct);
+        await Werk.WerkDemo.VulAsync(db, klok, ct);
     }
 
     /// <summary>

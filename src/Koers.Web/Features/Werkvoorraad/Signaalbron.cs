@@ -30,6 +30,7 @@ public static class SignaalbronVolgorde
     public const int Brp = 70;
     public const int Participatie = 80;
     public const int Welzijn = 90;
+    public const int Werk = 100;
 }
 
 public static class SignaalbronRegistratie

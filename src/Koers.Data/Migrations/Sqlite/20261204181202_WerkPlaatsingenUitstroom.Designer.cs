@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koers.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKoersDbContext))]
-    [Migration("20261204182553_WelzijnScreeningVerwijzingStartklaar")]
-    partial class WelzijnScreeningVerwijzingStartklaar
+    [Migration("20261204181202_WerkPlaatsingenUitstroom")]
+    partial class WerkPlaatsingenUitstroom
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2346,50 +2346,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("monitor_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("AfgehandeldOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Datum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Herbenaderdatum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Redenen")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Toelichting")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Herbenaderdatum");
-
-                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
-
-                    b.ToTable("niet_startklaar", (string)null);
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3100,6 +3056,117 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("pip_versie", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Plaatsing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BeeindigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Einde")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InternAfdeling")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jobcoach")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Startbaan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subsidie")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SubsidieBedrag")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uitkomst")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UrenPerWeek")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WerkgeverId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("Jobcoach");
+
+                    b.HasIndex("WerkgeverId");
+
+                    b.ToTable("plaatsing", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Plaatsingsevaluatie", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlaatsingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaatsingId", "Datum");
+
+                    b.ToTable("plaatsingsevaluatie", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Planning.Taakslot", b =>
                 {
                     b.Property<string>("Naam")
@@ -3320,6 +3387,44 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("termijnsignalering", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Uitstroom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Datum");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.ToTable("uitstroom", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
                 {
                     b.Property<Guid>("InburgeraarId")
@@ -3348,11 +3453,28 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("voorlopig_plan", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Aanbod")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capaciteit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contactpersoon")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("GemeenteId")
                         .HasColumnType("INTEGER");
@@ -3365,78 +3487,60 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<DateTime>("GewijzigdOp")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("HerbenaderWeken")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Redenen")
+                    b.Property<string>("Naam")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Taaleis")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telefoon")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GemeenteId")
-                        .IsUnique();
+                    b.HasIndex("GemeenteId", "Naam");
 
-                    b.ToTable("welzijn_instelling", (string)null);
+                    b.ToTable("werkgever", (string)null);
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgeverervaring", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Bron")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Datum")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Ernst")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Moment")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Signaal")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Soort")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Toelichting")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VastgelegdDoor")
+                    b.Property<string>("Door")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("VastgelegdOp")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("VoortgangsgesprekId")
+                    b.Property<Guid>("WerkgeverId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("VoortgangsgesprekId");
+                    b.HasIndex("WerkgeverId");
 
-                    b.HasIndex("InburgeraarId", "Datum");
-
-                    b.ToTable("welzijnsscreening", (string)null);
+                    b.ToTable("werkgeverervaring", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
@@ -3543,74 +3647,6 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("zgw_zaak", (string)null);
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("AangemeldOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("BeeindigdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GewijzigdDoor")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("GewijzigdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InburgeraarId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Naar")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("Opvolgdatum")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reden")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ScreeningId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VastgelegdDoor")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VastgelegdOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ZorgGestartOp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Zorgaanbieder")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Opvolgdatum");
-
-                    b.HasIndex("ScreeningId");
-
-                    b.HasIndex("InburgeraarId", "Status");
-
-                    b.ToTable("zorgverwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -4219,15 +4255,6 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4358,6 +4385,31 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Plaatsing", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Werkgever", "Werkgever")
+                        .WithMany()
+                        .HasForeignKey("WerkgeverId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Werkgever");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Plaatsingsevaluatie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Plaatsing", null)
+                        .WithMany("Evaluaties")
+                        .HasForeignKey("PlaatsingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -4398,6 +4450,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Uitstroom", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4407,7 +4468,7 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", null)
                         .WithMany()
@@ -4416,18 +4477,13 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+            modelBuilder.Entity("Koers.Data.Model.Werkgeverervaring", b =>
                 {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
+                    b.HasOne("Koers.Data.Model.Werkgever", null)
+                        .WithMany("Ervaringen")
+                        .HasForeignKey("WerkgeverId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
-                        .WithMany()
-                        .HasForeignKey("VoortgangsgesprekId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Zgw.ZgwOpdracht", b =>
@@ -4446,20 +4502,6 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
-                {
-                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
-                        .WithMany()
-                        .HasForeignKey("InburgeraarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Koers.Data.Model.Welzijnsscreening", null)
-                        .WithMany()
-                        .HasForeignKey("ScreeningId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -4542,6 +4584,11 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Navigation("Antwoorden");
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Plaatsing", b =>
+                {
+                    b.Navigation("Evaluaties");
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Regio", b =>
                 {
                     b.Navigation("Gemeenten");
@@ -4552,6 +4599,11 @@ namespace Koers.Data.Migrations.Sqlite
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.Navigation("Leden");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
+                {
+                    b.Navigation("Ervaringen");
                 });
 #pragma warning restore 612, 618
         }
