@@ -2392,6 +2392,50 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("monitor_dossier", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AfgehandeldOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Herbenaderdatum")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Redenen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Herbenaderdatum");
+
+                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
+
+                    b.ToTable("niet_startklaar", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3521,6 +3565,99 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("voorlopig_plan", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HerbenaderWeken")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Redenen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId")
+                        .IsUnique();
+
+                    b.ToTable("welzijn_instelling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bron")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Ernst")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Signaal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Soort")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VoortgangsgesprekId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoortgangsgesprekId");
+
+                    b.HasIndex("InburgeraarId", "Datum");
+
+                    b.ToTable("welzijnsscreening", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3719,6 +3856,74 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("zgw_zaak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AangemeldOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("BeeindigdOp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Naar")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("Opvolgdatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ZorgGestartOp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Zorgaanbieder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Opvolgdatum");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("InburgeraarId", "Status");
+
+                    b.ToTable("zorgverwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -4333,6 +4538,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4546,6 +4760,29 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
+                        .WithMany()
+                        .HasForeignKey("VoortgangsgesprekId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", null)
@@ -4580,6 +4817,20 @@ namespace Koers.Data.Migrations.Postgres
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Welzijnsscreening", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

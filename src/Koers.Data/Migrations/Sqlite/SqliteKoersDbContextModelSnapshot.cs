@@ -2343,6 +2343,50 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("monitor_dossier", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AfgehandeldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Herbenaderdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Redenen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Herbenaderdatum");
+
+                    b.HasIndex("InburgeraarId", "AfgehandeldOp");
+
+                    b.ToTable("niet_startklaar", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3450,6 +3494,97 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("voorlopig_plan", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HerbenaderWeken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Redenen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId")
+                        .IsUnique();
+
+                    b.ToTable("welzijn_instelling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bron")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ernst")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signaal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VoortgangsgesprekId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoortgangsgesprekId");
+
+                    b.HasIndex("InburgeraarId", "Datum");
+
+                    b.ToTable("welzijnsscreening", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3644,6 +3779,74 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasKey("InburgeraarId");
 
                     b.ToTable("zgw_zaak", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AangemeldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BeeindigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naar")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Opvolgdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ScreeningId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ZorgGestartOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zorgaanbieder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Opvolgdatum");
+
+                    b.HasIndex("ScreeningId");
+
+                    b.HasIndex("InburgeraarId", "Status");
+
+                    b.ToTable("zorgverwijzing", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -4252,6 +4455,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Notificatie", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4465,6 +4677,29 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.WelzijnInstelling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Welzijnsscreening", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Keten.Voortgangsgesprek", null)
+                        .WithMany()
+                        .HasForeignKey("VoortgangsgesprekId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Werkgever", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", null)
@@ -4499,6 +4734,20 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Zorgverwijzing", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Welzijnsscreening", null)
+                        .WithMany()
+                        .HasForeignKey("ScreeningId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
