@@ -188,6 +188,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Berichten.BerichtenDemo.SeedAsync(db, demoInburgeraar, klok.NuUtc, ct);
         await Pip.VoorlopigPlanDemo.SeedAsync(db, vandaag, ct);
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
+        await Netwerk.NetwerkDemo.VulAsync(db, klok, demoInburgeraar, ct);
     }
 
     /// <summary>
