@@ -249,7 +249,7 @@ public abstract class NetwerkTests(KoersFactory factory)
         Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/casusoverleggen/{overleg}/besprekingen/{bespreking}/acties",
             new { tekst = tekst + " voor Sanne", eigenaarId = sanne, deadline = "2026-06-17" })).StatusCode);
 
-        string Sectie(string html) => new HtmlParser().ParseDocument(html).QuerySelector("#casusoverleg-acties")?.TextContent ?? "";
+        string Sectie(string html) => new HtmlParser().ParseDocument(html).QuerySelector("#signalen-casusoverleg")?.TextContent ?? "";
         var werk = Sectie(await _client.GetStringAsync("/werkvoorraad"));
         Assert.Contains(tekst, werk);
         Assert.Contains("deadline 19 jun 2026", werk);

@@ -312,7 +312,7 @@ public sealed class CasusoverlegService(KoersDbContext db, Klok klok, HuidigeGeb
                 a.Deadline < vandaag, $"{a.Tekst} · deadline {Shared.Weergave.Datum(a.Deadline)} · {a.Overleg}")));
         }
 
-        return new Signaalsectie("casusoverleg-acties", "Acties uit casusoverleg", regels, "Geen acties uit casusoverleg die binnen een week klaar moeten zijn.",
+        return new Signaalsectie("signalen-casusoverleg", "Acties uit casusoverleg", regels, "Geen acties uit casusoverleg die binnen een week klaar moeten zijn.",
             [new Signaalsectie.Telling("Te laat", regels.Count(r => r.Urgent))], [new Signaalsectie.Link("Alle casusoverleggen", "/casusoverleg")]);
     }
 }
