@@ -5,6 +5,7 @@ using Koers.Data;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Berichten;
 using Koers.Web.Features.Beveiliging;
+using Koers.Web.Features.Netwerk;
 using Koers.Web.Features.Bewaartermijn;
 using Koers.Web.Features.Brp;
 using Koers.Web.Features.Coa;
@@ -206,6 +207,7 @@ public partial class Program
         new ParticipatieModule(),
         new WelzijnModule(),
         new WerkModule(),
+        new NetwerkModule(),
         new HandhavingModule(),
         new OntzorgenModule(),
         new GeldzakenModule(),

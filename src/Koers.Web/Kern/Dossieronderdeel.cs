@@ -58,6 +58,7 @@ public static class DossieronderdeelVolgorde
     public const int Brp = 30;
     public const int Zaaksysteem = 40;
     public const int Berichten = 10;
+    public const int Netwerk = 20;
 }
 
 public static class DossieronderdeelRegistratie

@@ -43,7 +43,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         var secties = html.QuerySelectorAll("section.koers-signalen").Select(s => s.Id).ToList();
         Assert.Equal(
         [
-            "signalen-ontzorgen", "signalen-inrichtingskrediet", "signalen-voortgang", "signalen-handhaving",
+            "signalen-ontzorgen", "signalen-inrichtingskrediet", "signalen-voortgang", "signalen-casusoverleg", "signalen-handhaving",
             "signalen-berichten", "signalen-duo", "signalen-brp", "participatiemetingen", "welzijn", "werk-plaatsingen",
         ], secties);
     }
@@ -58,7 +58,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         using var scope = factory.Services.CreateScope();
         var onderdelen = scope.ServiceProvider.GetServices<IDossieronderdeel>().ToList();
         var features = onderdelen.Select(o => o.GetType().Namespace!.Split('.')[^1]).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Brp", "Duo", "Participatie", "Portaal", "Welzijn", "Werk", "Zgw"], features);
+        Assert.Equal(["Brp", "Duo", "Netwerk", "Participatie", "Portaal", "Welzijn", "Werk", "Zgw"], features);
         Assert.Equal(onderdelen.Count, onderdelen.Select(o => (o.Plek, o.Volgorde)).Distinct().Count());
         // Each handler belongs to one part: the page hands a post to the first part that names it.
         var handlers = onderdelen.SelectMany(o => o.Handlers).ToList();

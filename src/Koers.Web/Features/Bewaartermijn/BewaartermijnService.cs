@@ -113,6 +113,9 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         // Geldzaken: the krediet's dates and amounts stay for the figures, the note goes; a voorlopig plan is free text and goes.
         await db.Set<Data.Model.Geldzaken.Geldzaak>().Where(g => ids.Contains(g.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(g => g.KredietNotitie, (string?)null), ct);
         await db.Set<Data.Model.VoorlopigPlan>().Where(p => ids.Contains(p.InburgeraarId)).ExecuteDeleteAsync(ct);
+        // Netwerk: the links to the sociale kaart and the discussions in casusoverleg stay as facts; their free text goes.
+        await db.Set<Data.Model.Netwerk.Kaartkoppeling>().Where(k => ids.Contains(k.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(k => k.Toelichting, (string?)null), ct);
+        await db.Set<Data.Model.Netwerk.Casusbespreking>().Where(b => ids.Contains(b.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Verslag, (string?)null), ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;

@@ -190,6 +190,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Participatie.ParticipatieDemo.VulAsync(db, klok, ct);
         await Welzijn.WelzijnDemo.VulAsync(db, klok, demoInburgeraar, ct);
         await Werk.WerkDemo.VulAsync(db, klok, ct);
+        await Netwerk.NetwerkDemo.VulAsync(db, klok, demoInburgeraar, ct);
     }
 
     /// <summary>
