@@ -2392,6 +2392,253 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("monitor_dossier", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusbespreking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CasusoverlegId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("CasusoverlegId", "InburgeraarId")
+                        .IsUnique();
+
+                    b.ToTable("casusbespreking", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusoverleg", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly?>("Aanvang")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Locatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Onderwerp")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Datum");
+
+                    b.ToTable("casusoverleg", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartitem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Adres")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Talen")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Naam")
+                        .IsUnique();
+
+                    b.ToTable("sociale_kaart_item", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartkoppeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("KaartitemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("KaartitemId");
+
+                    b.ToTable("sociale_kaart_koppeling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegactie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CasusbesprekingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EigenaarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GedaanDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("GedaanOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusbesprekingId");
+
+                    b.HasIndex("EigenaarId", "GedaanOp");
+
+                    b.ToTable("casusoverleg_actie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegdeelnemer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CasusoverlegId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MedewerkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusoverlegId");
+
+                    b.HasIndex("MedewerkerId");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("casusoverleg_deelnemer", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4538,6 +4785,102 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusbespreking", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Netwerk.Casusoverleg", "Casusoverleg")
+                        .WithMany("Besprekingen")
+                        .HasForeignKey("CasusoverlegId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", "Inburgeraar")
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Casusoverleg");
+
+                    b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusoverleg", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartitem", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartkoppeling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Netwerk.Kaartitem", "Kaartitem")
+                        .WithMany()
+                        .HasForeignKey("KaartitemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Kaartitem");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegactie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Netwerk.Casusbespreking", "Casusbespreking")
+                        .WithMany("Acties")
+                        .HasForeignKey("CasusbesprekingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Medewerker", "Eigenaar")
+                        .WithMany()
+                        .HasForeignKey("EigenaarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Casusbespreking");
+
+                    b.Navigation("Eigenaar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegdeelnemer", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Netwerk.Casusoverleg", null)
+                        .WithMany("Deelnemers")
+                        .HasForeignKey("CasusoverlegId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Medewerker", "Medewerker")
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId");
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId");
+
+                    b.Navigation("Medewerker");
+
+                    b.Navigation("Partnerorganisatie");
+                });
+
             modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4901,6 +5244,18 @@ namespace Koers.Data.Migrations.Postgres
             modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
                 {
                     b.Navigation("Afspraken");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusbespreking", b =>
+                {
+                    b.Navigation("Acties");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusoverleg", b =>
+                {
+                    b.Navigation("Besprekingen");
+
+                    b.Navigation("Deelnemers");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>

@@ -2343,6 +2343,249 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("monitor_dossier", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusbespreking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CasusoverlegId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verslag")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("CasusoverlegId", "InburgeraarId")
+                        .IsUnique();
+
+                    b.ToTable("casusbespreking", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusoverleg", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Aanvang")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Onderwerp")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Datum");
+
+                    b.ToTable("casusoverleg", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartitem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Adres")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notities")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plaats")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Talen")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId", "Naam")
+                        .IsUnique();
+
+                    b.ToTable("sociale_kaart_item", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartkoppeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KaartitemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("KaartitemId");
+
+                    b.ToTable("sociale_kaart_koppeling", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegactie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CasusbesprekingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EigenaarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GedaanDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GedaanOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusbesprekingId");
+
+                    b.HasIndex("EigenaarId", "GedaanOp");
+
+                    b.ToTable("casusoverleg_actie", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegdeelnemer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CasusoverlegId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MedewerkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CasusoverlegId");
+
+                    b.HasIndex("MedewerkerId");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.ToTable("casusoverleg_deelnemer", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4455,6 +4698,102 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusbespreking", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Netwerk.Casusoverleg", "Casusoverleg")
+                        .WithMany("Besprekingen")
+                        .HasForeignKey("CasusoverlegId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", "Inburgeraar")
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Casusoverleg");
+
+                    b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusoverleg", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Gemeente");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartitem", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Kaartkoppeling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Netwerk.Kaartitem", "Kaartitem")
+                        .WithMany()
+                        .HasForeignKey("KaartitemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Kaartitem");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegactie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Netwerk.Casusbespreking", "Casusbespreking")
+                        .WithMany("Acties")
+                        .HasForeignKey("CasusbesprekingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Medewerker", "Eigenaar")
+                        .WithMany()
+                        .HasForeignKey("EigenaarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Casusbespreking");
+
+                    b.Navigation("Eigenaar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Overlegdeelnemer", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Netwerk.Casusoverleg", null)
+                        .WithMany("Deelnemers")
+                        .HasForeignKey("CasusoverlegId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Medewerker", "Medewerker")
+                        .WithMany()
+                        .HasForeignKey("MedewerkerId");
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId");
+
+                    b.Navigation("Medewerker");
+
+                    b.Navigation("Partnerorganisatie");
+                });
+
             modelBuilder.Entity("Koers.Data.Model.NietStartklaar", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
@@ -4818,6 +5157,18 @@ namespace Koers.Data.Migrations.Sqlite
             modelBuilder.Entity("Koers.Data.Model.Keten.Voortgangsgesprek", b =>
                 {
                     b.Navigation("Afspraken");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusbespreking", b =>
+                {
+                    b.Navigation("Acties");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Netwerk.Casusoverleg", b =>
+                {
+                    b.Navigation("Besprekingen");
+
+                    b.Navigation("Deelnemers");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Ontzorgen.Betaalrun", b =>
