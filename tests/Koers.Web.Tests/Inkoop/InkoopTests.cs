@@ -257,6 +257,45 @@ public abstract class InkoopTests(KoersFactory factory)
 
         Assert.False(string.IsNullOrEmpty(paden["/inkoop/contracten"]!["get"]!["summary"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task Prognose_is_taakstelling_maal_routeverdeling_naast_werkelijk_met_kleine_aantallen_verborgen()
+    {
+        // Bergeijk (GM1724): taakstelling 2026 is 7 + 6 = 13 in budget.json; independent of the service's code.
+        const decimal taakstelling = 13m;
+        var (gemeenteId, rijen) = factory.MetDatabase(db =>
+        {
+            var id = db.Gemeenten.Single(g => g.Code == "GM1724").Id;
+            return (id, db.MonitorDossiers.AsNoTracking().Where(d => d.GemeenteId == id && (d.Doelgroep == Doelgroep.Asielstatushouder || d.Doelgroep == Doelgroep.Nareiziger))
+                .Select(d => new { d.Leerroute, d.Instroom }).ToList());
+        });
+        var metRoute = rijen.Where(r => r.Leerroute != null && r.Instroom <= KoersFactory.Vandaag).ToList();
+        var json = await (await _staf.GetAsync("/api/v1/inkoop/prognose?jaar=2026")).LeesAsync();
+        Assert.Contains("taakstelling", json["hoeBerekend"]!.GetValue<string>());
+        var g = json["gemeenten"]!.AsArray().Single(x => x!["gemeenteId"]!.GetValue<int>() == gemeenteId)!;
+        Assert.Equal(taakstelling, g["taakstelling"]!.GetValue<decimal>());
+        var doc = new HtmlParser().ParseDocument(await _staf.GetStringAsync("/inkoop"));
+        Assert.NotNull(doc.QuerySelector("#hoe-berekend"));
+        foreach (var route in Enum.GetValues<Leerroute>())
+        {
+            var n = metRoute.Count(r => r.Leerroute == route);
+            var werkelijk = rijen.Count(r => r.Leerroute == route && r.Instroom >= new DateOnly(2026, 1, 1) && r.Instroom <= new DateOnly(2026, 12, 31));
+            var klein = (int x) => x is > 0 and < 5;
+            var aandeelVerborgen = klein(n) || klein(metRoute.Count) || klein(metRoute.Count - n);
+            var r = g["routes"]!.AsArray().Single(x => x!["route"]!.GetValue<string>() == JsonNamingPolicyCamel(route.ToString()))!;
+            decimal? verwacht = aandeelVerborgen || metRoute.Count == 0 ? null : Math.Round(taakstelling * n / metRoute.Count, 1, MidpointRounding.AwayFromZero);
+            Assert.Equal(verwacht, r["verwacht"]?.GetValue<decimal>());
+            Assert.Equal(klein(werkelijk) ? null : werkelijk, r["werkelijk"]?.GetValue<int>());
+            var cel = doc.QuerySelector($"#prognosetabel tr[data-gemeente='{gemeenteId}'][data-route='{route}'] .koers-werkelijk")!.TextContent.Trim();
+            Assert.Equal(klein(werkelijk) ? "<5" : werkelijk.ToString(System.Globalization.CultureInfo.InvariantCulture), cel);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("sanne.devries@kempen.example").GetAsync("/api/v1/inkoop/prognose")).StatusCode);
+        var weert = await (await factory.ClientAls(WeertBeleidsmedewerker()).GetAsync("/api/v1/inkoop/prognose")).LeesAsync();
+        Assert.DoesNotContain(weert["gemeenten"]!.AsArray(), x => x!["gemeenteId"]!.GetValue<int>() == gemeenteId);
+    }
+
+    private static string JsonNamingPolicyCamel(string naam) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(naam);
 }
 
 public sealed class SqliteInkoopTests(SqliteFactory factory) : InkoopTests(factory), IClassFixture<SqliteFactory>;

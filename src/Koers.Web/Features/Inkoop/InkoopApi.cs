@@ -35,6 +35,8 @@ public static class InkoopApiRoutes
         lezen.MapGet("/signalen", async (InkoopService s, CancellationToken ct) => TypedResults.Ok((await s.ContractenAsync(ct)).Where(c => c.LooptAf).ToList()))
             .WithSummary("Alleen de contracten waarvan het einde binnen de ingestelde signaaltermijn ligt");
 
+        lezen.MapGet("/prognose", async (int? jaar, InkoopPrognose p, CancellationToken ct) => TypedResults.Ok(await p.BerekenAsync(jaar, ct)))
+            .WithSummary("Prognose per leerroute en gemeente (taakstelling × routeverdeling tot nu toe) naast de werkelijke aantallen; kleine aantallen verborgen");
         lezen.MapGet("/instellingen", async (InkoopService s, CancellationToken ct) => TypedResults.Ok(await s.InstellingenAsync(ct)))
             .WithSummary("Instellingen per gemeente: hoeveel maanden vóór het einde van een contract het signaal verschijnt");
         beheer.MapPut("/instellingen/{gemeenteId:int}", async Task<Results<Ok<InkoopInstellingDto>, ValidationProblem, ProblemHttpResult>> (int gemeenteId, InkoopInstellingInvoer invoer, InkoopService s, CancellationToken ct) =>

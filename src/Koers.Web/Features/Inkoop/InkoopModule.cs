@@ -19,6 +19,7 @@ public sealed class InkoopModule : IKoersModule
     public void Diensten(ModuleDiensten d)
     {
         d.Services.AddScoped<InkoopService>();
+        d.Services.AddScoped<InkoopPrognose>();
     }
 
     public void Paginas(PaginaToegang p)
