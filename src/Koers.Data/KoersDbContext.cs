@@ -44,6 +44,7 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Model.Keten.Examenresultaat> Examenresultaten => Set<Model.Keten.Examenresultaat>();
     public DbSet<Model.Keten.Partnercontract> Partnercontracten => Set<Model.Keten.Partnercontract>();
     public DbSet<Model.Keten.Verwijzing> Verwijzingen => Set<Model.Keten.Verwijzing>();
+    public DbSet<Model.Keten.Trajectproduct> Trajectproducten => Set<Model.Keten.Trajectproduct>();
     public DbSet<Model.Keten.Inburgeringsaanbod> Inburgeringsaanbiedingen => Set<Model.Keten.Inburgeringsaanbod>();
     public DbSet<Model.Keten.Vaardigheidsvoortgang> Vaardigheidsvoortgang => Set<Model.Keten.Vaardigheidsvoortgang>();
     public DbSet<Model.Keten.Voortgangssignaal> Voortgangssignalen => Set<Model.Keten.Voortgangssignaal>();

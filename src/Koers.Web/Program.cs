@@ -11,6 +11,7 @@ using Koers.Web.Features.Brp;
 using Koers.Web.Features.Coa;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Features.Duo;
+using Koers.Web.Features.Inkoop;
 using Koers.Web.Features.Zgw;
 using Koers.Web.Features.Geldzaken;
 using Koers.Web.Features.Inrichting;
@@ -202,6 +203,7 @@ public partial class Program
         new MachtigingenModule(),
         new VerwijzingenModule(),
         new KetenpartnersModule(),
+        new InkoopModule(),
         new PartnerportaalModule(),
         new VoortgangModule(),
         new ParticipatieModule(),

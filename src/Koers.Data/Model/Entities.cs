@@ -44,6 +44,12 @@ public class Gemeente
     /// </summary>
     public bool DagelijkseTermijnmail { get; set; }
 
+    /// <summary>
+    /// How many months before a partner contract ends the team lead and policy officer are warned. The sources name the
+    /// end dates (000:L843-863) but no lead time, so the default is 3 months; set per municipality at /inkoop/instellingen.
+    /// </summary>
+    public int ContractSignaalMaanden { get; set; } = 3;
+
     // Letterhead of decision letters (beschikkingen); configuration per municipality.
     public string Afdeling { get; set; } = "Team Inburgering";
     public string? Postadres { get; set; }

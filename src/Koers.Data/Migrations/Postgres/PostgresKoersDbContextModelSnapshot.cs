@@ -751,6 +751,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<int>("ContractSignaalMaanden")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("DagelijkseTermijnmail")
                         .HasColumnType("boolean");
 
@@ -1490,6 +1493,9 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<DateOnly>("Van")
                         .HasColumnType("date");
 
+                    b.Property<int?>("Volume")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PartnerorganisatieId");
@@ -1597,6 +1603,77 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("tekortkoming", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Trajectproduct", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("GeldigVanaf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Lesvorm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Niveau")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodeMaanden")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("PrijsPerPeriode")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<Guid>("Productsleutel")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SpukDeclarabel")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.HasIndex("Productsleutel", "Versie")
+                        .IsUnique();
+
+                    b.ToTable("trajectproduct", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -4611,6 +4688,17 @@ namespace Koers.Data.Migrations.Postgres
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Trajectproduct", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>

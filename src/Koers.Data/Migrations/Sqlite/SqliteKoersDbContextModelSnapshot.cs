@@ -730,6 +730,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ContractSignaalMaanden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("DagelijkseTermijnmail")
                         .HasColumnType("INTEGER");
 
@@ -1461,6 +1464,9 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Van")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Volume")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PartnerorganisatieId");
@@ -1566,6 +1572,75 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("tekortkoming", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Trajectproduct", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GeldigVanaf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leerroute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lesvorm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Onderdeel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerorganisatieId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodeMaanden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PrijsPerPeriode")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Productsleutel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SpukDeclarabel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerorganisatieId");
+
+                    b.HasIndex("Productsleutel", "Versie")
+                        .IsUnique();
+
+                    b.ToTable("trajectproduct", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>
@@ -4524,6 +4599,17 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasForeignKey("InburgeraarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Keten.Trajectproduct", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "Partnerorganisatie")
+                        .WithMany()
+                        .HasForeignKey("PartnerorganisatieId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Partnerorganisatie");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Keten.Urenregistratie", b =>

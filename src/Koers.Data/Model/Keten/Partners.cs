@@ -43,6 +43,12 @@ public class Partnercontract
     public Tariefsoort Tariefsoort { get; set; }
     public decimal Prijs { get; set; }
     public string? Kenmerk { get; set; }
+
+    /// <summary>
+    /// The number of places (persons) bought for the contract period; null: no agreed volume. Compared with the persons
+    /// placed via referrals, because route volumes can lie far from the estimate (000:L1094-1095, vervolgactie 9).
+    /// </summary>
+    public int? Volume { get; set; }
 }
 
 public enum Verwijzingsstatus

@@ -172,6 +172,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Handhaving.HandhavingDemo.SeedAsync(db, vandaag, klok.NuUtc, ct);
         await GebruikersAsync([.. regisseurs, .. weertRegisseurs], teamleider, gemeenten[0], demo?.Id, ct);
         await Ketenpartners.KetenpartnersDemo.SeedAsync(db, users, configuration["Koers:DemoWachtwoord"] ?? "Koers-demo-2026", vandaag, klok.NuUtc, ct);
+        await Inkoop.InkoopDemo.SeedAsync(db, vandaag, ct);
         // Before the demo progress: that reads the PIP (route, date) the service has just set, as for every other case.
         if (portaalPlan is not null)
         {

@@ -34,9 +34,10 @@ public sealed class ContractInvoer
     public Tariefsoort? Tariefsoort { get; set; }
     [Description("Prijs in euro's per traject of per uur, meer dan 0.")] public decimal? Prijs { get; set; }
     public string? Kenmerk { get; set; }
+    [Description("Ingekocht aantal plaatsen (personen) voor de contractperiode; leeg: geen afgesproken volume.")] public int? Volume { get; set; }
 }
 
-public sealed record ContractDto(int Id, Onderdeel Onderdeel, Leerroute? Leerroute, DateOnly Van, DateOnly? Tot, Tariefsoort Tariefsoort, decimal Prijs, string? Kenmerk);
+public sealed record ContractDto(int Id, Onderdeel Onderdeel, Leerroute? Leerroute, DateOnly Van, DateOnly? Tot, Tariefsoort Tariefsoort, decimal Prijs, string? Kenmerk, int? Volume = null);
 
 public sealed record PartnerDto(int Id, string Naam, Partnersoort Soort, int RegioId, string Regio, string? Contactpersoon, string? Email, string? Telefoon,
     int? Capaciteit, bool Actief, IReadOnlyList<ContractDto> Contracten, string? KvkNummer = null, string? DuoInstellingsnummer = null);
@@ -108,7 +109,7 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
     private static PartnerDto Dto(Partnerorganisatie p, IEnumerable<Partnercontract> contracten) =>
         new(p.Id, p.Naam, p.Soort, p.RegioId, p.Regio?.Naam ?? string.Empty, p.Contactpersoon, p.Email, p.Telefoon, p.Capaciteit, p.Actief,
             contracten.OrderBy(c => c.Onderdeel).ThenBy(c => c.Van)
-                .Select(c => new ContractDto(c.Id, c.Onderdeel, c.Leerroute, c.Van, c.Tot, c.Tariefsoort, c.Prijs, c.Kenmerk)).ToList(), p.KvkNummer, p.DuoInstellingsnummer);
+                .Select(c => new ContractDto(c.Id, c.Onderdeel, c.Leerroute, c.Van, c.Tot, c.Tariefsoort, c.Prijs, c.Kenmerk, c.Volume)).ToList(), p.KvkNummer, p.DuoInstellingsnummer);
 
     public async Task<Uitkomst<int>> OpslaanAsync(int? id, PartnerInvoer invoer, CancellationToken ct)
     {
@@ -199,12 +200,13 @@ public sealed class KetenpartnersService(KoersDbContext db, Toegang toegang, Klo
         if (invoer.Prijs is not { } prijs || prijs <= 0 || prijs > 1_000_000) fouten.Voeg(nameof(ContractInvoer.Prijs), "Vul een prijs in euro's in, meer dan 0 en hoogstens 1000000.");
         else if (decimal.Round(prijs, 2) != prijs) fouten.Voeg(nameof(ContractInvoer.Prijs), "Vul de prijs in hele centen in.");
         if (invoer.Kenmerk?.Trim().Length > 100) fouten.Voeg(nameof(ContractInvoer.Kenmerk), "Het kenmerk is te lang (hoogstens 100 tekens).");
+        if (invoer.Volume is < 1 or > 100_000) fouten.Voeg(nameof(ContractInvoer.Volume), "Het volume is een aantal plaatsen van 1 tot en met 100000; laat leeg als er geen volume is afgesproken.");
         if (fouten.Count > 0) return Uitkomst<int>.Geweigerd(fouten);
 
         var contract = new Partnercontract
         {
             PartnerorganisatieId = partnerId, Onderdeel = invoer.Onderdeel!.Value, Leerroute = invoer.Leerroute, Van = invoer.Van!.Value, Tot = invoer.Tot,
-            Tariefsoort = invoer.Tariefsoort!.Value, Prijs = invoer.Prijs!.Value, Kenmerk = Schoon(invoer.Kenmerk),
+            Tariefsoort = invoer.Tariefsoort!.Value, Prijs = invoer.Prijs!.Value, Kenmerk = Schoon(invoer.Kenmerk), Volume = invoer.Volume,
         };
         db.Partnercontracten.Add(contract);
         await db.SaveChangesAsync(ct);
