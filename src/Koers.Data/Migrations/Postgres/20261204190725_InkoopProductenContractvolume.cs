@@ -23,7 +23,7 @@ namespace Koers.Data.Migrations.Postgres
                 table: "gemeente",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3); // existing municipalities get the default lead time (Gemeente.ContractSignaalMaanden)
 
             migrationBuilder.CreateTable(
                 name: "trajectproduct",

@@ -22,7 +22,7 @@ namespace Koers.Data.Migrations.Sqlite
                 table: "gemeente",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3); // existing municipalities get the default lead time (Gemeente.ContractSignaalMaanden)
 
             migrationBuilder.CreateTable(
                 name: "trajectproduct",
