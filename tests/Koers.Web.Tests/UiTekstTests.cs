@@ -188,7 +188,8 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
     /// <summary>Every link a role sees on its pages opens for that role: no "Uw rol geeft geen toegang", no 404.</summary>
     [Theory]
     [InlineData("beheer@kempen.example", "/beheer", new[] { "/beheer", "/beheer/ontzorgen", "/beheer/geldzaken", "/beheer/voorlopig-plan", "/beheer/handhaving", "/beheer/mandaten", "/beheer/brieven", "/beheer/brieven/PipVaststelling", "/beheer/termijnen", "/beheer/partners", "/beheer/duo", "/beheer/duo/contactpersonen", "/beheer/bewaartermijn" })]
-    [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad", new[] { "/werkvoorraad", "/werkvoorraad/verdelen", "/beheer/ontzorgen/betaalruns", "/monitor", "/beheer/duo" })]
+    [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad", new[] { "/werkvoorraad", "/werkvoorraad/verdelen", "/beheer/ontzorgen/betaalruns", "/monitor", "/beheer/duo", "/inkoop", "/werkgevers" })]
+    [InlineData("beleid@kempen.example", "/monitor", new[] { "/monitor", "/inkoop", "/inkoop/producten" })]
     public async Task Geen_doodlopende_links_voor_de_rol(string email, string start, string[] paginas)
     {
         var client = factory.ClientAls(email);
