@@ -45,6 +45,13 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
     /// <summary>The reach when this request already loaded it (the audit writer uses it without another query).</summary>
     public Bereik? Geladen => _bereik;
 
+    /// <summary>The municipalities within the user's reach (their own, or their sharing region), by name: the choice on every per-municipality settings page.</summary>
+    public async Task<List<Gemeente>> GemeentenInBereikAsync(CancellationToken ct = default)
+    {
+        var bereik = (await BereikAsync(ct)).Gemeenten.ToList();
+        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
+    }
+
     public async Task<Bereik> BereikAsync(CancellationToken ct = default)
     {
         if (_bereik is not null) return _bereik;

@@ -36,11 +36,7 @@ public sealed class BriefsjabloonService(KoersDbContext db, Klok klok, HuidigeGe
 {
     public const int MaxToelichting = 500;
 
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>A municipality in the beheerder's reach by its code; null otherwise (the caller answers 404).</summary>
     public async Task<Gemeente?> GemeenteAsync(string? code, CancellationToken ct = default)

@@ -113,11 +113,7 @@ public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers,
         ?? InrichtingskredietRegels.StandaardTermijnDagen;
 
     /// <summary>The municipalities within the user's reach (their own, or their sharing region).</summary>
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>A municipality's settings (stored or default); a municipality outside the user's reach is unknown.</summary>
     public async Task<(Gemeente Gemeente, GeldzakenInstellingen Instellingen)?> InstellingenAsync(string? gemeenteCode, CancellationToken ct = default)

@@ -103,11 +103,7 @@ public sealed class HandhavingService(KoersDbContext db, DossierService dossiers
 {
     // ---- ladder (functioneel beheer) ------------------------------------------------------------------------------
 
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>The municipality (when in reach) with its ladder; the default ladder when none is configured.</summary>
     public async Task<(Gemeente Gemeente, IReadOnlyList<Ladderstap> Ladder, bool Standaard)?> LadderAsync(string? gemeenteCode, CancellationToken ct = default)

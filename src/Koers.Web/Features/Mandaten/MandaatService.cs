@@ -33,11 +33,7 @@ public sealed class MandaatService(KoersDbContext db, Kern.Toegang toegang, Audi
 {
     public const int MaxLengte = 200;
 
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>The register of a municipality in reach: one row per decision kind, empty where no one is mandated.</summary>
     public async Task<(Gemeente Gemeente, IReadOnlyList<MandaatRegel> Regels)?> RegisterAsync(string? gemeenteCode, CancellationToken ct = default)

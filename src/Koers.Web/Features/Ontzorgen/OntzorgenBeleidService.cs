@@ -23,11 +23,7 @@ public sealed class OntzorgenBeleidService(KoersDbContext db, DossierService dos
     public const int MaximaleMaanden = 24;
 
     /// <summary>The municipalities within the user's reach (their own, or their sharing region).</summary>
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     public async Task<(Gemeente Gemeente, OntzorgenBeleid Beleid)?> HaalAsync(string? gemeenteCode, CancellationToken ct = default)
     {

@@ -49,11 +49,7 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
 
     // ---- configuration (functioneel beheer) ---------------------------------------------------------------------
 
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>The configuration of a municipality within the user's reach, or null.</summary>
     public async Task<Inrichting?> InrichtingAsync(string? gemeenteCode, CancellationToken ct = default)

@@ -79,11 +79,7 @@ public sealed class VoorlopigPlanService(KoersDbContext db, DossierService dossi
     }
 
     /// <summary>The municipalities within the user's reach, for the beheer page's choice.</summary>
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>A municipality's setting; one outside the user's reach is unknown.</summary>
     public async Task<Gemeente?> GemeenteAsync(string? code, CancellationToken ct = default)

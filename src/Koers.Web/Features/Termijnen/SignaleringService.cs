@@ -39,11 +39,7 @@ public sealed class SignaleringService(KoersDbContext db, Kern.Toegang toegang, 
         return new Signaleringen(rijen.ToDictionary(r => (r.GemeenteId, r.Termijn), r => r.DagenVooraf));
     }
 
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>The setting of a municipality within reach: one row per kind of deadline.</summary>
     public async Task<(Gemeente Gemeente, IReadOnlyList<SignaleringRegel> Regels)?> InstellingAsync(string? gemeenteCode, CancellationToken ct = default)

@@ -291,11 +291,7 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
     public const int MaxRedenen = 20;
     public const int MaxReden = 100;
 
-    public async Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default)
-    {
-        var bereik = (await toegang.BereikAsync(ct)).Gemeenten.ToList();
-        return await db.Gemeenten.AsNoTracking().Where(g => bereik.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-    }
+    public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);
 
     /// <summary>The settings of a municipality within the user's reach, or null.</summary>
     public async Task<WelzijnInrichting?> InrichtingAsync(string? gemeenteCode, CancellationToken ct = default)
