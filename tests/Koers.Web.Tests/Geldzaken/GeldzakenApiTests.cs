@@ -272,6 +272,46 @@ public abstract class GeldzakenApiTests(KoersFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await demo.GetAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand=2026-06")).StatusCode);
     }
 
+    [Fact]
+    public async Task Betaalde_maand_staat_als_brief_tussen_de_brieven_in_het_portaal()
+    {
+        var id = await OntzorgdDossierAsync("Portaalbrief");
+        var tweede = factory.ClientAls(InburgeraarAccount(id, $"geldbrief-{factory.Provider}@demo.example".ToLowerInvariant()));
+        static List<string> Brieven(string html) =>
+            new HtmlParser().ParseDocument(html).QuerySelectorAll("#brieven li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Replace('\u00A0', ' '), @"\s+", " ")).ToList();
+
+        // Nothing paid yet: no statement among the letters (a month with nothing paid is not a letter).
+        Assert.DoesNotContain(Brieven(await tweede.GetStringAsync("/mijn?taal=nl")), b => b.Contains("Maandoverzicht", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync("/api/v1/ontzorgen/beleid/GM0770", new
+        {
+            benadering = "jaTenzij", ontzorgenMaanden = 6, huur = true, gasEnStroom = true, water = true, zorgverzekering = true, overigeLasten = (string?)null,
+            verlengenToegestaan = true, trainingAanbod = (string?)null, debiteurNaam = "Gemeente Eersel", debiteurIban = "NL02ABNA0123456789", debiteurBic = "ABNANL2A",
+        })).StatusCode);
+        var run = await _client.PostJsonAsync("/api/v1/ontzorgen/betaalruns", new { gemeente = "GM0770", maand = "2026-06" });
+        Assert.True(run.StatusCode == HttpStatusCode.Created, await run.Content.ReadAsStringAsync());
+
+        // Paid: June's statement is a letter, with the total paid from the bijstand (330,67 + 69,33), in the person's language.
+        var nl = await tweede.GetStringAsync("/mijn?taal=nl");
+        var brief = Assert.Single(Brieven(nl), b => b.Contains("maandoverzicht-2026-06", StringComparison.Ordinal));
+        Assert.Contains("Maandoverzicht: wat de gemeente van uw uitkering betaalde van 1 juni 2026 (PDF)", brief);
+        Assert.Contains("De gemeente betaalde deze maand € 400,00 van uw bijstandsuitkering aan uw vaste lasten.", brief);
+        Assert.DoesNotContain("bezwaar", brief); // information, not a decision
+        var en = Assert.Single(Brieven(await tweede.GetStringAsync("/mijn?taal=en")), b => b.Contains("maandoverzicht-2026-06", StringComparison.Ordinal));
+        Assert.Contains("This month the municipality paid € 400,00 from your social assistance benefit", en);
+
+        // The link opens the letter itself: the Dutch PDF of that month.
+        var href = new HtmlParser().ParseDocument(nl).QuerySelectorAll("#brieven a").Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith("/mijn/geld/brief", StringComparison.Ordinal));
+        Assert.Equal("/mijn/geld/brief?maand=2026-06", href);
+        var pdf = GelezenPdf.Lees(await (await tweede.GetAsync(href)).Content.ReadAsByteArrayAsync()).Tekst;
+        Assert.Contains("Uw geld in juni 2026", pdf);
+        Assert.Contains("Huur aan Woonstichting Eersel € 330,67", pdf);
+
+        // Another person's list never shows this statement.
+        Assert.DoesNotContain(Brieven(await factory.ClientAls("inburgeraar@demo.example").GetStringAsync("/mijn?taal=nl")),
+            b => b.Contains("€ 400,00", StringComparison.Ordinal) && b.Contains("maandoverzicht-2026-06", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("fleur.hendriks@weert.example", HttpStatusCode.NotFound)] // another municipality: the case does not exist for them
     [InlineData("partner@taalschool.example", HttpStatusCode.Forbidden)]

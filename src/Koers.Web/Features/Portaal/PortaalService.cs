@@ -116,7 +116,7 @@ public sealed class PortaalService(KoersDbContext db, Toegang toegang, DossierSe
         return namen;
     }
 
-    /// <summary>Every letter of the case, newest first: the PIP beschikkingen, the handhaving and the ontzorgen letters.</summary>
+    /// <summary>Every letter of the case, newest first: the PIP beschikkingen, the handhaving and the ontzorgen letters, and the monthly statements.</summary>
     private async Task<List<PortaalBrief>> BrievenAsync(Guid id, IReadOnlyList<BeschikkingInfo> beschikkingen, CancellationToken ct)
     {
         var brieven = beschikkingen.Select(b => new PortaalBrief($"/mijn/beschikkingen/{b.Id}", b.Soort.ToString(), b.Datum, b.Kenmerk, true,
@@ -136,6 +136,15 @@ public sealed class PortaalService(KoersDbContext db, Toegang toegang, DossierSe
             .Select(b => new { b.Id, b.Besluit, b.Datum, b.Kenmerk, b.Verzenddatum }).ToListAsync(ct);
         brieven.AddRange(ontzorgen.Select(b => new PortaalBrief($"/mijn/brieven/{b.Id}", $"Ontzorgen{b.Besluit}", b.Datum, b.Kenmerk, true,
             b.Verzenddatum is { } v ? LegalClock.BezwaarEinde(v) : null, null, null)));
+
+        // The monthly statement of financieel ontzorgen (issue #23): one letter for each month the municipality paid
+        // something from the person's bijstand, with that month's total, so the person finds it where their other
+        // letters are. The PDF itself is made on request by /mijn/geld/brief from the same payment rows.
+        var maanden = await db.Set<Data.Model.Ontzorgen.Betaalregel>().AsNoTracking().Where(r => r.InburgeraarId == id)
+            .GroupBy(r => r.Maand).Select(g => new { Maand = g.Key, Totaal = g.Sum(r => r.Bedrag) }).ToListAsync(ct);
+        brieven.AddRange(maanden.Select(m => new PortaalBrief(
+            $"/mijn/geld/brief?maand={m.Maand.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}", "Maandoverzicht",
+            m.Maand, $"maandoverzicht-{m.Maand.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)}", false, null, null, m.Totaal)));
         return brieven.OrderByDescending(b => b.Datum).ThenBy(b => b.Kenmerk, StringComparer.Ordinal).ToList();
     }
 }
