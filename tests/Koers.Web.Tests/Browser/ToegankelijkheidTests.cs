@@ -132,7 +132,11 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/werkvoorraad"));
 
-        // Tab to the first case link in the werkvoorraad and open it with Enter.
+        // The worklist's own skip link passes the signal sections above the list; from there, Tab to the first case
+        // link and open it with Enter. (Without the skip link the route needs more than MaxTabs stops.)
+        await TabNaarAsync(page, "() => document.activeElement.id === 'naar-termijnen'");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("termijnen", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         await TabNaarAsync(page, "() => { const a = document.activeElement; return a && a.tagName === 'A' && /^\\/inburgeraars\\/[0-9a-f-]{36}$/i.test(a.getAttribute('href') || ''); }");
         var href = await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')");
         await page.Keyboard.PressAsync("Enter");
@@ -196,8 +200,9 @@ public sealed class ToegankelijkheidTests(BrowserFactory browser) : IClassFixtur
         }
         """;
 
-    // The worklist has a signal section per feature above the case list (eleven now); each adds Tab stops before it.
-    private const int MaxTabs = 150;
+    // A keyboard user reaches each goal within this many Tab stops (the worklist's signal sections are passed by its
+    // own skip link, so their number does not count).
+    private const int MaxTabs = 40;
 
     private static async Task TabNaarAsync(IPage page, string isDoel)
     {
