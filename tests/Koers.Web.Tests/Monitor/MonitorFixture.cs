@@ -22,6 +22,12 @@ public abstract class MonitorFixture<TFactory> : IAsyncLifetime where TFactory :
     public HttpClient Client { get; private set; } = null!;
     public MonitorTestdata Data { get; private set; } = null!;
 
+    /// <summary>
+    /// How long protected suppression families are kept; null keeps the test default (0: rebuilt on each request).
+    /// Production keeps them 120 s, so the disclosure tests also run once with that cache on.
+    /// </summary>
+    protected virtual int? FamilieBewaarSeconden => null;
+
     public async Task InitializeAsync()
     {
         App = Basis.WithWebHostBuilder(b =>
@@ -33,6 +39,7 @@ public abstract class MonitorFixture<TFactory> : IAsyncLifetime where TFactory :
             b.UseSetting("Koers:Monitor:Taakstelling:GM9802:2025-1", "3");
             b.UseSetting("Koers:Monitor:Taakstelling:GM9802:2025-2", "3");
             b.UseSetting("Koers:Budget:Meegenomen:2026:GM9801", "5000");
+            if (FamilieBewaarSeconden is { } seconden) b.UseSetting("Koers:Monitor:FamilieBewaarSeconden", seconden.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
         Client = App.CreateClient();
         Data = await MonitorTestdata.MaakAsync(this);
@@ -54,6 +61,12 @@ public abstract class MonitorFixture<TFactory> : IAsyncLifetime where TFactory :
 }
 
 public sealed class SqliteMonitorFixture : MonitorFixture<SqliteFactory>;
+
+/// <summary>The same, with protected families kept as in production (120 s).</summary>
+public sealed class SqliteMonitorFamiliecacheFixture : MonitorFixture<SqliteFactory>
+{
+    protected override int? FamilieBewaarSeconden => 120;
+}
 
 public sealed class PostgresMonitorFixture : MonitorFixture<PostgresFactory>;
 

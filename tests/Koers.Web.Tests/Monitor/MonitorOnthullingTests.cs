@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Koers.Domain.Dossier;
 using Koers.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Koers.Web.Tests.Monitor.Onthullingsaanval;
 
 namespace Koers.Web.Tests.Monitor;
@@ -162,6 +163,21 @@ public abstract class MonitorOnthullingTests<TFactory>(MonitorFixture<TFactory> 
     }
 
     [Fact]
+    public async Task Een_familie_over_twee_regios_wordt_geweigerd_niet_per_weergave_beschermd()
+    {
+        // A monitor reach is one region; were two regions ever passed in, protecting each view on its own would let
+        // the regions' views be differenced, so the family refuses instead.
+        using var scope = fixture.App.Services.CreateScope();
+        var query = scope.ServiceProvider.GetRequiredService<Koers.Web.Features.Monitor.MonitorQuery>();
+        var filter = new Koers.Web.Features.Monitor.MonitorFilter { Periode = Koers.Domain.Monitor.Periode.Jaar(2025) };
+        var tweeRegios = new[] { new Koers.Web.Features.Monitor.GemeenteInfo(1, "GM0001", "Een", 1, "Regio een"), new Koers.Web.Features.Monitor.GemeenteInfo(2, "GM0002", "Twee", 2, "Regio twee") };
+        var fout = await Assert.ThrowsAsync<InvalidOperationException>(() => query.FamilieAsync(filter, tweeRegios));
+        Assert.Contains("één regio", fout.Message, StringComparison.Ordinal);
+        var eenRegio = await query.FamilieAsync(filter, [tweeRegios[0]]);
+        Assert.Equal(2, eenRegio!.Count); // the region view and its one municipality
+    }
+
+    [Fact]
     public async Task Een_pip_zonder_leerroute_telt_mee_onder_route_onbekend()
     {
         // GM9802 has no PIP in 2024 in the fixture; add one without a route.
@@ -270,6 +286,12 @@ public abstract class MonitorOnthullingTests<TFactory>(MonitorFixture<TFactory> 
         Assert.DoesNotContain("4 PIP", kern["toelichting"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// The same attacks with the production family cache on: every member view and every other year's rows must then come
+/// from one kept decision per family, and a cached family must never answer for another period or reach.
+/// </summary>
+public sealed class SqliteMonitorOnthullingFamiliecacheTests(SqliteMonitorFamiliecacheFixture fixture) : MonitorOnthullingTests<SqliteFactory>(fixture), IClassFixture<SqliteMonitorFamiliecacheFixture>;
 
 public sealed class SqliteMonitorOnthullingTests(SqliteMonitorFixture fixture) : MonitorOnthullingTests<SqliteFactory>(fixture), IClassFixture<SqliteMonitorFixture>;
 

@@ -358,31 +358,36 @@ public sealed class MonitorQuery(KoersDbContext db, Klok klok)
     // ---------------------------------------------------------------- aggregates
 
     /// <summary>
-    /// Beyond this many municipalities (a reach over several regions, national staff) the views are protected each on
-    /// their own: building every municipality's view for each request would cost seconds (see docs/monitor.md).
-    /// </summary>
-    public const int MaxFamilie = 60;
-
-    /// <summary>
     /// The views a user who sees small counts hidden can put next to this one to difference them: the region (or the
     /// whole reach within it) first, then each of its municipalities, for the same period and other filters. Their
     /// suppression is decided together (issue #24), so a count hidden in the region view cannot be worked out from the
     /// municipalities' views, nor one municipality's from the region minus the others. The requested view is one of the
-    /// members. Null when there is no such family: a klantregisseur filter (refused with hidden counts anyway), a reach
-    /// over several regions or more than <see cref="MaxFamilie"/> municipalities.
+    /// members. Null when there is no such family: a klantregisseur filter (refused with hidden counts anyway) or
+    /// nothing in reach.
+    /// A monitor reach is one region by construction (<see cref="Kern.Toegang.MonitorGemeentenAsync"/>: the municipalities
+    /// of the user's own region), whatever its size; there is no national or multi-region reach, so every view a user
+    /// can open is a member of one family. Should a caller ever pass municipalities of two regions, this refuses rather
+    /// than protect the views one by one, which differencing between regions would undo.
     /// </summary>
     public async Task<IReadOnlyList<Familielid>?> FamilieAsync(MonitorFilter f, IReadOnlyList<GemeenteInfo> gemeenten, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(gemeenten);
-        if (f.KlantregisseurId is not null || gemeenten.Count == 0 || gemeenten.Select(g => g.RegioId).Distinct().Count() != 1) return null;
-        var regio = gemeenten[0].RegioId;
+        if (f.KlantregisseurId is not null || gemeenten.Count == 0) return null;
+        var regio = EenRegio(gemeenten);
         var top = f.GemeenteCode is null ? f : f with { GemeenteCode = null, RegioId = regio };
         var alle = f.GemeenteCode is null ? gemeenten : await GemeentenAsync(top, ct);
-        if (alle.Count > MaxFamilie || alle.Select(g => g.RegioId).Distinct().Count() != 1) return null;
+        EenRegio(alle);
         var leden = new List<Familielid> { new(top, alle) };
         leden.AddRange(alle.Select(g => new Familielid(f.GemeenteCode == g.Code ? f : f with { GemeenteCode = g.Code, RegioId = null }, [g])));
         return leden;
+    }
+
+    private static int EenRegio(IReadOnlyList<GemeenteInfo> gemeenten)
+    {
+        var regios = gemeenten.Select(g => g.RegioId).Distinct().ToList();
+        return regios.Count == 1 ? regios[0]
+            : throw new InvalidOperationException($"Een monitorbereik beslaat één regio; deze weergave beslaat er {regios.Count}. Kleine aantallen zijn dan niet samen te beschermen.");
     }
 
     public async Task<IReadOnlyList<GemeenteInfo>> GemeentenAsync(MonitorFilter f, CancellationToken ct = default)
