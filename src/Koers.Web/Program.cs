@@ -17,6 +17,7 @@ using Koers.Web.Features.Geldzaken;
 using Koers.Web.Features.Inrichting;
 using Koers.Web.Features.Intake;
 using Koers.Web.Features.Ketenpartners;
+using Koers.Web.Features.Logistiek;
 using Koers.Web.Features.Machtigingen;
 using Koers.Web.Features.Verwijzingen;
 using Koers.Web.Features.Werk;
@@ -209,6 +210,7 @@ public partial class Program
         new ParticipatieModule(),
         new WelzijnModule(),
         new WerkModule(),
+        new LogistiekModule(), // issue #23: logistics
         new NetwerkModule(),
         new HandhavingModule(),
         new OntzorgenModule(),

@@ -53,6 +53,7 @@ public static class DossieronderdeelVolgorde
     public const int Participatieladder = 10;
     public const int Welzijn = 20;
     public const int Plaatsingen = 30;
+    public const int Logistiek = 40; // Logistiek (issue #23), in the heading
     public const int DuoUitwisseling = 10;
     public const int DuoGegevens = 20;
     public const int Brp = 30;

@@ -23,7 +23,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         using var scope = factory.Services.CreateScope();
         var bronnen = scope.ServiceProvider.GetServices<ISignaalbron>().ToList();
         var features = bronnen.Select(b => b.GetType().Namespace!.Split('.')[^1]).ToList();
-        Assert.Equal(11, features.Distinct().Count());
+        Assert.Equal(12, features.Distinct().Count());
         Assert.Equal(bronnen.Count, bronnen.Select(b => b.Volgorde).Distinct().Count());
 
         var gebruikt = Graaf.Value.Gebruikt("Werkvoorraad");
@@ -44,7 +44,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         Assert.Equal(
         [
             "signalen-ontzorgen", "signalen-inrichtingskrediet", "signalen-voortgang", "signalen-casusoverleg", "signalen-handhaving",
-            "signalen-berichten", "signalen-duo", "signalen-brp", "participatiemetingen", "welzijn", "werk-plaatsingen",
+            "signalen-berichten", "signalen-duo", "signalen-brp", "participatiemetingen", "welzijn", "werk-plaatsingen", "logistiek",
         ], secties);
     }
 
@@ -58,7 +58,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         using var scope = factory.Services.CreateScope();
         var onderdelen = scope.ServiceProvider.GetServices<IDossieronderdeel>().ToList();
         var features = onderdelen.Select(o => o.GetType().Namespace!.Split('.')[^1]).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Brp", "Duo", "Netwerk", "Participatie", "Portaal", "Welzijn", "Werk", "Zgw"], features);
+        Assert.Equal(["Brp", "Duo", "Logistiek", "Netwerk", "Participatie", "Portaal", "Welzijn", "Werk", "Zgw"], features);
         Assert.Equal(onderdelen.Count, onderdelen.Select(o => (o.Plek, o.Volgorde)).Distinct().Count());
         // Each handler belongs to one part: the page hands a post to the first part that names it.
         var handlers = onderdelen.SelectMany(o => o.Handlers).ToList();

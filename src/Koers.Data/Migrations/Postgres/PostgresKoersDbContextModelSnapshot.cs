@@ -2206,6 +2206,47 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("leerbaarheidstoets", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.LogistiekInstelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kernen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("MaxReistijdMinuten")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaxTussenpozeDagen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VervoerEindeDagen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId")
+                        .IsUnique();
+
+                    b.ToTable("logistiek_instelling", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
                 {
                     b.Property<int>("Id")
@@ -3644,6 +3685,55 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("regio", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Reisprofiel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Leslocatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OnmogelijkeDagdelen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Redenen")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReistijdFietsMinuten")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReistijdOvMinuten")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Woonkern")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId")
+                        .IsUnique();
+
+                    b.ToTable("reisprofiel", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -3859,6 +3949,45 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("uitstroom", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Vervoersvoorziening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Omschrijving")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Tot");
+
+                    b.ToTable("vervoersvoorziening", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
@@ -4828,6 +4957,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.LogistiekInstelling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", null)
@@ -5133,6 +5271,15 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Reisprofiel", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -5174,6 +5321,15 @@ namespace Koers.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Uitstroom", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Vervoersvoorziening", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()

@@ -2169,6 +2169,45 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("leerbaarheidstoets", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.LogistiekInstelling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kernen")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxReistijdMinuten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTussenpozeDagen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VervoerEindeDagen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId")
+                        .IsUnique();
+
+                    b.ToTable("logistiek_instelling", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
                 {
                     b.Property<int>("Id")
@@ -3577,6 +3616,55 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("regio", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Reisprofiel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leslocatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnmogelijkeDagdelen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Redenen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReistijdFietsMinuten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReistijdOvMinuten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Woonkern")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId")
+                        .IsUnique();
+
+                    b.ToTable("reisprofiel", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -3782,6 +3870,45 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("InburgeraarId");
 
                     b.ToTable("uitstroom", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Vervoersvoorziening", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Van")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgelegdOp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId", "Tot");
+
+                    b.ToTable("vervoersvoorziening", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.VoorlopigPlan", b =>
@@ -4739,6 +4866,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.LogistiekInstelling", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Mandaat", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", null)
@@ -5044,6 +5180,15 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Reisprofiel", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Team", b =>
                 {
                     b.HasOne("Koers.Data.Model.Regio", "Regio")
@@ -5085,6 +5230,15 @@ namespace Koers.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Uitstroom", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Inburgeraar", null)
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Vervoersvoorziening", b =>
                 {
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()

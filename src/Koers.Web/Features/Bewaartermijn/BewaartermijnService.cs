@@ -116,6 +116,10 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         // Netwerk: the links to the sociale kaart and the discussions in casusoverleg stay as facts; their free text goes.
         await db.Set<Data.Model.Netwerk.Kaartkoppeling>().Where(k => ids.Contains(k.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(k => k.Toelichting, (string?)null), ct);
         await db.Set<Data.Model.Netwerk.Casusbespreking>().Where(b => ids.Contains(b.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Verslag, (string?)null), ct);
+        // Logistiek: travel times, dayparts and transport periods stay for the figures; the kern, the free text and the note go.
+        await db.Set<Data.Model.Reisprofiel>().Where(r => ids.Contains(r.InburgeraarId))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Woonkern, (string?)null).SetProperty(r => r.Toelichting, (string?)null), ct);
+        await db.Set<Data.Model.Vervoersvoorziening>().Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Omschrijving, (string?)null), ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;

@@ -32,6 +32,7 @@ public static class SignaalbronVolgorde
     public const int Participatie = 80;
     public const int Welzijn = 90;
     public const int Werk = 100;
+    public const int Logistiek = 110; // Logistiek (issue #23)
 }
 
 public static class SignaalbronRegistratie
