@@ -32,6 +32,9 @@ public static class SignaalbronVolgorde
     public const int Participatie = 80;
     public const int Welzijn = 90;
     public const int Werk = 100;
+
+    // Inkoop (issue #23): the region's contracts ending or nearly used up, for the team lead only.
+    public const int Contracten = 110;
 }
 
 public static class SignaalbronRegistratie
