@@ -35,6 +35,13 @@ public static class InkoopApiRoutes
         lezen.MapGet("/signalen", async (InkoopService s, CancellationToken ct) => TypedResults.Ok((await s.ContractenAsync(ct)).Where(c => c.LooptAf).ToList()))
             .WithSummary("Alleen de contracten waarvan het einde binnen de ingestelde signaaltermijn ligt");
 
+        lezen.MapGet("/aanbieders", async (AanbiedersService s, CancellationToken ct) => TypedResults.Ok(await s.OverzichtAsync(ct)))
+            .WithSummary("Prestaties per aanbieder: in traject, aanwezigheid, op schema t.o.v. de PIP-urennormen, routewissels, afschalingen, wachttijd, examens en kosten per persoon per onderdeel (SPUK apart); kleine aantallen verborgen, per kolom hoe berekend");
+        api.MapGroup("/inkoop").WithTags("Inkoop").RequireAuthorization(p => p.RequireRole(InkoopModule.PersonenLezers))
+            .MapGet("/aanbieders/{id:int}/personen", async Task<Results<Ok<AanbiederPersonenDto>, ProblemHttpResult>> (int id, AanbiedersService s, CancellationToken ct) =>
+                await s.PersonenAsync(id, ct) is { } p ? TypedResults.Ok(p) : Problemen.NietGevonden())
+            .WithSummary("De personen achter de cijfers van één aanbieder (alleen teamleider; alleen dossiers binnen het eigen bereik; elke persoon in het auditlog)");
+
         lezen.MapGet("/prognose", async (int? jaar, InkoopPrognose p, CancellationToken ct) => TypedResults.Ok(await p.BerekenAsync(jaar, ct)))
             .WithSummary("Prognose per leerroute en gemeente (taakstelling × routeverdeling tot nu toe) naast de werkelijke aantallen; kleine aantallen verborgen");
         lezen.MapGet("/instellingen", async (InkoopService s, CancellationToken ct) => TypedResults.Ok(await s.InstellingenAsync(ct)))

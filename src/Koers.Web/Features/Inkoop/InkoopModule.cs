@@ -1,4 +1,5 @@
 using Koers.Data.Model;
+using Koers.Web.Features.Werkvoorraad;
 using Koers.Web.Infrastructure.Modules;
 
 namespace Koers.Web.Features.Inkoop;
@@ -16,16 +17,24 @@ public sealed class InkoopModule : IKoersModule
     /// <summary>Who may change the catalogue and the settings: the policy officer and functioneel beheer.</summary>
     public static readonly string[] Beheerders = [Rollen.Beleidsmedewerker, Rollen.FunctioneelBeheerder];
 
+    /// <summary>Who may see the persons behind a provider's figures: the team lead of the municipality.</summary>
+    public static readonly string[] PersonenLezers = [Rollen.Teamleider];
+
     public void Diensten(ModuleDiensten d)
     {
         d.Services.AddScoped<InkoopService>();
         d.Services.AddScoped<InkoopPrognose>();
+        d.Services.AddScoped<AanbiedersService>();
+        d.Services.AddSignaalbron<ContractSignaalbron>();
     }
 
     public void Paginas(PaginaToegang p)
     {
         p.VoorRollen("Index", Lezers);
         p.VoorRollen("Producten", Beheerders);
+        p.VoorRollen("Aanbieders", Lezers);
+        // The persons behind a provider's figures: only the team lead works with the cases (the policy officer sees figures only).
+        p.VoorRollen("Aanbieder", PersonenLezers);
     }
 
     public void Api(ModuleRoutes r)

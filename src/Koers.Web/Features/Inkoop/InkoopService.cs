@@ -204,6 +204,14 @@ public sealed class InkoopService(KoersDbContext db, KetenpartnersService partne
         }).OrderBy(c => c.Tot ?? DateOnly.MaxValue).ThenBy(c => c.Partner).ThenBy(c => c.Onderdeel).ToList();
     }
 
+    /// <summary>The partners of one region within the user's reach (for the worklist section filtered on a municipality).</summary>
+    public async Task<List<int>> PartnerIdsInRegioAsync(int regioId, CancellationToken ct)
+    {
+        var regios = await RegioIdsAsync(ct);
+        if (!regios.Contains(regioId)) return [];
+        return await db.Partnerorganisaties.AsNoTracking().Where(p => p.RegioId == regioId).Select(p => p.Id).ToListAsync(ct);
+    }
+
     /// <summary>A contract's end is near from <paramref name="maanden"/> months before its end date up to and including that date.</summary>
     public static bool LooptAf(DateOnly? tot, DateOnly vandaag, int maanden) => tot is { } t && vandaag <= t && vandaag >= t.AddMonths(-maanden);
 

@@ -181,6 +181,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         }
 
         await Voortgang.VoortgangDemo.VulAsync(db, klok, ct);
+        await Inkoop.AanbiedersDemo.VulAsync(db, klok, ct); // Inkoop (issue #23): exam results for the provider page
         var demoInburgeraar = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
         await Geldzaken.GeldzakenDemo.SeedAsync(db, vandaag, demoInburgeraar, ct);
         // Before the e-mail opt-in, so nothing waits to be sent when the demo starts (the talk and the message are in the

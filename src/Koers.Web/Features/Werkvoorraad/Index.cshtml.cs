@@ -50,7 +50,11 @@ public sealed class IndexModel(
         var selectie = new Dossierselectie(Gemeente, Klantregisseur, Team);
         // One query at a time: the sources share the request's DbContext.
         var secties = new List<Signaalsectie>();
-        foreach (var bron in signaalbronnen.OrderBy(b => b.Volgorde)) secties.Add(await bron.SectieAsync(selectie, Vandaag, ct));
+        foreach (var bron in signaalbronnen.OrderBy(b => b.Volgorde))
+        {
+            var sectie = await bron.SectieAsync(selectie, Vandaag, ct);
+            if (sectie.Tonen) secties.Add(sectie);
+        }
         Signalen = secties;
     }
 

@@ -33,6 +33,9 @@ public static class SignaalbronVolgorde
     public const int Welzijn = 90;
     public const int Werk = 100;
     public const int Logistiek = 110; // Logistiek (issue #23)
+
+    // Inkoop (issue #23): the region's contracts ending or nearly used up, for the team lead only.
+    public const int Contracten = 120;
 }
 
 public static class SignaalbronRegistratie

@@ -16,8 +16,15 @@ public sealed record Signaalsectie(
     string Leeg,
     IReadOnlyList<Signaalsectie.Telling> Tellingen,
     IReadOnlyList<Signaalsectie.Link> Links,
-    string? Inleiding = null)
+    string? Inleiding = null,
+    bool Tonen = true)
 {
+    /// <summary>
+    /// A section the current user does not get at all (e.g. the contract signals, for the team lead only): the worklist
+    /// leaves it out instead of showing an empty section. Added for Inkoop (issue #23).
+    /// </summary>
+    public static Signaalsectie Verborgen(string id) => new(id, string.Empty, [], string.Empty, [], [], null, false);
+
     public const int Zichtbaar = 8;
     public const int Maximaal = 50;
 
