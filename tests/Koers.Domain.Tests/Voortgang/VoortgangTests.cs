@@ -21,6 +21,33 @@ public class VoortgangsberekeningTests
         Assert.Equal("400 van 800 uur (50%)", taal.Tekst);
     }
 
+    [Fact]
+    public void Z_route_participatie_telt_per_soort_tegen_de_ene_800()
+    {
+        // Besluit inburgering 2021 art. 3.14 lid 2 onder b: one norm of 800 hours for all participation; the kinds are
+        // maatwerk (000:L727-729). 250 work + 150 volunteering + 120 society + 80 not given = 600 of 800 (75%).
+        var uren = new UrenTotalen(Taal: 500, Knm: 100, Participatie: 80, MapTheorie: 0, MapPraktijk: 0, Pvt: 0, Arbeid: 250, Vrijwilligerswerk: 150, Maatschappelijk: 120);
+        var normen = Voortgangsberekening.Bereken(Route(Leerroute.ZRoute), uren);
+        var p = normen.Single(n => n.Onderdeel == NormOnderdeel.ZRouteParticipatie);
+        Assert.Equal((600m, 75, false, "600 van 800 uur (75%)"), (p.Gedaan, p.Procent, p.Voldaan, p.Tekst));
+        Assert.Equal(
+            [("Werk (arbeidsparticipatie)", 250m, 31), ("Vrijwilligerswerk", 150m, 18), ("Maatschappelijke participatie", 120m, 15), ("Participatie, soort niet opgegeven", 80m, 10)],
+            p.Delen.Select(d => (d.Soort, d.Uren, d.Procent)).ToList());
+        Assert.Equal(p.Gedaan, p.Delen.Sum(d => d.Uren));
+
+        // Taal and KNM together make the other 800; the kinds are shown, KNM counts (Bron.ZRouteUren).
+        var taal = normen.Single(n => n.Onderdeel == NormOnderdeel.ZRouteTaal);
+        Assert.Equal([("Taal", 500m, 62), ("KNM", 100m, 12)], taal.Delen.Select(d => (d.Soort, d.Uren, d.Procent)).ToList());
+
+        // 800 reached only with all kinds together: no kind has a norm of its own.
+        var vol = Voortgangsberekening.Bereken(Route(Leerroute.ZRoute), uren with { Arbeid = 450 }).Single(n => n.Onderdeel == NormOnderdeel.ZRouteParticipatie);
+        Assert.True(vol.Voldaan);
+        // Hours without a kind are left out of the split when there are none; other norms have no split.
+        Assert.DoesNotContain(Voortgangsberekening.Bereken(Route(Leerroute.ZRoute), uren with { Participatie = 0 }).Single(n => n.Onderdeel == NormOnderdeel.ZRouteParticipatie).Delen,
+            d => d.Soort.Contains("niet opgegeven", StringComparison.Ordinal));
+        Assert.Empty(normen.Single(n => n.Onderdeel == NormOnderdeel.Map).Delen);
+    }
+
     [Theory]
     [InlineData(108, 0, false)]   // enough hours, no practice
     [InlineData(68, 39, false)]   // 107 hours

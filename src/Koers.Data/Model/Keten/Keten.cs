@@ -105,6 +105,21 @@ public enum Urensoort
     MapTheorie,
     MapPraktijk,
     Pvt,
+
+    // Z-route participation by kind (issue #22; Besluit inburgering 2021 art. 3.14 lid 2 onder b: "activiteiten gericht
+    // op zelfredzaamheid, activering en participatie"; the split arbeid/maatschappelijk is maatwerk, 000:L727-729, with
+    // vrijwilligerswerk as Werk.Kom counts it, 003:L309-316). Participatie above stays "kind not given". Appended at the
+    // end: the column stores the name, so existing rows keep their meaning.
+    Arbeidsparticipatie,
+    Vrijwilligerswerk,
+    MaatschappelijkeParticipatie,
+}
+
+public static class UrensoortInfo
+{
+    /// <summary>Hours that count towards the Z-route's 800 participation hours, whatever their kind.</summary>
+    public static bool IsParticipatie(this Urensoort s) =>
+        s is Urensoort.Participatie or Urensoort.Arbeidsparticipatie or Urensoort.Vrijwilligerswerk or Urensoort.MaatschappelijkeParticipatie;
 }
 
 /// <summary>Who put a fact into Koers.</summary>

@@ -91,7 +91,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
             .ToListAsync(ct);
         if (dossiers.Count == 0) return;
         var metId = dossiers.Select(d => d.Id).ToList();
-        Urensoort[] telt = [Urensoort.Taal, Urensoort.Knm, Urensoort.Participatie];
+        Urensoort[] telt = [Urensoort.Taal, Urensoort.Knm, Urensoort.Participatie, Urensoort.Arbeidsparticipatie, Urensoort.Vrijwilligerswerk, Urensoort.MaatschappelijkeParticipatie];
         var opgeslagen = await db.Urenregistraties.AsNoTracking()
             .Where(u => metId.Contains(u.InburgeraarId) && telt.Contains(u.Soort))
             .Select(u => new { u.Id, u.InburgeraarId, u.Soort, u.Week, u.Uren }).ToListAsync(ct);
@@ -113,14 +113,14 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
             var vanCase = regels.Values.Where(r => r.InburgeraarId == d.Id).ToList();
             bool InIntake(DateOnly week) => d.Pip is not { } pip || week < pip;
             // DUO counts whole hours.
-            var intake = (int)Math.Floor(vanCase.Where(r => r.Soort != Urensoort.Participatie && InIntake(r.Week)).Sum(r => r.Uren));
+            var intake = (int)Math.Floor(vanCase.Where(r => !r.Soort.IsParticipatie() && InIntake(r.Week)).Sum(r => r.Uren));
             var vorige = eerder.Where(b => b.InburgeraarId == d.Id).OrderBy(b => b.AangemaaktOp).LastOrDefault() is { } b
                 ? System.Text.Json.JsonSerializer.Deserialize<Duo.DuoUren>(b.InhoudJson, Duo.DuoJson.Opties)?.Uren
                 : null;
             if (intake != (vorige ?? 0)) await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenTaallesKnm, intake, ct);
             if (!d.ZRoute) continue;
-            var taal = vanCase.Where(r => r.Soort != Urensoort.Participatie && !InIntake(r.Week)).Sum(r => r.Uren);
-            var participatie = vanCase.Where(r => r.Soort == Urensoort.Participatie).Sum(r => r.Uren);
+            var taal = vanCase.Where(r => !r.Soort.IsParticipatie() && !InIntake(r.Week)).Sum(r => r.Uren);
+            var participatie = vanCase.Where(r => r.Soort.IsParticipatie()).Sum(r => r.Uren);
             await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles, (int)Math.Floor(taal), ct);
             await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten, (int)Math.Floor(participatie), ct);
         }

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Koers.Web.Features.Voortgang;
 
 public sealed record NormDto(NormOnderdeel Onderdeel, string Omschrijving, int Vereist, int? WaarvanPraktijk, decimal Gedaan, decimal? PraktijkGedaan, int Procent, bool Voldaan,
-    string Tekst, BronDto Bron);
+    string Tekst, BronDto Bron, IReadOnlyList<UrenDeelDto> Delen);
+
+/// <summary>Hours of one kind within a norm (Z-route: taal and KNM; participation by kind), all counting towards the same norm.</summary>
+public sealed record UrenDeelDto(string Soort, decimal Uren, int Procent);
 public sealed record UrenDto(Urensoort Soort, string Week, DateOnly Maandag, decimal Uren, decimal AfwezigUren, bool AfwezigGemeld, Gegevensbron Bron, string Partner);
 public sealed record WeekDto(DateOnly Week, decimal Uren, decimal Afwezig, decimal AfwezigOngemeld);
 public sealed record VaardigheidDto(Guid Id, Vaardigheid Vaardigheid, DateOnly Datum, string Niveau, string? Notitie, string Partner);
@@ -16,7 +19,9 @@ public sealed record ExamenDto(Guid Id, Examenonderdeel Onderdeel, DateOnly Datu
 public sealed record VoortgangSignaalDto(Guid Id, Voortgangssignaalsoort Soort, DateOnly Datum, string Notitie, string Partner, bool Open, string? Afhandeling);
 public sealed record AfspraakDto(long Id, string Omschrijving, string Eigenaar, DateOnly? Uiterlijk, bool Gedaan);
 public sealed record GesprekDto(Guid Id, DateOnly GeplandOp, Gespreksstatus Status, DateOnly? Datum, string? Aanwezigen, string? Verslag, IReadOnlyList<AfspraakDto> Afspraken);
-public sealed record TotalenDto(decimal Taal, decimal Knm, decimal Participatie, decimal MapTheorie, decimal MapPraktijk, decimal Pvt, decimal Afwezig);
+/// <param name="Participatie">All participation hours; <paramref name="Arbeid"/>, <paramref name="Vrijwilligerswerk"/> and <paramref name="Maatschappelijk"/> are the kinds within it.</param>
+public sealed record TotalenDto(decimal Taal, decimal Knm, decimal Participatie, decimal MapTheorie, decimal MapPraktijk, decimal Pvt, decimal Afwezig,
+    decimal Arbeid, decimal Vrijwilligerswerk, decimal Maatschappelijk);
 public sealed record VoortgangDto(Guid InburgeraarId, IReadOnlyList<NormDto> Normen, TotalenDto Totalen, int? AfwezigProcent, int? AfwezigProcentLaatste4Weken,
     IReadOnlyList<WeekDto> Weken, IReadOnlyList<VaardigheidDto> Vaardigheden, IReadOnlyList<ExamenDto> Examens, IReadOnlyList<VoortgangSignaalDto> Signalen,
     IReadOnlyList<GesprekDto> Gesprekken, DateOnly? VolgendGesprekUiterlijk, BronDto GesprekBron);
@@ -149,8 +154,10 @@ public static class VoortgangApi
 
     public static VoortgangDto Dto(VoortgangStand s) => new(
         s.Dossier.Id,
-        s.Normen.Select(n => new NormDto(n.Onderdeel, n.Norm.Onderdeel, n.Norm.Uren, n.Norm.WaarvanPraktijk, n.Gedaan, n.PraktijkGedaan, n.Procent, n.Voldaan, n.Tekst, BronDto.Van(n.Norm.Bron))).ToList(),
-        new TotalenDto(s.Totalen.Taal, s.Totalen.Knm, s.Totalen.Participatie, s.Totalen.MapTheorie, s.Totalen.MapPraktijk, s.Totalen.Pvt, s.AfwezigTotaal),
+        s.Normen.Select(n => new NormDto(n.Onderdeel, n.Norm.Onderdeel, n.Norm.Uren, n.Norm.WaarvanPraktijk, n.Gedaan, n.PraktijkGedaan, n.Procent, n.Voldaan, n.Tekst, BronDto.Van(n.Norm.Bron),
+            [.. n.Delen.Select(d => new UrenDeelDto(d.Soort, d.Uren, d.Procent))])).ToList(),
+        new TotalenDto(s.Totalen.Taal, s.Totalen.Knm, Voortgangsberekening.Gedaan(NormOnderdeel.ZRouteParticipatie, s.Totalen), s.Totalen.MapTheorie, s.Totalen.MapPraktijk, s.Totalen.Pvt, s.AfwezigTotaal,
+            s.Totalen.Arbeid, s.Totalen.Vrijwilligerswerk, s.Totalen.Maatschappelijk),
         s.AfwezigProcent, s.AfwezigProcentRecent,
         s.Weken.Select(w => new WeekDto(w.Week, w.Uren, w.Afwezig, w.AfwezigOngemeld)).ToList(),
         s.Vaardigheden.Select(v => Dto(v, s.Partner)).ToList(),

@@ -57,7 +57,8 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
 
         var uren = await db.Urenregistraties.AsNoTracking().Where(u => u.InburgeraarId == id).ToListAsync(ct);
         decimal Som(Urensoort s) => uren.Where(u => u.Soort == s).Sum(u => u.Uren);
-        var totalen = new UrenTotalen(Som(Urensoort.Taal), Som(Urensoort.Knm), Som(Urensoort.Participatie), Som(Urensoort.MapTheorie), Som(Urensoort.MapPraktijk), Som(Urensoort.Pvt));
+        var totalen = new UrenTotalen(Som(Urensoort.Taal), Som(Urensoort.Knm), Som(Urensoort.Participatie), Som(Urensoort.MapTheorie), Som(Urensoort.MapPraktijk), Som(Urensoort.Pvt),
+            Som(Urensoort.Arbeidsparticipatie), Som(Urensoort.Vrijwilligerswerk), Som(Urensoort.MaatschappelijkeParticipatie));
         var feiten = dossier.Feiten();
         var dezeWeek = Week.Maandag(klok.Vandaag);
         var weken = Enumerable.Range(0, WekenInGrafiek).Select(i => dezeWeek.AddDays(-7 * (WekenInGrafiek - 1 - i)))

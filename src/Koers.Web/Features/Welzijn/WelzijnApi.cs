@@ -56,6 +56,18 @@ public static class WelzijnApi
             })
             .WithSummary("De inburgeraar is (na herbenaderen) startklaar: het openstaande 'nog niet startklaar' wordt afgesloten");
 
+        api.MapGet("/monitor/welzijn", async ([AsParameters] Monitor.MonitorVraag vraag, Monitor.MonitorLezer lezer, WelzijnMonitor monitor, CancellationToken ct) =>
+            {
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
+                return TypedResults.Ok(await monitor.BouwAsync(filter, ct));
+            })
+            .WithTags("Monitor").RequireAuthorization(Beleid.Monitor)
+            .Produces<WelzijnRapport>()
+            .ProducesValidationProblem()
+            .WithSummary("Welzijnsmonitor per gemeente en periode: gescreend, signalen naar soort en ernst, verwijzingen naar zorg en gestarte zorg, nog niet startklaar, en uitstroom zoals de Werk.Kom-tabel")
+            .WithDescription("Alleen aantallen mensen, nooit inhoud. Aantallen van 1 tot en met 4 staan er als \"<5\" (waarde null, verborgen true); een \"x\" verbergt een aantal of totaal waaruit een klein aantal terug te rekenen zou zijn.");
+
         var b = api.MapGroup("/beheer/welzijn").WithTags("Welzijn: inrichting").RequireAuthorization(Beleid.Beheer);
         b.MapGet("/{gemeente}", async Task<Results<Ok<WelzijnInrichtingDto>, ProblemHttpResult>> (string gemeente, WelzijnService service, CancellationToken ct) =>
                 await service.InrichtingAsync(gemeente, ct) is { } i ? TypedResults.Ok(Dto(i)) : Onbekend(gemeente))

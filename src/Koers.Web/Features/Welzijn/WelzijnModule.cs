@@ -10,13 +10,14 @@ public sealed class WelzijnModule : IKoersModule
     public void Diensten(ModuleDiensten d)
     {
         d.Services.AddScoped<WelzijnService>();
+        d.Services.AddScoped<WelzijnMonitor>();
         d.Services.AddSignaalbron<WelzijnSignaalbron>();
         d.Services.AddDossieronderdeel<WelzijnOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)
     {
-        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal).MetBeleid("Inrichting", Beleid.Beheer);
+        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal).MetBeleid("Inrichting", Beleid.Beheer).MetBeleid("Monitor", Beleid.Monitor);
     }
 
     public void Api(ModuleRoutes r)
