@@ -116,6 +116,8 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         // Netwerk: the links to the sociale kaart and the discussions in casusoverleg stay as facts; their free text goes.
         await db.Set<Data.Model.Netwerk.Kaartkoppeling>().Where(k => ids.Contains(k.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(k => k.Toelichting, (string?)null), ct);
         await db.Set<Data.Model.Netwerk.Casusbespreking>().Where(b => ids.Contains(b.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Verslag, (string?)null), ct);
+        // Groepen (h-groepen): enrolment and attendance stay as facts; the reason for unenrolment is free text and goes.
+        await db.Set<Data.Model.Groepen.Groepsdeelname>().Where(d => ids.Contains(d.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Uitschrijfreden, (string?)null), ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;
