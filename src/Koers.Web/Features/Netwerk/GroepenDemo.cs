@@ -8,7 +8,7 @@ namespace Koers.Web.Features.Netwerk;
 /// Synthetic group offers for the demo: a KNM workshop in Bergeijk organised by Taalschool De Kempen, with four past
 /// sessions whose attendance is recorded and two to come; the demo inburgeraar and three other cases are enrolled, one of
 /// whom missed the last two sessions without notice (so the worklist shows the signal). And a group for those not yet
-/// ready for work, organised by Sanne de Vries, without sessions yet. All made up.
+/// ready for work, organised by Sanne de Vries, without sessions yet; a taalcafé group of VluchtelingenWerk. All made up.
 /// </summary>
 public static class GroepenDemo
 {
@@ -57,6 +57,19 @@ public static class GroepenDemo
                 OrganisatorMedewerkerId = sanne.Id, Locatie = "Wijkcentrum De Kom, Bergeijk", Capaciteit = 8,
                 Omschrijving = "Wekelijkse groep voor wie nog niet klaar is voor werk: structuur, zelfvertrouwen en oriëntatie op vrijwilligerswerk.",
             });
+        }
+
+        // A taalcafé group of VluchtelingenWerk with a session to come: every partner of the region has a group to open.
+        var vwn = await db.Partnerorganisaties.AsNoTracking().FirstOrDefaultAsync(p => p.Naam == "VluchtelingenWerk Zuid-Nederland", ct);
+        if (vwn is not null)
+        {
+            var taalcafe = new Groepsaanbod
+            {
+                Id = Guid.NewGuid(), GemeenteId = bergeijk.Id, Naam = "Taalcafé-groep Bergeijk", Soort = Groepssoort.Taalcafegroep,
+                OrganisatorPartnerId = vwn.Id, Locatie = "Bibliotheek Bergeijk, leescafé", Capaciteit = 15,
+            };
+            taalcafe.Bijeenkomsten.Add(new Groepsbijeenkomst { Id = Guid.NewGuid(), Datum = vandaag.AddDays(5), Aanvang = new TimeOnly(10, 0), Einde = new TimeOnly(11, 30) });
+            db.Add(taalcafe);
         }
 
         await db.SaveChangesAsync(ct);
