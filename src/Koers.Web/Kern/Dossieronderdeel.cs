@@ -60,6 +60,7 @@ public static class DossieronderdeelVolgorde
     public const int Zaaksysteem = 40;
     public const int Berichten = 10;
     public const int Netwerk = 20;
+    public const int Groepen = 25; // h-groepen: group offers (Netwerk), NaMijlpalen after the network part
 }
 
 public static class DossieronderdeelRegistratie

@@ -44,7 +44,7 @@ public sealed class ArchitectuurTests(SqliteFactory factory) : IClassFixture<Sql
         var secties = html.QuerySelectorAll("section.koers-signalen").Select(s => s.Id).ToList();
         Assert.Equal(
         [
-            "signalen-ontzorgen", "signalen-inrichtingskrediet", "signalen-voortgang", "signalen-casusoverleg", "signalen-handhaving",
+            "signalen-ontzorgen", "signalen-inrichtingskrediet", "signalen-voortgang", "signalen-casusoverleg", "signalen-groepen", "signalen-handhaving",
             "signalen-berichten", "signalen-duo", "signalen-brp", "participatiemetingen", "welzijn", "werk-plaatsingen", "logistiek",
         ], secties);
     }

@@ -833,6 +833,174 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("gezinslid", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanbod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Capaciteit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Locatie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Omschrijving")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OrganisatorMedewerkerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganisatorPartnerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisatorMedewerkerId");
+
+                    b.HasIndex("OrganisatorPartnerId");
+
+                    b.HasIndex("GemeenteId", "Naam")
+                        .IsUnique();
+
+                    b.ToTable("groepsaanbod", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanwezigheid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroepsbijeenkomstId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroepsdeelnameId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroepsdeelnameId");
+
+                    b.HasIndex("GroepsbijeenkomstId", "GroepsdeelnameId")
+                        .IsUnique();
+
+                    b.ToTable("groepsaanwezigheid", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsbijeenkomst", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly>("Aanvang")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("Einde")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("GroepsaanbodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Locatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroepsaanbodId", "Datum");
+
+                    b.ToTable("groepsbijeenkomst", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsdeelname", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroepsaanbodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("IngeschrevenOp")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("UitgeschrevenOp")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Uitschrijfreden")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("GroepsaanbodId", "InburgeraarId");
+
+                    b.ToTable("groepsdeelname", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4664,6 +4832,78 @@ namespace Koers.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanbod", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Medewerker", "OrganisatorMedewerker")
+                        .WithMany()
+                        .HasForeignKey("OrganisatorMedewerkerId");
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "OrganisatorPartner")
+                        .WithMany()
+                        .HasForeignKey("OrganisatorPartnerId");
+
+                    b.Navigation("Gemeente");
+
+                    b.Navigation("OrganisatorMedewerker");
+
+                    b.Navigation("OrganisatorPartner");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanwezigheid", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsbijeenkomst", "Groepsbijeenkomst")
+                        .WithMany()
+                        .HasForeignKey("GroepsbijeenkomstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsdeelname", "Groepsdeelname")
+                        .WithMany("Aanwezigheid")
+                        .HasForeignKey("GroepsdeelnameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsbijeenkomst");
+
+                    b.Navigation("Groepsdeelname");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsbijeenkomst", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
+                        .WithMany("Bijeenkomsten")
+                        .HasForeignKey("GroepsaanbodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsaanbod");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsdeelname", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
+                        .WithMany("Deelnames")
+                        .HasForeignKey("GroepsaanbodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", "Inburgeraar")
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsaanbod");
+
+                    b.Navigation("Inburgeraar");
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
@@ -5469,6 +5709,18 @@ namespace Koers.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanbod", b =>
+                {
+                    b.Navigation("Bijeenkomsten");
+
+                    b.Navigation("Deelnames");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsdeelname", b =>
+                {
+                    b.Navigation("Aanwezigheid");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>

@@ -810,6 +810,174 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("gezinslid", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanbod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capaciteit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Locatie")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omschrijving")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisatorMedewerkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganisatorPartnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisatorMedewerkerId");
+
+                    b.HasIndex("OrganisatorPartnerId");
+
+                    b.HasIndex("GemeenteId", "Naam")
+                        .IsUnique();
+
+                    b.ToTable("groepsaanbod", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanwezigheid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroepsbijeenkomstId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroepsdeelnameId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroepsdeelnameId");
+
+                    b.HasIndex("GroepsbijeenkomstId", "GroepsdeelnameId")
+                        .IsUnique();
+
+                    b.ToTable("groepsaanwezigheid", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsbijeenkomst", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Aanvang")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Einde")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroepsaanbodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroepsaanbodId", "Datum");
+
+                    b.ToTable("groepsbijeenkomst", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsdeelname", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GewijzigdOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroepsaanbodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IngeschrevenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UitgeschrevenOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uitschrijfreden")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("GroepsaanbodId", "InburgeraarId");
+
+                    b.ToTable("groepsdeelname", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4573,6 +4741,78 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanbod", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Medewerker", "OrganisatorMedewerker")
+                        .WithMany()
+                        .HasForeignKey("OrganisatorMedewerkerId");
+
+                    b.HasOne("Koers.Data.Model.Keten.Partnerorganisatie", "OrganisatorPartner")
+                        .WithMany()
+                        .HasForeignKey("OrganisatorPartnerId");
+
+                    b.Navigation("Gemeente");
+
+                    b.Navigation("OrganisatorMedewerker");
+
+                    b.Navigation("OrganisatorPartner");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanwezigheid", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsbijeenkomst", "Groepsbijeenkomst")
+                        .WithMany()
+                        .HasForeignKey("GroepsbijeenkomstId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsdeelname", "Groepsdeelname")
+                        .WithMany("Aanwezigheid")
+                        .HasForeignKey("GroepsdeelnameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsbijeenkomst");
+
+                    b.Navigation("Groepsdeelname");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsbijeenkomst", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
+                        .WithMany("Bijeenkomsten")
+                        .HasForeignKey("GroepsaanbodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsaanbod");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsdeelname", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
+                        .WithMany("Deelnames")
+                        .HasForeignKey("GroepsaanbodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", "Inburgeraar")
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsaanbod");
+
+                    b.Navigation("Inburgeraar");
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>
                 {
                     b.HasOne("Koers.Data.Model.Gemeente", "Gemeente")
@@ -5378,6 +5618,18 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsaanbod", b =>
+                {
+                    b.Navigation("Bijeenkomsten");
+
+                    b.Navigation("Deelnames");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepsdeelname", b =>
+                {
+                    b.Navigation("Aanwezigheid");
                 });
 
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>

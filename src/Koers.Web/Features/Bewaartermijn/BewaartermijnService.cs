@@ -120,6 +120,8 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         await db.Set<Data.Model.Reisprofiel>().Where(r => ids.Contains(r.InburgeraarId))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Woonkern, (string?)null).SetProperty(r => r.Toelichting, (string?)null), ct);
         await db.Set<Data.Model.Vervoersvoorziening>().Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Omschrijving, (string?)null), ct);
+        // Groepen (h-groepen): enrolment and attendance stay as facts; the reason for unenrolment is free text and goes.
+        await db.Set<Data.Model.Groepen.Groepsdeelname>().Where(d => ids.Contains(d.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Uitschrijfreden, (string?)null), ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;

@@ -193,6 +193,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Welzijn.WelzijnDemo.VulAsync(db, klok, demoInburgeraar, ct);
         await Werk.WerkDemo.VulAsync(db, klok, ct);
         await Netwerk.NetwerkDemo.VulAsync(db, klok, demoInburgeraar, ct);
+        await Netwerk.GroepenDemo.VulAsync(db, klok, demoInburgeraar, ct); // h-groepen
         await Logistiek.LogistiekDemo.VulAsync(db, klok, ct); // Logistiek (issue #23)
     }
 

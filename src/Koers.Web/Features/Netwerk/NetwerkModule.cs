@@ -5,7 +5,7 @@ using Koers.Web.Infrastructure.Modules;
 
 namespace Koers.Web.Features.Netwerk;
 
-/// <summary>The network around the inburgeraar: the sociale kaart per municipality and casusoverleg with chain partners.</summary>
+/// <summary>The network around the inburgeraar: the sociale kaart per municipality and casusoverleg with chain partners, and group offers with sessions, enrolment and attendance.</summary>
 public sealed class NetwerkModule : IKoersModule
 {
     public void Diensten(ModuleDiensten d)
@@ -14,6 +14,9 @@ public sealed class NetwerkModule : IKoersModule
         d.Services.AddScoped<CasusoverlegService>();
         d.Services.AddSignaalbron<CasusoverlegSignaalbron>();
         d.Services.AddDossieronderdeel<NetwerkOnderdeel>();
+        d.Services.AddScoped<GroepenService>();
+        d.Services.AddSignaalbron<GroepenSignaalbron>();
+        d.Services.AddDossieronderdeel<GroepenOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)
@@ -24,11 +27,18 @@ public sealed class NetwerkModule : IKoersModule
             .MetBeleid("Overleg", Beleid.Dossierwerk)
             .MetBeleid("PartnerOverleggen", Beleid.Partner)
             .MetBeleid("PartnerOverleg", Beleid.Partner)
-            .MetBeleid("Portaal", Beleid.Portaal);
+            .MetBeleid("Portaal", Beleid.Portaal)
+            .MetBeleid("Groepen", Beleid.Dossierwerk)
+            .MetBeleid("Groep", Beleid.Dossierwerk)
+            .MetBeleid("Bijeenkomst", Beleid.Dossierwerk)
+            .MetBeleid("PartnerGroepen", Beleid.Partner)
+            .MetBeleid("PartnerGroep", Beleid.Partner)
+            .MetBeleid("PartnerBijeenkomst", Beleid.Partner);
     }
 
     public void Api(ModuleRoutes r)
     {
         r.Api.MapNetwerkApi();
+        r.Api.MapGroepenApi();
     }
 }

@@ -25,6 +25,7 @@ public static class SignaalbronVolgorde
     public const int Krediet = 20;
     public const int Voortgang = 30;
     public const int Casusoverleg = 35;
+    public const int Groepen = 37; // h-groepen: group offers (Netwerk)
     public const int Handhaving = 40;
     public const int Berichten = 50;
     public const int Duo = 60;

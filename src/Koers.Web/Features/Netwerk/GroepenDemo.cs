@@ -1,0 +1,77 @@
+using Koers.Data;
+using Koers.Data.Model.Groepen;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Netwerk;
+
+/// <summary>
+/// Synthetic group offers for the demo: a KNM workshop in Bergeijk organised by Taalschool De Kempen, with four past
+/// sessions whose attendance is recorded and two to come; the demo inburgeraar and three other cases are enrolled, one of
+/// whom missed the last two sessions without notice (so the worklist shows the signal). And a group for those not yet
+/// ready for work, organised by Sanne de Vries, without sessions yet; a taalcafé group of VluchtelingenWerk. All made up.
+/// </summary>
+public static class GroepenDemo
+{
+    public static async Task VulAsync(KoersDbContext db, Infrastructure.Klok klok, Guid? demoInburgeraar, CancellationToken ct = default)
+    {
+        if (await db.Set<Groepsaanbod>().AnyAsync(ct)) return;
+        var bergeijk = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == "GM1724", ct);
+        var taalschool = await db.Partnerorganisaties.AsNoTracking().FirstOrDefaultAsync(p => p.Naam == "Taalschool De Kempen", ct);
+        var sanne = await db.Medewerkers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == "sanne.devries@kempen.example", ct);
+        if (bergeijk is null || (taalschool is null && sanne is null)) return;
+        var vandaag = klok.Vandaag;
+        var knm = new Groepsaanbod
+        {
+            Id = Guid.NewGuid(), GemeenteId = bergeijk.Id, Naam = "KNM-workshop Bergeijk voorjaar", Soort = Groepssoort.KnmWorkshop,
+            OrganisatorPartnerId = taalschool?.Id, OrganisatorMedewerkerId = taalschool is null ? sanne!.Id : null,
+            Locatie = "Bibliotheek Bergeijk, zaal 2", Capaciteit = 12,
+            Omschrijving = "Zes bijeenkomsten Kennis van de Nederlandse Maatschappij: wonen, werk, zorg, onderwijs, geld en de gemeente.",
+        };
+        int[] dagen = [-28, -21, -14, -7, 7, 14];
+        knm.Bijeenkomsten.AddRange(dagen.Select((d, n) => new Groepsbijeenkomst
+        {
+            Id = Guid.NewGuid(), Datum = vandaag.AddDays(d), Aanvang = new TimeOnly(13, 30), Einde = new TimeOnly(15, 30),
+            Locatie = n == 4 ? "Gemeentehuis Bergeijk (excursie)" : null,
+        }));
+        var demo = demoInburgeraar is { } id ? await db.Inburgeraars.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.GemeenteId == bergeijk.Id, ct) : null;
+        var andere = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == bergeijk.Id && i.GeanonimiseerdOp == null && i.Id != (demo != null ? demo.Id : Guid.Empty))
+            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).Take(3).ToListAsync(ct);
+        var personen = (demo is null ? andere : [demo, .. andere]).Select(i => i.Id).ToList();
+        const Aanwezigheidsstatus A = Aanwezigheidsstatus.Aanwezig, M = Aanwezigheidsstatus.AfwezigMetBericht, Z = Aanwezigheidsstatus.AfwezigZonderBericht;
+        // Per person the four past sessions; the second row misses the last two without notice (the worklist signal).
+        Aanwezigheidsstatus[][] patronen = [[A, A, M, A], [A, A, Z, Z], [A, M, A, A], [Z, A, A, M]];
+        for (var n = 0; n < personen.Count; n++)
+        {
+            var patroon = patronen[demo is null ? n + 1 : n];
+            var deelname = new Groepsdeelname { Id = Guid.NewGuid(), InburgeraarId = personen[n], IngeschrevenOp = vandaag.AddDays(-35) };
+            deelname.Aanwezigheid.AddRange(patroon.Select((s, k) => new Groepsaanwezigheid { Id = Guid.NewGuid(), GroepsbijeenkomstId = knm.Bijeenkomsten[k].Id, Status = s }));
+            knm.Deelnames.Add(deelname);
+        }
+
+        db.Add(knm);
+        if (sanne is not null)
+        {
+            db.Add(new Groepsaanbod
+            {
+                Id = Guid.NewGuid(), GemeenteId = bergeijk.Id, Naam = "Groep nog niet startklaar Bergeijk", Soort = Groepssoort.NogNietStartklaar,
+                OrganisatorMedewerkerId = sanne.Id, Locatie = "Wijkcentrum De Kom, Bergeijk", Capaciteit = 8,
+                Omschrijving = "Wekelijkse groep voor wie nog niet klaar is voor werk: structuur, zelfvertrouwen en oriëntatie op vrijwilligerswerk.",
+            });
+        }
+
+        // A taalcafé group of VluchtelingenWerk with a session to come: every partner of the region has a group to open.
+        var vwn = await db.Partnerorganisaties.AsNoTracking().FirstOrDefaultAsync(p => p.Naam == "VluchtelingenWerk Zuid-Nederland", ct);
+        if (vwn is not null)
+        {
+            var taalcafe = new Groepsaanbod
+            {
+                Id = Guid.NewGuid(), GemeenteId = bergeijk.Id, Naam = "Taalcafé-groep Bergeijk", Soort = Groepssoort.Taalcafegroep,
+                OrganisatorPartnerId = vwn.Id, Locatie = "Bibliotheek Bergeijk, leescafé", Capaciteit = 15,
+            };
+            taalcafe.Bijeenkomsten.Add(new Groepsbijeenkomst { Id = Guid.NewGuid(), Datum = vandaag.AddDays(5), Aanvang = new TimeOnly(10, 0), Einde = new TimeOnly(11, 30) });
+            db.Add(taalcafe);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

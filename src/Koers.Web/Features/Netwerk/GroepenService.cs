@@ -1,0 +1,441 @@
+using System.ComponentModel;
+using Koers.Data;
+using Koers.Data.Model;
+using Koers.Data.Model.Groepen;
+using Koers.Data.Model.Keten;
+using Koers.Web.Features.Audit;
+using Koers.Web.Features.Werkvoorraad;
+using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Features.Netwerk;
+
+public sealed class GroepInvoer
+{
+    [Description("CBS-code van de gemeente van de groep, bijvoorbeeld GM1724.")] public string? Gemeente { get; set; }
+    [Description("Naam (verplicht, hoogstens 200 tekens, uniek binnen de gemeente).")] public string? Naam { get; set; }
+    public Groepssoort? Soort { get; set; }
+    [Description("Organisator: een medewerker (id) ...")] public int? MedewerkerId { get; set; }
+    [Description("... of een ketenpartner (id) van de regio; precies één van beide.")] public int? PartnerId { get; set; }
+    [Description("Locatie van de bijeenkomsten (verplicht, hoogstens 200 tekens).")] public string? Locatie { get; set; }
+    [Description("Het aantal deelnemers dat de groep hoogstens heeft (1 tot en met 100).")] public int? Capaciteit { get; set; }
+    [Description("Omschrijving (hoogstens 2000 tekens).")] public string? Omschrijving { get; set; }
+}
+
+public sealed class BijeenkomstInvoer
+{
+    public DateOnly? Datum { get; set; }
+    public TimeOnly? Aanvang { get; set; }
+    public TimeOnly? Einde { get; set; }
+    [Description("Andere locatie voor alleen deze bijeenkomst (niet verplicht).")] public string? Locatie { get; set; }
+}
+
+public sealed class InschrijvingInvoer
+{
+    public Guid? InburgeraarId { get; set; }
+}
+
+public sealed class UitschrijvingInvoer
+{
+    [Description("Reden van uitschrijving (verplicht, hoogstens 500 tekens).")] public string? Reden { get; set; }
+}
+
+public sealed record AanwezigheidRegel(Guid DeelnameId, Aanwezigheidsstatus Status);
+
+public sealed class AanwezigheidInvoer
+{
+    [Description("Per ingeschreven deelnemer: aanwezig, afwezigMetBericht of afwezigZonderBericht.")] public List<AanwezigheidRegel> Regels { get; set; } = [];
+}
+
+public sealed record GroepRegel(Guid Id, string Naam, Groepssoort Soort, string Gemeente, string Organisator, int Capaciteit, int Ingeschreven, DateOnly? Volgende);
+
+/// <summary>A person enrolled, as the user may see them: <see cref="Naam"/> null when a partner has no consent for basisgegevens.</summary>
+public sealed record DeelnemerStand(Groepsdeelname Deelname, string? Naam, int Aanwezig, int Geregistreerd)
+{
+    /// <summary>The attendance rate in whole percent of the sessions recorded; null before any session is recorded.</summary>
+    public int? Percentage => Geregistreerd == 0 ? null : (int)Math.Round(100.0 * Aanwezig / Geregistreerd);
+}
+
+/// <summary>A group as the user may see it; for a partner, names only of persons with consent.</summary>
+public sealed record GroepStand(Groepsaanbod Groep, IReadOnlyList<Groepsbijeenkomst> Bijeenkomsten, IReadOnlyList<DeelnemerStand> Deelnemers,
+    IReadOnlyList<Groepsdeelname> Uitgeschreven, bool IsPartner)
+{
+    public int Ingeschreven => Deelnemers.Count;
+    public bool Vol => Ingeschreven >= Groep.Capaciteit;
+}
+
+/// <summary>A group of one person, for the case page and the portal.</summary>
+public sealed record GroepVanDossier(Groepsaanbod Groep, Groepsdeelname Deelname, IReadOnlyList<(Groepsbijeenkomst Bijeenkomst, Aanwezigheidsstatus? Status)> Bijeenkomsten)
+{
+    public int Aanwezig => Bijeenkomsten.Count(b => b.Status == Aanwezigheidsstatus.Aanwezig);
+    public int Geregistreerd => Bijeenkomsten.Count(b => b.Status is not null);
+    public int? Percentage => Geregistreerd == 0 ? null : (int)Math.Round(100.0 * Aanwezig / Geregistreerd);
+}
+
+/// <summary>
+/// Group offers of a municipality (KNM workshops, a taalcafé group, a group for those not yet ready for work, sollicitatie-
+/// training; issue #22) with sessions, enrolment of cases within the user's reach up to the capacity, and attendance per
+/// session. Staff (klantregisseur, teamleider) manage the groups of their municipalities; a partner organisation that
+/// organises a group sees it and records attendance, naming only the persons that gave it consent for basisgegevens
+/// (<see cref="Kern.Toegang.PartnerDossiersAsync"/>, as for the partner's casusoverleg). Every read of a person is audited.
+/// </summary>
+public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang toegang, Auditlog audit)
+{
+    /// <summary>What a partner must have consent for to see who is enrolled and record their attendance.</summary>
+    public const Gegevenscategorie PartnerCategorie = Gegevenscategorie.Basisgegevens;
+
+    /// <summary>Sessions missed in a row without notice that put a person on the worklist.</summary>
+    public const int SignaalAfwezig = 2;
+
+    public static string Omschrijving(Groepssoort s) => s switch
+    {
+        Groepssoort.KnmWorkshop => "KNM-workshop",
+        Groepssoort.Taalcafegroep => "Taalcafé-groep",
+        Groepssoort.NogNietStartklaar => "Groep nog niet startklaar",
+        Groepssoort.Sollicitatietraining => "Sollicitatietraining",
+        _ => "Andere groep",
+    };
+
+    public static string Omschrijving(Aanwezigheidsstatus s) => s switch
+    {
+        Aanwezigheidsstatus.Aanwezig => "Aanwezig",
+        Aanwezigheidsstatus.AfwezigMetBericht => "Afwezig met bericht",
+        _ => "Afwezig zonder bericht",
+    };
+
+    public static string Organisator(Groepsaanbod g) => g.OrganisatorPartner?.Naam ?? g.OrganisatorMedewerker?.Naam ?? "?";
+
+    private async Task<IQueryable<Groepsaanbod>> ZichtbaarAsync(CancellationToken ct)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var bron = db.Set<Groepsaanbod>().AsNoTracking();
+        if (bereik.WerktMetDossiers)
+        {
+            var gemeenten = bereik.Gemeenten.ToList();
+            return bron.Where(g => gemeenten.Contains(g.GemeenteId));
+        }
+
+        if (bereik.IsPartner)
+        {
+            var partner = bereik.PartnerorganisatieId!.Value;
+            var regio = bereik.Regio.ToList();
+            return bron.Where(g => regio.Contains(g.GemeenteId) && g.OrganisatorPartnerId == partner);
+        }
+
+        return bron.Where(_ => false);
+    }
+
+    public async Task<IReadOnlyList<GroepRegel>> LijstAsync(CancellationToken ct = default)
+    {
+        var vandaag = klok.Vandaag;
+        var q = await ZichtbaarAsync(ct);
+        return await q.OrderBy(g => g.Gemeente!.Naam).ThenBy(g => g.Naam)
+            .Select(g => new GroepRegel(g.Id, g.Naam, g.Soort, g.Gemeente!.Naam,
+                g.OrganisatorPartner != null ? g.OrganisatorPartner.Naam : g.OrganisatorMedewerker != null ? g.OrganisatorMedewerker.Naam : "?",
+                g.Capaciteit, g.Deelnames.Count(d => d.UitgeschrevenOp == null),
+                g.Bijeenkomsten.Where(b => b.Datum >= vandaag).OrderBy(b => b.Datum).Select(b => (DateOnly?)b.Datum).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The municipalities, staff and partners to choose from when creating a group.</summary>
+    public async Task<(List<Gemeente> Gemeenten, List<Medewerker> Medewerkers, List<Partnerorganisatie> Partners)> KeuzesAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.WerktMetDossiers) return ([], [], []);
+        var gemeenten = await toegang.GemeentenInBereikAsync(ct);
+        var regioIds = gemeenten.Select(g => g.RegioId).Distinct().ToList();
+        var regio = await db.Gemeenten.AsNoTracking().Where(g => regioIds.Contains(g.RegioId)).Select(g => g.Id).ToListAsync(ct);
+        var medewerkers = await MedewerkersVan(regio).OrderBy(m => m.Naam).ToListAsync(ct);
+        var partners = await db.Partnerorganisaties.AsNoTracking().Where(p => regioIds.Contains(p.RegioId)).OrderBy(p => p.Naam).ToListAsync(ct);
+        return (gemeenten, medewerkers, partners);
+    }
+
+    private IQueryable<Medewerker> MedewerkersVan(List<int> regioGemeenten) =>
+        db.Medewerkers.AsNoTracking().Where(m => (m.GemeenteId != null && regioGemeenten.Contains(m.GemeenteId.Value))
+            || (m.GemeenteId == null && db.Gemeenten.Any(g => regioGemeenten.Contains(g.Id) && g.RegioId == m.Team!.RegioId)));
+
+    /// <summary>A new group of a municipality within reach, organised by staff of its region or a partner of its region.</summary>
+    public async Task<Uitkomst<Guid>> NieuwAsync(GroepInvoer invoer, CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        var code = invoer.Gemeente?.Trim().ToUpperInvariant();
+        var gemeente = code is null ? null : await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == code, ct);
+        if (gemeente is null || !bereik.Gemeenten.Contains(gemeente.Id)) fouten.Voeg(nameof(invoer.Gemeente), "Kies een gemeente waarvoor u werkt.");
+        var naam = invoer.Naam?.Trim() ?? string.Empty;
+        if (naam.Length == 0) fouten.Voeg(nameof(invoer.Naam), "Vul de naam van de groep in.");
+        else if (naam.Length > 200) fouten.Voeg(nameof(invoer.Naam), "De naam mag hoogstens 200 tekens zijn.");
+        else if (gemeente is not null && await db.Set<Groepsaanbod>().AnyAsync(g => g.GemeenteId == gemeente.Id && g.Naam == naam, ct))
+            fouten.Voeg(nameof(invoer.Naam), $"Er is al een groep met deze naam in {gemeente.Naam}.");
+        if (invoer.Soort is not { } soort || !Enum.IsDefined(soort)) fouten.Voeg(nameof(invoer.Soort), "Kies de soort groep.");
+        var locatie = invoer.Locatie?.Trim() ?? string.Empty;
+        if (locatie.Length == 0) fouten.Voeg(nameof(invoer.Locatie), "Vul de locatie in.");
+        else if (locatie.Length > 200) fouten.Voeg(nameof(invoer.Locatie), "De locatie mag hoogstens 200 tekens zijn.");
+        if (invoer.Capaciteit is not { } capaciteit || capaciteit < 1 || capaciteit > 100) fouten.Voeg(nameof(invoer.Capaciteit), "Vul een capaciteit in van 1 tot en met 100 deelnemers.");
+        if (invoer.Omschrijving?.Trim().Length > 2000) fouten.Voeg(nameof(invoer.Omschrijving), "De omschrijving mag hoogstens 2000 tekens zijn.");
+        if ((invoer.MedewerkerId is null) == (invoer.PartnerId is null))
+            fouten.Voeg(nameof(invoer.MedewerkerId), "Kies wie de groep organiseert: een medewerker of een ketenpartner.");
+        else if (gemeente is not null)
+        {
+            var regio = await db.Gemeenten.AsNoTracking().Where(g => g.RegioId == gemeente.RegioId).Select(g => g.Id).ToListAsync(ct);
+            if (invoer.MedewerkerId is { } m && !await MedewerkersVan(regio).AnyAsync(x => x.Id == m, ct))
+                fouten.Voeg(nameof(invoer.MedewerkerId), "Kies een medewerker uit de regio van de gemeente.");
+            if (invoer.PartnerId is { } p && !await db.Partnerorganisaties.AnyAsync(x => x.Id == p && x.RegioId == gemeente.RegioId, ct))
+                fouten.Voeg(nameof(invoer.PartnerId), "Kies een ketenpartner uit de regio van de gemeente.");
+        }
+
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        var groep = new Groepsaanbod
+        {
+            Id = Guid.NewGuid(), GemeenteId = gemeente!.Id, Naam = naam, Soort = invoer.Soort!.Value, OrganisatorMedewerkerId = invoer.MedewerkerId,
+            OrganisatorPartnerId = invoer.PartnerId, Locatie = locatie, Capaciteit = invoer.Capaciteit!.Value,
+            Omschrijving = string.IsNullOrWhiteSpace(invoer.Omschrijving) ? null : invoer.Omschrijving.Trim(),
+        };
+        db.Add(groep);
+        audit.Aanmaken(null, $"Groep '{naam}' aangemaakt (gemeente {gemeente.Naam}, capaciteit {groep.Capaciteit})", AuditObject.Van<Groepsaanbod>(groep.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(groep.Id);
+    }
+
+    /// <summary>
+    /// A group the user may see (null: 404) with its sessions and enrolled persons; a partner gets names only of persons
+    /// with consent. Each person shown by name is audited as read.
+    /// </summary>
+    public async Task<GroepStand?> HaalAsync(Guid id, CancellationToken ct = default)
+    {
+        var groep = await (await ZichtbaarAsync(ct))
+            .Include(g => g.Gemeente).Include(g => g.OrganisatorMedewerker).Include(g => g.OrganisatorPartner)
+            .FirstOrDefaultAsync(g => g.Id == id, ct);
+        if (groep is null) return null;
+        var bereik = await toegang.BereikAsync(ct);
+        var bijeenkomsten = await db.Set<Groepsbijeenkomst>().AsNoTracking().Where(b => b.GroepsaanbodId == id).OrderBy(b => b.Datum).ThenBy(b => b.Aanvang).ToListAsync(ct);
+        var deelnames = await db.Set<Groepsdeelname>().AsNoTracking().Include(d => d.Inburgeraar).Include(d => d.Aanwezigheid)
+            .Where(d => d.GroepsaanbodId == id).AsSplitQuery().ToListAsync(ct);
+        var ids = deelnames.Select(d => d.InburgeraarId).Distinct().ToList();
+        var bron = bereik.IsPartner
+            ? await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), PartnerCategorie, ct)
+            : await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
+        var zichtbaar = (await bron.Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var actief = deelnames.Where(d => d.UitgeschrevenOp == null)
+            .Select(d => new DeelnemerStand(d, zichtbaar.Contains(d.InburgeraarId) ? d.Inburgeraar!.VolledigeNaam : null,
+                d.Aanwezigheid.Count(a => a.Status == Aanwezigheidsstatus.Aanwezig), d.Aanwezigheid.Count))
+            .OrderBy(d => d.Naam is null).ThenBy(d => d.Deelname.Inburgeraar!.Achternaam).ThenBy(d => d.Deelname.Inburgeraar!.Voornamen).ToList();
+        // Unenrolled persons are history for staff; a partner needs only who is in the group now.
+        var uit = bereik.IsPartner ? [] : deelnames.Where(d => d.UitgeschrevenOp != null && zichtbaar.Contains(d.InburgeraarId)).OrderByDescending(d => d.UitgeschrevenOp).ToList();
+        foreach (var d in actief.Where(d => d.Naam is not null).Select(d => d.Deelname).Concat(uit))
+        {
+            audit.Inzien(d.InburgeraarId, $"Groep '{groep.Naam}': deelname bekeken{(bereik.IsPartner ? " door ketenpartner" : "")}", AuditObject.Van<Groepsdeelname>(d.Id));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new GroepStand(groep, bijeenkomsten, actief, uit, bereik.IsPartner);
+    }
+
+    private async Task<Groepsaanbod?> VoorWijzigingAsync(Guid id, CancellationToken ct) =>
+        (await toegang.BereikAsync(ct)).WerktMetDossiers ? await (await ZichtbaarAsync(ct)).FirstOrDefaultAsync(g => g.Id == id, ct) : null;
+
+    /// <summary>A session of a group within reach: date, time and, when it differs, the location.</summary>
+    public async Task<Uitkomst<Guid>> BijeenkomstAsync(Guid groepId, BijeenkomstInvoer invoer, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (invoer.Datum is not { } datum) fouten.Voeg(nameof(invoer.Datum), "Vul de datum van de bijeenkomst in.");
+        else if (datum < klok.Vandaag.AddYears(-1) || datum > klok.Vandaag.AddYears(2)) fouten.Voeg(nameof(invoer.Datum), "Vul een datum in van ten hoogste een jaar geleden tot twee jaar vooruit.");
+        if (invoer.Aanvang is not { } aanvang) fouten.Voeg(nameof(invoer.Aanvang), "Vul de aanvangstijd in.");
+        else if (invoer.Einde is { } einde && einde <= aanvang) fouten.Voeg(nameof(invoer.Einde), "De eindtijd ligt niet na de aanvangstijd.");
+        if (invoer.Locatie?.Trim().Length > 200) fouten.Voeg(nameof(invoer.Locatie), "De locatie mag hoogstens 200 tekens zijn.");
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        var b = new Groepsbijeenkomst
+        {
+            Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, Datum = invoer.Datum!.Value, Aanvang = invoer.Aanvang!.Value, Einde = invoer.Einde,
+            Locatie = string.IsNullOrWhiteSpace(invoer.Locatie) ? null : invoer.Locatie.Trim(),
+        };
+        db.Add(b);
+        audit.Aanmaken(null, $"Groep '{groep.Naam}': bijeenkomst gepland op {Shared.Weergave.Datum(b.Datum)}", AuditObject.Van<Groepsbijeenkomst>(b.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(b.Id);
+    }
+
+    /// <summary>Cases to enrol: open cases of the group's municipality within the user's reach, not enrolled now.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Naam)>> KandidatenAsync(Guid groepId, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return [];
+        var rijen = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+            .Where(i => i.GemeenteId == groep.GemeenteId && i.GeanonimiseerdOp == null
+                && !db.Set<Groepsdeelname>().Any(d => d.GroepsaanbodId == groepId && d.InburgeraarId == i.Id && d.UitgeschrevenOp == null))
+            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen)
+            .Select(i => new { i.Id, Naam = i.Achternaam + ", " + i.Voornamen }).Take(500).ToListAsync(ct);
+        return [.. rijen.Select(r => (r.Id, r.Naam))];
+    }
+
+    /// <summary>
+    /// Enrols a case within the user's reach, of the group's municipality, once at a time; a full group refuses. The count
+    /// and the insert run in one serializable transaction so two enrolments at once cannot both take the last place.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> InschrijvenAsync(Guid groepId, InschrijvingInvoer invoer, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        var veld = nameof(invoer.InburgeraarId);
+        if (invoer.InburgeraarId is not { } dossier) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Kies de inburgeraar die u inschrijft."));
+        if (!await toegang.MagDossierAsync(dossier, ct)) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
+        if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
+            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep."));
+        await using var transactie = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groepId && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
+            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
+        var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groepId && d.UitgeschrevenOp == null, ct);
+        if (ingeschreven >= groep.Capaciteit)
+            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"De groep is vol: alle {groep.Capaciteit} plaatsen zijn bezet. Schrijf eerst iemand uit of kies een andere groep."));
+        var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groepId, InburgeraarId = dossier, IngeschrevenOp = klok.Vandaag };
+        db.Add(d);
+        audit.Aanmaken(dossier, $"Groep '{groep.Naam}': ingeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
+        await db.SaveChangesAsync(ct);
+        await transactie.CommitAsync(ct);
+        return Uitkomst<Guid>.Ok(d.Id);
+    }
+
+    /// <summary>Unenrols a person with a reason; the enrolment and its attendance stay as history.</summary>
+    public async Task<Uitkomst<Guid>> UitschrijvenAsync(Guid groepId, Guid deelnameId, UitschrijvingInvoer invoer, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var d = await db.Set<Groepsdeelname>().FirstOrDefaultAsync(x => x.Id == deelnameId && x.GroepsaanbodId == groepId, ct);
+        if (d is null || !await toegang.MagDossierAsync(d.InburgeraarId, ct)) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        var reden = invoer.Reden?.Trim() ?? string.Empty;
+        if (d.UitgeschrevenOp is not null) fouten.Voeg(nameof(invoer.Reden), "Deze inburgeraar is al uitgeschreven.");
+        else if (reden.Length == 0) fouten.Voeg(nameof(invoer.Reden), "Vul de reden van uitschrijving in.");
+        else if (reden.Length > 500) fouten.Voeg(nameof(invoer.Reden), "De reden mag hoogstens 500 tekens zijn.");
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        d.UitgeschrevenOp = klok.Vandaag;
+        d.Uitschrijfreden = reden;
+        audit.Wijzigen(d.InburgeraarId, $"Groep '{groep.Naam}': uitgeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(d.Id);
+    }
+
+    /// <summary>
+    /// Records attendance of a session that has begun (not a future one) for persons enrolled now. Staff: any person within
+    /// reach; the organising partner: only persons with consent. A person not allowed is refused, nothing is stored.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> AanwezigheidAsync(Guid groepId, Guid bijeenkomstId, AanwezigheidInvoer invoer, CancellationToken ct = default)
+    {
+        var groep = await (await ZichtbaarAsync(ct)).FirstOrDefaultAsync(g => g.Id == groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var b = await db.Set<Groepsbijeenkomst>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == bijeenkomstId && x.GroepsaanbodId == groepId, ct);
+        if (b is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        if (b.Datum > klok.Vandaag) return Uitkomst<Guid>.Geweigerd(fouten.Voeg("Regels", $"De bijeenkomst is op {Shared.Weergave.Datum(b.Datum)}; leg de aanwezigheid vast op of na die dag."));
+        if (invoer.Regels.Count == 0) return Uitkomst<Guid>.Geweigerd(fouten.Voeg("Regels", "Kies voor ten minste één deelnemer of hij of zij aanwezig was."));
+        if (invoer.Regels.Select(r => r.DeelnameId).Distinct().Count() != invoer.Regels.Count) return Uitkomst<Guid>.Geweigerd(fouten.Voeg("Regels", "Elke deelnemer hoort één keer in de lijst."));
+        if (invoer.Regels.Any(r => !Enum.IsDefined(r.Status))) return Uitkomst<Guid>.Geweigerd(fouten.Voeg("Regels", "Kies aanwezig, afwezig met bericht of afwezig zonder bericht."));
+        var ids = invoer.Regels.Select(r => r.DeelnameId).ToList();
+        var deelnames = await db.Set<Groepsdeelname>().Where(d => ids.Contains(d.Id) && d.GroepsaanbodId == groepId && d.UitgeschrevenOp == null).ToListAsync(ct);
+        var bereik = await toegang.BereikAsync(ct);
+        var personen = deelnames.Select(d => d.InburgeraarId).ToList();
+        var bron = bereik.IsPartner
+            ? await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), PartnerCategorie, ct)
+            : await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
+        var mag = (await bron.Where(i => personen.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        if (deelnames.Count != ids.Count || deelnames.Any(d => !mag.Contains(d.InburgeraarId)))
+            return Uitkomst<Guid>.Geweigerd(fouten.Voeg("Regels", bereik.IsPartner
+                ? "U kunt alleen de aanwezigheid vastleggen van ingeschreven deelnemers die uw organisatie hebben gemachtigd."
+                : "U kunt alleen de aanwezigheid vastleggen van deelnemers die nu ingeschreven zijn."));
+        var bestaand = await db.Set<Groepsaanwezigheid>().Where(a => a.GroepsbijeenkomstId == bijeenkomstId && ids.Contains(a.GroepsdeelnameId)).ToListAsync(ct);
+        foreach (var r in invoer.Regels)
+        {
+            var d = deelnames.Single(x => x.Id == r.DeelnameId);
+            var a = bestaand.FirstOrDefault(x => x.GroepsdeelnameId == r.DeelnameId);
+            if (a is null) db.Add(a = new Groepsaanwezigheid { Id = Guid.NewGuid(), GroepsbijeenkomstId = bijeenkomstId, GroepsdeelnameId = d.Id, Status = r.Status });
+            else if (a.Status == r.Status) continue;
+            else a.Status = r.Status;
+            audit.Wijzigen(d.InburgeraarId, $"Groep '{groep.Naam}': bijeenkomst {Shared.Weergave.Datum(b.Datum)} {Omschrijving(r.Status).ToLowerInvariant()}{(bereik.IsPartner ? " (ketenpartner)" : "")}",
+                AuditObject.Van<Groepsaanwezigheid>(a.Id));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(bijeenkomstId);
+    }
+
+    private async Task<IReadOnlyList<GroepVanDossier>> GroepenVanAsync(Guid dossierId, bool alleenActief, CancellationToken ct)
+    {
+        var deelnames = await db.Set<Groepsdeelname>().AsNoTracking()
+            .Include(d => d.Groepsaanbod!).ThenInclude(g => g.Bijeenkomsten)
+            .Include(d => d.Groepsaanbod!).ThenInclude(g => g.OrganisatorMedewerker)
+            .Include(d => d.Groepsaanbod!).ThenInclude(g => g.OrganisatorPartner)
+            .Include(d => d.Aanwezigheid)
+            .Where(d => d.InburgeraarId == dossierId && (!alleenActief || d.UitgeschrevenOp == null))
+            .AsSplitQuery().ToListAsync(ct);
+        return deelnames.OrderBy(d => d.UitgeschrevenOp is not null).ThenBy(d => d.Groepsaanbod!.Naam)
+            .Select(d => new GroepVanDossier(d.Groepsaanbod!, d, [.. d.Groepsaanbod!.Bijeenkomsten.OrderBy(b => b.Datum).ThenBy(b => b.Aanvang)
+                .Select(b => (b, d.Aanwezigheid.FirstOrDefault(a => a.GroepsbijeenkomstId == b.Id)?.Status))]))
+            .ToList();
+    }
+
+    /// <summary>The groups of one case with attendance (staff with the case in reach; null: 404).</summary>
+    public async Task<IReadOnlyList<GroepVanDossier>?> VanDossierAsync(Guid dossierId, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return null;
+        return await GroepenVanAsync(dossierId, false, ct);
+    }
+
+    /// <summary>The inburgeraar's own groups (enrolled now) for the portal; null for anyone else. Audited.</summary>
+    public async Task<IReadOnlyList<GroepVanDossier>?> EigenAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar) || !await toegang.MagDossierAsync(id, ct)) return null;
+        var lijst = await GroepenVanAsync(id, true, ct);
+        audit.Inzien(id, "Portaal: groepen bekeken");
+        await db.SaveChangesAsync(ct);
+        return lijst;
+    }
+
+    /// <summary>
+    /// Whether the person's last <see cref="SignaalAfwezig"/> recorded sessions of one group were all missed without
+    /// notice: two in a row is the moment to call (one can be chance; an absence with notice is not a signal).
+    /// </summary>
+    public static bool TweeKeerZonderBericht(IEnumerable<(DateOnly Datum, TimeOnly Aanvang, Aanwezigheidsstatus Status)> geregistreerd) =>
+        geregistreerd.OrderByDescending(a => a.Datum).ThenByDescending(a => a.Aanvang).Take(SignaalAfwezig)
+            .Count(a => a.Status == Aanwezigheidsstatus.AfwezigZonderBericht) == SignaalAfwezig;
+
+    /// <summary>
+    /// The worklist section: persons enrolled now, within reach and the selection, whose last two recorded sessions of a
+    /// group were both missed without notice.
+    /// </summary>
+    public async Task<Signaalsectie> SectieAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct = default)
+    {
+        var dossiers = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct));
+        var sinds = vandaag.AddDays(-180);
+        var rijen = await db.Set<Groepsaanwezigheid>().AsNoTracking()
+            .Where(a => a.Groepsdeelname!.UitgeschrevenOp == null && a.Groepsbijeenkomst!.Datum >= sinds && dossiers.Any(i => i.Id == a.Groepsdeelname.InburgeraarId))
+            .Select(a => new
+            {
+                a.GroepsdeelnameId, a.Groepsdeelname!.InburgeraarId, a.Groepsdeelname.GroepsaanbodId, Groep = a.Groepsdeelname.Groepsaanbod!.Naam,
+                Naam = a.Groepsdeelname.Inburgeraar!.Voornamen + " " + a.Groepsdeelname.Inburgeraar.Achternaam,
+                a.Groepsbijeenkomst!.Datum, a.Groepsbijeenkomst.Aanvang, a.Status,
+            })
+            .ToListAsync(ct);
+        var regels = rijen.GroupBy(r => r.GroepsdeelnameId)
+            .Where(g => TweeKeerZonderBericht(g.Select(r => (r.Datum, r.Aanvang, r.Status))))
+            .Select(g => (Laatste: g.Max(r => r.Datum), Eerste: g.First()))
+            .OrderByDescending(x => x.Laatste).Take(Signaalsectie.Maximaal + 1)
+            .Select(x => new SignaalRegel(x.Eerste.InburgeraarId, x.Eerste.Naam, $"/groepen/{x.Eerste.GroepsaanbodId}", "Afwezig", true,
+                $"Twee bijeenkomsten op rij afwezig zonder bericht, laatst {Shared.Weergave.Datum(x.Laatste)} · {x.Eerste.Groep}"))
+            .ToList();
+        return new Signaalsectie("signalen-groepen", "Afwezig in groepsaanbod", regels, "Niemand miste twee groepsbijeenkomsten op rij zonder bericht.",
+            [new Signaalsectie.Telling("Afwezig", regels.Count)], [new Signaalsectie.Link("Alle groepen", "/groepen")]);
+    }
+}
+
+/// <summary>The worklist section of group offers: persons who missed two sessions in a row without notice.</summary>
+public sealed class GroepenSignaalbron(GroepenService groepen) : ISignaalbron
+{
+    public int Volgorde => SignaalbronVolgorde.Groepen;
+
+    public Task<Signaalsectie> SectieAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct) => groepen.SectieAsync(selectie, vandaag, ct);
+}
