@@ -88,22 +88,8 @@ public sealed class CasusoverlegService(KoersDbContext db, Klok klok, HuidigeGeb
     }
 
     /// <summary>The municipalities, staff and partners to choose from when planning a meeting.</summary>
-    public async Task<(List<Gemeente> Gemeenten, List<Medewerker> Medewerkers, List<Partnerorganisatie> Partners)> KeuzesAsync(CancellationToken ct = default)
-    {
-        var bereik = await toegang.BereikAsync(ct);
-        if (!bereik.WerktMetDossiers) return ([], [], []);
-        var ids = bereik.Gemeenten.ToList();
-        var regio = bereik.Regio.ToList();
-        var gemeenten = await db.Gemeenten.AsNoTracking().Where(g => ids.Contains(g.Id)).OrderBy(g => g.Naam).ToListAsync(ct);
-        var medewerkers = await MedewerkersVan(regio).OrderBy(m => m.Naam).ToListAsync(ct);
-        var regioIds = await db.Gemeenten.AsNoTracking().Where(g => ids.Contains(g.Id)).Select(g => g.RegioId).Distinct().ToListAsync(ct);
-        var partners = await db.Partnerorganisaties.AsNoTracking().Where(p => regioIds.Contains(p.RegioId)).OrderBy(p => p.Naam).ToListAsync(ct);
-        return (gemeenten, medewerkers, partners);
-    }
-
-    private IQueryable<Medewerker> MedewerkersVan(List<int> regioGemeenten) =>
-        db.Medewerkers.AsNoTracking().Where(m => (m.GemeenteId != null && regioGemeenten.Contains(m.GemeenteId.Value))
-            || (m.GemeenteId == null && db.Gemeenten.Any(g => regioGemeenten.Contains(g.Id) && g.RegioId == m.Team!.RegioId)));
+    public Task<(List<Gemeente> Gemeenten, List<Medewerker> Medewerkers, List<Partnerorganisatie> Partners)> KeuzesAsync(CancellationToken ct = default) =>
+        Regiodeelnemers.KeuzesAsync(db, toegang, ct);
 
     /// <summary>Plans a meeting of a municipality within reach, with staff of its region and partners of its region.</summary>
     public async Task<Uitkomst<Guid>> NieuwAsync(OverlegInvoer invoer, CancellationToken ct = default)
@@ -126,7 +112,7 @@ public sealed class CasusoverlegService(KoersDbContext db, Klok klok, HuidigeGeb
         if (gemeente is not null && fouten.Count == 0)
         {
             var regio = await db.Gemeenten.AsNoTracking().Where(g => g.RegioId == gemeente.RegioId).Select(g => g.Id).ToListAsync(ct);
-            var bekend = await MedewerkersVan(regio).Where(m => medewerkers.Contains(m.Id)).CountAsync(ct);
+            var bekend = await Regiodeelnemers.Medewerkers(db, regio).Where(m => medewerkers.Contains(m.Id)).CountAsync(ct);
             if (bekend != medewerkers.Count) fouten.Voeg(nameof(invoer.Medewerkers), "Kies medewerkers uit de regio van de gemeente.");
             var bekendePartners = await db.Partnerorganisaties.AsNoTracking().CountAsync(p => partners.Contains(p.Id) && p.RegioId == gemeente.RegioId, ct);
             if (bekendePartners != partners.Count) fouten.Voeg(nameof(invoer.Partners), "Kies ketenpartners uit de regio van de gemeente.");

@@ -138,21 +138,8 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     }
 
     /// <summary>The municipalities, staff and partners to choose from when creating a group.</summary>
-    public async Task<(List<Gemeente> Gemeenten, List<Medewerker> Medewerkers, List<Partnerorganisatie> Partners)> KeuzesAsync(CancellationToken ct = default)
-    {
-        var bereik = await toegang.BereikAsync(ct);
-        if (!bereik.WerktMetDossiers) return ([], [], []);
-        var gemeenten = await toegang.GemeentenInBereikAsync(ct);
-        var regioIds = gemeenten.Select(g => g.RegioId).Distinct().ToList();
-        var regio = await db.Gemeenten.AsNoTracking().Where(g => regioIds.Contains(g.RegioId)).Select(g => g.Id).ToListAsync(ct);
-        var medewerkers = await MedewerkersVan(regio).OrderBy(m => m.Naam).ToListAsync(ct);
-        var partners = await db.Partnerorganisaties.AsNoTracking().Where(p => regioIds.Contains(p.RegioId)).OrderBy(p => p.Naam).ToListAsync(ct);
-        return (gemeenten, medewerkers, partners);
-    }
-
-    private IQueryable<Medewerker> MedewerkersVan(List<int> regioGemeenten) =>
-        db.Medewerkers.AsNoTracking().Where(m => (m.GemeenteId != null && regioGemeenten.Contains(m.GemeenteId.Value))
-            || (m.GemeenteId == null && db.Gemeenten.Any(g => regioGemeenten.Contains(g.Id) && g.RegioId == m.Team!.RegioId)));
+    public Task<(List<Gemeente> Gemeenten, List<Medewerker> Medewerkers, List<Partnerorganisatie> Partners)> KeuzesAsync(CancellationToken ct = default) =>
+        Regiodeelnemers.KeuzesAsync(db, toegang, ct);
 
     /// <summary>A new group of a municipality within reach, organised by staff of its region or a partner of its region.</summary>
     public async Task<Uitkomst<Guid>> NieuwAsync(GroepInvoer invoer, CancellationToken ct = default)
@@ -179,7 +166,7 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
         else if (gemeente is not null)
         {
             var regio = await db.Gemeenten.AsNoTracking().Where(g => g.RegioId == gemeente.RegioId).Select(g => g.Id).ToListAsync(ct);
-            if (invoer.MedewerkerId is { } m && !await MedewerkersVan(regio).AnyAsync(x => x.Id == m, ct))
+            if (invoer.MedewerkerId is { } m && !await Regiodeelnemers.Medewerkers(db, regio).AnyAsync(x => x.Id == m, ct))
                 fouten.Voeg(nameof(invoer.MedewerkerId), "Kies een medewerker uit de regio van de gemeente.");
             if (invoer.PartnerId is { } p && !await db.Partnerorganisaties.AnyAsync(x => x.Id == p && x.RegioId == gemeente.RegioId, ct))
                 fouten.Voeg(nameof(invoer.PartnerId), "Kies een ketenpartner uit de regio van de gemeente.");
