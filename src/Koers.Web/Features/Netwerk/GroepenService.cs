@@ -272,19 +272,41 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
         if (!await toegang.MagDossierAsync(dossier, ct)) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
         if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
             return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep."));
+        for (var poging = 1; ; poging++)
+        {
+            try
+            {
+                return await InschrijvenInTransactieAsync(groep, dossier, veld, fouten, ct);
+            }
+            catch (Exception e) when (poging < 3 && IsSerialisatiefout(e))
+            {
+                // Two enrolments raced for the last place: PostgreSQL committed one and refused the other. Try again:
+                // the count then sees the other enrolment and the person hears the group is full, not a server error.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Uitkomst<Guid>> InschrijvenInTransactieAsync(Groepsaanbod groep, Guid dossier, string veld, Dictionary<string, string[]> fouten, CancellationToken ct)
+    {
         await using var transactie = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groepId && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
+        if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groep.Id && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
             return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
-        var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groepId && d.UitgeschrevenOp == null, ct);
+        var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
         if (ingeschreven >= groep.Capaciteit)
             return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"De groep is vol: alle {groep.Capaciteit} plaatsen zijn bezet. Schrijf eerst iemand uit of kies een andere groep."));
-        var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groepId, InburgeraarId = dossier, IngeschrevenOp = klok.Vandaag };
+        var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = dossier, IngeschrevenOp = klok.Vandaag };
         db.Add(d);
         audit.Aanmaken(dossier, $"Groep '{groep.Naam}': ingeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return Uitkomst<Guid>.Ok(d.Id);
     }
+
+    /// <summary>PostgreSQL's "could not serialize access" (40001), also when EF wraps it.</summary>
+    private static bool IsSerialisatiefout(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure }
+        || (e.InnerException is { } binnen && IsSerialisatiefout(binnen));
 
     /// <summary>Unenrols a person with a reason; the enrolment and its attendance stay as history.</summary>
     public async Task<Uitkomst<Guid>> UitschrijvenAsync(Guid groepId, Guid deelnameId, UitschrijvingInvoer invoer, CancellationToken ct = default)
