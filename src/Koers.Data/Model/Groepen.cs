@@ -72,6 +72,28 @@ public class Groepsdeelname : IGewijzigdOp, IGewijzigdDoor
     public string GewijzigdDoor { get; set; } = string.Empty;
 }
 
+/// <summary>
+/// A place on a full group's waiting list. When a place frees up (someone unenrols, the capacity is raised) the first in
+/// line is enrolled, in the order they were put on the list; the row is then removed and the audit log keeps the history.
+/// Practice: group offers are small and fill up, and the Kempen evaluation asks that nobody falls out of view while
+/// waiting (000:L528-538, seed-000-002-003-practice.md §6.2).
+/// </summary>
+public class Groepswachtplaats : IAangemaaktOp, IAangemaaktDoor
+{
+    public Guid Id { get; set; }
+    public Guid GroepsaanbodId { get; set; }
+    public Groepsaanbod? Groepsaanbod { get; set; }
+    public Guid InburgeraarId { get; set; }
+    public Inburgeraar? Inburgeraar { get; set; }
+    public DateOnly Sinds { get; set; }
+
+    /// <summary>Order of arrival within the group (1, 2, …); the clock's time is not enough, two can arrive in one tick.</summary>
+    public int Volgnummer { get; set; }
+
+    public DateTime AangemaaktOp { get; set; }
+    public string AangemaaktDoor { get; set; } = string.Empty;
+}
+
 public enum Aanwezigheidsstatus
 {
     Aanwezig,
@@ -96,8 +118,19 @@ public sealed class GroepenConfiguratie :
     IEntityTypeConfiguration<Groepsaanbod>,
     IEntityTypeConfiguration<Groepsbijeenkomst>,
     IEntityTypeConfiguration<Groepsdeelname>,
-    IEntityTypeConfiguration<Groepsaanwezigheid>
+    IEntityTypeConfiguration<Groepsaanwezigheid>,
+    IEntityTypeConfiguration<Groepswachtplaats>
 {
+    public void Configure(EntityTypeBuilder<Groepswachtplaats> e)
+    {
+        e.ToTable("groepswachtplaats");
+        e.Property(x => x.AangemaaktDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.GroepsaanbodId, x.InburgeraarId }).IsUnique();
+        e.HasIndex(x => x.InburgeraarId);
+        e.HasOne(x => x.Groepsaanbod).WithMany().HasForeignKey(x => x.GroepsaanbodId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Inburgeraar).WithMany().HasForeignKey(x => x.InburgeraarId);
+    }
+
     public void Configure(EntityTypeBuilder<Groepsaanbod> e)
     {
         e.ToTable("groepsaanbod");

@@ -1001,6 +1001,42 @@ namespace Koers.Data.Migrations.Postgres
                     b.ToTable("groepsdeelname", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepswachtplaats", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GroepsaanbodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Sinds")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Volgnummer")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("GroepsaanbodId", "InburgeraarId")
+                        .IsUnique();
+
+                    b.ToTable("groepswachtplaats", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4889,6 +4925,25 @@ namespace Koers.Data.Migrations.Postgres
                 {
                     b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
                         .WithMany("Deelnames")
+                        .HasForeignKey("GroepsaanbodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", "Inburgeraar")
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsaanbod");
+
+                    b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepswachtplaats", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
+                        .WithMany()
                         .HasForeignKey("GroepsaanbodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -978,6 +978,42 @@ namespace Koers.Data.Migrations.Sqlite
                     b.ToTable("groepsdeelname", (string)null);
                 });
 
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepswachtplaats", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AangemaaktOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroepsaanbodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InburgeraarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Sinds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Volgnummer")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InburgeraarId");
+
+                    b.HasIndex("GroepsaanbodId", "InburgeraarId")
+                        .IsUnique();
+
+                    b.ToTable("groepswachtplaats", (string)null);
+                });
+
             modelBuilder.Entity("Koers.Data.Model.Inburgeraar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4798,6 +4834,25 @@ namespace Koers.Data.Migrations.Sqlite
                 {
                     b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
                         .WithMany("Deelnames")
+                        .HasForeignKey("GroepsaanbodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Koers.Data.Model.Inburgeraar", "Inburgeraar")
+                        .WithMany()
+                        .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Groepsaanbod");
+
+                    b.Navigation("Inburgeraar");
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Groepen.Groepswachtplaats", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Groepen.Groepsaanbod", "Groepsaanbod")
+                        .WithMany()
                         .HasForeignKey("GroepsaanbodId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -122,6 +122,8 @@ public sealed class BewaartermijnService(KoersDbContext db, Klok klok, Toegang t
         await db.Set<Data.Model.Vervoersvoorziening>().Where(v => ids.Contains(v.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Omschrijving, (string?)null), ct);
         // Groepen (h-groepen): enrolment and attendance stay as facts; the reason for unenrolment is free text and goes.
         await db.Set<Data.Model.Groepen.Groepsdeelname>().Where(d => ids.Contains(d.InburgeraarId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Uitschrijfreden, (string?)null), ct);
+        // A closed case waits for nothing: its places on waiting lists go.
+        await db.Set<Data.Model.Groepen.Groepswachtplaats>().Where(w => ids.Contains(w.InburgeraarId)).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
         await transactie.CommitAsync(ct);
         return dossiers.Count;

@@ -13,6 +13,8 @@ public sealed record AanwezigheidWeergave(GroepStand Stand, Groepsbijeenkomst Bi
 /// </summary>
 public abstract class AanwezigheidPagina(GroepenService groepen, bool partner) : PageModel
 {
+    protected GroepenService Groepen => groepen;
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public Guid Bijeenkomst { get; set; }
 
@@ -43,7 +45,7 @@ public abstract class AanwezigheidPagina(GroepenService groepen, bool partner) :
         return await LaadAsync(gekozen, string.Join(" ", u.Fouten.Values.SelectMany(f => f)), ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LaadAsync(Dictionary<Guid, Aanwezigheidsstatus> gekozen, string? fout, CancellationToken ct)
+    protected async Task<bool> LaadAsync(Dictionary<Guid, Aanwezigheidsstatus> gekozen, string? fout, CancellationToken ct)
     {
         var s = await groepen.HaalAsync(Id, ct);
         if (s is null || s.IsPartner != partner) return false;
@@ -54,6 +56,47 @@ public abstract class AanwezigheidPagina(GroepenService groepen, bool partner) :
     }
 }
 
-public sealed class BijeenkomstModel(GroepenService groepen) : AanwezigheidPagina(groepen, false);
+/// <summary>Staff's session page: attendance, and moving or cancelling the session.</summary>
+public sealed class BijeenkomstModel(GroepenService service) : AanwezigheidPagina(service, false)
+{
+    [BindProperty] public BijeenkomstInvoer Wijziging { get; set; } = new();
+
+    /// <summary>Whether the edit form was posted and refused, so it shows what was typed rather than the stored session.</summary>
+    public bool WijzigingGeweigerd { get; private set; }
+
+    public string? AfzegFout { get; private set; }
+
+    public async Task<IActionResult> OnPostWijzigenAsync(CancellationToken ct)
+    {
+        var u = await Groepen.BijeenkomstWijzigenAsync(Id, Bijeenkomst, Wijziging, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt)
+        {
+            TempData["Melding"] = "De bijeenkomst is gewijzigd.";
+            return Redirect($"/groepen/{Id}/bijeenkomsten/{Bijeenkomst}");
+        }
+
+        WijzigingGeweigerd = true;
+        ModelState.VoegToe(u.Fouten, nameof(Wijziging));
+        return await LaadAsync(new Dictionary<Guid, Aanwezigheidsstatus>(), null, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAfzeggenAsync(CancellationToken ct)
+    {
+        var u = await Groepen.BijeenkomstAfzeggenAsync(Id, Bijeenkomst, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt)
+        {
+            TempData["Melding"] = "De bijeenkomst is afgezegd.";
+            return Redirect($"/groepen/{Id}#bijeenkomsten");
+        }
+
+        AfzegFout = string.Join(" ", u.Fouten.Values.SelectMany(f => f));
+        return await LaadAsync(new Dictionary<Guid, Aanwezigheidsstatus>(), null, ct) ? Page() : NotFound();
+    }
+
+    public IReadOnlyList<string> FoutenVoor(string key) =>
+        ModelState.TryGetValue(key, out var e) ? e.Errors.Select(x => x.ErrorMessage).ToList() : [];
+}
 
 public sealed class PartnerBijeenkomstModel(GroepenService groepen) : AanwezigheidPagina(groepen, true);

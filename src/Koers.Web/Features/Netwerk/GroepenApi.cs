@@ -11,8 +11,13 @@ public sealed record BijeenkomstDto(Guid Id, DateOnly Datum, TimeOnly Aanvang, T
 public sealed record DeelnameDto(Guid Id, Guid? InburgeraarId, string? Naam, DateOnly IngeschrevenOp, int? AanwezigPercentage,
     IReadOnlyDictionary<Guid, Aanwezigheidsstatus> Aanwezigheid);
 
+/// <summary>A place on the waiting list: position 1 is enrolled first when a place frees up.</summary>
+public sealed record WachtplaatsDto(Guid Id, Guid InburgeraarId, string Naam, int Positie, DateOnly Sinds);
+
+/// <summary>A group; <see cref="Wachtlijst"/> is empty for the organising partner (the waiting list is the municipality's).</summary>
 public sealed record GroepDto(Guid Id, string Gemeente, string Naam, Groepssoort Soort, int? OrganisatorMedewerkerId, int? OrganisatorPartnerId, string Organisator,
-    string Locatie, int Capaciteit, int Ingeschreven, string? Omschrijving, IReadOnlyList<BijeenkomstDto> Bijeenkomsten, IReadOnlyList<DeelnameDto> Deelnemers);
+    string Locatie, int Capaciteit, int Ingeschreven, string? Omschrijving, IReadOnlyList<BijeenkomstDto> Bijeenkomsten, IReadOnlyList<DeelnameDto> Deelnemers,
+    IReadOnlyList<WachtplaatsDto> Wachtlijst);
 
 public sealed record GroepVanDossierDto(Guid GroepId, string Naam, Groepssoort Soort, Guid DeelnameId, DateOnly IngeschrevenOp, DateOnly? UitgeschrevenOp,
     string? Uitschrijfreden, int? AanwezigPercentage, IReadOnlyList<BijeenkomstAanwezigheidDto> Bijeenkomsten);
@@ -26,7 +31,8 @@ public static class GroepenApi
         [.. s.Bijeenkomsten.Select(b => new BijeenkomstDto(b.Id, b.Datum, b.Aanvang, b.Einde, b.Locatie ?? s.Groep.Locatie))],
         [.. s.Deelnemers.Select(d => new DeelnameDto(d.Deelname.Id, d.Naam is null ? null : d.Deelname.InburgeraarId, d.Naam, d.Deelname.IngeschrevenOp,
             d.Naam is null ? null : d.Percentage,
-            d.Naam is null ? new Dictionary<Guid, Aanwezigheidsstatus>() : d.Deelname.Aanwezigheid.ToDictionary(a => a.GroepsbijeenkomstId, a => a.Status)))]);
+            d.Naam is null ? new Dictionary<Guid, Aanwezigheidsstatus>() : d.Deelname.Aanwezigheid.ToDictionary(a => a.GroepsbijeenkomstId, a => a.Status)))],
+        [.. s.Wachtlijst.Select(w => new WachtplaatsDto(w.Plaats.Id, w.Plaats.InburgeraarId, w.Naam, w.Positie, w.Plaats.Sinds))]);
 
     public static GroepVanDossierDto Dto(GroepVanDossier g) => new(g.Groep.Id, g.Groep.Naam, g.Groep.Soort, g.Deelname.Id, g.Deelname.IngeschrevenOp,
         g.Deelname.UitgeschrevenOp, g.Deelname.Uitschrijfreden, g.Percentage,
@@ -50,6 +56,27 @@ public static class GroepenApi
         groepen.MapGet("/{gid:guid}", async Task<Results<Ok<GroepDto>, ProblemHttpResult>> (Guid gid, GroepenService s, CancellationToken ct) =>
             await s.HaalAsync(gid, ct) is { } g ? TypedResults.Ok(Dto(g)) : Problemen.NietGevonden())
             .WithSummary("Een groep met bijeenkomsten, ingeschreven deelnemers en hun aanwezigheid");
+        groepen.MapPut("/{gid:guid}", async Task<Results<Ok<GroepDto>, ValidationProblem, ProblemHttpResult>> (Guid gid, GroepWijzigingInvoer invoer, GroepenService s, CancellationToken ct) =>
+        {
+            var u = await s.WijzigenAsync(gid, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.Ok(Dto((await s.HaalAsync(gid, ct))!)) : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Naam, soort, locatie, capaciteit en omschrijving wijzigen; een hogere capaciteit schrijft de eersten van de wachtlijst in");
+        groepen.MapPut("/{gid:guid}/bijeenkomsten/{bid:guid}", async Task<Results<Ok<Guid>, ValidationProblem, ProblemHttpResult>> (Guid gid, Guid bid, BijeenkomstInvoer invoer, GroepenService s, CancellationToken ct) =>
+            Antwoord(await s.BijeenkomstWijzigenAsync(gid, bid, invoer, ct)))
+            .WithSummary("Een bijeenkomst verplaatsen of corrigeren; met vastgelegde aanwezigheid liggen datum en aanvang vast");
+        groepen.MapDelete("/{gid:guid}/bijeenkomsten/{bid:guid}", async Task<Results<Ok<Guid>, ValidationProblem, ProblemHttpResult>> (Guid gid, Guid bid, GroepenService s, CancellationToken ct) =>
+            Antwoord(await s.BijeenkomstAfzeggenAsync(gid, bid, ct)))
+            .WithSummary("Een bijeenkomst afzeggen, alleen zolang er geen aanwezigheid is vastgelegd");
+        groepen.MapPost("/{gid:guid}/wachtlijst", async Task<Results<Created<Guid>, ValidationProblem, ProblemHttpResult>> (Guid gid, InschrijvingInvoer invoer, GroepenService s, CancellationToken ct) =>
+        {
+            var u = await s.WachtlijstAsync(gid, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.Created($"/api/v1/groepen/{gid}", u.Waarde) : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Een inburgeraar op de wachtlijst van een volle groep zetten; bij een vrije plaats wordt de eerste op de lijst ingeschreven");
+        groepen.MapDelete("/{gid:guid}/wachtlijst/{wid:guid}", async Task<Results<Ok<Guid>, ValidationProblem, ProblemHttpResult>> (Guid gid, Guid wid, GroepenService s, CancellationToken ct) =>
+            Antwoord(await s.VanWachtlijstAsync(gid, wid, ct)))
+            .WithSummary("Een inburgeraar van de wachtlijst halen");
         groepen.MapPost("/{gid:guid}/bijeenkomsten", async Task<Results<Created<Guid>, ValidationProblem, ProblemHttpResult>> (Guid gid, BijeenkomstInvoer invoer, GroepenService s, CancellationToken ct) =>
         {
             var u = await s.BijeenkomstAsync(gid, invoer, ct);

@@ -8,7 +8,8 @@ namespace Koers.Web.Features.Netwerk;
 /// Synthetic group offers for the demo: a KNM workshop in Bergeijk organised by Taalschool De Kempen, with four past
 /// sessions whose attendance is recorded and two to come; the demo inburgeraar and three other cases are enrolled, one of
 /// whom missed the last two sessions without notice (so the worklist shows the signal). And a group for those not yet
-/// ready for work, organised by Sanne de Vries, without sessions yet; a taalcafé group of VluchtelingenWerk. All made up.
+/// ready for work, organised by Sanne de Vries, without sessions yet; a full sollicitatietraining with one person waiting; a
+/// taalcafé group of VluchtelingenWerk. All made up.
 /// </summary>
 public static class GroepenDemo
 {
@@ -35,7 +36,10 @@ public static class GroepenDemo
         }));
         var demo = demoInburgeraar is { } id ? await db.Inburgeraars.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.GemeenteId == bergeijk.Id, ct) : null;
         var andere = await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == bergeijk.Id && i.GeanonimiseerdOp == null && i.Id != (demo != null ? demo.Id : Guid.Empty))
-            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).Take(3).ToListAsync(ct);
+            .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen).Take(6).ToListAsync(ct);
+        // Three for the KNM workshop; the other three fill the small sollicitatietraining and wait for a place.
+        var reserve = andere.Skip(3).ToList();
+        andere = [.. andere.Take(3)];
         var personen = (demo is null ? andere : [demo, .. andere]).Select(i => i.Id).ToList();
         const Aanwezigheidsstatus A = Aanwezigheidsstatus.Aanwezig, M = Aanwezigheidsstatus.AfwezigMetBericht, Z = Aanwezigheidsstatus.AfwezigZonderBericht;
         // Per person the four past sessions; the second row misses the last two without notice (the worklist signal).
@@ -57,6 +61,21 @@ public static class GroepenDemo
                 OrganisatorMedewerkerId = sanne.Id, Locatie = "Wijkcentrum De Kom, Bergeijk", Capaciteit = 8,
                 Omschrijving = "Wekelijkse groep voor wie nog niet klaar is voor werk: structuur, zelfvertrouwen en oriëntatie op vrijwilligerswerk.",
             });
+        }
+
+        // A full sollicitatietraining with one person on the waiting list: what the waiting list looks like in use.
+        if (sanne is not null && reserve.Count == 3)
+        {
+            var training = new Groepsaanbod
+            {
+                Id = Guid.NewGuid(), GemeenteId = bergeijk.Id, Naam = "Sollicitatietraining Bergeijk", Soort = Groepssoort.Sollicitatietraining,
+                OrganisatorMedewerkerId = sanne.Id, Locatie = "Gemeentehuis Bergeijk, kamer 1.04", Capaciteit = 2,
+                Omschrijving = "Vier ochtenden: cv, brief, gesprek oefenen. Kleine groep, daarom een wachtlijst.",
+            };
+            training.Bijeenkomsten.Add(new Groepsbijeenkomst { Id = Guid.NewGuid(), Datum = vandaag.AddDays(10), Aanvang = new TimeOnly(9, 30), Einde = new TimeOnly(12, 0) });
+            training.Deelnames.AddRange(reserve.Take(2).Select(i => new Groepsdeelname { Id = Guid.NewGuid(), InburgeraarId = i.Id, IngeschrevenOp = vandaag.AddDays(-3) }));
+            db.Add(training);
+            db.Add(new Groepswachtplaats { Id = Guid.NewGuid(), GroepsaanbodId = training.Id, InburgeraarId = reserve[2].Id, Sinds = vandaag.AddDays(-1), Volgnummer = 1 });
         }
 
         // A taalcafé group of VluchtelingenWerk with a session to come: every partner of the region has a group to open.

@@ -22,6 +22,16 @@ public sealed class GroepInvoer
     [Description("Omschrijving (hoogstens 2000 tekens).")] public string? Omschrijving { get; set; }
 }
 
+/// <summary>What can change of a group after it was created; the municipality and the organiser stay.</summary>
+public sealed class GroepWijzigingInvoer
+{
+    [Description("Naam (verplicht, hoogstens 200 tekens, uniek binnen de gemeente).")] public string? Naam { get; set; }
+    public Groepssoort? Soort { get; set; }
+    [Description("Locatie van de bijeenkomsten (verplicht, hoogstens 200 tekens).")] public string? Locatie { get; set; }
+    [Description("Capaciteit (1 tot en met 100, niet lager dan het aantal ingeschreven deelnemers). Een hogere capaciteit schrijft wachtenden in.")] public int? Capaciteit { get; set; }
+    [Description("Omschrijving (hoogstens 2000 tekens).")] public string? Omschrijving { get; set; }
+}
+
 public sealed class BijeenkomstInvoer
 {
     public DateOnly? Datum { get; set; }
@@ -56,9 +66,15 @@ public sealed record DeelnemerStand(Groepsdeelname Deelname, string? Naam, int A
     public int? Percentage => Geregistreerd == 0 ? null : (int)Math.Round(100.0 * Aanwezig / Geregistreerd);
 }
 
-/// <summary>A group as the user may see it; for a partner, names only of persons with consent.</summary>
+/// <summary>A place on the waiting list, with its position (1 = next to be enrolled).</summary>
+public sealed record WachtplaatsStand(Groepswachtplaats Plaats, string Naam, int Positie);
+
+/// <summary>A group whose waiting list a person is on, with their position.</summary>
+public sealed record WachtendOp(Guid GroepId, string Groep, int Positie, DateOnly Sinds);
+
+/// <summary>A group as the user may see it; for a partner, names only of persons with consent, and no waiting list.</summary>
 public sealed record GroepStand(Groepsaanbod Groep, IReadOnlyList<Groepsbijeenkomst> Bijeenkomsten, IReadOnlyList<DeelnemerStand> Deelnemers,
-    IReadOnlyList<Groepsdeelname> Uitgeschreven, bool IsPartner)
+    IReadOnlyList<Groepsdeelname> Uitgeschreven, bool IsPartner, IReadOnlyList<WachtplaatsStand> Wachtlijst)
 {
     public int Ingeschreven => Deelnemers.Count;
     public bool Vol => Ingeschreven >= Groep.Capaciteit;
@@ -215,34 +231,190 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
             audit.Inzien(d.InburgeraarId, $"Groep '{groep.Naam}': deelname bekeken{(bereik.IsPartner ? " door ketenpartner" : "")}", AuditObject.Van<Groepsdeelname>(d.Id));
         }
 
+        // The waiting list is the municipality's planning: staff see it (persons within their reach), the partner does not.
+        List<WachtplaatsStand> wachtlijst = [];
+        if (!bereik.IsPartner)
+        {
+            var plaatsen = await WachtrijAsync(id, ct);
+            var wachtIds = plaatsen.Select(p => p.InburgeraarId).ToList();
+            var wachtMag = (await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => wachtIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+            wachtlijst = [.. plaatsen.Select((p, i) => new WachtplaatsStand(p, p.Inburgeraar!.VolledigeNaam, i + 1)).Where(w => wachtMag.Contains(w.Plaats.InburgeraarId))];
+            foreach (var w in wachtlijst) audit.Inzien(w.Plaats.InburgeraarId, $"Groep '{groep.Naam}': wachtlijst bekeken", AuditObject.Van<Groepswachtplaats>(w.Plaats.Id));
+        }
+
         await db.SaveChangesAsync(ct);
-        return new GroepStand(groep, bijeenkomsten, actief, uit, bereik.IsPartner);
+        return new GroepStand(groep, bijeenkomsten, actief, uit, bereik.IsPartner, wachtlijst);
     }
 
     private async Task<Groepsaanbod?> VoorWijzigingAsync(Guid id, CancellationToken ct) =>
         (await toegang.BereikAsync(ct)).WerktMetDossiers ? await (await ZichtbaarAsync(ct)).FirstOrDefaultAsync(g => g.Id == id, ct) : null;
 
-    /// <summary>A session of a group within reach: date, time and, when it differs, the location.</summary>
-    public async Task<Uitkomst<Guid>> BijeenkomstAsync(Guid groepId, BijeenkomstInvoer invoer, CancellationToken ct = default)
+    private Dictionary<string, string[]> ControleerBijeenkomst(BijeenkomstInvoer invoer)
     {
-        var groep = await VoorWijzigingAsync(groepId, ct);
-        if (groep is null) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
         if (invoer.Datum is not { } datum) fouten.Voeg(nameof(invoer.Datum), "Vul de datum van de bijeenkomst in.");
         else if (datum < klok.Vandaag.AddYears(-1) || datum > klok.Vandaag.AddYears(2)) fouten.Voeg(nameof(invoer.Datum), "Vul een datum in van ten hoogste een jaar geleden tot twee jaar vooruit.");
         if (invoer.Aanvang is not { } aanvang) fouten.Voeg(nameof(invoer.Aanvang), "Vul de aanvangstijd in.");
         else if (invoer.Einde is { } einde && einde <= aanvang) fouten.Voeg(nameof(invoer.Einde), "De eindtijd ligt niet na de aanvangstijd.");
         if (invoer.Locatie?.Trim().Length > 200) fouten.Voeg(nameof(invoer.Locatie), "De locatie mag hoogstens 200 tekens zijn.");
+        return fouten;
+    }
+
+    private static string? Tekst(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>A session of a group within reach: date, time and, when it differs, the location.</summary>
+    public async Task<Uitkomst<Guid>> BijeenkomstAsync(Guid groepId, BijeenkomstInvoer invoer, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = ControleerBijeenkomst(invoer);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         var b = new Groepsbijeenkomst
         {
             Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, Datum = invoer.Datum!.Value, Aanvang = invoer.Aanvang!.Value, Einde = invoer.Einde,
-            Locatie = string.IsNullOrWhiteSpace(invoer.Locatie) ? null : invoer.Locatie.Trim(),
+            Locatie = Tekst(invoer.Locatie),
         };
         db.Add(b);
         audit.Aanmaken(null, $"Groep '{groep.Naam}': bijeenkomst gepland op {Shared.Weergave.Datum(b.Datum)}", AuditObject.Van<Groepsbijeenkomst>(b.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(b.Id);
+    }
+
+    /// <summary>
+    /// Moves or corrects a session. Once attendance is recorded its date and time are fixed (the attendance belongs to that
+    /// moment, and recording refuses sessions in the future); only the end time and the location can still change.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> BijeenkomstWijzigenAsync(Guid groepId, Guid bijeenkomstId, BijeenkomstInvoer invoer, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var b = await db.Set<Groepsbijeenkomst>().FirstOrDefaultAsync(x => x.Id == bijeenkomstId && x.GroepsaanbodId == groepId, ct);
+        if (b is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = ControleerBijeenkomst(invoer);
+        if (fouten.Count == 0 && (invoer.Datum != b.Datum || invoer.Aanvang != b.Aanvang)
+            && await db.Set<Groepsaanwezigheid>().AnyAsync(a => a.GroepsbijeenkomstId == b.Id, ct))
+            fouten.Voeg(nameof(invoer.Datum), "Voor deze bijeenkomst is al aanwezigheid vastgelegd; datum en aanvang liggen daarmee vast.");
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        var was = $"{Shared.Weergave.Datum(b.Datum)} {b.Aanvang:HH\\:mm}";
+        (b.Datum, b.Aanvang, b.Einde, b.Locatie) = (invoer.Datum!.Value, invoer.Aanvang!.Value, invoer.Einde, Tekst(invoer.Locatie));
+        audit.Wijzigen(null, $"Groep '{groep.Naam}': bijeenkomst van {was} gewijzigd naar {Shared.Weergave.Datum(b.Datum)} {b.Aanvang:HH\\:mm}", AuditObject.Van<Groepsbijeenkomst>(b.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(b.Id);
+    }
+
+    /// <summary>Cancels a session that has no attendance recorded; one with attendance is history and stays.</summary>
+    public async Task<Uitkomst<Guid>> BijeenkomstAfzeggenAsync(Guid groepId, Guid bijeenkomstId, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var b = await db.Set<Groepsbijeenkomst>().FirstOrDefaultAsync(x => x.Id == bijeenkomstId && x.GroepsaanbodId == groepId, ct);
+        if (b is null) return Uitkomst<Guid>.Onbekend();
+        if (await db.Set<Groepsaanwezigheid>().AnyAsync(a => a.GroepsbijeenkomstId == b.Id, ct))
+            return Uitkomst<Guid>.Geweigerd(Veldfouten.Nieuw().Voeg("Bijeenkomst", "Voor deze bijeenkomst is al aanwezigheid vastgelegd; afzeggen kan niet meer."));
+        db.Remove(b);
+        audit.Wijzigen(null, $"Groep '{groep.Naam}': bijeenkomst van {Shared.Weergave.Datum(b.Datum)} {b.Aanvang:HH\\:mm} afgezegd", AuditObject.Van<Groepsbijeenkomst>(b.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(b.Id);
+    }
+
+    /// <summary>
+    /// Changes a group's name, kind, location, capacity and description. The capacity cannot go below the persons enrolled
+    /// now (nobody is put out by a form); a higher capacity enrolls the first on the waiting list in the same transaction.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> WijzigenAsync(Guid groepId, GroepWijzigingInvoer invoer, CancellationToken ct = default)
+    {
+        var gezien = await VoorWijzigingAsync(groepId, ct);
+        if (gezien is null) return Uitkomst<Guid>.Onbekend();
+        return await SerieelAsync(async () =>
+        {
+            var groep = await db.Set<Groepsaanbod>().Include(g => g.Gemeente).FirstAsync(g => g.Id == groepId, ct);
+            var fouten = Veldfouten.Nieuw();
+            var naam = invoer.Naam?.Trim() ?? string.Empty;
+            if (naam.Length == 0) fouten.Voeg(nameof(invoer.Naam), "Vul de naam van de groep in.");
+            else if (naam.Length > 200) fouten.Voeg(nameof(invoer.Naam), "De naam mag hoogstens 200 tekens zijn.");
+            else if (await db.Set<Groepsaanbod>().AnyAsync(g => g.GemeenteId == groep.GemeenteId && g.Naam == naam && g.Id != groep.Id, ct))
+                fouten.Voeg(nameof(invoer.Naam), $"Er is al een groep met deze naam in {groep.Gemeente!.Naam}.");
+            if (invoer.Soort is not { } soort || !Enum.IsDefined(soort)) fouten.Voeg(nameof(invoer.Soort), "Kies de soort groep.");
+            var locatie = invoer.Locatie?.Trim() ?? string.Empty;
+            if (locatie.Length == 0) fouten.Voeg(nameof(invoer.Locatie), "Vul de locatie in.");
+            else if (locatie.Length > 200) fouten.Voeg(nameof(invoer.Locatie), "De locatie mag hoogstens 200 tekens zijn.");
+            var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+            if (invoer.Capaciteit is not { } capaciteit || capaciteit < 1 || capaciteit > 100) fouten.Voeg(nameof(invoer.Capaciteit), "Vul een capaciteit in van 1 tot en met 100 deelnemers.");
+            else if (capaciteit < ingeschreven)
+                fouten.Voeg(nameof(invoer.Capaciteit), $"Er {(ingeschreven == 1 ? "is 1 deelnemer" : $"zijn {ingeschreven} deelnemers")} ingeschreven; de capaciteit kan niet lager zijn. Schrijf eerst iemand uit.");
+            if (invoer.Omschrijving?.Trim().Length > 2000) fouten.Voeg(nameof(invoer.Omschrijving), "De omschrijving mag hoogstens 2000 tekens zijn.");
+            if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+            var wijzigingen = new List<string>();
+            if (groep.Naam != naam) wijzigingen.Add($"naam '{groep.Naam}' → '{naam}'");
+            if (groep.Soort != invoer.Soort) wijzigingen.Add($"soort {Omschrijving(groep.Soort)} → {Omschrijving(invoer.Soort!.Value)}");
+            if (groep.Locatie != locatie) wijzigingen.Add($"locatie → {locatie}");
+            if (groep.Capaciteit != invoer.Capaciteit) wijzigingen.Add($"capaciteit {groep.Capaciteit} → {invoer.Capaciteit}");
+            if (groep.Omschrijving != Tekst(invoer.Omschrijving)) wijzigingen.Add("omschrijving");
+            (groep.Naam, groep.Soort, groep.Locatie, groep.Capaciteit, groep.Omschrijving) = (naam, invoer.Soort!.Value, locatie, invoer.Capaciteit!.Value, Tekst(invoer.Omschrijving));
+            audit.Wijzigen(null, $"Groep '{naam}' gewijzigd: {(wijzigingen.Count == 0 ? "niets" : string.Join(", ", wijzigingen))}", AuditObject.Van<Groepsaanbod>(groep.Id));
+            await db.SaveChangesAsync(ct);
+            await VulVanWachtlijstAsync(groep, ct);
+            return Uitkomst<Guid>.Ok(groep.Id);
+        }, ct);
+    }
+
+    /// <summary>How many are enrolled and waiting in a group (counts only, no person), to tell the user what a change did.</summary>
+    public async Task<(int Ingeschreven, int Wachtend)> BezettingAsync(Guid groepId, CancellationToken ct = default) =>
+        (await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groepId && d.UitgeschrevenOp == null, ct),
+         await db.Set<Groepswachtplaats>().CountAsync(w => w.GroepsaanbodId == groepId, ct));
+
+    /// <summary>The waiting list of a group in order: first put on the list, first enrolled.</summary>
+    private Task<List<Groepswachtplaats>> WachtrijAsync(Guid groepId, CancellationToken ct) =>
+        db.Set<Groepswachtplaats>().Include(w => w.Inburgeraar).Where(w => w.GroepsaanbodId == groepId)
+            .OrderBy(w => w.Volgnummer).ToListAsync(ct);
+
+    /// <summary>
+    /// Fills free places from the waiting list, in order, inside the caller's transaction. A person whose case was closed
+    /// (anonymised) meanwhile is taken off the list rather than enrolled.
+    /// </summary>
+    private async Task VulVanWachtlijstAsync(Groepsaanbod groep, CancellationToken ct)
+    {
+        var vrij = groep.Capaciteit - await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+        if (vrij <= 0) return;
+        foreach (var w in await WachtrijAsync(groep.Id, ct))
+        {
+            if (w.Inburgeraar!.GeanonimiseerdOp is not null)
+            {
+                db.Remove(w);
+                continue;
+            }
+
+            if (vrij == 0) break;
+            vrij--;
+            db.Remove(w);
+            var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = w.InburgeraarId, IngeschrevenOp = klok.Vandaag };
+            db.Add(d);
+            audit.Aanmaken(w.InburgeraarId, $"Groep '{groep.Naam}': van de wachtlijst ingeschreven (wachtend sinds {Shared.Weergave.Datum(w.Sinds)})", AuditObject.Van<Groepsdeelname>(d.Id));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Runs a change in one serializable transaction, so counting places and taking one cannot interleave with another
+    /// enrolment. PostgreSQL refuses the loser of a race (40001); it is tried again and then sees the winner's change.
+    /// </summary>
+    private async Task<Uitkomst<Guid>> SerieelAsync(Func<Task<Uitkomst<Guid>>> werk, CancellationToken ct)
+    {
+        for (var poging = 1; ; poging++)
+        {
+            try
+            {
+                await using var transactie = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+                var u = await werk();
+                if (u.Gelukt) await transactie.CommitAsync(ct);
+                return u;
+            }
+            catch (Exception e) when (poging < 3 && IsSerialisatiefout(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Cases to enrol: open cases of the group's municipality within the user's reach, not enrolled now.</summary>
@@ -272,35 +444,68 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
         if (!await toegang.MagDossierAsync(dossier, ct)) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
         if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
             return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep."));
-        for (var poging = 1; ; poging++)
+        return await SerieelAsync(async () =>
         {
-            try
-            {
-                return await InschrijvenInTransactieAsync(groep, dossier, veld, fouten, ct);
-            }
-            catch (Exception e) when (poging < 3 && IsSerialisatiefout(e))
-            {
-                // Two enrolments raced for the last place: PostgreSQL committed one and refused the other. Try again:
-                // the count then sees the other enrolment and the person hears the group is full, not a server error.
-                db.ChangeTracker.Clear();
-            }
-        }
+            if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groep.Id && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
+                return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
+            var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+            if (ingeschreven >= groep.Capaciteit)
+                return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"De groep is vol: alle {groep.Capaciteit} plaatsen zijn bezet. Schrijf eerst iemand uit, zet de inburgeraar op de wachtlijst of kies een andere groep."));
+            var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = dossier, IngeschrevenOp = klok.Vandaag };
+            db.Add(d);
+            // Enrolled directly: a place on the waiting list for this group is no longer needed.
+            await db.Set<Groepswachtplaats>().Where(w => w.GroepsaanbodId == groep.Id && w.InburgeraarId == dossier).ExecuteDeleteAsync(ct);
+            audit.Aanmaken(dossier, $"Groep '{groep.Naam}': ingeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
+            await db.SaveChangesAsync(ct);
+            return Uitkomst<Guid>.Ok(d.Id);
+        }, ct);
     }
 
-    private async Task<Uitkomst<Guid>> InschrijvenInTransactieAsync(Groepsaanbod groep, Guid dossier, string veld, Dictionary<string, string[]> fouten, CancellationToken ct)
+    /// <summary>
+    /// Puts a case on the waiting list of a full group (a group with a free place refuses: enrol directly). The position is
+    /// the order of arrival; when a place frees up the first in line is enrolled.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> WachtlijstAsync(Guid groepId, InschrijvingInvoer invoer, CancellationToken ct = default)
     {
-        await using var transactie = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groep.Id && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
-            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
-        var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
-        if (ingeschreven >= groep.Capaciteit)
-            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"De groep is vol: alle {groep.Capaciteit} plaatsen zijn bezet. Schrijf eerst iemand uit of kies een andere groep."));
-        var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = dossier, IngeschrevenOp = klok.Vandaag };
-        db.Add(d);
-        audit.Aanmaken(dossier, $"Groep '{groep.Naam}': ingeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        var veld = nameof(invoer.InburgeraarId);
+        if (invoer.InburgeraarId is not { } dossier) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Kies de inburgeraar die u op de wachtlijst zet."));
+        if (!await toegang.MagDossierAsync(dossier, ct)) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
+        if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
+            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep."));
+        return await SerieelAsync(async () =>
+        {
+            if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groep.Id && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
+                return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
+            var wachtend = await db.Set<Groepswachtplaats>().CountAsync(w => w.GroepsaanbodId == groep.Id, ct);
+            if (await db.Set<Groepswachtplaats>().AnyAsync(w => w.GroepsaanbodId == groep.Id && w.InburgeraarId == dossier, ct))
+                return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar staat al op de wachtlijst van deze groep."));
+            var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+            if (ingeschreven < groep.Capaciteit)
+                return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"Er is nog plaats in de groep ({ingeschreven} van {groep.Capaciteit}); schrijf de inburgeraar direct in."));
+            // Inside the serializable transaction, so two arrivals cannot take the same number.
+            var volgnummer = (await db.Set<Groepswachtplaats>().Where(w => w.GroepsaanbodId == groep.Id).MaxAsync(w => (int?)w.Volgnummer, ct) ?? 0) + 1;
+            var w = new Groepswachtplaats { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = dossier, Sinds = klok.Vandaag, Volgnummer = volgnummer };
+            db.Add(w);
+            audit.Aanmaken(dossier, $"Groep '{groep.Naam}': op de wachtlijst gezet (plaats {wachtend + 1})", AuditObject.Van<Groepswachtplaats>(w.Id));
+            await db.SaveChangesAsync(ct);
+            return Uitkomst<Guid>.Ok(w.Id);
+        }, ct);
+    }
+
+    /// <summary>Takes a person off a group's waiting list (no longer interested, another group found).</summary>
+    public async Task<Uitkomst<Guid>> VanWachtlijstAsync(Guid groepId, Guid wachtplaatsId, CancellationToken ct = default)
+    {
+        var groep = await VoorWijzigingAsync(groepId, ct);
+        if (groep is null) return Uitkomst<Guid>.Onbekend();
+        var w = await db.Set<Groepswachtplaats>().FirstOrDefaultAsync(x => x.Id == wachtplaatsId && x.GroepsaanbodId == groepId, ct);
+        if (w is null || !await toegang.MagDossierAsync(w.InburgeraarId, ct)) return Uitkomst<Guid>.Onbekend();
+        db.Remove(w);
+        audit.Wijzigen(w.InburgeraarId, $"Groep '{groep.Naam}': van de wachtlijst gehaald", AuditObject.Van<Groepswachtplaats>(w.Id));
         await db.SaveChangesAsync(ct);
-        await transactie.CommitAsync(ct);
-        return Uitkomst<Guid>.Ok(d.Id);
+        return Uitkomst<Guid>.Ok(w.Id);
     }
 
     /// <summary>PostgreSQL's "could not serialize access" (40001), also when EF wraps it.</summary>
@@ -313,19 +518,25 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     {
         var groep = await VoorWijzigingAsync(groepId, ct);
         if (groep is null) return Uitkomst<Guid>.Onbekend();
-        var d = await db.Set<Groepsdeelname>().FirstOrDefaultAsync(x => x.Id == deelnameId && x.GroepsaanbodId == groepId, ct);
-        if (d is null || !await toegang.MagDossierAsync(d.InburgeraarId, ct)) return Uitkomst<Guid>.Onbekend();
-        var fouten = Veldfouten.Nieuw();
+        var gezien = await db.Set<Groepsdeelname>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == deelnameId && x.GroepsaanbodId == groepId, ct);
+        if (gezien is null || !await toegang.MagDossierAsync(gezien.InburgeraarId, ct)) return Uitkomst<Guid>.Onbekend();
         var reden = invoer.Reden?.Trim() ?? string.Empty;
-        if (d.UitgeschrevenOp is not null) fouten.Voeg(nameof(invoer.Reden), "Deze inburgeraar is al uitgeschreven.");
-        else if (reden.Length == 0) fouten.Voeg(nameof(invoer.Reden), "Vul de reden van uitschrijving in.");
-        else if (reden.Length > 500) fouten.Voeg(nameof(invoer.Reden), "De reden mag hoogstens 500 tekens zijn.");
-        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
-        d.UitgeschrevenOp = klok.Vandaag;
-        d.Uitschrijfreden = reden;
-        audit.Wijzigen(d.InburgeraarId, $"Groep '{groep.Naam}': uitgeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
-        await db.SaveChangesAsync(ct);
-        return Uitkomst<Guid>.Ok(d.Id);
+        return await SerieelAsync(async () =>
+        {
+            var d = await db.Set<Groepsdeelname>().FirstAsync(x => x.Id == deelnameId, ct);
+            var fouten = Veldfouten.Nieuw();
+            if (d.UitgeschrevenOp is not null) fouten.Voeg(nameof(invoer.Reden), "Deze inburgeraar is al uitgeschreven.");
+            else if (reden.Length == 0) fouten.Voeg(nameof(invoer.Reden), "Vul de reden van uitschrijving in.");
+            else if (reden.Length > 500) fouten.Voeg(nameof(invoer.Reden), "De reden mag hoogstens 500 tekens zijn.");
+            if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+            d.UitgeschrevenOp = klok.Vandaag;
+            d.Uitschrijfreden = reden;
+            audit.Wijzigen(d.InburgeraarId, $"Groep '{groep.Naam}': uitgeschreven", AuditObject.Van<Groepsdeelname>(d.Id));
+            await db.SaveChangesAsync(ct);
+            // The freed place goes to the first on the waiting list, in the same transaction.
+            await VulVanWachtlijstAsync(groep, ct);
+            return Uitkomst<Guid>.Ok(d.Id);
+        }, ct);
     }
 
     /// <summary>
@@ -391,6 +602,23 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return null;
         return await GroepenVanAsync(dossierId, false, ct);
+    }
+
+    /// <summary>The waiting lists a case is on, with its position on each (staff with the case in reach; otherwise none).</summary>
+    public async Task<IReadOnlyList<WachtendOp>> WachtlijstenVanAsync(Guid dossierId, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return [];
+        var eigen = await db.Set<Groepswachtplaats>().AsNoTracking().Where(w => w.InburgeraarId == dossierId)
+            .Select(w => new { w.GroepsaanbodId, Groep = w.Groepsaanbod!.Naam, w.Sinds, w.Volgnummer }).ToListAsync(ct);
+        var lijst = new List<WachtendOp>();
+        foreach (var w in eigen.OrderBy(w => w.Groep))
+        {
+            // Position = those ahead in the same order the list is filled in, plus one.
+            var voor = await db.Set<Groepswachtplaats>().CountAsync(x => x.GroepsaanbodId == w.GroepsaanbodId && x.Volgnummer < w.Volgnummer, ct);
+            lijst.Add(new WachtendOp(w.GroepsaanbodId, w.Groep, voor + 1, w.Sinds));
+        }
+
+        return lijst;
     }
 
     /// <summary>The inburgeraar's own groups (enrolled now) for the portal; null for anyone else. Audited.</summary>
