@@ -212,6 +212,7 @@ public partial class Program
         new WerkModule(),
         new LogistiekModule(), // issue #23: logistics
         new NetwerkModule(),
+        new Koers.Web.Features.Doelenboom.DoelenboomModule(), // h-doelen: doelenboom KPIs (issue #22)
         new HandhavingModule(),
         new OntzorgenModule(),
         new GeldzakenModule(),

@@ -195,6 +195,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Netwerk.NetwerkDemo.VulAsync(db, klok, demoInburgeraar, ct);
         await Netwerk.GroepenDemo.VulAsync(db, klok, demoInburgeraar, ct); // h-groepen
         await Logistiek.LogistiekDemo.VulAsync(db, klok, ct); // Logistiek (issue #23)
+        await Doelenboom.DoelenboomDemo.VulAsync(db, klok, ct); // h-doelen: Weert doelenboom (issue #22)
     }
 
     /// <summary>
@@ -228,6 +229,9 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
 
         await Maak(teamleider.Email, teamleider.Naam, [Rollen.Teamleider], g => g.MedewerkerId = teamleider.Id);
         await Maak("beleid@kempen.example", "Ruud Beleid (beleidsmedewerker)", [Rollen.Beleidsmedewerker], g => g.GemeenteId = thuis.Id);
+        // Weert's policy officer: Weert steers on its own doelenboom (003:L18-19), which only Regio Weert's monitor shows.
+        if (await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == "GM0988", ct) is { } weert)
+            await Maak("beleid@weert.example", "Wim Beleid (beleidsmedewerker Weert)", [Rollen.Beleidsmedewerker], g => g.GemeenteId = weert.Id);
         await Maak("beheer@kempen.example", "Ilse Beheer (functioneel beheer)", [Rollen.FunctioneelBeheerder], g => g.GemeenteId = thuis.Id);
         await Maak("auditor@kempen.example", "Kees Controle (auditor)", [Rollen.Auditor], g => g.GemeenteId = thuis.Id);
         // These roles must sign in with two steps (Koers:Beveiliging:TweestapsVerplichtVoor); the demo accounts get a
