@@ -46,6 +46,13 @@ public static class IntakeApi
             if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
             return TypedResults.Ok(Dto((await intake.HaalAsync(id, ct))!));
         }).WithSummary("Leefgebied opslaan (concept)");
+        g.MapPost("/intake/welzijnsscreening", async Task<Results<Created<Welzijn.WelzijnIdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, Welzijn.ScreeningInvoer invoer, Welzijn.WelzijnService welzijn, CancellationToken ct) =>
+        {
+            // The brede intake's well-being screening: stored by Welzijn with the moment 'brede intake' whatever is sent.
+            var u = await welzijn.IntakeScreeningAsync(id, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.Created($"/api/v1/inburgeraars/{id}/welzijn", new Welzijn.WelzijnIdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Screening mentaal welbevinden bij de brede intake (signaal, soort, ernst, bron, datum); vastgelegd als welzijnsscreening met moment 'brede intake'; gezondheidsgegeven, alleen klantregisseur en teamleider");
         g.MapPost("/intake/diplomas", async Task<Results<Created<DiplomaDto>, ValidationProblem, ProblemHttpResult>> (Guid id, DiplomaInvoer invoer, IntakeService intake, CancellationToken ct) =>
         {
             var u = await intake.DiplomaToevoegenAsync(id, invoer, ct);

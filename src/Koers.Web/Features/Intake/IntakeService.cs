@@ -112,11 +112,8 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
     public async Task<Uitkomst<Leefgebied>> LeefgebiedOpslaanAsync(Guid id, Leefgebied leefgebied, LeefgebiedInvoer invoer, CancellationToken ct = default)
     {
         if (!await toegang.MagDossierAsync(id, ct)) return Uitkomst<Leefgebied>.Onbekend();
-        var antwoorden = (invoer.Antwoorden ?? []).ToDictionary(a => a.Key, a => string.IsNullOrWhiteSpace(a.Value) ? null : a.Value.Trim());
-        var fouten = Veldfouten.Nieuw();
-        fouten.Voeg(IntakeRegels.ControleerWaarden(leefgebied, antwoorden));
-
-        fouten.Lengte(invoer.Notities, "Notities", 4000);
+        var antwoorden = Antwoorden(invoer);
+        var fouten = ControleerLeefgebied(leefgebied, invoer);
         if (fouten.Count > 0) return Uitkomst<Leefgebied>.Geweigerd(fouten);
 
         var verslag = await db.Leefgebieden.FirstOrDefaultAsync(l => l.InburgeraarId == id && l.Leefgebied == leefgebied, ct);
@@ -131,6 +128,21 @@ public sealed class IntakeService(KoersDbContext db, DossierService dossiers, Kl
         dossiers.Audit(AuditActie.Wijzigen, id, $"Brede intake: leefgebied {Leefgebieden.Van(leefgebied).Titel} opgeslagen");
         await db.SaveChangesAsync(ct);
         return Uitkomst<Leefgebied>.Ok(leefgebied);
+    }
+
+    private static Dictionary<string, string?> Antwoorden(LeefgebiedInvoer invoer) =>
+        (invoer.Antwoorden ?? []).ToDictionary(a => a.Key, a => string.IsNullOrWhiteSpace(a.Value) ? null : a.Value.Trim());
+
+    /// <summary>
+    /// The checks of a leefgebied draft without storing it: the form checks it together with the well-being screening of
+    /// the same form, so one refusal shows every message and stores nothing.
+    /// </summary>
+    public static Dictionary<string, string[]> ControleerLeefgebied(Leefgebied leefgebied, LeefgebiedInvoer invoer)
+    {
+        var fouten = Veldfouten.Nieuw();
+        fouten.Voeg(IntakeRegels.ControleerWaarden(leefgebied, Antwoorden(invoer)));
+        fouten.Lengte(invoer.Notities, "Notities", 4000);
+        return fouten;
     }
 
     public async Task<Uitkomst<long>> DiplomaToevoegenAsync(Guid id, DiplomaInvoer invoer, CancellationToken ct = default)

@@ -31,10 +31,19 @@ public sealed record GezinslidDto(string Naam, string Relatie, DateOnly? Geboort
 
 public sealed record UrenDto(Urensoort Soort, decimal Uren, decimal AfwezigUren);
 
+/// <summary>A running placement as a partner with consent for werk en participatie sees it: where, what kind, when, how many hours.</summary>
+public sealed record PartnerPlaatsingDto(string Waar, Plaatsingssoort Soort, DateOnly Start, DateOnly? Einde, decimal? UrenPerWeek);
+
+/// <summary>
+/// A referral to care as a partner with consent for gezondheid sees it: the kind and the status only. Not the screening
+/// (signal, kind, severity), not the provider, not a reason: the consent covers that there is care, not what it is for.
+/// </summary>
+public sealed record PartnerZorgverwijzingDto(Zorgsoort Naar, Zorgstatus Status);
+
 /// <summary>What a partner sees of one case: only the categories consented to; the others are null, not empty.</summary>
 public sealed record PartnerDossierDto(Guid Id, IReadOnlyList<Gegevenscategorie> Categorieen, BasisgegevensDto? Basisgegevens, LeerrouteDto? Leerroute,
     IReadOnlyList<LeefgebiedDto>? Gezondheid, IReadOnlyList<LeefgebiedDto>? WerkEnParticipatie, IReadOnlyList<GezinslidDto>? Gezin,
-    IReadOnlyList<UrenDto>? Voortgang);
+    IReadOnlyList<UrenDto>? Voortgang, IReadOnlyList<PartnerPlaatsingDto>? Plaatsingen = null, IReadOnlyList<PartnerZorgverwijzingDto>? Zorgverwijzingen = null);
 
 /// <summary>
 /// Reads of case data by chain-partner users. Access and the categories shown are decided only by <see cref="Toegang"/>
@@ -118,9 +127,27 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok,
             voortgang = uren.GroupBy(u => u.Soort).OrderBy(g => g.Key).Select(g => new UrenDto(g.Key, g.Sum(u => u.Uren), g.Sum(u => u.AfwezigUren))).ToList();
         }
 
+        // Running placements (Werk) under werk en participatie; referrals to care (Welzijn) under gezondheid, kind and status
+        // only. Without the category: null, so not even a count reaches the partner (issue #22, "where its consent allows").
+        IReadOnlyList<PartnerPlaatsingDto>? plaatsingen = null;
+        if (Mag(Gegevenscategorie.WerkEnParticipatie))
+        {
+            plaatsingen = (await db.Set<Plaatsing>().AsNoTracking().Include(p => p.Werkgever).Where(p => p.InburgeraarId == id && p.Uitkomst == null).ToListAsync(ct))
+                .OrderBy(p => p.Start).Select(p => new PartnerPlaatsingDto(p.Werkgever?.Naam ?? (p.InternAfdeling is { } a ? $"Intern: {a}" : "Intern"), p.Soort, p.Start, p.Einde, p.UrenPerWeek))
+                .ToList();
+        }
+
+        IReadOnlyList<PartnerZorgverwijzingDto>? zorg = null;
+        if (Mag(Gegevenscategorie.Gezondheid))
+        {
+            zorg = (await db.Set<Zorgverwijzing>().AsNoTracking().Where(v => v.InburgeraarId == id).ToListAsync(ct))
+                .OrderByDescending(v => v.AangemeldOp).Select(v => new PartnerZorgverwijzingDto(v.Naar, v.Status)).ToList();
+        }
+
         var lijst = MachtigingService.Lijst(cat);
-        Audit(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))})");
+        var ook = new[] { plaatsingen is null ? null : "lopende plaatsingen", zorg is null ? null : "zorgverwijzingen (soort en status)" }.OfType<string>().ToList();
+        Audit(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))}){(ook.Count > 0 ? $"; getoond: {string.Join(", ", ook)}" : "")}");
         await db.SaveChangesAsync(ct);
-        return new PartnerDossierDto(id, lijst, basis, route, gezondheid, werk, gezin, voortgang);
+        return new PartnerDossierDto(id, lijst, basis, route, gezondheid, werk, gezin, voortgang, plaatsingen, zorg);
     }
 }

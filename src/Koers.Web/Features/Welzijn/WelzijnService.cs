@@ -20,7 +20,7 @@ public sealed record WelzijnStand(
     /// <summary>The open "nog niet startklaar" registration, if any.</summary>
     public NietStartklaar? Open => NietStartklaar.FirstOrDefault(n => n.AfgehandeldOp is null);
 
-    /// <summary>The re-check is due: a voortgangsgesprek was held after the last screening (or there is none).</summary>
+    /// <summary>The re-check is due: something is open (a signal, a running referral) and a voortgangsgesprek was held after the last screening.</summary>
     public bool HercheckNodig => HercheckSinds is not null;
 }
 
@@ -64,7 +64,9 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         var gesprekken = await GehoudenAsync(id, ct);
         var nietStartklaar = await db.Set<NietStartklaar>().AsNoTracking().Where(n => n.InburgeraarId == id)
             .OrderByDescending(n => n.Datum).ThenByDescending(n => n.VastgelegdOp).ToListAsync(ct);
-        return new WelzijnStand(dossier, screenings, verwijzingen, gesprekken, HercheckSinds(screenings.FirstOrDefault()?.Datum, gesprekken.FirstOrDefault()?.Datum),
+        var laatste = screenings.FirstOrDefault()?.Datum;
+        var ietsOpen = screenings.Any(s => s.Datum == laatste && s.Signaal == Welzijnssignaal.Ja) || verwijzingen.Any(v => Lopend.Contains(v.Status));
+        return new WelzijnStand(dossier, screenings, verwijzingen, gesprekken, HercheckSinds(laatste, gesprekken.FirstOrDefault()?.Datum, ietsOpen),
             nietStartklaar, await InrichtingVanAsync(dossier.Gemeente!, ct));
     }
 
@@ -72,15 +74,24 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         db.Voortgangsgesprekken.AsNoTracking().Where(g => g.InburgeraarId == id && g.Status == Gespreksstatus.Gehouden && g.Datum != null)
             .OrderByDescending(g => g.Datum).ToListAsync(ct);
 
-    /// <summary>The day since when the re-check is due: the last held voortgangsgesprek when no screening is on or after it.</summary>
-    public static DateOnly? HercheckSinds(DateOnly? laatsteScreening, DateOnly? laatsteGesprek) =>
-        laatsteGesprek is { } g && (laatsteScreening is not { } s || s < g) ? g : null;
+    /// <summary>
+    /// The day since when the re-check is due: the last held voortgangsgesprek when no screening is on or after it, and only
+    /// while something is open (<paramref name="ietsOpen"/>: the latest screening found a signal, or a referral is running).
+    /// Someone screened without a signal and with no referral running needs no re-check after every conversation: before,
+    /// every case with a held voortgangsgesprek reached the worklist, which buried the ones that matter.
+    /// </summary>
+    public static DateOnly? HercheckSinds(DateOnly? laatsteScreening, DateOnly? laatsteGesprek, bool ietsOpen) =>
+        ietsOpen && laatsteGesprek is { } g && (laatsteScreening is not { } s || s < g) ? g : null;
 
-    public async Task<Uitkomst<Guid>> ScreeningAsync(Guid id, ScreeningInvoer invoer, CancellationToken ct = default)
+    /// <summary>
+    /// The checks of a screening, without storing it: the brede intake form checks the screening before it saves the
+    /// leefgebied, so that a refused screening stores neither (one rule set for both screens, not a copy).
+    /// </summary>
+    public async Task<Dictionary<string, string[]>> ControleerScreeningAsync(Guid id, ScreeningInvoer invoer, CancellationToken ct = default) =>
+        (await ControleerAsync(id, invoer, ct)).Fouten;
+
+    private async Task<(Dictionary<string, string[]> Fouten, Voortgangsgesprek? Gesprek)> ControleerAsync(Guid id, ScreeningInvoer invoer, CancellationToken ct)
     {
-        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
-        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
-        if (dossier is null) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
         if (invoer.Moment is not { } moment || !Enum.IsDefined(moment)) fouten.Voeg(nameof(invoer.Moment), "Kies het moment: brede intake, voortgangsgesprek of tussentijds.");
         Voortgangsgesprek? gesprek = null;
@@ -107,7 +118,39 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         if (datum is not { } d) fouten.Voeg(nameof(invoer.Datum), "Vul de datum in.");
         else if (d > klok.Vandaag) fouten.Voeg(nameof(invoer.Datum), "De datum ligt in de toekomst.");
         fouten.Lengte(invoer.Toelichting, nameof(invoer.Toelichting), MaxTekst);
+        return (fouten, gesprek);
+    }
+
+    /// <summary>
+    /// The screening recorded in the brede intake form (issue #22: "structured screening in the brede intake"): the moment
+    /// is always the brede intake, never a voortgangsgesprek; the checks and storage are <see cref="ScreeningAsync"/>'s.
+    /// </summary>
+    public Task<Uitkomst<Guid>> IntakeScreeningAsync(Guid id, ScreeningInvoer invoer, CancellationToken ct = default)
+    {
+        invoer.Moment = Screeningsmoment.BredeIntake;
+        invoer.Voortgangsgesprek = null;
+        return ScreeningAsync(id, invoer, ct);
+    }
+
+    /// <summary>Whether the user may see and record health data of cases at all (the Welzijn tab's rule); the case itself is checked per read.</summary>
+    public async Task<bool> MagGezondheidAsync(CancellationToken ct = default) => (await toegang.BereikAsync(ct)).WerktMetDossiers;
+
+    /// <summary>The screenings recorded at the brede intake of a case within reach, newest first (the intake page audits its own read).</summary>
+    public async Task<IReadOnlyList<Welzijnsscreening>?> IntakeScreeningsAsync(Guid id, CancellationToken ct = default)
+    {
+        if (!await MagGezondheidAsync(ct) || !await toegang.MagDossierAsync(id, ct)) return null;
+        return await db.Set<Welzijnsscreening>().AsNoTracking().Where(s => s.InburgeraarId == id && s.Moment == Screeningsmoment.BredeIntake)
+            .OrderByDescending(s => s.Datum).ThenByDescending(s => s.VastgelegdOp).ToListAsync(ct);
+    }
+
+    public async Task<Uitkomst<Guid>> ScreeningAsync(Guid id, ScreeningInvoer invoer, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        var (fouten, gesprek) = await ControleerAsync(id, invoer, ct);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        var datum = invoer.Datum ?? gesprek?.Datum;
 
         var ja = invoer.Signaal == Welzijnssignaal.Ja;
         var screening = new Welzijnsscreening
@@ -210,7 +253,8 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         var laatste = await db.Set<Welzijnsscreening>().Where(s => s.InburgeraarId == id).MaxAsync(s => (DateOnly?)s.Datum, ct);
         var gesprek = await db.Voortgangsgesprekken.Where(g => g.InburgeraarId == id && g.Status == Gespreksstatus.Gehouden).MaxAsync(g => g.Datum, ct);
         if (laatste is null && lopend == 0 && gesprek is null) return null;
-        return new WelzijnKop(lopend, HercheckSinds(laatste, gesprek) is not null);
+        var signaal = laatste is { } l && await db.Set<Welzijnsscreening>().AnyAsync(s => s.InburgeraarId == id && s.Datum == l && s.Signaal == Welzijnssignaal.Ja, ct);
+        return new WelzijnKop(lopend, HercheckSinds(laatste, gesprek, signaal || lopend > 0) is not null);
     }
 
     // ---- portal ------------------------------------------------------------------------------------------------
@@ -243,8 +287,11 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
                 i.Id, i.Voornamen, i.Achternaam, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam,
                 Gesprek = db.Voortgangsgesprekken.Where(g => g.InburgeraarId == i.Id && g.Status == Gespreksstatus.Gehouden).Max(g => g.Datum),
                 Screening = screenings.Where(s => s.InburgeraarId == i.Id).Max(s => (DateOnly?)s.Datum),
+                // Open: the latest screening (day) found a signal, or a referral is running (HercheckSinds, in SQL).
+                Open = screenings.Any(s => s.InburgeraarId == i.Id && s.Signaal == Welzijnssignaal.Ja && !screenings.Any(t => t.InburgeraarId == i.Id && t.Datum > s.Datum))
+                    || db.Set<Zorgverwijzing>().Any(v => v.InburgeraarId == i.Id && Lopend.Contains(v.Status)),
             })
-            .Where(r => r.Gesprek != null && (r.Screening == null || r.Screening < r.Gesprek))
+            .Where(r => r.Open && r.Gesprek != null && (r.Screening == null || r.Screening < r.Gesprek))
             .ToListAsync(ct);
         var opvolging = await (from v in db.Set<Zorgverwijzing>().AsNoTracking()
                                join i in open on v.InburgeraarId equals i.Id
@@ -275,7 +322,7 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         [new Werkvoorraad.Signaalsectie.Telling("Herbenaderen", taken.Count(t => t.Soort == Herbenaderen)),
             new Werkvoorraad.Signaalsectie.Telling("Hercheck", taken.Count(t => t.VerwijzingId is null && t.Soort != Herbenaderen)), new Werkvoorraad.Signaalsectie.Telling("Opvolging", taken.Count(t => t.VerwijzingId is not null))],
         [],
-        "Na elk voortgangsgesprek een nieuwe welzijnsscreening (hercheck), zorgverwijzingen waarvan de opvolgdatum is bereikt, en wie nog niet startklaar was en nu opnieuw benaderd moet worden.");
+        "Na een voortgangsgesprek een nieuwe welzijnsscreening (hercheck) zolang er een signaal of lopende zorgverwijzing is, zorgverwijzingen waarvan de opvolgdatum is bereikt, en wie nog niet startklaar was en nu opnieuw benaderd moet worden.");
 
     // ---- nog niet startklaar ------------------------------------------------------------------------------------
 

@@ -16,6 +16,9 @@ public sealed record PlaatsingDto(Guid Id, Guid? WerkgeverId, string Waar, Plaat
     DateOnly Start, DateOnly? Einde, decimal? UrenPerWeek, string? Jobcoach, Plaatsingsuitkomst? Uitkomst, DateOnly? BeeindigdOp, string? Reden,
     DateOnly? LaatsteEvaluatie, bool EvaluatieTeLaat, bool EindigtBinnenkort, IReadOnlyList<EvaluatieDto> Evaluaties);
 
+/// <summary>An own placement as the inburgeraar sees it in the portal: where, what kind, when, how many hours, and whether it still runs.</summary>
+public sealed record EigenPlaatsingDto(string Waar, Plaatsingssoort Soort, DateOnly Start, DateOnly? Einde, decimal? UrenPerWeek, bool Loopt, DateOnly? BeeindigdOp);
+
 public sealed record UitstroomDto(Guid Id, Uitstroomsoort Soort, DateOnly Datum, string? Toelichting);
 
 public sealed record WerkDto(IReadOnlyList<PlaatsingDto> Plaatsingen, IReadOnlyList<UitstroomDto> Uitstromen);
@@ -97,6 +100,12 @@ public static class WerkApi
             return u.Gelukt ? TypedResults.Created($"/api/v1/inburgeraars/{id}/werk", u.Waarde) : Problemen.Validatie(u.Fouten);
         }).WithSummary("Uitstroom vastleggen: betaalde baan (deeltijd of voltijd), vrijwilligerswerk, opleiding of anders, met datum");
 
+        api.MapGet("/mijn/plaatsingen", async Task<Results<Ok<List<EigenPlaatsingDto>>, ProblemHttpResult>> (WerkService s, CancellationToken ct) =>
+                await s.EigenAsync(ct) is { } eigen
+                    ? TypedResults.Ok(eigen.Select(p => new EigenPlaatsingDto(PortaalModel.Waar(p), p.Soort, p.Start, p.Einde, p.UrenPerWeek, p.Uitkomst is null, p.BeeindigdOp)).ToList())
+                    : Problemen.NietGevonden())
+            .WithTags("Mijn inburgering").RequireAuthorization(Beleid.Portaal)
+            .WithSummary("Uw eigen plaatsingen (werkgever, soort, begin en einde, uren per week); wordt gelogd");
         api.MapGet("/jobcoaches/caseload", async (WerkService s, CancellationToken ct) =>
                 TypedResults.Ok((await s.CaseloadAsync(ct)).Select(c => new CaseloadDto(c.Jobcoach,
                     c.Plaatsingen.Select(p => new CaseloadRegelDto(p.InburgeraarId, p.Naam, p.Regel.Plaatsing.Id, p.Regel.Waar, p.Regel.Plaatsing.Soort, p.Regel.Plaatsing.Start,

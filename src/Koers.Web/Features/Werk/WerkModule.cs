@@ -16,7 +16,8 @@ public sealed class WerkModule : IKoersModule
 
     public void Paginas(PaginaToegang p)
     {
-        p.AlleMetBeleid(Beleid.Dossierwerk);
+        // Per page: the portal page is the inburgeraar's, the others the case workers'.
+        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Caseload", Beleid.Dossierwerk).MetBeleid("Werkgevers", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal);
     }
 
     public void Api(ModuleRoutes r)

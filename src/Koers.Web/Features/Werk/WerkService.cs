@@ -182,6 +182,20 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
         return lopend.Select(p => Regel(p, klok.Vandaag)).OrderBy(r => r.Plaatsing.Start).ToList();
     }
 
+    /// <summary>
+    /// The inburgeraar's own placements (running first, then ended, newest first) for the portal; null for anyone else.
+    /// Only the own case (the account's link, never an id from the request); the read is audited.
+    /// </summary>
+    public async Task<IReadOnlyList<Plaatsing>?> EigenAsync(CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar)) return null;
+        var dossier = await dossiers.InzienAsync(id, "Portaal: eigen plaatsingen bekeken", ct);
+        if (dossier is null) return null;
+        return (await db.Set<Plaatsing>().AsNoTracking().Include(p => p.Werkgever).Where(p => p.InburgeraarId == id).ToListAsync(ct))
+            .OrderBy(p => p.Uitkomst is null ? 0 : 1).ThenByDescending(p => p.Start).ToList();
+    }
+
     public static Plaatsingsregel Regel(Plaatsing p, DateOnly vandaag)
     {
         var laatste = p.Evaluaties.Count == 0 ? (DateOnly?)null : p.Evaluaties.Max(e => e.Datum);
