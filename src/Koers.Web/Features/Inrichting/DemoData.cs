@@ -195,6 +195,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Netwerk.NetwerkDemo.VulAsync(db, klok, demoInburgeraar, ct);
         await Netwerk.GroepenDemo.VulAsync(db, klok, demoInburgeraar, ct); // h-groepen
         await Logistiek.LogistiekDemo.VulAsync(db, klok, ct); // Logistiek (issue #23)
+        await Ontzorgen.OntzorgenDemo.VulAsync(services, klok, demoInburgeraar, ct); // h-geld: payment runs of the past three months (after the payees)
     }
 
     /// <summary>
