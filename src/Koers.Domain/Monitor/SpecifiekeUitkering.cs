@@ -176,6 +176,18 @@ public static class MonitorBron
         "De gemeente ontvangt hiervoor twee keer per jaar van het rijk een taakstelling voor het aantal statushouders die zij moeten opnemen.",
         Grondslag: Wet.Huisvestingstaakstelling);
 
+    /// <summary>The costs are accounted yearly in SiSa: per calendar year, as the uitkering itself (Wi2021 art. 40).</summary>
+    public static readonly Citation SisaJaarlijks = new(
+        Kempen, "regels 1372-1373",
+        "Voor de kosten voor de inburgeringsvoorzieningen geldt dat gemeenten hiervoor een SPUK uitkering ontvangen en de kosten jaarlijks bij de Sisa-verantwoording verantwoorden.",
+        Grondslag: Wet.UitkeringPerKalenderjaar);
+
+    /// <summary>A late-in-year start costs little that year: why a trajectory's cost is split over the years it runs in.</summary>
+    public static readonly Citation KostenNietTegelijk = new(
+        Kempen, "regels 1389-1392",
+        "de betaling van het rijk vaak niet tegelijk loopt met de kosten die je als gemeente maakt voor een inburgeraar. Bijvoorbeeld als een asielmigrant pas laat in het jaar start met de inburgering, dan maak je dat jaar nog maar weinig kosten voor het taalonderwijs",
+        Grondslag: Wet.Reservering);
+
     /// <summary>A municipal staffing choice; the law only makes the college responsible for the begeleiding (Wi2021 art. 17 lid 1).</summary>
     public static readonly Citation CaseloadNorm = new(
         Kempen, "regels 1323-1325",

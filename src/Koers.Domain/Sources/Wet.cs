@@ -98,6 +98,14 @@ public static class Wet
         Wi2021, "art. 40 lid 1 en 4",
         "Onze Minister verstrekt jaarlijks ten laste van ’s Rijks kas aan het college een uitkering voor de kosten van voorzieningen, niet zijnde uitvoeringskosten, die bijdragen aan het voldoen aan de inburgeringsplicht. ... Bij of krachtens algemene maatregel van bestuur worden regels gesteld over de verdeling van de uitkering onder de gemeenten");
 
+    /// <summary>
+    /// The uitkering is a yearly one for a calendar year, and the college accounts for it in the verantwoordingsinformatie
+    /// of art. 17a Financiële-verhoudingswet (the SiSa annex of the jaarrekening): costs are accounted per calendar year.
+    /// </summary>
+    public static readonly Citation UitkeringPerKalenderjaar = new(
+        Wi2021, "art. 40 lid 1, 3 en 5",
+        "Onze Minister verstrekt jaarlijks ten laste van ’s Rijks kas aan het college een uitkering voor de kosten van voorzieningen, niet zijnde uitvoeringskosten, die bijdragen aan het voldoen aan de inburgeringsplicht. ... De uitkering aan het college wordt ten minste drie maanden voorafgaand aan het kalenderjaar waarop zij betrekking heeft bekend gemaakt door Onze Minister. ... Het college verstrekt de gegevens voor de verdeling van de uitkering als onderdeel van de verantwoordingsinformatie, bedoeld in artikel 17a van de Financiële-verhoudingswet.");
+
     public static readonly Citation Overgangsrecht = new(
         Wi2021, "art. 54 lid 1",
         "De Wet inburgering wordt ingetrokken, met dien verstande dat zij van toepassing blijft op de personen op wie deze wet van toepassing was op de dag voorafgaand aan de inwerkingtreding van deze wet.");

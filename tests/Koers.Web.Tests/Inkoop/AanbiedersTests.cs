@@ -223,6 +223,130 @@ public abstract class AanbiedersTests(KoersFactory factory)
         Assert.Equal(0, Waarde(2, "routewissels"));
     }
 
+    /// <summary>
+    /// Five persons with a monthly language product (€ 300, SPUK) from 15 Nov 2025, one with a KNM contract price (€ 650 per trajectory)
+    /// from 1 Dec 2025, and a small partner with two persons on the same product. Today is 16 Jun 2026.
+    /// </summary>
+    private (int Partner, int Klein) BouwOverJaargrens() => factory.MetDatabase(db =>
+    {
+        var kempen = db.Regios.First(r => r.Naam.Contains("Kempen")).Id;
+        var bergeijk = db.Gemeenten.Single(g => g.Code == "GM1724").Id;
+        var p = new Partnerorganisatie { Naam = $"Jaargrens {Uniek()}", Soort = Partnersoort.Taalaanbieder, RegioId = kempen };
+        var klein = new Partnerorganisatie { Naam = $"Jaargrens klein {Uniek()}", Soort = Partnersoort.Taalaanbieder, RegioId = kempen };
+        db.Partnerorganisaties.AddRange(p, klein);
+        db.SaveChanges();
+        var personen = Enumerable.Range(0, 7).Select(i => new Inburgeraar
+        {
+            Id = Guid.NewGuid(), Voornamen = "Test", Achternaam = $"Jaargrens {i} {Uniek()}", Nationaliteit = "Syrische", Doelgroep = Doelgroep.Asielstatushouder,
+            GemeenteId = bergeijk, Leerroute = Leerroute.ZRoute,
+        }).ToList();
+        db.Inburgeraars.AddRange(personen);
+        Verwijzing Verwijs(Guid id, int partner, Onderdeel o, DateOnly start) => new()
+        {
+            Id = Guid.NewGuid(), InburgeraarId = id, PartnerorganisatieId = partner, Onderdeel = o, Status = Verwijzingsstatus.Geaccepteerd,
+            AangemeldOp = start.AddDays(-14), AangemeldDoor = "test", Startdatum = start,
+        };
+        for (var i = 0; i < 5; i++) db.Verwijzingen.Add(Verwijs(personen[i].Id, p.Id, Onderdeel.Taal, new DateOnly(2025, 11, 15)));
+        db.Verwijzingen.Add(Verwijs(personen[0].Id, p.Id, Onderdeel.Knm, new DateOnly(2025, 12, 1)));
+        for (var i = 5; i < 7; i++) db.Verwijzingen.Add(Verwijs(personen[i].Id, klein.Id, Onderdeel.Taal, new DateOnly(2025, 11, 15)));
+        db.Partnercontracten.Add(new Partnercontract { PartnerorganisatieId = p.Id, Onderdeel = Onderdeel.Knm, Van = new DateOnly(2025, 1, 1), Tariefsoort = Tariefsoort.PerTraject, Prijs = 650m });
+        foreach (var partner in new[] { p.Id, klein.Id })
+        {
+            db.Trajectproducten.Add(new Trajectproduct
+            {
+                Productsleutel = Guid.NewGuid(), Versie = 1, PartnerorganisatieId = partner, Naam = "Z-route taal", Onderdeel = Onderdeel.Taal, Leerroute = Leerroute.ZRoute,
+                Lesvorm = Lesvorm.Klassikaal, PrijsPerPeriode = 300m, PeriodeMaanden = 1, SpukDeclarabel = true, GeldigVanaf = new DateOnly(2025, 1, 1),
+            });
+        }
+
+        db.SaveChanges();
+        return (p.Id, klein.Id);
+    });
+
+    [Fact]
+    public async Task Kosten_over_de_jaargrens_worden_per_verantwoordingsjaar_verdeeld_en_de_csv_is_gelijk_aan_de_pagina()
+    {
+        var (partner, klein) = BouwOverJaargrens();
+        var beleid = factory.ClientAls(Beleid);
+        // Periods begin 15 Nov and 15 Dec 2025 (2 × € 300 per person) and 15 Jan … 15 Jun 2026 (6 × € 300); KNM € 650 once, in 2025 (its start).
+        var j2025 = Rij(await (await beleid.GetAsync("/api/v1/inkoop/aanbieders?jaar=2025")).LeesAsync(), partner);
+        Assert.Equal(5 * 600m + 650m, j2025["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
+        Assert.Equal(5 * 600m, j2025["kostenSpuk"]!["waarde"]!.GetValue<decimal>());
+        Assert.Equal(600m, j2025["kosten"]!.AsArray().Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!["kostenPerPersoon"]!["waarde"]!.GetValue<decimal>());
+        var standaard = await (await beleid.GetAsync("/api/v1/inkoop/aanbieders")).LeesAsync();
+        Assert.Equal(2026, standaard["jaar"]!.GetValue<int>()); // June: the current year
+        var j2026 = Rij(standaard, partner);
+        Assert.Equal(5 * 1800m, j2026["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
+        Assert.Equal(5 * 1800m, j2026["kostenSpuk"]!["waarde"]!.GetValue<decimal>());
+        Assert.Equal(1800m, j2026["kosten"]!.AsArray().Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!["kostenPerPersoon"]!["waarde"]!.GetValue<decimal>());
+        // Nothing before the trajectories; together the two years are the whole cost (8 begun months × € 300 × 5, plus € 650).
+        Assert.Equal("—", Rij(await (await beleid.GetAsync("/api/v1/inkoop/aanbieders?jaar=2024")).LeesAsync(), partner)["kostenTotaal"]!["tekst"]!.GetValue<string>());
+        Assert.Equal(5 * 8 * 300m + 650m, j2025["kostenTotaal"]!["waarde"]!.GetValue<decimal>() + j2026["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
+        // The small partner stays hidden in every year.
+        foreach (var jaar in new[] { 2025, 2026 })
+        {
+            var k = Rij(await (await beleid.GetAsync($"/api/v1/inkoop/aanbieders?jaar={jaar}")).LeesAsync(), klein);
+            Assert.True(k["kostenTotaal"]!["verborgen"]!.GetValue<bool>());
+            Assert.Null(k["kostenTotaal"]!["waarde"]);
+            Assert.Null(k["kostenSpuk"]!["waarde"]);
+        }
+
+        // The page for 2025 and its CSV show the same figures.
+        var doc = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/inkoop/aanbieders?jaar=2025"));
+        Assert.Equal("2025", doc.QuerySelector("#getoond-jaar")!.TextContent);
+        Assert.NotNull(doc.QuerySelector("#jaar option[value='2025'][selected]"));
+        Assert.Contains("art. 40", doc.QuerySelector("#hoe-jaar + dd")!.TextContent, StringComparison.Ordinal);
+        var csv = await beleid.GetStringAsync(doc.QuerySelector("#csv-link")!.GetAttribute("href")!);
+        var regels = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.TrimEnd('\r')).ToList();
+        var kop = regels[0].Split(';').ToList();
+        foreach (var (id, naam) in new[] { (partner, "partner"), (klein, "klein") })
+        {
+            var tr = doc.QuerySelector($"#aanbiederstabel tr[data-partner='{id}']")!;
+            var cellen = Velden(regels.Single(r => r.StartsWith(tr.QuerySelector("th")!.ChildNodes[0].TextContent.Trim() + ";", StringComparison.Ordinal)));
+            string Kolom(string k) => cellen[kop.IndexOf(k)];
+            Assert.Equal(tr.QuerySelector(".koers-totaal")!.TextContent.Trim(), Kolom("kosten_totaal"));
+            Assert.Equal(tr.QuerySelector(".koers-spuk")!.TextContent.Trim(), Kolom("kosten_spuk"));
+            Assert.Equal("2025", Kolom("verantwoordingsjaar"));
+            var lijst = string.Join(" | ", tr.QuerySelectorAll(".koers-kosten li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Trim(), @"\s+", " ")));
+            Assert.Equal(lijst, Kolom("kosten_per_persoon_per_onderdeel"));
+            if (naam == "partner") Assert.Equal("€ 3.650,00", Kolom("kosten_totaal"));
+            else Assert.Equal("<5", Kolom("kosten_totaal"));
+        }
+    }
+
+    [Fact]
+    public async Task Een_ongeldig_jaar_geeft_de_melding_bij_het_veld()
+    {
+        var beleid = factory.ClientAls(Beleid);
+        var api = await beleid.GetAsync("/api/v1/inkoop/aanbieders?jaar=2021");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("Kies een verantwoordingsjaar van 2022 tot en met 2026", (await api.LeesAsync())["errors"]!["jaar"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        var doc = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/inkoop/aanbieders?jaar=abc"));
+        Assert.Contains("Kies een verantwoordingsjaar", doc.QuerySelector("#jaar-fout")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", doc.QuerySelector("#jaar")!.GetAttribute("aria-invalid"));
+        Assert.Equal("2026", doc.QuerySelector("#getoond-jaar")!.TextContent); // the default is shown meanwhile
+        Assert.Equal(HttpStatusCode.BadRequest, (await beleid.GetAsync("/inkoop/aanbieders?handler=csv&jaar=2030")).StatusCode);
+    }
+
+    /// <summary>One CSV line split on semicolons outside quotes, quotes removed.</summary>
+    private static List<string> Velden(string regel)
+    {
+        var velden = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        var tussen = false;
+        for (var i = 0; i < regel.Length; i++)
+        {
+            var c = regel[i];
+            if (c == '"' && tussen && i + 1 < regel.Length && regel[i + 1] == '"') { sb.Append('"'); i++; }
+            else if (c == '"') tussen = !tussen;
+            else if (c == ';' && !tussen) { velden.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+
+        velden.Add(sb.ToString());
+        return velden;
+    }
+
     [Fact]
     public async Task Klantregisseur_mag_niet_beleid_ziet_geen_personen_teamleider_wel_binnen_bereik_met_audit()
     {

@@ -171,6 +171,61 @@ public abstract class LogistiekTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Vervoer_verlengen_op_het_tabblad_haalt_het_signaal_weg_en_een_foute_datum_staat_bij_het_veld()
+    {
+        var id = await DossierAsync();
+        await VervoerAsync(id, "busje", Vandaag.AddDays(-32), Vandaag.AddDays(10));
+        Assert.Contains(await SignalenAsync(), s => s.Id == id && s.Soort == "Vervoer eindigt");
+        var vid = Guid.Parse((await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/logistiek")).LeesAsync())["vervoer"]![0]!["id"]!.GetValue<string>());
+
+        // The row links to the edit form, which shows the current values.
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/logistiek"));
+        var link = pagina.QuerySelector($"#vervoertabel tr[data-id='{vid}'] a.koers-wijzig-vervoer")!.GetAttribute("href")!;
+        var formulier = new HtmlParser().ParseDocument(await _client.GetStringAsync(link));
+        Assert.Equal(D(Vandaag.AddDays(10)), formulier.QuerySelector("#wijzigformulier input[name='Wijzig.Tot']")!.GetAttribute("value"));
+        Assert.Equal("Busje", formulier.QuerySelector("#wijzigformulier select[name='Wijzig.Soort'] option[selected]")!.GetAttribute("value"));
+        var token = formulier.QuerySelector("#wijzigformulier input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        Task<HttpResponseMessage> Post(Dictionary<string, string> velden)
+        {
+            velden["wijzig"] = vid.ToString();
+            velden["__RequestVerificationToken"] = token;
+            return _client.PostAsync($"/inburgeraars/{id}/logistiek/wijzig", new FormUrlEncodedContent(velden));
+        }
+
+        // A date that does not exist: the message at the field, everything typed kept, nothing saved.
+        var fout = new HtmlParser().ParseDocument(await (await Post(new()
+        {
+            ["Wijzig.Soort"] = "Taxi", ["Wijzig.Omschrijving"] = "Taxi tot de zomer", ["Wijzig.Van"] = D(Vandaag.AddDays(-32)), ["Wijzig.Tot"] = "2026-02-31",
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("Vul een bestaande einddatum in", fout.GetElementById("Wijzig_Tot-fout")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2026-02-31", fout.QuerySelector("input[name='Wijzig.Tot']")!.GetAttribute("value"));
+        Assert.Equal("Taxi tot de zomer", fout.QuerySelector("input[name='Wijzig.Omschrijving']")!.GetAttribute("value"));
+        Assert.Equal("Taxi", fout.QuerySelector("select[name='Wijzig.Soort'] option[selected]")!.GetAttribute("value"));
+        Assert.NotNull(fout.QuerySelector("#foutsamenvatting a[href='#Wijzig_Tot']"));
+        Assert.Equal(Vandaag.AddDays(10), factory.MetDatabase(db => db.Set<Vervoersvoorziening>().Single(v => v.Id == vid).Tot));
+        // An end before the start: the service's message at the field.
+        var voor = new HtmlParser().ParseDocument(await (await Post(new()
+        {
+            ["Wijzig.Soort"] = "Busje", ["Wijzig.Van"] = D(Vandaag.AddDays(-32)), ["Wijzig.Tot"] = D(Vandaag.AddDays(-40)),
+        })).Content.ReadAsStringAsync());
+        Assert.Equal("De einddatum ligt vóór de begindatum.", voor.GetElementById("Wijzig_Tot-fout")!.TextContent.Trim());
+
+        // Extending it two months and correcting the kind: saved, audited, and the worklist signal is gone.
+        var ok = await Post(new() { ["Wijzig.Soort"] = "Taxi", ["Wijzig.Van"] = D(Vandaag.AddDays(-32)), ["Wijzig.Tot"] = D(Vandaag.AddDays(60)) });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode); // after the redirect
+        var opgeslagen = factory.MetDatabase(db => db.Set<Vervoersvoorziening>().Single(v => v.Id == vid));
+        Assert.Equal((Vervoerssoort.Taxi, (DateOnly?)Vandaag.AddDays(60)), (opgeslagen.Soort, opgeslagen.Tot));
+        Assert.DoesNotContain(await SignalenAsync(), s => s.Id == id);
+        Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id).Select(a => a.Omschrijving).ToList()),
+            o => o.StartsWith("Vervoersvoorziening gewijzigd (Taxi", StringComparison.Ordinal));
+
+        // Ending it now: yesterday is its last day, it no longer runs, and no "ends soon" signal for a deliberate end.
+        Assert.Equal(HttpStatusCode.OK, (await Post(new() { ["beeindig"] = "true" })).StatusCode);
+        Assert.Equal(Vandaag.AddDays(-1), factory.MetDatabase(db => db.Set<Vervoersvoorziening>().Single(v => v.Id == vid).Tot));
+        Assert.DoesNotContain(await SignalenAsync(), s => s.Id == id);
+    }
+
+    [Fact]
     public async Task Reizen_en_dagdelen_worden_bewaard_en_gelogd_zonder_toelichting()
     {
         var id = await DossierAsync();

@@ -1,4 +1,6 @@
 using Koers.Data;
+using Koers.Data.Model;
+using Koers.Domain.Dossier;
 using Koers.Data.Model.Keten;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -39,5 +41,51 @@ public static class AanbiedersDemo
         }
 
         await db.SaveChangesAsync(ct);
+        await RoutewisselsAsync(db, klok, taalschool.Id, ct);
+    }
+
+    public const string BijstellingReden = "Demodata: leerroute bijgesteld na de eerste maanden les (voortgang wijkt af van de verwachting).";
+
+    /// <summary>
+    /// Two route switches by PIP bijstelling (Besluit art. 5.3 lid 6) after the start at the language school (the first two
+    /// persons to start there with an established PIP; B1-route to Z-route is a scaling down), written as the PIP service writes a bijstelling: the old
+    /// version replaced, a new version with the new route and a reason, and the route on the case. The provider page then shows
+    /// route switches (hidden as a small number, the count is in the team lead's drill-down).
+    /// </summary>
+    private static async Task RoutewisselsAsync(KoersDbContext db, Klok klok, int taalschool, CancellationToken ct)
+    {
+        if (await db.PipVersies.AnyAsync(v => v.RedenBijstelling == BijstellingReden, ct)) return;
+        var vandaag = klok.Vandaag;
+        var portaal = await db.Users.AsNoTracking().Where(u => u.Email == "inburgeraar@demo.example").Select(u => u.InburgeraarId).FirstOrDefaultAsync(ct);
+        var starts = await db.Verwijzingen.AsNoTracking()
+            .Where(v => v.PartnerorganisatieId == taalschool && v.Onderdeel == Onderdeel.Taal && v.Status == Verwijzingsstatus.Geaccepteerd
+                && v.Startdatum != null && v.Startdatum <= vandaag.AddDays(-45) && v.InburgeraarId != portaal)
+            .Select(v => new { v.InburgeraarId, Start = v.Startdatum!.Value }).ToListAsync(ct);
+        var ids = starts.Select(s => s.InburgeraarId).Distinct().ToList();
+        var huidig = (await db.PipVersies.Where(v => ids.Contains(v.InburgeraarId) && v.Status == PipStatus.Vastgesteld && v.Leerroute != null).ToListAsync(ct))
+            .OrderBy(v => starts.Where(s => s.InburgeraarId == v.InburgeraarId).Min(s => s.Start)).ThenBy(v => v.InburgeraarId).ToList();
+        var gedaan = 0;
+        foreach (var oud in huidig)
+        {
+            if (gedaan == 2) break;
+            // B1-route to Z-route (a scaling down), Z-route to B1-route, onderwijsroute to B1-route.
+            var naar = oud.Leerroute == Leerroute.B1Route ? Leerroute.ZRoute : Leerroute.B1Route;
+            var start = starts.Where(s => s.InburgeraarId == oud.InburgeraarId).Min(s => s.Start);
+            var dag = start.AddDays(30);
+            if (oud.Dagtekening is { } d && dag <= d) dag = d.AddDays(1);
+            if (dag > vandaag) continue;
+            // Two steps: the partial unique index allows one established version per person at a time.
+            var versie = await db.PipVersies.Where(x => x.InburgeraarId == oud.InburgeraarId).MaxAsync(x => x.Versie, ct) + 1;
+            oud.Status = PipStatus.Vervangen;
+            await db.SaveChangesAsync(ct);
+            db.PipVersies.Add(new PipVersie
+            {
+                Id = Guid.NewGuid(), InburgeraarId = oud.InburgeraarId, Versie = versie, Status = PipStatus.Vastgesteld, Leerroute = naar,
+                InhoudJson = oud.InhoudJson, Dagtekening = dag, RedenBijstelling = BijstellingReden, VastgesteldDoor = oud.VastgesteldDoor,
+            });
+            await db.Inburgeraars.Where(i => i.Id == oud.InburgeraarId).ExecuteUpdateAsync(u => u.SetProperty(i => i.Leerroute, naar), ct);
+            await db.SaveChangesAsync(ct);
+            gedaan++;
+        }
     }
 }

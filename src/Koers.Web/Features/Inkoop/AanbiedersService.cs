@@ -33,7 +33,12 @@ public sealed record AanbiederPrestatieDto(
     Cijfer InTraject, Cijfer Aanwezigheid, Cijfer OpSchema, Cijfer Routewissels, Cijfer Afschalingen, Cijfer WachttijdMediaan,
     Cijfer Examens, IReadOnlyList<OnderdeelKostenDto> Kosten, Cijfer KostenTotaal, Cijfer KostenSpuk, int ZonderPrijs);
 
-public sealed record AanbiedersDto(DateOnly Peildatum, int Grens, IReadOnlyDictionary<string, string> HoeBerekend, IReadOnlyList<AanbiederPrestatieDto> Aanbieders);
+/// <summary>
+/// The figures as of <paramref name="Peildatum"/>; the cost columns over the calendar year <paramref name="Jaar"/> only (the SPUK/SiSa
+/// verantwoordingsjaar). <paramref name="Jaren"/>: the years that can be chosen (those with trajectories, and the default).
+/// </summary>
+public sealed record AanbiedersDto(DateOnly Peildatum, int Jaar, IReadOnlyList<int> Jaren, int Grens, IReadOnlyDictionary<string, string> HoeBerekend,
+    IReadOnlyList<AanbiederPrestatieDto> Aanbieders);
 
 /// <summary>One person behind a provider's figures (drill-down, team lead only): name and link, and that person's own values.</summary>
 public sealed record AanbiederPersoonDto(Guid Id, string Naam, string Link, IReadOnlyList<Onderdeel> Onderdelen, DateOnly Start, bool Loopt,
@@ -69,11 +74,23 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         ["examens"] = "Behaalde / afgelegde examenonderdelen: resultaten met deze aanbieder, en resultaten zonder aanbieder (DUO) van wie op de examendatum als laatste "
             + "bij deze aanbieder met taal of KNM was gestart.",
         ["kosten"] = "Per gestart traject: de prijs per periode van het product van de aanbieder voor dat onderdeel en de leerroute van de persoon (het routeproduct, "
-            + "anders het algemene; bij meer producten het eerste op naam), in de versie die gold op de startdatum, maal het aantal begonnen perioden van start tot "
+            + "anders het algemene; bij meer producten het eerste op naam), in de versie die gold op de startdatum, maal het aantal begonnen perioden (van die in het verantwoordingsjaar beginnen, zie daar) van start tot "
             + "vandaag (afgerond: tot de laatste week met uren bij de aanbieder, anders één periode). Zonder product: het contract (per traject de prijs, per uur "
             + "de prijs maal de aanwezige uren), niet SPUK-declarabel. Per onderdeel: totaal gedeeld door het aantal personen. SPUK: alleen producten met het "
             + "kenmerk SPUK-declarabel, de posten voor de SiSa-verantwoording.",
+        ["jaar"] = "De SPUK wordt per kalenderjaar verstrekt en verantwoord (Wet inburgering 2021 art. 40 lid 1, 3 en 5: de verantwoordingsinformatie van "
+            + "art. 17a Financiële-verhoudingswet, de SiSa-bijlage bij de jaarrekening; niet bestede middelen worden per kalenderjaar gereserveerd, Besluit "
+            + "inburgering 2021 art. 10.5 lid 1). Daarom tellen de kosten alleen over het gekozen verantwoordingsjaar: van een traject alleen de prijsperioden "
+            + "die in dat jaar beginnen (een periode telt in het jaar waarin zij begint, zodat de jaren samen elke periode precies één keer tellen), de uren "
+            + "van weken die in dat jaar beginnen, en een prijs per traject in het jaar van de start. Een traject dat over de jaargrens loopt, wordt zo over "
+            + "beide jaren verdeeld. Personen per onderdeel: wie in dat jaar een traject met een prijs had. Zonder keuze: in het eerste kwartaal het vorige "
+            + "jaar (waarover dan de SiSa-verantwoording wordt opgesteld), daarna het lopende jaar. De andere kolommen zijn de stand van vandaag.",
     };
+
+    /// <summary>The message at the year field when the chosen year cannot be accounted for.</summary>
+    public static string? JaarFout(int? jaar, DateOnly vandaag) =>
+        jaar is null || (jaar >= Verantwoordingsjaar.Eerste && jaar <= vandaag.Year) ? null
+            : $"Kies een verantwoordingsjaar van {Verantwoordingsjaar.Eerste} tot en met {vandaag.Year}.";
 
     private sealed record Traject(Guid Id, Guid InburgeraarId, int PartnerId, Onderdeel Onderdeel, Verwijzingsstatus Status, DateOnly AangemeldOp, DateOnly Start);
 
@@ -88,11 +105,18 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
     public static bool MagPersonenZien(System.Security.Claims.ClaimsPrincipal gebruiker) =>
         InkoopModule.PersonenLezers.Any(gebruiker.IsInRole);
 
-    public async Task<AanbiedersDto> OverzichtAsync(CancellationToken ct)
+    /// <summary>The figures, with the costs over <paramref name="jaar"/> (null: <see cref="Verantwoordingsjaar.Standaard"/>); check <see cref="JaarFout"/> first.</summary>
+    public async Task<AanbiedersDto> OverzichtAsync(int? jaar, CancellationToken ct)
     {
         var b = await BasisAsync(null, ct);
-        var lijst = b.Partners.Select(p => Prestatie(b, p.Id, p.Naam, p.Regio)).ToList();
-        return new AanbiedersDto(b.Vandaag, b.Grens, HoeBerekend, lijst);
+        if (JaarFout(jaar, b.Vandaag) is { } fout) throw new ArgumentOutOfRangeException(nameof(jaar), fout);
+        var j = jaar ?? Verantwoordingsjaar.Standaard(b.Vandaag);
+        var lijst = b.Partners.Select(p => Prestatie(b, p.Id, p.Naam, p.Regio, j)).ToList();
+        // The years with trajectories (from the first start up to today), and always the default and the one shown.
+        var eerste = b.Trajecten.Count == 0 ? b.Vandaag.Year : Math.Max(Verantwoordingsjaar.Eerste, b.Trajecten.Min(t => t.Start.Year));
+        var jaren = Enumerable.Range(eerste, b.Vandaag.Year - eerste + 1).Append(Verantwoordingsjaar.Standaard(b.Vandaag)).Append(j)
+            .Distinct().OrderDescending().ToList();
+        return new AanbiedersDto(b.Vandaag, j, jaren, b.Grens, HoeBerekend, lijst);
     }
 
     /// <summary>The persons behind one provider's figures, or null when the provider is not within the user's regions.</summary>
@@ -111,7 +135,7 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
             var uren = b.Uren.Where(u => u.InburgeraarId == g.Key && u.PartnerorganisatieId == partnerId).ToList();
             var (wissels, afschalingen) = Bijstellingen(b.Pips.Where(v => v.InburgeraarId == g.Key), start);
             var loopt = g.Where(t => t.Status == Verwijzingsstatus.Geaccepteerd).ToList();
-            var kosten = g.Select(t => Kosten(b, t)).Where(k => k is not null).Select(k => k!.Value.Bedrag).ToList();
+            var kosten = g.Select(t => Kosten(b, t, null)).Where(k => k is not null).Select(k => k!.Value.Bedrag).ToList();
             return new AanbiederPersoonDto(p.Id, $"{p.Voornamen} {p.Achternaam}", $"/inburgeraars/{p.Id}", g.Select(t => t.Onderdeel).Distinct().Order().ToList(), start,
                 loopt.Count > 0, g.OrderBy(t => t.Start).Select(t => (int?)(t.Start.DayNumber - t.AangemeldOp.DayNumber)).First(),
                 Voortgangsberekening.AfwezigheidsProcent(uren.Sum(u => u.Uren), uren.Sum(u => u.AfwezigUren)) is { } afwezig ? 100 - afwezig : null,
@@ -152,7 +176,7 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         return new Basis(vandaag, grens, partnerRijen.Select(p => (p.Id, p.Naam, p.Regio)).ToList(), trajecten, personen, uren, pips, examens, termijnen, producten, contracten);
     }
 
-    private static AanbiederPrestatieDto Prestatie(Basis b, int partnerId, string naam, string regio)
+    private static AanbiederPrestatieDto Prestatie(Basis b, int partnerId, string naam, string regio, int jaar)
     {
         var trajecten = b.Trajecten.Where(t => t.PartnerId == partnerId).ToList();
         var personen = trajecten.Select(t => t.InburgeraarId).Distinct().ToList();
@@ -186,7 +210,8 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
             : KleineAantallen.VerbergAandeel(behaald, examens.Count, b.Grens) ? Klein(b.Grens)
             : new Cijfer(Math.Round(100m * behaald / examens.Count, 0, MidpointRounding.AwayFromZero), false, $"{behaald} / {examens.Count}");
 
-        var kosten = trajecten.Select(t => (t, k: Kosten(b, t))).ToList();
+        // Costs: only the trajectories that ran in the year (started by its end, not ended before it), each with its part in that year.
+        var kosten = trajecten.Where(t => t.Start.Year <= jaar && Einde(b, t).Year >= jaar).Select(t => (t, k: Kosten(b, t, jaar))).ToList();
         var geprijsd = kosten.Where(x => x.k is not null).Select(x => (x.t, k: x.k!.Value)).ToList();
         var perOnderdeel = geprijsd.GroupBy(x => x.t.Onderdeel).OrderBy(g => g.Key).Select(g =>
         {
@@ -290,25 +315,35 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         return n;
     }
 
-    private static (decimal Bedrag, bool Spuk)? Kosten(Basis b, Traject t)
-    {
-        var route = b.Personen[t.InburgeraarId].Leerroute;
-        var einde = t.Status == Verwijzingsstatus.Geaccepteerd ? b.Vandaag
+    /// <summary>The last day a trajectory's cost runs to: today while it runs; when completed, the end of its last week with hours here, else its start.</summary>
+    private static DateOnly Einde(Basis b, Traject t) =>
+        t.Status == Verwijzingsstatus.Geaccepteerd ? b.Vandaag
             : b.Uren.Where(u => u.InburgeraarId == t.InburgeraarId && u.PartnerorganisatieId == t.PartnerId && u.Week >= Week.Maandag(t.Start))
                 .Select(u => (DateOnly?)u.Week.AddDays(6)).Max() ?? t.Start;
+
+    /// <summary>A trajectory's cost, over all years (<paramref name="jaar"/> null) or only its part in one calendar year (<see cref="Verantwoordingsjaar"/>).</summary>
+    private static (decimal Bedrag, bool Spuk)? Kosten(Basis b, Traject t, int? jaar)
+    {
+        var route = b.Personen[t.InburgeraarId].Leerroute;
+        var einde = Einde(b, t);
         var product = b.Producten.Where(p => p.PartnerorganisatieId == t.PartnerId)
             .Select(p => (p, v: InkoopService.VersieOp(p, t.Start)))
             .Where(x => x.v is not null && x.v.Onderdeel == t.Onderdeel && (x.v.Leerroute == null || x.v.Leerroute == route))
             .OrderBy(x => x.v!.Leerroute == null).ThenBy(x => x.v!.Naam, StringComparer.Ordinal).Select(x => x.v).FirstOrDefault();
-        if (product is not null) return (product.PrijsPerPeriode * Perioden(t.Start, einde, product.PeriodeMaanden), product.SpukDeclarabel);
+        if (product is not null)
+        {
+            var perioden = jaar is { } j ? Verantwoordingsjaar.PeriodenIn(j, t.Start, einde, product.PeriodeMaanden) : Perioden(t.Start, einde, product.PeriodeMaanden);
+            return (product.PrijsPerPeriode * perioden, product.SpukDeclarabel);
+        }
 
         var contract = b.Contracten.Where(c => c.PartnerorganisatieId == t.PartnerId && c.Onderdeel == t.Onderdeel && (c.Leerroute == null || c.Leerroute == route)
                 && c.Van <= t.Start && (c.Tot == null || c.Tot >= t.Start))
             .OrderBy(c => c.Leerroute == null).ThenBy(c => c.Id).FirstOrDefault();
         if (contract is null) return null;
-        if (contract.Tariefsoort == Tariefsoort.PerTraject) return (contract.Prijs, false);
+        if (contract.Tariefsoort == Tariefsoort.PerTraject) return (jaar is not { } jt || Verantwoordingsjaar.In(jt, t.Start) ? contract.Prijs : 0m, false);
         var soorten = Urensoorten(t.Onderdeel);
-        var uren = b.Uren.Where(u => u.InburgeraarId == t.InburgeraarId && u.PartnerorganisatieId == t.PartnerId && soorten.Contains(u.Soort)).Sum(u => u.Uren);
+        var uren = b.Uren.Where(u => u.InburgeraarId == t.InburgeraarId && u.PartnerorganisatieId == t.PartnerId && soorten.Contains(u.Soort)
+            && (jaar is not { } ju || Verantwoordingsjaar.In(ju, u.Week))).Sum(u => u.Uren);
         return (contract.Prijs * uren, false);
     }
 

@@ -35,8 +35,11 @@ public static class InkoopApiRoutes
         lezen.MapGet("/signalen", async (InkoopService s, CancellationToken ct) => TypedResults.Ok((await s.ContractenAsync(ct)).Where(c => c.LooptAf).ToList()))
             .WithSummary("Alleen de contracten waarvan het einde binnen de ingestelde signaaltermijn ligt");
 
-        lezen.MapGet("/aanbieders", async (AanbiedersService s, CancellationToken ct) => TypedResults.Ok(await s.OverzichtAsync(ct)))
-            .WithSummary("Prestaties per aanbieder: in traject, aanwezigheid, op schema t.o.v. de PIP-urennormen, routewissels, afschalingen, wachttijd, examens en kosten per persoon per onderdeel (SPUK apart); kleine aantallen verborgen, per kolom hoe berekend");
+        lezen.MapGet("/aanbieders", async Task<Results<Ok<AanbiedersDto>, ValidationProblem>> (int? jaar, AanbiedersService s, Klok klok, CancellationToken ct) =>
+                AanbiedersService.JaarFout(jaar, klok.Vandaag) is { } fout ? Problemen.Validatie(Veldfouten.Nieuw().Voeg("jaar", fout))
+                    : TypedResults.Ok(await s.OverzichtAsync(jaar, ct)))
+            .WithSummary("Prestaties per aanbieder: in traject, aanwezigheid, op schema t.o.v. de PIP-urennormen, routewissels, afschalingen, wachttijd, examens en kosten per persoon per onderdeel (SPUK apart); kleine aantallen verborgen, per kolom hoe berekend")
+            .WithDescription("jaar: het verantwoordingsjaar (kalenderjaar, SPUK/SiSa) waarover de kosten tellen; zonder jaar in het eerste kwartaal het vorige jaar, daarna het lopende. Van een traject tellen alleen de prijsperioden en uren die in dat jaar beginnen.");
         api.MapGroup("/inkoop").WithTags("Inkoop").RequireAuthorization(p => p.RequireRole(InkoopModule.PersonenLezers))
             .MapGet("/aanbieders/{id:int}/personen", async Task<Results<Ok<AanbiederPersonenDto>, ProblemHttpResult>> (int id, AanbiedersService s, CancellationToken ct) =>
                 await s.PersonenAsync(id, ct) is { } p ? TypedResults.Ok(p) : Problemen.NietGevonden())

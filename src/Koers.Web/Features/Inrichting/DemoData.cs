@@ -196,6 +196,7 @@ public sealed class DemoData(KoersDbContext db, Klok klok, UserManager<Gebruiker
         await Netwerk.GroepenDemo.VulAsync(db, klok, demoInburgeraar, ct); // h-groepen
         await Logistiek.LogistiekDemo.VulAsync(db, klok, ct); // Logistiek (issue #23)
         await Doelenboom.DoelenboomDemo.VulAsync(db, klok, ct); // h-doelen: Weert doelenboom (issue #22)
+        await Ontzorgen.OntzorgenDemo.VulAsync(services, klok, demoInburgeraar, ct); // h-geld: payment runs of the past three months (after the payees)
     }
 
     /// <summary>
