@@ -309,6 +309,20 @@ public abstract partial class VragenlijstTests(KoersFactory factory)
         var openCsv = Encoding.UTF8.GetString(await (await _client.GetAsync("/api/v1/monitor/participatie/csv?gemeente=GM1724&jaar=2017&verbergKleineAantallen=false")).Content.ReadAsByteArrayAsync());
         Assert.Contains("6 maanden;7;6;85,7;2;28,6;", openCsv);
 
+        // The ladder's tables hold sums (rungs add up to the total), so there the secondary suppression acts: six people on
+        // rung 2 and one on rung 3. Policy staff get the 1 hidden and one more count hidden with it; whoever may see small
+        // counts and asks for them gets every count (before the fix they got an "x" all the same).
+        for (var n = 0; n < 7; n++)
+            Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"/api/v1/inburgeraars/{ids[n]}/participatie/ladder", new { trede = n < 6 ? 2 : 3, datum = "2026-05-10" })).StatusCode);
+        static List<(string Sleutel, string Tekst, bool Verborgen)> Treden(System.Text.Json.Nodes.JsonNode rapport) => rapport["tabellen"]!.AsArray()
+            .Single(t => t!["id"]!.GetValue<string>() == "participatieladder-trede")!["rijen"]!.AsArray()
+            .Select(r => (r!["sleutel"]!.GetValue<string>(), r["cellen"]![0]!["tekst"]!.GetValue<string>(), r["cellen"]![0]!["verborgen"]!.GetValue<bool>())).ToList();
+        var alles = Treden(await (await _client.GetAsync("/api/v1/monitor/participatie?gemeente=GM1724&jaar=2017&verbergKleineAantallen=false")).LeesAsync());
+        Assert.Equal([("2", "6", false), ("3", "1", false), ("totaal", "7", false)], alles);
+        var beschermd = Treden(await (await beleid.GetAsync("/api/v1/monitor/participatie?gemeente=GM1724&jaar=2017")).LeesAsync());
+        Assert.True(beschermd.Single(t => t.Sleutel == "3").Verborgen);
+        Assert.Contains(beschermd, t => t.Sleutel != "3" && t.Verborgen);
+
         // No CSV for those without the monitor.
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example").GetAsync("/api/v1/monitor/participatie/csv?jaar=2017")).StatusCode);
     }
