@@ -59,13 +59,41 @@ public class Participatiemeting
     public List<Participatieantwoord> Antwoorden { get; set; } = [];
 }
 
-/// <summary>One answered question; a question left open has no row.</summary>
+/// <summary>
+/// One answered question; a question left open has no row. The value is encrypted at rest (Koers.Data/Versleuteling,
+/// the BSN mechanism): answers on well-being are special-category data, and a database dump must not show them.
+/// </summary>
 public class Participatieantwoord
 {
     public long Id { get; set; }
     public Guid ParticipatiemetingId { get; set; }
     public required string VraagCode { get; set; }
     public int Waarde { get; set; }
+}
+
+/// <summary>
+/// One version of a municipality's questionnaire: every saved change of its questions (switched on or off, an own
+/// question added, changed or removed) is a new version, numbered per municipality, with when and by whom. The
+/// questions are kept as they were (JSON: code, domain, scale, texts per language, own or default), so a measurement
+/// answered with this version (<see cref="Participatiemeting.Versie"/> = <see cref="Code"/>) always shows these texts.
+/// The newest version is the municipality's questionnaire now. No rows: the default instrument.
+/// </summary>
+public class Participatievragenlijstversie
+{
+    public int Id { get; set; }
+    public int GemeenteId { get; set; }
+    public int Nummer { get; set; }
+
+    /// <summary>What a measurement stores as its version, e.g. "GM1728-v2".</summary>
+    public required string Code { get; set; }
+
+    public required string Vragen { get; set; }
+
+    /// <summary>What changed, in Dutch, for the list of versions.</summary>
+    public required string Wijziging { get; set; }
+
+    public DateTime VastgesteldOp { get; set; }
+    public required string VastgesteldDoor { get; set; }
 }
 
 /// <summary>A score on the municipality's participatieladder, given at a voortgangsgesprek (or without one).</summary>
@@ -89,8 +117,20 @@ public sealed class ParticipatieConfiguratie :
     IEntityTypeConfiguration<ParticipatieInstelling>,
     IEntityTypeConfiguration<Participatiemeting>,
     IEntityTypeConfiguration<Participatieantwoord>,
-    IEntityTypeConfiguration<Ladderscore>
+    IEntityTypeConfiguration<Ladderscore>,
+    IEntityTypeConfiguration<Participatievragenlijstversie>
 {
+    public void Configure(EntityTypeBuilder<Participatievragenlijstversie> e)
+    {
+        e.ToTable("participatie_vragenlijstversie");
+        e.Property(x => x.Code).HasMaxLength(40);
+        e.Property(x => x.Wijziging).HasMaxLength(1000);
+        e.Property(x => x.VastgesteldDoor).HasMaxLength(200);
+        e.HasIndex(x => new { x.GemeenteId, x.Nummer }).IsUnique();
+        e.HasIndex(x => x.Code).IsUnique();
+        e.HasOne<Gemeente>().WithMany().HasForeignKey(x => x.GemeenteId);
+    }
+
     public void Configure(EntityTypeBuilder<ParticipatieInstelling> e)
     {
         e.ToTable("participatie_instelling");

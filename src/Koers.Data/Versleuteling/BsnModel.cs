@@ -68,6 +68,8 @@ public static class BsnModel
         // The path of a queued DUO message is personen/{bsn}/…; the refused rows of a partner upload repeat the file's bsn column.
         b.Entity<DuoUitgaandBericht>().Property(x => x.Pad).HasConversion((ValueConverter)tekst).HasMaxLength(400);
         b.Entity<Urenupload>().Property(x => x.FoutenCsv).HasConversion((ValueConverter)tekst);
+        // Answers on participation and well-being (special-category data, issue #22): the value of every answer.
+        b.Entity<Participatieantwoord>().Property(x => x.Waarde).HasConversion((ValueConverter)new VersleutelGetalConverter(bescherming)).HasMaxLength(NummerLengte);
     }
 
     internal static BsnBescherming Vereist(BsnBescherming? bescherming) => bescherming ?? throw new BsnSleutelFout(
@@ -81,6 +83,14 @@ public interface IBeschermdeConverter;
 public sealed class VersleutelConverter(BsnBescherming? b) : ValueConverter<string, string>(
     v => BsnModel.Vereist(b).Versleutel(v),
     v => BsnModel.Vereist(b).Ontsleutel(v)), IBeschermdeConverter;
+
+/// <summary>
+/// A whole number ↔ <c>v{id}:…</c> of its invariant text. The stored form of a former integer column read as clear
+/// text (from before encryption) parses the same way, and <see cref="BsnOpslag"/> encrypts such rows at start-up.
+/// </summary>
+public sealed class VersleutelGetalConverter(BsnBescherming? b) : ValueConverter<int, string>(
+    v => BsnModel.Vereist(b).Versleutel(v.ToString(CultureInfo.InvariantCulture)),
+    v => int.Parse(BsnModel.Vereist(b).Ontsleutel(v), CultureInfo.InvariantCulture)), IBeschermdeConverter;
 
 /// <summary>
 /// <see cref="Bsn"/> ↔ <c>v{id}:…</c> of its nine digits: the same stored text as when the property was a string, so

@@ -44,6 +44,15 @@ public sealed record Vraag(string Code, Participatiedomein Domein, Antwoordschaa
     /// "eens" / "helemaal eens" on a statement (all statements in the default instrument are phrased positively).
     /// </summary>
     public bool IsPositief(int waarde) => Schaal == Antwoordschaal.JaNee ? waarde == 1 : waarde >= 4;
+
+    /// <summary>A question the municipality wrote itself (functioneel beheer), not one of the default instrument.</summary>
+    public bool Eigen { get; init; }
+
+    /// <summary>
+    /// What makes two versions' questions the same question for a comparison over time: code, domain, scale and the
+    /// Dutch text. An own question whose text was changed is another question: its answers are not comparable.
+    /// </summary>
+    public string Vergelijksleutel => $"{Code}|{Domein}|{Schaal}|{Teksten["nl"]}";
 }
 
 /// <summary>A versioned set of questions; a stored measurement keeps the version it was answered with.</summary>
@@ -53,6 +62,20 @@ public sealed record Vragenlijst(string Versie, IReadOnlyList<Vraag> Vragen)
 
     /// <summary>The instrument as a municipality configured it: the default without the questions it switched off.</summary>
     public Vragenlijst Zonder(IReadOnlyCollection<string> uitgezet) => this with { Vragen = Vragen.Where(v => !uitgezet.Contains(v.Code)).ToList() };
+
+    /// <summary>
+    /// The questions every one of <paramref name="lijsten"/> asks in the same way (<see cref="Vraag.Vergelijksleutel"/>):
+    /// a figure over measurements answered with different versions compares only these, so a question added, changed or
+    /// removed between the versions does not make a domain look better or worse.
+    /// </summary>
+    public static IReadOnlySet<string> Gemeenschappelijk(IReadOnlyCollection<Vragenlijst> lijsten)
+    {
+        ArgumentNullException.ThrowIfNull(lijsten);
+        if (lijsten.Count == 0) return new HashSet<string>(StringComparer.Ordinal);
+        var samen = lijsten.First().Vragen.Select(v => v.Vergelijksleutel).ToHashSet(StringComparer.Ordinal);
+        foreach (var l in lijsten.Skip(1)) samen.IntersectWith(l.Vragen.Select(v => v.Vergelijksleutel));
+        return samen;
+    }
 }
 
 /// <summary>An answer or a refusal of the whole set, with where the rule comes from.</summary>
@@ -79,6 +102,12 @@ public static class Vragenlijsten
         new(4, "Eens", "Agree"),
         new(5, "Helemaal eens", "Strongly agree"),
     ];
+
+    /// <summary>The longest question text the municipality may write (one sentence, readable with an interpreter).</summary>
+    public const int MaxVraagtekst = 300;
+
+    /// <summary>The portal languages a municipality may translate an own question into (Dutch is the question itself).</summary>
+    public static readonly IReadOnlyList<string> Vertaaltalen = ["en", "ar", "fa", "ti", "tr", "uk"];
 
     public static IReadOnlyList<Antwoordoptie> Opties(Antwoordschaal schaal) => schaal == Antwoordschaal.JaNee ? JaNee : Eens5;
 
@@ -129,6 +158,30 @@ public static class Vragenlijsten
         V("welbevinden-goed", Participatiedomein.Welbevinden, Antwoordschaal.Eens5,
             "Ik voel mij de laatste tijd meestal goed, lichamelijk en geestelijk.", "Lately I mostly feel well, physically and mentally.", BronParticipatie.Welbevinden),
     ]);
+
+    /// <summary>
+    /// Checks an own question of a municipality: a Dutch text (it is the question; the portal falls back to it), a domain
+    /// and a scale of the instrument, and translations only for portal languages, each within the length limit.
+    /// The field names are those of the form (Nl, Domein, Schaal, Vertalingen[xx]).
+    /// </summary>
+    public static IReadOnlyList<Antwoordfout> ControleerEigenVraag(string? nl, Participatiedomein? domein, Antwoordschaal? schaal,
+        IReadOnlyDictionary<string, string?> vertalingen)
+    {
+        ArgumentNullException.ThrowIfNull(vertalingen);
+        var fouten = new List<Antwoordfout>();
+        if (string.IsNullOrWhiteSpace(nl)) fouten.Add(new("Nl", "Vul de vraag in het Nederlands in.", BronParticipatie.Vragenlijst));
+        else if (nl.Trim().Length > MaxVraagtekst) fouten.Add(new("Nl", $"De vraag is te lang: ten hoogste {MaxVraagtekst} tekens (nu {nl.Trim().Length}).", BronParticipatie.Vragenlijst));
+        if (domein is not { } d || !Enum.IsDefined(d)) fouten.Add(new("Domein", "Kies het domein waar de vraag bij hoort.", BronParticipatie.Vragenlijst));
+        if (schaal is not { } s || !Enum.IsDefined(s)) fouten.Add(new("Schaal", "Kies hoe de vraag beantwoord wordt: ja/nee of eens/oneens (vijf keuzes).", BronParticipatie.Vragenlijst));
+        foreach (var (taal, tekst) in vertalingen)
+        {
+            if (!Vertaaltalen.Contains(taal)) fouten.Add(new($"Vertalingen[{taal}]", $"Onbekende taal '{(taal.Length > 10 ? taal[..10] : taal)}'.", BronParticipatie.Vragenlijst));
+            else if (tekst is not null && tekst.Trim().Length > MaxVraagtekst)
+                fouten.Add(new($"Vertalingen[{taal}]", $"De vertaling is te lang: ten hoogste {MaxVraagtekst} tekens (nu {tekst.Trim().Length}).", BronParticipatie.Vragenlijst));
+        }
+
+        return fouten;
+    }
 
     /// <summary>Where each domain of the monitor comes from (the pilot's observations; no statute prescribes a monitor).</summary>
     public static Citation Bron(this Participatiedomein d) => d switch

@@ -3627,8 +3627,10 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int>("Waarde")
-                        .HasColumnType("integer");
+                    b.Property<string>("Waarde")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
 
@@ -3681,6 +3683,53 @@ namespace Koers.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("participatiemeting", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatievragenlijstversie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nummer")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VastgesteldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("VastgesteldOp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Vragen")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Wijziging")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("GemeenteId", "Nummer")
+                        .IsUnique();
+
+                    b.ToTable("participatie_vragenlijstversie", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
@@ -5568,6 +5617,15 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()
                         .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatievragenlijstversie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -3560,8 +3560,10 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Waarde")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Waarde")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -3614,6 +3616,51 @@ namespace Koers.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("participatiemeting", (string)null);
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatievragenlijstversie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GemeenteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nummer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VastgesteldDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VastgesteldOp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vragen")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wijziging")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("GemeenteId", "Nummer")
+                        .IsUnique();
+
+                    b.ToTable("participatie_vragenlijstversie", (string)null);
                 });
 
             modelBuilder.Entity("Koers.Data.Model.PipVersie", b =>
@@ -5475,6 +5522,15 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasOne("Koers.Data.Model.Inburgeraar", null)
                         .WithMany()
                         .HasForeignKey("InburgeraarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koers.Data.Model.Participatievragenlijstversie", b =>
+                {
+                    b.HasOne("Koers.Data.Model.Gemeente", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -9,14 +9,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Koers.Web.Features.Participatie;
 
 public sealed record MeetmomentDto(int Maanden, string Omschrijving, DateOnly? Datum, DateOnly? OpenTot, MeetmomentStatus Status, BronDto Bron);
-public sealed record AntwoordDto(string Vraag, Participatiedomein Domein, int Waarde, string Antwoord);
+/// <param name="Tekst">The question as the measurement's own version asked it (a later change or removal does not rewrite it).</param>
+public sealed record AntwoordDto(string Vraag, Participatiedomein Domein, int Waarde, string Antwoord, string Tekst, bool Eigen);
 public sealed record MetingDto(Guid Id, int Maanden, DateOnly Datum, Invulwijze Invulwijze, string? Taal, string Versie, string VastgelegdDoor, DateTime VastgelegdOp,
     IReadOnlyList<AntwoordDto> Antwoorden);
 public sealed record LadderscoreDto(Guid Id, DateOnly Datum, int Trede, string TredeNaam, Beweging Beweging, int? VorigeTrede, Guid? Voortgangsgesprek, string? Toelichting,
     string VastgelegdDoor, BronDto Bron);
 public sealed record TredeDto(int Niveau, string Naam);
 public sealed record OptieDto(int Waarde, string Tekst);
-public sealed record VraagDto(string Code, Participatiedomein Domein, Antwoordschaal Schaal, string Tekst, bool Vertaald, IReadOnlyList<OptieDto> Opties, BronDto Bron);
+public sealed record VraagDto(string Code, Participatiedomein Domein, Antwoordschaal Schaal, string Tekst, bool Vertaald, IReadOnlyList<OptieDto> Opties, BronDto Bron,
+    bool Eigen, IReadOnlyDictionary<string, string> Teksten);
+public sealed record VersieDto(int Nummer, string Code, DateTime VastgesteldOp, string VastgesteldDoor, string Wijziging, IReadOnlyList<VraagDto> Vragen);
 public sealed record InrichtingDto(string Gemeente, string Naam, Meetanker Anker, IReadOnlyList<int> Maanden, bool Standaard, string Versie, IReadOnlyList<VraagDto> Vragen,
     IReadOnlyList<string> UitgezetteVragen, IReadOnlyList<TredeDto> Ladder, string Grondslag);
 public sealed record ParticipatieDto(Guid InburgeraarId, Meetanker Anker, IReadOnlyList<MeetmomentDto> Momenten, IReadOnlyList<MetingDto> Metingen,
@@ -62,7 +65,38 @@ public static class ParticipatieApi
                 if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
                 return TypedResults.Ok(Dto((await service.InrichtingAsync(gemeente, ct))!));
             })
-            .WithSummary("Ankermoment, meetmomenten (maanden), de vragen die aan staan en de treden van de ladder (laagste eerst) opslaan; wordt gelogd");
+            .WithSummary("Ankermoment, meetmomenten (maanden), de vragen die aan staan en de treden van de ladder (laagste eerst) opslaan; wordt gelogd")
+            .WithDescription("Aan- of uitzetten van vragen maakt een nieuwe versie van de vragenlijst; eigen vragen blijven staan.");
+        b.MapPost("/{gemeente}/vragen", async Task<Results<Created<VraagDto>, ValidationProblem, ProblemHttpResult>> (string gemeente, EigenVraagInvoer invoer, ParticipatieService service, CancellationToken ct) =>
+            {
+                var u = await service.EigenVraagAsync(gemeente, null, invoer, ct);
+                if (u.NietGevonden) return Onbekend(gemeente);
+                if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
+                var vraag = (await service.InrichtingAsync(gemeente, ct))!.Vragenlijst.Zoek(u.Waarde!)!;
+                return TypedResults.Created($"/api/v1/beheer/participatie/{gemeente}/vragen/{vraag.Code}", Dto(vraag, "nl"));
+            })
+            .WithSummary("Een eigen vraag toevoegen aan een domein (Nederlandse tekst, schaal jaNee of eens5, vertalingen per portaaltaal); maakt een nieuwe versie")
+            .WithDescription("vertalingen: en, ar, fa, ti, tr, uk. Zonder vertaling toont het portaal de Nederlandse tekst met de melding dat de vraag alleen in het Nederlands is.");
+        b.MapPut("/{gemeente}/vragen/{code}", async Task<Results<Ok<VraagDto>, ValidationProblem, ProblemHttpResult>> (string gemeente, string code, EigenVraagInvoer invoer, ParticipatieService service, CancellationToken ct) =>
+            {
+                var u = await service.EigenVraagAsync(gemeente, code, invoer, ct);
+                if (u.NietGevonden) return OnbekendeVraag(gemeente, code);
+                if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
+                return TypedResults.Ok(Dto((await service.InrichtingAsync(gemeente, ct))!.Vragenlijst.Zoek(u.Waarde!)!, "nl"));
+            })
+            .WithSummary("Een eigen vraag wijzigen; maakt een nieuwe versie (eerdere metingen houden de oude tekst)");
+        b.MapDelete("/{gemeente}/vragen/{code}", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (string gemeente, string code, ParticipatieService service, CancellationToken ct) =>
+            {
+                var u = await service.EigenVraagVerwijderenAsync(gemeente, code, ct);
+                if (u.NietGevonden) return OnbekendeVraag(gemeente, code);
+                return u.Gelukt ? TypedResults.NoContent() : Problemen.Validatie(u.Fouten);
+            })
+            .WithSummary("Een eigen vraag verwijderen; maakt een nieuwe versie (eerdere metingen houden de vraag met haar tekst)");
+        b.MapGet("/{gemeente}/versies", async Task<Results<Ok<List<VersieDto>>, ProblemHttpResult>> (string gemeente, ParticipatieService service, CancellationToken ct) =>
+                await service.VersiesAsync(gemeente, ct) is { } versies
+                    ? TypedResults.Ok(versies.Select(v => new VersieDto(v.Nummer, v.Code, v.VastgesteldOp, v.VastgesteldDoor, v.Wijziging, v.Vragenlijst.Vragen.Select(q => Dto(q, "nl")).ToList())).ToList())
+                    : Onbekend(gemeente))
+            .WithSummary("De versies van de vragenlijst van een gemeente, nieuwste eerst: nummer, code (zoals een meting die bewaart), datum, door wie, wat er veranderde en de vragen");
 
         var p = api.MapGroup("/mijn/participatie").WithTags("Mijn inburgering").RequireAuthorization(Beleid.Portaal);
         p.MapGet("", async Task<Results<Ok<PortaalVragenlijstDto>, ProblemHttpResult>> (string? taal, ParticipatieService service, CancellationToken ct) =>
@@ -94,8 +128,26 @@ public static class ParticipatieApi
             .ProducesValidationProblem()
             .WithSummary("Participatiemonitor per cohort (brede intake in de periode): participatie per meetmoment en domein, en de participatieladder")
             .WithDescription("Aantallen van 1 tot en met 4 staan er als \"<5\" (waarde null, verborgen true); afgeleide percentages worden meeverborgen.");
+        api.MapGet("/monitor/participatie/csv", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, KleineAantallenBeleid beleid, CancellationToken ct) =>
+            {
+                var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
+                Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route);
+                MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, fouten);
+                if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
+                var rapport = await monitor.BouwAsync(filter, route, ct);
+                var naam = $"koers-participatiemonitor-{filter.GemeenteCode ?? "regio"}-{filter.Periode.Van:yyyyMMdd}-{filter.Periode.Tot:yyyyMMdd}.csv";
+                return TypedResults.File(TabelExport.Csv(rapport.Export()), TabelExport.CsvType, naam);
+            })
+            .WithTags("Monitor").RequireAuthorization(Beleid.Monitor)
+            .Produces(200, contentType: TabelExport.CsvType)
+            .ProducesValidationProblem()
+            .WithSummary("De participatiemonitor als CSV: dezelfde cijfers als het scherm, met dezelfde verborgen kleine aantallen")
+            .WithDescription("Puntkomma's, decimale komma, UTF-8 met BOM. Eerst de omvang van het cohort, dan de tabellen.");
         return api;
     }
+
+    private static ProblemHttpResult OnbekendeVraag(string gemeente, string code) =>
+        TypedResults.Problem(statusCode: 404, title: "Vraag niet gevonden", detail: $"Gemeente '{gemeente}' heeft geen eigen vraag '{code}', of u mag haar niet beheren.");
 
     private static Results<Created<IdDto>, ValidationProblem, ProblemHttpResult> Gemaakt(Guid id, Uitkomst<Guid> u)
     {
@@ -111,7 +163,8 @@ public static class ParticipatieApi
     public static VraagDto Dto(Vraag v, string taal)
     {
         var (tekst, vertaald) = v.Tekst(taal);
-        return new(v.Code, v.Domein, v.Schaal, tekst, vertaald, v.Opties.Select(o => new OptieDto(o.Waarde, taal == "en" ? o.En : o.Nl)).ToList(), BronDto.Van(v.Bron));
+        return new(v.Code, v.Domein, v.Schaal, tekst, vertaald, v.Opties.Select(o => new OptieDto(o.Waarde, taal == "en" ? o.En : o.Nl)).ToList(), BronDto.Van(v.Bron),
+            v.Eigen, v.Teksten);
     }
 
     public static InrichtingDto Dto(Inrichting i) => new(i.Gemeente.Code, i.Gemeente.Naam, i.Instellingen.Anker, i.Instellingen.Maanden, i.Standaard, i.Vragenlijst.Versie,
@@ -123,8 +176,8 @@ public static class ParticipatieApi
         s.Inrichting.Instellingen.Anker,
         s.Momenten.Select(Dto).ToList(),
         s.Metingen.Select(m => new MetingDto(m.Id, m.Maanden, m.Datum, m.Invulwijze, m.Taal, m.Versie, m.VastgelegdDoor, m.VastgelegdOp,
-            m.Antwoorden.Select(a => Vragenlijsten.Standaard.Zoek(a.VraagCode) is { } v
-                ? new AntwoordDto(a.VraagCode, v.Domein, a.Waarde, v.Opties.FirstOrDefault(o => o.Waarde == a.Waarde)?.Nl ?? "")
+            m.Antwoorden.Select(a => s.VragenVan(m).Zoek(a.VraagCode) is { } v
+                ? new AntwoordDto(a.VraagCode, v.Domein, a.Waarde, v.Opties.FirstOrDefault(o => o.Waarde == a.Waarde)?.Nl ?? "", v.Teksten["nl"], v.Eigen)
                 : null).OfType<AntwoordDto>().ToList())).ToList(),
         s.Ladderscores.Select(r => new LadderscoreDto(r.Score.Id, r.Score.Datum, r.Score.Trede, r.Score.TredeNaam, r.Beweging.Beweging, r.Beweging.Van,
             r.Score.VoortgangsgesprekId, r.Score.Toelichting, r.Score.VastgelegdDoor, BronDto.Van(r.Beweging.Bron))).ToList(),

@@ -25,6 +25,7 @@ public static class ParticipatieDemo
                 .ToListAsync(ct))
             // In content order, not id order: demo ids are random per install, the demo's content is not.
             .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).ToList();
+        var versies = await VersiesAsync(db, klok, ct);
         var gesprekken = (await db.Voortgangsgesprekken.AsNoTracking().Where(g => g.Status == Data.Model.Keten.Gespreksstatus.Gehouden && g.Datum != null)
             .Select(g => new { g.Id, g.InburgeraarId, g.Datum }).ToListAsync(ct)).ToLookup(g => g.InburgeraarId);
 
@@ -39,13 +40,15 @@ public static class ParticipatieDemo
                 var datum = m.Datum!.Value.AddDays(random.Next(0, 21));
                 if (datum > vandaag) datum = vandaag;
                 var groei = Math.Min(m.Maanden, 24) / 24.0; // later moments: more participation
+                // Reusel-De Mierden's cases answer the version that was current on the day (see VersiesAsync).
+                var lijst = versies.GetValueOrDefault(i.GemeenteId)?.LastOrDefault(v => DateOnly.FromDateTime(v.Op) <= datum).Lijst ?? Vragenlijsten.Standaard;
                 var meting = new Participatiemeting
                 {
-                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Maanden = m.Maanden, Versie = Vragenlijsten.StandaardVersie, Datum = datum,
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Maanden = m.Maanden, Versie = lijst.Versie, Datum = datum,
                     Invulwijze = random.Next(3) == 0 ? Invulwijze.Portaal : Invulwijze.Gesprek, Taal = null, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
                 };
                 if (meting.Invulwijze == Invulwijze.Portaal) meting.Taal = random.Next(2) == 0 ? "ar" : "nl";
-                foreach (var v in Vragenlijsten.Standaard.Vragen)
+                foreach (var v in lijst.Vragen)
                 {
                     if (random.Next(10) == 0) continue; // "zeg ik liever niet"
                     var kans = v.Domein == Participatiedomein.WerkEnOpleiding ? 0.1 + 0.3 * groei : 0.3 + 0.5 * groei;
@@ -82,5 +85,36 @@ public static class ParticipatieDemo
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Reusel-De Mierden (GM1667) asks one own question, in two versions: version 1 (a year ago) added it in Dutch only,
+    /// version 2 (two months ago) sharpened its wording and added an English translation. Per municipality id, oldest first.
+    /// </summary>
+    private static async Task<Dictionary<int, List<(DateTime Op, Vragenlijst Lijst)>>> VersiesAsync(KoersDbContext db, Klok klok, CancellationToken ct)
+    {
+        var gemeente = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == "GM1667", ct);
+        if (gemeente is null || await db.Set<Participatievragenlijstversie>().AnyAsync(v => v.GemeenteId == gemeente.Id, ct)) return [];
+        Vraag Eigen(Dictionary<string, string> teksten) =>
+            new("eigen-demo-bibliotheek", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee, teksten, Participatiedomein.MaatschappelijkeParticipatie.Bron()) { Eigen = true };
+        var een = Vragenlijstversies.Ordenen("GM1667-v1", [.. Vragenlijsten.Standaard.Vragen,
+            Eigen(new() { ["nl"] = "Gaat u naar de bibliotheek of het buurthuis?" })]);
+        var twee = Vragenlijstversies.Ordenen("GM1667-v2", [.. Vragenlijsten.Standaard.Vragen,
+            Eigen(new() { ["nl"] = "Bent u de afgelopen maand in de bibliotheek of het buurthuis geweest?", ["en"] = "Have you been to the library or the community centre in the past month?" })]);
+        var lijst = new List<(DateTime Op, Vragenlijst Lijst, string Wijziging)>
+        {
+            (klok.NuUtc.AddYears(-1), een, "eigen vraag toegevoegd: 'Gaat u naar de bibliotheek of het buurthuis?'"),
+            (klok.NuUtc.AddMonths(-2), twee, "eigen vraag gewijzigd: 'Gaat u naar de bibliotheek of het buurthuis?' wordt 'Bent u de afgelopen maand in de bibliotheek of het buurthuis geweest?' (met Engelse vertaling)"),
+        };
+        for (var n = 0; n < lijst.Count; n++)
+        {
+            db.Add(new Participatievragenlijstversie
+            {
+                GemeenteId = gemeente.Id, Nummer = n + 1, Code = lijst[n].Lijst.Versie, Vragen = Vragenlijstversies.Schrijf(lijst[n].Lijst), Wijziging = lijst[n].Wijziging,
+                VastgesteldOp = lijst[n].Op, VastgesteldDoor = "demodata",
+            });
+        }
+
+        return new() { [gemeente.Id] = lijst.Select(l => (l.Op, l.Lijst)).ToList() };
     }
 }

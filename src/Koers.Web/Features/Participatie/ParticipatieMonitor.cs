@@ -10,7 +10,14 @@ namespace Koers.Web.Features.Participatie;
 
 /// <summary>The cohort report of the participation monitor.</summary>
 /// <param name="Personen">The size of the cohort, suppressed like any count.</param>
-public sealed record ParticipatieRapport(string Bereik, string Cohort, Cel Personen, IReadOnlyList<Tabel> Tabellen);
+/// <param name="Versies">The questionnaire versions the cohort's measurements were answered with.</param>
+/// <param name="Vergelijking">In Dutch: which questions the figures compare (only those every version asks the same way).</param>
+public sealed record ParticipatieRapport(string Bereik, string Cohort, Cel Personen, IReadOnlyList<Tabel> Tabellen, IReadOnlyList<string> Versies, string Vergelijking)
+{
+    /// <summary>The figures as the CSV download has them: the cohort's size first, then the tables of the page.</summary>
+    public IReadOnlyList<Tabel> Export() =>
+        [new Tabel(ParticipatieMonitor.Cohort, "Cohort", "Cohort", [new("aantal", "Mensen", KolomSoort.Aantal)], [new Rij("personen", "Mensen in het cohort", [Personen])]), .. Tabellen];
+}
 
 /// <summary>
 /// Cohort figures of the participation monitor for the Monitor: people whose brede intake falls in the period (the
@@ -42,56 +49,89 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         // monitor, issue #24): no view can be set against another to work out a hidden count.
         var familie = f.VerbergKleineAantallen ? await query.FamilieAsync(f, gemeenten, ct) : null;
         var c = new Cellen(f.VerbergKleineAantallen, opties.Value.GrensVoor((familie?.SelectMany(l => l.Gemeenten) ?? gemeenten).Select(g => g.Code)));
-        var eigen = await RuwAsync(f, route, gemeenten, c, ct);
+        // Which questions are compared is decided once for the whole family (the region's cohort), so every member counts
+        // the same questions and the region's counts stay the sums of its municipalities'.
+        var (top, topGemeenten) = familie is null ? (f, gemeenten) : (familie[0].Filter, familie[0].Gemeenten);
+        var gebruikt = await CohortIds(top, route, topGemeenten).Join(db.Set<Participatiemeting>().AsNoTracking(), i => i, m => m.InburgeraarId, (i, m) => m.Versie)
+            .Distinct().ToListAsync(ct);
+        var versies = await VersiesAsync(gebruikt, ct);
+        var samen = Vragenlijst.Gemeenschappelijk([.. versies.Values]);
+        var eigen = await RuwAsync(f, route, gemeenten, c, versies, samen, ct);
         IReadOnlyList<Tabel> tabellen;
         if (familie is null)
         {
             // People with two scores are also among those with a latest rung: the two totals are not the same figure, so no link.
-            tabellen = Optelling.Beveilig(eigen, Optellingen, [], c);
+            // Whoever may see small counts and asked to see them gets the plain counts: secondary suppression decides on
+            // the raw counts whatever the setting, so running it here would hide shares and counts from someone allowed to see them.
+            tabellen = f.VerbergKleineAantallen ? Optelling.Beveilig(eigen, Optellingen, [], c) : eigen;
         }
         else
         {
             var leden = new List<IReadOnlyList<Tabel>>();
-            foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, ct));
+            foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, versies, samen, ct));
             tabellen = Optelling.BeveiligFamilie([.. leden.Select(l => (l, (IEnumerable<Koppeling>)[]))], Optellingen, c)[familie.ToList().FindIndex(l => l.Filter == f)];
         }
 
         var personen = tabellen.Single(t => t.Id == Cohort).Rijen[0].Cellen[0];
         var bereik = f.GemeenteCode is not null && gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"{gemeenten.Count} gemeenten in de regio";
         return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(f.Periode.Van)} tot en met {Shared.Weergave.Datum(f.Periode.Tot)}", personen,
-            [.. tabellen.Where(t => t.Id != Cohort)]);
+            [.. tabellen.Where(t => t.Id != Cohort)], [.. versies.Keys.Order(StringComparer.Ordinal)], Vergelijking(versies, samen));
     }
 
-    /// <summary>The tables of one view before secondary suppression; the cohort's size is a one-cell table of its own.</summary>
-    private async Task<IReadOnlyList<Tabel>> RuwAsync(MonitorFilter f, Leerroute? route, IReadOnlyList<GemeenteInfo> gemeenten, Cellen c, CancellationToken ct)
+    /// <summary>What the figures compare, in Dutch, for the page, the CSV's table note and the API.</summary>
+    public static string Vergelijking(IReadOnlyDictionary<string, Vragenlijst> versies, IReadOnlySet<string> samen)
+    {
+        if (versies.Count == 0) return "Nog geen ingevulde vragenlijsten in dit cohort.";
+        var namen = string.Join(", ", versies.Keys.Order(StringComparer.Ordinal));
+        if (versies.Count == 1) return $"Alle vragenlijsten in dit cohort zijn ingevuld met dezelfde versie ({namen}).";
+        var weg = versies.Values.SelectMany(l => l.Vragen).Select(v => v.Vergelijksleutel).Distinct().Count() - samen.Count;
+        return $"De vragenlijsten in dit cohort zijn ingevuld met {versies.Count} versies ({namen}). Vergeleken worden alleen de {samen.Count} vragen die in al deze versies " +
+            $"op dezelfde manier voorkomen; niet meegeteld: {weg} {(weg == 1 ? "vraag die is" : "vragen die zijn")} toegevoegd, gewijzigd of verwijderd.";
+    }
+
+    private async Task<Dictionary<string, Vragenlijst>> VersiesAsync(IReadOnlyList<string> codes, CancellationToken ct)
+    {
+        var rijen = await db.Set<Participatievragenlijstversie>().AsNoTracking().Where(v => codes.Contains(v.Code)).ToListAsync(ct);
+        return codes.ToDictionary(code => code, code => rijen.FirstOrDefault(r => r.Code == code) is { } r ? Vragenlijstversies.Lees(r.Code, r.Vragen) : Vragenlijsten.Standaard,
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The ids of the cohort: brede intake in the period, in the municipalities, with the filters. A subquery: a region can hold thousands of cases.</summary>
+    private IQueryable<Guid> CohortIds(MonitorFilter f, Leerroute? route, IReadOnlyList<GemeenteInfo> gemeenten)
     {
         var gemeenteIds = gemeenten.Select(g => g.Id).ToList();
         var (van, tot) = (f.Periode.Van, f.Periode.Tot);
-
         var cohort = db.Inburgeraars.AsNoTracking().Where(i => gemeenteIds.Contains(i.GemeenteId)
             && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.BredeIntake && m.Datum >= van && m.Datum <= tot));
         if (f.Doelgroep is { } dg) cohort = cohort.Where(i => i.Doelgroep == dg);
         if (f.KlantregisseurId is { } k) cohort = cohort.Where(i => i.KlantregisseurId == k);
         if (route is { } r) cohort = cohort.Where(i => i.Leerroute == r);
-        // The cohort stays a subquery: a region can hold thousands of cases.
-        var ids = cohort.Select(i => i.Id);
+        return cohort.Select(i => i.Id);
+    }
+
+    /// <summary>The tables of one view before secondary suppression; the cohort's size is a one-cell table of its own.</summary>
+    private async Task<IReadOnlyList<Tabel>> RuwAsync(MonitorFilter f, Leerroute? route, IReadOnlyList<GemeenteInfo> gemeenten, Cellen c,
+        IReadOnlyDictionary<string, Vragenlijst> versies, IReadOnlySet<string> samen, CancellationToken ct)
+    {
+        var ids = CohortIds(f, route, gemeenten);
         var personen = await ids.CountAsync(ct);
 
         var antwoorden = await (from m in db.Set<Participatiemeting>().AsNoTracking()
                                 join a in db.Set<Participatieantwoord>().AsNoTracking() on m.Id equals a.ParticipatiemetingId
                                 where ids.Contains(m.InburgeraarId)
-                                select new { m.InburgeraarId, m.Maanden, a.VraagCode, a.Waarde })
+                                select new { m.InburgeraarId, m.Maanden, m.Versie, a.VraagCode, a.Waarde })
             .ToListAsync(ct);
         var gemetenPerMoment = await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId))
             .GroupBy(m => m.Maanden).Select(g => new { Maanden = g.Key, Aantal = g.Count() }).ToListAsync(ct);
         var scores = await db.Set<Ladderscore>().AsNoTracking().Where(l => ids.Contains(l.InburgeraarId))
             .Select(l => new { l.InburgeraarId, l.Datum, l.VastgelegdOp, l.Trede, l.TredeNaam }).ToListAsync(ct);
 
-        // Per moment and domain: people with at least one positive answer in the domain ("ja", or agree on a statement).
+        // Per moment and domain: people with at least one positive answer in the domain ("ja", or agree on a statement),
+        // counting only the questions every version in the cohort asks the same way (each answer read with its own version).
         var domeinen = Enum.GetValues<Participatiedomein>();
         var positief = antwoorden
-            .Select(a => (a.InburgeraarId, a.Maanden, Vraag: Vragenlijsten.Standaard.Zoek(a.VraagCode), a.Waarde))
-            .Where(a => a.Vraag is not null && a.Vraag.IsPositief(a.Waarde))
+            .Select(a => (a.InburgeraarId, a.Maanden, Vraag: (versies.TryGetValue(a.Versie, out var l) ? l : Vragenlijsten.Standaard).Zoek(a.VraagCode), a.Waarde))
+            .Where(a => a.Vraag is not null && samen.Contains(a.Vraag.Vergelijksleutel) && a.Vraag.IsPositief(a.Waarde))
             .Select(a => (a.InburgeraarId, a.Maanden, a.Vraag!.Domein)).Distinct().ToList();
         var kolommen = new List<Kolom> { new("gemeten", "Vragenlijst ingevuld", KolomSoort.Aantal) };
         foreach (var d in domeinen)
@@ -114,7 +154,7 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         }).ToList();
         var perMoment = new Tabel(PerMoment, "Participatie per meetmoment", "Meetmoment", kolommen, rijen,
             "Per domein: het aantal mensen met ten minste één positief antwoord (ja, of eens / helemaal eens). Wie een vraag oversloeg, telt voor die vraag niet mee. " +
-            "Meetmomenten tellen vanaf het ankermoment dat de gemeente instelde (standaard huisvesting).",
+            "Meetmomenten tellen vanaf het ankermoment dat de gemeente instelde (standaard huisvesting). " + Vergelijking(versies, samen),
             [BronVerwijzing.Van(BronParticipatie.Vragenlijst), BronVerwijzing.Van(BronParticipatie.MeetmomentNaHuisvesting)]);
 
         // The participatieladder: the latest rung per person, and the movement from the score before it.

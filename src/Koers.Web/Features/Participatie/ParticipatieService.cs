@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Koers.Web.Features.Participatie;
 
 /// <summary>A municipality's monitoring as configured: moments, its questionnaire and its ladder.</summary>
+/// <param name="Versie">The newest version of its questionnaire; null while it asks the default instrument unchanged (or as switched off before versions existed).</param>
 public sealed record Inrichting(Gemeente Gemeente, Participatieinstellingen Instellingen, Vragenlijst Vragenlijst, IReadOnlyList<Trede> Ladder,
-    bool Standaard, DateTime? GewijzigdOp, string? GewijzigdDoor);
+    bool Standaard, DateTime? GewijzigdOp, string? GewijzigdDoor, Vragenlijstversie? Versie = null);
 
 /// <summary>A score with its movement from the score before.</summary>
 public sealed record Ladderregel(Ladderscore Score, Ladderbeweging Beweging);
@@ -24,8 +25,12 @@ public sealed record ParticipatieStand(
     IReadOnlyList<Meetmoment> Momenten,
     IReadOnlyList<Participatiemeting> Metingen,
     IReadOnlyList<Ladderregel> Ladderscores,
-    IReadOnlyList<Data.Model.Keten.Voortgangsgesprek> Gesprekken)
+    IReadOnlyList<Data.Model.Keten.Voortgangsgesprek> Gesprekken,
+    IReadOnlyDictionary<string, Vragenlijst> Versies)
 {
+    /// <summary>The questions a measurement was answered with: those of its own version, never today's.</summary>
+    public Vragenlijst VragenVan(Participatiemeting m) => Versies.TryGetValue(m.Versie, out var l) ? l : Vragenlijsten.Standaard;
+
     public Meetmoment? Open => Momenten.FirstOrDefault(m => m.Status == MeetmomentStatus.Open);
 
     /// <summary>The newest score and its movement, for the dossier page.</summary>
@@ -64,15 +69,17 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
     private async Task<Inrichting> InrichtingVanAsync(Gemeente gemeente, CancellationToken ct)
     {
         var rij = await db.Set<ParticipatieInstelling>().AsNoTracking().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
-        return Lees(gemeente, rij);
+        var versie = await db.Set<Participatievragenlijstversie>().AsNoTracking().Where(v => v.GemeenteId == gemeente.Id)
+            .OrderByDescending(v => v.Nummer).FirstOrDefaultAsync(ct);
+        return Lees(gemeente, rij, versie is null ? null : Vragenlijstversies.Lees(versie));
     }
 
-    public static Inrichting Lees(Gemeente gemeente, ParticipatieInstelling? rij)
+    public static Inrichting Lees(Gemeente gemeente, ParticipatieInstelling? rij, Vragenlijstversie? versie = null)
     {
         if (rij is null)
         {
             var s = Participatieinstellingen.Standaard;
-            return new(gemeente, s, Vragenlijsten.Standaard, Participatieladder.Standaard, true, null, null);
+            return new(gemeente, s, versie?.Vragenlijst ?? Vragenlijsten.Standaard, Participatieladder.Standaard, versie is null, versie?.VastgesteldOp, versie?.VastgesteldDoor, versie);
         }
 
         var maanden = rij.Maanden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -80,8 +87,91 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         var uit = rij.UitgezetteVragen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var treden = rij.Ladder.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ladder = treden.Length >= 2 ? treden.Select((n, i) => new Trede(i + 1, n)).ToList() : Participatieladder.Standaard;
-        return new(gemeente, new Participatieinstellingen(rij.Anker, maanden, uit), Vragenlijsten.Standaard.Zonder(uit), ladder, false, rij.GewijzigdOp, rij.GewijzigdDoor);
+        var (op, door) = versie is not null && versie.VastgesteldOp > rij.GewijzigdOp ? (versie.VastgesteldOp, versie.VastgesteldDoor) : (rij.GewijzigdOp, rij.GewijzigdDoor);
+        return new(gemeente, new Participatieinstellingen(rij.Anker, maanden, uit), versie?.Vragenlijst ?? Vragenlijsten.Standaard.Zonder(uit), ladder, false, op, door, versie);
     }
+
+    /// <summary>All versions of a municipality's questionnaire within the user's reach, newest first; null for a municipality out of reach.</summary>
+    public async Task<IReadOnlyList<Vragenlijstversie>?> VersiesAsync(string? gemeenteCode, CancellationToken ct = default)
+    {
+        if (await InrichtingAsync(gemeenteCode, ct) is not { } inrichting) return null;
+        return (await db.Set<Participatievragenlijstversie>().AsNoTracking().Where(v => v.GemeenteId == inrichting.Gemeente.Id)
+            .OrderByDescending(v => v.Nummer).ToListAsync(ct)).Select(Vragenlijstversies.Lees).ToList();
+    }
+
+    /// <summary>The questionnaires behind version codes (the default instrument for its own code and for an unknown code).</summary>
+    public async Task<IReadOnlyDictionary<string, Vragenlijst>> VragenlijstenAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var gezocht = codes.Distinct(StringComparer.Ordinal).ToList();
+        var rijen = await db.Set<Participatievragenlijstversie>().AsNoTracking().Where(v => gezocht.Contains(v.Code)).ToListAsync(ct);
+        var uit = rijen.ToDictionary(r => r.Code, r => Vragenlijstversies.Lees(r.Code, r.Vragen), StringComparer.Ordinal);
+        foreach (var c in gezocht.Where(c => !uit.ContainsKey(c))) uit[c] = Vragenlijsten.Standaard;
+        return uit;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="vragen"/> as the municipality's new questionnaire version, unless it asks exactly what the
+    /// current one asks (then nothing: a version is a change). The caller saves; the audit names the version and the change.
+    /// </summary>
+    private async Task<string?> NieuweVersieAsync(Inrichting huidig, IEnumerable<Vraag> vragen, string wijziging, CancellationToken ct)
+    {
+        var gemeente = huidig.Gemeente;
+        var nummer = (await db.Set<Participatievragenlijstversie>().Where(v => v.GemeenteId == gemeente.Id).MaxAsync(v => (int?)v.Nummer, ct) ?? 0) + 1;
+        var code = $"{gemeente.Code}-v{nummer}";
+        var lijst = Vragenlijstversies.Ordenen(code, vragen);
+        if (Vragenlijstversies.Gelijk(lijst, huidig.Vragenlijst)) return null;
+        db.Add(new Participatievragenlijstversie
+        {
+            GemeenteId = gemeente.Id, Nummer = nummer, Code = code, Vragen = Vragenlijstversies.Schrijf(lijst),
+            Wijziging = wijziging.Length > 1000 ? wijziging[..1000] : wijziging, VastgesteldOp = klok.NuUtc, VastgesteldDoor = gebruiker.Naam,
+        });
+        audit.Schrijf(AuditActie.Wijzigen, null, $"Participatievragenlijst gemeente {gemeente.Naam}: versie {nummer} ({code}) vastgesteld: {wijziging} ({lijst.Vragen.Count} vragen)");
+        return code;
+    }
+
+    /// <summary>
+    /// Adds an own question to the municipality's questionnaire (<paramref name="code"/> null) or changes one
+    /// (<paramref name="code"/> of an own question). Either is a new version; measurements made before keep theirs.
+    /// </summary>
+    public async Task<Uitkomst<string>> EigenVraagAsync(string gemeenteCode, string? code, EigenVraagInvoer invoer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoer);
+        var huidig = await InrichtingAsync(gemeenteCode, ct);
+        if (huidig is null) return Uitkomst<string>.Onbekend();
+        var bestaand = code is null ? null : huidig.Vragenlijst.Vragen.FirstOrDefault(v => v.Eigen && v.Code == code);
+        if (code is not null && bestaand is null) return Uitkomst<string>.Onbekend();
+        var vertalingen = invoer.Vertalingen ?? [];
+        var fouten = Veldfouten.Nieuw();
+        foreach (var f in Vragenlijsten.ControleerEigenVraag(invoer.Nl, invoer.Domein, invoer.Schaal, vertalingen)) fouten.Voeg(f.Veld, f.Melding);
+        var nl = invoer.Nl?.Trim() ?? string.Empty;
+        if (nl.Length > 0 && huidig.Vragenlijst.Vragen.Any(v => v.Code != code && string.Equals(v.Teksten["nl"], nl, StringComparison.OrdinalIgnoreCase)))
+            fouten.Voeg(nameof(invoer.Nl), "Deze vraag staat al in de vragenlijst.");
+        if (fouten.Count > 0) return Uitkomst<string>.Geweigerd(fouten);
+
+        var teksten = new Dictionary<string, string> { ["nl"] = nl };
+        foreach (var (taal, tekst) in vertalingen.Where(t => !string.IsNullOrWhiteSpace(t.Value))) teksten[taal] = tekst!.Trim();
+        var vraag = new Vraag(bestaand?.Code ?? "eigen-" + Guid.NewGuid().ToString("N")[..10], invoer.Domein!.Value, invoer.Schaal!.Value, teksten, invoer.Domein.Value.Bron()) { Eigen = true };
+        var vragen = huidig.Vragenlijst.Vragen.Select(v => v.Code == vraag.Code ? vraag : v).ToList();
+        if (bestaand is null) vragen.Add(vraag);
+        var wijziging = bestaand is null ? $"eigen vraag toegevoegd: '{Kort(nl)}'" : $"eigen vraag gewijzigd: '{Kort(bestaand.Teksten["nl"])}' wordt '{Kort(nl)}'";
+        await NieuweVersieAsync(huidig, vragen, wijziging, ct);
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<string>.Ok(vraag.Code);
+    }
+
+    /// <summary>Removes an own question: a new version without it. Measurements that answered it keep it, with its text.</summary>
+    public async Task<Uitkomst<string>> EigenVraagVerwijderenAsync(string gemeenteCode, string code, CancellationToken ct = default)
+    {
+        var huidig = await InrichtingAsync(gemeenteCode, ct);
+        if (huidig?.Vragenlijst.Vragen.FirstOrDefault(v => v.Eigen && v.Code == code) is not { } vraag) return Uitkomst<string>.Onbekend();
+        if (huidig.Vragenlijst.Vragen.Count == 1)
+            return Uitkomst<string>.Geweigerd(new() { ["Vragen"] = ["Dit is de laatste vraag van de vragenlijst. Zet eerst een andere vraag aan."] });
+        await NieuweVersieAsync(huidig, huidig.Vragenlijst.Vragen.Where(v => v.Code != code), $"eigen vraag verwijderd: '{Kort(vraag.Teksten["nl"])}'", ct);
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<string>.Ok(huidig.Gemeente.Code);
+    }
+
+    private static string Kort(string tekst) => tekst.Length > 80 ? tekst[..80] + "…" : tekst;
 
     public async Task<Uitkomst<string>> InrichtingOpslaanAsync(string gemeenteCode, InstellingenInvoer invoer, CancellationToken ct = default)
     {
@@ -103,7 +193,8 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
 
         var vragen = (invoer.Vragen ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
         foreach (var v in vragen.Where(v => Vragenlijsten.Standaard.Zoek(v) is null)) fouten.Voeg(nameof(invoer.Vragen), $"Onbekende vraag '{(v.Length > 40 ? v[..40] : v)}'.");
-        if (vragen.Count == 0) fouten.Voeg(nameof(invoer.Vragen), "Zet ten minste één vraag aan.");
+        var eigen = huidig.Vragenlijst.Vragen.Where(v => v.Eigen).ToList();
+        if (vragen.Count == 0 && eigen.Count == 0) fouten.Voeg(nameof(invoer.Vragen), "Zet ten minste één vraag aan.");
         var treden = (invoer.Treden ?? []).Select(t => t?.Trim() ?? string.Empty).ToList();
         while (treden.Count > 0 && treden[^1].Length == 0) treden.RemoveAt(treden.Count - 1); // empty rows at the end of the form
         foreach (var f in Participatieladder.ControleerTreden(treden)) fouten.Voeg(nameof(invoer.Treden), f.Melding);
@@ -122,6 +213,11 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         rij.Maanden = string.Join(",", maanden.Order().Select(m => m.ToString(CultureInfo.InvariantCulture)));
         rij.UitgezetteVragen = string.Join(",", uit);
         rij.Ladder = string.Join("\n", treden);
+        // The questions switched on or off are a change of the questionnaire: a new version (own questions stay as they are).
+        var nieuw = Vragenlijsten.Standaard.Vragen.Where(v => vragen.Contains(v.Code)).Concat(eigen).ToList();
+        var aan = nieuw.Where(v => huidig.Vragenlijst.Zoek(v.Code) is null).Select(v => v.Code).ToList();
+        var af = huidig.Vragenlijst.Vragen.Where(v => !v.Eigen && !vragen.Contains(v.Code)).Select(v => v.Code).ToList();
+        await NieuweVersieAsync(huidig, nieuw, string.Join("; ", new[] { aan.Count > 0 ? "aangezet: " + string.Join(", ", aan) : null, af.Count > 0 ? "uitgezet: " + string.Join(", ", af) : null }.OfType<string>()), ct);
         audit.Schrijf(AuditActie.Wijzigen, null, $"Participatiemonitor gemeente {gemeente.Naam}: anker {rij.Anker.Omschrijving()}, meetmomenten {rij.Maanden} maanden, " +
                 $"{vragen.Count} vragen aan, {uit.Count} uit, ladder met {treden.Count} treden");
         await db.SaveChangesAsync(ct);
@@ -139,11 +235,12 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         var inrichting = await InrichtingVanAsync(dossier.Gemeente!, ct);
         var metingen = await MetingenAsync(id, ct);
         var scores = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id).ToListAsync(ct);
+        var versies = await VragenlijstenAsync(metingen.Select(m => m.Versie), ct);
         var gesprekken = await db.Voortgangsgesprekken.AsNoTracking()
             .Where(g => g.InburgeraarId == id && g.Status == Data.Model.Keten.Gespreksstatus.Gehouden).OrderByDescending(g => g.Datum).ToListAsync(ct);
         return new ParticipatieStand(dossier, inrichting,
             Meetmomenten.Bepaal(dossier.Feiten(), inrichting.Instellingen, metingen.Select(m => m.Maanden).ToHashSet(), klok.Vandaag),
-            metingen, MetBeweging(scores), gesprekken);
+            metingen, MetBeweging(scores), gesprekken, versies);
     }
 
     /// <summary>Scores newest first, each with its movement from the one before it in time.</summary>

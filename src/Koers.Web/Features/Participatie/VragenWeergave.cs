@@ -22,4 +22,7 @@ public sealed record VragenWeergave(Vragenlijst Vragenlijst, string Prefix, stri
     public string Domein(Participatiedomein d) => Engels ? d.OmschrijvingEn() : d.Omschrijving();
 
     public int? Gekozen(string code) => Antwoorden.TryGetValue(code, out var w) ? w : null;
+
+    /// <summary>The short note, in the reader's language, at a question shown in Dutch for lack of a translation (portal only).</summary>
+    public string? AlleenNl { get; init; }
 }

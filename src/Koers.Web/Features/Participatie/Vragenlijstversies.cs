@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Koers.Data.Model;
+using Koers.Domain.Participatie;
+
+namespace Koers.Web.Features.Participatie;
+
+/// <summary>An own question as the functioneel beheerder types it: Dutch text, domain, scale and optional translations.</summary>
+public sealed class EigenVraagInvoer
+{
+    public Participatiedomein? Domein { get; set; }
+    public Antwoordschaal? Schaal { get; set; }
+    public string? Nl { get; set; }
+
+    /// <summary>Language code (en, ar, fa, ti, tr, uk) → text; empty means "not translated" (the portal shows Dutch).</summary>
+    public Dictionary<string, string?> Vertalingen { get; set; } = [];
+}
+
+/// <summary>One version in the list on the beheer page and in the API.</summary>
+public sealed record Vragenlijstversie(int Nummer, string Code, DateTime VastgesteldOp, string VastgesteldDoor, string Wijziging, Vragenlijst Vragenlijst);
+
+/// <summary>How a version's questions are kept in <see cref="Participatievragenlijstversie.Vragen"/> (JSON), and read back.</summary>
+public static class Vragenlijstversies
+{
+    private sealed record Opslag(string Code, Participatiedomein Domein, Antwoordschaal Schaal, Dictionary<string, string> Teksten, bool Eigen);
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Schrijf(Vragenlijst lijst) =>
+        JsonSerializer.Serialize(lijst.Vragen.Select(v => new Opslag(v.Code, v.Domein, v.Schaal, new Dictionary<string, string>(v.Teksten), v.Eigen)).ToList(), Json);
+
+    /// <summary>A stored version; a default question keeps its citation, an own question cites its domain.</summary>
+    public static Vragenlijst Lees(string code, string vragen) => new(code, (JsonSerializer.Deserialize<List<Opslag>>(vragen, Json) ?? [])
+        .Select(o => new Vraag(o.Code, o.Domein, o.Schaal, o.Teksten, Vragenlijsten.Standaard.Zoek(o.Code)?.Bron ?? o.Domein.Bron()) { Eigen = o.Eigen })
+        .ToList());
+
+    public static Vragenlijstversie Lees(Participatievragenlijstversie rij) =>
+        new(rij.Nummer, rij.Code, rij.VastgesteldOp, rij.VastgesteldDoor, rij.Wijziging, Lees(rij.Code, rij.Vragen));
+
+    /// <summary>Whether two questionnaires ask the same questions in the same words, in every language.</summary>
+    public static bool Gelijk(Vragenlijst a, Vragenlijst b) =>
+        a.Vragen.Count == b.Vragen.Count && a.Vragen.Zip(b.Vragen).All(p => p.First.Vergelijksleutel == p.Second.Vergelijksleutel && p.First.Eigen == p.Second.Eigen
+            && p.First.Teksten.Count == p.Second.Teksten.Count && p.First.Teksten.All(t => p.Second.Teksten.TryGetValue(t.Key, out var o) && o == t.Value));
+
+    /// <summary>Default questions first in the instrument's order, then own questions, grouped by domain (the form's order).</summary>
+    public static Vragenlijst Ordenen(string versie, IEnumerable<Vraag> vragen) =>
+        new(versie, vragen.Select((v, i) => (v, i)).OrderBy(x => x.v.Domein).ThenBy(x => x.v.Eigen).ThenBy(x => x.i).Select(x => x.v).ToList());
+}
