@@ -20,8 +20,9 @@ public sealed record StartklaarInvoer(DateOnly? Datum);
 
 /// <summary>
 /// API for mental well-being: a case's screenings and health referrals (case workers of the municipality only), the
-/// re-checks and follow-ups due (worklist) and the inburgeraar's own referrals (portal). Health data: chain partners and
-/// beleidsmedewerkers get none of it (no consent type exposes it to partners yet).
+/// re-checks and follow-ups due (worklist) and the inburgeraar's own referrals (portal). Health data: beleidsmedewerkers
+/// get none of it; a chain partner with the person's consent for gezondheid sees only the kind and status of referrals
+/// (partner case view), never a screening, a care provider or a reason.
 /// </summary>
 public static class WelzijnApi
 {

@@ -38,7 +38,8 @@ public sealed record WelzijnKop(int Lopend, bool HercheckNodig);
 /// the screening at the brede intake and its re-check at each voortgangsgesprek, and referrals to GGZ, POH-GGZ or trauma
 /// care with their status and follow-up. This is special-category health data (AVG art. 9): only the case workers of
 /// the municipality (klantregisseur, teamleider) read or write it, through <see cref="Kern.Toegang"/>; the
-/// beleidsmedewerker never sees a person, and chain partners get none of it. Every read and write is audited; the audit
+/// beleidsmedewerker never sees a person; a chain partner with consent for gezondheid sees only the kind and status of the
+/// referrals (<see cref="Partnerportaal.PartnerInzage"/>), never a screening. Every read and write is audited; the audit
 /// names what was done, never the signal, its kind or any free text.
 /// </summary>
 public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Kern.DossierService dossiers, Auditlog audit)
