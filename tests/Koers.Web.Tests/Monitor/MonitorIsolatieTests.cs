@@ -36,7 +36,9 @@ public abstract class MonitorIsolatieTests(KoersFactory factory)
         db.Medewerkers.Add(medewerker);
         db.SaveChanges();
         Maak(users, new Gebruiker { UserName = teamleider, Email = teamleider, Weergavenaam = "Tom Teamleider Weert", MedewerkerId = medewerker.Id }, Rollen.Teamleider);
-        Maak(users, new Gebruiker { UserName = beleid, Email = beleid, Weergavenaam = "Bea Beleid Weert", GemeenteId = weert.Id }, Rollen.Beleidsmedewerker);
+        // The demo data has Weert's policy officer (for the doelenboom); without demo data the test makes one.
+        if (users.FindByEmailAsync(beleid).GetAwaiter().GetResult() is null)
+            Maak(users, new Gebruiker { UserName = beleid, Email = beleid, Weergavenaam = "Bea Beleid Weert", GemeenteId = weert.Id }, Rollen.Beleidsmedewerker);
         return (teamleider, beleid);
     }
 
