@@ -282,6 +282,21 @@ public abstract class AanbiedersTests(KoersFactory factory)
         // Nothing before the trajectories; together the two years are the whole cost (8 begun months × € 300 × 5, plus € 650).
         Assert.Equal("—", Rij(await (await beleid.GetAsync("/api/v1/inkoop/aanbieders?jaar=2024")).LeesAsync(), partner)["kostenTotaal"]!["tekst"]!.GetValue<string>());
         Assert.Equal(5 * 8 * 300m + 650m, j2025["kostenTotaal"]!["waarde"]!.GetValue<decimal>() + j2026["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
+        // The team lead's drill-down splits each person's cost by the same rule: the year's costs add up to the table's
+        // total, and the two years to each person's total.
+        var teamleider = factory.ClientAls(Teamleider);
+        var p2025 = (await (await teamleider.GetAsync($"/api/v1/inkoop/aanbieders/{partner}/personen?jaar=2025")).LeesAsync())["personen"]!.AsArray();
+        var p2026 = (await (await teamleider.GetAsync($"/api/v1/inkoop/aanbieders/{partner}/personen?jaar=2026")).LeesAsync())["personen"]!.AsArray();
+        Assert.Equal(5, p2025.Count);
+        Assert.Equal(5 * 600m + 650m, p2025.Sum(p => p!["kostenJaar"]!.GetValue<decimal>()));
+        Assert.Equal(5 * 1800m, p2026.Sum(p => p!["kostenJaar"]!.GetValue<decimal>()));
+        Assert.All(p2025, p => Assert.Equal(p!["kosten"]!.GetValue<decimal>(),
+            p["kostenJaar"]!.GetValue<decimal>() + p2026.Single(q => q!["id"]!.GetValue<string>() == p["id"]!.GetValue<string>())!["kostenJaar"]!.GetValue<decimal>()));
+        var drill = new HtmlParser().ParseDocument(await teamleider.GetStringAsync($"/inkoop/aanbieders/{partner}?jaar=2025"));
+        Assert.Equal("Kosten 2025", drill.QuerySelector("#kosten-jaar-kop")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.BadRequest, (await teamleider.GetAsync($"/api/v1/inkoop/aanbieders/{partner}/personen?jaar=1999")).StatusCode);
+        Assert.Contains("Kies een verantwoordingsjaar", new HtmlParser().ParseDocument(await teamleider.GetStringAsync($"/inkoop/aanbieders/{partner}?jaar=1999")).QuerySelector("#jaar-fout")!.TextContent);
+
         // The small partner stays hidden in every year.
         foreach (var jaar in new[] { 2025, 2026 })
         {
@@ -365,7 +380,7 @@ public abstract class AanbiedersTests(KoersFactory factory)
 
         var teamleider = factory.ClientAls(Teamleider);
         var tdoc = new HtmlParser().ParseDocument(await teamleider.GetStringAsync("/inkoop/aanbieders"));
-        Assert.NotNull(tdoc.QuerySelector($"#aanbiederstabel tr[data-partner='{b.Partner}'] a.koers-doorklik[href='/inkoop/aanbieders/{b.Partner}']"));
+        Assert.NotNull(tdoc.QuerySelector($"#aanbiederstabel tr[data-partner='{b.Partner}'] a.koers-doorklik[href='/inkoop/aanbieders/{b.Partner}?jaar=2026']"));
         var pagina = new HtmlParser().ParseDocument(await teamleider.GetStringAsync($"/inkoop/aanbieders/{b.Partner}"));
         var rijen = pagina.QuerySelectorAll("#personentabel tr[data-persoon]").Select(r => Guid.Parse(r.GetAttribute("data-persoon")!)).ToList();
         Assert.Equal(b.Personen.OrderBy(x => x), rijen.OrderBy(x => x));

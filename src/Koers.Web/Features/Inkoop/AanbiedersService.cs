@@ -42,9 +42,13 @@ public sealed record AanbiedersDto(DateOnly Peildatum, int Jaar, IReadOnlyList<i
 
 /// <summary>One person behind a provider's figures (drill-down, team lead only): name and link, and that person's own values.</summary>
 public sealed record AanbiederPersoonDto(Guid Id, string Naam, string Link, IReadOnlyList<Onderdeel> Onderdelen, DateOnly Start, bool Loopt,
-    int? Wachtdagen, int? AanwezigheidProcent, bool? OpSchema, int Routewissels, int Afschalingen, decimal? Kosten);
+    int? Wachtdagen, int? AanwezigheidProcent, bool? OpSchema, int Routewissels, int Afschalingen, decimal? Kosten, decimal? KostenJaar);
 
-public sealed record AanbiederPersonenDto(int PartnerorganisatieId, string Partner, IReadOnlyList<AanbiederPersoonDto> Personen);
+/// <summary>
+/// The persons behind one provider: <see cref="AanbiederPersoonDto.Kosten"/> over all years, <see cref="AanbiederPersoonDto.KostenJaar"/>
+/// over the verantwoordingsjaar <paramref name="Jaar"/> only, by the same rule as the provider table, so the two add up.
+/// </summary>
+public sealed record AanbiederPersonenDto(int PartnerorganisatieId, string Partner, int Jaar, IReadOnlyList<AanbiederPersoonDto> Personen);
 
 /// <summary>
 /// Provider performance for procurement and the SPUK/SiSa accountability (issue #23): per partner of the user's regions the
@@ -119,10 +123,15 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         return new AanbiedersDto(b.Vandaag, j, jaren, b.Grens, HoeBerekend, lijst);
     }
 
-    /// <summary>The persons behind one provider's figures, or null when the provider is not within the user's regions.</summary>
-    public async Task<AanbiederPersonenDto?> PersonenAsync(int partnerId, CancellationToken ct)
+    /// <summary>
+    /// The persons behind one provider's figures, or null when the provider is not within the user's regions; the year's
+    /// costs over <paramref name="jaar"/> (null: <see cref="Verantwoordingsjaar.Standaard"/>; check <see cref="JaarFout"/> first).
+    /// </summary>
+    public async Task<AanbiederPersonenDto?> PersonenAsync(int partnerId, int? jaar, CancellationToken ct)
     {
         var b = await BasisAsync(partnerId, ct);
+        if (JaarFout(jaar, b.Vandaag) is { } fout) throw new ArgumentOutOfRangeException(nameof(jaar), fout);
+        var j = jaar ?? Verantwoordingsjaar.Standaard(b.Vandaag);
         if (b.Partners.Count == 0) return null;
         var partner = b.Partners[0];
         // Only cases the user may open as a case worker (municipal isolation), as the monitor's drill-down does.
@@ -136,14 +145,16 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
             var (wissels, afschalingen) = Bijstellingen(b.Pips.Where(v => v.InburgeraarId == g.Key), start);
             var loopt = g.Where(t => t.Status == Verwijzingsstatus.Geaccepteerd).ToList();
             var kosten = g.Select(t => Kosten(b, t, null)).Where(k => k is not null).Select(k => k!.Value.Bedrag).ToList();
+            var kostenJaar = g.Select(t => Kosten(b, t, j)).Where(k => k is not null).Select(k => k!.Value.Bedrag).ToList();
             return new AanbiederPersoonDto(p.Id, $"{p.Voornamen} {p.Achternaam}", $"/inburgeraars/{p.Id}", g.Select(t => t.Onderdeel).Distinct().Order().ToList(), start,
                 loopt.Count > 0, g.OrderBy(t => t.Start).Select(t => (int?)(t.Start.DayNumber - t.AangemeldOp.DayNumber)).First(),
                 Voortgangsberekening.AfwezigheidsProcent(uren.Sum(u => u.Uren), uren.Sum(u => u.AfwezigUren)) is { } afwezig ? 100 - afwezig : null,
-                loopt.Count == 0 ? null : OpSchema(b, g.Key, loopt), wissels ? 1 : 0, afschalingen ? 1 : 0, kosten.Count == 0 ? null : kosten.Sum());
+                loopt.Count == 0 ? null : OpSchema(b, g.Key, loopt), wissels ? 1 : 0, afschalingen ? 1 : 0, kosten.Count == 0 ? null : kosten.Sum(),
+                kostenJaar.Count == 0 ? null : kostenJaar.Sum());
         }).OrderBy(p => p.Naam, StringComparer.Ordinal).ToList();
         foreach (var p in personen) audit.Inzien(p.Id, $"{DoorklikDoel}: {partner.Naam}");
         await db.SaveChangesAsync(ct);
-        return new AanbiederPersonenDto(partner.Id, partner.Naam, personen);
+        return new AanbiederPersonenDto(partner.Id, partner.Naam, j, personen);
     }
 
     private async Task<Basis> BasisAsync(int? alleenPartner, CancellationToken ct)

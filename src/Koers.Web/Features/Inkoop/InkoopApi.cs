@@ -41,9 +41,11 @@ public static class InkoopApiRoutes
             .WithSummary("Prestaties per aanbieder: in traject, aanwezigheid, op schema t.o.v. de PIP-urennormen, routewissels, afschalingen, wachttijd, examens en kosten per persoon per onderdeel (SPUK apart); kleine aantallen verborgen, per kolom hoe berekend")
             .WithDescription("jaar: het verantwoordingsjaar (kalenderjaar, SPUK/SiSa) waarover de kosten tellen; zonder jaar in het eerste kwartaal het vorige jaar, daarna het lopende. Van een traject tellen alleen de prijsperioden en uren die in dat jaar beginnen.");
         api.MapGroup("/inkoop").WithTags("Inkoop").RequireAuthorization(p => p.RequireRole(InkoopModule.PersonenLezers))
-            .MapGet("/aanbieders/{id:int}/personen", async Task<Results<Ok<AanbiederPersonenDto>, ProblemHttpResult>> (int id, AanbiedersService s, CancellationToken ct) =>
-                await s.PersonenAsync(id, ct) is { } p ? TypedResults.Ok(p) : Problemen.NietGevonden())
-            .WithSummary("De personen achter de cijfers van één aanbieder (alleen teamleider; alleen dossiers binnen het eigen bereik; elke persoon in het auditlog)");
+            .MapGet("/aanbieders/{id:int}/personen", async Task<Results<Ok<AanbiederPersonenDto>, ValidationProblem, ProblemHttpResult>> (int id, int? jaar, AanbiedersService s, Klok klok, CancellationToken ct) =>
+                AanbiedersService.JaarFout(jaar, klok.Vandaag) is { } fout ? Problemen.Validatie(new Dictionary<string, string[]> { ["jaar"] = [fout] })
+                    : await s.PersonenAsync(id, jaar, ct) is { } p ? TypedResults.Ok(p) : Problemen.NietGevonden())
+            .WithSummary("De personen achter de cijfers van één aanbieder (alleen teamleider; alleen dossiers binnen het eigen bereik; elke persoon in het auditlog)")
+            .WithDescription("kosten: over alle jaren; kostenJaar: alleen over het verantwoordingsjaar jaar (zoals de tabel per aanbieder; zonder jaar in het eerste kwartaal het vorige jaar, daarna het lopende).");
 
         lezen.MapGet("/prognose", async (int? jaar, InkoopPrognose p, CancellationToken ct) => TypedResults.Ok(await p.BerekenAsync(jaar, ct)))
             .WithSummary("Prognose per leerroute en gemeente (taakstelling × routeverdeling tot nu toe) naast de werkelijke aantallen; kleine aantallen verborgen");
