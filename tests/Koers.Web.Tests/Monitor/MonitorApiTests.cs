@@ -408,7 +408,11 @@ public abstract class MonitorApiTests<TFactory>(MonitorFixture<TFactory> fixture
         var mijlpalen = db.Mijlpalen.AsNoTracking().ToList().GroupBy(m => m.InburgeraarId).ToDictionary(g => g.Key, g => g.ToDictionary(m => m.Soort, m => m.Datum));
         var toetsen = db.Leerbaarheidstoetsen.AsNoTracking().ToList().ToDictionary(l => l.InburgeraarId);
         var termijnen = db.Termijnen.AsNoTracking().Where(t => t.Code == Koers.Domain.Clock.TermijnCode.Inburgeringstermijn).ToList().ToDictionary(t => t.InburgeraarId, t => t.Vervaldatum);
-        return dossiers.Select(d => new Ruw(d.Id, d.GemeenteId, regio, d.Doelgroep, d.Fase, d.Leerroute, d.KlantregisseurId,
+        // The monitor counts the route of the PIP as first set (a later bijstelling does not rewrite the figures of the
+        // year the PIP was set); a case without PIP versions counts its own route.
+        var pipVersies = db.PipVersies.AsNoTracking().Select(v => new { v.InburgeraarId, v.Versie, v.Status, v.Leerroute }).ToList().GroupBy(v => v.InburgeraarId)
+            .ToDictionary(g => g.Key, g => g.Where(v => v.Status is Koers.Data.Model.PipStatus.Vastgesteld or Koers.Data.Model.PipStatus.Vervangen).OrderBy(v => v.Versie).Select(v => v.Leerroute).FirstOrDefault());
+        return dossiers.Select(d => new Ruw(d.Id, d.GemeenteId, regio, d.Doelgroep, d.Fase, pipVersies.TryGetValue(d.Id, out var eerste) ? eerste : d.Leerroute, d.KlantregisseurId,
             mijlpalen.GetValueOrDefault(d.Id) ?? [], toetsen.GetValueOrDefault(d.Id), termijnen.GetValueOrDefault(d.Id))).ToList();
     });
 

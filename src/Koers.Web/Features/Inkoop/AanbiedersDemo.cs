@@ -64,10 +64,10 @@ public static class AanbiedersDemo
         var ids = starts.Select(s => s.InburgeraarId).Distinct().ToList();
         var huidig = (await db.PipVersies.Where(v => ids.Contains(v.InburgeraarId) && v.Status == PipStatus.Vastgesteld && v.Leerroute != null).ToListAsync(ct))
             .OrderBy(v => starts.Where(s => s.InburgeraarId == v.InburgeraarId).Min(s => s.Start)).ThenBy(v => v.InburgeraarId).ToList();
-        var gedaan = 0;
+        var gewisseld = new List<Guid>();
         foreach (var oud in huidig)
         {
-            if (gedaan == 2) break;
+            if (gewisseld.Count == 2) break;
             // B1-route to Z-route (a scaling down), Z-route to B1-route, onderwijsroute to B1-route.
             var naar = oud.Leerroute == Leerroute.B1Route ? Leerroute.ZRoute : Leerroute.B1Route;
             var start = starts.Where(s => s.InburgeraarId == oud.InburgeraarId).Min(s => s.Start);
@@ -85,7 +85,11 @@ public static class AanbiedersDemo
             });
             await db.Inburgeraars.Where(i => i.Id == oud.InburgeraarId).ExecuteUpdateAsync(u => u.SetProperty(i => i.Leerroute, naar), ct);
             await db.SaveChangesAsync(ct);
-            gedaan++;
+            gewisseld.Add(oud.InburgeraarId);
         }
+
+        // The route was set with a bulk update, which the monitor's projection does not see; rewrite those rows so the
+        // monitor counts the new route, as it does after a bijstelling through the PIP service.
+        if (gewisseld.Count > 0) await Data.Model.Monitor.MonitorDossiers.VernieuwAsync(db, gewisseld, ct);
     }
 }
