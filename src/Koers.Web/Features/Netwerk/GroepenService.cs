@@ -338,7 +338,7 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
             var locatie = invoer.Locatie?.Trim() ?? string.Empty;
             if (locatie.Length == 0) fouten.Voeg(nameof(invoer.Locatie), "Vul de locatie in.");
             else if (locatie.Length > 200) fouten.Voeg(nameof(invoer.Locatie), "De locatie mag hoogstens 200 tekens zijn.");
-            var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+            var ingeschreven = await Actief(groep.Id).CountAsync(ct);
             if (invoer.Capaciteit is not { } capaciteit || capaciteit < 1 || capaciteit > 100) fouten.Voeg(nameof(invoer.Capaciteit), "Vul een capaciteit in van 1 tot en met 100 deelnemers.");
             else if (capaciteit < ingeschreven)
                 fouten.Voeg(nameof(invoer.Capaciteit), $"Er {(ingeschreven == 1 ? "is 1 deelnemer" : $"zijn {ingeschreven} deelnemers")} ingeschreven; de capaciteit kan niet lager zijn. Schrijf eerst iemand uit.");
@@ -360,7 +360,7 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
 
     /// <summary>How many are enrolled and waiting in a group (counts only, no person), to tell the user what a change did.</summary>
     public async Task<(int Ingeschreven, int Wachtend)> BezettingAsync(Guid groepId, CancellationToken ct = default) =>
-        (await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groepId && d.UitgeschrevenOp == null, ct),
+        (await Actief(groepId).CountAsync(ct),
          await db.Set<Groepswachtplaats>().CountAsync(w => w.GroepsaanbodId == groepId, ct));
 
     /// <summary>The waiting list of a group in order: first put on the list, first enrolled.</summary>
@@ -374,7 +374,7 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     /// </summary>
     private async Task VulVanWachtlijstAsync(Groepsaanbod groep, CancellationToken ct)
     {
-        var vrij = groep.Capaciteit - await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+        var vrij = groep.Capaciteit - await Actief(groep.Id).CountAsync(ct);
         if (vrij <= 0) return;
         foreach (var w in await WachtrijAsync(groep.Id, ct))
         {
@@ -430,6 +430,21 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
         return [.. rijen.Select(r => (r.Id, r.Naam))];
     }
 
+    /// <summary>Persons enrolled in a group now.</summary>
+    private IQueryable<Groepsdeelname> Actief(Guid groepId) => db.Set<Groepsdeelname>().Where(d => d.GroepsaanbodId == groepId && d.UitgeschrevenOp == null);
+
+    /// <summary>The case to enrol or put on the waiting list: chosen, within the user's reach and of the group's municipality.</summary>
+    private async Task<(Guid Dossier, Dictionary<string, string[]> Fouten)> KandidaatAsync(Groepsaanbod groep, InschrijvingInvoer invoer, string leeg, CancellationToken ct)
+    {
+        var fouten = Veldfouten.Nieuw();
+        var veld = nameof(invoer.InburgeraarId);
+        if (invoer.InburgeraarId is not { } dossier) return (Guid.Empty, fouten.Voeg(veld, leeg));
+        if (!await toegang.MagDossierAsync(dossier, ct)) return (dossier, fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
+        if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
+            fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep.");
+        return (dossier, fouten);
+    }
+
     /// <summary>
     /// Enrols a case within the user's reach, of the group's municipality, once at a time; a full group refuses. The count
     /// and the insert run in one serializable transaction so two enrolments at once cannot both take the last place.
@@ -438,17 +453,14 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     {
         var groep = await VoorWijzigingAsync(groepId, ct);
         if (groep is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = Veldfouten.Nieuw();
+        var (dossier, fouten) = await KandidaatAsync(groep, invoer, "Kies de inburgeraar die u inschrijft.", ct);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         var veld = nameof(invoer.InburgeraarId);
-        if (invoer.InburgeraarId is not { } dossier) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Kies de inburgeraar die u inschrijft."));
-        if (!await toegang.MagDossierAsync(dossier, ct)) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
-            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep."));
         return await SerieelAsync(async () =>
         {
-            if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groep.Id && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
+            if (await Actief(groep.Id).AnyAsync(d => d.InburgeraarId == dossier, ct))
                 return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
-            var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+            var ingeschreven = await Actief(groep.Id).CountAsync(ct);
             if (ingeschreven >= groep.Capaciteit)
                 return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"De groep is vol: alle {groep.Capaciteit} plaatsen zijn bezet. Schrijf eerst iemand uit, zet de inburgeraar op de wachtlijst of kies een andere groep."));
             var d = new Groepsdeelname { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = dossier, IngeschrevenOp = klok.Vandaag };
@@ -469,20 +481,17 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     {
         var groep = await VoorWijzigingAsync(groepId, ct);
         if (groep is null) return Uitkomst<Guid>.Onbekend();
-        var fouten = Veldfouten.Nieuw();
+        var (dossier, fouten) = await KandidaatAsync(groep, invoer, "Kies de inburgeraar die u op de wachtlijst zet.", ct);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
         var veld = nameof(invoer.InburgeraarId);
-        if (invoer.InburgeraarId is not { } dossier) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Kies de inburgeraar die u op de wachtlijst zet."));
-        if (!await toegang.MagDossierAsync(dossier, ct)) return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Er is geen dossier binnen uw bereik met dit kenmerk."));
-        if (!await db.Inburgeraars.AnyAsync(i => i.Id == dossier && i.GemeenteId == groep.GemeenteId, ct))
-            return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar woont niet in de gemeente van de groep."));
         return await SerieelAsync(async () =>
         {
-            if (await db.Set<Groepsdeelname>().AnyAsync(d => d.GroepsaanbodId == groep.Id && d.InburgeraarId == dossier && d.UitgeschrevenOp == null, ct))
+            if (await Actief(groep.Id).AnyAsync(d => d.InburgeraarId == dossier, ct))
                 return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar is al ingeschreven voor deze groep."));
             var wachtend = await db.Set<Groepswachtplaats>().CountAsync(w => w.GroepsaanbodId == groep.Id, ct);
             if (await db.Set<Groepswachtplaats>().AnyAsync(w => w.GroepsaanbodId == groep.Id && w.InburgeraarId == dossier, ct))
                 return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, "Deze inburgeraar staat al op de wachtlijst van deze groep."));
-            var ingeschreven = await db.Set<Groepsdeelname>().CountAsync(d => d.GroepsaanbodId == groep.Id && d.UitgeschrevenOp == null, ct);
+            var ingeschreven = await Actief(groep.Id).CountAsync(ct);
             if (ingeschreven < groep.Capaciteit)
                 return Uitkomst<Guid>.Geweigerd(fouten.Voeg(veld, $"Er is nog plaats in de groep ({ingeschreven} van {groep.Capaciteit}); schrijf de inburgeraar direct in."));
             // Inside the serializable transaction, so two arrivals cannot take the same number.
