@@ -215,7 +215,9 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
         var bijeenkomsten = await db.Set<Groepsbijeenkomst>().AsNoTracking().Where(b => b.GroepsaanbodId == id).OrderBy(b => b.Datum).ThenBy(b => b.Aanvang).ToListAsync(ct);
         var deelnames = await db.Set<Groepsdeelname>().AsNoTracking().Include(d => d.Inburgeraar).Include(d => d.Aanwezigheid)
             .Where(d => d.GroepsaanbodId == id).AsSplitQuery().ToListAsync(ct);
-        var ids = deelnames.Select(d => d.InburgeraarId).Distinct().ToList();
+        // The waiting list is the municipality's planning: staff see it (persons within their reach), the partner does not.
+        var plaatsen = bereik.IsPartner ? [] : await WachtrijAsync(id, ct);
+        var ids = deelnames.Select(d => d.InburgeraarId).Concat(plaatsen.Select(p => p.InburgeraarId)).Distinct().ToList();
         var bron = bereik.IsPartner
             ? await toegang.PartnerDossiersAsync(db.Inburgeraars.AsNoTracking(), PartnerCategorie, ct)
             : await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct);
@@ -231,16 +233,10 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
             audit.Inzien(d.InburgeraarId, $"Groep '{groep.Naam}': deelname bekeken{(bereik.IsPartner ? " door ketenpartner" : "")}", AuditObject.Van<Groepsdeelname>(d.Id));
         }
 
-        // The waiting list is the municipality's planning: staff see it (persons within their reach), the partner does not.
-        List<WachtplaatsStand> wachtlijst = [];
-        if (!bereik.IsPartner)
-        {
-            var plaatsen = await WachtrijAsync(id, ct);
-            var wachtIds = plaatsen.Select(p => p.InburgeraarId).ToList();
-            var wachtMag = (await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => wachtIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-            wachtlijst = [.. plaatsen.Select((p, i) => new WachtplaatsStand(p, p.Inburgeraar!.VolledigeNaam, i + 1)).Where(w => wachtMag.Contains(w.Plaats.InburgeraarId))];
-            foreach (var w in wachtlijst) audit.Inzien(w.Plaats.InburgeraarId, $"Groep '{groep.Naam}': wachtlijst bekeken", AuditObject.Van<Groepswachtplaats>(w.Plaats.Id));
-        }
+        // One reach check serves the enrolled and the waiting: the same query, the same rule.
+        List<WachtplaatsStand> wachtlijst = [.. plaatsen.Select((p, i) => new WachtplaatsStand(p, p.Inburgeraar!.VolledigeNaam, i + 1))
+            .Where(w => zichtbaar.Contains(w.Plaats.InburgeraarId))];
+        foreach (var w in wachtlijst) audit.Inzien(w.Plaats.InburgeraarId, $"Groep '{groep.Naam}': wachtlijst bekeken", AuditObject.Van<Groepswachtplaats>(w.Plaats.Id));
 
         await db.SaveChangesAsync(ct);
         return new GroepStand(groep, bijeenkomsten, actief, uit, bereik.IsPartner, wachtlijst);
