@@ -325,6 +325,60 @@ public abstract class BrpTests(BrpOmgeving omgeving)
 
 
     [Fact]
+    public async Task Een_onbereikbare_BRP_stopt_de_controle_na_drie_vragen_en_zonder_koppeling_start_die_niet()
+    {
+        var client = omgeving.Als();
+        // More open cases than three groups of 20, so a run that does not stop would ask more than three times.
+        int Groepen() => (omgeving.Db(db => db.Inburgeraars.Count(i => i.GeanonimiseerdOp == null && i.BsnIndex != null
+            && i.Fase != Fase.Voldaan && i.Fase != Fase.Ontheven && i.Fase != Fase.Verhuisd && i.Fase != Fase.Uitgeschreven)) + BrpClient.MaxPerVraag - 1) / BrpClient.MaxPerVraag;
+        while (Groepen() <= BrpControle.MaxOnbereikbaarNaElkaar + 1) await DossierAsync();
+
+        // Down: three questions (each with the client's own retries), then the run stops; every open case counts as failed.
+        omgeving.Sim.Storing = true;
+        try
+        {
+            // One question to a down BRP, as the client makes it (with its retries): the unit to count in.
+            var (id, _) = await DossierAsync();
+            var voor = omgeving.Sim.Vragen;
+            Assert.Equal(HttpStatusCode.BadRequest, (await omgeving.Als(Sanne).PostAsync($"/api/v1/inburgeraars/{id}/brp/raadplegen", null)).StatusCode);
+            var perVraag = omgeving.Sim.Vragen - voor;
+            Assert.True(perVraag > 0);
+
+            voor = omgeving.Sim.Vragen;
+            var r = await client.PostAsync("/api/v1/brp/controle", null);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            var uitkomst = await r.LeesAsync();
+            Assert.Equal(0, uitkomst["gecontroleerd"]!.GetValue<int>());
+            Assert.True(uitkomst["mislukt"]!.GetValue<int>() > BrpControle.MaxOnbereikbaarNaElkaar * BrpClient.MaxPerVraag);
+            Assert.Equal(BrpControle.MaxOnbereikbaarNaElkaar * perVraag, omgeving.Sim.Vragen - voor); // not one per group of 20
+        }
+        finally
+        {
+            omgeving.Sim.Storing = false;
+        }
+
+        // Not configured at all (no address, no stand-in): the daily run does not start, asks nothing, takes no lease.
+        var opties = omgeving.App.Services.GetRequiredService<BrpOpties>();
+        var (adres, sim) = (opties.BaseUrl, opties.Simulator);
+        try
+        {
+            (opties.BaseUrl, opties.Simulator) = (null, false);
+            var voor = omgeving.Sim.Vragen;
+            string Slot() => omgeving.Db(db => string.Join('|', db.Set<Koers.Data.Model.Planning.Taakslot>().Where(t => t.Naam == BrpControle.Taak)
+                .Select(t => t.Eigenaar + "/" + t.VerlooptOp + "/" + t.LaatstePeriode).ToList()));
+            var slot = Slot();
+            await using var scope = omgeving.App.Services.CreateAsyncScope();
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<BrpControle>().DagelijksAsync());
+            Assert.Equal(voor, omgeving.Sim.Vragen);
+            Assert.Equal(slot, Slot());
+        }
+        finally
+        {
+            (opties.BaseUrl, opties.Simulator) = (adres, sim);
+        }
+    }
+
+    [Fact]
     public async Task De_beheerpagina_start_de_controle_en_toont_de_uitkomst()
     {
         var (id, bsn) = await DossierAsync();

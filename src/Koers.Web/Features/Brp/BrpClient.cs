@@ -46,6 +46,9 @@ public sealed class BrpOpties
     public int ControleMinuten { get; set; } = 15;
 
     public string Doel(BrpDoel doel) => doel == BrpDoel.Controle ? DoelControle : DoelRegistratie;
+
+    /// <summary>Whether there is a BRP to ask: an address, or the in-process stand-in.</summary>
+    public bool Ingesteld => !string.IsNullOrWhiteSpace(BaseUrl) || Simulator;
 }
 
 public enum BrpDoel

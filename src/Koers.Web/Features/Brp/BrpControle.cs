@@ -22,11 +22,24 @@ public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties o
     public const string Taak = "brp-controle";
     public const string Systeemactor = "BRP-controle";
     private static readonly TimeSpan Lease = TimeSpan.FromHours(1);
+    public const int MaxOnbereikbaarNaElkaar = 3;
 
-    /// <summary>The daily run over all open cases; null when another instance runs it or it already ran today.</summary>
-    public Task<BrpControleUitkomst?> DagelijksAsync(CancellationToken ct = default) =>
-        sloten.OnderSlotAsync(Taak, klok.Vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Lease,
+    /// <summary>
+    /// The daily run over all open cases; null when another instance runs it, it already ran today, or no BRP is
+    /// configured. Without a BRP the run is not started at all (and the day is not marked done): asking would fail for
+    /// every group of 20 cases, one logged exception each (900 for 18,000 open cases, found in a benchmark run).
+    /// </summary>
+    public Task<BrpControleUitkomst?> DagelijksAsync(CancellationToken ct = default)
+    {
+        if (!opties.Ingesteld)
+        {
+            log.LogWarning("BRP-controle overgeslagen: de koppeling met de BRP is niet ingesteld (Brp:BaseUrl)");
+            return Task.FromResult<BrpControleUitkomst?>(null);
+        }
+
+        return sloten.OnderSlotAsync(Taak, klok.Vandaag.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Lease,
             c => ControleerAsync(db.Inburgeraars.AsNoTracking(), Systeemactor, c), ct);
+    }
 
     /// <summary>A run on request over <paramref name="dossiers"/> (the caller's reach); null when a run is going on now.</summary>
     public Task<BrpControleUitkomst?> HandmatigAsync(IQueryable<Inburgeraar> dossiers, string door, CancellationToken ct = default) =>
@@ -37,19 +50,33 @@ public sealed class BrpControle(KoersDbContext db, BrpClient client, BrpOpties o
         Fase[] afgesloten = [Fase.Voldaan, Fase.Ontheven, Fase.Verhuisd, Fase.Uitgeschreven];
         var open = await dossiers.Where(i => i.GeanonimiseerdOp == null && i.BsnIndex != null && !afgesloten.Contains(i.Fase))
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.Bsn, Gemeente = i.Gemeente!.Code }).ToListAsync(ct);
-        int gecontroleerd = 0, nieuw = 0, nietGevonden = 0, mislukt = 0;
-        foreach (var deel in open.Where(d => d.Bsn is not null).Chunk(BrpClient.MaxPerVraag))
+        int gecontroleerd = 0, nieuw = 0, nietGevonden = 0, mislukt = 0, onbereikbaarNaElkaar = 0;
+        var delen = open.Where(d => d.Bsn is not null).Chunk(BrpClient.MaxPerVraag).ToList();
+        for (var n = 0; n < delen.Count; n++)
         {
+            var deel = delen[n];
             IReadOnlyList<BrpPersoon> personen;
             try
             {
                 personen = await client.RaadpleegAsync(deel.Select(d => d.Bsn?.Value!).Distinct().ToList(), BrpDoel.Controle, ct);
+                onbereikbaarNaElkaar = 0;
             }
             catch (Exception e) when (e is BrpOnbereikbaarException or BrpWeigeringException)
             {
                 // The next run tries again; no BSN in the log, only how many cases waited.
                 log.LogWarning(e, "BRP-controle: vraag voor {Aantal} dossiers mislukt", deel.Length);
                 mislukt += deel.Length;
+                // A BRP that is down stays down for the rest of this run: after three unreachable answers in a row
+                // the run stops, instead of asking (and logging) once more for every 20 cases left.
+                if (e is BrpOnbereikbaarException && ++onbereikbaarNaElkaar >= MaxOnbereikbaarNaElkaar)
+                {
+                    var rest = delen.Skip(n + 1).Sum(d => d.Length);
+                    mislukt += rest;
+                    log.LogWarning("BRP-controle gestopt: de BRP was {Keer} keer na elkaar onbereikbaar; {Rest} dossiers wachten op de volgende run",
+                        onbereikbaarNaElkaar, rest);
+                    break;
+                }
+
                 continue;
             }
 

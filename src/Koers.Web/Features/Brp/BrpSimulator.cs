@@ -45,6 +45,11 @@ public sealed class BrpSimulator(TimeProvider tijd, IServiceProvider services)
     /// <summary>While true every question is answered 503, as a BRP that is down.</summary>
     public bool Storing { get; set; }
 
+    private int _vragen;
+
+    /// <summary>How many questions arrived, answered or not (tests count how often a down BRP is asked).</summary>
+    public int Vragen => Volatile.Read(ref _vragen);
+
     /// <summary>The purpose header of the last question (tests check it arrives).</summary>
     public string? LaatsteDoelbinding { get; private set; }
 
@@ -222,6 +227,7 @@ public sealed class BrpSimulator(TimeProvider tijd, IServiceProvider services)
     {
         app.MapPost(Pad + "/personen", async (HttpContext ctx, BrpSimulator sim, BrpOpties opties) =>
             {
+                Interlocked.Increment(ref sim._vragen);
                 if (sim.Storing) return Fout(503, "Service Unavailable", "De BRP is tijdelijk niet beschikbaar.");
                 if (!string.IsNullOrEmpty(opties.ApiKey) && ctx.Request.Headers[opties.ApiKeyHeader] != opties.ApiKey)
                 {
