@@ -36,8 +36,14 @@ public static class Lastclient
         var pg = opties.Pg;
         var vandaag = opties.Datum("vandaag");
 
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        // No redirects: Koers answers a failed page with a redirect to its error page, which is a 200. Following it
+        // counted every failed page as served (until December 2026 the page scenarios measured the error page).
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.FromMinutes(10), AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(120) };
+        // Production Koers sits behind a proxy that terminates TLS; its cookies are Secure-only and a page refuses to
+        // render over plain HTTP. run.sh names this loopback client a known proxy (Koers:Proxy:BekendeProxies), so
+        // this header makes each request what it is in production: HTTPS as far as Koers is concerned.
+        http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         await using var bron = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(pg) { MaxPoolSize = Math.Max(100, vus + 10) }.ConnectionString).Build();
 
         Console.WriteLine($"Koers-last: {url}, {vus} virtuele gebruikers, {duur.TotalSeconds} s per scenario na {opwarmen.TotalSeconds} s opwarmen");
