@@ -107,6 +107,15 @@ public abstract class ZorgafspraakTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task De_demo_inburgeraar_ziet_een_komende_afspraak_bij_de_praktijkondersteuner()
+    {
+        var doc = new HtmlParser().ParseDocument(await factory.ClientAls("inburgeraar@demo.example").GetStringAsync("/mijn/welzijn?taal=nl"));
+        var regel = doc.QuerySelector("#verwijzingen [data-afspraak]")!.TextContent;
+        Assert.Contains("U heeft een afspraak op 22 juni 2026 om 14:00", regel);
+        Assert.Contains("Huisartsenpraktijk De Kempen", regel);
+    }
+
+    [Fact]
     public async Task Een_afspraak_voor_de_aanmelding_wordt_geweigerd_bij_het_veld_en_wat_getypt_is_blijft_staan()
     {
         var (id, verwijzing) = await VerwijzingAsync();

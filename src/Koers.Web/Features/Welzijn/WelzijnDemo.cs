@@ -83,8 +83,8 @@ public static class WelzijnDemo
             // The demo inburgeraar's referral has an appointment coming up, for the portal (/mijn/welzijn).
             if (eigen && Lopend(v.Status))
             {
-                v.AfspraakDatum = vandaag.AddDays(9);
-                v.AfspraakTijd = new TimeOnly(10, 30);
+                v.AfspraakDatum = vandaag.AddDays(6);
+                v.AfspraakTijd = new TimeOnly(14, 0);
                 v.AfspraakPlaats = "Huisartsenpraktijk De Kempen, Dorpsstraat 1, Bergeijk (demo)";
             }
 
