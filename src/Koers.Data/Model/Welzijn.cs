@@ -110,6 +110,14 @@ public class Zorgverwijzing
     /// <summary>When the klantregisseur checks on it; reaches the worklist when due, cleared when the referral ends.</summary>
     public DateOnly? Opvolgdatum { get; set; }
 
+    /// <summary>
+    /// The person's appointment with the care provider (intake or first session), when the klantregisseur knows it; shown
+    /// to the inburgeraar in the portal while it is upcoming. Date, optional time and place.
+    /// </summary>
+    public DateOnly? AfspraakDatum { get; set; }
+    public TimeOnly? AfspraakTijd { get; set; }
+    public string? AfspraakPlaats { get; set; }
+
     public DateTime VastgelegdOp { get; set; }
     public required string VastgelegdDoor { get; set; }
     public DateTime? GewijzigdOp { get; set; }
@@ -177,6 +185,7 @@ public sealed class WelzijnConfiguratie :
         e.Property(x => x.Naar).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Zorgaanbieder).HasMaxLength(200);
+        e.Property(x => x.AfspraakPlaats).HasMaxLength(200);
         e.Property(x => x.Reden).HasMaxLength(2000);
         e.Property(x => x.VastgelegdDoor).HasMaxLength(200);
         e.Property(x => x.GewijzigdDoor).HasMaxLength(200);

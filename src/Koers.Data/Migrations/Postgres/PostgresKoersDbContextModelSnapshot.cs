@@ -4604,6 +4604,16 @@ namespace Koers.Data.Migrations.Postgres
                     b.Property<DateOnly>("AangemeldOp")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("AfspraakDatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AfspraakPlaats")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly?>("AfspraakTijd")
+                        .HasColumnType("time without time zone");
+
                     b.Property<DateOnly?>("BeeindigdOp")
                         .HasColumnType("date");
 

@@ -4515,6 +4515,16 @@ namespace Koers.Data.Migrations.Sqlite
                     b.Property<DateOnly>("AangemeldOp")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AfspraakDatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfspraakPlaats")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("AfspraakTijd")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("BeeindigdOp")
                         .HasColumnType("TEXT");
 

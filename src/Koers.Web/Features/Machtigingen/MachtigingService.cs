@@ -60,9 +60,9 @@ public sealed class MachtigingService(KoersDbContext db, Toegang toegang, Dossie
         Gegevenscategorie.Basisgegevens => "Naam, geboortedatum, telefoon, e-mail, adres en talen. Nodig voor elke aanmelding.",
         Gegevenscategorie.Leerroute => "De leerroute uit het plan (PIP): niveaus, onderdelen en het aantal uren.",
         Gegevenscategorie.Voortgang => "Aanwezigheid, uren, voortgang per vaardigheid en examenuitslagen.",
-        Gegevenscategorie.Gezondheid => "Lichamelijke en psychische gezondheid uit de brede intake.",
+        Gegevenscategorie.Gezondheid => "Lichamelijke en psychische gezondheid uit de brede intake, en de verwijzingen naar zorg (alleen soort en status).",
         Gegevenscategorie.Financien => "Inkomen, vaste lasten, schulden en financieel ontzorgen.",
-        Gegevenscategorie.WerkEnParticipatie => "Opleiding, werkervaring en participatie uit de brede intake.",
+        Gegevenscategorie.WerkEnParticipatie => "Opleiding, werkervaring en participatie uit de brede intake, lopende plaatsingen, de treden op de participatieladder en de ingevulde participatiemetingen (datum en aantallen per domein, niet de antwoorden).",
         Gegevenscategorie.Gezin => "Gezinsleden en kinderopvang.",
         _ => string.Empty,
     };

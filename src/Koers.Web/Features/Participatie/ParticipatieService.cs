@@ -45,8 +45,9 @@ public sealed record OpenMeting(Guid InburgeraarId, string Naam, string Gemeente
 /// <summary>
 /// Participation monitoring of a case: the questionnaire at its moments (entered by the klantregisseur in a talk or by
 /// the inburgeraar in the portal) and the participatieladder. Personal data: every read and write goes through
-/// <see cref="DossierService"/> / <see cref="Kern.Toegang"/> (role and municipality; partners never see it) and is
-/// audited; the audit names what was done, never the answers.
+/// <see cref="DossierService"/> / <see cref="Kern.Toegang"/> (role and municipality) and is audited; the audit names what
+/// was done, never the answers. A chain partner with consent for werk en participatie sees the ladder's rungs and the
+/// measurements' dates with a per-domain count (<see cref="Partnerportaal.PartnerInzage"/>), never an answer or a note.
 /// </summary>
 public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers, Auditlog audit)
 {
@@ -100,14 +101,8 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
     }
 
     /// <summary>The questionnaires behind version codes (the default instrument for its own code and for an unknown code).</summary>
-    public async Task<IReadOnlyDictionary<string, Vragenlijst>> VragenlijstenAsync(IEnumerable<string> codes, CancellationToken ct = default)
-    {
-        var gezocht = codes.Distinct(StringComparer.Ordinal).ToList();
-        var rijen = await db.Set<Participatievragenlijstversie>().AsNoTracking().Where(v => gezocht.Contains(v.Code)).ToListAsync(ct);
-        var uit = rijen.ToDictionary(r => r.Code, r => Vragenlijstversies.Lees(r.Code, r.Vragen), StringComparer.Ordinal);
-        foreach (var c in gezocht.Where(c => !uit.ContainsKey(c))) uit[c] = Vragenlijsten.Standaard;
-        return uit;
-    }
+    public Task<IReadOnlyDictionary<string, Vragenlijst>> VragenlijstenAsync(IEnumerable<string> codes, CancellationToken ct = default) =>
+        Vragenlijstversies.VanCodesAsync(db, codes, ct);
 
     /// <summary>
     /// Stores <paramref name="vragen"/> as the municipality's new questionnaire version, unless it asks exactly what the

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Koers.Data;
 using Koers.Data.Model;
 using Koers.Domain.Participatie;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Features.Participatie;
 
@@ -15,6 +17,9 @@ public sealed class EigenVraagInvoer
     /// <summary>Language code (en, ar, fa, ti, tr, uk) → text; empty means "not translated" (the portal shows Dutch).</summary>
     public Dictionary<string, string?> Vertalingen { get; set; } = [];
 }
+
+/// <summary>One measurement's domain: how many of its questions were answered, and how many of those positively.</summary>
+public sealed record Domeinstand(Participatiedomein Domein, int Beantwoord, int Positief);
 
 /// <summary>One version in the list on the beheer page and in the API.</summary>
 public sealed record Vragenlijstversie(int Nummer, string Code, DateTime VastgesteldOp, string VastgesteldDoor, string Wijziging, Vragenlijst Vragenlijst);
@@ -36,6 +41,29 @@ public static class Vragenlijstversies
 
     public static Vragenlijstversie Lees(Participatievragenlijstversie rij) =>
         new(rij.Nummer, rij.Code, rij.VastgesteldOp, rij.VastgesteldDoor, rij.Wijziging, Lees(rij.Code, rij.Vragen));
+
+    /// <summary>
+    /// The questionnaires behind version codes (the default instrument for its own code and for an unknown code). No access
+    /// check: versions hold questions, never a person's data; the caller decided that the measurements may be read.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, Vragenlijst>> VanCodesAsync(KoersDbContext db, IEnumerable<string> codes, CancellationToken ct)
+    {
+        var gezocht = codes.Distinct(StringComparer.Ordinal).ToList();
+        var rijen = await db.Set<Participatievragenlijstversie>().AsNoTracking().Where(v => gezocht.Contains(v.Code)).ToListAsync(ct);
+        var uit = rijen.ToDictionary(r => r.Code, r => Lees(r.Code, r.Vragen), StringComparer.Ordinal);
+        foreach (var c in gezocht.Where(c => !uit.ContainsKey(c))) uit[c] = Vragenlijsten.Standaard;
+        return uit;
+    }
+
+    /// <summary>
+    /// One measurement summed up per domain: questions answered and of those positive, by the cohort monitor's rule
+    /// (<see cref="Vraag.IsPositief"/>), each answer read with the questions of the measurement's own version. A domain
+    /// without an answer is left out; an answer to a question its version does not know is not counted.
+    /// </summary>
+    public static IReadOnlyList<Domeinstand> PerDomein(Participatiemeting meting, Vragenlijst vragen) =>
+        meting.Antwoorden.Select(a => (Vraag: vragen.Zoek(a.VraagCode), a.Waarde)).Where(x => x.Vraag is not null)
+            .GroupBy(x => x.Vraag!.Domein).OrderBy(g => g.Key)
+            .Select(g => new Domeinstand(g.Key, g.Count(), g.Count(x => x.Vraag!.IsPositief(x.Waarde)))).ToList();
 
     /// <summary>Whether two questionnaires ask the same questions in the same words, in every language.</summary>
     public static bool Gelijk(Vragenlijst a, Vragenlijst b) =>

@@ -5,10 +5,12 @@ using Koers.Data.Model.Keten;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Koers.Domain.Intake;
+using Koers.Domain.Participatie;
 using Koers.Domain.Pip;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Features.Machtigingen;
+using Koers.Web.Features.Participatie;
 using Koers.Web.Features.Pip;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +42,20 @@ public sealed record PartnerPlaatsingDto(string Waar, Plaatsingssoort Soort, Dat
 /// </summary>
 public sealed record PartnerZorgverwijzingDto(Zorgsoort Naar, Zorgstatus Status);
 
+/// <summary>A score on the participatieladder as a partner with consent for werk en participatie sees it: the date and the rung, not the note.</summary>
+public sealed record PartnerLadderscoreDto(DateOnly Datum, int Trede, string TredeNaam);
+
+/// <summary>One domain of a measurement: questions answered and of those positive (the cohort monitor's rule), never the answers.</summary>
+public sealed record PartnerDomeinDto(Participatiedomein Domein, int Beantwoord, int Positief);
+
+/// <summary>A completed participation measurement as a partner with consent for werk en participatie sees it: the moment, the date, per-domain counts.</summary>
+public sealed record PartnerParticipatiemetingDto(int Maanden, string Moment, DateOnly Datum, IReadOnlyList<PartnerDomeinDto> Domeinen);
+
 /// <summary>What a partner sees of one case: only the categories consented to; the others are null, not empty.</summary>
 public sealed record PartnerDossierDto(Guid Id, IReadOnlyList<Gegevenscategorie> Categorieen, BasisgegevensDto? Basisgegevens, LeerrouteDto? Leerroute,
     IReadOnlyList<LeefgebiedDto>? Gezondheid, IReadOnlyList<LeefgebiedDto>? WerkEnParticipatie, IReadOnlyList<GezinslidDto>? Gezin,
-    IReadOnlyList<UrenDto>? Voortgang, IReadOnlyList<PartnerPlaatsingDto>? Plaatsingen = null, IReadOnlyList<PartnerZorgverwijzingDto>? Zorgverwijzingen = null);
+    IReadOnlyList<UrenDto>? Voortgang, IReadOnlyList<PartnerPlaatsingDto>? Plaatsingen = null, IReadOnlyList<PartnerZorgverwijzingDto>? Zorgverwijzingen = null,
+    IReadOnlyList<PartnerLadderscoreDto>? Participatieladder = null, IReadOnlyList<PartnerParticipatiemetingDto>? Participatiemetingen = null);
 
 /// <summary>
 /// Reads of case data by chain-partner users. Access and the categories shown are decided only by <see cref="Toegang"/>
@@ -144,10 +156,34 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok,
                 .OrderByDescending(v => v.AangemeldOp).Select(v => new PartnerZorgverwijzingDto(v.Naar, v.Status)).ToList();
         }
 
+        // The participation monitor (Participatie) under werk en participatie: the ladder's rungs with their dates, and the
+        // completed measurements with a count per domain. Not the ladder's free-text note, not a single answer: the consent
+        // covers how someone takes part, not what they said. Well-being answers are health data (AVG art. 9): their domain
+        // is counted only when the consent covers gezondheid too.
+        IReadOnlyList<PartnerLadderscoreDto>? ladder = null;
+        IReadOnlyList<PartnerParticipatiemetingDto>? metingen = null;
+        if (Mag(Gegevenscategorie.WerkEnParticipatie))
+        {
+            ladder = (await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id)
+                    .Select(l => new { l.Datum, l.VastgelegdOp, l.Trede, l.TredeNaam }).ToListAsync(ct))
+                .OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Select(l => new PartnerLadderscoreDto(l.Datum, l.Trede, l.TredeNaam)).ToList();
+            var gemeten = await db.Set<Participatiemeting>().AsNoTracking().Include(m => m.Antwoorden).Where(m => m.InburgeraarId == id).OrderBy(m => m.Maanden).ToListAsync(ct);
+            var versies = await Vragenlijstversies.VanCodesAsync(db, gemeten.Select(m => m.Versie), ct);
+            var welbevinden = Mag(Gegevenscategorie.Gezondheid);
+            metingen = gemeten.Select(m => new PartnerParticipatiemetingDto(m.Maanden, m.Maanden == 0 ? "Nulmeting" : $"{m.Maanden} maanden", m.Datum,
+                    Vragenlijstversies.PerDomein(m, versies[m.Versie]).Where(d => welbevinden || d.Domein != Participatiedomein.Welbevinden)
+                        .Select(d => new PartnerDomeinDto(d.Domein, d.Beantwoord, d.Positief)).ToList()))
+                .ToList();
+        }
+
         var lijst = MachtigingService.Lijst(cat);
-        var ook = new[] { plaatsingen is null ? null : "lopende plaatsingen", zorg is null ? null : "zorgverwijzingen (soort en status)" }.OfType<string>().ToList();
+        var ook = new[]
+        {
+            plaatsingen is null ? null : "lopende plaatsingen", zorg is null ? null : "zorgverwijzingen (soort en status)",
+            ladder is null ? null : "participatieladder (treden)", metingen is null ? null : "participatiemetingen (datum en aantallen per domein)",
+        }.OfType<string>().ToList();
         Audit(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))}){(ook.Count > 0 ? $"; getoond: {string.Join(", ", ook)}" : "")}");
         await db.SaveChangesAsync(ct);
-        return new PartnerDossierDto(id, lijst, basis, route, gezondheid, werk, gezin, voortgang, plaatsingen, zorg);
+        return new PartnerDossierDto(id, lijst, basis, route, gezondheid, werk, gezin, voortgang, plaatsingen, zorg, ladder, metingen);
     }
 }

@@ -14,6 +14,10 @@ public sealed class IndexModel(WelzijnService welzijn, Infrastructure.Klok klok)
     [BindProperty] public ZorgverwijzingInvoer Verwijzing { get; set; } = new();
     [BindProperty] public ZorgstatusInvoer Status { get; set; } = new();
     [BindProperty] public Guid? VerwijzingId { get; set; }
+    [BindProperty] public AfspraakInvoer Afspraak { get; set; } = new();
+
+    /// <summary>The appointment form of <see cref="VerwijzingId"/> was refused: it shows what was typed, not what is stored.</summary>
+    public bool AfspraakGeweigerd { get; private set; }
     [BindProperty] public NietStartklaarInvoer NietStartklaar { get; set; } = new();
     [BindProperty] public DateOnly? StartklaarOp { get; set; }
 
@@ -77,6 +81,22 @@ public sealed class IndexModel(WelzijnService welzijn, Infrastructure.Klok klok)
         }
 
         return await FoutAsync(u.Fouten, nameof(Status), ct);
+    }
+
+    public async Task<IActionResult> OnPostAfspraakAsync(CancellationToken ct)
+    {
+        if (VerwijzingId is not { } vid) return await LaadAsync(ct) ? Page() : NotFound();
+        AfspraakGeweigerd = true;
+        if (!ModelState.IsValid) return await LaadAsync(ct) ? Page() : NotFound();
+        var u = await welzijn.AfspraakAsync(Id, vid, Afspraak, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt)
+        {
+            TempData["Melding"] = Afspraak.Datum is null ? "De afspraak is verwijderd." : "De afspraak is vastgelegd; de inburgeraar ziet hem in Mijn inburgering.";
+            return Redirect($"/inburgeraars/{Id}/welzijn#verwijzingen");
+        }
+
+        return await FoutAsync(u.Fouten, nameof(Afspraak), ct);
     }
 
     public async Task<IActionResult> OnPostNietStartklaarAsync(CancellationToken ct)

@@ -8,9 +8,13 @@ namespace Koers.Web.Features.Welzijn;
 /// <summary>
 /// The inburgeraar's own referrals to care with their status, in the portal's language (Dutch, English; others fall
 /// back to Dutch). Not the screenings: those are the klantregisseur's working notes. Own case only; every view audited.
+/// A referral's appointment with the care provider shows only while it is still to come and the referral runs: it is
+/// something to go to, which the person knows of already; a past one is not repeated here.
 /// </summary>
-public sealed class PortaalModel(WelzijnService welzijn) : PageModel
+public sealed class PortaalModel(WelzijnService welzijn, Infrastructure.Klok klok) : PageModel
 {
+    public DateOnly Vandaag => klok.Vandaag;
+
     public IReadOnlyList<Zorgverwijzing> Verwijzingen { get; private set; } = [];
     public string Taal => Talen.Huidig;
 

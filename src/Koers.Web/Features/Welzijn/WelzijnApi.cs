@@ -8,11 +8,14 @@ namespace Koers.Web.Features.Welzijn;
 public sealed record ScreeningDto(Guid Id, Screeningsmoment Moment, Guid? Voortgangsgesprek, Welzijnssignaal Signaal, Signaalsoort? Soort, Ernst? Ernst, Signaalherkomst? Bron,
     DateOnly Datum, string? Toelichting, string VastgelegdDoor);
 public sealed record ZorgverwijzingDto(Guid Id, Zorgsoort Naar, string? Zorgaanbieder, Zorgstatus Status, DateOnly AangemeldOp, DateOnly? ZorgGestartOp, DateOnly? BeeindigdOp,
-    string? Reden, DateOnly? Opvolgdatum, Guid? Screening, IReadOnlyList<Zorgstatus> Volgende, string VastgelegdDoor);
+    string? Reden, DateOnly? Opvolgdatum, Guid? Screening, IReadOnlyList<Zorgstatus> Volgende, string VastgelegdDoor,
+    DateOnly? AfspraakDatum = null, TimeOnly? AfspraakTijd = null, string? AfspraakPlaats = null);
 public sealed record WelzijnDto(Guid InburgeraarId, bool HercheckNodig, DateOnly? HercheckSinds, IReadOnlyList<ScreeningDto> Screenings, IReadOnlyList<ZorgverwijzingDto> Verwijzingen,
     IReadOnlyList<NietStartklaarDto> NietStartklaar);
 public sealed record WelzijnstaakDto(Guid InburgeraarId, string Naam, string Gemeente, string? Klantregisseur, string Soort, DateOnly Sinds, Guid? Verwijzing);
-public sealed record EigenZorgverwijzingDto(Zorgsoort Naar, string? Zorgaanbieder, Zorgstatus Status, DateOnly AangemeldOp, DateOnly? ZorgGestartOp, DateOnly? BeeindigdOp);
+/// <summary>The inburgeraar's own referral; the appointment only while it is still to come (<see cref="WelzijnService.AfspraakKomtNog"/>).</summary>
+public sealed record EigenZorgverwijzingDto(Zorgsoort Naar, string? Zorgaanbieder, Zorgstatus Status, DateOnly AangemeldOp, DateOnly? ZorgGestartOp, DateOnly? BeeindigdOp,
+    DateOnly? AfspraakDatum = null, TimeOnly? AfspraakTijd = null, string? AfspraakPlaats = null);
 public sealed record WelzijnIdDto(Guid Id);
 public sealed record NietStartklaarDto(Guid Id, IReadOnlyList<string> Redenen, DateOnly Datum, DateOnly Herbenaderdatum, string? Toelichting, DateOnly? AfgehandeldOp, string VastgelegdDoor);
 public sealed record WelzijnInrichtingDto(string Gemeente, string Naam, IReadOnlyList<string> Redenen, int HerbenaderWeken, bool Standaard, string Grondslag);
@@ -45,6 +48,13 @@ public static class WelzijnApi
                 return u.Gelukt ? TypedResults.Ok(new WelzijnIdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
             })
             .WithSummary("De volgende stap van een zorgverwijzing: zorg gestart, afgerond, afgewezen of gestopt (met reden), met een nieuwe opvolgdatum");
+        d.MapPut("/verwijzingen/{verwijzing:guid}/afspraak", async Task<Results<Ok<WelzijnIdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, Guid verwijzing, AfspraakInvoer invoer, WelzijnService service, CancellationToken ct) =>
+            {
+                var u = await service.AfspraakAsync(id, verwijzing, invoer, ct);
+                if (u.NietGevonden) return Problemen.NietGevonden();
+                return u.Gelukt ? TypedResults.Ok(new WelzijnIdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
+            })
+            .WithSummary("De afspraak bij de zorgaanbieder van een lopende zorgverwijzing (datum, tijd en plaats; alles leeg: verwijderen); de inburgeraar ziet een komende afspraak in Mijn inburgering; wordt gelogd");
 
         d.MapPost("/niet-startklaar", async Task<Results<Created<WelzijnIdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, NietStartklaarInvoer invoer, WelzijnService service, CancellationToken ct) =>
                 Gemaakt(id, await service.NietStartklaarAsync(id, invoer, ct)))
@@ -88,19 +98,21 @@ public static class WelzijnApi
             .WithTags("Welzijn").RequireAuthorization(Beleid.Dossierwerk)
             .WithSummary("Dossiers binnen bereik met een hercheck welzijn na een voortgangsgesprek of een zorgverwijzing om op te volgen (werkvoorraad)");
 
-        api.MapGet("/mijn/zorgverwijzingen", async Task<Results<Ok<List<EigenZorgverwijzingDto>>, ProblemHttpResult>> (WelzijnService service, CancellationToken ct) =>
+        api.MapGet("/mijn/zorgverwijzingen", async Task<Results<Ok<List<EigenZorgverwijzingDto>>, ProblemHttpResult>> (WelzijnService service, Klok klok, CancellationToken ct) =>
                 await service.EigenAsync(ct) is { } eigen
-                    ? TypedResults.Ok(eigen.Select(v => new EigenZorgverwijzingDto(v.Naar, v.Zorgaanbieder, v.Status, v.AangemeldOp, v.ZorgGestartOp, v.BeeindigdOp)).ToList())
+                    ? TypedResults.Ok(eigen.Select(v => WelzijnService.AfspraakKomtNog(v, klok.Vandaag)
+                        ? new EigenZorgverwijzingDto(v.Naar, v.Zorgaanbieder, v.Status, v.AangemeldOp, v.ZorgGestartOp, v.BeeindigdOp, v.AfspraakDatum, v.AfspraakTijd, v.AfspraakPlaats)
+                        : new EigenZorgverwijzingDto(v.Naar, v.Zorgaanbieder, v.Status, v.AangemeldOp, v.ZorgGestartOp, v.BeeindigdOp)).ToList())
                     : Problemen.NietGevonden())
             .WithTags("Mijn inburgering").RequireAuthorization(Beleid.Portaal)
-            .WithSummary("Uw eigen verwijzingen naar zorg of ondersteuning met hun status; wordt gelogd");
+            .WithSummary("Uw eigen verwijzingen naar zorg of ondersteuning met hun status en een komende afspraak; wordt gelogd");
         return api;
     }
 
     private static WelzijnDto Dto(WelzijnStand s) => new(s.Dossier.Id, s.HercheckNodig, s.HercheckSinds,
         s.Screenings.Select(r => new ScreeningDto(r.Id, r.Moment, r.VoortgangsgesprekId, r.Signaal, r.Soort, r.Ernst, r.Bron, r.Datum, r.Toelichting, r.VastgelegdDoor)).ToList(),
         s.Verwijzingen.Select(v => new ZorgverwijzingDto(v.Id, v.Naar, v.Zorgaanbieder, v.Status, v.AangemeldOp, v.ZorgGestartOp, v.BeeindigdOp, v.Reden, v.Opvolgdatum, v.ScreeningId,
-            WelzijnService.Volgende(v.Status), v.VastgelegdDoor)).ToList(),
+            WelzijnService.Volgende(v.Status), v.VastgelegdDoor, v.AfspraakDatum, v.AfspraakTijd, v.AfspraakPlaats)).ToList(),
         s.NietStartklaar.Select(n => new NietStartklaarDto(n.Id, n.Redenen.Split('\n'), n.Datum, n.Herbenaderdatum, n.Toelichting, n.AfgehandeldOp, n.VastgelegdDoor)).ToList());
 
     private static WelzijnInrichtingDto Dto(WelzijnInrichting i) => new(i.Gemeente.Code, i.Gemeente.Naam, i.Redenen, i.HerbenaderWeken, i.Standaard,

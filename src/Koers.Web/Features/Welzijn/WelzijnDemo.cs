@@ -9,11 +9,13 @@ namespace Koers.Web.Features.Welzijn;
 /// <summary>
 /// Synthetic well-being data for the demo: a screening at the brede intake of most open cases (about one in three with a
 /// signal, as the practice sources describe psychische klachten as a common reason not to start, 000:L201-203), a
-/// referral for most signals in every status, and the demo inburgeraar's own referral for the portal. Held
+/// referral for most signals in every status, and the demo inburgeraar's own referral with an appointment coming up for the portal. Held
 /// voortgangsgesprekken after the intake make re-checks due on the worklist. All made up.
 /// </summary>
 public static class WelzijnDemo
 {
+    private static bool Lopend(Zorgstatus s) => WelzijnService.Lopend.Contains(s);
+
     public static async Task VulAsync(KoersDbContext db, Klok klok, Guid? demoInburgeraar, CancellationToken ct = default)
     {
         if (await db.Set<Welzijnsscreening>().AnyAsync(ct)) return;
@@ -76,6 +78,14 @@ public static class WelzijnDemo
                 v.BeeindigdOp = aangemeld.AddDays(30);
                 v.Opvolgdatum = null;
                 v.Reden = "Wachtlijst; doorverwezen naar de POH-GGZ (demo).";
+            }
+
+            // The demo inburgeraar's referral has an appointment coming up, for the portal (/mijn/welzijn).
+            if (eigen && Lopend(v.Status))
+            {
+                v.AfspraakDatum = vandaag.AddDays(6);
+                v.AfspraakTijd = new TimeOnly(14, 0);
+                v.AfspraakPlaats = "Huisartsenpraktijk De Kempen, Dorpsstraat 1, Bergeijk (demo)";
             }
 
             db.Add(v);

@@ -34,6 +34,17 @@ public sealed class ZorgstatusInvoer
     public DateOnly? Opvolgdatum { get; set; }
 }
 
+/// <summary>
+/// The appointment with the care provider on a referral: a date (empty with time and place empty too: the appointment is
+/// removed), an optional time and place.
+/// </summary>
+public sealed class AfspraakInvoer
+{
+    public DateOnly? Datum { get; set; }
+    public TimeOnly? Tijd { get; set; }
+    public string? Plaats { get; set; }
+}
+
 /// <summary>"Nog niet startklaar": the reasons (texts from the municipality's list), the date, and optionally another recontact date than the default term.</summary>
 public sealed class NietStartklaarInvoer
 {

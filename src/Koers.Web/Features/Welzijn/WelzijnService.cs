@@ -242,6 +242,52 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         return Uitkomst<Guid>.Ok(v.Id);
     }
 
+    /// <summary>How far ahead an appointment may lie: further is taken for a typing error (2062 for 2026).</summary>
+    public const int AfspraakMaxDagenVooruit = 366;
+
+    /// <summary>
+    /// Records (or with all fields empty removes) the appointment with the care provider on a running referral, so the
+    /// inburgeraar sees it in the portal. Not before the referral was made, not more than a year ahead; an ended referral
+    /// has no appointment to keep. The audit names the date, not the place.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> AfspraakAsync(Guid id, Guid verwijzingId, AfspraakInvoer invoer, CancellationToken ct = default)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
+        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
+        if (dossier is null) return Uitkomst<Guid>.Onbekend();
+        var v = await db.Set<Zorgverwijzing>().FirstOrDefaultAsync(x => x.Id == verwijzingId && x.InburgeraarId == id, ct);
+        if (v is null) return Uitkomst<Guid>.Onbekend();
+        var fouten = Veldfouten.Nieuw();
+        var plaats = string.IsNullOrWhiteSpace(invoer.Plaats) ? null : invoer.Plaats.Trim();
+        var wissen = invoer.Datum is null && invoer.Tijd is null && plaats is null;
+        if (!Lopend.Contains(v.Status))
+            fouten.Voeg(nameof(invoer.Datum), $"Deze verwijzing is {Omschrijving(v.Status).ToLowerInvariant()}; een afspraak kan alleen bij een lopende verwijzing.");
+        else if (invoer.Datum is not { } datum)
+        {
+            if (!wissen) fouten.Voeg(nameof(invoer.Datum), "Vul de datum van de afspraak in.");
+        }
+        else if (datum < v.AangemeldOp) fouten.Voeg(nameof(invoer.Datum), $"De afspraak ligt vóór de aanmelding ({Shared.Weergave.Datum(v.AangemeldOp)}).");
+        else if (datum > klok.Vandaag.AddDays(AfspraakMaxDagenVooruit)) fouten.Voeg(nameof(invoer.Datum), "De afspraak ligt meer dan een jaar vooruit. Klopt het jaartal?");
+        fouten.Lengte(invoer.Plaats, nameof(invoer.Plaats), MaxAanbieder);
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+
+        v.AfspraakDatum = invoer.Datum;
+        v.AfspraakTijd = wissen ? null : invoer.Tijd;
+        v.AfspraakPlaats = wissen ? null : plaats;
+        v.GewijzigdOp = klok.NuUtc;
+        v.GewijzigdDoor = gebruiker.Naam;
+        audit.Wijzigen(id, wissen ? "Zorgverwijzing: afspraak verwijderd"
+            : $"Zorgverwijzing: afspraak vastgelegd op {Shared.Weergave.Datum(v.AfspraakDatum)}{(v.AfspraakTijd is { } t ? " om " + t.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")}", AuditObject.Van<Zorgverwijzing>(v.Id));
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(v.Id);
+    }
+
+    /// <summary>
+    /// The appointment the inburgeraar sees in the portal: only one still to come, on a referral still running. One that
+    /// has passed or belongs to an ended referral is history the person knows, not something to go to.
+    /// </summary>
+    public static bool AfspraakKomtNog(Zorgverwijzing v, DateOnly vandaag) => v.AfspraakDatum is { } d && d >= vandaag && Lopend.Contains(v.Status);
+
     /// <summary>
     /// The heading line of the case page: running referrals and whether the re-check is due. Counts only; not audited
     /// separately (the case page audited its read), and only for the case workers who may read the tab.
