@@ -109,6 +109,14 @@ public class Plaatsing
     /// <summary>The jobcoach who guides employer and employee (003:L674-678).</summary>
     public string? Jobcoach { get; set; }
 
+    /// <summary>
+    /// The jobcoach's own account (issue #22, "the jobcoach's caseload"): a partner user of a jobcoach organisation of the
+    /// case's region, who then sees this placement in their caseload (with the inburgeraar's consent) and records its weekly
+    /// evaluations. Null for an external coach without an account, who is named in <see cref="Jobcoach"/> only.
+    /// </summary>
+    public string? JobcoachGebruikerId { get; set; }
+    public Gebruiker? JobcoachGebruiker { get; set; }
+
     public Plaatsingsuitkomst? Uitkomst { get; set; }
     public DateOnly? BeeindigdOp { get; set; }
     public string? Reden { get; set; }
@@ -194,6 +202,8 @@ public sealed class WerkConfiguratie :
         e.Property(x => x.VastgelegdDoor).HasMaxLength(200);
         e.HasIndex(x => x.InburgeraarId);
         e.HasIndex(x => x.Jobcoach);
+        // An account that is removed leaves the placement with its free-text name, not without its history.
+        e.HasOne(x => x.JobcoachGebruiker).WithMany().HasForeignKey(x => x.JobcoachGebruikerId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne<Inburgeraar>().WithMany().HasForeignKey(x => x.InburgeraarId);
         e.HasOne(x => x.Werkgever).WithMany().HasForeignKey(x => x.WerkgeverId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Evaluaties).WithOne().HasForeignKey(x => x.PlaatsingId).OnDelete(DeleteBehavior.Cascade);

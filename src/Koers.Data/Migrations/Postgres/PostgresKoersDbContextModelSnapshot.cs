@@ -3826,6 +3826,9 @@ namespace Koers.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("JobcoachGebruikerId")
+                        .HasColumnType("text");
+
                     b.Property<string>("Reden")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -3873,6 +3876,8 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("InburgeraarId");
 
                     b.HasIndex("Jobcoach");
+
+                    b.HasIndex("JobcoachGebruikerId");
 
                     b.HasIndex("WerkgeverId");
 
@@ -5657,10 +5662,17 @@ namespace Koers.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Koers.Data.Model.Gebruiker", "JobcoachGebruiker")
+                        .WithMany()
+                        .HasForeignKey("JobcoachGebruikerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Koers.Data.Model.Werkgever", "Werkgever")
                         .WithMany()
                         .HasForeignKey("WerkgeverId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("JobcoachGebruiker");
 
                     b.Navigation("Werkgever");
                 });

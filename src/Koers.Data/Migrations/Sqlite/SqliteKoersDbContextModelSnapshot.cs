@@ -3757,6 +3757,9 @@ namespace Koers.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JobcoachGebruikerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reden")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -3804,6 +3807,8 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("InburgeraarId");
 
                     b.HasIndex("Jobcoach");
+
+                    b.HasIndex("JobcoachGebruikerId");
 
                     b.HasIndex("WerkgeverId");
 
@@ -5562,10 +5567,17 @@ namespace Koers.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Koers.Data.Model.Gebruiker", "JobcoachGebruiker")
+                        .WithMany()
+                        .HasForeignKey("JobcoachGebruikerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Koers.Data.Model.Werkgever", "Werkgever")
                         .WithMany()
                         .HasForeignKey("WerkgeverId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("JobcoachGebruiker");
 
                     b.Navigation("Werkgever");
                 });

@@ -152,5 +152,18 @@ public static class KetenpartnersDemo
             if (!r.Succeeded) throw new InvalidOperationException(string.Join(" ", r.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(g, Rollen.Partner);
         }
+
+        // h-jobcoach: a jobcoach of Kempen Werkt who signs in and sees their own caseload (WerkDemo assigns placements).
+        const string jobcoachEmail = "jobcoach@kempenwerkt.example";
+        if (await users.FindByEmailAsync(jobcoachEmail) is null)
+        {
+            var g = new Gebruiker
+            {
+                UserName = jobcoachEmail, Email = jobcoachEmail, EmailConfirmed = true, Weergavenaam = "Tom Coach (Kempen Werkt)", PartnerorganisatieId = jobcoach.Id,
+            };
+            var r = await users.CreateAsync(g, wachtwoord);
+            if (!r.Succeeded) throw new InvalidOperationException(string.Join(" ", r.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(g, Rollen.Partner);
+        }
     }
 }

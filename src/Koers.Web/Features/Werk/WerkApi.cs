@@ -14,7 +14,7 @@ public sealed record EvaluatieDto(DateOnly Datum, string Tekst, int Score, strin
 
 public sealed record PlaatsingDto(Guid Id, Guid? WerkgeverId, string Waar, Plaatsingssoort Soort, bool Startbaan, string? Subsidie, decimal? SubsidieBedrag,
     DateOnly Start, DateOnly? Einde, decimal? UrenPerWeek, string? Jobcoach, Plaatsingsuitkomst? Uitkomst, DateOnly? BeeindigdOp, string? Reden,
-    DateOnly? LaatsteEvaluatie, bool EvaluatieTeLaat, bool EindigtBinnenkort, IReadOnlyList<EvaluatieDto> Evaluaties);
+    DateOnly? LaatsteEvaluatie, bool EvaluatieTeLaat, bool EindigtBinnenkort, IReadOnlyList<EvaluatieDto> Evaluaties, string? JobcoachGebruiker = null);
 
 /// <summary>An own placement as the inburgeraar sees it in the portal: where, what kind, when, how many hours, and whether it still runs.</summary>
 public sealed record EigenPlaatsingDto(string Waar, Plaatsingssoort Soort, DateOnly Start, DateOnly? Einde, decimal? UrenPerWeek, bool Loopt, DateOnly? BeeindigdOp);
@@ -26,6 +26,13 @@ public sealed record WerkDto(IReadOnlyList<PlaatsingDto> Plaatsingen, IReadOnlyL
 public sealed record CaseloadDto(string Jobcoach, IReadOnlyList<CaseloadRegelDto> Plaatsingen);
 
 public sealed record CaseloadRegelDto(Guid InburgeraarId, string Naam, Guid PlaatsingId, string Waar, Plaatsingssoort Soort, DateOnly Start, DateOnly? Einde, bool EvaluatieTeLaat);
+
+/// <summary>
+/// A placement in the signed-in jobcoach's own caseload: the person's name (basisgegevens), where, what kind, when, and the
+/// weekly evaluations (werk en participatie). No BSN, no other part of the case.
+/// </summary>
+public sealed record JobcoachPlaatsingDto(Guid PlaatsingId, string Naam, string Gemeente, string Waar, Plaatsingssoort Soort, DateOnly Start, DateOnly? Einde,
+    decimal? UrenPerWeek, DateOnly? LaatsteEvaluatie, bool EvaluatieTeLaat, IReadOnlyList<EvaluatieDto> Evaluaties);
 
 /// <summary>Work (issue #22): the employer register, placements with weekly evaluations, exits and the jobcoach caseload.</summary>
 public static class WerkApi
@@ -39,6 +46,13 @@ public static class WerkApi
         var p = r.Plaatsing;
         return new(p.Id, p.WerkgeverId, r.Waar, p.Soort, p.Startbaan, p.Subsidie, p.SubsidieBedrag, p.Start, p.Einde, p.UrenPerWeek, p.Jobcoach, p.Uitkomst,
             p.BeeindigdOp, p.Reden, r.LaatsteEvaluatie, r.EvaluatieTeLaat, r.EindigtBinnenkort,
+            p.Evaluaties.OrderByDescending(e => e.Datum).Select(e => new EvaluatieDto(e.Datum, e.Tekst, e.Score, e.Door)).ToList(), p.JobcoachGebruikerId);
+    }
+
+    public static JobcoachPlaatsingDto Dto(JobcoachPlaatsing r)
+    {
+        var p = r.Regel.Plaatsing;
+        return new(p.Id, r.Naam, r.Gemeente, r.Regel.Waar, p.Soort, p.Start, p.Einde, p.UrenPerWeek, r.Regel.LaatsteEvaluatie, r.Regel.EvaluatieTeLaat,
             p.Evaluaties.OrderByDescending(e => e.Datum).Select(e => new EvaluatieDto(e.Datum, e.Tekst, e.Score, e.Door)).ToList());
     }
 
@@ -80,7 +94,7 @@ public static class WerkApi
             var u = await s.PlaatsingAsync(id, invoer, ct);
             if (u.NietGevonden) return Problemen.NietGevonden();
             return u.Gelukt ? TypedResults.Created($"/api/v1/inburgeraars/{id}/werk", u.Waarde) : Problemen.Validatie(u.Fouten);
-        }).WithSummary("Plaatsing vastleggen: bij een werkgever uit het register of intern, soort, startbaan, subsidie, periode en jobcoach");
+        }).WithSummary("Plaatsing vastleggen: bij een werkgever uit het register of intern, soort, startbaan, subsidie, periode en jobcoach (een naam, of jobcoachGebruiker: het account van een jobcoach in de regio)");
         g.MapPost("/plaatsingen/{pid:guid}/evaluaties", async Task<Results<Created<long>, ValidationProblem, ProblemHttpResult>> (Guid id, Guid pid, EvaluatieInvoer invoer, WerkService s, CancellationToken ct) =>
         {
             var u = await s.EvaluatieAsync(id, pid, invoer, ct);
@@ -112,6 +126,19 @@ public static class WerkApi
                         p.Regel.Plaatsing.Einde, p.Regel.EvaluatieTeLaat)).ToList())).ToList()))
             .WithTags("Werk").RequireAuthorization(Beleid.Dossierwerk)
             .WithSummary("Caseload per jobcoach: de lopende plaatsingen binnen bereik");
+
+        // The jobcoach's own caseload (a chain-partner user): only placements assigned to their account, with the
+        // inburgeraar's consent for werk en participatie and basisgegevens; the weekly evaluation is all they may record.
+        var j = api.MapGroup("/partner/caseload").WithTags("Partner").RequireAuthorization(Beleid.Partner);
+        j.MapGet("/", async Task<Results<Ok<List<JobcoachPlaatsingDto>>, ProblemHttpResult>> (JobcoachService s, CancellationToken ct) =>
+                await s.CaseloadAsync(ct) is { } lijst ? TypedResults.Ok(lijst.Select(Dto).ToList()) : Problemen.NietGevonden())
+            .WithSummary("Eigen caseload van de jobcoach: de lopende plaatsingen die aan de gebruiker zijn toegewezen, alleen met een geldige machtiging voor werk en participatie en basisgegevens; wordt gelogd");
+        j.MapPost("/{pid:guid}/evaluaties", async Task<Results<Created<long>, ValidationProblem, ProblemHttpResult>> (Guid pid, EvaluatieInvoer invoer, JobcoachService s, CancellationToken ct) =>
+        {
+            var u = await s.EvaluatieAsync(pid, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.Created("/api/v1/partner/caseload", u.Waarde) : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Weekevaluatie vastleggen van een plaatsing in de eigen caseload (datum, tekst, score 1 tot en met 5); 404 voor een plaatsing buiten de caseload");
         return api;
     }
 }

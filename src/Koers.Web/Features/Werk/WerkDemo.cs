@@ -73,5 +73,40 @@ public static class WerkDemo
         }
 
         await db.SaveChangesAsync(ct);
+        await JobcoachAsync(db, klok, ct);
+    }
+
+    /// <summary>
+    /// h-jobcoach: the demo jobcoach of Kempen Werkt (KetenpartnersDemo) gets three running Kempen placements, and each
+    /// inburgeraar a consent for Kempen Werkt (basisgegevens, werk en participatie) where there was none, so the jobcoach's
+    /// caseload is not empty. The other placements keep their free-text jobcoach (an external coach without an account).
+    /// </summary>
+    private static async Task JobcoachAsync(KoersDbContext db, Klok klok, CancellationToken ct)
+    {
+        var coach = await db.Users.FirstOrDefaultAsync(u => u.Email == "jobcoach@kempenwerkt.example", ct);
+        var organisatie = coach?.PartnerorganisatieId is { } oid ? await db.Partnerorganisaties.FirstOrDefaultAsync(o => o.Id == oid, ct) : null;
+        if (coach is null || organisatie is null) return;
+        var vandaag = klok.Vandaag;
+        var kempen = db.Gemeenten.Where(g => g.RegioId == organisatie.RegioId).Select(g => g.Id);
+        var lopend = (await db.Set<Plaatsing>().Where(p => p.Uitkomst == null && p.Start <= vandaag && db.Inburgeraars.Any(i => i.Id == p.InburgeraarId && kempen.Contains(i.GemeenteId)))
+            .ToListAsync(ct)).OrderBy(p => p.Start).ThenBy(p => p.Soort).ThenBy(p => p.Einde).Take(3).ToList();
+        var nodig = Koers.Data.Model.Keten.Gegevenscategorie.Basisgegevens | Koers.Data.Model.Keten.Gegevenscategorie.WerkEnParticipatie;
+        foreach (var p in lopend)
+        {
+            p.JobcoachGebruikerId = coach.Id;
+            p.Jobcoach = $"{coach.Weergavenaam} ({organisatie.Naam})";
+            var heeft = await db.Machtigingen.AnyAsync(m => m.InburgeraarId == p.InburgeraarId && m.PartnerorganisatieId == organisatie.Id && m.IngetrokkenOp == null
+                && m.Van <= vandaag && (m.Tot == null || m.Tot >= vandaag) && (m.Categorieen & nodig) == nodig, ct);
+            if (!heeft)
+            {
+                db.Machtigingen.Add(new Koers.Data.Model.Keten.Machtiging
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = p.InburgeraarId, PartnerorganisatieId = organisatie.Id, Categorieen = nodig | Koers.Data.Model.Keten.Gegevenscategorie.Leerroute,
+                    Van = p.Start.AddDays(-7), Vorm = "Ondertekend formulier (demo)", VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

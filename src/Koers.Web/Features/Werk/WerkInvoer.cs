@@ -38,7 +38,15 @@ public sealed class PlaatsingInvoer
     public DateOnly? Start { get; set; }
     public DateOnly? Einde { get; set; }
     public decimal? UrenPerWeek { get; set; }
+    /// <summary>The name of an external jobcoach without an account.</summary>
     public string? Jobcoach { get; set; }
+
+    /// <summary>
+    /// The account id of a jobcoach of a jobcoach organisation in the case's region; that jobcoach then sees the placement in
+    /// their caseload (with the inburgeraar's consent) and records its weekly evaluations. Leave empty for an external coach.
+    /// </summary>
+    [System.ComponentModel.Description("Account-id van een jobcoach van een jobcoachorganisatie in de regio; die ziet de plaatsing dan in de eigen caseload (met machtiging van de inburgeraar). Leeg voor een externe jobcoach.")]
+    public string? JobcoachGebruiker { get; set; }
 }
 
 /// <summary>A weekly evaluation of a placement.</summary>

@@ -10,14 +10,16 @@ public sealed class WerkModule : IKoersModule
     public void Diensten(ModuleDiensten d)
     {
         d.Services.AddScoped<WerkService>();
+        d.Services.AddScoped<JobcoachService>();
         d.Services.AddSignaalbron<WerkSignaalbron>();
         d.Services.AddDossieronderdeel<PlaatsingenOnderdeel>();
     }
 
     public void Paginas(PaginaToegang p)
     {
-        // Per page: the portal page is the inburgeraar's, the others the case workers'.
-        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Caseload", Beleid.Dossierwerk).MetBeleid("Werkgevers", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal);
+        // Per page: the portal page is the inburgeraar's, the jobcoach's own caseload a chain partner's, the others the case workers'.
+        p.MetBeleid("Index", Beleid.Dossierwerk).MetBeleid("Caseload", Beleid.Dossierwerk).MetBeleid("Werkgevers", Beleid.Dossierwerk).MetBeleid("Portaal", Beleid.Portaal)
+            .MetBeleid("JobcoachCaseload", Beleid.Partner);
     }
 
     public void Api(ModuleRoutes r)

@@ -1,5 +1,6 @@
 using Koers.Data;
 using Koers.Data.Model;
+using Koers.Data.Model.Keten;
 using Koers.Domain.Dossier;
 using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
@@ -16,7 +17,11 @@ public sealed record Plaatsingsregel(Plaatsing Plaatsing, DateOnly? LaatsteEvalu
 }
 
 /// <summary>Everything the Werk tab shows of one case.</summary>
-public sealed record WerkStand(Inburgeraar Dossier, IReadOnlyList<Plaatsingsregel> Plaatsingen, IReadOnlyList<Uitstroom> Uitstromen, IReadOnlyList<Werkgever> Werkgevers);
+public sealed record WerkStand(Inburgeraar Dossier, IReadOnlyList<Plaatsingsregel> Plaatsingen, IReadOnlyList<Uitstroom> Uitstromen, IReadOnlyList<Werkgever> Werkgevers,
+    IReadOnlyList<Jobcoachkeuze> Jobcoaches);
+
+/// <summary>A jobcoach with an account that a placement of this case can be assigned to.</summary>
+public sealed record Jobcoachkeuze(string Id, string Naam, string Organisatie);
 
 /// <summary>An employer register of one municipality.</summary>
 public sealed record Werkgeversregister(Gemeente Gemeente, IReadOnlyList<Werkgever> Werkgevers, IReadOnlyDictionary<Guid, int> Lopend);
@@ -166,7 +171,27 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
             .Where(p => p.InburgeraarId == id).ToListAsync(ct);
         var uitstromen = await db.Set<Uitstroom>().AsNoTracking().Where(u => u.InburgeraarId == id).OrderByDescending(u => u.Datum).ToListAsync(ct);
         var werkgevers = await db.Set<Werkgever>().AsNoTracking().Where(w => w.GemeenteId == dossier.GemeenteId && w.Actief).OrderBy(w => w.Naam).ToListAsync(ct);
-        return new WerkStand(dossier, plaatsingen.Select(p => Regel(p, klok.Vandaag)).OrderByDescending(r => r.Plaatsing.Start).ToList(), uitstromen, werkgevers);
+        return new WerkStand(dossier, plaatsingen.Select(p => Regel(p, klok.Vandaag)).OrderByDescending(r => r.Plaatsing.Start).ToList(), uitstromen, werkgevers,
+            await JobcoachesAsync(dossier.GemeenteId, ct));
+    }
+
+    /// <summary>
+    /// The jobcoaches with an account a placement in this municipality may be assigned to: partner users (role Partner) of an
+    /// active jobcoach organisation (<see cref="Partnersoort.MapJobcoach"/>) of the municipality's region. A partner works
+    /// for one region (Toegang reads cases of that region only), so a coach of another region could never see the placement.
+    /// </summary>
+    public async Task<IReadOnlyList<Jobcoachkeuze>> JobcoachesAsync(int gemeenteId, CancellationToken ct = default)
+    {
+        var regio = await db.Gemeenten.AsNoTracking().Where(g => g.Id == gemeenteId).Select(g => (int?)g.RegioId).FirstOrDefaultAsync(ct);
+        if (regio is null) return [];
+        var partnerrol = db.Roles.Where(r => r.Name == Rollen.Partner).Select(r => r.Id);
+        var rijen = await (from u in db.Users.AsNoTracking()
+                           join o in db.Partnerorganisaties.AsNoTracking() on u.PartnerorganisatieId equals o.Id
+                           where o.Soort == Partnersoort.MapJobcoach && o.Actief && o.RegioId == regio
+                               && db.UserRoles.Any(ur => ur.UserId == u.Id && partnerrol.Contains(ur.RoleId))
+                           select new { u.Id, u.Weergavenaam, u.UserName, Organisatie = o.Naam }).ToListAsync(ct);
+        return rijen.Select(r => new Jobcoachkeuze(r.Id, string.IsNullOrEmpty(r.Weergavenaam) ? r.UserName ?? r.Id : r.Weergavenaam, r.Organisatie))
+            .OrderBy(j => j.Naam, StringComparer.Ordinal).ThenBy(j => j.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -233,13 +258,25 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
         else if (invoer.Einde is { } einde && einde < start) fouten.Voeg(nameof(invoer.Einde), "De einddatum ligt vóór de startdatum.");
         if (invoer.UrenPerWeek is { } uren && (uren <= 0 || uren > 60)) fouten.Voeg(nameof(invoer.UrenPerWeek), "Het aantal uren per week ligt tussen 0 en 60.");
         fouten.Lengte(invoer.Jobcoach?.Trim(), nameof(invoer.Jobcoach), 200);
+        // A jobcoach with an account: only one the form offers (deny by default: an id from elsewhere is refused at the field).
+        Jobcoachkeuze? coach = null;
+        if (Leeg(invoer.JobcoachGebruiker) is { } coachId)
+        {
+            coach = (await JobcoachesAsync(dossier.GemeenteId, ct)).FirstOrDefault(j => j.Id == coachId);
+            if (coach is null) fouten.Voeg(nameof(invoer.JobcoachGebruiker), "Kies een jobcoach met een account bij een jobcoachorganisatie in de regio van de inburgeraar.");
+            else if (Leeg(invoer.Jobcoach) is not null)
+                fouten.Voeg(nameof(invoer.Jobcoach), "Kies een jobcoach met een account óf vul de naam van een externe jobcoach in, niet allebei.");
+        }
+
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var p = new Plaatsing
         {
             Id = Guid.NewGuid(), InburgeraarId = id, WerkgeverId = werkgever?.Id, InternAfdeling = werkgever is null ? Leeg(invoer.InternAfdeling) : null,
             Soort = invoer.Soort!.Value, Startbaan = invoer.Startbaan, Subsidie = Leeg(invoer.Subsidie), SubsidieBedrag = invoer.SubsidieBedrag,
-            Start = invoer.Start!.Value, Einde = invoer.Einde, UrenPerWeek = invoer.UrenPerWeek, Jobcoach = Leeg(invoer.Jobcoach),
+            Start = invoer.Start!.Value, Einde = invoer.Einde, UrenPerWeek = invoer.UrenPerWeek,
+            // The name is kept beside the account: the staff caseload groups on it, and it outlives a removed account.
+            Jobcoach = coach is null ? Leeg(invoer.Jobcoach) : $"{coach.Naam} ({coach.Organisatie})", JobcoachGebruikerId = coach?.Id,
             VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
         };
         db.Add(p);
@@ -259,6 +296,15 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
     {
         var p = await PlaatsingVoorWijzigingAsync(id, plaatsingId, ct);
         if (p is null) return Uitkomst<long>.Onbekend();
+        return await EvaluatieVastleggenAsync(p, invoer, null, ct);
+    }
+
+    /// <summary>
+    /// Validates and stores a weekly evaluation of a placement the caller has already authorised (the case worker through
+    /// <see cref="PlaatsingVoorWijzigingAsync"/>, the jobcoach through <see cref="JobcoachService"/>): one rule for both.
+    /// </summary>
+    internal async Task<Uitkomst<long>> EvaluatieVastleggenAsync(Plaatsing p, EvaluatieInvoer invoer, string? wie, CancellationToken ct)
+    {
         var fouten = Veldfouten.Nieuw();
         if (p.Uitkomst is not null) fouten.Voeg(nameof(invoer.Datum), "Deze plaatsing is beëindigd.");
         if (invoer.Datum is not { } datum) fouten.Voeg(nameof(invoer.Datum), "Vul de datum van de evaluatie in.");
@@ -270,7 +316,8 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
         if (fouten.Count > 0) return Uitkomst<long>.Geweigerd(fouten);
         var e = new Plaatsingsevaluatie { PlaatsingId = p.Id, Datum = invoer.Datum!.Value, Tekst = invoer.Tekst!.Trim(), Score = invoer.Score!.Value, Door = gebruiker.Naam, VastgelegdOp = klok.NuUtc };
         db.Add(e);
-        dossiers.Audit(AuditActie.Wijzigen, id, $"Weekevaluatie van plaatsing bij {p.Werkgever?.Naam ?? "intern"} vastgelegd ({Shared.Weergave.Datum(e.Datum)})");
+        audit.Schrijf(AuditActie.Wijzigen, p.InburgeraarId, $"Weekevaluatie van plaatsing bij {p.Werkgever?.Naam ?? "intern"} vastgelegd ({Shared.Weergave.Datum(e.Datum)}){wie}",
+            AuditObject.Van<Plaatsing>(p.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<long>.Ok(e.Id);
     }
