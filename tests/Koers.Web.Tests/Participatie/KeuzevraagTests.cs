@@ -133,8 +133,11 @@ public abstract partial class VragenlijstTests
 
         // The same question and options again: no new version. Other options: a new one.
         var voor = Versies("GM1667");
-        var zelfde = new { domein = "maatschappelijkeParticipatie", schaal = "meerkeuze", nl = "Waar spreekt u Nederlands?",
-            opties = new[] { Optie("werk", "Op het werk"), Optie("winkel", "In de winkel"), Optie("buren", "Met de buren") } };
+        var zelfde = new
+        {
+            domein = "maatschappelijkeParticipatie", schaal = "meerkeuze", nl = "Waar spreekt u Nederlands?",
+            opties = new[] { Optie("werk", "Op het werk"), Optie("winkel", "In de winkel"), Optie("buren", "Met de buren") }
+        };
         Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/beheer/participatie/GM1667/vragen/{code}", zelfde)).StatusCode);
         Assert.Equal(voor, Versies("GM1667"));
         var gewijzigd = await _client.PutJsonAsync($"/api/v1/beheer/participatie/GM1667/vragen/{code}", new
