@@ -68,7 +68,12 @@ public class Participatieantwoord
     public long Id { get; set; }
     public Guid ParticipatiemetingId { get; set; }
     public required string VraagCode { get; set; }
+
+    /// <summary>The value on the question's scale; 0 (unused) for a meerkeuze question, whose answer is <see cref="Keuze"/>.</summary>
     public int Waarde { get; set; }
+
+    /// <summary>The code of the option chosen on an own meerkeuze question (encrypted like the value); null for a scale question.</summary>
+    public string? Keuze { get; set; }
 }
 
 /// <summary>

@@ -70,6 +70,8 @@ public static class BsnModel
         b.Entity<Urenupload>().Property(x => x.FoutenCsv).HasConversion((ValueConverter)tekst);
         // Answers on participation and well-being (special-category data, issue #22): the value of every answer.
         b.Entity<Participatieantwoord>().Property(x => x.Waarde).HasConversion((ValueConverter)new VersleutelGetalConverter(bescherming)).HasMaxLength(NummerLengte);
+        // The option code of an answer to an own meerkeuze question (issue #22): as telling as a value.
+        b.Entity<Participatieantwoord>().Property(x => x.Keuze).HasConversion((ValueConverter)tekst).HasMaxLength(200);
     }
 
     internal static BsnBescherming Vereist(BsnBescherming? bescherming) => bescherming ?? throw new BsnSleutelFout(

@@ -20,6 +20,23 @@ public enum Antwoordschaal
 
     /// <summary>1 = helemaal oneens … 5 = helemaal eens.</summary>
     Eens5,
+
+    /// <summary>
+    /// One of the municipality's own options (<see cref="Vraag.Keuzes"/>), answered with the option's code. Own questions
+    /// only; no option is "positive", so the per-domain figure leaves these out and the report counts per option.
+    /// </summary>
+    Meerkeuze,
+}
+
+/// <summary>
+/// One option of an own meerkeuze question: a code (what is stored as the answer) and its label per language ("nl"
+/// always; a language without a label shows the Dutch one, as a question text does).
+/// </summary>
+public sealed record Keuzeoptie(string Code, IReadOnlyDictionary<string, string> Teksten)
+{
+    /// <summary>The label in <paramref name="taal"/>, or the Dutch label with Vertaald = false.</summary>
+    public (string Tekst, bool Vertaald) Tekst(string taal) =>
+        Teksten.TryGetValue(taal, out var t) ? (t, true) : (Teksten["nl"], taal == "nl");
 }
 
 /// <summary>One answer option of a scale, in Dutch and English (the portal's other languages fall back to Dutch).</summary>
@@ -37,22 +54,38 @@ public sealed record Vraag(string Code, Participatiedomein Domein, Antwoordschaa
 
     public IReadOnlyList<Antwoordoptie> Opties => Vragenlijsten.Opties(Schaal);
 
+    /// <summary>The own options of a meerkeuze question, in the order the municipality gave them; empty for a scale.</summary>
+    public IReadOnlyList<Keuzeoptie> Keuzes { get; init; } = [];
+
     public bool IsGeldig(int waarde) => Opties.Any(o => o.Waarde == waarde);
+
+    /// <summary>Whether <paramref name="code"/> is an option of this question (this version's options; exact code).</summary>
+    public bool IsKeuze(string code) => Schaal == Antwoordschaal.Meerkeuze && Keuzes.Any(k => k.Code == code);
+
+    public Keuzeoptie? Keuze(string code) => Keuzes.FirstOrDefault(k => k.Code == code);
 
     /// <summary>
     /// Whether an answer counts as taking part / doing well in the domain, for the cohort report: "ja", or
     /// "eens" / "helemaal eens" on a statement (all statements in the default instrument are phrased positively).
     /// </summary>
-    public bool IsPositief(int waarde) => Schaal == Antwoordschaal.JaNee ? waarde == 1 : waarde >= 4;
+    public bool IsPositief(int waarde) => Schaal switch
+    {
+        Antwoordschaal.JaNee => waarde == 1,
+        Antwoordschaal.Eens5 => waarde >= 4,
+        _ => false, // a meerkeuze option is no better or worse than another
+    };
 
     /// <summary>A question the municipality wrote itself (functioneel beheer), not one of the default instrument.</summary>
     public bool Eigen { get; init; }
 
     /// <summary>
     /// What makes two versions' questions the same question for a comparison over time: code, domain, scale and the
-    /// Dutch text. An own question whose text was changed is another question: its answers are not comparable.
+    /// Dutch text, and for a meerkeuze question its options (codes and Dutch labels, in order). An own question whose
+    /// text or options were changed is another question: its answers are not comparable.
     /// </summary>
-    public string Vergelijksleutel => $"{Code}|{Domein}|{Schaal}|{Teksten["nl"]}";
+    public string Vergelijksleutel => Keuzes.Count == 0
+        ? $"{Code}|{Domein}|{Schaal}|{Teksten["nl"]}"
+        : $"{Code}|{Domein}|{Schaal}|{Teksten["nl"]}|{string.Join("|", Keuzes.Select(k => $"{k.Code}={k.Teksten["nl"]}"))}";
 }
 
 /// <summary>A versioned set of questions; a stored measurement keeps the version it was answered with.</summary>
@@ -109,7 +142,23 @@ public static class Vragenlijsten
     /// <summary>The portal languages a municipality may translate an own question into (Dutch is the question itself).</summary>
     public static readonly IReadOnlyList<string> Vertaaltalen = ["en", "ar", "fa", "ti", "tr", "uk"];
 
-    public static IReadOnlyList<Antwoordoptie> Opties(Antwoordschaal schaal) => schaal == Antwoordschaal.JaNee ? JaNee : Eens5;
+    public static IReadOnlyList<Antwoordoptie> Opties(Antwoordschaal schaal) => schaal switch
+    {
+        Antwoordschaal.JaNee => JaNee,
+        Antwoordschaal.Eens5 => Eens5,
+        _ => [], // meerkeuze: the question's own options (Vraag.Keuzes)
+    };
+
+    /// <summary>A meerkeuze question has at least two and at most ten options (a longer list is not readable with an interpreter).</summary>
+    public const int MinKeuzes = 2;
+
+    public const int MaxKeuzes = 10;
+
+    /// <summary>The longest option label, per language.</summary>
+    public const int MaxKeuzetekst = 100;
+
+    /// <summary>An option code: lower-case letters, digits and hyphens, as stored with the answer and in the CSV.</summary>
+    public const int MaxKeuzecode = 40;
 
     private static Vraag V(string code, Participatiedomein domein, Antwoordschaal schaal, string nl, string en, Citation bron) =>
         new(code, domein, schaal, new Dictionary<string, string> { ["nl"] = nl, ["en"] = en }, bron);
@@ -172,7 +221,8 @@ public static class Vragenlijsten
         if (string.IsNullOrWhiteSpace(nl)) fouten.Add(new("Nl", "Vul de vraag in het Nederlands in.", BronParticipatie.Vragenlijst));
         else if (nl.Trim().Length > MaxVraagtekst) fouten.Add(new("Nl", $"De vraag is te lang: ten hoogste {MaxVraagtekst} tekens (nu {nl.Trim().Length}).", BronParticipatie.Vragenlijst));
         if (domein is not { } d || !Enum.IsDefined(d)) fouten.Add(new("Domein", "Kies het domein waar de vraag bij hoort.", BronParticipatie.Vragenlijst));
-        if (schaal is not { } s || !Enum.IsDefined(s)) fouten.Add(new("Schaal", "Kies hoe de vraag beantwoord wordt: ja/nee of eens/oneens (vijf keuzes).", BronParticipatie.Vragenlijst));
+        if (schaal is not { } s || !Enum.IsDefined(s))
+            fouten.Add(new("Schaal", "Kies hoe de vraag beantwoord wordt: ja/nee of eens/oneens (vijf keuzes), of meerkeuze met eigen antwoorden.", BronParticipatie.Vragenlijst));
         foreach (var (taal, tekst) in vertalingen)
         {
             if (!Vertaaltalen.Contains(taal)) fouten.Add(new($"Vertalingen[{taal}]", $"Onbekende taal '{(taal.Length > 10 ? taal[..10] : taal)}'.", BronParticipatie.Vragenlijst));
@@ -180,6 +230,45 @@ public static class Vragenlijsten
                 fouten.Add(new($"Vertalingen[{taal}]", $"De vertaling is te lang: ten hoogste {MaxVraagtekst} tekens (nu {tekst.Trim().Length}).", BronParticipatie.Vragenlijst));
         }
 
+        return fouten;
+    }
+
+    /// <summary>
+    /// Checks the options of an own meerkeuze question as typed: rows left wholly empty (the form offers spare rows) do
+    /// not count; of the others each needs a code (lower-case letters, digits, hyphens; unique within the question) and a
+    /// Dutch label, translations only for portal languages, and there must be <see cref="MinKeuzes"/> to
+    /// <see cref="MaxKeuzes"/> of them. Field names are the form's, by the row's own index (Opties[2].Code), so a message
+    /// stands at the row it is about.
+    /// </summary>
+    public static IReadOnlyList<Antwoordfout> ControleerKeuzes(IReadOnlyList<(string? Code, string? Nl, IReadOnlyDictionary<string, string?> Vertalingen)> opties)
+    {
+        ArgumentNullException.ThrowIfNull(opties);
+        var fouten = new List<Antwoordfout>();
+        var gezien = new HashSet<string>(StringComparer.Ordinal);
+        var aantal = 0;
+        for (var i = 0; i < opties.Count; i++)
+        {
+            var (code, nl, vertalingen) = opties[i];
+            if (string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(nl) && vertalingen.Values.All(string.IsNullOrWhiteSpace)) continue;
+            aantal++;
+            var c = code?.Trim() ?? string.Empty;
+            if (c.Length == 0) fouten.Add(new($"Opties[{i}].Code", $"Vul de code van antwoord {i + 1} in (bijvoorbeeld: fiets).", BronParticipatie.Vragenlijst));
+            else if (c.Length > MaxKeuzecode || !c.All(t => t is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+                fouten.Add(new($"Opties[{i}].Code", $"De code van antwoord {i + 1} mag alleen kleine letters, cijfers en streepjes bevatten (ten hoogste {MaxKeuzecode} tekens).", BronParticipatie.Vragenlijst));
+            else if (!gezien.Add(c)) fouten.Add(new($"Opties[{i}].Code", $"De code '{c}' staat al bij een ander antwoord; elke code komt één keer voor.", BronParticipatie.Vragenlijst));
+            if (string.IsNullOrWhiteSpace(nl)) fouten.Add(new($"Opties[{i}].Nl", $"Vul de Nederlandse tekst van antwoord {i + 1} in.", BronParticipatie.Vragenlijst));
+            else if (nl.Trim().Length > MaxKeuzetekst)
+                fouten.Add(new($"Opties[{i}].Nl", $"De tekst van antwoord {i + 1} is te lang: ten hoogste {MaxKeuzetekst} tekens (nu {nl.Trim().Length}).", BronParticipatie.Vragenlijst));
+            foreach (var (taal, tekst) in vertalingen)
+            {
+                if (!Vertaaltalen.Contains(taal)) fouten.Add(new($"Opties[{i}].Vertalingen[{taal}]", $"Onbekende taal '{(taal.Length > 10 ? taal[..10] : taal)}'.", BronParticipatie.Vragenlijst));
+                else if (tekst is not null && tekst.Trim().Length > MaxKeuzetekst)
+                    fouten.Add(new($"Opties[{i}].Vertalingen[{taal}]", $"De vertaling is te lang: ten hoogste {MaxKeuzetekst} tekens (nu {tekst.Trim().Length}).", BronParticipatie.Vragenlijst));
+            }
+        }
+
+        if (aantal < MinKeuzes) fouten.Add(new("Opties", $"Geef ten minste {MinKeuzes} antwoorden (nu {aantal}).", BronParticipatie.Vragenlijst));
+        else if (aantal > MaxKeuzes) fouten.Add(new("Opties", $"Geef ten hoogste {MaxKeuzes} antwoorden (nu {aantal}).", BronParticipatie.Vragenlijst));
         return fouten;
     }
 
@@ -211,14 +300,17 @@ public static class Vragenlijsten
     };
 
     /// <summary>
-    /// Checks a set of answers (question code → value) against the instrument: unknown questions and values outside the
-    /// scale are refused, and at least one question must be answered. Unanswered questions are allowed: a person may
-    /// prefer not to say, and that is recorded as no answer, never as "nee".
+    /// Checks a set of answers (question code → value on a scale; question code → option code for a meerkeuze question)
+    /// against the instrument: unknown questions, values outside the scale and codes that are not an option of this
+    /// version are refused, and at least one question must be answered. Unanswered questions are allowed: a person may
+    /// prefer not to say, and that is recorded as no answer, never as "nee". A scale answer's field is the question code;
+    /// a meerkeuze answer's is "Keuzes[code]".
     /// </summary>
-    public static IReadOnlyList<Antwoordfout> Controleer(Vragenlijst lijst, IReadOnlyDictionary<string, int?> antwoorden)
+    public static IReadOnlyList<Antwoordfout> Controleer(Vragenlijst lijst, IReadOnlyDictionary<string, int?> antwoorden, IReadOnlyDictionary<string, string?>? keuzes = null)
     {
         ArgumentNullException.ThrowIfNull(lijst);
         ArgumentNullException.ThrowIfNull(antwoorden);
+        keuzes ??= new Dictionary<string, string?>();
         var fouten = new List<Antwoordfout>();
         foreach (var (code, waarde) in antwoorden)
         {
@@ -227,7 +319,17 @@ public static class Vragenlijsten
                 fouten.Add(new(code, $"'{w}' is geen antwoord op deze vraag; kies een van de mogelijkheden.", vraag.Bron));
         }
 
-        if (fouten.Count == 0 && !antwoorden.Values.Any(w => w is not null))
+        foreach (var (code, keuze) in keuzes)
+        {
+            var veld = $"Keuzes[{code}]";
+            if (lijst.Zoek(code) is not { } vraag) fouten.Add(new(veld, $"Onbekende vraag '{code}'.", BronParticipatie.Vragenlijst));
+            else if (string.IsNullOrEmpty(keuze)) continue;
+            else if (vraag.Schaal != Antwoordschaal.Meerkeuze) fouten.Add(new(veld, "Deze vraag is geen meerkeuzevraag; kies een van de mogelijkheden.", vraag.Bron));
+            else if (!vraag.IsKeuze(keuze))
+                fouten.Add(new(veld, $"'{(keuze.Length > 40 ? keuze[..40] : keuze)}' is geen antwoord op deze vraag; kies een van de mogelijkheden.", vraag.Bron));
+        }
+
+        if (fouten.Count == 0 && !antwoorden.Values.Any(w => w is not null) && !keuzes.Values.Any(k => !string.IsNullOrEmpty(k)))
             fouten.Add(new(string.Empty, "Beantwoord ten minste één vraag. Vragen die u liever niet beantwoordt, mag u overslaan.", BronParticipatie.Vragenlijst));
         return fouten;
     }

@@ -152,7 +152,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
 
         // Not only this test's number: no row (demo data included) holds anything that looks like a BSN.
         var beschermd = BeschermdeKolommen(alles);
-        Assert.Equal(7, beschermd.Count); // BSN, V-nummer and their kin in six columns, and the participation answers (h-vragen)
+        Assert.Equal(8, beschermd.Count); // BSN, V-nummer and their kin in six columns, and the participation answers: value (h-vragen) and option code (h-keuzes)
         var gelezen = 0;
         foreach (var (tabel, kolom) in beschermd)
         {

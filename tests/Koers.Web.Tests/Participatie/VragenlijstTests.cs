@@ -21,6 +21,9 @@ public abstract partial class VragenlijstTests(KoersFactory factory)
     private readonly HttpClient _client = factory.CreateClient();
     private static int _volgnummer;
 
+    /// <summary>The factory, for the other part of this class (KeuzevraagTests.cs).</summary>
+    private KoersFactory Fabriek => factory;
+
     private async Task<Guid> DossierAsync(string gemeente, string? brp = "2025-12-10")
     {
         var invoer = Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: "2025-11-03", gemeente: gemeente);

@@ -3552,6 +3552,10 @@ namespace Koers.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Keuze")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ParticipatiemetingId")
                         .HasColumnType("TEXT");
 

@@ -39,6 +39,10 @@ public sealed class InrichtingModel(ParticipatieService participatie) : PageMode
             {
                 Domein = vraag.Domein, Schaal = vraag.Schaal, Nl = vraag.Teksten["nl"],
                 Vertalingen = vraag.Teksten.Where(t => t.Key != "nl").ToDictionary(t => t.Key, t => (string?)t.Value),
+                Opties = vraag.Keuzes.Select(k => new KeuzeoptieInvoer
+                {
+                    Code = k.Code, Nl = k.Teksten["nl"], Vertalingen = k.Teksten.Where(t => t.Key != "nl").ToDictionary(t => t.Key, t => (string?)t.Value),
+                }).ToList(),
             };
         }
 

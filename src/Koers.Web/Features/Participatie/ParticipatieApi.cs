@@ -10,15 +10,22 @@ namespace Koers.Web.Features.Participatie;
 
 public sealed record MeetmomentDto(int Maanden, string Omschrijving, DateOnly? Datum, DateOnly? OpenTot, MeetmomentStatus Status, BronDto Bron);
 /// <param name="Tekst">The question as the measurement's own version asked it (a later change or removal does not rewrite it).</param>
-public sealed record AntwoordDto(string Vraag, Participatiedomein Domein, int Waarde, string Antwoord, string Tekst, bool Eigen);
+/// <param name="Keuze">For an own meerkeuze question: the option code chosen (Waarde is then 0); Antwoord is its Dutch label in that version.</param>
+public sealed record AntwoordDto(string Vraag, Participatiedomein Domein, int Waarde, string Antwoord, string Tekst, bool Eigen, string? Keuze = null);
 public sealed record MetingDto(Guid Id, int Maanden, DateOnly Datum, Invulwijze Invulwijze, string? Taal, string Versie, string VastgelegdDoor, DateTime VastgelegdOp,
     IReadOnlyList<AntwoordDto> Antwoorden);
 public sealed record LadderscoreDto(Guid Id, DateOnly Datum, int Trede, string TredeNaam, Beweging Beweging, int? VorigeTrede, Guid? Voortgangsgesprek, string? Toelichting,
     string VastgelegdDoor, BronDto Bron);
 public sealed record TredeDto(int Niveau, string Naam);
 public sealed record OptieDto(int Waarde, string Tekst);
+/// <param name="Code">What is sent and stored as the answer (keuzes in a measurement).</param>
+/// <param name="Tekst">The label in the language asked for, or the Dutch label (Vertaald false).</param>
+/// <param name="Teksten">The label per language: nl always, plus the translations.</param>
+public sealed record KeuzeDto(string Code, string Tekst, bool Vertaald, IReadOnlyDictionary<string, string> Teksten);
+/// <param name="Opties">The options of a scale question (jaNee, eens5); empty for meerkeuze.</param>
+/// <param name="Keuzes">The municipality's own options of a meerkeuze question, in order; empty for a scale.</param>
 public sealed record VraagDto(string Code, Participatiedomein Domein, Antwoordschaal Schaal, string Tekst, bool Vertaald, IReadOnlyList<OptieDto> Opties, BronDto Bron,
-    bool Eigen, IReadOnlyDictionary<string, string> Teksten);
+    bool Eigen, IReadOnlyDictionary<string, string> Teksten, IReadOnlyList<KeuzeDto> Keuzes);
 public sealed record VersieDto(int Nummer, string Code, DateTime VastgesteldOp, string VastgesteldDoor, string Wijziging, IReadOnlyList<VraagDto> Vragen);
 public sealed record InrichtingDto(string Gemeente, string Naam, Meetanker Anker, IReadOnlyList<int> Maanden, bool Standaard, string Versie, IReadOnlyList<VraagDto> Vragen,
     IReadOnlyList<string> UitgezetteVragen, IReadOnlyList<TredeDto> Ladder, string Grondslag);
@@ -43,7 +50,8 @@ public static class ParticipatieApi
             .WithSummary("Meetmomenten, ingevulde participatievragenlijsten en scores op de participatieladder (met beweging); wordt gelogd");
         d.MapPost("/metingen", async Task<Results<Created<IdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, MetingInvoer invoer, ParticipatieService service, CancellationToken ct) =>
                 Gemaakt(id, await service.GesprekAsync(id, invoer, ct)))
-            .WithSummary("Een participatievragenlijst vastleggen die in een gesprek is ingevuld (antwoorden per vraagcode; leeg = niet beantwoord)");
+            .WithSummary("Een participatievragenlijst vastleggen die in een gesprek is ingevuld (antwoorden per vraagcode; leeg = niet beantwoord)")
+            .WithDescription("antwoorden: vraagcode → waarde op de schaal; keuzes: vraagcode → code van een antwoord van een eigen meerkeuzevraag. Een code die geen antwoord van de huidige versie is, wordt geweigerd.");
         d.MapPost("/ladder", async Task<Results<Created<IdDto>, ValidationProblem, ProblemHttpResult>> (Guid id, LadderInvoer invoer, ParticipatieService service, CancellationToken ct) =>
                 Gemaakt(id, await service.LadderAsync(id, invoer, ct)))
             .WithSummary("Een score op de participatieladder vastleggen, bij een gehouden voortgangsgesprek of op een eigen datum");
@@ -75,8 +83,9 @@ public static class ParticipatieApi
                 var vraag = (await service.InrichtingAsync(gemeente, ct))!.Vragenlijst.Zoek(u.Waarde!)!;
                 return TypedResults.Created($"/api/v1/beheer/participatie/{gemeente}/vragen/{vraag.Code}", Dto(vraag, "nl"));
             })
-            .WithSummary("Een eigen vraag toevoegen aan een domein (Nederlandse tekst, schaal jaNee of eens5, vertalingen per portaaltaal); maakt een nieuwe versie")
-            .WithDescription("vertalingen: en, ar, fa, ti, tr, uk. Zonder vertaling toont het portaal de Nederlandse tekst met de melding dat de vraag alleen in het Nederlands is.");
+            .WithSummary("Een eigen vraag toevoegen aan een domein (Nederlandse tekst, schaal jaNee, eens5 of meerkeuze met eigen antwoorden, vertalingen per portaaltaal); maakt een nieuwe versie")
+            .WithDescription("vertalingen: en, ar, fa, ti, tr, uk. Zonder vertaling toont het portaal de Nederlandse tekst met de melding dat de vraag alleen in het Nederlands is. " +
+                "Bij schaal meerkeuze: opties, 2 tot en met 10, elk met code (kleine letters, cijfers, streepjes; uniek), nl en vertalingen per portaaltaal. Het antwoord is de code.");
         b.MapPut("/{gemeente}/vragen/{code}", async Task<Results<Ok<VraagDto>, ValidationProblem, ProblemHttpResult>> (string gemeente, string code, EigenVraagInvoer invoer, ParticipatieService service, CancellationToken ct) =>
             {
                 var u = await service.EigenVraagAsync(gemeente, code, invoer, ct);
@@ -84,7 +93,7 @@ public static class ParticipatieApi
                 if (!u.Gelukt) return Problemen.Validatie(u.Fouten);
                 return TypedResults.Ok(Dto((await service.InrichtingAsync(gemeente, ct))!.Vragenlijst.Zoek(u.Waarde!)!, "nl"));
             })
-            .WithSummary("Een eigen vraag wijzigen; maakt een nieuwe versie (eerdere metingen houden de oude tekst)");
+            .WithSummary("Een eigen vraag wijzigen, ook haar meerkeuzeantwoorden; maakt een nieuwe versie (eerdere metingen houden de oude tekst en antwoorden)");
         b.MapDelete("/{gemeente}/vragen/{code}", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (string gemeente, string code, ParticipatieService service, CancellationToken ct) =>
             {
                 var u = await service.EigenVraagVerwijderenAsync(gemeente, code, ct);
@@ -113,7 +122,7 @@ public static class ParticipatieApi
                 if (u.NietGevonden) return Problemen.NietGevonden();
                 return u.Gelukt ? TypedResults.Created("/api/v1/mijn/participatie", new IdDto(u.Waarde)) : Problemen.Validatie(u.Fouten);
             })
-            .WithSummary("Uw antwoorden op de open participatievragenlijst versturen");
+            .WithSummary("Uw antwoorden op de open participatievragenlijst versturen (antwoorden per vraagcode; keuzes: de code van uw antwoord op een meerkeuzevraag)");
 
         api.MapGet("/monitor/participatie", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, KleineAantallenBeleid beleid, CancellationToken ct) =>
             {
@@ -164,7 +173,11 @@ public static class ParticipatieApi
     {
         var (tekst, vertaald) = v.Tekst(taal);
         return new(v.Code, v.Domein, v.Schaal, tekst, vertaald, v.Opties.Select(o => new OptieDto(o.Waarde, taal == "en" ? o.En : o.Nl)).ToList(), BronDto.Van(v.Bron),
-            v.Eigen, v.Teksten);
+            v.Eigen, v.Teksten, v.Keuzes.Select(k =>
+            {
+                var (label, labelVertaald) = k.Tekst(taal);
+                return new KeuzeDto(k.Code, label, labelVertaald, k.Teksten);
+            }).ToList());
     }
 
     public static InrichtingDto Dto(Inrichting i) => new(i.Gemeente.Code, i.Gemeente.Naam, i.Instellingen.Anker, i.Instellingen.Maanden, i.Standaard, i.Vragenlijst.Versie,
@@ -177,7 +190,8 @@ public static class ParticipatieApi
         s.Momenten.Select(Dto).ToList(),
         s.Metingen.Select(m => new MetingDto(m.Id, m.Maanden, m.Datum, m.Invulwijze, m.Taal, m.Versie, m.VastgelegdDoor, m.VastgelegdOp,
             m.Antwoorden.Select(a => s.VragenVan(m).Zoek(a.VraagCode) is { } v
-                ? new AntwoordDto(a.VraagCode, v.Domein, a.Waarde, v.Opties.FirstOrDefault(o => o.Waarde == a.Waarde)?.Nl ?? "", v.Teksten["nl"], v.Eigen)
+                ? new AntwoordDto(a.VraagCode, v.Domein, a.Waarde, a.Keuze is { } k ? v.Keuze(k)?.Teksten["nl"] ?? k : v.Opties.FirstOrDefault(o => o.Waarde == a.Waarde)?.Nl ?? "",
+                    v.Teksten["nl"], v.Eigen, a.Keuze)
                 : null).OfType<AntwoordDto>().ToList())).ToList(),
         s.Ladderscores.Select(r => new LadderscoreDto(r.Score.Id, r.Score.Datum, r.Score.Trede, r.Score.TredeNaam, r.Beweging.Beweging, r.Beweging.Van,
             r.Score.VoortgangsgesprekId, r.Score.Toelichting, r.Score.VastgelegdDoor, BronDto.Van(r.Beweging.Bron))).ToList(),

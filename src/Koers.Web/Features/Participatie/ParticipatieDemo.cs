@@ -18,6 +18,8 @@ public static class ParticipatieDemo
     {
         if (await db.Set<Participatiemeting>().AnyAsync(ct)) return;
         var random = new Random(2022);
+        // The meerkeuze question's answers draw from their own stream, so the rest of the demo stays as it was.
+        var keuzeRandom = new Random(1667);
         var vandaag = klok.Vandaag;
         var instellingen = Participatieinstellingen.Standaard;
         var dossiers = (await db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen)
@@ -50,6 +52,15 @@ public static class ParticipatieDemo
                 if (meting.Invulwijze == Invulwijze.Portaal) meting.Taal = random.Next(2) == 0 ? "ar" : "nl";
                 foreach (var v in lijst.Vragen)
                 {
+                    if (v.Schaal == Antwoordschaal.Meerkeuze)
+                    {
+                        if (keuzeRandom.Next(10) == 0) continue;
+                        // Mostly by bike or on foot, as in a village; some by bus or car.
+                        var keuze = v.Keuzes[Math.Min(v.Keuzes.Count - 1, (int)(Math.Pow(keuzeRandom.NextDouble(), 1.5) * v.Keuzes.Count))];
+                        meting.Antwoorden.Add(new Participatieantwoord { VraagCode = v.Code, Keuze = keuze.Code });
+                        continue;
+                    }
+
                     if (random.Next(10) == 0) continue; // "zeg ik liever niet"
                     var kans = v.Domein == Participatiedomein.WerkEnOpleiding ? 0.1 + 0.3 * groei : 0.3 + 0.5 * groei;
                     var waarde = v.Schaal == Antwoordschaal.JaNee
@@ -89,7 +100,9 @@ public static class ParticipatieDemo
 
     /// <summary>
     /// Reusel-De Mierden (GM1667) asks one own question, in two versions: version 1 (a year ago) added it in Dutch only,
-    /// version 2 (two months ago) sharpened its wording and added an English translation. Per municipality id, oldest first.
+    /// version 2 (two months ago) sharpened its wording and added an English translation, version 3 (a month ago) added an
+    /// own meerkeuze question with its own options, translated into English, Arabic and Ukrainian only (the other portal
+    /// languages show the Dutch, with the note). Per municipality id, oldest first.
     /// </summary>
     private static async Task<Dictionary<int, List<(DateTime Op, Vragenlijst Lijst)>>> VersiesAsync(KoersDbContext db, Klok klok, CancellationToken ct)
     {
@@ -101,10 +114,27 @@ public static class ParticipatieDemo
             Eigen(new() { ["nl"] = "Gaat u naar de bibliotheek of het buurthuis?" })]);
         var twee = Vragenlijstversies.Ordenen("GM1667-v2", [.. Vragenlijsten.Standaard.Vragen,
             Eigen(new() { ["nl"] = "Bent u de afgelopen maand in de bibliotheek of het buurthuis geweest?", ["en"] = "Have you been to the library or the community centre in the past month?" })]);
+        static Dictionary<string, string> T(string nl, string en, string ar, string uk) => new() { ["nl"] = nl, ["en"] = en, ["ar"] = ar, ["uk"] = uk };
+        var vervoer = new Vraag("eigen-demo-vervoer", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.Meerkeuze,
+            T("Hoe komt u meestal naar de les?", "How do you usually get to your lessons?", "كيف تصل عادةً إلى الدرس؟", "Як ви зазвичай добираєтеся на заняття?"),
+            Participatiedomein.MaatschappelijkeParticipatie.Bron())
+        {
+            Eigen = true,
+            Keuzes =
+            [
+                new("fiets", T("Met de fiets", "By bike", "بالدراجة", "На велосипеді")),
+                new("lopen", T("Lopend", "On foot", "سيرًا على الأقدام", "Пішки")),
+                new("openbaar-vervoer", T("Met het openbaar vervoer", "By public transport", "بوسائل النقل العام", "Громадським транспортом")),
+                new("auto", T("Met de auto", "By car", "بالسيارة", "Автомобілем")),
+                new("anders", T("Anders", "Other", "غير ذلك", "Інше")),
+            ],
+        };
+        var drie = Vragenlijstversies.Ordenen("GM1667-v3", [.. twee.Vragen, vervoer]);
         var lijst = new List<(DateTime Op, Vragenlijst Lijst, string Wijziging)>
         {
             (klok.NuUtc.AddYears(-1), een, "eigen vraag toegevoegd: 'Gaat u naar de bibliotheek of het buurthuis?'"),
             (klok.NuUtc.AddMonths(-2), twee, "eigen vraag gewijzigd: 'Gaat u naar de bibliotheek of het buurthuis?' wordt 'Bent u de afgelopen maand in de bibliotheek of het buurthuis geweest?' (met Engelse vertaling)"),
+            (klok.NuUtc.AddMonths(-1), drie, "eigen vraag toegevoegd: 'Hoe komt u meestal naar de les?' (meerkeuze: fiets, lopen, openbaar vervoer, auto, anders)"),
         };
         for (var n = 0; n < lijst.Count; n++)
         {

@@ -12,6 +12,9 @@ public sealed class MetingInvoer
 
     /// <summary>Question code → value; an empty value is "zeg ik liever niet".</summary>
     public Dictionary<string, int?> Antwoorden { get; set; } = [];
+
+    /// <summary>Question code → option code, for the municipality's own meerkeuze questions; an empty value is "zeg ik liever niet".</summary>
+    public Dictionary<string, string?> Keuzes { get; set; } = [];
 }
 
 /// <summary>A score on the participatieladder (1 = lowest rung), optionally at a voortgangsgesprek.</summary>

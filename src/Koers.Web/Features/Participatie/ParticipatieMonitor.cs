@@ -31,6 +31,7 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
     public const string PerMoment = "participatie-per-moment";
     public const string LadderTrede = "participatieladder-trede";
     public const string LadderBeweging = "participatieladder-beweging";
+    public const string Keuzes = "participatie-keuzes";
 
     public const string Cohort = "participatie-cohort";
 
@@ -39,6 +40,8 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         [PerMoment] = new([], null, false, Afgeleid: [.. Enum.GetValues<Participatiedomein>().Select(d => $"{Sleutel(d)}-pct")]),
         [LadderTrede] = new(["aantal"], null, true),
         [LadderBeweging] = new(["aantal"], null, true),
+        // No total: who skipped a question is in no row, so the rows do not add up to anything shown.
+        [Keuzes] = new([], null, false),
     };
 
     public async Task<ParticipatieRapport> BouwAsync(MonitorFilter f, Leerroute? route, CancellationToken ct = default)
@@ -56,7 +59,14 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
             .Distinct().ToListAsync(ct);
         var versies = await VersiesAsync(gebruikt, ct);
         var samen = Vragenlijst.Gemeenschappelijk([.. versies.Values]);
-        var eigen = await RuwAsync(f, route, gemeenten, c, versies, samen, ct);
+        // The meerkeuze questions every version asks the same way (text and options), and the moments measured: decided
+        // once for the family too, so every member's option table has the same rows and columns.
+        var meerkeuze = versies.Values.SelectMany(l => l.Vragen).Where(v => v.Schaal == Antwoordschaal.Meerkeuze && samen.Contains(v.Vergelijksleutel))
+            .DistinctBy(v => v.Vergelijksleutel).ToList();
+        List<int> momenten = meerkeuze.Count == 0 ? [] : await CohortIds(top, route, topGemeenten).Join(db.Set<Participatiemeting>().AsNoTracking(), i => i, m => m.InburgeraarId, (i, m) => m.Maanden)
+            .Distinct().OrderBy(m => m).ToListAsync(ct);
+        var keuzevragen = new Keuzevragen(meerkeuze, momenten);
+        var eigen = await RuwAsync(f, route, gemeenten, c, versies, samen, keuzevragen, ct);
         IReadOnlyList<Tabel> tabellen;
         if (familie is null)
         {
@@ -68,7 +78,7 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         else
         {
             var leden = new List<IReadOnlyList<Tabel>>();
-            foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, versies, samen, ct));
+            foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, versies, samen, keuzevragen, ct));
             tabellen = Optelling.BeveiligFamilie([.. leden.Select(l => (l, (IEnumerable<Koppeling>)[]))], Optellingen, c)[familie.ToList().FindIndex(l => l.Filter == f)];
         }
 
@@ -86,7 +96,10 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         if (versies.Count == 1) return $"Alle vragenlijsten in dit cohort zijn ingevuld met dezelfde versie ({namen}).";
         var weg = versies.Values.SelectMany(l => l.Vragen).Select(v => v.Vergelijksleutel).Distinct().Count() - samen.Count;
         return $"De vragenlijsten in dit cohort zijn ingevuld met {versies.Count} versies ({namen}). Vergeleken worden alleen de {samen.Count} vragen die in al deze versies " +
-            $"op dezelfde manier voorkomen; niet meegeteld: {weg} {(weg == 1 ? "vraag die is" : "vragen die zijn")} toegevoegd, gewijzigd of verwijderd.";
+            $"op dezelfde manier voorkomen; niet meegeteld: {weg} {(weg == 1 ? "vraag die is" : "vragen die zijn")} toegevoegd, gewijzigd of verwijderd" +
+            (versies.Values.Any(l => l.Vragen.Any(v => v.Schaal == Antwoordschaal.Meerkeuze))
+                ? " (een meerkeuzevraag met andere antwoorden telt als gewijzigd: haar antwoorden worden alleen vergeleken waar vraag en antwoorden gelijk zijn)."
+                : ".");
     }
 
     private async Task<Dictionary<string, Vragenlijst>> VersiesAsync(IReadOnlyList<string> codes, CancellationToken ct)
@@ -110,8 +123,12 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
     }
 
     /// <summary>The tables of one view before secondary suppression; the cohort's size is a one-cell table of its own.</summary>
+    private sealed record Keuzevragen(IReadOnlyList<Vraag> Vragen, IReadOnlyList<int> Momenten);
+
+    private static string Moment(int maanden) => maanden == 0 ? "Nulmeting" : $"{maanden} maanden";
+
     private async Task<IReadOnlyList<Tabel>> RuwAsync(MonitorFilter f, Leerroute? route, IReadOnlyList<GemeenteInfo> gemeenten, Cellen c,
-        IReadOnlyDictionary<string, Vragenlijst> versies, IReadOnlySet<string> samen, CancellationToken ct)
+        IReadOnlyDictionary<string, Vragenlijst> versies, IReadOnlySet<string> samen, Keuzevragen keuzevragen, CancellationToken ct)
     {
         var ids = CohortIds(f, route, gemeenten);
         var personen = await ids.CountAsync(ct);
@@ -119,7 +136,7 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         var antwoorden = await (from m in db.Set<Participatiemeting>().AsNoTracking()
                                 join a in db.Set<Participatieantwoord>().AsNoTracking() on m.Id equals a.ParticipatiemetingId
                                 where ids.Contains(m.InburgeraarId)
-                                select new { m.InburgeraarId, m.Maanden, m.Versie, a.VraagCode, a.Waarde })
+                                select new { m.InburgeraarId, m.Maanden, m.Versie, a.VraagCode, a.Waarde, a.Keuze })
             .ToListAsync(ct);
         var gemetenPerMoment = await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId))
             .GroupBy(m => m.Maanden).Select(g => new { Maanden = g.Key, Aantal = g.Count() }).ToListAsync(ct);
@@ -176,8 +193,22 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
         var bewegingTabel = new Tabel(LadderBeweging, "Participatieladder: beweging sinds de vorige score", "Beweging", [new("aantal", "Mensen", KolomSoort.Aantal)], bewegingRijen,
             "De laatste score vergeleken met de score daarvoor.", [BronVerwijzing.Van(BronParticipatie.Participatieladder)]);
 
+        // Own meerkeuze questions: per option and moment the people who chose it, each answer read with its own version,
+        // only where that version asks the question with the same text and options (the comparison rule above).
+        var gekozen = antwoorden.Where(a => a.Keuze is not null)
+            .Select(a => (a.Maanden, a.Keuze, Vraag: (versies.TryGetValue(a.Versie, out var l) ? l : Vragenlijsten.Standaard).Zoek(a.VraagCode)))
+            .Where(a => a.Vraag is not null && a.Vraag.Schaal == Antwoordschaal.Meerkeuze && samen.Contains(a.Vraag.Vergelijksleutel))
+            .Select(a => (a.Maanden, Sleutel: a.Vraag!.Vergelijksleutel, a.Keuze)).ToList();
+        var keuzeRijen = keuzevragen.Vragen.SelectMany(v => v.Keuzes.Select(k => new Rij($"{v.Code}|{k.Code}", $"{v.Teksten["nl"]} · {k.Teksten["nl"]} ({k.Code})",
+            keuzevragen.Momenten.Select(m => c.Aantal(gekozen.Count(g => g.Maanden == m && g.Sleutel == v.Vergelijksleutel && g.Keuze == k.Code))).ToList()))).ToList();
+        var keuzeTabel = new Tabel(Keuzes, "Eigen meerkeuzevragen: antwoorden per keuze", "Vraag · antwoord",
+            keuzevragen.Momenten.Select(m => new Kolom($"m{m}", Moment(m), KolomSoort.Aantal)).ToList(), keuzeRijen,
+            "Per antwoord van een eigen meerkeuzevraag van de gemeente: het aantal mensen dat het koos, per meetmoment. Wie de vraag oversloeg, telt niet mee. " +
+            "Een vraag staat hier alleen als alle versies in dit cohort haar met dezelfde tekst en dezelfde antwoorden stellen. " + Vergelijking(versies, samen),
+            [BronVerwijzing.Van(BronParticipatie.Vragenlijst)]);
+
         var cohortTabel = new Tabel(Cohort, "Cohort", "Cohort", [new("aantal", "Mensen", KolomSoort.Aantal)], [new Rij("personen", "Mensen in het cohort", [c.Aantal(personen)])]);
-        return [perMoment, tredeTabel, bewegingTabel, cohortTabel];
+        return keuzevragen.Vragen.Count == 0 ? [perMoment, tredeTabel, bewegingTabel, cohortTabel] : [perMoment, keuzeTabel, tredeTabel, bewegingTabel, cohortTabel];
     }
 
     private static string Sleutel(Participatiedomein d) => d switch

@@ -141,11 +141,30 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         var nl = invoer.Nl?.Trim() ?? string.Empty;
         if (nl.Length > 0 && huidig.Vragenlijst.Vragen.Any(v => v.Code != code && string.Equals(v.Teksten["nl"], nl, StringComparison.OrdinalIgnoreCase)))
             fouten.Voeg(nameof(invoer.Nl), "Deze vraag staat al in de vragenlijst.");
+        // The options count only for a meerkeuze question; for a scale the form's spare rows (or stray API input) are dropped.
+        var meerkeuze = invoer.Schaal == Antwoordschaal.Meerkeuze;
+        var opties = (invoer.Opties ?? []).Select(o => (o?.Code, o?.Nl, (IReadOnlyDictionary<string, string?>)(o?.Vertalingen ?? []))).ToList();
+        if (meerkeuze)
+        {
+            foreach (var f in Vragenlijsten.ControleerKeuzes(opties)) fouten.Voeg(f.Veld, f.Melding); // Opties, Opties[i].Code, …
+        }
+
         if (fouten.Count > 0) return Uitkomst<string>.Geweigerd(fouten);
 
         var teksten = new Dictionary<string, string> { ["nl"] = nl };
         foreach (var (taal, tekst) in vertalingen.Where(t => !string.IsNullOrWhiteSpace(t.Value))) teksten[taal] = tekst!.Trim();
-        var vraag = new Vraag(bestaand?.Code ?? "eigen-" + Guid.NewGuid().ToString("N")[..10], invoer.Domein!.Value, invoer.Schaal!.Value, teksten, invoer.Domein.Value.Bron()) { Eigen = true };
+        var keuzes = !meerkeuze ? [] : opties
+            .Where(o => !(string.IsNullOrWhiteSpace(o.Code) && string.IsNullOrWhiteSpace(o.Nl) && o.Item3.Values.All(string.IsNullOrWhiteSpace)))
+            .Select(o =>
+            {
+                var labels = new Dictionary<string, string> { ["nl"] = o.Nl!.Trim() };
+                foreach (var (taal, tekst) in o.Item3.Where(t => !string.IsNullOrWhiteSpace(t.Value))) labels[taal] = tekst!.Trim();
+                return new Keuzeoptie(o.Code!.Trim(), labels);
+            }).ToList();
+        var vraag = new Vraag(bestaand?.Code ?? "eigen-" + Guid.NewGuid().ToString("N")[..10], invoer.Domein!.Value, invoer.Schaal!.Value, teksten, invoer.Domein.Value.Bron())
+        {
+            Eigen = true, Keuzes = keuzes,
+        };
         var vragen = huidig.Vragenlijst.Vragen.Select(v => v.Code == vraag.Code ? vraag : v).ToList();
         if (bestaand is null) vragen.Add(vraag);
         var wijziging = bestaand is null ? $"eigen vraag toegevoegd: '{Kort(nl)}'" : $"eigen vraag gewijzigd: '{Kort(bestaand.Teksten["nl"])}' wordt '{Kort(nl)}'";
@@ -292,15 +311,20 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         else if (moment?.Datum is { } vanaf && datum < vanaf) fouten.Voeg(nameof(invoer.Datum), $"De datum ligt vóór het meetmoment ({Shared.Weergave.Datum(vanaf)}).");
 
         var antwoorden = invoer.Antwoorden ?? [];
-        foreach (var f in Vragenlijsten.Controleer(inrichting.Vragenlijst, antwoorden))
-            fouten.Voeg(f.Veld.Length == 0 ? nameof(invoer.Antwoorden) : $"{nameof(invoer.Antwoorden)}[{f.Veld}]", f.Melding);
+        var keuzes = invoer.Keuzes ?? [];
+        // Checked against the questionnaire as it is now, the version this measurement will keep: a code of an option
+        // that an earlier version had, or that another question has, is refused.
+        foreach (var f in Vragenlijsten.Controleer(inrichting.Vragenlijst, antwoorden, keuzes))
+            fouten.Voeg(f.Veld.Length == 0 ? nameof(invoer.Antwoorden) : f.Veld.StartsWith("Keuzes[", StringComparison.Ordinal) ? f.Veld : $"{nameof(invoer.Antwoorden)}[{f.Veld}]", f.Melding);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var meting = new Participatiemeting
         {
             Id = Guid.NewGuid(), InburgeraarId = dossier.Id, Maanden = moment!.Maanden, Versie = inrichting.Vragenlijst.Versie, Datum = invoer.Datum!.Value,
             Invulwijze = wijze, Taal = taal, VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
-            Antwoorden = antwoorden.Where(a => a.Value is not null).Select(a => new Participatieantwoord { VraagCode = a.Key, Waarde = a.Value!.Value }).ToList(),
+            Antwoorden = antwoorden.Where(a => a.Value is not null).Select(a => new Participatieantwoord { VraagCode = a.Key, Waarde = a.Value!.Value })
+                .Concat(keuzes.Where(k => !string.IsNullOrEmpty(k.Value)).Select(k => new Participatieantwoord { VraagCode = k.Key, Keuze = k.Value }))
+                .ToList(),
         };
         db.Add(meting);
         dossiers.Audit(AuditActie.Wijzigen, dossier.Id, $"Participatiemeting '{moment.Omschrijving}' vastgelegd " +

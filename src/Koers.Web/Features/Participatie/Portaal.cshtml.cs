@@ -18,7 +18,7 @@ public sealed class PortaalModel(ParticipatieService participatie, IStringLocali
     public string Taal => Talen.Huidig;
 
     /// <summary>Whether some question has no text in the chosen language (shown in Dutch, with the note).</summary>
-    public bool NietVertaald => Stand?.Vragenlijst.Vragen.Any(v => !v.Tekst(Taal).Vertaald) == true;
+    public bool NietVertaald => Stand?.Vragenlijst.Vragen.Any(v => !v.Tekst(Taal).Vertaald || v.Keuzes.Any(k => !k.Tekst(Taal).Vertaald)) == true;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class PortaalModel(ParticipatieService participatie, IStringLocali
                 var (sleutel, tekst) = veld switch
                 {
                     "Antwoorden" => ("Meting.Antwoorden", t["FoutMinstensEen"].Value),
-                    _ when veld.StartsWith("Antwoorden[", StringComparison.Ordinal) => ($"Meting.{veld}", t["FoutAntwoord"].Value),
+                    _ when veld.StartsWith("Antwoorden[", StringComparison.Ordinal) || veld.StartsWith("Keuzes[", StringComparison.Ordinal) => ($"Meting.{veld}", t["FoutAntwoord"].Value),
                     _ => ("vragenlijst", t["FoutNietOpen"].Value),
                 };
                 ModelState.AddModelError(sleutel, tekst);

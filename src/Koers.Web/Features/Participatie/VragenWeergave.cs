@@ -23,6 +23,14 @@ public sealed record VragenWeergave(Vragenlijst Vragenlijst, string Prefix, stri
 
     public int? Gekozen(string code) => Antwoorden.TryGetValue(code, out var w) ? w : null;
 
+    /// <summary>Question code → option code chosen before a refused submit (own meerkeuze questions).</summary>
+    public IReadOnlyDictionary<string, string?> Keuzes { get; init; } = new Dictionary<string, string?>();
+
+    public string? GekozenKeuze(string code) => Keuzes.TryGetValue(code, out var k) ? k : null;
+
+    /// <summary>Whether the question, or one of its own options, is shown in Dutch for lack of a translation.</summary>
+    public bool NietVertaald(Vraag v) => !v.Tekst(Taal).Vertaald || v.Keuzes.Any(k => !k.Tekst(Taal).Vertaald);
+
     /// <summary>The short note, in the reader's language, at a question shown in Dutch for lack of a translation (portal only).</summary>
     public string? AlleenNl { get; init; }
 }

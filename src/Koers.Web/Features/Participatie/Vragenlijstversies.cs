@@ -16,6 +16,19 @@ public sealed class EigenVraagInvoer
 
     /// <summary>Language code (en, ar, fa, ti, tr, uk) → text; empty means "not translated" (the portal shows Dutch).</summary>
     public Dictionary<string, string?> Vertalingen { get; set; } = [];
+
+    /// <summary>The answers of a meerkeuze question (Schaal = Meerkeuze), in order; ignored for a scale. Wholly empty rows do not count.</summary>
+    public List<KeuzeoptieInvoer> Opties { get; set; } = [];
+}
+
+/// <summary>One answer of an own meerkeuze question as typed: its code (stored with the answer), Dutch label and translations.</summary>
+public sealed class KeuzeoptieInvoer
+{
+    public string? Code { get; set; }
+    public string? Nl { get; set; }
+
+    /// <summary>Language code → label; empty means "not translated" (the portal shows the Dutch label).</summary>
+    public Dictionary<string, string?> Vertalingen { get; set; } = [];
 }
 
 /// <summary>One measurement's domain: how many of its questions were answered, and how many of those positively.</summary>
@@ -27,16 +40,24 @@ public sealed record Vragenlijstversie(int Nummer, string Code, DateTime Vastges
 /// <summary>How a version's questions are kept in <see cref="Participatievragenlijstversie.Vragen"/> (JSON), and read back.</summary>
 public static class Vragenlijstversies
 {
-    private sealed record Opslag(string Code, Participatiedomein Domein, Antwoordschaal Schaal, Dictionary<string, string> Teksten, bool Eigen);
+    // Keuzes: the options of a meerkeuze question, so a version keeps its options with its texts (absent in versions stored before them).
+    private sealed record Opslag(string Code, Participatiedomein Domein, Antwoordschaal Schaal, Dictionary<string, string> Teksten, bool Eigen,
+        List<OpslagKeuze>? Keuzes = null);
+
+    private sealed record OpslagKeuze(string Code, Dictionary<string, string> Teksten);
 
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static string Schrijf(Vragenlijst lijst) =>
-        JsonSerializer.Serialize(lijst.Vragen.Select(v => new Opslag(v.Code, v.Domein, v.Schaal, new Dictionary<string, string>(v.Teksten), v.Eigen)).ToList(), Json);
+        JsonSerializer.Serialize(lijst.Vragen.Select(v => new Opslag(v.Code, v.Domein, v.Schaal, new Dictionary<string, string>(v.Teksten), v.Eigen,
+            v.Keuzes.Count == 0 ? null : v.Keuzes.Select(k => new OpslagKeuze(k.Code, new Dictionary<string, string>(k.Teksten))).ToList())).ToList(), Json);
 
     /// <summary>A stored version; a default question keeps its citation, an own question cites its domain.</summary>
     public static Vragenlijst Lees(string code, string vragen) => new(code, (JsonSerializer.Deserialize<List<Opslag>>(vragen, Json) ?? [])
-        .Select(o => new Vraag(o.Code, o.Domein, o.Schaal, o.Teksten, Vragenlijsten.Standaard.Zoek(o.Code)?.Bron ?? o.Domein.Bron()) { Eigen = o.Eigen })
+        .Select(o => new Vraag(o.Code, o.Domein, o.Schaal, o.Teksten, Vragenlijsten.Standaard.Zoek(o.Code)?.Bron ?? o.Domein.Bron())
+        {
+            Eigen = o.Eigen, Keuzes = (o.Keuzes ?? []).Select(k => new Keuzeoptie(k.Code, k.Teksten)).ToList(),
+        })
         .ToList());
 
     public static Vragenlijstversie Lees(Participatievragenlijstversie rij) =>
@@ -65,10 +86,14 @@ public static class Vragenlijstversies
             .GroupBy(x => x.Vraag!.Domein).OrderBy(g => g.Key)
             .Select(g => new Domeinstand(g.Key, g.Count(), g.Count(x => x.Vraag!.IsPositief(x.Waarde)))).ToList();
 
-    /// <summary>Whether two questionnaires ask the same questions in the same words, in every language.</summary>
+    /// <summary>Whether two questionnaires ask the same questions in the same words, with the same options, in every language.</summary>
     public static bool Gelijk(Vragenlijst a, Vragenlijst b) =>
         a.Vragen.Count == b.Vragen.Count && a.Vragen.Zip(b.Vragen).All(p => p.First.Vergelijksleutel == p.Second.Vergelijksleutel && p.First.Eigen == p.Second.Eigen
-            && p.First.Teksten.Count == p.Second.Teksten.Count && p.First.Teksten.All(t => p.Second.Teksten.TryGetValue(t.Key, out var o) && o == t.Value));
+            && Zelfde(p.First.Teksten, p.Second.Teksten)
+            && p.First.Keuzes.Count == p.Second.Keuzes.Count && p.First.Keuzes.Zip(p.Second.Keuzes).All(k => k.First.Code == k.Second.Code && Zelfde(k.First.Teksten, k.Second.Teksten)));
+
+    private static bool Zelfde(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(t => b.TryGetValue(t.Key, out var o) && o == t.Value);
 
     /// <summary>Default questions first in the instrument's order, then own questions, grouped by domain (the form's order).</summary>
     public static Vragenlijst Ordenen(string versie, IEnumerable<Vraag> vragen) =>
