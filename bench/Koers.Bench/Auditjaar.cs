@@ -118,6 +118,8 @@ public static class Auditjaar
         }
 
         await copy.CompleteAsync();
+        // The connection stays in COPY state until the importer is closed.
+        await copy.DisposeAsync();
         await using (var cmd = new NpgsqlCommand("""SELECT setval(pg_get_serial_sequence('audit', 'Id'), (SELECT max("Id") FROM audit))""", conn)) await cmd.ExecuteNonQueryAsync();
         Console.WriteLine($"  auditjaar: {aantal:N0} regels in {tijd.Elapsed.TotalSeconds:F1} s");
     }
