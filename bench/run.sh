@@ -2,7 +2,10 @@
 # The Koers benchmark on a fresh machine, end to end:
 #
 #     bash bench/run.sh [--gevallen 150000] [--gebruikers 100] [--duur 20] [--denktijd 0 (ms between a user's requests)]
-#                       [--scenario <part of a scenario name, e.g. csv or duo>] [--rook]
+#                       [--scenario <part of a scenario name, e.g. csv, duo or audit>] [--auditjaar N] [--rook]
+#
+# --auditjaar N adds N rows of a year of national audit to the data set (bench/Koers.Bench/Auditjaar.cs), for the
+# auditor's search (scenario audit; bench/README.md "Audit op landelijke schaal").
 #
 # --rook is the smoke run CI does (tests/Koers.Web.Tests/Schaal/BenchRookTests.cs): a few hundred cases, a few
 # users, seconds per scenario, small CSV and DUO bursts, results under /tmp. It proves the benchmark still runs with
@@ -21,7 +24,7 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
+AUDITJAAR=""; GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
 EXTRA=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,6 +36,7 @@ while [ $# -gt 0 ]; do
         --opwarmen) OPWARMEN=$2; shift 2 ;;
         --denktijd) DENKTIJD=$2; shift 2 ;;
         --scenario) SCENARIO=$2; shift 2 ;;
+        --auditjaar) AUDITJAAR=$2; shift 2 ;;
         *) echo "onbekende optie $1"; exit 2 ;;
     esac
 done
@@ -90,7 +94,7 @@ export Koers__Bsn__IndexSleutels__1="$(head -c 32 /dev/urandom | base64)"
 
 log "genereer $GEVALLEN dossiers"
 START=$(date +%s)
-$BENCH genereer --gevallen "$GEVALLEN" --pg "$KOERS_BENCH_PG" | tee /tmp/koers-bench-genereer-$$.log
+$BENCH genereer --gevallen "$GEVALLEN" --pg "$KOERS_BENCH_PG" ${AUDITJAAR:+--auditjaar "$AUDITJAAR"} | tee /tmp/koers-bench-genereer-$$.log
 GEN_S=$(( $(date +%s) - START ))
 
 log "start Koers op 127.0.0.1:$PORT"

@@ -34,6 +34,12 @@ namespace Koers.Bench;
 /// </summary>
 public sealed class Generator(string verbinding, int gevallen, int seed, DateOnly vandaag, BsnBescherming bescherming)
 {
+    /// <summary>Rows of a year of national audit to add (genereer --auditjaar N; 0: none). See <see cref="Koers.Bench.Auditjaar"/>.</summary>
+    public int Auditjaar { get; init; }
+
+    /// <summary>The auditor's authenticator key (the auditor signs in in two steps, like functioneel beheer).</summary>
+    public const string AuditorTotpSleutel = "KOERSBENCHTOTPSLEUTELAUDITOR2345";
+
     public const string Wachtwoord = "Koers-bench-2026";
 
     /// <summary>Synthetic authenticator key (base32) of beheer@bench.example; the bench data set is thrown away with the run.</summary>
@@ -120,6 +126,8 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         await using var conn = new NpgsqlConnection(verbinding);
         await conn.OpenAsync();
         await VoerUitAsync(conn, "SET synchronous_commit = off");
+        // The audit log's monthly partitions of the past year (Koers makes them month by month as time passes).
+        await Koers.Bench.Auditjaar.MaakPartitiesAsync(conn, vandaag);
         var voortgang = new Voortgang(gevallen);
         foreach (var blok in lijst.Chunk(10_000))
         {
@@ -128,6 +136,7 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         }
 
         voortgang.Klaar();
+        if (Auditjaar > 0) await Koers.Bench.Auditjaar.SchrijfAsync(conn, vandaag, Auditjaar, random);
         // The monitor's per-case table is kept by an EF interceptor, which COPY bypasses: fill it here, as Koers would at
         // start-up. Then VACUUM as well as ANALYZE: a database in use has been vacuumed (autovacuum), and only then are
         // pages marked all-visible, which index-only scans (worklist, monitor) need. Measuring straight after a 1 GB bulk
@@ -320,6 +329,13 @@ public sealed class Generator(string verbinding, int gevallen, int seed, DateOnl
         // the load client computes its codes from, as ASP.NET Core Identity stores one.
         beheer.TwoFactorEnabled = true;
         db.UserTokens.Add(new IdentityUserToken<string> { UserId = beheer.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = BeheerTotpSleutel });
+        // The auditor of the first municipality's region (the audit scenario), also in two steps.
+        var auditor = Maak("auditor@bench.example", "Auditor (bench)");
+        auditor.GemeenteId = gemeenten[0].Id;
+        auditor.TwoFactorEnabled = true;
+        db.Users.Add(auditor);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = auditor.Id, RoleId = rollen[Rollen.Auditor] });
+        db.UserTokens.Add(new IdentityUserToken<string> { UserId = auditor.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = AuditorTotpSleutel });
 
         // One log-in per taalschool (partner.r01@bench.example …) for the partner CSV upload; what it sees is decided
         // by the consents written with the cases below.

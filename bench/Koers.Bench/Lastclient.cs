@@ -94,6 +94,24 @@ public static class Lastclient
             (_, _) => Haal(http, beleid, $"/api/v1/monitor?jaar={vandaag.Year}"),
             (_, _) => BareSql.MonitorAsync(bron, null, vandaag.Year));
 
+        // 3b. The auditor's search (bench/README.md "Audit op landelijke schaal"): by case, by account and by period, on the
+        //     auditor's own region, through the API and the page, and as bare SQL. A few auditors at a time.
+        if (alleen is null || "audit".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("audit", StringComparison.OrdinalIgnoreCase))
+        {
+            var a = await Auditlast.VoorbereidenAsync(http, bron, vandaag);
+            var auditVus = Math.Min(vus, opties.Getal("auditgebruikers", 4));
+            await Scenario("audit dossier API", auditVus, (_, r) => Haal(http, a.Token, $"/api/v1/audit?dossier={a.Dossier(r)}"),
+                (_, r) => BareSql.AuditAsync(bron, a, dossier: a.Dossier(r)));
+            await Scenario("audit dossier pagina", auditVus, (_, r) => Haal(http, a.Token, $"/audit?Dossier={a.Dossier(r)}"),
+                (_, r) => BareSql.AuditAsync(bron, a, dossier: a.Dossier(r), max: 500));
+            await Scenario("audit gebruiker API", auditVus, (_, r) => Haal(http, a.Token, $"/api/v1/audit?gebruiker={Uri.EscapeDataString(a.Gebruiker(r))}"),
+                (_, r) => BareSql.AuditAsync(bron, a, gebruiker: a.Gebruiker(r)));
+            await Scenario("audit periode API", auditVus, (_, r) => { var d = a.Dag(r); return Haal(http, a.Token, $"/api/v1/audit?van={d:yyyy-MM-dd}&tot={d:yyyy-MM-dd}"); },
+                (_, r) => BareSql.AuditAsync(bron, a, dag: a.Dag(r)));
+            await Scenario("audit gebruiker en maand pagina", auditVus,
+                (_, r) => { var d = a.Dag(r); return Haal(http, a.Token, $"/audit?Gebruiker={Uri.EscapeDataString(a.Gebruiker(r))}&Van={d:yyyy-MM}-01&Tot={d.AddMonths(1):yyyy-MM}-01"); }, null);
+        }
+
         // 4. Deadline recomputation of all cases: once with nothing to change, once after a national policy change.
         var herberekening = new List<string>();
         if (alleen is null || "herberekening".Contains(alleen, StringComparison.OrdinalIgnoreCase))
@@ -359,8 +377,83 @@ public static class Lastclient
 /// The worklist and case page are the same queries the app runs (access check included); the monitor is a
 /// representative subset (inflow, PIPs and routes, deadlines) since the dashboard runs many aggregate queries.
 /// </summary>
+/// <summary>The auditor of the audit scenario: token, region, and cases, accounts and days to search for.</summary>
+public sealed record Auditlast(string Token, int Regio, int[] Gemeenten, Guid[] Dossiers, string[] Gebruikers, DateOnly Vandaag)
+{
+    public Guid Dossier(Random r) => Dossiers[r.Next(Dossiers.Length)];
+    public string Gebruiker(Random r) => Gebruikers[r.Next(Gebruikers.Length)];
+    public DateOnly Dag(Random r) => Vandaag.AddDays(-r.Next(1, 365));
+
+    public static async Task<Auditlast> VoorbereidenAsync(HttpClient http, NpgsqlDataSource bron, DateOnly vandaag)
+    {
+        var token = await Lastclient.TokenAsync(http, "auditor@bench.example", Totp.Code(Generator.AuditorTotpSleutel, DateTimeOffset.UtcNow));
+        int regio;
+        await using (var cmd = bron.CreateCommand("""SELECT g."RegioId" FROM "AspNetUsers" u JOIN gemeente g ON g."Id" = u."GemeenteId" WHERE u."Email" = 'auditor@bench.example'"""))
+        {
+            regio = (int)(await cmd.ExecuteScalarAsync())!;
+        }
+
+        var gemeenten = new List<int>();
+        await using (var cmd = bron.CreateCommand("""SELECT "Id" FROM gemeente WHERE "RegioId" = $1"""))
+        {
+            cmd.Parameters.AddWithValue(regio);
+            await using var rd = await cmd.ExecuteReaderAsync();
+            while (await rd.ReadAsync()) gemeenten.Add(rd.GetInt32(0));
+        }
+
+        var dossiers = new List<Guid>();
+        await using (var cmd = bron.CreateCommand("""SELECT "Id" FROM inburgeraar WHERE "GemeenteId" = ANY($1) ORDER BY "Id" LIMIT 5000"""))
+        {
+            cmd.Parameters.AddWithValue(gemeenten.ToArray());
+            await using var rd = await cmd.ExecuteReaderAsync();
+            while (await rd.ReadAsync()) dossiers.Add(rd.GetGuid(0));
+        }
+
+        var gebruikers = new List<string>();
+        await using (var cmd = bron.CreateCommand("""SELECT "Email" FROM medewerker WHERE "GemeenteId" = ANY($1) ORDER BY "Id" """))
+        {
+            cmd.Parameters.AddWithValue(gemeenten.ToArray());
+            await using var rd = await cmd.ExecuteReaderAsync();
+            while (await rd.ReadAsync()) gebruikers.Add(rd.GetString(0));
+        }
+
+        long rijen;
+        await using (var cmd = bron.CreateCommand("SELECT reltuples::bigint FROM pg_class WHERE relname = 'audit'"))
+        {
+            rijen = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        Console.WriteLine($"  auditor: regio {regio}, {gemeenten.Count} gemeenten, {dossiers.Count} dossiers, {gebruikers.Count} accounts; auditlog ~{rijen:N0} regels (schatting)");
+        return new Auditlast(token, regio, [.. gemeenten], [.. dossiers], [.. gebruikers], vandaag);
+    }
+}
+
 public static class BareSql
 {
+    /// <summary>The auditor's search as Koers does it (AuditQuery): what the region may see, the filter, a capped count and the newest rows.</summary>
+    public static async Task AuditAsync(NpgsqlDataSource bron, Auditlast a, Guid? dossier = null, string? gebruiker = null, DateOnly? dag = null, int max = 10_000)
+    {
+        await using var conn = await bron.OpenConnectionAsync();
+        // One statement per kind of search (not one with optional parameters), so each gets its own plan, as EF's do.
+        var filter = dossier is not null ? """a."InburgeraarId" = $3""" : gebruiker is not null ? """a."Gebruiker" = $3""" : """a."Op" >= $3 AND a."Op" < $3 + interval '1 day'""";
+        var zichtbaar = $"""
+            FROM audit a WHERE (a."RegioId" = $1 OR (a."InburgeraarId" IS NOT NULL AND EXISTS (SELECT 1 FROM inburgeraar i WHERE i."Id" = a."InburgeraarId" AND i."GemeenteId" = ANY($2)))
+                OR (a."RegioId" IS NULL AND a."InburgeraarId" IS NULL)) AND {filter}
+            """;
+        await using var cmd = new NpgsqlCommand($"""
+            SELECT count(*), NULL::text FROM (SELECT 1 {zichtbaar} LIMIT 10001) t
+            UNION ALL
+            SELECT * FROM (SELECT a."Id", a."Omschrijving"::text {zichtbaar} ORDER BY a."Id" DESC LIMIT $4) p
+            """, conn);
+        cmd.Parameters.AddWithValue(a.Regio);
+        cmd.Parameters.AddWithValue(a.Gemeenten);
+        if (dossier is { } id) cmd.Parameters.AddWithValue(id);
+        else if (gebruiker is not null) cmd.Parameters.AddWithValue(gebruiker);
+        else cmd.Parameters.AddWithValue(dag!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        cmd.Parameters.AddWithValue(max);
+        await Lees(cmd);
+    }
+
     public static async Task WerkvoorraadAsync(NpgsqlDataSource bron, int medewerker, DateOnly vandaag, bool alleenEigen = true)
     {
         await using var conn = await bron.OpenConnectionAsync();

@@ -2,14 +2,17 @@ using Koers.Bench;
 using Microsoft.Extensions.Configuration;
 
 // Koers benchmark: a synthetic national data set and a load client. See bench/README.md.
-//   genereer --gevallen 150000 --pg "<connstr>" [--seed 2021] [--vandaag 2026-06-16]
+//   genereer --gevallen 150000 --pg "<connstr>" [--seed 2021] [--vandaag 2026-06-16] [--auditjaar 25000000 (rows of a year of audit)]
 //   last --url http://127.0.0.1:5080 --pg "<connstr>" [--gebruikers 100] [--duur 20] [--opwarmen 5] [--uit results.md] [--scenario csv]
 //        [--csvgebruikers 2 --csvregels 10000 --csvuploads 5] [--duotoken T (or KOERS_BENCH_DUO_TOKEN) --duomeldingen 5000 --duoverzenders 20 --duodrain 600]
 var opties = Opties.Lees(args.Skip(1).ToArray());
 switch (args.FirstOrDefault())
 {
     case "genereer":
-        await new Generator(opties.Pg, opties.Getal("gevallen", 150_000), opties.Getal("seed", 2021), opties.Datum("vandaag"), opties.Bsn).GenereerAsync();
+        await new Generator(opties.Pg, opties.Getal("gevallen", 150_000), opties.Getal("seed", 2021), opties.Datum("vandaag"), opties.Bsn)
+        {
+            Auditjaar = opties.Getal("auditjaar", 0),
+        }.GenereerAsync();
         return 0;
     case "last":
         return await Lastclient.DraaiAsync(opties);

@@ -307,6 +307,8 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             // The rows still to be sealed, found without scanning the whole log.
             e.HasIndex(x => x.Id).HasDatabaseName("IX_audit_onverzegeld").HasFilter("\"Volgnummer\" IS NULL");
             e.HasIndex(x => x.RegioId);
+            // The auditor's search by account (AuditQuery): one user's newest rows first, without scanning the log.
+            e.HasIndex(x => new { x.Gebruiker, x.Id });
         });
 
         // Feature areas (ontzorgen, monitor, …) keep their mapping next to their entities.

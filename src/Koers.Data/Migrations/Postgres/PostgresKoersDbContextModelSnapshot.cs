@@ -115,6 +115,8 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("Volgnummer")
                         .IsUnique();
 
+                    b.HasIndex("Gebruiker", "Id");
+
                     b.ToTable("audit", (string)null);
                 });
 

@@ -108,6 +108,8 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("Volgnummer")
                         .IsUnique();
 
+                    b.HasIndex("Gebruiker", "Id");
+
                     b.ToTable("audit", (string)null);
                 });
 

@@ -120,12 +120,28 @@ public sealed class AuditKeten(KoersDbContext db, Taaksloten sloten, AuditKetenS
         // The anchor before the rows: it only moves forward, so every row it covers is in what we read next.
         var anker = Anker((await sloten.StandAsync(Taak, ct))?.LaatstePeriode);
         var onverzegeld = await db.Audit.LongCountAsync(a => a.Volgnummer == null, ct);
-        long verwacht = 1;
-        var vorige = Begin;
+        // After the retention term removed the oldest months (AuditBewaring), the chain starts after the last removed
+        // position, from that row's hash: what is left must still link up exactly from there.
+        var begin = AuditBewaring.Anker((await sloten.StandAsync(AuditBewaring.BeginAnker, ct))?.LaatstePeriode);
+        long verwacht = (begin?.Volgnummer ?? 0) + 1;
+        var vorige = begin?.Hash ?? Begin;
         long? vorigeId = null;
         string? hashOpAnker = null;
         await foreach (var r in db.Audit.AsNoTracking().Where(a => a.Volgnummer != null).OrderBy(a => a.Volgnummer).AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (r.Volgnummer < verwacht)
+            {
+                // A row from just after a removed month that was sealed before the month's last rows (sealing follows
+                // commit order, months follow the clock): its predecessor is gone, so only its own content is checked.
+                if (Bereken(r) != r.Hash)
+                {
+                    return Breuk(0, onverzegeld, r.Id, r.Volgnummer!.Value,
+                        $"De keten is verbroken bij regel {r.Id} (volgnummer {r.Volgnummer}): de inhoud van deze regel is gewijzigd nadat hij werd verzegeld.");
+                }
+
+                continue;
+            }
+
             if (r.Volgnummer != verwacht)
             {
                 var tussen = vorigeId is { } v ? $"tussen regel {v} en regel {r.Id}" : $"vóór regel {r.Id}";
@@ -151,12 +167,14 @@ public sealed class AuditKeten(KoersDbContext db, Taaksloten sloten, AuditKetenS
             verwacht++;
         }
 
-        var gecontroleerd = verwacht - 1;
-        if (anker is { } a && (gecontroleerd < a.Volgnummer || hashOpAnker != a.Hash))
+        // The last position reached, and how many rows were checked from the begin anchor on.
+        var eind = verwacht - 1;
+        var gecontroleerd = eind - (begin?.Volgnummer ?? 0);
+        if (anker is { } a && (eind < a.Volgnummer || hashOpAnker != a.Hash))
         {
-            return Breuk(gecontroleerd, onverzegeld, vorigeId, gecontroleerd < a.Volgnummer ? gecontroleerd + 1 : a.Volgnummer,
-                gecontroleerd < a.Volgnummer
-                    ? $"De keten is verbroken: de laatste regels ontbreken. De keten eindigt bij volgnummer {gecontroleerd}{(vorigeId is { } v3 ? $" (regel {v3})" : string.Empty)}, maar was verzegeld tot en met volgnummer {a.Volgnummer}."
+            return Breuk(gecontroleerd, onverzegeld, vorigeId, eind < a.Volgnummer ? eind + 1 : a.Volgnummer,
+                eind < a.Volgnummer
+                    ? $"De keten is verbroken: de laatste regels ontbreken. De keten eindigt bij volgnummer {eind}{(vorigeId is { } v3 ? $" (regel {v3})" : string.Empty)}, maar was verzegeld tot en met volgnummer {a.Volgnummer}."
                     : $"De keten is verbroken: de regel met volgnummer {a.Volgnummer} is niet meer de regel die werd verzegeld.");
         }
 
@@ -259,6 +277,9 @@ public static class AuditKetenRegistratie
         services.AddSingleton<AuditKetenSlot>();
         services.AddScoped<AuditKeten>();
         services.AddHostedService<AuditVerzegelaar>();
+        // Monthly partitions on PostgreSQL and the retention term of the log (AuditBewaring).
+        services.AddScoped<AuditBewaring>();
+        services.AddHostedService<AuditOnderhoud>();
         return services;
     }
 }

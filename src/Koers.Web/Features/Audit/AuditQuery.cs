@@ -31,22 +31,37 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
             || (a.RegioId == null && a.InburgeraarId == null));
     }
 
-    /// <summary>The auditor's search; the search itself is audited too (purpose 'audit').</summary>
+    /// <summary>
+    /// The count stops here (the answer says "more than"): counting every matching row of a year of national audit
+    /// (tens of millions) would cost seconds, and beyond this an auditor narrows the search anyway.
+    /// </summary>
+    public const int Telgrens = 10_000;
+
+    /// <summary>
+    /// The auditor's search; the search itself is audited too (purpose 'audit'). A user term with an '@' is an account
+    /// name and is matched exactly (an index finds it among millions of rows); any other term matches part of the name.
+    /// The count is that of the matching rows, at most <see cref="Telgrens"/> + 1.
+    /// </summary>
     public async Task<(int Totaal, List<AuditRegelDto> Regels)> ZoekAsync(AuditFilter f, int max, CancellationToken ct = default)
     {
         var q = await ZichtbaarAsync(ct);
         if (f.Dossier is { } d) q = q.Where(a => a.InburgeraarId == d);
-        if (!string.IsNullOrWhiteSpace(f.Gebruiker)) q = q.Where(a => a.Gebruiker.Contains(f.Gebruiker.Trim()));
+        if (!string.IsNullOrWhiteSpace(f.Gebruiker))
+        {
+            var term = f.Gebruiker.Trim();
+            q = term.Contains('@') ? q.Where(a => a.Gebruiker == term) : q.Where(a => a.Gebruiker.Contains(term));
+        }
+
         if (f.Actie is { } actie) q = q.Where(a => a.Actie == actie);
         if (f.Resultaat is { } resultaat) q = q.Where(a => a.Resultaat == resultaat);
         if (f.Van is { } van) { var v = van.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.Op >= v); }
         if (f.Tot is { } tot) { var t = tot.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.Op < t); }
-        var totaal = await q.CountAsync(ct);
+        var totaal = await q.Take(Telgrens + 1).CountAsync(ct);
         var regels = await q.OrderByDescending(a => a.Id).Take(max)
             .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
             .ToListAsync(ct);
 
-        var omschrijving = $"Auditlog doorzocht: {totaal} regels (filter: {Beschrijf(f)})";
+        var omschrijving = $"Auditlog doorzocht: {(totaal > Telgrens ? $"meer dan {Telgrens}" : totaal.ToString(CultureInfo.InvariantCulture))} regels (filter: {Beschrijf(f)})";
         audit.Schrijf(AuditActie.Inzien, f.Dossier, omschrijving);
         await db.SaveChangesAsync(ct);
         return (totaal, regels);

@@ -96,6 +96,8 @@ public static class Migratie
         Startcontroles.ControleerLoggen(db, configuration, env);
         var demo = Startcontroles.DemodataGevraagd(configuration, env);
         await db.Database.MigrateAsync(ct);
+        // PostgreSQL: the audit log's partitions for this month and the next ones, before anything writes a row.
+        await sp.GetRequiredService<Features.Audit.AuditBewaring>().ZorgVoorPartitiesAsync(ct);
         // Before anything reads or adds a BSN: clear values from before encryption are encrypted (Koers:Bsn).
         await BsnRegistratie.BijwerkenAsync(sp, configuration);
         if (demo)
