@@ -203,13 +203,17 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         _ => [],
     };
 
+    /// <summary>A referral of a case the user may change, tracked for the change; null when either is out of reach.</summary>
+    private async Task<Zorgverwijzing?> VerwijzingVoorWijzigingAsync(Guid id, Guid verwijzingId, CancellationToken ct)
+    {
+        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
+        if (await dossiers.LaadVoorWijzigingAsync(id, ct) is null) return null;
+        return await db.Set<Zorgverwijzing>().FirstOrDefaultAsync(x => x.Id == verwijzingId && x.InburgeraarId == id, ct);
+    }
+
     public async Task<Uitkomst<Guid>> StatusAsync(Guid id, Guid verwijzingId, ZorgstatusInvoer invoer, CancellationToken ct = default)
     {
-        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
-        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
-        if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var v = await db.Set<Zorgverwijzing>().FirstOrDefaultAsync(x => x.Id == verwijzingId && x.InburgeraarId == id, ct);
-        if (v is null) return Uitkomst<Guid>.Onbekend();
+        if (await VerwijzingVoorWijzigingAsync(id, verwijzingId, ct) is not { } v) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
         var volgende = Volgende(v.Status);
         if (invoer.Status is not { } status || !volgende.Contains(status))
@@ -252,11 +256,7 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// </summary>
     public async Task<Uitkomst<Guid>> AfspraakAsync(Guid id, Guid verwijzingId, AfspraakInvoer invoer, CancellationToken ct = default)
     {
-        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return Uitkomst<Guid>.Onbekend();
-        var dossier = await dossiers.LaadVoorWijzigingAsync(id, ct);
-        if (dossier is null) return Uitkomst<Guid>.Onbekend();
-        var v = await db.Set<Zorgverwijzing>().FirstOrDefaultAsync(x => x.Id == verwijzingId && x.InburgeraarId == id, ct);
-        if (v is null) return Uitkomst<Guid>.Onbekend();
+        if (await VerwijzingVoorWijzigingAsync(id, verwijzingId, ct) is not { } v) return Uitkomst<Guid>.Onbekend();
         var fouten = Veldfouten.Nieuw();
         var plaats = string.IsNullOrWhiteSpace(invoer.Plaats) ? null : invoer.Plaats.Trim();
         var wissen = invoer.Datum is null && invoer.Tijd is null && plaats is null;
