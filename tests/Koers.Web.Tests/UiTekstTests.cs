@@ -185,9 +185,19 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
         Assert.Contains("<svg", await icoon.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The beheer start page lists the settings for travel/trajectories and the contract signal (reported missing).</summary>
+    [Fact]
+    public async Task Beheer_startpagina_linkt_naar_logistiek_en_contractsignaal()
+    {
+        var doc = new HtmlParser().ParseDocument(await factory.ClientAls("beheer@kempen.example").GetStringAsync("/beheer"));
+        var links = doc.QuerySelectorAll("#beheeronderdelen a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        Assert.Contains(("/beheer/logistiek", "Reizen en trajecten"), links);
+        Assert.Contains(("/inkoop/producten#signaaltermijn", "Producten en contractsignaal"), links);
+    }
+
     /// <summary>Every link a role sees on its pages opens for that role: no "Uw rol geeft geen toegang", no 404.</summary>
     [Theory]
-    [InlineData("beheer@kempen.example", "/beheer", new[] { "/beheer", "/beheer/ontzorgen", "/beheer/geldzaken", "/beheer/voorlopig-plan", "/beheer/handhaving", "/beheer/mandaten", "/beheer/brieven", "/beheer/brieven/PipVaststelling", "/beheer/termijnen", "/beheer/partners", "/beheer/duo", "/beheer/duo/contactpersonen", "/beheer/bewaartermijn" })]
+    [InlineData("beheer@kempen.example", "/beheer", new[] { "/beheer", "/beheer/ontzorgen", "/beheer/geldzaken", "/beheer/voorlopig-plan", "/beheer/handhaving", "/beheer/mandaten", "/beheer/brieven", "/beheer/brieven/PipVaststelling", "/beheer/termijnen", "/beheer/partners", "/beheer/duo", "/beheer/duo/contactpersonen", "/beheer/bewaartermijn", "/beheer/logistiek", "/inkoop/producten" })]
     [InlineData("anouk.vandenberg@kempen.example", "/werkvoorraad", new[] { "/werkvoorraad", "/werkvoorraad/verdelen", "/beheer/ontzorgen/betaalruns", "/monitor", "/beheer/duo", "/inkoop", "/werkgevers" })]
     [InlineData("beleid@kempen.example", "/monitor", new[] { "/monitor", "/inkoop", "/inkoop/producten" })]
     public async Task Geen_doodlopende_links_voor_de_rol(string email, string start, string[] paginas)

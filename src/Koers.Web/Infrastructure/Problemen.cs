@@ -14,6 +14,17 @@ public static class Problemen
             detail: "Er is niets opgeslagen. Herstel de genoemde velden en probeer het opnieuw.",
             type: "https://koers.example/problemen/ongeldige-invoer");
 
+    /// <summary>
+    /// An invalid query parameter on a read (GET): same shape as <see cref="Validatie"/>, but without "Er is niets
+    /// opgeslagen", which is wrong for a request that stores nothing.
+    /// </summary>
+    public static ValidationProblem OngeldigeVraag(Dictionary<string, string[]> fouten) =>
+        TypedResults.ValidationProblem(
+            fouten.ToDictionary(f => CamelCase(f.Key), f => f.Value),
+            title: "De vraag is niet geldig",
+            detail: "Herstel de genoemde parameters en vraag het opnieuw op.",
+            type: "https://koers.example/problemen/ongeldige-invoer");
+
     public static ProblemHttpResult NietGevonden() =>
         TypedResults.Problem(statusCode: 404, title: "Dossier niet gevonden",
             detail: "Er is geen dossier met deze id, of u mag het niet inzien.");

@@ -219,7 +219,10 @@ public abstract class GeldzakenApiTests(KoersFactory factory)
 
         var onzin = await _client.GetAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht?maand=juni");
         Assert.Equal(HttpStatusCode.BadRequest, onzin.StatusCode);
-        Assert.Contains("JJJJ-MM", (await onzin.LeesAsync())["errors"]!["maand"]![0]!.GetValue<string>());
+        var onzinProbleem = await onzin.LeesAsync();
+        Assert.Contains("JJJJ-MM", onzinProbleem["errors"]!["maand"]![0]!.GetValue<string>());
+        // A read stores nothing, so the problem must not say "Er is niets opgeslagen".
+        Assert.DoesNotContain("opgeslagen", onzinProbleem["detail"]!.GetValue<string>());
     }
 
     [Fact]
@@ -256,6 +259,16 @@ public abstract class GeldzakenApiTests(KoersFactory factory)
         var arDoc = new HtmlParser().ParseDocument(ar);
         Assert.Equal(("ar", "rtl"), (arDoc.DocumentElement.GetAttribute("lang"), arDoc.DocumentElement.GetAttribute("dir")));
         Assert.Contains("الإيجار", Tekst(ar));
+
+        // Ukrainian: "за червень 2026" (за + nominative); "у червень" is the wrong case.
+        var uk = Tekst(await tweede.GetStringAsync("/mijn/geld?maand=2026-06&taal=uk"));
+        Assert.Contains("за червень 2026", uk);
+        Assert.DoesNotContain("у червень", uk);
+        // A month that is not one: the page says so in the chosen language; the API does not claim nothing was stored.
+        Assert.Contains("Deze maand kunt u niet kiezen", Tekst(await tweede.GetStringAsync("/mijn/geld?maand=xx&taal=nl")));
+        var fout = await tweede.GetAsync("/api/v1/mijn/maandoverzicht?maand=xx");
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.DoesNotContain("opgeslagen", (await fout.LeesAsync())["detail"]!.GetValue<string>());
 
         var pdf = await tweede.GetAsync("/mijn/geld/brief?maand=2026-06");
         Assert.Contains("Voor u blijft over € 900,00", GelezenPdf.Lees(await pdf.Content.ReadAsByteArrayAsync()).Tekst);

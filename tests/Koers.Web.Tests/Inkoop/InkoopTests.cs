@@ -99,6 +99,11 @@ public abstract class InkoopTests(KoersFactory factory)
         Assert.Contains("800,00", rij.QuerySelector(".koers-prijs")!.TextContent);
         Assert.Equal("ja", rij.QuerySelector(".koers-spuk")!.TextContent.Trim());
         Assert.Equal(2, rij.QuerySelectorAll("li[data-versie]").Length);
+        // Version 2 starts after today: announced as not yet valid, not "– heden"; version 1 ends the day before it.
+        var v2Tekst = rij.QuerySelector("li[data-versie='2']")!.TextContent;
+        Assert.Contains("vanaf 1 jul 2026 (nog niet geldig)", v2Tekst);
+        Assert.DoesNotContain("heden", v2Tekst);
+        Assert.Contains("– 30 jun 2026", rij.QuerySelector("li[data-versie='1']")!.TextContent);
     }
 
     [Fact]

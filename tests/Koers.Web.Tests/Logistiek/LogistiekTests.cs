@@ -126,7 +126,7 @@ public abstract class LogistiekTests(KoersFactory factory)
         Traject(overlap, Vandaag.AddDays(-200), Vandaag.AddDays(-60));
         Traject(overlap, Vandaag.AddDays(-100), null);
 
-        var signalen = (await SignalenAsync()).Where(s => s.Soort == "Tussenpoze tussen trajecten").ToList();
+        var signalen = (await SignalenAsync()).Where(s => s.Soort == "Tussenpoos tussen trajecten").ToList();
         Assert.Contains("40 dagen zonder vervolgtraject (maximum 28 dagen)", Assert.Single(signalen, s => s.Id == geenVervolg).Details);
         Assert.Contains("volgend traject start pas op 16 jul 2026", Assert.Single(signalen, s => s.Id == laatGepland).Details);
         Assert.DoesNotContain(signalen, s => s.Id == kortGeleden || s.Id == snelVervolg || s.Id == voorbij || s.Id == overlap);
@@ -137,6 +137,10 @@ public abstract class LogistiekTests(KoersFactory factory)
         Assert.Equal((50, true, false), (g["dagen"]!.GetValue<int>(), g["teLang"]!.GetValue<bool>(), g["actueel"]!.GetValue<bool>()));
         var werkvoorraad = new HtmlParser().ParseDocument(await _client.GetStringAsync("/werkvoorraad?gemeente=GM1724"));
         Assert.Contains(werkvoorraad.GetElementById("logistiek")!.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/inburgeraars/{geenVervolg}/logistiek#trajecten");
+        // Correct Dutch: "tussenpoos" (plural "tussenpozen"); "tussenpoze" is not a word.
+        var tab = await _client.GetStringAsync($"/inburgeraars/{geenVervolg}/logistiek");
+        Assert.Contains("maximale tussenpoos tussen trajecten", tab);
+        Assert.DoesNotContain("tussenpoze ", tab, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -35,14 +35,14 @@ public static class GeldzakenApi
         }).WithSummary("Inrichtingskrediet vastleggen: huisvesting, aangevraagd, toegekend en uitbetaald (met datum en bedrag), en de netto bijstand per maand");
         d.MapGet("/maandoverzicht", async Task<Results<Ok<MaandoverzichtDto>, ValidationProblem, ProblemHttpResult>> (Guid id, string? maand, GeldzakenService geldzaken, Klok klok, CancellationToken ct) =>
         {
-            if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.Validatie(fouten);
+            if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.OngeldigeVraag(fouten);
             return await geldzaken.MaandoverzichtAsync(id, m, $"API: maandoverzicht {OntzorgenRegels.MaandNaam(m)} opgevraagd", ct) is { } o
                 ? TypedResults.Ok(Dto(o, $"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand={OntzorgenWeergave.MaandCode(m)}"))
                 : Problemen.NietGevonden();
         }).WithSummary("Maandoverzicht voor de inburgeraar: wat de gemeente die maand van de bijstand betaalde, aan wie, wat overblijft en tot wanneer (maand als JJJJ-MM, standaard deze maand)");
         d.MapGet("/maandoverzicht/brief", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (Guid id, string? maand, GeldzakenService geldzaken, Klok klok, CancellationToken ct) =>
         {
-            if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.Validatie(fouten);
+            if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.OngeldigeVraag(fouten);
             return await geldzaken.BriefAsync(id, m, ct) is { } brief ? TypedResults.File(brief.Pdf, "application/pdf", brief.Bestandsnaam) : Problemen.NietGevonden();
         }).WithSummary("Het maandoverzicht als brief (PDF) in eenvoudig Nederlands, om te versturen of mee te geven");
 
@@ -69,7 +69,7 @@ public static class GeldzakenApi
             .MapGet("/maandoverzicht", async Task<Results<Ok<MaandoverzichtDto>, ValidationProblem, ProblemHttpResult>> (string? maand, GeldzakenService geldzaken,
                 Kern.Toegang toegang, Klok klok, CancellationToken ct) =>
             {
-                if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.Validatie(fouten);
+                if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.OngeldigeVraag(fouten);
                 // Only the signed-in inburgeraar's own case: there is no id to ask for another one.
                 if ((await toegang.BereikAsync(ct)).EigenDossier is not { } eigen) return Problemen.NietGevonden();
                 return await geldzaken.MaandoverzichtAsync(eigen, m, MijnModel.Doel, ct) is { } o

@@ -20,6 +20,8 @@ public sealed class BeheerModel : PageModel
         new("Termijnsignalering", "/beheer/termijnen", "Per gemeente hoeveel dagen vóór de vervaldatum elke soort termijn oranje wordt in werkvoorraad en dossier."),
         new("Mandaatregister", "/beheer/mandaten", "Per gemeente wie besluiten ondertekent namens het college: naam en functie (artikel 10:10 Awb)."),
         new("Brieven", "/beheer/brieven", "Per gemeente de tekst van de PIP- en handhavingsbrieven: aanpassen met voorbeeld, in versies; de wettelijke delen blijven staan."),
+        new("Reizen en trajecten", "/beheer/logistiek", "Per gemeente: de maximale reistijd naar de leslocatie, het signaal vóór het einde van vervoer, de maximale tussenpoos tussen trajecten en de kernen."),
+        new("Producten en contractsignaal", "/inkoop/producten#signaaltermijn", "Trajectproducten met prijzen in versies, en per gemeente hoeveel maanden vóór de einddatum een contract als ‘loopt af’ verschijnt."),
         new("Ketenpartners", "/beheer/partners", "Taalscholen en andere partners: accounts, contracten en wie welke dossiers mag zien."),
         new("DUO", "/beheer/duo", "Berichten van en naar DUO: geparkeerde meldingen opnieuw aanbieden of afhandelen."),
         new("DUO: contactpersonen en instellingen", "/beheer/duo/contactpersonen", "Klantregisseurs aanmelden als contactpersoon bij DUO, en de lijst van instellingen met een keurmerk die DUO kent."),

@@ -55,7 +55,7 @@ public static class LogistiekApi
                 TypedResults.Ok((await service.SignalenAsync(new Werkvoorraad.Dossierselectie(gemeente, klantregisseurId, teamId), ct))
                     .Select(t => new LogistiektaakDto(t.InburgeraarId, t.Naam, t.Gemeente, t.Klantregisseur, t.Soort, t.Datum, t.Details)).ToList()))
             .WithTags("Logistiek").RequireAuthorization(Beleid.Dossierwerk)
-            .WithSummary("Dossiers binnen bereik met een vervoersvoorziening die binnenkort eindigt, een te lange reistijd zonder vervoer of een te lange tussenpoze tussen trajecten (werkvoorraad)");
+            .WithSummary("Dossiers binnen bereik met een vervoersvoorziening die binnenkort eindigt, een te lange reistijd zonder vervoer of een te lange tussenpoos tussen trajecten (werkvoorraad)");
 
         api.MapGet("/logistiek/vraag", async Task<Results<Ok<LogistiekVraagDto>, ProblemHttpResult>> (LogistiekService service, CancellationToken ct) =>
                 await service.VraagAsync(ct) is { } v ? TypedResults.Ok(v) : Problemen.NietGevonden())
@@ -66,7 +66,7 @@ public static class LogistiekApi
         var b = api.MapGroup("/beheer/logistiek").WithTags("Logistiek: inrichting").RequireAuthorization(Beleid.Beheer);
         b.MapGet("/{gemeente}", async Task<Results<Ok<LogistiekInrichtingDto>, ProblemHttpResult>> (string gemeente, LogistiekService service, CancellationToken ct) =>
                 await service.InrichtingAsync(gemeente, ct) is { } i ? TypedResults.Ok(Dto(i)) : Onbekend(gemeente))
-            .WithSummary("De maximale reistijd, de signaaltermijn voor het einde van vervoer, de maximale tussenpoze tussen trajecten en de kernen van een gemeente");
+            .WithSummary("De maximale reistijd, de signaaltermijn voor het einde van vervoer, de maximale tussenpoos tussen trajecten en de kernen van een gemeente");
         b.MapPut("/{gemeente}", async Task<Results<Ok<LogistiekInrichtingDto>, ValidationProblem, ProblemHttpResult>> (string gemeente, LogistiekInstellingenInvoer invoer, LogistiekService service, CancellationToken ct) =>
             {
                 var u = await service.InrichtingOpslaanAsync(gemeente, invoer, ct);

@@ -196,7 +196,7 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
 
     public const string SoortVervoerEindigt = "Vervoer eindigt";
     public const string SoortReistijd = "Reistijd boven maximum";
-    public const string SoortTussenpoze = "Tussenpoze tussen trajecten";
+    public const string SoortTussenpoze = "Tussenpoos tussen trajecten";
 
     /// <summary>Open cases within reach (and the selection) whose transport support ends soon, whose travel time is too long without support, or with a gap between trajecten.</summary>
     public async Task<IReadOnlyList<Logistiektaak>> SignalenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
@@ -252,11 +252,11 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
             $"/inburgeraars/{t.InburgeraarId}/logistiek" + (t.Soort == SoortVervoerEindigt ? "#vervoer" : t.Soort == SoortReistijd ? "#reizen" : "#trajecten"), t.Soort,
             t.Soort == SoortVervoerEindigt ? t.Datum.DayNumber - vandaag.DayNumber <= 3 : t.Soort == SoortTussenpoze,
             $"{t.Details} · {t.Gemeente} · {t.Klantregisseur ?? "niet toegewezen"}"))],
-        "Geen vervoer dat binnenkort eindigt, geen te lange reistijd zonder vervoer en geen te lange tussenpoze tussen trajecten.",
+        "Geen vervoer dat binnenkort eindigt, geen te lange reistijd zonder vervoer en geen te lange tussenpoos tussen trajecten.",
         [new("Vervoer eindigt", taken.Count(t => t.Soort == SoortVervoerEindigt)), new("Reistijd", taken.Count(t => t.Soort == SoortReistijd)),
-            new("Tussenpoze", taken.Count(t => t.Soort == SoortTussenpoze))],
+            new("Tussenpoos", taken.Count(t => t.Soort == SoortTussenpoze))],
         [],
-        "Vervoersvoorzieningen die binnen de termijn van de gemeente eindigen zonder opvolger, een reistijd naar de leslocatie boven het maximum van de gemeente zonder lopende vervoersvoorziening, en een afgerond traject zonder vervolgtraject binnen de maximale tussenpoze.");
+        "Vervoersvoorzieningen die binnen de termijn van de gemeente eindigen zonder opvolger, een reistijd naar de leslocatie boven het maximum van de gemeente zonder lopende vervoersvoorziening, en een afgerond traject zonder vervolgtraject binnen de maximale tussenpoos.");
 
     // ---- demand for evening and weekend classes (policy) ---------------------------------------------------------
 
@@ -346,7 +346,7 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         var fouten = Veldfouten.Nieuw();
         if (invoer.MaxReistijdMinuten is not { } r || r < 10 || r > 240) fouten.Voeg(nameof(invoer.MaxReistijdMinuten), "Vul een maximale reistijd van 10 tot en met 240 minuten in.");
         if (invoer.VervoerEindeDagen is not { } e || e < 1 || e > 90) fouten.Voeg(nameof(invoer.VervoerEindeDagen), "Vul een signaaltermijn van 1 tot en met 90 dagen in.");
-        if (invoer.MaxTussenpozeDagen is not { } t || t < 1 || t > 365) fouten.Voeg(nameof(invoer.MaxTussenpozeDagen), "Vul een maximale tussenpoze van 1 tot en met 365 dagen in.");
+        if (invoer.MaxTussenpozeDagen is not { } t || t < 1 || t > 365) fouten.Voeg(nameof(invoer.MaxTussenpozeDagen), "Vul een maximale tussenpoos van 1 tot en met 365 dagen in.");
         var kernen = (invoer.Kernen ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (kernen.Count > 50) fouten.Voeg(nameof(invoer.Kernen), "Hoogstens 50 kernen.");
@@ -366,7 +366,7 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         rij.MaxTussenpozeDagen = invoer.MaxTussenpozeDagen!.Value;
         rij.Kernen = string.Join("\n", kernen);
         audit.Schrijf(AuditActie.Wijzigen, null,
-            $"Logistiek gemeente {gemeente.Naam}: maximale reistijd {rij.MaxReistijdMinuten} min, signaal {rij.VervoerEindeDagen} dagen voor einde vervoer, maximale tussenpoze {rij.MaxTussenpozeDagen} dagen, {kernen.Count} kernen");
+            $"Logistiek gemeente {gemeente.Naam}: maximale reistijd {rij.MaxReistijdMinuten} min, signaal {rij.VervoerEindeDagen} dagen voor einde vervoer, maximale tussenpoos {rij.MaxTussenpozeDagen} dagen, {kernen.Count} kernen");
         await db.SaveChangesAsync(ct);
         return Uitkomst<string>.Ok(gemeente.Code);
     }

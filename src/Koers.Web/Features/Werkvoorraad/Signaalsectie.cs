@@ -37,4 +37,7 @@ public sealed record Signaalsectie(
     public IEnumerable<SignaalRegel> Uitklapbaar => Regels.Skip(Zichtbaar).Take(Maximaal - Zichtbaar);
 
     public int NietGetoond => Math.Max(0, Regels.Count - Maximaal);
+
+    /// <summary>The fold-out caption; singular for one line ("Nog 1 signalen" was reported as a text bug).</summary>
+    public string MeerTekst => Regels.Count - Zichtbaar is 1 ? "Nog 1 signaal" : $"Nog {Regels.Count - Zichtbaar} signalen";
 }
