@@ -183,8 +183,12 @@ public abstract class AanbiedersTests(KoersFactory factory)
         Assert.Equal(taal + 650m, rij["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
         Assert.Equal(taal, rij["kostenSpuk"]!["waarde"]!.GetValue<decimal>());
         var kosten = rij["kosten"]!.AsArray();
+        // KNM is hidden (one person) and the total is shown: total minus language would give KNM away, so language is
+        // hidden as well (secondary suppression; it is the only other onderdeel).
         var taalKosten = kosten.Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!;
-        Assert.Equal(Math.Round(taal / 10, 2, MidpointRounding.AwayFromZero), taalKosten["kostenPerPersoon"]!["waarde"]!.GetValue<decimal>());
+        Assert.True(taalKosten["kostenPerPersoon"]!["verborgen"]!.GetValue<bool>());
+        Assert.Null(taalKosten["kostenPerPersoon"]!["waarde"]);
+        Assert.Equal("10", taalKosten["personen"]!["tekst"]!.GetValue<string>());
         // Small numbers: one KNM person, two route switches, one afschaling.
         var knm = kosten.Single(k => k!["onderdeel"]!.GetValue<string>() == "knm")!;
         Assert.True(knm["kostenPerPersoon"]!["verborgen"]!.GetValue<bool>());
@@ -198,7 +202,7 @@ public abstract class AanbiedersTests(KoersFactory factory)
         {
             Assert.True(klein[kolom]!["verborgen"]!.GetValue<bool>(), kolom);
             Assert.Null(klein[kolom]!["waarde"]);
-            Assert.Equal("<5", klein[kolom]!["tekst"]!.GetValue<string>());
+            Assert.Equal(kolom == "wachttijdMediaan" ? "–" : "<5", klein[kolom]!["tekst"]!.GetValue<string>());
         }
 
         // The page shows the same, with a "hoe berekend" per column.
@@ -272,13 +276,15 @@ public abstract class AanbiedersTests(KoersFactory factory)
         var j2025 = Rij(await (await beleid.GetAsync("/api/v1/inkoop/aanbieders?jaar=2025")).LeesAsync(), partner);
         Assert.Equal(5 * 600m + 650m, j2025["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
         Assert.Equal(5 * 600m, j2025["kostenSpuk"]!["waarde"]!.GetValue<decimal>());
-        Assert.Equal(600m, j2025["kosten"]!.AsArray().Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!["kostenPerPersoon"]!["waarde"]!.GetValue<decimal>());
+        // 2025: KNM (one person) is hidden and the total shown, so language is hidden too (else 3.650 − 5 × 600 gives KNM's 650).
+        Assert.Null(j2025["kosten"]!.AsArray().Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!["kostenPerPersoon"]!["waarde"]);
         var standaard = await (await beleid.GetAsync("/api/v1/inkoop/aanbieders")).LeesAsync();
         Assert.Equal(2026, standaard["jaar"]!.GetValue<int>()); // June: the current year
         var j2026 = Rij(standaard, partner);
         Assert.Equal(5 * 1800m, j2026["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
         Assert.Equal(5 * 1800m, j2026["kostenSpuk"]!["waarde"]!.GetValue<decimal>());
-        Assert.Equal(1800m, j2026["kosten"]!.AsArray().Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!["kostenPerPersoon"]!["waarde"]!.GetValue<decimal>());
+        // 2026: the KNM trajectory still runs (€ 0 this year, but a reader cannot know that), hidden; so language is hidden with it.
+        Assert.Null(j2026["kosten"]!.AsArray().Single(k => k!["onderdeel"]!.GetValue<string>() == "taal")!["kostenPerPersoon"]!["waarde"]);
         // Nothing before the trajectories; together the two years are the whole cost (8 begun months × € 300 × 5, plus € 650).
         Assert.Equal("—", Rij(await (await beleid.GetAsync("/api/v1/inkoop/aanbieders?jaar=2024")).LeesAsync(), partner)["kostenTotaal"]!["tekst"]!.GetValue<string>());
         Assert.Equal(5 * 8 * 300m + 650m, j2025["kostenTotaal"]!["waarde"]!.GetValue<decimal>() + j2026["kostenTotaal"]!["waarde"]!.GetValue<decimal>());
@@ -319,14 +325,54 @@ public abstract class AanbiedersTests(KoersFactory factory)
             var tr = doc.QuerySelector($"#aanbiederstabel tr[data-partner='{id}']")!;
             var cellen = Velden(regels.Single(r => r.StartsWith(tr.QuerySelector("th")!.ChildNodes[0].TextContent.Trim() + ";", StringComparison.Ordinal)));
             string Kolom(string k) => cellen[kop.IndexOf(k)];
+            foreach (var sr in tr.QuerySelectorAll(".koers-sr").ToList()) sr.Remove(); // "verborgen: klein aantal" for screen readers only
             Assert.Equal(tr.QuerySelector(".koers-totaal")!.TextContent.Trim(), Kolom("kosten_totaal"));
             Assert.Equal(tr.QuerySelector(".koers-spuk")!.TextContent.Trim(), Kolom("kosten_spuk"));
             Assert.Equal("2025", Kolom("verantwoordingsjaar"));
             var lijst = string.Join(" | ", tr.QuerySelectorAll(".koers-kosten li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent.Trim(), @"\s+", " ")));
             Assert.Equal(lijst, Kolom("kosten_per_persoon_per_onderdeel"));
             if (naam == "partner") Assert.Equal("€ 3.650,00", Kolom("kosten_totaal"));
-            else Assert.Equal("<5", Kolom("kosten_totaal"));
+            else Assert.Equal("–", Kolom("kosten_totaal"));
         }
+    }
+
+    [Fact]
+    public async Task Geen_rij_toont_een_totaal_naast_precies_een_verborgen_onderdeel_en_verborgen_bedragen_lezen_niet_als_kleiner_dan_5()
+    {
+        var b = Bouw();
+        var beleid = factory.ClientAls(Beleid);
+        var gezien = 0;
+        foreach (var jaar in new[] { 2025, 2026 })
+        {
+            var json = await (await beleid.GetAsync($"/api/v1/inkoop/aanbieders?jaar={jaar}")).LeesAsync();
+            foreach (var rij in json["aanbieders"]!.AsArray())
+            {
+                var kosten = rij!["kosten"]!.AsArray();
+                var verborgen = kosten.Count(k => k!["kostenPerPersoon"]!["verborgen"]!.GetValue<bool>());
+                var naam = rij["partner"]!.GetValue<string>();
+                foreach (var totaal in new[] { "kostenTotaal", "kostenSpuk" })
+                {
+                    if (rij[totaal]!["waarde"] is not null) Assert.True(verborgen != 1, $"{jaar} {naam}: {totaal} zichtbaar naast precies één verborgen onderdeel");
+                }
+
+                // A hidden amount or median is a neutral dash, never "<5" (that reads as "less than 5 euros/days").
+                foreach (var cel in kosten.SelectMany(k => new[] { k!["kostenPerPersoon"]!, k["spukPerPersoon"]! }).Append(rij["kostenTotaal"]!).Append(rij["kostenSpuk"]!).Append(rij["wachttijdMediaan"]!))
+                {
+                    if (cel["verborgen"]!.GetValue<bool>()) Assert.Equal("–", cel["tekst"]!.GetValue<string>());
+                }
+
+                if (verborgen > 0) gezien++;
+            }
+        }
+
+        Assert.True(gezien > 0, "geen rij met een verborgen onderdeel");
+
+        // The page explains the dash and says it to a screen reader.
+        var doc = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/inkoop/aanbieders"));
+        Assert.Contains("–", doc.QuerySelector("#legenda-verborgen")!.TextContent, StringComparison.Ordinal);
+        var knm = doc.QuerySelector($"#aanbiederstabel tr[data-partner='{b.Partner}'] li[data-onderdeel='Knm'] .koers-per-persoon")!;
+        Assert.Equal("verborgen: klein aantal", knm.QuerySelector(".koers-sr")!.TextContent);
+        Assert.DoesNotContain("<5", knm.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

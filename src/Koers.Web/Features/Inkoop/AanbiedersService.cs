@@ -22,6 +22,12 @@ namespace Koers.Web.Features.Inkoop;
 public sealed record Cijfer(decimal? Waarde, bool Verborgen, string Tekst)
 {
     public static Cijfer Geen { get; } = new(null, false, "—");
+
+    /// <summary>
+    /// A hidden amount or median: "&lt;5" there would read as "less than 5 euros/days", so a neutral dash (the page adds
+    /// "verborgen: klein aantal" for screen readers and explains it under the table).
+    /// </summary>
+    public const string VerborgenWaarde = "–";
 }
 
 /// <summary>The cost of one onderdeel at one provider: persons with a priced trajectory and the average cost per person.</summary>
@@ -212,7 +218,7 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
 
         var wachtdagen = trajecten.Select(t => t.Start.DayNumber - t.AangemeldOp.DayNumber).ToList();
         var wachttijd = wachtdagen.Count == 0 ? Cijfer.Geen
-            : KleineAantallen.Verbergen(wachtdagen.Count, b.Grens) ? Klein(b.Grens)
+            : KleineAantallen.Verbergen(wachtdagen.Count, b.Grens) ? VerborgenBedrag
             : Mediaan(wachtdagen) is var m ? new Cijfer(m, false, $"{m.ToString("0.#", Nl)} dagen") : Cijfer.Geen;
 
         var examens = b.Examens.Where(e => ExamenVan(b, e) == partnerId).ToList();
@@ -228,17 +234,31 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         {
             var n = g.Select(x => x.t.InburgeraarId).Distinct().Count();
             var verborgen = KleineAantallen.Verbergen(n, b.Grens);
-            return new OnderdeelKostenDto(g.Key, Aantal(n, b.Grens), verborgen ? Klein(b.Grens) : Bedrag(g.Sum(x => x.k.Bedrag) / n),
-                verborgen ? Klein(b.Grens) : Bedrag(g.Where(x => x.k.Spuk).Sum(x => x.k.Bedrag) / n));
+            return (Dto: new OnderdeelKostenDto(g.Key, Aantal(n, b.Grens), verborgen ? VerborgenBedrag : Bedrag(g.Sum(x => x.k.Bedrag) / n),
+                verborgen ? VerborgenBedrag : Bedrag(g.Where(x => x.k.Spuk).Sum(x => x.k.Bedrag) / n)), Som: g.Sum(x => x.k.Bedrag));
         }).ToList();
         var geprijsdePersonen = geprijsd.Select(x => x.t.InburgeraarId).Distinct().Count();
         var spukPersonen = geprijsd.Where(x => x.k.Spuk).Select(x => x.t.InburgeraarId).Distinct().Count();
-        var totaal = geprijsd.Count == 0 ? Cijfer.Geen : KleineAantallen.Verbergen(geprijsdePersonen, b.Grens) ? Klein(b.Grens) : Bedrag(geprijsd.Sum(x => x.k.Bedrag));
-        var spuk = spukPersonen == 0 ? (geprijsd.Count == 0 ? Cijfer.Geen : Bedrag(0)) : KleineAantallen.Verbergen(spukPersonen, b.Grens) ? Klein(b.Grens)
+        var totaal = geprijsd.Count == 0 ? Cijfer.Geen : KleineAantallen.Verbergen(geprijsdePersonen, b.Grens) ? VerborgenBedrag : Bedrag(geprijsd.Sum(x => x.k.Bedrag));
+        var spuk = spukPersonen == 0 ? (geprijsd.Count == 0 ? Cijfer.Geen : Bedrag(0)) : KleineAantallen.Verbergen(spukPersonen, b.Grens) ? VerborgenBedrag
             : Bedrag(geprijsd.Where(x => x.k.Spuk).Sum(x => x.k.Bedrag));
 
         return new AanbiederPrestatieDto(partnerId, naam, regio, inTraject, aanwezigheid, opSchema, wissels, afschalingen, wachttijd, examenCijfer,
-            perOnderdeel, totaal, spuk, kosten.Count(x => x.k is null));
+            Secundair(perOnderdeel, totaal.Waarde is not null || spuk.Waarde is not null), totaal, spuk, kosten.Count(x => x.k is null));
+    }
+
+    /// <summary>
+    /// Secondary suppression, as the monitor does it (<see cref="Geheimhouding"/>): the row total is the sum of persons ×
+    /// cost per person over the onderdelen, so with exactly one onderdeel hidden and the total shown, total minus the
+    /// others gives the hidden one away. Then the onderdeel with the smallest shown amount is hidden as well (the least
+    /// information lost, the same choice for the same figures); two hidden ones only give their sum.
+    /// </summary>
+    private static List<OnderdeelKostenDto> Secundair(List<(OnderdeelKostenDto Dto, decimal Som)> perOnderdeel, bool totaalGetoond)
+    {
+        var lijst = perOnderdeel.Select(x => x.Dto).ToList();
+        if (!totaalGetoond || lijst.Count(k => k.KostenPerPersoon.Verborgen) != 1) return lijst;
+        var kleinste = perOnderdeel.Where(x => !x.Dto.KostenPerPersoon.Verborgen).OrderBy(x => x.Som).ThenBy(x => x.Dto.Onderdeel).Select(x => x.Dto.Onderdeel).FirstOrDefault();
+        return [.. lijst.Select(k => k.Onderdeel == kleinste && !k.KostenPerPersoon.Verborgen ? k with { KostenPerPersoon = VerborgenBedrag, SpukPerPersoon = VerborgenBedrag } : k)];
     }
 
     // ---- the rules per column ------------------------------------------------------------------------------------
@@ -379,6 +399,9 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
     private static Cijfer Klein(int grens) => new(null, true, KleineAantallen.Tekst(grens));
+
+    /// <summary>A hidden amount or median (days): not "&lt;5", see <see cref="Cijfer.VerborgenWaarde"/>.</summary>
+    private static readonly Cijfer VerborgenBedrag = new(null, true, Cijfer.VerborgenWaarde);
 
     private static Cijfer Aantal(int n, int grens, bool nulTonen = true) =>
         KleineAantallen.Verbergen(n, grens) ? Klein(grens) : n == 0 && !nulTonen ? Cijfer.Geen : new Cijfer(n, false, n.ToString(Nl));

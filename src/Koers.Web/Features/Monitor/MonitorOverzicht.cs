@@ -56,7 +56,7 @@ public sealed class MonitorOverzichtBouwer(
         new("Handhaving (waarschuwingen, boetes, maatregelen)",
             "Handhaving is nog niet gebouwd in Koers."),
         new("Werkelijke kosten per component",
-            "Koers registreert nog geen kosten of facturen; de budgettabel toont alleen de verwachte uitkering. Ook elders zijn kosten nog niet apart in beeld (Evaluatie Kempen, regels 788-789)."),
+            "De budgettabel toont alleen de verwachte uitkering. Werkelijke kosten per aanbieder en onderdeel per verantwoordingsjaar staan bij Inkoop (prestaties per aanbieder), nog niet per component van de uitkering. Ook elders zijn kosten nog niet apart in beeld (Evaluatie Kempen, regels 788-789)."),
     ];
 
     /// <summary>The tables of one view before secondary suppression, and what the view needs besides.</summary>
@@ -81,6 +81,7 @@ public sealed class MonitorOverzichtBouwer(
             tabellen = [.. Optelling.Beveilig(tabellen, Optellingen, koppelingen, c)];
         }
 
+        if (c.Verberg) tabellen = BedragenMetAantallen(tabellen, c);
         return await OverzichtAsync(f, c, gemeenten, tabellen, budget, raming, ct);
     }
 
@@ -169,6 +170,35 @@ public sealed class MonitorOverzichtBouwer(
         {
             Rijen = [.. t.Rijen.Select(r => r.Sleutel is "prestatieVerwacht" or "verwacht" or "beschikbaar" && r.Cellen[0].Waarde is not null
                 ? r with { Cellen = [new Cel(null, c.AfgeleidTekst, true)] } : r)],
+        })];
+    }
+
+    /// <summary>
+    /// The budget amounts are a count times a published amount per person, so an amount gives its count away (amount /
+    /// price). <see cref="Cellen.Bedrag"/> hides them with a count under the threshold; this hides them as well when
+    /// secondary suppression hid the count ("x"), with the same marker as every figure derived from a hidden count.
+    /// A group's column goes with that group's count; the totals (and the model built on them) with either count,
+    /// since total minus the shown group is the hidden one.
+    /// </summary>
+    private static List<Tabel> BedragenMetAantallen(List<Tabel> tabellen, Cellen c)
+    {
+        var asiel = tabellen.Zoek("budget-aantallen", "asielmigrant", "aantal")?.Verborgen ?? false;
+        var gezin = tabellen.Zoek("budget-aantallen", "gezinsmigrant", "aantal")?.Verborgen ?? false;
+        if (!asiel && !gezin) return tabellen;
+        var verborgen = new Cel(null, c.AfgeleidTekst, true);
+        return [.. tabellen.Select(t => t.Id switch
+        {
+            "budget-componenten" => t with
+            {
+                Rijen = [.. t.Rijen.Select(r => r with
+                {
+                    Cellen = [.. r.Cellen.Select((cel, k) => cel.Waarde is not null && (t.Kolommen[k].Sleutel == "totaal" || (asiel && t.Kolommen[k].Sleutel == "asielmigranten")
+                        || (gezin && t.Kolommen[k].Sleutel == "gezinsmigranten")) ? verborgen : cel)],
+                })],
+            },
+            // All amounts of the estimate follow from the totals; "meegenomen" is a setting, not a count.
+            "budget-raming" => t with { Rijen = [.. t.Rijen.Select(r => r.Sleutel == "meegenomen" || r.Cellen[0].Waarde is null ? r : r with { Cellen = [verborgen] })] },
+            _ => t,
         })];
     }
 
@@ -676,8 +706,7 @@ public sealed class MonitorOverzichtBouwer(
                 new("kosten", "Werkelijke kosten", KolomSoort.Tekst),
             ], rijen,
                 Toelichting: $"Gemiddelde bedragen per inburgeraar (exclusief btw){(regels!.Jaar != jaar ? $", ingesteld voor {regels.Jaar} en later" : "")}, maal het aantal inburgeraars per groep. "
-                    + "De bron noemt als totaal € 12.712 en € 589; de componenten tellen op tot € 12.713 en € 590 (afronding in de bron). Koers telt de componenten op. "
-                    + "Werkelijke kosten registreert Koers nog niet.",
+                    + "De bron noemt als totaal € 12.712 en € 589; de componenten tellen op tot € 12.713 en € 590 (afronding in de bron). Koers telt de componenten op.",
                 Bronnen: [BronVerwijzing.Van(MonitorBron.BedragenPerInburgeraar), BronVerwijzing.Van(MonitorBron.SpecifiekeUitkering), BronVerwijzing.Van(MonitorBron.MapKostenNietInBeeld)],
                 Grafiek: new GrafiekSpec(GrafiekSoort.Staven, ["totaal"], Eenheid: "euro")));
 
