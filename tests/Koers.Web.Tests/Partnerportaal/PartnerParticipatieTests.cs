@@ -80,9 +80,11 @@ public abstract class PartnerParticipatieTests(KoersFactory factory)
         Assert.Equal(["datum", "trede", "tredeNaam"], ladder[0]!.AsObject().Select(x => x.Key).OrderBy(k => k, StringComparer.Ordinal));
         var meting = json["participatiemetingen"]!.AsArray().Single()!;
         Assert.Equal((6, "6 maanden", "2026-06-15"), (meting["maanden"]!.GetValue<int>(), meting["moment"]!.GetValue<string>(), meting["datum"]!.GetValue<string>()));
-        // Per domain answered and positive; well-being (health data) not under werk en participatie alone.
-        Assert.Equal([("werkEnOpleiding", 2, 1), ("maatschappelijkeParticipatie", 1, 1)],
-            meting["domeinen"]!.AsArray().Select(d => (d!["domein"]!.GetValue<string>(), d["beantwoord"]!.GetValue<int>(), d["positief"]!.GetValue<int>())));
+        // Per domain how many were answered, never how (no positive count: with two questions it gives the answers away);
+        // well-being (health data) not under werk en participatie alone.
+        Assert.Equal([("werkEnOpleiding", 2), ("maatschappelijkeParticipatie", 1)],
+            meting["domeinen"]!.AsArray().Select(d => (d!["domein"]!.GetValue<string>(), d["beantwoord"]!.GetValue<int>())));
+        Assert.All(meting["domeinen"]!.AsArray(), d => Assert.Equal(["beantwoord", "domein"], d!.AsObject().Select(x => x.Key).OrderBy(k => k, StringComparer.Ordinal)));
         var tekst = json.ToJsonString();
         Assert.DoesNotContain(Toelichting, tekst, StringComparison.Ordinal);
         Assert.DoesNotContain("welbevinden", tekst, StringComparison.OrdinalIgnoreCase);
@@ -91,7 +93,7 @@ public abstract class PartnerParticipatieTests(KoersFactory factory)
         var pagina = new HtmlParser().ParseDocument(await partner.GetStringAsync($"/partner/dossiers/{id}"));
         var treden = pagina.GetElementById("participatieladder")!.QuerySelectorAll("li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(["4 mei 2026: trede 4, Onbetaald werk", "2 mrt 2026: trede 2, Sociale contacten buiten de deur"], treden);
-        Assert.Equal("6 maanden, ingevuld op 15 jun 2026: Werk en opleiding 1 van 2 positief; Maatschappelijke participatie 1 van 1 positief",
+        Assert.Equal("6 maanden, ingevuld op 15 jun 2026: Werk en opleiding 2 vragen beantwoord; Maatschappelijke participatie 1 vraag beantwoord",
             pagina.GetElementById("participatiemetingen")!.QuerySelector("li")!.TextContent.Trim());
         Assert.DoesNotContain(Toelichting, pagina.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Welbevinden", pagina.Body.TextContent, StringComparison.Ordinal);
@@ -124,7 +126,7 @@ public abstract class PartnerParticipatieTests(KoersFactory factory)
         await MachtigingAsync(id, "basisgegevens", "werkEnParticipatie", "gezondheid");
         var json = await (await factory.ClientAls("partner@taalschool.example").GetAsync($"/api/v1/partner/dossiers/{id}")).LeesAsync();
         var domeinen = json["participatiemetingen"]!.AsArray().Single()!["domeinen"]!.AsArray();
-        Assert.Equal(("welbevinden", 1, 1), domeinen.Select(d => (d!["domein"]!.GetValue<string>(), d["beantwoord"]!.GetValue<int>(), d["positief"]!.GetValue<int>())).Last());
+        Assert.Equal(("welbevinden", 1), domeinen.Select(d => (d!["domein"]!.GetValue<string>(), d["beantwoord"]!.GetValue<int>())).Last());
     }
 }
 

@@ -62,7 +62,7 @@ public sealed class MachtigingService(KoersDbContext db, Toegang toegang, Dossie
         Gegevenscategorie.Voortgang => "Aanwezigheid, uren, voortgang per vaardigheid en examenuitslagen.",
         Gegevenscategorie.Gezondheid => "Lichamelijke en psychische gezondheid uit de brede intake, en de verwijzingen naar zorg (alleen soort en status).",
         Gegevenscategorie.Financien => "Inkomen, vaste lasten, schulden en financieel ontzorgen.",
-        Gegevenscategorie.WerkEnParticipatie => "Opleiding, werkervaring en participatie uit de brede intake, lopende plaatsingen, de treden op de participatieladder en de ingevulde participatiemetingen (datum en aantallen per domein, niet de antwoorden).",
+        Gegevenscategorie.WerkEnParticipatie => "Opleiding, werkervaring en participatie uit de brede intake, lopende plaatsingen, de treden op de participatieladder en de ingevulde participatiemetingen (datum en het aantal beantwoorde vragen per domein, niet de antwoorden).",
         Gegevenscategorie.Gezin => "Gezinsleden en kinderopvang.",
         _ => string.Empty,
     };

@@ -45,8 +45,12 @@ public sealed record PartnerZorgverwijzingDto(Zorgsoort Naar, Zorgstatus Status)
 /// <summary>A score on the participatieladder as a partner with consent for werk en participatie sees it: the date and the rung, not the note.</summary>
 public sealed record PartnerLadderscoreDto(DateOnly Datum, int Trede, string TredeNaam);
 
-/// <summary>One domain of a measurement: questions answered and of those positive (the cohort monitor's rule), never the answers.</summary>
-public sealed record PartnerDomeinDto(Participatiedomein Domein, int Beantwoord, int Positief);
+/// <summary>
+/// One domain of a measurement: how many questions were answered, never how. A count of positive answers is left out on
+/// purpose: with one or two questions in a domain it gives the answers away, and the portal tells the inburgeraar that
+/// only municipal staff see their answers.
+/// </summary>
+public sealed record PartnerDomeinDto(Participatiedomein Domein, int Beantwoord);
 
 /// <summary>A completed participation measurement as a partner with consent for werk en participatie sees it: the moment, the date, per-domain counts.</summary>
 public sealed record PartnerParticipatiemetingDto(int Maanden, string Moment, DateOnly Datum, IReadOnlyList<PartnerDomeinDto> Domeinen);
@@ -172,7 +176,7 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok,
             var welbevinden = Mag(Gegevenscategorie.Gezondheid);
             metingen = gemeten.Select(m => new PartnerParticipatiemetingDto(m.Maanden, m.Maanden == 0 ? "Nulmeting" : $"{m.Maanden} maanden", m.Datum,
                     Vragenlijstversies.PerDomein(m, versies[m.Versie]).Where(d => welbevinden || d.Domein != Participatiedomein.Welbevinden)
-                        .Select(d => new PartnerDomeinDto(d.Domein, d.Beantwoord, d.Positief)).ToList()))
+                        .Select(d => new PartnerDomeinDto(d.Domein, d.Beantwoord)).ToList()))
                 .ToList();
         }
 
@@ -180,7 +184,7 @@ public sealed class PartnerInzage(KoersDbContext db, Toegang toegang, Klok klok,
         var ook = new[]
         {
             plaatsingen is null ? null : "lopende plaatsingen", zorg is null ? null : "zorgverwijzingen (soort en status)",
-            ladder is null ? null : "participatieladder (treden)", metingen is null ? null : "participatiemetingen (datum en aantallen per domein)",
+            ladder is null ? null : "participatieladder (treden)", metingen is null ? null : "participatiemetingen (datum en aantal beantwoorde vragen per domein)",
         }.OfType<string>().ToList();
         Audit(id, $"Ketenpartner: dossier ingezien ({string.Join(", ", lijst.Select(MachtigingService.Naam))}){(ook.Count > 0 ? $"; getoond: {string.Join(", ", ook)}" : "")}");
         await db.SaveChangesAsync(ct);
