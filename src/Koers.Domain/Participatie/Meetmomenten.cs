@@ -67,6 +67,12 @@ public static class Meetmomenten
         _ => "PIP vastgesteld",
     };
 
+    /// <summary>The anchor inside a sentence ("… maanden na huisvesting (inschrijving BRP)"): only a word is written in lower
+    /// case, never an abbreviation (BRP, PIP).</summary>
+    public static string InZin(this Meetanker anker) => Omschrijving(anker) is var o && o.Length > 1 && char.IsLower(o[1])
+        ? char.ToLowerInvariant(o[0]) + o[1..]
+        : Omschrijving(anker);
+
     /// <summary>The moments of one person, given the months already measured.</summary>
     public static IReadOnlyList<Meetmoment> Bepaal(DossierFeiten feiten, Participatieinstellingen instellingen, IReadOnlySet<int> gemeten, DateOnly vandaag)
     {

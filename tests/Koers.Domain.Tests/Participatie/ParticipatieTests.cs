@@ -9,6 +9,12 @@ public sealed class ParticipatieTests
 {
     private static readonly Participatieinstellingen Standaard = Participatieinstellingen.Standaard;
 
+    [Theory]
+    [InlineData(Meetanker.Huisvesting, "huisvesting (inschrijving BRP)")]
+    [InlineData(Meetanker.BredeIntake, "brede intake afgerond")]
+    [InlineData(Meetanker.Pip, "PIP vastgesteld")]
+    public void In_een_zin_blijven_afkortingen_hoofdletters(Meetanker anker, string verwacht) => Assert.Equal(verwacht, anker.InZin());
+
     [Fact]
     public void Zonder_ankermoment_is_er_nog_geen_datum()
     {
