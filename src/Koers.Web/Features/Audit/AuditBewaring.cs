@@ -84,7 +84,7 @@ public sealed class AuditBewaring(KoersDbContext db, Klok klok, IConfiguration c
         var gemaakt = 0;
         for (var i = 0; i <= MaandenVooruit; i++)
         {
-            if (await ZorgVoorMaandAsync(maand.AddMonths(i), ct)) gemaakt++;
+            if (await MaakMaandAsync(maand.AddMonths(i), ct)) gemaakt++;
         }
 
         return gemaakt;
@@ -94,9 +94,13 @@ public sealed class AuditBewaring(KoersDbContext db, Klok klok, IConfiguration c
     /// Makes the partition of one month if it is not there; true when it was made. Rows of that month that are in the
     /// default partition (written before the partition existed) are moved into it, so attaching cannot fail on them.
     /// </summary>
-    public async Task<bool> ZorgVoorMaandAsync(DateOnly maand, CancellationToken ct = default)
+    public async Task<bool> ZorgVoorMaandAsync(DateOnly maand, CancellationToken ct = default) =>
+        await GepartitioneerdAsync(ct) && await MaakMaandAsync(maand, ct);
+
+    /// <summary>The work of <see cref="ZorgVoorMaandAsync"/> once the caller knows the table is partitioned (the start-up
+    /// loop asks the catalog once, not once per month).</summary>
+    private async Task<bool> MaakMaandAsync(DateOnly maand, CancellationToken ct)
     {
-        if (!await GepartitioneerdAsync(ct)) return false;
         maand = Maand(maand);
         var naam = PartitieNaam(maand);
         var van = Utc(maand).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
