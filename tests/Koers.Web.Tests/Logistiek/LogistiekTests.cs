@@ -345,12 +345,18 @@ public abstract class LogistiekTests(KoersFactory factory)
         await VervoerAsync(id, "busje", Vandaag.AddDays(-10), Vandaag.AddDays(25));
         await ReizenAsync(id, new { leslocatie = "Z-route Bladel", reistijdFietsMinuten = 45 });
         Assert.DoesNotContain(await SignalenAsync("GM1728"), s => s.Id == id);
+        var zonderVervoer = await DossierAsync("GM1728");
+        await ReizenAsync(zonderVervoer, new { leslocatie = "Z-route Bladel", reistijdFietsMinuten = 45 });
+        Assert.DoesNotContain(await SignalenAsync("GM1728"), s => s.Id == zonderVervoer);
 
         var ok = await _client.PutJsonAsync("/api/v1/beheer/logistiek/GM1728", new { maxReistijdMinuten = 40, vervoerEindeDagen = 30, maxTussenpozeDagen = 21, kernen = "Hapert\nHoogeloon\n Casteren " });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(["Hapert", "Hoogeloon", "Casteren"], (await ok.LeesAsync())["kernen"]!.AsArray().Select(x => x!.GetValue<string>()));
         // The busje now ends within 30 days; the 45 minutes by bike are over 40 only once the busje has ended, so not yet.
         Assert.Equal(["Vervoer eindigt"], (await SignalenAsync("GM1728")).Where(s => s.Id == id).Select(s => s.Soort));
+        // A maximum below the default (40 < 60) and a notice above it (30 > 14) both reach the worklist: the worklist
+        // reads only the cases that can signal, with the loosest setting in reach, not the default.
+        Assert.Equal(["Reistijd boven maximum"], (await SignalenAsync("GM1728")).Where(s => s.Id == zonderVervoer).Select(s => s.Soort));
 
         var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync("/beheer/logistiek?gemeente=GM1728"));
         Assert.Equal("40", pagina.QuerySelector("input[name='Invoer.MaxReistijdMinuten']")!.GetAttribute("value"));

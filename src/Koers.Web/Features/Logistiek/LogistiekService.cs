@@ -201,12 +201,30 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
     /// <summary>Open cases within reach (and the selection) whose transport support ends soon, whose travel time is too long without support, or with a gap between trajecten.</summary>
     public async Task<IReadOnlyList<Logistiektaak>> SignalenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
     {
-        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return [];
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.WerktMetDossiers) return [];
         var vandaag = klok.Vandaag;
         var afsluitend = Domain.Dossier.MijlpaalInfo.Afsluitend.ToList();
         var open = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
             .Where(i => i.GeanonimiseerdOp == null && !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)));
-        var ids = open.Select(i => i.Id);
+
+        // Only the cases that can signal are read: on a region-wide page reading every travel profile, transport and
+        // trajectory of all open cases (thousands of rows) to find the few signals cost more than the rest of the page.
+        // The filter is a superset of the three rules below, with the loosest setting of any municipality in reach
+        // (longest notice for transport ending, lowest maximum travel time); the rules themselves still decide.
+        var instellingen = await InstellingenAsync([.. bereik.Gemeenten], ct);
+        var eindeTot = vandaag.AddDays(instellingen.Values.Select(i => i.VervoerEindeDagen).Append(Logistiekregels.StandaardVervoerEindeDagen).Max());
+        var minReistijd = instellingen.Values.Select(i => i.MaxReistijdMinuten).Append(Logistiekregels.StandaardMaxReistijdMinuten).Min();
+        var ids = open.Where(i =>
+                // transport ending within the notice
+                db.Set<Vervoersvoorziening>().Any(v => v.InburgeraarId == i.Id && v.Tot != null && v.Tot >= vandaag && v.Tot <= eindeTot)
+                // a travel time above the lowest maximum (the shorter of public transport and bicycle, Logistiekregels.Reistijd)
+                || db.Set<Reisprofiel>().Any(p => p.InburgeraarId == i.Id && (p.ReistijdOvMinuten != null || p.ReistijdFietsMinuten != null)
+                    && (p.ReistijdOvMinuten == null || p.ReistijdOvMinuten > minReistijd) && (p.ReistijdFietsMinuten == null || p.ReistijdFietsMinuten > minReistijd))
+                // an ended trajectory and none accepted that has started: only then can a current gap exist (Tussenpozen)
+                || (db.Verwijzingen.Any(v => v.InburgeraarId == i.Id && v.Status == Verwijzingsstatus.Afgerond && v.Startdatum != null && v.BeslistOp != null && v.BeslistOp <= vandaag)
+                    && !db.Verwijzingen.Any(v => v.InburgeraarId == i.Id && v.Status == Verwijzingsstatus.Geaccepteerd && v.Startdatum != null && v.Startdatum <= vandaag)))
+            .Select(i => i.Id);
         var profielen = await db.Set<Reisprofiel>().AsNoTracking().Where(p => ids.Contains(p.InburgeraarId)).ToDictionaryAsync(p => p.InburgeraarId, ct);
         var voorzieningen = (await db.Set<Vervoersvoorziening>().AsNoTracking().Where(v => ids.Contains(v.InburgeraarId)).ToListAsync(ct))
             .ToLookup(v => v.InburgeraarId);
@@ -219,7 +237,6 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         if (metIets.Count == 0) return [];
         var personen = await open.Where(i => metIets.Contains(i.Id))
             .Select(i => new { i.Id, i.Voornamen, i.Achternaam, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam }).ToListAsync(ct);
-        var instellingen = await InstellingenAsync(personen.Select(p => p.GemeenteId).Distinct().ToList(), ct);
 
         var taken = new List<Logistiektaak>();
         foreach (var p in personen)
