@@ -41,6 +41,9 @@ public sealed record Bereik(
 public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infrastructure.Klok klok, Bereikcache bereikcache, Kern.AuditVerzoek verzoek)
 {
     private Bereik? _bereik;
+    private readonly Dictionary<Guid, bool> _magDossier = [];
+
+    private bool AlleenLezen => http.HttpContext?.Request.Method is { } m && (HttpMethods.IsGet(m) || HttpMethods.IsHead(m));
 
     /// <summary>The reach when this request already loaded it (the audit writer uses it without another query).</summary>
     public Bereik? Geladen => _bereik;
@@ -137,7 +140,11 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
     /// </summary>
     public async Task<bool> MagDossierAsync(Guid id, CancellationToken ct = default)
     {
-        var mag = await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
+        // A case page asks once per part (eight times for one page). Within a request that only reads, the answer
+        // cannot change, so it is asked once; a request that writes asks every time, since it may move the case.
+        bool mag;
+        if (AlleenLezen && _magDossier.TryGetValue(id, out var bekend)) mag = bekend;
+        else _magDossier[id] = mag = await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
         Noteer(id, mag, "Dossier buiten het bereik van de gebruiker (andere gemeente of regio, of onbekend)");
         return mag;
     }
