@@ -46,7 +46,8 @@ public abstract class DemoGeldTests(KoersFactory factory)
     {
         var gewisseld = factory.MetDatabase(db => db.PipVersies.AsNoTracking().Where(v => v.RedenBijstelling == Web.Features.Inkoop.AanbiedersDemo.BijstellingReden)
             .Select(v => new { v.InburgeraarId, v.Leerroute }).ToList());
-        Assert.Equal(2, gewisseld.Count);
+        // At least two, at most the demo's number (issue #23: a few, scaling down first so there are afschalingen too).
+        Assert.InRange(gewisseld.Count, 2, Web.Features.Inkoop.AanbiedersDemo.Wissels);
         // The route really changed: the replaced version before it had another one.
         foreach (var g in gewisseld)
         {

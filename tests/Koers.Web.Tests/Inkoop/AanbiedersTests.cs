@@ -16,7 +16,7 @@ namespace Koers.Web.Tests.Inkoop;
 /// persons, referrals, hours, exams and prices; the expected figures are computed here from that base data with the rules
 /// as written under "Hoe berekend", not read from the service. The clock stands on 16 June 2026.
 /// </summary>
-public abstract class AanbiedersTests(KoersFactory factory)
+public abstract partial class AanbiedersTests(KoersFactory factory)
 {
     private static readonly DateOnly Vandaag = KoersFactory.Vandaag;
     private const string Teamleider = "anouk.vandenberg@kempen.example";

@@ -237,6 +237,65 @@ public abstract class InkoopTests(KoersFactory factory)
         Assert.Contains("1 / 4", doc.QuerySelector($"#contracttabel tr[data-contract='{contract}'] .koers-gebruik")!.TextContent);
     }
 
+    /// <summary>
+    /// Issue #23 finding: 'geplaatst' counted planned starts and the route a person has today. A placement is a person who actually
+    /// started (start date within the contract period and not after today, 16 June 2026) on the route of the PIP that applied on the
+    /// start date. Persons built here with their own PIP history, so the expected count follows from the rule alone.
+    /// </summary>
+    [Fact]
+    public async Task Geplaatst_telt_alleen_wie_echt_startte_op_de_leerroute_van_dat_moment()
+    {
+        var partner = Partner();
+        var contract = Contract(partner, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31), 10, Onderdeel.Taal, Leerroute.ZRoute);
+        factory.MetDatabase(db =>
+        {
+            var bergeijk = db.Gemeenten.Single(g => g.Code == "GM1724").Id;
+            Guid Persoon(Leerroute nu, params (Leerroute Route, DateOnly Dag)[] pips)
+            {
+                var id = Guid.NewGuid();
+                db.Inburgeraars.Add(new Inburgeraar
+                {
+                    Id = id, Voornamen = "Test", Achternaam = $"Plaatsing {Guid.NewGuid():N}"[..24], Nationaliteit = "Syrische", Doelgroep = Doelgroep.Asielstatushouder,
+                    GemeenteId = bergeijk, Leerroute = nu,
+                });
+                for (var i = 0; i < pips.Length; i++)
+                {
+                    db.PipVersies.Add(new PipVersie
+                    {
+                        Id = Guid.NewGuid(), InburgeraarId = id, Versie = i + 1, Status = i == pips.Length - 1 ? PipStatus.Vastgesteld : PipStatus.Vervangen,
+                        Leerroute = pips[i].Route, Dagtekening = pips[i].Dag,
+                    });
+                }
+
+                return id;
+            }
+
+            void Verwijs(Guid id, DateOnly start) => db.Verwijzingen.Add(new Verwijzing
+            {
+                Id = Guid.NewGuid(), InburgeraarId = id, PartnerorganisatieId = partner, Onderdeel = Onderdeel.Taal, Status = Verwijzingsstatus.Geaccepteerd,
+                AangemeldOp = new DateOnly(2025, 12, 1), AangemeldDoor = "test", Startdatum = start,
+            });
+
+            // Counts: Z-route at the start, started in the past.
+            Verwijs(Persoon(Leerroute.ZRoute, (Leerroute.ZRoute, new DateOnly(2025, 12, 1))), new DateOnly(2026, 2, 1));
+            // Counts: Z-route at the start, switched to the B1-route afterwards (today's route would leave it out).
+            Verwijs(Persoon(Leerroute.B1Route, (Leerroute.ZRoute, new DateOnly(2025, 12, 1)), (Leerroute.B1Route, new DateOnly(2026, 4, 1))), new DateOnly(2026, 2, 1));
+            // Not counted: the start is planned, after today.
+            Verwijs(Persoon(Leerroute.ZRoute, (Leerroute.ZRoute, new DateOnly(2025, 12, 1))), new DateOnly(2026, 7, 1));
+            // Not counted: B1-route at the start, Z-route only since a later bijstelling (today's route would count it).
+            Verwijs(Persoon(Leerroute.ZRoute, (Leerroute.B1Route, new DateOnly(2025, 12, 1)), (Leerroute.ZRoute, new DateOnly(2026, 5, 1))), new DateOnly(2026, 2, 1));
+            return db.SaveChanges();
+        });
+
+        var c = (await (await _staf.GetAsync("/api/v1/inkoop/contracten")).LeesAsync()).AsArray().Single(x => x!["id"]!.GetValue<int>() == contract)!;
+        Assert.Equal(2, c["geplaatst"]!.GetValue<int>());
+        var doc = new HtmlParser().ParseDocument(await _staf.GetStringAsync("/inkoop"));
+        Assert.Contains("2 / 10", doc.QuerySelector($"#contracttabel tr[data-contract='{contract}'] .koers-gebruik")!.TextContent);
+        // The rule is on the page in words.
+        Assert.Contains("niet na vandaag", doc.QuerySelector("#uitleg-geplaatst")!.TextContent);
+        Assert.Contains("PIP dat op de startdatum gold", doc.QuerySelector("#uitleg-geplaatst")!.TextContent);
+    }
+
     [Fact]
     public async Task Volume_op_een_contract_wordt_gecontroleerd_en_opgeslagen()
     {

@@ -89,10 +89,12 @@ public sealed class MonitorBudgetOnthullingTests(SqliteMonitorFixture fixture) :
     public async Task De_werkelijke_kosten_verwijzen_naar_inkoop_voor_wie_die_pagina_mag_openen()
     {
         var beleid = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ClientAls(Beleid).GetStringAsync("/monitor?gemeente=GM9801&jaar=2026"));
-        Assert.Equal("/inkoop/aanbieders?jaar=2026", beleid.QuerySelector("#budget-kosten a")!.GetAttribute("href"));
+        // Issue #23: the provider performance is a tab of the monitor, under the same filter.
+        Assert.Matches(@"^/monitor\?(?=.*gemeente=GM9801)(?=.*jaar=2026)(?=.*tab=aanbieders)", beleid.QuerySelector("#budget-kosten a")!.GetAttribute("href")!);
         Assert.DoesNotContain("registreert Koers nog niet", beleid.Body!.TextContent, StringComparison.Ordinal);
         // The monitor's roles (beleidsmedewerker, teamleider) can both open the Inkoop page; the neutral sentence is the fallback for any other.
         var teamleider = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await ClientAls("anouk.vandenberg@kempen.example").GetStringAsync("/monitor?gemeente=GM9801&jaar=2026"));
-        Assert.Equal("/inkoop/aanbieders?jaar=2026", teamleider.QuerySelector("#budget-kosten a")!.GetAttribute("href"));
+        // Issue #23: the provider performance is a tab of the monitor, under the same filter.
+        Assert.Matches(@"^/monitor\?(?=.*gemeente=GM9801)(?=.*jaar=2026)(?=.*tab=aanbieders)", teamleider.QuerySelector("#budget-kosten a")!.GetAttribute("href")!);
     }
 }

@@ -44,11 +44,14 @@ public static class AanbiedersDemo
         await RoutewisselsAsync(db, klok, taalschool.Id, ct);
     }
 
+    /// <summary>How many route switches the demo makes (scaling down first, see <see cref="RoutewisselsAsync"/>).</summary>
+    public const int Wissels = 6;
+
     public const string BijstellingReden = "Demodata: leerroute bijgesteld na de eerste maanden les (voortgang wijkt af van de verwachting).";
 
     /// <summary>
-    /// Two route switches by PIP bijstelling (Besluit art. 5.3 lid 6) after the start at the language school (the first two
-    /// persons to start there with an established PIP; B1-route to Z-route is a scaling down), written as the PIP service writes a bijstelling: the old
+    /// A few route switches by PIP bijstelling (Besluit art. 5.3 lid 6) after the start at the language school (persons there with an
+    /// established PIP, B1-route and onderwijsroute first; B1-route to Z-route and onderwijsroute to B1-route are a scaling down), written as the PIP service writes a bijstelling: the old
     /// version replaced, a new version with the new route and a reason, and the route on the case. The provider page then shows
     /// route switches (hidden as a small number, the count is in the team lead's drill-down).
     /// </summary>
@@ -62,12 +65,14 @@ public static class AanbiedersDemo
                 && v.Startdatum != null && v.Startdatum <= vandaag.AddDays(-45) && v.InburgeraarId != portaal)
             .Select(v => new { v.InburgeraarId, Start = v.Startdatum!.Value }).ToListAsync(ct);
         var ids = starts.Select(s => s.InburgeraarId).Distinct().ToList();
+        // B1-route and onderwijsroute first: their switch goes to a lower route (afschaling), so the demo shows afschalingen
+        // beside route switches (issue #23 finding: the demo had none); then Z-route persons, whose switch goes up.
         var huidig = (await db.PipVersies.Where(v => ids.Contains(v.InburgeraarId) && v.Status == PipStatus.Vastgesteld && v.Leerroute != null).ToListAsync(ct))
-            .OrderBy(v => starts.Where(s => s.InburgeraarId == v.InburgeraarId).Min(s => s.Start)).ThenBy(v => v.InburgeraarId).ToList();
+            .OrderBy(v => v.Leerroute == Leerroute.ZRoute).ThenBy(v => starts.Where(s => s.InburgeraarId == v.InburgeraarId).Min(s => s.Start)).ThenBy(v => v.InburgeraarId).ToList();
         var gewisseld = new List<Guid>();
         foreach (var oud in huidig)
         {
-            if (gewisseld.Count == 2) break;
+            if (gewisseld.Count == Wissels) break;
             // B1-route to Z-route (a scaling down), Z-route to B1-route, onderwijsroute to B1-route.
             var naar = oud.Leerroute == Leerroute.B1Route ? Leerroute.ZRoute : Leerroute.B1Route;
             var start = starts.Where(s => s.InburgeraarId == oud.InburgeraarId).Min(s => s.Start);

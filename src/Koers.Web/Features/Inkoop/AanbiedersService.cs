@@ -46,6 +46,9 @@ public sealed record AanbiederPrestatieDto(
 public sealed record AanbiedersDto(DateOnly Peildatum, int Jaar, IReadOnlyList<int> Jaren, int Grens, IReadOnlyDictionary<string, string> HoeBerekend,
     IReadOnlyList<AanbiederPrestatieDto> Aanbieders);
 
+/// <summary>A narrower view than the user's reach: some of its municipalities (null: all), one leerroute (null: all).</summary>
+public sealed record AanbiedersSelectie(IReadOnlyCollection<int>? Gemeenten, Leerroute? Leerroute);
+
 /// <summary>One person behind a provider's figures (drill-down, team lead only): name and link, and that person's own values.</summary>
 public sealed record AanbiederPersoonDto(Guid Id, string Naam, string Link, IReadOnlyList<Onderdeel> Onderdelen, DateOnly Start, bool Loopt,
     int? Wachtdagen, int? AanwezigheidProcent, bool? OpSchema, int Routewissels, int Afschalingen, decimal? Kosten, decimal? KostenJaar);
@@ -116,9 +119,15 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         InkoopModule.PersonenLezers.Any(gebruiker.IsInRole);
 
     /// <summary>The figures, with the costs over <paramref name="jaar"/> (null: <see cref="Verantwoordingsjaar.Standaard"/>); check <see cref="JaarFout"/> first.</summary>
-    public async Task<AanbiedersDto> OverzichtAsync(int? jaar, CancellationToken ct)
+    public Task<AanbiedersDto> OverzichtAsync(int? jaar, CancellationToken ct) => OverzichtAsync(jaar, null, ct);
+
+    /// <summary>
+    /// The figures for a selection (the monitor's filter): only the persons of <see cref="AanbiedersSelectie.Gemeenten"/> (always
+    /// intersected with the user's reach, so a filter can never widen it) and, when given, of one leerroute.
+    /// </summary>
+    public async Task<AanbiedersDto> OverzichtAsync(int? jaar, AanbiedersSelectie? selectie, CancellationToken ct)
     {
-        var b = await BasisAsync(null, ct);
+        var b = await BasisAsync(null, ct, selectie);
         if (JaarFout(jaar, b.Vandaag) is { } fout) throw new ArgumentOutOfRangeException(nameof(jaar), fout);
         var j = jaar ?? Verantwoordingsjaar.Standaard(b.Vandaag);
         var lijst = b.Partners.Select(p => Prestatie(b, p.Id, p.Naam, p.Regio, j)).ToList();
@@ -163,10 +172,11 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         return new AanbiederPersonenDto(partner.Id, partner.Naam, j, personen);
     }
 
-    private async Task<Basis> BasisAsync(int? alleenPartner, CancellationToken ct)
+    private async Task<Basis> BasisAsync(int? alleenPartner, CancellationToken ct, AanbiedersSelectie? selectie = null)
     {
         var vandaag = klok.Vandaag;
-        var gemeenten = await toegang.GemeentenInBereikAsync(ct);
+        var gemeenten = (await toegang.GemeentenInBereikAsync(ct)).Where(g => selectie?.Gemeenten is not { } alleen || alleen.Contains(g.Id)).ToList();
+        var route = selectie?.Leerroute;
         var gemeenteIds = gemeenten.Select(g => g.Id).ToList();
         var grens = opties.Value.GrensVoor(gemeenten.Select(g => g.Code));
         var regios = (await partners.RegiosAsync(ct)).Select(r => r.Id).ToList();
@@ -176,7 +186,7 @@ public sealed class AanbiedersService(KoersDbContext db, Kern.Toegang toegang, I
         var trajecten = await db.Verwijzingen.AsNoTracking()
             .Where(v => partnerIds.Contains(v.PartnerorganisatieId) && v.Startdatum != null && v.Startdatum <= vandaag
                 && (v.Status == Verwijzingsstatus.Geaccepteerd || v.Status == Verwijzingsstatus.Afgerond))
-            .Join(db.Inburgeraars.Where(i => gemeenteIds.Contains(i.GemeenteId)), v => v.InburgeraarId, i => i.Id,
+            .Join(db.Inburgeraars.Where(i => gemeenteIds.Contains(i.GemeenteId) && (route == null || i.Leerroute == route)), v => v.InburgeraarId, i => i.Id,
                 (v, i) => new Traject(v.Id, v.InburgeraarId, v.PartnerorganisatieId, v.Onderdeel, v.Status, v.AangemeldOp, v.Startdatum!.Value))
             .ToListAsync(ct);
         var ids = trajecten.Select(t => t.InburgeraarId).Distinct().ToList();

@@ -49,7 +49,7 @@ public sealed class ContractSignaalbron(InkoopService inkoop, IHttpContextAccess
                 + (c.Volume is { } v ? $" · {c.Geplaatst} van {v} plaatsen gebruikt" : string.Empty))).ToList(),
             "Geen contracten die binnenkort aflopen of waarvan het volume bijna op is.",
             [new Signaalsectie.Telling("Loopt af", signalen.Count(c => c.LooptAf)), new Signaalsectie.Telling($"Volume ≥ {VolumeSignaalProcent}%", signalen.Count(c => VolumeBijnaOp(c, vandaag)))],
-            [new Signaalsectie.Link("Inkoop en contracten", "/inkoop"), new Signaalsectie.Link("Prestaties per aanbieder", "/inkoop/aanbieders")],
+            [new Signaalsectie.Link("Inkoop en contracten", "/inkoop"), new Signaalsectie.Link("Prestaties per aanbieder", "/monitor?tab=aanbieders")],
             "Contracten van de regio die binnen de signaaltermijn van de gemeente aflopen, of waarvan minstens 90% van het ingekochte volume is geplaatst.");
     }
 }

@@ -31,7 +31,7 @@ public static class InkoopApiRoutes
         }).WithSummary("Product wijzigen: een nieuwe versie vanaf een latere datum; eerdere versies blijven bestaan");
 
         lezen.MapGet("/contracten", async (InkoopService s, CancellationToken ct) => TypedResults.Ok(await s.ContractenAsync(ct)))
-            .WithSummary("Contracten met volume, aantal geplaatste personen (via verwijzingen) en of het einde nadert (signaal N maanden vooraf)");
+            .WithSummary("Contracten met volume, aantal geplaatste personen (gestart binnen de contractperiode en niet na vandaag; bij een routecontract de leerroute van het PIP op de startdatum) en of het einde nadert (signaal N maanden vooraf)");
         lezen.MapGet("/signalen", async (InkoopService s, CancellationToken ct) => TypedResults.Ok((await s.ContractenAsync(ct)).Where(c => c.LooptAf).ToList()))
             .WithSummary("Alleen de contracten waarvan het einde binnen de ingestelde signaaltermijn ligt");
 

@@ -25,6 +25,8 @@ public sealed class InkoopModule : IKoersModule
         d.Services.AddScoped<InkoopService>();
         d.Services.AddScoped<InkoopPrognose>();
         d.Services.AddScoped<AanbiedersService>();
+        // Provider performance as a tab of the monitor (issue #23); the monitor knows only the interface.
+        d.Services.AddScoped<Monitor.IMonitorTabblad, AanbiedersTabblad>();
         d.Services.AddSignaalbron<ContractSignaalbron>();
     }
 

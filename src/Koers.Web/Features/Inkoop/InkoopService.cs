@@ -191,6 +191,17 @@ public sealed class InkoopService(KoersDbContext db, KetenpartnersService partne
             .Join(db.Inburgeraars, v => v.InburgeraarId, i => i.Id, (v, i) => new { v.PartnerorganisatieId, v.Onderdeel, v.InburgeraarId, Start = v.Startdatum!.Value, i.Leerroute })
             .ToListAsync(ct);
         var vandaag = klok.Vandaag;
+        // Placed = actually started (not a start in the future) within the contract period, on the route of the PIP that applied
+        // on the start date (a later route switch does not move a placement to another route contract).
+        var personen = plaatsingen.Select(p => p.InburgeraarId).Distinct().ToList();
+        var pips = (await db.PipVersies.AsNoTracking()
+                .Where(v => personen.Contains(v.InburgeraarId) && v.Dagtekening != null && (v.Status == Koers.Data.Model.PipStatus.Vastgesteld || v.Status == Koers.Data.Model.PipStatus.Vervangen))
+                .Select(v => new { v.InburgeraarId, v.Versie, Dagtekening = v.Dagtekening!.Value, v.Leerroute }).ToListAsync(ct))
+            .ToLookup(v => v.InburgeraarId);
+        Leerroute? RouteOp(Guid id, DateOnly start, Leerroute? nu) =>
+            pips[id].Where(v => v.Dagtekening <= start && v.Leerroute != null).OrderByDescending(v => v.Dagtekening).ThenByDescending(v => v.Versie)
+                .Select(v => v.Leerroute).FirstOrDefault() ?? nu;
+        plaatsingen = [.. plaatsingen.Where(v => v.Start <= vandaag).Select(v => v with { Leerroute = RouteOp(v.InburgeraarId, v.Start, v.Leerroute) })];
         return lijst.Select(x =>
         {
             var c = x.c;

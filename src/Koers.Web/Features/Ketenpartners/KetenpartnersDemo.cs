@@ -84,6 +84,9 @@ public static class KetenpartnersDemo
                 v.Intakedatum = aangemeld.AddDays(7 + random.Next(14));
                 // Some start in the past (running), some are planned: still on the waiting list.
                 v.Startdatum = v.Intakedatum.Value.AddDays(random.Next(2) == 0 ? 7 : 60 + random.Next(30));
+                // A completed trajectory has started and run: one whose start is not at least four weeks past is still running
+                // (issue #23 finding: an 'Afgerond' referral with a start date in the future).
+                if (v.Status == Verwijzingsstatus.Afgerond && v.Startdatum > vandaag.AddDays(-28)) v.Status = Verwijzingsstatus.Geaccepteerd;
             }
 
             if (status == Verwijzingsstatus.Afgewezen) v.RedenAfwijzing = "Geen plaats in een passende groep op dit niveau (demo)";

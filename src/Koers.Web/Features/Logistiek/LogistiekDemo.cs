@@ -15,16 +15,23 @@ namespace Koers.Web.Features.Logistiek;
 /// </summary>
 public static class LogistiekDemo
 {
+    /// <summary>How many Kempen cases get a travel and availability profile (Bergeijk first).</summary>
+    public const int Aantal = 30;
+
     public static async Task VulAsync(KoersDbContext db, Klok klok, CancellationToken ct = default)
     {
         if (await db.Set<Reisprofiel>().AnyAsync(ct)) return;
         var vandaag = klok.Vandaag;
         var afsluitend = MijlpaalInfo.Afsluitend.ToList();
+        // Bergeijk first (its outlying kernen), then the other Kempen municipalities: enough people per location that the
+        // demand for evening and weekend classes shows numbers instead of only "<5" (issue #23 finding).
+        string[] kempen = ["GM1724", "GM1728", "GM0770", "GM1667"];
         var dossiers = (await db.Inburgeraars.AsNoTracking()
-                .Where(i => i.GeanonimiseerdOp == null && i.Gemeente!.Code == "GM1724" && !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)))
-                .Select(i => new { i.Id, i.Bsn, i.VNummer }).ToListAsync(ct))
+                .Where(i => i.GeanonimiseerdOp == null && kempen.Contains(i.Gemeente!.Code) && !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)))
+                .Select(i => new { i.Id, i.Bsn, i.VNummer, Bergeijk = i.Gemeente!.Code == "GM1724", Gemeente = i.Gemeente!.Naam }).ToListAsync(ct))
             // In content order, not id order: demo ids are random per install, the demo's content is not.
-            .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).Take(12).ToList();
+            .OrderByDescending(i => i.Bergeijk).ThenBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal)
+            .Take(Aantal).ToList();
         if (dossiers.Count == 0) return;
         string[] kernen = ["Westerhoven", "Riethoven", "Luyksgestel", "Bergeijk"];
         int Dagdelen(params (int Dag, int Deel)[] d) => d.Aggregate(0, (m, x) => m | Logistiekregels.Bit(x.Dag, x.Deel));
@@ -34,8 +41,8 @@ public static class LogistiekDemo
         var werk = Dagdelen([.. from dag in Enumerable.Range(0, 5) from deel in new[] { 0, 1 } select (dag, deel)]);
         for (var n = 0; n < dossiers.Count; n++)
         {
-            var kern = kernen[n % kernen.Length];
-            var ver = kern != "Bergeijk";
+            var kern = dossiers[n].Bergeijk ? kernen[n % kernen.Length] : dossiers[n].Gemeente;
+            var ver = dossiers[n].Bergeijk && kern != "Bergeijk";
             var (masker, redenen) = (n % 3) switch
             {
                 0 => (kinderopvang, Beschikbaarheidsreden.Kinderopvang | Beschikbaarheidsreden.Schooltijden),

@@ -31,16 +31,65 @@ public abstract class MonitorPagina(MonitorLezer lezer, MonitorOverzichtBouwer b
             return Page();
         }
 
-        Overzicht = await bouwer.BouwAsync(Filter, ct);
+        if (OverzichtNodig) Overzicht = await bouwer.BouwAsync(Filter, ct);
+        await NaFilterAsync(Filter, ct);
         return Page();
     }
+
+    /// <summary>Whether the main overview is built (a tab shows something else instead).</summary>
+    protected virtual bool OverzichtNodig => true;
+
+    /// <summary>Work after the filter is read and valid (a tab builds its own content here).</summary>
+    protected virtual Task NaFilterAsync(MonitorFilter filter, CancellationToken ct) => Task.CompletedTask;
 
     public string Link(string pad, IDictionary<string, string?>? extra = null) => Filter?.Url(pad, extra) ?? pad;
 
     public static IEnumerable<Doelgroep> Doelgroepen => Enum.GetValues<Doelgroep>();
 }
 
-public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer) : MonitorPagina(lezer, bouwer);
+/// <summary>
+/// The dashboard: the overview, or one of the tabs other features add (<see cref="IMonitorTabblad"/>, e.g. provider performance)
+/// under the same filter. A tab the user may not see is answered as an unknown one.
+/// </summary>
+public sealed class IndexModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer, IEnumerable<IMonitorTabblad> tabbladen) : MonitorPagina(lezer, bouwer)
+{
+    [BindProperty(SupportsGet = true, Name = "tab")]
+    public string? Tab { get; set; }
+
+    /// <summary>The tab's own route choice (only tabs use it; the overview counts all routes).</summary>
+    [BindProperty(SupportsGet = true, Name = "leerroute")]
+    public string? Leerroute { get; set; }
+
+    public IReadOnlyList<IMonitorTabblad> Tabbladen { get; } = [.. tabbladen];
+
+    public IMonitorTabblad? Tabblad { get; private set; }
+
+    public MonitorTabbladInhoud? TabInhoud { get; private set; }
+
+    /// <summary>The tabs this user sees.</summary>
+    public IEnumerable<IMonitorTabblad> ZichtbareTabbladen => Tabbladen.Where(t => t.MagZien(User));
+
+    protected override bool OverzichtNodig => string.IsNullOrWhiteSpace(Tab);
+
+    protected override async Task NaFilterAsync(MonitorFilter filter, CancellationToken ct)
+    {
+        Tabblad = Kies();
+        if (!string.IsNullOrWhiteSpace(Tab) && Tabblad is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (Tabblad is not null) TabInhoud = await Tabblad.BouwAsync(filter, Leerroute, User, ct);
+    }
+
+    private IMonitorTabblad? Kies() =>
+        string.IsNullOrWhiteSpace(Tab) ? null : ZichtbareTabbladen.FirstOrDefault(t => string.Equals(t.Sleutel, Tab.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A link to a tab (null: the overview) under the current filter.</summary>
+    public string TabLink(string? tab, string? leerroute = null) =>
+        Link("/monitor", new Dictionary<string, string?> { ["tab"] = tab, ["leerroute"] = leerroute });
+}
 
 public sealed class RapportModel(MonitorLezer lezer, MonitorOverzichtBouwer bouwer) : MonitorPagina(lezer, bouwer);
 
@@ -81,7 +130,8 @@ public sealed class DossiersModel(MonitorLezer lezer, MonitorDoorklik doorklik) 
 }
 
 /// <summary>A table on a page: with export links on the dashboard, without in the printed report.</summary>
-public sealed record TabelWeergave(Tabel Tabel, MonitorFilter Filter, bool Export);
+/// <param name="Doorklik">Show the cells' links without the export links (a tab's tables are not in the monitor's export).</param>
+public sealed record TabelWeergave(Tabel Tabel, MonitorFilter Filter, bool Export, bool Doorklik = false);
 
 /// <summary>All sections of the monitor, for the dashboard (with links and exports) and the report.</summary>
 public sealed record OverzichtWeergave(MonitorOverzicht Overzicht, MonitorFilter Filter, bool Export)
