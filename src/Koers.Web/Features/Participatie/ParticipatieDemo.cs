@@ -9,7 +9,7 @@ namespace Koers.Web.Features.Participatie;
 
 /// <summary>
 /// Synthetic participation data for the demo: for most open cases the questionnaires of the moments that have passed
-/// (participation rising after housing, as the pilot saw, 002:L83-88), and a ladder score at every held voortgangsgesprek.
+/// (participation rising after housing, as the pilot saw, 002:L83-88), and a ladder score at the intake, the PIP talk and every held voortgangsgesprek.
 /// Some moments stay unanswered, so the worklist shows questionnaires due. All answers are made up.
 /// </summary>
 public static class ParticipatieDemo
@@ -88,30 +88,28 @@ public static class ParticipatieDemo
                 db.Add(meting);
             }
 
-            // h-demo (#22): a ladder score at the brede intake and at every held talk after it, from a stream of its own
-            // (the questionnaires above stay as they were). Mostly the same rung or one up, sometimes one down (illness,
-            // a lost volunteer place), so the monitor's movement table has people in every row.
+            // h-demo (#22): a ladder score at the brede intake, at the PIP talk and at every held voortgangsgesprek after it,
+            // from a stream of its own (the questionnaires above stay as they were). Mostly the same rung, often one up,
+            // sometimes one down (illness, a lost volunteer place), so the monitor's movement table has people in its rows.
             var intake = feiten.Datum(Mijlpaal.BredeIntake);
+            var pip = feiten.Datum(Mijlpaal.PipVastgesteld);
             var gehouden = gesprekken[i.Id].OrderBy(g => g.Datum).ToList();
             var trede = 1 + ladderRandom.Next(3);
-            if (intake is { } begin && (gehouden.Count > 0 || ladderRandom.Next(3) == 0))
-            {
-                // Cases without talks in Koers yet: some have the intake score only, so the dossier shows a movement after the next talk.
-                db.Add(new Ladderscore
-                {
-                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Datum = begin, Trede = trede, TredeNaam = Participatieladder.Standaard[trede - 1].Naam,
-                    Toelichting = "Ingeschat bij de brede intake", VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
-                });
-            }
-
-            foreach (var g in gehouden.Where(g => intake is null || g.Datum > intake))
+            var scoremomenten = new List<(DateOnly Datum, Guid? Gesprek, string? Toelichting)>();
+            // Cases without a PIP or talks yet: some have the intake score only, so the dossier shows a movement after the next talk.
+            if (intake is { } begin && (pip is not null || gehouden.Count > 0 || ladderRandom.Next(3) == 0)) scoremomenten.Add((begin, null, "Ingeschat bij de brede intake"));
+            if (pip is { } plan && (intake is null || plan > intake) && !gehouden.Any(g => g.Datum == plan)) scoremomenten.Add((plan, null, "Ingeschat bij het PIP-gesprek"));
+            scoremomenten.AddRange(gehouden.Where(g => intake is null || g.Datum > intake).Select(g => (g.Datum!.Value, (Guid?)g.Id, (string?)null)));
+            scoremomenten = [.. scoremomenten.OrderBy(m => m.Datum)];
+            for (var k = 0; k < scoremomenten.Count; k++)
             {
                 var stap = ladderRandom.Next(20);
-                trede = Math.Clamp(trede + (stap < 7 ? 1 : stap < 16 ? 0 : -1), 1, Participatieladder.Standaard.Count);
+                if (k > 0) trede = Math.Clamp(trede + (stap < 6 ? 1 : stap < 17 ? 0 : -1), 1, Participatieladder.Standaard.Count);
+                var omlaag = k > 0 && stap >= 17;
                 db.Add(new Ladderscore
                 {
-                    Id = Guid.NewGuid(), InburgeraarId = i.Id, VoortgangsgesprekId = g.Id, Datum = g.Datum!.Value, Trede = trede,
-                    TredeNaam = Participatieladder.Standaard[trede - 1].Naam, Toelichting = stap >= 16 ? LadderOmlaag[stap % LadderOmlaag.Length] : null,
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, VoortgangsgesprekId = scoremomenten[k].Gesprek, Datum = scoremomenten[k].Datum, Trede = trede,
+                    TredeNaam = Participatieladder.Standaard[trede - 1].Naam, Toelichting = omlaag ? LadderOmlaag[stap % LadderOmlaag.Length] : scoremomenten[k].Toelichting,
                     VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
                 });
             }
