@@ -425,7 +425,8 @@ public abstract class ParticipatieTests(KoersFactory factory)
             db.Set<Participatiemeting>().Count(m => m.VastgelegdDoor == "demodata" && m.Invulwijze == Invulwijze.Portaal),
             db.Set<Ladderscore>().Count(l => l.VastgelegdDoor == "demodata"),
             db.Set<Ladderscore>().Count(l => l.VastgelegdDoor == "demodata" && l.VoortgangsgesprekId != null)));
-        Assert.True(metingen > 20 && portaal > 0 && scores > 10 && bijGesprek > 0, $"{metingen} metingen ({portaal} portaal), {scores} scores ({bijGesprek} bij een gesprek)");
+        // h-demo (#22): moments before 1 January 2026 have no questionnaire (version 2026.1 did not exist yet), so fewer than before.
+        Assert.True(metingen > 12 && portaal > 0 && scores > 10 && bijGesprek > 0, $"{metingen} metingen ({portaal} portaal), {scores} scores ({bijGesprek} bij een gesprek)");
         Assert.NotEmpty((await (await _client.GetAsync("/api/v1/participatie/open")).LeesAsync()).AsArray());
         Assert.True(factory.MetDatabase(db => db.Set<Participatieantwoord>().Count()) > metingen * 5);
     }

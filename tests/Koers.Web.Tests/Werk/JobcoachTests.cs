@@ -275,6 +275,76 @@ public abstract class JobcoachTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Klantregisseur_wijst_een_andere_jobcoach_toe_en_de_caseload_volgt()
+    {
+        // h-demo (#22): reassigning on an existing placement, with the rule of a new placement; audited; the old jobcoach
+        // loses the caseload row at once and the new one sees it (both organisations consented).
+        var org = Organisatie();
+        var (email1, coach1) = Jobcoach(org, "Pim Coach");
+        var (email2, coach2) = Jobcoach(org, "Ria Coach");
+        var (_, weertCoach) = Jobcoach(Organisatie(regio: "Weert"), "Wout Weert");
+        var (x, naamX) = await DossierAsync();
+        var px = await PlaatsingAsync(x, coach1);
+        await MachtigAsync(x, org, Werkcategorieen);
+        var client1 = factory.ClientAls(email1);
+        var client2 = factory.ClientAls(email2);
+        Assert.Equal(Ids(px), await PlaatsingenAsync(client1));
+        Assert.Empty(await CaseloadAsync(client2));
+
+        // Refused as for a new placement: a coach of another region, or an account and a name; nothing changes.
+        var vreemd = await _staf.PutJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/jobcoach", new { jobcoachGebruiker = weertCoach });
+        Assert.Equal(HttpStatusCode.BadRequest, vreemd.StatusCode);
+        Assert.Contains("jobcoachorganisatie in de regio", (await vreemd.LeesAsync())["errors"]!["jobcoachGebruiker"]![0]!.GetValue<string>());
+        var beide = await _staf.PutJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/jobcoach", new { jobcoachGebruiker = coach2, jobcoach = "Externe Els" });
+        Assert.Contains("niet allebei", (await beide.LeesAsync())["errors"]!["jobcoach"]![0]!.GetValue<string>());
+        Assert.Equal(coach1, factory.MetDatabase(db => db.Set<Plaatsing>().Single(p => p.Id == px).JobcoachGebruikerId));
+        // A jobcoach (partner) cannot reassign: staff API only.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client1.PutJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/jobcoach", new { jobcoachGebruiker = coach1 })).StatusCode);
+
+        // Through the page: the refused choice shows at the placement's form, the choice kept.
+        var doc = new HtmlParser().ParseDocument(await _staf.GetStringAsync($"/inburgeraars/{x}/werk"));
+        var formulier = doc.QuerySelector($"#plaatsing-{px} form.jobcoach-wijzigen")!;
+        Assert.Equal(coach1, formulier.QuerySelector("select option[selected]")!.GetAttribute("value"));
+        var token = formulier.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var fout = await _staf.PostAsync($"/inburgeraars/{x}/werk?handler=Jobcoach&plaatsing={px}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Coach.JobcoachGebruiker"] = coach2, ["Coach.Jobcoach"] = "Externe Els",
+        }));
+        Assert.Equal(HttpStatusCode.OK, fout.StatusCode);
+        var na = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync());
+        Assert.Contains("niet allebei", na.GetElementById($"jobcoach-fout-{px}")!.TextContent);
+        Assert.Equal("Externe Els", na.GetElementById($"coach-naam-{px}")!.GetAttribute("value"));
+        Assert.Equal(coach2, na.QuerySelector($"#coach-gebruiker-{px} option[selected]")!.GetAttribute("value"));
+
+        var ok = await _staf.PostAsync($"/inburgeraars/{x}/werk?handler=Jobcoach&plaatsing={px}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Coach.JobcoachGebruiker"] = coach2,
+        }));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains("De jobcoach is gewijzigd.", await ok.Content.ReadAsStringAsync());
+        var p = factory.MetDatabase(db => db.Set<Plaatsing>().Single(p2 => p2.Id == px));
+        Assert.Equal(coach2, p.JobcoachGebruikerId);
+        Assert.StartsWith("Ria Coach (", p.Jobcoach, StringComparison.Ordinal);
+        Assert.Empty(await CaseloadAsync(client1));
+        Assert.DoesNotContain(naamX, await client1.GetStringAsync("/partner/caseload"));
+        Assert.Equal(Ids(px), await PlaatsingenAsync(client2));
+        Assert.Contains(naamX, await client2.GetStringAsync("/partner/caseload"));
+        Assert.Contains(factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == x && a.Actie == AuditActie.Wijzigen).Select(a => a.Omschrijving).ToList()),
+            a => a.StartsWith("Jobcoach van plaatsing bij intern gewijzigd: Pim Coach (", StringComparison.Ordinal) && a.Contains("→ Ria Coach (", StringComparison.Ordinal));
+
+        // To an external coach by API: no account any more, so nobody's caseload; the same choice twice is refused.
+        Assert.Equal(HttpStatusCode.OK, (await _staf.PutJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/jobcoach", new { jobcoach = "Externe Els" })).StatusCode);
+        Assert.Empty(await CaseloadAsync(client2));
+        var weer = await _staf.PutJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/jobcoach", new { jobcoach = "Externe Els" });
+        Assert.Contains("al de jobcoach", (await weer.LeesAsync())["errors"]!["jobcoachGebruiker"]![0]!.GetValue<string>());
+
+        // An ended placement keeps its jobcoach.
+        Assert.Equal(HttpStatusCode.OK, (await _staf.PostJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/beeindigen", new { datum = "2026-06-15", uitkomst = "afgerond" })).StatusCode);
+        var beeindigd = await _staf.PutJsonAsync($"/api/v1/inburgeraars/{x}/werk/plaatsingen/{px}/jobcoach", new { jobcoachGebruiker = coach1 });
+        Assert.Contains("beëindigd", (await beeindigd.LeesAsync())["errors"]!["jobcoachGebruiker"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Demo_jobcoach_ziet_een_gevulde_caseload_met_machtiging()
     {
         var lijst = await CaseloadAsync(factory.ClientAls("jobcoach@kempenwerkt.example"));

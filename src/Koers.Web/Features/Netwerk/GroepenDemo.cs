@@ -16,6 +16,7 @@ public static class GroepenDemo
     public static async Task VulAsync(KoersDbContext db, Infrastructure.Klok klok, Guid? demoInburgeraar, CancellationToken ct = default)
     {
         if (await db.Set<Groepsaanbod>().AnyAsync(ct)) return;
+        await WeertAsync(db, klok, ct); // h-demo (#22)
         var bergeijk = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == "GM1724", ct);
         var taalschool = await db.Partnerorganisaties.AsNoTracking().FirstOrDefaultAsync(p => p.Naam == "Taalschool De Kempen", ct);
         var sanne = await db.Medewerkers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == "sanne.devries@kempen.example", ct);
@@ -91,6 +92,54 @@ public static class GroepenDemo
             db.Add(taalcafe);
         }
 
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// h-demo (#22): Weert's groups, so the Weert login (fleur.hendriks@weert.example) has some: a KNM workshop of the Taalhuis
+    /// Weert with three past sessions (attendance recorded, one person missing the last two without notice: the worklist
+    /// signal) and two to come, and a group for those not yet ready for work organised by Fleur Hendriks with one session
+    /// to come. Only Weert's own cases (Weert keeps its cases to itself). Made up.
+    /// </summary>
+    private static async Task WeertAsync(KoersDbContext db, Infrastructure.Klok klok, CancellationToken ct)
+    {
+        var weert = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == "GM0988", ct);
+        var taalhuis = await db.Partnerorganisaties.AsNoTracking().FirstOrDefaultAsync(p => p.Naam == "Taalhuis Weert (gemeente Weert)", ct);
+        var fleur = await db.Medewerkers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == "fleur.hendriks@weert.example", ct);
+        if (weert is null || fleur is null) return;
+        var vandaag = klok.Vandaag;
+        var personen = (await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == weert.Id && i.GeanonimiseerdOp == null)
+                .Select(i => new { i.Id, i.Achternaam, i.Voornamen, i.Bsn, i.VNummer }).ToListAsync(ct))
+            .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).Select(i => i.Id).ToList();
+        if (personen.Count == 0) return;
+        var knm = new Groepsaanbod
+        {
+            Id = Guid.NewGuid(), GemeenteId = weert.Id, Naam = "KNM-workshop Weert najaar", Soort = Groepssoort.KnmWorkshop,
+            OrganisatorPartnerId = taalhuis?.Id, OrganisatorMedewerkerId = taalhuis is null ? fleur.Id : null,
+            Locatie = "Bibliotheek Weert, Wilhelminasingel", Capaciteit = 10,
+            Omschrijving = "Vijf bijeenkomsten Kennis van de Nederlandse Maatschappij: wonen, werk, zorg, geld en de gemeente Weert.",
+        };
+        int[] dagen = [-21, -14, -7, 7, 14];
+        knm.Bijeenkomsten.AddRange(dagen.Select(d => new Groepsbijeenkomst { Id = Guid.NewGuid(), Datum = vandaag.AddDays(d), Aanvang = new TimeOnly(9, 30), Einde = new TimeOnly(11, 30) }));
+        const Aanwezigheidsstatus A = Aanwezigheidsstatus.Aanwezig, M = Aanwezigheidsstatus.AfwezigMetBericht, Z = Aanwezigheidsstatus.AfwezigZonderBericht;
+        Aanwezigheidsstatus[][] patronen = [[A, A, A], [A, Z, Z], [A, M, A], [M, A, A]];
+        for (var n = 0; n < Math.Min(4, personen.Count); n++)
+        {
+            var deelname = new Groepsdeelname { Id = Guid.NewGuid(), InburgeraarId = personen[n], IngeschrevenOp = vandaag.AddDays(-28) };
+            deelname.Aanwezigheid.AddRange(patronen[n].Select((st, k) => new Groepsaanwezigheid { Id = Guid.NewGuid(), GroepsbijeenkomstId = knm.Bijeenkomsten[k].Id, Status = st }));
+            knm.Deelnames.Add(deelname);
+        }
+
+        db.Add(knm);
+        var startklaar = new Groepsaanbod
+        {
+            Id = Guid.NewGuid(), GemeenteId = weert.Id, Naam = "Groep nog niet startklaar Weert", Soort = Groepssoort.NogNietStartklaar,
+            OrganisatorMedewerkerId = fleur.Id, Locatie = "Wijkcentrum Moesel, Weert", Capaciteit = 8,
+            Omschrijving = "Wekelijkse ochtend voor wie nog niet klaar is voor taal of werk: ritme, kennismaken en een eerste stap naar vrijwilligerswerk.",
+        };
+        startklaar.Bijeenkomsten.Add(new Groepsbijeenkomst { Id = Guid.NewGuid(), Datum = vandaag.AddDays(3), Aanvang = new TimeOnly(10, 0), Einde = new TimeOnly(12, 0) });
+        startklaar.Deelnames.AddRange(personen.Skip(4).Take(2).Select(i => new Groepsdeelname { Id = Guid.NewGuid(), InburgeraarId = i, IngeschrevenOp = vandaag.AddDays(-6) }));
+        db.Add(startklaar);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -28,6 +28,7 @@ public static class NetwerkDemo
         }
 
         await db.SaveChangesAsync(ct);
+        await WeertAsync(db, klok, ct); // h-demo (#22)
 
         var bergeijk = gemeenten.FirstOrDefault(g => g.Code == "GM1724");
         if (bergeijk is null) return;
@@ -74,6 +75,50 @@ public static class NetwerkDemo
                 Id = Guid.NewGuid(), Tekst = n switch { 0 => "Taalmaatje benaderen", 1 => "Kinderopvang navragen bij de gemeente", _ => "Vrijwilligerscentrale bellen" },
                 EigenaarId = sanne.Id, Deadline = n switch { 0 => vandaag.AddDays(3), 1 => vandaag.AddDays(-2), _ => vandaag.AddDays(-7) },
                 GedaanOp = n == 2 ? klok.NuUtc.AddDays(-8) : null, GedaanDoor = n == 2 ? "sanne.devries@kempen.example" : null,
+            });
+            overleg.Besprekingen.Add(b);
+        }
+
+        db.Add(overleg);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// h-demo (#22): a casusoverleg in Weert a week ago, chaired by Fleur Hendriks with the Taalhuis Weert and VluchtelingenWerk
+    /// Weert: three of Weert's own cases discussed, with minutes and an action each for Fleur (one overdue, one due in
+    /// two days, one done), so the actions reach her worklist. Made up.
+    /// </summary>
+    private static async Task WeertAsync(KoersDbContext db, Infrastructure.Klok klok, CancellationToken ct)
+    {
+        var weert = await db.Gemeenten.AsNoTracking().FirstOrDefaultAsync(g => g.Code == "GM0988", ct);
+        var fleur = await db.Medewerkers.AsNoTracking().FirstOrDefaultAsync(m => m.Email == "fleur.hendriks@weert.example", ct);
+        if (weert is null || fleur is null) return;
+        var vandaag = klok.Vandaag;
+        var partners = await db.Partnerorganisaties.AsNoTracking().Where(p => p.RegioId == weert.RegioId).OrderBy(p => p.Naam).ToListAsync(ct);
+        var besproken = (await db.Inburgeraars.AsNoTracking().Where(i => i.GemeenteId == weert.Id && i.GeanonimiseerdOp == null)
+                .Select(i => new { i.Id, i.Bsn, i.VNummer }).ToListAsync(ct))
+            .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).Take(3).ToList();
+        if (besproken.Count == 0) return;
+        var overleg = new Casusoverleg
+        {
+            Id = Guid.NewGuid(), GemeenteId = weert.Id, Onderwerp = "Casusoverleg Weert met Taalhuis en VluchtelingenWerk", Datum = vandaag.AddDays(-7),
+            Aanvang = new TimeOnly(13, 30), Locatie = "Stadhuis Weert, Wilhelminasingel",
+        };
+        overleg.Deelnemers.Add(new Overlegdeelnemer { MedewerkerId = fleur.Id });
+        overleg.Deelnemers.AddRange(partners.Select(p => new Overlegdeelnemer { PartnerorganisatieId = p.Id }));
+        (string Verslag, string Actie, int Deadline, bool Gedaan)[] punten =
+        [
+            ("Mist lessen bij het Taalhuis sinds de verhuizing; reistijd met de bus is lang. Fietsles via VluchtelingenWerk geregeld.", "Fietsles bevestigen bij VluchtelingenWerk", -3, false),
+            ("Wil graag aan het werk in de zorg; eerst een taalstage. Werkgever uit het register benaderen.", "Zorgcentrum benaderen voor een taalstage", 2, false),
+            ("Gezinshereniging afgerond; het gezin is gehuisvest. Kinderen ingeschreven op school.", "Brief over de schoolkeuze nabellen", -10, true),
+        ];
+        for (var n = 0; n < besproken.Count; n++)
+        {
+            var b = new Casusbespreking { Id = Guid.NewGuid(), InburgeraarId = besproken[n].Id, Verslag = punten[n].Verslag };
+            b.Acties.Add(new Overlegactie
+            {
+                Id = Guid.NewGuid(), Tekst = punten[n].Actie, EigenaarId = fleur.Id, Deadline = vandaag.AddDays(punten[n].Deadline),
+                GedaanOp = punten[n].Gedaan ? klok.NuUtc.AddDays(-2) : null, GedaanDoor = punten[n].Gedaan ? "fleur.hendriks@weert.example" : null,
             });
             overleg.Besprekingen.Add(b);
         }

@@ -9,17 +9,32 @@ namespace Koers.Web.Features.Participatie;
 
 /// <summary>
 /// Synthetic participation data for the demo: for most open cases the questionnaires of the moments that have passed
-/// (participation rising after housing, as the pilot saw, 002:L83-88), and a ladder score at every held voortgangsgesprek.
+/// (participation rising after housing, as the pilot saw, 002:L83-88), and a ladder score at the intake, the PIP talk and every held voortgangsgesprek.
 /// Some moments stay unanswered, so the worklist shows questionnaires due. All answers are made up.
 /// </summary>
 public static class ParticipatieDemo
 {
+    /// <summary>
+    /// h-demo (#22): the default questionnaire is version 2026.1 (<see cref="Vragenlijsten.StandaardVersie"/>), in use from
+    /// 1 January 2026; a moment that fell before it has no questionnaire in the demo, so no answer predates its version.
+    /// </summary>
+    public static readonly DateOnly StandaardInGebruik = new(2026, 1, 1);
+
+    private static readonly string[] LadderOmlaag =
+    [
+        "Vrijwilligerswerk gestopt; de organisatie had geen plek meer.",
+        "Een tijd ziek geweest; minder activiteiten buitenshuis.",
+        "Zorg voor een gezinslid kost veel tijd.",
+        "Stage beëindigd; zoekt een nieuwe plek.",
+    ];
+
     public static async Task VulAsync(KoersDbContext db, Klok klok, CancellationToken ct = default)
     {
         if (await db.Set<Participatiemeting>().AnyAsync(ct)) return;
         var random = new Random(2022);
         // The meerkeuze question's answers draw from their own stream, so the rest of the demo stays as it was.
         var keuzeRandom = new Random(1667);
+        var ladderRandom = new Random(2025);
         var vandaag = klok.Vandaag;
         var instellingen = Participatieinstellingen.Standaard;
         var dossiers = (await db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen)
@@ -41,6 +56,7 @@ public static class ParticipatieDemo
                 if (random.Next(4) == 0 || (m.Status == MeetmomentStatus.Open && random.Next(2) == 0)) continue;
                 var datum = m.Datum!.Value.AddDays(random.Next(0, 21));
                 if (datum > vandaag) datum = vandaag;
+                if (datum < StandaardInGebruik) continue; // before the questionnaire's first version (h-demo, #22)
                 var groei = Math.Min(m.Maanden, 24) / 24.0; // later moments: more participation
                 // Reusel-De Mierden's cases answer the version that was current on the day (see VersiesAsync).
                 var lijst = versies.GetValueOrDefault(i.GemeenteId)?.LastOrDefault(v => DateOnly.FromDateTime(v.Op) <= datum).Lijst ?? Vragenlijsten.Standaard;
@@ -72,25 +88,29 @@ public static class ParticipatieDemo
                 db.Add(meting);
             }
 
-            // A ladder score at each held talk, mostly the same or one rung up.
-            var trede = 1 + random.Next(3);
-            foreach (var g in gesprekken[i.Id].OrderBy(g => g.Datum))
+            // h-demo (#22): a ladder score at the brede intake, at the PIP talk and at every held voortgangsgesprek after it,
+            // from a stream of its own (the questionnaires above stay as they were). Mostly the same rung, often one up,
+            // sometimes one down (illness, a lost volunteer place), so the monitor's movement table has people in its rows.
+            var intake = feiten.Datum(Mijlpaal.BredeIntake);
+            var pip = feiten.Datum(Mijlpaal.PipVastgesteld);
+            var gehouden = gesprekken[i.Id].OrderBy(g => g.Datum).ToList();
+            var trede = 1 + ladderRandom.Next(3);
+            var scoremomenten = new List<(DateOnly Datum, Guid? Gesprek, string? Toelichting)>();
+            // Cases without a PIP or talks yet: some have the intake score only, so the dossier shows a movement after the next talk.
+            if (intake is { } begin && (pip is not null || gehouden.Count > 0 || ladderRandom.Next(3) == 0)) scoremomenten.Add((begin, null, "Ingeschat bij de brede intake"));
+            if (pip is { } plan && (intake is null || plan > intake) && !gehouden.Any(g => g.Datum == plan)) scoremomenten.Add((plan, null, "Ingeschat bij het PIP-gesprek"));
+            scoremomenten.AddRange(gehouden.Where(g => intake is null || g.Datum > intake).Select(g => (g.Datum!.Value, (Guid?)g.Id, (string?)null)));
+            scoremomenten = [.. scoremomenten.OrderBy(m => m.Datum)];
+            for (var k = 0; k < scoremomenten.Count; k++)
             {
-                trede = Math.Clamp(trede + random.Next(-1, 3) / 2 + (random.Next(5) == 0 ? -1 : 0), 1, Participatieladder.Standaard.Count);
+                var stap = ladderRandom.Next(20);
+                if (k > 0) trede = Math.Clamp(trede + (stap < 6 ? 1 : stap < 17 ? 0 : -1), 1, Participatieladder.Standaard.Count);
+                var omlaag = k > 0 && stap >= 17;
                 db.Add(new Ladderscore
                 {
-                    Id = Guid.NewGuid(), InburgeraarId = i.Id, VoortgangsgesprekId = g.Id, Datum = g.Datum!.Value, Trede = trede,
-                    TredeNaam = Participatieladder.Standaard[trede - 1].Naam, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
-                });
-            }
-
-            // Cases without talks in Koers yet: some have one earlier score, so the dossier shows a movement after the next talk.
-            if (!gesprekken[i.Id].Any() && feiten.Datum(Mijlpaal.BredeIntake) is { } intake && random.Next(3) == 0)
-            {
-                db.Add(new Ladderscore
-                {
-                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Datum = intake, Trede = trede, TredeNaam = Participatieladder.Standaard[trede - 1].Naam,
-                    Toelichting = "Ingeschat bij de brede intake", VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, VoortgangsgesprekId = scoremomenten[k].Gesprek, Datum = scoremomenten[k].Datum, Trede = trede,
+                    TredeNaam = Participatieladder.Standaard[trede - 1].Naam, Toelichting = omlaag ? LadderOmlaag[stap % LadderOmlaag.Length] : scoremomenten[k].Toelichting,
+                    VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
                 });
             }
         }
@@ -99,7 +119,7 @@ public static class ParticipatieDemo
     }
 
     /// <summary>
-    /// Reusel-De Mierden (GM1667) asks one own question, in two versions: version 1 (a year ago) added it in Dutch only,
+    /// Reusel-De Mierden (GM1667) asks one own question, in two versions: version 1 (a year ago, but not before the default version 2026.1 it builds on) added it in Dutch only,
     /// version 2 (two months ago) sharpened its wording and added an English translation, version 3 (a month ago) added an
     /// own meerkeuze question with its own options, translated into English, Arabic and Ukrainian only (the other portal
     /// languages show the Dutch, with the note). Per municipality id, oldest first.
@@ -132,7 +152,7 @@ public static class ParticipatieDemo
         var drie = Vragenlijstversies.Ordenen("GM1667-v3", [.. twee.Vragen, vervoer]);
         var lijst = new List<(DateTime Op, Vragenlijst Lijst, string Wijziging)>
         {
-            (klok.NuUtc.AddYears(-1), een, "eigen vraag toegevoegd: 'Gaat u naar de bibliotheek of het buurthuis?'"),
+            (Max(klok.NuUtc.AddYears(-1), StandaardInGebruik.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc)), een, "eigen vraag toegevoegd: 'Gaat u naar de bibliotheek of het buurthuis?'"),
             (klok.NuUtc.AddMonths(-2), twee, "eigen vraag gewijzigd: 'Gaat u naar de bibliotheek of het buurthuis?' wordt 'Bent u de afgelopen maand in de bibliotheek of het buurthuis geweest?' (met Engelse vertaling)"),
             (klok.NuUtc.AddMonths(-1), drie, "eigen vraag toegevoegd: 'Hoe komt u meestal naar de les?' (meerkeuze: fiets, lopen, openbaar vervoer, auto, anders)"),
         };
@@ -147,4 +167,7 @@ public static class ParticipatieDemo
 
         return new() { [gemeente.Id] = lijst.Select(l => (l.Op, l.Lijst)).ToList() };
     }
+
+    // Version 1 is built on the default version 2026.1, so it cannot have been set before that was in use (h-demo, #22).
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 }

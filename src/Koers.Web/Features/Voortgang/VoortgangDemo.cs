@@ -13,6 +13,14 @@ namespace Koers.Web.Features.Voortgang;
 /// </summary>
 public static class VoortgangDemo
 {
+    private static readonly string[] EerdereVerslagen =
+    [
+        "Start van de lessen besproken; de reistijd naar de taalschool is goed te doen.",
+        "Voortgang besproken; oefent thuis weinig, afgesproken de taalapp te gebruiken.",
+        "Gaat goed; vraagt naar vrijwilligerswerk naast de lessen.",
+        "Lessen gemist door ziekte in het gezin; weer opgepakt.",
+    ];
+
     public static async Task VulAsync(KoersDbContext db, Klok klok, CancellationToken ct = default)
     {
         if (await db.Urenregistraties.AnyAsync(ct)) return;
@@ -26,6 +34,9 @@ public static class VoortgangDemo
             .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).ToList();
         var partners = await db.Partnerorganisaties.Where(p => p.Actief && p.Soort == Partnersoort.Taalaanbieder).ToListAsync(ct);
         var gemeenten = (await db.Gemeenten.ToListAsync(ct)).ToDictionary(g => g.Id);
+        // h-demo (#22): the earlier talks draw from their own stream, so the rest of the demo stays as it was.
+        var gesprekRandom = new Random(2026);
+        var zRoute = 0;
 
         foreach (var i in dossiers)
         {
@@ -36,6 +47,15 @@ public static class VoortgangDemo
             var bron = partner is null ? Gegevensbron.Gemeente : Gegevensbron.Partner;
             var soorten = i.Leerroute == Leerroute.ZRoute ? new[] { Urensoort.Taal, Urensoort.Participatie } : [Urensoort.Taal, Urensoort.Knm];
             var haakAf = random.Next(6) == 0; // some trajectories falter, to show absence and signals
+            // h-demo (#22): the Z-route's participation hours by kind (art. 3.14 lid 2 onder b; the split is maatwerk,
+            // 000:L727-729): in turn only maatschappelijke participatie, half vrijwilligerswerk, or mostly work. Decided
+            // per case without a draw, so the random stream (and the rest of the demo) is unchanged.
+            (Urensoort Soort, int Uren)[] participatie = i.Leerroute != Leerroute.ZRoute ? [] : (zRoute++ % 3) switch
+            {
+                0 => [(Urensoort.MaatschappelijkeParticipatie, 8)],
+                1 => [(Urensoort.Vrijwilligerswerk, 4), (Urensoort.MaatschappelijkeParticipatie, 4)],
+                _ => [(Urensoort.Arbeidsparticipatie, 6), (Urensoort.MaatschappelijkeParticipatie, 2)],
+            };
             for (var w = 11; w >= 0; w--)
             {
                 var week = dezeWeek.AddDays(-7 * w);
@@ -44,10 +64,27 @@ public static class VoortgangDemo
                 {
                     var gepland = soort == Urensoort.Knm ? 2 : soort == Urensoort.Participatie ? 8 : 10;
                     var afwezig = haakAf && w < 4 ? gepland - random.Next(0, 3) : random.Next(10) == 0 ? 2 : 0;
+                    var gemeld = afwezig > 0 && random.Next(2) == 0;
+                    if (soort == Urensoort.Participatie)
+                    {
+                        // The absence falls on the first kind (the largest share); the week's total stays as before.
+                        for (var k = 0; k < participatie.Length; k++)
+                        {
+                            var weg = k == 0 ? Math.Min(afwezig, participatie[k].Uren) : Math.Max(0, afwezig - participatie[0].Uren);
+                            db.Urenregistraties.Add(new Urenregistratie
+                            {
+                                InburgeraarId = i.Id, PartnerorganisatieId = partner, Soort = participatie[k].Soort, Week = week, Uren = participatie[k].Uren - weg, AfwezigUren = weg,
+                                AfwezigGemeld = weg > 0 && gemeld, Bron = bron, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                            });
+                        }
+
+                        continue;
+                    }
+
                     db.Urenregistraties.Add(new Urenregistratie
                     {
                         InburgeraarId = i.Id, PartnerorganisatieId = partner, Soort = soort, Week = week, Uren = gepland - afwezig, AfwezigUren = afwezig,
-                        AfwezigGemeld = afwezig > 0 && random.Next(2) == 0, Bron = bron, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                        AfwezigGemeld = gemeld, Bron = bron, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
                     });
                 }
             }
@@ -74,6 +111,20 @@ public static class VoortgangDemo
             // The talks the milestones already record, and the next one planned.
             if (feiten.Datum(Mijlpaal.LaatsteVoortgangsgesprek) is { } laatste)
             {
+                // h-demo (#22): the talks before the last one, at the municipality's interval back to the PIP (at most
+                // three), so the participatieladder has a score per talk and the monitor shows movement.
+                var interval = Math.Max(1, gemeenten[i.GemeenteId].VoortgangsgesprekIntervalMaanden);
+                var eerder = laatste.AddMonths(-interval);
+                for (var n = 0; n < 3 && eerder > pip.AddDays(14); n++, eerder = eerder.AddMonths(-interval))
+                {
+                    var datum = eerder.AddDays(-gesprekRandom.Next(0, 8));
+                    db.Voortgangsgesprekken.Add(new Voortgangsgesprek
+                    {
+                        Id = Guid.NewGuid(), InburgeraarId = i.Id, GeplandOp = datum, Datum = datum, Status = Gespreksstatus.Gehouden,
+                        Aanwezigen = "inburgeraar, klantregisseur", Verslag = EerdereVerslagen[gesprekRandom.Next(EerdereVerslagen.Length)], VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                    });
+                }
+
                 db.Voortgangsgesprekken.Add(new Voortgangsgesprek
                 {
                     Id = Guid.NewGuid(), InburgeraarId = i.Id, GeplandOp = laatste, Datum = laatste, Status = Gespreksstatus.Gehouden,

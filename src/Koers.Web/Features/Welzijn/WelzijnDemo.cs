@@ -92,5 +92,97 @@ public static class WelzijnDemo
         }
 
         await db.SaveChangesAsync(ct);
+        await NietStartklaarAsync(db, klok, demoInburgeraar, ct);
+        await PartnerAsync(db, klok, ct);
+    }
+
+    /// <summary>
+    /// h-demo (#22): the demo login of VluchtelingenWerk (partner@vluchtelingenwerk.example) gets two cases whose consent
+    /// covers gezondheid and werk en participatie (a supplement to the consent KetenpartnersDemo gave, as a begeleider asks
+    /// when the participation plan starts), with a referral to care and a completed questionnaire, so the partner view
+    /// shows the care referrals and the welbevinden domain. Made up.
+    /// </summary>
+    private static async Task PartnerAsync(KoersDbContext db, Klok klok, CancellationToken ct)
+    {
+        var vwn = await db.Partnerorganisaties.AsNoTracking().FirstOrDefaultAsync(p => p.Naam == "VluchtelingenWerk Zuid-Nederland", ct);
+        if (vwn is null) return;
+        var vandaag = klok.Vandaag;
+        var regio = db.Gemeenten.Where(g => g.RegioId == vwn.RegioId).Select(g => g.Id);
+        var kandidaten = (await db.Inburgeraars.AsNoTracking()
+                .Where(i => i.GeanonimiseerdOp == null && regio.Contains(i.GemeenteId)
+                    && db.Set<Zorgverwijzing>().Any(v => v.InburgeraarId == i.Id) && db.Set<Participatiemeting>().Any(m => m.InburgeraarId == i.Id))
+                .Select(i => new
+                {
+                    i.Id, i.Bsn, i.VNummer,
+                    Gemachtigd = db.Machtigingen.Any(m => m.InburgeraarId == i.Id && m.PartnerorganisatieId == vwn.Id && m.IngetrokkenOp == null && m.Tot == null),
+                })
+                .ToListAsync(ct))
+            .OrderBy(i => i.Gemachtigd ? 0 : 1).ThenBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal)
+            .Take(2).ToList();
+        foreach (var i in kandidaten)
+        {
+            db.Machtigingen.Add(new Koers.Data.Model.Keten.Machtiging
+            {
+                Id = Guid.NewGuid(), InburgeraarId = i.Id, PartnerorganisatieId = vwn.Id, Van = vandaag.AddDays(-10),
+                Categorieen = Koers.Data.Model.Keten.Gegevenscategorie.Basisgegevens | Koers.Data.Model.Keten.Gegevenscategorie.Gezondheid
+                    | Koers.Data.Model.Keten.Gegevenscategorie.WerkEnParticipatie,
+                Vorm = "Ondertekend formulier (demo): aanvulling gezondheid en werk en participatie", VastgelegdOp = klok.NuUtc.AddDays(-10), VastgelegdDoor = "demodata",
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// h-demo (#22): "nog niet startklaar" for open cases that are marked so (or, when too few are, the first open cases with
+    /// a brede intake but no learning route started), with the default reasons (000:L201-203) and the default term: in
+    /// turn one recontact overdue, one due today, one due in a week and one later, so the worklist shows the first two and
+    /// one more comes up soon. One earlier registration of each third case is closed (contacted, still not ready). Made up.
+    /// </summary>
+    private static async Task NietStartklaarAsync(KoersDbContext db, Klok klok, Guid? demoInburgeraar, CancellationToken ct)
+    {
+        if (await db.Set<NietStartklaar>().AnyAsync(ct)) return;
+        var vandaag = klok.Vandaag;
+        var afsluitend = MijlpaalInfo.Afsluitend.ToList();
+        var kandidaten = (await db.Inburgeraars.AsNoTracking().Include(i => i.Mijlpalen)
+                .Where(i => i.GeanonimiseerdOp == null && i.Id != (demoInburgeraar ?? Guid.Empty) && i.Mijlpalen.Any(m => m.Soort == Mijlpaal.BredeIntake)
+                    && !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)) && !i.Mijlpalen.Any(m => m.Soort == Mijlpaal.StartLeerroute))
+                .ToListAsync(ct))
+            .OrderBy(i => i.NogNietStartklaar ? 0 : 1).ThenBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal)
+            .Take(8).ToList();
+        string[][] redenen = [["Psychische klachten"], ["Zorgen rondom gezinshereniging"], ["Psychische klachten", "Werk"], ["Werk"]];
+        string[] toelichtingen =
+        [
+            "Slaapt slecht; is aangemeld bij de POH-GGZ. Over een paar weken opnieuw bellen.",
+            "Wacht op nieuws over de nareis van het gezin; kan zich nu niet op de lessen richten.",
+            "Werkt in de schoonmaak en wil eerst de uren vastleggen.",
+            "Wil eerst werk houden; lessen in de avond bespreken.",
+        ];
+        int[] herbenaderOver = [-9, 0, 7, 45];
+        for (var n = 0; n < kandidaten.Count; n++)
+        {
+            var i = kandidaten[n];
+            var herbenader = vandaag.AddDays(herbenaderOver[n % herbenaderOver.Length]);
+            var datum = herbenader.AddDays(-7 * WelzijnService.StandaardHerbenaderWeken);
+            var intake = i.Mijlpalen.First(m => m.Soort == Mijlpaal.BredeIntake).Datum;
+            if (datum < intake) datum = intake;
+            if (datum >= herbenader) herbenader = datum.AddDays(7);
+            if (n % 3 == 2 && datum.AddDays(-7 * WelzijnService.StandaardHerbenaderWeken) >= intake)
+            {
+                db.Add(new NietStartklaar
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = i.Id, Redenen = redenen[(n + 1) % redenen.Length][0], Datum = datum.AddDays(-7 * WelzijnService.StandaardHerbenaderWeken),
+                    Herbenaderdatum = datum, AfgehandeldOp = datum, VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                });
+            }
+
+            db.Add(new NietStartklaar
+            {
+                Id = Guid.NewGuid(), InburgeraarId = i.Id, Redenen = string.Join("\n", redenen[n % redenen.Length]), Datum = datum, Herbenaderdatum = herbenader,
+                Toelichting = toelichtingen[n % toelichtingen.Length], VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 }

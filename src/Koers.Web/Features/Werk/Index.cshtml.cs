@@ -12,6 +12,7 @@ public sealed class IndexModel(WerkService werk, Klok klok) : PageModel
     [BindProperty] public EvaluatieInvoer Evaluatie { get; set; } = new();
     [BindProperty] public BeeindigInvoer Einde { get; set; } = new();
     [BindProperty] public UitstroomInvoer Uitstroom { get; set; } = new();
+    [BindProperty] public JobcoachInvoer Coach { get; set; } = new();
 
     public WerkStand Stand { get; private set; } = null!;
     public DateOnly Vandaag => klok.Vandaag;
@@ -45,6 +46,19 @@ public sealed class IndexModel(WerkService werk, Klok klok) : PageModel
         ModelState.VoegToe(u.Fouten, f => $"{nameof(Einde)}.{f}.{plaatsing}");
         return await LaadAsync("Scherm: werk na geweigerde beëindiging", ct) ? Page() : NotFound();
     }
+
+    public async Task<IActionResult> OnPostJobcoachAsync(Guid plaatsing, CancellationToken ct)
+    {
+        var u = await werk.JobcoachWijzigenAsync(Id, plaatsing, Coach, ct);
+        if (u.NietGevonden) return NotFound();
+        if (u.Gelukt) return Klaar("De jobcoach is gewijzigd.", $"#plaatsing-{plaatsing}");
+        ModelState.VoegToe(u.Fouten, f => $"{nameof(Coach)}.{f}.{plaatsing}");
+        CoachPlaatsing = plaatsing;
+        return await LaadAsync("Scherm: werk na geweigerde jobcoachwijziging", ct) ? Page() : NotFound();
+    }
+
+    /// <summary>The placement whose jobcoach form was refused: it shows what the user chose or typed again.</summary>
+    public Guid? CoachPlaatsing { get; private set; }
 
     public async Task<IActionResult> OnPostUitstroomAsync(CancellationToken ct)
     {

@@ -107,6 +107,12 @@ public static class WerkApi
             if (u.NietGevonden) return Problemen.NietGevonden();
             return u.Gelukt ? TypedResults.Ok(u.Waarde) : Problemen.Validatie(u.Fouten);
         }).WithSummary("Plaatsing beëindigen met uitkomst; bij voortijdig beëindigen is de reden verplicht");
+        g.MapPut("/plaatsingen/{pid:guid}/jobcoach", async Task<Results<Ok<Guid>, ValidationProblem, ProblemHttpResult>> (Guid id, Guid pid, JobcoachInvoer invoer, WerkService s, CancellationToken ct) =>
+        {
+            var u = await s.JobcoachWijzigenAsync(id, pid, invoer, ct);
+            if (u.NietGevonden) return Problemen.NietGevonden();
+            return u.Gelukt ? TypedResults.Ok(u.Waarde) : Problemen.Validatie(u.Fouten);
+        }).WithSummary("Andere jobcoach voor een lopende plaatsing: jobcoachGebruiker (account van een jobcoach in de regio) of jobcoach (naam van een externe jobcoach), of geen; de vorige jobcoach verliest de plaatsing uit de eigen caseload; wordt gelogd");
         g.MapPost("/uitstroom", async Task<Results<Created<Guid>, ValidationProblem, ProblemHttpResult>> (Guid id, UitstroomInvoer invoer, WerkService s, CancellationToken ct) =>
         {
             var u = await s.UitstroomAsync(id, invoer, ct);

@@ -43,6 +43,7 @@ public static class WerkDemo
         var dossiers = (await db.Inburgeraars.AsNoTracking().Where(i => i.GeanonimiseerdOp == null).Select(i => new { i.Id, i.GemeenteId, i.Bsn, i.VNummer }).ToListAsync(ct))
             .OrderBy(i => i.Bsn?.Value ?? "", StringComparer.Ordinal).ThenBy(i => i.VNummer?.Value ?? "", StringComparer.Ordinal).ToList();
         var n = 0;
+        var geplaatst = new HashSet<Guid>();
         foreach (var d in dossiers.Where(d => perGemeente.ContainsKey(d.GemeenteId)).Take(12))
         {
             var w = perGemeente[d.GemeenteId][n % Werkgevers.Length];
@@ -69,7 +70,38 @@ public static class WerkDemo
             db.Add(p);
             if (n is 2 or 9)
                 db.Add(new Uitstroom { Id = Guid.NewGuid(), InburgeraarId = d.Id, Soort = n == 2 ? Uitstroomsoort.BetaaldeBaanDeeltijd : Uitstroomsoort.Vrijwilligerswerk, Datum = vandaag.AddDays(-20), VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata" });
+            geplaatst.Add(d.Id);
             n++;
+        }
+
+        // h-demo (#22): Weert's own placements, so the Weert login sees its register in use: a taalstage at the care centre
+        // (evaluations up to date), a werkervaringsplaats in the green sector whose evaluations stopped three weeks ago (the
+        // worklist signal), and a proefplaatsing at the logistics firm ending within two weeks.
+        var weert = gemeenten.FirstOrDefault(g => g.Code == "GM0988");
+        if (weert is not null)
+        {
+            var werkgevers = perGemeente[weert.Id];
+            (int Werkgever, Plaatsingssoort Soort, int StartWeken, int? EindeDagen, int LaatsteEvaluatie, int Uren)[] weertPlaatsingen =
+            [
+                (1, Plaatsingssoort.Taalstage, 6, 60, -3, 12),
+                (2, Plaatsingssoort.Werkervaringsplaats, 8, null, -22, 20),
+                (3, Plaatsingssoort.Proefplaatsing, 5, 9, -4, 24),
+            ];
+            var weertDossiers = dossiers.Where(d => d.GemeenteId == weert.Id && !geplaatst.Contains(d.Id)).Take(weertPlaatsingen.Length).ToList();
+            for (var k = 0; k < weertDossiers.Count; k++)
+            {
+                var w = weertPlaatsingen[k];
+                var start = vandaag.AddDays(-7 * w.StartWeken);
+                var p = new Plaatsing
+                {
+                    Id = Guid.NewGuid(), InburgeraarId = weertDossiers[k].Id, WerkgeverId = werkgevers[w.Werkgever].Id, Soort = w.Soort, Start = start,
+                    Einde = w.EindeDagen is { } eind ? vandaag.AddDays(eind) : null, UrenPerWeek = w.Uren, Jobcoach = "Jobcoach Ilse (Werkgeversservicepunt Weert)",
+                    VastgelegdOp = klok.NuUtc, VastgelegdDoor = "demodata",
+                };
+                for (var e = start.AddDays(7); e <= vandaag.AddDays(w.LaatsteEvaluatie); e = e.AddDays(7))
+                    p.Evaluaties.Add(new Plaatsingsevaluatie { Datum = e, Tekst = "Werkt zelfstandig mee; vraagt na bij onbekende woorden.", Score = 3 + (e.DayNumber % 2), Door = "demodata", VastgelegdOp = klok.NuUtc });
+                db.Add(p);
+            }
         }
 
         await db.SaveChangesAsync(ct);

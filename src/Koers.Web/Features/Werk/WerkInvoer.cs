@@ -49,6 +49,19 @@ public sealed class PlaatsingInvoer
     public string? JobcoachGebruiker { get; set; }
 }
 
+/// <summary>
+/// Another jobcoach for a running placement (h-demo, #22): a jobcoach with an account in the case's region, or the name of
+/// an external jobcoach, or neither (no jobcoach any more). The same rules as for a new placement.
+/// </summary>
+public sealed class JobcoachInvoer
+{
+    /// <summary>The name of an external jobcoach without an account.</summary>
+    public string? Jobcoach { get; set; }
+
+    [System.ComponentModel.Description("Account-id van een jobcoach van een jobcoachorganisatie in de regio; leeg met een naam in jobcoach voor een externe jobcoach, allebei leeg voor geen jobcoach.")]
+    public string? JobcoachGebruiker { get; set; }
+}
+
 /// <summary>A weekly evaluation of a placement.</summary>
 public sealed class EvaluatieInvoer
 {

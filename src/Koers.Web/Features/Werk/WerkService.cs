@@ -257,17 +257,7 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
         if (invoer.Start is not { } start) fouten.Voeg(nameof(invoer.Start), "Vul de startdatum in.");
         else if (invoer.Einde is { } einde && einde < start) fouten.Voeg(nameof(invoer.Einde), "De einddatum ligt vóór de startdatum.");
         if (invoer.UrenPerWeek is { } uren && (uren <= 0 || uren > 60)) fouten.Voeg(nameof(invoer.UrenPerWeek), "Het aantal uren per week ligt tussen 0 en 60.");
-        fouten.Lengte(invoer.Jobcoach?.Trim(), nameof(invoer.Jobcoach), 200);
-        // A jobcoach with an account: only one the form offers (deny by default: an id from elsewhere is refused at the field).
-        Jobcoachkeuze? coach = null;
-        if (Leeg(invoer.JobcoachGebruiker) is { } coachId)
-        {
-            coach = (await JobcoachesAsync(dossier.GemeenteId, ct)).FirstOrDefault(j => j.Id == coachId);
-            if (coach is null) fouten.Voeg(nameof(invoer.JobcoachGebruiker), "Kies een jobcoach met een account bij een jobcoachorganisatie in de regio van de inburgeraar.");
-            else if (Leeg(invoer.Jobcoach) is not null)
-                fouten.Voeg(nameof(invoer.Jobcoach), "Kies een jobcoach met een account óf vul de naam van een externe jobcoach in, niet allebei.");
-        }
-
+        var coach = await JobcoachKiezenAsync(dossier.GemeenteId, invoer.Jobcoach, invoer.JobcoachGebruiker, fouten, ct);
         if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
 
         var p = new Plaatsing
@@ -281,6 +271,47 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
         };
         db.Add(p);
         dossiers.Audit(AuditActie.Aanmaken, id, $"Plaatsing vastgelegd: {p.Soort.Omschrijving()} {(werkgever is null ? "intern" : $"bij {werkgever.Naam}")} vanaf {Shared.Weergave.Datum(p.Start)}");
+        await db.SaveChangesAsync(ct);
+        return Uitkomst<Guid>.Ok(p.Id);
+    }
+
+    /// <summary>
+    /// The jobcoach rule of a new placement and of a reassignment (one rule for both): an account only from the ones the
+    /// form offers, a partner user of an active jobcoach organisation of the case's region (deny by default: an id from
+    /// elsewhere is refused at the field), or an external name, not both.
+    /// </summary>
+    private async Task<Jobcoachkeuze?> JobcoachKiezenAsync(int gemeenteId, string? naam, string? gebruikerId, Dictionary<string, string[]> fouten, CancellationToken ct)
+    {
+        fouten.Lengte(naam?.Trim(), nameof(PlaatsingInvoer.Jobcoach), 200);
+        if (Leeg(gebruikerId) is not { } coachId) return null;
+        var coach = (await JobcoachesAsync(gemeenteId, ct)).FirstOrDefault(j => j.Id == coachId);
+        if (coach is null) fouten.Voeg(nameof(PlaatsingInvoer.JobcoachGebruiker), "Kies een jobcoach met een account bij een jobcoachorganisatie in de regio van de inburgeraar.");
+        else if (Leeg(naam) is not null)
+            fouten.Voeg(nameof(PlaatsingInvoer.Jobcoach), "Kies een jobcoach met een account óf vul de naam van een externe jobcoach in, niet allebei.");
+        return coach;
+    }
+
+    /// <summary>
+    /// Another jobcoach for a running placement (h-demo, #22). The old jobcoach's account loses the placement from the own
+    /// caseload at once (the caseload reads <see cref="Plaatsing.JobcoachGebruikerId"/>); the new one sees it when the
+    /// inburgeraar's consent allows. Audited with the old and the new name.
+    /// </summary>
+    public async Task<Uitkomst<Guid>> JobcoachWijzigenAsync(Guid id, Guid plaatsingId, JobcoachInvoer invoer, CancellationToken ct = default)
+    {
+        var p = await PlaatsingVoorWijzigingAsync(id, plaatsingId, ct);
+        if (p is null) return Uitkomst<Guid>.Onbekend();
+        var gemeenteId = await db.Inburgeraars.Where(i => i.Id == id).Select(i => i.GemeenteId).FirstAsync(ct);
+        var fouten = Veldfouten.Nieuw();
+        if (p.Uitkomst is not null) fouten.Voeg(nameof(invoer.JobcoachGebruiker), "Deze plaatsing is beëindigd; de jobcoach wijzigt niet meer.");
+        var coach = await JobcoachKiezenAsync(gemeenteId, invoer.Jobcoach, invoer.JobcoachGebruiker, fouten, ct);
+        var naam = coach is null ? Leeg(invoer.Jobcoach) : $"{coach.Naam} ({coach.Organisatie})";
+        if (fouten.Count == 0 && naam == p.Jobcoach && coach?.Id == p.JobcoachGebruikerId)
+            fouten.Voeg(nameof(invoer.JobcoachGebruiker), "Dit is al de jobcoach van deze plaatsing.");
+        if (fouten.Count > 0) return Uitkomst<Guid>.Geweigerd(fouten);
+        var oud = p.Jobcoach ?? "geen jobcoach";
+        p.Jobcoach = naam;
+        p.JobcoachGebruikerId = coach?.Id;
+        audit.Schrijf(AuditActie.Wijzigen, id, $"Jobcoach van plaatsing bij {p.Werkgever?.Naam ?? "intern"} gewijzigd: {oud} → {naam ?? "geen jobcoach"}", AuditObject.Van<Plaatsing>(p.Id));
         await db.SaveChangesAsync(ct);
         return Uitkomst<Guid>.Ok(p.Id);
     }
