@@ -128,7 +128,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         Assert.Equal(0, app.Uid);
         foreach (var nodig in new[]
                  {
-                     "app/Koers.Web.dll", "app/libcoreclr.so", "app/System.Private.CoreLib.dll", "app/appsettings.json", "app/libSkiaSharp.so",
+                     "app/Koers.Web.dll", "app/libcoreclr.so", "app/System.Private.CoreLib.dll", "app/appsettings.json", "app/libSkiaSharp.so", "app/libHarfBuzzSharp.so",
                      "usr/lib/x86_64-linux-gnu/libc.so.6", "usr/lib/x86_64-linux-gnu/libstdc++.so.6", "usr/lib/x86_64-linux-gnu/libgcc_s.so.1",
                      "usr/lib/x86_64-linux-gnu/libicuuc.so.72", "usr/lib/x86_64-linux-gnu/libssl.so.3", "usr/lib/x86_64-linux-gnu/libcrypto.so.3",
                      "etc/ssl/certs/ca-certificates.crt", "usr/share/zoneinfo/Europe/Amsterdam", "etc/passwd", "etc/group", "tmp", "lib64",

@@ -313,16 +313,93 @@ public abstract class GeldzakenApiTests(KoersFactory factory)
         var en = Assert.Single(Brieven(await tweede.GetStringAsync("/mijn?taal=en")), b => b.Contains("maandoverzicht-2026-06", StringComparison.Ordinal));
         Assert.Contains("This month the municipality paid € 400,00 from your social assistance benefit", en);
 
-        // The link opens the letter itself: the Dutch PDF of that month.
+        // The link opens the letter itself: the PDF of that month, in the language the person chose last (English).
         var href = new HtmlParser().ParseDocument(nl).QuerySelectorAll("#brieven a").Select(a => a.GetAttribute("href")!).Single(h => h.StartsWith("/mijn/geld/brief", StringComparison.Ordinal));
         Assert.Equal("/mijn/geld/brief?maand=2026-06", href);
         var pdf = GelezenPdf.Lees(await (await tweede.GetAsync(href)).Content.ReadAsByteArrayAsync()).Tekst;
-        Assert.Contains("Uw geld in juni 2026", pdf);
-        Assert.Contains("Huur aan Woonstichting Eersel € 330,67", pdf);
+        Assert.Contains("Your money in June 2026", pdf);
+        Assert.Contains("Rent to Woonstichting Eersel € 330,67", pdf);
+        Assert.DoesNotContain("Uw geld", pdf);
 
         // Another person's list never shows this statement.
         Assert.DoesNotContain(Brieven(await factory.ClientAls("inburgeraar@demo.example").GetStringAsync("/mijn?taal=nl")),
             b => b.Contains("€ 400,00", StringComparison.Ordinal) && b.Contains("maandoverzicht-2026-06", StringComparison.Ordinal));
+    }
+
+    /// <summary>An Arabic monthly statement for the case made by <see cref="OntzorgdDossierAsync"/>: Arabic words in the Arabic font, no Dutch.</summary>
+    private static void IsArabischeBrief(byte[] pdf)
+    {
+        Bewaar(pdf, "ar");
+        var letters = MeertaligePdf.Letters(pdf);
+        Assert.Contains(letters, l => (l.FontName ?? "").Contains("NotoSansArabic", StringComparison.Ordinal));
+        var gelezen = MeertaligePdf.Visueel(pdf);
+        // Geld_BetaaldKop 'ما دفعته البلدية عنك', Geld_Over 'المتبقي لك', Last_Verhuurder 'الإيجار' (its 'لإ' is one ligature glyph,
+        // so only the rest is compared), Brief_VragenKop 'هل لديك أسئلة؟'
+        foreach (var woord in new[] { "البلدية", "المتبقي", "يجار", "أسئلة" }) Assert.Contains(MeertaligePdf.Omgekeerd(woord), gelezen);
+        Assert.Contains("Woonstichting Eersel", gelezen);
+        Assert.Contains("€ 330,67", gelezen);
+        Assert.Contains("€ 900,00", gelezen);
+        foreach (var nederlands in new[] { "Uw geld", "Huur aan", "Voor u blijft over", "Hoe lang nog", "Beste", "Pagina 1" }) Assert.DoesNotContain(nederlands, gelezen);
+    }
+
+    /// <summary>With KOERS_BRIEF_MAP set, the letters are written there to look at (e.g. pdftoppm); otherwise nothing.</summary>
+    private static void Bewaar(byte[] pdf, string taal)
+    {
+        if (Environment.GetEnvironmentVariable("KOERS_BRIEF_MAP") is { Length: > 0 } map) File.WriteAllBytes(Path.Combine(map, $"maandoverzicht-{taal}.pdf"), pdf);
+    }
+
+    [Fact]
+    public async Task Brief_in_de_taal_die_de_inburgeraar_in_het_portaal_koos_ook_voor_de_klantregisseur()
+    {
+        var id = await OntzorgdDossierAsync("Taalbrief");
+        var email = InburgeraarAccount(id, $"taalbrief-{factory.Provider}@demo.example".ToLowerInvariant());
+        var inburgeraar = factory.ClientAls(email);
+        static AngleSharp.Dom.IElement Brieflinks(string html) => new HtmlParser().ParseDocument(html).GetElementById("overzicht-brief")!;
+
+        // No language chosen yet: Dutch, and the staff screen says why.
+        var voor = await _client.GetStringAsync($"/inburgeraars/{id}/geldzaken?maand=2026-06");
+        Assert.Contains("(PDF, in het Nederlands)", Brieflinks(voor).TextContent);
+        Assert.Contains("nog) geen andere taal gekozen", Tekst(voor));
+        Assert.Contains("Uw geld in juni 2026", GelezenPdf.Lees(await _client.GetByteArrayAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand=2026-06")).Tekst);
+
+        // The person switches the portal to Arabic; the case keeps the choice.
+        await inburgeraar.GetStringAsync("/mijn?taal=ar");
+
+        // The klantregisseur's download: Arabic, with a Dutch version beside it.
+        var links = Brieflinks(await _client.GetStringAsync($"/inburgeraars/{id}/geldzaken?maand=2026-06")).QuerySelectorAll("a").ToList();
+        Assert.Equal(2, links.Count);
+        Assert.Contains("(PDF, in het Arabisch)", links[0].TextContent);
+        Assert.Equal("Nederlandse versie", links[1].TextContent.Trim());
+        var schermBrief = await _client.GetAsync(links[0].GetAttribute("href")!);
+        Assert.Equal("maandoverzicht-2026-06-ar.pdf", schermBrief.Content.Headers.ContentDisposition!.FileNameStar ?? schermBrief.Content.Headers.ContentDisposition.FileName);
+        IsArabischeBrief(await schermBrief.Content.ReadAsByteArrayAsync());
+        var nederlands = GelezenPdf.Lees(await _client.GetByteArrayAsync(links[1].GetAttribute("href")!)).Tekst;
+        Assert.Contains("Uw geld in juni 2026", nederlands);
+        Assert.Contains("Huur aan Woonstichting", nederlands); // the label wraps beside the amount
+        Assert.Contains("€ 330,67", nederlands);
+
+        // The API: the case's language by default, another on request, an unknown one refused at the field.
+        IsArabischeBrief(await _client.GetByteArrayAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand=2026-06"));
+        Assert.Contains("Voor u blijft over € 900,00", GelezenPdf.Lees(await _client.GetByteArrayAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand=2026-06&taal=nl")).Tekst);
+        var ti = await _client.GetByteArrayAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand=2026-06&taal=ti");
+        Bewaar(ti, "ti");
+        Assert.Contains(MeertaligePdf.Letters(ti), l => (l.FontName ?? "").Contains("NotoSansEthiopic", StringComparison.Ordinal));
+        var tiTekst = GelezenPdf.Lees(ti).Tekst;
+        Assert.Contains("ክራይ ናብ Woonstichting Eersel", tiTekst); // Last_Verhuurder + Brief_LastAan
+        Assert.Contains("ንዓኹም ዝተረፈ € 900,00", tiTekst); // Geld_Over
+        Assert.DoesNotContain("Voor u blijft over", tiTekst);
+        var onbekend = await _client.GetAsync($"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand=2026-06&taal=xx");
+        Assert.Equal(HttpStatusCode.BadRequest, onbekend.StatusCode);
+        Assert.Contains("geen taal van het portaal", (await onbekend.LeesAsync())["errors"]!["taal"]![0]!.GetValue<string>());
+
+        // The person's own download follows their language: in this browser (cookie) and in a new one (the case).
+        IsArabischeBrief(await inburgeraar.GetByteArrayAsync("/mijn/geld/brief?maand=2026-06"));
+        IsArabischeBrief(await factory.ClientAls(email).GetByteArrayAsync("/mijn/geld/brief?maand=2026-06"));
+        // The page's link carries the language the page is shown in.
+        var pagina = new HtmlParser().ParseDocument(await inburgeraar.GetStringAsync("/mijn/geld?maand=2026-06&taal=tr"));
+        var href = pagina.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").Single(h => h.StartsWith("/mijn/geld/brief", StringComparison.Ordinal));
+        Assert.Equal("/mijn/geld/brief?maand=2026-06&taal=tr", href);
+        Assert.Contains("Haziran 2026 ayında paranız", GelezenPdf.Lees(await inburgeraar.GetByteArrayAsync(href)).Tekst);
     }
 
     [Theory]

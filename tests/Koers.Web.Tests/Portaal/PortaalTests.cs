@@ -34,6 +34,7 @@ public sealed class PortaalTests(SqliteFactory factory) : IClassFixture<SqliteFa
         { "Shared", "Kop" },
         { "Participatie", "PortaalVragen" },
         { "Berichten", "Berichten" },
+        { "Geldzaken", "GeldBrief" }, // the monthly statement letter's own words
     };
 
     private static Dictionary<string, string> LeesResx(string pad) =>

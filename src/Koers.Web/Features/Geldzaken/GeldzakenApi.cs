@@ -40,11 +40,18 @@ public static class GeldzakenApi
                 ? TypedResults.Ok(Dto(o, $"/api/v1/inburgeraars/{id}/geldzaken/maandoverzicht/brief?maand={OntzorgenWeergave.MaandCode(m)}"))
                 : Problemen.NietGevonden();
         }).WithSummary("Maandoverzicht voor de inburgeraar: wat de gemeente die maand van de bijstand betaalde, aan wie, wat overblijft en tot wanneer (maand als JJJJ-MM, standaard deze maand)");
-        d.MapGet("/maandoverzicht/brief", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (Guid id, string? maand, GeldzakenService geldzaken, Klok klok, CancellationToken ct) =>
+        d.MapGet("/maandoverzicht/brief", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (Guid id, string? maand, string? taal, GeldzakenService geldzaken, Klok klok, CancellationToken ct) =>
         {
             if (!LeesMaand(maand, klok, out var m, out var fouten)) return Problemen.OngeldigeVraag(fouten);
-            return await geldzaken.BriefAsync(id, m, ct) is { } brief ? TypedResults.File(brief.Pdf, "application/pdf", brief.Bestandsnaam) : Problemen.NietGevonden();
-        }).WithSummary("Het maandoverzicht als brief (PDF) in eenvoudig Nederlands, om te versturen of mee te geven");
+            if (!string.IsNullOrEmpty(taal) && !Talen.Bestaat(taal))
+            {
+                fouten.Voeg("taal", $"'{(taal.Length > 10 ? taal[..10] : taal).Trim()}' is geen taal van het portaal. Kies uit {string.Join(", ", Talen.Lijst.Select(t => t.Code))}, of laat de taal weg voor de taal van de inburgeraar.");
+                return Problemen.OngeldigeVraag(fouten);
+            }
+
+            return await geldzaken.BriefAsync(id, m, taal, ct) is { } brief ? TypedResults.File(brief.Pdf, "application/pdf", brief.Bestandsnaam) : Problemen.NietGevonden();
+        }).WithSummary("Het maandoverzicht als brief (PDF) in eenvoudige taal, om te versturen of mee te geven: in de taal die de inburgeraar in het portaal koos "
+            + "(of 'taal': nl, en, ar, fa, ti, tr, uk; nl voor een Nederlandse versie)");
 
         api.MapGroup("/geldzaken").WithTags("Geldzaken").RequireAuthorization(Beveiliging.Beleid.Dossierwerk)
             .MapGet("/signalen", async Task<Results<Ok<IReadOnlyList<KredietSignaalRegel>>, ValidationProblem>> (string? gemeente, int? klantregisseurId, int? teamId,

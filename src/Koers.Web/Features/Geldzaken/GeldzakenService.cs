@@ -98,14 +98,24 @@ public sealed class GeldzakenService(KoersDbContext db, DossierService dossiers,
         return new OverzichtStand(dossier, MaandoverzichtRegels.Maak(eerste, periode, lasten, betaald, netto), nietVanToepassing);
     }
 
-    /// <summary>The statement as a letter (PDF) in plain Dutch, on the municipality's letterhead.</summary>
-    public async Task<(byte[] Pdf, string Bestandsnaam)?> BriefAsync(Guid id, DateOnly maand, CancellationToken ct = default)
+    /// <summary>
+    /// The statement as a letter (PDF) in plain language, on the municipality's letterhead. Written in
+    /// <paramref name="taal"/> when given (a portal language), else in the language the person chose in the portal
+    /// (<see cref="Inburgeraar.PortaalTaal"/>, kept on the case), else in Dutch. A letter in another language than
+    /// Dutch gets the language in its file name, so a Dutch copy downloaded beside it does not overwrite it.
+    /// </summary>
+    public async Task<(byte[] Pdf, string Bestandsnaam, string Taal)?> BriefAsync(Guid id, DateOnly maand, string? taal = null, CancellationToken ct = default)
     {
         var stand = await MaandoverzichtAsync(id, maand, $"Geldzaken: maandoverzicht {OntzorgenRegels.MaandNaam(maand)} als brief gemaakt", ct);
         if (stand is null) return null;
-        var pdf = MaandoverzichtBrief.Maak(stand.Dossier, stand.Overzicht, klok.Vandaag);
-        return (pdf, $"maandoverzicht-{stand.Overzicht.Maand:yyyy-MM}.pdf");
+        var gekozen = BriefTaal(taal, stand.Dossier);
+        var pdf = MaandoverzichtBrief.Maak(stand.Dossier, stand.Overzicht, klok.Vandaag, gekozen);
+        return (pdf, $"maandoverzicht-{stand.Overzicht.Maand:yyyy-MM}{(gekozen == "nl" ? "" : "-" + gekozen)}.pdf", gekozen);
     }
+
+    /// <summary>The language of the letter: the one asked for, else the case's portal language, else Dutch.</summary>
+    public static string BriefTaal(string? gevraagd, Inburgeraar dossier) =>
+        Talen.Bestaat(gevraagd) ? gevraagd! : Talen.Bestaat(dossier.PortaalTaal) ? dossier.PortaalTaal! : "nl";
 
     /// <summary>The municipality's term, or the default when functioneel beheer never set one.</summary>
     public async Task<int> TermijnDagenAsync(int gemeenteId, CancellationToken ct = default) =>

@@ -56,13 +56,29 @@ public sealed class IndexModel(GeldzakenService geldzaken, Klok klok) : PageMode
         return Page();
     }
 
-    /// <summary>The statement of the chosen month as a letter (PDF) the klantregisseur hands over or sends.</summary>
-    public async Task<IActionResult> OnGetBriefAsync(CancellationToken ct)
+    /// <summary>
+    /// The statement of the chosen month as a letter (PDF) the klantregisseur hands over or sends: in the inburgeraar's
+    /// language (the one they chose in the portal), or in the language asked for ('taal=nl' for the Dutch copy).
+    /// </summary>
+    public async Task<IActionResult> OnGetBriefAsync(string? taal, CancellationToken ct)
     {
         if (!GeldzakenApi.LeesMaand(Maand, klok, out var maand, out _)) return NotFound();
-        var brief = await geldzaken.BriefAsync(Id, maand, ct);
+        if (!string.IsNullOrEmpty(taal) && !Talen.Bestaat(taal)) return NotFound();
+        var brief = await geldzaken.BriefAsync(Id, maand, taal, ct);
         return brief is { } b ? File(b.Pdf, "application/pdf", b.Bestandsnaam) : NotFound();
     }
+
+    /// <summary>The portal language's Dutch name, for the staff screen: "Arabisch".</summary>
+    public static string TaalNaam(string code) => code switch
+    {
+        "en" => "Engels",
+        "ar" => "Arabisch",
+        "fa" => "Perzisch (Farsi)",
+        "ti" => "Tigrinya",
+        "tr" => "Turks",
+        "uk" => "Oekraïens",
+        _ => "Nederlands",
+    };
 
     private decimal? LeesBedrag(string? tekst, string veld)
     {

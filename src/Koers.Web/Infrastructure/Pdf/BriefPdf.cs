@@ -13,12 +13,23 @@ namespace Koers.Web.Infrastructure.Pdf;
 public sealed record Briefhoofd(
     string Gemeentenaam, string Afdeling, string Postadres, string Telefoon, string Website, string BezwaarAdres);
 
+/// <summary>The few words the letter machinery writes itself, for a letter in another language than Dutch.</summary>
+/// <param name="Pagina">Footer, with {0} the page and {1} the number of pages.</param>
+/// <param name="Telefoon">Label before the phone number in the letterhead.</param>
+/// <param name="RechtsNaarLinks">Arabic, Farsi: the body (headings, paragraphs, lists, tables) is right aligned and
+/// mirrored, each line laid out right to left. The letterhead and the address stay where a window envelope expects them.</param>
+public sealed record Briefteksten(string Pagina, string Telefoon, bool RechtsNaarLinks)
+{
+    public static readonly Briefteksten Nederlands = new("Pagina {0} van {1}", "Telefoon", false);
+}
+
 /// <summary>
 /// An A4 letter as a PDF: letterhead and footer ("Pagina X van Y") on every page, text flowing over
 /// as many pages as it needs. Blocks are added in reading order; <see cref="Maak"/> lays them out.
 /// A line is never split over two pages; a heading stays with what follows it, and a paragraph does
 /// not leave a single line behind on a page (or carry one alone to the next).
-/// The text is real text with embedded fonts (DejaVu Sans), so it can be searched and copied.
+/// The text is real text with embedded fonts (DejaVu Sans; Noto Sans Arabic and Ethiopic for Arabic, Farsi and
+/// Tigrinya, shaped by HarfBuzz, see <see cref="Vormgever"/>), so it can be searched and copied.
 /// </summary>
 public sealed class BriefPdf
 {
@@ -27,6 +38,7 @@ public sealed class BriefPdf
     private string? titel;
     private string? onderwerp;
     private string? eersteKop;
+    private Briefteksten teksten = Briefteksten.Nederlands;
 
     public BriefPdf(Briefhoofd hoofd)
     {
@@ -38,6 +50,15 @@ public sealed class BriefPdf
     public BriefPdf Titel(string titel)
     {
         this.titel = titel;
+        return this;
+    }
+
+    /// <summary>A letter in another language: the footer and letterhead words, and the writing direction. Set it first.</summary>
+    public BriefPdf Taal(Briefteksten teksten)
+    {
+        ArgumentNullException.ThrowIfNull(teksten);
+        if (blokken.Count > 0) throw new InvalidOperationException("Kies de taal van de brief voordat er tekst in staat.");
+        this.teksten = teksten;
         return this;
     }
 
@@ -102,7 +123,7 @@ public sealed class BriefPdf
     /// <summary>Lays out and renders the letter; returns the PDF's bytes.</summary>
     public byte[] Maak()
     {
-        using var zetter = new Zetter(hoofd);
+        using var zetter = new Zetter(hoofd, teksten);
         foreach (var blok in blokken) blok(zetter);
         var metadata = SKDocumentPdfMetadata.Default;
         metadata.Title = titel ?? onderwerp ?? eersteKop ?? $"Brief {hoofd.Gemeentenaam}";
@@ -141,6 +162,8 @@ public sealed class BriefPdf
         private static readonly SKColor Lijnkleur = new(0xB8, 0xC2, 0xCC);
 
         private readonly Briefhoofd hoofd;
+        private readonly Briefteksten teksten;
+        private readonly bool rtl;
         private readonly SKFont tekst = Font(Lettertypen.Normaal, 10f);
         private readonly SKFont kop = Font(Lettertypen.Bold, 11f);
         private readonly SKFont label = Font(Lettertypen.Normaal, 8.5f);
@@ -151,9 +174,11 @@ public sealed class BriefPdf
         private readonly float boven;
         private readonly float hoofdLijn;
 
-        public Zetter(Briefhoofd hoofd)
+        public Zetter(Briefhoofd hoofd, Briefteksten teksten)
         {
             this.hoofd = hoofd;
+            this.teksten = teksten;
+            rtl = teksten.RechtsNaarLinks;
             var y = 15 * Mm;
             y += Stijging(naam);
             briefhoofd.Add((hoofd.Gemeentenaam, naam, Huiskleur, y));
@@ -166,7 +191,9 @@ public sealed class BriefPdf
             var contact = string.Join("  ·  ", new[]
             {
                 hoofd.Postadres,
-                string.IsNullOrWhiteSpace(hoofd.Telefoon) ? "" : $"Telefoon {hoofd.Telefoon}",
+                string.IsNullOrWhiteSpace(hoofd.Telefoon) ? "" : Vormgever.Eenvoudig(teksten.Telefoon)
+                    ? $"{teksten.Telefoon} {hoofd.Telefoon}"
+                    : $"{teksten.Telefoon} \u200E{hoofd.Telefoon}", // LRM: after an Arabic label, "14 0497" would otherwise read as "0497 14"
                 hoofd.Website,
             }.Where(s => !string.IsNullOrWhiteSpace(s)));
             foreach (var regel in Wikkel(contact, klein, Breedte).Where(r => r.Length > 0))
@@ -214,14 +241,14 @@ public sealed class BriefPdf
         {
             Ruimte(9f);
             foreach (var lijn in Wikkel(titel, kop, Breedte))
-                regels.Add(new Regel(15f, new Deel(Links, Basis(15f, kop), lijn, kop, Huiskleur)) { Bijhouden = true });
+                regels.Add(new Regel(15f, new Deel(Links, Basis(15f, kop), lijn, kop, Huiskleur, rtl)) { Bijhouden = true });
             regels.Add(new Regel(2f) { Wit = true, Bijhouden = true });
         }
 
         public void Alinea(string inhoud)
         {
             var lijnen = Wikkel(inhoud, tekst, Breedte);
-            var regelsVanAlinea = lijnen.Select(l => new Regel(Regelhoogte, new Deel(Links, Basis(Regelhoogte, tekst), l, tekst, Zwart))).ToList();
+            var regelsVanAlinea = lijnen.Select(l => new Regel(Regelhoogte, new Deel(Links, Basis(Regelhoogte, tekst), l, tekst, Zwart, rtl))).ToList();
             Voeg(regelsVanAlinea);
             // "Dit zijn de onderdelen:" introduces what follows: never leave it alone at the foot of a page
             var inleiding = inhoud.TrimEnd().EndsWith(':');
@@ -239,8 +266,8 @@ public sealed class BriefPdf
                 var item = new List<Regel>();
                 for (var i = 0; i < lijnen.Count; i++)
                 {
-                    var r = new Regel(Regelhoogte, new Deel(Links + inspringen, Basis(Regelhoogte, tekst), lijnen[i], tekst, Zwart));
-                    if (i == 0) r.Delen.Insert(0, new Deel(Links + 3f, Basis(Regelhoogte, tekst), "•", tekst, Huiskleur));
+                    var r = new Regel(Regelhoogte, new Deel(Links + inspringen, Basis(Regelhoogte, tekst), lijnen[i], tekst, Zwart, rtl));
+                    if (i == 0) r.Delen.Insert(0, new Deel(Links + 3f, Basis(Regelhoogte, tekst), "•", tekst, Huiskleur, rtl));
                     item.Add(r);
                 }
                 Voeg(item);
@@ -253,7 +280,7 @@ public sealed class BriefPdf
         public void Tabel(IReadOnlyList<(string Label, string Waarde)> rijen)
         {
             if (rijen.Count == 0) return;
-            var breedste = rijen.Max(r => tekst.MeasureText(r.Label)) + 12f;
+            var breedste = rijen.Max(r => Vormgever.Breedte(r.Label, tekst)) + 12f;
             var kolom = Math.Clamp(breedste, Breedte * 0.25f, Breedte * 0.4f);
             var begin = regels.Count;
             for (var i = 0; i < rijen.Count; i++)
@@ -277,8 +304,8 @@ public sealed class BriefPdf
             for (var i = 0; i < aantal; i++)
             {
                 var r = new Regel(hoogte);
-                if (i < labels.Count) r.Delen.Add(new Deel(Links, Basis(hoogte, waardeFont), labels[i], labelFont, labelKleur));
-                if (i < waarden.Count) r.Delen.Add(new Deel(Links + kolom, Basis(hoogte, waardeFont), waarden[i], waardeFont, Zwart));
+                if (i < labels.Count) r.Delen.Add(new Deel(Links, Basis(hoogte, waardeFont), labels[i], labelFont, labelKleur, rtl));
+                if (i < waarden.Count) r.Delen.Add(new Deel(Links + kolom, Basis(hoogte, waardeFont), waarden[i], waardeFont, Zwart, rtl));
                 rij.Add(r);
             }
             Voeg(rij);
@@ -349,16 +376,21 @@ public sealed class BriefPdf
                 for (var p = 0; p < paginas.Count; p++)
                 {
                     var canvas = document.BeginPage(PaginaBreedte, PaginaHoogte);
-                    foreach (var (t, f, kleur, basis) in briefhoofd) Tekst(canvas, verf, t, Links, basis, f, kleur);
+                    foreach (var (t, f, kleur, basis) in briefhoofd) Tekst(canvas, verf, t, Links, basis, f, kleur, false);
                     canvas.DrawLine(Links, hoofdLijn, Rechts, hoofdLijn, lijn);
 
                     foreach (var (regel, y) in paginas[p])
-                        foreach (var d in regel.Delen) Tekst(canvas, verf, d.Tekst, d.X, y + d.Basislijn, d.Font, d.Kleur);
+                        foreach (var d in regel.Delen)
+                        {
+                            // right to left: the part mirrored over the page's middle (the margins are equal), so it ends where it began
+                            var x = d.RechtsNaarLinks ? PaginaBreedte - d.X - Vormgever.Breedte(d.Tekst, d.Font) : d.X;
+                            Tekst(canvas, verf, d.Tekst, x, y + d.Basislijn, d.Font, d.Kleur, d.RechtsNaarLinks);
+                        }
 
                     canvas.DrawLine(Links, VoetLijn, Rechts, VoetLijn, lijn);
-                    Tekst(canvas, verf, hoofd.Gemeentenaam, Links, VoetBasis, klein, Grijs);
-                    var nummer = string.Create(CultureInfo.InvariantCulture, $"Pagina {p + 1} van {paginas.Count}");
-                    Tekst(canvas, verf, nummer, Rechts - klein.MeasureText(nummer), VoetBasis, klein, Grijs);
+                    Tekst(canvas, verf, hoofd.Gemeentenaam, Links, VoetBasis, klein, Grijs, false);
+                    var nummer = string.Format(CultureInfo.InvariantCulture, teksten.Pagina, p + 1, paginas.Count);
+                    Tekst(canvas, verf, nummer, Rechts - Vormgever.Breedte(nummer, klein), VoetBasis, klein, Grijs, rtl);
                     document.EndPage();
                 }
                 document.Close();
@@ -366,11 +398,13 @@ public sealed class BriefPdf
             return uit.ToArray();
         }
 
-        private static void Tekst(SKCanvas canvas, SKPaint verf, string t, float x, float y, SKFont font, SKColor kleur)
+        private static void Tekst(SKCanvas canvas, SKPaint verf, string t, float x, float y, SKFont font, SKColor kleur, bool rechtsNaarLinks)
         {
             if (t.Length == 0) return;
             verf.Color = kleur;
-            canvas.DrawText(t, x, y, SKTextAlign.Left, font, verf);
+            // Latin and Cyrillic in a left-to-right letter: drawn directly, as every Dutch letter always was.
+            if (!rechtsNaarLinks && Vormgever.Eenvoudig(t)) canvas.DrawText(t, x, y, SKTextAlign.Left, font, verf);
+            else Vormgever.Teken(canvas, t, x, y, font, verf, rechtsNaarLinks);
         }
 
         // ---- text measuring ----
@@ -403,14 +437,14 @@ public sealed class BriefPdf
                 foreach (var woord in alinea.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var kandidaat = huidig.Length == 0 ? woord : huidig + " " + woord;
-                    if (f.MeasureText(kandidaat) <= breedte)
+                    if (Vormgever.Breedte(kandidaat, f) <= breedte)
                     {
                         huidig = kandidaat;
                         continue;
                     }
                     if (huidig.Length > 0) lijnen.Add(huidig);
                     huidig = woord;
-                    while (f.MeasureText(huidig) > breedte)
+                    while (Vormgever.Breedte(huidig, f) > breedte)
                     {
                         var n = Past(huidig, f, breedte);
                         lijnen.Add(huidig[..n]);
@@ -430,7 +464,7 @@ public sealed class BriefPdf
             for (var e = 2; e <= grenzen.Length; e++)
             {
                 var eind = e < grenzen.Length ? grenzen[e] : woord.Length;
-                if (f.MeasureText(woord.AsSpan(0, eind)) > breedte) break;
+                if (Vormgever.Breedte(woord[..eind], f) > breedte) break;
                 n = eind;
             }
             return n;
@@ -447,5 +481,6 @@ public sealed class BriefPdf
         public bool Bijhouden { get; set; }
     }
 
-    private readonly record struct Deel(float X, float Basislijn, string Tekst, SKFont Font, SKColor Kleur);
+    /// <param name="X">Where the part starts in a left-to-right letter; with <paramref name="RechtsNaarLinks"/> where it ends, mirrored.</param>
+    private readonly record struct Deel(float X, float Basislijn, string Tekst, SKFont Font, SKColor Kleur, bool RechtsNaarLinks = false);
 }
