@@ -39,12 +39,24 @@ public sealed record Keuzeoptie(string Code, IReadOnlyDictionary<string, string>
         Teksten.TryGetValue(taal, out var t) ? (t, true) : (Teksten["nl"], taal == "nl");
 }
 
-/// <summary>One answer option of a scale, in Dutch and English (the portal's other languages fall back to Dutch).</summary>
-public sealed record Antwoordoptie(int Waarde, string Nl, string En);
+/// <summary>One answer option of a scale, with its label in every portal language (nl, en, ar, fa, ti, tr, uk).</summary>
+public sealed record Antwoordoptie(int Waarde, IReadOnlyDictionary<string, string> Teksten)
+{
+    public string Nl => Teksten["nl"];
+
+    public string En => Teksten["en"];
+
+    /// <summary>The label in <paramref name="taal"/>, or the Dutch label for a language without one.</summary>
+    public string Tekst(string taal) => Teksten.TryGetValue(taal, out var t) ? t : Nl;
+
+    /// <summary>Whether the label exists in <paramref name="taal"/> (else the screen shows the Dutch one, marked lang=nl).</summary>
+    public bool HeeftTaal(string taal) => Teksten.ContainsKey(taal);
+}
 
 /// <summary>
-/// One question of the instrument. Texts per language code ("nl" always; "en" in the default instrument); a language
-/// without a text falls back to Dutch and the screen says so.
+/// One question of the instrument. Texts per language code ("nl" always; all seven portal languages in the default
+/// instrument, issue #22; an own question in the languages the municipality translated it into); a language without a
+/// text falls back to Dutch and the screen says so.
 /// </summary>
 public sealed record Vraag(string Code, Participatiedomein Domein, Antwoordschaal Schaal, IReadOnlyDictionary<string, string> Teksten, Citation Bron)
 {
@@ -125,15 +137,26 @@ public static class Vragenlijsten
 {
     public const string StandaardVersie = "participatiemonitor-2026.1";
 
-    private static readonly IReadOnlyList<Antwoordoptie> JaNee = [new(1, "Ja", "Yes"), new(0, "Nee", "No")];
+    // The default instrument's texts in the seven portal languages (issue #22: an inburgeraar answers in their own
+    // language). Plain words, "u"-form where the language has one, statements in the first person as in Dutch; the
+    // Dutch text is the question (Vergelijksleutel), the others are its translations.
+    private static Dictionary<string, string> T(string nl, string en, string ar, string fa, string ti, string tr, string uk) =>
+        new() { ["nl"] = nl, ["en"] = en, ["ar"] = ar, ["fa"] = fa, ["ti"] = ti, ["tr"] = tr, ["uk"] = uk };
+
+    private static readonly IReadOnlyList<Antwoordoptie> JaNee =
+    [
+        new(1, T("Ja", "Yes", "نعم", "بله", "እወ", "Evet", "Так")),
+        new(0, T("Nee", "No", "لا", "خیر", "ኣይፋል", "Hayır", "Ні")),
+    ];
 
     private static readonly IReadOnlyList<Antwoordoptie> Eens5 =
     [
-        new(1, "Helemaal oneens", "Strongly disagree"),
-        new(2, "Oneens", "Disagree"),
-        new(3, "Niet eens, niet oneens", "Neither agree nor disagree"),
-        new(4, "Eens", "Agree"),
-        new(5, "Helemaal eens", "Strongly agree"),
+        new(1, T("Helemaal oneens", "Strongly disagree", "غير موافق إطلاقًا", "کاملاً مخالفم", "ብፍጹም ኣይሰማማዕን", "Kesinlikle katılmıyorum", "Зовсім не погоджуюся")),
+        new(2, T("Oneens", "Disagree", "غير موافق", "مخالفم", "ኣይሰማማዕን", "Katılmıyorum", "Не погоджуюся")),
+        new(3, T("Niet eens, niet oneens", "Neither agree nor disagree", "لا موافق ولا غير موافق", "نه موافقم، نه مخالف", "ኣይሰማማዕን ኣይቃወምን", "Ne katılıyorum ne katılmıyorum",
+            "Ні погоджуюся, ні не погоджуюся")),
+        new(4, T("Eens", "Agree", "موافق", "موافقم", "እሰማማዕ", "Katılıyorum", "Погоджуюся")),
+        new(5, T("Helemaal eens", "Strongly agree", "موافق تمامًا", "کاملاً موافقم", "ብምሉኡ እሰማማዕ", "Kesinlikle katılıyorum", "Повністю погоджуюся")),
     ];
 
     /// <summary>The longest question text the municipality may write (one sentence, readable with an interpreter).</summary>
@@ -160,52 +183,98 @@ public static class Vragenlijsten
     /// <summary>An option code: lower-case letters, digits and hyphens, as stored with the answer and in the CSV.</summary>
     public const int MaxKeuzecode = 40;
 
-    private static Vraag V(string code, Participatiedomein domein, Antwoordschaal schaal, string nl, string en, Citation bron) =>
-        new(code, domein, schaal, new Dictionary<string, string> { ["nl"] = nl, ["en"] = en }, bron);
+    private static Vraag V(string code, Participatiedomein domein, Antwoordschaal schaal, Dictionary<string, string> teksten, Citation bron) =>
+        new(code, domein, schaal, teksten, bron);
 
     public static readonly Vragenlijst Standaard = new(StandaardVersie,
     [
         // Werk en opleiding: 002:L80-81; the Werk.Kom exits (003:L309-316) and the goal "liefst via betaald werk" (003:L17-18).
-        V("werk-betaald", Participatiedomein.WerkEnOpleiding, Antwoordschaal.JaNee,
-            "Heeft u op dit moment betaald werk?", "Do you currently have paid work?", BronParticipatie.BetaaldWerk),
-        V("werk-opleiding", Participatiedomein.WerkEnOpleiding, Antwoordschaal.JaNee,
+        V("werk-betaald", Participatiedomein.WerkEnOpleiding, Antwoordschaal.JaNee, T(
+            "Heeft u op dit moment betaald werk?", "Do you currently have paid work?",
+            "هل لديك عمل مدفوع الأجر في الوقت الحالي؟", "آیا در حال حاضر کار با حقوق دارید؟",
+            "ኣብዚ እዋን እዚ ደሞዝ ዝኽፈሎ ስራሕ ኣሎኩም ድዩ?", "Şu anda ücretli bir işiniz var mı?",
+            "Чи маєте ви зараз оплачувану роботу?"),
+            BronParticipatie.BetaaldWerk),
+        V("werk-opleiding", Participatiedomein.WerkEnOpleiding, Antwoordschaal.JaNee, T(
             "Volgt u op dit moment een opleiding of cursus, naast de inburgering?", "Are you currently following a course or training, besides your integration programme?",
+            "هل تتابع حاليًا دراسة أو دورة تدريبية، إلى جانب برنامج الاندماج؟", "آیا در حال حاضر، علاوه بر برنامه‌ی ادغام (inburgering)، در یک دوره‌ی آموزشی یا کلاس شرکت می‌کنید؟",
+            "ኣብዚ እዋን እዚ፡ ብዘይካ መደብ ምውህሃድ (inburgering)፡ ትምህርቲ ወይ ኮርስ ትከታተሉ ዶ?", "Uyum programınızın (inburgering) yanı sıra şu anda bir eğitime veya kursa gidiyor musunuz?",
+            "Чи навчаєтеся ви зараз на курсі або в навчальному закладі, окрім програми інтеграції (inburgering)?"),
             BronParticipatie.Uitstroomcategorieen),
 
         // Maatschappelijke participatie: the examples of 002:L84-88.
-        V("maatschappelijk-vereniging", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee,
+        V("maatschappelijk-vereniging", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee, T(
             "Bent u lid van een vereniging of club (bijvoorbeeld sport, muziek of cultuur)?", "Are you a member of a club or association (for example sports, music or culture)?",
+            "هل أنت عضو في نادٍ أو جمعية (مثلًا للرياضة أو الموسيقى أو الثقافة)؟", "آیا عضو یک باشگاه یا انجمن هستید (برای مثال ورزشی، موسیقی یا فرهنگی)؟",
+            "ኣባል ክለብ ወይ ማሕበር (ንኣብነት ስፖርት፡ ሙዚቃ ወይ ባህሊ) ዲኹም?", "Bir kulübe veya derneğe üye misiniz (örneğin spor, müzik veya kültür)?",
+            "Чи є ви членом клубу або товариства (наприклад, спортивного, музичного чи культурного)?"),
             BronParticipatie.MeetmomentNaHuisvesting),
-        V("maatschappelijk-buurt", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee,
+        V("maatschappelijk-buurt", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee, T(
             "Bent u actief in uw buurt, in een geloofsgemeenschap of op de school van uw kinderen?", "Are you active in your neighbourhood, in a religious community or at your children's school?",
+            "هل أنت نشيط في حيّك، أو في جماعة دينية، أو في مدرسة أطفالك؟", "آیا در محله‌تان، در یک جامعه‌ی دینی یا در مدرسه‌ی فرزندانتان فعالیت دارید؟",
+            "ኣብ ከባቢኹም፡ ኣብ ሃይማኖታዊ ማሕበረሰብ ወይ ኣብ ቤት ትምህርቲ ደቅኹም ንጡፋት ዲኹም?", "Mahallenizde, bir dini toplulukta veya çocuklarınızın okulunda etkin misiniz?",
+            "Чи берете ви активну участь у житті свого району, релігійної громади або школи ваших дітей?"),
             BronParticipatie.MeetmomentNaHuisvesting),
-        V("maatschappelijk-vrijwilligerswerk", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee,
-            "Doet u vrijwilligerswerk?", "Do you do volunteer work?", BronParticipatie.Uitstroomcategorieen),
+        V("maatschappelijk-vrijwilligerswerk", Participatiedomein.MaatschappelijkeParticipatie, Antwoordschaal.JaNee, T(
+            "Doet u vrijwilligerswerk?", "Do you do volunteer work?",
+            "هل تقوم بعمل تطوعي؟", "آیا کار داوطلبانه انجام می‌دهید؟",
+            "ናይ ወለንታ ስራሕ ትሰርሑ ዶ?", "Gönüllü olarak çalışıyor musunuz?",
+            "Чи займаєтеся ви волонтерською роботою?"),
+            BronParticipatie.Uitstroomcategorieen),
 
         // Sociale participatie: "ondersteunen, helpen of verzorgen andere mensen" (002:L87-88), the network (002:L161-162).
-        V("sociaal-helpen", Participatiedomein.SocialeParticipatie, Antwoordschaal.JaNee,
+        V("sociaal-helpen", Participatiedomein.SocialeParticipatie, Antwoordschaal.JaNee, T(
             "Helpt, ondersteunt of verzorgt u andere mensen buiten uw eigen gezin?", "Do you help, support or care for other people outside your own family?",
+            "هل تساعد أشخاصًا آخرين من خارج عائلتك، أو تدعمهم أو ترعاهم؟", "آیا به افراد دیگری بیرون از خانواده‌ی خودتان کمک می‌کنید، از آن‌ها حمایت می‌کنید یا از آن‌ها مراقبت می‌کنید؟",
+            "ንኻልኦት ሰባት ካብ ስድራቤትኩም ወጻኢ ትሕግዙ፡ ትድግፉ ወይ ትከናኸኑ ዶ?", "Kendi ailenizin dışındaki insanlara yardım ediyor, destek oluyor veya bakıyor musunuz?",
+            "Чи допомагаєте ви іншим людям поза власною сім'єю, чи підтримуєте їх або доглядаєте за ними?"),
             BronParticipatie.MeetmomentNaHuisvesting),
-        V("sociaal-netwerk", Participatiedomein.SocialeParticipatie, Antwoordschaal.Eens5,
+        V("sociaal-netwerk", Participatiedomein.SocialeParticipatie, Antwoordschaal.Eens5, T(
             "Ik ken mensen in mijn woonplaats bij wie ik terecht kan als ik hulp nodig heb.", "I know people where I live whom I can turn to when I need help.",
+            "أعرف أشخاصًا في مكان سكني يمكنني اللجوء إليهم عندما أحتاج إلى المساعدة.", "در جایی که زندگی می‌کنم کسانی را می‌شناسم که وقتی به کمک نیاز دارم، می‌توانم به آن‌ها مراجعه کنم.",
+            "ኣብ ዝቕመጠሉ ቦታ፡ ሓገዝ ምስ ዘድልየኒ ክቐርቦም ዝኽእል ሰባት እፈልጥ እየ።", "Yaşadığım yerde, yardıma ihtiyacım olduğunda başvurabileceğim insanlar tanıyorum.",
+            "Я знаю людей там, де живу, до яких можу звернутися, коли мені потрібна допомога."),
             BronParticipatie.Competenties),
 
         // Competenties: the self-reported outcomes of 002:L160-164.
-        V("competentie-taal", Participatiedomein.Competenties, Antwoordschaal.Eens5,
-            "Ik kan mij in het dagelijks leven in het Nederlands verstaanbaar maken.", "I can make myself understood in Dutch in daily life.", BronParticipatie.Competenties),
-        V("competentie-samenleving", Participatiedomein.Competenties, Antwoordschaal.Eens5,
-            "Ik weet hoe de Nederlandse samenleving werkt (bijvoorbeeld zorg, school en gemeente).", "I know how Dutch society works (for example healthcare, school and the municipality).",
+        V("competentie-taal", Participatiedomein.Competenties, Antwoordschaal.Eens5, T(
+            "Ik kan mij in het dagelijks leven in het Nederlands verstaanbaar maken.", "I can make myself understood in Dutch in daily life.",
+            "أستطيع في الحياة اليومية أن أُفهِم الآخرين ما أريد باللغة الهولندية.", "می‌توانم در زندگی روزمره منظورم را به زبان هلندی بفهمانم.",
+            "ኣብ መዓልታዊ ህይወት ብቋንቋ ሆላንድ ሓሳበይ ከረድእ እኽእል እየ።", "Günlük hayatta kendimi Hollandaca anlatabiliyorum.",
+            "У повсякденному житті я можу порозумітися нідерландською мовою."),
             BronParticipatie.Competenties),
-        V("competentie-werk-vinden", Participatiedomein.Competenties, Antwoordschaal.Eens5,
-            "Ik weet hoe ik werk of vrijwilligerswerk kan vinden.", "I know how to find work or volunteer work.", BronParticipatie.Competenties),
-        V("competentie-zelfvertrouwen", Participatiedomein.Competenties, Antwoordschaal.Eens5,
-            "Ik heb vertrouwen in mijzelf.", "I have confidence in myself.", BronParticipatie.Competenties),
+        V("competentie-samenleving", Participatiedomein.Competenties, Antwoordschaal.Eens5, T(
+            "Ik weet hoe de Nederlandse samenleving werkt (bijvoorbeeld zorg, school en gemeente).", "I know how Dutch society works (for example healthcare, school and the municipality).",
+            "أعرف كيف يعمل المجتمع الهولندي (مثلًا الرعاية الصحية والمدرسة والبلدية).", "می‌دانم جامعه‌ی هلند چگونه کار می‌کند (برای مثال خدمات درمانی، مدرسه و شهرداری).",
+            "ሕብረተሰብ ሆላንድ ብኸመይ ከም ዝሰርሕ እፈልጥ እየ (ንኣብነት ክንክን ጥዕና፡ ቤት ትምህርቲ ከምኡ'ውን ምምሕዳር ከተማ)።", "Hollanda toplumunun nasıl işlediğini biliyorum (örneğin sağlık hizmetleri, okul ve belediye).",
+            "Я знаю, як влаштоване нідерландське суспільство (наприклад, охорона здоров'я, школа та муніципалітет)."),
+            BronParticipatie.Competenties),
+        V("competentie-werk-vinden", Participatiedomein.Competenties, Antwoordschaal.Eens5, T(
+            "Ik weet hoe ik werk of vrijwilligerswerk kan vinden.", "I know how to find work or volunteer work.",
+            "أعرف كيف أجد عملًا أو عملًا تطوعيًا.", "می‌دانم چطور کار یا کار داوطلبانه پیدا کنم.",
+            "ስራሕ ወይ ናይ ወለንታ ስራሕ ብኸመይ ከም ዝረክብ እፈልጥ እየ።", "İş veya gönüllü bir iş bulmayı biliyorum.",
+            "Я знаю, як знайти роботу або волонтерську діяльність."),
+            BronParticipatie.Competenties),
+        V("competentie-zelfvertrouwen", Participatiedomein.Competenties, Antwoordschaal.Eens5, T(
+            "Ik heb vertrouwen in mijzelf.", "I have confidence in myself.",
+            "لديّ ثقة بنفسي.", "به خودم اعتماد دارم.",
+            "ኣብ ርእሰይ እምነት ኣሎኒ።", "Kendime güveniyorum.",
+            "Я вірю в себе."),
+            BronParticipatie.Competenties),
 
         // Welbevinden: 000:L303-304 (mentaal welbevinden), practice notes §4.4.
-        V("welbevinden-tevreden", Participatiedomein.Welbevinden, Antwoordschaal.Eens5,
-            "Ik ben tevreden met mijn leven op dit moment.", "I am satisfied with my life at the moment.", BronParticipatie.Welbevinden),
-        V("welbevinden-goed", Participatiedomein.Welbevinden, Antwoordschaal.Eens5,
-            "Ik voel mij de laatste tijd meestal goed, lichamelijk en geestelijk.", "Lately I mostly feel well, physically and mentally.", BronParticipatie.Welbevinden),
+        V("welbevinden-tevreden", Participatiedomein.Welbevinden, Antwoordschaal.Eens5, T(
+            "Ik ben tevreden met mijn leven op dit moment.", "I am satisfied with my life at the moment.",
+            "أشعر بالرضا عن حياتي في الوقت الحالي.", "در حال حاضر از زندگی‌ام راضی هستم.",
+            "ኣብዚ እዋን እዚ ብህይወተይ ዕጉብ እየ።", "Şu anda hayatımdan memnunum.",
+            "Зараз моє життя мене задовольняє."),
+            BronParticipatie.Welbevinden),
+        V("welbevinden-goed", Participatiedomein.Welbevinden, Antwoordschaal.Eens5, T(
+            "Ik voel mij de laatste tijd meestal goed, lichamelijk en geestelijk.", "Lately I mostly feel well, physically and mentally.",
+            "في الفترة الأخيرة أشعر بأنني بخير في أغلب الأوقات، جسديًا ونفسيًا.", "این اواخر بیشتر وقت‌ها از نظر جسمی و روحی حالم خوب است.",
+            "ኣብዚ ቀረባ እዋን መብዛሕትኡ ግዜ ብኣካልን ብኣእምሮን ጽቡቕ ይስምዓኒ።", "Son zamanlarda kendimi çoğunlukla bedenen ve ruhen iyi hissediyorum.",
+            "Останнім часом я здебільшого почуваюся добре, фізично і психічно."),
+            BronParticipatie.Welbevinden),
     ]);
 
     /// <summary>
@@ -288,6 +357,53 @@ public static class Vragenlijsten
         Participatiedomein.SocialeParticipatie => "Sociale participatie",
         Participatiedomein.Competenties => "Competenties",
         _ => "Welbevinden",
+    };
+
+    /// <summary>The domain's name in a portal language (the heading above its questions); Dutch for another language.</summary>
+    public static string Omschrijving(this Participatiedomein d, string taal) => taal switch
+    {
+        "en" => d.OmschrijvingEn(),
+        "ar" => d switch
+        {
+            Participatiedomein.WerkEnOpleiding => "العمل والتعليم",
+            Participatiedomein.MaatschappelijkeParticipatie => "المشاركة في المجتمع",
+            Participatiedomein.SocialeParticipatie => "العلاقات الاجتماعية",
+            Participatiedomein.Competenties => "المهارات",
+            _ => "الصحة والرضا",
+        },
+        "fa" => d switch
+        {
+            Participatiedomein.WerkEnOpleiding => "کار و تحصیل",
+            Participatiedomein.MaatschappelijkeParticipatie => "مشارکت در جامعه",
+            Participatiedomein.SocialeParticipatie => "ارتباطات اجتماعی",
+            Participatiedomein.Competenties => "مهارت‌ها",
+            _ => "سلامت و رضایت",
+        },
+        "ti" => d switch
+        {
+            Participatiedomein.WerkEnOpleiding => "ስራሕን ትምህርትን",
+            Participatiedomein.MaatschappelijkeParticipatie => "ተሳትፎ ኣብ ሕብረተሰብ",
+            Participatiedomein.SocialeParticipatie => "ማሕበራዊ ርክባት",
+            Participatiedomein.Competenties => "ክእለታት",
+            _ => "ጥዕናን ዕግበትን",
+        },
+        "tr" => d switch
+        {
+            Participatiedomein.WerkEnOpleiding => "İş ve eğitim",
+            Participatiedomein.MaatschappelijkeParticipatie => "Topluma katılım",
+            Participatiedomein.SocialeParticipatie => "Sosyal ilişkiler",
+            Participatiedomein.Competenties => "Beceriler",
+            _ => "Sağlık ve memnuniyet",
+        },
+        "uk" => d switch
+        {
+            Participatiedomein.WerkEnOpleiding => "Робота та навчання",
+            Participatiedomein.MaatschappelijkeParticipatie => "Участь у житті суспільства",
+            Participatiedomein.SocialeParticipatie => "Соціальні контакти",
+            Participatiedomein.Competenties => "Навички",
+            _ => "Самопочуття",
+        },
+        _ => d.Omschrijving(),
     };
 
     public static string OmschrijvingEn(this Participatiedomein d) => d switch

@@ -3,7 +3,12 @@ namespace Koers.Web.Infrastructure;
 /// <summary>Reads enum query parameters the way the API writes them (camelCase), in any case.</summary>
 public static class Keuze
 {
-    public static bool TryLees<TEnum>(string? waarde, string veld, Dictionary<string, string[]> fouten, out TEnum? resultaat)
+    /// <param name="naam">
+    /// The Dutch name of a value, for the message: a screen's user picked from a list of names and never saw the codes
+    /// (issue #22: "Kies uit: b1Route, onderwijsroute, zRoute"). Without it the message lists the codes.
+    /// </param>
+    /// <param name="metCodes">With <paramref name="naam"/>: the code after each name, for an API client who must send the code.</param>
+    public static bool TryLees<TEnum>(string? waarde, string veld, Dictionary<string, string[]> fouten, out TEnum? resultaat, Func<TEnum, string>? naam = null, bool metCodes = false)
         where TEnum : struct, Enum
     {
         resultaat = null;
@@ -14,8 +19,15 @@ public static class Keuze
             return true;
         }
 
-        var opties = string.Join(", ", Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        static string Code(TEnum e) => e.ToString() is var n ? char.ToLowerInvariant(n[0]) + n[1..] : "";
+        var opties = naam is null
+            ? string.Join(", ", Enum.GetValues<TEnum>().Select(Code))
+            : string.Join(", ", Enum.GetValues<TEnum>().Select(e => metCodes ? $"{InZin(naam(e))} ({Code(e)})" : InZin(naam(e))));
         fouten[veld] = [$"Onbekende waarde '{waarde}'. Kies uit: {opties}."];
         return false;
     }
+
+    /// <summary>A name as it stands inside a sentence: "Onderwijsroute" becomes "onderwijsroute", "B1-route" and "Z-route" keep their capital.</summary>
+    public static string InZin(string naam) =>
+        naam.Length > 1 && char.IsUpper(naam[0]) && char.IsLower(naam[1]) ? char.ToLowerInvariant(naam[0]) + naam[1..] : naam;
 }

@@ -88,18 +88,22 @@ public sealed class ParticipatieTests
     }
 
     [Fact]
-    public void Het_standaardinstrument_dekt_de_vijf_domeinen_in_het_Nederlands_en_Engels()
+    public void Het_standaardinstrument_dekt_de_vijf_domeinen_in_alle_portaaltalen()
     {
         var lijst = Vragenlijsten.Standaard;
         Assert.Equal(Enum.GetValues<Participatiedomein>(), lijst.Vragen.Select(v => v.Domein).Distinct().Order());
-        Assert.All(lijst.Vragen, v => Assert.True(v.Teksten.ContainsKey("nl") && v.Teksten.ContainsKey("en"), v.Code));
+        string[] talen = ["nl", "en", "ar", "fa", "ti", "tr", "uk"];
+        // Every question, every answer and every domain heading in all seven portal languages (issue #22), each its own text.
+        Assert.All(lijst.Vragen, v => Assert.Equal(talen.Order(), v.Teksten.Keys.Order()));
+        Assert.All(lijst.Vragen, v => Assert.Equal(talen.Length, v.Teksten.Values.Distinct().Count()));
+        Assert.All(lijst.Vragen.SelectMany(v => v.Opties), o => Assert.All(talen, t => Assert.True(o.HeeftTaal(t) && o.Tekst(t).Length > 0, $"{o.Waarde} {t}")));
+        Assert.All(Enum.GetValues<Participatiedomein>(), d => Assert.Equal(talen.Length, talen.Select(t => d.Omschrijving(t)).Distinct().Count()));
         Assert.Equal(lijst.Vragen.Count, lijst.Vragen.Select(v => v.Code).Distinct(StringComparer.Ordinal).Count());
         Assert.All(lijst.Vragen, v => Assert.Contains("seed 00", v.Bron.Reference, StringComparison.Ordinal));
 
-        // Arabic has no text yet: Dutch, marked as not translated.
-        var (tekst, vertaald) = lijst.Vragen[0].Tekst("ar");
-        Assert.Equal("Heeft u op dit moment betaald werk?", tekst);
-        Assert.False(vertaald);
+        Assert.Equal(("هل لديك عمل مدفوع الأجر في الوقت الحالي؟", true), lijst.Vragen[0].Tekst("ar"));
+        // A language the portal does not have: Dutch, marked as not translated.
+        Assert.Equal(("Heeft u op dit moment betaald werk?", false), lijst.Vragen[0].Tekst("pl"));
         Assert.Equal(("Do you currently have paid work?", true), lijst.Vragen[0].Tekst("en"));
     }
 

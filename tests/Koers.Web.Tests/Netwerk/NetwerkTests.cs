@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Koers.Data.Model.Netwerk;
 using Koers.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koers.Web.Tests.Netwerk;
 
@@ -130,6 +131,67 @@ public abstract class NetwerkTests(KoersFactory factory)
         Assert.Contains("Language buddy", en.Body!.TextContent);
         // Staff and partners have no portal page.
         Assert.NotEqual(HttpStatusCode.OK, (await factory.ClientAls("partner@taalschool.example", volgRedirects: false).GetAsync("/mijn/netwerk")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Portaal_api_geeft_alleen_de_eigen_plekken_en_groepen_met_bijeenkomsten()
+    {
+        var eigen = factory.MetDatabase(db => db.Users.Single(u => u.Email == "inburgeraar@demo.example").InburgeraarId!.Value);
+        int Gelogd() => factory.MetDatabase(db => db.Audit.Count(a => a.InburgeraarId == eigen && (a.Omschrijving == "Portaal: sociale kaart bekeken" || a.Omschrijving == "Portaal: groepen bekeken")));
+        var voor = Gelogd();
+        var antwoord = await factory.ClientAls("inburgeraar@demo.example").GetAsync("/api/v1/mijn/netwerk");
+        Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+        var json = await antwoord.LeesAsync();
+        var plek = json["plaatsen"]!.AsArray().Single(p => p!["naam"]!.GetValue<string>() == "Taalcafé bibliotheek Bergeijk")!;
+        Assert.NotNull(plek["status"]);
+        Assert.NotNull(plek["sinds"]);
+        // What staff wrote about the person or the place is not theirs to read here.
+        Assert.DoesNotContain("\"notities\"", json.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\"toelichting\"", json.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        var groep = json["groepen"]!.AsArray().Single(g => g!["naam"]!.GetValue<string>() == "KNM-workshop Bergeijk voorjaar")!;
+        Assert.Equal("Taalschool De Kempen", groep["organisator"]!.GetValue<string>());
+        Assert.Equal((3, 4), (groep["aanwezig"]!.GetValue<int>(), groep["geregistreerd"]!.GetValue<int>()));
+        var komend = groep["bijeenkomsten"]!.AsArray().Where(b => b!["komend"]!.GetValue<bool>()).ToList();
+        Assert.Equal(["Gemeentehuis Bergeijk (excursie)", "Bibliotheek Bergeijk, zaal 2"], komend.Select(b => b!["locatie"]!.GetValue<string>()));
+        Assert.Equal(4, groep["bijeenkomsten"]!.AsArray().Count(b => b!["aanwezigheid"] is not null));
+        Assert.DoesNotContain(json["groepen"]!.AsArray(), g => g!["naam"]!.GetValue<string>() == "Groep nog niet startklaar");
+        Assert.Equal(voor + 2, Gelogd());
+
+        // Another inburgeraar gets their own (empty) network, never this one: the case comes from the login, not the request.
+        var ander = await DossierAsync();
+        var email = $"netwerk{Interlocked.Increment(ref _volgnummer)}-{Guid.NewGuid():N}@demo.example";
+        factory.MetDatabase(db =>
+        {
+            using var scope = factory.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koers.Data.Model.Gebruiker>>();
+            var gebruiker = new Koers.Data.Model.Gebruiker { UserName = email, Email = email, Weergavenaam = "Inburgeraar", InburgeraarId = ander };
+            Assert.True(users.CreateAsync(gebruiker).GetAwaiter().GetResult().Succeeded);
+            return users.AddToRoleAsync(gebruiker, Koers.Data.Model.Rollen.Inburgeraar).GetAwaiter().GetResult();
+        });
+        var leeg = await (await factory.ClientAls(email).GetAsync("/api/v1/mijn/netwerk")).LeesAsync();
+        Assert.Empty(leeg["plaatsen"]!.AsArray());
+        Assert.Empty(leeg["groepen"]!.AsArray());
+        Assert.DoesNotContain("Taalcafé bibliotheek Bergeijk", leeg.ToJsonString());
+
+        // Staff and partner logins are refused, as on the other /mijn endpoints.
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("sanne.devries@kempen.example", volgRedirects: false).GetAsync("/api/v1/mijn/netwerk")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example", volgRedirects: false).GetAsync("/api/v1/mijn/netwerk")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _client.GetAsync("/api/v1/mijn/netwerk")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Twee_plekken_met_dezelfde_naam_zijn_in_de_keuzelijst_te_onderscheiden()
+    {
+        // The kaart refuses the same name twice, but not one that differs only in capitals: in a list they read the same.
+        var naam = "Buurthuis De Linde " + Interlocked.Increment(ref _volgnummer);
+        foreach (var (n, plaats) in new[] { (naam, "Bergeijk"), (naam.ToLowerInvariant(), "Westerhoven") })
+            Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync("/api/v1/sociale-kaart/GM1724", new { naam = n, soort = "taalcafe", plaats })).StatusCode);
+        var id = await DossierAsync();
+        var opties = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}/netwerk")).QuerySelectorAll("#Invoer_KaartitemId option")
+            .Select(o => o.TextContent.Trim()).Where(t => t.StartsWith(naam, StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(2, opties.Count);
+        Assert.Equal(2, opties.Distinct().Count());
+        Assert.Contains(opties, o => o.Contains("Westerhoven", StringComparison.Ordinal));
     }
 
     private async Task<Guid> OverlegAsync(int[] medewerkers, int[] partners)

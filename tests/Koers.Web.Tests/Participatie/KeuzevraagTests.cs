@@ -211,6 +211,8 @@ public abstract partial class VragenlijstTests
         var beleid = Fabriek.ClientAls("beleid@kempen.example");
         var beschermd = Keuzes(await (await beleid.GetAsync("/api/v1/monitor/participatie?gemeente=GM1667&jaar=2016")).LeesAsync());
         Assert.Equal(("<5", true), beschermd.Where(k => k.Sleutel == $"{code}|krant").Select(k => (k.Tekst, k.Verborgen)).Single());
+        // Six measured, buren 0: a shown "internet 5" would give "krant" away as 6 - 5 - 0 = 1 (issue #22), so it is hidden too.
+        Assert.Equal(("x", true), beschermd.Where(k => k.Sleutel == $"{code}|internet").Select(k => (k.Tekst, k.Verborgen)).Single());
         var csv = Encoding.UTF8.GetString(await (await beleid.GetAsync("/api/v1/monitor/participatie/csv?gemeente=GM1667&jaar=2016")).Content.ReadAsByteArrayAsync());
         Assert.Contains("Hoe hoort u van activiteiten in de buurt? · Via de krant (krant);<5", csv);
         var pagina = new HtmlParser().ParseDocument(await beleid.GetStringAsync("/monitor/participatie?gemeente=GM1667&jaar=2016"));

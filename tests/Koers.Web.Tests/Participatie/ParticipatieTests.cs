@@ -281,12 +281,37 @@ public abstract class ParticipatieTests(KoersFactory factory)
         Assert.Equal("Do you currently have paid work?", en.QuerySelector("[data-vraag='werk-betaald'] legend")!.TextContent.Trim());
         Assert.Null(en.GetElementById("niet-vertaald"));
 
-        // Arabic: the interface in Arabic, right to left; the questions in Dutch (marked lang=nl) with the note.
+        // Every portal language asks the default questions in that language (issue #22): question, answers and domain
+        // heading, marked with the language, and no note that the questions are only in Dutch.
+        var standaard = Koers.Domain.Participatie.Vragenlijsten.Standaard;
+        foreach (var taal in new[] { "nl", "en", "ar", "fa", "ti", "tr", "uk" })
+        {
+            var doc = new HtmlParser().ParseDocument(await client.GetStringAsync($"/mijn/participatie?taal={taal}"));
+            Assert.Null(doc.GetElementById("niet-vertaald"));
+            Assert.Empty(doc.QuerySelectorAll(".koers-alleen-nl"));
+            foreach (var vraag in standaard.Vragen)
+            {
+                var legend = doc.QuerySelector($"[data-vraag='{vraag.Code}'] legend")!;
+                Assert.Equal((vraag.Teksten[taal], taal), (legend.TextContent.Trim(), legend.GetAttribute("lang")));
+                var labels = doc.QuerySelectorAll($"[data-vraag='{vraag.Code}'] label[lang]").Select(l => (l.TextContent.Trim(), l.GetAttribute("lang"))).ToList();
+                Assert.Equal(vraag.Opties.Select(o => (o.Tekst(taal), (string?)taal)), labels);
+            }
+
+            Assert.All(doc.QuerySelectorAll("#vragenlijst h3"), h => Assert.Equal(taal, h.GetAttribute("lang")));
+            if (taal != "nl") Assert.DoesNotContain("Heeft u op dit moment betaald werk?", doc.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        // The translations are the language's own script, not Dutch copied in.
+        Assert.Matches(@"^\p{IsArabic}", standaard.Vragen[0].Teksten["ar"]);
+        Assert.Matches(@"^\p{IsArabic}", standaard.Vragen[0].Teksten["fa"]);
+        Assert.Matches(@"^\p{IsEthiopic}", standaard.Vragen[0].Teksten["ti"]);
+        Assert.Matches(@"^\p{IsCyrillic}", standaard.Vragen[0].Teksten["uk"]);
+        Assert.Equal("Şu anda ücretli bir işiniz var mı?", standaard.Vragen[0].Teksten["tr"]);
+
+        // Arabic: the interface in Arabic, right to left, the questions in Arabic.
         var ar = new HtmlParser().ParseDocument(await client.GetStringAsync("/mijn/participatie?taal=ar"));
         Assert.Equal("rtl", ar.DocumentElement.GetAttribute("dir"));
-        Assert.Matches(@"\p{IsArabic}{4,}", ar.GetElementById("niet-vertaald")!.TextContent);
-        var legend = ar.QuerySelector("[data-vraag='werk-betaald'] legend")!;
-        Assert.Equal(("Heeft u op dit moment betaald werk?", "nl"), (legend.TextContent.Trim(), legend.GetAttribute("lang")));
+        Assert.Equal("هل لديك عمل مدفوع الأجر في الوقت الحالي؟", ar.QuerySelector("[data-vraag='werk-betaald'] legend")!.TextContent.Trim());
 
         var token = ar.QuerySelector("#vragenlijst input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var leeg = new HtmlParser().ParseDocument(await (await client.PostAsync("/mijn/participatie",
@@ -353,12 +378,32 @@ public abstract class ParticipatieTests(KoersFactory factory)
         var rij = perMoment["rijen"]!.AsArray().Single()!;
         Assert.Equal("6 maanden", rij["label"]!.GetValue<string>());
         var cellen = rij["cellen"]!.AsArray().Select(c => c!["tekst"]!.GetValue<string>()).ToList();
-        // gemeten 7; werk 6; maatschappelijk 2 is small: "<5", and its share is hidden with it (the whole row's shares).
+        // gemeten 7; werk 6 would give away the one person without paid work (7 - 6 = 1, issue #22): "x", with its share;
+        // maatschappelijk 2 is small: "<5", and its share is hidden with it.
         Assert.Equal("7", cellen[0]);
-        Assert.Equal("6", cellen[1]);
+        Assert.Equal("x", cellen[1]);
+        Assert.Equal("(<5)", cellen[2]);
         Assert.Equal("<5", cellen[3]);
         Assert.Equal("(<5)", cellen[4]);
-        Assert.DoesNotContain(rij["cellen"]!.AsArray(), c => c!["tekst"]!.GetValue<string>() == "2");
+        Assert.DoesNotContain(rij["cellen"]!.AsArray(), c => c!["tekst"]!.GetValue<string>() is "2" or "6" or "85,7%");
+        // The reader's differences: wherever a domain's count and the number measured are both shown, the rest is 0 or at
+        // least 5; in the CSV too.
+        var kolommen = perMoment["kolommen"]!.AsArray().Select(k => k!["sleutel"]!.GetValue<string>()).ToList();
+        foreach (var r in perMoment["rijen"]!.AsArray())
+        {
+            var c = r!["cellen"]!.AsArray();
+            var gemeten = c[kolommen.IndexOf("gemeten")]!["waarde"]?.GetValue<int>();
+            foreach (var d in new[] { "werk", "maatschappelijk", "sociaal", "competenties", "welbevinden" })
+            {
+                if (gemeten is { } g && c[kolommen.IndexOf(d)]!["waarde"]?.GetValue<int>() is { } n) Assert.True(g - n is 0 or >= 5, $"{d}: {g} - {n}");
+            }
+        }
+
+        var csv = System.Text.Encoding.UTF8.GetString(await (await beleid.GetAsync("/api/v1/monitor/participatie/csv?jaar=2019")).Content.ReadAsByteArrayAsync());
+        var csvRij = csv.Split('\n').Single(l => l.StartsWith("6 maanden;", StringComparison.Ordinal)).Trim().Split(';');
+        Assert.Equal(["6 maanden", "7", "x", "(<5)", "<5", "(<5)"], csvRij.Take(6));
+        Assert.DoesNotContain("Verschil", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(rapport["tabellen"]!.AsArray(), t => t!["id"]!.GetValue<string>() == "participatie-verschillen");
         var beweging = rapport["tabellen"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "participatieladder-beweging")!;
         Assert.All(beweging["rijen"]!.AsArray(), r => Assert.True(r!["cellen"]![0]!["verborgen"]!.GetValue<bool>() || r["cellen"]![0]!["tekst"]!.GetValue<string>() == "0"));
 
@@ -369,6 +414,15 @@ public abstract class ParticipatieTests(KoersFactory factory)
         Assert.Null(pagina.QuerySelector("[name='leerroute']"));
         Assert.Null(pagina.QuerySelector("[name='doelgroep']"));
         Assert.NotNull(new HtmlParser().ParseDocument(await _client.GetStringAsync("/monitor/participatie?jaar=2019")).QuerySelector("select[name='leerroute']"));
+
+        // An unknown leerroute is refused with the Dutch names on the page (issue #22: not "b1Route, onderwijsroute, zRoute"),
+        // and with the codes to send beside them in the API.
+        var fout = await _client.GetAsync("/monitor/participatie?jaar=2019&leerroute=A2Route");
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        var melding = new HtmlParser().ParseDocument(await fout.Content.ReadAsStringAsync()).QuerySelector(".utrecht-alert--error li")!.TextContent.Trim();
+        Assert.Equal("Onbekende waarde 'A2Route'. Kies uit: B1-route, onderwijsroute, Z-route.", melding);
+        var apiFout = await (await _client.GetAsync("/api/v1/monitor/participatie?jaar=2019&leerroute=A2Route")).LeesAsync();
+        Assert.Equal("Onbekende waarde 'A2Route'. Kies uit: B1-route (b1Route), onderwijsroute (onderwijsroute), Z-route (zRoute).", apiFout["errors"]!["leerroute"]![0]!.GetValue<string>());
 
         // Case workers of another region and partners have no monitor; a klantregisseur has no monitor role either.
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAls("partner@taalschool.example").GetAsync("/api/v1/monitor/participatie")).StatusCode);

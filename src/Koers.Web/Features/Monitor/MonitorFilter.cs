@@ -58,7 +58,7 @@ public sealed record MonitorFilter
     public static MonitorFilter? Lees(MonitorVraag vraag, DateOnly vandaag, bool verberg, Dictionary<string, string[]> fouten, bool alleenJaren = false)
     {
         ArgumentNullException.ThrowIfNull(vraag);
-        Keuze.TryLees<Doelgroep>(vraag.Doelgroep, "doelgroep", fouten, out var doelgroep);
+        Keuze.TryLees<Doelgroep>(vraag.Doelgroep, "doelgroep", fouten, out var doelgroep, d => d.Omschrijving(), metCodes: true);
         var periode = LeesPeriode(vraag, vandaag, fouten);
         var code = string.IsNullOrWhiteSpace(vraag.Gemeente) ? null : vraag.Gemeente.Trim().ToUpperInvariant();
         if (code is { Length: > 6 }) fouten["gemeente"] = ["Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM1724."];

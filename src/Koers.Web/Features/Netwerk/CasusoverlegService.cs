@@ -178,8 +178,10 @@ public sealed class CasusoverlegService(KoersDbContext db, Klok klok, HuidigeGeb
             .Where(i => i.GemeenteId == overleg.GemeenteId && i.GeanonimiseerdOp == null
                 && !db.Set<Casusbespreking>().Any(b => b.CasusoverlegId == overlegId && b.InburgeraarId == i.Id))
             .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen)
-            .Select(i => new { i.Id, Naam = i.Achternaam + ", " + i.Voornamen }).Take(500).ToListAsync(ct);
-        return [.. rijen.Select(r => (r.Id, r.Naam))];
+            .Select(i => new { i.Id, Naam = i.Achternaam + ", " + i.Voornamen, i.Geboortedatum }).Take(500).ToListAsync(ct);
+        // Two persons with the same name get their year (or date) of birth, so the right one is chosen (no BSN in a picker).
+        var labels = Shared.Keuzelabel.Onderscheiden([.. rijen.Select(r => (r.Naam, Shared.Keuzelabel.Persoon(r.Geboortedatum)))]);
+        return [.. rijen.Select((r, n) => (r.Id, labels[n]))];
     }
 
     /// <summary>Adds a case to the meeting's agenda: only a case within the user's reach, once per meeting.</summary>

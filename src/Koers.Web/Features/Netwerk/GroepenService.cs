@@ -422,8 +422,10 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
             .Where(i => i.GemeenteId == groep.GemeenteId && i.GeanonimiseerdOp == null
                 && !db.Set<Groepsdeelname>().Any(d => d.GroepsaanbodId == groepId && d.InburgeraarId == i.Id && d.UitgeschrevenOp == null))
             .OrderBy(i => i.Achternaam).ThenBy(i => i.Voornamen)
-            .Select(i => new { i.Id, Naam = i.Achternaam + ", " + i.Voornamen }).Take(500).ToListAsync(ct);
-        return [.. rijen.Select(r => (r.Id, r.Naam))];
+            .Select(i => new { i.Id, Naam = i.Achternaam + ", " + i.Voornamen, i.Geboortedatum }).Take(500).ToListAsync(ct);
+        // Two persons with the same name get their year (or date) of birth, so the right one is chosen (no BSN in a picker).
+        var labels = Shared.Keuzelabel.Onderscheiden([.. rijen.Select(r => (r.Naam, Shared.Keuzelabel.Persoon(r.Geboortedatum)))]);
+        return [.. rijen.Select((r, n) => (r.Id, labels[n]))];
     }
 
     /// <summary>Persons enrolled in a group now.</summary>

@@ -1,4 +1,5 @@
 using Koers.Data.Model;
+using Koers.Data.Model.Groepen;
 using Koers.Data.Model.Netwerk;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Infrastructure;
@@ -19,6 +20,18 @@ public sealed record DeelnemerDto(int? MedewerkerId, int? PartnerorganisatieId, 
 
 public sealed record OverlegDto(Guid Id, string Gemeente, string Onderwerp, DateOnly Datum, TimeOnly? Aanvang, string? Locatie, IReadOnlyList<DeelnemerDto> Deelnemers,
     IReadOnlyList<BesprekingDto> Besprekingen, int NietZichtbaar);
+
+/// <summary>One place of the sociale kaart the inburgeraar was linked to (no staff notes, no explanation written by staff).</summary>
+public sealed record EigenPlaatsDto(string Naam, Kaartsoort Soort, string? Adres, string? Plaats, string? Contact, IReadOnlyList<string> Talen, Koppelstatus Status, DateOnly Sinds);
+
+/// <summary>One session of an own group, with the inburgeraar's own attendance once recorded.</summary>
+public sealed record EigenBijeenkomstDto(DateOnly Datum, TimeOnly Aanvang, TimeOnly? Einde, string? Locatie, bool Komend, Aanwezigheidsstatus? Aanwezigheid);
+
+/// <summary>A group the inburgeraar is enrolled in now, with its sessions (past and coming).</summary>
+public sealed record EigenGroepDto(string Naam, Groepssoort Soort, string Organisator, DateOnly IngeschrevenOp, int Aanwezig, int Geregistreerd, IReadOnlyList<EigenBijeenkomstDto> Bijeenkomsten);
+
+/// <summary>What /mijn/netwerk shows: the own sociale-kaart places (not the stopped ones) and the own groups.</summary>
+public sealed record EigenNetwerkDto(IReadOnlyList<EigenPlaatsDto> Plaatsen, IReadOnlyList<EigenGroepDto> Groepen);
 
 public sealed record StatusInvoer(Koppelstatus? Status);
 
@@ -118,6 +131,25 @@ public static class NetwerkApi
             if (u.NietGevonden) return Problemen.NietGevonden();
             return u.Gelukt ? TypedResults.Ok(u.Waarde) : Problemen.Validatie(u.Fouten);
         }).WithSummary("Een actie afronden; zij verdwijnt uit de werkvoorraad");
+
+        // The portal page /mijn/netwerk as data (issue #22): only the signed-in inburgeraar's own case (the services take
+        // it from the login, never from the request), both reads audited by the services. Staff and partners are refused
+        // by the portal policy (403), as on the other /mijn endpoints.
+        api.MapGet("/mijn/netwerk", async Task<Results<Ok<EigenNetwerkDto>, ProblemHttpResult>> (SocialeKaartService kaart, GroepenService groepen, Klok klok, CancellationToken ct) =>
+            {
+                if (await kaart.EigenAsync(ct) is not { } plaatsen) return Problemen.NietGevonden();
+                var eigen = await groepen.EigenAsync(ct) ?? [];
+                return TypedResults.Ok(new EigenNetwerkDto(
+                    [.. plaatsen.Select(k => new EigenPlaatsDto(k.Kaartitem!.Naam, k.Kaartitem.Soort, k.Kaartitem.Adres, k.Kaartitem.Plaats, k.Kaartitem.Contact,
+                        k.Kaartitem.Talen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), k.Status, k.Datum))],
+                    [.. eigen.Select(g => new EigenGroepDto(g.Groep.Naam, g.Groep.Soort, GroepenService.Organisator(g.Groep), g.Deelname.IngeschrevenOp, g.Aanwezig, g.Geregistreerd,
+                        [.. g.Bijeenkomsten.Select(b => new EigenBijeenkomstDto(b.Bijeenkomst.Datum, b.Bijeenkomst.Aanvang, b.Bijeenkomst.Einde, b.Bijeenkomst.Locatie ?? g.Groep.Locatie,
+                            b.Bijeenkomst.Datum >= klok.Vandaag, b.Status))]))]));
+            })
+            .WithTags("Mijn inburgering").RequireAuthorization(Beleid.Portaal)
+            .Produces<EigenNetwerkDto>()
+            .WithSummary("Uw eigen plekken op de sociale kaart (niet de gestopte) en de groepen waarin u bent ingeschreven, met hun bijeenkomsten; wordt gelogd")
+            .WithDescription("Alleen uw eigen dossier. Per bijeenkomst: komend of geweest, en uw aanwezigheid zodra die is geregistreerd. Zonder notities of toelichting van medewerkers.");
 
         var partner = api.MapGroup("/partner/casusoverleggen").WithTags("Casusoverleg").RequireAuthorization(Beleid.Partner);
         partner.MapGet("/", async Task<Ok<IReadOnlyList<OverlegRegel>>> (CasusoverlegService s, CancellationToken ct) => TypedResults.Ok(await s.LijstAsync(ct)))

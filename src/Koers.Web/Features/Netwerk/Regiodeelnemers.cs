@@ -20,7 +20,8 @@ internal static class Regiodeelnemers
         var gemeenten = await toegang.GemeentenInBereikAsync(ct);
         var regioIds = gemeenten.Select(g => g.RegioId).Distinct().ToList();
         var regio = await db.Gemeenten.AsNoTracking().Where(g => regioIds.Contains(g.RegioId)).Select(g => g.Id).ToListAsync(ct);
-        var medewerkers = await Medewerkers(db, regio).OrderBy(m => m.Naam).ToListAsync(ct);
+        // With municipality and team: a picker tells two staff of the same name apart by them (Keuzelabel).
+        var medewerkers = await Medewerkers(db, regio).Include(m => m.Gemeente).Include(m => m.Team).OrderBy(m => m.Naam).ToListAsync(ct);
         var partners = await db.Partnerorganisaties.AsNoTracking().Where(p => regioIds.Contains(p.RegioId)).OrderBy(p => p.Naam).ToListAsync(ct);
         return (gemeenten, medewerkers, partners);
     }

@@ -21,7 +21,7 @@ public sealed class MonitorModel(MonitorLezer lezer, ParticipatieMonitor monitor
         (Vraag, Leerroute) = (vraag, leerroute);
         Keuzes = await lezer.KeuzesAsync(ct);
         (Filter, Fouten) = await lezer.LeesAsync(vraag, ct);
-        Infrastructure.Keuze.TryLees<Leerroute>(leerroute, "leerroute", Fouten, out var route);
+        Infrastructure.Keuze.TryLees<Leerroute>(leerroute, "leerroute", Fouten, out var route, r => r.Omschrijving());
         MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, Fouten);
         if (Filter is null || Fouten.Count > 0)
         {

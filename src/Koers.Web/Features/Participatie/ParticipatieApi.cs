@@ -127,7 +127,7 @@ public static class ParticipatieApi
         api.MapGet("/monitor/participatie", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, KleineAantallenBeleid beleid, CancellationToken ct) =>
             {
                 var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
-                Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route);
+                Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route, r => Koers.Domain.Dossier.DoelgroepRegels.Omschrijving(r), metCodes: true);
                 MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, fouten);
                 if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
                 return TypedResults.Ok(await monitor.BouwAsync(filter, route, ct));
@@ -136,11 +136,13 @@ public static class ParticipatieApi
             .Produces<ParticipatieRapport>()
             .ProducesValidationProblem()
             .WithSummary("Participatiemonitor per cohort (brede intake in de periode): participatie per meetmoment en domein, en de participatieladder")
-            .WithDescription("Aantallen van 1 tot en met 4 staan er als \"<5\" (waarde null, verborgen true); afgeleide percentages worden meeverborgen.");
+            .WithDescription("Aantallen van 1 tot en met 4 staan er als \"<5\" (waarde null, verborgen true); afgeleide percentages worden meeverborgen. " +
+                "Een groter aantal staat er als \"x\" als er anders een klein aantal uit terug te rekenen is, ook een verschil dat niet in de tabel staat " +
+                "(ingevuld min positief per domein, ingevuld min gekozen antwoorden bij een meerkeuzevraag, cohort min ingevuld).");
         api.MapGet("/monitor/participatie/csv", async ([AsParameters] MonitorVraag vraag, string? leerroute, MonitorLezer lezer, ParticipatieMonitor monitor, KleineAantallenBeleid beleid, CancellationToken ct) =>
             {
                 var (filter, fouten) = await lezer.LeesAsync(vraag, ct);
-                Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route);
+                Keuze.TryLees<Koers.Domain.Dossier.Leerroute>(leerroute, "leerroute", fouten, out var route, r => Koers.Domain.Dossier.DoelgroepRegels.Omschrijving(r), metCodes: true);
                 MonitorFilter.WeigerLeerroute(leerroute, !beleid.MagDoorklikken, fouten);
                 if (filter is null || fouten.Count > 0) return (IResult)Problemen.Validatie(fouten);
                 var rapport = await monitor.BouwAsync(filter, route, ct);
@@ -172,7 +174,7 @@ public static class ParticipatieApi
     public static VraagDto Dto(Vraag v, string taal)
     {
         var (tekst, vertaald) = v.Tekst(taal);
-        return new(v.Code, v.Domein, v.Schaal, tekst, vertaald, v.Opties.Select(o => new OptieDto(o.Waarde, taal == "en" ? o.En : o.Nl)).ToList(), BronDto.Van(v.Bron),
+        return new(v.Code, v.Domein, v.Schaal, tekst, vertaald, v.Opties.Select(o => new OptieDto(o.Waarde, o.Tekst(taal))).ToList(), BronDto.Van(v.Bron),
             v.Eigen, v.Teksten, v.Keuzes.Select(k =>
             {
                 var (label, labelVertaald) = k.Tekst(taal);

@@ -35,9 +35,22 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
 
     public const string Cohort = "participatie-cohort";
 
+    /// <summary>
+    /// Counts never shown that a reader can still work out as a difference of shown ones (issue #22): per moment and
+    /// domain those measured minus those positive (the people who answered "nee" or disagreed), and per meerkeuze question
+    /// and moment those measured minus those who chose an option (with a small option hidden, the rest would give it
+    /// away). A difference under the threshold is a cell of the suppression problem with its relation, so it is protected
+    /// like any small count (the positive count, an option or the number measured is hidden with "x"); a larger one
+    /// tells a reader nothing and is left out. Removed before anything is shown. Who did not fill in a questionnaire at
+    /// all (cohort minus measured) says nothing about an answer and is not protected this way.
+    /// </summary>
+    public const string Verschillen = "participatie-verschillen";
+
     private static readonly Dictionary<string, Optelling> Optellingen = new()
     {
-        [PerMoment] = new([], null, false, Afgeleid: [.. Enum.GetValues<Participatiedomein>().Select(d => $"{Sleutel(d)}-pct")]),
+        // The shares are hidden per domain after protection (Percentages): a hidden complement in the row (gemeten minus
+        // positief, never shown) must not take every domain's share with it.
+        [PerMoment] = new([], null, false),
         [LadderTrede] = new(["aantal"], null, true),
         [LadderBeweging] = new(["aantal"], null, true),
         // No total: who skipped a question is in no row, so the rows do not add up to anything shown.
@@ -73,19 +86,75 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
             // People with two scores are also among those with a latest rung: the two totals are not the same figure, so no link.
             // Whoever may see small counts and asked to see them gets the plain counts: secondary suppression decides on
             // the raw counts whatever the setting, so running it here would hide shares and counts from someone allowed to see them.
-            tabellen = f.VerbergKleineAantallen ? Optelling.Beveilig(eigen, Optellingen, [], c) : eigen;
+            tabellen = f.VerbergKleineAantallen ? Optelling.Beveilig(eigen, Optellingen, Koppelingen(eigen, c.Grens), c) : eigen;
         }
         else
         {
             var leden = new List<IReadOnlyList<Tabel>>();
             foreach (var lid in familie) leden.Add(lid.Filter == f ? eigen : await RuwAsync(lid.Filter, route, lid.Gemeenten, c, versies, samen, keuzevragen, ct));
-            tabellen = Optelling.BeveiligFamilie([.. leden.Select(l => (l, (IEnumerable<Koppeling>)[]))], Optellingen, c)[familie.ToList().FindIndex(l => l.Filter == f)];
+            tabellen = Optelling.BeveiligFamilie([.. leden.Select(l => (l, Koppelingen(l, c.Grens)))], Optellingen, c)[familie.ToList().FindIndex(l => l.Filter == f)];
         }
+
+        tabellen = [.. tabellen.Where(t => t.Id != Verschillen).Select(t => t.Id == PerMoment ? Percentages(t, c) : t)];
 
         var personen = tabellen.Single(t => t.Id == Cohort).Rijen[0].Cellen[0];
         var bereik = f.GemeenteCode is not null && gemeenten.Count == 1 ? $"Gemeente {gemeenten[0].Naam}" : $"{gemeenten.Count} gemeenten in de regio";
         return new ParticipatieRapport(bereik, $"brede intake van {Shared.Weergave.Datum(f.Periode.Van)} tot en met {Shared.Weergave.Datum(f.Periode.Tot)}", personen,
             [.. tabellen.Where(t => t.Id != Cohort)], [.. versies.Keys.Order(StringComparer.Ordinal)], Vergelijking(versies, samen));
+    }
+
+    /// <summary>
+    /// A domain's share hides when its count or the number measured is hidden (count = share × measured); the shares of
+    /// the other domains in the row stay. Cellen.Percentage hid a share with a small rest already.
+    /// </summary>
+    private static Tabel Percentages(Tabel t, Cellen c)
+    {
+        var gemeten = t.Index("gemeten");
+        var domeinen = Enum.GetValues<Participatiedomein>().Select(d => (Aantal: t.Index(Sleutel(d)), Pct: t.Index($"{Sleutel(d)}-pct"))).ToList();
+        return t with
+        {
+            Rijen = [.. t.Rijen.Select(r =>
+            {
+                var cellen = r.Cellen.ToArray();
+                foreach (var (aantal, pct) in domeinen)
+                {
+                    if ((cellen[aantal].Verborgen || cellen[gemeten].Verborgen) && cellen[pct].Waarde is not null) cellen[pct] = new Cel(null, c.AfgeleidTekst, true);
+                }
+
+                return r with { Cellen = cellen };
+            })],
+        };
+    }
+
+    /// <summary>
+    /// The relations of <see cref="Verschillen"/>: each difference under the threshold (0 included: then the parts are the
+    /// whole, e.g. every option but a small one shown and nobody skipped) with the counts it lies between.
+    /// </summary>
+    private static List<Koppeling> Koppelingen(IReadOnlyList<Tabel> tabellen, int grens)
+    {
+        var uit = new List<Koppeling>();
+        var verschillen = tabellen.Single(t => t.Id == Verschillen);
+        CelPlaats V(string rij) => new(Verschillen, rij, "aantal");
+        foreach (var rij in tabellen.Single(t => t.Id == PerMoment).Rijen)
+        {
+            var gemeten = new CelPlaats(PerMoment, rij.Sleutel, "gemeten");
+            foreach (var d in Enum.GetValues<Participatiedomein>()) uit.Add(new([new(PerMoment, rij.Sleutel, Sleutel(d)), V($"{rij.Sleutel}|{Sleutel(d)}-niet")], gemeten));
+        }
+
+        if (tabellen.SingleOrDefault(t => t.Id == Keuzes) is { } keuzes)
+        {
+            foreach (var vraag in keuzes.Rijen.GroupBy(r => r.Sleutel[..r.Sleutel.IndexOf('|', StringComparison.Ordinal)]))
+            {
+                foreach (var k in keuzes.Kolommen)
+                {
+                    var maanden = k.Sleutel[1..];
+                    uit.Add(new([.. vraag.Select(r => new CelPlaats(Keuzes, r.Sleutel, k.Sleutel)), V($"{maanden}|keuze|{vraag.Key}")], new CelPlaats(PerMoment, maanden, "gemeten")));
+                }
+            }
+        }
+
+        // A difference this view does not have (a moment only another member of the family measured) has no relation here.
+        return [.. uit.Where(k => k.Delen.Where(p => p.Tabel == Verschillen).All(p => verschillen.Zoek(p.Rij, p.Kolom)?.Ruw is { } v && v < grens))];
     }
 
     /// <summary>What the figures compare, in Dutch, for the page, the CSV's table note and the API.</summary>
@@ -208,7 +277,23 @@ public sealed class ParticipatieMonitor(KoersDbContext db, MonitorQuery query, I
             [BronVerwijzing.Van(BronParticipatie.Vragenlijst)]);
 
         var cohortTabel = new Tabel(Cohort, "Cohort", "Cohort", [new("aantal", "Mensen", KolomSoort.Aantal)], [new Rij("personen", "Mensen in het cohort", [c.Aantal(personen)])]);
-        return keuzevragen.Vragen.Count == 0 ? [perMoment, tredeTabel, bewegingTabel, cohortTabel] : [perMoment, keuzeTabel, tredeTabel, bewegingTabel, cohortTabel];
+
+        // The differences a reader can work out (see Verschillen); never shown, only protected.
+        var verschillen = new List<Rij>();
+        void Verschil(string sleutel, int aantal) => verschillen.Add(new Rij(sleutel, sleutel, [c.Aantal(aantal)]));
+        foreach (var g in gemetenPerMoment)
+        {
+            var m = g.Maanden.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var d in domeinen) Verschil($"{m}|{Sleutel(d)}-niet", g.Aantal - positief.Count(p => p.Maanden == g.Maanden && p.Domein == d));
+            foreach (var v in keuzevragen.Vragen)
+            {
+                if (keuzevragen.Momenten.Contains(g.Maanden))
+                    Verschil($"{m}|keuze|{v.Code}", g.Aantal - gekozen.Count(x => x.Maanden == g.Maanden && x.Sleutel == v.Vergelijksleutel && v.IsKeuze(x.Keuze!)));
+            }
+        }
+
+        var verschilTabel = new Tabel(Verschillen, "Verschillen", "Verschil", [new("aantal", "Mensen", KolomSoort.Aantal)], verschillen);
+        return keuzevragen.Vragen.Count == 0 ? [perMoment, tredeTabel, bewegingTabel, cohortTabel, verschilTabel] : [perMoment, keuzeTabel, tredeTabel, bewegingTabel, cohortTabel, verschilTabel];
     }
 
     private static string Sleutel(Participatiedomein d) => d switch

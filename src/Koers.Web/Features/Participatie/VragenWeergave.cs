@@ -10,16 +10,15 @@ namespace Koers.Web.Features.Participatie;
 public sealed record VragenWeergave(Vragenlijst Vragenlijst, string Prefix, string Taal, IReadOnlyDictionary<string, int?> Antwoorden, ModelStateDictionary ModelState,
     string Overslaan)
 {
-    /// <summary>Option labels and domain headings exist in Dutch and English; other languages get the Dutch ones.</summary>
-    public bool Engels => Taal == "en";
+    /// <summary>The language of an option's label: the reader's where the label has it, else Dutch.</summary>
+    public string OptieTaal(Antwoordoptie o) => o.HeeftTaal(Taal) ? Taal : "nl";
 
-    public string OptieTaal => Engels ? "en" : "nl";
+    /// <summary>Domain headings exist in all seven portal languages.</summary>
+    public string DomeinTaal => Taal is "nl" or "en" or "ar" or "fa" or "ti" or "tr" or "uk" ? Taal : "nl";
 
-    public string DomeinTaal => Engels ? "en" : "nl";
+    public string Optie(Antwoordoptie o) => o.Tekst(Taal);
 
-    public string Optie(Antwoordoptie o) => Engels ? o.En : o.Nl;
-
-    public string Domein(Participatiedomein d) => Engels ? d.OmschrijvingEn() : d.Omschrijving();
+    public string Domein(Participatiedomein d) => d.Omschrijving(DomeinTaal);
 
     public int? Gekozen(string code) => Antwoorden.TryGetValue(code, out var w) ? w : null;
 

@@ -54,11 +54,25 @@ public static class Vragenlijstversies
 
     /// <summary>A stored version; a default question keeps its citation, an own question cites its domain.</summary>
     public static Vragenlijst Lees(string code, string vragen) => new(code, (JsonSerializer.Deserialize<List<Opslag>>(vragen, Json) ?? [])
-        .Select(o => new Vraag(o.Code, o.Domein, o.Schaal, o.Teksten, Vragenlijsten.Standaard.Zoek(o.Code)?.Bron ?? o.Domein.Bron())
+        .Select(o => new Vraag(o.Code, o.Domein, o.Schaal, Aangevuld(o), Vragenlijsten.Standaard.Zoek(o.Code)?.Bron ?? o.Domein.Bron())
         {
             Eigen = o.Eigen, Keuzes = (o.Keuzes ?? []).Select(k => new Keuzeoptie(k.Code, k.Teksten)).ToList(),
         })
         .ToList());
+
+    /// <summary>
+    /// A default question's texts with the default instrument's translations added for the languages the stored version
+    /// lacks: a version stored before the default questions were translated (nl and en only, issue #22) asks the same
+    /// Dutch question, so its translations are the same. Only when the Dutch text is the default's; an own question keeps
+    /// exactly the translations the municipality gave it.
+    /// </summary>
+    private static Dictionary<string, string> Aangevuld(Opslag o)
+    {
+        if (o.Eigen || Vragenlijsten.Standaard.Zoek(o.Code) is not { } standaard || standaard.Teksten["nl"] != o.Teksten.GetValueOrDefault("nl")) return o.Teksten;
+        var teksten = new Dictionary<string, string>(o.Teksten);
+        foreach (var (taal, tekst) in standaard.Teksten) teksten.TryAdd(taal, tekst);
+        return teksten;
+    }
 
     public static Vragenlijstversie Lees(Participatievragenlijstversie rij) =>
         new(rij.Nummer, rij.Code, rij.VastgesteldOp, rij.VastgesteldDoor, rij.Wijziging, Lees(rij.Code, rij.Vragen));
