@@ -97,6 +97,12 @@ public class MeertaligeBriefTests
         Assert.Equal("€ 330,67Woonstichting", Op(2)); // the amount as one unit, the Latin name: left to right
         Assert.Equal("المجموع  ()", Op(1));
         Assert.All(Vormgever.Niveaus("Huur € 330,67", 0), n => Assert.Equal(0, n));
+
+        // A Latin name with brackets after Latin text keeps its brackets around its own words (UAX #9 N0); without
+        // that the closing bracket went to the line's far end: "(Waterbedrijf Zuid (demo".
+        const string naam = "الماء إلى Waterbedrijf Zuid (demo)";
+        var n2 = Vormgever.Niveaus(naam, 1);
+        Assert.Equal("Waterbedrijf Zuid (demo)", new string(naam.Where((_, i) => n2[i] == 2).ToArray()));
     }
 }
 

@@ -194,6 +194,34 @@ internal static class Vormgever
             else if (t[i] == Soort.EN && laatsteSterk == Soort.L) t[i] = Soort.L;
         }
 
+        // N0: a pair of brackets takes one direction, so "Waterbedrijf Zuid (demo)" inside an Arabic line keeps its closing
+        // bracket after "demo" instead of sending it to the far end (the payee names in the monthly statement have them).
+        // Inside the pair a strong type of the paragraph's direction wins; else the other direction when the text before
+        // the opening bracket has it too; else the paragraph's. Numbers count as right-to-left, as in N1.
+        var e = p == 1 ? Soort.R : Soort.L;
+        var open = new Stack<int>();
+        for (var i = 0; i < n; i++)
+        {
+            if (t[i] != Soort.ON) continue;
+            if (tekst[i] is '(' or '[') open.Push(i);
+            else if (tekst[i] is ')' or ']' && open.Count > 0 && tekst[open.Peek()] == (tekst[i] == ')' ? '(' : '['))
+            {
+                var o = open.Pop();
+                var binnen = t[(o + 1)..i].Where(x => x is Soort.L or Soort.R or Soort.EN or Soort.AN).Select(Richting).ToList();
+                if (binnen.Count == 0) continue;
+                Soort wordt;
+                if (binnen.Contains(e)) wordt = e;
+                else
+                {
+                    var ervoor = sos;
+                    for (var k = o - 1; k >= 0; k--) if (t[k] is Soort.L or Soort.R or Soort.EN or Soort.AN) { ervoor = Richting(t[k]); break; }
+                    wordt = ervoor != e ? ervoor : e;
+                }
+
+                t[o] = t[i] = wordt;
+            }
+        }
+
         // N1, N2: neutrals between two of the same direction take it (numbers count as right-to-left); others the paragraph's.
         for (var i = 0; i < n; i++)
         {
