@@ -14,6 +14,8 @@ public sealed class UiTekstTests(SqliteFactory factory) : IClassFixture<SqliteFa
     [InlineData("PIP vastgesteld", "PIP vastgesteld")]
     [InlineData("DUO-examen", "DUO-examen")]
     [InlineData("Gezinsmigrant", "gezinsmigrant")]
+    [InlineData("B1-route", "B1-route")]
+    [InlineData("Z-route", "Z-route")]
     [InlineData("", "")]
     public void Label_in_een_zin_houdt_afkortingen(string label, string verwacht) => Assert.Equal(verwacht, label.InZin());
 

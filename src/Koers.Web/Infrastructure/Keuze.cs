@@ -22,12 +22,8 @@ public static class Keuze
         static string Code(TEnum e) => e.ToString() is var n ? char.ToLowerInvariant(n[0]) + n[1..] : "";
         var opties = naam is null
             ? string.Join(", ", Enum.GetValues<TEnum>().Select(Code))
-            : string.Join(", ", Enum.GetValues<TEnum>().Select(e => metCodes ? $"{InZin(naam(e))} ({Code(e)})" : InZin(naam(e))));
+            : string.Join(", ", Enum.GetValues<TEnum>().Select(e => metCodes ? $"{naam(e).InZin()} ({Code(e)})" : naam(e).InZin()));
         fouten[veld] = [$"Onbekende waarde '{waarde}'. Kies uit: {opties}."];
         return false;
     }
-
-    /// <summary>A name as it stands inside a sentence: "Onderwijsroute" becomes "onderwijsroute", "B1-route" and "Z-route" keep their capital.</summary>
-    public static string InZin(string naam) =>
-        naam.Length > 1 && char.IsUpper(naam[0]) && char.IsLower(naam[1]) ? char.ToLowerInvariant(naam[0]) + naam[1..] : naam;
 }

@@ -4,14 +4,10 @@ namespace Koers.Web.Infrastructure;
 public static class Tekst
 {
     /// <summary>
-    /// A label as it reads inside a sentence: the first letter lower case, unless the first word is an abbreviation
-    /// ("Koppeling door COA" → "koppeling door COA", "PIP vastgesteld" stays, "DUO" stays). ToLowerInvariant would also
-    /// lower the abbreviations ("koppeling door coa").
+    /// A label as it reads inside a sentence: the first letter lower case only when a lower-case letter follows it, so an
+    /// abbreviation or code stays ("Koppeling door COA" → "koppeling door COA", "PIP vastgesteld", "DUO", "B1-route" and
+    /// "Z-route" stay). ToLowerInvariant would also lower the abbreviations ("koppeling door coa").
     /// </summary>
-    public static string InZin(this string label)
-    {
-        if (label.Length == 0 || !char.IsUpper(label[0])) return label;
-        if (label.Length > 1 && char.IsUpper(label[1])) return label; // PIP, DUO, KNM, MAP, B1 ...
-        return char.ToLowerInvariant(label[0]) + label[1..];
-    }
+    public static string InZin(this string label) =>
+        label.Length > 1 && char.IsUpper(label[0]) && char.IsLower(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 }
