@@ -19,10 +19,10 @@ public abstract class ParticipatieTests(KoersFactory factory)
     private static int _volgnummer;
 
     /// <summary>A case housed (BRP) on 10 December 2025: the nulmeting was missed, the 6-month moment is open since 10 June.</summary>
-    private async Task<Guid> DossierAsync(string? brp = "2025-12-10", string? gemeente = null)
+    private async Task<Guid> DossierAsync(string? brp = "2025-12-10", string? gemeente = null, string koppeling = "2025-11-03")
     {
-        var invoer = gemeente is null ? Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: "2025-11-03")
-            : Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: "2025-11-03", gemeente: gemeente);
+        var invoer = gemeente is null ? Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: koppeling)
+            : Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), koppelingsdatum: koppeling, gemeente: gemeente);
         invoer["achternaam"] = "Participatie" + Interlocked.Increment(ref _volgnummer);
         var response = await _client.PostJsonAsync("/api/v1/koppelingen", invoer);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -116,6 +116,31 @@ public abstract class ParticipatieTests(KoersFactory factory)
         await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/participatie/metingen", Antwoorden(6));
         var daarna = (await (await _client.GetAsync("/api/v1/participatie/open?gemeente=GM1724")).LeesAsync()).AsArray();
         Assert.DoesNotContain(daarna, o => o!["inburgeraarId"]!.GetValue<string>() == id.ToString());
+    }
+
+    [Fact]
+    public async Task Een_gemeente_met_een_laat_meetmoment_ziet_het_op_de_werkvoorraad_en_een_afgesloten_dossier_niet()
+    {
+        // Eersel (GM0770) measures at 0 and 48 months, far beyond the default's last moment (24 months plus a window of
+        // 6): the worklist reads only cases housed within the loosest window in reach, so that window must follow the
+        // municipality's own months. Housed on 10 April 2022, the 48-month moment is open from 10 April 2026.
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync("/api/v1/beheer/participatie/GM0770",
+            new { anker = "huisvesting", maanden = "0, 48", vragen = new[] { "werk-betaald" }, treden = new[] { "Thuis", "Werk" } })).StatusCode);
+        var laat = await DossierAsync(brp: "2022-04-10", gemeente: "GM0770", koppeling: "2022-03-01");
+        var verhuisd = await DossierAsync(brp: "2022-04-10", gemeente: "GM0770", koppeling: "2022-03-01");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{verhuisd}/mijlpalen/verhuisd", new { datum = "2026-05-01" })).StatusCode);
+        // Housed three years ago in Bergeijk (default moments): every moment has passed, so not on the worklist.
+        var voorbij = await DossierAsync(brp: "2023-05-10", koppeling: "2023-04-01");
+
+        var open = (await (await _client.GetAsync("/api/v1/participatie/open")).LeesAsync()).AsArray();
+        var regel = open.Single(o => o!["inburgeraarId"]!.GetValue<string>() == laat.ToString());
+        Assert.Equal(48, regel!["maanden"]!.GetValue<int>());
+        Assert.Equal("2026-10-09", regel["openTot"]!.GetValue<string>());
+        Assert.DoesNotContain(open, o => o!["inburgeraarId"]!.GetValue<string>() == verhuisd.ToString());
+        Assert.DoesNotContain(open, o => o!["inburgeraarId"]!.GetValue<string>() == voorbij.ToString());
+
+        var pagina = new HtmlParser().ParseDocument(await _client.GetStringAsync("/werkvoorraad?gemeente=GM0770"));
+        Assert.Contains(pagina.GetElementById("participatiemetingen")!.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/inburgeraars/{laat}/participatie#meting");
     }
 
     [Fact]

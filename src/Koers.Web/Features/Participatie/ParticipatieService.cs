@@ -83,13 +83,22 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
             return new(gemeente, s, versie?.Vragenlijst ?? Vragenlijsten.Standaard, Participatieladder.Standaard, versie is null, versie?.VastgesteldOp, versie?.VastgesteldDoor, versie);
         }
 
-        var maanden = rij.Maanden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList();
-        var uit = rij.UitgezetteVragen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var instellingen = InstellingenVan(rij);
+        var uit = instellingen.UitgezetteVragen;
         var treden = rij.Ladder.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ladder = treden.Length >= 2 ? treden.Select((n, i) => new Trede(i + 1, n)).ToList() : Participatieladder.Standaard;
         var (op, door) = versie is not null && versie.VastgesteldOp > rij.GewijzigdOp ? (versie.VastgesteldOp, versie.VastgesteldDoor) : (rij.GewijzigdOp, rij.GewijzigdDoor);
-        return new(gemeente, new Participatieinstellingen(rij.Anker, maanden, uit), versie?.Vragenlijst ?? Vragenlijsten.Standaard.Zonder(uit), ladder, false, op, door, versie);
+        return new(gemeente, instellingen, versie?.Vragenlijst ?? Vragenlijsten.Standaard.Zonder(uit), ladder, false, op, door, versie);
+    }
+
+    /// <summary>The moments part of a municipality's settings; the default when it has none of its own.</summary>
+    public static Participatieinstellingen InstellingenVan(ParticipatieInstelling? rij)
+    {
+        if (rij is null) return Participatieinstellingen.Standaard;
+        var maanden = rij.Maanden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList();
+        var uit = rij.UitgezetteVragen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return new Participatieinstellingen(rij.Anker, maanden, uit);
     }
 
     /// <summary>All versions of a municipality's questionnaire within the user's reach, newest first; null for a municipality out of reach.</summary>
@@ -420,31 +429,52 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
     /// <summary>Cases within reach (and the worklist's selection) with a questionnaire due today.</summary>
     public async Task<IReadOnlyList<OpenMeting>> OpenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)
     {
-        if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return [];
-        var inBereik = selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => i.GeanonimiseerdOp == null);
-        var ankers = new[] { Mijlpaal.BrpInschrijving, Mijlpaal.BredeIntake, Mijlpaal.PipVastgesteld };
-        var afsluitend = MijlpaalInfo.Afsluitend.ToList();
-        var rijen = await inBereik
-            .Where(i => i.Mijlpalen.Any(m => ankers.Contains(m.Soort)) && !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)))
+        var bereik = await toegang.BereikAsync(ct);
+        if (!bereik.WerktMetDossiers) return [];
+        var vandaag = klok.Vandaag;
+
+        // The settings of every municipality in reach (a region at most) come first, so the case query can ask only
+        // for cases whose anchor lies in a window where some moment can be open: on a region-wide worklist that leaves
+        // out every case housed long ago, and its milestones are never read. The window is the loosest one in reach
+        // (a superset); Meetmomenten.Open below decides exactly, per municipality.
+        var inReik = bereik.Gemeenten.ToList();
+        var rijen = (await db.Set<ParticipatieInstelling>().AsNoTracking().Where(x => inReik.Contains(x.GemeenteId)).ToListAsync(ct))
+            .ToDictionary(x => x.GemeenteId);
+        var perGemeente = inReik.ToDictionary(g => g, g => InstellingenVan(rijen.GetValueOrDefault(g)));
+        if (perGemeente.Count == 0) return [];
+        // A moment m months after the anchor is open from anchor + m months until at most the last moment plus the
+        // last window; one month more absorbs AddMonths's clamping at the end of a month.
+        var langste = perGemeente.Values.Max(i => i.Maanden.DefaultIfEmpty(0).Max()) + Meetmomenten.VensterLaatsteMaanden + 1;
+        var vanaf = vandaag.AddMonths(-langste);
+
+        // A closed case gets no questionnaire (its moments are 'vervallen'); the stored phase says whether it is closed.
+        // The three possible anchors are read as one probe each on the milestone key (case, kind): a join to the
+        // milestones made PostgreSQL hash every BRP registration of the country for one region's worklist.
+        Fase[] afgesloten = [.. Enum.GetValues<Fase>().Where(f => f.IsAfgesloten())];
+        var gevonden = await selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+            .Where(i => i.GeanonimiseerdOp == null && !afgesloten.Contains(i.Fase))
             .Select(i => new
             {
                 i.Id, i.Voornamen, i.Achternaam, i.Doelgroep, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam,
-                Mijlpalen = i.Mijlpalen.Where(m => ankers.Contains(m.Soort)).Select(m => new { m.Soort, m.Datum }).ToList(),
+                Huisvesting = i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BrpInschrijving).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
+                Intake = i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BredeIntake).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
+                Pip = i.Mijlpalen.Where(m => m.Soort == Mijlpaal.PipVastgesteld).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
             })
+            .Where(x => (x.Huisvesting >= vanaf && x.Huisvesting <= vandaag) || (x.Intake >= vanaf && x.Intake <= vandaag) || (x.Pip >= vanaf && x.Pip <= vandaag))
             .ToListAsync(ct);
-        if (rijen.Count == 0) return [];
-        var gemeenteIds = rijen.Select(r => r.GemeenteId).Distinct().ToList();
-        var gemeenten = await db.Gemeenten.AsNoTracking().Where(g => gemeenteIds.Contains(g.Id)).ToListAsync(ct);
-        var instellingen = await db.Set<ParticipatieInstelling>().AsNoTracking().Where(x => gemeenteIds.Contains(x.GemeenteId)).ToListAsync(ct);
-        var perGemeente = gemeenten.ToDictionary(g => g.Id, g => Lees(g, instellingen.FirstOrDefault(x => x.GemeenteId == g.Id)).Instellingen);
-        var ids = rijen.Select(r => r.Id).ToList();
+        if (gevonden.Count == 0) return [];
+        var ids = gevonden.Select(r => r.Id).ToList();
         var gemeten = (await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId)).Select(m => new { m.InburgeraarId, m.Maanden }).ToListAsync(ct))
             .ToLookup(m => m.InburgeraarId, m => m.Maanden);
         var uit = new List<OpenMeting>();
-        foreach (var r in rijen)
+        foreach (var r in gevonden)
         {
-            var feiten = new DossierFeiten { Doelgroep = r.Doelgroep, Mijlpalen = r.Mijlpalen.ToDictionary(m => m.Soort, m => m.Datum) };
-            if (Meetmomenten.Open(feiten, perGemeente[r.GemeenteId], gemeten[r.Id].ToHashSet(), klok.Vandaag) is { } moment)
+            var mijlpalen = new Dictionary<Mijlpaal, DateOnly>();
+            if (r.Huisvesting is { } h) mijlpalen[Mijlpaal.BrpInschrijving] = h;
+            if (r.Intake is { } b) mijlpalen[Mijlpaal.BredeIntake] = b;
+            if (r.Pip is { } p) mijlpalen[Mijlpaal.PipVastgesteld] = p;
+            var feiten = new DossierFeiten { Doelgroep = r.Doelgroep, Mijlpalen = mijlpalen };
+            if (Meetmomenten.Open(feiten, perGemeente[r.GemeenteId], gemeten[r.Id].ToHashSet(), vandaag) is { } moment)
                 uit.Add(new OpenMeting(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, moment));
         }
 
