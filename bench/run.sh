@@ -37,6 +37,8 @@ while [ $# -gt 0 ]; do
         --denktijd) DENKTIJD=$2; shift 2 ;;
         --scenario) SCENARIO=$2; shift 2 ;;
         --auditjaar) AUDITJAAR=$2; shift 2 ;;
+        # The bulk scenarios' knobs go to the load client as they are (bench/README.md "Reproduce").
+        --csvgebruikers|--csvregels|--csvuploads|--duomeldingen|--duoverzenders|--duodrain) EXTRA+=("$1" "$2"); shift 2 ;;
         *) echo "onbekende optie $1"; exit 2 ;;
     esac
 done

@@ -225,6 +225,38 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
     }
 
     [Fact]
+    public void Zoeken_op_bsn_of_vnummer_vergelijkt_de_index_met_parameters_zonder_null_tak()
+    {
+        var b = factory.MetDatabase(db => db.Bescherming());
+        var bsn = BsnWaarde.Parse(Testdata.NieuwBsn());
+        var vnummer = VNummerWaarde.Parse("00" + Toeval.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture));
+        var id = Guid.NewGuid();
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Add(new Koers.Data.Model.Inburgeraar
+            {
+                Id = id, Voornamen = "Test", Achternaam = "Indexzoeker", Nationaliteit = "Eritrese", GemeenteId = db.Gemeenten.Select(g => g.Id).First(),
+                Bsn = bsn, VNummer = vnummer,
+            });
+            return db.SaveChanges();
+        });
+
+        // Found by either number, by both, and not by neither.
+        Assert.Equal(id, factory.MetDatabase(db => db.Inburgeraars.MetBsnOfVNummer(b, bsn, null).Single().Id));
+        Assert.Equal(id, factory.MetDatabase(db => db.Inburgeraars.MetBsnOfVNummer(b, null, vnummer).Single().Id));
+        Assert.Equal(id, factory.MetDatabase(db => db.Inburgeraars.MetBsnOfVNummer(b, bsn, vnummer).Single().Id));
+        Assert.Empty(factory.MetDatabase(db => db.Inburgeraars.MetBsnOfVNummer(b, null, null).ToList()));
+
+        // The SQL compares the index columns with parameters only: no "column IS NULL" branch, which made PostgreSQL's
+        // generic plan read every case (bench/README.md, "DUO inbox").
+        var sql = factory.MetDatabase(db => db.Inburgeraars.MetBsnOfVNummer(b, bsn, vnummer).Select(i => i.Id).ToQueryString());
+        Assert.DoesNotContain("IS NULL", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("array_position", sql, StringComparison.OrdinalIgnoreCase);
+        Assert.Matches("\"BsnIndex\" = @", sql);
+        Assert.Matches("\"VNummerIndex\" = @", sql);
+    }
+
+    [Fact]
     public async Task Een_opgeslagen_bsn_dat_de_elfproef_niet_haalt_houdt_het_dossier_leesbaar_en_wordt_gemeld()
     {
         // As an earlier system's bulk load could leave it: nine digits that fail the elfproef, encrypted outside the model.

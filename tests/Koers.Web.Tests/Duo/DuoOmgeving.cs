@@ -31,6 +31,17 @@ public abstract class DuoOmgeving : IDisposable
     /// <summary>While true, every call from Koers to DUO answers 503 Service Unavailable.</summary>
     public bool DuoStoring { get; set; }
 
+    /// <summary>How long each call from Koers to DUO takes (a real DUO is not on loopback); zero by default.</summary>
+    public TimeSpan DuoVertraging { get; set; }
+
+    private int _duoLopend;
+    private int _duoMaxLopend;
+
+    /// <summary>The most calls to DUO that were under way at the same moment since the last <see cref="NulMaxLopend"/>.</summary>
+    public int DuoMaxLopend => Volatile.Read(ref _duoMaxLopend);
+
+    public void NulMaxLopend() => Volatile.Write(ref _duoMaxLopend, 0);
+
     public DuoSimulator Sim => App.Services.GetRequiredService<DuoSimulator>();
 
     public WebApplicationFactory<Program> Maak()
@@ -154,10 +165,26 @@ public abstract class DuoOmgeving : IDisposable
 
     private sealed class Storing(DuoOmgeving omgeving) : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            omgeving.DuoStoring
-                ? Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable))
-                : base.SendAsync(request, cancellationToken);
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (omgeving.DuoStoring) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            var lopend = Interlocked.Increment(ref omgeving._duoLopend);
+            try
+            {
+                // Counts how many calls overlap: the inbox's parallel workers show here.
+                int max;
+                while (lopend > (max = Volatile.Read(ref omgeving._duoMaxLopend)) && Interlocked.CompareExchange(ref omgeving._duoMaxLopend, lopend, max) != max)
+                {
+                }
+
+                if (omgeving.DuoVertraging > TimeSpan.Zero) await Task.Delay(omgeving.DuoVertraging, cancellationToken);
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref omgeving._duoLopend);
+            }
+        }
     }
 }
 

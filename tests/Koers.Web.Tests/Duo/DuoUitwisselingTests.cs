@@ -483,6 +483,57 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
     private readonly DuoPostgresOmgeving _omgeving = omgeving;
 
     [Fact]
+    public async Task Parallelle_verwerkers_houden_de_DUO_volgorde_per_persoon_en_verwerken_elke_melding_een_keer()
+    {
+        // 20 persons with a case, 4 events each; DUO answers slowly, so the inbox's workers overlap in time.
+        var bsns = Enumerable.Range(0, 20).Select(_ => Testdata.NieuwBsn()).ToList();
+        var t = new DateTimeOffset(2026, 6, 17, 6, 0, 0, TimeSpan.Zero);
+        foreach (var bsn in bsns)
+        {
+            _omgeving.Sim.Persoon(bsn).Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 1, 5));
+            await _omgeving.NotificeerAsync("SS101", bsn, t);
+        }
+
+        await _omgeving.VerwerkAsync();
+        for (var j = 0; j < bsns.Count; j++)
+        {
+            // Half the persons' events arrive in reverse order: DUO's order (registratieDatumTijd) decides, not arrival.
+            var volgorde = j % 2 == 0 ? new[] { 1, 2, 3, 4 } : [4, 3, 2, 1];
+            foreach (var i in volgorde) await _omgeving.NotificeerAsync(i % 2 == 1 ? "SS109" : "SS137", bsns[j], t.AddMinutes(i));
+        }
+
+        _omgeving.DuoVertraging = TimeSpan.FromMilliseconds(40);
+        _omgeving.NulMaxLopend();
+        try
+        {
+            await _omgeving.VerwerkAsync();
+        }
+        finally
+        {
+            _omgeving.DuoVertraging = TimeSpan.Zero;
+        }
+
+        // The parallel path ran: several SS109 decisions were being read from DUO at the same moment.
+        Assert.True(_omgeving.DuoMaxLopend >= 2, $"hoogstens {_omgeving.DuoMaxLopend} aanroep(en) naar DUO tegelijk");
+        using var scope = _omgeving.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+        var meldingen = await db.DuoNotificatiesVan(bsns).AsNoTracking().Where(n => n.GebeurtenisId != "SS101").ToListAsync();
+        Assert.Equal(80, meldingen.Count);
+        Assert.All(meldingen, n => Assert.Equal((InboxStatus.Verwerkt, 1), (n.Status, n.Pogingen)));
+        var dossiers = await db.InburgeraarsMetBsn(bsns).Select(i => i.Id).ToListAsync();
+        Assert.Equal(20, dossiers.Count);
+        var audit = await db.Audit.AsNoTracking().Where(a => dossiers.Contains(a.InburgeraarId!.Value) && a.Gebruiker == DuoVerwerker.Gebruiker && a.Actie == AuditActie.Wijzigen)
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(80, audit.Count); // each event's effect exactly once
+        foreach (var d in dossiers)
+        {
+            // In DUO's order per person, whichever worker took each event: the audit ids follow the commits.
+            var codes = audit.Where(a => a.InburgeraarId == d).Select(a => a.Omschrijving[12..17]).ToList();
+            Assert.Equal(["SS109", "SS137", "SS109", "SS137"], codes);
+        }
+    }
+
+    [Fact]
     public async Task Twee_instanties_verwerken_een_stoot_meldingen_elk_precies_een_keer()
     {
         // 15 persons with a case, 4 events each, in DUO's order per person.

@@ -39,6 +39,18 @@ public sealed class DuoOpties
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How many inbox events one instance processes at the same time (different persons; one person's events stay in
+    /// order). PostgreSQL only; SQLite processes one at a time. Each worker holds a database connection while it works.
+    /// </summary>
+    public int Verwerkers { get; set; } = StandaardVerwerkers;
+
+    /// <summary>
+    /// Two per core, at least 2 and at most 16: an event waits on PostgreSQL and on DUO for most of its time, so
+    /// a few more workers than cores keep the cores busy (bench/README.md, "DUO inbox").
+    /// </summary>
+    public static int StandaardVerwerkers => Math.Clamp(2 * Environment.ProcessorCount, 2, 16);
+
     /// <summary>Mutual TLS with PKIoverheid certificates (Digikoppeling REST API profile); off until a CA bundle is named.</summary>
     public DigikoppelingOpties Digikoppeling { get; set; } = new();
 

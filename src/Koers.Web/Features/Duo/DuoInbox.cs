@@ -14,25 +14,34 @@ public sealed class DuoFunctioneleFout(string melding) : Exception(melding);
 /// waits while an earlier event of the same person is open or parked. Failures are retried with backoff and parked
 /// after <see cref="DuoOpties.MaxPogingen"/>. On PostgreSQL each event is claimed with FOR UPDATE SKIP LOCKED, so
 /// several Koers instances never process the same event; on SQLite one instance is assumed.
+///
+/// Different persons are independent, so on PostgreSQL one instance works on up to <see cref="DuoOpties.Verwerkers"/>
+/// events at once, each worker with its own scope (context, transaction, connection). A round's candidates hold at
+/// most one event per person (the oldest open one: any later event of that person still has it open before it), so
+/// two workers never hold events of the same person, and a person's next event becomes a candidate only after the
+/// transaction of the one before it has committed. Each event stays one transaction with its effects, its audit row
+/// and its status, as before.
 /// </summary>
-public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOpties opties, Klok klok, ILogger<DuoInbox> log, Koers.Data.Versleuteling.BsnBescherming bescherming)
+public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOpties opties, Klok klok, ILogger<DuoInbox> log, Koers.Data.Versleuteling.BsnBescherming bescherming, IServiceScopeFactory scopes)
 {
+    /// <summary>Candidates per round when processing one at a time (as before the workers).</summary>
+    private const int Ronde = 50;
+
     /// <summary>Processes what is due now; returns how many events were handled (processed, retried or parked).</summary>
     public async Task<int> VerwerkAsync(CancellationToken ct = default)
     {
+        // SQLite serialises writers (and is one instance): one event at a time there.
+        var verwerkers = db.Database.IsNpgsql() ? Math.Max(1, opties.Verwerkers) : 1;
         var totaal = 0;
         while (!ct.IsCancellationRequested)
         {
-            var ids = await KandidatenAsync(ct);
+            // With several workers a round holds a few events per worker, so a slow event (DUO answering late) does
+            // not leave the other workers idle for long before the next round's query.
+            var ids = await KandidatenAsync(Math.Max(Ronde, verwerkers * 8), ct);
             if (ids.Count == 0) break;
-            var gedaan = 0;
-            foreach (var id in ids)
-            {
-                // Stop between events, never inside one: a claimed event is finished with its effects even when the
-                // host is stopping (SIGTERM), within the shutdown timeout, so a rolling update does not redo work.
-                if (ct.IsCancellationRequested) break;
-                if (await VerwerkEenAsync(id, CancellationToken.None)) gedaan++;
-            }
+            var gedaan = verwerkers == 1 || ids.Count == 1
+                ? await ReeksAsync(this, ids, new Teller(), ct)
+                : await ParallelAsync(ids, Math.Min(verwerkers, ids.Count), ct);
 
             totaal += gedaan;
             if (gedaan == 0) break; // everything we saw was taken by another instance
@@ -41,7 +50,47 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         return totaal;
     }
 
-    private async Task<List<long>> KandidatenAsync(CancellationToken ct)
+    /// <summary>The index of the next candidate a worker takes; shared by the workers of one round.</summary>
+    private sealed class Teller
+    {
+        private int _volgende = -1;
+
+        public int Neem() => Interlocked.Increment(ref _volgende);
+    }
+
+    /// <summary>One worker: takes the round's candidates one by one until none are left.</summary>
+    private static async Task<int> ReeksAsync(DuoInbox inbox, List<long> ids, Teller teller, CancellationToken ct)
+    {
+        var gedaan = 0;
+        for (var i = teller.Neem(); i < ids.Count; i = teller.Neem())
+        {
+            // Stop between events, never inside one: a claimed event is finished with its effects even when the
+            // host is stopping (SIGTERM), within the shutdown timeout, so a rolling update does not redo work.
+            if (ct.IsCancellationRequested) break;
+            if (await inbox.VerwerkEenAsync(ids[i], CancellationToken.None)) gedaan++;
+        }
+
+        return gedaan;
+    }
+
+    private async Task<int> ParallelAsync(List<long> ids, int verwerkers, CancellationToken ct)
+    {
+        var teller = new Teller();
+        var werk = new List<Task<int>> { ReeksAsync(this, ids, teller, ct) };
+        for (var w = 1; w < verwerkers; w++)
+        {
+            werk.Add(Task.Run(async () =>
+            {
+                // Its own scope: a DbContext (and its connection and transaction) serves one worker at a time.
+                await using var scope = scopes.CreateAsyncScope();
+                return await ReeksAsync(scope.ServiceProvider.GetRequiredService<DuoInbox>(), ids, teller, ct);
+            }, CancellationToken.None));
+        }
+
+        return (await Task.WhenAll(werk)).Sum();
+    }
+
+    private async Task<List<long>> KandidatenAsync(int aantal, CancellationToken ct)
     {
         var nu = klok.NuUtc;
         var open = new[] { InboxStatus.Ontvangen, InboxStatus.Geparkeerd };
@@ -51,13 +100,16 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
                 (p.RegistratieDatumTijd < n.RegistratieDatumTijd || (p.RegistratieDatumTijd == n.RegistratieDatumTijd && p.Id < n.Id))))
             .OrderBy(n => n.RegistratieDatumTijd).ThenBy(n => n.Id)
             .Select(n => n.Id)
-            .Take(50)
+            .Take(aantal)
             .ToListAsync(ct);
     }
 
     private async Task<bool> VerwerkEenAsync(long id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        // The savepoint below already undoes the effects of a failed save; EF's own savepoint around SaveChanges
+        // would add a RELEASE round trip per event and change nothing.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var n = await ClaimAsync(id, ct);
         if (n is null)

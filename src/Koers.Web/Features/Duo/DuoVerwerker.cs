@@ -35,16 +35,30 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
     {
         var gebeurtenis = DuoGebeurtenissen.Zoek(n.GebeurtenisId)
                           ?? throw new DuoFunctioneleFout($"Onbekende gebeurtenis {n.GebeurtenisId}: staat niet in de gebeurteniscatalogus van DUO.");
-        var inburgeraar = await db.Inburgeraars.MetBsnOfVNummer(bescherming, n.Bsn, n.VNummer)
-            .Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Termijnen)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(ct);
+        // Events that only note something on the case need its id; the others the case with its municipality,
+        // milestones and deadlines (three statements instead of one, for a DUO burst most of the inbox's reads).
+        Inburgeraar? inburgeraar = null;
+        Guid? dossierId;
+        if (AlleenId(gebeurtenis.Reactie))
+        {
+            // Ordered by id as the split query below is, so the same case is found when a BSN and a V-nummer match two.
+            dossierId = await db.Inburgeraars.MetBsnOfVNummer(bescherming, n.Bsn, n.VNummer).OrderBy(i => i.Id).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            inburgeraar = await db.Inburgeraars.MetBsnOfVNummer(bescherming, n.Bsn, n.VNummer)
+                .Include(i => i.Gemeente).Include(i => i.Mijlpalen).Include(i => i.Termijnen)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(ct);
+            dossierId = inburgeraar?.Id;
+        }
+
         if (gebeurtenis.Reactie == DuoReactie.NogNietInGebruik)
         {
             // DUO lists it as planned, not in use: stored and shown (linked to the case when there is one), never parked.
             var tekst = $"Vastgelegd: {gebeurtenis.Omschrijving}. DUO gebruikt deze gebeurtenis nog niet ({DuoGebeurtenissen.BronNogNietInGebruik.Reference}); er volgt geen automatische wijziging.";
-            if (inburgeraar is not null) Audit(inburgeraar.Id, $"DUO-melding {gebeurtenis.Code}: {tekst}");
-            return new(tekst, inburgeraar?.Id, null);
+            if (dossierId is { } gekoppeld) Audit(gekoppeld, $"DUO-melding {gebeurtenis.Code}: {tekst}");
+            return new(tekst, dossierId, null);
         }
 
         if (n.Bsn is null)
@@ -65,26 +79,30 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
             return new($"{nieuw.Resultaat} {overgenomen}", dossier.Id, gebeurtenis.Actie);
         }
 
-        if (inburgeraar is null)
+        if (dossierId is not { } id)
         {
             throw new DuoFunctioneleFout($"{gebeurtenis.Code} ({gebeurtenis.Omschrijving}): er is geen dossier met dit BSN in Koers.");
         }
 
         var (resultaat, actie) = gebeurtenis.Reactie switch
         {
-            DuoReactie.DoelgroepGewijzigd => (await DoelgroepAsync(bsn, inburgeraar, ct), null),
-            DuoReactie.ToetsAangemeld => (await ToetsAangemeldAsync(n, inburgeraar, ct), null),
-            DuoReactie.ToetsResultaat => (await ToetsAsync(bsn, inburgeraar, ct), null),
-            DuoReactie.TermijnGestart => (await TermijnGestartAsync(bsn, inburgeraar, ct), null),
-            DuoReactie.TermijnVerlengd => (await TermijnVerlengdAsync(bsn, inburgeraar, ct), null),
-            DuoReactie.Examenresultaat => (await ExamensAsync(bsn, inburgeraar, ct), null),
-            DuoReactie.PlichtBeeindigd => await PlichtBeeindigdAsync(n, gebeurtenis, inburgeraar, ct),
+            DuoReactie.ToetsAangemeld => (await ToetsAangemeldAsync(n, id, ct), null),
+            DuoReactie.Examenresultaat => (await ExamensAsync(bsn, id, ct), null),
             DuoReactie.DuoBesluit => ($"Besluit van DUO vastgelegd: {(await BesluitAsync(bsn, gebeurtenis, ct)).Tekst}", gebeurtenis.Actie),
+            DuoReactie.DoelgroepGewijzigd => (await DoelgroepAsync(bsn, inburgeraar!, ct), null),
+            DuoReactie.ToetsResultaat => (await ToetsAsync(bsn, inburgeraar!, ct), null),
+            DuoReactie.TermijnGestart => (await TermijnGestartAsync(bsn, inburgeraar!, ct), null),
+            DuoReactie.TermijnVerlengd => (await TermijnVerlengdAsync(bsn, inburgeraar!, ct), null),
+            DuoReactie.PlichtBeeindigd => await PlichtBeeindigdAsync(n, gebeurtenis, inburgeraar!, ct),
             _ => throw new DuoFunctioneleFout($"{gebeurtenis.Code}: Koers weet niet wat deze gebeurtenis betekent."),
         };
-        Audit(inburgeraar.Id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {resultaat}");
-        return new(resultaat, inburgeraar.Id, actie);
+        Audit(id, $"DUO-melding {gebeurtenis.Code} ({gebeurtenis.Omschrijving}): {resultaat}");
+        return new(resultaat, id, actie);
     }
+
+    /// <summary>The reactions whose effect needs only the case's id (a note, a decision's text, a toets date, exam rows).</summary>
+    internal static bool AlleenId(DuoReactie reactie) =>
+        reactie is DuoReactie.NogNietInGebruik or DuoReactie.ToetsAangemeld or DuoReactie.Examenresultaat or DuoReactie.DuoBesluit;
 
     /// <summary>The day DUO registered the event, in Dutch time, never later than today.</summary>
     private DateOnly Registratiedag(DuoNotificatie n)
@@ -171,14 +189,14 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
     }
 
     /// <summary>SS137: DUO registered the person for the leerbaarheidstoets; the date goes on the case when it has none.</summary>
-    private async Task<string> ToetsAangemeldAsync(DuoNotificatie n, Inburgeraar i, CancellationToken ct)
+    private async Task<string> ToetsAangemeldAsync(DuoNotificatie n, Guid id, CancellationToken ct)
     {
         var dag = Registratiedag(n);
-        var toets = await db.Leerbaarheidstoetsen.FirstOrDefaultAsync(t => t.InburgeraarId == i.Id, ct);
+        var toets = await db.Leerbaarheidstoetsen.FirstOrDefaultAsync(t => t.InburgeraarId == id, ct);
         if (toets?.Aangemeld is { } al) return $"Aanmelding voor de leerbaarheidstoets stond al op {al:dd-MM-yyyy}.";
         if (toets is null)
         {
-            toets = new Leerbaarheidstoets { InburgeraarId = i.Id };
+            toets = new Leerbaarheidstoets { InburgeraarId = id };
             db.Leerbaarheidstoetsen.Add(toets);
         }
 
@@ -318,21 +336,21 @@ public sealed class DuoVerwerker(KoersDbContext db, DuoClient duo, DossierServic
         return $"Inburgeringstermijn verlengd tot {t.Einddatum:dd-MM-yyyy}.";
     }
 
-    private async Task<string> ExamensAsync(string bsn, Inburgeraar i, CancellationToken ct)
+    private async Task<string> ExamensAsync(string bsn, Guid id, CancellationToken ct)
     {
         var resultaten = await duo.ExamenresultatenAsync(bsn, ct);
-        var bestaand = await db.Examenresultaten.Where(e => e.InburgeraarId == i.Id && e.Bron == Gegevensbron.Duo).Select(e => e.ExternKenmerk).ToListAsync(ct);
+        var bestaand = await db.Examenresultaten.Where(e => e.InburgeraarId == id && e.Bron == Gegevensbron.Duo).Select(e => e.ExternKenmerk).ToListAsync(ct);
         var nieuw = 0;
         foreach (var r in resultaten.Where(r => r.Resultaat is "Geslaagd" or "Gezakt"))
         {
             if (DuoVertaling.Examenonderdeel(r.Onderdeel) is not { } naam || !Enum.TryParse<Examenonderdeel>(naam, out var onderdeel)) continue;
             // DUO's result has no key of its own; case + component + date + level identifies it.
-            var kenmerk = $"{i.Id:N}-{r.Onderdeel}-{r.Examendatum:yyyyMMdd}-{r.Niveau ?? "-"}";
+            var kenmerk = $"{id:N}-{r.Onderdeel}-{r.Examendatum:yyyyMMdd}-{r.Niveau ?? "-"}";
             if (bestaand.Contains(kenmerk)) continue;
             db.Examenresultaten.Add(new Examenresultaat
             {
                 Id = Guid.NewGuid(),
-                InburgeraarId = i.Id,
+                InburgeraarId = id,
                 Onderdeel = onderdeel,
                 Datum = r.Examendatum,
                 Niveau = r.Niveau,
