@@ -99,6 +99,76 @@ public abstract class TermijnHerberekeningTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task In_kleine_batches_tegelijk_geeft_hetzelfde_als_het_pad_per_dossier()
+    {
+        // On PostgreSQL the batches run side by side on their own connections (Werkers). Batches of three cases, three at
+        // a time, so every batch of the demo data set goes through that path; on SQLite the same run is sequential.
+        // Every kind of write at once: moved due dates in every municipality (values no other test sets), a missing
+        // deadline row (insert), a wrong phase and a wrong end of the inburgeringstermijn with their monitor row. The intervals
+        // are shorter than any other test of the class sets, so their due dates still move later after this test.
+        factory.MetDatabase(db => db.Gemeenten.ExecuteUpdate(s => s
+            .SetProperty(g => g.VoortgangsgesprekIntervalMaanden, 1).SetProperty(g => g.HercontactIntervalMaanden, 2)));
+        var (id, fase, einde) = factory.MetDatabase(db => db.Termijnen
+            .Where(t => t.Code == TermijnCode.Inburgeringstermijn && t.Toepasselijk && t.Vervaldatum != null && t.VoldaanOp == null
+                && t.Inburgeraar!.Fase == Fase.InUitvoering)
+            .Select(t => new { t.InburgeraarId, t.Inburgeraar!.Fase, t.Vervaldatum }).AsEnumerable()
+            .Select(x => (x.InburgeraarId, x.Fase, x.Vervaldatum!.Value)).Last());
+        var ontbrekend = factory.MetDatabase(db => db.Termijnen
+            .Where(t => t.Code == TermijnCode.Voortgangsgesprek && t.InburgeraarId != id && t.Inburgeraar!.Fase == Fase.InUitvoering)
+            .Select(t => t.InburgeraarId).First());
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Where(i => i.Id == id).ExecuteUpdate(u => u.SetProperty(i => i.Fase, Fase.Intake));
+            db.Termijnen.Where(t => t.InburgeraarId == id && t.Code == TermijnCode.Inburgeringstermijn).ExecuteUpdate(u => u.SetProperty(t => t.Vervaldatum, einde.AddDays(-50)));
+            db.MonitorDossiers.Where(m => m.InburgeraarId == id).ExecuteUpdate(u => u.SetProperty(m => m.Fase, Fase.Intake).SetProperty(m => m.TermijnEinde, einde.AddDays(-50)));
+            return db.Termijnen.Where(t => t.InburgeraarId == ontbrekend && t.Code == TermijnCode.Voortgangsgesprek).ExecuteDelete();
+        });
+        var gemeenten = factory.MetDatabase(db => db.Inburgeraars.Select(i => i.Gemeente!.Code).Distinct().ToList());
+        Assert.True(gemeenten.Count > 1);
+        Assert.NotEmpty(gemeenten.SelectMany(AfwijkendVanPerDossierPad)); // there is work to do, so this test can fail
+
+        HerberekeningResultaat uitkomst;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var herberekening = scope.ServiceProvider.GetRequiredService<TermijnHerberekening>();
+            herberekening.Batchgrootte = 3;
+            herberekening.Werkers = 3;
+            uitkomst = await herberekening.HerberekenAlleAsync("Test: parallel");
+        }
+
+        // Deadlines and phase of every case as the per-case path has them.
+        Assert.All(gemeenten, g => Assert.Empty(AfwijkendVanPerDossierPad(g)));
+        Assert.True(uitkomst.FasesGewijzigd >= 1);
+        Assert.Equal(fase, factory.MetDatabase(db => db.Inburgeraars.Single(i => i.Id == id).Fase));
+
+        // One history row per moved due date, ending at the stored date; the re-inserted row starts from nothing.
+        factory.MetDatabase(db =>
+        {
+            var historie = db.TermijnWijzigingen.Where(w => w.Aanleiding == "Test: parallel").ToList();
+            Assert.Equal(uitkomst.VervaldatumsVerschoven, historie.Count);
+            Assert.Equal(historie.Count, historie.Select(w => (w.InburgeraarId, w.Code)).Distinct().Count());
+            var opgeslagen = db.Termijnen.ToDictionary(t => (t.InburgeraarId, t.Code), t => t.Vervaldatum);
+            Assert.All(historie, w => Assert.Equal(opgeslagen[(w.InburgeraarId, w.Code)], w.NieuweVervaldatum));
+            Assert.Null(historie.Single(w => w.InburgeraarId == ontbrekend && w.Code == TermijnCode.Voortgangsgesprek).OudeVervaldatum);
+            Assert.Contains(historie, w => w.InburgeraarId == id && w.Code == TermijnCode.Inburgeringstermijn && w.NieuweVervaldatum == einde);
+            return 0;
+        });
+
+        // The monitor's per-case table equals a full rebuild: the rebuild finds no row to write.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+            Assert.Equal(0, await Koers.Data.Model.Monitor.MonitorDossiers.VernieuwAllesAsync(db));
+            var monitor = await db.MonitorDossiers.Where(m => m.InburgeraarId == id).Select(m => new { m.Fase, m.TermijnEinde }).SingleAsync();
+            Assert.Equal((fase, einde), (monitor.Fase, monitor.TermijnEinde));
+        }
+
+        var nogmaals = await HerberekenAsync();
+        Assert.Equal(0, nogmaals.TermijnenGewijzigd);
+        Assert.Equal(0, nogmaals.FasesGewijzigd);
+    }
+
+    [Fact]
     public async Task Monitor_volgt_de_fase_en_het_termijneinde_van_de_herberekening()
     {
         // The recomputation writes set-based, past the EF interceptor that keeps monitor_dossier in step; it must

@@ -26,16 +26,33 @@ public sealed record HerberekeningResultaat(
 /// changed municipal setting or rule reaches every case. Works in batches: reads facts and stored deadlines of a
 /// batch in three queries, compares in memory, and writes only what changed, set-based (on PostgreSQL binary COPY
 /// into a temp table and one upsert; on SQLite ordinary batched EF writes). A moved due date is kept in the
-/// deadline history, as a change by hand would be.
+/// deadline history, as a change by hand would be. On PostgreSQL two batches run at a time (<see cref="Werkers"/>).
 /// </summary>
-public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<TermijnHerberekening> log, Auditlog audit)
+public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<TermijnHerberekening> log, Auditlog audit, IServiceScopeFactory scopes,
+    IConfiguration configuration)
 {
-    public const int Batchgrootte = 25_000;
+    public const int Standaardbatch = 25_000;
+
+    /// <summary>Cases per batch: read, computed and written together, one transaction each.</summary>
+    internal int Batchgrootte { get; set; } = configuration.GetValue("Koers:Termijnen:Batchgrootte", Standaardbatch);
+
+    /// <summary>
+    /// Batches processed at the same time on PostgreSQL, each on its own connection and transaction. Two keep both
+    /// cores busy: while one batch waits for PostgreSQL to send or write its rows, the other is computed in Koers
+    /// (one at a time, half of the wall time was one side waiting for the other). Batches are disjoint ranges of
+    /// cases, so their writes never touch the same row. SQLite has one writer and stays sequential.
+    /// </summary>
+    internal int Werkers { get; set; } = configuration.GetValue("Koers:Termijnen:Werkers", 2);
+
+    // Time per phase over all batches (summed over the workers, so with two workers more than the wall time): logged
+    // per run, to see where a slow run spent its time.
+    private long _lezen, _rekenen, _termijnen, _historie, _fases, _monitor, _commit;
 
     public async Task<HerberekeningResultaat> HerberekenAlleAsync(string aanleiding, CancellationToken ct = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        _lezen = _rekenen = _termijnen = _historie = _fases = _monitor = _commit = 0;
         var instellingen = await db.Gemeenten.AsNoTracking()
             .Select(g => new { g.Id, g.VoortgangsgesprekIntervalMaanden, g.HercontactIntervalMaanden, g.OntzorgenMaanden })
             .ToDictionaryAsync(g => g.Id, g => new ClockSettings
@@ -53,33 +70,68 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
         int open = 0, gewijzigd = 0, verschoven = 0, fases = 0;
         var nu = klok.NuUtc;
         var reden = aanleiding.Length > 1000 ? aanleiding[..1000] : aanleiding;
-        foreach (var batch in ids.Chunk(Batchgrootte))
+        var batches = ids.Chunk(Math.Max(1, Batchgrootte)).ToArray();
+        var werkers = db is PostgresKoersDbContext ? Math.Clamp(Werkers, 1, batches.Length) : 1;
+        var samen = new Lock();
+        void Tel((int Open, int Termijnen, int Verschoven, int Fases) u)
         {
-            var uitkomst = await BatchAsync(batch, instellingen, reden, nu, ct);
-            open += uitkomst.Open;
-            gewijzigd += uitkomst.Termijnen;
-            verschoven += uitkomst.Verschoven;
-            fases += uitkomst.Fases;
+            lock (samen)
+            {
+                open += u.Open;
+                gewijzigd += u.Termijnen;
+                verschoven += u.Verschoven;
+                fases += u.Fases;
+            }
+        }
+
+        if (werkers <= 1)
+        {
+            foreach (var batch in batches) Tel(await BatchAsync(db, batch, instellingen, reden, nu, ct));
+        }
+        else
+        {
+            // Each worker its own scope, so its own DbContext, connection and transaction; the first failure cancels the rest
+            // (a batch's transaction is all or nothing, and the next run picks up what was not written).
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = werkers, CancellationToken = ct }, async (batch, c) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var werkDb = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+                Tel(await BatchAsync(werkDb, batch, instellingen, reden, nu, c));
+            });
         }
 
         audit.Schrijf(AuditActie.Wijzigen, null, $"{reden}: {open} open dossiers herberekend, {gewijzigd} termijnen en {fases} fasen gewijzigd.", door: HuidigeGebruiker.Systeem);
         await db.SaveChangesAsync(ct);
 
-        log.LogInformation("Termijnen herberekend: {Dossiers} dossiers ({Open} open), {Termijnen} termijnen, {Fases} fasen gewijzigd in {Ms} ms",
-            ids.Count, open, gewijzigd, fases, stopwatch.ElapsedMilliseconds);
+        static long Ms(long ticks) => (long)Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
+        log.LogInformation("Termijnen herberekend: {Dossiers} dossiers ({Open} open), {Termijnen} termijnen, {Fases} fasen gewijzigd in {Ms} ms " +
+                           "({Werkers} werkers, {Batches} batches; per fase opgeteld: lezen {Lezen} ms, rekenen {Rekenen} ms, termijnen {Schrijven} ms, " +
+                           "historie {Historie} ms, fasen {FaseMs} ms, monitor {Monitor} ms, commit {Commit} ms)",
+            ids.Count, open, gewijzigd, fases, stopwatch.ElapsedMilliseconds, werkers, batches.Length,
+            Ms(_lezen), Ms(_rekenen), Ms(_termijnen), Ms(_historie), Ms(_fases), Ms(_monitor), Ms(_commit));
         // The process CPU time says what the run cost this instance, apart from waiting for the database or a busy machine.
         var cpuMs = (long)(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         return new HerberekeningResultaat(ids.Count, open, gewijzigd, verschoven, fases, stopwatch.ElapsedMilliseconds, cpuMs);
+    }
+
+    /// <summary>Adds the time since <paramref name="sinds"/> to a phase counter and returns the new start.</summary>
+    private static long Meet(ref long teller, long sinds)
+    {
+        var nu = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref teller, nu - sinds);
+        return nu;
     }
 
     private sealed record Feitenrij(Guid Id, int GemeenteId, Doelgroep Doelgroep, DateOnly Geboortedatum, Leerroute? Leerroute,
         bool NogNietStartklaar, DateOnly? LaatsteBeschikkingOp, DateOnly? OntzorgenVerlengdTot, bool OntzorgenAfgezien, Fase Fase,
         bool LaatsteBeschikkingNietVerzonden);
 
-    private async Task<(int Open, int Termijnen, int Verschoven, int Fases)> BatchAsync(
+    private async Task<(int Open, int Termijnen, int Verschoven, int Fases)> BatchAsync(KoersDbContext db,
         Guid[] batch, IReadOnlyDictionary<int, ClockSettings> instellingen, string aanleiding, DateTime nu, CancellationToken ct)
     {
-        var (dossiers, mijlpalen, opgeslagen) = db is PostgresKoersDbContext ? await LeesPostgresAsync(batch, ct) : await LeesEfAsync(batch, ct);
+        var tijd = Stopwatch.GetTimestamp();
+        var (dossiers, mijlpalen, opgeslagen) = db is PostgresKoersDbContext ? await LeesPostgresAsync(db, batch, ct) : await LeesEfAsync(db, batch, ct);
+        tijd = Meet(ref _lezen, tijd);
 
         var teSchrijven = new List<(Termijnregel Regel, bool Nieuw)>();
         var historie = new List<TermijnWijziging>();
@@ -134,19 +186,22 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             if (fase != d.Fase) nieuweFase.Add((d.Id, fase));
         }
 
+        Meet(ref _rekenen, tijd);
         if (teSchrijven.Count == 0 && nieuweFase.Count == 0) return (open, 0, 0, 0);
 
         var strategie = db.Database.CreateExecutionStrategy();
         await strategie.ExecuteAsync(async () =>
         {
+            var tijd = Stopwatch.GetTimestamp();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (db is PostgresKoersDbContext)
             {
-                await SchrijfPostgresAsync(teSchrijven.Select(t => t.Regel).ToList(), historie, ct);
+                tijd = await SchrijfPostgresAsync(db, teSchrijven.Select(t => t.Regel).ToList(), historie, tijd, ct);
             }
             else
             {
-                await SchrijfEfAsync(teSchrijven, historie, ct);
+                await SchrijfEfAsync(db, teSchrijven, historie, ct);
+                tijd = Meet(ref _termijnen, tijd);
             }
 
             // Set-based: one UPDATE per phase value, not one per case.
@@ -160,20 +215,24 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 }
             }
 
+            tijd = Meet(ref _fases, tijd);
+
             // The monitor's per-case table follows saves through an EF interceptor; these set-based writes bypass it.
             // Of what is recomputed here it holds the phase and the ends of the inburgeringstermijn and the PIP term.
             var voorMonitor = nieuweFase.Select(f => f.Id)
                 .Concat(teSchrijven.Where(t => t.Regel.Code is TermijnCode.Inburgeringstermijn or TermijnCode.PipVaststelling).Select(t => t.Regel.InburgeraarId))
                 .ToHashSet();
             if (voorMonitor.Count > 0) await Data.Model.Monitor.MonitorDossiers.VernieuwAsync(db, voorMonitor, ct);
+            tijd = Meet(ref _monitor, tijd);
 
             await tx.CommitAsync(ct);
+            Meet(ref _commit, tijd);
         });
 
         return (open, teSchrijven.Count, historie.Count, nieuweFase.Count);
     }
 
-    private async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>, ILookup<Guid, Termijnregel>)> LeesEfAsync(Guid[] batch, CancellationToken ct)
+    private async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>, ILookup<Guid, Termijnregel>)> LeesEfAsync(KoersDbContext db, Guid[] batch, CancellationToken ct)
     {
         var lijst = batch.ToList();
         var dossiers = await db.Inburgeraars.AsNoTracking().Where(i => lijst.Contains(i.Id))
@@ -193,7 +252,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
     /// index range scan, and rows are read with a plain data reader: at national scale the materialisation of two
     /// million rows through EF was most of the run time.
     /// </summary>
-    private async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>, ILookup<Guid, Termijnregel>)> LeesPostgresAsync(Guid[] batch, CancellationToken ct)
+    private async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>, ILookup<Guid, Termijnregel>)> LeesPostgresAsync(KoersDbContext db, Guid[] batch, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -273,7 +332,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
         a.Soort == b.Soort && a.Toepasselijk == b.Toepasselijk && a.Startdatum == b.Startdatum && a.Vervaldatum == b.Vervaldatum
         && a.VoldaanOp == b.VoldaanOp && a.Toelichting == b.Toelichting;
 
-    private async Task SchrijfEfAsync(List<(Termijnregel Regel, bool Nieuw)> regels, List<TermijnWijziging> historie, CancellationToken ct)
+    private static async Task SchrijfEfAsync(KoersDbContext db, List<(Termijnregel Regel, bool Nieuw)> regels, List<TermijnWijziging> historie, CancellationToken ct)
     {
         foreach (var (regel, nieuw) in regels)
         {
@@ -286,7 +345,8 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
         db.ChangeTracker.Clear();
     }
 
-    private async Task SchrijfPostgresAsync(List<Termijnregel> regels, List<TermijnWijziging> historie, CancellationToken ct)
+    /// <summary>Writes the changed deadlines and the history; returns the time it finished (phase timing).</summary>
+    private async Task<long> SchrijfPostgresAsync(KoersDbContext db, List<Termijnregel> regels, List<TermijnWijziging> historie, long tijd, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var cmd = conn.CreateCommand())
@@ -329,6 +389,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             await upsert.ExecuteNonQueryAsync(ct);
         }
 
+        tijd = Meet(ref _termijnen, tijd);
         if (historie.Count > 0)
         {
             await using var copy = await conn.BeginBinaryImportAsync(
@@ -346,6 +407,8 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
 
             await copy.CompleteAsync(ct);
         }
+
+        return Meet(ref _historie, tijd);
     }
 
     private static async Task SchrijfDatum(NpgsqlBinaryImporter copy, DateOnly? datum, CancellationToken ct)
