@@ -100,12 +100,17 @@ public static class Lastclient
         {
             var a = await Auditlast.VoorbereidenAsync(http, bron, vandaag);
             var auditVus = Math.Min(vus, opties.Getal("auditgebruikers", 4));
+            // The API answers a page at a time (500 rows by default, `volgende` for the next); the page shows 500.
             await Scenario("audit dossier API", auditVus, (_, r) => Haal(http, a.Token, $"/api/v1/audit?dossier={a.Dossier(r)}"),
                 (_, r) => BareSql.AuditAsync(bron, a, dossier: a.Dossier(r)));
             await Scenario("audit dossier pagina", auditVus, (_, r) => Haal(http, a.Token, $"/audit?Dossier={a.Dossier(r)}"),
-                (_, r) => BareSql.AuditAsync(bron, a, dossier: a.Dossier(r), max: 500));
+                (_, r) => BareSql.AuditAsync(bron, a, dossier: a.Dossier(r)));
             await Scenario("audit gebruiker API", auditVus, (_, r) => Haal(http, a.Token, $"/api/v1/audit?gebruiker={Uri.EscapeDataString(a.Gebruiker(r))}"),
                 (_, r) => BareSql.AuditAsync(bron, a, gebruiker: a.Gebruiker(r)));
+            // A later page of the same search: the cursor is a row somewhere in the year (keyset on Id).
+            await Scenario("audit gebruiker API oudere pagina", auditVus,
+                (_, r) => Haal(http, a.Token, $"/api/v1/audit?gebruiker={Uri.EscapeDataString(a.Gebruiker(r))}&na={a.Cursor(r)}"),
+                (_, r) => BareSql.AuditAsync(bron, a, gebruiker: a.Gebruiker(r), na: a.Cursor(r)));
             await Scenario("audit periode API", auditVus, (_, r) => { var d = a.Dag(r); return Haal(http, a.Token, $"/api/v1/audit?van={d:yyyy-MM-dd}&tot={d:yyyy-MM-dd}"); },
                 (_, r) => BareSql.AuditAsync(bron, a, dag: a.Dag(r)));
             await Scenario("audit gebruiker en maand pagina", auditVus,
@@ -378,8 +383,11 @@ public static class Lastclient
 /// representative subset (inflow, PIPs and routes, deadlines) since the dashboard runs many aggregate queries.
 /// </summary>
 /// <summary>The auditor of the audit scenario: token, region, and cases, accounts and days to search for.</summary>
-public sealed record Auditlast(string Token, int Regio, int[] Gemeenten, Guid[] Dossiers, string[] Gebruikers, DateOnly Vandaag)
+public sealed record Auditlast(string Token, int Regio, int[] Gemeenten, Guid[] Dossiers, string[] Gebruikers, DateOnly Vandaag, long MinId, long MaxId)
 {
+    /// <summary>A page cursor somewhere in the log (rows with a lower Id follow).</summary>
+    public long Cursor(Random r) => MinId + (long)(r.NextDouble() * (MaxId - MinId));
+
     public Guid Dossier(Random r) => Dossiers[r.Next(Dossiers.Length)];
     public string Gebruiker(Random r) => Gebruikers[r.Next(Gebruikers.Length)];
     public DateOnly Dag(Random r) => Vandaag.AddDays(-r.Next(1, 365));
@@ -423,15 +431,27 @@ public sealed record Auditlast(string Token, int Regio, int[] Gemeenten, Guid[] 
             rijen = Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
 
+        long minId, maxId;
+        await using (var cmd = bron.CreateCommand("""SELECT COALESCE(min("Id"), 0), COALESCE(max("Id"), 0) FROM audit"""))
+        await using (var rd = await cmd.ExecuteReaderAsync())
+        {
+            await rd.ReadAsync();
+            (minId, maxId) = (rd.GetInt64(0), rd.GetInt64(1));
+        }
+
         Console.WriteLine($"  auditor: regio {regio}, {gemeenten.Count} gemeenten, {dossiers.Count} dossiers, {gebruikers.Count} accounts; auditlog ~{rijen:N0} regels (schatting)");
-        return new Auditlast(token, regio, [.. gemeenten], [.. dossiers], [.. gebruikers], vandaag);
+        return new Auditlast(token, regio, [.. gemeenten], [.. dossiers], [.. gebruikers], vandaag, minId, maxId);
     }
 }
 
 public static class BareSql
 {
-    /// <summary>The auditor's search as Koers does it (AuditQuery): what the region may see, the filter, a capped count and the newest rows.</summary>
-    public static async Task AuditAsync(NpgsqlDataSource bron, Auditlast a, Guid? dossier = null, string? gebruiker = null, DateOnly? dag = null, int max = 10_000)
+    /// <summary>
+    /// The auditor's search as Koers does it (AuditQuery): what the region may see, the filter, a capped count, one page of
+    /// the newest rows (one more than the page, to know whether there is a next page; older than the cursor <paramref
+    /// name="na"/> when given), and the audit row Koers writes for the search itself.
+    /// </summary>
+    public static async Task AuditAsync(NpgsqlDataSource bron, Auditlast a, Guid? dossier = null, string? gebruiker = null, DateOnly? dag = null, int max = 500, long? na = null)
     {
         await using var conn = await bron.OpenConnectionAsync();
         // One statement per kind of search (not one with optional parameters), so each gets its own plan, as EF's do.
@@ -440,18 +460,33 @@ public static class BareSql
             FROM audit a WHERE (a."RegioId" = $1 OR (a."InburgeraarId" IS NOT NULL AND EXISTS (SELECT 1 FROM inburgeraar i WHERE i."Id" = a."InburgeraarId" AND i."GemeenteId" = ANY($2)))
                 OR (a."RegioId" IS NULL AND a."InburgeraarId" IS NULL)) AND {filter}
             """;
-        await using var cmd = new NpgsqlCommand($"""
+        await using var batch = new NpgsqlBatch(conn);
+        var zoek = new NpgsqlBatchCommand($"""
             SELECT count(*), NULL::text FROM (SELECT 1 {zichtbaar} LIMIT 10001) t
             UNION ALL
-            SELECT * FROM (SELECT a."Id", a."Omschrijving"::text {zichtbaar} ORDER BY a."Id" DESC LIMIT $4) p
-            """, conn);
-        cmd.Parameters.AddWithValue(a.Regio);
-        cmd.Parameters.AddWithValue(a.Gemeenten);
-        if (dossier is { } id) cmd.Parameters.AddWithValue(id);
-        else if (gebruiker is not null) cmd.Parameters.AddWithValue(gebruiker);
-        else cmd.Parameters.AddWithValue(dag!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        cmd.Parameters.AddWithValue(max);
-        await Lees(cmd);
+            SELECT * FROM (SELECT a."Id", a."Omschrijving"::text {zichtbaar} {(na is null ? "" : """AND a."Id" < $5""")} ORDER BY a."Id" DESC LIMIT $4) p
+            """);
+        zoek.Parameters.Add(new() { Value = a.Regio });
+        zoek.Parameters.Add(new() { Value = a.Gemeenten });
+        if (dossier is { } id) zoek.Parameters.Add(new() { Value = id });
+        else if (gebruiker is not null) zoek.Parameters.Add(new() { Value = gebruiker });
+        else zoek.Parameters.Add(new() { Value = dag!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        zoek.Parameters.Add(new() { Value = max + 1 });
+        if (na is { } cursor) zoek.Parameters.Add(new() { Value = cursor });
+        batch.BatchCommands.Add(zoek);
+        // Koers audits the search itself (one row, purpose 'audit', about the case when the search was by case).
+        batch.BatchCommands.Add(new("""INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "Omschrijving", "Doel", "RegioId") VALUES (now(), 'auditor@bench.example', 'Inzien', $1, 'bench: bare SQL', 'audit', $2)""")
+        {
+            Parameters = { new() { Value = (object?)dossier ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }, new() { Value = a.Regio } },
+        });
+        await using var rd = await batch.ExecuteReaderAsync();
+        do
+        {
+            while (await rd.ReadAsync())
+            {
+            }
+        }
+        while (await rd.NextResultAsync());
     }
 
     public static async Task WerkvoorraadAsync(NpgsqlDataSource bron, int medewerker, DateOnly vandaag, bool alleenEigen = true)

@@ -13,6 +13,12 @@ public sealed record AuditFilter(Guid? Dossier, string? Gebruiker, AuditActie? A
 public sealed record AuditRegelDto(long Id, DateTime Op, string Gebruiker, string? Rol, string? Organisatie, string? IpAdres, AuditActie Actie,
     AuditResultaat Resultaat, string Doel, Guid? InburgeraarId, string Omschrijving, long? Volgnummer);
 
+/// <summary>
+/// One page of the auditor's search: the count of all matching rows (at most <see cref="AuditQuery.Telgrens"/> + 1), the
+/// rows of this page, newest first, and the cursor for the next (older) page, null on the last page.
+/// </summary>
+public sealed record AuditPagina(int Totaal, List<AuditRegelDto> Regels, long? Volgende);
+
 /// <summary>Reads the append-only audit log for the auditor (own region only), and the AVG inzage (who looked at my file).</summary>
 public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audit)
 {
@@ -37,15 +43,59 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
     /// </summary>
     public const int Telgrens = 10_000;
 
+    /// <summary>Rows per page of the API when the caller does not say (<c>aantal</c>), and the most it may ask for.</summary>
+    public const int PaginaStandaard = 500;
+    public const int PaginaMaximum = 1_000;
+
     /// <summary>
     /// The auditor's search; the search itself is audited too (purpose 'audit'). A user term with an '@' is an account
     /// name and is matched exactly (an index finds it among millions of rows); any other term matches part of the name.
-    /// The count is that of the matching rows, at most <see cref="Telgrens"/> + 1.
+    /// The count is that of the matching rows, at most <see cref="Telgrens"/> + 1. The rows come a page at a time, newest
+    /// (highest Id) first: <paramref name="na"/> is the cursor of the previous page (only rows with a lower Id), and
+    /// <see cref="AuditPagina.Volgende"/> the cursor of the next page, null on the last. A keyset on Id, not an offset: a
+    /// page deep in a year of audit costs what the first page costs, and rows written meanwhile do not shift the pages.
     /// </summary>
-    public async Task<(int Totaal, List<AuditRegelDto> Regels)> ZoekAsync(AuditFilter f, int max, CancellationToken ct = default)
+    public async Task<AuditPagina> ZoekAsync(AuditFilter f, int max, long? na = null, CancellationToken ct = default)
     {
-        var q = await ZichtbaarAsync(ct);
-        if (f.Dossier is { } d) q = q.Where(a => a.InburgeraarId == d);
+        var q = await GefilterdAsync(f, ct);
+        var totaal = await q.Take(Telgrens + 1).CountAsync(ct);
+        var pagina = na is { } cursor ? q.Where(a => a.Id < cursor) : q;
+        // One row more than asked: whether there is a next page, without a second query.
+        var regels = await pagina.OrderByDescending(a => a.Id).Take(max + 1)
+            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
+            .ToListAsync(ct);
+        long? volgende = null;
+        if (regels.Count > max)
+        {
+            regels.RemoveAt(max);
+            volgende = regels[^1].Id;
+        }
+
+        var omschrijving = $"Auditlog doorzocht: {(totaal > Telgrens ? $"meer dan {Telgrens}" : totaal.ToString(CultureInfo.InvariantCulture))} regels (filter: {Beschrijf(f, na)})";
+        audit.Schrijf(AuditActie.Inzien, f.Dossier, omschrijving);
+        await db.SaveChangesAsync(ct);
+        return new AuditPagina(totaal, regels, volgende);
+    }
+
+    /// <summary>The rows of the region that match the filter.</summary>
+    private async Task<IQueryable<AuditRegel>> GefilterdAsync(AuditFilter f, CancellationToken ct)
+    {
+        IQueryable<AuditRegel> q;
+        if (f.Dossier is { } d)
+        {
+            // By case, what may be seen (ZichtbaarAsync) comes down to: every row about it when the case belongs to the
+            // region, else only the rows written for the region (a refused attempt on it). The case test no longer depends on
+            // the row, so it is asked once per search (an InitPlan), not once for every row of the case.
+            if (await toegang.AuditRegioAsync(ct) is not { } regio) return db.Audit.AsNoTracking().Where(_ => false);
+            var gemeenten = (await toegang.BereikAsync(ct)).Regio.ToList();
+            q = db.Audit.AsNoTracking().Where(a => a.InburgeraarId == d
+                && (a.RegioId == regio || db.Inburgeraars.Any(i => i.Id == d && gemeenten.Contains(i.GemeenteId))));
+        }
+        else
+        {
+            q = await ZichtbaarAsync(ct);
+        }
+
         if (!string.IsNullOrWhiteSpace(f.Gebruiker))
         {
             var term = f.Gebruiker.Trim();
@@ -56,15 +106,7 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
         if (f.Resultaat is { } resultaat) q = q.Where(a => a.Resultaat == resultaat);
         if (f.Van is { } van) { var v = van.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.Op >= v); }
         if (f.Tot is { } tot) { var t = tot.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.Op < t); }
-        var totaal = await q.Take(Telgrens + 1).CountAsync(ct);
-        var regels = await q.OrderByDescending(a => a.Id).Take(max)
-            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
-            .ToListAsync(ct);
-
-        var omschrijving = $"Auditlog doorzocht: {(totaal > Telgrens ? $"meer dan {Telgrens}" : totaal.ToString(CultureInfo.InvariantCulture))} regels (filter: {Beschrijf(f)})";
-        audit.Schrijf(AuditActie.Inzien, f.Dossier, omschrijving);
-        await db.SaveChangesAsync(ct);
-        return (totaal, regels);
+        return q;
     }
 
     /// <summary>AVG inzage: the allowed reads of one case (a refused attempt is not a "look"). The caller checked access.</summary>
@@ -74,7 +116,7 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
             .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
             .ToListAsync(ct);
 
-    private static string Beschrijf(AuditFilter f)
+    private static string Beschrijf(AuditFilter f, long? na)
     {
         var delen = new List<string>();
         if (f.Dossier is { } d) delen.Add($"dossier {d}");
@@ -83,6 +125,7 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
         if (f.Resultaat is { } r) delen.Add($"resultaat {r}");
         if (f.Van is { } van) delen.Add($"van {van:yyyy-MM-dd}");
         if (f.Tot is { } tot) delen.Add($"tot en met {tot:yyyy-MM-dd}");
+        if (na is { } cursor) delen.Add($"ouder dan regel {cursor}");
         return delen.Count == 0 ? "geen" : string.Join(", ", delen);
     }
 

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Parser;
+using Koers.Data.Model;
+using Koers.Web.Features.Audit;
+using Koers.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koers.Web.Tests.Audit;
+
+/// <summary>
+/// The auditor's search a page at a time (keyset on Id, newest first): following 'volgende' visits every matching row
+/// once, in order, whatever is written meanwhile; 'totaal' stays the count of the whole filter; every page request is
+/// itself audited; the screen shows 500 rows with a link to the older ones. Wrong page parameters get a Dutch message.
+/// </summary>
+public abstract class AuditPaginaTests(KoersFactory factory)
+{
+    private const string KempenAuditor = "auditor@kempen.example";
+
+    private Guid KempenDossier() => factory.MetDatabase(db =>
+        db.Inburgeraars.Where(i => i.Gemeente!.Code == "GM1724").OrderBy(i => i.Id).Select(i => i.Id).First());
+
+    /// <summary>Writes <paramref name="aantal"/> rows by one (made-up) account about a case of Kempen; returns their Ids, newest first.</summary>
+    private List<long> Voeg(string gebruiker, int aantal)
+    {
+        var dossier = KempenDossier();
+        return factory.MetDatabase(db =>
+        {
+            var regels = Enumerable.Range(0, aantal).Select(i => new AuditRegel
+            {
+                Op = new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+                Gebruiker = gebruiker,
+                Actie = AuditActie.Inzien,
+                InburgeraarId = dossier,
+                Omschrijving = $"Paginatest {i}",
+            }).ToList();
+            db.Audit.AddRange(regels);
+            db.SaveChanges();
+            return regels.Select(r => r.Id).OrderDescending().ToList();
+        });
+    }
+
+    private static List<long> Ids(JsonNode antwoord) => antwoord["regels"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()).ToList();
+
+    [Fact]
+    public async Task Volgende_pagina_s_geven_elke_regel_een_keer_nieuwste_eerst_en_elke_vraag_wordt_gelogd()
+    {
+        var gebruiker = $"paginatest.{Guid.NewGuid():N}@koers.example";
+        var ids = Voeg(gebruiker, 7);
+        var auditor = factory.ClientAls(KempenAuditor);
+        var gezien = new List<long>();
+        var cursors = new List<long>();
+        string? na = null;
+        for (var pagina = 0; pagina < 10; pagina++)
+        {
+            var antwoord = await (await auditor.GetAsync($"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}&aantal=3{(na is null ? "" : $"&na={na}")}")).LeesAsync();
+            // The count is that of the whole filter on every page, not of the page (one row more after the first page).
+            Assert.Equal(pagina == 0 ? 7 : 8, antwoord["totaal"]!.GetValue<int>());
+            var regels = Ids(antwoord);
+            Assert.InRange(regels.Count, 1, 3);
+            gezien.AddRange(regels);
+            // Written between two pages, a newer row of the same account does not shift the pages (a keyset, not an offset).
+            if (pagina == 0) Voeg(gebruiker, 1);
+            if (antwoord["volgende"] is not { } volgende)
+            {
+                break;
+            }
+
+            Assert.Equal(regels[^1], volgende.GetValue<long>());
+            na = volgende.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            cursors.Add(volgende.GetValue<long>());
+        }
+
+        Assert.Equal(ids, gezien);
+        Assert.Equal(2, cursors.Count);
+        // Every page request is a search of the log, and audited as one, with the cursor in its filter.
+        var zoekregels = factory.MetDatabase(db => db.Audit.AsNoTracking()
+            .Where(a => a.Gebruiker == KempenAuditor && a.Omschrijving.Contains(gebruiker)).Select(a => a.Omschrijving).ToList());
+        Assert.Equal(3, zoekregels.Count);
+        foreach (var cursor in cursors) Assert.Contains(zoekregels, z => z.EndsWith($"ouder dan regel {cursor})", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Zonder_aantal_komt_een_pagina_van_500_en_het_scherm_linkt_naar_de_oudere_regels()
+    {
+        var gebruiker = $"paginatest.{Guid.NewGuid():N}@koers.example";
+        var ids = Voeg(gebruiker, AuditQuery.PaginaStandaard + 1);
+        var auditor = factory.ClientAls(KempenAuditor);
+
+        var api = await (await auditor.GetAsync($"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}")).LeesAsync();
+        Assert.Equal(ids.Take(AuditQuery.PaginaStandaard), Ids(api));
+        Assert.Equal(ids[AuditQuery.PaginaStandaard - 1], api["volgende"]!.GetValue<long>());
+
+        var parser = new HtmlParser();
+        var eerste = await parser.ParseDocumentAsync(await auditor.GetStringAsync($"/audit?Gebruiker={Uri.EscapeDataString(gebruiker)}"));
+        Assert.Equal(ids.Take(IndexModel.Pagina), eerste.QuerySelectorAll("#auditregels tbody tr").Select(r => long.Parse(r.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(eerste.QuerySelector("#audit-nieuwste"));
+        var ouder = eerste.QuerySelector("#audit-ouder")!.GetAttribute("href")!;
+        Assert.Contains($"Na={ids[IndexModel.Pagina - 1]}", ouder, StringComparison.Ordinal);
+
+        var tweede = await parser.ParseDocumentAsync(await auditor.GetStringAsync(WebUtility.HtmlDecode(ouder)));
+        Assert.Equal([ids[^1]], tweede.QuerySelectorAll("#auditregels tbody tr").Select(r => long.Parse(r.GetAttribute("data-id")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(tweede.QuerySelector("#audit-ouder"));
+        Assert.NotNull(tweede.QuerySelector("#audit-nieuwste"));
+        Assert.Contains("1 oudere getoond", tweede.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The search by case has its own form of "what may be seen" (the case test once, not per row): it must give what the
+    /// general form gives for the same rows. Rows about a Kempen case and a Weert case, written for Kempen's region, for
+    /// Weert's and for none; the Kempen auditor searches by case and by account and must get the same rows either way.
+    /// </summary>
+    [Fact]
+    public async Task Zoeken_op_dossier_ziet_dezelfde_regels_als_de_algemene_zichtbaarheid()
+    {
+        var gebruiker = $"zichttest.{Guid.NewGuid():N}@koers.example";
+        var (kempenCase, weertCase, kempenRegio, weertRegio) = factory.MetDatabase(db => (
+            db.Inburgeraars.Where(i => i.Gemeente!.Code == "GM1724").OrderBy(i => i.Id).Select(i => i.Id).First(),
+            db.Inburgeraars.Where(i => i.Gemeente!.Code == "GM0988").OrderBy(i => i.Id).Select(i => i.Id).First(),
+            db.Gemeenten.Where(g => g.Code == "GM1724").Select(g => g.RegioId).First(),
+            db.Gemeenten.Where(g => g.Code == "GM0988").Select(g => g.RegioId).First()));
+        Assert.NotEqual(kempenRegio, weertRegio);
+        var ids = factory.MetDatabase(db =>
+        {
+            var regels = new List<(Guid Dossier, int? Regio, AuditRegel Regel)>();
+            foreach (var dossier in new[] { kempenCase, weertCase })
+            {
+                foreach (var regio in new int?[] { kempenRegio, weertRegio, null })
+                {
+                    var r = new AuditRegel { Op = DateTime.UtcNow, Gebruiker = gebruiker, Actie = AuditActie.Inzien, InburgeraarId = dossier, RegioId = regio, Omschrijving = "Zichttest" };
+                    db.Audit.Add(r);
+                    regels.Add((dossier, regio, r));
+                }
+            }
+
+            db.SaveChanges();
+            return regels.Select(r => (r.Dossier, r.Regio, r.Regel.Id)).ToList();
+        });
+        var auditor = factory.ClientAls(KempenAuditor);
+        var algemeen = Ids(await (await auditor.GetAsync($"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}")).LeesAsync()).ToHashSet();
+        foreach (var dossier in new[] { kempenCase, weertCase })
+        {
+            var opDossier = Ids(await (await auditor.GetAsync($"/api/v1/audit?dossier={dossier}&aantal=1000")).LeesAsync()).ToHashSet();
+            var verwacht = ids.Where(r => r.Dossier == dossier && (dossier == kempenCase || r.Regio == kempenRegio)).Select(r => r.Id).ToHashSet();
+            Assert.Equal(verwacht, opDossier.Intersect(ids.Select(r => r.Id)).ToHashSet());
+            Assert.Equal(verwacht, algemeen.Intersect(ids.Where(r => r.Dossier == dossier).Select(r => r.Id)).ToHashSet());
+        }
+    }
+
+    [Theory]
+    [InlineData("aantal=0", "aantal")]
+    [InlineData("aantal=1001", "aantal")]
+    [InlineData("na=0", "na")]
+    public async Task Een_verkeerde_pagina_vraag_krijgt_een_Nederlandse_melding_bij_het_veld(string vraag, string veld)
+    {
+        var antwoord = await factory.ClientAls(KempenAuditor).GetAsync($"/api/v1/audit?{vraag}");
+        Assert.Equal(HttpStatusCode.BadRequest, antwoord.StatusCode);
+        var fouten = (await antwoord.LeesAsync())["errors"]!.AsObject();
+        Assert.Equal([veld], fouten.Select(f => f.Key));
+        Assert.Contains(veld == "aantal" ? "tussen 1 en 1000" : "volgende", fouten[veld]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteAuditPaginaTests(SqliteFactory factory) : AuditPaginaTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresAuditPaginaTests(PostgresFactory factory) : AuditPaginaTests(factory), IClassFixture<PostgresFactory>;
