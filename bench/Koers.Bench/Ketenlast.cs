@@ -68,8 +68,7 @@ public static class Ketenlast
             var cpuApp = Cpu.Nu() - cpu0;
             var rijen = telling.Toegevoegd + telling.Bijgewerkt + telling.Ongewijzigd + telling.Fouten;
 
-            // Bare SQL: the same rows as one INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE (only rows that
-            // differ), consent checked in the same statement, plus the upload's audit line; one transaction per file.
+            // Bare SQL: the same work as the app (BareUpsertAsync); one transaction per file.
             var sqlRijen = 0L;
             var (sql, sqlWand) = await Lastclient.MeetReeksAsync(naam + " (SQL)", partners.Count, partners.Count * uploads, async (i, _) =>
             {
@@ -364,7 +363,7 @@ public static class Ketenlast
             // (3) DUO hour totals of the changed cases and the last intake total sent.
             var berichten = new List<(Guid Id, string Soort, string Pad, int Uren)>();
             await using (var cmd = new NpgsqlCommand("""
-                SELECT i."Id", i."Bsn", i."Leerroute" = 'ZRoute', pip."Datum",
+                SELECT i."Id", i."Bsn", coalesce(i."Leerroute" = 'ZRoute', false), pip."Datum",
                        coalesce(sum(u."Uren") FILTER (WHERE NOT u."Soort" = ANY($2) AND (pip."Datum" IS NULL OR u."Week" < pip."Datum")), 0),
                        coalesce(sum(u."Uren") FILTER (WHERE NOT u."Soort" = ANY($2) AND pip."Datum" IS NOT NULL AND u."Week" >= pip."Datum"), 0),
                        coalesce(sum(u."Uren") FILTER (WHERE u."Soort" = ANY($2)), 0),
@@ -416,9 +415,7 @@ public static class Ketenlast
         await using (var audit = new NpgsqlCommand("""
             INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "Omschrijving", "Rol", "Organisatie", "RegioId", "IpAdres", "Doel", "Resultaat")
             SELECT now(), $1, a.actie, a.id, a.omschrijving, 'Ketenpartner', po."Naam", po."RegioId", '127.0.0.1', 'ketenpartner voortgang', 'Toegestaan'
-            FROM unnest($2::text[], $3::uuid[], $4::text[]) AS a(actie, id, omschrijving), partnerorganisatie po WHERE po."Id" = $5;
-            INSERT INTO urenupload ("Id", "PartnerorganisatieId", "Bestandsnaam", "Sha256", "Regels", "Toegevoegd", "Bijgewerkt", "Ongewijzigd", "Fouten", "FoutenCsv", "Op", "Door")
-            VALUES ($6, $5, 'presentielijst.csv', $7, $8, $9, $10, $11, 0, 'regel;reden;bsn;vnummer;week;soort;uren;afwezig_uren;afwezig_gemeld', now(), $1);
+            FROM unnest($2::text[], $3::uuid[], $4::text[]) AS a(actie, id, omschrijving), partnerorganisatie po WHERE po."Id" = $5
             """, conn, tx))
         {
             audit.Parameters.AddWithValue(p.Email);
@@ -428,13 +425,23 @@ public static class Ketenlast
                 .Append($"CSV-upload presentielijst {upload} (ketenpartner {p.Id}): {rijen.Count} regels, {toegevoegd} toegevoegd, {bijgewerkt} bijgewerkt, " +
                         $"{goed.Count - toegevoegd - bijgewerkt} ongewijzigd, {rijen.Count - goed.Count} fout").ToArray());
             audit.Parameters.AddWithValue(p.Id);
-            audit.Parameters.AddWithValue(upload);
-            audit.Parameters.AddWithValue(new string('0', 64));
-            audit.Parameters.AddWithValue(rijen.Count);
-            audit.Parameters.AddWithValue(toegevoegd);
-            audit.Parameters.AddWithValue(bijgewerkt);
-            audit.Parameters.AddWithValue(goed.Count - toegevoegd - bijgewerkt);
             await audit.ExecuteNonQueryAsync();
+        }
+
+        await using (var rij = new NpgsqlCommand("""
+            INSERT INTO urenupload ("Id", "PartnerorganisatieId", "Bestandsnaam", "Sha256", "Regels", "Toegevoegd", "Bijgewerkt", "Ongewijzigd", "Fouten", "FoutenCsv", "Op", "Door")
+            VALUES ($1, $2, 'presentielijst.csv', $3, $4, $5, $6, $7, 0, 'regel;reden;bsn;vnummer;week;soort;uren;afwezig_uren;afwezig_gemeld', now(), $8)
+            """, conn, tx))
+        {
+            rij.Parameters.AddWithValue(upload);
+            rij.Parameters.AddWithValue(p.Id);
+            rij.Parameters.AddWithValue(new string('0', 64));
+            rij.Parameters.AddWithValue(rijen.Count);
+            rij.Parameters.AddWithValue(toegevoegd);
+            rij.Parameters.AddWithValue(bijgewerkt);
+            rij.Parameters.AddWithValue(goed.Count - toegevoegd - bijgewerkt);
+            rij.Parameters.AddWithValue(p.Email);
+            await rij.ExecuteNonQueryAsync();
         }
 
         await tx.CommitAsync();
