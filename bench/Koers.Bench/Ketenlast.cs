@@ -46,6 +46,7 @@ public static class Ketenlast
             return uit;
         }
 
+        await Cpu.ZoekAsync(bron, http.BaseAddress!);
         var maandag = vandaag.AddDays(-(((int)vandaag.DayOfWeek + 6) % 7)).AddDays(-7);
         var bestanden = partners.Select(p => Rijen(p, regels, maandag)).ToArray();
         Console.WriteLine($"  partner CSV: {partners.Count} taalscholen, {string.Join(", ", bestanden.Select((b, i) => $"{partners[i].Gevallen.Length} dossiers / {b.Count} regels"))}");
@@ -62,25 +63,111 @@ public static class Ketenlast
             // Warm-up (not measured): one upload each.
             await Task.WhenAll(partners.Select((_, i) => App(i)));
             telling.Leeg();
+            var cpu0 = Cpu.Nu();
             var (app, wand) = await Lastclient.MeetReeksAsync(naam, partners.Count, partners.Count * uploads, (i, _) => App(i));
+            var cpuApp = Cpu.Nu() - cpu0;
             var rijen = telling.Toegevoegd + telling.Bijgewerkt + telling.Ongewijzigd + telling.Fouten;
 
-            // Bare SQL: the same rows as one INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE (only rows that
-            // differ), consent checked in the same statement, plus the upload's audit line; one transaction per file.
+            // Bare SQL: the same work as the app (BareUpsertAsync); one transaction per file.
             var sqlRijen = 0L;
             var (sql, sqlWand) = await Lastclient.MeetReeksAsync(naam + " (SQL)", partners.Count, partners.Count * uploads, async (i, _) =>
             {
-                await BareUpsertAsync(bron, partners[i], bestanden[i], wijzigend ? Interlocked.Increment(ref teller[i]) : teller[i], vandaag);
+                await BareUpsertAsync(bron, bescherming, partners[i], bestanden[i], wijzigend ? Interlocked.Increment(ref teller[i]) : teller[i], vandaag);
                 Interlocked.Add(ref sqlRijen, bestanden[i].Count);
                 return (true, null);
             });
+            var cpuSql = Cpu.Nu() - cpu0 - cpuApp;
             Lastclient.Druk(app, sql);
+            var aantal = partners.Count * uploads;
+            var cpu = Cpu.Bekend
+                ? $"; CPU per upload: app Koers {cpuApp.KoersMs / aantal:F0} ms + PostgreSQL {cpuApp.PostgresMs / aantal:F0} ms, bare SQL PostgreSQL {cpuSql.PostgresMs / aantal:F0} ms"
+                : string.Empty;
+            Console.WriteLine($"  {naam}{cpu}");
             uit.Add((app, sql, new Bulkregel(naam, $"{partners.Count} partners × {uploads} uploads of {bestanden.Max(b => b.Count):N0} rows",
                 rijen / wand.TotalSeconds, sqlRijen / sqlWand.TotalSeconds,
-                $"app: {telling.Toegevoegd:N0} added, {telling.Bijgewerkt:N0} updated, {telling.Ongewijzigd:N0} unchanged, {telling.Fouten:N0} refused rows")));
+                $"app: {telling.Toegevoegd:N0} added, {telling.Bijgewerkt:N0} updated, {telling.Ongewijzigd:N0} unchanged, {telling.Fouten:N0} refused rows{cpu}")));
         }
 
         return uit;
+    }
+
+    /// <summary>
+    /// CPU time (ms) of Koers and of PostgreSQL (postmaster, its finished and its live backends) from /proc: the cost per
+    /// upload apart from the wall time, which on a shared machine follows the load of others. Koers is the process running
+    /// Koers.Web.dll with the benchmark's URL in its environment; PostgreSQL the parent of this client's backend. Both only
+    /// when they run on this machine (otherwise no CPU figures).
+    /// </summary>
+    private readonly record struct Cpu(double KoersMs, double PostgresMs)
+    {
+        private static int? Koers, Postgres;
+
+        public static bool Bekend => Koers is not null && Postgres is not null;
+
+        public static async Task ZoekAsync(NpgsqlDataSource bron, Uri url)
+        {
+            try
+            {
+                await using var cmd = bron.CreateCommand("SELECT pg_backend_pid()");
+                var backend = (int)(await cmd.ExecuteScalarAsync())!;
+                Postgres = Velden(backend) is { } v ? int.Parse(v[1], CultureInfo.InvariantCulture) : null;
+                var adres = $"{url.Host}:{url.Port}";
+                foreach (var map in Directory.EnumerateDirectories("/proc"))
+                {
+                    if (!int.TryParse(Path.GetFileName(map), out var pid)) continue;
+                    try
+                    {
+                        if (!File.ReadAllText($"/proc/{pid}/cmdline").Contains("Koers.Web.dll", StringComparison.Ordinal)) continue;
+                        if (File.ReadAllText($"/proc/{pid}/environ").Split('\0').Any(e => e.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal) && e.Contains(adres, StringComparison.Ordinal)))
+                        {
+                            Koers = pid;
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpgsqlException)
+            {
+                Koers = Postgres = null;
+            }
+
+            Console.WriteLine(Bekend ? $"  CPU gemeten uit /proc: Koers pid {Koers}, PostgreSQL pid {Postgres}" : "  CPU niet gemeten (Koers of PostgreSQL niet op deze machine gevonden)");
+        }
+
+        public static Cpu operator -(Cpu a, Cpu b) => new(a.KoersMs - b.KoersMs, a.PostgresMs - b.PostgresMs);
+
+        public static Cpu Nu()
+        {
+            if (!Bekend) return default;
+            double pg = Ticks(Postgres!.Value, metKinderen: true);
+            foreach (var map in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(map), out var pid) || Velden(pid) is not { } v || v[1] != Postgres.Value.ToString(CultureInfo.InvariantCulture)) continue;
+                pg += Ticks(pid, metKinderen: false);
+            }
+
+            return new Cpu(Ticks(Koers!.Value, metKinderen: false) * 10, pg * 10);
+        }
+
+        /// <summary>Fields after the command name of /proc/pid/stat: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+        private static string[]? Velden(int pid)
+        {
+            try
+            {
+                var tekst = File.ReadAllText($"/proc/{pid}/stat");
+                return tekst[(tekst.LastIndexOf(')') + 2)..].Split(' ');
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        private static double Ticks(int pid, bool metKinderen) => Velden(pid) is { } v
+            ? long.Parse(v[11], CultureInfo.InvariantCulture) + long.Parse(v[12], CultureInfo.InvariantCulture)
+              + (metKinderen ? long.Parse(v[13], CultureInfo.InvariantCulture) + long.Parse(v[14], CultureInfo.InvariantCulture) : 0)
+            : 0;
     }
 
     private sealed class Telling
@@ -198,37 +285,163 @@ public static class Ketenlast
         return (false, $"{fouten} regels geweigerd, bv. regel {eerste?["regel"]}: {eerste?["reden"]}");
     }
 
-    private static async Task BareUpsertAsync(NpgsqlDataSource bron, Partner p, List<Rij> rijen, int n, DateOnly vandaag)
+    private static readonly string[] Telt = ["Taal", "Knm", "Participatie", "Arbeidsparticipatie", "Vrijwilligerswerk", "MaatschappelijkeParticipatie"];
+    private static readonly string[] Participatie = ["Participatie", "Arbeidsparticipatie", "Vrijwilligerswerk", "MaatschappelijkeParticipatie"];
+
+    /// <summary>
+    /// The bare-SQL counterpart of one upload, doing the work the app must do (bench/README.md, "Partner CSV, honest
+    /// baseline"): (1) find the file's people by the blind index of their BSN or V-nummer among the partner's consented
+    /// cases of its region; (2) write the hours, only rows that differ, and learn per row whether it was added or updated
+    /// (the app answers that per row); (3) for the cases whose hours changed, the DUO hour totals (all partners' hours,
+    /// intake before the PIP, Z-route split) and the last total sent, then the outbox messages (path with the BSN,
+    /// encrypted as Koers stores it); (4) one audit row per changed case and one for the upload, with the columns Koers
+    /// fills (role, organisation, region, IP, purpose); (5) the upload row. One transaction per file.
+    /// Until 5 December 2026 it did only (2) without the per-row answer, the consent check, and the upload's audit row.
+    /// </summary>
+    private static async Task BareUpsertAsync(NpgsqlDataSource bron, BsnBescherming bescherming, Partner p, List<Rij> rijen, int n, DateOnly vandaag)
     {
         await using var conn = await bron.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
+
+        // (1) The people, by blind index, within the partner's consent and region (as Toegang.PartnerDossiersAsync).
+        var bsnIndex = bescherming.Indexen(Nummersoort.Bsn, rijen.Select(r => r.Geval.Bsn).OfType<string>().Distinct());
+        var vnrIndex = bescherming.Indexen(Nummersoort.VNummer, rijen.Where(r => r.Geval.Bsn is null).Select(r => r.Geval.VNummer).OfType<string>().Distinct());
+        var gevonden = new HashSet<Guid>();
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT i."Id" FROM inburgeraar i
+            WHERE (i."BsnIndex" = ANY($2) OR i."VNummerIndex" = ANY($3)) AND i."GeanonimiseerdOp" IS NULL
+              AND i."GemeenteId" IN (SELECT g."Id" FROM gemeente g JOIN partnerorganisatie po ON po."RegioId" = g."RegioId" WHERE po."Id" = $1)
+              AND EXISTS (SELECT 1 FROM machtiging m WHERE m."InburgeraarId" = i."Id" AND m."PartnerorganisatieId" = $1 AND m."IngetrokkenOp" IS NULL
+                          AND m."Van" <= $4 AND (m."Tot" IS NULL OR m."Tot" >= $4) AND (m."Categorieen" & 4) = 4)
+            """, conn, tx))
+        {
+            cmd.Parameters.AddWithValue(p.Id);
+            cmd.Parameters.AddWithValue(bsnIndex);
+            cmd.Parameters.AddWithValue(vnrIndex);
+            cmd.Parameters.AddWithValue(vandaag);
+            await using var rd = await cmd.ExecuteReaderAsync();
+            while (await rd.ReadAsync()) gevonden.Add(rd.GetGuid(0));
+        }
+
+        var goed = Enumerable.Range(0, rijen.Count).Where(i => gevonden.Contains(rijen[i].Geval.Id)).ToList();
+
+        // (2) The hours: only rows that differ; RETURNING says which were added (xmax = 0) and which updated, per row.
+        var gewijzigd = new Dictionary<Guid, int>();
+        int toegevoegd = 0, bijgewerkt = 0;
         await using (var cmd = new NpgsqlCommand("""
             INSERT INTO urenregistratie ("InburgeraarId", "PartnerorganisatieId", "Soort", "Week", "Uren", "AfwezigUren", "AfwezigGemeld", "Bron", "VastgelegdOp", "VastgelegdDoor")
-            SELECT r.id, $1, r.soort, r.week, r.uren, 0, false, 'PartnerCsv', now(), 'bench: bare SQL'
+            SELECT r.id, $1, r.soort, r.week, r.uren, 0, false, 'PartnerCsv', now(), $6
             FROM unnest($2::uuid[], $3::text[], $4::date[], $5::numeric[]) AS r(id, soort, week, uren)
-            WHERE EXISTS (SELECT 1 FROM machtiging m WHERE m."InburgeraarId" = r.id AND m."PartnerorganisatieId" = $1 AND m."IngetrokkenOp" IS NULL
-                          AND m."Van" <= $6 AND (m."Tot" IS NULL OR m."Tot" >= $6) AND (m."Categorieen" & 4) = 4)
             ON CONFLICT ("InburgeraarId", "PartnerorganisatieId", "Soort", "Week") DO UPDATE
             SET "Uren" = EXCLUDED."Uren", "AfwezigUren" = EXCLUDED."AfwezigUren", "AfwezigGemeld" = EXCLUDED."AfwezigGemeld", "Bron" = EXCLUDED."Bron",
                 "VastgelegdOp" = EXCLUDED."VastgelegdOp", "VastgelegdDoor" = EXCLUDED."VastgelegdDoor"
             WHERE (urenregistratie."Uren", urenregistratie."AfwezigUren", urenregistratie."AfwezigGemeld")
                   IS DISTINCT FROM (EXCLUDED."Uren", EXCLUDED."AfwezigUren", EXCLUDED."AfwezigGemeld")
+            RETURNING "InburgeraarId", "Soort", "Week", (xmax = 0)
             """, conn, tx))
         {
             cmd.Parameters.AddWithValue(p.Id);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = rijen.Select(r => r.Geval.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = rijen.Select(r => SoortenOpgeslagen[r.Soort]).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = rijen.Select(r => r.Week).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = rijen.Select((_, i) => Uren(n, i)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
-            cmd.Parameters.AddWithValue(vandaag);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = goed.Select(i => rijen[i].Geval.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = goed.Select(i => SoortenOpgeslagen[rijen[i].Soort]).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = goed.Select(i => rijen[i].Week).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = goed.Select(i => Uren(n, i)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
+            cmd.Parameters.AddWithValue(p.Email);
             cmd.CommandTimeout = 300;
-            await cmd.ExecuteNonQueryAsync();
+            await using var rd = await cmd.ExecuteReaderAsync();
+            while (await rd.ReadAsync())
+            {
+                var id = rd.GetGuid(0);
+                gewijzigd[id] = gewijzigd.GetValueOrDefault(id) + 1;
+                if (rd.GetBoolean(3)) toegevoegd++;
+                else bijgewerkt++;
+            }
         }
 
-        await using (var audit = new NpgsqlCommand("""INSERT INTO audit ("Op", "Gebruiker", "Actie", "Omschrijving") VALUES (now(), $1, 'Aanmaken', 'bench: bare SQL CSV-upload')""", conn, tx))
+        var ids = gewijzigd.Keys.ToArray();
+        if (ids.Length > 0)
+        {
+            // (3) DUO hour totals of the changed cases and the last intake total sent.
+            var berichten = new List<(Guid Id, string Soort, string Pad, int Uren)>();
+            await using (var cmd = new NpgsqlCommand("""
+                SELECT i."Id", i."Bsn", coalesce(i."Leerroute" = 'ZRoute', false), pip."Datum",
+                       coalesce(sum(u."Uren") FILTER (WHERE NOT u."Soort" = ANY($2) AND (pip."Datum" IS NULL OR u."Week" < pip."Datum")), 0),
+                       coalesce(sum(u."Uren") FILTER (WHERE NOT u."Soort" = ANY($2) AND pip."Datum" IS NOT NULL AND u."Week" >= pip."Datum"), 0),
+                       coalesce(sum(u."Uren") FILTER (WHERE u."Soort" = ANY($2)), 0),
+                       (SELECT b."InhoudJson" FROM duo_uitgaand_bericht b WHERE b."InburgeraarId" = i."Id" AND b."Soort" = 'UrenTaallesKnm'
+                        ORDER BY b."AangemaaktOp" DESC LIMIT 1)
+                FROM inburgeraar i
+                LEFT JOIN mijlpaal pip ON pip."InburgeraarId" = i."Id" AND pip."Soort" = 'PipVastgesteld'
+                LEFT JOIN urenregistratie u ON u."InburgeraarId" = i."Id" AND u."Soort" = ANY($3)
+                WHERE i."Id" = ANY($1)
+                GROUP BY i."Id", i."Bsn", i."Leerroute", pip."Datum"
+                """, conn, tx))
+            {
+                cmd.Parameters.AddWithValue(ids);
+                cmd.Parameters.AddWithValue(Participatie);
+                cmd.Parameters.AddWithValue(Telt);
+                await using var rd = await cmd.ExecuteReaderAsync();
+                while (await rd.ReadAsync())
+                {
+                    var id = rd.GetGuid(0);
+                    var bsn = rd.IsDBNull(1) ? null : bescherming.Ontsleutel(rd.GetString(1));
+                    var intake = (int)Math.Floor(rd.GetDecimal(4));
+                    var vorige = rd.IsDBNull(7) ? 0 : JsonNode.Parse(rd.GetString(7))?["uren"]?.GetValue<int>() ?? 0;
+                    if (intake != vorige) berichten.Add((id, "UrenTaallesKnm", $"personen/{bsn}/uren/bredeintake/taallesknm", intake));
+                    if (!rd.GetBoolean(2)) continue;
+                    berichten.Add((id, "UrenParticipatieTaalles", $"personen/{bsn}/uren/participatietaalles", (int)Math.Floor(rd.GetDecimal(5))));
+                    berichten.Add((id, "UrenParticipatieactiviteiten", $"personen/{bsn}/uren/participatieactiviteiten", (int)Math.Floor(rd.GetDecimal(6))));
+                }
+            }
+
+            if (berichten.Count > 0)
+            {
+                await using var cmd = new NpgsqlCommand("""
+                    INSERT INTO duo_uitgaand_bericht ("Id", "InburgeraarId", "Soort", "Pad", "Methode", "InhoudJson", "Omschrijving", "Status", "Pogingen", "AangemaaktOp", "AangemaaktDoor")
+                    SELECT gen_random_uuid(), b.id, b.soort, b.pad, 'PUT', b.inhoud, b.omschrijving, 'Wachtend', 0, now(), $6
+                    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS b(id, soort, pad, inhoud, omschrijving)
+                    """, conn, tx);
+                cmd.Parameters.AddWithValue(berichten.Select(b => b.Id).ToArray());
+                cmd.Parameters.AddWithValue(berichten.Select(b => b.Soort).ToArray());
+                cmd.Parameters.AddWithValue(berichten.Select(b => bescherming.Versleutel(b.Pad)).ToArray());
+                cmd.Parameters.AddWithValue(berichten.Select(b => $$"""{"uren":{{b.Uren}}}""").ToArray());
+                cmd.Parameters.AddWithValue(berichten.Select(b => $"Gevolgde uren ({b.Pad[(b.Pad.IndexOf("/uren/", StringComparison.Ordinal) + 1)..]}): {b.Uren}").ToArray());
+                cmd.Parameters.AddWithValue(p.Email);
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+
+        // (4) + (5) The audit rows (one per changed case, one for the upload) and the upload row.
+        var upload = Guid.NewGuid();
+        await using (var audit = new NpgsqlCommand("""
+            INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "Omschrijving", "Rol", "Organisatie", "RegioId", "IpAdres", "Doel", "Resultaat")
+            SELECT now(), $1, a.actie, a.id, a.omschrijving, 'Ketenpartner', po."Naam", po."RegioId", '127.0.0.1', 'ketenpartner voortgang', 'Toegestaan'
+            FROM unnest($2::text[], $3::uuid[], $4::text[]) AS a(actie, id, omschrijving), partnerorganisatie po WHERE po."Id" = $5
+            """, conn, tx))
         {
             audit.Parameters.AddWithValue(p.Email);
+            audit.Parameters.AddWithValue(ids.Select(_ => "Wijzigen").Append("Aanmaken").ToArray());
+            audit.Parameters.Add(new NpgsqlParameter { Value = ids.Select(i => (Guid?)i).Append(null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+            audit.Parameters.AddWithValue(ids.Select(i => $"Voortgang: {gewijzigd[i]} urenregel(s) via CSV-upload {upload} (ketenpartner {p.Id})")
+                .Append($"CSV-upload presentielijst {upload} (ketenpartner {p.Id}): {rijen.Count} regels, {toegevoegd} toegevoegd, {bijgewerkt} bijgewerkt, " +
+                        $"{goed.Count - toegevoegd - bijgewerkt} ongewijzigd, {rijen.Count - goed.Count} fout").ToArray());
+            audit.Parameters.AddWithValue(p.Id);
             await audit.ExecuteNonQueryAsync();
+        }
+
+        await using (var rij = new NpgsqlCommand("""
+            INSERT INTO urenupload ("Id", "PartnerorganisatieId", "Bestandsnaam", "Sha256", "Regels", "Toegevoegd", "Bijgewerkt", "Ongewijzigd", "Fouten", "FoutenCsv", "Op", "Door")
+            VALUES ($1, $2, 'presentielijst.csv', $3, $4, $5, $6, $7, 0, 'regel;reden;bsn;vnummer;week;soort;uren;afwezig_uren;afwezig_gemeld', now(), $8)
+            """, conn, tx))
+        {
+            rij.Parameters.AddWithValue(upload);
+            rij.Parameters.AddWithValue(p.Id);
+            rij.Parameters.AddWithValue(new string('0', 64));
+            rij.Parameters.AddWithValue(rijen.Count);
+            rij.Parameters.AddWithValue(toegevoegd);
+            rij.Parameters.AddWithValue(bijgewerkt);
+            rij.Parameters.AddWithValue(goed.Count - toegevoegd - bijgewerkt);
+            rij.Parameters.AddWithValue(p.Email);
+            await rij.ExecuteNonQueryAsync();
         }
 
         await tx.CommitAsync();

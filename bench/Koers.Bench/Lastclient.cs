@@ -333,7 +333,8 @@ public static class Lastclient
     internal static void Druk(Meting a, Meting? s) =>
         Console.WriteLine($"  {a.Scenario,-32} n={a.Aantal,7} fouten={a.Fouten,4} p50={a.MedianMs,8:F1} ms p99={a.P99Ms,8:F1} ms {a.PerSeconde,8:F1}/s"
             + (s is null ? string.Empty : $" | SQL p50={s.MedianMs:F1} p99={s.P99Ms:F1} {s.PerSeconde:F1}/s | ratio p50 {a.MedianMs / s.MedianMs:F1}x")
-            + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}"));
+            + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}")
+            + (s?.Eerstefout is null ? string.Empty : $"  eerste fout SQL ({s.Fouten}): {s.Eerstefout}"));
 
     private static string Markdown(List<(Meting App, Meting? Sql)> metingen, List<string> herberekening, List<Ketenlast.Bulkregel> bulk, int vus, TimeSpan duur, TimeSpan opwarmen)
     {

@@ -392,6 +392,89 @@ public abstract class VoortgangApiTests(KoersFactory factory)
         Assert.Equal(10_000, opnieuw["ongewijzigd"]!.GetValue<int>());
     }
 
+    /// <summary>
+    /// On PostgreSQL the upload writes set-based (binary COPY, UPDATE … FROM, INSERT); the EF path stays for SQLite and as a
+    /// fall-back (Koers:Voortgang:CsvSetGewijs). The same file on two identical sets of cases, once per path: the stored
+    /// hours, the answer per row, the stored upload, the audit rows and the DUO hour messages must be the same, for an
+    /// added, an updated and an unchanged row, a row without consent, a refused and a duplicate row. (On SQLite both rounds
+    /// take the EF path.)
+    /// </summary>
+    [Fact]
+    public async Task Csv_setgewijs_en_via_ef_geven_dezelfde_uren_antwoorden_audit_en_duo_berichten()
+    {
+        var schrijfwijze = factory.Services.GetRequiredService<Koers.Web.Features.Voortgang.UrenCsvSchrijfwijze>();
+
+        async Task<string> RondeAsync(bool setGewijs)
+        {
+            var (partner, pid, email) = Partner();
+            var (a, bsnA) = await DossierAsync();                                 // Z-route with PIP: two participation messages
+            var (b, bsnB) = await DossierAsync(Leerroute.B1Route, pip: null);     // no PIP yet: its hours are intake hours
+            var (c, bsnC) = await DossierAsync();                                 // no consent
+            Machtig(pid, a, Volledig);
+            Machtig(pid, b, Volledig);
+            var organisatie = factory.MetDatabase(db => db.Partnerorganisaties.Single(o => o.Id == pid).Naam);
+            schrijfwijze.SetGewijs = setGewijs;
+            try
+            {
+                var vooraf = await (await UploadAsync(partner, $"bsn;week;soort;uren;afwezig_uren;afwezig_gemeld\n{bsnA};2026-W22;taal;6;0;nee\n{bsnA};2026-W23;taal;7;0;nee\n")).LeesAsync();
+                Assert.Equal(2, vooraf["toegevoegd"]!.GetValue<int>());
+                var vanafAudit = factory.MetDatabase(db => db.Audit.Max(x => x.Id));
+                var csv = string.Join("\n",
+                    "bsn;week;soort;uren;afwezig_uren;afwezig_gemeld",
+                    $"{bsnA};2026-W22;taal;6;0;nee",          // 2 unchanged
+                    $"{bsnA};2026-W23;taal;8;1;ja",           // 3 updated
+                    $"{bsnA};2026-W24;participatie;5,5;;",    // 4 added
+                    $"{bsnB};2026-W24;knm;3;;",               // 5 added (intake hours)
+                    $"{bsnC};2026-W24;taal;4;;",              // 6 no consent
+                    $"{bsnA};2026-W24;zwemmen;2;;",           // 7 unknown kind
+                    $"{bsnA};2026-W24;participatie;9;;",      // 8 duplicate of row 4
+                    "");
+                var antwoord = await (await UploadAsync(partner, csv)).LeesAsync();
+                var upload = antwoord["uploadId"]!.GetValue<string>();
+                var dossiers = new[] { a, b, c };
+                string Anoniem(string? tekst) => (tekst ?? "")
+                    .Replace(upload, "UPLOAD").Replace(bsnA, "BSN-A").Replace(bsnB, "BSN-B").Replace(bsnC, "BSN-C").Replace(email, "PARTNER")
+                    .Replace($"ketenpartner {pid}", "ketenpartner P").Replace(organisatie, "ORGANISATIE")
+                    .Replace(a.ToString(), "A").Replace(b.ToString(), "B").Replace(c.ToString(), "C");
+                string Naam(Guid? id) => id == a ? "A" : id == b ? "B" : id == c ? "C" : "-";
+                return factory.MetDatabase(db =>
+                {
+                    var uren = db.Urenregistraties.AsNoTracking().Where(u => dossiers.Contains(u.InburgeraarId)).OrderBy(u => u.Id).ToList()
+                        .Select(u => $"{Naam(u.InburgeraarId)} {u.PartnerorganisatieId == pid} {u.Soort} {u.Week:yyyy-MM-dd} {u.Uren} {u.AfwezigUren} {u.AfwezigGemeld} {u.Bron} {u.VastgelegdOp:O} {Anoniem(u.VastgelegdDoor)}");
+                    var opgeslagen = db.Urenuploads.AsNoTracking().Single(u => u.Id == Guid.Parse(upload));
+                    var audit = db.Audit.AsNoTracking().Where(x => x.Id > vanafAudit).OrderBy(x => x.Id).ToList()
+                        .Select(x => $"{x.Op:O} {Anoniem(x.Gebruiker)} {x.Actie} {Naam(x.InburgeraarId)} {x.Rol} {Anoniem(x.Organisatie)} {x.RegioId} {x.IpAdres} {x.Doel} {x.Resultaat} {Anoniem(x.Omschrijving)}");
+                    var duo = db.DuoUitgaandeBerichten.AsNoTracking().Where(m => dossiers.Contains(m.InburgeraarId)).ToList()
+                        .Select(m => $"{Naam(m.InburgeraarId)} {m.Soort} {m.Methode} {Anoniem(m.Pad)} {m.InhoudJson} {Anoniem(m.Omschrijving)} {m.Status} {m.Melding} {m.AangemaaktOp:O} {Anoniem(m.AangemaaktDoor)}")
+                        .OrderBy(x => x, StringComparer.Ordinal);
+                    return string.Join("\n", [
+                        "antwoord: " + Anoniem(antwoord.ToJsonString()),
+                        $"upload: {opgeslagen.Bestandsnaam} {opgeslagen.Regels} {opgeslagen.Toegevoegd} {opgeslagen.Bijgewerkt} {opgeslagen.Ongewijzigd} {opgeslagen.Fouten} {opgeslagen.Op:O} {Anoniem(opgeslagen.Door)}",
+                        "fouten: " + Anoniem(opgeslagen.FoutenCsv),
+                        .. uren.Select(x => "uren: " + x), .. audit.Select(x => "audit: " + x), .. duo.Select(x => "duo: " + x)]);
+                });
+            }
+            finally
+            {
+                schrijfwijze.SetGewijs = true;
+            }
+        }
+
+        var ef = await RondeAsync(setGewijs: false);
+        var setGewijs = await RondeAsync(setGewijs: true);
+        Assert.Equal(ef, setGewijs);
+        // The comparison covers every kind of row: the rounds are not equal by being empty.
+        foreach (var verwacht in new[] { "\"ongewijzigd\"", "\"bijgewerkt\"", "\"toegevoegd\"", "geen machtiging voor deze persoon", "onbekende soort", "dubbele regel",
+                     "uren: A True Taal 2026-05-25 6", "uren: A True Taal 2026-06-01 8", "uren: A True Participatie 2026-06-08 5", "uren: B True Knm 2026-06-08 3",
+                     "audit: ", "Wijzigen A", "Wijzigen B", "CSV-upload presentielijst UPLOAD", "duo: A UrenParticipatieactiviteiten", "duo: B UrenTaallesKnm" })
+        {
+            Assert.Contains(verwacht, setGewijs);
+        }
+
+        Assert.DoesNotContain("uren: C", setGewijs);
+        Assert.DoesNotContain("Wijzigen C", setGewijs);
+    }
+
     // ---- progress, talks and signals ---------------------------------------------------------------------------
 
     [Fact]

@@ -34,7 +34,12 @@ public sealed class DuoOutbox(KoersDbContext db, DuoClient duo, DuoOpties opties
     public async Task<DuoUitgaandBericht?> MeldGevolgdeUrenAsync(Guid inburgeraarId, OutboxSoort soort, int uren, CancellationToken ct = default)
     {
         var inburgeraar = await db.Inburgeraars.FirstOrDefaultAsync(i => i.Id == inburgeraarId, ct);
-        if (inburgeraar is null) return null;
+        return inburgeraar is null ? null : MeldGevolgdeUren(inburgeraar, soort, uren);
+    }
+
+    /// <summary>As <see cref="MeldGevolgdeUrenAsync"/> for a case the caller already read (a CSV upload reads all its cases in one query).</summary>
+    public DuoUitgaandBericht MeldGevolgdeUren(Inburgeraar inburgeraar, OutboxSoort soort, int uren)
+    {
         var pad = soort switch
         {
             OutboxSoort.UrenTaallesKnm => "uren/bredeintake/taallesknm",

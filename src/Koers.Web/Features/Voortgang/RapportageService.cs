@@ -91,6 +91,8 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
             .ToListAsync(ct);
         if (dossiers.Count == 0) return;
         var metId = dossiers.Select(d => d.Id).ToList();
+        // Sets, not lists: a 10,000-row CSV upload checks every tracked row against a few hundred cases.
+        var metIdSet = metId.ToHashSet();
         Urensoort[] telt = [Urensoort.Taal, Urensoort.Knm, Urensoort.Participatie, Urensoort.Arbeidsparticipatie, Urensoort.Vrijwilligerswerk, Urensoort.MaatschappelijkeParticipatie];
         var opgeslagen = await db.Urenregistraties.AsNoTracking()
             .Where(u => metId.Contains(u.InburgeraarId) && telt.Contains(u.Soort))
@@ -99,32 +101,50 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
         foreach (var e in db.ChangeTracker.Entries<Urenregistratie>())
         {
             var u = e.Entity;
-            if (!metId.Contains(u.InburgeraarId) || !telt.Contains(u.Soort)) continue;
+            if (!metIdSet.Contains(u.InburgeraarId) || !telt.Contains(u.Soort)) continue;
             object sleutel = e.State == EntityState.Added ? e : u.Id;
             if (e.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged) regels[sleutel] = (u.InburgeraarId, u.Soort, u.Week, u.Uren);
             else if (e.State == EntityState.Deleted) regels.Remove(sleutel);
         }
 
-        var eerder = await db.DuoUitgaandeBerichten.AsNoTracking()
-            .Where(b => metId.Contains(b.InburgeraarId) && b.Soort == Data.Model.Duo.OutboxSoort.UrenTaallesKnm)
-            .Select(b => new { b.InburgeraarId, b.AangemaaktOp, b.InhoudJson }).ToListAsync(ct);
+        var perDossier = regels.Values.ToLookup(r => r.InburgeraarId);
+        var eerder = (await db.DuoUitgaandeBerichten.AsNoTracking()
+                .Where(b => metId.Contains(b.InburgeraarId) && b.Soort == Data.Model.Duo.OutboxSoort.UrenTaallesKnm)
+                .Select(b => new { b.InburgeraarId, b.AangemaaktOp, b.InhoudJson }).ToListAsync(ct))
+            .ToLookup(b => b.InburgeraarId);
+        var meldingen = new List<(Guid Id, Data.Model.Duo.OutboxSoort Soort, int Uren)>();
         foreach (var d in dossiers)
         {
-            var vanCase = regels.Values.Where(r => r.InburgeraarId == d.Id).ToList();
+            var vanCase = perDossier[d.Id].ToList();
             bool InIntake(DateOnly week) => d.Pip is not { } pip || week < pip;
             // DUO counts whole hours.
             var intake = (int)Math.Floor(vanCase.Where(r => !r.Soort.IsParticipatie() && InIntake(r.Week)).Sum(r => r.Uren));
-            var vorige = eerder.Where(b => b.InburgeraarId == d.Id).OrderBy(b => b.AangemaaktOp).LastOrDefault() is { } b
+            var vorige = eerder[d.Id].OrderBy(b => b.AangemaaktOp).LastOrDefault() is { } b
                 ? System.Text.Json.JsonSerializer.Deserialize<Duo.DuoUren>(b.InhoudJson, Duo.DuoJson.Opties)?.Uren
                 : null;
-            if (intake != (vorige ?? 0)) await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenTaallesKnm, intake, ct);
+            if (intake != (vorige ?? 0)) meldingen.Add((d.Id, Data.Model.Duo.OutboxSoort.UrenTaallesKnm, intake));
             if (!d.ZRoute) continue;
             var taal = vanCase.Where(r => !r.Soort.IsParticipatie() && !InIntake(r.Week)).Sum(r => r.Uren);
             var participatie = vanCase.Where(r => r.Soort.IsParticipatie()).Sum(r => r.Uren);
-            await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles, (int)Math.Floor(taal), ct);
-            await duo.MeldGevolgdeUrenAsync(d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten, (int)Math.Floor(participatie), ct);
+            meldingen.Add((d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieTaalles, (int)Math.Floor(taal)));
+            meldingen.Add((d.Id, Data.Model.Duo.OutboxSoort.UrenParticipatieactiviteiten, (int)Math.Floor(participatie)));
+        }
+
+        if (meldingen.Count == 0) return;
+        // The cases the messages are for in one query (they carry the BSN), not one query per message.
+        var nodig = meldingen.Select(m => m.Id).Distinct().ToList();
+        var inburgeraars = await db.Inburgeraars.AsNoTracking().Where(i => nodig.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        foreach (var (id, soort, uren) in meldingen)
+        {
+            if (inburgeraars.TryGetValue(id, out var inburgeraar)) duo.MeldGevolgdeUren(inburgeraar, soort, uren);
         }
     }
+
+    /// <summary>What storing these hours over the stored week would do: add, update, or nothing (the same values again).</summary>
+    internal static Opslagresultaat Vergelijk(Urenregistratie? bestaand, decimal uren, decimal afwezig, bool gemeld) =>
+        bestaand is null ? Opslagresultaat.Toegevoegd
+        : bestaand.Uren == uren && bestaand.AfwezigUren == afwezig && bestaand.AfwezigGemeld == gemeld ? Opslagresultaat.Ongewijzigd
+        : Opslagresultaat.Bijgewerkt;
 
     /// <summary>Adds or updates one week's hours on the tracked set; the unique key makes a repeated report a no-op.</summary>
     internal Opslagresultaat Schrijf(Urenregistratie? bestaand, Guid id, Rapporteur wie, Urensoort soort, DateOnly week, decimal uren, decimal afwezig, bool gemeld, Gegevensbron bron)
@@ -139,7 +159,7 @@ public sealed class RapportageService(KoersDbContext db, Klok klok, HuidigeGebru
             return Opslagresultaat.Toegevoegd;
         }
 
-        if (bestaand.Uren == uren && bestaand.AfwezigUren == afwezig && bestaand.AfwezigGemeld == gemeld) return Opslagresultaat.Ongewijzigd;
+        if (Vergelijk(bestaand, uren, afwezig, gemeld) == Opslagresultaat.Ongewijzigd) return Opslagresultaat.Ongewijzigd;
         bestaand.Uren = uren;
         bestaand.AfwezigUren = afwezig;
         bestaand.AfwezigGemeld = gemeld;

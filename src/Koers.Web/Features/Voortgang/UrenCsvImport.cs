@@ -12,8 +12,20 @@ using Koers.Web.Features.Audit;
 using Koers.Web.Features.Dossier;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Koers.Web.Features.Voortgang;
+
+/// <summary>
+/// How the CSV upload writes on PostgreSQL (Koers:Voortgang:CsvSetGewijs, default on): set-based (COPY and two statements)
+/// or through EF's change tracker, as on SQLite. Both give the same rows, answers and audit (VoortgangApiTests proves it);
+/// the switch is there to fall back without a release, and for that test.
+/// </summary>
+public sealed class UrenCsvSchrijfwijze
+{
+    public bool SetGewijs { get; set; } = true;
+}
 
 public sealed record CsvRegelUitkomst(int Regel, string Status, string? Reden);
 
@@ -27,7 +39,8 @@ public sealed record CsvUitkomst(Guid UploadId, string Bestandsnaam, int Regels,
 /// upload cannot be used to find out who is in Koers. All lookups are batched: one query for the people, one for
 /// the stored weeks, one save.
 /// </summary>
-public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming, Auditlog audit)
+public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, RapportageService rapportage, BsnBescherming bescherming, Auditlog audit,
+    UrenCsvSchrijfwijze schrijfwijze)
 {
     public const long MaxBytes = 4 * 1024 * 1024;
     public const int MaxRegels = 20_000;
@@ -141,15 +154,20 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
             {
                 return await SchrijfAsync(rijen.Select(r => r.Kopie()).ToList(), partner, sha, kopOrigineel, bestandsnaam, ct);
             }
-            catch (DbUpdateException e) when (poging < 3 && UniekeSchending(e))
+            catch (DbUpdateException e) when (poging < 3 && UniekeSchending(e.InnerException))
             {
+                db.ChangeTracker.Clear();
+            }
+            catch (Npgsql.PostgresException e) when (poging < 3 && UniekeSchending(e))
+            {
+                // The set-based path writes the hours itself, so the refusal comes straight from Npgsql.
                 db.ChangeTracker.Clear();
             }
         }
     }
 
     /// <summary>A unique index refused the insert (PostgreSQL 23505, SQLite constraint 19): another writer was first.</summary>
-    private static bool UniekeSchending(DbUpdateException e) => e.InnerException switch
+    private static bool UniekeSchending(Exception? e) => e switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         Microsoft.Data.Sqlite.SqliteException sq => sq.SqliteErrorCode == 19,
@@ -163,28 +181,59 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
 
         var goed = rijen.Where(r => r.Fouten.Count == 0).ToList();
         var ids = goed.Select(r => r.Dossier!.Value).Distinct().ToList();
-        var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
-        if (goed.Count > 0)
-        {
-            var van = goed.Min(r => r.Week);
-            var tot = goed.Max(r => r.Week);
-            bestaand = (await db.Urenregistraties
-                    .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
-                    .ToListAsync(ct))
-                .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
-        }
-
+        // On PostgreSQL the hours are written set-based (binary COPY and two statements instead of one UPDATE or INSERT per
+        // row through the change tracker). Every decision per row (added, updated, unchanged) is the same code on both paths.
+        var setGewijs = db is PostgresKoersDbContext && schrijfwijze.SetGewijs;
+        await using var transactie = setGewijs ? await db.Database.BeginTransactionAsync(ct) : null;
         var wie = new Rapporteur(partner, Gegevensbron.PartnerCsv);
-        foreach (var r in goed)
+        if (setGewijs)
         {
-            var uitkomst = rapportage.Schrijf(bestaand.GetValueOrDefault((r.Dossier!.Value, r.Soort, r.Week)), r.Dossier.Value, wie, r.Soort, r.Week,
-                r.Uren, r.Afwezig, r.Afwezig > 0 && r.Gemeld, Gegevensbron.PartnerCsv);
-            r.Status = uitkomst switch
+            var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
+            if (goed.Count > 0)
             {
-                Opslagresultaat.Toegevoegd => "toegevoegd",
-                Opslagresultaat.Bijgewerkt => "bijgewerkt",
-                _ => "ongewijzigd",
-            };
+                var van = goed.Min(r => r.Week);
+                var tot = goed.Max(r => r.Week);
+                bestaand = (await db.Urenregistraties.AsNoTracking()
+                        .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
+                        .ToListAsync(ct))
+                    .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
+            }
+
+            var teSchrijven = new List<(Urenregistratie Regel, bool Nieuw)>();
+            foreach (var r in goed)
+            {
+                var oud = bestaand.GetValueOrDefault((r.Dossier!.Value, r.Soort, r.Week));
+                var gemeld = r.Afwezig > 0 && r.Gemeld;
+                var uitkomst = RapportageService.Vergelijk(oud, r.Uren, r.Afwezig, gemeld);
+                r.Status = Status(uitkomst);
+                if (uitkomst == Opslagresultaat.Ongewijzigd) continue;
+                teSchrijven.Add((new Urenregistratie
+                {
+                    Id = oud?.Id ?? 0, InburgeraarId = r.Dossier.Value, PartnerorganisatieId = partner, Soort = r.Soort, Week = r.Week, Uren = r.Uren,
+                    AfwezigUren = r.Afwezig, AfwezigGemeld = gemeld, Bron = Gegevensbron.PartnerCsv, VastgelegdOp = klok.NuUtc, VastgelegdDoor = gebruiker.Naam,
+                }, oud is null));
+            }
+
+            await SchrijfUrenPostgresAsync(teSchrijven, ct);
+        }
+        else
+        {
+            var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
+            if (goed.Count > 0)
+            {
+                var van = goed.Min(r => r.Week);
+                var tot = goed.Max(r => r.Week);
+                bestaand = (await db.Urenregistraties
+                        .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
+                        .ToListAsync(ct))
+                    .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
+            }
+
+            foreach (var r in goed)
+            {
+                r.Status = Status(rapportage.Schrijf(bestaand.GetValueOrDefault((r.Dossier!.Value, r.Soort, r.Week)), r.Dossier.Value, wie, r.Soort, r.Week,
+                    r.Uren, r.Afwezig, r.Afwezig > 0 && r.Gemeld, Gegevensbron.PartnerCsv));
+            }
         }
 
         var naam = Weergavenaam(bestandsnaam);
@@ -208,9 +257,79 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         audit.Schrijf(AuditActie.Aanmaken, null, $"CSV-upload presentielijst {upload.Id} (ketenpartner {partner}): {upload.Regels} regels, {upload.Toegevoegd} toegevoegd, " +
                 $"{upload.Bijgewerkt} bijgewerkt, {upload.Ongewijzigd} ongewijzigd, {upload.Fouten} fout");
         await db.SaveChangesAsync(ct);
+        if (transactie is not null) await transactie.CommitAsync(ct);
 
         var resultaten = rijen.Select(r => new CsvRegelUitkomst(r.Regel, r.Status ?? "fout", r.Fouten.Count > 0 ? string.Join("; ", r.Fouten) : null)).ToList();
         return Uitkomst<CsvUitkomst>.Ok(new CsvUitkomst(upload.Id, naam, upload.Regels, upload.Toegevoegd, upload.Bijgewerkt, upload.Ongewijzigd, upload.Fouten, resultaten));
+    }
+
+    private static string Status(Opslagresultaat uitkomst) => uitkomst switch
+    {
+        Opslagresultaat.Toegevoegd => "toegevoegd",
+        Opslagresultaat.Bijgewerkt => "bijgewerkt",
+        _ => "ongewijzigd",
+    };
+
+    /// <summary>
+    /// The added and changed hours of one upload on PostgreSQL: binary COPY into a temporary table, then one UPDATE … FROM for
+    /// the changed rows and one INSERT for the new ones, in the upload's transaction (the DUO totals and the audit rows are
+    /// saved in it afterwards). A plain INSERT, not ON CONFLICT: when another attempt of the same file stored a week first,
+    /// the unique index refuses it and the upload starts over, as on the EF path. New rows are inserted in file order.
+    /// </summary>
+    private async Task SchrijfUrenPostgresAsync(List<(Urenregistratie Regel, bool Nieuw)> regels, CancellationToken ct)
+    {
+        if (regels.Count == 0) return;
+        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = """
+                CREATE TEMP TABLE IF NOT EXISTS csv_uren (
+                    "Volgorde" integer NOT NULL, "Id" bigint NULL, "InburgeraarId" uuid NOT NULL, "PartnerorganisatieId" integer NOT NULL,
+                    "Soort" varchar(40) NOT NULL, "Week" date NOT NULL, "Uren" numeric(7,2) NOT NULL, "AfwezigUren" numeric(7,2) NOT NULL,
+                    "AfwezigGemeld" boolean NOT NULL, "Bron" varchar(40) NOT NULL, "VastgelegdOp" timestamp with time zone NOT NULL,
+                    "VastgelegdDoor" varchar(200) NOT NULL) ON COMMIT DELETE ROWS;
+                """;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            """
+            COPY csv_uren ("Volgorde", "Id", "InburgeraarId", "PartnerorganisatieId", "Soort", "Week", "Uren", "AfwezigUren", "AfwezigGemeld", "Bron",
+                "VastgelegdOp", "VastgelegdDoor") FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            for (var i = 0; i < regels.Count; i++)
+            {
+                var (u, nieuw) = regels[i];
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(i, NpgsqlDbType.Integer, ct);
+                if (nieuw) await copy.WriteNullAsync(ct);
+                else await copy.WriteAsync(u.Id, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(u.InburgeraarId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(u.PartnerorganisatieId!.Value, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(u.Soort.ToString(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(u.Week, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(u.Uren, NpgsqlDbType.Numeric, ct);
+                await copy.WriteAsync(u.AfwezigUren, NpgsqlDbType.Numeric, ct);
+                await copy.WriteAsync(u.AfwezigGemeld, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(u.Bron.ToString(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(u.VastgelegdOp, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(u.VastgelegdDoor, NpgsqlDbType.Varchar, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        await using var schrijf = conn.CreateCommand();
+        schrijf.CommandText = """
+            UPDATE urenregistratie u SET "Uren" = t."Uren", "AfwezigUren" = t."AfwezigUren", "AfwezigGemeld" = t."AfwezigGemeld", "Bron" = t."Bron",
+                "VastgelegdOp" = t."VastgelegdOp", "VastgelegdDoor" = t."VastgelegdDoor"
+            FROM csv_uren t WHERE t."Id" IS NOT NULL AND u."Id" = t."Id";
+            INSERT INTO urenregistratie ("InburgeraarId", "PartnerorganisatieId", "Soort", "Week", "Uren", "AfwezigUren", "AfwezigGemeld", "Bron", "VastgelegdOp", "VastgelegdDoor")
+            SELECT "InburgeraarId", "PartnerorganisatieId", "Soort", "Week", "Uren", "AfwezigUren", "AfwezigGemeld", "Bron", "VastgelegdOp", "VastgelegdDoor"
+            FROM csv_uren WHERE "Id" IS NULL ORDER BY "Volgorde";
+            """;
+        await schrijf.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>An earlier upload of the signed-in partner; another organisation's upload is 'not found'.</summary>

@@ -12,6 +12,7 @@ public sealed class VoortgangModule : IKoersModule
     {
         d.Services.AddScoped<RapportageService>();
         d.Services.AddScoped<UrenCsvImport>();
+        d.Services.AddSingleton(new UrenCsvSchrijfwijze { SetGewijs = d.Configuration.GetValue("Koers:Voortgang:CsvSetGewijs", true) });
         d.Services.AddScoped<VoortgangService>();
         d.Services.AddSignaalbron<VoortgangSignaalbron>();
     }
