@@ -186,19 +186,20 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         var setGewijs = db is PostgresKoersDbContext && schrijfwijze.SetGewijs;
         await using var transactie = setGewijs ? await db.Database.BeginTransactionAsync(ct) : null;
         var wie = new Rapporteur(partner, Gegevensbron.PartnerCsv);
+        // The stored weeks of the file's people and period; tracked only where EF writes them back.
+        var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
+        if (goed.Count > 0)
+        {
+            var van = goed.Min(r => r.Week);
+            var tot = goed.Max(r => r.Week);
+            bestaand = (await (setGewijs ? db.Urenregistraties.AsNoTracking() : db.Urenregistraties)
+                    .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
+                    .ToListAsync(ct))
+                .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
+        }
+
         if (setGewijs)
         {
-            var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
-            if (goed.Count > 0)
-            {
-                var van = goed.Min(r => r.Week);
-                var tot = goed.Max(r => r.Week);
-                bestaand = (await db.Urenregistraties.AsNoTracking()
-                        .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
-                        .ToListAsync(ct))
-                    .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
-            }
-
             var teSchrijven = new List<(Urenregistratie Regel, bool Nieuw)>();
             foreach (var r in goed)
             {
@@ -218,17 +219,6 @@ public sealed class UrenCsvImport(KoersDbContext db, Klok klok, HuidigeGebruiker
         }
         else
         {
-            var bestaand = new Dictionary<(Guid, Urensoort, DateOnly), Urenregistratie>();
-            if (goed.Count > 0)
-            {
-                var van = goed.Min(r => r.Week);
-                var tot = goed.Max(r => r.Week);
-                bestaand = (await db.Urenregistraties
-                        .Where(u => u.PartnerorganisatieId == partner && ids.Contains(u.InburgeraarId) && u.Week >= van && u.Week <= tot)
-                        .ToListAsync(ct))
-                    .ToDictionary(u => (u.InburgeraarId, u.Soort, u.Week));
-            }
-
             foreach (var r in goed)
             {
                 r.Status = Status(rapportage.Schrijf(bestaand.GetValueOrDefault((r.Dossier!.Value, r.Soort, r.Week)), r.Dossier.Value, wie, r.Soort, r.Week,
