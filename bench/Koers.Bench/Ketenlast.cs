@@ -468,16 +468,21 @@ public static class Ketenlast
             return null;
         }
 
+        var warm = Math.Min(1_000, Math.Max(1, aantal / 5));
         var personen = new List<string>();
         await using (var cmd = bron.CreateCommand("""
             SELECT "Bsn" FROM inburgeraar WHERE "Bsn" IS NOT NULL AND "GeanonimiseerdOp" IS NULL ORDER BY hashtext("Id"::text), "Id" LIMIT $1
             """))
         {
-            cmd.Parameters.AddWithValue(Math.Max(1, aantal / 2));
+            // The burst's persons, then the warm-up's own (two messages each), so no person of the burst is warm.
+            cmd.Parameters.AddWithValue(Math.Max(1, aantal / 2) + Math.Max(1, warm / 2));
             await using var rd = await cmd.ExecuteReaderAsync();
             while (await rd.ReadAsync()) personen.Add(bescherming.Ontsleutel(rd.GetString(0)));
         }
 
+        var inBurst = Math.Min(personen.Count, Math.Max(1, aantal / 2));
+        var opwarmPersonen = personen.Skip(inBurst).ToList() is { Count: > 0 } eigen ? eigen : personen;
+        personen = personen.Take(inBurst).ToList();
         if (personen.Count == 0)
         {
             Console.WriteLine("  DUO burst overgeslagen: geen dossiers met een BSN.");
@@ -486,13 +491,16 @@ public static class Ketenlast
 
         var basis = DateTimeOffset.UtcNow.AddHours(-1);
         // Message k: person k mod P (so each person gets two, in order), registered k ms after the base time.
-        string Json(int k, int ms) => $$"""{"registratieDatumTijd":"{{basis.AddMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}}","gebeurtenisId":"{{Signalen[k % Signalen.Length]}}","bsn":"{{personen[k % personen.Count]}}"}""";
+        string Json(int k, int ms, List<string>? wie = null) => $$"""{"registratieDatumTijd":"{{basis.AddMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)}}","gebeurtenisId":"{{Signalen[k % Signalen.Length]}}","bsn":"{{(wie ?? personen)[k % (wie ?? personen).Count]}}"}""";
 
-        // Warm-up (not measured): a few messages, and wait until the inbox has processed them, so the burst starts clean.
-        var warm = Math.Min(50, Math.Max(1, aantal / 100));
+        // Warm-up (not measured): a smaller burst from the same senders, and wait until the inbox has processed it, so the
+        // burst starts clean. Until December 2026 this was 50 messages sent one at a time; a profile showed the measured
+        // burst of a fresh Koers then still running quick-jitted and instrumented code (.NET's tiered JIT promotes a
+        // method only after a quiet moment), as if the page scenarios were measured without their warm-up seconds.
         var voorWarm = await MaxIdAsync(bron);
-        for (var k = 0; k < warm; k++) await StuurAsync(http, token, Guid.NewGuid(), Json(k, -1 - k));
-        await WachtTotLeegAsync(bron, voorWarm, TimeSpan.FromSeconds(60));
+        await Lastclient.MeetReeksAsync("DUO opwarmen", verzenders, warm, (_, k) => StuurAsync(http, token, Guid.NewGuid(), Json(k, -1 - k, opwarmPersonen)));
+        await WachtTotLeegAsync(bron, voorWarm, TimeSpan.FromSeconds(120));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var vanafId = await MaxIdAsync(bron);
 
         var klok = Stopwatch.StartNew();
@@ -533,6 +541,87 @@ public static class Ketenlast
         Console.WriteLine("  DUO burst: " + toelichting);
         return (app, sql, new Bulkregel("DUO burst", $"{aantal:N0} notifications for {personen.Count:N0} persons, {verzenders} senders",
             aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: drain is null));
+    }
+
+    /// <summary>
+    /// The inbox's own drain rate, without the accepting competing for the cores: <paramref name="aantal"/> notifications
+    /// stored at once as waiting, exactly as the Notificatie API stores them (BSN encrypted, the person key the blind
+    /// index, DUO's sender, status 'Ontvangen'; two per person, the burst's event kinds), as after an outage of the
+    /// processing or a night's delivery. Then the inbox is polled until none is waiting. The rate is the events
+    /// processed between the first and the last one's <c>VerwerktOp</c>; the wait before the inbox's next poll (every
+    /// 2 s) is reported beside it, not hidden in it. Different persons from the burst's, so no person is warm.
+    /// </summary>
+    public static async Task<Bulkregel?> DuoAchterstandAsync(NpgsqlDataSource bron, BsnBescherming bescherming, int aantal, TimeSpan maxDrain)
+    {
+        var personen = new List<string>();
+        await using (var cmd = bron.CreateCommand("""
+            SELECT "Bsn" FROM inburgeraar WHERE "Bsn" IS NOT NULL AND "GeanonimiseerdOp" IS NULL ORDER BY hashtext("Id"::text) DESC, "Id" LIMIT $1
+            """))
+        {
+            cmd.Parameters.AddWithValue(Math.Max(1, aantal / 2));
+            await using var rd = await cmd.ExecuteReaderAsync();
+            while (await rd.ReadAsync()) personen.Add(bescherming.Ontsleutel(rd.GetString(0)));
+        }
+
+        if (personen.Count == 0) return null;
+        var basis = DateTime.UtcNow.AddMinutes(-30);
+        var vanafId = await MaxIdAsync(bron);
+        var opgeslagen = Stopwatch.StartNew();
+        await using (var conn = await bron.OpenConnectionAsync())
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await using (var copy = await conn.BeginBinaryImportAsync("""
+                COPY duo_notificatie ("BerichtId", "GebeurtenisId", "RegistratieDatumTijd", "Bsn", "Persoonssleutel", "Afzender", "OntvangenOp", "Status", "Pogingen") FROM STDIN (FORMAT BINARY)
+                """))
+            {
+                for (var k = 0; k < aantal; k++)
+                {
+                    var bsn = personen[k % personen.Count];
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(Signalen[k % Signalen.Length], NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(basis.AddMilliseconds(k), NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(bescherming.Versleutel(bsn), NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(bescherming.Persoonssleutel(bsn, null), NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(DuoOin, NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync("Ontvangen", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(0, NpgsqlDbType.Integer);
+                }
+
+                await copy.CompleteAsync();
+            }
+
+            await tx.CommitAsync();
+        }
+
+        opgeslagen.Restart();
+        var (leeg, verwerkt, geparkeerd, open) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
+        var totaal = opgeslagen.Elapsed;
+        double eerste = 0, spanne = 0;
+        await using (var cmd = bron.CreateCommand("""
+            SELECT extract(epoch FROM min("VerwerktOp") - now()), extract(epoch FROM max("VerwerktOp") - min("VerwerktOp"))
+            FROM duo_notificatie WHERE "Id" > $1 AND "VerwerktOp" IS NOT NULL
+            """))
+        {
+            cmd.Parameters.AddWithValue(vanafId);
+            await using var rd = await cmd.ExecuteReaderAsync();
+            if (await rd.ReadAsync() && !rd.IsDBNull(1))
+            {
+                // The first one's moment relative to the end of the wait, turned into seconds after the commit.
+                eerste = totaal.TotalSeconds + (double)rd.GetDecimal(0);
+                spanne = (double)rd.GetDecimal(1);
+            }
+        }
+
+        var tempo = spanne > 0 ? (verwerkt + geparkeerd) / spanne : 0;
+        var toelichting = !leeg
+            ? $"backlog NOT drained within {maxDrain.TotalSeconds:F0} s: {verwerkt:N0} processed, {geparkeerd:N0} parked, {open:N0} still open"
+            : $"backlog of {aantal:N0} drained: {verwerkt:N0} processed, {geparkeerd:N0} parked in {spanne:F1} s from the first to the last " +
+              $"({tempo:F0} events/s); the inbox's poll picked the first up {eerste:F1} s after the commit, {totaal.TotalSeconds:F1} s in all " +
+              $"({aantal / totaal.TotalSeconds:F0}/s)";
+        Console.WriteLine("  DUO achterstand: " + toelichting);
+        return new Bulkregel("DUO backlog drain", $"{aantal:N0} waiting notifications for {personen.Count:N0} persons, stored at once", tempo, null, toelichting, Mislukt: !leeg);
     }
 
     private static async Task<(bool, string?)> StuurAsync(HttpClient http, string token, Guid berichtId, string json)

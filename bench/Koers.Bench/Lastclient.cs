@@ -156,6 +156,13 @@ public static class Lastclient
                 {
                     metingen.Add((d.App with { Scenario = "DUO inbox drain", Fouten = 1, Eerstefout = d.Bulk.Toelichting }, null));
                 }
+
+                // The inbox's own rate: a backlog of the same size, the accepting not competing for the cores.
+                if (await Ketenlast.DuoAchterstandAsync(bron, opties.Bsn, opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600))) is { } achterstand)
+                {
+                    bulk.Add(achterstand);
+                    if (achterstand.Mislukt) metingen.Add((d.App with { Scenario = "DUO backlog drain", Fouten = 1, Eerstefout = achterstand.Toelichting }, null));
+                }
             }
         }
 

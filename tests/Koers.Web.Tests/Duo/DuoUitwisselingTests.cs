@@ -534,6 +534,55 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
     }
 
     [Fact]
+    public async Task De_kandidaten_van_de_inbox_zoeken_per_persoon_ook_als_de_statistieken_zeggen_dat_niets_wacht()
+    {
+        // A quiet period (many handled events, analysed), then a burst the statistics have not seen: the state in which
+        // PostgreSQL planned the plain NOT EXISTS as an anti join over every open event per candidate (issue #21).
+        using var scope = _omgeving.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO duo_notificatie ("BerichtId", "GebeurtenisId", "RegistratieDatumTijd", "Persoonssleutel", "Afzender", "OntvangenOp", "Status", "Pogingen")
+            SELECT gen_random_uuid(), 'SS137', now() - interval '2 days' + g * interval '1 ms', 'plantest-oud-' || g, 'plantest', now(), 'Verwerkt', 1
+            FROM generate_series(1, 4000) g;
+            ANALYZE duo_notificatie;
+            INSERT INTO duo_notificatie ("BerichtId", "GebeurtenisId", "RegistratieDatumTijd", "Persoonssleutel", "Afzender", "OntvangenOp", "Status", "Pogingen")
+            SELECT gen_random_uuid(), 'SS137', timestamptz '2000-01-01 00:00Z' + g * interval '1 ms', 'plantest-' || (g % 2000), 'plantest', now(), 'Ontvangen', 0
+            FROM generate_series(1, 4000) g;
+            """);
+        try
+        {
+            // The inbox's own statement, its parameters as it sends them.
+            var sql = DuoInbox.KandidatenSql(DateTime.UtcNow, 50);
+            var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            await conn.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("EXPLAIN " + System.Text.RegularExpressions.Regex.Replace(sql.Format, @"\{(\d+)\}", m => "$" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1)), conn);
+            foreach (var waarde in sql.GetArguments()) cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = waarde });
+            var plan = new System.Text.StringBuilder();
+            await using (var lezer = await cmd.ExecuteReaderAsync())
+            {
+                while (await lezer.ReadAsync()) plan.AppendLine(lezer.GetString(0));
+            }
+
+            // Per candidate one probe of the person's open events, never a scan of all of them.
+            Assert.DoesNotContain("Anti Join", plan.ToString());
+            Assert.Contains("SubPlan", plan.ToString());
+            Assert.Matches(@"Index Cond: .*""Persoonssleutel""\)::text = \(d\.""Persoonssleutel""\)", plan.ToString());
+
+            // And the statement still answers what the inbox asks: the oldest waiting event per person, in DUO's order
+            // (the test's events are dated 2000, before any other test's).
+            var ids = await db.Database.SqlQuery<long>(sql).ToListAsync();
+            var eerste = await db.DuoNotificaties.AsNoTracking().Where(n => n.Afzender == "plantest" && n.Status == InboxStatus.Ontvangen)
+                .OrderBy(n => n.RegistratieDatumTijd).ThenBy(n => n.Id).Take(50).Select(n => new { n.Id, n.Persoonssleutel }).ToListAsync();
+            Assert.Equal(eerste.Select(n => n.Id), ids);
+            Assert.Equal(50, eerste.Select(n => n.Persoonssleutel).Distinct().Count());
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM duo_notificatie WHERE "Afzender" = 'plantest'""");
+        }
+    }
+
+    [Fact]
     public async Task Twee_instanties_verwerken_een_stoot_meldingen_elk_precies_een_keer()
     {
         // 15 persons with a case, 4 events each, in DUO's order per person.
