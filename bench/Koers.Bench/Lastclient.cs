@@ -80,10 +80,10 @@ public static class Lastclient
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,
             (i, r) => { var g = gebruikers[i % gebruikers.Count]; return Haal(http, g.Token, $"/api/v1/inburgeraars/{g.Dossiers[r.Next(g.Dossiers.Length)]}"); },
-            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
+            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierApiAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
         await Scenario("dossier pagina", vus,
             (i, r) => { var g = gebruikers[i % gebruikers.Count]; return Haal(http, g.Token, $"/inburgeraars/{g.Dossiers[r.Next(g.Dossiers.Length)]}"); },
-            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
+            (i, r) => { var g = gebruikers[i % gebruikers.Count]; return BareSql.DossierpaginaAsync(bron, g.Dossiers[r.Next(g.Dossiers.Length)], g.Email); });
 
         // 3. The municipal and the national dashboard (policy staff: a few at a time, not a hundred).
         var monitorVus = Math.Min(vus, opties.Getal("monitorgebruikers", 4));
@@ -523,29 +523,141 @@ public static class BareSql
         await Lees(cmd);
     }
 
-    public static async Task DossierAsync(NpgsqlDataSource bron, Guid id, string gebruiker)
+    /// <summary>
+    /// What Koers keeps of a user between requests (its Bereikcache, 60 s): the municipalities whose cases the user may
+    /// open, and the organisation and region its audit rows carry. Read once per user here too.
+    /// </summary>
+    private sealed record Bereik(int[] Gemeenten, string Organisatie, int Regio);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Bereik> Bereiken = new();
+
+    private static async Task<Bereik> BereikAsync(NpgsqlConnection conn, string gebruiker)
     {
-        await using var conn = await bron.OpenConnectionAsync();
-        await using var batch = new NpgsqlBatch(conn)
+        if (Bereiken.TryGetValue(gebruiker, out var bekend)) return bekend;
+        await using var cmd = new NpgsqlCommand("""
+            SELECT array_agg(g2."Id"), min('Gemeente ' || g."Naam"), min(r."Id") FROM medewerker m JOIN gemeente g ON g."Id" = m."GemeenteId"
+            JOIN regio r ON r."Id" = g."RegioId" JOIN gemeente g2 ON g2."Id" = g."Id" OR (r."DeeltDossiers" AND g2."RegioId" = r."Id") WHERE m."Email" = $1
+            """, conn);
+        cmd.Parameters.AddWithValue(gebruiker);
+        await using var rd = await cmd.ExecuteReaderAsync();
+        await rd.ReadAsync();
+        var bereik = new Bereik(rd.GetFieldValue<int[]>(0), rd.GetString(1), rd.GetInt32(2));
+        return Bereiken[gebruiker] = bereik;
+    }
+
+    /// <summary>
+    /// The case as the case page and the case API read it, in one statement: within the user's reach, with municipality,
+    /// klantregisseur and team, milestones and family. Returns the blind index of the BSN (the DUO part needs it).
+    /// </summary>
+    private static async Task<string?> DossierMetAuditAsync(NpgsqlConnection conn, Guid id, string gebruiker, string omschrijving)
+    {
+        var bereik = await BereikAsync(conn, gebruiker);
+        string? bsnIndex = null;
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT * FROM (
+                SELECT i."Id" AS dossier, i.*, g.*, m."Id" AS kr_id, m."Naam" AS kr, t."Id" AS team_id, t."Naam" AS team FROM inburgeraar i JOIN gemeente g ON g."Id" = i."GemeenteId"
+                LEFT JOIN medewerker m ON m."Id" = i."KlantregisseurId" LEFT JOIN team t ON t."Id" = m."TeamId"
+                WHERE i."GemeenteId" = ANY ($1) AND i."Id" = $2 LIMIT 1) s
+            LEFT JOIN mijlpaal m0 ON m0."InburgeraarId" = s.dossier LEFT JOIN gezinslid g0 ON g0."InburgeraarId" = s.dossier
+            """, conn))
         {
-            BatchCommands =
-            {
-                new("""SELECT i.*, g."Naam", k."Naam", t."Naam" FROM inburgeraar i JOIN gemeente g ON g."Id" = i."GemeenteId" LEFT JOIN medewerker k ON k."Id" = i."KlantregisseurId" LEFT JOIN team t ON t."Id" = k."TeamId" WHERE i."Id" = $1""") { Parameters = { new() { Value = id } } },
-                new("""SELECT * FROM mijlpaal WHERE "InburgeraarId" = $1""") { Parameters = { new() { Value = id } } },
-                new("""SELECT * FROM termijn WHERE "InburgeraarId" = $1""") { Parameters = { new() { Value = id } } },
-                new("""SELECT * FROM gezinslid WHERE "InburgeraarId" = $1""") { Parameters = { new() { Value = id } } },
-                new("""INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "Omschrijving") VALUES (now(), $1, 'Inzien', $2, 'bench: bare SQL')""")
-                    { Parameters = { new() { Value = gebruiker }, new() { Value = id } } },
-            },
-        };
-        await using var rd = await batch.ExecuteReaderAsync();
-        do
-        {
+            cmd.Parameters.AddWithValue(bereik.Gemeenten);
+            cmd.Parameters.AddWithValue(id);
+            // Prepared, as Koers's statements are (Max Auto Prepare): parsed and planned once per connection.
+            await cmd.PrepareAsync();
+            await using var rd = await cmd.ExecuteReaderAsync();
+            var kolom = -1;
             while (await rd.ReadAsync())
             {
+                if (kolom < 0) kolom = rd.GetOrdinal("BsnIndex");
+                bsnIndex ??= rd.IsDBNull(kolom) ? null : rd.GetString(kolom);
             }
         }
-        while (await rd.NextResultAsync());
+
+        // The read is audited: one row with the same columns Koers fills (its hash chain is sealed later, in the background).
+        await using (var audit = new NpgsqlCommand("""
+            INSERT INTO audit ("Actie", "Doel", "Gebruiker", "InburgeraarId", "IpAdres", "Omschrijving", "Op", "Organisatie", "RegioId", "Resultaat", "Rol")
+            VALUES ('Inzien', 'dossierbehandeling', $1, $2, '127.0.0.1', $3, now(), $4, $5, 'Toegestaan', 'Klantregisseur') RETURNING "Id"
+            """, conn))
+        {
+            audit.Parameters.AddWithValue(gebruiker);
+            audit.Parameters.AddWithValue(id);
+            audit.Parameters.AddWithValue(omschrijving);
+            audit.Parameters.AddWithValue(bereik.Organisatie);
+            audit.Parameters.AddWithValue(bereik.Regio);
+            await audit.PrepareAsync();
+            await Lees(audit);
+        }
+
+        return bsnIndex;
+    }
+
+    /// <summary>The case API (<c>GET /api/v1/inburgeraars/{id}</c>): the case in one statement and its audit row, one after another.</summary>
+    public static async Task DossierApiAsync(NpgsqlDataSource bron, Guid id, string gebruiker)
+    {
+        await using var conn = await bron.OpenConnectionAsync();
+        await DossierMetAuditAsync(conn, id, gebruiker, "bench: bare SQL dossier-API");
+    }
+
+    /// <summary>
+    /// The case page (<c>GET /inburgeraars/{id}</c>): every statement the page runs (its statement log, 5 December 2026),
+    /// one after another on one connection: the case and its audit row, the municipality's deadline alerts, the history,
+    /// and what each part reads (participatieladder, welzijn, placements, logistics, messages, sociale kaart with its own
+    /// audit row, casusoverleg, groups and waiting lists, DUO, BRP, zaaksysteem). The user's reach and the municipality's
+    /// logistics settings are kept between requests by Koers, so they are read once per user here (see BereikAsync).
+    /// </summary>
+    public static async Task DossierpaginaAsync(NpgsqlDataSource bron, Guid id, string gebruiker)
+    {
+        await using var conn = await bron.OpenConnectionAsync();
+        var bsnIndex = await DossierMetAuditAsync(conn, id, gebruiker, "bench: bare SQL dossierpagina");
+        var bereik = Bereiken[gebruiker];
+        string[] perDossier =
+        [
+            """SELECT "GemeenteId", "Termijn", "DagenVooraf" FROM termijnsignalering WHERE "GemeenteId" = ANY ($2)""",
+            """SELECT * FROM mijlpaal_wijziging WHERE "InburgeraarId" = $1 ORDER BY "Id" DESC LIMIT 100""",
+            """SELECT * FROM termijn_wijziging WHERE "InburgeraarId" = $1 ORDER BY "Id" DESC LIMIT 100""",
+            """SELECT * FROM ladderscore WHERE "InburgeraarId" = $1 ORDER BY "Datum" DESC, "VastgelegdOp" DESC LIMIT 2""",
+            """
+            SELECT (SELECT count(*) FROM zorgverwijzing WHERE "InburgeraarId" = $1 AND "Status" IN ('Aangemeld', 'ZorgGestart')),
+                (SELECT max("Datum") FROM welzijnsscreening WHERE "InburgeraarId" = $1),
+                (SELECT max("Datum") FROM voortgangsgesprek WHERE "InburgeraarId" = $1 AND "Status" = 'Gehouden'),
+                EXISTS (SELECT 1 FROM welzijnsscreening w WHERE w."InburgeraarId" = $1 AND w."Signaal" = 'Ja'
+                    AND NOT EXISTS (SELECT 1 FROM welzijnsscreening l WHERE l."InburgeraarId" = $1 AND l."Datum" > w."Datum"))
+            """,
+            """SELECT * FROM plaatsing p LEFT JOIN werkgever w ON w."Id" = p."WerkgeverId" LEFT JOIN plaatsingsevaluatie e ON e."PlaatsingId" = p."Id" WHERE p."InburgeraarId" = $1 AND p."Uitkomst" IS NULL""",
+            """SELECT * FROM reisprofiel WHERE "InburgeraarId" = $1 LIMIT 1""",
+            """SELECT * FROM vervoersvoorziening WHERE "InburgeraarId" = $1""",
+            """SELECT * FROM bericht WHERE "InburgeraarId" = $1 AND NOT "VanKlantregisseur" ORDER BY "Id" DESC LIMIT 50""",
+            """SELECT * FROM sociale_kaart_koppeling k JOIN sociale_kaart_item s ON s."Id" = k."KaartitemId" WHERE k."InburgeraarId" = $1 ORDER BY k."Datum" DESC""",
+            """
+            INSERT INTO audit ("Actie", "Doel", "Gebruiker", "InburgeraarId", "IpAdres", "Omschrijving", "Op", "Organisatie", "RegioId", "Resultaat", "Rol")
+            VALUES ('Inzien', 'dossierbehandeling', $3, $1, '127.0.0.1', 'bench: bare SQL sociale kaart', now(), $4, $5, 'Toegestaan', 'Klantregisseur') RETURNING "Id"
+            """,
+            """SELECT * FROM casusbespreking b JOIN casusoverleg o ON o."Id" = b."CasusoverlegId" WHERE b."InburgeraarId" = $1""",
+            """
+            SELECT * FROM groepsdeelname d JOIN groepsaanbod a ON a."Id" = d."GroepsaanbodId" LEFT JOIN medewerker m ON m."Id" = a."OrganisatorMedewerkerId"
+            LEFT JOIN partnerorganisatie p ON p."Id" = a."OrganisatorPartnerId" WHERE d."InburgeraarId" = $1
+            """,
+            """
+            SELECT w."GroepsaanbodId", a."Naam", w."Sinds", (SELECT count(*) FROM groepswachtplaats x WHERE x."GroepsaanbodId" = w."GroepsaanbodId" AND x."Volgnummer" < w."Volgnummer")
+            FROM groepswachtplaats w JOIN groepsaanbod a ON a."Id" = w."GroepsaanbodId" WHERE w."InburgeraarId" = $1
+            """,
+            """SELECT * FROM duo_uitgaand_bericht WHERE "InburgeraarId" = $1 ORDER BY "AangemaaktOp" DESC LIMIT 50""",
+            """SELECT * FROM duo_notificatie WHERE "InburgeraarId" = $1 OR "Persoonssleutel" = ANY ($6) ORDER BY "RegistratieDatumTijd" DESC LIMIT 50""",
+            """SELECT * FROM brp_signaal WHERE "InburgeraarId" = $1 AND "AfgehandeldOp" IS NULL ORDER BY "GevondenOp" """,
+            """SELECT * FROM zgw_zaak WHERE "InburgeraarId" = $1 LIMIT 1""",
+        ];
+        string[] sleutels = bsnIndex is null ? [] : [bsnIndex];
+        foreach (var sql in perDossier)
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            // Positional parameters: only those a statement uses ($1 … $6) are sent, the unused tail is left off.
+            object[] waarden = [id, bereik.Gemeenten, gebruiker, bereik.Organisatie, bereik.Regio, sleutels];
+            var hoogste = Enumerable.Range(1, waarden.Length).LastOrDefault(n => sql.Contains($"${n}", StringComparison.Ordinal));
+            for (var n = 0; n < hoogste; n++) cmd.Parameters.Add(new NpgsqlParameter { Value = waarden[n] });
+            await cmd.PrepareAsync();
+            await Lees(cmd);
+        }
     }
 
     public static async Task MonitorAsync(NpgsqlDataSource bron, string? gemeente, int jaar)

@@ -200,13 +200,16 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
             .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
             .Include(i => i.Mijlpalen)
             .Include(i => i.Gezinsleden)
-            .AsSplitQuery()
+            // One statement: a case has a handful of milestones and family members, so the joined rows stay few, and
+            // every statement less counts on the case page and the API (issue #21).
+            .AsSingleQuery()
             .FirstOrDefaultAsync(i => i.Id == id, ct);
         toegang.NoteerDossier(id, inburgeraar is not null);
         if (inburgeraar is null) return null;
 
         Audit(AuditActie.Inzien, id, doel);
         await db.SaveChangesAsync(ct);
+        toegang.OnthoudGeopend(inburgeraar);
         return inburgeraar;
     }
 

@@ -42,6 +42,7 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
 {
     private Bereik? _bereik;
     private readonly Dictionary<Guid, bool> _magDossier = [];
+    private readonly Dictionary<Guid, Inburgeraar> _geopend = [];
 
     private bool AlleenLezen => http.HttpContext?.Request.Method is { } m && (HttpMethods.IsGet(m) || HttpMethods.IsHead(m));
 
@@ -142,12 +143,40 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
     {
         // A case page asks once per part (eight times for one page). Within a request that only reads, the answer
         // cannot change, so it is asked once; a request that writes asks every time, since it may move the case.
-        bool mag;
-        if (AlleenLezen && _magDossier.TryGetValue(id, out var bekend)) mag = bekend;
-        else _magDossier[id] = mag = await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
+        var mag = await IsInBereikAsync(id, ct);
         Noteer(id, mag, "Dossier buiten het bereik van de gebruiker (andere gemeente of regio, of onbekend)");
         return mag;
     }
+
+    /// <summary>
+    /// Whether the case is among <see cref="DossiersAsync"/>, without noting anything for the audit: for a part of a page
+    /// that has already opened (and audited) the case. Within a request that only reads, the answer is asked once and is
+    /// known without a query when the request opened the case (<see cref="OnthoudGeopend"/>).
+    /// </summary>
+    public async Task<bool> IsInBereikAsync(Guid id, CancellationToken ct = default)
+    {
+        if (AlleenLezen && _magDossier.TryGetValue(id, out var bekend)) return bekend;
+        return _magDossier[id] = await (await DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct);
+    }
+
+    /// <summary>
+    /// Keeps a case this request loaded through <see cref="DossiersAsync"/> (<see cref="DossierService.InzienAsync"/>): in a
+    /// request that only reads, the case is in reach for the rest of the request, and the parts of the page that need its
+    /// municipality or BSN take them from here instead of reading the case again. A request that writes keeps nothing.
+    /// </summary>
+    internal void OnthoudGeopend(Inburgeraar dossier)
+    {
+        if (!AlleenLezen) return;
+        _magDossier[dossier.Id] = true;
+        _geopend[dossier.Id] = dossier;
+    }
+
+    /// <summary>
+    /// The case as this request, which only reads, opened it through <see cref="DossierService.InzienAsync"/> (with its
+    /// municipality, klantregisseur, milestones and family; not tracked, not to be changed); null when it did not.
+    /// Having it means the case is in the user's reach.
+    /// </summary>
+    public Inburgeraar? Geopend(Guid id) => AlleenLezen && _geopend.TryGetValue(id, out var dossier) ? dossier : null;
 
     /// <summary>
     /// For a feature that loaded a case through <see cref="DossiersAsync"/> itself: notes a refusal (not found within reach)

@@ -176,7 +176,10 @@ public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang, BsnBescherm
     {
         var uit = await db.DuoUitgaandeBerichten.AsNoTracking().Where(b => b.InburgeraarId == inburgeraarId)
             .OrderByDescending(b => b.AangemaaktOp).Take(50).ToListAsync(ct);
-        var bsn = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
+        // On the case page the case is already open in this request: its BSN need not be read again.
+        var bsn = toegang.Geopend(inburgeraarId) is { } geopend
+            ? geopend.Bsn
+            : await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
         // Also the events of this person not (yet) linked to the case, by the blind index of the BSN.
         var sleutels = bsn is { } b ? bescherming.Indexen(b) : [];
         var ontvangen = await db.DuoNotificaties.AsNoTracking()

@@ -53,7 +53,7 @@ public sealed record LogistiekVraagDto(int Grens, string HoeBerekend, IReadOnlyL
 /// or write it, every read and write audited. The policy officer sees only the aggregated demand, small numbers hidden.
 /// </summary>
 public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Kern.DossierService dossiers, Kern.Auditlog audit,
-    IOptions<MonitorInstellingen> monitor)
+    IOptions<MonitorInstellingen> monitor, Kern.Instellingencache instellingen)
 {
     public const int MaxTekst = 2000;
     public const int MaxKern = 100;
@@ -179,7 +179,9 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
     public async Task<LogistiekKop?> KopAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
-        var gemeente = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => i.Id == id).Select(i => i.Gemeente).FirstOrDefaultAsync(ct);
+        // The case page has opened the case in this request: its municipality is known and the case is in reach.
+        var gemeente = toegang.Geopend(id)?.Gemeente
+            ?? await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => i.Id == id).Select(i => i.Gemeente).FirstOrDefaultAsync(ct);
         if (gemeente is null) return null;
         var profiel = await db.Set<Reisprofiel>().AsNoTracking().FirstOrDefaultAsync(p => p.InburgeraarId == id, ct);
         var voorzieningen = await db.Set<Vervoersvoorziening>().AsNoTracking().Where(v => v.InburgeraarId == id).ToListAsync(ct);
@@ -346,7 +348,10 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
 
     private async Task<LogistiekInrichting> InrichtingVanAsync(Gemeente gemeente, CancellationToken ct)
     {
-        var rij = await db.Set<LogistiekInstelling>().AsNoTracking().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct);
+        // The municipality's row, kept per municipality until a LogistiekInstelling is saved (Kern.Instellingencache);
+        // the cached row is only read here, never changed or attached.
+        var rij = await instellingen.HaalAsync<LogistiekInstelling>(gemeente.Id,
+            () => db.Set<LogistiekInstelling>().AsNoTracking().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct));
         if (rij is null)
         {
             return new(gemeente, Logistiekregels.StandaardMaxReistijdMinuten, Logistiekregels.StandaardVervoerEindeDagen, Logistiekregels.StandaardMaxTussenpozeDagen, [], true, null, null);

@@ -615,17 +615,14 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     public async Task<IReadOnlyList<WachtendOp>> WachtlijstenVanAsync(Guid dossierId, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return [];
+        // Position = those ahead in the same order the list is filled in, plus one; counted in the same statement.
         var eigen = await db.Set<Groepswachtplaats>().AsNoTracking().Where(w => w.InburgeraarId == dossierId)
-            .Select(w => new { w.GroepsaanbodId, Groep = w.Groepsaanbod!.Naam, w.Sinds, w.Volgnummer }).ToListAsync(ct);
-        var lijst = new List<WachtendOp>();
-        foreach (var w in eigen.OrderBy(w => w.Groep))
-        {
-            // Position = those ahead in the same order the list is filled in, plus one.
-            var voor = await db.Set<Groepswachtplaats>().CountAsync(x => x.GroepsaanbodId == w.GroepsaanbodId && x.Volgnummer < w.Volgnummer, ct);
-            lijst.Add(new WachtendOp(w.GroepsaanbodId, w.Groep, voor + 1, w.Sinds));
-        }
-
-        return lijst;
+            .Select(w => new
+            {
+                w.GroepsaanbodId, Groep = w.Groepsaanbod!.Naam, w.Sinds,
+                Voor = db.Set<Groepswachtplaats>().Count(x => x.GroepsaanbodId == w.GroepsaanbodId && x.Volgnummer < w.Volgnummer),
+            }).ToListAsync(ct);
+        return eigen.OrderBy(w => w.Groep).Select(w => new WachtendOp(w.GroepsaanbodId, w.Groep, w.Voor + 1, w.Sinds)).ToList();
     }
 
     /// <summary>The inburgeraar's own groups (enrolled now) for the portal; null for anyone else. Audited.</summary>

@@ -418,7 +418,7 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
     public async Task<Ladderregel?> LaatsteLadderAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
-        if (!await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct)) return null;
+        if (!await toegang.IsInBereikAsync(id, ct)) return null;
         var laatste = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id)
             .OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Take(2).ToListAsync(ct);
         return laatste.Count == 0 ? null : MetBeweging(laatste)[0];

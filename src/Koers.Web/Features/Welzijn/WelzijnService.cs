@@ -295,13 +295,20 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
     public async Task<WelzijnKop?> KopAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
-        if (!await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct)) return null;
-        var lopend = await db.Set<Zorgverwijzing>().CountAsync(v => v.InburgeraarId == id && Lopend.Contains(v.Status), ct);
-        var laatste = await db.Set<Welzijnsscreening>().Where(s => s.InburgeraarId == id).MaxAsync(s => (DateOnly?)s.Datum, ct);
-        var gesprek = await db.Voortgangsgesprekken.Where(g => g.InburgeraarId == id && g.Status == Gespreksstatus.Gehouden).MaxAsync(g => g.Datum, ct);
-        if (laatste is null && lopend == 0 && gesprek is null) return null;
-        var signaal = laatste is { } l && await db.Set<Welzijnsscreening>().AnyAsync(s => s.InburgeraarId == id && s.Datum == l && s.Signaal == Welzijnssignaal.Ja, ct);
-        return new WelzijnKop(lopend, HercheckSinds(laatste, gesprek, signaal || lopend > 0) is not null);
+        if (!await toegang.IsInBereikAsync(id, ct)) return null;
+        // One statement for the four figures (the case page counts its statements, issue #21). The signal is that of the
+        // newest screening(s): a screening with a signal and none of a later date.
+        var screenings = db.Set<Welzijnsscreening>();
+        var stand = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => new
+        {
+            Lopend = db.Set<Zorgverwijzing>().Count(v => v.InburgeraarId == id && Lopend.Contains(v.Status)),
+            Laatste = screenings.Where(s => s.InburgeraarId == id).Max(s => (DateOnly?)s.Datum),
+            Gesprek = db.Voortgangsgesprekken.Where(g => g.InburgeraarId == id && g.Status == Gespreksstatus.Gehouden).Max(g => g.Datum),
+            Signaal = screenings.Any(s => s.InburgeraarId == id && s.Signaal == Welzijnssignaal.Ja
+                && !screenings.Any(later => later.InburgeraarId == id && later.Datum > s.Datum)),
+        }).FirstOrDefaultAsync(ct);
+        if (stand is null || (stand.Laatste is null && stand.Lopend == 0 && stand.Gesprek is null)) return null;
+        return new WelzijnKop(stand.Lopend, HercheckSinds(stand.Laatste, stand.Gesprek, stand.Signaal || stand.Lopend > 0) is not null);
     }
 
     // ---- portal ------------------------------------------------------------------------------------------------

@@ -201,7 +201,7 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
     public async Task<IReadOnlyList<Plaatsingsregel>?> LopendAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
-        if (!await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).AnyAsync(i => i.Id == id, ct)) return null;
+        if (!await toegang.IsInBereikAsync(id, ct)) return null;
         var lopend = await db.Set<Plaatsing>().AsNoTracking().Include(p => p.Werkgever).Include(p => p.Evaluaties)
             .Where(p => p.InburgeraarId == id && p.Uitkomst == null).ToListAsync(ct);
         return lopend.Select(p => Regel(p, klok.Vandaag)).OrderBy(r => r.Plaatsing.Start).ToList();

@@ -74,13 +74,26 @@ public sealed class ZgwService(KoersDbContext db, Toegang toegang, DossierServic
 {
     public const string Doel = "Zaak in het zaaksysteem bekeken";
 
-    public async Task<ZgwZaakStand?> StandAsync(Guid id, CancellationToken ct = default)
+    public Task<ZgwZaakStand?> StandAsync(Guid id, CancellationToken ct = default) => StandAsync(id, alleenZichtbaar: false, ct);
+
+    /// <summary>
+    /// The stand for the case page's block, which shows nothing unless the municipality archives in a zaaksysteem or the
+    /// case has a zaak: then null, without reading the steps (one statement less on most case pages).
+    /// </summary>
+    public Task<ZgwZaakStand?> StandOpDossierpaginaAsync(Guid id, CancellationToken ct = default) => StandAsync(id, alleenZichtbaar: true, ct);
+
+    private async Task<ZgwZaakStand?> StandAsync(Guid id, bool alleenZichtbaar, CancellationToken ct)
     {
         if (!await toegang.MagDossierAsync(id, ct) || !(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
-        var code = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => i.Gemeente!.Code).FirstOrDefaultAsync(ct);
+        // On the case page the case is already open in this request: its municipality is known.
+        var code = toegang.Geopend(id) is { } geopend
+            ? geopend.Gemeente!.Code
+            : await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => i.Gemeente!.Code).FirstOrDefaultAsync(ct);
+        var aan = opties.Voor(code) is not null;
         var zaak = await db.ZgwZaken.AsNoTracking().FirstOrDefaultAsync(z => z.InburgeraarId == id, ct);
+        if (alleenZichtbaar && !aan && zaak?.Identificatie is null) return null;
         var stappen = await db.ZgwOpdrachten.AsNoTracking().Where(o => o.InburgeraarId == id).OrderByDescending(o => o.Id).Take(200).ToListAsync(ct);
-        return new ZgwZaakStand(opties.Voor(code) is not null, zaak?.Identificatie, zaak?.Url, zaak?.Einddatum, zaak?.Archiefnominatie, zaak?.Archiefactiedatum,
+        return new ZgwZaakStand(aan, zaak?.Identificatie, zaak?.Url, zaak?.Einddatum, zaak?.Archiefnominatie, zaak?.Archiefactiedatum,
             stappen.Select(Regel).ToList());
     }
 

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using Koers.Data.Model;
+using Koers.Data.Model.Groepen;
+using Koers.Data.Model.Keten;
+using Koers.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Koers.Web.Tests.Dossier;
+
+/// <summary>
+/// The case page and the case API in statements (issue #21): one request runs a fixed, small number of database
+/// statements (a regression to a query per part or an N+1 fails here), and what the fewer statements rely on is held:
+/// the municipality's logistics settings kept between requests are seen changed on the next request after a save; the
+/// heading's well-being line (now one statement) agrees with the Welzijn tab; the waiting-list position (now counted in
+/// the same statement) is the position on the group's list.
+/// </summary>
+public abstract class DossierpaginaStatementsTests(KoersFactory factory)
+{
+    /// <summary>Statements of one warm case-page request of a new case (no parts filled) by a klantregisseur.</summary>
+    public const int PaginaStatements = 20;
+
+    /// <summary>Statements of one warm case-API request: the case with its family and milestones, and the audit row.</summary>
+    public const int ApiStatements = 2;
+
+    private readonly HttpClient _client = factory.CreateClient();
+    private static int _volgnummer;
+
+    private async Task<Guid> DossierAsync(string gemeente = "GM1724")
+    {
+        var invoer = Testdata.Inburgeraar(bsn: Testdata.NieuwBsn(), gemeente: gemeente);
+        invoer["achternaam"] = "Statements" + Interlocked.Increment(ref _volgnummer);
+        var response = await _client.PostJsonAsync("/api/v1/koppelingen", invoer);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return Guid.Parse((await response.LeesAsync())["id"]!.GetValue<string>());
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlDocument Html(string html) => new HtmlParser().ParseDocument(html);
+
+    /// <summary>
+    /// Counts the EF Core commands executed while handling the requests that carry this counter's header (the request's
+    /// HttpContext flows into the command's execution; background jobs have none, other tests' requests another header).
+    /// </summary>
+    private sealed class Teller : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        public const string Header = "X-Koers-Test-Teller";
+        private readonly string _sleutel = Guid.NewGuid().ToString("N");
+        private readonly List<IDisposable> _abonnementen = [];
+        private readonly HttpContextAccessor _http = new();
+        private readonly List<string> _statements = [];
+
+        public Teller() => _abonnementen.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public IReadOnlyList<string> Statements { get { lock (_statements) return [.. _statements]; } }
+
+        public HttpRequestMessage Verzoek(string pad)
+        {
+            var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
+            verzoek.Headers.Add(Header, _sleutel);
+            return verzoek;
+        }
+
+        public void Wis()
+        {
+            lock (_statements) _statements.Clear();
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) lock (_abonnementen) _abonnementen.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data) return;
+            if (_http.HttpContext?.Request.Headers[Header].ToString() != _sleutel) return;
+            // The tests' sign-in (TestAuthenticatie) reads the user and roles from Identity on every request; a signed-in
+            // user in production carries them in the cookie or token, so those reads are not the page's.
+            if (data.Command.CommandText.Contains("\"AspNet", StringComparison.Ordinal)) return;
+            lock (_statements) _statements.Add(data.Command.CommandText);
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_abonnementen) foreach (var a in _abonnementen) a.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Een_dossierpagina_en_een_dossiervraag_via_de_API_kosten_een_vast_klein_aantal_statements()
+    {
+        var id = await DossierAsync();
+        using var teller = new Teller();
+        // Warm: the user's reach and the municipality's settings are loaded once, then kept (Bereikcache, Instellingencache).
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(teller.Verzoek($"/inburgeraars/{id}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(teller.Verzoek($"/api/v1/inburgeraars/{id}"))).StatusCode);
+
+        teller.Wis();
+        var pagina = await _client.SendAsync(teller.Verzoek($"/inburgeraars/{id}"));
+        var html = await pagina.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, pagina.StatusCode);
+        Assert.Contains($"Statements{_volgnummer}", Html(html).QuerySelector("h1")!.TextContent);
+        Assert.NotNull(Html(html).GetElementById("termijnen"));
+        Assert.NotNull(Html(html).GetElementById("logistiek-kop"));
+        var opPagina = teller.Statements;
+        Assert.True(opPagina.Count == PaginaStatements,
+            $"De dossierpagina deed {opPagina.Count} statements (verwacht {PaginaStatements}):\n" + string.Join("\n---\n", opPagina));
+
+        teller.Wis();
+        var api = await _client.SendAsync(teller.Verzoek($"/api/v1/inburgeraars/{id}"));
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(id.ToString(), (await api.LeesAsync())["id"]!.GetValue<string>());
+        var viaApi = teller.Statements;
+        Assert.True(viaApi.Count == ApiStatements,
+            $"De dossier-API deed {viaApi.Count} statements (verwacht {ApiStatements}):\n" + string.Join("\n---\n", viaApi));
+
+        // Both reads are audited, each with one row (the statement counts include its insert).
+        var rijen = factory.MetDatabase(db => db.Audit.Where(a => a.InburgeraarId == id && a.Actie == AuditActie.Inzien).Select(a => a.Omschrijving).ToList());
+        Assert.Equal(2, rijen.Count(o => o == "Scherm: dossier bekeken"));
+        Assert.Equal(2, rijen.Count(o => o == "API: dossier opgevraagd"));
+    }
+
+    [Fact]
+    public async Task Een_opgeslagen_logistieke_instelling_staat_bij_het_volgende_verzoek_op_de_dossierpagina()
+    {
+        var id = await DossierAsync("GM1728");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/logistiek/reizen", new { leslocatie = "Bladel", reistijdOvMinuten = 50 })).StatusCode);
+        string Kop(string html) => Html(html).GetElementById("logistiek-kop")!.TextContent;
+
+        // 50 minutes is within the default maximum of 60; the settings are now kept for this municipality.
+        Assert.DoesNotContain("aandacht nodig", Kop(await _client.GetStringAsync($"/inburgeraars/{id}")));
+        Assert.DoesNotContain("aandacht nodig", Kop(await _client.GetStringAsync($"/inburgeraars/{id}")));
+
+        var opgeslagen = await _client.PutJsonAsync("/api/v1/beheer/logistiek/GM1728", new { maxReistijdMinuten = 40, vervoerEindeDagen = 14, maxTussenpozeDagen = 28 });
+        Assert.Equal(HttpStatusCode.OK, opgeslagen.StatusCode);
+        Assert.Contains("50 min naar Bladel · aandacht nodig", Kop(await _client.GetStringAsync($"/inburgeraars/{id}")));
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync("/api/v1/beheer/logistiek/GM1728", new { maxReistijdMinuten = 60, vervoerEindeDagen = 14, maxTussenpozeDagen = 28 })).StatusCode);
+        Assert.DoesNotContain("aandacht nodig", Kop(await _client.GetStringAsync($"/inburgeraars/{id}")));
+    }
+
+    [Fact]
+    public async Task De_welzijnsregel_in_de_kop_zegt_hetzelfde_als_het_welzijnstabblad()
+    {
+        var vandaag = KoersFactory.Vandaag;
+        Welzijnsscreening Screening(Guid id, DateOnly datum, Welzijnssignaal signaal) =>
+            new() { Id = Guid.NewGuid(), InburgeraarId = id, Moment = Screeningsmoment.Tussentijds, Signaal = signaal, Datum = datum, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "test" };
+        Voortgangsgesprek Gesprek(Guid id, DateOnly datum) =>
+            new() { Id = Guid.NewGuid(), InburgeraarId = id, GeplandOp = datum, Datum = datum, Status = Gespreksstatus.Gehouden, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "test" };
+        Zorgverwijzing Verwijzing(Guid id, Zorgstatus status) =>
+            new() { Id = Guid.NewGuid(), InburgeraarId = id, Naar = Zorgsoort.Ggz, Status = status, AangemeldOp = vandaag.AddDays(-50), VastgelegdDoor = "test" };
+
+        // Each case: what is stored, and what the heading must say (null: no heading line).
+        var gevallen = new List<(string Naam, Func<Guid, object[]> Rijen, string? Kop)>
+        {
+            ("niets", _ => [], null),
+            ("signaal op de nieuwste screening, gesprek daarna", id => [Screening(id, vandaag.AddDays(-40), Welzijnssignaal.Ja), Gesprek(id, vandaag.AddDays(-10))],
+                "0 lopende zorgverwijzingen · hercheck nodig"),
+            ("signaal alleen op een oudere screening", id => [Screening(id, vandaag.AddDays(-60), Welzijnssignaal.Ja), Screening(id, vandaag.AddDays(-40), Welzijnssignaal.Nee), Gesprek(id, vandaag.AddDays(-10))],
+                "0 lopende zorgverwijzingen"),
+            ("twee screenings op de nieuwste dag, een met signaal", id => [Screening(id, vandaag.AddDays(-40), Welzijnssignaal.Nee), Screening(id, vandaag.AddDays(-40), Welzijnssignaal.Ja), Gesprek(id, vandaag.AddDays(-10))],
+                "0 lopende zorgverwijzingen · hercheck nodig"),
+            ("lopende en afgeronde verwijzing, gesprek na de screening", id => [Screening(id, vandaag.AddDays(-40), Welzijnssignaal.Nee), Verwijzing(id, Zorgstatus.ZorgGestart), Verwijzing(id, Zorgstatus.Afgerond), Gesprek(id, vandaag.AddDays(-10))],
+                "1 lopende zorgverwijzing · hercheck nodig"),
+            ("gesprek voor de screening met signaal", id => [Gesprek(id, vandaag.AddDays(-50)), Screening(id, vandaag.AddDays(-40), Welzijnssignaal.Ja)],
+                "0 lopende zorgverwijzingen"),
+        };
+
+        foreach (var (naam, rijen, kop) in gevallen)
+        {
+            var id = await DossierAsync();
+            factory.MetDatabase(db =>
+            {
+                db.AddRange(rijen(id));
+                return db.SaveChanges();
+            });
+            var regel = Html(await _client.GetStringAsync($"/inburgeraars/{id}")).GetElementById("welzijn-kop")?.TextContent.Trim();
+            var tab = (await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/welzijn")).LeesAsync())["hercheckNodig"]!.GetValue<bool>();
+            Assert.True(kop is null ? regel is null : regel == $"Welzijn: {kop}", $"{naam}: '{regel}'");
+            Assert.True(regel is null || regel.EndsWith("hercheck nodig", StringComparison.Ordinal) == tab, $"{naam}: kop '{regel}', tabblad hercheckNodig {tab}");
+        }
+    }
+
+    [Fact]
+    public async Task De_plaats_op_de_wachtlijst_op_de_dossierpagina_is_die_op_de_lijst_van_de_groep()
+    {
+        var a = await DossierAsync();
+        var b = await DossierAsync();
+        var c = await DossierAsync();
+        var (eerste, tweede) = factory.MetDatabase(db =>
+        {
+            var gemeente = db.Gemeenten.Single(g => g.Code == "GM1724").Id;
+            var groepA = new Groepsaanbod { Id = Guid.NewGuid(), GemeenteId = gemeente, Naam = "Taalcafé Aa", Locatie = "Bibliotheek", Capaciteit = 1 };
+            var groepB = new Groepsaanbod { Id = Guid.NewGuid(), GemeenteId = gemeente, Naam = "Taalcafé Bb", Locatie = "Bibliotheek", Capaciteit = 1 };
+            db.AddRange(groepA, groepB);
+            // List A: a, b, c in that order (volgnummers with a gap); list B: c alone.
+            foreach (var (groep, id, volgnummer) in new[] { (groepA, a, 3), (groepA, b, 7), (groepA, c, 8), (groepB, c, 1) })
+            {
+                db.Add(new Groepswachtplaats { Id = Guid.NewGuid(), GroepsaanbodId = groep.Id, InburgeraarId = id, Sinds = KoersFactory.Vandaag, Volgnummer = volgnummer });
+            }
+
+            db.SaveChanges();
+            return (groepA.Id, groepB.Id);
+        });
+
+        async Task<List<string>> PlaatsenAsync(Guid id) =>
+            [.. Html(await _client.GetStringAsync($"/inburgeraars/{id}")).QuerySelectorAll("#dossier-wachtlijsten li").Select(li => li.TextContent.Split(',')[0].Trim())];
+
+        Assert.Equal(["Op de wachtlijst voor Taalcafé Aa: plaats 1"], await PlaatsenAsync(a));
+        Assert.Equal(["Op de wachtlijst voor Taalcafé Aa: plaats 2"], await PlaatsenAsync(b));
+        Assert.Equal(["Op de wachtlijst voor Taalcafé Aa: plaats 3", "Op de wachtlijst voor Taalcafé Bb: plaats 1"], await PlaatsenAsync(c));
+        Assert.NotEqual(eerste, tweede);
+    }
+}
+
+public sealed class SqliteDossierpaginaStatementsTests(SqliteFactory factory) : DossierpaginaStatementsTests(factory), IClassFixture<SqliteFactory>;
+
+public sealed class PostgresDossierpaginaStatementsTests(PostgresFactory factory) : DossierpaginaStatementsTests(factory), IClassFixture<PostgresFactory>;
