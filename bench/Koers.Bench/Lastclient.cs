@@ -69,13 +69,14 @@ public static class Lastclient
             (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
         await Scenario("werkvoorraad pagina", vus,
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/werkvoorraad?klantregisseur={gebruikers[i % gebruikers.Count].MedewerkerId}"),
-            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
+            // The page's own baseline: every statement the page needs, not only the API's (see Werkvoorraadpagina).
+            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: true));
 
         // 1b. The same users' worklist page without a filter: every case of their municipality, or of their region when it
         //     shares cases (a team lead's view, and what a klantregisseur sees on opening the page).
         await Scenario("werkvoorraad regio pagina", vus,
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
-            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
+            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
 
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,
