@@ -69,13 +69,14 @@ public static class Lastclient
             (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
         await Scenario("werkvoorraad pagina", vus,
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, $"/werkvoorraad?klantregisseur={gebruikers[i % gebruikers.Count].MedewerkerId}"),
-            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag));
+            // The page's own baseline: every statement the page needs, not only the API's (see Werkvoorraadpagina).
+            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: true));
 
         // 1b. The same users' worklist page without a filter: every case of their municipality, or of their region when it
         //     shares cases (a team lead's view, and what a klantregisseur sees on opening the page).
         await Scenario("werkvoorraad regio pagina", vus,
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
-            (i, _) => BareSql.WerkvoorraadAsync(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
+            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
 
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,
@@ -601,10 +602,12 @@ public static class BareSql
 
     /// <summary>
     /// The case page (<c>GET /inburgeraars/{id}</c>): every statement the page runs (its statement log, 5 December 2026),
-    /// one after another on one connection: the case and its audit row, the municipality's deadline alerts, the history,
-    /// and what each part reads (participatieladder, welzijn, placements, logistics, messages, sociale kaart with its own
-    /// audit row, casusoverleg, groups and waiting lists, DUO, BRP, zaaksysteem). The user's reach and the municipality's
-    /// logistics settings are kept between requests by Koers, so they are read once per user here (see BereikAsync).
+    /// one after another on one connection: the case and its audit row, the history, and what each part reads
+    /// (participatieladder, welzijn, placements, logistics, messages, sociale kaart with its own audit row, casusoverleg,
+    /// groups and waiting lists, DUO, BRP, zaaksysteem). The user's reach and the municipality's deadline alerts and
+    /// logistics settings are kept between requests by Koers (Bereikcache, Instellingencache), so the reach is read once
+    /// per user here (see BereikAsync) and the settings not at all (the deadline alerts were read per page until the
+    /// worklist's settings cache was merged, 5 December 2026: 20 statements became 19).
     /// </summary>
     public static async Task DossierpaginaAsync(NpgsqlDataSource bron, Guid id, string gebruiker)
     {
@@ -613,7 +616,6 @@ public static class BareSql
         var bereik = Bereiken[gebruiker];
         string[] perDossier =
         [
-            """SELECT "GemeenteId", "Termijn", "DagenVooraf" FROM termijnsignalering WHERE "GemeenteId" = ANY ($2)""",
             """SELECT * FROM mijlpaal_wijziging WHERE "InburgeraarId" = $1 ORDER BY "Id" DESC LIMIT 100""",
             """SELECT * FROM termijn_wijziging WHERE "InburgeraarId" = $1 ORDER BY "Id" DESC LIMIT 100""",
             """SELECT * FROM ladderscore WHERE "InburgeraarId" = $1 ORDER BY "Datum" DESC, "VastgelegdOp" DESC LIMIT 2""",

@@ -1,87 +1,73 @@
-using Koers.Data;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Primitives;
 
 namespace Koers.Web.Kern;
 
 /// <summary>
-/// Keeps a municipality's settings rows of a feature (registered with <see cref="InstellingencacheRegistratie.AddGemeenteinstelling{T}"/>)
-/// for <see cref="Duur"/>, so a page that shows one case does not read its municipality's settings again on every
-/// request (issue #21). Any saved change to an entity of a registered type empties the whole cache at once on this
-/// instance (<see cref="InstellingWijzigingen"/>, as <see cref="BereikWijzigingen"/> does for the reach); another
-/// instance sees the change within <see cref="Duur"/> at the latest. What is cached is shared between requests: the
-/// caller reads it and never changes or attaches it.
+/// Keeps what a feature derives from its per-municipality settings (deadline alert days, participation moments, logistics
+/// limits, …) for a minute, so the worklist's sections and the case page do not read the same settings rows on every
+/// request. An entry is kept per settings entity type (<typeparamref name="TEntiteit"/> in <see cref="HaalAsync{TEntiteit,T}"/>):
+/// any saved change (added, changed, deleted) to a row of that type empties that type's entries at once on this
+/// instance (<see cref="InstellingWijzigingen"/>), so no list of settings types is kept here and a feature that caches a
+/// new type gets its invalidation without touching this file. Another instance sees the change within
+/// <see cref="Duur"/> at the latest, as with <see cref="Bereikcache"/>. Values must be immutable (records, read-only
+/// collections built for the cache): they are shared between requests.
 /// </summary>
-public sealed class Instellingencache(IMemoryCache cache) : IDisposable
+public sealed class Instellingencache(IMemoryCache cache)
 {
     public static readonly TimeSpan Duur = TimeSpan.FromSeconds(60);
 
-    private CancellationTokenSource _versie = new();
+    private readonly ConcurrentDictionary<Type, CancellationTokenSource> _versies = new();
 
-    public void Dispose() => _versie.Dispose();
-
-    /// <summary>The settings of type <typeparamref name="T"/> of one municipality (null: none saved), loaded once per <see cref="Duur"/>.</summary>
-    public async Task<T?> HaalAsync<T>(int gemeenteId, Func<Task<T?>> laad) where T : class
+    public async Task<T> HaalAsync<TEntiteit, T>(object sleutel, Func<Task<T>> laad)
+        where TEntiteit : class
     {
-        var sleutel = (Soort: "koers-gemeenteinstelling", typeof(T), gemeenteId);
-        if (cache.TryGetValue(sleutel, out T? bekend)) return bekend;
-        var versie = _versie;
+        var k = (typeof(TEntiteit), sleutel);
+        if (cache.TryGetValue(k, out T? bekend)) return bekend!;
+        // The version is taken before loading: a change saved while loading cancels it, and the value is not kept.
+        var token = _versies.GetOrAdd(typeof(TEntiteit), _ => new CancellationTokenSource()).Token;
         var waarde = await laad();
-        // Loaded while a change was saved: do not keep what may be the old state.
-        if (versie.IsCancellationRequested) return waarde;
-        using var entry = cache.CreateEntry(sleutel);
+        if (token.IsCancellationRequested) return waarde;
+        using var entry = cache.CreateEntry(k);
         entry.Value = waarde;
         entry.AbsoluteExpirationRelativeToNow = Duur;
-        entry.AddExpirationToken(new CancellationChangeToken(versie.Token));
+        entry.AddExpirationToken(new CancellationChangeToken(token));
         return waarde;
     }
 
-    public void Vergeet()
+    public void Vergeet(Type entiteit)
     {
-        var oud = Interlocked.Exchange(ref _versie, new CancellationTokenSource());
-        oud.Cancel();
-        oud.Dispose();
+        // Not disposed: a loader may still hold its token; a source without timers holds nothing to release.
+        if (_versies.TryRemove(entiteit, out var oud)) oud.Cancel();
     }
 }
 
-/// <summary>A type of per-municipality settings kept in the <see cref="Instellingencache"/>; a saved change of one empties it.</summary>
-public sealed record Gemeenteinstelling(Type Soort);
-
-/// <summary>Empties the <see cref="Instellingencache"/> when an entity of a registered settings type is saved.</summary>
-public sealed class InstellingWijzigingen(Instellingencache cache, IEnumerable<Gemeenteinstelling> soorten) : NaOpslaanInterceptor<object>
+/// <summary>Empties the <see cref="Instellingencache"/> entries of every cached entity type a save adds, changes or deletes.</summary>
+public sealed class InstellingWijzigingen(Instellingencache cache) : Data.NaOpslaanInterceptor<HashSet<Type>>
 {
-    private static readonly object Geraakt = new();
-    private readonly HashSet<Type> _soorten = [.. soorten.Select(s => s.Soort)];
-
-    protected override object? Noteer(DbContext context)
+    protected override HashSet<Type>? Noteer(DbContext context)
     {
-        if (!context.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && _soorten.Contains(e.Metadata.ClrType))) return null;
-        cache.Vergeet();
-        return Geraakt;
+        HashSet<Type>? geraakt = null;
+        foreach (var e in context.ChangeTracker.Entries())
+        {
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            // Every changed type, also one not cached yet: a request may start caching it before this save commits,
+            // and the emptying after the save must reach that entry too.
+            (geraakt ??= []).Add(e.Metadata.ClrType);
+        }
+
+        if (geraakt is null) return null;
+        foreach (var type in geraakt) cache.Vergeet(type);
+        return geraakt;
     }
 
-    // Again after the commit: a request that loaded the settings between the first emptying and the commit could
+    // Again after the save: a request that loaded the settings between the first emptying and the commit could
     // otherwise have cached the old ones.
-    protected override Task NaAsync(DbContext context, object notitie, CancellationToken ct)
+    protected override Task NaAsync(DbContext context, HashSet<Type> notitie, CancellationToken ct)
     {
-        cache.Vergeet();
+        foreach (var type in notitie) cache.Vergeet(type);
         return Task.CompletedTask;
-    }
-}
-
-public static class InstellingencacheRegistratie
-{
-    /// <summary>Settings of type <typeparamref name="T"/> may be kept in the <see cref="Instellingencache"/>; saving one empties it.</summary>
-    public static IServiceCollection AddGemeenteinstelling<T>(this IServiceCollection services) where T : class
-    {
-        services.AddMemoryCache();
-        services.TryAddSingleton<Instellingencache>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, InstellingWijzigingen>());
-        services.AddSingleton(new Gemeenteinstelling(typeof(T)));
-        return services;
     }
 }

@@ -135,6 +135,9 @@ public static class Authenticatie
         services.AddMemoryCache();
         services.AddSingleton<Bereikcache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, BereikWijzigingen>();
+        // Per-municipality settings read by the worklist's sections and the case page (issue #21), emptied on save.
+        services.AddSingleton<Instellingencache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, InstellingWijzigingen>();
         return services;
     }
 

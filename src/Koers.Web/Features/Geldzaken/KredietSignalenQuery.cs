@@ -23,7 +23,7 @@ public sealed record KredietSignaalRegel(
 /// The worklist signal 'inrichtingskrediet te laat': housed, not paid, and the municipality's term has passed. SQL
 /// narrows to housed cases without a payment within the user's reach; the rule (<see cref="InrichtingskredietRegels.Bereken"/>) decides.
 /// </summary>
-public sealed class KredietSignalenQuery(KoersDbContext db, Kern.Toegang toegang)
+public sealed class KredietSignalenQuery(KoersDbContext db, Kern.Toegang toegang, Kern.Instellingencache instellingencache)
 {
     public async Task<IReadOnlyList<KredietSignaalRegel>> HaalAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct = default)
     {
@@ -42,9 +42,11 @@ public sealed class KredietSignalenQuery(KoersDbContext db, Kern.Toegang toegang
             .ToListAsync(ct);
         if (kandidaten.Count == 0) return [];
 
-        var gemeenteIds = kandidaten.Select(k => k.GemeenteId).Distinct().ToList();
-        var termijnen = await db.Set<GeldzakenInstellingen>().AsNoTracking().Where(x => gemeenteIds.Contains(x.GemeenteId))
-            .ToDictionaryAsync(x => x.GemeenteId, x => x.InrichtingskredietTermijnDagen, ct);
+        var gemeenteIds = kandidaten.Select(k => k.GemeenteId).Distinct().Order().ToList();
+        // Kept in the settings cache (emptied when GeldzakenInstellingen are saved).
+        var termijnen = await instellingencache.HaalAsync<GeldzakenInstellingen, IReadOnlyDictionary<int, int>>(("krediet-termijnen", string.Join(',', gemeenteIds)), async () =>
+            await db.Set<GeldzakenInstellingen>().AsNoTracking().Where(x => gemeenteIds.Contains(x.GemeenteId))
+                .ToDictionaryAsync(x => x.GemeenteId, x => x.InrichtingskredietTermijnDagen, ct));
         var regels = new List<KredietSignaalRegel>();
         foreach (var k in kandidaten)
         {

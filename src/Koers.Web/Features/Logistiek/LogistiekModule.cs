@@ -15,8 +15,6 @@ public sealed class LogistiekModule : IKoersModule
         d.Services.AddScoped<LogistiekService>();
         d.Services.AddSignaalbron<LogistiekSignaalbron>();
         d.Services.AddDossieronderdeel<LogistiekOnderdeel>();
-        // The municipality's logistics settings are kept between requests (the case page's heading); saving one empties them.
-        d.Services.AddGemeenteinstelling<Koers.Data.Model.LogistiekInstelling>();
     }
 
     public void Paginas(PaginaToegang p)

@@ -53,7 +53,7 @@ public sealed record LogistiekVraagDto(int Grens, string HoeBerekend, IReadOnlyL
 /// or write it, every read and write audited. The policy officer sees only the aggregated demand, small numbers hidden.
 /// </summary>
 public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, Kern.DossierService dossiers, Kern.Auditlog audit,
-    IOptions<MonitorInstellingen> monitor, Kern.Instellingencache instellingen)
+    IOptions<MonitorInstellingen> monitor, Kern.Instellingencache instellingencache)
 {
     public const int MaxTekst = 2000;
     public const int MaxKern = 100;
@@ -217,16 +217,23 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         var instellingen = await InstellingenAsync([.. bereik.Gemeenten], ct);
         var eindeTot = vandaag.AddDays(instellingen.Values.Select(i => i.VervoerEindeDagen).Append(Logistiekregels.StandaardVervoerEindeDagen).Max());
         var minReistijd = instellingen.Values.Select(i => i.MaxReistijdMinuten).Append(Logistiekregels.StandaardMaxReistijdMinuten).Min();
-        var ids = open.Where(i =>
-                // transport ending within the notice
-                db.Set<Vervoersvoorziening>().Any(v => v.InburgeraarId == i.Id && v.Tot != null && v.Tot >= vandaag && v.Tot <= eindeTot)
-                // a travel time above the lowest maximum (the shorter of public transport and bicycle, Logistiekregels.Reistijd)
-                || db.Set<Reisprofiel>().Any(p => p.InburgeraarId == i.Id && (p.ReistijdOvMinuten != null || p.ReistijdFietsMinuten != null)
-                    && (p.ReistijdOvMinuten == null || p.ReistijdOvMinuten > minReistijd) && (p.ReistijdFietsMinuten == null || p.ReistijdFietsMinuten > minReistijd))
-                // an ended trajectory and none accepted that has started: only then can a current gap exist (Tussenpozen)
-                || (db.Verwijzingen.Any(v => v.InburgeraarId == i.Id && v.Status == Verwijzingsstatus.Afgerond && v.Startdatum != null && v.BeslistOp != null && v.BeslistOp <= vandaag)
-                    && !db.Verwijzingen.Any(v => v.InburgeraarId == i.Id && v.Status == Verwijzingsstatus.Geaccepteerd && v.Startdatum != null && v.Startdatum <= vandaag)))
-            .Select(i => i.Id);
+        // Started from the few rows that can signal (each set below is one rule's superset), not from every open case
+        // of the selection: on a region-wide page that would read every case row to find none.
+        var vervoerEindigt = db.Set<Vervoersvoorziening>().Where(v => v.Tot != null && v.Tot >= vandaag && v.Tot <= eindeTot).Select(v => v.InburgeraarId);
+        // a travel time above the lowest maximum (the shorter of public transport and bicycle, Logistiekregels.Reistijd)
+        var verWeg = db.Set<Reisprofiel>().Where(p => (p.ReistijdOvMinuten != null || p.ReistijdFietsMinuten != null)
+            && (p.ReistijdOvMinuten == null || p.ReistijdOvMinuten > minReistijd) && (p.ReistijdFietsMinuten == null || p.ReistijdFietsMinuten > minReistijd)).Select(p => p.InburgeraarId);
+        // an ended trajectory and none accepted that has started: only then can a current gap exist (Tussenpozen)
+        var zonderVervolg = db.Verwijzingen.Where(v => v.Status == Verwijzingsstatus.Afgerond && v.Startdatum != null && v.BeslistOp != null && v.BeslistOp <= vandaag
+                && !db.Verwijzingen.Any(w => w.InburgeraarId == v.InburgeraarId && w.Status == Verwijzingsstatus.Geaccepteerd && w.Startdatum != null && w.Startdatum <= vandaag))
+            .Select(v => v.InburgeraarId);
+        var kandidaten = await open.Where(i => vervoerEindigt.Union(verWeg).Union(zonderVervolg).Contains(i.Id))
+            // The cases that can signal, with what their lines show, in one statement: most pages have none, and then
+            // nothing more is read. The details below are read for these ids only.
+            .Select(i => new { i.Id, i.Voornamen, i.Achternaam, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam })
+            .ToListAsync(ct);
+        if (kandidaten.Count == 0) return [];
+        var ids = kandidaten.Select(k => k.Id).ToList();
         var profielen = await db.Set<Reisprofiel>().AsNoTracking().Where(p => ids.Contains(p.InburgeraarId)).ToDictionaryAsync(p => p.InburgeraarId, ct);
         var voorzieningen = (await db.Set<Vervoersvoorziening>().AsNoTracking().Where(v => ids.Contains(v.InburgeraarId)).ToListAsync(ct))
             .ToLookup(v => v.InburgeraarId);
@@ -237,8 +244,8 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
             .Where(v => v.Traject is not null).ToLookup(v => v.InburgeraarId, v => v.Traject!);
         var metIets = profielen.Keys.Concat(voorzieningen.Select(g => g.Key)).Concat(verwijzingen.Where(g => g.Any(t => t.Einde is not null)).Select(g => g.Key)).ToHashSet();
         if (metIets.Count == 0) return [];
-        var personen = await open.Where(i => metIets.Contains(i.Id))
-            .Select(i => new { i.Id, i.Voornamen, i.Achternaam, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam }).ToListAsync(ct);
+        // The candidates are open cases in the selection already (the same set the query on `open` gave before).
+        var personen = kandidaten.Where(k => metIets.Contains(k.Id)).ToList();
 
         var taken = new List<Logistiektaak>();
         foreach (var p in personen)
@@ -343,15 +350,27 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         return await InrichtingVanAsync(gemeente, ct);
     }
 
-    private async Task<Dictionary<int, LogistiekInstelling>> InstellingenAsync(List<int> gemeenteIds, CancellationToken ct) =>
-        await db.Set<LogistiekInstelling>().AsNoTracking().Where(x => gemeenteIds.Contains(x.GemeenteId)).ToDictionaryAsync(x => x.GemeenteId, ct);
+    /// <summary>The three limits per municipality that has a row; kept in the settings cache (emptied when a LogistiekInstelling is saved).</summary>
+    private sealed record Grenzen(int MaxReistijdMinuten, int VervoerEindeDagen, int MaxTussenpozeDagen);
+
+    private async Task<IReadOnlyDictionary<int, Grenzen>> InstellingenAsync(List<int> gemeenteIds, CancellationToken ct)
+    {
+        var ids = gemeenteIds.Distinct().Order().ToList();
+        return await instellingencache.HaalAsync<LogistiekInstelling, IReadOnlyDictionary<int, Grenzen>>(("logistiek-grenzen", string.Join(',', ids)), async () =>
+            await db.Set<LogistiekInstelling>().AsNoTracking().Where(x => ids.Contains(x.GemeenteId))
+                .ToDictionaryAsync(x => x.GemeenteId, x => new Grenzen(x.MaxReistijdMinuten, x.VervoerEindeDagen, x.MaxTussenpozeDagen), ct));
+    }
+
+    private sealed record Inrichtingsrij(int MaxReistijdMinuten, int VervoerEindeDagen, int MaxTussenpozeDagen, string Kernen, DateTime GewijzigdOp, string GewijzigdDoor);
 
     private async Task<LogistiekInrichting> InrichtingVanAsync(Gemeente gemeente, CancellationToken ct)
     {
-        // The municipality's row, kept per municipality until a LogistiekInstelling is saved (Kern.Instellingencache);
-        // the cached row is only read here, never changed or attached.
-        var rij = await instellingen.HaalAsync<LogistiekInstelling>(gemeente.Id,
-            () => db.Set<LogistiekInstelling>().AsNoTracking().FirstOrDefaultAsync(x => x.GemeenteId == gemeente.Id, ct));
+        // The municipality's row, kept per municipality until a LogistiekInstelling is saved (Kern.Instellingencache),
+        // as a read-only record: what is cached is shared between requests.
+        var rij = await instellingencache.HaalAsync<LogistiekInstelling, Inrichtingsrij?>(("logistiek-rij", gemeente.Id),
+            () => db.Set<LogistiekInstelling>().AsNoTracking().Where(x => x.GemeenteId == gemeente.Id)
+                .Select(x => new Inrichtingsrij(x.MaxReistijdMinuten, x.VervoerEindeDagen, x.MaxTussenpozeDagen, x.Kernen, x.GewijzigdOp, x.GewijzigdDoor))
+                .FirstOrDefaultAsync(ct));
         if (rij is null)
         {
             return new(gemeente, Logistiekregels.StandaardMaxReistijdMinuten, Logistiekregels.StandaardVervoerEindeDagen, Logistiekregels.StandaardMaxTussenpozeDagen, [], true, null, null);

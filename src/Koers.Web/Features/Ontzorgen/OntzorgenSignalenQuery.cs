@@ -26,7 +26,7 @@ public sealed record OntzorgenSignaalRegel(
 /// signalled. SQL narrows the cases (stored legal deadlines, extensions, open debt signals within the horizon);
 /// the rules (<see cref="OntzorgenRegels.Signalen"/>) decide.
 /// </summary>
-public sealed class OntzorgenSignalenQuery(KoersDbContext db, Kern.Toegang toegang)
+public sealed class OntzorgenSignalenQuery(KoersDbContext db, Kern.Toegang toegang, Kern.Instellingencache instellingencache)
 {
     public async Task<IReadOnlyList<OntzorgenSignaalRegel>> HaalAsync(Dossierselectie selectie, DateOnly vandaag, CancellationToken ct = default)
     {
@@ -66,15 +66,18 @@ public sealed class OntzorgenSignalenQuery(KoersDbContext db, Kern.Toegang toega
                 .Where(e => ids.Contains(e.InburgeraarId) && e.Soort == EvaluatieSoort.Eindevaluatie && e.Gehouden)
                 .Select(e => new { e.InburgeraarId, e.Datum }).ToListAsync(ct))
             .GroupBy(e => e.InburgeraarId).ToDictionary(g => g.Key, g => g.Max(e => e.Datum));
-        var gemeenteIds = kandidaten.Select(k => k.GemeenteId).Distinct().ToList();
-        var beleid = await db.Set<OntzorgenBeleid>().AsNoTracking().Where(b => gemeenteIds.Contains(b.GemeenteId)).ToDictionaryAsync(b => b.GemeenteId, ct);
+        var gemeenteIds = kandidaten.Select(k => k.GemeenteId).Distinct().Order().ToList();
+        // The policy rules per municipality with a row, kept in the settings cache (emptied when an OntzorgenBeleid is saved).
+        var beleid = await instellingencache.HaalAsync<OntzorgenBeleid, IReadOnlyDictionary<int, OntzorgenBeleidsregels>>(
+            ("ontzorgen-beleidsregels", string.Join(',', gemeenteIds)), async () =>
+                await db.Set<OntzorgenBeleid>().AsNoTracking().Where(b => gemeenteIds.Contains(b.GemeenteId)).ToDictionaryAsync(b => b.GemeenteId, b => b.Regels(), ct));
 
         var regels = new List<OntzorgenSignaalRegel>();
         foreach (var k in kandidaten)
         {
             var o = perDossier.GetValueOrDefault(k.Id);
             // A municipality whose policy was never opened has its default policy (Standaardbeleid).
-            var beleidsregels = beleid.GetValueOrDefault(k.GemeenteId)?.Regels() ?? Standaardbeleid.Voor(k.GemeenteCode).Regels;
+            var beleidsregels = beleid.GetValueOrDefault(k.GemeenteId) ?? Standaardbeleid.Voor(k.GemeenteCode).Regels;
             var termijn = termijnen.GetValueOrDefault(k.Id);
             // Without a recorded decision the municipality's default counts.
             var besluit = o?.Besluit ?? (beleidsregels.Benadering == OntzorgenBenadering.NeeTenzij ? OntzorgenBesluit.Afzien : null);

@@ -49,7 +49,8 @@ public sealed record OpenMeting(Guid InburgeraarId, string Naam, string Gemeente
 /// was done, never the answers. A chain partner with consent for werk en participatie sees the ladder's rungs and the
 /// measurements' dates with a per-domain count (<see cref="Partnerportaal.PartnerInzage"/>), never an answer or a note.
 /// </summary>
-public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers, Auditlog audit)
+public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, Kern.Toegang toegang, DossierService dossiers, Auditlog audit,
+    Kern.Instellingencache instellingencache)
 {
     public const int MaxToelichting = 2000;
 
@@ -437,10 +438,15 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         // for cases whose anchor lies in a window where some moment can be open: on a region-wide worklist that leaves
         // out every case housed long ago, and its milestones are never read. The window is the loosest one in reach
         // (a superset); Meetmomenten.Open below decides exactly, per municipality.
-        var inReik = bereik.Gemeenten.ToList();
-        var rijen = (await db.Set<ParticipatieInstelling>().AsNoTracking().Where(x => inReik.Contains(x.GemeenteId)).ToListAsync(ct))
-            .ToDictionary(x => x.GemeenteId);
-        var perGemeente = inReik.ToDictionary(g => g, g => InstellingenVan(rijen.GetValueOrDefault(g)));
+        var inReik = bereik.Gemeenten.Order().ToList();
+        // Kept per reach in the settings cache (emptied when a ParticipatieInstelling is saved): read on every worklist page.
+        var perGemeente = await instellingencache.HaalAsync<ParticipatieInstelling, IReadOnlyDictionary<int, Participatieinstellingen>>(
+            ("participatie-werkvoorraad", string.Join(',', inReik)), async () =>
+            {
+                var rijen = (await db.Set<ParticipatieInstelling>().AsNoTracking().Where(x => inReik.Contains(x.GemeenteId)).ToListAsync(ct))
+                    .ToDictionary(x => x.GemeenteId);
+                return inReik.ToDictionary(g => g, g => InstellingenVan(rijen.GetValueOrDefault(g)));
+            });
         if (perGemeente.Count == 0) return [];
         // A moment m months after the anchor is open from anchor + m months until at most the last moment plus the
         // last window; one month more absorbs AddMonths's clamping at the end of a month.
@@ -450,15 +456,20 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         // A closed case gets no questionnaire (its moments are 'vervallen'); the stored phase says whether it is closed.
         // The three possible anchors are read as one probe each on the milestone key (case, kind): a join to the
         // milestones made PostgreSQL hash every BRP registration of the country for one region's worklist.
+        // Only the anchors some municipality in reach uses are read (Meetmomenten.Open looks at its municipality's
+        // anchor alone): with every municipality on the default anchor that is one probe per case instead of three.
+        // EF.Constant puts the choice into the SQL text, so the unused probes are not in the statement at all.
         Fase[] afgesloten = [.. Enum.GetValues<Fase>().Where(f => f.IsAfgesloten())];
+        var ankers = perGemeente.Values.Select(i => i.Anker).ToHashSet();
+        bool metHuisvesting = ankers.Contains(Meetanker.Huisvesting), metIntake = ankers.Contains(Meetanker.BredeIntake), metPip = ankers.Contains(Meetanker.Pip);
         var gevonden = await selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
             .Where(i => i.GeanonimiseerdOp == null && !afgesloten.Contains(i.Fase))
             .Select(i => new
             {
                 i.Id, i.Voornamen, i.Achternaam, i.Doelgroep, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam,
-                Huisvesting = i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BrpInschrijving).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
-                Intake = i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BredeIntake).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
-                Pip = i.Mijlpalen.Where(m => m.Soort == Mijlpaal.PipVastgesteld).Select(m => (DateOnly?)m.Datum).FirstOrDefault(),
+                Huisvesting = EF.Constant(metHuisvesting) ? i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BrpInschrijving).Select(m => (DateOnly?)m.Datum).FirstOrDefault() : null,
+                Intake = EF.Constant(metIntake) ? i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BredeIntake).Select(m => (DateOnly?)m.Datum).FirstOrDefault() : null,
+                Pip = EF.Constant(metPip) ? i.Mijlpalen.Where(m => m.Soort == Mijlpaal.PipVastgesteld).Select(m => (DateOnly?)m.Datum).FirstOrDefault() : null,
             })
             .Where(x => (x.Huisvesting >= vanaf && x.Huisvesting <= vandaag) || (x.Intake >= vanaf && x.Intake <= vandaag) || (x.Pip >= vanaf && x.Pip <= vandaag))
             .ToListAsync(ct);

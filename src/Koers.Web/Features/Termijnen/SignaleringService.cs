@@ -28,15 +28,22 @@ public sealed record SignaleringRegel(TermijnCode Termijn, string Omschrijving, 
 /// Deadline alerts per municipality (functioneel beheer): how many days ahead each kind of deadline turns orange on the
 /// worklist and the case page. Without a setting: 14 days, Koers's fixed horizon before. Every change is audited.
 /// </summary>
-public sealed class SignaleringService(KoersDbContext db, Kern.Toegang toegang, Auditlog audit)
+public sealed class SignaleringService(KoersDbContext db, Kern.Toegang toegang, Auditlog audit, Kern.Instellingencache instellingen)
 {
-    /// <summary>The settings of these municipalities (those without a row get the default).</summary>
+    /// <summary>
+    /// The settings of these municipalities (those without a row get the default). Kept in the
+    /// <see cref="Kern.Instellingencache"/> per set of municipalities (the worklist and its API read them on every
+    /// request); a saved <see cref="Termijnsignalering"/> empties it.
+    /// </summary>
     public async Task<Signaleringen> VoorAsync(IReadOnlyCollection<int> gemeenten, CancellationToken ct = default)
     {
-        var ids = gemeenten.ToList();
-        var rijen = await db.Set<Termijnsignalering>().AsNoTracking().Where(s => ids.Contains(s.GemeenteId))
-            .Select(s => new { s.GemeenteId, s.Termijn, s.DagenVooraf }).ToListAsync(ct);
-        return new Signaleringen(rijen.ToDictionary(r => (r.GemeenteId, r.Termijn), r => r.DagenVooraf));
+        var ids = gemeenten.Distinct().Order().ToList();
+        return await instellingen.HaalAsync<Termijnsignalering, Signaleringen>(("signalering", string.Join(',', ids)), async () =>
+        {
+            var rijen = await db.Set<Termijnsignalering>().AsNoTracking().Where(s => ids.Contains(s.GemeenteId))
+                .Select(s => new { s.GemeenteId, s.Termijn, s.DagenVooraf }).ToListAsync(ct);
+            return new Signaleringen(rijen.ToDictionary(r => (r.GemeenteId, r.Termijn), r => r.DagenVooraf));
+        });
     }
 
     public Task<List<Gemeente>> GemeentenAsync(CancellationToken ct = default) => toegang.GemeentenInBereikAsync(ct);

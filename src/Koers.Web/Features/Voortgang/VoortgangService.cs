@@ -280,7 +280,8 @@ public sealed class VoortgangService(KoersDbContext db, Klok klok, HuidigeGebrui
                            select new { s.Id, s.InburgeraarId, i.Voornamen, i.Achternaam, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam, s.Soort, s.Datum, s.Notitie, s.PartnerorganisatieId })
             .Take(200).ToListAsync(ct);
         var ids = rijen.Select(r => r.PartnerorganisatieId).OfType<int>().Distinct().ToList();
-        var namen = await db.Partnerorganisaties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Naam, ct);
+        // Most pages have no partner signal: then there is no name to look up.
+        var namen = ids.Count == 0 ? [] : await db.Partnerorganisaties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Naam, ct);
         return rijen.Select(r => new VoortgangSignaalRegel(r.Id, r.InburgeraarId, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, r.Soort, r.Datum,
             r.Notitie.Length > 120 ? r.Notitie[..120] + "…" : r.Notitie, r.PartnerorganisatieId is { } p ? namen.GetValueOrDefault(p, "ketenpartner") : "gemeente")).ToList();
     }

@@ -335,7 +335,15 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
         var afsluitend = Domain.Dossier.MijlpaalInfo.Afsluitend.ToList();
         var open = inBereik.Where(i => !i.Mijlpalen.Any(m => afsluitend.Contains(m.Soort)));
         var screenings = db.Set<Welzijnsscreening>();
-        var hercheck = await open
+        // A re-check is only open with a screening that found a signal or a running referral (the Open test below).
+        // For a municipality or region, start from those few cases instead of testing every open case of the region
+        // with four correlated subqueries (a cost that grew with the region); one klantregisseur's few dozen cases
+        // are still cheapest probed one by one. The same set either way: the prefilter is implied by Open.
+        var kandidaten = selectie.KlantregisseurId is not null
+            ? open
+            : open.Where(i => screenings.Where(s => s.Signaal == Welzijnssignaal.Ja).Select(s => s.InburgeraarId)
+                .Union(db.Set<Zorgverwijzing>().Where(v => Lopend.Contains(v.Status)).Select(v => v.InburgeraarId)).Contains(i.Id));
+        var hercheck = await kandidaten
             .Select(i => new
             {
                 i.Id, i.Voornamen, i.Achternaam, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam,
