@@ -37,6 +37,17 @@ public sealed class Instellingencache(IMemoryCache cache)
         return waarde;
     }
 
+    /// <summary>
+    /// What a feature derives from the settings of a set of municipalities, kept per set: order and repeats in
+    /// <paramref name="gemeenten"/> do not matter, and <paramref name="laad"/> gets the set sorted, each id once.
+    /// </summary>
+    public Task<T> VoorGemeentenAsync<TEntiteit, T>(string soort, IEnumerable<int> gemeenten, Func<List<int>, Task<T>> laad)
+        where TEntiteit : class
+    {
+        var ids = gemeenten.Distinct().Order().ToList();
+        return HaalAsync<TEntiteit, T>((soort, string.Join(',', ids)), () => laad(ids));
+    }
+
     public void Vergeet(Type entiteit)
     {
         // Not disposed: a loader may still hold its token; a source without timers holds nothing to release.

@@ -42,9 +42,9 @@ public sealed class KredietSignalenQuery(KoersDbContext db, Kern.Toegang toegang
             .ToListAsync(ct);
         if (kandidaten.Count == 0) return [];
 
-        var gemeenteIds = kandidaten.Select(k => k.GemeenteId).Distinct().Order().ToList();
         // Kept in the settings cache (emptied when GeldzakenInstellingen are saved).
-        var termijnen = await instellingencache.HaalAsync<GeldzakenInstellingen, IReadOnlyDictionary<int, int>>(("krediet-termijnen", string.Join(',', gemeenteIds)), async () =>
+        var termijnen = await instellingencache.VoorGemeentenAsync<GeldzakenInstellingen, IReadOnlyDictionary<int, int>>("krediet-termijnen",
+            kandidaten.Select(k => k.GemeenteId), async gemeenteIds =>
             await db.Set<GeldzakenInstellingen>().AsNoTracking().Where(x => gemeenteIds.Contains(x.GemeenteId))
                 .ToDictionaryAsync(x => x.GemeenteId, x => x.InrichtingskredietTermijnDagen, ct));
         var regels = new List<KredietSignaalRegel>();

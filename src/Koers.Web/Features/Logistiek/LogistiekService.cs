@@ -353,13 +353,10 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
     /// <summary>The three limits per municipality that has a row; kept in the settings cache (emptied when a LogistiekInstelling is saved).</summary>
     private sealed record Grenzen(int MaxReistijdMinuten, int VervoerEindeDagen, int MaxTussenpozeDagen);
 
-    private async Task<IReadOnlyDictionary<int, Grenzen>> InstellingenAsync(List<int> gemeenteIds, CancellationToken ct)
-    {
-        var ids = gemeenteIds.Distinct().Order().ToList();
-        return await instellingencache.HaalAsync<LogistiekInstelling, IReadOnlyDictionary<int, Grenzen>>(("logistiek-grenzen", string.Join(',', ids)), async () =>
+    private Task<IReadOnlyDictionary<int, Grenzen>> InstellingenAsync(List<int> gemeenteIds, CancellationToken ct) =>
+        instellingencache.VoorGemeentenAsync<LogistiekInstelling, IReadOnlyDictionary<int, Grenzen>>("logistiek-grenzen", gemeenteIds, async ids =>
             await db.Set<LogistiekInstelling>().AsNoTracking().Where(x => ids.Contains(x.GemeenteId))
                 .ToDictionaryAsync(x => x.GemeenteId, x => new Grenzen(x.MaxReistijdMinuten, x.VervoerEindeDagen, x.MaxTussenpozeDagen), ct));
-    }
 
     private sealed record Inrichtingsrij(int MaxReistijdMinuten, int VervoerEindeDagen, int MaxTussenpozeDagen, string Kernen, DateTime GewijzigdOp, string GewijzigdDoor);
 

@@ -66,10 +66,9 @@ public sealed class OntzorgenSignalenQuery(KoersDbContext db, Kern.Toegang toega
                 .Where(e => ids.Contains(e.InburgeraarId) && e.Soort == EvaluatieSoort.Eindevaluatie && e.Gehouden)
                 .Select(e => new { e.InburgeraarId, e.Datum }).ToListAsync(ct))
             .GroupBy(e => e.InburgeraarId).ToDictionary(g => g.Key, g => g.Max(e => e.Datum));
-        var gemeenteIds = kandidaten.Select(k => k.GemeenteId).Distinct().Order().ToList();
         // The policy rules per municipality with a row, kept in the settings cache (emptied when an OntzorgenBeleid is saved).
-        var beleid = await instellingencache.HaalAsync<OntzorgenBeleid, IReadOnlyDictionary<int, OntzorgenBeleidsregels>>(
-            ("ontzorgen-beleidsregels", string.Join(',', gemeenteIds)), async () =>
+        var beleid = await instellingencache.VoorGemeentenAsync<OntzorgenBeleid, IReadOnlyDictionary<int, OntzorgenBeleidsregels>>(
+            "ontzorgen-beleidsregels", kandidaten.Select(k => k.GemeenteId), async gemeenteIds =>
                 await db.Set<OntzorgenBeleid>().AsNoTracking().Where(b => gemeenteIds.Contains(b.GemeenteId)).ToDictionaryAsync(b => b.GemeenteId, b => b.Regels(), ct));
 
         var regels = new List<OntzorgenSignaalRegel>();

@@ -438,10 +438,9 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         // for cases whose anchor lies in a window where some moment can be open: on a region-wide worklist that leaves
         // out every case housed long ago, and its milestones are never read. The window is the loosest one in reach
         // (a superset); Meetmomenten.Open below decides exactly, per municipality.
-        var inReik = bereik.Gemeenten.Order().ToList();
         // Kept per reach in the settings cache (emptied when a ParticipatieInstelling is saved): read on every worklist page.
-        var perGemeente = await instellingencache.HaalAsync<ParticipatieInstelling, IReadOnlyDictionary<int, Participatieinstellingen>>(
-            ("participatie-werkvoorraad", string.Join(',', inReik)), async () =>
+        var perGemeente = await instellingencache.VoorGemeentenAsync<ParticipatieInstelling, IReadOnlyDictionary<int, Participatieinstellingen>>(
+            "participatie-werkvoorraad", bereik.Gemeenten, async inReik =>
             {
                 var rijen = (await db.Set<ParticipatieInstelling>().AsNoTracking().Where(x => inReik.Contains(x.GemeenteId)).ToListAsync(ct))
                     .ToDictionary(x => x.GemeenteId);

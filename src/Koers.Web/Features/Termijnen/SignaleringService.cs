@@ -37,8 +37,7 @@ public sealed class SignaleringService(KoersDbContext db, Kern.Toegang toegang, 
     /// </summary>
     public async Task<Signaleringen> VoorAsync(IReadOnlyCollection<int> gemeenten, CancellationToken ct = default)
     {
-        var ids = gemeenten.Distinct().Order().ToList();
-        return await instellingen.HaalAsync<Termijnsignalering, Signaleringen>(("signalering", string.Join(',', ids)), async () =>
+        return await instellingen.VoorGemeentenAsync<Termijnsignalering, Signaleringen>("signalering", gemeenten, async ids =>
         {
             var rijen = await db.Set<Termijnsignalering>().AsNoTracking().Where(s => ids.Contains(s.GemeenteId))
                 .Select(s => new { s.GemeenteId, s.Termijn, s.DagenVooraf }).ToListAsync(ct);
