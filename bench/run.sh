@@ -24,12 +24,12 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-AUDITJAAR=""; GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
+AUDITJAAR=""; DUOMELDINGEN=5000; GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
 EXTRA=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --rook) ROOK=1; GEVALLEN=400; GEBRUIKERS=4; DUUR=2; OPWARMEN=1
-                EXTRA=(--csvgebruikers 1 --csvregels 200 --csvuploads 1 --duomeldingen 100 --duoverzenders 2 --duodrain 120); shift ;;
+                DUOMELDINGEN=100; EXTRA=(--csvgebruikers 1 --csvregels 200 --csvuploads 1 --duomeldingen 100 --duoverzenders 2 --duodrain 120); shift ;;
         --gevallen) GEVALLEN=$2; shift 2 ;;
         --gebruikers) GEBRUIKERS=$2; shift 2 ;;
         --duur) DUUR=$2; shift 2 ;;
@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
         --scenario) SCENARIO=$2; shift 2 ;;
         --auditjaar) AUDITJAAR=$2; shift 2 ;;
         # The bulk scenarios' knobs go to the load client as they are (bench/README.md "Reproduce").
-        --csvgebruikers|--csvregels|--csvuploads|--duomeldingen|--duoverzenders|--duodrain) EXTRA+=("$1" "$2"); shift 2 ;;
+        --csvgebruikers|--csvregels|--csvuploads|--duomeldingen|--duoverzenders|--duodrain) EXTRA+=("$1" "$2"); [ "$1" = --duomeldingen ] && DUOMELDINGEN=$2; shift 2 ;;
         *) echo "onbekende optie $1"; exit 2 ;;
     esac
 done
@@ -51,10 +51,11 @@ bezet "$PORT" && fout "poort $PORT is al in gebruik (draait er al een Koers?); s
 if [ -z "${KOERS_BENCH_PG:-}" ]; then
     bezet "${KOERS_BENCH_PG_PORT:-56432}" && fout "databasepoort ${KOERS_BENCH_PG_PORT:-56432} is al in gebruik; kies KOERS_BENCH_PG_PORT"
 fi
-PG_DIR=""; PG_BIN=""; KOERS_PID=""
+PG_DIR=""; PG_BIN=""; KOERS_PID=""; KOERS2_PID=""
 as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 cleanup() {
     [ -n "$KOERS_PID" ] && kill "$KOERS_PID" 2>/dev/null && wait "$KOERS_PID" 2>/dev/null || true
+    [ -n "$KOERS2_PID" ] && kill "$KOERS2_PID" 2>/dev/null && wait "$KOERS2_PID" 2>/dev/null || true
     if [ -n "$PG_DIR" ]; then
         as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
         rm -rf -- "$PG_DIR"
@@ -117,17 +118,23 @@ export Koers__Beveiliging__Limieten__Uploads__Aantal=1000000
 # DUO's Vrijstelling or Ontheffing API, a loopback HTTP round trip here (a real DUO is further away).
 # Production Koers only serves pages over HTTPS (Secure cookies); the load client plays the TLS-terminating proxy
 # (X-Forwarded-Proto: https from loopback), so the pages are measured as production serves them.
-Koers__Proxy__BekendeProxies__0=127.0.0.1 \
-Duo__Simulator=true Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" Database__Provider=Postgres \
-    ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \
-    dotnet src/Koers.Web/bin/Release/net10.0/Koers.Web.dll >/tmp/koers-bench-app-$$.log 2>&1 &
+start_koers() { # <port> <log>: one Koers instance in the background
+    Koers__Proxy__BekendeProxies__0=127.0.0.1 \
+    Duo__Simulator=true Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
+    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" Database__Provider=Postgres \
+        ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \
+        dotnet src/Koers.Web/bin/Release/net10.0/Koers.Web.dll >"$2" 2>&1 &
+}
+wacht_op_koers() { # <pid> <port> <log>
+    for _ in $(seq 1 120); do
+        kill -0 "$1" 2>/dev/null || fout "Koers stopte bij het starten; zie $3"
+        curl -fs "http://127.0.0.1:$2/openapi/v1.json" >/dev/null 2>&1 && return 0
+        sleep 1
+    done
+}
+start_koers "$PORT" "/tmp/koers-bench-app-$$.log"
 KOERS_PID=$!
-for _ in $(seq 1 120); do
-    kill -0 "$KOERS_PID" 2>/dev/null || fout "Koers stopte bij het starten; zie /tmp/koers-bench-app-$$.log"
-    curl -fs "http://127.0.0.1:$PORT/openapi/v1.json" >/dev/null 2>&1 && break
-    sleep 1
-done
+wacht_op_koers "$KOERS_PID" "$PORT" "/tmp/koers-bench-app-$$.log"
 
 # CPU used during the load run, per party, from /proc (clock ticks): the whole machine, Koers, our PostgreSQL (the
 # postmaster with its finished children, plus the live backends) and the load client (the shell's child times).
@@ -181,5 +188,34 @@ CPU_REGEL="$(awk -v t=$((CPU_T1-CPU_T0)) -v b=$((CPU_B1-CPU_B0)) -v k=$((KOERS_C
     echo
     cat "$TABEL"
 } >"$UIT"
+
+# Two instances (issue #21: the inbox drains "faster with two", order per person kept): a second Koers on the same
+# database, both polling the inbox, and the DUO backlog drain once more. The second instance is warmed with a smaller
+# backlog first (not measured), as the first one was by the scenarios before. The load client checks the order per
+# person and counts a broken order as an error.
+if [ "$RC" = 0 ] && { [ -z "$SCENARIO" ] || [[ "${SCENARIO,,}" == *duo* ]] || [[ "${SCENARIO,,}" == *achterstand* ]]; }; then
+    PORT2=$((PORT + 1)); while bezet "$PORT2"; do PORT2=$((PORT2 + 1)); done
+    log "tweede Koers op 127.0.0.1:$PORT2, DUO-achterstand met twee instanties"
+    start_koers "$PORT2" "/tmp/koers-bench-app2-$$.log"
+    KOERS2_PID=$!
+    wacht_op_koers "$KOERS2_PID" "$PORT2" "/tmp/koers-bench-app2-$$.log"
+    TABEL2="/tmp/koers-bench-tabel2-$$.md"
+    set +e
+    $BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers 1 --duur 1 --opwarmen 1 --scenario achterstand \
+        --duomeldingen $(( DUOMELDINGEN < 1000 ? DUOMELDINGEN : 1000 )) --duoinstanties 2 >/dev/null
+    LOAD2_VOOR="$(cut -d' ' -f1-3 /proc/loadavg)"
+    $BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers 1 --duur 1 --opwarmen 1 --scenario achterstand \
+        --duoinstanties 2 "${EXTRA[@]}" --uit "$TABEL2"
+    RC=$?
+    set -e
+    kill "$KOERS2_PID" 2>/dev/null && wait "$KOERS2_PID" 2>/dev/null || true
+    KOERS2_PID=""
+    {
+        echo
+        echo "Two Koers instances on the same database (the second started for this scenario only, warmed with a smaller backlog); load average before: $LOAD2_VOOR:"
+        echo
+        grep -E '^\|( bulk scenario|---| DUO backlog)' "$TABEL2"
+    } >>"$UIT"
+fi
 log "resultaten: $UIT"
 exit $RC

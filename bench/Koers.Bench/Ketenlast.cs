@@ -509,6 +509,7 @@ public static class Ketenlast
         var burst = klok.Elapsed;
         var (leeg, verwerkt, geparkeerd, open) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
         TimeSpan? drain = leeg ? klok.Elapsed : null;
+        var buitenVolgorde = await BuitenVolgordeAsync(bron, vanafId);
 
         // Bare SQL: the same messages as single-row inserts (once per berichtId), stored as already handled so the
         // running inbox leaves them alone; removed afterwards. Stored as Koers stores them: BSN encrypted, person key
@@ -538,9 +539,10 @@ public static class Ketenlast
             ? $"inbox NOT drained within {maxDrain.TotalSeconds:F0} s: {verwerkt:N0} processed, {geparkeerd:N0} parked, {open:N0} still open"
             : $"inbox drained {drain.Value.TotalSeconds:F1} s after the first message ({(drain.Value - burst).TotalSeconds:F1} s after the last accept): " +
               $"{verwerkt:N0} processed ({verwerkt / drain.Value.TotalSeconds:F0}/s), {geparkeerd:N0} parked";
+        toelichting += Volgorde(buitenVolgorde);
         Console.WriteLine("  DUO burst: " + toelichting);
         return (app, sql, new Bulkregel("DUO burst", $"{aantal:N0} notifications for {personen.Count:N0} persons, {verzenders} senders",
-            aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: drain is null));
+            aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: drain is null || buitenVolgorde > 0));
     }
 
     /// <summary>
@@ -551,7 +553,7 @@ public static class Ketenlast
     /// processed between the first and the last one's <c>VerwerktOp</c>; the wait before the inbox's next poll (every
     /// 2 s) is reported beside it, not hidden in it. Different persons from the burst's, so no person is warm.
     /// </summary>
-    public static async Task<Bulkregel?> DuoAchterstandAsync(NpgsqlDataSource bron, BsnBescherming bescherming, int aantal, TimeSpan maxDrain)
+    public static async Task<Bulkregel?> DuoAchterstandAsync(NpgsqlDataSource bron, BsnBescherming bescherming, int aantal, TimeSpan maxDrain, int instanties = 1)
     {
         var personen = new List<string>();
         await using (var cmd = bron.CreateCommand("""
@@ -598,6 +600,7 @@ public static class Ketenlast
         opgeslagen.Restart();
         var (leeg, verwerkt, geparkeerd, open) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
         var totaal = opgeslagen.Elapsed;
+        var buitenVolgorde = await BuitenVolgordeAsync(bron, vanafId);
         double eerste = 0, spanne = 0;
         await using (var cmd = bron.CreateCommand("""
             SELECT extract(epoch FROM min("VerwerktOp") - now()), extract(epoch FROM max("VerwerktOp") - min("VerwerktOp"))
@@ -620,9 +623,32 @@ public static class Ketenlast
             : $"backlog of {aantal:N0} drained: {verwerkt:N0} processed, {geparkeerd:N0} parked in {spanne:F1} s from the first to the last " +
               $"({tempo:F0} events/s); the inbox's poll picked the first up {eerste:F1} s after the commit, {totaal.TotalSeconds:F1} s in all " +
               $"({aantal / totaal.TotalSeconds:F0}/s)";
-        Console.WriteLine("  DUO achterstand: " + toelichting);
-        return new Bulkregel("DUO backlog drain", $"{aantal:N0} waiting notifications for {personen.Count:N0} persons, stored at once", tempo, null, toelichting, Mislukt: !leeg);
+        toelichting += Volgorde(buitenVolgorde);
+        var naam = instanties == 1 ? "DUO backlog drain" : $"DUO backlog drain, {instanties} instances";
+        Console.WriteLine($"  {naam}: " + toelichting);
+        return new Bulkregel(naam, $"{aantal:N0} waiting notifications for {personen.Count:N0} persons, stored at once", tempo, null, toelichting, Mislukt: !leeg || buitenVolgorde > 0);
     }
+
+    /// <summary>
+    /// Events after <paramref name="vanafId"/> processed before an earlier event of the same person (DUO's order:
+    /// registration time, then arrival). The inbox only claims a person's next event once the previous one is committed,
+    /// so its <c>VerwerktOp</c> is later; with two instances this is the check that they did not race each other.
+    /// </summary>
+    private static async Task<long> BuitenVolgordeAsync(NpgsqlDataSource bron, long vanafId)
+    {
+        await using var cmd = bron.CreateCommand("""
+            SELECT count(*) FROM (
+                SELECT "VerwerktOp", lag("VerwerktOp") OVER (PARTITION BY "Persoonssleutel" ORDER BY "RegistratieDatumTijd", "Id") AS vorige
+                FROM duo_notificatie WHERE "Id" > $1 AND "Status" = 'Verwerkt') s
+            WHERE "VerwerktOp" < vorige
+            """);
+        cmd.Parameters.AddWithValue(vanafId);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static string Volgorde(long buitenVolgorde) => buitenVolgorde == 0
+        ? "; order per person kept"
+        : $"; ORDER PER PERSON BROKEN: {buitenVolgorde:N0} events processed before an earlier one of the same person";
 
     private static async Task<(bool, string?)> StuurAsync(HttpClient http, string token, Guid berichtId, string json)
     {

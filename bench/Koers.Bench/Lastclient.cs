@@ -144,7 +144,21 @@ public static class Lastclient
             }
         }
 
-        if (alleen is null || "duo burst".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("duo", StringComparison.OrdinalIgnoreCase))
+        // The backlog alone (scenario 'achterstand'): bench/run.sh runs it again with a second Koers instance started
+        // beside the first (--duoinstanties 2 only names the row; both instances poll the same inbox).
+        if (alleen is not null && alleen.Contains("achterstand", StringComparison.OrdinalIgnoreCase))
+        {
+            var instanties = opties.Getal("duoinstanties", 1);
+            if (await Ketenlast.DuoAchterstandAsync(bron, opties.Bsn, opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600)), instanties) is { } alleenAchterstand)
+            {
+                bulk.Add(alleenAchterstand);
+                if (alleenAchterstand.Mislukt)
+                {
+                    metingen.Add((new Meting(alleenAchterstand.Scenario, 1, 1, 1, 0, 0, 0, alleenAchterstand.Toelichting), null));
+                }
+            }
+        }
+        else if (alleen is null || "duo burst".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("duo", StringComparison.OrdinalIgnoreCase))
         {
             var duo = await Ketenlast.DuoAsync(http, bron, opties.Bsn, opties.Tekst("duotoken") ?? Environment.GetEnvironmentVariable("KOERS_BENCH_DUO_TOKEN"),
                 opties.Getal("duoverzenders", 20), opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600)));

@@ -632,4 +632,104 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
             Assert.Equal(["SS109", "SS137", "SS109", "SS137"], codes);
         }
     }
+
+    [Fact]
+    public async Task Twee_instanties_verdelen_een_ronde_zonder_pogingen_te_verspillen_aan_meldingen_van_de_ander()
+    {
+        // 40 persons with a case, one event each: one round holds them all, in both instances. DUO answers slowly, so the
+        // two instances work on the same round at the same time.
+        var bsns = Enumerable.Range(0, 40).Select(_ => Testdata.NieuwBsn()).ToList();
+        var t = new DateTimeOffset(2026, 6, 15, 6, 0, 0, TimeSpan.Zero);
+        foreach (var bsn in bsns)
+        {
+            _omgeving.Sim.Persoon(bsn).Plicht = new DuoInburgeringsplicht(true, new DateOnly(2026, 1, 5));
+            await _omgeving.NotificeerAsync("SS101", bsn, t);
+        }
+
+        await _omgeving.VerwerkAsync();
+        foreach (var bsn in bsns) await _omgeving.NotificeerAsync("SS109", bsn, t.AddMinutes(1));
+        HashSet<long> ids;
+        using (var scope = _omgeving.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+            ids = [.. await db.DuoNotificatiesVan(bsns).Where(n => n.GebeurtenisId == "SS109").Select(n => n.Id).ToListAsync()];
+        }
+
+        Assert.Equal(40, ids.Count);
+        var tweede = _omgeving.Maak();
+        using var claims = new Claimteller(ids);
+        _omgeving.DuoVertraging = TimeSpan.FromMilliseconds(40);
+        try
+        {
+            await Task.WhenAll(Task.Run(() => _omgeving.VerwerkAsync()), Task.Run(() => _omgeving.VerwerkAsync(tweede)));
+        }
+        finally
+        {
+            _omgeving.DuoVertraging = TimeSpan.Zero;
+            tweede.Dispose();
+        }
+
+        using (var scope = _omgeving.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+            var meldingen = await db.DuoNotificaties.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync();
+            Assert.All(meldingen, n => Assert.Equal((InboxStatus.Verwerkt, 1), (n.Status, n.Pogingen)));
+        }
+
+        // Each event is claimed once by whoever takes it; what is left over is at most one empty claim per worker per round
+        // (two instances, each with its workers, and a last round that finds only events the other still holds). Handing
+        // each worker fixed positions in its instance's round made both instances try all 40: 40 claims wasted.
+        var verwerkers = new Koers.Web.Features.Duo.DuoOpties().Verwerkers;
+        Assert.InRange(claims.Aantal - 40, 0, 2 * 2 * verwerkers);
+        Assert.True(claims.Aantal - 40 < 40, $"{claims.Aantal - 40} claims op meldingen die de andere instantie al had");
+    }
+
+    /// <summary>Counts the inbox's claim statements (FOR UPDATE SKIP LOCKED) that concern the given events.</summary>
+    private sealed class Claimteller : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly HashSet<long> _ids;
+        private readonly List<IDisposable> _abonnementen = [];
+        private int _aantal;
+
+        public Claimteller(HashSet<long> ids)
+        {
+            _ids = ids;
+            _abonnementen.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Aantal => Volatile.Read(ref _aantal);
+
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) lock (_abonnementen) _abonnementen.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key != Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name ||
+                value.Value is not Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data ||
+                !data.Command.CommandText.Contains("SKIP LOCKED", StringComparison.Ordinal)) return;
+            foreach (System.Data.Common.DbParameter p in data.Command.Parameters)
+            {
+                if (p.Value is long id && _ids.Contains(id) || p.Value is IEnumerable<long> lijst && lijst.Any(_ids.Contains))
+                {
+                    Interlocked.Increment(ref _aantal);
+                    return;
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_abonnementen) foreach (var a in _abonnementen) a.Dispose();
+        }
+    }
 }

@@ -37,11 +37,11 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         {
             // With several workers a round holds a few events per worker, so a slow event (DUO answering late) does
             // not leave the other workers idle for long before the next round's query.
-            var ids = await KandidatenAsync(Math.Max(Ronde, verwerkers * 8), ct);
-            if (ids.Count == 0) break;
-            var gedaan = verwerkers == 1 || ids.Count == 1
-                ? await ReeksAsync(this, ids, new Teller(), ct)
-                : await ParallelAsync(ids, Math.Min(verwerkers, ids.Count), ct);
+            var ids = (await KandidatenAsync(Math.Max(Ronde, verwerkers * 8), ct)).ToArray();
+            if (ids.Length == 0) break;
+            var gedaan = verwerkers == 1 || ids.Length == 1
+                ? await ReeksAsync(this, new Rondekandidaten(ids), ct)
+                : await ParallelAsync(ids, Math.Min(verwerkers, ids.Length), ct);
 
             totaal += gedaan;
             if (gedaan == 0) break; // everything we saw was taken by another instance
@@ -50,40 +50,49 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         return totaal;
     }
 
-    /// <summary>The index of the next candidate a worker takes; shared by the workers of one round.</summary>
-    private sealed class Teller
-    {
-        private int _volgende = -1;
-
-        public int Neem() => Interlocked.Increment(ref _volgende);
-    }
-
-    /// <summary>One worker: takes the round's candidates one by one until none are left.</summary>
-    private static async Task<int> ReeksAsync(DuoInbox inbox, List<long> ids, Teller teller, CancellationToken ct)
+    /// <summary>
+    /// One worker: claims the oldest candidate of the round that nobody holds or has finished, processes it, and
+    /// repeats until none is left. Workers do not divide the round by position: with two Koers instances both rounds
+    /// hold (nearly) the same candidates, and a worker that was handed a fixed event already taken by the other instance
+    /// spent a transaction on it and, when all of its round was taken, waited for the next poll; two instances then
+    /// drained a backlog at half the rate of one (bench/README.md, "two instances").
+    /// </summary>
+    private static async Task<int> ReeksAsync(DuoInbox inbox, Rondekandidaten ronde, CancellationToken ct)
     {
         var gedaan = 0;
-        for (var i = teller.Neem(); i < ids.Count; i = teller.Neem())
-        {
-            // Stop between events, never inside one: a claimed event is finished with its effects even when the
-            // host is stopping (SIGTERM), within the shutdown timeout, so a rolling update does not redo work.
-            if (ct.IsCancellationRequested) break;
-            if (await inbox.VerwerkEenAsync(ids[i], CancellationToken.None)) gedaan++;
-        }
+        // Stop between events, never inside one: a claimed event is finished with its effects even when the host is
+        // stopping (SIGTERM), within the shutdown timeout, so a rolling update does not redo work.
+        while (!ct.IsCancellationRequested && !ronde.Op && await inbox.VerwerkVolgendeAsync(ronde, CancellationToken.None)) gedaan++;
 
         return gedaan;
     }
 
-    private async Task<int> ParallelAsync(List<long> ids, int verwerkers, CancellationToken ct)
+    /// <summary>
+    /// A round's candidates and how many this instance's workers claimed (counted at the claim, not after the work): once
+    /// all are, no worker of this instance asks the database again. With one instance that is exactly one claim per event.
+    /// </summary>
+    private sealed class Rondekandidaten(long[] ids)
     {
-        var teller = new Teller();
-        var werk = new List<Task<int>> { ReeksAsync(this, ids, teller, ct) };
+        private int _genomen;
+
+        public long[] Ids => ids;
+
+        public bool Op => Volatile.Read(ref _genomen) >= ids.Length;
+
+        public void Genomen() => Interlocked.Increment(ref _genomen);
+    }
+
+    private async Task<int> ParallelAsync(long[] ids, int verwerkers, CancellationToken ct)
+    {
+        var ronde = new Rondekandidaten(ids);
+        var werk = new List<Task<int>> { ReeksAsync(this, ronde, ct) };
         for (var w = 1; w < verwerkers; w++)
         {
             werk.Add(Task.Run(async () =>
             {
                 // Its own scope: a DbContext (and its connection and transaction) serves one worker at a time.
                 await using var scope = scopes.CreateAsyncScope();
-                return await ReeksAsync(scope.ServiceProvider.GetRequiredService<DuoInbox>(), ids, teller, ct);
+                return await ReeksAsync(scope.ServiceProvider.GetRequiredService<DuoInbox>(), ronde, ct);
             }, CancellationToken.None));
         }
 
@@ -127,19 +136,24 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
             .ToListAsync(ct);
     }
 
-    private async Task<bool> VerwerkEenAsync(long id, CancellationToken ct)
+    /// <summary>Claims and processes the next event of the round; false when none of it is left to claim.</summary>
+    private async Task<bool> VerwerkVolgendeAsync(Rondekandidaten ronde, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         // The savepoint below already undoes the effects of a failed save; EF's own savepoint around SaveChanges
         // would add a RELEASE round trip per event and change nothing.
         db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var n = await ClaimAsync(id, ct);
+        var n = await ClaimAsync(ronde.Ids, ct);
         if (n is null)
         {
             await tx.RollbackAsync(ct);
             return false;
         }
+
+        ronde.Genomen();
+
+        var id = n.Id;
 
         await tx.CreateSavepointAsync("effecten", ct);
         try
@@ -185,16 +199,32 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         }
     }
 
-    private async Task<DuoNotificatie?> ClaimAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// The oldest event of the round that is still waiting and due and that no other worker (of this or another
+    /// instance) holds: on PostgreSQL FOR UPDATE SKIP LOCKED passes over the rows other transactions locked. An event
+    /// that failed in this round has its next attempt set in the future, so it is not taken again in the same round.
+    /// Every candidate is the oldest open event of its person when the round was read, so any of them may go first.
+    /// </summary>
+    private async Task<DuoNotificatie?> ClaimAsync(long[] ids, CancellationToken ct)
     {
+        var nu = klok.NuUtc;
         if (db.Database.IsNpgsql())
         {
             return await db.DuoNotificaties
-                .FromSqlRaw("SELECT * FROM duo_notificatie WHERE \"Id\" = {0} AND \"Status\" = 'Ontvangen' FOR UPDATE SKIP LOCKED", id)
+                .FromSql($"""
+                    SELECT * FROM duo_notificatie
+                    WHERE "Id" = ANY({ids}) AND "Status" = 'Ontvangen' AND ("VolgendePogingOp" IS NULL OR "VolgendePogingOp" <= {nu})
+                    ORDER BY "RegistratieDatumTijd", "Id"
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                    """)
                 .FirstOrDefaultAsync(ct);
         }
 
-        return await db.DuoNotificaties.FirstOrDefaultAsync(n => n.Id == id && n.Status == InboxStatus.Ontvangen, ct);
+        return await db.DuoNotificaties
+            .Where(n => ids.Contains(n.Id) && n.Status == InboxStatus.Ontvangen && (n.VolgendePogingOp == null || n.VolgendePogingOp <= nu))
+            .OrderBy(n => n.RegistratieDatumTijd).ThenBy(n => n.Id)
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>A person asks to try a parked event again (it then waits its turn per person again).</summary>
