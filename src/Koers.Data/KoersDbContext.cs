@@ -143,6 +143,10 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             e.Property(x => x.AzcLocatie).HasMaxLength(200);
             e.Property(x => x.PipVorigeGemeente).HasMaxLength(4);
             e.HasIndex(x => new { x.GemeenteId, x.Fase });
+            // Issue #21 (h-audit): the auditor's search asks "is this row about a case of my region" as a hash of the region's
+            // case ids, built once per statement; with the ids in the index it is read from the index alone (~80 pages for
+            // 10,000 cases) instead of a heap page per case (~5,400 pages, 27-58 ms).
+            e.HasIndex(x => new { x.GemeenteId, x.Id });
             e.HasIndex(x => x.KlantregisseurId);
             e.HasIndex(x => x.Achternaam);
             e.HasOne(x => x.Gemeente).WithMany().HasForeignKey(x => x.GemeenteId).OnDelete(DeleteBehavior.Restrict);
@@ -301,14 +305,17 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
             // Sealing sets it once; as a concurrency token a second sealer that raced for the same row fails instead of overwriting.
             e.Property(x => x.Volgnummer).IsConcurrencyToken();
             e.HasIndex(x => x.InburgeraarId);
-            e.HasIndex(x => x.Op);
+            // The auditor's search by period: the region test ("RegioId", "InburgeraarId") read from the index, so the capped
+            // count of a day of national audit is an index-only scan instead of a heap fetch per row (AuditQuery).
+            e.HasIndex(x => x.Op).IncludeProperties(x => new { x.RegioId, x.InburgeraarId });
             // One row per position: two sealers can never both extend the chain from the same row (no fork).
             e.HasIndex(x => x.Volgnummer).IsUnique();
             // The rows still to be sealed, found without scanning the whole log.
             e.HasIndex(x => x.Id).HasDatabaseName("IX_audit_onverzegeld").HasFilter("\"Volgnummer\" IS NULL");
             e.HasIndex(x => x.RegioId);
-            // The auditor's search by account (AuditQuery): one user's newest rows first, without scanning the log.
-            e.HasIndex(x => new { x.Gebruiker, x.Id });
+            // The auditor's search by account (AuditQuery): one user's newest rows first, without scanning the log; with the
+            // columns of the region test included, its capped count is an index-only scan (no heap fetch per row).
+            e.HasIndex(x => new { x.Gebruiker, x.Id }).IncludeProperties(x => new { x.RegioId, x.InburgeraarId });
         });
 
         // Feature areas (ontzorgen, monitor, …) keep their mapping next to their entities.

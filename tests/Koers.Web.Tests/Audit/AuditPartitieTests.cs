@@ -51,6 +51,38 @@ public abstract class AuditPartitieTests(KoersFactory factory)
     private bool IsPartitie(string tabel) => factory.MetDatabase(db =>
         db.Database.SqlQueryRaw<bool>("""SELECT EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'audit'::regclass AND c.relname = {0}) AS "Value" """, tabel).Single());
 
+    /// <summary>
+    /// Issue #21: the auditor's search by account and by period counts (up to 10,001) and filters on the region test
+    /// ("RegioId", "InburgeraarId"). Those columns are in the account and period indexes of the parent and of every
+    /// partition, including one made later, so the count is an index-only scan and not a heap fetch per row; and the
+    /// region's case ids come from an index on inburgeraar (GemeenteId, Id). PostgreSQL only (SQLite has no INCLUDE).
+    /// </summary>
+    [Fact]
+    public async Task De_zoekindexen_van_de_auditor_dragen_de_regiokolommen_op_elke_partitie()
+    {
+        if (!Pg) return;
+        Assert.True(await MetAsync((b, _) => b.ZorgVoorMaandAsync(new DateOnly(2041, 7, 1))));
+        var indexen = factory.MetDatabase(db => db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname || ': ' || pg_get_indexdef(x.indexrelid) AS "Value"
+            FROM pg_class c JOIN pg_index x ON x.indrelid = c.oid
+            WHERE c.relname = 'audit' OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'audit'::regclass)
+            """).ToList());
+        var tabellen = indexen.Select(i => i[..i.IndexOf(':', StringComparison.Ordinal)]).Distinct().ToList();
+        Assert.Contains("audit_p204107", tabellen);
+        Assert.Contains(AuditBewaring.Standaardpartitie, tabellen);
+        foreach (var tabel in tabellen)
+        {
+            Assert.Contains(indexen, i => i.StartsWith(tabel + ":", StringComparison.Ordinal)
+                && i.EndsWith("""("Gebruiker", "Id") INCLUDE ("RegioId", "InburgeraarId")""", StringComparison.Ordinal));
+            Assert.Contains(indexen, i => i.StartsWith(tabel + ":", StringComparison.Ordinal)
+                && i.EndsWith("""("Op") INCLUDE ("RegioId", "InburgeraarId")""", StringComparison.Ordinal));
+        }
+
+        var dossierindex = factory.MetDatabase(db => db.Database.SqlQueryRaw<string>(
+            """SELECT indexdef AS "Value" FROM pg_indexes WHERE tablename = 'inburgeraar' AND indexname = 'IX_inburgeraar_GemeenteId_Id'""").Single());
+        Assert.EndsWith("""("GemeenteId", "Id")""", dossierindex, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Partities_maken_is_idempotent_en_een_regel_ver_in_de_toekomst_landt()
     {

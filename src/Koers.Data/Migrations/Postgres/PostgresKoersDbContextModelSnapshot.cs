@@ -110,12 +110,16 @@ namespace Koers.Data.Migrations.Postgres
 
                     b.HasIndex("Op");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Op"), new[] { "RegioId", "InburgeraarId" });
+
                     b.HasIndex("RegioId");
 
                     b.HasIndex("Volgnummer")
                         .IsUnique();
 
                     b.HasIndex("Gebruiker", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Gebruiker", "Id"), new[] { "RegioId", "InburgeraarId" });
 
                     b.ToTable("audit", (string)null);
                 });
@@ -1208,6 +1212,8 @@ namespace Koers.Data.Migrations.Postgres
                     b.HasIndex("VNummerIndex");
 
                     b.HasIndex("GemeenteId", "Fase");
+
+                    b.HasIndex("GemeenteId", "Id");
 
                     b.ToTable("inburgeraar", (string)null);
                 });

@@ -101,14 +101,16 @@ namespace Koers.Data.Migrations.Sqlite
 
                     b.HasIndex("InburgeraarId");
 
-                    b.HasIndex("Op");
+                    b.HasIndex("Op")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RegioId", "InburgeraarId" });
 
                     b.HasIndex("RegioId");
 
                     b.HasIndex("Volgnummer")
                         .IsUnique();
 
-                    b.HasIndex("Gebruiker", "Id");
+                    b.HasIndex("Gebruiker", "Id")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "RegioId", "InburgeraarId" });
 
                     b.ToTable("audit", (string)null);
                 });
@@ -1183,6 +1185,8 @@ namespace Koers.Data.Migrations.Sqlite
                     b.HasIndex("VNummerIndex");
 
                     b.HasIndex("GemeenteId", "Fase");
+
+                    b.HasIndex("GemeenteId", "Id");
 
                     b.ToTable("inburgeraar", (string)null);
                 });
