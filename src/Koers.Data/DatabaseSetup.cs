@@ -23,6 +23,10 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddKoersData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // The options are built once (singleton), not per request: building them per scope ran the UseNpgsql/AddInterceptors
+        // lambda and EF's lookup of its internal service provider by options on every request, about 6 % of Koers's CPU
+        // on the case API (issue #21, perf profile). Everything the lambda resolves is a singleton (the interceptors, the
+        // BSN keys); the context itself stays scoped.
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Koers");
         if (provider == DatabaseProvider.Postgres)
@@ -34,13 +38,13 @@ public static class DatabaseSetup
             }
 
             services.AddDbContext<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())
-                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
+                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRoot);
             services.AddDbContext<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>())
-                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
+                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         return services;

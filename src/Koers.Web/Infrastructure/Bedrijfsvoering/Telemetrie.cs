@@ -129,6 +129,9 @@ public sealed class BsnMaskerendeSpans : BaseProcessor<Activity>
 
 public static class Telemetrie
 {
+    /// <summary>Records traces without an OTLP endpoint too (for an exporter added in code, e.g. a test's).</summary>
+    public const string SporenInstelling = "Koers:Telemetrie:Sporen";
+
     /// <summary>
     /// OpenTelemetry traces and metrics. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the
     /// standard variable; also headers, protocol), and metrics on a Prometheus scrape endpoint (<see cref="MapMetingen"/>).
@@ -138,10 +141,16 @@ public static class Telemetrie
     {
         services.AddSingleton<KoersMetingen>();
         services.AddHostedService<MetingenVerversing>();
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName: configuration["OTEL_SERVICE_NAME"] ?? "koers",
-                serviceVersion: typeof(Telemetrie).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName))
-            .WithTracing(t => t
+                serviceVersion: typeof(Telemetrie).Assembly.GetName().Version?.ToString(), serviceInstanceId: Environment.MachineName));
+        // Traces only when something reads them (an OTLP endpoint, or Koers:Telemetrie:Sporen=true): without an exporter
+        // every request and every EF statement still became a recorded span with its tags, the SQL text sanitised and
+        // each tag scanned for a BSN, then dropped: 3-4 % of Koers's CPU on the case and worklist pages (issue #21).
+        if (configuration.GetValue(SporenInstelling, otlp))
+        {
+            otel.WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o =>
                 {
                     // Health probes and scrapes every few seconds would drown the traces that matter.
@@ -150,14 +159,16 @@ public static class Telemetrie
                 })
                 .AddHttpClientInstrumentation(o => o.RecordException = false)
                 .AddEntityFrameworkCoreInstrumentation()
-                .AddProcessor(new BsnMaskerendeSpans()))
-            .WithMetrics(m => m
+                .AddProcessor(new BsnMaskerendeSpans()));
+        }
+
+        otel.WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(KoersMetingen.Naam)
                 .AddPrometheusExporter());
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (otlp)
         {
             otel.UseOtlpExporter();
         }
