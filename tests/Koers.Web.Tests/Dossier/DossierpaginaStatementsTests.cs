@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
@@ -6,9 +5,7 @@ using Koers.Data.Model;
 using Koers.Data.Model.Groepen;
 using Koers.Data.Model.Keten;
 using Koers.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Koers.Web.Tests.Dossier;
 
@@ -44,68 +41,11 @@ public abstract class DossierpaginaStatementsTests(KoersFactory factory)
 
     private static AngleSharp.Html.Dom.IHtmlDocument Html(string html) => new HtmlParser().ParseDocument(html);
 
-    /// <summary>
-    /// Counts the EF Core commands executed while handling the requests that carry this counter's header (the request's
-    /// HttpContext flows into the command's execution; background jobs have none, other tests' requests another header).
-    /// </summary>
-    private sealed class Teller : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        public const string Header = "X-Koers-Test-Teller";
-        private readonly string _sleutel = Guid.NewGuid().ToString("N");
-        private readonly List<IDisposable> _abonnementen = [];
-        private readonly HttpContextAccessor _http = new();
-        private readonly List<string> _statements = [];
-
-        public Teller() => _abonnementen.Add(DiagnosticListener.AllListeners.Subscribe(this));
-
-        public IReadOnlyList<string> Statements { get { lock (_statements) return [.. _statements]; } }
-
-        public HttpRequestMessage Verzoek(string pad)
-        {
-            var verzoek = new HttpRequestMessage(HttpMethod.Get, pad);
-            verzoek.Headers.Add(Header, _sleutel);
-            return verzoek;
-        }
-
-        public void Wis()
-        {
-            lock (_statements) _statements.Clear();
-        }
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name) lock (_abonnementen) _abonnementen.Add(value.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data) return;
-            if (_http.HttpContext?.Request.Headers[Header].ToString() != _sleutel) return;
-            // The tests' sign-in (TestAuthenticatie) reads the user and roles from Identity on every request; a signed-in
-            // user in production carries them in the cookie or token, so those reads are not the page's.
-            if (data.Command.CommandText.Contains("\"AspNet", StringComparison.Ordinal)) return;
-            lock (_statements) _statements.Add(data.Command.CommandText);
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_abonnementen) foreach (var a in _abonnementen) a.Dispose();
-        }
-    }
-
     [Fact]
     public async Task Een_dossierpagina_en_een_dossiervraag_via_de_API_kosten_een_vast_klein_aantal_statements()
     {
         var id = await DossierAsync();
-        using var teller = new Teller();
+        using var teller = Statementteller.VanVerzoeken();
         // Warm: the user's reach and the municipality's settings are loaded once, then kept (Bereikcache, Instellingencache).
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(teller.Verzoek($"/inburgeraars/{id}"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(teller.Verzoek($"/api/v1/inburgeraars/{id}"))).StatusCode);

@@ -657,7 +657,10 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
 
         Assert.Equal(40, ids.Count);
         var tweede = _omgeving.Maak();
-        using var claims = new Claimteller(ids);
+        // The inbox's claim statements (FOR UPDATE SKIP LOCKED) that concern these events: by their ids, as the inbox runs
+        // in the background of no request.
+        using var claims = new Statementteller(data => data.Command.CommandText.Contains("SKIP LOCKED", StringComparison.Ordinal) &&
+            data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Any(p => p.Value is long id && ids.Contains(id) || p.Value is IEnumerable<long> lijst && lijst.Any(ids.Contains)));
         _omgeving.DuoVertraging = TimeSpan.FromMilliseconds(40);
         try
         {
@@ -682,54 +685,5 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
         var verwerkers = new Koers.Web.Features.Duo.DuoOpties().Verwerkers;
         Assert.InRange(claims.Aantal - 40, 0, 2 * 2 * verwerkers);
         Assert.True(claims.Aantal - 40 < 40, $"{claims.Aantal - 40} claims op meldingen die de andere instantie al had");
-    }
-
-    /// <summary>Counts the inbox's claim statements (FOR UPDATE SKIP LOCKED) that concern the given events.</summary>
-    private sealed class Claimteller : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly HashSet<long> _ids;
-        private readonly List<IDisposable> _abonnementen = [];
-        private int _aantal;
-
-        public Claimteller(HashSet<long> ids)
-        {
-            _ids = ids;
-            _abonnementen.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Aantal => Volatile.Read(ref _aantal);
-
-        public void OnNext(System.Diagnostics.DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name) lock (_abonnementen) _abonnementen.Add(value.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key != Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name ||
-                value.Value is not Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data ||
-                !data.Command.CommandText.Contains("SKIP LOCKED", StringComparison.Ordinal)) return;
-            foreach (System.Data.Common.DbParameter p in data.Command.Parameters)
-            {
-                if (p.Value is long id && _ids.Contains(id) || p.Value is IEnumerable<long> lijst && lijst.Any(_ids.Contains))
-                {
-                    Interlocked.Increment(ref _aantal);
-                    return;
-                }
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_abonnementen) foreach (var a in _abonnementen) a.Dispose();
-        }
     }
 }

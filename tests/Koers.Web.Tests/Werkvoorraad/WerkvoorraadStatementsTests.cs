@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using AngleSharp.Html.Parser;
 using Koers.Data.Model;
 using Koers.Web.Features.Beveiliging;
 using Koers.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koers.Web.Tests.Werkvoorraad;
@@ -22,65 +17,22 @@ namespace Koers.Web.Tests.Werkvoorraad;
 /// </summary>
 public abstract class WerkvoorraadStatementsTests : IDisposable
 {
-    private const string Kop = "X-Koers-Telling";
     private readonly WebApplicationFactory<Program> _app;
-    private readonly Teller _teller = new();
+    private readonly Statementteller _teller = Statementteller.VanVerzoeken();
 
     protected WerkvoorraadStatementsTests(KoersFactory basis)
     {
         Basis = basis;
-        _app = basis.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IInterceptor>(sp => new TellendeInterceptor(_teller, sp.GetRequiredService<IHttpContextAccessor>()))));
+        _app = basis.WithWebHostBuilder(_ => { });
     }
 
     protected KoersFactory Basis { get; }
 
     public void Dispose()
     {
+        _teller.Dispose();
         _app.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Counts the commands of requests carrying the <see cref="Kop"/> header, per header value.</summary>
-    private sealed class Teller
-    {
-        public ConcurrentDictionary<string, ConcurrentQueue<string>> PerVerzoek { get; } = new();
-    }
-
-    private sealed class TellendeInterceptor(Teller teller, IHttpContextAccessor http) : DbCommandInterceptor
-    {
-        private void Tel(DbCommand c)
-        {
-            // The test sign-in (TestAuthenticatie) looks the user and roles up on every request; production reads them
-            // from the bearer token or cookie. Those Identity statements are not the page's.
-            if (c.CommandText.Contains("\"AspNet", StringComparison.Ordinal)) return;
-            if (http.HttpContext?.Request.Headers[Kop].ToString() is { Length: > 0 } sleutel)
-                teller.PerVerzoek.GetOrAdd(sleutel, _ => new()).Enqueue(c.CommandText);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Tel(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Tel(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Tel(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Tel(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
     }
 
     private const string Klantregisseur = "sanne.devries@kempen.example";
@@ -91,12 +43,11 @@ public abstract class WerkvoorraadStatementsTests : IDisposable
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Remove(TestAuthenticatie.Header); // the factory's default user
         client.DefaultRequestHeaders.Add(TestAuthenticatie.Header, email);
-        var sleutel = Guid.NewGuid().ToString("N");
-        client.DefaultRequestHeaders.Add(Kop, sleutel);
-        var antwoord = await client.GetAsync(url);
+        _teller.Wis();
+        var antwoord = await client.SendAsync(_teller.Verzoek(url));
         Assert.Equal(System.Net.HttpStatusCode.OK, antwoord.StatusCode);
         var html = await antwoord.Content.ReadAsStringAsync();
-        return (html, _teller.PerVerzoek.TryGetValue(sleutel, out var q) ? [.. q] : []);
+        return (html, [.. _teller.Statements]);
     }
 
     private int MedewerkerId(string email) => Basis.MetDatabase(db => db.Medewerkers.Single(m => m.Email == email).Id);
