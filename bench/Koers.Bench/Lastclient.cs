@@ -135,6 +135,16 @@ public static class Lastclient
         // 5. Chain partners and DUO: a 10,000-row attendance CSV per taalschool, and a burst of DUO notifications with
         //    the time the inbox needs to process them. A fixed amount of work each (see Ketenlast).
         var bulk = new List<Ketenlast.Bulkregel>();
+
+        // The DUO backlog drain (alone, or after the burst): a backlog that does not drain in time or breaks the order per
+        // person is a failure of the run, like an error response (its row built on `foutbasis`).
+        async Task AchterstandAsync(int instanties, Meting foutbasis)
+        {
+            if (await Ketenlast.DuoAchterstandAsync(bron, opties.Bsn, opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600)), instanties) is not { } achterstand) return;
+            bulk.Add(achterstand);
+            if (achterstand.Mislukt) metingen.Add((foutbasis with { Scenario = achterstand.Scenario, Fouten = 1, Eerstefout = achterstand.Toelichting }, null));
+        }
+
         if (alleen is null || "partner csv".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("csv", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var (a, s, b) in await Ketenlast.CsvAsync(http, bron, opties.Bsn, opties.Getal("csvgebruikers", 2), opties.Getal("csvregels", 10_000), opties.Getal("csvuploads", 5), vandaag))
@@ -148,15 +158,7 @@ public static class Lastclient
         // beside the first (--duoinstanties 2 only names the row; both instances poll the same inbox).
         if (alleen is not null && alleen.Contains("achterstand", StringComparison.OrdinalIgnoreCase))
         {
-            var instanties = opties.Getal("duoinstanties", 1);
-            if (await Ketenlast.DuoAchterstandAsync(bron, opties.Bsn, opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600)), instanties) is { } alleenAchterstand)
-            {
-                bulk.Add(alleenAchterstand);
-                if (alleenAchterstand.Mislukt)
-                {
-                    metingen.Add((new Meting(alleenAchterstand.Scenario, 1, 1, 1, 0, 0, 0, alleenAchterstand.Toelichting), null));
-                }
-            }
+            await AchterstandAsync(opties.Getal("duoinstanties", 1), new Meting("DUO backlog drain", 1, 1, 0, 0, 0, 0, null));
         }
         else if (alleen is null || "duo burst".Contains(alleen, StringComparison.OrdinalIgnoreCase) || alleen.Contains("duo", StringComparison.OrdinalIgnoreCase))
         {
@@ -173,11 +175,7 @@ public static class Lastclient
                 }
 
                 // The inbox's own rate: a backlog of the same size, the accepting not competing for the cores.
-                if (await Ketenlast.DuoAchterstandAsync(bron, opties.Bsn, opties.Getal("duomeldingen", 5_000), TimeSpan.FromSeconds(opties.Getal("duodrain", 600))) is { } achterstand)
-                {
-                    bulk.Add(achterstand);
-                    if (achterstand.Mislukt) metingen.Add((d.App with { Scenario = "DUO backlog drain", Fouten = 1, Eerstefout = achterstand.Toelichting }, null));
-                }
+                await AchterstandAsync(1, d.App);
             }
         }
 
