@@ -214,7 +214,8 @@ if [ "$RC" = 0 ] && { [ -z "$SCENARIO" ] || [[ "${SCENARIO,,}" == *duo* ]] || [[
         echo
         echo "Two Koers instances on the same database (the second started for this scenario only, warmed with a smaller backlog); load average before: $LOAD2_VOOR:"
         echo
-        grep -E '^\|( bulk scenario|---| DUO backlog)' "$TABEL2"
+        # The bulk table only (its header, separator and the drain row), not the load table's separator before it.
+        awk '/^\| bulk scenario/ {t=1} t && /^\|( bulk scenario|---| DUO backlog)/' "$TABEL2"
     } >>"$UIT"
 fi
 log "resultaten: $UIT"

@@ -583,6 +583,78 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
     }
 
     [Fact]
+    public async Task De_claim_van_een_werker_leest_alleen_de_melding_op_zijn_plek_in_de_ronde()
+    {
+        // A round of 128 waiting events (the inbox's round with 16 workers), oldest first, as the candidate query gives it.
+        using var scope = _omgeving.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO duo_notificatie ("BerichtId", "GebeurtenisId", "RegistratieDatumTijd", "Persoonssleutel", "Afzender", "OntvangenOp", "Status", "Pogingen")
+            SELECT gen_random_uuid(), 'SS137', timestamptz '2000-01-01 00:00Z' + g * interval '1 ms', 'claimtest-' || g, 'claimtest', now(), 'Ontvangen', 0
+            FROM generate_series(1, 128) g;
+            ANALYZE duo_notificatie;
+            """);
+        try
+        {
+            var ronde = await db.DuoNotificaties.AsNoTracking().Where(n => n.Afzender == "claimtest")
+                .OrderBy(n => n.RegistratieDatumTijd).ThenBy(n => n.Id).Select(n => n.Id).ToArrayAsync();
+            Assert.Equal(128, ronde.Length);
+            var conn = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+            await conn.OpenAsync();
+
+            async Task<string> PlanAsync(long[] ids)
+            {
+                var sql = DuoInbox.ClaimSql(ids, DateTime.UtcNow);
+                await using var tx = await conn.BeginTransactionAsync();
+                await using var cmd = new Npgsql.NpgsqlCommand("EXPLAIN (ANALYZE, FORMAT JSON) " + System.Text.RegularExpressions.Regex.Replace(sql.Format, @"\{(\d+)\}", m => "$" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1)), conn, tx);
+                foreach (var waarde in sql.GetArguments()) cmd.Parameters.Add(new Npgsql.NpgsqlParameter { Value = waarde });
+                var plan = (string)(await cmd.ExecuteScalarAsync())!;
+                await tx.RollbackAsync(); // EXPLAIN ANALYZE took the lock; give it back
+                return plan;
+            }
+
+            // The rows the plan read from duo_notificatie, over all its loops.
+            static long GelezenRijen(string plan)
+            {
+                long som = 0;
+                void Loop(System.Text.Json.JsonElement knoop)
+                {
+                    if (knoop.TryGetProperty("Relation Name", out var r) && r.GetString() == "duo_notificatie")
+                    {
+                        som += (long)(knoop.GetProperty("Actual Rows").GetDouble() * knoop.GetProperty("Actual Loops").GetDouble());
+                        if (knoop.TryGetProperty("Rows Removed by Filter", out var weg)) som += (long)(weg.GetDouble() * knoop.GetProperty("Actual Loops").GetDouble());
+                    }
+
+                    if (knoop.TryGetProperty("Plans", out var kinderen))
+                    {
+                        foreach (var k in kinderen.EnumerateArray()) Loop(k);
+                    }
+                }
+
+                using var doc = System.Text.Json.JsonDocument.Parse(plan);
+                Loop(doc.RootElement[0].GetProperty("Plan"));
+                return som;
+            }
+
+            // A worker at position 40 with nobody else about: one row read, none sorted (before: all 128 read and sorted
+            // on every claim, 0.6 ms instead of 0.04 ms on the national set).
+            var plan = await PlanAsync(ronde[40..]);
+            Assert.Equal(1, GelezenRijen(plan));
+            Assert.DoesNotContain("\"Sort\"", plan);
+
+            // And the claim takes the first free one from the position on: events finished (by the other instance) are
+            // passed over, the rest in the round's order.
+            await db.Database.ExecuteSqlRawAsync("""UPDATE duo_notificatie SET "Status" = 'Verwerkt' WHERE "Id" = ANY({0})""", ronde[40..43]);
+            var geclaimd = await db.DuoNotificaties.FromSql(DuoInbox.ClaimSql(ronde[40..], DateTime.UtcNow)).AsNoTracking().Select(n => n.Id).FirstAsync();
+            Assert.Equal(ronde[43], geclaimd);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM duo_notificatie WHERE "Afzender" = 'claimtest'""");
+        }
+    }
+
+    [Fact]
     public async Task Twee_instanties_verwerken_een_stoot_meldingen_elk_precies_een_keer()
     {
         // 15 persons with a case, 4 events each, in DUO's order per person.
