@@ -453,42 +453,38 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
         var vanaf = vandaag.AddMonths(-langste);
 
         // A closed case gets no questionnaire (its moments are 'vervallen'); the stored phase says whether it is closed.
-        // The three possible anchors are read as one probe each on the milestone key (case, kind): a join to the
-        // milestones made PostgreSQL hash every BRP registration of the country for one region's worklist.
-        // Only the anchors some municipality in reach uses are read (Meetmomenten.Open looks at its municipality's
-        // anchor alone): with every municipality on the default anchor that is one probe per case instead of three.
-        // EF.Constant puts the choice into the SQL text, so the unused probes are not in the statement at all.
+        // The cases come joined to their anchor milestones within the window: one row per case and anchor kind. Only
+        // the anchors some municipality in reach uses are read (Meetmomenten.Open looks at its municipality's anchor
+        // alone, and an anchor outside the window opens no moment), so with every municipality on the default anchor
+        // that is one row per case. A correlated probe per anchor read each case's milestones three times on
+        // PostgreSQL (EF repeats the subquery in SELECT and in both bounds of the window); the join reads the window of
+        // the (kind, date) index once and hashes it against the region's cases, or probes each case's milestone key
+        // once (bench/README.md "Werkvoorraadpagina"). The window's dates are constants in the SQL text: as parameters,
+        // PostgreSQL's generic plan for the auto-prepared statement guessed a few hundred milestones in the window and
+        // probed the case of each of the country's ~80,000 (3.5x slower than before).
         Fase[] afgesloten = [.. Enum.GetValues<Fase>().Where(f => f.IsAfgesloten())];
-        var ankers = perGemeente.Values.Select(i => i.Anker).ToHashSet();
-        bool metHuisvesting = ankers.Contains(Meetanker.Huisvesting), metIntake = ankers.Contains(Meetanker.BredeIntake), metPip = ankers.Contains(Meetanker.Pip);
-        var gevonden = await selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
-            .Where(i => i.GeanonimiseerdOp == null && !afgesloten.Contains(i.Fase))
-            .Select(i => new
-            {
-                i.Id, i.Voornamen, i.Achternaam, i.Doelgroep, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam,
-                Huisvesting = EF.Constant(metHuisvesting) ? i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BrpInschrijving).Select(m => (DateOnly?)m.Datum).FirstOrDefault() : null,
-                Intake = EF.Constant(metIntake) ? i.Mijlpalen.Where(m => m.Soort == Mijlpaal.BredeIntake).Select(m => (DateOnly?)m.Datum).FirstOrDefault() : null,
-                Pip = EF.Constant(metPip) ? i.Mijlpalen.Where(m => m.Soort == Mijlpaal.PipVastgesteld).Select(m => (DateOnly?)m.Datum).FirstOrDefault() : null,
-            })
-            .Where(x => (x.Huisvesting >= vanaf && x.Huisvesting <= vandaag) || (x.Intake >= vanaf && x.Intake <= vandaag) || (x.Pip >= vanaf && x.Pip <= vandaag))
+        Mijlpaal[] ankers = [.. perGemeente.Values.Select(i => i.Anker.Mijlpaal()).Distinct().Order()];
+        var rijen = await (
+                from i in selectie.Pas(await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+                where i.GeanonimiseerdOp == null && !afgesloten.Contains(i.Fase)
+                join m in db.Mijlpalen.AsNoTracking() on i.Id equals m.InburgeraarId
+                where EF.Constant(ankers).Contains(m.Soort) && m.Datum >= EF.Constant(vanaf) && m.Datum <= EF.Constant(vandaag)
+                select new { i.Id, i.Voornamen, i.Achternaam, i.Doelgroep, i.GemeenteId, Gemeente = i.Gemeente!.Naam, Regisseur = i.Klantregisseur!.Naam, m.Soort, m.Datum })
             .ToListAsync(ct);
-        if (gevonden.Count == 0) return [];
-        var ids = gevonden.Select(r => r.Id).ToList();
+        if (rijen.Count == 0) return [];
+        var gevonden = rijen.GroupBy(r => r.Id).Select(g => (Eerste: g.First(), Mijlpalen: g.ToDictionary(r => r.Soort, r => r.Datum))).ToList();
+        var ids = gevonden.Select(r => r.Eerste.Id).ToList();
         var gemeten = (await db.Set<Participatiemeting>().AsNoTracking().Where(m => ids.Contains(m.InburgeraarId)).Select(m => new { m.InburgeraarId, m.Maanden }).ToListAsync(ct))
             .ToLookup(m => m.InburgeraarId, m => m.Maanden);
         var uit = new List<OpenMeting>();
-        foreach (var r in gevonden)
+        foreach (var (r, mijlpalen) in gevonden)
         {
-            var mijlpalen = new Dictionary<Mijlpaal, DateOnly>();
-            if (r.Huisvesting is { } h) mijlpalen[Mijlpaal.BrpInschrijving] = h;
-            if (r.Intake is { } b) mijlpalen[Mijlpaal.BredeIntake] = b;
-            if (r.Pip is { } p) mijlpalen[Mijlpaal.PipVastgesteld] = p;
             var feiten = new DossierFeiten { Doelgroep = r.Doelgroep, Mijlpalen = mijlpalen };
             if (Meetmomenten.Open(feiten, perGemeente[r.GemeenteId], gemeten[r.Id].ToHashSet(), vandaag) is { } moment)
                 uit.Add(new OpenMeting(r.Id, $"{r.Voornamen} {r.Achternaam}", r.Gemeente, r.Regisseur, moment));
         }
 
-        return uit.OrderBy(o => o.Moment.OpenTot).ThenBy(o => o.Naam, StringComparer.Ordinal).ToList();
+        return uit.OrderBy(o => o.Moment.OpenTot).ThenBy(o => o.Naam, StringComparer.Ordinal).ThenBy(o => o.InburgeraarId).ToList();
     }
 
     /// <summary>The worklist section of questionnaires due.</summary>

@@ -18,6 +18,11 @@ public sealed class Signaleringen(IReadOnlyDictionary<(int Gemeente, TermijnCode
     /// <summary>The largest number of days set (at least the default): how far ahead the worklist must look.</summary>
     public int Grootste => dagen.Count == 0 ? Termijnsignalering.Standaard : Math.Max(Termijnsignalering.Standaard, dagen.Values.Max());
 
+    /// <summary>The settings that differ from the default (<see cref="Termijnsignalering.Standaard"/>), for a query that applies
+    /// each municipality's days per kind in SQL.</summary>
+    public IEnumerable<((int Gemeente, TermijnCode Termijn) Sleutel, int Dagen)> Afwijkend =>
+        dagen.Where(kv => kv.Value != Termijnsignalering.Standaard).OrderBy(kv => kv.Key.Gemeente).ThenBy(kv => kv.Key.Termijn).Select(kv => (kv.Key, kv.Value));
+
     /// <summary>Whether an open deadline due in <paramref name="dagenResterend"/> days is orange (or red: overdue).</summary>
     public bool Signaleert(int gemeente, TermijnCode termijn, int dagenResterend) => dagenResterend <= Dagen(gemeente, termijn);
 }

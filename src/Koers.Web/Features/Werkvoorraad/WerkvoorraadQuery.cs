@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Koers.Data;
+using Koers.Data.Model;
 using Koers.Domain.Clock;
 using Koers.Domain.Dossier;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +91,7 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, K
     {
         var bereik = await toegang.BereikAsync(ct);
         var gemeenten = bereik.WerktMetDossiers ? bereik.Gemeenten.ToList() : [];
-        // SQL fetches up to the largest setting in reach; each row is then held against its own municipality and kind.
+        // SQL fetches up to the largest setting in reach, and holds each row against its own municipality and kind.
         var signaleringen = filter.Horizon is null ? await signalering.VoorAsync(gemeenten, ct) : null;
         var dagenVooruit = Math.Clamp(filter.Horizon ?? signaleringen!.Grootste, 0, 365);
         var horizon = vandaag.AddDays(dagenVooruit);
@@ -97,6 +99,7 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, K
             .Where(t => t.Toepasselijk && t.VoldaanOp == null && t.Vervaldatum != null && t.Vervaldatum <= horizon)
             // A period that has already ended (e.g. ontzorgen) needs no more action; a missed deadline does.
             .Where(t => t.Soort == TermijnSoort.Uiterlijk || t.Vervaldatum >= vandaag);
+        if (signaleringen is not null) basis = basis.Where(Signalerend(signaleringen, vandaag));
 
         basis = basis.Where(t => gemeenten.Contains(t.Inburgeraar!.GemeenteId));
         if (filter.KlantregisseurId is { } kid) basis = basis.Where(t => t.Inburgeraar!.KlantregisseurId == kid);
@@ -109,27 +112,19 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, K
 
         if (filter.Termijn is { } termijn) basis = basis.Where(t => t.Code == termijn);
 
+        var grootte = Math.Clamp(filter.PaginaGrootte, 1, 500);
+        var pagina = Math.Max(1, filter.Pagina);
+        // Sorted by due date without a klantregisseur (a team, a municipality or the whole region: thousands of rows),
+        // the counts come from SQL per due date and only the rows of the page's dates are read; see PerDatumAsync.
+        if (filter.Sortering == Sortering.Vervaldatum && filter.KlantregisseurId is null)
+            return await PerDatumAsync(basis, filter, vandaag, (pagina - 1) * grootte, grootte, ct);
+
         // One statement fetches every row that needs attention in the selection; counting, sorting and paging happen
-        // here. Even a sharing region's whole worklist is a few thousand rows, and PostgreSQL reaches them fastest
-        // from the cases (municipality or klantregisseur index, then each case's deadlines). With ORDER BY ... LIMIT
-        // in SQL it instead walked the national deadline index in date order until it had found a page of this
-        // region's rows: 0.2-0.5 s per region-wide page at 150,000 cases, and a second statement for the counts.
-        var alle = await basis.Select(t => new Rij(
-                t.InburgeraarId,
-                t.Inburgeraar!.GemeenteId,
-                t.Inburgeraar.Achternaam,
-                t.Inburgeraar.Voornamen,
-                t.Inburgeraar.Gemeente!.Naam,
-                t.Inburgeraar.Klantregisseur != null ? t.Inburgeraar.Klantregisseur.Naam : null,
-                t.Inburgeraar.Fase,
-                t.Code,
-                t.Soort,
-                t.Vervaldatum!.Value))
-            .ToListAsync(ct);
-        if (signaleringen is not null)
-        {
-            alle = alle.Where(r => r.Vervaldatum < vandaag || signaleringen.Signaleert(r.GemeenteId, r.Code, r.Vervaldatum.DayNumber - vandaag.DayNumber)).ToList();
-        }
+        // here. One klantregisseur's worklist is a few dozen rows, and PostgreSQL reaches them fastest from the cases
+        // (klantregisseur index, then each case's deadlines). With ORDER BY ... LIMIT in SQL it instead walked the
+        // national deadline index in date order until it had found a page of this selection's rows. The other sorts
+        // (name, municipality, klantregisseur: Dutch collation, whatever the database's) also sort here.
+        var alle = await Rijen(basis).ToListAsync(ct);
 
         // The tiles always show both numbers, also when the list shows only one kind.
         var verlopen = alle.Count(r => r.Vervaldatum < vandaag);
@@ -141,28 +136,96 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, K
             _ => alle,
         };
 
-        var grootte = Math.Clamp(filter.PaginaGrootte, 1, 500);
-        var pagina = Math.Max(1, filter.Pagina);
-        var regels = Sorteer(rijen, filter.Sortering, filter.Aflopend)
-            .Skip((pagina - 1) * grootte).Take(grootte)
-            .Select(r => new WerkvoorraadRegel(
-                r.InburgeraarId,
-                $"{r.Voornamen} {r.Achternaam}",
-                r.Gemeente,
-                r.Klantregisseur,
-                r.Fase,
-                r.Code,
-                r.Soort,
-                r.Vervaldatum,
-                r.Vervaldatum.DayNumber - vandaag.DayNumber,
-                r.Vervaldatum < vandaag)).ToList();
-        var totaal = rijen.Count;
-
-        return new WerkvoorraadPagina(totaal, verlopen, binnenkort, regels);
+        var regels = Sorteer(rijen, filter.Sortering, filter.Aflopend).Skip((pagina - 1) * grootte).Take(grootte).Select(r => Regel(r, vandaag)).ToList();
+        return new WerkvoorraadPagina(rijen.Count, verlopen, binnenkort, regels);
     }
 
+    /// <summary>
+    /// The worklist sorted by due date (either way) over a large selection: one statement reads only the case and due
+    /// date of every row (both tiles, the total, and which dates the requested page spans), a second one the full rows
+    /// of the cases due on the page's dates, by key, which are sorted here (a tie on the date goes by surname in Dutch
+    /// collation, then case) and cut to the page. The same page as sorting every full row here, without reading the
+    /// names, municipality and klantregisseur of the region's thousands of rows and sorting them on every request.
+    /// </summary>
+    private static async Task<WerkvoorraadPagina> PerDatumAsync(IQueryable<Termijnregel> basis, WerkvoorraadFilter filter, DateOnly vandaag, int overslaan, int grootte,
+        CancellationToken ct)
+    {
+        var alle = await basis.Select(t => new { t.InburgeraarId, Datum = t.Vervaldatum!.Value }).ToListAsync(ct);
+        var verlopen = alle.Count(r => r.Datum < vandaag);
+        var binnenkort = alle.Count - verlopen;
+        var getoond = filter.Signaal switch
+        {
+            Signaal.Verlopen => alle.Where(r => r.Datum < vandaag).ToList(),
+            Signaal.Binnenkort => alle.Where(r => r.Datum >= vandaag).ToList(),
+            _ => alle,
+        };
+        if (overslaan >= getoond.Count) return new WerkvoorraadPagina(getoond.Count, verlopen, binnenkort, []);
+
+        // The page's rows are due between the dates of its first and last row (in the page's order), and each row
+        // before the first of those dates comes before the page.
+        var datums = getoond.Select(r => r.Datum.DayNumber).ToArray();
+        Array.Sort(datums);
+        if (filter.Aflopend) Array.Reverse(datums);
+        var eerste = DateOnly.FromDayNumber(datums[overslaan]);
+        var laatste = DateOnly.FromDayNumber(datums[Math.Min(overslaan + grootte, datums.Length) - 1]);
+        var ervoor = filter.Aflopend ? datums.Count(d => d > eerste.DayNumber) : datums.Count(d => d < eerste.DayNumber);
+        var (van, tot) = filter.Aflopend ? (laatste, eerste) : (eerste, laatste);
+        var ids = getoond.Where(r => r.Datum >= van && r.Datum <= tot).Select(r => r.InburgeraarId).Distinct().ToList();
+        var rijen = await Rijen(basis.Where(t => ids.Contains(t.InburgeraarId) && t.Vervaldatum >= van && t.Vervaldatum <= tot)).ToListAsync(ct);
+        var regels = Sorteer(rijen, Sortering.Vervaldatum, filter.Aflopend).Skip(overslaan - ervoor).Take(grootte).Select(r => Regel(r, vandaag)).ToList();
+        return new WerkvoorraadPagina(getoond.Count, verlopen, binnenkort, regels);
+    }
+
+    /// <summary>
+    /// Whether a deadline is on the worklist by its municipality's setting for its kind: overdue, or due within that many
+    /// days (<see cref="Signaleringen.Signaleert"/>), as one SQL condition: the due-date limit is a CASE over the
+    /// settings that differ from the default (none: a plain comparison).
+    /// </summary>
+    private static Expression<Func<Termijnregel, bool>> Signalerend(Termijnen.Signaleringen signaleringen, DateOnly vandaag)
+    {
+        var t = Expression.Parameter(typeof(Termijnregel), "t");
+        var vervaldatum = Expression.Property(t, nameof(Termijnregel.Vervaldatum));
+        var gemeente = Expression.Property(Expression.Property(t, nameof(Termijnregel.Inburgeraar)), nameof(Inburgeraar.GemeenteId));
+        var code = Expression.Property(t, nameof(Termijnregel.Code));
+        static Expression Datum(DateOnly d) => Expression.Constant((DateOnly?)d, typeof(DateOnly?));
+        Expression grens = Datum(vandaag.AddDays(Termijnsignalering.Standaard));
+        foreach (var ((g, c), dagen) in signaleringen.Afwijkend.Reverse())
+        {
+            grens = Expression.Condition(
+                Expression.AndAlso(Expression.Equal(gemeente, Expression.Constant(g)), Expression.Equal(code, Expression.Constant(c))),
+                Datum(vandaag.AddDays(dagen)),
+                grens);
+        }
+
+        return Expression.Lambda<Func<Termijnregel, bool>>(
+            Expression.OrElse(Expression.LessThan(vervaldatum, Datum(vandaag)), Expression.LessThanOrEqual(vervaldatum, grens)), t);
+    }
+
+    private static IQueryable<Rij> Rijen(IQueryable<Termijnregel> basis) => basis.Select(t => new Rij(
+        t.InburgeraarId,
+        t.Inburgeraar!.Achternaam,
+        t.Inburgeraar.Voornamen,
+        t.Inburgeraar.Gemeente!.Naam,
+        t.Inburgeraar.Klantregisseur != null ? t.Inburgeraar.Klantregisseur.Naam : null,
+        t.Inburgeraar.Fase,
+        t.Code,
+        t.Soort,
+        t.Vervaldatum!.Value));
+
+    private static WerkvoorraadRegel Regel(Rij r, DateOnly vandaag) => new(
+        r.InburgeraarId,
+        $"{r.Voornamen} {r.Achternaam}",
+        r.Gemeente,
+        r.Klantregisseur,
+        r.Fase,
+        r.Code,
+        r.Soort,
+        r.Vervaldatum,
+        r.Vervaldatum.DayNumber - vandaag.DayNumber,
+        r.Vervaldatum < vandaag);
+
     private sealed record Rij(
-        Guid InburgeraarId, int GemeenteId, string Achternaam, string Voornamen, string Gemeente, string? Klantregisseur, Fase Fase,
+        Guid InburgeraarId, string Achternaam, string Voornamen, string Gemeente, string? Klantregisseur, Fase Fase,
         TermijnCode Code, TermijnSoort Soort, DateOnly Vervaldatum);
 
     // Names sort the Dutch way (case-insensitive, accents after their letter), whatever the database's collation.
