@@ -126,18 +126,26 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, K
         // (name, municipality, klantregisseur: Dutch collation, whatever the database's) also sort here.
         var alle = await Rijen(basis).ToListAsync(ct);
 
-        // The tiles always show both numbers, also when the list shows only one kind.
-        var verlopen = alle.Count(r => r.Vervaldatum < vandaag);
-        var binnenkort = alle.Count - verlopen;
-        var rijen = filter.Signaal switch
-        {
-            Signaal.Verlopen => alle.Where(r => r.Vervaldatum < vandaag).ToList(),
-            Signaal.Binnenkort => alle.Where(r => r.Vervaldatum >= vandaag).ToList(),
-            _ => alle,
-        };
+        var (rijen, verlopen, binnenkort) = Tegels(alle, r => r.Vervaldatum, filter.Signaal, vandaag);
 
         var regels = Sorteer(rijen, filter.Sortering, filter.Aflopend).Skip((pagina - 1) * grootte).Take(grootte).Select(r => Regel(r, vandaag)).ToList();
         return new WerkvoorraadPagina(rijen.Count, verlopen, binnenkort, regels);
+    }
+
+    /// <summary>
+    /// The rows the list shows (all, or only the overdue or the coming ones) and both tiles' numbers, which always count
+    /// both kinds, also when the list shows only one.
+    /// </summary>
+    private static (List<T> Getoond, int Verlopen, int Binnenkort) Tegels<T>(List<T> alle, Func<T, DateOnly> datum, Signaal signaal, DateOnly vandaag)
+    {
+        var verlopen = alle.Count(r => datum(r) < vandaag);
+        var getoond = signaal switch
+        {
+            Signaal.Verlopen => alle.Where(r => datum(r) < vandaag).ToList(),
+            Signaal.Binnenkort => alle.Where(r => datum(r) >= vandaag).ToList(),
+            _ => alle,
+        };
+        return (getoond, verlopen, alle.Count - verlopen);
     }
 
     /// <summary>
@@ -151,14 +159,7 @@ public sealed class WerkvoorraadQuery(KoersDbContext db, Kern.Toegang toegang, K
         CancellationToken ct)
     {
         var alle = await basis.Select(t => new { t.InburgeraarId, Datum = t.Vervaldatum!.Value }).ToListAsync(ct);
-        var verlopen = alle.Count(r => r.Datum < vandaag);
-        var binnenkort = alle.Count - verlopen;
-        var getoond = filter.Signaal switch
-        {
-            Signaal.Verlopen => alle.Where(r => r.Datum < vandaag).ToList(),
-            Signaal.Binnenkort => alle.Where(r => r.Datum >= vandaag).ToList(),
-            _ => alle,
-        };
+        var (getoond, verlopen, binnenkort) = Tegels(alle, r => r.Datum, filter.Signaal, vandaag);
         if (overslaan >= getoond.Count) return new WerkvoorraadPagina(getoond.Count, verlopen, binnenkort, []);
 
         // The page's rows are due between the dates of its first and last row (in the page's order), and each row
