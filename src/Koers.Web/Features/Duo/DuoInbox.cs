@@ -68,19 +68,16 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
     }
 
     /// <summary>
-    /// A round's candidates (oldest first, as the candidate query returned them), how many this instance's workers claimed
-    /// (counted at the claim, not after the work) and where the next worker starts looking. Once all are claimed, or every
-    /// position was handed out, no worker of this instance asks the database again. With one instance each claim looks at
-    /// exactly one row: the position handed out.
+    /// A round's candidates (oldest first, as the candidate query returned them) and where the next worker of this
+    /// instance starts looking. Every claim first takes a position, so once every position was handed out this instance
+    /// has claimed (or tried) the whole round and no worker of it asks the database again. With one instance each claim
+    /// looks at exactly one row: the position handed out.
     /// </summary>
     private sealed class Rondekandidaten(long[] ids)
     {
-        private int _genomen;
         private int _volgende;
 
-        public bool Op => Volatile.Read(ref _genomen) >= ids.Length || Volatile.Read(ref _volgende) >= ids.Length;
-
-        public void Genomen() => Interlocked.Increment(ref _genomen);
+        public bool Op => Volatile.Read(ref _volgende) >= ids.Length;
 
         /// <summary>
         /// The round from the next position not yet handed out to a worker of this instance; empty when none is left.
@@ -162,8 +159,6 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
             await tx.RollbackAsync(ct);
             return false;
         }
-
-        ronde.Genomen();
 
         var id = n.Id;
 
