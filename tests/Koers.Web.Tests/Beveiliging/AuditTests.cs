@@ -198,6 +198,50 @@ public abstract class AuditTests(KoersFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Een_verzegeling_die_een_al_verzegelde_regel_treft_bewaart_niets()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<AuditKeten>().VerzegelAsync();
+        var nu = factory.Tijd.Nu.UtcDateTime;
+        factory.MetDatabase(db =>
+        {
+            for (var i = 0; i < 3; i++) db.Audit.Add(new AuditRegel { Op = nu, Gebruiker = "verzegeltest", Actie = AuditActie.Wijzigen, Omschrijving = $"Regel {i}" });
+            return db.SaveChanges();
+        });
+        var ids = factory.MetDatabase(db => db.Audit.Where(a => a.Gebruiker == "verzegeltest" && a.Volgnummer == null).OrderBy(a => a.Id).Select(a => a.Id).ToList());
+        Assert.Equal(3, ids.Count);
+        try
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+            // This sealer read the three rows and gave them positions ...
+            var rijen = await db.Audit.Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync();
+            var positie = 1_000_000L;
+            foreach (var r in rijen) (r.Volgnummer, r.VorigeHash, r.Hash) = (++positie, new string('a', 64), new string('b', 64));
+
+            // ... while another one (its lease lost) sealed the middle row in the meantime.
+            factory.MetDatabase(d => d.Audit.Where(a => a.Id == ids[1]).ExecuteUpdate(s => s
+                .SetProperty(a => a.Volgnummer, 2_000_000L).SetProperty(a => a.Hash, new string('c', 64))));
+
+            // The whole batch is refused and rolled back: no row gets a second position, none a position next to it.
+            // (The transaction starts only now: on SQLite it takes the write lock, which the other sealer needed.)
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => AuditKeten.SchrijfAsync(db, rijen, CancellationToken.None));
+            await tx.RollbackAsync();
+            var na = factory.MetDatabase(d => d.Audit.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).Select(a => a.Volgnummer).ToList());
+            Assert.Equal([null, 2_000_000L, null], na);
+        }
+        finally
+        {
+            // Back to unsealed, then sealed for real, so the next test meets an intact chain.
+            factory.MetDatabase(d => d.Audit.Where(a => a.Id == ids[1]).ExecuteUpdate(s => s.SetProperty(a => a.Volgnummer, (long?)null).SetProperty(a => a.Hash, (string?)null)));
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AuditKeten>().VerzegelAsync();
+        }
+
+        Assert.True((await ControleerAsync()).Intact);
+    }
+
     private async Task<KetenControle> ControleerAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
