@@ -224,7 +224,8 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
     /// its plan cannot depend on the statistics. With <c>"Status" = 'Ontvangen'</c> beside the id, the partial index of
     /// waiting events qualifies; when the table was last analysed with nothing waiting (after a drain) and then a backlog
     /// arrived, PostgreSQL believed that index empty and read all of it on every claim: hashed 5,000 waiting events per
-    /// claim, 4.8 ms each, and the national run's single instance drained at 209 events/s instead of 500+ (issue #21).
+    /// claim, 4.8 ms each: the national run's sequence (recomputation, partner CSV, burst) left one instance draining
+    /// at 209 events/s; with this probe 766/s on the same set, 1,168/s in national run 14 (issue #21, bench/README.md).
     /// The lock is taken in the probe, before the status test: a row another worker finished in the meantime is locked
     /// and passed over (the lock ends with the transaction), one held by another worker is skipped.
     /// </para>
