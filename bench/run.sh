@@ -7,7 +7,7 @@
 # --auditjaar N adds N rows of a year of national audit to the data set (bench/Koers.Bench/Auditjaar.cs), for the
 # auditor's search (scenario audit; bench/README.md "Audit op landelijke schaal").
 #
-# --rook is the smoke run CI does (tests/Koers.Web.Tests/Schaal/BenchRookTests.cs): a few hundred cases, a few
+# --rook is the smoke run CI does (scripts/test.sh, after the tests of a full run): a few hundred cases, a few
 # users, seconds per scenario, small CSV and DUO bursts, results under /tmp. It proves the benchmark still runs with
 # 0 errors; its timings mean nothing and nothing checks them.
 #

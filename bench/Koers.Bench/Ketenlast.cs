@@ -507,7 +507,7 @@ public static class Ketenlast
         var (app, wand) = await Lastclient.MeetReeksAsync("DUO burst ontvangen", verzenders, aantal,
             (_, k) => StuurAsync(http, token, Guid.NewGuid(), Json(k, k)));
         var burst = klok.Elapsed;
-        var (leeg, verwerkt, geparkeerd, open) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
+        var (leeg, verwerkt, geparkeerd, open, cpu) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
         TimeSpan? drain = leeg ? klok.Elapsed : null;
         var buitenVolgorde = await BuitenVolgordeAsync(bron, vanafId);
 
@@ -539,7 +539,7 @@ public static class Ketenlast
             ? $"inbox NOT drained within {maxDrain.TotalSeconds:F0} s: {verwerkt:N0} processed, {geparkeerd:N0} parked, {open:N0} still open"
             : $"inbox drained {drain.Value.TotalSeconds:F1} s after the first message ({(drain.Value - burst).TotalSeconds:F1} s after the last accept): " +
               $"{verwerkt:N0} processed ({verwerkt / drain.Value.TotalSeconds:F0}/s), {geparkeerd:N0} parked";
-        toelichting += Volgorde(buitenVolgorde);
+        toelichting += Volgorde(buitenVolgorde) + Bezet(cpu);
         Console.WriteLine("  DUO burst: " + toelichting);
         return (app, sql, new Bulkregel("DUO burst", $"{aantal:N0} notifications for {personen.Count:N0} persons, {verzenders} senders",
             aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: drain is null || buitenVolgorde > 0));
@@ -598,7 +598,7 @@ public static class Ketenlast
         }
 
         opgeslagen.Restart();
-        var (leeg, verwerkt, geparkeerd, open) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
+        var (leeg, verwerkt, geparkeerd, open, cpu) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
         var totaal = opgeslagen.Elapsed;
         var buitenVolgorde = await BuitenVolgordeAsync(bron, vanafId);
         double eerste = 0, spanne = 0;
@@ -623,7 +623,7 @@ public static class Ketenlast
             : $"backlog of {aantal:N0} drained: {verwerkt:N0} processed, {geparkeerd:N0} parked in {spanne:F1} s from the first to the last " +
               $"({tempo:F0} events/s); the inbox's poll picked the first up {eerste:F1} s after the commit, {totaal.TotalSeconds:F1} s in all " +
               $"({aantal / totaal.TotalSeconds:F0}/s)";
-        toelichting += Volgorde(buitenVolgorde);
+        toelichting += Volgorde(buitenVolgorde) + Bezet(cpu);
         var naam = instanties == 1 ? "DUO backlog drain" : $"DUO backlog drain, {instanties} instances";
         Console.WriteLine($"  {naam}: " + toelichting);
         return new Bulkregel(naam, $"{aantal:N0} waiting notifications for {personen.Count:N0} persons, stored at once", tempo, null, toelichting, Mislukt: !leeg || buitenVolgorde > 0);
@@ -665,10 +665,16 @@ public static class Ketenlast
         return (false, $"{(int)antwoord.StatusCode} {Kort(await antwoord.Content.ReadAsStringAsync())}");
     }
 
-    /// <summary>Polls the inbox until no event after <paramref name="vanafId"/> is still waiting ('Ontvangen').</summary>
-    private static async Task<(bool Leeg, long Verwerkt, long Geparkeerd, long Open)> WachtTotLeegAsync(NpgsqlDataSource bron, long vanafId, TimeSpan max)
+    /// <summary>
+    /// Polls the inbox until no event after <paramref name="vanafId"/> is still waiting ('Ontvangen'). Also returns how
+    /// busy the machine's CPU was (all cores, <c>/proc/stat</c>; null elsewhere) from the first poll that saw an event
+    /// processed to the last one: near 100 % the inbox is bound by the cores, and a second instance on the same machine
+    /// can only compete for them.
+    /// </summary>
+    private static async Task<(bool Leeg, long Verwerkt, long Geparkeerd, long Open, double? CpuBezet)> WachtTotLeegAsync(NpgsqlDataSource bron, long vanafId, TimeSpan max)
     {
         var klok = Stopwatch.StartNew();
+        (long Totaal, long Bezet)? begin = null, eind = null;
         while (true)
         {
             long verwerkt, geparkeerd, open;
@@ -683,11 +689,40 @@ public static class Ketenlast
                 (verwerkt, geparkeerd, open) = (rd.GetInt64(0), rd.GetInt64(1), rd.GetInt64(2));
             }
 
-            if (open == 0) return (true, verwerkt, geparkeerd, 0);
-            if (klok.Elapsed > max) return (false, verwerkt, geparkeerd, open);
+            if (verwerkt + geparkeerd > 0)
+            {
+                eind = CpuTikken();
+                begin ??= eind;
+            }
+
+            double? bezet = begin is { } b && eind is { } e && e.Totaal > b.Totaal ? (double)(e.Bezet - b.Bezet) / (e.Totaal - b.Totaal) : null;
+            if (open == 0) return (true, verwerkt, geparkeerd, 0, bezet);
+            if (klok.Elapsed > max) return (false, verwerkt, geparkeerd, open, bezet);
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The machine's CPU ticks since boot, all cores: total and busy (all but idle and iowait); null without /proc.</summary>
+    private static (long Totaal, long Bezet)? CpuTikken()
+    {
+        try
+        {
+            var velden = File.ReadLines("/proc/stat").First(r => r.StartsWith("cpu ", StringComparison.Ordinal))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+            var totaal = velden.Sum();
+            return (totaal, totaal - velden[3] - velden[4]);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Bezet(double? cpu) => cpu is { } c ? $"; the machine's CPU was {c:P0} busy while events were processed (/proc/stat, all cores)" : "";
 
     private static async Task<long> MaxIdAsync(NpgsqlDataSource bron)
     {
