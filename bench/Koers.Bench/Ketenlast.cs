@@ -708,15 +708,11 @@ public static class Ketenlast
         try
         {
             var velden = File.ReadLines("/proc/stat").First(r => r.StartsWith("cpu ", StringComparison.Ordinal))
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var totaal = velden.Sum();
             return (totaal, totaal - velden[3] - velden[4]);
         }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
