@@ -20,6 +20,7 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
     private readonly Func<CommandEventData, bool> _telt;
     private readonly List<IDisposable> _abonnementen = [];
     private readonly List<string> _statements = [];
+    private readonly List<Commando> _commandos = [];
 
     public Statementteller(Func<CommandEventData, bool> telt)
     {
@@ -48,6 +49,11 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
 
     public int Aantal { get { lock (_statements) return _statements.Count; } }
 
+    /// <summary>The counted commands with a copy of their parameters, to run again (EXPLAIN) as the app sent them.</summary>
+    public IReadOnlyList<Commando> Commandos { get { lock (_statements) return [.. _commandos]; } }
+
+    public sealed record Commando(string Tekst, IReadOnlyList<System.Data.Common.DbParameter> Parameters);
+
     /// <summary>A GET that this counter counts.</summary>
     public HttpRequestMessage Verzoek(string pad)
     {
@@ -58,7 +64,11 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
 
     public void Wis()
     {
-        lock (_statements) _statements.Clear();
+        lock (_statements)
+        {
+            _statements.Clear();
+            _commandos.Clear();
+        }
     }
 
     public void OnNext(DiagnosticListener value)
@@ -69,7 +79,14 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data || !_telt(data)) return;
-        lock (_statements) _statements.Add(data.Command.CommandText);
+        // Copies: the command and its parameters are the app's, reused or disposed after it ran.
+        var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>()
+            .Select(p => p is ICloneable c ? (System.Data.Common.DbParameter)c.Clone() : p).ToList();
+        lock (_statements)
+        {
+            _statements.Add(data.Command.CommandText);
+            _commandos.Add(new Commando(data.Command.CommandText, parameters));
+        }
     }
 
     public void OnCompleted()

@@ -533,7 +533,7 @@ namespace Koers.Data.Migrations.Postgres
                         .HasDatabaseName("IX_duo_notificatie_wachtend")
                         .HasFilter("\"Status\" = 'Ontvangen'");
 
-                    b.HasIndex("Status", "Persoonssleutel", "RegistratieDatumTijd");
+                    b.HasIndex("Persoonssleutel", "Status", "RegistratieDatumTijd");
 
                     b.ToTable("duo_notificatie", (string)null);
                 });

@@ -114,7 +114,7 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
     /// a table of a year's events practically never), it scans every open event once per candidate, without the
     /// person key: 140-330 ms per round with 5,000 waiting instead of 1 ms, and the rounds are sequential, so the
     /// burst of issue #21 drained at a third of its rate. OFFSET 0 keeps the subquery a per-row sub-plan, which always
-    /// probes the index on (Status, Persoonssleutel, RegistratieDatumTijd) with the row's person key.
+    /// probes the index on (Persoonssleutel, Status, RegistratieDatumTijd) with the row's person key.
     /// </summary>
     internal static FormattableString KandidatenSql(DateTime nu, int aantal) => $"""
         SELECT d."Id" AS "Value"
