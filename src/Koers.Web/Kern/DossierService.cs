@@ -187,28 +187,47 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// </summary>
     public async Task<(List<MijlpaalWijziging> Mijlpalen, List<TermijnWijziging> Termijnen)> RecenteHistorieAsync(Guid id, CancellationToken ct = default)
     {
-        var mijlpalen = await db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
-        var termijnen = await db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        var mijlpalen = await RecenteMijlpalen.ToListAsync(db, id, ct);
+        var termijnen = await RecenteTermijnen.ToListAsync(db, id, ct);
         return (mijlpalen, termijnen);
     }
 
-    /// <summary>Loads a case for reading and writes the read to the audit log.</summary>
-    /// <remarks>
-    /// Not a compiled query (EF.CompileAsyncQuery), although composing it costs ~5 % of the case API's CPU (issue #21,
-    /// perf profile): a static compiled query is compiled for the first context's provider, and the PostgreSQL test run
-    /// hosts SQLite and PostgreSQL contexts in one process, where it sent SQLite's SQL to PostgreSQL (500s in CI).
-    /// </remarks>
-    public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
-    {
-        var inburgeraar = await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+    private static readonly Gecompileerd.Lijst<Guid, MijlpaalWijziging> RecenteMijlpalen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.MijlpaalWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == id).OrderByDescending(w => w.Id).Take(100));
+
+    private static readonly Gecompileerd.Lijst<Guid, TermijnWijziging> RecenteTermijnen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.TermijnWijzigingen.AsNoTracking().Where(w => w.InburgeraarId == id).OrderByDescending(w => w.Id).Take(100));
+
+    /// <summary>
+    /// The case read of <see cref="InzienAsync"/> for a user who works with cases: what <see cref="Toegang.DossiersAsync"/>
+    /// and the includes below compose, compiled (<see cref="Gecompileerd"/>). One statement: a case has a handful of
+    /// milestones and family members, so the joined rows stay few, and every statement less counts on the case page and
+    /// the API (issue #21).
+    /// </summary>
+    private static readonly Gecompileerd.Een<List<int>, Guid, Inburgeraar?> InzienInGemeenten = Gecompileerd.Rij((KoersDbContext db, List<int> gemeenten, Guid id) =>
+        db.Inburgeraars.AsNoTracking()
+            .Where(i => gemeenten.Contains(i.GemeenteId))
             .Include(i => i.Gemeente)
             .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
             .Include(i => i.Mijlpalen)
             .Include(i => i.Gezinsleden)
-            // One statement: a case has a handful of milestones and family members, so the joined rows stay few, and
-            // every statement less counts on the case page and the API (issue #21).
             .AsSingleQuery()
-            .FirstOrDefaultAsync(i => i.Id == id, ct);
+            .FirstOrDefault(i => i.Id == id));
+
+    /// <summary>Loads a case for reading and writes the read to the audit log.</summary>
+    public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
+    {
+        var bereik = await toegang.BereikAsync(ct);
+        var inburgeraar = bereik.WerktMetDossiers
+            ? await InzienInGemeenten.AlsAsync(db, [.. bereik.Gemeenten], id, ct)
+            // The inburgeraar's own case (the portal): the reach's other filter, composed.
+            : await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+                .Include(i => i.Gemeente)
+                .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
+                .Include(i => i.Mijlpalen)
+                .Include(i => i.Gezinsleden)
+                .AsSingleQuery()
+                .FirstOrDefaultAsync(i => i.Id == id, ct);
         toegang.NoteerDossier(id, inburgeraar is not null);
         if (inburgeraar is null) return null;
 

@@ -178,8 +178,11 @@ public sealed class BrpService(KoersDbContext db, BrpClient client, BrpOpties op
     }
 
     /// <summary>The open signals of one case (the case page; access already checked there).</summary>
-    public async Task<IReadOnlyList<BrpSignaal>> OpenSignalenAsync(Guid id, CancellationToken ct = default) =>
-        await db.BrpSignalen.AsNoTracking().Where(s => s.InburgeraarId == id && s.AfgehandeldOp == null).OrderBy(s => s.GevondenOp).ToListAsync(ct);
+    public async Task<IReadOnlyList<BrpSignaal>> OpenSignalenAsync(Guid id, CancellationToken ct = default) => await Open.ToListAsync(db, id, ct);
+
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, BrpSignaal> Open = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.BrpSignalen.AsNoTracking().Where(s => s.InburgeraarId == id && s.AfgehandeldOp == null).OrderBy(s => s.GevondenOp));
 
     /// <summary>Open signals within the user's reach for the worklist.</summary>
     public async Task<IReadOnlyList<BrpSignaalRegel>> OpenAsync(Werkvoorraad.Dossierselectie selectie, CancellationToken ct = default)

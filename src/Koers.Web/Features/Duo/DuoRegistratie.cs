@@ -174,21 +174,26 @@ public sealed class DuoOverzicht(KoersDbContext db, Toegang toegang, BsnBescherm
 
     public async Task<DossierDuo> BerichtenAsync(Guid inburgeraarId, CancellationToken ct = default)
     {
-        var uit = await db.DuoUitgaandeBerichten.AsNoTracking().Where(b => b.InburgeraarId == inburgeraarId)
-            .OrderByDescending(b => b.AangemaaktOp).Take(50).ToListAsync(ct);
+        var uit = await Uitgaand.ToListAsync(db, inburgeraarId, ct);
         // On the case page the case is already open in this request: its BSN need not be read again.
         var bsn = toegang.Geopend(inburgeraarId) is { } geopend
             ? geopend.Bsn
             : await db.Inburgeraars.AsNoTracking().Where(i => i.Id == inburgeraarId).Select(i => i.Bsn).FirstOrDefaultAsync(ct);
         // Also the events of this person not (yet) linked to the case, by the blind index of the BSN.
         var sleutels = bsn is { } b ? bescherming.Indexen(b) : [];
-        var ontvangen = await db.DuoNotificaties.AsNoTracking()
-            .Where(n => n.InburgeraarId == inburgeraarId || sleutels.Contains(n.Persoonssleutel))
-            .OrderByDescending(n => n.RegistratieDatumTijd).Take(50).ToListAsync(ct);
+        var ontvangen = await Ontvangen.ToListAsync(db, inburgeraarId, sleutels, ct);
         return new DossierDuo(
             uit.Select(b => new UitgaandRegel(b.Id, b.Soort, b.Omschrijving, b.Status, b.Antwoordcode, b.Melding, b.AangemaaktOp, b.VerzondenOp)).ToList(),
             ontvangen.Select(Regel).ToList());
     }
+
+    // Compiled (Koers.Data.Gecompileerd): both are on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, DuoUitgaandBericht> Uitgaand = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.DuoUitgaandeBerichten.AsNoTracking().Where(b => b.InburgeraarId == id).OrderByDescending(b => b.AangemaaktOp).Take(50));
+
+    private static readonly Gecompileerd.Lijst<Guid, string[], DuoNotificatie> Ontvangen = Gecompileerd.Rijen((KoersDbContext db, Guid id, string[] sleutels) =>
+        db.DuoNotificaties.AsNoTracking().Where(n => n.InburgeraarId == id || sleutels.Contains(n.Persoonssleutel))
+            .OrderByDescending(n => n.RegistratieDatumTijd).Take(50));
 
     private static InboxRegel Regel(DuoNotificatie n) => new(n.Id, n.GebeurtenisId, Koers.Domain.Duo.DuoGebeurtenissen.Zoek(n.GebeurtenisId)?.Omschrijving,
         n.RegistratieDatumTijd, n.OntvangenOp, n.Status, n.Pogingen, n.LaatsteFout, n.Resultaat, n.InburgeraarId,

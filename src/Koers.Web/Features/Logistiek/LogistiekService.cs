@@ -176,6 +176,13 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
     }
 
     /// <summary>The heading line of the case page; only for the case workers (the page already audited its read).</summary>
+    // Compiled (Koers.Data.Gecompileerd): both are on every case page.
+    private static readonly Gecompileerd.Een<Guid, Reisprofiel?> Profiel = Gecompileerd.Rij((KoersDbContext db, Guid id) =>
+        db.Set<Reisprofiel>().AsNoTracking().FirstOrDefault(p => p.InburgeraarId == id));
+
+    private static readonly Gecompileerd.Lijst<Guid, Vervoersvoorziening> Voorzieningen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Set<Vervoersvoorziening>().AsNoTracking().Where(v => v.InburgeraarId == id));
+
     public async Task<LogistiekKop?> KopAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
@@ -183,8 +190,8 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         var gemeente = toegang.Geopend(id)?.Gemeente
             ?? await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct)).Where(i => i.Id == id).Select(i => i.Gemeente).FirstOrDefaultAsync(ct);
         if (gemeente is null) return null;
-        var profiel = await db.Set<Reisprofiel>().AsNoTracking().FirstOrDefaultAsync(p => p.InburgeraarId == id, ct);
-        var voorzieningen = await db.Set<Vervoersvoorziening>().AsNoTracking().Where(v => v.InburgeraarId == id).ToListAsync(ct);
+        var profiel = await Profiel.AlsAsync(db, id, ct);
+        var voorzieningen = await Voorzieningen.ToListAsync(db, id, ct);
         var inrichting = await InrichtingVanAsync(gemeente, ct);
         var vandaag = klok.Vandaag;
         var lopend = voorzieningen.Where(v => Logistiekregels.Loopt(v, vandaag)).OrderBy(v => v.Tot ?? DateOnly.MaxValue).FirstOrDefault();

@@ -264,11 +264,15 @@ public sealed class CasusoverlegService(KoersDbContext db, Klok klok, HuidigeGeb
     }
 
     /// <summary>The discussions of one case (staff with the case in reach; null: 404), newest first.</summary>
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, Casusbespreking> Besprekingen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Set<Casusbespreking>().AsNoTracking().Include(b => b.Casusoverleg).Include(b => b.Acties).ThenInclude(a => a.Eigenaar)
+            .Where(b => b.InburgeraarId == id).AsSplitQuery());
+
     public async Task<IReadOnlyList<BesprekingVanDossier>?> VanDossierAsync(Guid dossierId, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return null;
-        var rijen = await db.Set<Casusbespreking>().AsNoTracking().Include(b => b.Casusoverleg).Include(b => b.Acties).ThenInclude(a => a.Eigenaar)
-            .Where(b => b.InburgeraarId == dossierId).AsSplitQuery().ToListAsync(ct);
+        var rijen = await Besprekingen.ToListAsync(db, dossierId, ct);
         return rijen.OrderByDescending(b => b.Casusoverleg!.Datum)
             .Select(b => new BesprekingVanDossier(b.CasusoverlegId, b.Casusoverleg!.Onderwerp, b.Casusoverleg.Datum, b.Verslag, [.. b.Acties.OrderBy(a => a.Deadline)]))
             .ToList();

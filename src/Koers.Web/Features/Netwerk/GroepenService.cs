@@ -589,15 +589,19 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
         return Uitkomst<Guid>.Ok(bijeenkomstId);
     }
 
-    private async Task<IReadOnlyList<GroepVanDossier>> GroepenVanAsync(Guid dossierId, bool alleenActief, CancellationToken ct)
-    {
-        var deelnames = await db.Set<Groepsdeelname>().AsNoTracking()
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, bool, Groepsdeelname> Deelnames = Gecompileerd.Rijen((KoersDbContext db, Guid id, bool alleenActief) =>
+        db.Set<Groepsdeelname>().AsNoTracking()
             .Include(d => d.Groepsaanbod!).ThenInclude(g => g.Bijeenkomsten)
             .Include(d => d.Groepsaanbod!).ThenInclude(g => g.OrganisatorMedewerker)
             .Include(d => d.Groepsaanbod!).ThenInclude(g => g.OrganisatorPartner)
             .Include(d => d.Aanwezigheid)
-            .Where(d => d.InburgeraarId == dossierId && (!alleenActief || d.UitgeschrevenOp == null))
-            .AsSplitQuery().ToListAsync(ct);
+            .Where(d => d.InburgeraarId == id && (!alleenActief || d.UitgeschrevenOp == null))
+            .AsSplitQuery());
+
+    private async Task<IReadOnlyList<GroepVanDossier>> GroepenVanAsync(Guid dossierId, bool alleenActief, CancellationToken ct)
+    {
+        var deelnames = await Deelnames.ToListAsync(db, dossierId, alleenActief, ct);
         return deelnames.OrderBy(d => d.UitgeschrevenOp is not null).ThenBy(d => d.Groepsaanbod!.Naam)
             .Select(d => new GroepVanDossier(d.Groepsaanbod!, d, [.. d.Groepsaanbod!.Bijeenkomsten.OrderBy(b => b.Datum).ThenBy(b => b.Aanvang)
                 .Select(b => (b, d.Aanwezigheid.FirstOrDefault(a => a.GroepsbijeenkomstId == b.Id)?.Status))]))
@@ -612,16 +616,19 @@ public sealed class GroepenService(KoersDbContext db, Klok klok, Kern.Toegang to
     }
 
     /// <summary>The waiting lists a case is on, with its position on each (staff with the case in reach; otherwise none).</summary>
+    private sealed record Wachtplaats(Guid GroepsaanbodId, string Groep, DateOnly Sinds, int Voor);
+
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, Wachtplaats> Wachtplaatsen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Set<Groepswachtplaats>().AsNoTracking().Where(w => w.InburgeraarId == id).Select(w => new Wachtplaats(
+            w.GroepsaanbodId, w.Groepsaanbod!.Naam, w.Sinds,
+            db.Set<Groepswachtplaats>().Count(x => x.GroepsaanbodId == w.GroepsaanbodId && x.Volgnummer < w.Volgnummer))));
+
     public async Task<IReadOnlyList<WachtendOp>> WachtlijstenVanAsync(Guid dossierId, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return [];
         // Position = those ahead in the same order the list is filled in, plus one; counted in the same statement.
-        var eigen = await db.Set<Groepswachtplaats>().AsNoTracking().Where(w => w.InburgeraarId == dossierId)
-            .Select(w => new
-            {
-                w.GroepsaanbodId, Groep = w.Groepsaanbod!.Naam, w.Sinds,
-                Voor = db.Set<Groepswachtplaats>().Count(x => x.GroepsaanbodId == w.GroepsaanbodId && x.Volgnummer < w.Volgnummer),
-            }).ToListAsync(ct);
+        var eigen = await Wachtplaatsen.ToListAsync(db, dossierId, ct);
         return eigen.OrderBy(w => w.Groep).Select(w => new WachtendOp(w.GroepsaanbodId, w.Groep, w.Voor + 1, w.Sinds)).ToList();
     }
 

@@ -147,11 +147,15 @@ public sealed class SocialeKaartService(KoersDbContext db, Klok klok, Kern.Toega
     public async Task<IReadOnlyList<Kaartkoppeling>?> KoppelingenAsync(Guid dossierId, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return null;
-        var lijst = await Lijst(dossierId).ToListAsync(ct);
+        var lijst = await Koppelingen.ToListAsync(db, dossierId, ct);
         audit.Inzien(dossierId, "Sociale kaart: koppelingen van de inburgeraar bekeken");
         await db.SaveChangesAsync(ct);
         return lijst;
     }
+
+    // Compiled (Koers.Data.Gecompileerd): on every case page; the same query as Lijst.
+    private static readonly Gecompileerd.Lijst<Guid, Kaartkoppeling> Koppelingen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Set<Kaartkoppeling>().AsNoTracking().Include(k => k.Kaartitem).Where(k => k.InburgeraarId == id).OrderByDescending(k => k.Datum));
 
     private IQueryable<Kaartkoppeling> Lijst(Guid dossierId) =>
         db.Set<Kaartkoppeling>().AsNoTracking().Include(k => k.Kaartitem).Where(k => k.InburgeraarId == dossierId).OrderByDescending(k => k.Datum);

@@ -416,12 +416,15 @@ public sealed class ParticipatieService(KoersDbContext db, Klok klok, HuidigeGeb
     /// The newest ladder score with its movement, for the case overview. Not audited separately: the overview has audited
     /// its read of the case; still only for a case worker with the case in reach.
     /// </summary>
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, Ladderscore> LaatsteTwee = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id).OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Take(2));
+
     public async Task<Ladderregel?> LaatsteLadderAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
         if (!await toegang.IsInBereikAsync(id, ct)) return null;
-        var laatste = await db.Set<Ladderscore>().AsNoTracking().Where(l => l.InburgeraarId == id)
-            .OrderByDescending(l => l.Datum).ThenByDescending(l => l.VastgelegdOp).Take(2).ToListAsync(ct);
+        var laatste = await LaatsteTwee.ToListAsync(db, id, ct);
         return laatste.Count == 0 ? null : MetBeweging(laatste)[0];
     }
 

@@ -39,8 +39,11 @@ public sealed class BerichtSignalen(KoersDbContext db, Kern.Toegang toegang, Ker
     /// <summary>
     /// The newest 50 messages the inburgeraar sent, for the case page that has already opened (and audited) the case.
     /// </summary>
-    public Task<List<Bericht>> VanDossierAsync(Guid inburgeraarId, CancellationToken ct = default) =>
-        db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == inburgeraarId && !b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+    public Task<List<Bericht>> VanDossierAsync(Guid inburgeraarId, CancellationToken ct = default) => Nieuwste.ToListAsync(db, inburgeraarId, ct);
+
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, Bericht> Nieuwste = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Berichten.AsNoTracking().Where(b => b.InburgeraarId == id && !b.VanKlantregisseur).OrderByDescending(b => b.Id).Take(50));
 
     /// <summary>
     /// Marks a message handled, audited; false (a 404 for the caller) when the case is outside the user's reach or the

@@ -292,21 +292,25 @@ public sealed class WelzijnService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// The heading line of the case page: running referrals and whether the re-check is due. Counts only; not audited
     /// separately (the case page audited its read), and only for the case workers who may read the tab.
     /// </summary>
+    private sealed record Kopstand(int Lopend, DateOnly? Laatste, DateOnly? Gesprek, bool Signaal);
+
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Een<Guid, Kopstand?> Stand = Gecompileerd.Rij((KoersDbContext db, Guid id) =>
+        db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => new Kopstand(
+            db.Set<Zorgverwijzing>().Count(v => v.InburgeraarId == id && Lopend.Contains(v.Status)),
+            db.Set<Welzijnsscreening>().Where(s => s.InburgeraarId == id).Max(s => (DateOnly?)s.Datum),
+            db.Voortgangsgesprekken.Where(g => g.InburgeraarId == id && g.Status == Gespreksstatus.Gehouden).Max(g => g.Datum),
+            db.Set<Welzijnsscreening>().Any(s => s.InburgeraarId == id && s.Signaal == Welzijnssignaal.Ja
+                && !db.Set<Welzijnsscreening>().Any(later => later.InburgeraarId == id && later.Datum > s.Datum))))
+            .FirstOrDefault());
+
     public async Task<WelzijnKop?> KopAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
         if (!await toegang.IsInBereikAsync(id, ct)) return null;
         // One statement for the four figures (the case page counts its statements, issue #21). The signal is that of the
         // newest screening(s): a screening with a signal and none of a later date.
-        var screenings = db.Set<Welzijnsscreening>();
-        var stand = await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => new
-        {
-            Lopend = db.Set<Zorgverwijzing>().Count(v => v.InburgeraarId == id && Lopend.Contains(v.Status)),
-            Laatste = screenings.Where(s => s.InburgeraarId == id).Max(s => (DateOnly?)s.Datum),
-            Gesprek = db.Voortgangsgesprekken.Where(g => g.InburgeraarId == id && g.Status == Gespreksstatus.Gehouden).Max(g => g.Datum),
-            Signaal = screenings.Any(s => s.InburgeraarId == id && s.Signaal == Welzijnssignaal.Ja
-                && !screenings.Any(later => later.InburgeraarId == id && later.Datum > s.Datum)),
-        }).FirstOrDefaultAsync(ct);
+        var stand = await Stand.AlsAsync(db, id, ct);
         if (stand is null || (stand.Laatste is null && stand.Lopend == 0 && stand.Gesprek is null)) return null;
         return new WelzijnKop(stand.Lopend, HercheckSinds(stand.Laatste, stand.Gesprek, stand.Signaal || stand.Lopend > 0) is not null);
     }

@@ -198,12 +198,15 @@ public sealed class WerkService(KoersDbContext db, Klok klok, HuidigeGebruiker g
     /// The running placements of a case for the case page's summary. Not audited separately: the case page has audited its
     /// read; still only for a case worker with the case in reach.
     /// </summary>
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Lijst<Guid, Plaatsing> Lopend = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
+        db.Set<Plaatsing>().AsNoTracking().Include(p => p.Werkgever).Include(p => p.Evaluaties).Where(p => p.InburgeraarId == id && p.Uitkomst == null));
+
     public async Task<IReadOnlyList<Plaatsingsregel>?> LopendAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
         if (!await toegang.IsInBereikAsync(id, ct)) return null;
-        var lopend = await db.Set<Plaatsing>().AsNoTracking().Include(p => p.Werkgever).Include(p => p.Evaluaties)
-            .Where(p => p.InburgeraarId == id && p.Uitkomst == null).ToListAsync(ct);
+        var lopend = await Lopend.ToListAsync(db, id, ct);
         return lopend.Select(p => Regel(p, klok.Vandaag)).OrderBy(r => r.Plaatsing.Start).ToList();
     }
 

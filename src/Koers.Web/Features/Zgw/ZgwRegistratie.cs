@@ -82,6 +82,10 @@ public sealed class ZgwService(KoersDbContext db, Toegang toegang, DossierServic
     /// </summary>
     public Task<ZgwZaakStand?> StandOpDossierpaginaAsync(Guid id, CancellationToken ct = default) => StandAsync(id, alleenZichtbaar: true, ct);
 
+    // Compiled (Koers.Data.Gecompileerd): on every case page.
+    private static readonly Gecompileerd.Een<Guid, ZgwZaak?> Zaak = Gecompileerd.Rij((KoersDbContext db, Guid id) =>
+        db.ZgwZaken.AsNoTracking().FirstOrDefault(z => z.InburgeraarId == id));
+
     private async Task<ZgwZaakStand?> StandAsync(Guid id, bool alleenZichtbaar, CancellationToken ct)
     {
         if (!await toegang.MagDossierAsync(id, ct) || !(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;
@@ -90,7 +94,7 @@ public sealed class ZgwService(KoersDbContext db, Toegang toegang, DossierServic
             ? geopend.Gemeente!.Code
             : await db.Inburgeraars.AsNoTracking().Where(i => i.Id == id).Select(i => i.Gemeente!.Code).FirstOrDefaultAsync(ct);
         var aan = opties.Voor(code) is not null;
-        var zaak = await db.ZgwZaken.AsNoTracking().FirstOrDefaultAsync(z => z.InburgeraarId == id, ct);
+        var zaak = await Zaak.AlsAsync(db, id, ct);
         if (alleenZichtbaar && !aan && zaak?.Identificatie is null) return null;
         var stappen = await db.ZgwOpdrachten.AsNoTracking().Where(o => o.InburgeraarId == id).OrderByDescending(o => o.Id).Take(200).ToListAsync(ct);
         return new ZgwZaakStand(aan, zaak?.Identificatie, zaak?.Url, zaak?.Einddatum, zaak?.Archiefnominatie, zaak?.Archiefactiedatum,
