@@ -9,7 +9,7 @@ namespace Koers.Web.Tests.Dossier;
 /// test run does: each provider's context gets the query compiled for its own model. A compiled query kept once per
 /// process was compiled for whichever provider ran first and sent that provider's SQL to the other (10ecf24).
 /// </summary>
-public sealed class GecompileerdTests(SqliteFactory sqlite, PostgresFactory postgres) : IClassFixture<SqliteFactory>, IClassFixture<PostgresFactory>
+public sealed class PostgresGecompileerdTests(SqliteFactory sqlite, PostgresFactory postgres) : IClassFixture<SqliteFactory>, IClassFixture<PostgresFactory>
 {
     private static int _volgnummer;
 
