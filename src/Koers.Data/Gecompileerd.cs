@@ -18,7 +18,8 @@ namespace Koers.Data;
 /// static compiled query then sent SQLite's SQL to PostgreSQL (CI, reverted in 10ecf24). Each provider has its own
 /// context type (<c>SqliteKoersDbContext</c>, <c>PostgresKoersDbContext</c>) and so its own model, and a model is also
 /// per BSN key configuration (<see cref="Versleuteling.BsnModelCacheKey"/>): one compiled query per model is one per
-/// provider and configuration. The table holds models weakly, as EF's own model cache does.
+/// provider and configuration. The table holds models weakly, as EF's own model cache does. Its callback is made once per
+/// query, not per call: the lookup is on every case page.
 /// </para>
 /// </remarks>
 public static class Gecompileerd
@@ -38,11 +39,12 @@ public static class Gecompileerd
     public sealed class Lijst<T1, TResult>(Expression<Func<KoersDbContext, T1, IQueryable<TResult>>> query)
     {
         private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, IAsyncEnumerable<TResult>>> _perModel = new();
+        private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, IAsyncEnumerable<TResult>>>.CreateValueCallback _compileer = _ => EF.CompileAsyncQuery(query);
 
         public async Task<List<TResult>> ToListAsync(KoersDbContext db, T1 a, CancellationToken ct)
         {
             var lijst = new List<TResult>();
-            await foreach (var rij in _perModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, a).WithCancellation(ct)) lijst.Add(rij);
+            await foreach (var rij in _perModel.GetValue(db.Model, _compileer)(db, a).WithCancellation(ct)) lijst.Add(rij);
             return lijst;
         }
     }
@@ -50,11 +52,12 @@ public static class Gecompileerd
     public sealed class Lijst<T1, T2, TResult>(Expression<Func<KoersDbContext, T1, T2, IQueryable<TResult>>> query)
     {
         private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, T2, IAsyncEnumerable<TResult>>> _perModel = new();
+        private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, T2, IAsyncEnumerable<TResult>>>.CreateValueCallback _compileer = _ => EF.CompileAsyncQuery(query);
 
         public async Task<List<TResult>> ToListAsync(KoersDbContext db, T1 a, T2 b, CancellationToken ct)
         {
             var lijst = new List<TResult>();
-            await foreach (var rij in _perModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, a, b).WithCancellation(ct)) lijst.Add(rij);
+            await foreach (var rij in _perModel.GetValue(db.Model, _compileer)(db, a, b).WithCancellation(ct)) lijst.Add(rij);
             return lijst;
         }
     }
@@ -62,9 +65,10 @@ public static class Gecompileerd
     public sealed class Een<T1, TResult>(Expression<Func<KoersDbContext, T1, TResult>> query)
     {
         private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, CancellationToken, Task<TResult>>> _perModel = new();
+        private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, CancellationToken, Task<TResult>>>.CreateValueCallback _compileer = _ => EF.CompileAsyncQuery(Met(query));
 
         public Task<TResult> AlsAsync(KoersDbContext db, T1 a, CancellationToken ct) =>
-            _perModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(Met(query)))(db, a, ct);
+            _perModel.GetValue(db.Model, _compileer)(db, a, ct);
 
         // EF's async compiled single-row query takes the CancellationToken as its last parameter.
         private static Expression<Func<KoersDbContext, T1, CancellationToken, TResult>> Met(Expression<Func<KoersDbContext, T1, TResult>> q) =>
@@ -74,9 +78,10 @@ public static class Gecompileerd
     public sealed class Een<T1, T2, TResult>(Expression<Func<KoersDbContext, T1, T2, TResult>> query)
     {
         private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, T2, CancellationToken, Task<TResult>>> _perModel = new();
+        private readonly ConditionalWeakTable<IModel, Func<KoersDbContext, T1, T2, CancellationToken, Task<TResult>>>.CreateValueCallback _compileer = _ => EF.CompileAsyncQuery(Met(query));
 
         public Task<TResult> AlsAsync(KoersDbContext db, T1 a, T2 b, CancellationToken ct) =>
-            _perModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(Met(query)))(db, a, b, ct);
+            _perModel.GetValue(db.Model, _compileer)(db, a, b, ct);
 
         private static Expression<Func<KoersDbContext, T1, T2, CancellationToken, TResult>> Met(Expression<Func<KoersDbContext, T1, T2, TResult>> q) =>
             Expression.Lambda<Func<KoersDbContext, T1, T2, CancellationToken, TResult>>(q.Body, [.. q.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]);

@@ -19,7 +19,6 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
     private static readonly HttpContextAccessor Http = new();
     private readonly Func<CommandEventData, bool> _telt;
     private readonly List<IDisposable> _abonnementen = [];
-    private readonly List<string> _statements = [];
     private readonly List<Commando> _commandos = [];
 
     public Statementteller(Func<CommandEventData, bool> telt)
@@ -45,12 +44,12 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
         return teller;
     }
 
-    public IReadOnlyList<string> Statements { get { lock (_statements) return [.. _statements]; } }
+    public IReadOnlyList<string> Statements { get { lock (_commandos) return [.. _commandos.Select(c => c.Tekst)]; } }
 
-    public int Aantal { get { lock (_statements) return _statements.Count; } }
+    public int Aantal { get { lock (_commandos) return _commandos.Count; } }
 
     /// <summary>The counted commands with a copy of their parameters, to run again (EXPLAIN) as the app sent them.</summary>
-    public IReadOnlyList<Commando> Commandos { get { lock (_statements) return [.. _commandos]; } }
+    public IReadOnlyList<Commando> Commandos { get { lock (_commandos) return [.. _commandos]; } }
 
     public sealed record Commando(string Tekst, IReadOnlyList<System.Data.Common.DbParameter> Parameters);
 
@@ -64,11 +63,7 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
 
     public void Wis()
     {
-        lock (_statements)
-        {
-            _statements.Clear();
-            _commandos.Clear();
-        }
+        lock (_commandos) _commandos.Clear();
     }
 
     public void OnNext(DiagnosticListener value)
@@ -82,11 +77,7 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
         // Copies: the command and its parameters are the app's, reused or disposed after it ran.
         var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>()
             .Select(p => p is ICloneable c ? (System.Data.Common.DbParameter)c.Clone() : p).ToList();
-        lock (_statements)
-        {
-            _statements.Add(data.Command.CommandText);
-            _commandos.Add(new Commando(data.Command.CommandText, parameters));
-        }
+        lock (_commandos) _commandos.Add(new Commando(data.Command.CommandText, parameters));
     }
 
     public void OnCompleted()

@@ -175,7 +175,6 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
         return Uitkomst<Guid>.Ok(v.Id);
     }
 
-    /// <summary>The heading line of the case page; only for the case workers (the page already audited its read).</summary>
     // Compiled (Koers.Data.Gecompileerd): both are on every case page.
     private static readonly Gecompileerd.Een<Guid, Reisprofiel?> Profiel = Gecompileerd.Rij((KoersDbContext db, Guid id) =>
         db.Set<Reisprofiel>().AsNoTracking().FirstOrDefault(p => p.InburgeraarId == id));
@@ -183,6 +182,7 @@ public sealed class LogistiekService(KoersDbContext db, Klok klok, HuidigeGebrui
     private static readonly Gecompileerd.Lijst<Guid, Vervoersvoorziening> Voorzieningen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
         db.Set<Vervoersvoorziening>().AsNoTracking().Where(v => v.InburgeraarId == id));
 
+    /// <summary>The heading line of the case page; only for the case workers (the page already audited its read).</summary>
     public async Task<LogistiekKop?> KopAsync(Guid id, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers) return null;

@@ -153,12 +153,9 @@ public sealed class SocialeKaartService(KoersDbContext db, Klok klok, Kern.Toega
         return lijst;
     }
 
-    // Compiled (Koers.Data.Gecompileerd): on every case page; the same query as Lijst.
+    // A case's linked entries, newest first: on every case page and in the portal (compiled, Koers.Data.Gecompileerd).
     private static readonly Gecompileerd.Lijst<Guid, Kaartkoppeling> Koppelingen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
         db.Set<Kaartkoppeling>().AsNoTracking().Include(k => k.Kaartitem).Where(k => k.InburgeraarId == id).OrderByDescending(k => k.Datum));
-
-    private IQueryable<Kaartkoppeling> Lijst(Guid dossierId) =>
-        db.Set<Kaartkoppeling>().AsNoTracking().Include(k => k.Kaartitem).Where(k => k.InburgeraarId == dossierId).OrderByDescending(k => k.Datum);
 
     /// <summary>The active entries of the case's municipality, to choose from when linking (null: case out of reach).</summary>
     public async Task<IReadOnlyList<Kaartitem>?> KeuzesAsync(Guid dossierId, CancellationToken ct = default)
@@ -219,7 +216,8 @@ public sealed class SocialeKaartService(KoersDbContext db, Klok klok, Kern.Toega
     {
         var bereik = await toegang.BereikAsync(ct);
         if (bereik.EigenDossier is not { } id || !bereik.Heeft(Rollen.Inburgeraar) || !await toegang.MagDossierAsync(id, ct)) return null;
-        var lijst = await Lijst(id).Where(k => k.Status != Koppelstatus.Gestopt).ToListAsync(ct);
+        // The stopped ones left out here: a case has a handful of links, so one compiled query serves both readers.
+        var lijst = (await Koppelingen.ToListAsync(db, id, ct)).Where(k => k.Status != Koppelstatus.Gestopt).ToList();
         audit.Inzien(id, "Portaal: sociale kaart bekeken");
         await db.SaveChangesAsync(ct);
         return lijst;
