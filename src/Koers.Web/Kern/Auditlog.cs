@@ -59,6 +59,39 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
     public AuditRegel Inzien(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
         Schrijf(AuditActie.Inzien, dossier, omschrijving, over, door, doel);
 
+    private bool _gebundeld;
+
+    /// <summary>
+    /// Saves the audit rows of reads: at once, or, inside <see cref="GebundeldAsync{T}"/>, together with the other reads of
+    /// the same screen when the bundle closes. A read calls this where it used to call SaveChanges itself.
+    /// </summary>
+    public Task BewaarLezingAsync(CancellationToken ct) => _gebundeld ? Task.CompletedTask : db.SaveChangesAsync(ct);
+
+    /// <summary>
+    /// Runs the reads of one screen and saves all their audit rows in one SaveChanges at the end: one round trip and one
+    /// pass of the interceptors instead of one per read (the case page reads the case and the sociale kaart, each audited;
+    /// issue #21). The caller renders only after this returned, so nothing is shown whose read is not in the audit log; when
+    /// a read or the save fails, the exception ends the request and nothing of it is shown. Nested bundles join the
+    /// outer one.
+    /// </summary>
+    public async Task<T> GebundeldAsync<T>(Func<Task<T>> lezen, CancellationToken ct)
+    {
+        if (_gebundeld) return await lezen();
+        _gebundeld = true;
+        T uitkomst;
+        try
+        {
+            uitkomst = await lezen();
+        }
+        finally
+        {
+            _gebundeld = false;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return uitkomst;
+    }
+
     public AuditRegel Aanmaken(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
         Schrijf(AuditActie.Aanmaken, dossier, omschrijving, over, door, doel);
 

@@ -232,7 +232,7 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
         if (inburgeraar is null) return null;
 
         Audit(AuditActie.Inzien, id, doel);
-        await db.SaveChangesAsync(ct);
+        await audit.BewaarLezingAsync(ct);
         toegang.OnthoudGeopend(inburgeraar);
         return inburgeraar;
     }

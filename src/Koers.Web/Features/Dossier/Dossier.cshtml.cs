@@ -13,7 +13,7 @@ namespace Koers.Web.Features.Dossier;
 /// comes from the parts they register (<see cref="IDossieronderdeel"/>); the page knows none of those features.
 /// </summary>
 public sealed class DossierModel(DossierService service, Klok klok, Koers.Web.Features.Termijnen.SignaleringService signalering,
-    IEnumerable<IDossieronderdeel> onderdelen) : PageModel
+    IEnumerable<IDossieronderdeel> onderdelen, Auditlog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -93,7 +93,10 @@ public sealed class DossierModel(DossierService service, Klok klok, Koers.Web.Fe
         return Page();
     }
 
-    private async Task<bool> LaadAsync(string doel, CancellationToken ct)
+    // The page's audited reads (the case, the sociale kaart) are saved together before anything is rendered.
+    private Task<bool> LaadAsync(string doel, CancellationToken ct) => audit.GebundeldAsync(() => LeesAsync(doel, ct), ct);
+
+    private async Task<bool> LeesAsync(string doel, CancellationToken ct)
     {
         var dossier = await service.InzienAsync(Id, doel, ct);
         if (dossier is null) return false;

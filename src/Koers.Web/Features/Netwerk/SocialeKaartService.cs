@@ -149,7 +149,7 @@ public sealed class SocialeKaartService(KoersDbContext db, Klok klok, Kern.Toega
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return null;
         var lijst = await Koppelingen.ToListAsync(db, dossierId, ct);
         audit.Inzien(dossierId, "Sociale kaart: koppelingen van de inburgeraar bekeken");
-        await db.SaveChangesAsync(ct);
+        await audit.BewaarLezingAsync(ct);
         return lijst;
     }
 
