@@ -407,6 +407,32 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
         Assert.Equal(voor, Waarde(nogEens.Services, "SELECT \"Bsn\" FROM inburgeraar WHERE \"Achternaam\" = @p0", merk));
     }
 
+    /// <summary>A language school in the Kempen region with one user and consent for the hours of the given cases; returns the user's e-mail.</summary>
+    private static async Task<string> PartnerMetMachtigingAsync(IServiceProvider services, Guid[] dossiers)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KoersDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koers.Data.Model.Gebruiker>>();
+        var email = $"partner-{Guid.NewGuid():N}@taal.example";
+        var org = new Partnerorganisatie { Naam = "Taalschool rotatie", Soort = Partnersoort.Taalaanbieder, RegioId = db.Regios.Single(r => r.Naam.Contains("Kempen")).Id };
+        db.Partnerorganisaties.Add(org);
+        await db.SaveChangesAsync();
+        foreach (var id in dossiers)
+        {
+            db.Machtigingen.Add(new Machtiging
+            {
+                Id = Guid.NewGuid(), InburgeraarId = id, PartnerorganisatieId = org.Id, Categorieen = Gegevenscategorie.Basisgegevens | Gegevenscategorie.Voortgang,
+                Van = new DateOnly(2026, 1, 1), Vorm = "Ondertekend formulier", VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "test",
+            });
+        }
+
+        await db.SaveChangesAsync();
+        var gebruiker = new Koers.Data.Model.Gebruiker { UserName = email, Email = email, Weergavenaam = "Docent rotatie", PartnerorganisatieId = org.Id };
+        Assert.True((await users.CreateAsync(gebruiker)).Succeeded);
+        await users.AddToRoleAsync(gebruiker, Koers.Data.Model.Rollen.Partner);
+        return email;
+    }
+
     private static WebApplicationFactory<Program> Met(KoersFactory basis, params (string Sleutel, string Waarde)[] instellingen) =>
         basis.WithWebHostBuilder(b =>
         {
@@ -465,6 +491,27 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
             Assert.True(v["v2:"] >= 1 && v["v1:"] > 60, string.Join(", ", v));
         }
 
+        // 1b. Index key 2 added and made active, nothing re-indexed yet: a partner's CSV finds the case by its BSN although
+        // the case's blind index is still the one under key 1 (the upload matches the found cases on every index of the
+        // number, not on the decrypted number), and a second case under the new key alike.
+        using (var indexTwee = Met(eigen, ("Koers:Bsn:Sleutels:2", TestSleutels.Sleutel2), ("Koers:Bsn:ActieveSleutel", "2"),
+                   ("Koers:Bsn:IndexSleutels:2", TestSleutels.IndexSleutel2), ("Koers:Bsn:ActieveIndexSleutel", "2")))
+        {
+            var c = indexTwee.CreateClient();
+            var bsnTwee = Testdata.NieuwBsn();
+            var idTwee = await RegistreerAsync(c, bsnTwee);
+            Assert.Equal(new[] { "1:", "2:" }, Voorvoegsels(indexTwee.Services).Keys.Where(k => !k.StartsWith('v')).Order(StringComparer.Ordinal).ToArray());
+            var partner = await PartnerMetMachtigingAsync(indexTwee.Services, [Guid.Parse(idOud), Guid.Parse(idTwee)]);
+            var upload = new MultipartFormDataContent();
+            var bestand = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"bsn;week;soort;uren\n{bsnOud};2026-W24;taal;6\n{bsnTwee};2026-W24;taal;5\n"));
+            bestand.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            upload.Add(bestand, "bestand", "uren.csv");
+            c.DefaultRequestHeaders.Remove(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header);
+            c.DefaultRequestHeaders.Add(Koers.Web.Features.Beveiliging.TestAuthenticatie.Header, partner);
+            var antwoord = await (await c.PostAsync("/api/v1/partner/uren/csv", upload)).LeesAsync();
+            Assert.Equal(new[] { "toegevoegd", "toegevoegd" }, antwoord["resultaten"]!.AsArray().Select(r => r!["status"]!.GetValue<string>()).ToArray());
+        }
+
         // 2. The index key is rotated too, and the restart re-encrypts and re-indexes everything (Koers:Bsn:Herversleutel=true).
         (string, string)[] beide =
         [
@@ -490,7 +537,7 @@ public abstract partial class BsnVersleutelingTests<TFactory>(TFactory factory) 
             Assert.Equal(HttpStatusCode.BadRequest, (await c.PostJsonAsync("/api/v1/inburgeraars", Testdata.Inburgeraar(bsn: bsnNieuw))).StatusCode);
             Assert.Equal(idOud, MetDb(zonderEen.Services, db => db.InburgeraarsMetVNummer(vnummerOud).Single().Id.ToString()));
             Assert.Equal(b.Index(Nummersoort.Bsn, bsnOud), MetDb(zonderEen.Services, db => db.DuoNotificatiesVan(bsnOud).Single().Persoonssleutel));
-            Assert.Equal(metBsn + 1, MetDb(zonderEen.Services, db => db.Inburgeraars.Where(i => i.Bsn != null).Select(i => i.Bsn).ToList()).Count);
+            Assert.Equal(metBsn + 2, MetDb(zonderEen.Services, db => db.Inburgeraars.Where(i => i.Bsn != null).Select(i => i.Bsn).ToList()).Count);
         }
 
         // 4. Going back to key 1 alone is refused at start, naming the key the data needs.

@@ -308,6 +308,46 @@ public abstract class VoortgangApiTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Een_bsn_dat_op_twee_gemachtigde_dossiers_staat_wijst_geen_persoon_aan_en_de_rest_van_de_lijst_wordt_bewaard()
+    {
+        // Two consented cases with the same BSN (stored as such, e.g. a person registered twice in a sharing region): the
+        // row cannot say whose hours they are, so it is refused with the answer every unmatched row gets; the file's other
+        // rows are kept. (Before 6 December 2026 the upload failed as a whole with a 500.)
+        var (partner, pid, _) = Partner();
+        var (a, bsnA) = await DossierAsync();
+        var (b, _) = await DossierAsync();
+        var (c, bsnC) = await DossierAsync();
+        foreach (var id in new[] { a, b, c }) Machtig(pid, id, Volledig);
+        factory.MetDatabase(db =>
+        {
+            db.Inburgeraars.Single(i => i.Id == b).Bsn = Koers.Domain.Identity.Bsn.Parse(bsnA);
+            return db.SaveChanges();
+        });
+        Assert.Equal(1, factory.MetDatabase(db => db.Inburgeraars.Where(i => i.Id == a || i.Id == b).Select(i => i.BsnIndex).Distinct().Count()));
+
+        try
+        {
+            var antwoord = await (await UploadAsync(partner, $"bsn;koers_id;week;soort;uren\n{bsnA};;2026-W24;taal;6\n{bsnC};;2026-W24;taal;5\n;{b};2026-W24;taal;4\n")).LeesAsync();
+            var regels = antwoord["resultaten"]!.AsArray().Select(r => (r!["status"]!.GetValue<string>(), r["reden"]?.GetValue<string>())).ToArray();
+            Assert.Equal(("fout", GeenMachtigingTekst), regels[0]);
+            Assert.Equal(("toegevoegd", (string?)null), regels[1]);
+            Assert.Equal(("toegevoegd", (string?)null), regels[2]);
+            Assert.Equal((0, 1, 1), (AantalUren(a), AantalUren(b), AantalUren(c)));
+        }
+        finally
+        {
+            // The class's other tests pick Kempen cases by BSN: give B its own number back.
+            factory.MetDatabase(db =>
+            {
+                db.Inburgeraars.Single(i => i.Id == b).Bsn = Koers.Domain.Identity.Bsn.Parse(Testdata.NieuwBsn());
+                return db.SaveChanges();
+            });
+        }
+    }
+
+    private const string GeenMachtigingTekst = Koers.Web.Features.Voortgang.UrenCsvImport.GeenMachtiging;
+
+    [Fact]
     public async Task Dezelfde_csv_nogmaals_uploaden_verandert_niets_en_meldt_ongewijzigd_per_regel()
     {
         var (partner, pid, _) = Partner();
