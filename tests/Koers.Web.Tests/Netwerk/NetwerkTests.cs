@@ -134,6 +134,45 @@ public abstract class NetwerkTests(KoersFactory factory)
     }
 
     [Fact]
+    public async Task Het_portaal_laat_een_gestopte_plek_weg_die_de_klantregisseur_wel_ziet()
+    {
+        // The case page and the portal read the links with one query; the portal leaves the stopped ones out itself.
+        var id = await DossierAsync();
+        var n = Interlocked.Increment(ref _volgnummer);
+        var (loopt, gestopt) = ($"Taalcafé loopt {n}", $"Zwemles gestopt {n}");
+        foreach (var (naam, status) in new[] { (loopt, "gestart"), (gestopt, "gestopt") })
+        {
+            var item = await KaartitemAsync("GM1724", naam);
+            var gekoppeld = await _client.PostJsonAsync($"/api/v1/inburgeraars/{id}/sociale-kaart", new { kaartitemId = item, datum = "2026-06-16", status });
+            Assert.Equal(HttpStatusCode.Created, gekoppeld.StatusCode);
+        }
+
+        var email = $"netwerk{n}-{Guid.NewGuid():N}@demo.example";
+        factory.MetDatabase(db =>
+        {
+            using var scope = factory.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koers.Data.Model.Gebruiker>>();
+            var gebruiker = new Koers.Data.Model.Gebruiker { UserName = email, Email = email, Weergavenaam = "Inburgeraar", InburgeraarId = id };
+            Assert.True(users.CreateAsync(gebruiker).GetAwaiter().GetResult().Succeeded);
+            return users.AddToRoleAsync(gebruiker, Koers.Data.Model.Rollen.Inburgeraar).GetAwaiter().GetResult();
+        });
+        var inburgeraar = factory.ClientAls(email);
+
+        var api = await (await inburgeraar.GetAsync("/api/v1/mijn/netwerk")).LeesAsync();
+        Assert.Equal([loopt], api["plaatsen"]!.AsArray().Select(p => p!["naam"]!.GetValue<string>()));
+        var portaal = new HtmlParser().ParseDocument(await inburgeraar.GetStringAsync("/mijn/netwerk?taal=nl")).Body!.TextContent;
+        Assert.Contains(loopt, portaal);
+        Assert.DoesNotContain(gestopt, portaal);
+
+        // The klantregisseur sees both, on the case page and in the API.
+        var dossierpagina = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/inburgeraars/{id}")).Body!.TextContent;
+        Assert.Contains(loopt, dossierpagina);
+        Assert.Contains(gestopt, dossierpagina);
+        var staf = await (await _client.GetAsync($"/api/v1/inburgeraars/{id}/sociale-kaart")).LeesAsync();
+        Assert.Equal(2, staf.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Portaal_api_geeft_alleen_de_eigen_plekken_en_groepen_met_bijeenkomsten()
     {
         var eigen = factory.MetDatabase(db => db.Users.Single(u => u.Email == "inburgeraar@demo.example").InburgeraarId!.Value);
