@@ -508,14 +508,7 @@ public static class BareSql
         {
             Parameters = { new() { Value = (object?)dossier ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid }, new() { Value = a.Regio } },
         });
-        await using var rd = await batch.ExecuteReaderAsync();
-        do
-        {
-            while (await rd.ReadAsync())
-            {
-            }
-        }
-        while (await rd.NextResultAsync());
+        await Lees(batch);
     }
 
     public static async Task WerkvoorraadAsync(NpgsqlDataSource bron, int medewerker, DateOnly vandaag, bool alleenEigen = true)
@@ -573,18 +566,20 @@ public static class BareSql
     private static async Task<string?> DossierMetAuditAsync(NpgsqlConnection conn, Guid id, string gebruiker, string omschrijving)
     {
         var bsnIndex = await DossierAsync(conn, id, gebruiker);
-        var bereik = Bereiken[gebruiker];
 
         // The read is audited: one row with the same columns Koers fills (its hash chain is sealed later, in the background).
         await using var audit = new NpgsqlCommand(AuditInsert, conn);
-        audit.Parameters.AddWithValue(gebruiker);
-        audit.Parameters.AddWithValue(id);
-        audit.Parameters.AddWithValue(omschrijving);
-        audit.Parameters.AddWithValue(bereik.Organisatie);
-        audit.Parameters.AddWithValue(bereik.Regio);
+        audit.Parameters.AddRange(AuditParameters(gebruiker, id, omschrijving));
         await audit.PrepareAsync();
         await Lees(audit);
         return bsnIndex;
+    }
+
+    /// <summary>The parameters of <see cref="AuditInsert"/> for a read by this user (whose reach was loaded).</summary>
+    private static NpgsqlParameter[] AuditParameters(string gebruiker, Guid id, string omschrijving)
+    {
+        var bereik = Bereiken[gebruiker];
+        return [.. ((object[])[gebruiker, id, omschrijving, bereik.Organisatie, bereik.Regio]).Select(w => new NpgsqlParameter { Value = w })];
     }
 
     private const string AuditInsert = """
@@ -692,19 +687,12 @@ public static class BareSql
         foreach (var omschrijving in (string[])["bench: bare SQL dossierpagina", "bench: bare SQL sociale kaart"])
         {
             var c = new NpgsqlBatchCommand(AuditInsert);
-            foreach (var waarde in (object[])[gebruiker, id, omschrijving, bereik.Organisatie, bereik.Regio]) c.Parameters.Add(new NpgsqlParameter { Value = waarde });
+            c.Parameters.AddRange(AuditParameters(gebruiker, id, omschrijving));
             batch.BatchCommands.Add(c);
         }
 
         await batch.PrepareAsync();
-        await using var rd = await batch.ExecuteReaderAsync();
-        do
-        {
-            while (await rd.ReadAsync())
-            {
-            }
-        }
-        while (await rd.NextResultAsync());
+        await Lees(batch);
     }
 
     public static async Task MonitorAsync(NpgsqlDataSource bron, string? gemeente, int jaar)
@@ -728,6 +716,12 @@ public static class BareSql
             batch.BatchCommands.Add(c);
         }
 
+        await Lees(batch);
+    }
+
+    /// <summary>Reads every result of a batch to the end (what a client does with the rows is not measured).</summary>
+    private static async Task Lees(NpgsqlBatch batch)
+    {
         await using var rd = await batch.ExecuteReaderAsync();
         do
         {

@@ -35,6 +35,18 @@ public abstract class NetwerkTests(KoersFactory factory)
         return (await r.LeesAsync())["id"]!.GetValue<int>();
     }
 
+    /// <summary>A portal login (role Inburgeraar) for the given case; returns its e-mail.</summary>
+    private async Task<string> InburgeraarMetLoginAsync(Guid dossier)
+    {
+        var email = $"netwerk{Interlocked.Increment(ref _volgnummer)}-{Guid.NewGuid():N}@demo.example";
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koers.Data.Model.Gebruiker>>();
+        var gebruiker = new Koers.Data.Model.Gebruiker { UserName = email, Email = email, Weergavenaam = "Inburgeraar", InburgeraarId = dossier };
+        Assert.True((await users.CreateAsync(gebruiker)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(gebruiker, Koers.Data.Model.Rollen.Inburgeraar)).Succeeded);
+        return email;
+    }
+
     private int Medewerker(string email) => factory.MetDatabase(db => db.Medewerkers.Single(m => m.Email == email).Id);
 
     [Fact]
@@ -147,15 +159,7 @@ public abstract class NetwerkTests(KoersFactory factory)
             Assert.Equal(HttpStatusCode.Created, gekoppeld.StatusCode);
         }
 
-        var email = $"netwerk{n}-{Guid.NewGuid():N}@demo.example";
-        factory.MetDatabase(db =>
-        {
-            using var scope = factory.Services.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koers.Data.Model.Gebruiker>>();
-            var gebruiker = new Koers.Data.Model.Gebruiker { UserName = email, Email = email, Weergavenaam = "Inburgeraar", InburgeraarId = id };
-            Assert.True(users.CreateAsync(gebruiker).GetAwaiter().GetResult().Succeeded);
-            return users.AddToRoleAsync(gebruiker, Koers.Data.Model.Rollen.Inburgeraar).GetAwaiter().GetResult();
-        });
+        var email = await InburgeraarMetLoginAsync(id);
         var inburgeraar = factory.ClientAls(email);
 
         var api = await (await inburgeraar.GetAsync("/api/v1/mijn/netwerk")).LeesAsync();
@@ -198,15 +202,7 @@ public abstract class NetwerkTests(KoersFactory factory)
 
         // Another inburgeraar gets their own (empty) network, never this one: the case comes from the login, not the request.
         var ander = await DossierAsync();
-        var email = $"netwerk{Interlocked.Increment(ref _volgnummer)}-{Guid.NewGuid():N}@demo.example";
-        factory.MetDatabase(db =>
-        {
-            using var scope = factory.Services.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koers.Data.Model.Gebruiker>>();
-            var gebruiker = new Koers.Data.Model.Gebruiker { UserName = email, Email = email, Weergavenaam = "Inburgeraar", InburgeraarId = ander };
-            Assert.True(users.CreateAsync(gebruiker).GetAwaiter().GetResult().Succeeded);
-            return users.AddToRoleAsync(gebruiker, Koers.Data.Model.Rollen.Inburgeraar).GetAwaiter().GetResult();
-        });
+        var email = await InburgeraarMetLoginAsync(ander);
         var leeg = await (await factory.ClientAls(email).GetAsync("/api/v1/mijn/netwerk")).LeesAsync();
         Assert.Empty(leeg["plaatsen"]!.AsArray());
         Assert.Empty(leeg["groepen"]!.AsArray());
