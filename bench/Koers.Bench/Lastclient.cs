@@ -77,6 +77,11 @@ public static class Lastclient
         await Scenario("werkvoorraad regio pagina", vus,
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
             (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
+        // 1c. The same page read fresh every time ("Vernieuwen", ?vers=true): the page keeps what it read for a user for
+        //     30 s (Werkvoorraadcache), so 1b is mostly served from memory; this is the work behind it.
+        await Scenario("werkvoorraad regio pagina vers", vus,
+            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad?vers=true"),
+            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
 
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,

@@ -147,6 +147,7 @@ app.UseStatischeBestanden();
 app.UseRouting();
 app.UseAuthentication();
 app.UseSessiecontrole();
+app.UseWerkvoorraadWijzigingen();
 app.UseSnelheidslimieten();
 app.UseApiCsrfBescherming();
 app.UseAuditVerzoeken();

@@ -45,6 +45,12 @@ public sealed class Bereikcache(IMemoryCache cache) : IDisposable
         return waarde;
     }
 
+    /// <summary>
+    /// Fires at the next change to users, staff, teams, regions or municipalities on this instance, for caches elsewhere
+    /// that hold what was read within someone's reach (the worklist page, <c>Werkvoorraadcache</c>).
+    /// </summary>
+    public IChangeToken Wijzigingstoken() => new CancellationChangeToken(_versie.Token);
+
     public void Vergeet()
     {
         var oud = Interlocked.Exchange(ref _versie, new CancellationTokenSource());

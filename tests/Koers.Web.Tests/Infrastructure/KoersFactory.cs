@@ -45,6 +45,9 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
         builder.UseSetting("Koers:DemoAantal", "60");
         // Tests change cases and then read the monitor: compute its protected figures for every request.
         builder.UseSetting("Koers:Monitor:FamilieBewaarSeconden", "0");
+        // The worklist page's short cache (Werkvoorraadcache) would hide a change a test makes straight in the database;
+        // WerkvoorraadcacheTests switch it on.
+        builder.UseSetting("Koers:Werkvoorraad:BewaarSeconden", "0");
         TestSleutels.Instellen(builder);
         // The rate limits (Koers:Beveiliging:Limieten) are raised far above what any test does: the other tests share one
         // client IP and one user. SnelheidslimietenTests lower them again for their own hosts.

@@ -9,7 +9,8 @@ namespace Koers.Web.Features.Werkvoorraad;
 public sealed class IndexModel(
     WerkvoorraadQuery query,
     Klok klok,
-    IEnumerable<ISignaalbron> signaalbronnen) : PageModel
+    IEnumerable<ISignaalbron> signaalbronnen,
+    Werkvoorraadcache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Klantregisseur { get; set; }
     [BindProperty(SupportsGet = true)] public int? Team { get; set; }
@@ -20,19 +21,36 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)] public bool Aflopend { get; set; }
     [BindProperty(SupportsGet = true)] public int Pagina { get; set; } = 1;
 
+    /// <summary>"Vernieuwen": read fresh instead of what was read within the last seconds (<see cref="Werkvoorraadcache"/>).</summary>
+    [BindProperty(SupportsGet = true)] public bool Vers { get; set; }
+
     public WerkvoorraadPagina Resultaat { get; private set; } = new(0, 0, 0, []);
     public DateOnly Vandaag { get; private set; }
-    public List<(int Id, string Naam, string Team)> Regisseurs { get; private set; } = [];
-    public List<(int Id, string Naam)> Teams { get; private set; } = [];
-    public List<(string Code, string Naam)> Gemeenten { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Naam, string Team)> Regisseurs { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Naam)> Teams { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Naam)> Gemeenten { get; private set; } = [];
     public IReadOnlyList<Signaalsectie> Signalen { get; private set; } = [];
     public const int PaginaGrootte = 50;
+
+    /// <summary>When what the page shows was read (UTC); older than this request when it came from the cache.</summary>
+    public DateTime GelezenUtc { get; private set; }
+
+    /// <summary>How long the page keeps what it read (zero: it does not).</summary>
+    public TimeSpan Bewaartijd => cache.Duur;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Vandaag = klok.Vandaag;
-        (Regisseurs, Teams, Gemeenten) = await query.FilterKeuzesAsync(ct);
-        Resultaat = await query.HaalAsync(new WerkvoorraadFilter
+        var filter = string.Join('|', Vandaag.ToString("O", CultureInfo.InvariantCulture), Klantregisseur, Team, Uri.EscapeDataString(Gemeente ?? ""), Termijn,
+            Signaal, Sortering, Aflopend, Pagina);
+        var beeld = await cache.HaalAsync(User, Request, filter, Vers, nu => LeesAsync(nu, ct));
+        (Resultaat, Regisseurs, Teams, Gemeenten, Signalen, GelezenUtc) = beeld;
+    }
+
+    private async Task<Werkvoorraadbeeld> LeesAsync(DateTime nu, CancellationToken ct)
+    {
+        var (regisseurs, teams, gemeenten) = await query.FilterKeuzesAsync(ct);
+        var resultaat = await query.HaalAsync(new WerkvoorraadFilter
         {
             KlantregisseurId = Klantregisseur,
             TeamId = Team,
@@ -55,7 +73,8 @@ public sealed class IndexModel(
             var sectie = await bron.SectieAsync(selectie, Vandaag, ct);
             if (sectie.Tonen) secties.Add(sectie);
         }
-        Signalen = secties;
+
+        return new Werkvoorraadbeeld(resultaat, regisseurs, teams, gemeenten, secties, nu);
     }
 
     /// <summary>The current filter with one value changed, for sort headers and paging links.</summary>
@@ -76,6 +95,9 @@ public sealed class IndexModel(
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/werkvoorraad", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
+
+    /// <summary>"Vernieuwen": this view, read fresh.</summary>
+    public string VernieuwLink() => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Link(), "vers", "true");
 
     public string? SortAria(Sortering kolom) =>
         kolom != Sortering ? null : Aflopend ? "descending" : "ascending";

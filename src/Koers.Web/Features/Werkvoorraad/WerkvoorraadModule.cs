@@ -11,6 +11,8 @@ public sealed class WerkvoorraadModule : IKoersModule
     {
         d.Services.AddScoped<WerkvoorraadQuery>();
         d.Services.AddScoped<Werkverdeling>();
+        d.Services.Configure<WerkvoorraadInstellingen>(d.Configuration.GetSection("Koers:Werkvoorraad"));
+        d.Services.AddSingleton<Werkvoorraadcache>();
     }
 
     public void Paginas(PaginaToegang p)
