@@ -42,6 +42,59 @@ public abstract class AuditPaginaTests(KoersFactory factory)
 
     private static List<long> Ids(JsonNode antwoord) => antwoord["regels"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()).ToList();
 
+    /// <summary>
+    /// A search whose rows fit on its first page takes its count from that page (issue #21: one round trip less for most
+    /// searches by case); a search with a next page, or on a later page, counts the rows. The count is right either way.
+    /// </summary>
+    [Fact]
+    public async Task Een_zoekvraag_die_op_een_pagina_past_telt_die_pagina_en_leest_het_log_een_keer()
+    {
+        var gebruiker = $"eenpagina.{Guid.NewGuid():N}@koers.example";
+        Voeg(gebruiker, 7);
+        var auditor = factory.ClientAls(KempenAuditor);
+        using var teller = Statementteller.VanVerzoeken();
+        var pad = $"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}";
+
+        async Task<(JsonNode Antwoord, int Lezingen)> ZoekAsync(string query)
+        {
+            teller.Wis();
+            var antwoord = await auditor.SendAsync(teller.Verzoek(pad + query));
+            Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+            // Reads of the audit log (the audit row of the search itself is an INSERT).
+            var lezingen = teller.Statements.Count(t => t.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                && System.Text.RegularExpressions.Regex.IsMatch(t, "FROM \"?audit\"? "));
+            return (await antwoord.LeesAsync(), lezingen);
+        }
+
+        // Exactly one page (7 rows, 7 asked): no next page, the count is the page's, and the log is read once.
+        var (alles, lezingen) = await ZoekAsync("&aantal=7");
+        Assert.Equal(7, alles["totaal"]!.GetValue<int>());
+        Assert.Equal(7, Ids(alles).Count);
+        Assert.Null(alles["volgende"]);
+        Assert.Equal(1, lezingen);
+
+        // One row short of all (6 asked): a next page, so the rows are counted: 7, read twice.
+        var (deel, lezingenDeel) = await ZoekAsync("&aantal=6");
+        Assert.Equal(7, deel["totaal"]!.GetValue<int>());
+        Assert.Equal(6, Ids(deel).Count);
+        Assert.NotNull(deel["volgende"]);
+        Assert.Equal(2, lezingenDeel);
+
+        // The last page through the cursor: 1 row, but the count is still that of the whole filter (7, plus the searches'
+        // own rows are by the auditor, not by this account).
+        var (laatste, _) = await ZoekAsync($"&aantal=6&na={deel["volgende"]!.GetValue<long>()}");
+        Assert.Single(Ids(laatste));
+        Assert.Equal(7, laatste["totaal"]!.GetValue<int>());
+
+        // Nothing found: 0.
+        var (niets, _) = await ZoekAsync("x");
+        Assert.Equal(0, niets["totaal"]!.GetValue<int>());
+
+        // The search's own audit row names the count.
+        Assert.Contains(factory.MetDatabase(db => db.Audit.AsNoTracking().Where(a => a.Gebruiker == KempenAuditor && a.Omschrijving.Contains(gebruiker))
+            .Select(a => a.Omschrijving).ToList()), o => o.StartsWith("Auditlog doorzocht: 7 regels", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Volgende_pagina_s_geven_elke_regel_een_keer_nieuwste_eerst_en_elke_vraag_wordt_gelogd()
     {

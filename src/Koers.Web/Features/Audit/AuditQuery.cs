@@ -58,7 +58,6 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
     public async Task<AuditPagina> ZoekAsync(AuditFilter f, int max, long? na = null, CancellationToken ct = default)
     {
         var q = await GefilterdAsync(f, ct);
-        var totaal = await q.Take(Telgrens + 1).CountAsync(ct);
         var pagina = na is { } cursor ? q.Where(a => a.Id < cursor) : q;
         // One row more than asked: whether there is a next page, without a second query.
         var regels = await pagina.OrderByDescending(a => a.Id).Take(max + 1)
@@ -70,6 +69,10 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
             regels.RemoveAt(max);
             volgende = regels[^1].Id;
         }
+
+        // The first page without a next one holds every matching row, so it is the count (one round trip less: most
+        // searches by case fit on one page). Otherwise the rows are counted, up to the limit.
+        var totaal = na is null && volgende is null ? Math.Min(regels.Count, Telgrens + 1) : await q.Take(Telgrens + 1).CountAsync(ct);
 
         var omschrijving = $"Auditlog doorzocht: {(totaal > Telgrens ? $"meer dan {Telgrens}" : totaal.ToString(CultureInfo.InvariantCulture))} regels (filter: {Beschrijf(f, na)})";
         audit.Schrijf(AuditActie.Inzien, f.Dossier, omschrijving);
