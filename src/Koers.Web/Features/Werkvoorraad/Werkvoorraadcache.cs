@@ -88,7 +88,9 @@ public sealed class Werkvoorraadcache : IDisposable
         if (!Aan || id is null) return await lees(nu);
 
         var rollen = string.Join(',', gebruiker.FindAll(ClaimTypes.Role).Select(r => r.Value).Order(StringComparer.Ordinal));
-        var sleutel = string.Join('\n', id, rollen, verzoek.Cookies[Cookie] ?? string.Empty, filter);
+        // Koers sets 16 characters; a longer value from a client is cut, so it cannot grow the keys kept in memory.
+        var wijziging = verzoek.Cookies[Cookie] ?? string.Empty;
+        var sleutel = string.Join('\n', id, rollen, wijziging.Length > 32 ? wijziging[..32] : wijziging, filter);
         // The term is checked on the app's clock as well: the memory cache expires on the system clock, which tests and
         // the demo's fixed day do not move.
         if (!vers && _cache.TryGetValue(sleutel, out Bewaard? bekend) && nu >= bekend!.Beeld.GelezenUtc && nu < bekend.TotUtc)
