@@ -91,8 +91,8 @@ public sealed class Werkvoorraadcache : IDisposable
         // Koers sets 16 characters; a longer value from a client is cut, so it cannot grow the keys kept in memory.
         var wijziging = verzoek.Cookies[Cookie] ?? string.Empty;
         var sleutel = string.Join('\n', id, rollen, wijziging.Length > 32 ? wijziging[..32] : wijziging, filter);
-        // The term is checked on the app's clock as well: the memory cache expires on the system clock, which tests and
-        // the demo's fixed day do not move.
+        // The term is checked on the app's clock (TimeProvider) as well: the memory cache expires on the system clock,
+        // which a test's fixed clock does not move.
         if (!vers && _cache.TryGetValue(sleutel, out Bewaard? bekend) && nu >= bekend!.Beeld.GelezenUtc && nu < bekend.TotUtc)
             return bekend.Beeld;
 
