@@ -41,8 +41,8 @@ public sealed class IndexModel(
     public async Task OnGetAsync(CancellationToken ct)
     {
         Vandaag = klok.Vandaag;
-        var filter = string.Join('|', Vandaag.ToString("O", CultureInfo.InvariantCulture), Klantregisseur, Team, Uri.EscapeDataString(Gemeente ?? ""), Termijn,
-            Signaal, Sortering, Aflopend, Pagina);
+        // The key is the day and this view's own link, so every filter value the page links with is in it.
+        var filter = Vandaag.ToString("O", CultureInfo.InvariantCulture) + Link();
         var beeld = await cache.HaalAsync(User, Request, filter, Vers, nu => LeesAsync(nu, ct));
         (Resultaat, Regisseurs, Teams, Gemeenten, Signalen, GelezenUtc) = beeld;
     }
