@@ -118,8 +118,9 @@ export Koers__Beveiliging__Limieten__Uploads__Aantal=1000000
 # DUO's Vrijstelling or Ontheffing API, a loopback HTTP round trip here (a real DUO is further away).
 # Production Koers only serves pages over HTTPS (Secure cookies); the load client plays the TLS-terminating proxy
 # (X-Forwarded-Proto: https from loopback), so the pages are measured as production serves them.
+# The tiered JIT promotes hot methods at once, as the image does (DOTNET_TC_CallCountingDelayMs=0, docs/operations.md).
 start_koers() { # <port> <log>: one Koers instance in the background
-    Koers__Proxy__BekendeProxies__0=127.0.0.1 \
+    DOTNET_TC_CallCountingDelayMs=0 Koers__Proxy__BekendeProxies__0=127.0.0.1 \
     Duo__Simulator=true Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" Database__Provider=Postgres \
         ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \

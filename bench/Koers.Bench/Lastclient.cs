@@ -172,7 +172,13 @@ public static class Lastclient
             if (duo is { } d)
             {
                 metingen.Add((d.App, d.Sql));
+                bulk.Add(d.Eerste);
                 bulk.Add(d.Bulk);
+                if (d.Eerste.Mislukt)
+                {
+                    metingen.Add((d.App with { Scenario = "DUO inbox drain (first burst)", Fouten = 1, Eerstefout = d.Eerste.Toelichting }, null));
+                }
+
                 // An inbox that does not empty in time is a failure of the run, like an error response.
                 if (d.Bulk.Mislukt)
                 {

@@ -160,6 +160,7 @@ umoci config --history.created_by "deploy/image/build.sh (config)" --image "$LAY
     --config.env "DOTNET_RUNNING_IN_CONTAINER=true" \
     --config.env "DOTNET_EnableDiagnostics=0" \
     --config.env "DOTNET_gcServer=0" \
+    --config.env "DOTNET_TC_CallCountingDelayMs=0" \
     --config.env "TMPDIR=/tmp" \
     --config.env "HOME=/tmp" \
     --config.env "Database__Provider=Postgres" \

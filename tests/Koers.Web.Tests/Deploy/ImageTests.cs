@@ -99,6 +99,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         Assert.Equal("Production", env["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
         Assert.Equal("0", env["DOTNET_EnableDiagnostics"]);
+        Assert.Equal("0", env["DOTNET_TC_CallCountingDelayMs"]);
         Assert.Equal("/tmp", env["TMPDIR"]);
         Assert.Equal("Postgres", env["Database__Provider"]);
         Assert.DoesNotContain(env.Keys, k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.Contains("Sleutel", StringComparison.Ordinal));
@@ -376,6 +377,7 @@ public sealed class DockerfileTests
         Assert.Contains("ASPNETCORE_ENVIRONMENT=Production", runtime);
         Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", runtime);
         Assert.Contains("DOTNET_EnableDiagnostics=0", runtime);
+        Assert.Contains("DOTNET_TC_CallCountingDelayMs=0", runtime);
         Assert.Contains("ENTRYPOINT [\"/app/Koers.Web\"]", runtime);
         Assert.Contains("--self-contained true", tekst);
         Assert.DoesNotContain("sdk", runtime.Replace("Geen SDK", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
