@@ -583,6 +583,61 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
     }
 
     [Fact]
+    public async Task De_kandidaten_van_de_inbox_worden_gepland_met_de_tabel_van_nu_ook_op_een_verbinding_die_statements_bewaart()
+    {
+        // The national runs' state (issue #21, runs 18 and 19): the inbox polled a quiet table every two seconds on a
+        // connection that prepares its statements (Npgsql's Max Auto Prepare, as the benchmark's connection string), so
+        // PostgreSQL kept a generic plan made for that table. Then a burst arrived, and every round of candidates scanned
+        // the whole table once per candidate.
+        using var scope = _omgeving.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Koers.Data.KoersDbContext>();
+        var bewaart = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 };
+        await using var verbinding = new Npgsql.NpgsqlConnection(bewaart.ConnectionString);
+        await verbinding.OpenAsync();
+        db.Database.SetDbConnection(verbinding);
+        var inbox = scope.ServiceProvider.GetRequiredService<DuoInbox>();
+        await db.Database.ExecuteSqlRawAsync("""
+            ALTER TABLE duo_notificatie SET (autovacuum_enabled = false);
+            ANALYZE duo_notificatie;
+            """);
+        try
+        {
+            for (var i = 0; i < 10; i++) _ = await inbox.KandidatenAsync(50, default); // the polls of a quiet inbox
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO duo_notificatie ("BerichtId", "GebeurtenisId", "RegistratieDatumTijd", "Persoonssleutel", "Afzender", "OntvangenOp", "Status", "Pogingen")
+                SELECT gen_random_uuid(), 'SS137', timestamptz '2000-01-01 00:00Z' + g * interval '1 ms', 'plancache-' || (g % 1000), 'plancache', now(), 'Ontvangen', 0
+                FROM generate_series(1, 2000) g;
+                """);
+
+            // Rows PostgreSQL read by sequential scans of the table, from its statistics (flushed by this session first).
+            async Task<long> SequentieelGelezenAsync()
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_stat_force_next_flush()");
+                return await db.Database.SqlQuery<long>($"""SELECT seq_tup_read AS "Value" FROM pg_stat_user_tables WHERE relname = 'duo_notificatie'""").SingleAsync();
+            }
+
+            var rijen = await db.DuoNotificaties.LongCountAsync();
+            var voor = await SequentieelGelezenAsync();
+            var kandidaten = await inbox.KandidatenAsync(50, default);
+            var gelezen = await SequentieelGelezenAsync() - voor;
+
+            // The round is still the oldest waiting event per person, in DUO's order (the test's events are dated 2000).
+            var eerste = await db.DuoNotificaties.AsNoTracking().Where(n => n.Afzender == "plancache")
+                .OrderBy(n => n.RegistratieDatumTijd).ThenBy(n => n.Id).Take(50).Select(n => n.Id).ToListAsync();
+            Assert.Equal(eerste, kandidaten);
+            // At most one pass over the table, never one per candidate: the generic plan read 2,000 times the table.
+            Assert.True(gelezen <= rijen, $"{gelezen:N0} rows read by sequential scans for one round, the table has {rijen:N0}");
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                DELETE FROM duo_notificatie WHERE "Afzender" = 'plancache';
+                ALTER TABLE duo_notificatie RESET (autovacuum_enabled);
+                """);
+        }
+    }
+
+    [Fact]
     public async Task De_claim_van_een_werker_leest_alleen_de_melding_op_zijn_plek_in_de_ronde()
     {
         // A backlog of 2,000 waiting events, of which the round is the first 128 (the inbox's round with 16 workers),

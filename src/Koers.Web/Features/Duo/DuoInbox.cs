@@ -129,10 +129,26 @@ public sealed class DuoInbox(KoersDbContext db, DuoVerwerker verwerker, DuoOptie
         LIMIT {aantal}
         """;
 
-    private async Task<List<long>> KandidatenAsync(int aantal, CancellationToken ct)
+    /// <remarks>
+    /// On PostgreSQL the statement is planned at every call, with the values of that call and the table as it is then
+    /// (<c>plan_cache_mode = force_custom_plan</c> for its own short transaction). A connection that prepares its
+    /// statements (Npgsql's <c>Max Auto Prepare</c>, as the benchmark's) otherwise keeps PostgreSQL's generic plan, and
+    /// that plan was made while the inbox polled an empty table every two seconds: a sequential scan of the table per
+    /// candidate. With a burst waiting that took 2.0 s per round of 50 instead of 0.2 ms (national runs 18 and 19, the
+    /// burst at 201–281 events/s with the CPU 59–69 % busy; bench/README.md, "The DUO candidate query's cached plan").
+    /// </remarks>
+    internal async Task<List<long>> KandidatenAsync(int aantal, CancellationToken ct)
     {
         var nu = klok.NuUtc;
-        if (db.Database.IsNpgsql()) return await db.Database.SqlQuery<long>(KandidatenSql(nu, aantal)).ToListAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+            var kandidaten = await db.Database.SqlQuery<long>(KandidatenSql(nu, aantal)).ToListAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
+            return kandidaten;
+        }
+
         var open = new[] { InboxStatus.Ontvangen, InboxStatus.Geparkeerd };
         return await db.DuoNotificaties.AsNoTracking()
             .Where(n => n.Status == InboxStatus.Ontvangen && (n.VolgendePogingOp == null || n.VolgendePogingOp <= nu))
