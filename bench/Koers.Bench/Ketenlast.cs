@@ -504,32 +504,34 @@ public static class Ketenlast
         // promotes a method only after a quiet moment), as if the page scenarios were measured without their warm-up
         // seconds. The first burst is measured and reported too ("DUO burst, first of the run"): it is what a freshly
         // started instance does with its first burst.
-        var voorWarm = await MaxIdAsync(bron);
-        var eersteKlok = Stopwatch.StartNew();
-        var (eersteApp, _) = await Lastclient.MeetReeksAsync("DUO eerste burst", verzenders, warm, (_, k) => StuurAsync(http, token, Guid.NewGuid(), Json(k, k - warm - 1, opwarmPersonen)));
-        var eersteOntvangen = eersteKlok.Elapsed;
-        var eersteStand = await WachtTotLeegAsync(bron, voorWarm, maxDrain);
-        var eersteDrain = eersteKlok.Elapsed;
-        var eersteVolgorde = await BuitenVolgordeAsync(bron, voorWarm);
-        var eersteToelichting = (eersteStand.Leeg
-            ? $"the first burst of the run (the inbox's code new to the process): drained {eersteDrain.TotalSeconds:F1} s after the first message " +
-              $"({(eersteDrain - eersteOntvangen).TotalSeconds:F1} s after the last accept): {eersteStand.Verwerkt:N0} processed " +
-              $"({eersteStand.Verwerkt / eersteDrain.TotalSeconds:F0}/s), {eersteStand.Geparkeerd:N0} parked"
-            : $"the first burst NOT drained within {maxDrain.TotalSeconds:F0} s: {eersteStand.Verwerkt:N0} processed, {eersteStand.Geparkeerd:N0} parked, {eersteStand.Open:N0} still open")
-            + $"; accepted at p50 {eersteApp.MedianMs:F1} ms, p99 {eersteApp.P99Ms:F1} ms" + Volgorde(eersteVolgorde) + Bezet(eersteStand.CpuBezet);
+
+        // One burst from the senders, then the inbox polled until it processed every event after vanafId: how long it took
+        // from the first message and after the last accept, and whether DUO's order per person held. Both bursts are
+        // measured and described the same way.
+        async Task<(Lastclient.Meting App, TimeSpan Wand, bool Leeg, long BuitenVolgorde, string Toelichting)> BurstAsync(string naam, Func<int, string> bericht)
+        {
+            var vanafId = await MaxIdAsync(bron);
+            var klok = Stopwatch.StartNew();
+            var (app, wand) = await Lastclient.MeetReeksAsync(naam, verzenders, aantal, (_, k) => StuurAsync(http, token, Guid.NewGuid(), bericht(k)));
+            var ontvangen = klok.Elapsed;
+            var (leeg, verwerkt, geparkeerd, open, cpu) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
+            var drain = klok.Elapsed;
+            var buitenVolgorde = await BuitenVolgordeAsync(bron, vanafId);
+            var toelichting = !leeg
+                ? $"inbox NOT drained within {maxDrain.TotalSeconds:F0} s: {verwerkt:N0} processed, {geparkeerd:N0} parked, {open:N0} still open"
+                : $"inbox drained {drain.TotalSeconds:F1} s after the first message ({(drain - ontvangen).TotalSeconds:F1} s after the last accept): " +
+                  $"{verwerkt:N0} processed ({verwerkt / drain.TotalSeconds:F0}/s), {geparkeerd:N0} parked";
+            return (app, wand, leeg, buitenVolgorde, toelichting + Volgorde(buitenVolgorde) + Bezet(cpu));
+        }
+
+        var (eersteApp, eersteWand, eersteLeeg, eersteVolgorde, eersteStand) = await BurstAsync("DUO eerste burst", k => Json(k, k - warm - 1, opwarmPersonen));
+        var eersteToelichting = $"the first burst of the run (the inbox's code new to the process), accepted at p50 {eersteApp.MedianMs:F1} ms, " +
+            $"p99 {eersteApp.P99Ms:F1} ms: {eersteStand}";
         Console.WriteLine("  DUO eerste burst: " + eersteToelichting);
         var eerste = new Bulkregel("DUO burst, first of the run", $"{warm:N0} notifications for {opwarmPersonen.Count:N0} persons, {verzenders} senders",
-            warm / eersteDrain.TotalSeconds, null, eersteToelichting, Mislukt: !eersteStand.Leeg || eersteVolgorde > 0);
+            warm / eersteWand.TotalSeconds, null, eersteToelichting, Mislukt: !eersteLeeg || eersteVolgorde > 0);
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var vanafId = await MaxIdAsync(bron);
-
-        var klok = Stopwatch.StartNew();
-        var (app, wand) = await Lastclient.MeetReeksAsync("DUO burst ontvangen", verzenders, aantal,
-            (_, k) => StuurAsync(http, token, Guid.NewGuid(), Json(k, k)));
-        var burst = klok.Elapsed;
-        var (leeg, verwerkt, geparkeerd, open, cpu) = await WachtTotLeegAsync(bron, vanafId, maxDrain);
-        TimeSpan? drain = leeg ? klok.Elapsed : null;
-        var buitenVolgorde = await BuitenVolgordeAsync(bron, vanafId);
+        var (app, wand, leeg, buitenVolgorde, toelichting) = await BurstAsync("DUO burst ontvangen", k => Json(k, k));
 
         // Bare SQL: the same messages as single-row inserts (once per berichtId), stored as already handled so the
         // running inbox leaves them alone; removed afterwards. Stored as Koers stores them: BSN encrypted, person key
@@ -555,14 +557,9 @@ public static class Ketenlast
         }
 
         Lastclient.Druk(app, sql);
-        var toelichting = drain is null
-            ? $"inbox NOT drained within {maxDrain.TotalSeconds:F0} s: {verwerkt:N0} processed, {geparkeerd:N0} parked, {open:N0} still open"
-            : $"inbox drained {drain.Value.TotalSeconds:F1} s after the first message ({(drain.Value - burst).TotalSeconds:F1} s after the last accept): " +
-              $"{verwerkt:N0} processed ({verwerkt / drain.Value.TotalSeconds:F0}/s), {geparkeerd:N0} parked";
-        toelichting += Volgorde(buitenVolgorde) + Bezet(cpu);
         Console.WriteLine("  DUO burst: " + toelichting);
         return (app, sql, new Bulkregel("DUO burst", $"{aantal:N0} notifications for {personen.Count:N0} persons, {verzenders} senders",
-            aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: drain is null || buitenVolgorde > 0), eerste);
+            aantal / wand.TotalSeconds, sql.PerSeconde, toelichting, Mislukt: !leeg || buitenVolgorde > 0), eerste);
     }
 
     /// <summary>
