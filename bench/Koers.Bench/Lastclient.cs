@@ -17,7 +17,10 @@ public static class Lastclient
 {
     private sealed record Gebruiker(string Email, int MedewerkerId, string Token, Guid[] Dossiers, string GemeenteCode);
 
-    public sealed record Meting(string Scenario, int Gelijktijdig, int Aantal, int Fouten, double MedianMs, double P99Ms, double PerSeconde, string? Eerstefout);
+    /// <param name="OpwarmenS">The warm-up this scenario got (at least <c>--opwarmen</c>, longer while Koers's JIT was still busy).</param>
+    /// <param name="JitS">Seconds Koers's JIT compiled while this scenario was measured (from its /metrics); null when unknown.</param>
+    public sealed record Meting(string Scenario, int Gelijktijdig, int Aantal, int Fouten, double MedianMs, double P99Ms, double PerSeconde, string? Eerstefout,
+        double? OpwarmenS = null, double? JitS = null);
 
     public static async Task<int> DraaiAsync(Opties opties)
     {
@@ -28,6 +31,13 @@ public static class Lastclient
         // background. With 5 s the first thousand worklist pages still paid for that compilation (measured: 14 ms of
         // app CPU per page after 200 pages, under 4 ms after 2,000), so the figures described a cold server.
         var opwarmen = TimeSpan.FromSeconds(opties.Getal("opwarmen", 15));
+        // 15 s was measured on one machine. On a slower one (an AMD EPYC VM, 6 December 2026) the JIT compiled for 32 of
+        // the first 40 s of the case page's load and still 2-4 % of a core after a minute (Koers's
+        // dotnet.jit.compilation.time counter), so the first measured seconds were a server still compiling. After the
+        // fixed warm-up each app scenario goes on warming until the JIT compiled less than 0.1 s in the last 5 s (2 % of
+        // one core), at most this many seconds in all; the table gives each scenario's warm-up and the JIT's seconds
+        // while it was measured, so a run that measured a compiling server says so.
+        var opwarmenMax = TimeSpan.FromSeconds(Math.Max(opties.Getal("opwarmenmax", 90), opwarmen.TotalSeconds));
         // 0: closed loop (the next request as soon as the answer is in: a stress test). Above 0: each user waits a
         // think time of 0.5-1.5x this many ms between requests, the way people using the screens do.
         _denktijdMs = opties.Getal("denktijd", 0);
@@ -46,7 +56,8 @@ public static class Lastclient
         http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         await using var bron = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(pg) { MaxPoolSize = Math.Max(100, vus + 10) }.ConnectionString).Build();
 
-        Console.WriteLine($"Koers-last: {url}, {vus} virtuele gebruikers, {duur.TotalSeconds} s per scenario na {opwarmen.TotalSeconds} s opwarmen");
+        Console.WriteLine($"Koers-last: {url}, {vus} virtuele gebruikers, {duur.TotalSeconds} s per scenario na {opwarmen.TotalSeconds}-{opwarmenMax.TotalSeconds} s opwarmen");
+        var jit = new Jitmeter(http);
         var gebruikers = await GebruikersAsync(http, bron, vus);
         var beleid = await TokenAsync(http, "beleid@bench.example");
         var beheer = await TokenAsync(http, "beheer@bench.example", Totp.Code(Generator.BeheerTotpSleutel, DateTimeOffset.UtcNow));
@@ -56,7 +67,7 @@ public static class Lastclient
         async Task Scenario(string naam, int gelijktijdig, Func<int, Random, Task<(bool, string?)>> app, Func<int, Random, Task>? sql)
         {
             if (alleen is not null && !naam.Contains(alleen, StringComparison.OrdinalIgnoreCase)) return;
-            var a = await MeetAsync(naam, gelijktijdig, duur, opwarmen, app);
+            var a = await MeetAsync(naam, gelijktijdig, duur, opwarmen, app, jit, opwarmenMax);
             Meting? s = null;
             if (sql is not null) s = await MeetAsync(naam + " (SQL)", gelijktijdig, duur, opwarmen, async (i, r) => { await sql(i, r); return (true, null); });
             Druk(a, s);
@@ -190,7 +201,7 @@ public static class Lastclient
             }
         }
 
-        var md = Markdown(metingen, herberekening, bulk, vus, duur, opwarmen);
+        var md = Markdown(metingen, herberekening, bulk, vus, duur, opwarmen, opwarmenMax);
         if (uit is not null)
         {
             await File.WriteAllTextAsync(uit, md);
@@ -271,23 +282,26 @@ public static class Lastclient
 
     /// <summary>
     /// Every virtual user sends its next request when the previous answer is in, after a think time when one is set
-    /// (<c>--denktijd</c>); latency is measured per request, never including the think time.
+    /// (<c>--denktijd</c>); latency is measured per request, never including the think time. With a <paramref name="jit"/>
+    /// the warm-up lasts at least <paramref name="opwarmen"/> and then until Koers's JIT has settled (or
+    /// <paramref name="opwarmenMax"/> has passed); the measurement starts from there.
     /// </summary>
-    private static async Task<Meting> MeetAsync(string naam, int gelijktijdig, TimeSpan duur, TimeSpan opwarmen, Func<int, Random, Task<(bool Ok, string? Fout)>> werk)
+    private static async Task<Meting> MeetAsync(string naam, int gelijktijdig, TimeSpan duur, TimeSpan opwarmen, Func<int, Random, Task<(bool Ok, string? Fout)>> werk,
+        Jitmeter? jit = null, TimeSpan? opwarmenMax = null)
     {
         var metingen = new List<double>[gelijktijdig];
         var fouten = new int[gelijktijdig];
         string? eerste = null;
         var klok = Stopwatch.StartNew();
-        var meetVanaf = opwarmen;
-        var stop = opwarmen + duur;
+        // Read by every worker, written once by the warm-up below: ticks of the stopwatch, long.MaxValue until known.
+        long meetVanaf = long.MaxValue, stop = long.MaxValue;
         var taken = Enumerable.Range(0, gelijktijdig).Select(i => Task.Run(async () =>
         {
             var r = new Random(i);
             metingen[i] = new List<double>(4096);
-            while (klok.Elapsed < stop)
+            while (klok.ElapsedTicks < Volatile.Read(ref stop))
             {
-                var begin = klok.Elapsed;
+                var begin = klok.ElapsedTicks;
                 bool ok;
                 string? fout;
                 try
@@ -299,9 +313,9 @@ public static class Lastclient
                     (ok, fout) = (false, e.GetType().Name + ": " + e.Message);
                 }
 
-                var duurMs = (klok.Elapsed - begin).TotalMilliseconds;
+                var duurMs = Stopwatch.GetElapsedTime(0, klok.ElapsedTicks - begin).TotalMilliseconds;
                 if (_denktijdMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(_denktijdMs * (0.5 + r.NextDouble())));
-                if (begin < meetVanaf) continue;
+                if (begin < Volatile.Read(ref meetVanaf)) continue;
                 metingen[i].Add(duurMs);
                 if (!ok)
                 {
@@ -310,10 +324,26 @@ public static class Lastclient
                 }
             }
         })).ToArray();
+
+        await Task.Delay(opwarmen);
+        var jitBegin = jit is null ? null : await jit.SecondenAsync();
+        for (var vorige = jitBegin; vorige is not null && klok.Elapsed + TimeSpan.FromSeconds(5) <= (opwarmenMax ?? opwarmen);)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            jitBegin = await jit!.SecondenAsync();
+            if (jitBegin is null || jitBegin - vorige < 0.1) break;
+            vorige = jitBegin;
+        }
+
+        var opgewarmd = klok.Elapsed;
+        Volatile.Write(ref stop, klok.ElapsedTicks + duur.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+        Volatile.Write(ref meetVanaf, klok.ElapsedTicks);
         await Task.WhenAll(taken);
+        var jitEind = jit is null ? null : await jit.SecondenAsync();
         var alle = metingen.SelectMany(m => m).Order().ToArray();
         double P(double p) => alle.Length == 0 ? double.NaN : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
-        return new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / duur.TotalSeconds, eerste);
+        return new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / duur.TotalSeconds, eerste,
+            opgewarmd.TotalSeconds, jitEind - jitBegin);
     }
 
     /// <summary>
@@ -363,24 +393,27 @@ public static class Lastclient
 
     internal static void Druk(Meting a, Meting? s) =>
         Console.WriteLine($"  {a.Scenario,-32} n={a.Aantal,7} fouten={a.Fouten,4} p50={a.MedianMs,8:F1} ms p99={a.P99Ms,8:F1} ms {a.PerSeconde,8:F1}/s"
+            + (a.OpwarmenS is { } o ? $" (opgewarmd {o:F0} s, JIT {a.JitS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s)" : string.Empty)
             + (s is null ? string.Empty : $" | SQL p50={s.MedianMs:F1} p99={s.P99Ms:F1} {s.PerSeconde:F1}/s | ratio p50 {a.MedianMs / s.MedianMs:F1}x")
             + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}")
             + (s?.Eerstefout is null ? string.Empty : $"  eerste fout SQL ({s.Fouten}): {s.Eerstefout}"));
 
-    private static string Markdown(List<(Meting App, Meting? Sql)> metingen, List<string> herberekening, List<Ketenlast.Bulkregel> bulk, int vus, TimeSpan duur, TimeSpan opwarmen)
+    private static string Markdown(List<(Meting App, Meting? Sql)> metingen, List<string> herberekening, List<Ketenlast.Bulkregel> bulk, int vus, TimeSpan duur, TimeSpan opwarmen, TimeSpan opwarmenMax)
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured after {3} s warm-up per scenario; think time {4}.", DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds,
-            _denktijdMs > 0 ? $"0.5-1.5 x {_denktijdMs} ms" : "none (closed loop)"));
+        sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured per scenario after a warm-up of at least {3} s that goes on " +
+            "while Koers's JIT compiled 0.1 s or more in the last 5 s, at most {4} s (its length and the JIT's seconds while measuring are the last two columns); think time {5}.",
+            DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds, opwarmenMax.TotalSeconds, _denktijdMs > 0 ? $"0.5-1.5 x {_denktijdMs} ms" : "none (closed loop)"));
         sb.AppendLine();
-        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 | warm-up s | JIT s measuring |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (a, s) in metingen)
         {
             var sql = s is null ? "– | – | – | – | – |"
                 : string.Format(c, "{0:F1} | {1:F1} | {2:F1} | {3:F1}× | {4:F1}× |", s.MedianMs, s.P99Ms, s.PerSeconde, a.MedianMs / s.MedianMs, a.P99Ms / s.P99Ms);
-            sb.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4:F1} | {5:F1} | {6:F1} | ", a.Scenario, a.Gelijktijdig, a.Aantal, a.Fouten, a.MedianMs, a.P99Ms, a.PerSeconde) + sql);
+            var jit = string.Format(c, " {0} | {1} |", a.OpwarmenS is { } o ? o.ToString("F0", c) : "–", a.JitS is { } j ? j.ToString("F2", c) : "–");
+            sb.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4:F1} | {5:F1} | {6:F1} | ", a.Scenario, a.Gelijktijdig, a.Aantal, a.Fouten, a.MedianMs, a.P99Ms, a.PerSeconde) + sql + jit);
         }
 
         if (herberekening.Count > 0)
@@ -786,5 +819,36 @@ internal static class Totp
         }
 
         return [.. uit];
+    }
+}
+
+/// <summary>
+/// Koers's JIT compilation time so far, from the runtime's own counter on its Prometheus endpoint
+/// (<c>dotnet_jit_compilation_time_seconds_total</c>, the System.Runtime meter Koers exports): how the load client tells a
+/// server that still compiles its hot code from one that has settled. Null when /metrics does not answer (another port,
+/// or an older Koers): the warm-up is then the fixed one.
+/// </summary>
+public sealed class Jitmeter(HttpClient http)
+{
+    private const string Teller = "dotnet_jit_compilation_time_seconds_total";
+
+    public async Task<double?> SecondenAsync()
+    {
+        try
+        {
+            using var antwoord = await http.GetAsync("/metrics");
+            if (!antwoord.IsSuccessStatusCode) return null;
+            foreach (var regel in (await antwoord.Content.ReadAsStringAsync()).Split('\n'))
+            {
+                if (!regel.StartsWith(Teller, StringComparison.Ordinal)) continue;
+                var waarde = regel[(regel.LastIndexOf(' ') + 1)..];
+                if (double.TryParse(waarde, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)) return s;
+            }
+        }
+        catch (HttpRequestException)
+        {
+        }
+
+        return null;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koers.Web.Kern;
 
@@ -88,8 +89,43 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
             _gebundeld = false;
         }
 
-        await db.SaveChangesAsync(ct);
+        await BewaarBundelAsync(ct);
         return uitkomst;
+    }
+
+    /// <summary>Largest bundle saved without EF's own transaction: far below the provider's batch size (1,000), so one batch.</summary>
+    private const int RijenPerBatch = 100;
+
+    /// <summary>
+    /// Saves a bundle's audit rows. On PostgreSQL they go as one batch: one message with one Sync, which PostgreSQL runs
+    /// as one implicit transaction, so all rows are stored or none (held by DossierpaginaStatementsTests, a trigger refusing
+    /// the second row). EF would also wrap that batch in a BEGIN ... COMMIT of its own: a further round trip (the COMMIT)
+    /// on every case page for nothing, and on a virtual machine where each send that wakes PostgreSQL is costly (bench/README.md,
+    /// "The case page on a slower machine") a round trip is what a page pays most for. Anything else in the unit of work,
+    /// a transaction already open, SQLite (whose provider sends each insert on its own) or more rows than fit one batch:
+    /// EF's own transaction, as before.
+    /// </summary>
+    private async Task BewaarBundelAsync(CancellationToken ct)
+    {
+        var wijzigingen = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
+        var alleenAudit = wijzigingen.Count is > 1 and <= RijenPerBatch &&
+            wijzigingen.All(e => e.State == EntityState.Added && e.Entity is AuditRegel);
+        if (!alleenAudit || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        var vorige = db.Database.AutoTransactionBehavior;
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = vorige;
+        }
     }
 
     public AuditRegel Aanmaken(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>

@@ -21,6 +21,9 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
     private readonly List<IDisposable> _abonnementen = [];
     private readonly List<Commando> _commandos = [];
 
+    /// <summary>Whether the event at hand belongs to this counter's requests (for events without a command: commits).</summary>
+    private Func<bool>? _verzoek;
+
     public Statementteller(Func<CommandEventData, bool> telt)
     {
         _telt = telt;
@@ -41,10 +44,19 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
         teller = new Statementteller(data =>
             Http.HttpContext?.Request.Headers[Header].ToString() == teller!.Sleutel &&
             !data.Command.CommandText.Contains("\"AspNet", StringComparison.Ordinal));
+        teller._verzoek = () => Http.HttpContext?.Request.Headers[Header].ToString() == teller.Sleutel;
         return teller;
     }
 
     public IReadOnlyList<string> Statements { get { lock (_commandos) return [.. _commandos.Select(c => c.Tekst)]; } }
+
+    private int _commits;
+
+    /// <summary>
+    /// Transactions EF committed for this counter's requests: each COMMIT is a round trip of its own, not among
+    /// <see cref="Statements"/> (Npgsql sends the BEGIN with the first command).
+    /// </summary>
+    public int Commits => Volatile.Read(ref _commits);
 
     public int Aantal { get { lock (_commandos) return _commandos.Count; } }
 
@@ -64,6 +76,7 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
     public void Wis()
     {
         lock (_commandos) _commandos.Clear();
+        Volatile.Write(ref _commits, 0);
     }
 
     public void OnNext(DiagnosticListener value)
@@ -73,6 +86,12 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
+        if (value.Key == RelationalEventId.TransactionCommitting.Name && _verzoek?.Invoke() == true)
+        {
+            Interlocked.Increment(ref _commits);
+            return;
+        }
+
         if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data || !_telt(data)) return;
         // Copies: the command and its parameters are the app's, reused or disposed after it ran.
         var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>()
