@@ -2,6 +2,7 @@
 # The Koers benchmark on a fresh machine, end to end:
 #
 #     bash bench/run.sh [--gevallen 150000] [--gebruikers 100] [--duur 20] [--denktijd 0 (ms between a user's requests)]
+#                       [--opwarmen 15] [--opwarmenmax 90 (warm-up goes on while Koers's JIT is busy, up to this)]
 #                       [--scenario <part of a scenario name, e.g. csv, duo or audit>] [--auditjaar N] [--rook]
 #
 # --auditjaar N adds N rows of a year of national audit to the data set (bench/Koers.Bench/Auditjaar.cs), for the
@@ -24,16 +25,17 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
-AUDITJAAR=""; DUOMELDINGEN=5000; GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
+AUDITJAAR=""; DUOMELDINGEN=5000; GEVALLEN=150000; GEBRUIKERS=100; DUUR=20; OPWARMEN=15; OPWARMENMAX=90; DENKTIJD=0; SCENARIO=""; PORT=${KOERS_BENCH_PORT:-5080}; ROOK=""
 EXTRA=()
 while [ $# -gt 0 ]; do
     case "$1" in
-        --rook) ROOK=1; GEVALLEN=400; GEBRUIKERS=4; DUUR=2; OPWARMEN=1
+        --rook) ROOK=1; GEVALLEN=400; GEBRUIKERS=4; DUUR=2; OPWARMEN=1; OPWARMENMAX=1
                 DUOMELDINGEN=100; EXTRA=(--csvgebruikers 1 --csvregels 200 --csvuploads 1 --duomeldingen 100 --duoverzenders 2 --duodrain 120); shift ;;
         --gevallen) GEVALLEN=$2; shift 2 ;;
         --gebruikers) GEBRUIKERS=$2; shift 2 ;;
         --duur) DUUR=$2; shift 2 ;;
         --opwarmen) OPWARMEN=$2; shift 2 ;;
+        --opwarmenmax) OPWARMENMAX=$2; shift 2 ;;
         --denktijd) DENKTIJD=$2; shift 2 ;;
         --scenario) SCENARIO=$2; shift 2 ;;
         --auditjaar) AUDITJAAR=$2; shift 2 ;;
@@ -162,7 +164,7 @@ mkdir -p "$UITMAP"
 UIT="$UITMAP/$(date -u +%Y%m%dT%H%M)Z-${GEVALLEN}.md"
 TABEL="/tmp/koers-bench-tabel-$$.md"
 set +e
-$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --denktijd "$DENKTIJD" ${SCENARIO:+--scenario "$SCENARIO"} "${EXTRA[@]}" --uit "$TABEL"
+$BENCH last --url "http://127.0.0.1:$PORT" --pg "$KOERS_BENCH_PG" --gebruikers "$GEBRUIKERS" --duur "$DUUR" --opwarmen "$OPWARMEN" --opwarmenmax "$OPWARMENMAX" --denktijd "$DENKTIJD" ${SCENARIO:+--scenario "$SCENARIO"} "${EXTRA[@]}" --uit "$TABEL"
 RC=$?
 set -e
 times >"$TIMES_F"
