@@ -336,7 +336,7 @@ public static class Lastclient
         }
 
         var opgewarmd = klok.Elapsed;
-        Volatile.Write(ref stop, klok.ElapsedTicks + duur.Ticks * Stopwatch.Frequency / TimeSpan.TicksPerSecond);
+        Volatile.Write(ref stop, klok.ElapsedTicks + (long)(duur.TotalSeconds * Stopwatch.Frequency));
         Volatile.Write(ref meetVanaf, klok.ElapsedTicks);
         await Task.WhenAll(taken);
         var jitEind = jit is null ? null : await jit.SecondenAsync();
