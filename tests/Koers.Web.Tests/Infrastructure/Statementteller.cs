@@ -41,10 +41,11 @@ public sealed class Statementteller : IObserver<DiagnosticListener>, IObserver<K
     public static Statementteller VanVerzoeken()
     {
         Statementteller? teller = null;
-        teller = new Statementteller(data =>
-            Http.HttpContext?.Request.Headers[Header].ToString() == teller!.Sleutel &&
-            !data.Command.CommandText.Contains("\"AspNet", StringComparison.Ordinal));
-        teller._verzoek = () => Http.HttpContext?.Request.Headers[Header].ToString() == teller.Sleutel;
+        bool VanDezeTeller() => Http.HttpContext?.Request.Headers[Header].ToString() == teller!.Sleutel;
+        teller = new Statementteller(data => VanDezeTeller() && !data.Command.CommandText.Contains("\"AspNet", StringComparison.Ordinal))
+        {
+            _verzoek = VanDezeTeller,
+        };
         return teller;
     }
 
