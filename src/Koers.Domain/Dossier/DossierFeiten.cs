@@ -56,11 +56,23 @@ public sealed record DossierFeiten
     }
 
     /// <summary>The closing milestone (voldaan, ontheffing, verhuisd, uitgeschreven) if there is one.</summary>
-    public (Mijlpaal Soort, DateOnly Datum)? Afsluiting =>
-        MijlpaalInfo.Afsluitend
-            .Where(Mijlpalen.ContainsKey)
-            .Select(m => ((Mijlpaal, DateOnly)?)(m, Mijlpalen[m]))
-            .FirstOrDefault();
+    /// <remarks>
+    /// A plain loop: the clock asks this several times per case, and the recomputation of all deadlines asks it for
+    /// 150,000 cases, where a LINQ chain's iterators and delegates were garbage to collect on every call.
+    /// </remarks>
+    public (Mijlpaal Soort, DateOnly Datum)? Afsluiting
+    {
+        get
+        {
+            var afsluitend = MijlpaalInfo.Afsluitend;
+            for (var k = 0; k < afsluitend.Count; k++)
+            {
+                if (Mijlpalen.TryGetValue(afsluitend[k], out var datum)) return (afsluitend[k], datum);
+            }
+
+            return null;
+        }
+    }
 }
 
 /// <summary>Per-municipality settings the clock needs. Defaults follow the sources.</summary>
