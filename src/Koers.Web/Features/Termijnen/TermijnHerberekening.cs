@@ -354,8 +354,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 if (!berekend.Remove((rd.GetGuid(0), Enumwaarde<TermijnCode>(rd, 1, tekens)), out var regel)) continue;
                 DateOnly? Datum(int kolom) => rd.IsDBNull(kolom) ? null : rd.GetFieldValue<DateOnly>(kolom);
                 var vervaldatum = Datum(5);
-                var gelijk = Enumwaarde<TermijnSoort>(rd, 2, tekens) == regel.Soort && rd.GetBoolean(3) == regel.Toepasselijk
-                    && Datum(4) == regel.Startdatum && vervaldatum == regel.Vervaldatum && Datum(6) == regel.VoldaanOp
+                var gelijk = ZelfdeVelden(regel, Enumwaarde<TermijnSoort>(rd, 2, tekens), rd.GetBoolean(3), Datum(4), vervaldatum, Datum(6))
                     && TekstGelijk(rd, 7, regel.Toelichting, ref tekens);
                 if (!gelijk) gewijzigd(regel, false, vervaldatum);
             }
@@ -383,8 +382,15 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
     }
 
     internal static bool Gelijk(Termijnregel a, Termijnregel b) =>
-        a.Soort == b.Soort && a.Toepasselijk == b.Toepasselijk && a.Startdatum == b.Startdatum && a.Vervaldatum == b.Vervaldatum
-        && a.VoldaanOp == b.VoldaanOp && a.Toelichting == b.Toelichting;
+        ZelfdeVelden(b, a.Soort, a.Toepasselijk, a.Startdatum, a.Vervaldatum, a.VoldaanOp) && a.Toelichting == b.Toelichting;
+
+    /// <summary>
+    /// Every stored field of a deadline but its explanation: one list for both comparisons, the one of two rows
+    /// (<see cref="Gelijk"/>) and the one of a row streaming in from PostgreSQL, which compares the explanation in a buffer.
+    /// </summary>
+    private static bool ZelfdeVelden(Termijnregel regel, TermijnSoort soort, bool toepasselijk, DateOnly? startdatum, DateOnly? vervaldatum, DateOnly? voldaanOp) =>
+        regel.Soort == soort && regel.Toepasselijk == toepasselijk && regel.Startdatum == startdatum && regel.Vervaldatum == vervaldatum
+        && regel.VoldaanOp == voldaanOp;
 
     private static async Task SchrijfEfAsync(KoersDbContext db, List<(Termijnregel Regel, bool Nieuw)> regels, List<TermijnWijziging> historie, CancellationToken ct)
     {
