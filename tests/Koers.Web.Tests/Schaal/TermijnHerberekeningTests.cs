@@ -194,12 +194,16 @@ public abstract class TermijnHerberekeningTests(KoersFactory factory)
         Assert.Equal(fout.Take(3), factory.MetDatabase(db => db.Termijnen.Where(t => t.InburgeraarId == id).OrderBy(t => t.Code).Take(4)
             .Select(t => t.Toelichting).ToList()).Take(3));
 
+        // Another test of the class may have moved this case's dates before (same reason text): only new rows count.
+        int Historie() => factory.MetDatabase(db => db.TermijnWijzigingen.Count(w => w.InburgeraarId == id));
+        var historieVoor = Historie();
+
         var uitkomst = await HerberekenAsync();
 
         Assert.True(uitkomst.TermijnenGewijzigd >= 4, $"{uitkomst.TermijnenGewijzigd} termijnen gewijzigd");
         var nu = factory.MetDatabase(db => db.Termijnen.Where(t => t.InburgeraarId == id).ToDictionary(t => t.Code));
         Assert.All(juist, j => Assert.True(TermijnHerberekening.Gelijk(j, nu[j.Code]), $"{j.Code}: '{nu[j.Code].Toelichting}' ({nu[j.Code].Soort})"));
-        Assert.False(factory.MetDatabase(db => db.TermijnWijzigingen.Any(w => w.InburgeraarId == id && w.Aanleiding == "Test: herberekening")));
+        Assert.Equal(historieVoor, Historie());
     }
 
     [Fact]
