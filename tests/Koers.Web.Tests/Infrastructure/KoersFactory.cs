@@ -116,11 +116,12 @@ public sealed class SqliteFactory : KoersFactory
 {
     private readonly string _pad = Path.Combine(Path.GetTempPath(), $"koers-test-{Guid.NewGuid():N}.db");
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-    protected override string ConnectionString => $"Data Source={_pad};Pooling=false";
+    protected override string ConnectionString => $"Data Source={_pad}";
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        using (var verbinding = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)) Microsoft.Data.Sqlite.SqliteConnection.ClearPool(verbinding);
         foreach (var bestand in new[] { _pad, _pad + "-wal", _pad + "-shm" })
         {
             if (File.Exists(bestand)) File.Delete(bestand);
