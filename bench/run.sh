@@ -21,6 +21,8 @@
 # 6. writes bench/results/<UTC timestamp>.md with the machine, PostgreSQL version and the numbers.
 # Set KOERS_BENCH_PG to use an existing (empty) database instead of a throwaway cluster; KOERS_BENCH_PORT (Koers,
 # default 5080) and KOERS_BENCH_PG_PORT (the throwaway cluster, default 56432) move the ports.
+# KOERS_BENCH_CONFIG=Debug runs the Debug build instead of Release (the smoke run after the tests: that build is already
+# there, and the smoke run's timings mean nothing); KOERS_BENCH_SKIP_BUILD=1 skips building.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -85,12 +87,13 @@ if [ -z "${KOERS_BENCH_PG:-}" ]; then
     log "PostgreSQL $PG_VERSION on 127.0.0.1:$PGPORT"
 fi
 
+CONFIG="${KOERS_BENCH_CONFIG:-Release}"
 if [ -z "${KOERS_BENCH_SKIP_BUILD:-}" ]; then
-log "build (Release)"
-dotnet build -c Release -v q -nologo src/Koers.Web/Koers.Web.csproj >/dev/null
-dotnet build -c Release -v q -nologo bench/Koers.Bench/Koers.Bench.csproj >/dev/null
+log "build ($CONFIG)"
+dotnet build -c "$CONFIG" -v q -nologo src/Koers.Web/Koers.Web.csproj >/dev/null
+dotnet build -c "$CONFIG" -v q -nologo bench/Koers.Bench/Koers.Bench.csproj >/dev/null
 fi
-BENCH="dotnet bench/Koers.Bench/bin/Release/net10.0/Koers.Bench.dll"
+BENCH="dotnet bench/Koers.Bench/bin/$CONFIG/net10.0/Koers.Bench.dll"
 
 # BSNs are stored encrypted (Koers:Bsn): one fresh key pair per run, read by the generator, Koers and the load
 # client from the environment. The data set is thrown away with the run, so are the keys.
@@ -126,7 +129,7 @@ start_koers() { # <port> <log>: one Koers instance in the background
     Duo__Simulator=true Duo__NotificatieToken="$KOERS_BENCH_DUO_TOKEN" \
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" Database__Provider=Postgres \
         ConnectionStrings__Koers="$KOERS_BENCH_PG" Koers__DemoData=false Koers__Planning__Aan=false Logging__LogLevel__Default=Warning \
-        dotnet src/Koers.Web/bin/Release/net10.0/Koers.Web.dll >"$2" 2>&1 &
+        dotnet "src/Koers.Web/bin/$CONFIG/net10.0/Koers.Web.dll" >"$2" 2>&1 &
 }
 wacht_op_koers() { # <pid> <port> <log>
     for _ in $(seq 1 120); do
@@ -179,7 +182,7 @@ CPU_REGEL="$(awk -v t=$((CPU_T1-CPU_T0)) -v b=$((CPU_B1-CPU_B0)) -v k=$((KOERS_C
     echo "# Koers benchmark, $GEVALLEN cases"
     echo
     echo "Machine: $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM;"
-    echo "PostgreSQL ${PG_VERSION:-(extern)} on the same machine; .NET $(dotnet --version)."
+    echo "PostgreSQL ${PG_VERSION:-(extern)} on the same machine; .NET $(dotnet --version); Koers in $CONFIG."
     echo "Load average (1, 5, 15 min) before the load run: $LOAD_VOOR; after: $LOAD_NA."
     echo "$CPU_REGEL"
     [ -n "$ROOK" ] && echo "Smoke run (--rook): the numbers below are not a measurement."
