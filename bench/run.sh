@@ -13,9 +13,9 @@
 # 0 errors; its timings mean nothing and nothing checks them.
 #
 # 1. starts a throwaway PostgreSQL cluster on loopback (like scripts/test.sh; removed again on exit),
-# 2. builds Koers and the bench tool in Release,
+# 2. builds Koers and the bench tool in Release (KOERS_BENCH_CONFIG below),
 # 3. generates the synthetic national data set (bench/Koers.Bench genereer),
-# 4. starts Koers (Release, Production settings, no demo data, no nightly timer) against that database,
+# 4. starts Koers (that build, Production settings, no demo data, no nightly timer) against that database,
 # 5. runs the load scenarios and the bare-SQL comparison (bench/Koers.Bench last), including the partner CSV upload
 #    and the DUO burst (Koers gets a random DUO notification token for this run, the load client the same one),
 # 6. writes bench/results/<UTC timestamp>.md with the machine, PostgreSQL version and the numbers.
