@@ -64,12 +64,14 @@ public static class Lastclient
         var grootste = gebruikers.GroupBy(g => g.GemeenteCode).OrderByDescending(g => g.Count()).First().Key;
 
         var metingen = new List<(Meting App, Meting? Sql)>();
-        async Task Scenario(string naam, int gelijktijdig, Func<int, Random, Task<(bool, string?)>> app, Func<int, Random, Task>? sql)
+        async Task Scenario(string naam, int gelijktijdig, Func<int, Random, Task<(bool, string?)>> app, Func<int, Random, Task>? sql,
+            bool zonderDenktijd = false)
         {
             if (alleen is not null && !naam.Contains(alleen, StringComparison.OrdinalIgnoreCase)) return;
-            var a = await MeetAsync(naam, gelijktijdig, duur, opwarmen, app, jit, opwarmenMax);
+            var denktijd = zonderDenktijd ? 0 : _denktijdMs;
+            var a = await MeetAsync(naam, gelijktijdig, duur, opwarmen, app, denktijd, jit, opwarmenMax);
             Meting? s = null;
-            if (sql is not null) s = await MeetAsync(naam + " (SQL)", gelijktijdig, duur, opwarmen, async (i, r) => { await sql(i, r); return (true, null); });
+            if (sql is not null) s = await MeetAsync(naam + " (SQL)", gelijktijdig, duur, opwarmen, async (i, r) => { await sql(i, r); return (true, null); }, denktijd);
             Druk(a, s);
             metingen.Add((a, s));
         }
@@ -93,6 +95,13 @@ public static class Lastclient
         await Scenario("werkvoorraad regio pagina vers", vus,
             (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad?vers=true"),
             (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
+        // 1d. 1b's capacity: the same users without think time. With a think time of 0.5-1.5 s, 100 users in a closed loop
+        //     offer at most 100 / (1 s + mean latency) requests per second, below the 100 pages/s issue #21 asks the page
+        //     to serve whatever Koers does; only a run without think time shows how many it can serve.
+        await Scenario("werkvoorraad regio pagina zonder denktijd", vus,
+            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
+            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false),
+            zonderDenktijd: true);
 
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,
@@ -282,12 +291,13 @@ public static class Lastclient
 
     /// <summary>
     /// Every virtual user sends its next request when the previous answer is in, after a think time when one is set
-    /// (<c>--denktijd</c>); latency is measured per request, never including the think time. With a <paramref name="jit"/>
+    /// (<paramref name="denktijdMs"/>, from <c>--denktijd</c> unless the scenario runs without); latency is measured per
+    /// request, never including the think time. With a <paramref name="jit"/>
     /// the warm-up lasts at least <paramref name="opwarmen"/> and then until Koers's JIT has settled (or
     /// <paramref name="opwarmenMax"/> has passed); the measurement starts from there.
     /// </summary>
     private static async Task<Meting> MeetAsync(string naam, int gelijktijdig, TimeSpan duur, TimeSpan opwarmen, Func<int, Random, Task<(bool Ok, string? Fout)>> werk,
-        Jitmeter? jit = null, TimeSpan? opwarmenMax = null)
+        int denktijdMs, Jitmeter? jit = null, TimeSpan? opwarmenMax = null)
     {
         var metingen = new List<double>[gelijktijdig];
         var fouten = new int[gelijktijdig];
@@ -314,7 +324,7 @@ public static class Lastclient
                 }
 
                 var duurMs = Stopwatch.GetElapsedTime(0, klok.ElapsedTicks - begin).TotalMilliseconds;
-                if (_denktijdMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(_denktijdMs * (0.5 + r.NextDouble())));
+                if (denktijdMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(denktijdMs * (0.5 + r.NextDouble())));
                 if (begin < Volatile.Read(ref meetVanaf)) continue;
                 metingen[i].Add(duurMs);
                 if (!ok)
