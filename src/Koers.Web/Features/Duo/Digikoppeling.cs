@@ -177,6 +177,7 @@ public static class Digikoppeling
         var ca = o.Ca;
         return new SocketsHttpHandler
         {
+            AllowAutoRedirect = false, // see DuoRegistratie: a redirect is never followed with a person's data
             SslOptions = new SslClientAuthenticationOptions
             {
                 ClientCertificates = [eigen],

@@ -206,6 +206,12 @@ public sealed class DuoClient(HttpClient http, DuoOpties opties, IServiceProvide
     {
         var status = (int)antwoord.StatusCode;
         if (status >= 500 || status == 429 || status == 401) return new DuoOnbereikbaarException($"DUO antwoordde met status {status}.");
+        // Not DUO's judgement of the message but a wrong address (redirects are not followed, DuoRegistratie): tried again later.
+        if (status is >= 300 and < 400)
+        {
+            return new DuoOnbereikbaarException($"DUO antwoordde met een doorverwijzing (status {status}); Koers volgt die niet. Controleer Duo:BaseUrl.");
+        }
+
         var tekst = await antwoord.Content.ReadAsStringAsync(ct);
         var fouten = new List<string>();
         try

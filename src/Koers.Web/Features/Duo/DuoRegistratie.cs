@@ -36,6 +36,16 @@ public static class DuoRegistratie
             }
         }
 
+        // DUO's M2M API answers, it never redirects. A redirect means a wrong Duo:BaseUrl or something in between (a portal's
+        // login page), and following it would send the request, the BSN in its path and the body, on to another address.
+        // Found in the benchmark: messages the simulator did not know were sent on to Koers's own login and error pages,
+        // fifty times each, as PUTs. Not followed, a redirect is an error (DuoClient.FoutAsync) and the message waits.
+        duoClient.ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            if (handler is SocketsHttpHandler sockets) sockets.AllowAutoRedirect = false;
+            else if (handler is HttpClientHandler client) client.AllowAutoRedirect = false;
+        });
+
         services.AddHttpClient(DuoSimulator.NotificatieClient);
         services.AddSingleton<DuoSimulator>();
         services.AddScoped<DuoVerwerker>();
