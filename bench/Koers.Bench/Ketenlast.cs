@@ -31,6 +31,41 @@ public static class Ketenlast
     // ---------------------------------------------------------------- partner CSV
 
     /// <summary>
+    /// The retry time of the bare SQL's outbox messages: the same rows as the app's, but the Koers under test must not send
+    /// them. Until 7 December 2026 they were written as due, and Koers sent the baseline's messages in the background of the
+    /// scenarios after it (those of cases without BSN went to <c>personen//uren/…</c>, which the simulator does not know,
+    /// and DuoClient followed the redirect to the login page fifty times per message). Deleted when the CSV scenario ends.
+    /// </summary>
+    private static readonly DateTime NooitVerzenden = new(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Waits until Koers has sent every due outbox message (the DUO messages of the uploads before), at most two minutes,
+    /// so a measured phase does not share Koers and PostgreSQL with that background work.
+    /// </summary>
+    private static async Task UitgaandVerzondenAsync(NpgsqlDataSource bron)
+    {
+        var sw = Stopwatch.StartNew();
+        long wachtend;
+        do
+        {
+            await using var cmd = bron.CreateCommand("""
+                SELECT count(*) FROM duo_uitgaand_bericht WHERE "Status" = 'Wachtend' AND ("VolgendePogingOp" IS NULL OR "VolgendePogingOp" <= now())
+                """);
+            wachtend = (long)(await cmd.ExecuteScalarAsync())!;
+            if (wachtend == 0) break;
+            await Task.Delay(250);
+        }
+        while (sw.Elapsed < TimeSpan.FromMinutes(2));
+
+        if (sw.Elapsed > TimeSpan.FromSeconds(1) || wachtend > 0)
+        {
+            Console.WriteLine(wachtend == 0
+                ? $"  DUO-outbox van Koers verzonden na {sw.Elapsed.TotalSeconds:F1} s wachten"
+                : $"  DUO-outbox: na {sw.Elapsed.TotalSeconds:F0} s nog {wachtend} berichten te verzenden; toch verder");
+        }
+    }
+
+    /// <summary>
     /// <paramref name="gebruikers"/> taalschools at once, each uploading <paramref name="uploads"/> files of
     /// <paramref name="regels"/> rows (after one unmeasured warm-up upload). "wijzigend": every upload changes the
     /// hours of every row (real writes); "herhaald": the same file again (the idempotent path, nothing written).
@@ -63,12 +98,15 @@ public static class Ketenlast
             // Warm-up (not measured): one upload each.
             await Task.WhenAll(partners.Select((_, i) => App(i)));
             telling.Leeg();
+            await UitgaandVerzondenAsync(bron);
             var cpu0 = Cpu.Nu();
             var (app, wand) = await Lastclient.MeetReeksAsync(naam, partners.Count, partners.Count * uploads, (i, _) => App(i));
             var cpuApp = Cpu.Nu() - cpu0;
             var rijen = telling.Toegevoegd + telling.Bijgewerkt + telling.Ongewijzigd + telling.Fouten;
 
-            // Bare SQL: the same work as the app (BareUpsertAsync); one transaction per file.
+            // Bare SQL: the same work as the app (BareUpsertAsync); one transaction per file. After Koers has sent the
+            // messages of the app's uploads, so the bare SQL does not share PostgreSQL with that.
+            await UitgaandVerzondenAsync(bron);
             var sqlRijen = 0L;
             var (sql, sqlWand) = await Lastclient.MeetReeksAsync(naam + " (SQL)", partners.Count, partners.Count * uploads, async (i, _) =>
             {
@@ -86,6 +124,12 @@ public static class Ketenlast
             uit.Add((app, sql, new Bulkregel(naam, $"{partners.Count} partners × {uploads} uploads of {bestanden.Max(b => b.Count):N0} rows",
                 rijen / wand.TotalSeconds, sqlRijen / sqlWand.TotalSeconds,
                 $"app: {telling.Toegevoegd:N0} added, {telling.Bijgewerkt:N0} updated, {telling.Ongewijzigd:N0} unchanged, {telling.Fouten:N0} refused rows{cpu}")));
+        }
+
+        await using (var opruimen = bron.CreateCommand("""DELETE FROM duo_uitgaand_bericht WHERE "VolgendePogingOp" = $1"""))
+        {
+            opruimen.Parameters.AddWithValue(NooitVerzenden);
+            await opruimen.ExecuteNonQueryAsync();
         }
 
         return uit;
@@ -361,7 +405,7 @@ public static class Ketenlast
         if (ids.Length > 0)
         {
             // (3) DUO hour totals of the changed cases and the last intake total sent.
-            var berichten = new List<(Guid Id, string Soort, string Pad, int Uren)>();
+            var berichten = new List<(Guid Id, string Soort, string Pad, int Uren, bool Bsn)>();
             await using (var cmd = new NpgsqlCommand("""
                 SELECT i."Id", i."Bsn", coalesce(i."Leerroute" = 'ZRoute', false), pip."Datum",
                        coalesce(sum(u."Uren") FILTER (WHERE NOT u."Soort" = ANY($2) AND (pip."Datum" IS NULL OR u."Week" < pip."Datum")), 0),
@@ -386,19 +430,22 @@ public static class Ketenlast
                     var bsn = rd.IsDBNull(1) ? null : bescherming.Ontsleutel(rd.GetString(1));
                     var intake = (int)Math.Floor(rd.GetDecimal(4));
                     var vorige = rd.IsDBNull(7) ? 0 : JsonNode.Parse(rd.GetString(7))?["uren"]?.GetValue<int>() ?? 0;
-                    if (intake != vorige) berichten.Add((id, "UrenTaallesKnm", $"personen/{bsn}/uren/bredeintake/taallesknm", intake));
+                    if (intake != vorige) berichten.Add((id, "UrenTaallesKnm", $"personen/{bsn}/uren/bredeintake/taallesknm", intake, bsn is not null));
                     if (!rd.GetBoolean(2)) continue;
-                    berichten.Add((id, "UrenParticipatieTaalles", $"personen/{bsn}/uren/participatietaalles", (int)Math.Floor(rd.GetDecimal(5))));
-                    berichten.Add((id, "UrenParticipatieactiviteiten", $"personen/{bsn}/uren/participatieactiviteiten", (int)Math.Floor(rd.GetDecimal(6))));
+                    berichten.Add((id, "UrenParticipatieTaalles", $"personen/{bsn}/uren/participatietaalles", (int)Math.Floor(rd.GetDecimal(5)), bsn is not null));
+                    berichten.Add((id, "UrenParticipatieactiviteiten", $"personen/{bsn}/uren/participatieactiviteiten", (int)Math.Floor(rd.GetDecimal(6)), bsn is not null));
                 }
             }
 
             if (berichten.Count > 0)
             {
                 await using var cmd = new NpgsqlCommand("""
-                    INSERT INTO duo_uitgaand_bericht ("Id", "InburgeraarId", "Soort", "Pad", "Methode", "InhoudJson", "Omschrijving", "Status", "Pogingen", "AangemaaktOp", "AangemaaktDoor")
-                    SELECT gen_random_uuid(), b.id, b.soort, b.pad, 'PUT', b.inhoud, b.omschrijving, 'Wachtend', 0, now(), $6
-                    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS b(id, soort, pad, inhoud, omschrijving)
+                    INSERT INTO duo_uitgaand_bericht ("Id", "InburgeraarId", "Soort", "Pad", "Methode", "InhoudJson", "Omschrijving", "Status", "Melding",
+                                                      "VolgendePogingOp", "Pogingen", "AangemaaktOp", "AangemaaktDoor")
+                    SELECT gen_random_uuid(), b.id, b.soort, b.pad, 'PUT', b.inhoud, b.omschrijving,
+                           CASE WHEN b.bsn THEN 'Wachtend' ELSE 'Geweigerd' END, CASE WHEN b.bsn THEN NULL ELSE $7 END,
+                           CASE WHEN b.bsn THEN $8 END, 0, now(), $6
+                    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $9::bool[]) AS b(id, soort, pad, inhoud, omschrijving, bsn)
                     """, conn, tx);
                 cmd.Parameters.AddWithValue(berichten.Select(b => b.Id).ToArray());
                 cmd.Parameters.AddWithValue(berichten.Select(b => b.Soort).ToArray());
@@ -406,6 +453,10 @@ public static class Ketenlast
                 cmd.Parameters.AddWithValue(berichten.Select(b => $$"""{"uren":{{b.Uren}}}""").ToArray());
                 cmd.Parameters.AddWithValue(berichten.Select(b => $"Gevolgde uren ({b.Pad[(b.Pad.IndexOf("/uren/", StringComparison.Ordinal) + 1)..]}): {b.Uren}").ToArray());
                 cmd.Parameters.AddWithValue(p.Email);
+                // As DuoOutbox.Voeg: a case without BSN cannot be addressed at DUO, so the message is refused at once.
+                cmd.Parameters.AddWithValue("Niet verzonden, Koers controleerde de regels van DUO: Het dossier heeft geen BSN; DUO kan het bericht niet ontvangen. Vul het BSN aan.");
+                cmd.Parameters.AddWithValue(NooitVerzenden);
+                cmd.Parameters.AddWithValue(berichten.Select(b => b.Bsn).ToArray());
                 await cmd.ExecuteNonQueryAsync();
             }
         }
@@ -467,6 +518,8 @@ public static class Ketenlast
             Console.WriteLine("  DUO burst overgeslagen: geef --duotoken (de Duo__NotificatieToken van de draaiende Koers); run.sh doet dat zelf.");
             return null;
         }
+
+        await UitgaandVerzondenAsync(bron);
 
         // The warm-up is a burst of the same size for other persons. A burst of 1,000 (until 6 December 2026) left the
         // measured burst paying the tiered JIT: in a fresh Koers the first burst of 5,000 cost 29 s of Koers CPU and the
