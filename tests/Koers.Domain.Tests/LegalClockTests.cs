@@ -1299,4 +1299,46 @@ public class LegalClockTests
     }
 
     #endregion
+
+    /// <summary>
+    /// The PIP term alone (what the national recomputation computes for a closed case) is the one of the whole clock, for
+    /// every kind of case: 3,000 generated ones, open and closed in every way.
+    /// </summary>
+    [Fact]
+    public void PIP_termijn_alleen_is_die_van_de_hele_klok()
+    {
+        var r = new Random(2026);
+        var soorten = Enum.GetValues<Mijlpaal>();
+        var doelgroepen = Enum.GetValues<Doelgroep>();
+        int voorPip = 0, gesloten = 0;
+        for (var n = 0; n < 3_000; n++)
+        {
+            var feiten = new DossierFeiten { Doelgroep = doelgroepen[r.Next(doelgroepen.Length)] };
+            var datum = new DateOnly(2022, 1, 1).AddDays(r.Next(400));
+            foreach (var soort in soorten)
+            {
+                // Most milestones two times in three; the PIP one time in three and each way of closing one time in four,
+                // so open, closed-before-the-PIP and closed-after-it all come up.
+                var kans = soort switch
+                {
+                    Mijlpaal.PipVastgesteld => 3,
+                    Mijlpaal.Verhuisd or Mijlpaal.Uitgeschreven or Mijlpaal.InburgeringsplichtVoldaan or Mijlpaal.Ontheffing => 4,
+                    _ => 0,
+                };
+                if (kans == 0 ? r.Next(3) == 0 : r.Next(kans) != 0) continue;
+                datum = datum.AddDays(r.Next(120));
+                feiten = feiten.Met(soort, datum);
+            }
+
+            var verwacht = LegalClock.Bereken(feiten).Single(t => t.Code == TermijnCode.PipVaststelling);
+            var alleen = LegalClock.PipVaststellingNaAfsluiting(feiten);
+            Assert.Equal(verwacht, alleen);
+            if (feiten.Afsluiting is not null) gesloten++;
+            if (alleen.Toelichting.StartsWith("Dossier afgesloten (", StringComparison.Ordinal)) voorPip++;
+        }
+
+        // Not vacuous: closed cases, and cases closed before a PIP was needed, are among them.
+        Assert.InRange(gesloten, 500, 3_000);
+        Assert.InRange(voorPip, 50, 3_000);
+    }
 }

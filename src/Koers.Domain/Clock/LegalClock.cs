@@ -15,28 +15,34 @@ public static class LegalClock
     public static IReadOnlyList<Termijn> Bereken(DossierFeiten feiten, ClockSettings? instellingen = null)
     {
         instellingen ??= ClockSettings.Default;
-        var termijnen = new List<Termijn>
-        {
-            PipVaststelling(feiten),
-            Inburgeringstermijn(feiten),
-            OntzorgenEinde(feiten, instellingen),
-            Voortgangsgesprek(feiten, instellingen),
-            Hercontact(feiten, instellingen),
-            Bezwaartermijn(feiten),
-        };
-
-        // A closed case (moved away, deregistered) has no running deadlines left here; keep the dates for
-        // the record, but take them off every worklist.
-        if (feiten.Afsluiting is { } afsluiting && afsluiting.Soort is Mijlpaal.Verhuisd or Mijlpaal.Uitgeschreven)
-        {
-            var reden = $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()} op {afsluiting.Datum:dd-MM-yyyy}.";
-            termijnen = termijnen
-                .Select(t => t.Toepasselijk && t.VoldaanOp is null ? t.BuitenToepassing(reden) : t)
-                .ToList();
-        }
-
-        return termijnen;
+        var reden = AfsluitReden(feiten);
+        return
+        [
+            NaAfsluiting(PipVaststelling(feiten), reden),
+            NaAfsluiting(Inburgeringstermijn(feiten), reden),
+            NaAfsluiting(OntzorgenEinde(feiten, instellingen), reden),
+            NaAfsluiting(Voortgangsgesprek(feiten, instellingen), reden),
+            NaAfsluiting(Hercontact(feiten, instellingen), reden),
+            NaAfsluiting(Bezwaartermijn(feiten), reden),
+        ];
     }
+
+    /// <summary>
+    /// The PIP term exactly as <see cref="Bereken"/> gives it, without computing the other five. For a closed case it is
+    /// the only deadline still recomputed (the monitor's PIP-on-time figure counts closed cases too), and the national
+    /// recomputation has some 58,000 of them: their other deadlines' explanations were a third of its strings.
+    /// </summary>
+    public static Termijn PipVaststellingNaAfsluiting(DossierFeiten feiten) => NaAfsluiting(PipVaststelling(feiten), AfsluitReden(feiten));
+
+    // A closed case (moved away, deregistered) has no running deadlines left here; keep the dates for the record, but take
+    // them off every worklist.
+    private static string? AfsluitReden(DossierFeiten feiten) =>
+        feiten.Afsluiting is { } afsluiting && afsluiting.Soort is Mijlpaal.Verhuisd or Mijlpaal.Uitgeschreven
+            ? $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()} op {afsluiting.Datum:dd-MM-yyyy}."
+            : null;
+
+    private static Termijn NaAfsluiting(Termijn termijn, string? reden) =>
+        reden is not null && termijn.Toepasselijk && termijn.VoldaanOp is null ? termijn.BuitenToepassing(reden) : termijn;
 
     /// <summary>
     /// The first PIP: uiterlijk 10 weeks after DUO's notice of the inburgeringsplicht, or after the BRP registration

@@ -157,7 +157,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 LaatsteBeschikkingNietVerzonden = d.LaatsteBeschikkingNietVerzonden,
                 OntzorgenVerlengdTot = d.OntzorgenVerlengdTot,
                 OntzorgenAfgezien = d.OntzorgenAfgezien,
-                Mijlpalen = mijlpalen[d.Id].ToDictionary(m => m.Soort, m => m.Datum),
+                Mijlpalen = mijlpalen.TryGetValue(d.Id, out var eigen) ? eigen : GeenMijlpalen,
             };
 
             // A closed case keeps the deadlines it had when it closed (they are off every worklist already), except the
@@ -166,14 +166,16 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
             var gesloten = feiten.Afsluiting is not null;
             if (!gesloten) open.Add(d.Id);
 
-            var klok = instellingen.TryGetValue(d.GemeenteId, out var s) ? s : ClockSettings.Default;
-            foreach (var termijn in LegalClock.Bereken(feiten, klok))
+            if (gesloten)
             {
-                if (gesloten && termijn.Code != TermijnCode.PipVaststelling) continue;
-                berekend[(d.Id, termijn.Code)] = Termijnregel.Uit(d.Id, termijn);
+                var pip = LegalClock.PipVaststellingNaAfsluiting(feiten);
+                berekend[(d.Id, pip.Code)] = Termijnregel.Uit(d.Id, pip);
+                continue;
             }
 
-            if (gesloten) continue;
+            var klok = instellingen.TryGetValue(d.GemeenteId, out var s) ? s : ClockSettings.Default;
+            foreach (var termijn in LegalClock.Bereken(feiten, klok)) berekend[(d.Id, termijn.Code)] = Termijnregel.Uit(d.Id, termijn);
+
             var fase = FaseBepaling.Bepaal(feiten);
             if (fase != d.Fase) nieuweFase.Add((d.Id, fase));
         }
@@ -251,16 +253,30 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
         return (open.Count, teSchrijven.Count, historie.Count, nieuweFase.Count);
     }
 
-    private static async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>)> LeesFeitenEfAsync(KoersDbContext db, Guid[] batch, CancellationToken ct)
+    /// <summary>A case without milestones (shared: the clock only reads them, <see cref="DossierFeiten.Met"/> copies).</summary>
+    private static readonly IReadOnlyDictionary<Mijlpaal, DateOnly> GeenMijlpalen = new Dictionary<Mijlpaal, DateOnly>();
+
+    /// <summary>A milestone row into its case's dictionary, the one <see cref="DossierFeiten.Mijlpalen"/> gets.</summary>
+    private static void Voeg(Dictionary<Guid, Dictionary<Mijlpaal, DateOnly>> mijlpalen, Guid id, Mijlpaal soort, DateOnly datum)
+    {
+        if (!mijlpalen.TryGetValue(id, out var eigen)) mijlpalen[id] = eigen = new Dictionary<Mijlpaal, DateOnly>(8);
+        eigen[soort] = datum;
+    }
+
+    private static async Task<(List<Feitenrij>, Dictionary<Guid, Dictionary<Mijlpaal, DateOnly>>)> LeesFeitenEfAsync(KoersDbContext db, Guid[] batch, CancellationToken ct)
     {
         var lijst = batch.ToList();
         var dossiers = await db.Inburgeraars.AsNoTracking().Where(i => lijst.Contains(i.Id))
             .Select(i => new Feitenrij(i.Id, i.GemeenteId, i.Doelgroep, i.Geboortedatum, i.Leerroute, i.NogNietStartklaar,
                 i.LaatsteBeschikkingOp, i.OntzorgenVerlengdTot, i.OntzorgenAfgezien, i.Fase, i.LaatsteBeschikkingNietVerzonden))
             .ToListAsync(ct);
-        var mijlpalen = (await db.Mijlpalen.AsNoTracking().Where(m => lijst.Contains(m.InburgeraarId))
-                .Select(m => new { m.InburgeraarId, m.Soort, m.Datum }).ToListAsync(ct))
-            .ToLookup(m => m.InburgeraarId, m => (m.Soort, m.Datum));
+        var mijlpalen = new Dictionary<Guid, Dictionary<Mijlpaal, DateOnly>>(batch.Length);
+        foreach (var m in await db.Mijlpalen.AsNoTracking().Where(m => lijst.Contains(m.InburgeraarId))
+                     .Select(m => new { m.InburgeraarId, m.Soort, m.Datum }).ToListAsync(ct))
+        {
+            Voeg(mijlpalen, m.InburgeraarId, m.Soort, m.Datum);
+        }
+
         return (dossiers, mijlpalen);
     }
 
@@ -281,7 +297,7 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
     /// million rows through EF was most of the run time. Enum columns are parsed from a reused character buffer, not
     /// first made into strings (1.2 million milestones per run).
     /// </summary>
-    private static async Task<(List<Feitenrij>, ILookup<Guid, (Mijlpaal Soort, DateOnly Datum)>)> LeesFeitenPostgresAsync(KoersDbContext db, Guid[] batch, CancellationToken ct)
+    private static async Task<(List<Feitenrij>, Dictionary<Guid, Dictionary<Mijlpaal, DateOnly>>)> LeesFeitenPostgresAsync(KoersDbContext db, Guid[] batch, CancellationToken ct)
     {
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -308,7 +324,8 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 }
             }
 
-            var mijlpalen = new List<(Guid Id, Mijlpaal Soort, DateOnly Datum)>(batch.Length * 8);
+            // Straight into each case's dictionary: no list of 40,000 rows per batch and no grouping of it afterwards.
+            var mijlpalen = new Dictionary<Guid, Dictionary<Mijlpaal, DateOnly>>(batch.Length);
             await using (var cmd = new NpgsqlCommand("""SELECT "InburgeraarId", "Soort", "Datum" FROM mijlpaal WHERE "InburgeraarId" BETWEEN $1 AND $2""", conn))
             {
                 cmd.Parameters.Add(new NpgsqlParameter { Value = van });
@@ -316,11 +333,11 @@ public sealed class TermijnHerberekening(KoersDbContext db, Klok klok, ILogger<T
                 await using var rd = await cmd.ExecuteReaderAsync(ct);
                 while (await rd.ReadAsync(ct))
                 {
-                    mijlpalen.Add((rd.GetGuid(0), Enumwaarde<Mijlpaal>(rd, 1, tekens), rd.GetFieldValue<DateOnly>(2)));
+                    Voeg(mijlpalen, rd.GetGuid(0), Enumwaarde<Mijlpaal>(rd, 1, tekens), rd.GetFieldValue<DateOnly>(2));
                 }
             }
 
-            return (dossiers, mijlpalen.ToLookup(m => m.Id, m => (m.Soort, m.Datum)));
+            return (dossiers, mijlpalen);
         }
         finally
         {
