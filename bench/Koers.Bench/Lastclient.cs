@@ -87,9 +87,9 @@ public static class Lastclient
 
         // 1b. The same users' worklist page without a filter: every case of their municipality, or of their region when it
         //     shares cases (a team lead's view, and what a klantregisseur sees on opening the page).
-        await Scenario("werkvoorraad regio pagina", vus,
-            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
-            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false));
+        Task<(bool, string?)> RegioPagina(int i, Random _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad");
+        Task RegioSql(int i, Random _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false);
+        await Scenario("werkvoorraad regio pagina", vus, RegioPagina, RegioSql);
         // 1c. The same page read fresh every time ("Vernieuwen", ?vers=true): the page keeps what it read for a user for
         //     30 s (Werkvoorraadcache), so 1b is mostly served from memory; this is the work behind it.
         await Scenario("werkvoorraad regio pagina vers", vus,
@@ -98,10 +98,7 @@ public static class Lastclient
         // 1d. 1b's capacity: the same users without think time. With a think time of 0.5-1.5 s, 100 users in a closed loop
         //     offer at most 100 / (1 s + mean latency) requests per second, below the 100 pages/s issue #21 asks the page
         //     to serve whatever Koers does; only a run without think time shows how many it can serve.
-        await Scenario("werkvoorraad regio pagina zonder denktijd", vus,
-            (i, _) => Haal(http, gebruikers[i % gebruikers.Count].Token, "/werkvoorraad"),
-            (i, _) => Werkvoorraadpagina.AsyncVoor(bron, gebruikers[i % gebruikers.Count].MedewerkerId, vandaag, alleenEigen: false),
-            zonderDenktijd: true);
+        await Scenario("werkvoorraad regio pagina zonder denktijd", vus, RegioPagina, RegioSql, zonderDenktijd: true);
 
         // 2. A case page (an audited read).
         await Scenario("dossier API", vus,
