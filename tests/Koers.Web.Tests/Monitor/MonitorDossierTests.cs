@@ -90,6 +90,47 @@ public abstract class MonitorDossierTests(KoersFactory factory)
         Assert.Equal(factory.MetDatabase(db => db.Inburgeraars.Count()), herbouwd.Count);
     }
 
+    [Fact]
+    public async Task Een_toets_die_alleen_is_gelezen_of_aangemeld_laat_de_monitorrij_staan_een_nieuwe_score_niet()
+    {
+        var invoer = Testdata.Inburgeraar(koppelingsdatum: "2026-02-02");
+        invoer["achternaam"] = "Monitortoets";
+        var r = await _client.PostJsonAsync("/api/v1/inburgeraars", invoer);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = Guid.Parse((await r.LeesAsync())["id"]!.GetValue<string>());
+        var lbt = await _client.PutJsonAsync($"/api/v1/inburgeraars/{id}/leerbaarheidstoets", new { afgenomen = "2026-03-20", score = 30, afnemer = "Toetslocatie" });
+        Assert.True(lbt.StatusCode == HttpStatusCode.OK, await lbt.Content.ReadAsStringAsync());
+        Assert.Equal(30, Rij(id)!.LbtScore);
+
+        // A marker the upsert would overwrite: whether a save refreshed the row shows in whether the marker is gone.
+        void Markeer() => factory.MetDatabase(db => db.MonitorDossiers.Where(d => d.InburgeraarId == id).ExecuteUpdate(u => u.SetProperty(d => d.LbtScore, 99)));
+        void Bewaar(Action<Koers.Data.Model.Leerbaarheidstoets> wijzig) => factory.MetDatabase(db =>
+        {
+            var toets = db.Leerbaarheidstoetsen.Single(t => t.InburgeraarId == id);
+            wijzig(toets);
+            return db.SaveChanges();
+        });
+
+        Markeer();
+        Bewaar(_ => { });
+        Assert.Equal(99, Rij(id)!.LbtScore);
+
+        // Registering for the toets (what DUO's "aangemeld" event does) changes nothing the monitor reads.
+        Bewaar(t => t.Aangemeld = new DateOnly(2026, 3, 1));
+        Assert.Equal(99, Rij(id)!.LbtScore);
+
+        // A new score does: the row follows at once.
+        Bewaar(t => t.Score = 31);
+        Assert.Equal(31, Rij(id)!.LbtScore);
+
+        // So does the cesuur DUO reports, and the toets being skipped.
+        Markeer();
+        Bewaar(t => t.CesuurVolgensDuo = 25);
+        Assert.Equal(31, Rij(id)!.LbtScore);
+        Bewaar(t => t.Overgeslagen = true);
+        Assert.Null(Rij(id)!.LbtScore);
+    }
+
     private async Task<int> RouteAsync(string doelgroep, string route)
     {
         var o = JsonNode.Parse(await _client.GetStringAsync("/api/v1/monitor?gemeente=GM1724&jaar=2026&verbergKleineAantallen=false"))!;
