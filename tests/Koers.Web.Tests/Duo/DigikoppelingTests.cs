@@ -8,7 +8,9 @@ using Koers.Data.Model.Duo;
 using Koers.Web.Features.Duo;
 using Koers.Web.Tests.Beveiliging;
 using Koers.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -233,6 +235,55 @@ public sealed class DigikoppelingTests : IDisposable
         using var scope = app.Services.CreateScope();
         var fout = await Assert.ThrowsAsync<DuoOnbereikbaarException>(() => scope.ServiceProvider.GetRequiredService<DuoClient>().InburgeringsplichtAsync(Testdata.NieuwBsn()));
         Assert.NotNull(fout.InnerException);
+    }
+
+    [Fact]
+    public async Task Over_Digikoppeling_volgt_Koers_geen_doorverwijzing()
+    {
+        // A stand-in for DUO over TLS with a trusted server certificate, answering every call under /duo/ with 302 to
+        // another path on the same host: what a wrong Duo:BaseUrl in front of a portal's login page would do.
+        var poort = VrijePoort();
+        var naarDuo = new List<string>();
+        var elders = new List<string>();
+        var bouwer = WebApplication.CreateSlimBuilder();
+        bouwer.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, poort, l => l.UseHttps(_pki.Server)));
+        await using var standIn = bouwer.Build();
+        standIn.Run(c =>
+        {
+            var regel = $"{c.Request.Method} {c.Request.Path}";
+            if (c.Request.Path.StartsWithSegments("/duo"))
+            {
+                lock (naarDuo) naarDuo.Add(regel);
+                c.Response.StatusCode = 302;
+                c.Response.Headers.Location = $"https://localhost:{poort}/elders/inloggen";
+            }
+            else
+            {
+                lock (elders) elders.Add(regel);
+            }
+
+            return Task.CompletedTask;
+        });
+        await standIn.StartAsync();
+
+        using var app = _basis.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Duo:BaseUrl", $"https://localhost:{poort}/duo/v1");
+            b.UseSetting("Duo:NotificatieToken", DuoOmgeving.Token);
+            b.UseSetting("Duo:Digikoppeling:VertrouwdeCa", _pki.CaPad);
+            b.UseSetting("Duo:Digikoppeling:Certificaat", _pki.KoersPfx);
+            b.UseSetting("Duo:Digikoppeling:Wachtwoord", TestPki.Wachtwoord);
+            b.UseSetting("Duo:Digikoppeling:Intrekkingscontrole", "false");
+        });
+        using var scope = app.Services.CreateScope();
+        var bsn = Testdata.NieuwBsn();
+        var fout = await Assert.ThrowsAsync<DuoOnbereikbaarException>(() => scope.ServiceProvider.GetRequiredService<DuoClient>().InburgeringsplichtAsync(bsn));
+        await standIn.StopAsync();
+
+        // Asked once over Digikoppeling (the TLS handshake with Koers's certificate succeeded), and not followed.
+        Assert.Equal([$"GET /duo/v1/personen/{bsn}/inburgeringsplicht"], naarDuo);
+        Assert.Empty(elders);
+        Assert.Contains("doorverwijzing (status 302)", fout.Message);
     }
 
     public void Dispose()
