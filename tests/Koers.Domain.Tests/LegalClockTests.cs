@@ -1341,4 +1341,61 @@ public class LegalClockTests
         Assert.InRange(gesloten, 500, 3_000);
         Assert.InRange(voorPip, 50, 3_000);
     }
+    /// <summary>
+    /// The explanations are made once per distinct input and shared (<c>Tekstcache</c>); they must stay exactly the texts
+    /// the clock formatted in place before. 4,000 generated cases (every doelgroep, milestones at random dates from 2021 to
+    /// 2026 so both versions of the PIP term and weekends and holidays come up, DUO's extension, bijstand, sent and unsent
+    /// letters, municipal intervals of 1 to 12 months), each computed twice (the second time from the shared texts), and
+    /// all their explanations hashed: the digest is the one of the clock before the texts were shared (commit 3897092).
+    /// A deliberate change of a text changes it; the failure prints the new digest.
+    /// </summary>
+    [Fact]
+    public void De_toelichtingen_zijn_die_van_de_klok_zonder_gedeelde_teksten()
+    {
+        var r = new Random(7122026);
+        var soorten = Enum.GetValues<Mijlpaal>();
+        var doelgroepen = Enum.GetValues<Doelgroep>();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var verschillend = new HashSet<string>();
+        for (var n = 0; n < 4_000; n++)
+        {
+            var basis = new DateOnly(2021, 1, 1).AddDays(r.Next(1_800));
+            var feiten = new DossierFeiten
+            {
+                Doelgroep = doelgroepen[r.Next(doelgroepen.Length)],
+                NogNietStartklaar = r.Next(3) == 0,
+                LaatsteBeschikking = r.Next(3) == 0 ? basis.AddDays(r.Next(200)) : null,
+                LaatsteBeschikkingNietVerzonden = r.Next(8) == 0,
+                OntzorgenVerlengdTot = r.Next(5) == 0 ? basis.AddDays(r.Next(100, 500)) : null,
+                OntzorgenAfgezien = r.Next(10) == 0,
+            };
+            var datum = basis;
+            foreach (var soort in soorten)
+            {
+                if (r.Next(soort is Mijlpaal.Verhuisd or Mijlpaal.Uitgeschreven or Mijlpaal.InburgeringsplichtVoldaan or Mijlpaal.Ontheffing ? 5 : 2) != 0) continue;
+                datum = soort == Mijlpaal.TermijnVerlengdTot ? datum.AddDays(r.Next(900, 1_400)) : datum.AddDays(r.Next(90));
+                feiten = feiten.Met(soort, datum);
+            }
+
+            var instellingen = new ClockSettings
+            {
+                VoortgangsgesprekIntervalMaanden = r.Next(1, 13),
+                HercontactIntervalMaanden = r.Next(1, 13),
+                OntzorgenMaanden = r.Next(6, 13),
+            };
+            foreach (var keer in new[] { 1, 2 })
+            {
+                foreach (var t in LegalClock.Bereken(feiten, instellingen))
+                {
+                    hash.AppendData(System.Text.Encoding.UTF8.GetBytes(t.Toelichting + "\n"));
+                    verschillend.Add(t.Toelichting);
+                }
+            }
+        }
+
+        // Not vacuous: thousands of different texts, from every template.
+        Assert.InRange(verschillend.Count, 3_000, 24_000);
+        var digest = Convert.ToHexString(hash.GetHashAndReset());
+        Assert.True(digest == "F54754E10443861EDD53F1D6451B41C393F1885952CB37EFEE89AD8DD238ACE6", $"De toelichtingen zijn veranderd: digest {digest}");
+    }
 }

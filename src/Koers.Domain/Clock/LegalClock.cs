@@ -38,8 +38,49 @@ public static class LegalClock
     // them off every worklist.
     private static string? AfsluitReden(DossierFeiten feiten) =>
         feiten.Afsluiting is { } afsluiting && afsluiting.Soort is Mijlpaal.Verhuisd or Mijlpaal.Uitgeschreven
-            ? $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()} op {afsluiting.Datum:dd-MM-yyyy}."
+            ? AfgeslotenOp[(afsluiting.Soort, afsluiting.Datum)]
             : null;
+
+    // The explanations, each made once per distinct input (see Tekstcache): the same texts as formatted in place before.
+    private static readonly Tekstcache<(Mijlpaal Soort, DateOnly Datum)> AfgeslotenOp =
+        new(static a => $"Dossier afgesloten: {a.Soort.Omschrijving().ToLowerInvariant()} op {a.Datum:dd-MM-yyyy}.");
+
+    private static readonly Tekstcache<Mijlpaal> AfgeslotenVoorPip = new(static soort => $"Dossier afgesloten ({soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.");
+
+    private static readonly Tekstcache<Mijlpaal> AfgeslotenVoorVaststelling =
+        new(static soort => $"Dossier afgesloten ({soort.Omschrijving().ToLowerInvariant()}) voordat het PIP was vastgesteld.");
+
+    private static readonly Tekstcache<Mijlpaal> AfgeslotenZonderBijstand =
+        new(static soort => $"Dossier afgesloten ({soort.Omschrijving().ToLowerInvariant()}) zonder bekende ingang van de bijstand.");
+
+    private static readonly Tekstcache<Mijlpaal> Afgesloten = new(static soort => $"Dossier afgesloten: {soort.Omschrijving().ToLowerInvariant()}.");
+
+    private static readonly Tekstcache<DateOnly> DrieJaarNaPip = new(static pip => $"{InburgeringstermijnJaren} jaar na vaststelling van het PIP op {pip:dd-MM-yyyy}.");
+
+    private static readonly Tekstcache<(int Maanden, DateOnly Start)> OntzorgenVanaf =
+        new(static o => $"{o.Maanden} maanden vanaf de ingang van de bijstand op {o.Start:dd-MM-yyyy}.");
+
+    private static readonly Tekstcache<(int Maanden, bool VanafPip, DateOnly Basis)> VoortgangVanaf = new(static v =>
+        $"Elke {v.Maanden} maanden, gerekend vanaf {(v.VanafPip ? "vaststelling van het PIP" : "het laatste gesprek")} op {v.Basis:dd-MM-yyyy}. "
+        + "Dat is de standaard van de gemeente, geen wettelijke termijn: "
+        + "de wet laat het college het aantal voortgangsgesprekken in het PIP vastleggen (Besluit inburgering 2021 art. 5.3 lid 4).");
+
+    private static readonly Tekstcache<(int Maanden, DateOnly Basis)> HercontactVanaf =
+        new(static h => $"Elke {h.Maanden} maanden opnieuw contact zolang iemand nog niet kan starten, gerekend vanaf {h.Basis:dd-MM-yyyy}.");
+
+    private static readonly Tekstcache<(bool ZonderVerzenddatum, DateOnly Bekendgemaakt)> BezwaarNa = new(static b =>
+    {
+        var toelichting = b.ZonderVerzenddatum
+            ? $"{BezwaartermijnWeken} weken na vaststelling van het PIP op {b.Bekendgemaakt:dd-MM-yyyy} (geen verzenddatum van de PIP-beschikking in Koers)."
+            : $"{BezwaartermijnWeken} weken na verzending van de laatste PIP-beschikking op {b.Bekendgemaakt:dd-MM-yyyy}.";
+        var einde = Kalender.WekenLater(b.Bekendgemaakt, BezwaartermijnWeken);
+        var verschoven = BezwaarEinde(b.Bekendgemaakt);
+        return verschoven == einde ? toelichting : toelichting + $" Verschoven van {einde:dd-MM-yyyy} naar {verschoven:dd-MM-yyyy} ({Termijnenwet.Bron}).";
+    });
+
+    private static readonly Tekstcache<Doelgroep> NietVoorDoelgroep = new(static doelgroep =>
+        $"Niet van toepassing voor doelgroep {doelgroep.Omschrijving().ToLowerInvariant()}: geen Wi2021-termijnen"
+        + (doelgroep.WaaromNietWi2021() is { } waarom ? $" ({waarom})." : "."));
 
     private static Termijn NaAfsluiting(Termijn termijn, string? reden) =>
         reden is not null && termijn.Toepasselijk && termijn.VoldaanOp is null ? termijn.BuitenToepassing(reden) : termijn;
@@ -62,8 +103,7 @@ public static class LegalClock
         {
             if (pip is null && feiten.Afsluiting is { } afgeslotenZonderBrp)
             {
-                return Termijn.NietVanToepassing(TermijnCode.PipVaststelling,
-                    $"Dossier afgesloten ({afgeslotenZonderBrp.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", Bron.PipTermijnBesluit);
+                return Termijn.NietVanToepassing(TermijnCode.PipVaststelling, AfgeslotenVoorPip[afgeslotenZonderBrp.Soort], Bron.PipTermijnBesluit);
             }
 
             return pip is { } vroeg
@@ -74,8 +114,7 @@ public static class LegalClock
 
         if (pip is null && feiten.Afsluiting is { } afsluiting)
         {
-            return Termijn.NietVanToepassing(TermijnCode.PipVaststelling,
-                $"Dossier afgesloten ({afsluiting.Soort.Omschrijving().ToLowerInvariant()}) voordat een PIP nodig was.", termijn.Bron,
+            return Termijn.NietVanToepassing(TermijnCode.PipVaststelling, AfgeslotenVoorPip[afsluiting.Soort], termijn.Bron,
                 start: termijn.Start, vervaldatum: termijn.Uiterlijk);
         }
 
@@ -98,14 +137,13 @@ public static class LegalClock
         if (feiten.Datum(Mijlpaal.PipVastgesteld) is not { } pip)
         {
             return feiten.Afsluiting is { } afgesloten
-                ? Termijn.NietVanToepassing(TermijnCode.Inburgeringstermijn,
-                    $"Dossier afgesloten ({afgesloten.Soort.Omschrijving().ToLowerInvariant()}) voordat het PIP was vastgesteld.", bron)
+                ? Termijn.NietVanToepassing(TermijnCode.Inburgeringstermijn, AfgeslotenVoorVaststelling[afgesloten.Soort], bron)
                 : Termijn.NogNietTeBerekenen(TermijnCode.Inburgeringstermijn,
                     "Het PIP is nog niet vastgesteld; de termijn van 3 jaar begint bij vaststelling van het PIP.", bron);
         }
 
         var einde = Kalender.JarenLater(pip, InburgeringstermijnJaren);
-        var toelichting = $"{InburgeringstermijnJaren} jaar na vaststelling van het PIP op {pip:dd-MM-yyyy}.";
+        var toelichting = DrieJaarNaPip[pip];
         if (feiten.Datum(Mijlpaal.TermijnVerlengdTot) is { } verlengd && verlengd > einde)
         {
             toelichting += $" Door DUO verlengd van {einde:dd-MM-yyyy} tot {verlengd:dd-MM-yyyy} ({Bron.TermijnVerlengingDoorDuo}).";
@@ -139,8 +177,7 @@ public static class LegalClock
         if (feiten.Datum(Mijlpaal.StartBijstand) is not { } start)
         {
             return feiten.Afsluiting is { } afgesloten
-                ? Termijn.NietVanToepassing(TermijnCode.OntzorgenEinde,
-                    $"Dossier afgesloten ({afgesloten.Soort.Omschrijving().ToLowerInvariant()}) zonder bekende ingang van de bijstand.", bron)
+                ? Termijn.NietVanToepassing(TermijnCode.OntzorgenEinde, AfgeslotenZonderBijstand[afgesloten.Soort], bron)
                 : Termijn.NogNietTeBerekenen(TermijnCode.OntzorgenEinde,
                     "De ingangsdatum van de bijstand ontbreekt; ontzorgen loopt vanaf de eerste dag van de bijstand.", bron);
         }
@@ -152,7 +189,7 @@ public static class LegalClock
         }
 
         var einde = Kalender.LaatsteDagVanPeriode(start, instellingen.OntzorgenMaanden);
-        var toelichting = $"{instellingen.OntzorgenMaanden} maanden vanaf de ingang van de bijstand op {start:dd-MM-yyyy}.";
+        var toelichting = OntzorgenVanaf[(instellingen.OntzorgenMaanden, start)];
         if (feiten.OntzorgenVerlengdTot is { } verlengd && verlengd > einde)
         {
             // After the mandatory six months the municipality may extend (seed 001 L1884-1888).
@@ -173,8 +210,7 @@ public static class LegalClock
 
         if (feiten.Afsluiting is { } afsluiting)
         {
-            return Termijn.NietVanToepassing(TermijnCode.Voortgangsgesprek,
-                $"Dossier afgesloten: {afsluiting.Soort.Omschrijving().ToLowerInvariant()}.", bron);
+            return Termijn.NietVanToepassing(TermijnCode.Voortgangsgesprek, Afgesloten[afsluiting.Soort], bron);
         }
 
         if (feiten.Datum(Mijlpaal.PipVastgesteld) is not { } pip)
@@ -186,10 +222,8 @@ public static class LegalClock
         var laatste = feiten.Datum(Mijlpaal.LaatsteVoortgangsgesprek);
         var basis = laatste is { } l && l >= pip ? l : pip;
         var volgende = Kalender.MaandenLater(basis, instellingen.VoortgangsgesprekIntervalMaanden);
-        var vanaf = basis == pip ? $"vaststelling van het PIP op {pip:dd-MM-yyyy}" : $"het laatste gesprek op {basis:dd-MM-yyyy}";
         return Termijn.Loopt(TermijnCode.Voortgangsgesprek, basis, volgende, null,
-            $"Elke {instellingen.VoortgangsgesprekIntervalMaanden} maanden, gerekend vanaf {vanaf}. Dat is de standaard van de gemeente, geen wettelijke termijn: "
-            + "de wet laat het college het aantal voortgangsgesprekken in het PIP vastleggen (Besluit inburgering 2021 art. 5.3 lid 4).", bron);
+            VoortgangVanaf[(instellingen.VoortgangsgesprekIntervalMaanden, basis == pip, basis)], bron);
     }
 
     public static Termijn Hercontact(DossierFeiten feiten, ClockSettings instellingen)
@@ -210,8 +244,7 @@ public static class LegalClock
         }
 
         var volgende = Kalender.MaandenLater(basis.Value, instellingen.HercontactIntervalMaanden);
-        return Termijn.Loopt(TermijnCode.Hercontact, basis.Value, volgende, null,
-            $"Elke {instellingen.HercontactIntervalMaanden} maanden opnieuw contact zolang iemand nog niet kan starten, gerekend vanaf {basis:dd-MM-yyyy}.", bron);
+        return Termijn.Loopt(TermijnCode.Hercontact, basis.Value, volgende, null, HercontactVanaf[(instellingen.HercontactIntervalMaanden, basis.Value)], bron);
     }
 
     public static Termijn Bezwaartermijn(DossierFeiten feiten)
@@ -234,18 +267,10 @@ public static class LegalClock
 
         // The newest beschikking's date of sending; for a PIP recorded without a letter in Koers, its vaststelling.
         var bekendgemaakt = (feiten.LaatsteBeschikking ?? feiten.Datum(Mijlpaal.PipVastgesteld))!.Value;
-        var verschoven = BezwaarEinde(bekendgemaakt);
-        var einde = Kalender.WekenLater(bekendgemaakt, BezwaartermijnWeken);
-        // The date of sending no longer tells a first PIP from a bijstelling (both may be sent after their dagtekening).
-        var toelichting = feiten.LaatsteBeschikking is null
-            ? $"{BezwaartermijnWeken} weken na vaststelling van het PIP op {bekendgemaakt:dd-MM-yyyy} (geen verzenddatum van de PIP-beschikking in Koers)."
-            : $"{BezwaartermijnWeken} weken na verzending van de laatste PIP-beschikking op {bekendgemaakt:dd-MM-yyyy}.";
-        if (verschoven != einde)
-        {
-            toelichting += $" Verschoven van {einde:dd-MM-yyyy} naar {verschoven:dd-MM-yyyy} ({Termijnenwet.Bron}).";
-        }
-
-        return Termijn.Loopt(TermijnCode.Bezwaartermijn, bekendgemaakt.AddDays(1), verschoven, null, toelichting, bron);
+        // The date of sending no longer tells a first PIP from a bijstelling (both may be sent after their dagtekening);
+        // the explanation says which date counted and where the Algemene termijnenwet moved the last day.
+        return Termijn.Loopt(TermijnCode.Bezwaartermijn, bekendgemaakt.AddDays(1), BezwaarEinde(bekendgemaakt), null,
+            BezwaarNa[(feiten.LaatsteBeschikking is null, bekendgemaakt)], bron);
     }
 
     /// <summary>
@@ -283,8 +308,5 @@ public static class LegalClock
     }
 
     private static Termijn NietVanToepassing(TermijnCode code, DossierFeiten feiten, Citation bron) =>
-        Termijn.NietVanToepassing(code,
-            $"Niet van toepassing voor doelgroep {feiten.Doelgroep.Omschrijving().ToLowerInvariant()}: geen Wi2021-termijnen"
-            + (feiten.Doelgroep.WaaromNietWi2021() is { } waarom ? $" ({waarom})." : "."),
-            bron);
+        Termijn.NietVanToepassing(code, NietVoorDoelgroep[feiten.Doelgroep], bron);
 }

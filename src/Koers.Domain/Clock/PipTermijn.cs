@@ -135,16 +135,14 @@ public static class PipTermijn
 
         if (laatste < KennisgevingVanaf)
         {
-            return Uitkomst(brp!.Value, Sources.Bron.PipTermijnBesluit2022, $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}");
+            return Uitkomst(brp!.Value, Sources.Bron.PipTermijnBesluit2022, Na2022[brp.Value]);
         }
 
         if (kennisgeving is not { } brief)
         {
             // From 2023 the notice starts the term; without its date the BRP registration is the nearest fact Koers has
             // (for asielstatushouders usually the right one: DUO's letter reaches them in the azc, before they settle).
-            return Uitkomst(brp!.Value, Sources.Bron.PipTermijnBesluit,
-                $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}; de datum van de kennisgeving van DUO is onbekend. "
-                + "Vul die in (mijlpaal 'Kennisgeving inburgeringsplicht'): de termijn telt vanaf de kennisgeving, of vanaf de inschrijving als die later is");
+            return Uitkomst(brp!.Value, Sources.Bron.PipTermijnBesluit, ZonderKennisgeving[brp.Value]);
         }
 
         // The second sentence of lid 1 is about the municipality that houses him under art. 28 Huisvestingswet 2014:
@@ -158,23 +156,38 @@ public static class PipTermijn
                 return null;
             }
 
-            return Uitkomst(later, Sources.Bron.PipTermijnBesluit,
-                $"{Weken} weken na inschrijving in de BRP op {later:dd-MM-yyyy} (later dan de kennisgeving van DUO op {brief:dd-MM-yyyy})");
+            return Uitkomst(later, Sources.Bron.PipTermijnBesluit, InschrijvingNaKennisgeving[(later, brief)]);
         }
 
-        return Uitkomst(brief, Sources.Bron.PipTermijnBesluit,
-            $"{Weken} weken na de kennisgeving van de inburgeringsplicht door DUO op {brief:dd-MM-yyyy}");
+        return Uitkomst(brief, Sources.Bron.PipTermijnBesluit, NaKennisgeving[brief]);
     }
 
-    private static PipTermijnUitkomst Uitkomst(DateOnly start, Citation bron, string waarom)
+    /// <summary>The term of 10 weeks from <paramref name="start"/>, explained by <paramref name="toelichting"/> (from <see cref="Toelichting"/>).</summary>
+    private static PipTermijnUitkomst Uitkomst(DateOnly start, Citation bron, string toelichting) =>
+        new(start, Termijnenwet.VerschuifTermijnInWeken(Kalender.WekenLater(start, Weken), Weken), toelichting, bron);
+
+    /// <summary>Why the term counts from <paramref name="start"/>, and where the Algemene termijnenwet moved its last day.</summary>
+    private static string Toelichting(DateOnly start, string waarom)
     {
         var tienWeken = Kalender.WekenLater(start, Weken);
         var uiterlijk = Termijnenwet.VerschuifTermijnInWeken(tienWeken, Weken);
-        var toelichting = uiterlijk == tienWeken
+        return uiterlijk == tienWeken
             ? $"{waarom}."
             : $"{waarom}. {tienWeken:dd-MM-yyyy} is een {Termijnenwet.Soort(tienWeken)}: de termijn loopt door tot en met {uiterlijk:dd-MM-yyyy} ({Sources.Bron.TermijnenwetAmvb}).";
-        return new PipTermijnUitkomst(start, uiterlijk, toelichting, bron);
     }
+
+    // The four explanations of the 10 weeks, each made once per date (see Tekstcache).
+    private static readonly Tekstcache<DateOnly> Na2022 = new(static brp => Toelichting(brp, $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}"));
+
+    private static readonly Tekstcache<DateOnly> ZonderKennisgeving = new(static brp => Toelichting(brp,
+        $"{Weken} weken na inschrijving in de BRP op {brp:dd-MM-yyyy}; de datum van de kennisgeving van DUO is onbekend. "
+        + "Vul die in (mijlpaal 'Kennisgeving inburgeringsplicht'): de termijn telt vanaf de kennisgeving, of vanaf de inschrijving als die later is"));
+
+    private static readonly Tekstcache<(DateOnly Later, DateOnly Brief)> InschrijvingNaKennisgeving = new(static d => Toelichting(d.Later,
+        $"{Weken} weken na inschrijving in de BRP op {d.Later:dd-MM-yyyy} (later dan de kennisgeving van DUO op {d.Brief:dd-MM-yyyy})"));
+
+    private static readonly Tekstcache<DateOnly> NaKennisgeving = new(static brief => Toelichting(brief,
+        $"{Weken} weken na de kennisgeving van de inburgeringsplicht door DUO op {brief:dd-MM-yyyy}"));
 
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }
