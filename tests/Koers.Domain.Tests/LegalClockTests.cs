@@ -1341,6 +1341,7 @@ public class LegalClockTests
         Assert.InRange(gesloten, 500, 3_000);
         Assert.InRange(voorPip, 50, 3_000);
     }
+
     /// <summary>
     /// The explanations are made once per distinct input and shared (<c>Tekstcache</c>); they must stay exactly the texts
     /// the clock formatted in place before. 4,000 generated cases (every doelgroep, milestones at random dates from 2021 to
@@ -1383,7 +1384,7 @@ public class LegalClockTests
                 HercontactIntervalMaanden = r.Next(1, 13),
                 OntzorgenMaanden = r.Next(6, 13),
             };
-            foreach (var keer in new[] { 1, 2 })
+            for (var keer = 0; keer < 2; keer++)
             {
                 foreach (var t in LegalClock.Bereken(feiten, instellingen))
                 {

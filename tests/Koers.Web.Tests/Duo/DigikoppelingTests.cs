@@ -121,16 +121,22 @@ public sealed class DigikoppelingTests : IDisposable
         var app = basis.WithWebHostBuilder(b =>
         {
             b.UseSetting("Duo:Simulator", "true");
-            b.UseSetting("Duo:BaseUrl", $"https://localhost:{_poort}/duo-simulator/v1");
-            b.UseSetting("Duo:NotificatieToken", DuoOmgeving.Token);
-            b.UseSetting("Duo:Digikoppeling:VertrouwdeCa", _pki.CaPad);
-            b.UseSetting("Duo:Digikoppeling:Certificaat", _pki.KoersPfx);
-            b.UseSetting("Duo:Digikoppeling:Wachtwoord", TestPki.Wachtwoord);
-            b.UseSetting("Duo:Digikoppeling:Intrekkingscontrole", "false"); // the test CA publishes no CRL
+            MetDigikoppeling(b, $"https://localhost:{_poort}/duo-simulator/v1");
         });
         app.UseKestrel(k => k.Listen(IPAddress.Loopback, _poort, l => l.UseHttps(servercertificaat)));
         app.StartServer();
         return app;
+    }
+
+    /// <summary>Koers calling DUO at <paramref name="baseUrl"/> over Digikoppeling, with the test PKI's certificates.</summary>
+    private void MetDigikoppeling(IWebHostBuilder b, string baseUrl)
+    {
+        b.UseSetting("Duo:BaseUrl", baseUrl);
+        b.UseSetting("Duo:NotificatieToken", DuoOmgeving.Token);
+        b.UseSetting("Duo:Digikoppeling:VertrouwdeCa", _pki.CaPad);
+        b.UseSetting("Duo:Digikoppeling:Certificaat", _pki.KoersPfx);
+        b.UseSetting("Duo:Digikoppeling:Wachtwoord", TestPki.Wachtwoord);
+        b.UseSetting("Duo:Digikoppeling:Intrekkingscontrole", "false"); // the test CA publishes no CRL
     }
 
     private HttpClient Client(X509Certificate2? certificaat) => new(new SocketsHttpHandler
@@ -266,15 +272,7 @@ public sealed class DigikoppelingTests : IDisposable
         });
         await standIn.StartAsync();
 
-        using var app = _basis.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Duo:BaseUrl", $"https://localhost:{poort}/duo/v1");
-            b.UseSetting("Duo:NotificatieToken", DuoOmgeving.Token);
-            b.UseSetting("Duo:Digikoppeling:VertrouwdeCa", _pki.CaPad);
-            b.UseSetting("Duo:Digikoppeling:Certificaat", _pki.KoersPfx);
-            b.UseSetting("Duo:Digikoppeling:Wachtwoord", TestPki.Wachtwoord);
-            b.UseSetting("Duo:Digikoppeling:Intrekkingscontrole", "false");
-        });
+        using var app = _basis.WithWebHostBuilder(b => MetDigikoppeling(b, $"https://localhost:{poort}/duo/v1"));
         using var scope = app.Services.CreateScope();
         var bsn = Testdata.NieuwBsn();
         var fout = await Assert.ThrowsAsync<DuoOnbereikbaarException>(() => scope.ServiceProvider.GetRequiredService<DuoClient>().InburgeringsplichtAsync(bsn));
