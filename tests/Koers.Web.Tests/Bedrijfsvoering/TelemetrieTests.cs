@@ -179,6 +179,9 @@ public sealed partial class TelemetrieTests : IDisposable
         }
 
         Assert.Contains("http_server_request_duration_seconds_bucket", tekst);
+        // EF Core's own counters (docs/operations.md): the requests above compiled at least one query, so a miss.
+        Assert.Matches(@"microsoft_entityframeworkcore_compiled_query_cache_misses_total\{[^}]*\} [1-9]", tekst);
+        Assert.Contains("microsoft_entityframeworkcore_compiled_query_cache_hits_total", tekst);
         // No label holds a person's number (values are counts and bytes; labels are closed sets).
         foreach (Match labels in Regex.Matches(tekst, @"\{[^}]*\}")) Assert.False(BsnAchtig().IsMatch(labels.Value), labels.Value);
     }

@@ -167,6 +167,9 @@ public static class Telemetrie
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(KoersMetingen.Naam)
+                // EF Core's own counters: queries, SaveChanges, and the compiled-query cache's hits and misses (a miss
+                // compiles the query again: expression trees, IL, JIT; issue #21).
+                .AddMeter("Microsoft.EntityFrameworkCore")
                 .AddPrometheusExporter());
         if (otlp)
         {
