@@ -19,8 +19,9 @@ public static class Lastclient
 
     /// <param name="OpwarmenS">The warm-up this scenario got (at least <c>--opwarmen</c>, longer while Koers's JIT was still busy).</param>
     /// <param name="JitS">Seconds Koers's JIT compiled while this scenario was measured (from its /metrics); null when unknown.</param>
+    /// <param name="GcS">Seconds Koers's garbage collector paused it while this scenario was measured (the same way).</param>
     public sealed record Meting(string Scenario, int Gelijktijdig, int Aantal, int Fouten, double MedianMs, double P99Ms, double PerSeconde, string? Eerstefout,
-        double? OpwarmenS = null, double? JitS = null);
+        double? OpwarmenS = null, double? JitS = null, double? GcS = null);
 
     public static async Task<int> DraaiAsync(Opties opties)
     {
@@ -333,14 +334,16 @@ public static class Lastclient
         })).ToArray();
 
         await Task.Delay(opwarmen);
-        var jitBegin = jit is null ? null : await jit.SecondenAsync();
+        var begin = jit is null ? null : await jit.StandAsync();
+        var jitBegin = begin?.Jit;
         // Settled means two quiet windows of 5 s in a row: a page's rarer paths (a case with a placement, a group, a DUO
         // message) are compiled when a user first meets them, so one quiet window alone happened early and the JIT came
         // back while measuring (run 24's case page: warmed 20 s, then 2.0 s of JIT in the 20 s measured).
         for (var (vorige, stil) = (jitBegin, 0); vorige is not null && klok.Elapsed + TimeSpan.FromSeconds(5) <= (opwarmenMax ?? opwarmen);)
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
-            jitBegin = await jit!.SecondenAsync();
+            begin = await jit!.StandAsync();
+            jitBegin = begin?.Jit;
             if (jitBegin is null) break;
             stil = jitBegin - vorige < 0.1 ? stil + 1 : 0;
             if (stil == 2) break;
@@ -351,11 +354,11 @@ public static class Lastclient
         Volatile.Write(ref stop, klok.ElapsedTicks + (long)(duur.TotalSeconds * Stopwatch.Frequency));
         Volatile.Write(ref meetVanaf, klok.ElapsedTicks);
         await Task.WhenAll(taken);
-        var jitEind = jit is null ? null : await jit.SecondenAsync();
+        var eind = jit is null ? null : await jit.StandAsync();
         var alle = metingen.SelectMany(m => m).Order().ToArray();
         double P(double p) => alle.Length == 0 ? double.NaN : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
         return new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / duur.TotalSeconds, eerste,
-            opgewarmd.TotalSeconds, jitEind - jitBegin);
+            opgewarmd.TotalSeconds, eind?.Jit - begin?.Jit, eind?.GcPauze - begin?.GcPauze);
     }
 
     /// <summary>
@@ -405,7 +408,7 @@ public static class Lastclient
 
     internal static void Druk(Meting a, Meting? s) =>
         Console.WriteLine($"  {a.Scenario,-32} n={a.Aantal,7} fouten={a.Fouten,4} p50={a.MedianMs,8:F1} ms p99={a.P99Ms,8:F1} ms {a.PerSeconde,8:F1}/s"
-            + (a.OpwarmenS is { } o ? $" (opgewarmd {o:F0} s, JIT {a.JitS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s)" : string.Empty)
+            + (a.OpwarmenS is { } o ? $" (opgewarmd {o:F0} s, JIT {a.JitS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, GC {a.GcS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s)" : string.Empty)
             + (s is null ? string.Empty : $" | SQL p50={s.MedianMs:F1} p99={s.P99Ms:F1} {s.PerSeconde:F1}/s | ratio p50 {a.MedianMs / s.MedianMs:F1}x")
             + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}")
             + (s?.Eerstefout is null ? string.Empty : $"  eerste fout SQL ({s.Fouten}): {s.Eerstefout}"));
@@ -415,16 +418,17 @@ public static class Lastclient
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured per scenario after a warm-up of at least {3} s that goes on " +
-            "until Koers's JIT compiled less than 0.1 s in each of two windows of 5 s in a row, at most {4} s (its length and the JIT's seconds while measuring are the last two columns); think time {5}.",
+            "until Koers's JIT compiled less than 0.1 s in each of two windows of 5 s in a row, at most {4} s (its length, the JIT's seconds and the garbage collector's pauses while measuring are the last three columns); think time {5}.",
             DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds, opwarmenMax.TotalSeconds, _denktijdMs > 0 ? $"0.5-1.5 x {_denktijdMs} ms" : "none (closed loop)"));
         sb.AppendLine();
-        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 | warm-up s | JIT s measuring |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 | warm-up s | JIT s measuring | GC pauses s measuring |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (a, s) in metingen)
         {
             var sql = s is null ? "– | – | – | – | – |"
                 : string.Format(c, "{0:F1} | {1:F1} | {2:F1} | {3:F1}× | {4:F1}× |", s.MedianMs, s.P99Ms, s.PerSeconde, a.MedianMs / s.MedianMs, a.P99Ms / s.P99Ms);
-            var jit = string.Format(c, " {0} | {1} |", a.OpwarmenS is { } o ? o.ToString("F0", c) : "–", a.JitS is { } j ? j.ToString("F2", c) : "–");
+            var jit = string.Format(c, " {0} | {1} | {2} |", a.OpwarmenS is { } o ? o.ToString("F0", c) : "–", a.JitS is { } j ? j.ToString("F2", c) : "–",
+                a.GcS is { } g ? g.ToString("F2", c) : "–");
             sb.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4:F1} | {5:F1} | {6:F1} | ", a.Scenario, a.Gelijktijdig, a.Aantal, a.Fouten, a.MedianMs, a.P99Ms, a.PerSeconde) + sql + jit);
         }
 
@@ -835,27 +839,32 @@ internal static class Totp
 }
 
 /// <summary>
-/// Koers's JIT compilation time so far, from the runtime's own counter on its Prometheus endpoint
-/// (<c>dotnet_jit_compilation_time_seconds_total</c>, the System.Runtime meter Koers exports): how the load client tells a
-/// server that still compiles its hot code from one that has settled. Null when /metrics does not answer (another port,
-/// or an older Koers): the warm-up is then the fixed one.
+/// Koers's JIT compilation time and garbage-collection pauses so far, from the runtime's own counters on its Prometheus
+/// endpoint (<c>dotnet_jit_compilation_time_seconds_total</c>, <c>dotnet_gc_pause_time_seconds_total</c>, the
+/// System.Runtime meter Koers exports): how the load client tells a server that still compiles its hot code from one that
+/// has settled, and whether a slow row had Koers stopped by its collector. Null when /metrics does not answer (another
+/// port, or an older Koers): the warm-up is then the fixed one.
 /// </summary>
 public sealed class Jitmeter(HttpClient http)
 {
-    private const string Teller = "dotnet_jit_compilation_time_seconds_total";
+    private const string Jit = "dotnet_jit_compilation_time_seconds_total";
+    private const string GcPauze = "dotnet_gc_pause_time_seconds_total";
 
-    public async Task<double?> SecondenAsync()
+    /// <summary>Both counters from one scrape; null when there is no JIT counter to read.</summary>
+    public async Task<(double Jit, double? GcPauze)?> StandAsync()
     {
         try
         {
             using var antwoord = await http.GetAsync("/metrics");
             if (!antwoord.IsSuccessStatusCode) return null;
+            double? jit = null, pauze = null;
             foreach (var regel in (await antwoord.Content.ReadAsStringAsync()).Split('\n'))
             {
-                if (!regel.StartsWith(Teller, StringComparison.Ordinal)) continue;
-                var waarde = regel[(regel.LastIndexOf(' ') + 1)..];
-                if (double.TryParse(waarde, NumberStyles.Float, CultureInfo.InvariantCulture, out var s)) return s;
+                if (regel.StartsWith(Jit, StringComparison.Ordinal)) jit = Waarde(regel);
+                else if (regel.StartsWith(GcPauze, StringComparison.Ordinal)) pauze = Waarde(regel);
             }
+
+            return jit is { } j ? (j, pauze) : null;
         }
         catch (HttpRequestException)
         {
@@ -863,4 +872,7 @@ public sealed class Jitmeter(HttpClient http)
 
         return null;
     }
+
+    private static double? Waarde(string regel) =>
+        double.TryParse(regel[(regel.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
 }
