@@ -335,19 +335,17 @@ public static class Lastclient
 
         await Task.Delay(opwarmen);
         var begin = jit is null ? null : await jit.StandAsync();
-        var jitBegin = begin?.Jit;
         // Settled means two quiet windows of 5 s in a row: a page's rarer paths (a case with a placement, a group, a DUO
         // message) are compiled when a user first meets them, so one quiet window alone happened early and the JIT came
         // back while measuring (run 24's case page: warmed 20 s, then 2.0 s of JIT in the 20 s measured).
-        for (var (vorige, stil) = (jitBegin, 0); vorige is not null && klok.Elapsed + TimeSpan.FromSeconds(5) <= (opwarmenMax ?? opwarmen);)
+        for (var (vorige, stil) = (begin?.Jit, 0); vorige is not null && klok.Elapsed + TimeSpan.FromSeconds(5) <= (opwarmenMax ?? opwarmen);)
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
             begin = await jit!.StandAsync();
-            jitBegin = begin?.Jit;
-            if (jitBegin is null) break;
-            stil = jitBegin - vorige < 0.1 ? stil + 1 : 0;
+            if (begin is not { Jit: var nu }) break;
+            stil = nu - vorige < 0.1 ? stil + 1 : 0;
             if (stil == 2) break;
-            vorige = jitBegin;
+            vorige = nu;
         }
 
         var opgewarmd = klok.Elapsed;
