@@ -37,14 +37,14 @@ public static class DatabaseSetup
                     "Database:Provider is Postgres, maar ConnectionStrings:Koers ontbreekt (zet bijvoorbeeld ConnectionStrings__Koers).");
             }
 
-            services.AddDbContext<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>())
-                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                .AddInterceptors([.. sp.GetServices<IInterceptor>(), Model.Monitor.MonitorDossierBijwerker.Instantie]).UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
         }
         else
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRoot);
-            services.AddDbContext<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>())
-                .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite)
+                .AddInterceptors([.. sp.GetServices<IInterceptor>(), Model.Monitor.MonitorDossierBijwerker.Instantie]).UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
         }
 
         return services;

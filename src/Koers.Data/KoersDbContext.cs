@@ -76,9 +76,19 @@ public abstract class KoersDbContext(DbContextOptions options) : IdentityDbConte
         configurationBuilder.Properties<BeschikkingSoort>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    // Keeps the monitor's per-case table (Model/Monitor/MonitorDossier.cs) in step with every save.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(MonitorDossierBijwerker.Instantie);
+    /// <summary>
+    /// Keeps the monitor's per-case table (Model/Monitor/MonitorDossier.cs) in step with every save. The app's options have
+    /// it already (DatabaseSetup): adding it again would make new options for every context, which a pooled context
+    /// refuses and which costs an unpooled one EF's lookup of its internal services by those options. Contexts made
+    /// otherwise (design time, tools) get it here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(MonitorDossierBijwerker.Instantie) != true)
+        {
+            optionsBuilder.AddInterceptors(MonitorDossierBijwerker.Instantie);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -23,4 +23,17 @@ public sealed class AuditVerzoek
 
     /// <summary>Set when a role policy refused the request (403).</summary>
     public string? Verboden { get; set; }
+
+    /// <summary>
+    /// Takes over what a part of the page noted in a scope of its own (<see cref="Dossierdelen"/>): its checks belong to
+    /// this request and are audited at its end like the page's own.
+    /// </summary>
+    internal void VoegToe(AuditVerzoek deel)
+    {
+        Toegestaan.UnionWith(deel.Toegestaan);
+        foreach (var (id, reden) in deel.Geweigerd) Geweigerd.TryAdd(id, reden);
+        foreach (var (id, reden) in deel.GeweigerdInStilte) GeweigerdInStilte.TryAdd(id, reden);
+        Gelogd.UnionWith(deel.Gelogd);
+        Verboden ??= deel.Verboden;
+    }
 }

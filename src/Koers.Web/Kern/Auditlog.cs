@@ -93,6 +93,38 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
         return uitkomst;
     }
 
+    /// <summary>
+    /// Runs a part of the case page in a scope of its own (<see cref="Dossierdelen"/>) as a member of the page's bundle: its
+    /// audit rows are not saved here but handed back, for the page to save with its own (<see cref="NeemOp"/>). A part only
+    /// reads; anything else it left in this unit of work would be lost with the scope, so it is refused loudly.
+    /// </summary>
+    internal async Task<IReadOnlyList<AuditRegel>> VerzamelAsync(Func<Task> lezen)
+    {
+        _gebundeld = true;
+        try
+        {
+            await lezen();
+        }
+        finally
+        {
+            _gebundeld = false;
+        }
+
+        var wijzigingen = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
+        if (wijzigingen.Find(e => e.State != EntityState.Added || e.Entity is not AuditRegel) is { } anders)
+        {
+            throw new InvalidOperationException(
+                $"Een onderdeel van de dossierpagina wijzigde {anders.Metadata.ClrType.Name} ({anders.State}); onderdelen lezen alleen.");
+        }
+
+        var regels = wijzigingen.Select(e => (AuditRegel)e.Entity).ToList();
+        foreach (var e in wijzigingen) e.State = EntityState.Detached;
+        return regels;
+    }
+
+    /// <summary>Adds audit rows a part read in a scope of its own (<see cref="VerzamelAsync"/>) to this unit of work, in order.</summary>
+    internal void NeemOp(IEnumerable<AuditRegel> regels) => db.Audit.AddRange(regels);
+
     /// <summary>Largest bundle saved without EF's own transaction: far below the provider's batch size (1,000), so one batch.</summary>
     private const int RijenPerBatch = 100;
 

@@ -172,6 +172,18 @@ public sealed class Toegang(IHttpContextAccessor http, KoersDbContext db, Infras
     }
 
     /// <summary>
+    /// For a part of the case page read in a scope of its own (<see cref="Dossierdelen"/>), at the same time as the others:
+    /// what <paramref name="pagina"/>, the page's own access check, already knows (the user's reach, the cases in reach and
+    /// the case it opened), so the part decides exactly as it would in the page's scope, without asking the database again.
+    /// </summary>
+    internal void NeemOver(Toegang pagina)
+    {
+        _bereik = pagina._bereik;
+        foreach (var (id, mag) in pagina._magDossier) _magDossier[id] = mag;
+        foreach (var (id, dossier) in pagina._geopend) _geopend[id] = dossier;
+    }
+
+    /// <summary>
     /// The case as this request, which only reads, opened it through <see cref="DossierService.InzienAsync"/> (with its
     /// municipality, klantregisseur, milestones and family; not tracked, not to be changed); null when it did not.
     /// Having it means the case is in the user's reach.

@@ -60,6 +60,11 @@ public abstract class KoersFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Tijd);
+            // The contexts are pooled (DatabaseSetup), and a pooled context's logger keeps its answer to "is anyone listening"
+            // for a second (EF's LoggingCacheTime): a Statementteller made during a test would miss the commands of a context
+            // that asked just before. The tests' contexts ask every time.
+            services.ConfigureDbContext<PostgresKoersDbContext>(o => o.ConfigureLoggingCacheTime(TimeSpan.Zero));
+            services.ConfigureDbContext<SqliteKoersDbContext>(o => o.ConfigureLoggingCacheTime(TimeSpan.Zero));
         });
     }
 

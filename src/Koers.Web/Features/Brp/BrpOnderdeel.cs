@@ -1,7 +1,7 @@
 namespace Koers.Web.Features.Brp;
 
-/// <summary>The case page's open BRP signals with their 'afgehandeld' action (the partial reads them itself).</summary>
-public sealed class BrpOnderdeel : IDossieronderdeel
+/// <summary>The case page's open BRP signals with their 'afgehandeld' action.</summary>
+public sealed class BrpOnderdeel(BrpService brp) : IDossieronderdeel
 {
     public Dossierplek Plek => Dossierplek.NaKlantreis;
 
@@ -9,8 +9,9 @@ public sealed class BrpOnderdeel : IDossieronderdeel
 
     public IReadOnlyCollection<string> Handlers { get; } = [];
 
-    public Task<Dossierdeel?> LaadAsync(Guid dossierId, string? handler, CancellationToken ct) =>
-        Task.FromResult<Dossierdeel?>(new Dossierdeel("/Features/Brp/_BrpDossier.cshtml", dossierId));
+    // Read here, not in the partial: with the other parts, on a connection of its own (Kern.Dossierdelen).
+    public async Task<Dossierdeel?> LaadAsync(Guid dossierId, string? handler, CancellationToken ct) =>
+        new Dossierdeel("/Features/Brp/_BrpSignalen.cshtml", (dossierId, await brp.OpenSignalenAsync(dossierId, ct)));
 
     public Task<string?> HandelAfAsync(string handler, Guid dossierId, IFormCollection formulier, CancellationToken ct) => Task.FromResult<string?>(null);
 }

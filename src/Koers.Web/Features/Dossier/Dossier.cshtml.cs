@@ -13,7 +13,7 @@ namespace Koers.Web.Features.Dossier;
 /// comes from the parts they register (<see cref="IDossieronderdeel"/>); the page knows none of those features.
 /// </summary>
 public sealed class DossierModel(DossierService service, Klok klok, Koers.Web.Features.Termijnen.SignaleringService signalering,
-    IEnumerable<IDossieronderdeel> onderdelen, Auditlog audit) : PageModel
+    IEnumerable<IDossieronderdeel> onderdelen, Dossierdelen delen, Auditlog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -105,17 +105,13 @@ public sealed class DossierModel(DossierService service, Klok klok, Koers.Web.Fe
         Vandaag = klok.Vandaag;
         Fase = FaseBepaling.Bepaal(Feiten);
         Termijnen = LegalClock.Bereken(Feiten, dossier.Gemeente!.Instellingen);
-        Signalering = await signalering.VoorAsync([dossier.GemeenteId], ct);
         Urennormen = LegalClock.Urennormen(Feiten);
-        (MijlpaalHistorie, TermijnHistorie) = await service.RecenteHistorieAsync(Id, ct);
-        // One part at a time: the parts share the request's DbContext.
-        var delen = new List<(Dossierplek, Dossierdeel)>();
-        foreach (var onderdeel in onderdelen.OrderBy(o => o.Plek).ThenBy(o => o.Volgorde))
+        // The other features' parts, each read on a connection of its own, while the page reads its own history.
+        Delen = await delen.LaadAsync(Id, Handler, async () =>
         {
-            if (await onderdeel.LaadAsync(Id, Handler, ct) is { } deel) delen.Add((onderdeel.Plek, deel));
-        }
-
-        Delen = delen;
+            Signalering = await signalering.VoorAsync([dossier.GemeenteId], ct);
+            (MijlpaalHistorie, TermijnHistorie) = await service.RecenteHistorieAsync(Id, ct);
+        }, ct);
         return true;
     }
 

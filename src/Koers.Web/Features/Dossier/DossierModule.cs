@@ -10,6 +10,7 @@ public sealed class DossierModule : IKoersModule
     {
         d.Services.AddScoped<DossierService>();
         d.Services.AddScoped<Dossierlijst>();
+        d.Services.AddScoped<Kern.Dossierdelen>();
     }
 
     public void Paginas(PaginaToegang p)

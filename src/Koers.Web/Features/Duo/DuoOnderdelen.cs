@@ -6,7 +6,8 @@ namespace Koers.Web.Features.Duo;
 /// The exchange with DUO on the case page: DUO's refusals (offered again from there), the events DUO reported and the
 /// actions they ask for.
 /// </summary>
-public sealed class DuoUitwisselingOnderdeel(DuoActies acties, DuoInbox inbox, DuoOutbox outbox, Toegang toegang, HuidigeGebruiker gebruiker) : IDossieronderdeel
+public sealed class DuoUitwisselingOnderdeel(DuoActies acties, DuoInbox inbox, DuoOutbox outbox, DuoOverzicht overzicht, Toegang toegang, HuidigeGebruiker gebruiker)
+    : IDossieronderdeel
 {
     public Dossierplek Plek => Dossierplek.NaKlantreis;
 
@@ -14,9 +15,9 @@ public sealed class DuoUitwisselingOnderdeel(DuoActies acties, DuoInbox inbox, D
 
     public IReadOnlyCollection<string> Handlers { get; } = ["DuoActieAfgehandeld", "DuoMeldingOpnieuw", "DuoBerichtOpnieuw"];
 
-    /// <summary>The partial reads the exchange itself (<see cref="DuoOverzicht.BerichtenAsync"/>) and shows nothing when there is none.</summary>
-    public Task<Dossierdeel?> LaadAsync(Guid dossierId, string? handler, CancellationToken ct) =>
-        Task.FromResult<Dossierdeel?>(new Dossierdeel("/Features/Duo/_DuoUitwisseling.cshtml", dossierId));
+    /// <summary>The exchange (<see cref="DuoOverzicht.BerichtenAsync"/>); the partial shows nothing when there is none.</summary>
+    public async Task<Dossierdeel?> LaadAsync(Guid dossierId, string? handler, CancellationToken ct) =>
+        new Dossierdeel("/Features/Duo/_DuoUitwisseling.cshtml", (dossierId, await overzicht.BerichtenAsync(dossierId, ct)));
 
     public async Task<string?> HandelAfAsync(string handler, Guid dossierId, IFormCollection formulier, CancellationToken ct)
     {

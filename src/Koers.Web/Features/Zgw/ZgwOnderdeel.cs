@@ -1,7 +1,7 @@
 namespace Koers.Web.Features.Zgw;
 
-/// <summary>The case page's state of the case in the municipality's zaaksysteem (the partial reads it itself, and shows nothing without one).</summary>
-public sealed class ZgwOnderdeel : IDossieronderdeel
+/// <summary>The case page's state of the case in the municipality's zaaksysteem (nothing without one).</summary>
+public sealed class ZgwOnderdeel(ZgwService zgw) : IDossieronderdeel
 {
     public Dossierplek Plek => Dossierplek.NaKlantreis;
 
@@ -9,8 +9,9 @@ public sealed class ZgwOnderdeel : IDossieronderdeel
 
     public IReadOnlyCollection<string> Handlers { get; } = [];
 
-    public Task<Dossierdeel?> LaadAsync(Guid dossierId, string? handler, CancellationToken ct) =>
-        Task.FromResult<Dossierdeel?>(new Dossierdeel("/Features/Zgw/_ZgwDossier.cshtml", dossierId));
+    // Read here, not in the partial: with the other parts, on a connection of its own (Kern.Dossierdelen).
+    public async Task<Dossierdeel?> LaadAsync(Guid dossierId, string? handler, CancellationToken ct) =>
+        new Dossierdeel("/Features/Zgw/_ZgwDossier.cshtml", (dossierId, await zgw.StandOpDossierpaginaAsync(dossierId, ct)));
 
     public Task<string?> HandelAfAsync(string handler, Guid dossierId, IFormCollection formulier, CancellationToken ct) => Task.FromResult<string?>(null);
 }
