@@ -594,6 +594,7 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
         var bewaart = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { MaxAutoPrepare = 20, AutoPrepareMinUsages = 2 };
         await using var verbinding = new Npgsql.NpgsqlConnection(bewaart.ConnectionString);
         await verbinding.OpenAsync();
+        var eigen = db.Database.GetConnectionString();
         db.Database.SetDbConnection(verbinding);
         var inbox = scope.ServiceProvider.GetRequiredService<DuoInbox>();
         await db.Database.ExecuteSqlRawAsync("""
@@ -634,6 +635,9 @@ public sealed class PostgresDuoUitwisselingTests(DuoPostgresOmgeving omgeving) :
                 DELETE FROM duo_notificatie WHERE "Afzender" = 'plancache';
                 ALTER TABLE duo_notificatie RESET (autovacuum_enabled);
                 """);
+            // The context is pooled: it goes back with a connection of its own, not this test's (disposed at the end).
+            db.Database.SetDbConnection(null);
+            db.Database.SetConnectionString(eigen);
         }
     }
 
