@@ -40,18 +40,21 @@ public static class DatabaseSetup
                     "Database:Provider is Postgres, maar ConnectionStrings:Koers ontbreekt (zet bijvoorbeeld ConnectionStrings__Koers).");
             }
 
-            services.AddDbContextPool<KoersDbContext, PostgresKoersDbContext>((sp, o) => o.UseNpgsql(connectionString)
-                .AddInterceptors([.. sp.GetServices<IInterceptor>(), Model.Monitor.MonitorDossierBijwerker.Instantie]).UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
+            services.AddDbContextPool<KoersDbContext, PostgresKoersDbContext>((sp, o) => Gemeenschappelijk(sp, o.UseNpgsql(connectionString)));
         }
         else
         {
             var sqlite = ResolveSqlitePath(connectionString ?? DefaultSqlite, contentRoot);
-            services.AddDbContextPool<KoersDbContext, SqliteKoersDbContext>((sp, o) => o.UseSqlite(sqlite)
-                .AddInterceptors([.. sp.GetServices<IInterceptor>(), Model.Monitor.MonitorDossierBijwerker.Instantie]).UseBsnBescherming(sp.GetRequiredService<BsnBescherming>()));
+            services.AddDbContextPool<KoersDbContext, SqliteKoersDbContext>((sp, o) => Gemeenschappelijk(sp, o.UseSqlite(sqlite)));
         }
 
         return services;
     }
+
+    /// <summary>What both providers' options share: every registered interceptor plus the monitor's, and the BSN keys.</summary>
+    private static void Gemeenschappelijk(IServiceProvider sp, DbContextOptionsBuilder o) =>
+        o.AddInterceptors([.. sp.GetServices<IInterceptor>(), Model.Monitor.MonitorDossierBijwerker.Instantie])
+            .UseBsnBescherming(sp.GetRequiredService<BsnBescherming>());
 
     public static DatabaseProvider ReadProvider(IConfiguration configuration)
     {

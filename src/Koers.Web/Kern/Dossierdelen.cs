@@ -30,7 +30,7 @@ public sealed class Dossierdelen(IServiceScopeFactory scopes, IEnumerable<IDossi
     /// </summary>
     public async Task<IReadOnlyList<(Dossierplek Plek, Dossierdeel Deel)>> LaadAsync(Guid dossierId, string? handler, Func<Task> intussen, CancellationToken ct)
     {
-        var volgorde = onderdelen.OrderBy(o => o.Plek).ThenBy(o => o.Volgorde).Select(o => o.GetType()).ToList();
+        var volgorde = onderdelen.OrderBy(o => o.Plek).ThenBy(o => o.Volgorde).ToList();
         var delen = new Dossierdeel?[volgorde.Count];
         var regels = new IReadOnlyList<AuditRegel>[volgorde.Count];
         var volgende = -1;
@@ -41,10 +41,10 @@ public sealed class Dossierdelen(IServiceScopeFactory scopes, IEnumerable<IDossi
             var sp = scope.ServiceProvider;
             sp.GetRequiredService<Toegang>().NeemOver(toegang);
             var eigen = sp.GetRequiredService<Auditlog>();
-            var hier = sp.GetServices<IDossieronderdeel>().ToDictionary(o => o.GetType());
             for (var i = Interlocked.Increment(ref volgende); i < volgorde.Count; i = Interlocked.Increment(ref volgende))
             {
-                var onderdeel = hier[volgorde[i]];
+                // The same part, made in this scope (with this scope's DbContext and services).
+                var onderdeel = (IDossieronderdeel)sp.GetRequiredService(volgorde[i].GetType());
                 var plek = i;
                 regels[plek] = await eigen.VerzamelAsync(async () => delen[plek] = await onderdeel.LaadAsync(dossierId, handler, ct));
             }
@@ -58,7 +58,6 @@ public sealed class Dossierdelen(IServiceScopeFactory scopes, IEnumerable<IDossi
         foreach (var lezer in await lezers) verzoek.VoegToe(lezer);
         // In the page's order, whichever reader read them: the audit rows as the page read one part after another.
         foreach (var r in regels) audit.NeemOp(r);
-        var plekken = onderdelen.ToDictionary(o => o.GetType(), o => o.Plek);
-        return [.. volgorde.Select((t, i) => (plekken[t], delen[i])).Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!))];
+        return [.. volgorde.Select((o, i) => (o.Plek, Deel: delen[i])).Where(x => x.Deel is not null).Select(x => (x.Plek, x.Deel!))];
     }
 }

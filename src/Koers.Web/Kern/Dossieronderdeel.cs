@@ -66,5 +66,11 @@ public static class DossieronderdeelVolgorde
 public static class DossieronderdeelRegistratie
 {
     public static IServiceCollection AddDossieronderdeel<T>(this IServiceCollection services)
-        where T : class, IDossieronderdeel => services.AddScoped<IDossieronderdeel, T>();
+        where T : class, IDossieronderdeel
+    {
+        // Also as itself: each reader of the case page (Dossierdelen) needs one part in its own scope, not all of them
+        // with their services. Within a scope both registrations give the same instance.
+        services.AddScoped<T>();
+        return services.AddScoped<IDossieronderdeel>(sp => sp.GetRequiredService<T>());
+    }
 }
