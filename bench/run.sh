@@ -199,7 +199,7 @@ CPU_REGEL="$(awk -v t=$((CPU_T1-CPU_T0)) -v b=$((CPU_B1-CPU_B0)) -v k=$((KOERS_C
 # database, both polling the inbox, and the DUO backlog drain once more. The pair is warmed first (not measured) with
 # two backlogs of the measured size, as the first instance was by the first burst and the burst before its own drain:
 # after a warm-up of 1,000 the second instance's JIT still took 30 % of the machine's CPU during the measured drain
-# (perf, 7 December 2026; bench/README.md "Two instances, warmed alike"). The load client checks the order per person
+# (perf, 7 December 2026; bench/README.md, "... two instances warmed alike"). The load client checks the order per person
 # and counts a broken order as an error.
 if [ "$RC" = 0 ] && { [ -z "$SCENARIO" ] || [[ "${SCENARIO,,}" == *duo* ]] || [[ "${SCENARIO,,}" == *achterstand* ]]; }; then
     PORT2=$((PORT + 1)); while bezet "$PORT2"; do PORT2=$((PORT2 + 1)); done
