@@ -159,7 +159,6 @@ umoci config --history.created_by "deploy/image/build.sh (config)" --image "$LAY
     --config.env "ASPNETCORE_CONTENTROOT=/app" \
     --config.env "DOTNET_RUNNING_IN_CONTAINER=true" \
     --config.env "DOTNET_EnableDiagnostics=0" \
-    --config.env "DOTNET_gcServer=0" \
     --config.env "DOTNET_TC_CallCountingDelayMs=0" \
     --config.env "TMPDIR=/tmp" \
     --config.env "HOME=/tmp" \

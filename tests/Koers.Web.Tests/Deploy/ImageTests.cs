@@ -100,6 +100,8 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
         Assert.Equal("8080", env["ASPNETCORE_HTTP_PORTS"]);
         Assert.Equal("0", env["DOTNET_EnableDiagnostics"]);
         Assert.Equal("0", env["DOTNET_TC_CallCountingDelayMs"]);
+        // The GC comes from the app's runtimeconfig (server GC, what bench/ measures); the image must not override it.
+        Assert.DoesNotContain(env.Keys, k => k.StartsWith("DOTNET_gc", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("/tmp", env["TMPDIR"]);
         Assert.Equal("Postgres", env["Database__Provider"]);
         Assert.DoesNotContain(env.Keys, k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.Contains("Sleutel", StringComparison.Ordinal));
@@ -118,7 +120,7 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
             {
                 var naam = entry.Name.TrimStart('.', '/').TrimEnd('/');
                 bestanden[naam] = entry;
-                if (naam is "etc/passwd" or "etc/group" && entry.DataStream is { } data) inhoud[naam] = new StreamReader(data).ReadToEnd();
+                if (naam is "etc/passwd" or "etc/group" or "app/Koers.Web.runtimeconfig.json" && entry.DataStream is { } data) inhoud[naam] = new StreamReader(data).ReadToEnd();
             }
         }
 
@@ -156,6 +158,10 @@ public sealed class ImageTests(ImageBouw bouw, ITestOutputHelper uit) : IClassFi
 
         Assert.Contains("koers:x:10001:10001:", inhoud["etc/passwd"]);
         Assert.Contains("koers:x:10001:", inhoud["etc/group"]);
+
+        // The server GC the benchmark measures (docs/operations.md): set in the app's runtimeconfig, not in the environment.
+        var gc = JsonDocument.Parse(inhoud["app/Koers.Web.runtimeconfig.json"]).RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.True(gc.GetProperty("System.GC.Server").GetBoolean(), "Koers.Web.runtimeconfig.json zet de server-GC niet aan");
     }
 
     /// <summary>
@@ -378,6 +384,7 @@ public sealed class DockerfileTests
         Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", runtime);
         Assert.Contains("DOTNET_EnableDiagnostics=0", runtime);
         Assert.Contains("DOTNET_TC_CallCountingDelayMs=0", runtime);
+        Assert.DoesNotContain("DOTNET_gcServer", tekst, StringComparison.OrdinalIgnoreCase); // the app's server GC, as build.sh's image
         Assert.Contains("ENTRYPOINT [\"/app/Koers.Web\"]", runtime);
         Assert.Contains("--self-contained true", tekst);
         Assert.DoesNotContain("sdk", runtime.Replace("Geen SDK", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
