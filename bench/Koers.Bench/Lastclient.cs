@@ -20,8 +20,9 @@ public static class Lastclient
     /// <param name="OpwarmenS">The warm-up this scenario got (at least <c>--opwarmen</c>, longer while Koers's JIT was still busy).</param>
     /// <param name="JitS">Seconds Koers's JIT compiled while this scenario was measured (from its /metrics); null when unknown.</param>
     /// <param name="GcS">Seconds Koers's garbage collector paused it while this scenario was measured (the same way).</param>
+    /// <param name="Cpu">The machine's CPU while this scenario was measured, as shares of all cores (null when unknown).</param>
     public sealed record Meting(string Scenario, int Gelijktijdig, int Aantal, int Fouten, double MedianMs, double P99Ms, double PerSeconde, string? Eerstefout,
-        double? OpwarmenS = null, double? JitS = null, double? GcS = null);
+        double? OpwarmenS = null, double? JitS = null, double? GcS = null, Cpugebruik? Cpu = null);
 
     public static async Task<int> DraaiAsync(Opties opties)
     {
@@ -356,7 +357,7 @@ public static class Lastclient
         var alle = metingen.SelectMany(m => m).Order().ToArray();
         double P(double p) => alle.Length == 0 ? double.NaN : alle[Math.Min(alle.Length - 1, (int)Math.Ceiling(p * alle.Length) - 1)];
         return new Meting(naam, gelijktijdig, alle.Length, fouten.Sum(), P(0.5), P(0.99), alle.Length / duur.TotalSeconds, eerste,
-            opgewarmd.TotalSeconds, eind?.Jit - begin?.Jit, eind?.GcPauze - begin?.GcPauze);
+            opgewarmd.TotalSeconds, eind?.Jit - begin?.Jit, eind?.GcPauze - begin?.GcPauze, Cpugebruik.Tussen(begin, eind));
     }
 
     /// <summary>
@@ -406,7 +407,8 @@ public static class Lastclient
 
     internal static void Druk(Meting a, Meting? s) =>
         Console.WriteLine($"  {a.Scenario,-32} n={a.Aantal,7} fouten={a.Fouten,4} p50={a.MedianMs,8:F1} ms p99={a.P99Ms,8:F1} ms {a.PerSeconde,8:F1}/s"
-            + (a.OpwarmenS is { } o ? $" (opgewarmd {o:F0} s, JIT {a.JitS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, GC {a.GcS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s)" : string.Empty)
+            + (a.OpwarmenS is { } o ? $" (opgewarmd {o:F0} s, JIT {a.JitS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s, GC {a.GcS?.ToString("F2", CultureInfo.InvariantCulture) ?? "?"} s"
+                + (a.Cpu is { } u ? $", CPU Koers {u.KoersPct.ToString("F0", CultureInfo.InvariantCulture)} % rest {u.RestPct.ToString("F0", CultureInfo.InvariantCulture)} % gestolen {u.GestolenPct.ToString("F1", CultureInfo.InvariantCulture)} %" : string.Empty) + ")" : string.Empty)
             + (s is null ? string.Empty : $" | SQL p50={s.MedianMs:F1} p99={s.P99Ms:F1} {s.PerSeconde:F1}/s | ratio p50 {a.MedianMs / s.MedianMs:F1}x")
             + (a.Eerstefout is null ? string.Empty : $"  eerste fout: {a.Eerstefout}")
             + (s?.Eerstefout is null ? string.Empty : $"  eerste fout SQL ({s.Fouten}): {s.Eerstefout}"));
@@ -416,17 +418,18 @@ public static class Lastclient
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(string.Format(c, "Run {0:yyyy-MM-dd HH:mm} UTC; {1} virtual users, {2} s measured per scenario after a warm-up of at least {3} s that goes on " +
-            "until Koers's JIT compiled less than 0.1 s in each of two windows of 5 s in a row, at most {4} s (its length, the JIT's seconds and the garbage collector's pauses while measuring are the last three columns); think time {5}.",
+            "until Koers's JIT compiled less than 0.1 s in each of two windows of 5 s in a row, at most {4} s (its length, the JIT's seconds and the garbage collector's pauses while measuring are three columns; " +
+            "the last is the machine's CPU while measuring, as shares of all cores: Koers, the rest of the machine (PostgreSQL, the load client, anything else) and time stolen by the hypervisor, from /proc/stat); think time {5}.",
             DateTime.UtcNow, vus, duur.TotalSeconds, opwarmen.TotalSeconds, opwarmenMax.TotalSeconds, _denktijdMs > 0 ? $"0.5-1.5 x {_denktijdMs} ms" : "none (closed loop)"));
         sb.AppendLine();
-        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 | warm-up s | JIT s measuring | GC pauses s measuring |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| scenario | concurrency | requests | errors | p50 ms | p99 ms | req/s | bare SQL p50 ms | bare SQL p99 ms | SQL req/s | ratio p50 | ratio p99 | warm-up s | JIT s measuring | GC pauses s measuring | CPU % measuring: Koers / rest / stolen |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (a, s) in metingen)
         {
             var sql = s is null ? "– | – | – | – | – |"
                 : string.Format(c, "{0:F1} | {1:F1} | {2:F1} | {3:F1}× | {4:F1}× |", s.MedianMs, s.P99Ms, s.PerSeconde, a.MedianMs / s.MedianMs, a.P99Ms / s.P99Ms);
-            var jit = string.Format(c, " {0} | {1} | {2} |", a.OpwarmenS is { } o ? o.ToString("F0", c) : "–", a.JitS is { } j ? j.ToString("F2", c) : "–",
-                a.GcS is { } g ? g.ToString("F2", c) : "–");
+            var jit = string.Format(c, " {0} | {1} | {2} | {3} |", a.OpwarmenS is { } o ? o.ToString("F0", c) : "–", a.JitS is { } j ? j.ToString("F2", c) : "–",
+                a.GcS is { } g ? g.ToString("F2", c) : "–", a.Cpu is { } u ? string.Format(c, "{0:F0} / {1:F0} / {2:F1}", u.KoersPct, u.RestPct, u.GestolenPct) : "–");
             sb.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4:F1} | {5:F1} | {6:F1} | ", a.Scenario, a.Gelijktijdig, a.Aantal, a.Fouten, a.MedianMs, a.P99Ms, a.PerSeconde) + sql + jit);
         }
 
@@ -848,21 +851,29 @@ public sealed class Jitmeter(HttpClient http)
     private const string Jit = "dotnet_jit_compilation_time_seconds_total";
     private const string GcPauze = "dotnet_gc_pause_time_seconds_total";
 
-    /// <summary>Both counters from one scrape; null when there is no JIT counter to read.</summary>
-    public async Task<(double Jit, double? GcPauze)?> StandAsync()
+    private const string Cpu = "dotnet_process_cpu_time_seconds_total";
+
+    /// <summary>
+    /// The counters from one scrape, with the machine's CPU ticks read at the same moment (the load client runs on Koers's
+    /// machine); null when there is no JIT counter to read.
+    /// </summary>
+    public async Task<Meterstand?> StandAsync()
     {
         try
         {
             using var antwoord = await http.GetAsync("/metrics");
             if (!antwoord.IsSuccessStatusCode) return null;
-            double? jit = null, pauze = null;
+            var machine = Cpugebruik.Machine();
+            double? jit = null, pauze = null, cpu = null;
             foreach (var regel in (await antwoord.Content.ReadAsStringAsync()).Split('\n'))
             {
                 if (regel.StartsWith(Jit, StringComparison.Ordinal)) jit = Waarde(regel);
                 else if (regel.StartsWith(GcPauze, StringComparison.Ordinal)) pauze = Waarde(regel);
+                // One line per cpu_mode (user, system): Koers's CPU is their sum.
+                else if (regel.StartsWith(Cpu, StringComparison.Ordinal) && Waarde(regel) is { } t) cpu = (cpu ?? 0) + t;
             }
 
-            return jit is { } j ? (j, pauze) : null;
+            return jit is { } j ? new Meterstand(j, pauze, cpu, machine) : null;
         }
         catch (HttpRequestException)
         {
@@ -873,4 +884,61 @@ public sealed class Jitmeter(HttpClient http)
 
     private static double? Waarde(string regel) =>
         double.TryParse(regel[(regel.LastIndexOf(' ') + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
+}
+
+/// <summary>One scrape of Koers's counters (seconds since its start) and the machine's CPU ticks at that moment.</summary>
+public sealed record Meterstand(double Jit, double? GcPauze, double? KoersCpuS, Cpugebruik.Ticks? Machine);
+
+/// <summary>
+/// Who had the machine's cores while a scenario was measured, as shares of all cores: Koers (its own CPU counter), the
+/// rest of the machine (busy time that was not Koers's: PostgreSQL, the load client, anything else) and the time the
+/// hypervisor gave to other guests (steal). A row with a slow tail and a large rest or steal share had its cores taken;
+/// one with a large Koers share was Koers's own doing.
+/// </summary>
+public sealed record Cpugebruik(double KoersPct, double RestPct, double GestolenPct)
+{
+    /// <summary>The first line of /proc/stat, in clock ticks: all, busy (not idle, not waiting for I/O), stolen.</summary>
+    public sealed record Ticks(long Totaal, long Bezig, long Gestolen);
+
+    /// <summary>Null where there is no /proc/stat (not Linux).</summary>
+    public static Ticks? Machine()
+    {
+        try
+        {
+            return Lees(File.ReadLines("/proc/stat").First());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Parses <c>cpu user nice system idle iowait irq softirq steal guest guest_nice</c>. Guest time is already counted
+    /// in user and nice, so the total is the first eight fields.
+    /// </summary>
+    public static Ticks? Lees(string regel)
+    {
+        var velden = regel.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (velden.Length < 9 || velden[0] != "cpu") return null;
+        var w = velden.Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var totaal = w.Sum();
+        return new Ticks(totaal, totaal - w[3] - w[4], w[7]);
+    }
+
+    /// <summary>The shares between two scrapes; null when either lacks the machine's ticks or Koers's CPU. Ticks are 1/100 s (USER_HZ).</summary>
+    public static Cpugebruik? Tussen(Meterstand? begin, Meterstand? eind, double ticksPerSeconde = 100)
+    {
+        if (begin is not { Machine: { } m0, KoersCpuS: { } k0 } || eind is not { Machine: { } m1, KoersCpuS: { } k1 }) return null;
+        double totaal = m1.Totaal - m0.Totaal;
+        if (totaal <= 0) return null;
+        var koers = Math.Max(0, (k1 - k0) * ticksPerSeconde);
+        var gestolen = m1.Gestolen - m0.Gestolen;
+        var rest = Math.Max(0, m1.Bezig - m0.Bezig - gestolen - koers);
+        return new Cpugebruik(100 * koers / totaal, 100 * rest / totaal, 100 * gestolen / totaal);
+    }
 }
