@@ -744,7 +744,7 @@ public static class Ketenlast
     private static async Task<(bool Leeg, long Verwerkt, long Geparkeerd, long Open, double? CpuBezet)> WachtTotLeegAsync(NpgsqlDataSource bron, long vanafId, TimeSpan max)
     {
         var klok = Stopwatch.StartNew();
-        (long Totaal, long Bezet)? begin = null, eind = null;
+        Cpugebruik.Ticks? begin = null, eind = null;
         while (true)
         {
             long verwerkt, geparkeerd, open;
@@ -761,30 +761,14 @@ public static class Ketenlast
 
             if (verwerkt + geparkeerd > 0)
             {
-                eind = CpuTikken();
+                eind = Cpugebruik.Machine();
                 begin ??= eind;
             }
 
-            double? bezet = begin is { } b && eind is { } e && e.Totaal > b.Totaal ? (double)(e.Bezet - b.Bezet) / (e.Totaal - b.Totaal) : null;
+            double? bezet = begin is { } b && eind is { } e && e.Totaal > b.Totaal ? (double)(e.Bezig - b.Bezig) / (e.Totaal - b.Totaal) : null;
             if (open == 0) return (true, verwerkt, geparkeerd, 0, bezet);
             if (klok.Elapsed > max) return (false, verwerkt, geparkeerd, open, bezet);
             await Task.Delay(100);
-        }
-    }
-
-    /// <summary>The machine's CPU ticks since boot, all cores: total and busy (all but idle and iowait); null without /proc.</summary>
-    private static (long Totaal, long Bezet)? CpuTikken()
-    {
-        try
-        {
-            var velden = File.ReadLines("/proc/stat").First(r => r.StartsWith("cpu ", StringComparison.Ordinal))
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            var totaal = velden.Sum();
-            return (totaal, totaal - velden[3] - velden[4]);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 
