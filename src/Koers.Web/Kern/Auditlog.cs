@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Globalization;
 using Koers.Data;
 using Koers.Data.Model;
 using Koers.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Koers.Web.Kern;
 
@@ -23,7 +26,7 @@ public readonly record struct AuditObject(string Soort, string Id)
 /// What the feature does not say is filled when the row is saved: role, organisation, region, IP address and purpose by
 /// <see cref="Features.Audit.AuditAanvuller"/>, and the hash chain by <see cref="Features.Audit.AuditKeten"/>, which seals rows after they are written.
 /// </summary>
-public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker)
+public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebruiker, IAuditAanvulling aanvuller)
 {
     /// <summary>The length of <see cref="AuditRegel.Omschrijving"/> in the database; a longer text is cut, not refused.</summary>
     public const int MaxOmschrijving = 1000;
@@ -41,7 +44,14 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
     public AuditRegel Schrijf(AuditActie actie, Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null,
         string? doel = null, AuditResultaat resultaat = AuditResultaat.Toegestaan)
     {
-        var regel = new AuditRegel
+        var regel = Nieuw(actie, dossier, omschrijving, over, door, doel, resultaat);
+        db.Audit.Add(regel);
+        return regel;
+    }
+
+    private AuditRegel Nieuw(AuditActie actie, Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null,
+        string? doel = null, AuditResultaat resultaat = AuditResultaat.Toegestaan) =>
+        new()
         {
             Op = klok.NuUtc,
             Gebruiker = door ?? gebruiker.Naam,
@@ -53,9 +63,6 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
             Doel = doel ?? string.Empty,
             Resultaat = resultaat,
         };
-        db.Audit.Add(regel);
-        return regel;
-    }
 
     public AuditRegel Inzien(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
         Schrijf(AuditActie.Inzien, dossier, omschrijving, over, door, doel);
@@ -160,11 +167,110 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="LeesGeteldAsync{T}"/> can send a read and its audit row as one batch: on PostgreSQL, outside a
+    /// transaction (whose own unit of work the row must join) and outside a bundle (which saves its rows itself).
+    /// </summary>
+    public bool KanMetLezingMeesturen => !_gebundeld && db.Database.IsNpgsql() && db.Database.CurrentTransaction is null;
+
+    /// <summary>
+    /// A read whose audit row names how many rows matched (the auditor's search), in one round trip: the rows of
+    /// <paramref name="lezing"/>, the count of <paramref name="telling"/> up to <paramref name="grens"/> + 1, and the
+    /// row (<paramref name="actie"/>, <paramref name="dossier"/>) whose description is <paramref name="voor"/>, the count
+    /// ("meer dan <paramref name="grens"/>" beyond it) and <paramref name="na"/>. Only where
+    /// <see cref="KanMetLezingMeesturen"/>; the caller reads through EF and <see cref="Schrijf"/> elsewhere.
+    ///
+    /// Why not EF's SaveChanges after the read: that is a second round trip, and for a cheap read on a machine that idles
+    /// between requests each round trip that wakes PostgreSQL and Koers costs more than the read itself (issue #21,
+    /// bench/README.md "The auditor's search in one round trip"). The queries are still EF's (<c>CreateDbCommand</c>), so
+    /// the filter and the access rules stay in one place; the row gets the same context as every row
+    /// (<see cref="IAuditAanvulling"/>).
+    ///
+    /// All or nothing: PostgreSQL runs a batch (one Sync) as one implicit transaction, so when the row cannot be written
+    /// the read's result is not returned either (the exception ends the request), and a read that fails writes no row.
+    /// </summary>
+    public async Task<(List<T> Rijen, int Telling)> LeesGeteldAsync<T>(IQueryable<T> lezing, Func<DbDataReader, T> rij, IQueryable<long> telling,
+        int grens, AuditActie actie, Guid? dossier, string voor, string na, CancellationToken ct)
+    {
+        if (!KanMetLezingMeesturen) throw new InvalidOperationException("Een lezing met haar auditregel in één batch kan alleen op PostgreSQL, buiten een transactie of bundel.");
+        var regel = Nieuw(actie, dossier, voor + na);
+        await aanvuller.VulAsync([regel], ct);
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var leesOpdracht = lezing.CreateDbCommand();
+            await using var telOpdracht = telling.CreateDbCommand();
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            var lees = new NpgsqlBatchCommand(leesOpdracht.CommandText);
+            foreach (DbParameter p in leesOpdracht.Parameters) lees.Parameters.Add(((NpgsqlParameter)p).Clone());
+            batch.BatchCommands.Add(lees);
+
+            // The count and the row in one statement: a data-modifying WITH runs once, whether or not the main query reads it.
+            var schrijf = new NpgsqlBatchCommand();
+            foreach (DbParameter p in telOpdracht.Parameters) schrijf.Parameters.Add(((NpgsqlParameter)p).Clone());
+            // EF's parameters are named (@p) or positional ($1); the row's own follow the same style after them.
+            var genummerd = schrijf.Parameters.Count > 0 && string.IsNullOrEmpty(schrijf.Parameters[0].ParameterName);
+            string P(string naam, object? waarde, NpgsqlDbType type)
+            {
+                var parameter = new NpgsqlParameter { Value = waarde ?? DBNull.Value, NpgsqlDbType = type };
+                if (!genummerd) parameter.ParameterName = "koers_audit_" + naam;
+                schrijf.Parameters.Add(parameter);
+                return genummerd ? "$" + schrijf.Parameters.Count.ToString(CultureInfo.InvariantCulture) : "@koers_audit_" + naam;
+            }
+
+            var tot = P("grens", grens, NpgsqlDbType.Integer);
+            var telt = $"CASE WHEN t.n > {tot} THEN {P("meer", $"meer dan {grens}", NpgsqlDbType.Text)} ELSE t.n::text END";
+            // The limit in SQL, not EF's Take: EF warns about a Take without OrderBy, and an order would only cost here.
+            schrijf.CommandText = $"""
+                WITH t AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM ({telOpdracht.CommandText}) y LIMIT {tot} + 1) x),
+                ins AS (
+                    INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "ObjectSoort", "ObjectId", "Omschrijving", "Rol", "Organisatie", "RegioId", "IpAdres", "Doel", "Resultaat")
+                    SELECT {P("op", regel.Op, NpgsqlDbType.TimestampTz)}, {P("gebruiker", regel.Gebruiker, NpgsqlDbType.Text)}, {P("actie", regel.Actie.ToString(), NpgsqlDbType.Text)},
+                        {P("dossier", regel.InburgeraarId, NpgsqlDbType.Uuid)}, {P("soort", regel.ObjectSoort, NpgsqlDbType.Text)}, {P("object", regel.ObjectId, NpgsqlDbType.Text)},
+                        left({P("voor", voor, NpgsqlDbType.Text)} || {telt} || {P("na", na, NpgsqlDbType.Text)}, {MaxOmschrijving.ToString(CultureInfo.InvariantCulture)}),
+                        {P("rol", regel.Rol, NpgsqlDbType.Text)}, {P("organisatie", regel.Organisatie, NpgsqlDbType.Text)}, {P("regio", regel.RegioId, NpgsqlDbType.Integer)},
+                        {P("ip", regel.IpAdres, NpgsqlDbType.Text)}, {P("doel", regel.Doel, NpgsqlDbType.Text)}, {P("resultaat", regel.Resultaat.ToString(), NpgsqlDbType.Text)}
+                    FROM t)
+                SELECT n FROM t
+                """;
+            batch.BatchCommands.Add(schrijf);
+
+            var rijen = new List<T>();
+            int aantal;
+            await using (var lezer = await batch.ExecuteReaderAsync(ct))
+            {
+                while (await lezer.ReadAsync(ct)) rijen.Add(rij(lezer));
+                if (!await lezer.NextResultAsync(ct) || !await lezer.ReadAsync(ct)) throw new InvalidOperationException("De telling van de auditregel kwam niet terug.");
+                aantal = lezer.GetInt32(0);
+                // To the end of the batch: an error of the row's INSERT surfaces here, before anything is returned.
+                while (await lezer.NextResultAsync(ct))
+                {
+                }
+            }
+
+            return (rijen, aantal);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public AuditRegel Aanmaken(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
         Schrijf(AuditActie.Aanmaken, dossier, omschrijving, over, door, doel);
 
     public AuditRegel Wijzigen(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>
         Schrijf(AuditActie.Wijzigen, dossier, omschrijving, over, door, doel);
+}
+
+/// <summary>
+/// Fills the context of new audit rows (role, organisation, region, address, purpose): what the audit feature's
+/// SaveChanges interceptor does for every row saved through a context, for a row <see cref="Auditlog"/> sends another way.
+/// </summary>
+public interface IAuditAanvulling
+{
+    Task VulAsync(IReadOnlyList<AuditRegel> nieuw, CancellationToken ct);
 }
 
 /// <summary>"Now" and "who" for the created/modified stamps (<see cref="StempelInterceptor"/>): the business clock and the same name <see cref="HuidigeGebruiker"/> gives.</summary>

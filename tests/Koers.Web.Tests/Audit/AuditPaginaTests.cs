@@ -43,56 +43,74 @@ public abstract class AuditPaginaTests(KoersFactory factory)
     private static List<long> Ids(JsonNode antwoord) => antwoord["regels"]!.AsArray().Select(r => r!["id"]!.GetValue<long>()).ToList();
 
     /// <summary>
-    /// A search whose rows fit on its first page takes its count from that page (issue #21: one round trip less for most
-    /// searches by case); a search with a next page, or on a later page, counts the rows. The count is right either way.
+    /// The count is that of the whole filter whether the rows fit on one page, fill more than one, or come from a later
+    /// page, and the search's own audit row names it. How the search travels (EF on SQLite, one batch on PostgreSQL) is
+    /// held by the provider's class below.
     /// </summary>
     [Fact]
-    public async Task Een_zoekvraag_die_op_een_pagina_past_telt_die_pagina_en_leest_het_log_een_keer()
+    public async Task De_telling_is_die_van_het_hele_filter_en_staat_in_de_eigen_auditregel()
     {
         var gebruiker = $"eenpagina.{Guid.NewGuid():N}@koers.example";
         Voeg(gebruiker, 7);
         var auditor = factory.ClientAls(KempenAuditor);
-        using var teller = Statementteller.VanVerzoeken();
         var pad = $"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}";
 
-        async Task<(JsonNode Antwoord, int Lezingen)> ZoekAsync(string query)
+        async Task<JsonNode> ZoekAsync(string query)
         {
-            teller.Wis();
-            var antwoord = await auditor.SendAsync(teller.Verzoek(pad + query));
+            var antwoord = await auditor.GetAsync(pad + query);
             Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
-            // Reads of the audit log (the audit row of the search itself is an INSERT).
-            var lezingen = teller.Statements.Count(t => t.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                && System.Text.RegularExpressions.Regex.IsMatch(t, "FROM \"?audit\"? "));
-            return (await antwoord.LeesAsync(), lezingen);
+            return await antwoord.LeesAsync();
         }
 
-        // Exactly one page (7 rows, 7 asked): no next page, the count is the page's, and the log is read once.
-        var (alles, lezingen) = await ZoekAsync("&aantal=7");
+        // Exactly one page (7 rows, 7 asked): no next page.
+        var alles = await ZoekAsync("&aantal=7");
         Assert.Equal(7, alles["totaal"]!.GetValue<int>());
         Assert.Equal(7, Ids(alles).Count);
         Assert.Null(alles["volgende"]);
-        Assert.Equal(1, lezingen);
 
-        // One row short of all (6 asked): a next page, so the rows are counted: 7, read twice.
-        var (deel, lezingenDeel) = await ZoekAsync("&aantal=6");
+        // One row short of all (6 asked): a next page, and still the count of all 7.
+        var deel = await ZoekAsync("&aantal=6");
         Assert.Equal(7, deel["totaal"]!.GetValue<int>());
         Assert.Equal(6, Ids(deel).Count);
         Assert.NotNull(deel["volgende"]);
-        Assert.Equal(2, lezingenDeel);
 
-        // The last page through the cursor: 1 row, but the count is still that of the whole filter (7, plus the searches'
-        // own rows are by the auditor, not by this account).
-        var (laatste, _) = await ZoekAsync($"&aantal=6&na={deel["volgende"]!.GetValue<long>()}");
+        // The last page through the cursor: 1 row, but the count is still that of the whole filter (7; the searches' own
+        // rows are by the auditor, not by this account).
+        var laatste = await ZoekAsync($"&aantal=6&na={deel["volgende"]!.GetValue<long>()}");
         Assert.Single(Ids(laatste));
         Assert.Equal(7, laatste["totaal"]!.GetValue<int>());
 
         // Nothing found: 0.
-        var (niets, _) = await ZoekAsync("x");
+        var niets = await ZoekAsync("x");
         Assert.Equal(0, niets["totaal"]!.GetValue<int>());
 
-        // The search's own audit row names the count.
-        Assert.Contains(factory.MetDatabase(db => db.Audit.AsNoTracking().Where(a => a.Gebruiker == KempenAuditor && a.Omschrijving.Contains(gebruiker))
-            .Select(a => a.Omschrijving).ToList()), o => o.StartsWith("Auditlog doorzocht: 7 regels", StringComparison.Ordinal));
+        // Each search's own audit row names its count, with the filter, in the order asked.
+        var eigen = factory.MetDatabase(db => db.Audit.AsNoTracking().Where(a => a.Gebruiker == KempenAuditor && a.Omschrijving.Contains(gebruiker))
+            .OrderBy(a => a.Id).Select(a => a.Omschrijving).ToList());
+        Assert.Equal(
+            [
+                $"Auditlog doorzocht: 7 regels (filter: gebruiker '{gebruiker}')",
+                $"Auditlog doorzocht: 7 regels (filter: gebruiker '{gebruiker}')",
+                $"Auditlog doorzocht: 7 regels (filter: gebruiker '{gebruiker}', ouder dan regel {deel["volgende"]!.GetValue<long>()})",
+                $"Auditlog doorzocht: 0 regels (filter: gebruiker '{gebruiker}x')",
+            ], eigen);
+    }
+
+    /// <summary>
+    /// Beyond the limit the count stops and the row says "meer dan": the text the batch builds in SQL on PostgreSQL is the
+    /// one EF's path writes on SQLite.
+    /// </summary>
+    [Fact]
+    public async Task Boven_de_telgrens_zegt_de_auditregel_meer_dan()
+    {
+        var gebruiker = $"veel.{Guid.NewGuid():N}@koers.example";
+        Voeg(gebruiker, AuditQuery.Telgrens + 2);
+        var antwoord = await (await factory.ClientAls(KempenAuditor).GetAsync($"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}&aantal=2")).LeesAsync();
+        Assert.Equal(AuditQuery.Telgrens + 1, antwoord["totaal"]!.GetValue<int>());
+        Assert.Equal(
+            $"Auditlog doorzocht: meer dan {AuditQuery.Telgrens} regels (filter: gebruiker '{gebruiker}')",
+            factory.MetDatabase(db => db.Audit.AsNoTracking().Where(a => a.Gebruiker == KempenAuditor && a.Omschrijving.Contains(gebruiker))
+                .Select(a => a.Omschrijving).Single()));
     }
 
     [Fact]
@@ -214,6 +232,129 @@ public abstract class AuditPaginaTests(KoersFactory factory)
     }
 }
 
-public sealed class SqliteAuditPaginaTests(SqliteFactory factory) : AuditPaginaTests(factory), IClassFixture<SqliteFactory>;
+/// <summary>On SQLite the search goes through EF: a first page without a next one is its own count (the log read once).</summary>
+public sealed class SqliteAuditPaginaTests(SqliteFactory factory) : AuditPaginaTests(factory), IClassFixture<SqliteFactory>
+{
+    [Fact]
+    public async Task Een_zoekvraag_die_op_een_pagina_past_leest_het_log_een_keer()
+    {
+        var gebruiker = $"eenpagina.{Guid.NewGuid():N}@koers.example";
+        factory.MetDatabase(db =>
+        {
+            var dossier = db.Inburgeraars.Where(i => i.Gemeente!.Code == "GM1724").OrderBy(i => i.Id).Select(i => i.Id).First();
+            db.Audit.AddRange(Enumerable.Range(0, 7).Select(i => new AuditRegel
+            {
+                Op = new DateTime(2026, 6, 1, 12, i, 0, DateTimeKind.Utc), Gebruiker = gebruiker, Actie = AuditActie.Inzien, InburgeraarId = dossier, Omschrijving = "Paginatest",
+            }));
+            return db.SaveChanges();
+        });
+        var auditor = factory.ClientAls("auditor@kempen.example");
+        using var teller = Statementteller.VanVerzoeken();
 
-public sealed class PostgresAuditPaginaTests(PostgresFactory factory) : AuditPaginaTests(factory), IClassFixture<PostgresFactory>;
+        async Task<int> LezingenAsync(string query)
+        {
+            teller.Wis();
+            Assert.Equal(HttpStatusCode.OK, (await auditor.SendAsync(teller.Verzoek($"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}{query}"))).StatusCode);
+            // Reads of the audit log (the audit row of the search itself is an INSERT).
+            return teller.Statements.Count(t => t.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+                && System.Text.RegularExpressions.Regex.IsMatch(t, "FROM \"?audit\"? "));
+        }
+
+        Assert.Equal(1, await LezingenAsync("&aantal=7"));
+        Assert.Equal(2, await LezingenAsync("&aantal=6"));
+    }
+}
+
+/// <summary>
+/// On PostgreSQL the page, the count and the search's own audit row travel as one batch: one round trip per search
+/// (issue #21), and all or nothing.
+/// </summary>
+public sealed class PostgresAuditPaginaTests(PostgresFactory factory) : AuditPaginaTests(factory), IClassFixture<PostgresFactory>
+{
+    private const string Weigerterm = "weigert-auditregel";
+
+    private Guid KempenDossier() => factory.MetDatabase(db =>
+        db.Inburgeraars.Where(i => i.Gemeente!.Code == "GM1724").OrderBy(i => i.Id).Select(i => i.Id).First());
+
+    [Fact]
+    public async Task Een_zoekvraag_is_een_rondreis_met_pagina_telling_en_auditregel()
+    {
+        var dossier = KempenDossier();
+        var auditor = factory.ClientAls("auditor@kempen.example");
+        using var teller = new Rondreisteller();
+        foreach (var vraag in new[] { $"dossier={dossier}", $"dossier={dossier}&aantal=1", "gebruiker=sanne", "van=2026-01-01&tot=2026-12-31&aantal=2" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await auditor.SendAsync(teller.Verzoek($"/api/v1/audit?{vraag}"))).StatusCode);
+            // Whatever else the request sent (the user's reach, loaded once and cached), the log is read and written once.
+            var metAudit = teller.Rondreizen.Where(r => System.Text.RegularExpressions.Regex.IsMatch(r, "\\baudit\\b")).ToList();
+            Assert.True(metAudit.Count == 1, $"{vraag}: {metAudit.Count} rondreizen met het auditlog van {teller.Rondreizen.Count}:\n" + string.Join("\n----\n", teller.Rondreizen));
+            var rondreis = metAudit[0];
+            Assert.Contains("INSERT INTO audit", rondreis, StringComparison.Ordinal);
+            Assert.Contains("ORDER BY", rondreis, StringComparison.Ordinal);
+            teller.Wis();
+        }
+    }
+
+    /// <summary>
+    /// The search's row gets the same context as a row saved through EF (role, organisation, region, address, purpose,
+    /// the business clock), and is about the case searched for.
+    /// </summary>
+    [Fact]
+    public async Task De_auditregel_uit_de_batch_draagt_dezelfde_context_als_elke_andere()
+    {
+        var dossier = KempenDossier();
+        var auditor = factory.ClientAls("auditor@kempen.example");
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync($"/api/v1/audit?dossier={dossier}")).StatusCode);
+        var regel = factory.MetDatabase(db => db.Audit.AsNoTracking()
+            .Where(a => a.Gebruiker == "auditor@kempen.example" && a.Omschrijving.Contains($"dossier {dossier}")).OrderByDescending(a => a.Id).First());
+        Assert.Equal(AuditActie.Inzien, regel.Actie);
+        Assert.Equal(AuditResultaat.Toegestaan, regel.Resultaat);
+        Assert.Equal(dossier, regel.InburgeraarId);
+        Assert.Equal("audit", regel.Doel);
+        Assert.Equal("Auditor", regel.Rol);
+        Assert.False(string.IsNullOrEmpty(regel.Organisatie));
+        var regio = factory.MetDatabase(db => db.Gemeenten.Where(g => g.Code == "GM1724").Select(g => g.RegioId).Single());
+        Assert.Equal(regio, regel.RegioId);
+        Assert.Equal(KoersFactory.Nu.UtcDateTime, regel.Op, TimeSpan.FromDays(1));
+        Assert.Null(regel.Volgnummer);
+    }
+
+    /// <summary>
+    /// When the row cannot be written, the search answers nothing of the log (an error, no rows), and once it can again the
+    /// search answers: a read is never shown without its row.
+    /// </summary>
+    [Fact]
+    public async Task Kan_de_auditregel_niet_worden_geschreven_dan_komt_er_geen_antwoord()
+    {
+        var gebruiker = $"{Weigerterm}.{Guid.NewGuid():N}@koers.example";
+        var dossier = KempenDossier();
+        factory.MetDatabase(db =>
+        {
+            db.Audit.Add(new AuditRegel { Op = new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc), Gebruiker = gebruiker, Actie = AuditActie.Inzien, InburgeraarId = dossier, Omschrijving = "Geheim gezien" });
+            return db.SaveChanges();
+        });
+        int Zoekregels() => factory.MetDatabase(db => db.Audit.Count(a => a.Gebruiker == "auditor@kempen.example" && a.Omschrijving.Contains(gebruiker)));
+        factory.MetDatabase(db => db.Database.ExecuteSqlRaw($$"""
+            CREATE FUNCTION test_zoekregel_weigert() RETURNS trigger LANGUAGE plpgsql AS $f$
+            BEGIN IF NEW."Gebruiker" = 'auditor@kempen.example' AND NEW."Omschrijving" LIKE '%{{Weigerterm}}%' THEN RAISE EXCEPTION 'auditregel geweigerd'; END IF; RETURN NEW; END $f$;
+            CREATE TRIGGER test_zoekregel_weigert BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION test_zoekregel_weigert();
+            """));
+        var pad = $"/api/v1/audit?gebruiker={Uri.EscapeDataString(gebruiker)}";
+        var auditor = factory.ClientAls("auditor@kempen.example");
+        try
+        {
+            var geweigerd = await auditor.GetAsync(pad);
+            Assert.Equal(HttpStatusCode.InternalServerError, geweigerd.StatusCode);
+            Assert.DoesNotContain("Geheim gezien", await geweigerd.Content.ReadAsStringAsync());
+            Assert.Equal(0, Zoekregels());
+        }
+        finally
+        {
+            factory.MetDatabase(db => db.Database.ExecuteSqlRaw("DROP TRIGGER test_zoekregel_weigert ON audit; DROP FUNCTION test_zoekregel_weigert();"));
+        }
+
+        var antwoord = await (await auditor.GetAsync(pad)).LeesAsync();
+        Assert.Equal("Geheim gezien", Assert.Single(antwoord["regels"]!.AsArray())!["omschrijving"]!.GetValue<string>());
+        Assert.Equal(1, Zoekregels());
+    }
+}

@@ -15,7 +15,7 @@ namespace Koers.Web.Features.Audit;
 ///
 /// Costs no statement on the usual path: the request already loaded the user's reach for its access check.
 /// </summary>
-public sealed class AuditAanvuller(IHttpContextAccessor http, IServiceScopeFactory scopes) : SaveChangesInterceptor
+public sealed class AuditAanvuller(IHttpContextAccessor http, IServiceScopeFactory scopes) : SaveChangesInterceptor, Kern.IAuditAanvulling
 {
     public const string Systeem = "Systeem";
     public const string SysteemOrganisatie = "Koers";
@@ -43,6 +43,15 @@ public sealed class AuditAanvuller(IHttpContextAccessor http, IServiceScopeFacto
         }
 
         if (nieuw is null) return;
+        await VulAsync(nieuw, ct);
+    }
+
+    /// <summary>
+    /// Fills rows that are not saved through a context's SaveChanges (<see cref="Kern.Auditlog.LeesGeteldAsync{T}"/> sends
+    /// its row in the batch of the read it describes): the same context as every other row gets.
+    /// </summary>
+    public async Task VulAsync(IReadOnlyList<AuditRegel> nieuw, CancellationToken ct)
+    {
         var verzoek = http.HttpContext;
         var gebruiker = verzoek?.User is { Identity.IsAuthenticated: true } u ? u : null;
         var naam = gebruiker?.Identity?.Name;

@@ -60,9 +60,27 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
         var q = await GefilterdAsync(f, ct);
         var pagina = na is { } cursor ? q.Where(a => a.Id < cursor) : q;
         // One row more than asked: whether there is a next page, without a second query.
-        var regels = await pagina.OrderByDescending(a => a.Id).Take(max + 1)
-            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer))
-            .ToListAsync(ct);
+        var lezing = pagina.OrderByDescending(a => a.Id).Take(max + 1)
+            .Select(a => new AuditRegelDto(a.Id, a.Op, a.Gebruiker, a.Rol, a.Organisatie, a.IpAdres, a.Actie, a.Resultaat, a.Doel, a.InburgeraarId, a.Omschrijving, a.Volgnummer));
+        const string Voor = "Auditlog doorzocht: ";
+        var achter = $" regels (filter: {Beschrijf(f, na)})";
+        List<AuditRegelDto> regels;
+        int totaal;
+        if (audit.KanMetLezingMeesturen)
+        {
+            // PostgreSQL: the page, the count and the search's own audit row in one round trip (issue #21).
+            (regels, totaal) = await audit.LeesGeteldAsync(lezing, Regel, q.Select(a => a.Id), Telgrens, AuditActie.Inzien, f.Dossier, Voor, achter, ct);
+        }
+        else
+        {
+            regels = await lezing.ToListAsync(ct);
+            // The first page without a next one holds every matching row, so it is the count. Otherwise the rows are
+            // counted, up to the limit.
+            totaal = na is null && regels.Count <= max ? Math.Min(regels.Count, Telgrens + 1) : await q.Take(Telgrens + 1).CountAsync(ct);
+            audit.Schrijf(AuditActie.Inzien, f.Dossier, Voor + Telling(totaal) + achter);
+            await db.SaveChangesAsync(ct);
+        }
+
         long? volgende = null;
         if (regels.Count > max)
         {
@@ -70,14 +88,32 @@ public sealed class AuditQuery(KoersDbContext db, Toegang toegang, Auditlog audi
             volgende = regels[^1].Id;
         }
 
-        // The first page without a next one holds every matching row, so it is the count (one round trip less: most
-        // searches by case fit on one page). Otherwise the rows are counted, up to the limit.
-        var totaal = na is null && volgende is null ? Math.Min(regels.Count, Telgrens + 1) : await q.Take(Telgrens + 1).CountAsync(ct);
-
-        var omschrijving = $"Auditlog doorzocht: {(totaal > Telgrens ? $"meer dan {Telgrens}" : totaal.ToString(CultureInfo.InvariantCulture))} regels (filter: {Beschrijf(f, na)})";
-        audit.Schrijf(AuditActie.Inzien, f.Dossier, omschrijving);
-        await db.SaveChangesAsync(ct);
         return new AuditPagina(totaal, regels, volgende);
+    }
+
+    /// <summary>The count as the search's audit row names it (the same text the batch of <see cref="Auditlog.LeesGeteldAsync{T}"/> builds in SQL).</summary>
+    private static string Telling(int totaal) => totaal > Telgrens ? $"meer dan {Telgrens}" : totaal.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// One row of the page as <see cref="Auditlog.LeesGeteldAsync{T}"/> reads it from EF's own SQL for the projection above
+    /// (columns by name; the enums stored as their names, as the model converts them).
+    /// </summary>
+    private static AuditRegelDto Regel(System.Data.Common.DbDataReader r)
+    {
+        string? Tekst(string kolom) => r.IsDBNull(r.GetOrdinal(kolom)) ? null : r.GetString(r.GetOrdinal(kolom));
+        return new AuditRegelDto(
+            r.GetInt64(r.GetOrdinal(nameof(AuditRegel.Id))),
+            r.GetDateTime(r.GetOrdinal(nameof(AuditRegel.Op))),
+            r.GetString(r.GetOrdinal(nameof(AuditRegel.Gebruiker))),
+            Tekst(nameof(AuditRegel.Rol)),
+            Tekst(nameof(AuditRegel.Organisatie)),
+            Tekst(nameof(AuditRegel.IpAdres)),
+            Enum.Parse<AuditActie>(r.GetString(r.GetOrdinal(nameof(AuditRegel.Actie)))),
+            Enum.Parse<AuditResultaat>(r.GetString(r.GetOrdinal(nameof(AuditRegel.Resultaat)))),
+            r.GetString(r.GetOrdinal(nameof(AuditRegel.Doel))),
+            r.IsDBNull(r.GetOrdinal(nameof(AuditRegel.InburgeraarId))) ? null : r.GetGuid(r.GetOrdinal(nameof(AuditRegel.InburgeraarId))),
+            r.GetString(r.GetOrdinal(nameof(AuditRegel.Omschrijving))),
+            r.IsDBNull(r.GetOrdinal(nameof(AuditRegel.Volgnummer))) ? null : r.GetInt64(r.GetOrdinal(nameof(AuditRegel.Volgnummer))));
     }
 
     /// <summary>The rows of the region that match the filter.</summary>

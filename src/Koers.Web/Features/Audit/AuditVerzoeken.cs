@@ -140,7 +140,10 @@ public static class AuditRegistratie
         // Created/modified stamps (Koers.Data StempelInterceptor) with the business clock and the acting user.
         services.AddSingleton<Koers.Data.IStempelbron, KoersStempelbron>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Koers.Data.StempelInterceptor>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AuditAanvuller>();
+        // One instance: the interceptor of every context, and the filler of a row sent with its read (Auditlog.LeesGeteldAsync).
+        services.AddSingleton<AuditAanvuller>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AuditAanvuller>());
+        services.AddSingleton<Kern.IAuditAanvulling>(sp => sp.GetRequiredService<AuditAanvuller>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditAutorisatie>();
         services.AddAuditKeten();
         return services;
