@@ -147,6 +147,8 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
     private async Task BewaarBundelAsync(CancellationToken ct)
     {
         var wijzigingen = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
+        // Nothing left to save (the reads' rows rode along with their statements: MeelezenAsync): no round trip.
+        if (wijzigingen.Count == 0) return;
         var alleenAudit = wijzigingen.Count is > 1 and <= RijenPerBatch &&
             wijzigingen.All(e => e.State == EntityState.Added && e.Entity is AuditRegel);
         if (!alleenAudit || !db.Database.IsNpgsql() || db.Database.CurrentTransaction is not null)
@@ -225,12 +227,7 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
             schrijf.CommandText = $"""
                 WITH t AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM ({telOpdracht.CommandText}) y LIMIT {tot} + 1) x),
                 ins AS (
-                    INSERT INTO audit ("Op", "Gebruiker", "Actie", "InburgeraarId", "ObjectSoort", "ObjectId", "Omschrijving", "Rol", "Organisatie", "RegioId", "IpAdres", "Doel", "Resultaat")
-                    SELECT {P("op", regel.Op, NpgsqlDbType.TimestampTz)}, {P("gebruiker", regel.Gebruiker, NpgsqlDbType.Text)}, {P("actie", regel.Actie.ToString(), NpgsqlDbType.Text)},
-                        {P("dossier", regel.InburgeraarId, NpgsqlDbType.Uuid)}, {P("soort", regel.ObjectSoort, NpgsqlDbType.Text)}, {P("object", regel.ObjectId, NpgsqlDbType.Text)},
-                        left({P("voor", voor, NpgsqlDbType.Text)} || {telt} || {P("na", na, NpgsqlDbType.Text)}, {MaxOmschrijving.ToString(CultureInfo.InvariantCulture)}),
-                        {P("rol", regel.Rol, NpgsqlDbType.Text)}, {P("organisatie", regel.Organisatie, NpgsqlDbType.Text)}, {P("regio", regel.RegioId, NpgsqlDbType.Integer)},
-                        {P("ip", regel.IpAdres, NpgsqlDbType.Text)}, {P("doel", regel.Doel, NpgsqlDbType.Text)}, {P("resultaat", regel.Resultaat.ToString(), NpgsqlDbType.Text)}
+                    {AuditMeelezer.Invoegen(regel, P, $"left({P("voor", voor, NpgsqlDbType.Text)} || {telt} || {P("na", na, NpgsqlDbType.Text)}, {MaxOmschrijving.ToString(CultureInfo.InvariantCulture)})")}
                     FROM t)
                 SELECT n FROM t
                 """;
@@ -255,6 +252,37 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The tag (<c>TagWith</c>) of a query that can carry the audit row of its own read (<see cref="MeelezenAsync"/>); the
+    /// tag alone changes nothing: only a row waiting on the same context rides along.
+    /// </summary>
+    public const string MeeTag = "koers:audit-mee";
+
+    /// <summary>Whether <see cref="MeelezenAsync"/> can put the row into the read's statement: PostgreSQL, outside a transaction.</summary>
+    public bool KanMeelezen => db.Database.IsNpgsql() && db.Database.CurrentTransaction is null;
+
+    /// <summary>
+    /// The audit row of a read, written by the read's own statement: until the returned handle is disposed, the next
+    /// query on this context tagged <see cref="MeeTag"/> inserts the row in a data-modifying WITH in front of its SELECT
+    /// (<see cref="AuditMeelezer"/>). One statement is one snapshot and all or nothing: what the read returns is in the
+    /// log, and when the row cannot be written the read fails too. With <paramref name="alleenAlsDossierIn"/> the row is
+    /// written only when the case is in those municipalities, which must be the read's own filter (the case read of
+    /// <see cref="DossierService"/>): a case the read does not find leaves no "ingezien" row, and the refusal is logged
+    /// at the end of the request as before.
+    ///
+    /// Why: the row's SaveChanges after the read was a round trip of its own, and on a machine that idles between requests
+    /// a round trip costs more than the row (issue #21, bench/README.md "The case read and its audit row in one statement").
+    /// Only where <see cref="KanMeelezen"/>; elsewhere the caller writes the row with <see cref="Schrijf"/>. After the read
+    /// the caller calls <see cref="Meelezing.Bevestig"/>: a read that did not carry its row fails instead of being shown.
+    /// </summary>
+    public async Task<Meelezing> MeelezenAsync(AuditActie actie, Guid dossier, string omschrijving, IReadOnlyCollection<int>? alleenAlsDossierIn, CancellationToken ct)
+    {
+        if (!KanMeelezen) throw new InvalidOperationException("Een auditregel kan alleen op PostgreSQL buiten een transactie met haar lezing mee.");
+        var regel = Nieuw(actie, dossier, omschrijving);
+        await aanvuller.VulAsync([regel], ct);
+        return AuditMeelezer.Wacht(db, new AuditMeelezer.Wachtend(regel, alleenAlsDossierIn is null ? null : [.. alleenAlsDossierIn]));
     }
 
     public AuditRegel Aanmaken(Guid? dossier, string omschrijving, AuditObject? over = null, string? door = null, string? doel = null) =>

@@ -205,7 +205,8 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     /// the API (issue #21).
     /// </summary>
     private static readonly Gecompileerd.Een<List<int>, Guid, Inburgeraar?> InzienInGemeenten = Gecompileerd.Rij((KoersDbContext db, List<int> gemeenten, Guid id) =>
-        db.Inburgeraars.AsNoTracking()
+        db.Inburgeraars.TagWith(Auditlog.MeeTag).AsNoTracking()
+            // The filter the audit row's condition repeats (InzienAsync: alleenAlsDossierIn): the case, in these municipalities.
             .Where(i => gemeenten.Contains(i.GemeenteId))
             .Include(i => i.Gemeente)
             .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
@@ -218,6 +219,23 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
     {
         var bereik = await toegang.BereikAsync(ct);
+        if (bereik.WerktMetDossiers && audit.KanMeelezen)
+        {
+            // PostgreSQL: the read writes its own audit row, in the same statement, only when it finds the case (one
+            // round trip instead of two; issue #21).
+            List<int> gemeenten = [.. bereik.Gemeenten];
+            Inburgeraar? gelezen;
+            using (var mee = await audit.MeelezenAsync(AuditActie.Inzien, id, doel, alleenAlsDossierIn: gemeenten, ct))
+            {
+                gelezen = await InzienInGemeenten.AlsAsync(db, gemeenten, id, ct);
+                mee.Bevestig();
+            }
+
+            toegang.NoteerDossier(id, gelezen is not null);
+            if (gelezen is not null) toegang.OnthoudGeopend(gelezen);
+            return gelezen;
+        }
+
         var inburgeraar = bereik.WerktMetDossiers
             ? await InzienInGemeenten.AlsAsync(db, [.. bereik.Gemeenten], id, ct)
             // The inburgeraar's own case (the portal): the reach's other filter, composed.

@@ -144,6 +144,8 @@ public static class AuditRegistratie
         services.AddSingleton<AuditAanvuller>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<AuditAanvuller>());
         services.AddSingleton<Kern.IAuditAanvulling>(sp => sp.GetRequiredService<AuditAanvuller>());
+        // A read's audit row in the read's own statement (Auditlog.MeelezenAsync).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Kern.AuditMeelezer>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditAutorisatie>();
         services.AddAuditKeten();
         return services;

@@ -147,15 +147,27 @@ public sealed class SocialeKaartService(KoersDbContext db, Klok klok, Kern.Toega
     public async Task<IReadOnlyList<Kaartkoppeling>?> KoppelingenAsync(Guid dossierId, CancellationToken ct = default)
     {
         if (!(await toegang.BereikAsync(ct)).WerktMetDossiers || !await toegang.MagDossierAsync(dossierId, ct)) return null;
+        if (audit.KanMeelezen)
+        {
+            // PostgreSQL: the read writes its own audit row (access was checked above), no round trip of its own.
+            using var mee = await audit.MeelezenAsync(AuditActie.Inzien, dossierId, KoppelingenGelezen, alleenAlsDossierIn: null, ct);
+            var gelezen = await Koppelingen.ToListAsync(db, dossierId, ct);
+            mee.Bevestig();
+            return gelezen;
+        }
+
         var lijst = await Koppelingen.ToListAsync(db, dossierId, ct);
-        audit.Inzien(dossierId, "Sociale kaart: koppelingen van de inburgeraar bekeken");
+        audit.Inzien(dossierId, KoppelingenGelezen);
         await audit.BewaarLezingAsync(ct);
         return lijst;
     }
 
+    private const string KoppelingenGelezen = "Sociale kaart: koppelingen van de inburgeraar bekeken";
+
     // A case's linked entries, newest first: on every case page and in the portal (compiled, Koers.Data.Gecompileerd).
+    // Tagged: on the case page the read carries its own audit row (KoppelingenAsync).
     private static readonly Gecompileerd.Lijst<Guid, Kaartkoppeling> Koppelingen = Gecompileerd.Rijen((KoersDbContext db, Guid id) =>
-        db.Set<Kaartkoppeling>().AsNoTracking().Include(k => k.Kaartitem).Where(k => k.InburgeraarId == id).OrderByDescending(k => k.Datum));
+        db.Set<Kaartkoppeling>().TagWith(Auditlog.MeeTag).AsNoTracking().Include(k => k.Kaartitem).Where(k => k.InburgeraarId == id).OrderByDescending(k => k.Datum));
 
     /// <summary>The active entries of the case's municipality, to choose from when linking (null: case out of reach).</summary>
     public async Task<IReadOnlyList<Kaartitem>?> KeuzesAsync(Guid dossierId, CancellationToken ct = default)
