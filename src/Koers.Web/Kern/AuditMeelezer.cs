@@ -50,6 +50,25 @@ public sealed class AuditMeelezer : DbCommandInterceptor
             {parameter("resultaat", r.Resultaat.ToString(), NpgsqlDbType.Text)}
         """;
 
+    /// <summary>
+    /// Adds the travelling row's values to a command's (or batch command's) parameters, named with <paramref name="prefix"/>,
+    /// and gives their placeholders. EF names its own parameters (@p); a read with numbered ones ($1) cannot take named
+    /// ones beside them, so it is refused rather than guessed at.
+    /// </summary>
+    internal static Func<string, object?, NpgsqlDbType, string> Parameters(DbParameterCollection parameters, string prefix)
+    {
+        if (parameters.Count > 0 && string.IsNullOrEmpty(parameters[0].ParameterName))
+        {
+            throw new InvalidOperationException("De lezing gebruikt genummerde parameters; de auditregel kan niet mee.");
+        }
+
+        return (naam, waarde, type) =>
+        {
+            parameters.Add(new NpgsqlParameter(prefix + naam, type) { Value = waarde ?? DBNull.Value });
+            return "@" + prefix + naam;
+        };
+    }
+
     internal static void Stop(DbContext context) => Wachtende.Remove(context);
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -72,18 +91,9 @@ public sealed class AuditMeelezer : DbCommandInterceptor
         if (context is null || !Wachtende.TryGetValue(context, out var wachtend) || !command.CommandText.Contains(Auditlog.MeeTag, StringComparison.Ordinal)) return;
         // A second execution of the same command object (a retry) already carries the row.
         if (command.Parameters.Contains(Prefix + "op")) return;
-        if (command.Parameters.Count > 0 && string.IsNullOrEmpty(command.Parameters[0].ParameterName))
-        {
-            throw new InvalidOperationException("De lezing gebruikt genummerde parameters; de auditregel kan niet mee.");
-        }
-
+        var P = Parameters(command.Parameters, Prefix);
         wachtend.Meegenomen = true;
         var r = wachtend.Regel;
-        string P(string naam, object? waarde, NpgsqlDbType type)
-        {
-            command.Parameters.Add(new NpgsqlParameter(Prefix + naam, type) { Value = waarde ?? DBNull.Value });
-            return "@" + Prefix + naam;
-        }
 
         var waar = wachtend.AlleenAlsDossierIn is { } gemeenten
             ? $"""WHERE EXISTS (SELECT 1 FROM inburgeraar WHERE "Id" = {P("dossier_in", r.InburgeraarId, NpgsqlDbType.Uuid)} AND "GemeenteId" = ANY ({P("gemeenten", gemeenten, NpgsqlDbType.Array | NpgsqlDbType.Integer)}))"""

@@ -173,7 +173,7 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
     /// Whether <see cref="LeesGeteldAsync{T}"/> can send a read and its audit row as one batch: on PostgreSQL, outside a
     /// transaction (whose own unit of work the row must join) and outside a bundle (which saves its rows itself).
     /// </summary>
-    public bool KanMetLezingMeesturen => !_gebundeld && db.Database.IsNpgsql() && db.Database.CurrentTransaction is null;
+    public bool KanMetLezingMeesturen => !_gebundeld && KanMeelezen;
 
     /// <summary>
     /// A read whose audit row names how many rows matched (the auditor's search), in one round trip: the rows of
@@ -211,15 +211,7 @@ public sealed class Auditlog(KoersDbContext db, Klok klok, HuidigeGebruiker gebr
             // The count and the row in one statement: a data-modifying WITH runs once, whether or not the main query reads it.
             var schrijf = new NpgsqlBatchCommand();
             foreach (DbParameter p in telOpdracht.Parameters) schrijf.Parameters.Add(((NpgsqlParameter)p).Clone());
-            // EF's parameters are named (@p) or positional ($1); the row's own follow the same style after them.
-            var genummerd = schrijf.Parameters.Count > 0 && string.IsNullOrEmpty(schrijf.Parameters[0].ParameterName);
-            string P(string naam, object? waarde, NpgsqlDbType type)
-            {
-                var parameter = new NpgsqlParameter { Value = waarde ?? DBNull.Value, NpgsqlDbType = type };
-                if (!genummerd) parameter.ParameterName = "koers_audit_" + naam;
-                schrijf.Parameters.Add(parameter);
-                return genummerd ? "$" + schrijf.Parameters.Count.ToString(CultureInfo.InvariantCulture) : "@koers_audit_" + naam;
-            }
+            var P = AuditMeelezer.Parameters(schrijf.Parameters, "koers_audit_");
 
             var tot = P("grens", grens, NpgsqlDbType.Integer);
             var telt = $"CASE WHEN t.n > {tot} THEN {P("meer", $"meer dan {grens}", NpgsqlDbType.Text)} ELSE t.n::text END";
