@@ -219,38 +219,40 @@ public sealed class DossierService(KoersDbContext db, Klok klok, HuidigeGebruike
     public async Task<Inburgeraar?> InzienAsync(Guid id, string doel, CancellationToken ct = default)
     {
         var bereik = await toegang.BereikAsync(ct);
-        if (bereik.WerktMetDossiers && audit.KanMeelezen)
+        // PostgreSQL: the read writes its own audit row, in the same statement, only when it finds the case (one round trip
+        // instead of two; issue #21). Elsewhere the row is added after the read.
+        var meelezen = bereik.WerktMetDossiers && audit.KanMeelezen;
+        Inburgeraar? inburgeraar;
+        if (meelezen)
         {
-            // PostgreSQL: the read writes its own audit row, in the same statement, only when it finds the case (one
-            // round trip instead of two; issue #21).
             List<int> gemeenten = [.. bereik.Gemeenten];
-            Inburgeraar? gelezen;
-            using (var mee = await audit.MeelezenAsync(AuditActie.Inzien, id, doel, alleenAlsDossierIn: gemeenten, ct))
-            {
-                gelezen = await InzienInGemeenten.AlsAsync(db, gemeenten, id, ct);
-                mee.Bevestig();
-            }
-
-            toegang.NoteerDossier(id, gelezen is not null);
-            if (gelezen is not null) toegang.OnthoudGeopend(gelezen);
-            return gelezen;
+            using var mee = await audit.MeelezenAsync(AuditActie.Inzien, id, doel, alleenAlsDossierIn: gemeenten, ct);
+            inburgeraar = await InzienInGemeenten.AlsAsync(db, gemeenten, id, ct);
+            mee.Bevestig();
+        }
+        else
+        {
+            inburgeraar = bereik.WerktMetDossiers
+                ? await InzienInGemeenten.AlsAsync(db, [.. bereik.Gemeenten], id, ct)
+                // The inburgeraar's own case (the portal): the reach's other filter, composed.
+                : await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
+                    .Include(i => i.Gemeente)
+                    .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
+                    .Include(i => i.Mijlpalen)
+                    .Include(i => i.Gezinsleden)
+                    .AsSingleQuery()
+                    .FirstOrDefaultAsync(i => i.Id == id, ct);
         }
 
-        var inburgeraar = bereik.WerktMetDossiers
-            ? await InzienInGemeenten.AlsAsync(db, [.. bereik.Gemeenten], id, ct)
-            // The inburgeraar's own case (the portal): the reach's other filter, composed.
-            : await (await toegang.DossiersAsync(db.Inburgeraars.AsNoTracking(), ct))
-                .Include(i => i.Gemeente)
-                .Include(i => i.Klantregisseur).ThenInclude(k => k!.Team)
-                .Include(i => i.Mijlpalen)
-                .Include(i => i.Gezinsleden)
-                .AsSingleQuery()
-                .FirstOrDefaultAsync(i => i.Id == id, ct);
         toegang.NoteerDossier(id, inburgeraar is not null);
         if (inburgeraar is null) return null;
 
-        Audit(AuditActie.Inzien, id, doel);
-        await audit.BewaarLezingAsync(ct);
+        if (!meelezen)
+        {
+            Audit(AuditActie.Inzien, id, doel);
+            await audit.BewaarLezingAsync(ct);
+        }
+
         toegang.OnthoudGeopend(inburgeraar);
         return inburgeraar;
     }
